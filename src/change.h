@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * CHANGE words ("+link", "-rx_err", "0x1f", "all", "link,timer") and how
+ * they combine into a new mask.
+ */
+#ifndef NETIFMSG_CHANGE_H
+#define NETIFMSG_CHANGE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "msgclass.h"
+
+struct change {
+	uint32_t abs;		/* OR of every absolute word */
+	uint32_t on;		/* bits turned on by +NAME */
+	uint32_t off;		/* bits turned off by -NAME */
+	bool has_abs;		/* at least one absolute word was given */
+	bool has_rel;		/* at least one +/- word was given */
+};
+
+enum change_error {
+	CHANGE_OK = 0,
+	CHANGE_EMPTY,		/* empty word, or empty item between commas */
+	CHANGE_UNKNOWN,		/* unknown class name */
+	CHANGE_BAD_NUMBER,	/* looks like a number but is not one */
+	CHANGE_RANGE,		/* number over 32 bits */
+	CHANGE_REL_NUMBER,	/* +NUMBER / -NUMBER: only names are relative */
+	CHANGE_REL_NONE,	/* +none / -none */
+};
+
+struct change_err {
+	enum change_error code;
+	/* the offending item (one comma-separated piece), NUL terminated */
+	char item[64];
+	/* for CHANGE_UNKNOWN: a close known name, or NULL */
+	const char *suggestion;
+};
+
+static inline void change_init(struct change *c)
+{
+	*c = (struct change){ 0 };
+}
+
+/*
+ * Add one command-line word (which may hold several comma-joined items)
+ * to @c.  On error @c may be partly updated; @err says what was wrong.
+ * Within the +/- words the later word wins for the same bit.
+ */
+bool change_add_word(struct change *c, const char *word,
+		     struct change_err *err);
+
+/* The mask that results from applying @c to @old. */
+uint32_t change_apply(const struct change *c, uint32_t old);
+
+/* True if the change has only +/- words (it must be applied atomically). */
+static inline bool change_is_relative(const struct change *c)
+{
+	return !c->has_abs;
+}
+
+/* Every bit the change writes: for a relative change on|off, else all. */
+uint32_t change_touched(const struct change *c);
+
+/* A one-line English description of @err, e.g. for "netifmsg: %s". */
+const char *change_strerror(enum change_error code);
+
+#endif

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The one formatting path for text, --hex, --names and --json output.
+ * Everything is written into caller buffers; printing is main's job.
+ */
+#ifndef NETIFMSG_FORMAT_H
+#define NETIFMSG_FORMAT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ifstate.h"
+
+enum out_mode {
+	OUT_TEXT,	/* "eth0: 0x00000007 drv probe link" */
+	OUT_HEX,	/* "0x00000007" */
+	OUT_NAMES,	/* "drv probe link" */
+	OUT_JSON,	/* {"ifname":"eth0","ifindex":2,...} */
+};
+
+/* Enough for any line format_state() writes (32 long names, escapes). */
+#define FORMAT_STATE_MAX	4096
+
+enum changed_flag {
+	CHANGED_NONE = -1,	/* not a change, or not known */
+	CHANGED_NO = 0,
+	CHANGED_YES = 1,
+};
+
+/*
+ * Format one interface's state (or, with an empty ifname, a bare mask)
+ * as one line without the trailing newline.  @changed adds
+ * " (changed)"/" (unchanged)" in text mode and "changed":true/false in
+ * JSON.  Returns the length written, or the length needed (snprintf
+ * style) if @size is too small.
+ */
+size_t format_state(char *buf, size_t size, enum out_mode mode,
+		    const struct ifstate *st, enum changed_flag changed);
+
+/* JSON string escaping of @s (quotes included).  snprintf style. */
+size_t format_json_string(char *buf, size_t size, const char *s);
+
+/*
+ * One row of --list for built-in class @i (0..MSGCLASS_NBUILTIN-1), or
+ * for the header when @i is -1 (text only; JSON has no header).
+ */
+size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i);
+
+#endif

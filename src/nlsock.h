@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* One generic netlink socket talking to the ethtool family, via libmnl. */
+#ifndef NETIFMSG_NLSOCK_H
+#define NETIFMSG_NLSOCK_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/netlink.h>
+
+#include "ethnl.h"
+
+struct mnl_socket;
+
+struct nlsock {
+	struct mnl_socket *nl;
+	uint32_t portid;
+	uint32_t seq;
+	uint16_t family;
+	uint32_t monitor_group;
+	char *buf;			/* receive buffer */
+	size_t bufsize;
+	char extack[ETHNL_EXTACK_MAX];	/* kernel's message for the last error */
+};
+
+/* Called for each data message of a reply; return 0 or -errno to stop. */
+typedef int (*nlsock_cb_t)(const struct nlmsghdr *nlh, void *data);
+
+/*
+ * Open the socket and resolve the "ethtool" family.  Returns 0, or
+ * -EPROTONOSUPPORT if the kernel has no ethtool netlink family, or
+ * another -errno.
+ */
+int nlsock_open(struct nlsock *s);
+void nlsock_close(struct nlsock *s);
+
+/*
+ * Send @nlh (its seq is set here) and read replies until the ACK or
+ * NLMSG_DONE, calling @cb for each data message.  Returns 0 or -errno;
+ * s->extack holds the kernel's message, if it gave one.
+ */
+int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
+		void *data);
+
+#endif
