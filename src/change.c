@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * CHANGE words.  Each word is checked completely before it touches the
+ * change, so that a command line with any error changes nothing.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include "change.h"
+
+static bool fail(struct change_err *err, enum change_error code,
+		 const char *item, size_t len, const char *suggestion)
+{
+	if (err) {
+		err->code = code;
+		snprintf(err->item, sizeof(err->item), "%.*s", (int)len, item);
+		err->suggestion = suggestion;
+	}
+	return false;
+}
+
+static bool word_is(const char *s, size_t len, const char *word)
+{
+	return strlen(word) == len && strncasecmp(s, word, len) == 0;
+}
+
+/* Turn @bits on or off; the later of two words for one bit wins. */
+static void set_rel(struct change *c, char sign, uint32_t bits)
+{
+	if (sign == '+') {
+		c->on |= bits;
+		c->off &= ~bits;
+	} else {
+		c->off |= bits;
+		c->on &= ~bits;
+	}
+	c->has_rel = true;
+}
+
+/* The bits one name (not a number) means, or false if it is unknown. */
+static bool name_bits(const char *s, size_t len, uint32_t *bits)
+{
+	int bit;
+
+	if (word_is(s, len, "all")) {
+		*bits = msgclass_named_mask();
+		return true;
+	}
+	bit = msgclass_lookup(s, len);
+	if (bit < 0)
+		return false;
+	*bits = UINT32_C(1) << bit;
+	return true;
+}
+
+static bool add_abs_number(struct change *c, const char *item, size_t len,
+			   struct change_err *err)
+{
+	uint32_t v;
+	int ret = msgclass_parse_number(item, len, &v);
+
+	if (ret == -ERANGE)
+		return fail(err, CHANGE_RANGE, item, len, NULL);
+	if (ret < 0)
+		return fail(err, CHANGE_BAD_NUMBER, item, len, NULL);
+	c->abs |= v;
+	c->has_abs = true;
+	return true;
+}
+
+static bool add_item(struct change *c, const char *item, size_t len,
+		     struct change_err *err)
+{
+	char sign = 0;
+	const char *name = item;
+	size_t nlen = len;
+	uint32_t bits;
+
+	if (len && (item[0] == '+' || item[0] == '-')) {
+		sign = item[0];
+		name++;
+		nlen--;
+	}
+	if (!nlen)
+		return fail(err, CHANGE_EMPTY, item, len, NULL);
+	if (isdigit((unsigned char)name[0])) {
+		/* Whatever follows, a signed number is the wrong idea. */
+		if (sign)
+			return fail(err, CHANGE_REL_NUMBER, item, len, NULL);
+		return add_abs_number(c, item, len, err);
+	}
+	if (word_is(name, nlen, "none")) {
+		if (sign)
+			return fail(err, CHANGE_REL_NONE, item, len, NULL);
+		c->has_abs = true;
+		return true;
+	}
+	if (!name_bits(name, nlen, &bits))
+		return fail(err, CHANGE_UNKNOWN, item, len,
+			    msgclass_suggest(name, nlen));
+	if (sign) {
+		set_rel(c, sign, bits);
+	} else {
+		c->abs |= bits;
+		c->has_abs = true;
+	}
+	return true;
+}
+
+bool change_add_word(struct change *c, const char *word,
+		     struct change_err *err)
+{
+	struct change tmp = *c;
+	const char *item = word ? word : "";
+
+	for (;;) {
+		const char *comma = strchr(item, ',');
+		size_t len = comma ? (size_t)(comma - item) : strlen(item);
+
+		if (!add_item(&tmp, item, len, err))
+			return false;
+		if (!comma)
+			break;
+		item = comma + 1;
+	}
+	*c = tmp;
+	if (err) {
+		err->code = CHANGE_OK;
+		err->item[0] = '\0';
+		err->suggestion = NULL;
+	}
+	return true;
+}
+
+uint32_t change_apply(const struct change *c, uint32_t old)
+{
+	return ((c->has_abs ? c->abs : old) & ~c->off) | c->on;
+}
+
+uint32_t change_touched(const struct change *c)
+{
+	return c->has_abs ? UINT32_MAX : c->on | c->off;
+}
+
+const char *change_strerror(enum change_error code)
+{
+	switch (code) {
+	case CHANGE_OK:
+		return "success";
+	case CHANGE_EMPTY:
+		return "empty message class";
+	case CHANGE_UNKNOWN:
+		return "unknown message class";
+	case CHANGE_BAD_NUMBER:
+		return "invalid number";
+	case CHANGE_RANGE:
+		return "number does not fit in 32 bits";
+	case CHANGE_REL_NUMBER:
+		return "only class names can be turned on or off (use bitN)";
+	case CHANGE_REL_NONE:
+		return "'none' cannot be turned on or off";
+	}
+	return "unknown error";
+}

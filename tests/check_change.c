@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Unit tests for CHANGE words and how they combine. */
+#include <check.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "change.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
+#define MAXWORDS	6
+
+/*
+ * One command line's CHANGE words and what they must do to two old masks
+ * (0 and 0xffffffff tell "kept" from "set" apart for every bit).
+ */
+static const struct {
+	const char *words[MAXWORDS];
+	bool relative;
+	uint32_t from_zero;
+	uint32_t from_ones;
+	uint32_t touched;
+} ok_cases[] = {
+	/* absolute words: the OR of them, the old mask is gone */
+	{ { "link" },			false, 0x4, 0x4, 0xffffffff },
+	{ { "LINK" },			false, 0x4, 0x4, 0xffffffff },
+	{ { "NETIF_MSG_LINK" },		false, 0x4, 0x4, 0xffffffff },
+	{ { "msg_link" },		false, 0x4, 0x4, 0xffffffff },
+	{ { "drv", "probe", "link" },	false, 0x7, 0x7, 0xffffffff },
+	{ { "drv,probe,link" },		false, 0x7, 0x7, 0xffffffff },
+	{ { "0x1f" },			false, 0x1f, 0x1f, 0xffffffff },
+	{ { "31" },			false, 0x1f, 0x1f, 0xffffffff },
+	{ { "0x10", "link" },		false, 0x14, 0x14, 0xffffffff },
+	{ { "bit20" },			false, 0x100000, 0x100000, 0xffffffff },
+	{ { "bit31,bit0" },		false, 0x80000001, 0x80000001, 0xffffffff },
+	{ { "all" },			false, 0x7fff, 0x7fff, 0xffffffff },
+	{ { "ALL" },			false, 0x7fff, 0x7fff, 0xffffffff },
+	{ { "none" },			false, 0, 0, 0xffffffff },
+	{ { "None" },			false, 0, 0, 0xffffffff },
+	{ { "0" },			false, 0, 0, 0xffffffff },
+	{ { "none", "link" },		false, 0x4, 0x4, 0xffffffff },
+	{ { "link", "none" },		false, 0x4, 0x4, 0xffffffff },
+	{ { "0xffffffff" },		false, 0xffffffff, 0xffffffff, 0xffffffff },
+	{ { "4294967295" },		false, 0xffffffff, 0xffffffff, 0xffffffff },
+	{ { "all", "bit20" },		false, 0x107fff, 0x107fff, 0xffffffff },
+	/* relative words alone: on top of the old mask */
+	{ { "+link" },			true, 0x4, 0xffffffff, 0x4 },
+	{ { "-link" },			true, 0, 0xfffffffb, 0x4 },
+	{ { "+link", "-rx_err" },	true, 0x4, 0xffffffbf, 0x44 },
+	{ { "+link,-rx_err" },		true, 0x4, 0xffffffbf, 0x44 },
+	{ { "+NETIF_MSG_LINK,-Msg_Rx_Err" }, true, 0x4, 0xffffffbf, 0x44 },
+	{ { "+bit31" },			true, 0x80000000, 0xffffffff, 0x80000000 },
+	{ { "-bit31" },			true, 0, 0x7fffffff, 0x80000000 },
+	{ { "+all" },			true, 0x7fff, 0xffffffff, 0x7fff },
+	{ { "-all" },			true, 0, 0xffff8000, 0x7fff },
+	{ { "-all", "+link" },		true, 0x4, 0xffff8004, 0x7fff },
+	{ { "+all,-hw,-wol" },		true, 0x1fff, 0xffff9fff, 0x7fff },
+	/* the later +/- wins for the same bit */
+	{ { "+link", "-link" },		true, 0, 0xfffffffb, 0x4 },
+	{ { "-link", "+link" },		true, 0x4, 0xffffffff, 0x4 },
+	{ { "+link,-link,+link" },	true, 0x4, 0xffffffff, 0x4 },
+	{ { "+all", "-link" },		true, 0x7ffb, 0xfffffffb, 0x7fff },
+	{ { "-link", "+all" },		true, 0x7fff, 0xffffffff, 0x7fff },
+	/* +/- on top of absolute words, whatever their order */
+	{ { "0x1f", "-link" },		false, 0x1b, 0x1b, 0xffffffff },
+	{ { "-link", "0x1f" },		false, 0x1b, 0x1b, 0xffffffff },
+	{ { "link", "-link" },		false, 0, 0, 0xffffffff },
+	{ { "none", "+wol" },		false, 0x4000, 0x4000, 0xffffffff },
+	{ { "all", "-hw,-wol" },	false, 0x1fff, 0x1fff, 0xffffffff },
+	{ { "drv,+link", "timer" },	false, 0xd, 0xd, 0xffffffff },
+	{ { "0x3", "+bit31", "-drv" },	false, 0x80000002, 0x80000002,
+					0xffffffff },
+};
+
+static struct change parse_ok(const char *const *words)
+{
+	struct change c;
+	struct change_err err;
+	unsigned int i;
+
+	change_init(&c);
+	for (i = 0; i < MAXWORDS && words[i]; i++) {
+		bool ok = change_add_word(&c, words[i], &err);
+
+		ck_assert_msg(ok, "'%s' refused: %s '%s'", words[i],
+			      change_strerror(err.code), err.item);
+		ck_assert_int_eq(err.code, CHANGE_OK);
+	}
+	return c;
+}
+
+START_TEST(test_ok)
+{
+	struct change c = parse_ok(ok_cases[_i].words);
+
+	ck_assert_int_eq(change_is_relative(&c), ok_cases[_i].relative);
+	ck_assert_int_eq(c.has_rel, c.on || c.off);
+	ck_assert_uint_eq(change_apply(&c, 0), ok_cases[_i].from_zero);
+	ck_assert_uint_eq(change_apply(&c, 0xffffffff),
+			  ok_cases[_i].from_ones);
+	ck_assert_uint_eq(change_touched(&c), ok_cases[_i].touched);
+	/* on and off never share a bit: one of them won */
+	ck_assert_uint_eq(c.on & c.off, 0);
+}
+END_TEST
+
+START_TEST(test_fields)
+{
+	static const char *const w1[] = { "0x10", "link", "+drv", "-timer",
+					  NULL };
+	static const char *const w2[] = { "+probe,-intr", NULL };
+	struct change c;
+
+	c = parse_ok(w1);
+	ck_assert(c.has_abs);
+	ck_assert(c.has_rel);
+	ck_assert_uint_eq(c.abs, 0x14);
+	ck_assert_uint_eq(c.on, 0x1);
+	ck_assert_uint_eq(c.off, 0x8);
+	ck_assert_uint_eq(change_apply(&c, 0x1234), 0x15);
+
+	c = parse_ok(w2);
+	ck_assert(!c.has_abs);
+	ck_assert(c.has_rel);
+	ck_assert_uint_eq(c.abs, 0);
+	ck_assert_uint_eq(c.on, 0x2);
+	ck_assert_uint_eq(c.off, 0x200);
+	ck_assert_uint_eq(change_apply(&c, 0x0201), 0x3);
+	ck_assert_uint_eq(change_apply(&c, 0x1000), 0x1002);
+	ck_assert_uint_eq(change_touched(&c), 0x202);
+}
+END_TEST
+
+START_TEST(test_empty_change)
+{
+	struct change c;
+
+	change_init(&c);
+	ck_assert(change_is_relative(&c));
+	ck_assert_uint_eq(change_apply(&c, 0x1234), 0x1234);
+	ck_assert_uint_eq(change_touched(&c), 0);
+}
+END_TEST
+
+static const struct {
+	const char *word;
+	enum change_error code;
+	const char *item;
+	const char *suggestion;	/* for CHANGE_UNKNOWN */
+} err_cases[] = {
+	{ "",			CHANGE_EMPTY,		"",	NULL },
+	{ "link,,probe",	CHANGE_EMPTY,		"",	NULL },
+	{ ",link",		CHANGE_EMPTY,		"",	NULL },
+	{ "link,",		CHANGE_EMPTY,		"",	NULL },
+	{ ",",			CHANGE_EMPTY,		"",	NULL },
+	{ "+",			CHANGE_EMPTY,		"+",	NULL },
+	{ "-",			CHANGE_EMPTY,		"-",	NULL },
+	{ "+link,-",		CHANGE_EMPTY,		"-",	NULL },
+	{ "likn",		CHANGE_UNKNOWN,		"likn",	"link" },
+	{ "+likn",		CHANGE_UNKNOWN,		"+likn", "link" },
+	{ "-rxerr",		CHANGE_UNKNOWN,		"-rxerr", "rx_err" },
+	{ "link,rxerr,probe",	CHANGE_UNKNOWN,		"rxerr", "rx_err" },
+	{ "NETIF_MSG_LIKN",	CHANGE_UNKNOWN,		"NETIF_MSG_LIKN", "link" },
+	{ "xyzzy",		CHANGE_UNKNOWN,		"xyzzy", NULL },
+	{ "++link",		CHANGE_UNKNOWN,		"++link", "link" },
+	{ "+-link",		CHANGE_UNKNOWN,		"+-link", "link" },
+	{ "-jv",		CHANGE_UNKNOWN,		"-jv",	NULL },
+	{ "bit32",		CHANGE_UNKNOWN,		"bit32", NULL },
+	{ "+bit32",		CHANGE_UNKNOWN,		"+bit32", NULL },
+	{ "bit01",		CHANGE_UNKNOWN,		"bit01", NULL },
+	{ "bit",		CHANGE_UNKNOWN,		"bit",	NULL },
+	{ "link probe",		CHANGE_UNKNOWN,		"link probe", NULL },
+	{ "msg_all",		CHANGE_UNKNOWN,		"msg_all", NULL },
+	{ "0x",			CHANGE_BAD_NUMBER,	"0x",	NULL },
+	{ "0xzz",		CHANGE_BAD_NUMBER,	"0xzz",	NULL },
+	{ "12ab",		CHANGE_BAD_NUMBER,	"12ab",	NULL },
+	{ "010",		CHANGE_BAD_NUMBER,	"010",	NULL },
+	{ "link,0x",		CHANGE_BAD_NUMBER,	"0x",	NULL },
+	{ "0x1ffffffff",	CHANGE_RANGE,		"0x1ffffffff", NULL },
+	{ "4294967296",		CHANGE_RANGE,		"4294967296", NULL },
+	{ "0x100000000",	CHANGE_RANGE,		"0x100000000", NULL },
+	{ "99999999999999999999999", CHANGE_RANGE,	"99999999999999999999999",
+								NULL },
+	{ "+3",			CHANGE_REL_NUMBER,	"+3",	NULL },
+	{ "-0x10",		CHANGE_REL_NUMBER,	"-0x10", NULL },
+	{ "-1",			CHANGE_REL_NUMBER,	"-1",	NULL },
+	{ "+12ab",		CHANGE_REL_NUMBER,	"+12ab", NULL },
+	{ "link,+3",		CHANGE_REL_NUMBER,	"+3",	NULL },
+	{ "+none",		CHANGE_REL_NONE,	"+none", NULL },
+	{ "-none",		CHANGE_REL_NONE,	"-none", NULL },
+	{ "-NONE",		CHANGE_REL_NONE,	"-NONE", NULL },
+	/* the first bad item is the one reported */
+	{ "likn,0x",		CHANGE_UNKNOWN,		"likn",	"link" },
+	{ "0x,likn",		CHANGE_BAD_NUMBER,	"0x",	NULL },
+};
+
+START_TEST(test_errors)
+{
+	struct change c;
+	struct change_err err;
+
+	change_init(&c);
+	ck_assert_msg(!change_add_word(&c, err_cases[_i].word, &err),
+		      "'%s' accepted", err_cases[_i].word);
+	ck_assert_msg(err.code == err_cases[_i].code, "'%s': %s",
+		      err_cases[_i].word, change_strerror(err.code));
+	ck_assert_str_eq(err.item, err_cases[_i].item);
+	if (err_cases[_i].suggestion)
+		ck_assert_pstr_eq(err.suggestion, err_cases[_i].suggestion);
+	else
+		ck_assert_ptr_null(err.suggestion);
+	/* a refused word leaves the change as it was */
+	ck_assert(!c.has_abs);
+	ck_assert(!c.has_rel);
+	ck_assert_uint_eq(c.abs | c.on | c.off, 0);
+}
+END_TEST
+
+/* An error in a later word keeps what the earlier words did, no more. */
+START_TEST(test_error_keeps_earlier_words)
+{
+	struct change c;
+	struct change_err err;
+
+	change_init(&c);
+	ck_assert(change_add_word(&c, "+link", &err));
+	ck_assert(!change_add_word(&c, "drv,+probe,likn", &err));
+	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
+	ck_assert(!c.has_abs);
+	ck_assert_uint_eq(c.on, 0x4);
+	ck_assert_uint_eq(c.off, 0);
+	ck_assert(change_add_word(&c, "drv", NULL));
+	ck_assert(!change_add_word(&c, "", NULL));
+	ck_assert_uint_eq(change_apply(&c, 0xff), 0x5);
+}
+END_TEST
+
+START_TEST(test_long_item)
+{
+	char word[200];
+	struct change c;
+	struct change_err err;
+
+	memset(word, 'q', sizeof(word) - 1);
+	word[sizeof(word) - 1] = '\0';
+	change_init(&c);
+	ck_assert(!change_add_word(&c, word, &err));
+	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
+	/* truncated to fit, still terminated */
+	ck_assert_uint_eq(strlen(err.item), sizeof(err.item) - 1);
+	ck_assert_int_eq(err.item[0], 'q');
+	ck_assert_ptr_null(err.suggestion);
+}
+END_TEST
+
+/* "all" follows the names the kernel reported. */
+START_TEST(test_all_with_kernel_names)
+{
+	struct change c;
+
+	ck_assert(msgclass_add_kernel_name(15, "newclass"));
+	change_init(&c);
+	ck_assert(change_add_word(&c, "all", NULL));
+	ck_assert_uint_eq(change_apply(&c, 0), 0xffff);
+	change_init(&c);
+	ck_assert(change_add_word(&c, "-newclass", NULL));
+	ck_assert_uint_eq(change_apply(&c, 0xffff), 0x7fff);
+	msgclass_clear_kernel_names();
+	change_init(&c);
+	ck_assert(!change_add_word(&c, "newclass", NULL));
+}
+END_TEST
+
+START_TEST(test_strerror)
+{
+	ck_assert_str_eq(change_strerror(CHANGE_EMPTY), "empty message class");
+	ck_assert_str_eq(change_strerror(CHANGE_UNKNOWN),
+			 "unknown message class");
+	ck_assert_str_eq(change_strerror(CHANGE_BAD_NUMBER), "invalid number");
+	ck_assert_ptr_nonnull(strstr(change_strerror(CHANGE_RANGE), "32 bits"));
+	ck_assert_ptr_nonnull(strstr(change_strerror(CHANGE_REL_NUMBER),
+				     "bitN"));
+	ck_assert_ptr_nonnull(strstr(change_strerror(CHANGE_REL_NONE),
+				     "none"));
+	ck_assert_ptr_nonnull(change_strerror(CHANGE_OK));
+	ck_assert_ptr_nonnull(change_strerror((enum change_error)99));
+}
+END_TEST
+
+static Suite *change_suite(void)
+{
+	Suite *s = suite_create("change");
+	TCase *tc = tcase_create("core");
+
+	tcase_add_loop_test(tc, test_ok, 0, ARRAY_SIZE(ok_cases));
+	tcase_add_test(tc, test_fields);
+	tcase_add_test(tc, test_empty_change);
+	tcase_add_loop_test(tc, test_errors, 0, ARRAY_SIZE(err_cases));
+	tcase_add_test(tc, test_error_keeps_earlier_words);
+	tcase_add_test(tc, test_long_item);
+	tcase_add_test(tc, test_all_with_kernel_names);
+	tcase_add_test(tc, test_strerror);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(change_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_ENV);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
