@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Old 'debug' levels.  The cumulative and exact maps read the "old level"
+ * column of the class table; the kernel map is netif_msg_init().
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "level.h"
+#include "msgclass.h"
+
+/* Highest old level the recommendation defines. */
+#define LEVEL_MAX	7
+
+static const char *const map_names[] = {
+	[LEVEL_MAP_CUMULATIVE]	= "cumulative",
+	[LEVEL_MAP_EXACT]	= "exact",
+	[LEVEL_MAP_KERNEL]	= "kernel",
+};
+
+#define NMAPS	(sizeof(map_names) / sizeof(map_names[0]))
+
+bool level_map_parse(const char *s, enum level_map *map)
+{
+	size_t i;
+
+	if (!s)
+		return false;
+	for (i = 0; i < NMAPS; i++) {
+		if (strcmp(s, map_names[i]) == 0) {
+			*map = (enum level_map)i;
+			return true;
+		}
+	}
+	return false;
+}
+
+const char *level_map_name(enum level_map map)
+{
+	return (unsigned int)map < NMAPS ? map_names[map] : NULL;
+}
+
+/* Classes whose old level is <= @level (cumulative) or == @level. */
+static uint32_t table_mask(long level, bool cumulative)
+{
+	uint32_t mask = 0;
+	unsigned int i;
+
+	for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
+		const struct msgclass *mc = &msgclass_table[i];
+
+		if (mc->old_level < 0)
+			continue;
+		if (mc->old_level == level || (cumulative && mc->old_level < level))
+			mask |= UINT32_C(1) << mc->bit;
+	}
+	return mask;
+}
+
+int level_to_mask(enum level_map map, long level, uint32_t *mask)
+{
+	switch (map) {
+	case LEVEL_MAP_CUMULATIVE:
+	case LEVEL_MAP_EXACT:
+		/* The recommendation's "debug < 0": no messages at all. */
+		if (level < 0) {
+			*mask = 0;
+			return 0;
+		}
+		if (level > LEVEL_MAX)
+			return -ERANGE;
+		*mask = table_mask(level, map == LEVEL_MAP_CUMULATIVE);
+		return 0;
+	case LEVEL_MAP_KERNEL:
+		/* netif_msg_init() keeps the driver's default for these. */
+		if (level < 0 || level >= 32)
+			return -EDOM;
+		/* In 64 bits, so that level 31 does not shift into the sign. */
+		*mask = (uint32_t)((UINT64_C(1) << level) - 1);
+		return 0;
+	}
+	return -EINVAL;
+}
+
+/*
+ * strtol() alone would take leading blanks, "0x" and trailing junk;
+ * check the shape first and let it do only the conversion and clamping.
+ */
+int level_parse(const char *s, long *level)
+{
+	const char *p = s;
+	long v;
+
+	if (!s)
+		return -EINVAL;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (!*p)
+		return -EINVAL;
+	for (; *p; p++)
+		if (!isdigit((unsigned char)*p))
+			return -EINVAL;
+	v = strtol(s, NULL, 10);
+	/* Out-of-range values come back as LONG_MIN/LONG_MAX: clamped. */
+	*level = v;
+	return 0;
+}
