@@ -1,0 +1,126 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Every error row of the design: exit status, message on stderr, nothing
+# on stdout, and (for usage errors) the mask left as it was.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+setup_ns 2
+KNOWN=0x1234
+
+# err RC MESSAGE ARGS...: run netifmsg ARGS in $NS; check exit status RC,
+# that stderr contains MESSAGE and starts with "netifmsg: ", and that
+# nothing went to stdout.
+err() {
+	local want=$1 msg=$2
+	shift 2
+	check_rc "nm $*" "$want" nm "$@"
+	check_grep "nm $*: message" "$msg" "$ERR"
+	check_egrep "nm $*: message starts with 'netifmsg: '" "^netifmsg: " "$ERR"
+	check_empty "nm $*: no stdout" "$OUT"
+}
+
+# err_tap RC MESSAGE ARGS...: like err, with a known mask set on tap0 by
+# ethtool first, and checked unchanged afterwards.
+err_tap() {
+	set_mask tap0 "$KNOWN"
+	err "$@"
+	shift 2
+	check_mask "nm $*: tap0 unchanged" tap0 "$KNOWN"
+}
+
+# --- exit 1: the system says no
+err 1 "netifmsg: nosuch0: no such network interface" nosuch0
+err 1 "netifmsg: nosuch0: no such network interface" nosuch0 +link
+err 1 "netifmsg: nosuch0: no such network interface" nosuch0 0x5
+err 1 "netifmsg: lo: the driver has no message level" lo
+err 1 "netifmsg: lo: the driver has no message level" lo +link
+err 1 "netifmsg: lo: the driver has no message level" lo 0x1
+
+check_rc "netifmsg -n nosuchns-$$ tap0" 1 nm_here -n "nosuchns-$$" tap0
+check_grep "netifmsg -n nosuchns-$$ tap0: message" \
+	"netifmsg: nosuchns-$$: no such network namespace" "$ERR"
+check_empty "netifmsg -n nosuchns-$$ tap0: no stdout" "$OUT"
+check_rc "netifmsg -n nosuchns-$$ (show all)" 1 nm_here -n "nosuchns-$$"
+check_grep "netifmsg -n nosuchns-$$: message" "nosuchns-$$: no such network namespace" "$ERR"
+
+# Not allowed: an unprivileged user may read but not change (EPERM).
+# shellcheck disable=SC2317 # called through check_rc
+nobody() {
+	ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+if command -v setpriv >/dev/null 2>&1; then
+	set_mask tap0 "$KNOWN"
+	check_rc "unprivileged: show tap0" 0 nobody tap0
+	check_out "unprivileged: show tap0: output" "$(show_line tap0 "$KNOWN")"
+	check_rc "unprivileged: tap0 +link" 1 nobody tap0 +link
+	check_grep "unprivileged: tap0 +link: message" \
+		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
+	check_mask "unprivileged: tap0 +link: tap0 unchanged" tap0 "$KNOWN"
+else
+	echo "note: setpriv not found, permission test left out"
+fi
+
+# --- exit 2: usage errors; nothing is sent
+err_tap 2 "unknown message class 'likn'" tap0 likn
+check_grep "nm tap0 likn: did you mean" "(did you mean 'link'?)" "$ERR"
+check_grep "nm tap0 likn: see --list" "netifmsg --list" "$ERR"
+err_tap 2 "unknown message class 'likn'" tap0 +likn
+check_grep "nm tap0 +likn: did you mean" "did you mean 'link'" "$ERR"
+err_tap 2 "unknown message class 'zzzzzzzz'" tap0 zzzzzzzz
+check_nogrep "nm tap0 zzzzzzzz: no far-fetched suggestion" "did you mean" "$ERR"
+err_tap 2 "unknown message class 'likn'" tap0 +link,-likn,+drv
+err_tap 2 "invalid number '0x'" tap0 0x
+err_tap 2 "invalid number" tap0 0x12g
+err_tap 2 "number '0x1ffffffff' does not fit in 32 bits" tap0 0x1ffffffff
+err_tap 2 "does not fit in 32 bits" tap0 4294967296
+err_tap 2 "empty message class in ''" tap0 ''
+err_tap 2 "empty message class in 'link,,probe'" tap0 link,,probe
+err_tap 2 "empty message class" tap0 +link,
+err_tap 2 "'+3': only class names can be turned on or off" tap0 +3
+err_tap 2 "'-0x4': only class names can be turned on or off" tap0 -0x4
+err_tap 2 "'+none': 'none' cannot be turned on or off" tap0 +none
+err_tap 2 "cannot be set over netlink" tap0 0x8000
+check_grep "nm tap0 0x8000: bits 15-31" "tap0: bits 15-31" "$ERR"
+err_tap 2 "cannot be set over netlink" tap0 bit20
+err_tap 2 "cannot be set over netlink" tap0 +bit31
+err_tap 2 "cannot be set over netlink" tap0 0xffffffff
+err_tap 2 "cannot be set over netlink" tap0 --level-map kernel --from-level 31
+# -jv after IFACE is not an option but an unknown class
+err_tap 2 "unknown message class" tap0 -jv
+err_tap 2 "unknown option '--foo'" tap0 --foo
+err_tap 2 "option '--netns' needs a value" tap0 --netns
+err_tap 2 "invalid level 'abc'" tap0 --from-level abc
+err_tap 2 "level 8 is out of range for the cumulative map" tap0 --from-level 8
+err_tap 2 "exclude each other" -j -x tap0
+err_tap 2 "exclude each other" tap0 -N -j link
+
+# no interface involved
+err 2 "level 8 is out of range for the cumulative map" --from-level 8
+err 2 "level 9 is out of range for the exact map" --level-map exact --from-level 9
+err 2 "level 32 under the kernel map means the driver's default" \
+	--level-map kernel --from-level 32
+check_grep "--from-level 32 (kernel): mentions default" "default" "$ERR"
+err 2 "level -1 under the kernel map means the driver's default" \
+	--level-map kernel --from-level=-1
+err 2 "invalid level 'abc'" --from-level abc
+err 2 "invalid level" --from-level ''
+err 2 "unknown option '--foo'" --foo
+check_grep "--foo: try --help" "Try 'netifmsg --help'." "$ERR"
+err 2 "unknown option" -Z
+err 2 "option '--netns' needs a value" --netns
+err 2 "" --from-level
+err 2 "" --level-map bogus --from-level 3
+err 2 "" -q -v tap0
+err 2 "" --decode --list
+err 2 "" --decode likn
+
+finish

@@ -1,0 +1,406 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
+#
+# Shared helpers for the netifmsg shell integration tests.
+#
+# Sourced by tests/*.sh.  Environment (set by `make check`):
+#   NETIFMSG          absolute path of the program under test
+#   top_srcdir        the source tree
+#   NETIFMSG_WRAPPER  optional command put in front of the program, e.g.
+#                     "valgrind -q --error-exitcode=99 --leak-check=full"
+#                     (VALGRIND_WRAPPER is accepted as an older name)
+#
+# Exit status of a test script: 0 pass, 1 fail, 77 skip.
+#
+# Every test that needs interfaces works in its own network namespace with
+# tap devices in it (setup_ns); the namespace is deleted on exit, also on
+# failure or interruption.  Nothing in the initial namespace is touched and
+# no traffic is sent (the taps stay down).
+
+NIM_NAME=$(basename "$0" .sh)
+NIM_CHECKS=0
+NIM_FAILS=0
+NS=
+NIM_TMP=
+
+skip() {
+	echo "SKIP: $NIM_NAME: $*" >&2
+	exit 77
+}
+
+# Hard error in the test setup itself (not a failed check).
+fatal() {
+	echo "ERROR: $NIM_NAME: $*" >&2
+	exit 1
+}
+
+if [ "$(id -u)" != 0 ]; then
+	skip "needs root (network namespaces, tap devices, ethtool -s)"
+fi
+command -v ip >/dev/null 2>&1 || skip "'ip' (iproute2) not found"
+command -v ethtool >/dev/null 2>&1 || skip "'ethtool' not found"
+
+if [ -z "${NETIFMSG:-}" ]; then
+	if [ -n "${top_srcdir:-}" ]; then
+		NETIFMSG=$top_srcdir/src/netifmsg
+	else
+		NETIFMSG=$(cd "$(dirname "$0")/.." && pwd)/src/netifmsg
+	fi
+fi
+case $NETIFMSG in
+/*) ;;
+*) NETIFMSG=$(pwd)/$NETIFMSG ;;
+esac
+[ -x "$NETIFMSG" ] || fatal "program under test '$NETIFMSG' not found or not executable"
+
+# The wrapper hook (valgrind, strace, ...): empty by default.
+read -r -a NIM_WRAPPER <<<"${NETIFMSG_WRAPPER:-${VALGRIND_WRAPPER:-}}"
+
+NIM_TMP=$(mktemp -d "${TMPDIR:-/tmp}/nim-$NIM_NAME.XXXXXX") ||
+	fatal "cannot create a temporary directory"
+# Files where check_rc leaves the output of the last command.
+OUT=$NIM_TMP/stdout
+ERR=$NIM_TMP/stderr
+RC=0
+
+cleanup() {
+	local rc=$?
+	trap - EXIT INT TERM
+	if [ -n "$NS" ]; then
+		ip netns delete "$NS" 2>/dev/null ||
+			echo "WARNING: $NIM_NAME: could not delete netns $NS" >&2
+		NS=
+	fi
+	if [ -n "$NIM_TMP" ]; then
+		rm -rf "$NIM_TMP"
+	fi
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# setup_ns N: a new, uniquely named network namespace $NS with the tap
+# devices tap0 .. tap{N-1} in it, created by a single `ip -batch`.
+setup_ns() {
+	local n=${1:-1} i
+	[ -z "$NS" ] || fatal "setup_ns called twice"
+	NS=nim-$$-$RANDOM-$NIM_NAME
+	if ! ip netns add "$NS"; then
+		NS=
+		fatal "ip netns add failed"
+	fi
+	if [ "$n" -gt 0 ]; then
+		for ((i = 0; i < n; i++)); do
+			echo "tuntap add dev tap$i mode tap"
+		done | ip -n "$NS" -batch - || fatal "creating $n tap devices failed"
+		# The tap driver has message levels since about Linux 5.7.
+		et tap0 | grep -q 'Current message level:' ||
+			skip "the tap driver of this kernel ($(uname -r)) has no message level"
+	fi
+}
+
+# add_tap NAME: one more tap device (any name the kernel accepts).
+add_tap() {
+	ip -n "$NS" tuntap add dev "$1" mode tap
+}
+
+# nm ARGS...: run the program under test inside $NS.
+nm() {
+	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+
+# nm_here ARGS...: run the program under test in the current (initial)
+# namespace, e.g. for -n NETNS or commands that need no kernel access.
+nm_here() {
+	"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+
+# et ARGS...: the independent peer, ethtool, inside $NS.
+et() {
+	ip netns exec "$NS" ethtool "$@"
+}
+
+# ethtool_mask DEV: the current mask as ethtool reports it, 0x%08x.
+ethtool_mask() {
+	local v
+	v=$(et "$1" 2>/dev/null |
+		sed -n 's/^[[:space:]]*Current message level:[[:space:]]*\(0x[0-9a-fA-F]*\).*/\1/p')
+	if [ -z "$v" ]; then
+		echo "(no message level)"
+	else
+		printf '0x%08x\n' "$((v))"
+	fi
+}
+
+# set_mask DEV MASK: set a mask with ethtool (fatal if that fails).
+set_mask() {
+	et -s "$1" msglvl "$2" || fatal "ethtool -s $1 msglvl $2 failed"
+}
+
+# ifindex_of DEV: the interface index, from `ip -o link show`.
+ifindex_of() {
+	ip -n "$NS" -o link show dev "$1" | cut -d: -f1
+}
+
+# The class table (kernel bits), independent of the program's own table.
+NIM_CLASSES=(drv probe link timer ifdown ifup rx_err tx_err tx_queued intr
+	tx_done rx_status pktdata hw wol)
+# shellcheck disable=SC2034 # used by output.sh
+NIM_LEVELS=(0 1 2 2 3 3 4 4 5 5 6 6 7 - -)
+
+# hex MASK: 0x%08x
+hex() {
+	printf '0x%08x' "$(($1))"
+}
+
+# mask_names MASK: the class names of MASK, space separated, `none` for 0,
+# bitN for bits without a name.
+mask_names() {
+	local m=$(($1)) i out=
+	for ((i = 0; i < 32; i++)); do
+		if (((m >> i) & 1)); then
+			if ((i < ${#NIM_CLASSES[@]})); then
+				out+=" ${NIM_CLASSES[i]}"
+			else
+				out+=" bit$i"
+			fi
+		fi
+	done
+	if [ -z "$out" ]; then
+		echo none
+	else
+		echo "${out# }"
+	fi
+}
+
+# mask_json_classes MASK: the JSON array of the class names of MASK.
+mask_json_classes() {
+	local m=$(($1)) i out=
+	for ((i = 0; i < 32; i++)); do
+		if (((m >> i) & 1)); then
+			if ((i < ${#NIM_CLASSES[@]})); then
+				out+=",\"${NIM_CLASSES[i]}\""
+			else
+				out+=",\"bit$i\""
+			fi
+		fi
+	done
+	echo "[${out#,}]"
+}
+
+# show_line DEV MASK: the expected default text line for DEV.
+show_line() {
+	echo "$1: $(hex "$2") $(mask_names "$2")"
+}
+
+# ---------------------------------------------------------------------------
+# Checks.  Each one counts, prints "ok" or "FAIL" with expected and actual,
+# and never exits, so that one failure does not hide the others.
+
+pass() {
+	NIM_CHECKS=$((NIM_CHECKS + 1))
+	echo "ok: $1"
+}
+
+fail() {
+	NIM_CHECKS=$((NIM_CHECKS + 1))
+	NIM_FAILS=$((NIM_FAILS + 1))
+	echo "FAIL: $1"
+	shift
+	local line
+	for line in "$@"; do
+		echo "      $line"
+	done
+}
+
+# Show the captured output of the last command (after a failure).
+show_last() {
+	if [ -s "$OUT" ]; then
+		echo "      stdout of the last command:"
+		sed -n '1,20s/^/      | /p' "$OUT"
+	fi
+	if [ -s "$ERR" ]; then
+		echo "      stderr of the last command:"
+		sed -n '1,20s/^/      | /p' "$ERR"
+	fi
+}
+
+# check_eq NAME EXPECTED ACTUAL
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected: '$2'" "actual:   '$3'"
+	fi
+}
+
+# check_rc NAME EXPECTED_RC CMD...: run CMD, stdout to $OUT, stderr to $ERR,
+# exit status to $RC; check the exit status.
+check_rc() {
+	local name=$1 want=$2
+	shift 2
+	"$@" >"$OUT" 2>"$ERR"
+	RC=$?
+	if [ "$RC" = "$want" ]; then
+		pass "$name (exit $want)"
+	else
+		fail "$name" "command:  $*" "expected exit status $want, actual $RC"
+		show_last
+	fi
+}
+
+# check_grep NAME STRING FILE: FILE contains the fixed string STRING.
+check_grep() {
+	if grep -qF -e "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1" "expected '$3' to contain: '$2'" "actual content:"
+		sed -n '1,20s/^/      | /p' "$3"
+	fi
+}
+
+# check_egrep NAME REGEX FILE: some line of FILE matches the extended REGEX.
+check_egrep() {
+	if grep -qE -e "$2" "$3"; then
+		pass "$1"
+	else
+		fail "$1" "expected '$3' to match: /$2/" "actual content:"
+		sed -n '1,20s/^/      | /p' "$3"
+	fi
+}
+
+# check_nogrep NAME STRING FILE: FILE does not contain STRING.
+check_nogrep() {
+	if grep -qF -e "$2" "$3"; then
+		fail "$1" "expected '$3' not to contain: '$2'" "actual content:"
+		sed -n '1,20s/^/      | /p' "$3"
+	else
+		pass "$1"
+	fi
+}
+
+# check_file NAME EXPECTED FILE: FILE is exactly EXPECTED plus a newline
+# (EXPECTED may hold several lines; empty EXPECTED means an empty file).
+check_file() {
+	local exp=$NIM_TMP/expected
+	if [ -z "$2" ]; then
+		: >"$exp"
+	else
+		printf '%s\n' "$2" >"$exp"
+	fi
+	if cmp -s "$exp" "$3"; then
+		pass "$1"
+	else
+		fail "$1" "expected (-) vs actual (+):"
+		diff -u "$exp" "$3" | tail -n +3 | sed -n '1,40s/^/      /p'
+	fi
+}
+
+# check_out NAME EXPECTED: the last command's stdout is exactly EXPECTED.
+check_out() {
+	check_file "$1" "$2" "$OUT"
+}
+
+# check_empty NAME FILE
+check_empty() {
+	check_file "$1" "" "$2"
+}
+
+# check_mask NAME DEV EXPECTED_MASK: ethtool reads EXPECTED_MASK on DEV.
+check_mask() {
+	check_eq "$1" "$(hex "$3")" "$(ethtool_mask "$2")"
+}
+
+# check_lines NAME COUNT FILE
+check_lines() {
+	check_eq "$1" "$2" "$(wc -l <"$3" | tr -d ' ')"
+}
+
+# ---------------------------------------------------------------------------
+# JSON: validated with `python3 -m json.tool`, else jq; json_canon prints a
+# canonical form (compact, keys sorted, arrays of objects sorted by ifindex)
+# that can be compared with a hand-written expected string.
+
+if command -v python3 >/dev/null 2>&1; then
+	NIM_JSON=python3
+elif command -v jq >/dev/null 2>&1; then
+	NIM_JSON=jq
+else
+	NIM_JSON=
+fi
+
+have_json() {
+	[ -n "$NIM_JSON" ]
+}
+
+json_valid() {
+	case $NIM_JSON in
+	python3) python3 -m json.tool "$1" >/dev/null 2>&1 ;;
+	jq) jq -e . "$1" >/dev/null 2>&1 ;;
+	*) return 0 ;;
+	esac
+}
+
+json_canon() {
+	case $NIM_JSON in
+	python3)
+		python3 -c '
+import json, sys
+with open(sys.argv[1], encoding="utf-8") as f:
+    d = json.load(f)
+if isinstance(d, list) and all(isinstance(o, dict) for o in d):
+    d.sort(key=lambda o: (o.get("ifindex") or 0))
+print(json.dumps(d, sort_keys=True, separators=(",", ":"), ensure_ascii=False))
+' "$1" 2>&1
+		;;
+	jq)
+		jq -cS 'if type == "array" and all(.[]; type == "object")
+			then sort_by(.ifindex) else . end' "$1" 2>&1
+		;;
+	esac
+}
+
+# check_json_valid NAME FILE: FILE is valid JSON.
+check_json_valid() {
+	have_json || return 0
+	if json_valid "$2"; then
+		pass "$1"
+	else
+		fail "$1" "not valid JSON:"
+		sed -n '1,5s/^/      | /p' "$2"
+	fi
+}
+
+# check_json NAME EXPECTED_CANONICAL FILE: FILE is one line of valid JSON
+# equal to EXPECTED (compared in canonical form; write EXPECTED compact,
+# with keys in sorted order).
+check_json() {
+	if ! have_json; then
+		echo "note: $1: neither python3 nor jq, JSON not checked"
+		return 0
+	fi
+	check_lines "$1: one line" 1 "$3"
+	check_json_valid "$1: valid JSON" "$3"
+	if json_valid "$3"; then
+		check_eq "$1: content" "$2" "$(json_canon "$3")"
+	fi
+}
+
+# finish: report and exit 0 (all checks passed) or 1.
+finish() {
+	echo "$NIM_NAME: $NIM_CHECKS checks, $NIM_FAILS failures"
+	if [ "$NIM_FAILS" -gt 0 ]; then
+		exit 1
+	fi
+	exit 0
+}
+
+# json_if DEV MASK [CHANGED]: the expected canonical JSON object of DEV
+# (DEV must need no JSON escaping; CHANGED is true or false).
+json_if() {
+	local changed=
+	[ -z "${3:-}" ] || changed="\"changed\":$3,"
+	printf '{%s"classes":%s,"ifindex":%s,"ifname":"%s","msg_enable":%d}' \
+		"$changed" "$(mask_json_classes "$2")" "$(ifindex_of "$1")" "$1" "$(($2))"
+}
