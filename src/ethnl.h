@@ -14,7 +14,7 @@
 
 #include "ifstate.h"
 
-/* Room for any request we build. */
+/* Room for any request we build: every builder's @buf has this size. */
 #define ETHNL_REQ_MAX	256
 /* Longest extack message we keep. */
 #define ETHNL_EXTACK_MAX	256

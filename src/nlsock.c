@@ -1,0 +1,149 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The netlink socket: open it, resolve the ethtool family once, and run
+ * request/reply exchanges with libmnl, keeping the kernel's extended ACK
+ * message for the caller.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+
+#include "nlsock.h"
+
+#ifndef NETLINK_EXT_ACK
+#define NETLINK_EXT_ACK		11
+#endif
+#ifndef NETLINK_CAP_ACK
+#define NETLINK_CAP_ACK		10
+#endif
+
+/* Dump replies come in pieces of up to 32 KiB; leave room for one. */
+#define NLSOCK_BUFSIZE		(64 * 1024)
+
+struct talk_ctx {
+	struct nlsock *s;
+	nlsock_cb_t cb;
+	void *data;
+	int err;
+	bool single;	/* one reply message, no ACK: stop after it */
+};
+
+static int data_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct talk_ctx *t = data;
+	int ret;
+
+	ret = t->cb ? t->cb(nlh, t->data) : 0;
+	if (ret < 0) {
+		t->err = ret;
+		return MNL_CB_STOP;
+	}
+	return t->single ? MNL_CB_STOP : MNL_CB_OK;
+}
+
+static int error_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct talk_ctx *t = data;
+	int error;
+
+	if (ethnl_parse_error(nlh, &error, t->s->extack,
+			      sizeof(t->s->extack)) < 0)
+		error = -EBADMSG;
+	t->err = error;
+	return MNL_CB_STOP;
+}
+
+static int noop_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	return MNL_CB_OK;
+}
+
+static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
+	[NLMSG_NOOP] = noop_cb,
+	[NLMSG_ERROR] = error_cb,
+	[NLMSG_DONE] = error_cb,
+	[NLMSG_OVERRUN] = noop_cb,
+};
+
+int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
+		void *data)
+{
+	struct talk_ctx t = { s, cb, data, 0, false };
+	ssize_t n;
+	int ret;
+
+	s->extack[0] = '\0';
+	nlh->nlmsg_seq = ++s->seq;
+	t.single = !(nlh->nlmsg_flags & (NLM_F_DUMP | NLM_F_ACK));
+	if (mnl_socket_sendto(s->nl, nlh, nlh->nlmsg_len) < 0)
+		return -errno;
+	do {
+		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
+		if (n < 0)
+			return -errno;
+		errno = 0;
+		ret = mnl_cb_run2(s->buf, (size_t)n, nlh->nlmsg_seq, s->portid,
+				  data_cb, &t, ctl_cbs, NLMSG_MIN_TYPE);
+		if (ret < 0)
+			return errno ? -errno : -EBADMSG;
+	} while (ret > 0);
+	return t.err;
+}
+
+static int family_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct nlsock *s = data;
+
+	return ethnl_parse_family(nlh, &s->family, &s->monitor_group) < 0 ?
+	       -EBADMSG : 0;
+}
+
+int nlsock_open(struct nlsock *s)
+{
+	char req[ETHNL_REQ_MAX];
+	int one = 1, ret;
+
+	memset(s, 0, sizeof(*s));
+	s->bufsize = NLSOCK_BUFSIZE;
+	s->buf = malloc(s->bufsize);
+	if (!s->buf)
+		return -ENOMEM;
+	s->nl = mnl_socket_open(NETLINK_GENERIC);
+	if (!s->nl) {
+		ret = -errno;
+		goto fail;
+	}
+	if (mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+		ret = -errno;
+		goto fail;
+	}
+	/* Best effort: older kernels lack them and work without. */
+	mnl_socket_setsockopt(s->nl, NETLINK_EXT_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(s->nl, NETLINK_CAP_ACK, &one, sizeof(one));
+	s->portid = mnl_socket_get_portid(s->nl);
+	s->seq = (uint32_t)time(NULL);
+
+	ret = nlsock_talk(s, ethnl_build_getfamily(req, 0), family_cb, s);
+	if (ret == -ENOENT)
+		ret = -EPROTONOSUPPORT;
+	if (ret < 0)
+		goto fail;
+	return 0;
+fail:
+	nlsock_close(s);
+	return ret;
+}
+
+void nlsock_close(struct nlsock *s)
+{
+	if (s->nl)
+		mnl_socket_close(s->nl);
+	free(s->buf);
+	s->nl = NULL;
+	s->buf = NULL;
+}
