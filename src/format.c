@@ -1,0 +1,211 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The one formatting path: every line netifmsg prints about a mask goes
+ * through format_state(), so text, --hex, --names and JSON cannot drift.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "format.h"
+#include "msgclass.h"
+
+/* A bounded, snprintf-like writer that keeps counting past the end. */
+struct sbuf {
+	char *buf;
+	size_t size;
+	size_t len;
+};
+
+static void sb_putn(struct sbuf *sb, const char *s, size_t n)
+{
+	if (sb->len < sb->size) {
+		size_t room = sb->size - sb->len - 1;
+
+		memcpy(sb->buf + sb->len, s, n < room ? n : room);
+	}
+	sb->len += n;
+	if (sb->size)
+		sb->buf[sb->len < sb->size ? sb->len : sb->size - 1] = '\0';
+}
+
+static void sb_puts(struct sbuf *sb, const char *s)
+{
+	sb_putn(sb, s, strlen(s));
+}
+
+static void __attribute__((format(printf, 2, 3)))
+sb_printf(struct sbuf *sb, const char *fmt, ...)
+{
+	char tmp[64];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		sb_putn(sb, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
+}
+
+static void sb_json_string(struct sbuf *sb, const char *s)
+{
+	const unsigned char *p;
+
+	sb_putn(sb, "\"", 1);
+	for (p = (const unsigned char *)s; *p; p++) {
+		switch (*p) {
+		case '"':
+			sb_puts(sb, "\\\"");
+			break;
+		case '\\':
+			sb_puts(sb, "\\\\");
+			break;
+		case '\n':
+			sb_puts(sb, "\\n");
+			break;
+		case '\t':
+			sb_puts(sb, "\\t");
+			break;
+		case '\r':
+			sb_puts(sb, "\\r");
+			break;
+		case '\b':
+			sb_puts(sb, "\\b");
+			break;
+		case '\f':
+			sb_puts(sb, "\\f");
+			break;
+		default:
+			/* Bytes >= 0x80 pass through; names are raw bytes. */
+			if (*p < 0x20 || *p == 0x7f)
+				sb_printf(sb, "\\u%04x", *p);
+			else
+				sb_putn(sb, (const char *)p, 1);
+		}
+	}
+	sb_putn(sb, "\"", 1);
+}
+
+size_t format_json_string(char *buf, size_t size, const char *s)
+{
+	struct sbuf sb = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	sb_json_string(&sb, s);
+	return sb.len;
+}
+
+/* Names of the bits in @mask, space separated in text, a JSON array else. */
+static void sb_names(struct sbuf *sb, uint32_t mask, bool json)
+{
+	char tmp[MSGCLASS_NAME_MAX];
+	bool first = true;
+	unsigned int bit;
+
+	if (json)
+		sb_putn(sb, "[", 1);
+	else if (!mask)
+		sb_puts(sb, "none");
+	for (bit = 0; bit < 32; bit++) {
+		const char *name;
+
+		if (!(mask & (1u << bit)))
+			continue;
+		name = msgclass_name(bit, tmp);
+		if (!first)
+			sb_putn(sb, json ? "," : " ", 1);
+		first = false;
+		if (json)
+			sb_json_string(sb, name);
+		else
+			sb_puts(sb, name);
+	}
+	if (json)
+		sb_putn(sb, "]", 1);
+}
+
+static void sb_state_json(struct sbuf *sb, const struct ifstate *st,
+			  enum changed_flag changed)
+{
+	sb_putn(sb, "{", 1);
+	if (st->ifname[0]) {
+		sb_puts(sb, "\"ifname\":");
+		sb_json_string(sb, st->ifname);
+		sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
+	}
+	sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
+	sb_names(sb, st->msg_enable, true);
+	if (changed != CHANGED_NONE)
+		sb_puts(sb, changed == CHANGED_YES ? ",\"changed\":true"
+						   : ",\"changed\":false");
+	sb_putn(sb, "}", 1);
+}
+
+size_t format_state(char *buf, size_t size, enum out_mode mode,
+		    const struct ifstate *st, enum changed_flag changed)
+{
+	struct sbuf sb = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	switch (mode) {
+	case OUT_JSON:
+		sb_state_json(&sb, st, changed);
+		break;
+	case OUT_HEX:
+		sb_printf(&sb, "0x%08x", st->msg_enable);
+		break;
+	case OUT_NAMES:
+		sb_names(&sb, st->msg_enable, false);
+		break;
+	case OUT_TEXT:
+		if (st->ifname[0]) {
+			sb_puts(&sb, st->ifname);
+			sb_puts(&sb, ": ");
+		}
+		sb_printf(&sb, "0x%08x ", st->msg_enable);
+		sb_names(&sb, st->msg_enable, false);
+		if (changed != CHANGED_NONE)
+			sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
+							    : " (unchanged)");
+		break;
+	}
+	return sb.len;
+}
+
+size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
+{
+	struct sbuf sb = { buf, size, 0 };
+	const struct msgclass *c;
+
+	if (size)
+		buf[0] = '\0';
+	if (i < 0) {
+		if (mode != OUT_JSON)
+			sb_puts(&sb, "NAME       BIT  MASK    LEVEL");
+		return sb.len;
+	}
+	if (i >= MSGCLASS_NBUILTIN)
+		return 0;
+	c = &msgclass_table[i];
+	if (mode == OUT_JSON) {
+		sb_puts(&sb, "{\"name\":");
+		sb_json_string(&sb, c->name);
+		sb_printf(&sb, ",\"bit\":%u,\"mask\":%u,\"old_level\":",
+			  c->bit, 1u << c->bit);
+		if (c->old_level < 0)
+			sb_puts(&sb, "null");
+		else
+			sb_printf(&sb, "%d", c->old_level);
+		sb_putn(&sb, "}", 1);
+		return sb.len;
+	}
+	sb_printf(&sb, "%-9s %4u  0x%04x  ", c->name, c->bit, 1u << c->bit);
+	if (c->old_level < 0)
+		sb_puts(&sb, "-");
+	else
+		sb_printf(&sb, "%d", c->old_level);
+	return sb.len;
+}
