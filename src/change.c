@@ -99,7 +99,8 @@ static bool add_item(struct change *c, const char *item, size_t len,
 		return true;
 	}
 	if (!name_bits(name, nlen, &bits))
-		return fail(err, CHANGE_UNKNOWN, item, len,
+		/* Name the class without its sign: "+likn" is about 'likn'. */
+		return fail(err, CHANGE_UNKNOWN, name, nlen,
 			    msgclass_suggest(name, nlen));
 	if (sign) {
 		set_rel(c, sign, bits);

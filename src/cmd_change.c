@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Change: one ETHTOOL_MSG_DEBUG_SET with ACK.  An absolute change
+ * replaces the mask; a relative one (+NAME/-NAME only) is a value+mask
+ * bitset the kernel applies atomically: no read-modify-write here.
+ */
+#include <errno.h>
+#include <stdio.h>
+
+#include "netifmsg.h"
+
+static int state_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return ethnl_parse_debug(nlh, data) < 0 ? -EBADMSG : 0;
+}
+
+/* DEBUG_GET into @st, for -v/-j/-x/-N. */
+static int get_state(struct nlsock *s, const char *ifname,
+		     struct ifstate *st)
+{
+	char req[ETHNL_REQ_MAX];
+
+	return nlsock_talk(s, ethnl_build_debug_get(req, s->family, 0, ifname),
+			   state_cb, st);
+}
+
+int cmd_change(const struct opts *o)
+{
+	const struct change *c = &o->change;
+	bool replace = !change_is_relative(c);
+	bool show = o->verbose || o->mode != OUT_TEXT;
+	struct ifstate before = { 0 }, after = { 0 };
+	uint32_t value, mask, beyond;
+	char req[ETHNL_REQ_MAX];
+	struct nlsock s;
+	int ret;
+
+	value = replace ? change_apply(c, 0) : c->on;
+	mask = replace ? UINT32_MAX : c->on | c->off;
+	beyond = (replace ? value : mask) & ~MSGCLASS_KERNEL_MASK;
+	if (beyond) {
+		errmsg(o->ifname, "bits %d-31 (0x%08x) cannot be set over netlink: the kernel's message-level bitset has only %d bits",
+		       MSGCLASS_KERNEL_BITS, beyond, MSGCLASS_KERNEL_BITS);
+		return EXIT_USAGE;
+	}
+
+	ret = open_kernel(o, &s);
+	if (ret)
+		return ret;
+	if (show) {
+		ret = get_state(&s, o->ifname, &before);
+		if (ret < 0)
+			goto fail;
+	}
+	ret = nlsock_talk(&s, ethnl_build_debug_set(req, s.family, 0, o->ifname,
+						    value, mask, replace),
+			  NULL, NULL);
+	if (ret < 0)
+		goto fail;
+	if (show) {
+		ret = get_state(&s, o->ifname, &after);
+		if (ret < 0)
+			goto fail;
+		if (o->mode == OUT_JSON)
+			fputs("[", stdout);
+		print_state(o->mode, &after,
+			    before.msg_enable != after.msg_enable ?
+			    CHANGED_YES : CHANGED_NO,
+			    o->mode == OUT_JSON ? "]\n" : "\n");
+	}
+	nlsock_close(&s);
+	return EXIT_OK;
+fail:
+	ret = report_kernel_error(o->ifname, ret, s.extack);
+	nlsock_close(&s);
+	return ret;
+}

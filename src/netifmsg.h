@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* The command-line layer: options, commands and how they report. */
+#ifndef NETIFMSG_NETIFMSG_H
+#define NETIFMSG_NETIFMSG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "change.h"
+#include "format.h"
+#include "level.h"
+#include "nlsock.h"
+
+/* Exit statuses (documented in netifmsg(8)). */
+#define EXIT_OK		0
+#define EXIT_FAIL	1
+#define EXIT_USAGE	2
+
+enum command {
+	CMD_SHOW_ALL,
+	CMD_SHOW,
+	CMD_CHANGE,
+	CMD_LEVEL,	/* --from-level without IFACE: print the mask */
+	CMD_DECODE,
+	CMD_LIST,
+};
+
+struct opts {
+	enum command cmd;
+	enum out_mode mode;
+	bool verbose;
+	bool quiet;
+	const char *netns;
+	enum level_map map;
+	const char *level_arg;	/* --from-level value, NULL if not given */
+	const char *ifname;
+	struct change change;
+};
+
+void errmsg(const char *ifname, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Print what a kernel error means for @ifname; returns EXIT_FAIL. */
+int report_kernel_error(const char *ifname, int err, const char *extack);
+
+/* Print one formatted state to stdout, followed by @end ("\n" or ""). */
+void print_state(enum out_mode mode, const struct ifstate *st,
+		 enum changed_flag changed, const char *end);
+
+/* Open the socket (after entering the netns); prints errors itself. */
+int open_kernel(const struct opts *o, struct nlsock *s);
+
+int cmd_show(const struct opts *o);
+int cmd_change(const struct opts *o);
+int cmd_local(const struct opts *o);
+
+#endif
