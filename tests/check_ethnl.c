@@ -1,0 +1,566 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests for the ethtool netlink builders and parsers: requests are
+ * compared byte for byte; replies are real kernel captures from
+ * tests/capture/ (made with tests/nlcapture) plus hand-made bad ones.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/ethtool_netlink.h>
+
+#include "ethnl.h"
+
+#define FAMILY	21
+
+static char req[ETHNL_REQ_MAX];
+static unsigned char cap[65536];
+
+/* Load tests/capture/NAME.bin; returns its length. */
+static size_t load(const char *name)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	size_t n;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/tests/capture/%s.bin",
+		 top ? top : ".", name);
+	f = fopen(path, "rb");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	n = fread(cap, 1, sizeof(cap), f);
+	fclose(f);
+	ck_assert_uint_gt(n, 0);
+	return n;
+}
+
+static void assert_bytes(const struct nlmsghdr *nlh, const void *want,
+			 size_t len)
+{
+	ck_assert_ptr_nonnull(nlh);
+	ck_assert_uint_eq(nlh->nlmsg_len, len);
+	ck_assert_mem_eq(nlh, want, len);
+}
+
+/* nlmsghdr bytes: len, type, flags, seq (pid 0). */
+#define HDR(len, type, flags, seq) \
+	len, 0, 0, 0, type, 0, flags & 0xff, flags >> 8, seq, 0, 0, 0, 0, 0, 0, 0
+
+START_TEST(test_build_getfamily)
+{
+	static const unsigned char want[] = {
+		HDR(32, 0x10, 0x001, 7),
+		0x03, 0x01, 0x00, 0x00,
+		0x0c, 0x00, 0x02, 0x00, 'e', 't', 'h', 't', 'o', 'o', 'l', 0,
+	};
+
+	assert_bytes(ethnl_build_getfamily(req, 7), want, sizeof(want));
+}
+END_TEST
+
+START_TEST(test_build_get_one)
+{
+	static const unsigned char want[] = {
+		HDR(44, FAMILY, 0x001, 9),
+		0x07, 0x01, 0x00, 0x00,
+		0x18, 0x00, 0x01, 0x80,
+		  0x09, 0x00, 0x02, 0x00, 't', 'a', 'p', '0', 0, 0, 0, 0,
+		  0x08, 0x00, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00,
+	};
+
+	assert_bytes(ethnl_build_debug_get(req, FAMILY, 9, "tap0"), want,
+		     sizeof(want));
+}
+END_TEST
+
+START_TEST(test_build_get_dump)
+{
+	static const unsigned char want[] = {
+		HDR(32, FAMILY, 0x301, 3),
+		0x07, 0x01, 0x00, 0x00,
+		0x0c, 0x00, 0x01, 0x80,
+		  0x08, 0x00, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00,
+	};
+
+	assert_bytes(ethnl_build_debug_get(req, FAMILY, 3, NULL), want,
+		     sizeof(want));
+}
+END_TEST
+
+START_TEST(test_build_set_replace)
+{
+	static const unsigned char want[] = {
+		HDR(60, FAMILY, 0x005, 4),
+		0x08, 0x01, 0x00, 0x00,
+		0x10, 0x00, 0x01, 0x80,
+		  0x09, 0x00, 0x02, 0x00, 't', 'a', 'p', '0', 0, 0, 0, 0,
+		0x18, 0x00, 0x02, 0x80,
+		  0x04, 0x00, 0x01, 0x00,			/* NOMASK */
+		  0x08, 0x00, 0x02, 0x00, 0x20, 0x00, 0x00, 0x00,	/* SIZE 32 */
+		  0x08, 0x00, 0x04, 0x00, 0x03, 0x00, 0x00, 0x00,	/* VALUE */
+	};
+
+	/* @mask is ignored when replacing. */
+	assert_bytes(ethnl_build_debug_set(req, FAMILY, 4, "tap0", 0x3, 0x1234,
+					   true), want, sizeof(want));
+}
+END_TEST
+
+START_TEST(test_build_set_relative)
+{
+	static const unsigned char want[] = {
+		HDR(64, FAMILY, 0x005, 5),
+		0x08, 0x01, 0x00, 0x00,
+		0x10, 0x00, 0x01, 0x80,
+		  0x0b, 0x00, 0x02, 0x00, 'e', 't', 'h', '1', '0', '0', 0, 0,
+		0x1c, 0x00, 0x02, 0x80,
+		  0x08, 0x00, 0x02, 0x00, 0x20, 0x00, 0x00, 0x00,	/* SIZE 32 */
+		  0x08, 0x00, 0x04, 0x00, 0x04, 0x00, 0x00, 0x00,	/* VALUE */
+		  0x08, 0x00, 0x05, 0x00, 0x44, 0x00, 0x00, 0x00,	/* MASK */
+	};
+
+	assert_bytes(ethnl_build_debug_set(req, FAMILY, 5, "eth100", 0x4, 0x44,
+					   false), want, sizeof(want));
+}
+END_TEST
+
+START_TEST(test_build_bad_names)
+{
+	ck_assert_ptr_null(ethnl_build_debug_get(req, FAMILY, 1, ""));
+	ck_assert_ptr_null(ethnl_build_debug_get(req, FAMILY, 1,
+						 "sixteen-chars-xx"));
+	ck_assert_ptr_nonnull(ethnl_build_debug_get(req, FAMILY, 1,
+						    "fifteen-chars-x"));
+	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1, NULL, 0, 0,
+						 true));
+	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1,
+						 "sixteen-chars-xx", 0, 0, true));
+}
+END_TEST
+
+START_TEST(test_parse_family)
+{
+	uint16_t family = 0;
+	uint32_t grp = 0;
+
+	load("family");
+	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,
+					    &grp), 0);
+	ck_assert_uint_eq(family, 0x15);
+	ck_assert_uint_eq(grp, 6);
+	/* A DEBUG reply is not a family reply. */
+	load("get_compact");
+	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,
+					    &grp), -EINVAL);
+}
+END_TEST
+
+static void assert_state(const char *name, const char *ifname,
+			 uint32_t ifindex, uint32_t mask)
+{
+	struct ifstate st = { 0 };
+
+	load(name);
+	ck_assert_int_eq(ethnl_parse_debug((struct nlmsghdr *)cap, &st), 0);
+	ck_assert_str_eq(st.ifname, ifname);
+	ck_assert_uint_eq(st.ifindex, ifindex);
+	ck_assert_uint_eq(st.msg_enable, mask);
+}
+
+START_TEST(test_parse_get_compact)
+{
+	assert_state("get_compact", "tap0", 2, 0x5);
+}
+END_TEST
+
+START_TEST(test_parse_get_verbose)
+{
+	assert_state("get_verbose", "tap0", 2, 0x5);
+}
+END_TEST
+
+START_TEST(test_parse_ntf)
+{
+	/* 0x5, then +probe -link */
+	assert_state("ntf", "tap0", 2, 0x3);
+}
+END_TEST
+
+START_TEST(test_parse_dump)
+{
+	static const char *const names[] = { "tap0", "tap1" };
+	static const uint32_t masks[] = { 0x5, 0x0 };
+	const struct nlmsghdr *nlh;
+	size_t len = load("dump");
+	int i = 0, done = 0, error = 1;
+	char msg[ETHNL_EXTACK_MAX];
+	int remaining = (int)len;
+
+	for (nlh = (struct nlmsghdr *)cap; mnl_nlmsg_ok(nlh, remaining);
+	     nlh = mnl_nlmsg_next(nlh, &remaining)) {
+		struct ifstate st = { 0 };
+
+		if (nlh->nlmsg_type == NLMSG_DONE) {
+			ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg,
+							   sizeof(msg)), 0);
+			done++;
+			continue;
+		}
+		ck_assert_int_lt(i, 2);
+		ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+		ck_assert_str_eq(st.ifname, names[i]);
+		ck_assert_uint_eq(st.msg_enable, masks[i]);
+		i++;
+	}
+	ck_assert_int_eq(i, 2);
+	ck_assert_int_eq(done, 1);
+	ck_assert_int_eq(error, 0);
+	ck_assert_str_eq(msg, "");
+}
+END_TEST
+
+static void assert_error(const char *name, int want, const char *extack)
+{
+	char msg[ETHNL_EXTACK_MAX];
+	int error = 1;
+
+	load(name);
+	ck_assert_int_eq(ethnl_parse_error((struct nlmsghdr *)cap, &error, msg,
+					   sizeof(msg)), 0);
+	ck_assert_int_eq(error, want);
+	ck_assert_str_eq(msg, extack);
+}
+
+START_TEST(test_parse_errors)
+{
+	assert_error("ack", 0, "");
+	assert_error("ack_relative", 0, "");
+	assert_error("err_nodev", -ENODEV, "no device matches name");
+	assert_error("err_notsupp", -EOPNOTSUPP, "");
+	assert_error("err_range", -EINVAL,
+		     "cannot modify bits past kernel bitset size");
+}
+END_TEST
+
+START_TEST(test_parse_error_short_msg)
+{
+	char msg[8];
+	int error;
+
+	/* The extack text is cut to the buffer, never overrun. */
+	load("err_nodev");
+	ck_assert_int_eq(ethnl_parse_error((struct nlmsghdr *)cap, &error, msg,
+					   sizeof(msg)), 0);
+	ck_assert_int_eq(error, -ENODEV);
+	ck_assert_str_eq(msg, "no devi");
+}
+END_TEST
+
+/* Every truncation of a real reply is an error, never a crash. */
+START_TEST(test_parse_truncated)
+{
+	static const char *const files[] = { "get_compact", "get_verbose", "ntf" };
+	size_t f;
+
+	for (f = 0; f < sizeof(files) / sizeof(files[0]); f++) {
+		size_t len = load(files[f]), cut;
+
+		for (cut = 0; cut < len; cut++) {
+			struct nlmsghdr *nlh = (struct nlmsghdr *)cap;
+			struct ifstate st;
+
+			load(files[f]);
+			nlh->nlmsg_len = (uint32_t)cut;
+			ck_assert_msg(ethnl_parse_debug(nlh, &st) == -EINVAL,
+				      "%s cut at %zu parsed", files[f], cut);
+		}
+	}
+}
+END_TEST
+
+/* Hand-made replies. */
+static struct nlmsghdr *reply_start(uint8_t cmd)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *g;
+
+	memset(cap, 0, 4096);
+	nlh = mnl_nlmsg_put_header(cap);
+	nlh->nlmsg_type = FAMILY;
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = cmd;
+	g->version = 1;
+	return nlh;
+}
+
+static void put_hdr(struct nlmsghdr *nlh, bool index, bool name)
+{
+	struct nlattr *n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
+
+	if (index)
+		mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, 7);
+	if (name)
+		mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, "eth0");
+	mnl_attr_nest_end(nlh, n);
+}
+
+static int parse_compact(uint32_t size, const void *value, uint16_t vlen,
+			 uint32_t *out)
+{
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	struct ifstate st = { 0 };
+	struct nlattr *n;
+	int ret;
+
+	put_hdr(nlh, true, true);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, size);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_VALUE, vlen, value);
+	mnl_attr_nest_end(nlh, n);
+	ret = ethnl_parse_debug(nlh, &st);
+	*out = st.msg_enable;
+	return ret;
+}
+
+START_TEST(test_parse_compact_sizes)
+{
+	uint32_t words[4] = { 0xffffffff, 0, 0, 0 }, v;
+
+	ck_assert_int_eq(parse_compact(15, words, 4, &v), 0);
+	ck_assert_uint_eq(v, 0x7fff);	/* bits past SIZE are not ours */
+	ck_assert_int_eq(parse_compact(32, words, 4, &v), 0);
+	ck_assert_uint_eq(v, 0xffffffff);
+	ck_assert_int_eq(parse_compact(96, words, 12, &v), 0);
+	ck_assert_uint_eq(v, 0xffffffff);
+	/* VALUE length disagrees with SIZE */
+	ck_assert_int_eq(parse_compact(15, words, 8, &v), -EINVAL);
+	ck_assert_int_eq(parse_compact(64, words, 4, &v), -EINVAL);
+	ck_assert_int_eq(parse_compact(15, words, 3, &v), -EINVAL);
+	/* a bit past 31 we could not show */
+	words[1] = 1;
+	ck_assert_int_eq(parse_compact(64, words, 8, &v), -EINVAL);
+	/* SIZE 0: no value words at all */
+	ck_assert_int_eq(parse_compact(0, words, 0, &v), 0);
+	ck_assert_uint_eq(v, 0);
+}
+END_TEST
+
+START_TEST(test_parse_missing_parts)
+{
+	struct nlmsghdr *nlh;
+	struct ifstate st;
+
+	/* no msgmask */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* no header */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK));
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* header without index or without name */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, false, true);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, false);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* a reply to another command */
+	nlh = reply_start(ETHTOOL_MSG_LINKINFO_GET_REPLY);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* shorter than the genl header */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	nlh->nlmsg_len = MNL_NLMSG_HDRLEN + 2;
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+}
+END_TEST
+
+START_TEST(test_parse_wrong_attr_len)
+{
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	struct ifstate st;
+	struct nlattr *n;
+	uint16_t two = 15;
+
+	put_hdr(nlh, true, true);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	/* SIZE is a u32; two bytes is wrong */
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_SIZE, sizeof(two), &two);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_VALUE, 5);
+	mnl_attr_nest_end(nlh, n);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+}
+END_TEST
+
+static void put_bit(struct nlmsghdr *nlh, int idx, const char *name,
+		    bool value)
+{
+	struct nlattr *b = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS_BIT);
+
+	if (idx >= 0)
+		mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_BIT_INDEX, (uint32_t)idx);
+	if (name)
+		mnl_attr_put_strz(nlh, ETHTOOL_A_BITSET_BIT_NAME, name);
+	if (value)
+		mnl_attr_put(nlh, ETHTOOL_A_BITSET_BIT_VALUE, 0, NULL);
+	mnl_attr_nest_end(nlh, b);
+}
+
+START_TEST(test_parse_verbose_forms)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *set, *bits;
+	struct ifstate st;
+
+	/* Without NOMASK: listed bits are set only with VALUE. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	put_bit(nlh, 0, "drv", true);
+	put_bit(nlh, 1, "probe", false);
+	put_bit(nlh, -1, "link", true);		/* by name only */
+	put_bit(nlh, 14, NULL, true);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	ck_assert_uint_eq(st.msg_enable, 0x4005);
+	ck_assert_str_eq(st.ifname, "eth0");
+	ck_assert_uint_eq(st.ifindex, 7);
+
+	/* A bit past 31 cannot be shown. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 64);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	put_bit(nlh, 40, NULL, false);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* A bit with neither index nor name. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	put_bit(nlh, -1, NULL, true);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* An unknown bit name. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	put_bit(nlh, -1, "no_such_class", true);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* An empty verbose set: SIZE only, nothing set. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	ck_assert_uint_eq(st.msg_enable, 0);
+}
+END_TEST
+
+START_TEST(test_parse_bad_errors)
+{
+	struct nlmsghdr *nlh;
+	char msg[16];
+	int error = 99, code;
+
+	/* NLMSG_ERROR too short for struct nlmsgerr */
+	memset(cap, 0, 64);
+	nlh = mnl_nlmsg_put_header(cap);
+	nlh->nlmsg_type = NLMSG_ERROR;
+	mnl_nlmsg_put_extra_header(nlh, 8);
+	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)),
+			 -EINVAL);
+	/* a positive error code is nonsense */
+	memset(cap, 0, 64);
+	nlh = mnl_nlmsg_put_header(cap);
+	nlh->nlmsg_type = NLMSG_ERROR;
+	code = 5;
+	memcpy(mnl_nlmsg_put_extra_header(nlh, sizeof(struct nlmsgerr)), &code,
+	       sizeof(code));
+	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)),
+			 -EINVAL);
+	/* a bare NLMSG_DONE is success */
+	memset(cap, 0, 64);
+	nlh = mnl_nlmsg_put_header(cap);
+	nlh->nlmsg_type = NLMSG_DONE;
+	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(error, 0);
+	/* NLMSG_DONE carrying an error */
+	code = -EBUSY;
+	memcpy(mnl_nlmsg_put_extra_header(nlh, sizeof(code)), &code,
+	       sizeof(code));
+	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(error, -EBUSY);
+	/* neither ERROR nor DONE */
+	nlh->nlmsg_type = FAMILY;
+	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)),
+			 -EINVAL);
+}
+END_TEST
+
+static Suite *ethnl_suite(void)
+{
+	Suite *s = suite_create("ethnl");
+	TCase *tc = tcase_create("build");
+
+	tcase_add_test(tc, test_build_getfamily);
+	tcase_add_test(tc, test_build_get_one);
+	tcase_add_test(tc, test_build_get_dump);
+	tcase_add_test(tc, test_build_set_replace);
+	tcase_add_test(tc, test_build_set_relative);
+	tcase_add_test(tc, test_build_bad_names);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("parse");
+	tcase_add_test(tc, test_parse_family);
+	tcase_add_test(tc, test_parse_get_compact);
+	tcase_add_test(tc, test_parse_get_verbose);
+	tcase_add_test(tc, test_parse_ntf);
+	tcase_add_test(tc, test_parse_dump);
+	tcase_add_test(tc, test_parse_errors);
+	tcase_add_test(tc, test_parse_error_short_msg);
+	tcase_add_test(tc, test_parse_truncated);
+	tcase_add_test(tc, test_parse_compact_sizes);
+	tcase_add_test(tc, test_parse_missing_parts);
+	tcase_add_test(tc, test_parse_wrong_attr_len);
+	tcase_add_test(tc, test_parse_verbose_forms);
+	tcase_add_test(tc, test_parse_bad_errors);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(ethnl_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

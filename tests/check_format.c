@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Unit tests for the one formatting path: text, hex, names, JSON, list. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+
+#include "format.h"
+#include "msgclass.h"
+
+static char out[FORMAT_STATE_MAX];
+
+static const char *fmt(enum out_mode mode, const char *ifname,
+		       uint32_t ifindex, uint32_t mask, enum changed_flag ch)
+{
+	struct ifstate st = { .ifindex = ifindex, .msg_enable = mask };
+	size_t n;
+
+	strcpy(st.ifname, ifname);
+	n = format_state(out, sizeof(out), mode, &st, ch);
+	ck_assert_uint_eq(n, strlen(out));
+	return out;
+}
+
+static const struct {
+	enum out_mode mode;
+	const char *ifname;
+	uint32_t mask;
+	enum changed_flag changed;
+	const char *want;
+} cases[] = {
+	{ OUT_TEXT, "eth0", 0x7, CHANGED_NONE, "eth0: 0x00000007 drv probe link" },
+	{ OUT_TEXT, "tap3", 0, CHANGED_NONE, "tap3: 0x00000000 none" },
+	{ OUT_TEXT, "tap3", 0x7fff, CHANGED_NONE,
+	  "tap3: 0x00007fff drv probe link timer ifdown ifup rx_err tx_err tx_queued intr tx_done rx_status pktdata hw wol" },
+	{ OUT_TEXT, "tap3", 0x80008001, CHANGED_NONE,
+	  "tap3: 0x80008001 drv bit15 bit31" },
+	{ OUT_TEXT, "tap0", 0x5, CHANGED_YES, "tap0: 0x00000005 drv link (changed)" },
+	{ OUT_TEXT, "tap0", 0x5, CHANGED_NO, "tap0: 0x00000005 drv link (unchanged)" },
+	{ OUT_TEXT, "", 0x3f, CHANGED_NONE, "0x0000003f drv probe link timer ifdown ifup" },
+	{ OUT_TEXT, "", 0, CHANGED_NONE, "0x00000000 none" },
+	{ OUT_HEX, "eth0", 0x5, CHANGED_NONE, "0x00000005" },
+	{ OUT_HEX, "eth0", 0xffffffff, CHANGED_YES, "0xffffffff" },
+	{ OUT_HEX, "", 0, CHANGED_NONE, "0x00000000" },
+	{ OUT_NAMES, "eth0", 0x5, CHANGED_NONE, "drv link" },
+	{ OUT_NAMES, "eth0", 0, CHANGED_NONE, "none" },
+	{ OUT_NAMES, "eth0", 0x6000, CHANGED_NO, "hw wol" },
+	{ OUT_NAMES, "", 0x40000, CHANGED_NONE, "bit18" },
+	{ OUT_JSON, "eth0", 0x5, CHANGED_NONE,
+	  "{\"ifname\":\"eth0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]}" },
+	{ OUT_JSON, "eth0", 0, CHANGED_NONE,
+	  "{\"ifname\":\"eth0\",\"ifindex\":2,\"msg_enable\":0,\"classes\":[]}" },
+	{ OUT_JSON, "eth0", 0x80000000, CHANGED_YES,
+	  "{\"ifname\":\"eth0\",\"ifindex\":2,\"msg_enable\":2147483648,\"classes\":[\"bit31\"],\"changed\":true}" },
+	{ OUT_JSON, "eth0", 0x1, CHANGED_NO,
+	  "{\"ifname\":\"eth0\",\"ifindex\":2,\"msg_enable\":1,\"classes\":[\"drv\"],\"changed\":false}" },
+	{ OUT_JSON, "", 0x3f, CHANGED_NONE,
+	  "{\"msg_enable\":63,\"classes\":[\"drv\",\"probe\",\"link\",\"timer\",\"ifdown\",\"ifup\"]}" },
+	{ OUT_JSON, "a\"b\\c", 0x4, CHANGED_NONE,
+	  "{\"ifname\":\"a\\\"b\\\\c\",\"ifindex\":2,\"msg_enable\":4,\"classes\":[\"link\"]}" },
+};
+
+START_TEST(test_state)
+{
+	ck_assert_str_eq(fmt(cases[_i].mode, cases[_i].ifname, 2,
+			     cases[_i].mask, cases[_i].changed),
+			 cases[_i].want);
+}
+END_TEST
+
+START_TEST(test_json_escape)
+{
+	char buf[64];
+
+	ck_assert_uint_eq(format_json_string(buf, sizeof(buf), "eth0"), 6);
+	ck_assert_str_eq(buf, "\"eth0\"");
+	format_json_string(buf, sizeof(buf), "a\"b\\c");
+	ck_assert_str_eq(buf, "\"a\\\"b\\\\c\"");
+	format_json_string(buf, sizeof(buf), "t\tn\nr\rb\bf\f");
+	ck_assert_str_eq(buf, "\"t\\tn\\nr\\rb\\bf\\f\"");
+	format_json_string(buf, sizeof(buf), "\x01\x1f\x7f");
+	ck_assert_str_eq(buf, "\"\\u0001\\u001f\\u007f\"");
+	/* bytes >= 0x80 pass through unchanged */
+	format_json_string(buf, sizeof(buf), "\xc3\xa9");
+	ck_assert_str_eq(buf, "\"\xc3\xa9\"");
+	format_json_string(buf, sizeof(buf), "");
+	ck_assert_str_eq(buf, "\"\"");
+}
+END_TEST
+
+START_TEST(test_truncation)
+{
+	struct ifstate st = { "eth0", 2, 0x7 };
+	char small[8];
+	size_t n;
+
+	/* snprintf style: the full length comes back, the buffer ends in NUL */
+	memset(small, 'X', sizeof(small));
+	n = format_state(small, sizeof(small), OUT_TEXT, &st, CHANGED_NONE);
+	ck_assert_uint_eq(n, strlen("eth0: 0x00000007 drv probe link"));
+	ck_assert_str_eq(small, "eth0: 0");
+	n = format_state(NULL, 0, OUT_HEX, &st, CHANGED_NONE);
+	ck_assert_uint_eq(n, 10);
+	n = format_json_string(small, 4, "abcdef");
+	ck_assert_uint_eq(n, 8);
+	ck_assert_str_eq(small, "\"ab");
+}
+END_TEST
+
+START_TEST(test_worst_case_fits)
+{
+	struct ifstate st = { .ifindex = 4294967295u, .msg_enable = 0xffffffff };
+	char name[MSGCLASS_NAME_MAX];
+	unsigned int bit;
+	size_t n;
+
+	/* 15 control bytes escape to 6 bytes each */
+	memset(st.ifname, '\x01', sizeof(st.ifname) - 1);
+	for (bit = 15; bit < 32; bit++) {
+		memset(name, 'a', sizeof(name) - 1);
+		name[sizeof(name) - 1] = '\0';
+		name[0] = (char)('a' + (bit - 15));
+		name[1] = (char)('a' + (bit % 7));
+		snprintf(name + 2, 6, "%02u", bit);
+		name[4] = 'x';
+		ck_assert(msgclass_add_kernel_name(bit, name));
+	}
+	n = format_state(out, sizeof(out), OUT_JSON, &st, CHANGED_YES);
+	ck_assert_uint_lt(n, FORMAT_STATE_MAX);
+	n = format_state(out, sizeof(out), OUT_TEXT, &st, CHANGED_YES);
+	ck_assert_uint_lt(n, FORMAT_STATE_MAX);
+	msgclass_clear_kernel_names();
+}
+END_TEST
+
+START_TEST(test_list)
+{
+	char row[256];
+
+	format_list_row(row, sizeof(row), OUT_TEXT, -1);
+	ck_assert_str_eq(row, "NAME       BIT  MASK    LEVEL");
+	format_list_row(row, sizeof(row), OUT_TEXT, 0);
+	ck_assert_str_eq(row, "drv          0  0x0001  0");
+	format_list_row(row, sizeof(row), OUT_TEXT, 3);
+	ck_assert_str_eq(row, "timer        3  0x0008  2");
+	format_list_row(row, sizeof(row), OUT_TEXT, 14);
+	ck_assert_str_eq(row, "wol         14  0x4000  -");
+	ck_assert_uint_eq(format_list_row(row, sizeof(row), OUT_JSON, -1), 0);
+	format_list_row(row, sizeof(row), OUT_JSON, 6);
+	ck_assert_str_eq(row, "{\"name\":\"rx_err\",\"bit\":6,\"mask\":64,\"old_level\":4}");
+	format_list_row(row, sizeof(row), OUT_JSON, 13);
+	ck_assert_str_eq(row, "{\"name\":\"hw\",\"bit\":13,\"mask\":8192,\"old_level\":null}");
+	ck_assert_uint_eq(format_list_row(row, sizeof(row), OUT_TEXT, 15), 0);
+}
+END_TEST
+
+static Suite *format_suite(void)
+{
+	Suite *s = suite_create("format");
+	TCase *tc = tcase_create("format");
+
+	tcase_add_loop_test(tc, test_state, 0, sizeof(cases) / sizeof(cases[0]));
+	tcase_add_test(tc, test_json_escape);
+	tcase_add_test(tc, test_truncation);
+	tcase_add_test(tc, test_worst_case_fits);
+	tcase_add_test(tc, test_list);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(format_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
