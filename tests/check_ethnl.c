@@ -411,6 +411,24 @@ static void put_bit(struct nlmsghdr *nlh, int idx, const char *name,
 	mnl_attr_nest_end(nlh, b);
 }
 
+/* A NOMASK verbose bitset of @size listing one bit. */
+static int parse_one_bit(uint32_t size, int idx, const char *name)
+{
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+	struct nlattr *set, *bits;
+	struct ifstate st;
+
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, size);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	put_bit(nlh, idx, name, false);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	return ethnl_parse_debug(nlh, &st);
+}
+
 START_TEST(test_parse_verbose_forms)
 {
 	struct nlmsghdr *nlh;
@@ -435,40 +453,13 @@ START_TEST(test_parse_verbose_forms)
 	ck_assert_uint_eq(st.ifindex, 7);
 
 	/* A bit past 31 cannot be shown. */
-	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
-	put_hdr(nlh, true, true);
-	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 64);
-	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
-	put_bit(nlh, 40, NULL, false);
-	mnl_attr_nest_end(nlh, bits);
-	mnl_attr_nest_end(nlh, set);
-	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
-
+	ck_assert_int_eq(parse_one_bit(64, 40, NULL), -EINVAL);
 	/* A bit with neither index nor name. */
-	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
-	put_hdr(nlh, true, true);
-	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
-	put_bit(nlh, -1, NULL, true);
-	mnl_attr_nest_end(nlh, bits);
-	mnl_attr_nest_end(nlh, set);
-	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
-
+	ck_assert_int_eq(parse_one_bit(15, -1, NULL), -EINVAL);
 	/* An unknown bit name. */
-	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
-	put_hdr(nlh, true, true);
-	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
-	put_bit(nlh, -1, "no_such_class", true);
-	mnl_attr_nest_end(nlh, bits);
-	mnl_attr_nest_end(nlh, set);
-	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	ck_assert_int_eq(parse_one_bit(15, -1, "no_such_class"), -EINVAL);
+	/* A known name without index is found by name. */
+	ck_assert_int_eq(parse_one_bit(15, -1, "NETIF_MSG_WOL"), 0);
 
 	/* An empty verbose set: SIZE only, nothing set. */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
