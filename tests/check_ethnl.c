@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
+
+#include "check_main.h"
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 #include <linux/ethtool_netlink.h>
@@ -545,13 +547,4 @@ static Suite *ethnl_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(ethnl_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(ethnl_suite)

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <check.h>
 
+#include "check_main.h"
+
 #include "format.h"
 #include "msgclass.h"
 
@@ -168,13 +170,4 @@ static Suite *format_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(format_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(format_suite)

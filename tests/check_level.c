@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for old 'debug' levels under the three maps. */
 #include <check.h>
+
+#include "check_main.h"
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -246,13 +248,4 @@ static Suite *level_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(level_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(level_suite)

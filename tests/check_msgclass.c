@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Unit tests for the message class table, lookup, numbers and names. */
 #include <check.h>
+
+#include "check_main.h"
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -443,13 +445,4 @@ static Suite *msgclass_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(msgclass_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_ENV);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(msgclass_suite)
