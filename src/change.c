@@ -146,6 +146,15 @@ uint32_t change_touched(const struct change *c)
 	return c->has_abs ? UINT32_MAX : c->on | c->off;
 }
 
+uint32_t change_request(const struct change *c, uint32_t limit,
+			uint32_t *value, uint32_t *mask, bool *replace)
+{
+	*replace = !change_is_relative(c);
+	*value = *replace ? change_apply(c, 0) : c->on;
+	*mask = *replace ? UINT32_MAX : c->on | c->off;
+	return (*replace ? *value : *mask) & ~limit;
+}
+
 const char *change_strerror(enum change_error code)
 {
 	switch (code) {

@@ -62,6 +62,14 @@ static inline bool change_is_relative(const struct change *c)
 /* Every bit the change writes: for a relative change on|off, else all. */
 uint32_t change_touched(const struct change *c);
 
+/*
+ * The DEBUG_SET that makes the change: @replace (absolute: the whole
+ * mask becomes @value) or only the bits in @mask set to those of @value.
+ * Returns the bits it would write that are outside @limit (0 if none).
+ */
+uint32_t change_request(const struct change *c, uint32_t limit,
+			uint32_t *value, uint32_t *mask, bool *replace);
+
 /* A one-line English description of @err, e.g. for "netifmsg: %s". */
 const char *change_strerror(enum change_error code);
 

@@ -27,7 +27,7 @@ static int get_state(struct nlsock *s, const char *ifname,
 int cmd_change(const struct opts *o)
 {
 	const struct change *c = &o->change;
-	bool replace = !change_is_relative(c);
+	bool replace;
 	bool show = o->verbose || o->mode != OUT_TEXT;
 	struct ifstate before = { 0 }, after = { 0 };
 	uint32_t value, mask, beyond;
@@ -35,14 +35,10 @@ int cmd_change(const struct opts *o)
 	struct nlsock s;
 	int ret;
 
-	value = replace ? change_apply(c, 0) : c->on;
-	mask = replace ? UINT32_MAX : c->on | c->off;
-	beyond = (replace ? value : mask) & ~MSGCLASS_KERNEL_MASK;
-	if (beyond) {
-		errmsg(o->ifname, "bits %d-31 (0x%08x) cannot be set over netlink: the kernel's message-level bitset has only %d bits",
-		       MSGCLASS_KERNEL_BITS, beyond, MSGCLASS_KERNEL_BITS);
-		return EXIT_USAGE;
-	}
+	beyond = change_request(c, MSGCLASS_KERNEL_MASK, &value, &mask,
+				&replace);
+	if (beyond)
+		return report_beyond(o->ifname, beyond);
 
 	ret = open_kernel(o, &s);
 	if (ret)

@@ -373,6 +373,18 @@ int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st)
 	return ethnl_parse_bitset(tb[ETHTOOL_A_DEBUG_MSGMASK], &st->msg_enable);
 }
 
+int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st)
+{
+	const struct genlmsghdr *genl;
+
+	if (!genl_ok(nlh))
+		return -EINVAL;
+	genl = mnl_nlmsg_get_payload(nlh);
+	if (genl->cmd != ETHTOOL_MSG_DEBUG_NTF)
+		return 0;
+	return ethnl_parse_debug(nlh, st) < 0 ? -EINVAL : 1;
+}
+
 /* The extended-ACK TLVs that may follow the error code. */
 static void parse_extack(const struct nlmsghdr *nlh, size_t offset,
 			 char *msg, size_t msgsize)

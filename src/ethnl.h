@@ -48,6 +48,13 @@ int ethnl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st);
 
 /*
+ * A message of the ethtool family as a monitor sees it: 1 and @st filled
+ * for a DEBUG_NTF, 0 for any other ethtool message (to be ignored), or
+ * -EINVAL for a malformed one.
+ */
+int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st);
+
+/*
  * The value of a bitset attribute (ETHTOOL_A_BITSET_*), compact or
  * verbose; bits above 31 must be clear.  Returns 0 or -EINVAL.
  */

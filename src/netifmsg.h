@@ -6,9 +6,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "change.h"
-#include "format.h"
-#include "level.h"
+#include "cmdline.h"
 #include "nlsock.h"
 
 /* Exit statuses (documented in netifmsg(8)). */
@@ -16,32 +14,17 @@
 #define EXIT_FAIL	1
 #define EXIT_USAGE	2
 
-enum command {
-	CMD_SHOW_ALL,
-	CMD_SHOW,
-	CMD_CHANGE,
-	CMD_LEVEL,	/* --from-level without IFACE: print the mask */
-	CMD_DECODE,
-	CMD_LIST,
-};
-
-struct opts {
-	enum command cmd;
-	enum out_mode mode;
-	bool verbose;
-	bool quiet;
-	const char *netns;
-	enum level_map map;
-	const char *level_arg;	/* --from-level value, NULL if not given */
-	const char *ifname;
-	struct change change;
-};
-
+/* stderr: "netifmsg: [WHERE: ][IFNAME: ]message". */
 void errmsg(const char *ifname, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* Put "WHERE: " (e.g. "FILE:LINE") before every message; NULL: no more. */
+void errmsg_where(const char *where);
 
 /* Print what a kernel error means for @ifname; returns EXIT_FAIL. */
 int report_kernel_error(const char *ifname, int err, const char *extack);
+
+/* Refuse a change that writes bits the netlink bitset lacks; EXIT_USAGE. */
+int report_beyond(const char *ifname, uint32_t beyond);
 
 /* Print one formatted state to stdout, followed by @end ("\n" or ""). */
 void print_state(enum out_mode mode, const struct ifstate *st,
@@ -53,5 +36,7 @@ int open_kernel(const struct opts *o, struct nlsock *s);
 int cmd_show(const struct opts *o);
 int cmd_change(const struct opts *o);
 int cmd_local(const struct opts *o);
+int cmd_monitor(const struct opts *o);
+int cmd_batch(const struct opts *o);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/socket.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 
@@ -93,6 +94,83 @@ int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
 			return errno ? -errno : -EBADMSG;
 	} while (ret > 0);
 	return t.err;
+}
+
+int nlsock_pipeline(struct nlsock *s, unsigned int window,
+		    const struct nlpipe_ops *ops, void *data)
+{
+	struct nlpipe p;
+	size_t size;
+	char *out;
+	ssize_t n;
+	int ret = 0;
+
+	if (window < 1 || window > NLSOCK_WINDOW_MAX)
+		return -EINVAL;
+	size = (size_t)window * ETHNL_REQ_MAX;
+	out = malloc(size);
+	if (!out)
+		return -ENOMEM;
+	nlpipe_init(&p, window, s->seq + 1, s->portid, ops, data);
+	for (;;) {
+		n = (ssize_t)nlpipe_fill(&p, out, size);
+		/* One datagram: the kernel runs its requests in order. */
+		if (n && mnl_socket_sendto(s->nl, out, (size_t)n) < 0) {
+			ret = -errno;
+			break;
+		}
+		if (nlpipe_finished(&p) || !nlpipe_in_flight(&p))
+			break;
+		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
+		if (n < 0) {
+			ret = -errno;
+			break;
+		}
+		ret = nlpipe_feed(&p, s->buf, (size_t)n);
+		if (ret < 0)
+			break;
+	}
+	s->seq += (uint32_t)p.next;
+	free(out);
+	return ret;
+}
+
+int nlsock_subscribe_monitor(struct nlsock *s)
+{
+	int group = (int)s->monitor_group;
+
+	if (!s->monitor_group)
+		return -ENOENT;
+	if (mnl_socket_setsockopt(s->nl, NETLINK_ADD_MEMBERSHIP, &group,
+				  sizeof(group)) < 0)
+		return -errno;
+	return 0;
+}
+
+int nlsock_fd(const struct nlsock *s)
+{
+	return mnl_socket_get_fd(s->nl);
+}
+
+int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data)
+{
+	const struct nlmsghdr *nlh;
+	ssize_t n;
+	int rest, ret;
+
+	n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize, MSG_DONTWAIT);
+	if (n < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
+	rest = (int)n;
+	for (nlh = (const struct nlmsghdr *)s->buf; mnl_nlmsg_ok(nlh, rest);
+	     nlh = mnl_nlmsg_next(nlh, &rest)) {
+		if (nlh->nlmsg_type != s->family)
+			continue;
+		ret = cb(nlh, data);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
 }
 
 static int family_cb(const struct nlmsghdr *nlh, void *data)

@@ -8,6 +8,7 @@
 #include <linux/netlink.h>
 
 #include "ethnl.h"
+#include "nlpipe.h"
 
 struct mnl_socket;
 
@@ -40,5 +41,32 @@ void nlsock_close(struct nlsock *s);
  */
 int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
 		void *data);
+
+/*
+ * Run a pipeline of requests (see nlpipe.h) with at most @window of them
+ * unanswered: they are sent in groups, one datagram each, and every ACK
+ * or error is handed to ops->done in order.  Returns 0 when every request
+ * was answered, else -errno (-ENOBUFS: the kernel dropped answers, which
+ * a window that fits the receive buffer prevents; the requests from
+ * p->answered on have unknown results).
+ */
+#define NLSOCK_WINDOW_MAX	128
+int nlsock_pipeline(struct nlsock *s, unsigned int window,
+		    const struct nlpipe_ops *ops, void *data);
+
+/* Join the ethtool "monitor" multicast group.  0, -ENOENT or -errno. */
+int nlsock_subscribe_monitor(struct nlsock *s);
+
+/* The file descriptor, to wait for it with poll(). */
+int nlsock_fd(const struct nlsock *s);
+
+/*
+ * Read what is waiting on the socket, without blocking, and call @cb for
+ * every message of the ethtool family (a notification or anything else:
+ * @cb decides).  Returns 0 (also when nothing was waiting), -ENOBUFS if
+ * the kernel dropped notifications because the receive buffer was full
+ * (the socket goes on working), or another -errno.
+ */
+int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data);
 
 #endif

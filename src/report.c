@@ -47,6 +47,13 @@ int report_kernel_error(const char *ifname, int err, const char *extack)
 	return EXIT_FAIL;
 }
 
+int report_beyond(const char *ifname, uint32_t beyond)
+{
+	errmsg(ifname, "bits %d-31 (0x%08x) cannot be set over netlink: the kernel's message-level bitset has only %d bits",
+	       MSGCLASS_KERNEL_BITS, beyond, MSGCLASS_KERNEL_BITS);
+	return EXIT_USAGE;
+}
+
 int open_kernel(const struct opts *o, struct nlsock *s)
 {
 	int ret;

@@ -1,0 +1,449 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The word parser: options, IFACE, CHANGE words and old levels, for the
+ * command line and, with a few options fewer, for each line of a --batch
+ * file, so that both read words the same way.  Every word is checked here,
+ * before any request is sent; errors are returned as text, never printed.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cmdline.h"
+#include "netns.h"
+
+#define EXIT_USAGE	2
+
+enum opt_id {
+	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
+	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
+	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION,
+};
+
+struct optdef {
+	const char *name;
+	char short_name;
+	bool has_arg;
+	bool in_line;		/* allowed in a batch line */
+	enum opt_id id;
+};
+
+static const struct optdef optdefs[] = {
+	{ "json",	'j', false, false, OPT_JSON },
+	{ "hex",	'x', false, false, OPT_HEX },
+	{ "names",	'N', false, false, OPT_NAMES },
+	{ "verbose",	'v', false, false, OPT_VERBOSE },
+	{ "quiet",	'q', false, false, OPT_QUIET },
+	{ "netns",	'n', true,  false, OPT_NETNS },
+	{ "from-level",	0,   true,  true,  OPT_FROM_LEVEL },
+	{ "level-map",	0,   true,  true,  OPT_LEVEL_MAP },
+	{ "decode",	0,   false, false, OPT_DECODE },
+	{ "list",	0,   false, false, OPT_LIST },
+	{ "monitor",	0,   false, false, OPT_MONITOR },
+	{ "batch",	0,   true,  false, OPT_BATCH },
+	{ "force",	'f', false, false, OPT_FORCE },
+	{ "help",	'h', false, false, OPT_HELP },
+	{ "version",	'V', false, false, OPT_VERSION },
+};
+
+#define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
+
+/* What the parser collected before the words are checked. */
+struct cmdline {
+	enum cmdline_kind kind;
+	struct cmdline_err *err;
+	bool json, hex, names, decode, list, monitor, help, version, map_given;
+	const char **words;	/* positional words, in order */
+	int nwords;
+};
+
+static int __attribute__((format(printf, 3, 4)))
+error(struct cmdline *cl, bool hint, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(cl->err->msg, sizeof(cl->err->msg), fmt, ap);
+	va_end(ap);
+	cl->err->hint = hint;
+	return EXIT_USAGE;
+}
+
+#define usage_error(cl, ...)	error(cl, true, __VA_ARGS__)
+
+void opts_init(struct opts *o)
+{
+	*o = (struct opts){ .map = LEVEL_MAP_CUMULATIVE };
+	change_init(&o->change);
+}
+
+static const struct optdef *find_long(const char *name, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (strlen(optdefs[i].name) == len &&
+		    !strncmp(optdefs[i].name, name, len))
+			return &optdefs[i];
+	return NULL;
+}
+
+static const struct optdef *find_short(char c)
+{
+	size_t i;
+
+	for (i = 0; i < NOPTS; i++)
+		if (c && optdefs[i].short_name == c)
+			return &optdefs[i];
+	return NULL;
+}
+
+/* @as: the option as written, "-v" or "--verbose". */
+static int set_option(struct opts *o, struct cmdline *cl,
+		      const struct optdef *d, const char *as, const char *arg)
+{
+	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
+		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level and --level-map can)",
+			     as);
+	switch (d->id) {
+	case OPT_JSON:
+		cl->json = true;
+		break;
+	case OPT_HEX:
+		cl->hex = true;
+		break;
+	case OPT_NAMES:
+		cl->names = true;
+		break;
+	case OPT_VERBOSE:
+		o->verbose = true;
+		break;
+	case OPT_QUIET:
+		o->quiet = true;
+		break;
+	case OPT_NETNS:
+		o->netns = arg;
+		break;
+	case OPT_FROM_LEVEL:
+		o->level_arg = arg;
+		break;
+	case OPT_LEVEL_MAP:
+		if (!level_map_parse(arg, &o->map))
+			return usage_error(cl, "unknown level map '%s' (use cumulative, exact or kernel)",
+					   arg);
+		cl->map_given = true;
+		break;
+	case OPT_DECODE:
+		cl->decode = true;
+		break;
+	case OPT_LIST:
+		cl->list = true;
+		break;
+	case OPT_MONITOR:
+		cl->monitor = true;
+		break;
+	case OPT_BATCH:
+		o->batch_file = arg;
+		break;
+	case OPT_FORCE:
+		o->force = true;
+		break;
+	case OPT_HELP:
+		cl->help = true;
+		break;
+	case OPT_VERSION:
+		cl->version = true;
+		break;
+	}
+	return 0;
+}
+
+/* "--name", "--name=value" or "--name value". */
+static int parse_long(struct opts *o, struct cmdline *cl, int argc,
+		      char *const *argv, int *i)
+{
+	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	size_t len = eq ? (size_t)(eq - name) : strlen(name);
+	const struct optdef *d = find_long(name, len);
+	const char *arg = NULL;
+
+	if (!d)
+		return usage_error(cl, "unknown option '--%.*s'", (int)len, name);
+	if (d->has_arg) {
+		if (eq)
+			arg = eq + 1;
+		else if (*i + 1 < argc)
+			arg = argv[++*i];
+		else
+			return usage_error(cl, "option '--%s' needs a value",
+					   d->name);
+	} else if (eq) {
+		return usage_error(cl, "option '--%s' takes no value", d->name);
+	}
+	return set_option(o, cl, d, argv[*i - (arg && !eq)], arg);
+}
+
+/* "-jv", "-nNETNS" or "-n NETNS". */
+static int parse_short(struct opts *o, struct cmdline *cl, int argc,
+		       char *const *argv, int *i)
+{
+	const char *p;
+
+	for (p = argv[*i] + 1; *p; p++) {
+		const struct optdef *d = find_short(*p);
+		const char *arg = NULL;
+		int ret;
+
+		if (!d)
+			return usage_error(cl, "unknown option '-%c'", *p);
+		if (d->has_arg) {
+			if (p[1])
+				arg = p + 1;
+			else if (*i + 1 < argc)
+				arg = argv[++*i];
+			else
+				return usage_error(cl, "option '-%c' needs a value",
+						   *p);
+		}
+		ret = set_option(o, cl, d, (char[]){ '-', *p, '\0' }, arg);
+		if (ret || arg)
+			return ret;
+	}
+	return 0;
+}
+
+/*
+ * Before IFACE (or --decode), words starting with '-' are options, GNU
+ * style.  After it, only "--long" options and the exact short options
+ * ("-j", "-n NETNS", ...) are: every other '-' word is a CHANGE, so
+ * "-rx_err" turns rx_err off rather than meaning "-r -x ...".
+ */
+static int parse_words(struct opts *o, struct cmdline *cl, int argc,
+		       char *const *argv)
+{
+	bool only_words = false, after_target = false;
+	int i, ret;
+
+	for (i = 0; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (only_words || w[0] != '-' || !w[1]) {
+			cl->words[cl->nwords++] = w;
+			after_target = true;
+			continue;
+		}
+		if (!strcmp(w, "--")) {
+			only_words = true;
+			continue;
+		}
+		if (w[1] == '-')
+			ret = parse_long(o, cl, argc, argv, &i);
+		else if (!after_target || (!w[2] && find_short(w[1])))
+			ret = parse_short(o, cl, argc, argv, &i);
+		else {
+			cl->words[cl->nwords++] = w;
+			continue;
+		}
+		if (ret)
+			return ret;
+		if (cl->decode)
+			after_target = true;
+	}
+	return 0;
+}
+
+bool ifname_valid(const char *name)
+{
+	const char *p;
+
+	if (!name[0] || strlen(name) >= IF_NAMESIZE || !strcmp(name, ".") ||
+	    !strcmp(name, ".."))
+		return false;
+	for (p = name; *p; p++)
+		if (*p == '/' || *p == ':' || isspace((unsigned char)*p))
+			return false;
+	return true;
+}
+
+static int change_error(struct cmdline *cl, const struct change_err *err,
+			const char *word)
+{
+	switch (err->code) {
+	case CHANGE_UNKNOWN:
+		if (err->suggestion)
+			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
+					   err->item, err->suggestion);
+		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
+				   err->item);
+	case CHANGE_EMPTY:
+		return usage_error(cl, "empty message class in '%s'", word);
+	case CHANGE_BAD_NUMBER:
+		return usage_error(cl, "invalid number '%s'", err->item);
+	case CHANGE_RANGE:
+		return usage_error(cl, "number '%s' does not fit in 32 bits",
+				   err->item);
+	case CHANGE_REL_NUMBER:
+		return usage_error(cl, "'%s': only class names can be turned on or off (use bitN)",
+				   err->item);
+	case CHANGE_REL_NONE:
+		return usage_error(cl, "'%s': 'none' cannot be turned on or off",
+				   err->item);
+	case CHANGE_OK:
+		break;
+	}
+	return usage_error(cl, "%s: %s", err->item, change_strerror(err->code));
+}
+
+static int level_error(struct cmdline *cl, const struct opts *o, int ret)
+{
+	if (ret == -EDOM)
+		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
+				   o->level_arg);
+	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
+			   o->level_arg, level_map_name(o->map));
+}
+
+/* Turn --from-level into an absolute word of the change. */
+static int add_level(struct opts *o, struct cmdline *cl)
+{
+	uint32_t mask;
+	long level;
+	int ret;
+
+	if (level_parse(o->level_arg, &level) < 0)
+		return usage_error(cl, "invalid level '%s'", o->level_arg);
+	ret = level_to_mask(o->map, level, &mask);
+	if (ret < 0)
+		return level_error(cl, o, ret);
+	o->change.abs |= mask;
+	o->change.has_abs = true;
+	return 0;
+}
+
+static int pick_mode(struct opts *o, struct cmdline *cl)
+{
+	if (cl->json + cl->hex + cl->names > 1)
+		return usage_error(cl, "options -j, -x and -N exclude each other");
+	if (o->quiet && (cl->json || cl->hex || cl->names || o->verbose))
+		return usage_error(cl, "option -q excludes -j, -x, -N and -v");
+	o->mode = cl->json ? OUT_JSON : cl->hex ? OUT_HEX :
+		  cl->names ? OUT_NAMES : OUT_TEXT;
+	return 0;
+}
+
+/* --monitor [IFACE...]: the words are interface names to watch. */
+static int pick_monitor(struct opts *o, struct cmdline *cl)
+{
+	int i;
+
+	if (o->level_arg || cl->map_given || o->verbose || o->quiet ||
+	    o->force)
+		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
+	for (i = 0; i < cl->nwords; i++)
+		if (!ifname_valid(cl->words[i]))
+			return usage_error(cl, "'%s' is not a valid interface name",
+					   cl->words[i]);
+	o->cmd = CMD_MONITOR;
+	o->ifnames = cl->words;
+	o->nifnames = cl->nwords;
+	return 0;
+}
+
+/* --batch FILE: everything else is in the file. */
+static int pick_batch(struct opts *o, struct cmdline *cl)
+{
+	if (cl->nwords || o->level_arg)
+		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
+	if (!o->batch_file[0])
+		return usage_error(cl, "--batch needs a file name ('-' for standard input)");
+	o->cmd = CMD_BATCH;
+	return 0;
+}
+
+/* Which command the words ask for, and whether the options fit it. */
+static int pick_target(struct opts *o, struct cmdline *cl)
+{
+	if (cl->list + cl->decode + cl->monitor + (o->batch_file != NULL) > 1)
+		return usage_error(cl, "options --list, --decode, --monitor and --batch exclude each other");
+	if (o->force && !o->batch_file)
+		return usage_error(cl, "option -f (--force) needs --batch");
+	if (cl->monitor)
+		return pick_monitor(o, cl);
+	if (o->batch_file)
+		return pick_batch(o, cl);
+	if (cl->list) {
+		if (o->level_arg || cl->nwords)
+			return usage_error(cl, "--list takes no interface, CHANGE or level");
+		o->cmd = CMD_LIST;
+	} else if (cl->decode) {
+		if (!cl->nwords && !o->level_arg)
+			return usage_error(cl, "--decode needs at least one CHANGE word");
+		o->cmd = CMD_DECODE;
+	} else if (cl->nwords) {
+		o->ifname = cl->words[0];
+		if (!ifname_valid(o->ifname))
+			return usage_error(cl, "'%s' is not a valid interface name",
+					   o->ifname);
+		o->cmd = cl->nwords > 1 || o->level_arg ? CMD_CHANGE : CMD_SHOW;
+	} else {
+		o->cmd = o->level_arg ? CMD_LEVEL : CMD_SHOW_ALL;
+	}
+	if (cl->map_given && !o->level_arg)
+		return usage_error(cl, "--level-map needs --from-level");
+	return 0;
+}
+
+static int pick_command(struct opts *o, struct cmdline *cl)
+{
+	int first, i, ret;
+
+	ret = pick_target(o, cl);
+	if (ret)
+		return ret;
+	if (cl->kind == CMDLINE_BATCH_LINE && o->cmd != CMD_SHOW &&
+	    o->cmd != CMD_CHANGE)
+		return error(cl, false, "a batch line must start with an interface name");
+	if (o->netns && (o->cmd == CMD_LIST || o->cmd == CMD_DECODE ||
+			 o->cmd == CMD_LEVEL))
+		return usage_error(cl, "--netns needs a command that talks to the kernel");
+	if (o->netns && !netns_name_valid(o->netns))
+		return usage_error(cl, "'%s' is not a valid network namespace name",
+				   o->netns);
+	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH)
+		return 0;
+
+	first = o->cmd == CMD_DECODE ? 0 : 1;
+	for (i = first; i < cl->nwords; i++) {
+		struct change_err err;
+
+		if (!change_add_word(&o->change, cl->words[i], &err))
+			return change_error(cl, &err, cl->words[i]);
+	}
+	if (o->level_arg)
+		return add_level(o, cl);
+	return 0;
+}
+
+int cmdline_parse(struct opts *o, int argc, char *const *argv,
+		  const char **words, enum cmdline_kind kind,
+		  struct cmdline_err *err)
+{
+	struct cmdline cl = { .kind = kind, .err = err, .words = words };
+	int ret;
+
+	err->msg[0] = '\0';
+	err->hint = false;
+	ret = parse_words(o, &cl, argc, argv);
+	if (ret)
+		return ret;
+	if (cl.help || cl.version) {
+		o->cmd = cl.help ? CMD_HELP : CMD_VERSION;
+		return 0;
+	}
+	ret = pick_mode(o, &cl);
+	if (ret)
+		return ret;
+	return pick_command(o, &cl);
+}

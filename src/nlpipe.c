@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The request pipeline: many requests in flight, every ACK or error
+ * matched to its request by sequence number (seq0 + index).
+ */
+#include <errno.h>
+#include <string.h>
+#include <libmnl/libmnl.h>
+
+#include "ethnl.h"
+#include "nlpipe.h"
+
+void nlpipe_init(struct nlpipe *p, unsigned int window, uint32_t seq0,
+		 uint32_t portid, const struct nlpipe_ops *ops, void *data)
+{
+	*p = (struct nlpipe){
+		.ops = ops,
+		.data = data,
+		.portid = portid,
+		.seq0 = seq0,
+		.window = window ? window : 1,
+	};
+}
+
+size_t nlpipe_fill(struct nlpipe *p, void *buf, size_t size)
+{
+	size_t off = 0;
+
+	if (nlpipe_in_flight(p) > p->window / 2)
+		return 0;
+	while (!p->no_more && nlpipe_in_flight(p) < p->window &&
+	       off + ETHNL_REQ_MAX <= size) {
+		struct nlmsghdr *nlh;
+
+		nlh = p->ops->build((char *)buf + off, p->next, p->data);
+		if (!nlh) {
+			p->no_more = true;
+			break;
+		}
+		/* Every request must end in exactly one ACK or error. */
+		nlh->nlmsg_flags |= NLM_F_ACK;
+		nlh->nlmsg_seq = p->seq0 + (uint32_t)p->next;
+		off += MNL_ALIGN(nlh->nlmsg_len);
+		p->next++;
+	}
+	return off;
+}
+
+/* The final answer (NLMSG_ERROR or NLMSG_DONE) to the oldest request. */
+static int answer(struct nlpipe *p, const struct nlmsghdr *nlh)
+{
+	char extack[ETHNL_EXTACK_MAX];
+	int error, ret;
+
+	if (ethnl_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
+		return -EBADMSG;
+	ret = p->ops->done(p->answered++, error, extack, p->data);
+	if (ret < 0)
+		return ret;
+	if (ret > 0)
+		p->no_more = true;
+	return 0;
+}
+
+static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
+{
+	if (nlh->nlmsg_type == NLMSG_NOOP || nlh->nlmsg_type == NLMSG_OVERRUN)
+		return 0;
+	if (p->portid && nlh->nlmsg_pid != p->portid)
+		return -EPROTO;
+	if (!nlpipe_in_flight(p) ||
+	    nlh->nlmsg_seq != p->seq0 + (uint32_t)p->answered)
+		return -EPROTO;
+	if (nlh->nlmsg_type == NLMSG_ERROR || nlh->nlmsg_type == NLMSG_DONE)
+		return answer(p, nlh);
+	if (nlh->nlmsg_type < NLMSG_MIN_TYPE)
+		return -EBADMSG;
+	return p->ops->reply ? p->ops->reply(p->answered, nlh, p->data) : 0;
+}
+
+int nlpipe_feed(struct nlpipe *p, const void *buf, size_t len)
+{
+	const struct nlmsghdr *nlh = buf;
+	int rest = (int)len, ret;
+
+	if (len > INT32_MAX)
+		return -EINVAL;
+	while (mnl_nlmsg_ok(nlh, rest)) {
+		ret = feed_one(p, nlh);
+		if (ret < 0)
+			return ret;
+		nlh = mnl_nlmsg_next(nlh, &rest);
+	}
+	return rest ? -EBADMSG : 0;
+}
