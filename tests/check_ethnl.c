@@ -192,6 +192,29 @@ START_TEST(test_parse_ntf)
 }
 END_TEST
 
+START_TEST(test_parse_debug_ntf)
+{
+	struct ifstate st = { 0 };
+	size_t len = load("ntf");
+
+	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st), 1);
+	ck_assert_str_eq(st.ifname, "tap0");
+	ck_assert_uint_eq(st.ifindex, 2);
+	ck_assert_uint_eq(st.msg_enable, 0x3);
+	/* A GET reply is an ethtool message, but not a notification. */
+	load("get_compact");
+	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st), 0);
+	/* A notification cut short is malformed. */
+	load("ntf");
+	((struct nlmsghdr *)cap)->nlmsg_len = (uint32_t)len - 4;
+	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st),
+			 -EINVAL);
+	((struct nlmsghdr *)cap)->nlmsg_len = 16;
+	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st),
+			 -EINVAL);
+}
+END_TEST
+
 START_TEST(test_parse_dump)
 {
 	static const char *const names[] = { "tap0", "tap1" };
@@ -534,6 +557,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_parse_get_compact);
 	tcase_add_test(tc, test_parse_get_verbose);
 	tcase_add_test(tc, test_parse_ntf);
+	tcase_add_test(tc, test_parse_debug_ntf);
 	tcase_add_test(tc, test_parse_dump);
 	tcase_add_test(tc, test_parse_errors);
 	tcase_add_test(tc, test_parse_error_short_msg);

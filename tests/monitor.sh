@@ -1,0 +1,218 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# --monitor: monitors in the background (text with -n NETNS, -j, and -N
+# with an interface filter) see exactly the changes made with netifmsg,
+# ethtool -s and --batch, in order, one line each; nothing for a set that
+# changes nothing; a clean exit 0 on SIGTERM and SIGINT; lost
+# notifications reported and survived.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+setup_ns 4
+# tap3 is the monitors' clock: markers and sync changes happen on it.
+for dev in tap0 tap1 tap2; do
+	set_mask "$dev" 0x0
+done
+
+MON_PIDS=()
+kill_monitors() {
+	local pid
+	for pid in "${MON_PIDS[@]}"; do
+		kill -KILL "$pid" 2>/dev/null
+	done
+}
+# Keep the exit status for lib.sh's cleanup.
+trap 'nim_rc=$?; kill_monitors; (exit "$nim_rc"); cleanup' EXIT
+
+# start_monitor NAME ARGS...: `netifmsg ARGS` in the background, from the
+# initial namespace (ARGS carry -n), output in $NIM_TMP/NAME.{out,err}.
+start_monitor() {
+	local name=$1
+	shift
+	"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@" >"$NIM_TMP/$name.out" 2>"$NIM_TMP/$name.err" &
+	MON_PIDS+=($!)
+}
+
+# wait_for FILE REGEX: until a line of FILE matches (at most 10 s).
+wait_for() {
+	local i
+	for ((i = 0; i < 200; i++)); do
+		grep -qE -e "$2" "$1" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# sync: change tap3 until every monitor has printed something, so that
+# all of them have joined the group.
+sync_monitors() {
+	local try f all
+	for ((try = 0; try < 100; try++)); do
+		et -s tap3 msglvl $((1 + try % 2))
+		sleep 0.05
+		all=1
+		for f in "$@"; do
+			[ -s "$f" ] || all=0
+		done
+		[ "$all" = 1 ] && return 0
+	done
+	fatal "the monitors did not start"
+}
+
+TXT=$NIM_TMP/txt.out
+JSN=$NIM_TMP/json.out
+FLT=$NIM_TMP/filter.out
+start_monitor txt -n "$NS" --monitor
+start_monitor json -n "$NS" --monitor -j
+start_monitor filter -n "$NS" --monitor -N tap1 tap3
+sync_monitors "$TXT" "$JSN" "$FLT"
+
+# Markers: tap3 to a value no sync change used; every monitor must see it.
+START_TXT='^tap3: 0x00007000 pktdata hw wol$'
+END_TXT='^tap3: 0x00000700 tx_queued intr tx_done$'
+START_JSON='"ifname":"tap3",.*"msg_enable":28672,'
+END_JSON='"ifname":"tap3",.*"msg_enable":1792,'
+START_NAMES='^pktdata hw wol$'
+END_NAMES='^tx_queued intr tx_done$'
+marker() {
+	et -s tap3 msglvl "$1" || fatal "ethtool -s tap3 msglvl $1 failed"
+	wait_for "$TXT" "$2" && wait_for "$JSN" "$3" && wait_for "$FLT" "$4" ||
+		fatal "a monitor missed the marker $1"
+}
+marker 0x7000 "$START_TXT" "$START_JSON" "$START_NAMES"
+
+# --- the changes, each with the line it must give (or none)
+check_rc "nm tap0 0x5" 0 nm tap0 0x5
+check_rc "nm tap0 0x5 again (no change: no notification)" 0 nm tap0 0x5
+check_rc "ethtool -s tap1 msglvl 0x3" 0 et -s tap1 msglvl 0x3
+check_rc "ethtool -s tap1 msglvl link on" 0 et -s tap1 msglvl link on
+check_rc "nm tap2 +wol" 0 nm tap2 +wol
+check_rc "nm tap2 +wol again (no change)" 0 nm tap2 +wol
+check_rc "nm tap0 -drv" 0 nm tap0 -drv
+printf 'tap1 none\ntap2 all\n' >"$NIM_TMP/b"
+check_rc "nm --batch: tap1 none, tap2 all" 0 nm --batch "$NIM_TMP/b"
+check_rc "nm --from-level 2 tap0" 0 nm --from-level 2 tap0
+
+marker 0x0700 "$END_TXT" "$END_JSON" "$END_NAMES"
+
+# between FILE START END: the lines strictly between the two markers.
+between() {
+	awk -v s="$2" -v e="$3" '
+		$0 ~ e && on { exit }
+		on { print }
+		$0 ~ s { on = 1 }' "$1"
+}
+
+between "$TXT" "$START_TXT" "$END_TXT" >"$NIM_TMP/txt.mid"
+check_file "text monitor: exactly the changes, in order" \
+"$(show_line tap0 0x5)
+$(show_line tap1 0x3)
+$(show_line tap1 0x7)
+$(show_line tap2 0x4000)
+$(show_line tap0 0x4)
+$(show_line tap1 0x0)
+$(show_line tap2 0x7fff)
+$(show_line tap0 0xf)" "$NIM_TMP/txt.mid"
+
+between "$FLT" "$START_NAMES" "$END_NAMES" >"$NIM_TMP/filter.mid"
+check_file "-N tap1 tap3 monitor: only tap1's changes, names only" \
+"$(mask_names 0x3)
+$(mask_names 0x7)
+$(mask_names 0x0)" "$NIM_TMP/filter.mid"
+
+between "$JSN" "$START_JSON" "$END_JSON" >"$NIM_TMP/json.mid"
+check_lines "-j monitor: one line per change" 8 "$NIM_TMP/json.mid"
+n=0
+while IFS= read -r line; do
+	n=$((n + 1))
+	printf '%s\n' "$line" >"$NIM_TMP/obj"
+	case $n in
+	1) want=$(json_if tap0 0x5) ;;
+	2) want=$(json_if tap1 0x3) ;;
+	3) want=$(json_if tap1 0x7) ;;
+	4) want=$(json_if tap2 0x4000) ;;
+	5) want=$(json_if tap0 0x4) ;;
+	6) want=$(json_if tap1 0x0) ;;
+	7) want=$(json_if tap2 0x7fff) ;;
+	8) want=$(json_if tap0 0xf) ;;
+	esac
+	check_json "-j monitor: line $n is one JSON object" "$want" "$NIM_TMP/obj"
+done <"$NIM_TMP/json.mid"
+
+for f in txt json filter; do
+	check_empty "$f monitor: nothing on stderr" "$NIM_TMP/$f.err"
+done
+
+# --- lost notifications: stop the text monitor, overflow its receive
+# buffer with 1000 changes, let it go on: it says so and keeps working.
+kill -STOP "${MON_PIDS[0]}"
+for ((i = 0; i < 1000; i++)); do
+	echo "tap0 $((1 + i % 2))"
+done >"$NIM_TMP/many"
+check_rc "nm --batch: 1000 changes while the monitor sleeps" 0 nm -f --batch "$NIM_TMP/many"
+kill -CONT "${MON_PIDS[0]}"
+et -s tap3 msglvl 0x0070 || fatal "ethtool -s tap3 failed"
+if wait_for "$TXT" '^tap3: 0x00000070 ifdown ifup rx_err$'; then
+	pass "text monitor goes on after an overflow"
+else
+	fail "text monitor goes on after an overflow"
+fi
+check_file "text monitor: overflow reported once on stderr" \
+	"netifmsg: monitor: lost notifications (receive buffer overflow)" \
+	"$NIM_TMP/txt.err"
+
+# --- clean exit: SIGTERM and SIGINT give exit status 0
+kill -TERM "${MON_PIDS[0]}"
+wait "${MON_PIDS[0]}"
+check_eq "text monitor: exit status 0 after SIGTERM" 0 "$?"
+kill -INT "${MON_PIDS[1]}"
+wait "${MON_PIDS[1]}"
+check_eq "-j monitor: exit status 0 after SIGINT" 0 "$?"
+kill -TERM "${MON_PIDS[2]}"
+wait "${MON_PIDS[2]}"
+check_eq "-N monitor: exit status 0 after SIGTERM" 0 "$?"
+MON_PIDS=()
+
+# --- a pipe sees each line as it comes (line-buffered output): head gets
+# its line while netifmsg still runs.
+PIPE_OUT=$NIM_TMP/pipe.out
+sh -c 'echo $$ >"$1"; shift; exec "$@"' sh "$NIM_TMP/pipe.pid" \
+	"$NETIFMSG" -n "$NS" --monitor tap2 | head -n 1 >"$PIPE_OUT" &
+HEAD_PID=$!
+for ((try = 0; try < 100; try++)); do
+	[ -s "$NIM_TMP/pipe.pid" ] && break
+	sleep 0.05
+done
+MON_PID=$(cat "$NIM_TMP/pipe.pid")
+MON_PIDS+=("$MON_PID")
+for ((try = 0; try < 100; try++)); do
+	et -s tap2 msglvl $((0x100 << (try % 2)))
+	sleep 0.05
+	[ -s "$PIPE_OUT" ] && break
+done
+if kill -0 "$MON_PID" 2>/dev/null; then
+	pass "--monitor | head -n 1: netifmsg still runs"
+else
+	fail "--monitor | head -n 1: netifmsg still runs"
+fi
+check_egrep "--monitor | head -n 1: the line got through the pipe" \
+	'^tap2: 0x00000(100 tx_queued|200 intr)$' "$PIPE_OUT"
+kill -TERM "$MON_PID"
+wait "$HEAD_PID"
+MON_PIDS=()
+
+# --- usage errors
+check_rc "--monitor -v" 2 nm --monitor -v
+check_rc "--monitor --from-level 3" 2 nm --monitor --from-level 3
+check_rc "--monitor --batch x" 2 nm --monitor --batch x
+check_rc "--monitor a/b" 2 nm --monitor a/b
+check_grep "--monitor a/b: message" "'a/b' is not a valid interface name" "$ERR"
+
+finish
