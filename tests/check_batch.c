@@ -10,6 +10,7 @@
 #include <check.h>
 
 #include "batch.h"
+#include "check_main.h"
 
 struct line_case {
 	const char *text;
@@ -243,13 +244,4 @@ static Suite *batch_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(batch_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(batch_suite)

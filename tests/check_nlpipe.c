@@ -12,6 +12,7 @@
 #include <libmnl/libmnl.h>
 
 #include "ethnl.h"
+#include "check_main.h"
 #include "nlpipe.h"
 
 #define FAMILY	21
@@ -334,13 +335,4 @@ static Suite *nlpipe_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(nlpipe_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(nlpipe_suite)
