@@ -22,6 +22,7 @@ for dev in tap0 tap1 tap2; do
 done
 
 MON_PIDS=()
+# shellcheck disable=SC2317 # called from the EXIT trap
 kill_monitors() {
 	local pid
 	for pid in "${MON_PIDS[@]}"; do
@@ -29,6 +30,7 @@ kill_monitors() {
 	done
 }
 # Keep the exit status for lib.sh's cleanup.
+# shellcheck disable=SC2154 # nim_rc is set inside the trap
 trap 'nim_rc=$?; kill_monitors; (exit "$nim_rc"); cleanup' EXIT
 
 # start_monitor NAME ARGS...: `netifmsg ARGS` in the background, from the
@@ -83,8 +85,10 @@ START_NAMES='^pktdata hw wol$'
 END_NAMES='^tx_queued intr tx_done$'
 marker() {
 	et -s tap3 msglvl "$1" || fatal "ethtool -s tap3 msglvl $1 failed"
-	wait_for "$TXT" "$2" && wait_for "$JSN" "$3" && wait_for "$FLT" "$4" ||
+	if ! { wait_for "$TXT" "$2" && wait_for "$JSN" "$3" &&
+		wait_for "$FLT" "$4"; }; then
 		fatal "a monitor missed the marker $1"
+	fi
 }
 marker 0x7000 "$START_TXT" "$START_JSON" "$START_NAMES"
 
