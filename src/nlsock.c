@@ -96,6 +96,25 @@ int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
 	return t.err;
 }
 
+/*
+ * Room for @window requests' answers (an ACK and maybe a GET reply each,
+ * about 1 KiB of buffer accounting apiece), should the system's default
+ * receive buffer be smaller.  Best effort: only ever raised.
+ */
+static void reserve_rcvbuf(struct nlsock *s, unsigned int window)
+{
+	int fd = mnl_socket_get_fd(s->nl), have = 0, want;
+	socklen_t len = sizeof(have);
+
+	want = (int)window * 2 * 1024;
+	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &have, &len) < 0 ||
+	    have >= want)
+		return;
+	/* The kernel doubles what it is given. */
+	want /= 2;
+	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &want, sizeof(want));
+}
+
 int nlsock_pipeline(struct nlsock *s, unsigned int window,
 		    const struct nlpipe_ops *ops, void *data)
 {
@@ -111,6 +130,8 @@ int nlsock_pipeline(struct nlsock *s, unsigned int window,
 	out = malloc(size);
 	if (!out)
 		return -ENOMEM;
+	if (window > 1)
+		reserve_rcvbuf(s, window);
 	nlpipe_init(&p, window, s->seq + 1, s->portid, ops, data);
 	for (;;) {
 		n = (ssize_t)nlpipe_fill(&p, out, size);

@@ -45,7 +45,8 @@ int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
 /*
  * Run a pipeline of requests (see nlpipe.h) with at most @window of them
  * unanswered: they are sent in groups, one datagram each, and every ACK
- * or error is handed to ops->done in order.  Returns 0 when every request
+ * or error is handed to ops->done in order; the receive buffer is raised
+ * if it is too small for a window of answers.  Returns 0 when every request
  * was answered, else -errno (-ENOBUFS: the kernel dropped answers, which
  * a window that fits the receive buffer prevents; the requests from
  * p->answered on have unknown results).
