@@ -48,8 +48,8 @@ int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
  * or error is handed to ops->done in order; the receive buffer is raised
  * if it is too small for a window of answers.  Returns 0 when every request
  * was answered, else -errno (-ENOBUFS: the kernel dropped answers, which
- * a window that fits the receive buffer prevents; the requests from
- * p->answered on have unknown results).
+ * a window that fits the receive buffer prevents; the requests not yet
+ * handed to ops->done have unknown results).
  */
 #define NLSOCK_WINDOW_MAX	128
 int nlsock_pipeline(struct nlsock *s, unsigned int window,
