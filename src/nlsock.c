@@ -115,6 +115,41 @@ static void reserve_rcvbuf(struct nlsock *s, unsigned int window)
 	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &want, sizeof(want));
 }
 
+/*
+ * Every answer is a datagram of its own: take all that are waiting (at
+ * least one) with one recvmmsg() instead of one recvmsg() each.  A
+ * pipeline's answers are small, so each gets a slice of the buffer.
+ */
+#define NLSOCK_RECV_BATCH	32
+
+static int recv_answers(struct nlsock *s, struct nlpipe *p)
+{
+	struct mmsghdr msgs[NLSOCK_RECV_BATCH];
+	struct iovec iov[NLSOCK_RECV_BATCH];
+	size_t slot = s->bufsize / NLSOCK_RECV_BATCH;
+	int i, n, ret;
+
+	memset(msgs, 0, sizeof(msgs));
+	for (i = 0; i < NLSOCK_RECV_BATCH; i++) {
+		iov[i].iov_base = s->buf + (size_t)i * slot;
+		iov[i].iov_len = slot;
+		msgs[i].msg_hdr.msg_iov = &iov[i];
+		msgs[i].msg_hdr.msg_iovlen = 1;
+	}
+	n = recvmmsg(mnl_socket_get_fd(s->nl), msgs, NLSOCK_RECV_BATCH,
+		     MSG_WAITFORONE, NULL);
+	if (n < 0)
+		return -errno;
+	for (i = 0; i < n; i++) {
+		if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC)
+			return -ENOSPC;
+		ret = nlpipe_feed(p, iov[i].iov_base, msgs[i].msg_len);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
+}
+
 int nlsock_pipeline(struct nlsock *s, unsigned int window,
 		    const struct nlpipe_ops *ops, void *data)
 {
@@ -142,12 +177,7 @@ int nlsock_pipeline(struct nlsock *s, unsigned int window,
 		}
 		if (nlpipe_finished(&p) || !nlpipe_in_flight(&p))
 			break;
-		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
-		if (n < 0) {
-			ret = -errno;
-			break;
-		}
-		ret = nlpipe_feed(&p, s->buf, (size_t)n);
+		ret = recv_answers(s, &p);
 		if (ret < 0)
 			break;
 	}
