@@ -149,13 +149,20 @@ if command -v strace >/dev/null 2>&1; then
 		"$NETIFMSG" -f --batch "$BIG" >/dev/null 2>&1
 	check_eq "-f --batch 2000 lines: one socket" 1 \
 		"$(grep -c 'socket(AF_NETLINK' "$NIM_TMP/strace")"
-	ip netns exec "$NS" strace -f -qq -e trace=sendto,sendmsg -o "$NIM_TMP/strace" \
+	ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" \
+		-e trace=sendto,sendmsg,recvfrom,recvmsg,recvmmsg \
 		"$NETIFMSG" -f --batch "$BIG" >/dev/null 2>&1
-	n=$(grep -c 'send' "$NIM_TMP/strace")
+	n=$(grep -c '^[0-9]* *send' "$NIM_TMP/strace")
 	if ((n > 1 && n <= 1 + 2000 / 16)); then
 		pass "-f --batch 2000 lines: requests go out in groups ($n sends)"
 	else
 		fail "-f --batch 2000 lines: requests go out in groups" "$n sends"
+	fi
+	n=$(grep -c '^[0-9]* *recv' "$NIM_TMP/strace")
+	if ((n > 1 && n <= 1 + 2000 / 16)); then
+		pass "-f --batch 2000 lines: answers are read in groups ($n receives)"
+	else
+		fail "-f --batch 2000 lines: answers are read in groups" "$n receives"
 	fi
 else
 	echo "note: strace not found, socket count left out"
