@@ -98,10 +98,15 @@ static bool add_item(struct change *c, const char *item, size_t len,
 		c->has_abs = true;
 		return true;
 	}
-	if (!name_bits(name, nlen, &bits))
+	if (!name_bits(name, nlen, &bits)) {
+		if (c->defer_unknown) {
+			c->unknown++;
+			return true;
+		}
 		/* Name the class without its sign: "+likn" is about 'likn'. */
 		return fail(err, CHANGE_UNKNOWN, name, nlen,
 			    msgclass_suggest(name, nlen));
+	}
 	if (sign) {
 		set_rel(c, sign, bits);
 	} else {

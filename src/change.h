@@ -17,6 +17,14 @@ struct change {
 	uint32_t off;		/* bits turned off by -NAME */
 	bool has_abs;		/* at least one absolute word was given */
 	bool has_rel;		/* at least one +/- word was given */
+	/*
+	 * Set by the caller before adding words: count names the built-in
+	 * table does not know in @unknown instead of failing, so that
+	 * everything else can be checked before the kernel is asked for
+	 * its names.  The change is incomplete while @unknown > 0.
+	 */
+	bool defer_unknown;
+	unsigned int unknown;
 };
 
 enum change_error {

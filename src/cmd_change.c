@@ -24,25 +24,51 @@ static int get_state(struct nlsock *s, const char *ifname,
 			   state_cb, st);
 }
 
+/*
+ * Names the table did not know: ask the kernel for its names, then
+ * build the change again; a name still unknown is a usage error, and
+ * nothing has been sent but the lookups.
+ */
+static int resolve_names(const struct opts *o, struct nlsock *s,
+			 struct change *c)
+{
+	kernel_names_load(s);
+	return build_change(o, c);
+}
+
 int cmd_change(const struct opts *o)
 {
-	const struct change *c = &o->change;
-	bool replace;
+	struct change c = o->change;
 	bool show = o->verbose || o->mode != OUT_TEXT;
 	struct ifstate before = { 0 }, after = { 0 };
 	uint32_t value, mask, beyond;
 	char req[ETHNL_REQ_MAX];
 	struct nlsock s;
+	bool replace;
 	int ret;
 
-	beyond = change_request(c, MSGCLASS_KERNEL_MASK, &value, &mask,
+	/* Before anything is sent (names not yet known are checked later). */
+	beyond = change_request(&c, MSGCLASS_KERNEL_MASK, &value, &mask,
 				&replace);
 	if (beyond)
 		return report_beyond(o->ifname, beyond);
-
 	ret = open_kernel(o, &s);
+	if (ret == USE_IOCTL)
+		return cmd_ioctl(o);
 	if (ret)
 		return ret;
+	if (c.unknown) {
+		ret = resolve_names(o, &s, &c);
+		beyond = change_request(&c, MSGCLASS_KERNEL_MASK, &value, &mask,
+					&replace);
+		if (!ret && beyond)
+			ret = report_beyond(o->ifname, beyond);
+		if (ret) {
+			nlsock_close(&s);
+			return ret;
+		}
+	}
+
 	if (show) {
 		ret = get_state(&s, o->ifname, &before);
 		if (ret < 0)
@@ -57,6 +83,7 @@ int cmd_change(const struct opts *o)
 		ret = get_state(&s, o->ifname, &after);
 		if (ret < 0)
 			goto fail;
+		kernel_names_for(&s, after.msg_enable);
 		if (o->mode == OUT_JSON)
 			fputs("[", stdout);
 		print_state(o->mode, &after,

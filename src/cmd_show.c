@@ -6,49 +6,63 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "netifmsg.h"
 
+/*
+ * The states are kept until the reply is complete: a bit the table
+ * cannot name is then looked up in the kernel's names once, on the
+ * same socket, before anything is printed.
+ */
 struct show_ctx {
-	const struct opts *o;
-	unsigned int count;
+	struct ifstate *v;
+	size_t n, cap;
+	uint32_t all;	/* OR of every mask */
 };
 
 static int show_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct show_ctx *c = data;
-	struct ifstate st = { 0 };
 
-	if (ethnl_parse_debug(nlh, &st) < 0)
-		return -EBADMSG;
-	if (!c->o->quiet) {
-		bool json = c->o->mode == OUT_JSON;
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? 2 * c->cap : 16;
+		struct ifstate *v = realloc(c->v, cap * sizeof(*v));
 
-		/* JSON: one array on one line, as 'ip -j' prints. */
-		if (json)
-			fputs(c->count ? "," : "[", stdout);
-		print_state(c->o->mode, &st, CHANGED_NONE, json ? "" : "\n");
+		if (!v)
+			return -ENOMEM;
+		c->v = v;
+		c->cap = cap;
 	}
-	c->count++;
+	c->v[c->n] = (struct ifstate){ 0 };
+	if (ethnl_parse_debug(nlh, &c->v[c->n]) < 0)
+		return -EBADMSG;
+	c->all |= c->v[c->n].msg_enable;
+	c->n++;
 	return 0;
 }
 
 int cmd_show(const struct opts *o)
 {
-	struct show_ctx c = { o, 0 };
+	struct show_ctx c = { 0 };
 	char req[ETHNL_REQ_MAX];
 	struct nlsock s;
 	int ret;
 
 	ret = open_kernel(o, &s);
+	if (ret == USE_IOCTL)
+		return cmd_ioctl(o);
 	if (ret)
 		return ret;
 	ret = nlsock_talk(&s, ethnl_build_debug_get(req, s.family, 0, o->ifname),
 			  show_cb, &c);
-	if (o->mode == OUT_JSON && !o->quiet)
-		puts(c.count ? "]" : "[]");
+	if (!ret && !o->quiet)
+		kernel_names_for(&s, c.all);
+	/* Show what came even if the dump ended in an error. */
+	print_states(o, c.v, c.n);
 	if (ret < 0)
 		ret = report_kernel_error(o->ifname, ret, s.extack);
+	free(c.v);
 	nlsock_close(&s);
 	return ret;
 }

@@ -19,7 +19,7 @@
 enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
 	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
-	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION,
+	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL,
 };
 
 struct optdef {
@@ -46,6 +46,7 @@ static const struct optdef optdefs[] = {
 	{ "force",	'f', false, false, OPT_FORCE },
 	{ "help",	'h', false, false, OPT_HELP },
 	{ "version",	'V', false, false, OPT_VERSION },
+	{ "ioctl",	0,   false, false, OPT_IOCTL },
 };
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
@@ -155,6 +156,9 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		break;
 	case OPT_VERSION:
 		cl->version = true;
+		break;
+	case OPT_IOCTL:
+		o->ioctl = true;
 		break;
 	}
 	return 0;
@@ -306,7 +310,8 @@ static int level_error(struct cmdline *cl, const struct opts *o, int ret)
 }
 
 /* Turn --from-level into an absolute word of the change. */
-static int add_level(struct opts *o, struct cmdline *cl)
+static int add_level(const struct opts *o, struct change *c,
+		     struct cmdline *cl)
 {
 	uint32_t mask;
 	long level;
@@ -317,9 +322,36 @@ static int add_level(struct opts *o, struct cmdline *cl)
 	ret = level_to_mask(o->map, level, &mask);
 	if (ret < 0)
 		return level_error(cl, o, ret);
-	o->change.abs |= mask;
-	o->change.has_abs = true;
+	c->abs |= mask;
+	c->has_abs = true;
 	return 0;
+}
+
+/* o->words and --from-level into @c; unknown names counted if @defer. */
+static int build(const struct opts *o, struct change *c, bool defer,
+		 struct cmdline *cl)
+{
+	int i;
+
+	change_init(c);
+	c->defer_unknown = defer;
+	for (i = 0; i < o->nwords; i++) {
+		struct change_err err;
+
+		if (!change_add_word(c, o->words[i], &err))
+			return change_error(cl, &err, o->words[i]);
+	}
+	return o->level_arg ? add_level(o, c, cl) : 0;
+}
+
+int cmdline_build_change(const struct opts *o, struct change *c,
+			 struct cmdline_err *err)
+{
+	struct cmdline cl = { .err = err };
+
+	err->msg[0] = '\0';
+	err->hint = false;
+	return build(o, c, false, &cl);
 }
 
 static int pick_mode(struct opts *o, struct cmdline *cl)
@@ -341,6 +373,8 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 	if (o->level_arg || cl->map_given || o->verbose || o->quiet ||
 	    o->force)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
+	if (o->ioctl)
+		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
 	for (i = 0; i < cl->nwords; i++)
 		if (!ifname_valid(cl->words[i]))
 			return usage_error(cl, "'%s' is not a valid interface name",
@@ -397,7 +431,8 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 
 static int pick_command(struct opts *o, struct cmdline *cl)
 {
-	int first, i, ret;
+	bool local;
+	int first, ret;
 
 	ret = pick_target(o, cl);
 	if (ret)
@@ -405,9 +440,11 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	if (cl->kind == CMDLINE_BATCH_LINE && o->cmd != CMD_SHOW &&
 	    o->cmd != CMD_CHANGE)
 		return error(cl, false, "a batch line must start with an interface name");
-	if (o->netns && (o->cmd == CMD_LIST || o->cmd == CMD_DECODE ||
-			 o->cmd == CMD_LEVEL))
+	local = o->cmd == CMD_LIST || o->cmd == CMD_DECODE || o->cmd == CMD_LEVEL;
+	if (o->netns && local)
 		return usage_error(cl, "--netns needs a command that talks to the kernel");
+	if (o->ioctl && local)
+		return usage_error(cl, "--ioctl needs a command that talks to the kernel");
 	if (o->netns && !netns_name_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   o->netns);
@@ -415,15 +452,14 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return 0;
 
 	first = o->cmd == CMD_DECODE ? 0 : 1;
-	for (i = first; i < cl->nwords; i++) {
-		struct change_err err;
-
-		if (!change_add_word(&o->change, cl->words[i], &err))
-			return change_error(cl, &err, cl->words[i]);
-	}
-	if (o->level_arg)
-		return add_level(o, cl);
-	return 0;
+	o->words = cl->words + first;
+	o->nwords = cl->nwords - first;
+	/*
+	 * A name the table does not know may be one the running kernel
+	 * knows: cmd_change asks it, after everything else is checked here.
+	 */
+	return build(o, &o->change, cl->kind == CMDLINE_ARGV &&
+		     o->cmd == CMD_CHANGE && !o->ioctl, cl);
 }
 
 int cmdline_parse(struct opts *o, int argc, char *const *argv,

@@ -40,7 +40,10 @@ struct opts {
 	const char *ifname;
 	const char *const *ifnames;	/* --monitor filter, NULL if none */
 	int nifnames;
+	const char *const *words;	/* the CHANGE words after IFACE */
+	int nwords;
 	struct change change;
+	bool ioctl;		/* --ioctl */
 };
 
 /* Where the words come from: the rules differ a little. */
@@ -72,6 +75,14 @@ void opts_init(struct opts *o);
 int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  const char **words, enum cmdline_kind kind,
 		  struct cmdline_err *err);
+
+/*
+ * Build o's change again from its words and --from-level, into @c, now
+ * without deferring unknown names (see struct change): after the
+ * kernel's class names were added.  Returns 0 or 2 with @err filled in.
+ */
+int cmdline_build_change(const struct opts *o, struct change *c,
+			 struct cmdline_err *err);
 
 /* The rules the kernel's dev_valid_name() applies. */
 bool ifname_valid(const char *name);

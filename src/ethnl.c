@@ -45,11 +45,19 @@ static struct nlmsghdr *put_genl(void *buf, uint16_t type, uint16_t flags,
 
 struct nlmsghdr *ethnl_build_getfamily(void *buf, uint32_t seq)
 {
+	return ethnl_build_getfamily_of(buf, seq, ETHTOOL_GENL_NAME);
+}
+
+struct nlmsghdr *ethnl_build_getfamily_of(void *buf, uint32_t seq,
+					  const char *name)
+{
 	struct nlmsghdr *nlh;
 
+	if (!name || strnlen(name, GENL_NAMSIZ) >= GENL_NAMSIZ)
+		return NULL;
 	nlh = put_genl(buf, GENL_ID_CTRL, NLM_F_REQUEST, seq,
 		       CTRL_CMD_GETFAMILY, 1);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, ETHTOOL_GENL_NAME);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
 	return nlh;
 }
 

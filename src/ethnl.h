@@ -21,6 +21,9 @@
 
 /* CTRL_CMD_GETFAMILY for "ethtool". */
 struct nlmsghdr *ethnl_build_getfamily(void *buf, uint32_t seq);
+/* The same for family @name (shorter than GENL_NAMSIZ), else NULL. */
+struct nlmsghdr *ethnl_build_getfamily_of(void *buf, uint32_t seq,
+					  const char *name);
 
 /* DEBUG_GET for @ifname, or a dump of every interface if @ifname is NULL. */
 struct nlmsghdr *ethnl_build_debug_get(void *buf, uint16_t family,

@@ -44,6 +44,8 @@ static const char usage_text[] =
 "      --batch FILE       run each line of FILE ('-': standard input) as\n"
 "                         'IFACE [CHANGE...]' or 'IFACE --from-level N'\n"
 "  -f, --force            in --batch, go on after a failed line\n"
+"      --ioctl            use the legacy SIOCETHTOOL ioctl, not netlink\n"
+"                         (all 32 bits; relative changes not atomic)\n"
 "  -h, --help             print this help and exit\n"
 "  -V, --version          print the version and exit\n"
 "\n"
@@ -82,6 +84,9 @@ static int usage(const struct cmdline_err *err)
 
 static int run(const struct opts *o)
 {
+	if (o->ioctl && (o->cmd == CMD_SHOW_ALL || o->cmd == CMD_SHOW ||
+			 o->cmd == CMD_CHANGE))
+		return cmd_ioctl(o);
 	switch (o->cmd) {
 	case CMD_SHOW_ALL:
 	case CMD_SHOW:
@@ -120,6 +125,9 @@ int main(int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	opts_init(&o);
+	/* For the test suite only: see ENVIRONMENT in netifmsg(8). */
+	if (getenv("NETIFMSG_TEST_HIDE_CLASS"))
+		msgclass_hide_builtin(getenv("NETIFMSG_TEST_HIDE_CLASS"));
 	ret = cmdline_parse(&o, argc - 1, argv + 1, words, CMDLINE_ARGV, &err);
 	if (ret)
 		ret = usage(&err);

@@ -33,6 +33,12 @@ extern const struct msgclass msgclass_table[MSGCLASS_NBUILTIN];
  * false if @bit is out of range or @name is empty or too long.
  */
 bool msgclass_add_kernel_name(unsigned int bit, const char *name);
+/*
+ * For the test suite only: treat the built-in class @name as if the
+ * table did not have it, so that the kernel-name path runs for it.
+ * Returns false if @name is not a built-in class.
+ */
+bool msgclass_hide_builtin(const char *name);
 /* Forget every kernel-reported name (for tests). */
 void msgclass_clear_kernel_names(void);
 

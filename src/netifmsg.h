@@ -13,6 +13,8 @@
 #define EXIT_OK		0
 #define EXIT_FAIL	1
 #define EXIT_USAGE	2
+/* Not an exit status: open_kernel() found no ethtool netlink family. */
+#define USE_IOCTL	(-1)
 
 /* stderr: "netifmsg: [WHERE: ][IFNAME: ]message". */
 void errmsg(const char *ifname, const char *fmt, ...)
@@ -30,13 +32,37 @@ int report_beyond(const char *ifname, uint32_t beyond);
 void print_state(enum out_mode mode, const struct ifstate *st,
 		 enum changed_flag changed, const char *end);
 
-/* Open the socket (after entering the netns); prints errors itself. */
+/*
+ * Open the socket (after entering the netns); prints errors itself.
+ * Returns EXIT_OK, EXIT_FAIL, or USE_IOCTL if the kernel has no ethtool
+ * netlink family (said on stderr with -v).
+ */
 int open_kernel(const struct opts *o, struct nlsock *s);
+/* Enter -n NETNS once; prints errors itself.  EXIT_OK or EXIT_FAIL. */
+int enter_netns(const struct opts *o);
+
+/*
+ * The change o's words and --from-level make, into @c, with no name
+ * left unknown.  Prints usage errors itself; EXIT_OK or EXIT_USAGE.
+ */
+int build_change(const struct opts *o, struct change *c);
+
+/* Print states as show does: lines, or one JSON array. */
+void print_states(const struct opts *o, const struct ifstate *v, size_t n);
+
+/*
+ * Kernel class names (names.c): ask the kernel over @s once, for a
+ * name the table lacks (kernel_names_load) or before printing a @mask
+ * with a bit the table cannot name (kernel_names_for; @s may be NULL).
+ */
+void kernel_names_load(struct nlsock *s);
+void kernel_names_for(struct nlsock *s, uint32_t mask);
 
 int cmd_show(const struct opts *o);
 int cmd_change(const struct opts *o);
 int cmd_local(const struct opts *o);
 int cmd_monitor(const struct opts *o);
 int cmd_batch(const struct opts *o);
+int cmd_ioctl(const struct opts *o);
 
 #endif

@@ -234,7 +234,13 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 
 int nlsock_open(struct nlsock *s)
 {
+	return nlsock_open_family(s, NULL);
+}
+
+int nlsock_open_family(struct nlsock *s, const char *name)
+{
 	char req[ETHNL_REQ_MAX];
+	struct nlmsghdr *nlh;
 	int one = 1, ret;
 
 	memset(s, 0, sizeof(*s));
@@ -257,7 +263,13 @@ int nlsock_open(struct nlsock *s)
 	s->portid = mnl_socket_get_portid(s->nl);
 	s->seq = (uint32_t)time(NULL);
 
-	ret = nlsock_talk(s, ethnl_build_getfamily(req, 0), family_cb, s);
+	nlh = name ? ethnl_build_getfamily_of(req, 0, name) :
+		     ethnl_build_getfamily(req, 0);
+	if (!nlh) {
+		ret = -EINVAL;
+		goto fail;
+	}
+	ret = nlsock_talk(s, nlh, family_cb, s);
 	if (ret == -ENOENT)
 		ret = -EPROTONOSUPPORT;
 	if (ret < 0)

@@ -32,6 +32,8 @@ typedef int (*nlsock_cb_t)(const struct nlmsghdr *nlh, void *data);
  * another -errno.
  */
 int nlsock_open(struct nlsock *s);
+/* The same with family @name instead of "ethtool" (NULL: "ethtool"). */
+int nlsock_open_family(struct nlsock *s, const char *name);
 void nlsock_close(struct nlsock *s);
 
 /*

@@ -2,6 +2,7 @@
 /* What the commands share: printing states, entering the netns, errors. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "netifmsg.h"
@@ -54,28 +55,73 @@ int report_beyond(const char *ifname, uint32_t beyond)
 	return EXIT_USAGE;
 }
 
+int build_change(const struct opts *o, struct change *c)
+{
+	struct cmdline_err err;
+
+	if (!cmdline_build_change(o, c, &err))
+		return EXIT_OK;
+	errmsg(NULL, "%s", err.msg);
+	if (err.hint)
+		fputs("Try 'netifmsg --help'.\n", stderr);
+	return EXIT_USAGE;
+}
+
+int enter_netns(const struct opts *o)
+{
+	static bool entered;
+	int ret;
+
+	if (!o->netns || entered)
+		return EXIT_OK;
+	ret = netns_enter(o->netns);
+	if (ret == -ENOENT) {
+		errmsg(o->netns, "no such network namespace");
+		return EXIT_FAIL;
+	}
+	if (ret < 0) {
+		errmsg(o->netns, "cannot enter network namespace: %s",
+		       strerror(-ret));
+		return EXIT_FAIL;
+	}
+	entered = true;
+	return EXIT_OK;
+}
+
 int open_kernel(const struct opts *o, struct nlsock *s)
 {
 	int ret;
 
-	if (o->netns) {
-		ret = netns_enter(o->netns);
-		if (ret == -ENOENT) {
-			errmsg(o->netns, "no such network namespace");
-			return EXIT_FAIL;
-		}
-		if (ret < 0) {
-			errmsg(o->netns, "cannot enter network namespace: %s",
-			       strerror(-ret));
-			return EXIT_FAIL;
-		}
+	ret = enter_netns(o);
+	if (ret)
+		return ret;
+	/* For the test suite only: a family name the kernel lacks. */
+	ret = nlsock_open_family(s, getenv("NETIFMSG_TEST_FAMILY"));
+	if (ret == -EPROTONOSUPPORT) {
+		if (o->verbose)
+			errmsg(NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
+		return USE_IOCTL;
 	}
-	ret = nlsock_open(s);
 	if (ret < 0) {
-		if (ret == -EPROTONOSUPPORT)
-			return report_kernel_error(NULL, ret, NULL);
 		errmsg(NULL, "cannot open a netlink socket: %s", strerror(-ret));
 		return EXIT_FAIL;
 	}
 	return EXIT_OK;
+}
+
+void print_states(const struct opts *o, const struct ifstate *v, size_t n)
+{
+	bool json = o->mode == OUT_JSON;
+	size_t i;
+
+	if (o->quiet)
+		return;
+	/* JSON: one array on one line, as 'ip -j' prints. */
+	for (i = 0; i < n; i++) {
+		if (json)
+			fputs(i ? "," : "[", stdout);
+		print_state(o->mode, &v[i], CHANGED_NONE, json ? "" : "\n");
+	}
+	if (json)
+		puts(n ? "]" : "[]");
 }

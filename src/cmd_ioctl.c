@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Show and change over the legacy SIOCETHTOOL ioctl: with --ioctl, or
+ * when the kernel has no ethtool netlink family.  The ioctl can only
+ * replace the whole mask, so a relative change is read-modify-write
+ * (not atomic: a concurrent writer's update can be lost).  It reads
+ * and writes all 32 bits, so bits 15..31 are allowed here.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "netifmsg.h"
+#include "ethioc.h"
+
+struct walk_ctx {
+	struct ifstate *v;
+	size_t n, cap;
+};
+
+static int walk_cb(const struct ifstate *st, void *data)
+{
+	struct walk_ctx *w = data;
+
+	if (w->n == w->cap) {
+		size_t cap = w->cap ? 2 * w->cap : 16;
+		struct ifstate *v = realloc(w->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		w->v = v;
+		w->cap = cap;
+	}
+	w->v[w->n++] = *st;
+	return 0;
+}
+
+static int show_all(const struct opts *o, int fd)
+{
+	struct walk_ctx w = { 0 };
+	int ret;
+
+	ret = ethioc_walk(fd, walk_cb, &w);
+	print_states(o, w.v, w.n);
+	free(w.v);
+	return ret < 0 ? report_kernel_error(NULL, ret, NULL) : EXIT_OK;
+}
+
+static int show_one(const struct opts *o, int fd)
+{
+	struct ifstate st;
+	int ret;
+
+	ret = ethioc_get(fd, o->ifname, &st);
+	if (ret < 0) {
+		if (o->mode == OUT_JSON && !o->quiet)
+			puts("[]");
+		return report_kernel_error(o->ifname, ret, NULL);
+	}
+	print_states(o, &st, 1);
+	return EXIT_OK;
+}
+
+static int change(const struct opts *o, int fd)
+{
+	bool show = o->verbose || o->mode != OUT_TEXT;
+	struct ifstate before, after;
+	struct change c;
+	int ret;
+
+	/* Here no kernel names can be asked for: an unknown name is an error. */
+	ret = build_change(o, &c);
+	if (ret)
+		return ret;
+	/* Read first: the old mask for +/- words and for "changed". */
+	ret = ethioc_get(fd, o->ifname, &before);
+	if (ret < 0)
+		return report_kernel_error(o->ifname, ret, NULL);
+	ret = ethioc_set(fd, o->ifname, change_apply(&c, before.msg_enable));
+	if (ret < 0)
+		return report_kernel_error(o->ifname, ret, NULL);
+	if (!show)
+		return EXIT_OK;
+	ret = ethioc_get(fd, o->ifname, &after);
+	if (ret < 0)
+		return report_kernel_error(o->ifname, ret, NULL);
+	if (o->mode == OUT_JSON)
+		fputs("[", stdout);
+	print_state(o->mode, &after,
+		    before.msg_enable != after.msg_enable ? CHANGED_YES : CHANGED_NO,
+		    o->mode == OUT_JSON ? "]\n" : "\n");
+	return EXIT_OK;
+}
+
+int cmd_ioctl(const struct opts *o)
+{
+	int fd, ret;
+
+	ret = enter_netns(o);
+	if (ret)
+		return ret;
+	fd = ethioc_open();
+	if (fd < 0) {
+		errmsg(NULL, "cannot open a socket for the ioctl: %s",
+		       strerror(-fd));
+		return EXIT_FAIL;
+	}
+	switch (o->cmd) {
+	case CMD_SHOW_ALL:
+		ret = show_all(o, fd);
+		break;
+	case CMD_SHOW:
+		ret = show_one(o, fd);
+		break;
+	case CMD_CHANGE:
+		ret = change(o, fd);
+		break;
+	default:
+		ret = EXIT_USAGE;	/* main lets no other command come here */
+		break;
+	}
+	close(fd);
+	return ret;
+}

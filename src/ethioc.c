@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * SIOCETHTOOL with ETHTOOL_GMSGLVL and ETHTOOL_SMSGLVL.  There is no
+ * value+mask form here, so a relative change is the caller's
+ * read-modify-write, and another writer between the two calls can be
+ * lost.  The ioctl has no notion of the bitset size: all 32 bits pass.
+ */
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/ethtool.h>
+#include <linux/sockios.h>
+
+#include "ethioc.h"
+
+int ethioc_open(void)
+{
+	int fd;
+
+	/* Any socket will do; a kernel without IPv4 still has AF_UNIX. */
+	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (fd < 0)
+		fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	return fd < 0 ? -errno : fd;
+}
+
+static int prepare(struct ifreq *ifr, const char *ifname)
+{
+	if (!ifname || !ifname[0] || strnlen(ifname, IF_NAMESIZE) >= IF_NAMESIZE)
+		return -ENODEV;
+	memset(ifr, 0, sizeof(*ifr));
+	strcpy(ifr->ifr_name, ifname);
+	return 0;
+}
+
+static int msglvl(int fd, const char *ifname, uint32_t cmd, uint32_t *value)
+{
+	struct ethtool_value ev = { .cmd = cmd, .data = *value };
+	struct ifreq ifr;
+	int ret;
+
+	ret = prepare(&ifr, ifname);
+	if (ret < 0)
+		return ret;
+	ifr.ifr_data = (void *)&ev;
+	if (ioctl(fd, SIOCETHTOOL, &ifr) < 0)
+		return -errno;
+	*value = ev.data;
+	return 0;
+}
+
+int ethioc_get(int fd, const char *ifname, struct ifstate *st)
+{
+	struct ifreq ifr;
+	uint32_t value = 0;
+	int ret;
+
+	ret = msglvl(fd, ifname, ETHTOOL_GMSGLVL, &value);
+	if (ret < 0)
+		return ret;
+	prepare(&ifr, ifname);
+	if (ioctl(fd, SIOCGIFINDEX, &ifr) < 0)
+		return -errno;
+	memset(st, 0, sizeof(*st));
+	strcpy(st->ifname, ifname);
+	st->ifindex = (uint32_t)ifr.ifr_ifindex;
+	st->msg_enable = value;
+	return 0;
+}
+
+int ethioc_set(int fd, const char *ifname, uint32_t value)
+{
+	return msglvl(fd, ifname, ETHTOOL_SMSGLVL, &value);
+}
+
+int ethioc_walk(int fd, ethioc_cb_t cb, void *data)
+{
+	struct if_nameindex *list, *p;
+	int ret = 0;
+
+	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
+	list = if_nameindex();
+	if (!list)
+		return -errno;
+	for (p = list; p->if_index && !ret; p++) {
+		struct ifstate st = { 0 };
+		uint32_t value = 0;
+
+		ret = msglvl(fd, p->if_name, ETHTOOL_GMSGLVL, &value);
+		if (ret == -EOPNOTSUPP || ret == -ENODEV) {
+			ret = 0;
+			continue;
+		}
+		if (ret < 0)
+			break;
+		strcpy(st.ifname, p->if_name);
+		st.ifindex = p->if_index;
+		st.msg_enable = value;
+		ret = cb(&st, data);
+	}
+	if_freenameindex(list);
+	return ret;
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * The legacy SIOCETHTOOL ioctl (ETHTOOL_GMSGLVL/ETHTOOL_SMSGLVL), for
+ * kernels without the ethtool netlink family.  It sees and sets all 32
+ * bits of msg_enable.  No printing; every function returns -errno.
+ */
+#ifndef NETIFMSG_ETHIOC_H
+#define NETIFMSG_ETHIOC_H
+
+#include <stdint.h>
+
+#include "ifstate.h"
+
+/* A datagram socket to aim the ioctls at: fd >= 0, or -errno. */
+int ethioc_open(void);
+
+/* @st gets the name, ifindex and mask of @ifname. */
+int ethioc_get(int fd, const char *ifname, struct ifstate *st);
+
+/* Replace the whole mask of @ifname with @value. */
+int ethioc_set(int fd, const char *ifname, uint32_t value);
+
+/* Called for each interface that has a message level; 0 or -errno. */
+typedef int (*ethioc_cb_t)(const struct ifstate *st, void *data);
+
+/*
+ * Every interface of the namespace in ifindex order, leaving out those
+ * whose driver has no message level (EOPNOTSUPP) and those that went
+ * away meanwhile (ENODEV).  Returns 0, or the first other -errno.
+ */
+int ethioc_walk(int fd, ethioc_cb_t cb, void *data);
+
+#endif
