@@ -17,6 +17,7 @@
 #include <linux/ethtool_netlink.h>
 
 #include "ethnl.h"
+#include "strset.h"
 
 static struct mnl_socket *nl;
 static char buf[65536];
@@ -76,26 +77,6 @@ static struct nlmsghdr *clear_flags(struct nlmsghdr *nlh)
 	return nlh;
 }
 
-static struct nlmsghdr *strset_get(void *p, uint16_t family)
-{
-	struct nlmsghdr *nlh = mnl_nlmsg_put_header(p);
-	struct genlmsghdr *g;
-	struct nlattr *sets, *set;
-
-	nlh->nlmsg_type = family;
-	nlh->nlmsg_flags = NLM_F_REQUEST;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = ETHTOOL_MSG_STRSET_GET;
-	g->version = ETHTOOL_GENL_VERSION;
-	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_HEADER));
-	sets = mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_STRINGSETS);
-	set = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSETS_STRINGSET);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_ID, ETH_SS_MSG_CLASSES);
-	mnl_attr_nest_end(nlh, set);
-	mnl_attr_nest_end(nlh, sets);
-	return nlh;
-}
-
 int main(int argc, char **argv)
 {
 	char req[1024];
@@ -137,7 +118,7 @@ int main(int argc, char **argv)
 	send_req(ethnl_build_debug_set(req, family, 0, dev, 0x8000, 0x8000,
 				       false));
 	save("err_range");
-	send_req(strset_get(req, family));
+	send_req(strset_build_classes(req, family, 0));
 	save("strset");
 
 	/* A notification: subscribe, then change the mask. */
