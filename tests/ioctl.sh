@@ -1,0 +1,249 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The legacy SIOCETHTOOL ioctl (--ioctl, and the fallback when the kernel
+# has no ethtool netlink family): show, show all, absolute and relative
+# changes cross-checked with ethtool both ways, the bits 15..31 only the
+# ioctl can reach, and the errors.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+NTAPS=20
+setup_ns "$NTAPS"
+
+# --- show all over the ioctl: every tap once, lo left out
+declare -A want
+expected=
+for ((i = 0; i < NTAPS; i++)); do
+	m=$(((i * 0x2f1 + 3 * i) & 0x7fff))
+	want[tap$i]=$m
+	set_mask "tap$i" "$m"
+	expected+="$(show_line "tap$i" "$m")"$'\n'
+done
+check_rc "--ioctl show all" 0 nm --ioctl
+check_lines "--ioctl show all: $NTAPS lines" "$NTAPS" "$OUT"
+check_nogrep "--ioctl show all: lo left out" "lo:" "$OUT"
+check_empty "--ioctl show all: no stderr" "$ERR"
+sort -V "$OUT" >"$NIM_TMP/sorted"
+check_file "--ioctl show all = ethtool for every tap" "${expected%$'\n'}" "$NIM_TMP/sorted"
+nm >"$NIM_TMP/netlink" 2>&1
+check_file "--ioctl show all = netlink show all" "$(cat "$NIM_TMP/netlink")" "$OUT"
+check_rc "--ioctl show all -x" 0 nm --ioctl -x
+check_lines "--ioctl show all -x: $NTAPS lines" "$NTAPS" "$OUT"
+check_rc "--ioctl show all -j" 0 nm --ioctl -j
+check_json_valid "--ioctl show all -j: valid JSON" "$OUT"
+check_lines "--ioctl show all -j: one line" 1 "$OUT"
+check_grep "--ioctl show all -j: tap3 object" "$(printf '{"ifname":"tap3","ifindex":%s,"msg_enable":%d,' \
+	"$(ifindex_of tap3)" "${want[tap3]}")" "$OUT"
+
+# --- ethtool writes, --ioctl reads
+for m in 0x0 0x1 0x7fff 0x1234 0x4000 0x2aaa; do
+	set_mask tap9 "$m"
+	check_rc "--ioctl show tap9 after ethtool msglvl $m" 0 nm --ioctl tap9
+	check_out "--ioctl show tap9 = ethtool $m" "$(show_line tap9 "$m")"
+	check_rc "--ioctl -x tap9 after ethtool msglvl $m" 0 nm tap9 --ioctl -x
+	check_out "--ioctl -x tap9 = ethtool $m" "$(hex "$m")"
+done
+set_mask tap1 0x5
+check_rc "--ioctl -j tap1" 0 nm --ioctl -j tap1
+check_json "--ioctl -j tap1" "[$(json_if tap1 0x5)]" "$OUT"
+check_rc "--ioctl -N tap1" 0 nm --ioctl -N tap1
+check_out "--ioctl -N tap1" "drv link"
+
+# --- --ioctl writes, ethtool reads
+# change DEV START EXPECTED ARGS...: set START with ethtool, run
+# netifmsg --ioctl ARGS; exit 0, no output, ethtool reads EXPECTED.
+change() {
+	local dev=$1 start=$2 wanted=$3
+	shift 3
+	set_mask "$dev" "$start"
+	check_rc "--ioctl $* (from $start)" 0 nm --ioctl "$@"
+	check_empty "--ioctl $*: no stdout" "$OUT"
+	check_empty "--ioctl $*: no stderr" "$ERR"
+	check_mask "--ioctl $* (from $start): ethtool reads $(hex "$wanted")" "$dev" "$wanted"
+}
+
+# absolute
+change tap0 0x7fff 0x3 tap0 0x3
+change tap0 0x7fff 0x4 tap0 link
+change tap0 0x4000 0x3 tap0 drv,probe
+change tap0 0x0 0x7fff tap0 all
+change tap0 0x7fff 0x0 tap0 none
+change tap0 0x1 0x2c tap0 LINK NETIF_MSG_TIMER msg_ifup
+change tap0 0x7fff 0x8 tap0 bit3
+change tap0 0x7fff 0x1234 tap0 0x1000 0x234
+change tap0 0x7fff 0xc tap0 link 0x1 +timer -drv
+change tap0 0x4 0x4 tap0 link
+# relative (read-modify-write over the ioctl)
+start=0x5a5a
+change tap1 "$start" $(((start | 0x4) & ~0x40)) tap1 +link -rx_err
+change tap1 0x2000 0x2 tap1 +probe,-hw
+change tap1 0x1234 0x1236 tap1 +probe,-hw
+change tap1 0x0 0x4000 tap1 +wol
+change tap1 0x7fff 0x6ffe tap1 -drv -pktdata
+change tap1 0x5 0x7fff tap1 +all
+change tap1 0x5 0x0 tap1 -all
+change tap1 0x1 0x1 tap1 -rx_err
+change tap1 0x5 0x1 tap1 +link -link
+change tap1 0x1 0x5 tap1 -link,+link
+change tap1 0x41 0x1 tap1 -rx_err
+# old levels
+change tap2 0x4000 0x3f tap2 --from-level 3
+change tap2 0x4000 0x0c tap2 --level-map exact --from-level 2
+change tap2 0x0 0x37 tap2 --from-level 3 -timer
+# '--' and option placement
+change tap0 0x5 0x1 tap0 -- -link
+change tap0 0x5 0x1 --ioctl -- tap0 -link
+
+# a relative change leaves the other taps alone
+for dev in tap3 tap4 tap5; do
+	set_mask "$dev" 0x1234
+done
+check_rc "--ioctl tap4 +drv" 0 nm --ioctl tap4 +drv
+check_mask "--ioctl tap4 +drv: tap4 changed" tap4 0x1235
+check_mask "--ioctl tap4 +drv: tap3 untouched" tap3 0x1234
+check_mask "--ioctl tap4 +drv: tap5 untouched" tap5 0x1234
+
+# -v and -j say whether it changed
+set_mask tap6 0x1
+check_rc "--ioctl -v tap6 +link" 0 nm --ioctl -v tap6 +link
+check_out "--ioctl -v tap6 +link" "tap6: 0x00000005 drv link (changed)"
+check_rc "--ioctl -v tap6 +link again" 0 nm --ioctl -v tap6 +link
+check_out "--ioctl -v tap6 +link again" "tap6: 0x00000005 drv link (unchanged)"
+check_rc "--ioctl -j tap6 -drv" 0 nm --ioctl -j tap6 -drv
+check_json "--ioctl -j tap6 -drv" "[$(json_if tap6 0x4 true)]" "$OUT"
+check_rc "--ioctl -x tap6 0x4" 0 nm --ioctl -x tap6 0x4
+check_out "--ioctl -x tap6 0x4" "0x00000004"
+
+# -n NETNS from the initial namespace
+set_mask tap7 0x0
+check_rc "--ioctl -n NS tap7 +probe" 0 nm_here --ioctl -n "$NS" tap7 +probe
+check_mask "--ioctl -n NS tap7 +probe: ethtool reads 0x2" tap7 0x2
+check_rc "--ioctl -n NS tap7" 0 nm_here -n "$NS" --ioctl tap7
+check_out "--ioctl -n NS tap7" "$(show_line tap7 0x2)"
+check_rc "--ioctl -n NS (show all)" 0 nm_here -n "$NS" --ioctl
+check_lines "--ioctl -n NS: the namespace's $NTAPS taps" "$NTAPS" "$OUT"
+
+# --- bits 15..31: only the ioctl reaches them
+set_mask tap8 0x3
+et -s tap8 msglvl 0x80010003 >"$OUT" 2>"$ERR"
+rc=$?
+if [ "$rc" != 0 ]; then
+	# ethtool 6.x writes over netlink, whose bitset has 15 bits: refused.
+	echo "note: ethtool -s tap8 msglvl 0x80010003 refused (exit $rc): $(head -1 "$ERR")"
+	check_mask "ethtool's refused msglvl 0x80010003 changed nothing" tap8 0x3
+	check_rc "--ioctl tap8 0x80010003" 0 nm --ioctl tap8 0x80010003
+else
+	echo "note: ethtool -s tap8 msglvl 0x80010003 succeeded (ioctl)"
+fi
+check_rc "--ioctl show tap8 (bits 16 and 31)" 0 nm --ioctl tap8
+check_out "--ioctl show tap8" "tap8: 0x80010003 drv probe bit16 bit31"
+check_rc "--ioctl -x tap8" 0 nm --ioctl -x tap8
+check_out "--ioctl -x tap8" "0x80010003"
+check_rc "--ioctl -j tap8" 0 nm --ioctl -j tap8
+check_json "--ioctl -j tap8" "[$(json_if tap8 0x80010003)]" "$OUT"
+check_rc "--ioctl show all: tap8 with bits 16 and 31" 0 nm --ioctl
+check_egrep "--ioctl show all: tap8 line" "^tap8: 0x80010003 drv probe bit16 bit31\$" "$OUT"
+# The netlink reply is a 15-bit bitset: the kernel reports the low bits only.
+check_rc "netlink show tap8" 0 nm tap8
+check_out "netlink show tap8: low 15 bits only" "tap8: 0x00000003 drv probe"
+check_mask "ethtool (netlink) reads the low 15 bits of tap8" tap8 0x3
+# A netlink change writes bits 0..14 only; the high bits stay.
+check_rc "netlink tap8 +link" 0 nm tap8 +link
+check_rc "--ioctl -x tap8 after netlink +link" 0 nm --ioctl -x tap8
+check_out "netlink +link kept bits 16 and 31" "0x80010007"
+check_rc "netlink tap8 none" 0 nm tap8 none
+check_rc "--ioctl -x tap8 after netlink none" 0 nm --ioctl -x tap8
+check_out "netlink 'none' kept bits 16 and 31" "0x80010000"
+check_rc "netlink tap8 0x8000 (refused)" 2 nm tap8 0x8000
+check_grep "netlink tap8 0x8000: says use of bits 15-31" "cannot be set over netlink" "$ERR"
+# Over the ioctl they are ordinary bits: relative words keep them.
+check_rc "--ioctl tap8 +drv -bit16" 0 nm --ioctl tap8 +drv -bit16
+check_rc "--ioctl -x tap8 after +drv -bit16" 0 nm --ioctl -x tap8
+check_out "--ioctl +drv -bit16" "0x80000001"
+check_rc "--ioctl -v tap8 +bit20" 0 nm --ioctl -v tap8 +bit20
+check_out "--ioctl -v tap8 +bit20" "tap8: 0x80100001 drv bit20 bit31 (changed)"
+check_rc "--ioctl tap8 0xffffffff" 0 nm --ioctl tap8 0xffffffff
+check_rc "--ioctl -x tap8 after 0xffffffff" 0 nm --ioctl -x tap8
+check_out "--ioctl 0xffffffff" "0xffffffff"
+check_mask "ethtool (netlink) reads 0x7fff of 0xffffffff" tap8 0x7fff
+check_rc "--ioctl tap8 none" 0 nm --ioctl tap8 none
+check_rc "--ioctl -x tap8 after none" 0 nm --ioctl -x tap8
+check_out "--ioctl none clears all 32 bits" "0x00000000"
+
+# --- errors over the ioctl
+# err RC MESSAGE ARGS...: exit status, message, nothing on stdout.
+err() {
+	local rc=$1 msg=$2
+	shift 2
+	check_rc "--ioctl $*" "$rc" nm --ioctl "$@"
+	check_grep "--ioctl $*: message" "$msg" "$ERR"
+	check_empty "--ioctl $*: no stdout" "$OUT"
+}
+err 1 "netifmsg: nosuch0: no such network interface" nosuch0
+err 1 "netifmsg: nosuch0: no such network interface" nosuch0 +link
+err 1 "netifmsg: nosuch0: no such network interface" nosuch0 0x5
+err 1 "netifmsg: lo: the driver has no message level" lo
+err 1 "netifmsg: lo: the driver has no message level" lo +link
+err 1 "netifmsg: lo: the driver has no message level" lo 0x1
+set_mask tap0 0x1234
+err 2 "unknown message class 'likn' (did you mean 'link'?)" tap0 +likn
+check_mask "--ioctl tap0 +likn: tap0 unchanged" tap0 0x1234
+err 2 "invalid number '0x'" tap0 +link 0x
+check_mask "--ioctl tap0 +link 0x: tap0 unchanged" tap0 0x1234
+err 2 "--ioctl needs a command that talks to the kernel" --list
+err 2 "--ioctl needs a command that talks to the kernel" --decode link
+check_rc "--ioctl -n nosuchns-$$ tap0" 1 nm_here --ioctl -n "nosuchns-$$" tap0
+check_grep "--ioctl -n nosuchns-$$: message" "nosuchns-$$: no such network namespace" "$ERR"
+if command -v setpriv >/dev/null 2>&1; then
+	nobody() {
+		ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
+			--inh-caps=-all "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+	}
+	check_rc "unprivileged: --ioctl show tap0" 0 nobody --ioctl tap0
+	check_out "unprivileged: --ioctl show tap0" "$(show_line tap0 0x1234)"
+	check_rc "unprivileged: --ioctl tap0 +link" 1 nobody --ioctl tap0 +link
+	check_grep "unprivileged: --ioctl tap0 +link: message" \
+		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
+	check_mask "unprivileged: --ioctl tap0 +link: tap0 unchanged" tap0 0x1234
+else
+	echo "note: setpriv not found, permission test left out"
+fi
+
+# --- the fallback: a kernel without the ethtool netlink family.  The
+# test hook makes netifmsg ask for a family the kernel does not have, so
+# the kernel's real "no such family" answer drives the fallback.
+nofam() {
+	ip netns exec "$NS" env NETIFMSG_TEST_FAMILY=nosuchfamily \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+set_mask tap10 0x1
+check_rc "no netlink: tap10 +link" 0 nofam tap10 +link
+check_empty "no netlink: tap10 +link: quiet without -v" "$ERR"
+check_mask "no netlink: tap10 +link: ethtool reads 0x5" tap10 0x5
+check_rc "no netlink: -v tap10 -drv" 0 nofam -v tap10 -drv
+check_out "no netlink: -v tap10 -drv" "tap10: 0x00000004 link (changed)"
+check_grep "no netlink: -v says why the ioctl is used" \
+	"netifmsg: the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl" "$ERR"
+check_mask "no netlink: -v tap10 -drv: ethtool reads 0x4" tap10 0x4
+check_rc "no netlink: show tap10" 0 nofam tap10
+check_out "no netlink: show tap10" "$(show_line tap10 0x4)"
+check_rc "no netlink: show all" 0 nofam
+check_lines "no netlink: show all: $NTAPS lines" "$NTAPS" "$OUT"
+check_nogrep "no netlink: show all: lo left out" "lo:" "$OUT"
+check_rc "no netlink: nosuch0" 1 nofam nosuch0
+check_grep "no netlink: nosuch0: message" "netifmsg: nosuch0: no such network interface" "$ERR"
+check_rc "no netlink: tap10 likn" 2 nofam tap10 likn
+check_grep "no netlink: tap10 likn: message" "unknown message class 'likn'" "$ERR"
+check_mask "no netlink: tap10 likn: unchanged" tap10 0x4
+# Without --ioctl the netlink limit on bits 15..31 still applies.
+check_rc "no netlink: tap10 0x8000 needs --ioctl" 2 nofam tap10 0x8000
+check_mask "no netlink: tap10 0x8000: unchanged" tap10 0x4
+
+finish
