@@ -15,6 +15,7 @@
 #include <linux/ethtool.h>
 #include <linux/ethtool_netlink.h>
 
+#include "check_main.h"
 #include "ethnl.h"
 #include "strset.h"
 
@@ -269,13 +270,4 @@ static Suite *strset_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(strset_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(strset_suite)
