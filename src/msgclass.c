@@ -169,6 +169,10 @@ bool msgclass_hide_builtin(const char *name)
 {
 	unsigned int bit;
 
+	if (!name) {
+		hidden_builtin = 0;
+		return true;
+	}
 	for (bit = 0; bit < MSGCLASS_NBUILTIN; bit++) {
 		if (!strcasecmp(name, msgclass_table[bit].name)) {
 			hidden_builtin |= UINT32_C(1) << bit;

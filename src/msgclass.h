@@ -36,7 +36,7 @@ bool msgclass_add_kernel_name(unsigned int bit, const char *name);
 /*
  * For the test suite only: treat the built-in class @name as if the
  * table did not have it, so that the kernel-name path runs for it.
- * Returns false if @name is not a built-in class.
+ * Returns false if @name is not a built-in class.  NULL: hide none.
  */
 bool msgclass_hide_builtin(const char *name);
 /* Forget every kernel-reported name (for tests). */

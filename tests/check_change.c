@@ -288,6 +288,37 @@ START_TEST(test_strerror)
 }
 END_TEST
 
+/* Unknown names counted for a later kernel lookup, the rest checked. */
+START_TEST(test_defer_unknown)
+{
+	struct change c;
+	struct change_err err;
+
+	change_init(&c);
+	c.defer_unknown = true;
+	ck_assert(change_add_word(&c, "+link,+newclass", &err));
+	ck_assert(change_add_word(&c, "-other", &err));
+	ck_assert_uint_eq(c.unknown, 2);
+	ck_assert_uint_eq(c.on, 0x4);
+	ck_assert(change_is_relative(&c));
+	/* Every other mistake is still an error at once. */
+	ck_assert(!change_add_word(&c, "+newclass,0x", &err));
+	ck_assert_int_eq(err.code, CHANGE_BAD_NUMBER);
+	ck_assert(!change_add_word(&c, "+3", &err));
+	ck_assert_int_eq(err.code, CHANGE_REL_NUMBER);
+	ck_assert(!change_add_word(&c, "link,,x", &err));
+	ck_assert_int_eq(err.code, CHANGE_EMPTY);
+	ck_assert_uint_eq(c.unknown, 2);
+
+	/* Without deferring, the first unknown name fails as always. */
+	change_init(&c);
+	ck_assert(!change_add_word(&c, "+link,+newclass", &err));
+	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
+	ck_assert_str_eq(err.item, "newclass");
+	ck_assert_uint_eq(c.unknown, 0);
+}
+END_TEST
+
 static Suite *change_suite(void)
 {
 	Suite *s = suite_create("change");
@@ -301,6 +332,7 @@ static Suite *change_suite(void)
 	tcase_add_test(tc, test_long_item);
 	tcase_add_test(tc, test_all_with_kernel_names);
 	tcase_add_test(tc, test_strerror);
+	tcase_add_test(tc, test_defer_unknown);
 	suite_add_tcase(s, tc);
 	return s;
 }

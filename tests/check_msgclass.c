@@ -269,6 +269,28 @@ static const struct {
 	{ "l",			NULL },
 };
 
+/* The test hook behind NETIFMSG_TEST_HIDE_CLASS. */
+START_TEST(test_hide_builtin)
+{
+	char buf[MSGCLASS_NAME_MAX];
+
+	ck_assert(!msgclass_hide_builtin("nosuch"));
+	ck_assert(msgclass_hide_builtin("WOL"));
+	ck_assert_int_eq(msgclass_lookup("wol", 3), -1);
+	ck_assert_str_eq(msgclass_name(14, buf), "bit14");
+	ck_assert_uint_eq(msgclass_named_mask(), 0x3fff);
+	ck_assert_int_eq(msgclass_lookup("bit14", 5), 14);
+	/* Now the kernel's name for bit 14 is taken, as for a new class. */
+	ck_assert(msgclass_add_kernel_name(14, "wol"));
+	ck_assert_int_eq(msgclass_lookup("NETIF_MSG_WOL", 13), 14);
+	ck_assert_str_eq(msgclass_name(14, buf), "wol");
+	ck_assert_uint_eq(msgclass_named_mask(), 0x7fff);
+	ck_assert(msgclass_hide_builtin(NULL));
+	msgclass_clear_kernel_names();
+	ck_assert_int_eq(msgclass_lookup("wol", 3), 14);
+}
+END_TEST
+
 START_TEST(test_suggest)
 {
 	const char *in = suggest_cases[_i].in;
@@ -434,6 +456,7 @@ static Suite *msgclass_suite(void)
 	tcase_add_test(tc, test_lookup_bitn);
 	tcase_add_test(tc, test_name);
 	tcase_add_test(tc, test_kernel_names);
+	tcase_add_test(tc, test_hide_builtin);
 	tcase_add_loop_test(tc, test_suggest, 0, ARRAY_SIZE(suggest_cases));
 	tcase_add_test(tc, test_suggest_kernel_name);
 	tcase_add_loop_test(tc, test_parse_number, 0,
