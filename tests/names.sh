@@ -23,10 +23,13 @@ hid() {
 }
 
 # --- the hook works: without a kernel to ask, 'wol' is unknown
-check_rc "hidden wol: --decode wol (no kernel access)" 2 \
-	env NETIFMSG_TEST_HIDE_CLASS=wol "$NETIFMSG" --decode wol
+# here: the same outside $NS, for commands that need no kernel.
+here() {
+	env NETIFMSG_TEST_HIDE_CLASS=wol "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+check_rc "hidden wol: --decode wol (no kernel access)" 2 here --decode wol
 check_grep "hidden wol: --decode wol: unknown" "unknown message class 'wol'" "$ERR"
-check_rc "hidden wol: --decode 0x4001" 0 env NETIFMSG_TEST_HIDE_CLASS=wol "$NETIFMSG" --decode 0x4001
+check_rc "hidden wol: --decode 0x4001" 0 here --decode 0x4001
 check_out "hidden wol: --decode 0x4001 prints bit14" "0x00004001 drv bit14"
 # The ioctl path asks no names: the same change is refused there.
 set_mask tap0 0x1
