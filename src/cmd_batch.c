@@ -192,7 +192,8 @@ static int load(const struct opts *o, const char *fname, struct batch *b)
 		uint32_t value, mask, beyond;
 		bool replace;
 
-		if (l->show)
+		/* Over the ioctl every bit can be set. */
+		if (l->show || o->ioctl)
 			continue;
 		beyond = change_request(&l->change, MSGCLASS_KERNEL_MASK,
 					&value, &mask, &replace);
@@ -241,7 +242,11 @@ int cmd_batch(const struct opts *o)
 	ret = load(o, fname, &b);
 	if (ret || !b.n)
 		goto out;
-	ret = open_kernel(o, &s);
+	ret = o->ioctl ? USE_IOCTL : open_kernel(o, &s);
+	if (ret == USE_IOCTL) {
+		ret = cmd_ioctl_batch(o, &b, fname);
+		goto out;
+	}
 	if (ret)
 		goto out;
 	c.b = &b;

@@ -4,7 +4,8 @@
  * when the kernel has no ethtool netlink family.  The ioctl can only
  * replace the whole mask, so a relative change is read-modify-write
  * (not atomic: a concurrent writer's update can be lost).  It reads
- * and writes all 32 bits, so bits 15..31 are allowed here.
+ * and writes all 32 bits, so bits 15..31 are allowed here.  --batch
+ * works too: line by line, each read and written in turn.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -12,8 +13,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "netifmsg.h"
+#include "batch.h"
 #include "ethioc.h"
+#include "netifmsg.h"
 
 struct walk_ctx {
 	struct ifstate *v;
@@ -63,6 +65,25 @@ static int show_one(const struct opts *o, int fd)
 	return EXIT_OK;
 }
 
+/*
+ * Read @ifname's mask into @before, write @c applied to it, and, if
+ * @after is not NULL, read the result back.  Returns 0 or -errno.
+ */
+static int apply(int fd, const char *ifname, const struct change *c,
+		 struct ifstate *before, struct ifstate *after)
+{
+	int ret;
+
+	/* Read first: the old mask for +/- words and for "changed". */
+	ret = ethioc_get(fd, ifname, before);
+	if (ret < 0)
+		return ret;
+	ret = ethioc_set(fd, ifname, change_apply(c, before->msg_enable));
+	if (ret < 0 || !after)
+		return ret;
+	return ethioc_get(fd, ifname, after);
+}
+
 static int change(const struct opts *o, int fd)
 {
 	bool show = o->verbose || o->mode != OUT_TEXT;
@@ -74,18 +95,11 @@ static int change(const struct opts *o, int fd)
 	ret = build_change(o, &c);
 	if (ret)
 		return ret;
-	/* Read first: the old mask for +/- words and for "changed". */
-	ret = ethioc_get(fd, o->ifname, &before);
-	if (ret < 0)
-		return report_kernel_error(o->ifname, ret, NULL);
-	ret = ethioc_set(fd, o->ifname, change_apply(&c, before.msg_enable));
+	ret = apply(fd, o->ifname, &c, &before, show ? &after : NULL);
 	if (ret < 0)
 		return report_kernel_error(o->ifname, ret, NULL);
 	if (!show)
 		return EXIT_OK;
-	ret = ethioc_get(fd, o->ifname, &after);
-	if (ret < 0)
-		return report_kernel_error(o->ifname, ret, NULL);
 	if (o->mode == OUT_JSON)
 		fputs("[", stdout);
 	print_state(o->mode, &after,
@@ -94,19 +108,83 @@ static int change(const struct opts *o, int fd)
 	return EXIT_OK;
 }
 
-int cmd_ioctl(const struct opts *o)
+/* A socket for the ioctls, in the right namespace; prints errors. */
+static int open_fd(const struct opts *o, int *fd)
 {
-	int fd, ret;
+	int ret;
 
 	ret = enter_netns(o);
 	if (ret)
 		return ret;
-	fd = ethioc_open();
-	if (fd < 0) {
+	*fd = ethioc_open();
+	if (*fd < 0) {
 		errmsg(NULL, "cannot open a socket for the ioctl: %s",
-		       strerror(-fd));
+		       strerror(-*fd));
 		return EXIT_FAIL;
 	}
+	return EXIT_OK;
+}
+
+/* One batch line; prints its result as the netlink batch does. */
+static int batch_line(const struct opts *o, int fd, const struct batch_line *l)
+{
+	bool print = (o->verbose || o->mode != OUT_TEXT) && !o->quiet;
+	struct ifstate before, after;
+	int ret;
+
+	if (l->show) {
+		ret = ethioc_get(fd, l->ifname, &before);
+		if (ret == 0 && !o->quiet)
+			print_state(o->mode, &before, CHANGED_NONE, "\n");
+		return ret;
+	}
+	ret = apply(fd, l->ifname, &l->change, &before, print ? &after : NULL);
+	if (ret == 0 && print)
+		print_state(o->mode, &after,
+			    before.msg_enable != after.msg_enable ?
+			    CHANGED_YES : CHANGED_NO, "\n");
+	return ret;
+}
+
+int cmd_ioctl_batch(const struct opts *o, const struct batch *b,
+		    const char *fname)
+{
+	char where[4200];
+	size_t i, failed = 0;
+	int fd, ret;
+
+	ret = open_fd(o, &fd);
+	if (ret)
+		return ret;
+	for (i = 0; i < b->n; i++) {
+		const struct batch_line *l = &b->lines[i];
+
+		ret = batch_line(o, fd, l);
+		if (!ret)
+			continue;
+		failed++;
+		snprintf(where, sizeof(where), "%s:%u", fname, l->lineno);
+		errmsg_where(where);
+		report_kernel_error(l->ifname, ret, NULL);
+		errmsg_where(NULL);
+		if (o->force)
+			continue;
+		if (i + 1 < b->n)
+			errmsg(NULL, "%s: stopped at the failed line: %zu more line%s not sent (use -f to go on)",
+			       where, b->n - i - 1, b->n - i - 1 == 1 ? "" : "s");
+		break;
+	}
+	close(fd);
+	return failed ? EXIT_FAIL : EXIT_OK;
+}
+
+int cmd_ioctl(const struct opts *o)
+{
+	int fd, ret;
+
+	ret = open_fd(o, &fd);
+	if (ret)
+		return ret;
 	switch (o->cmd) {
 	case CMD_SHOW_ALL:
 		ret = show_all(o, fd);

@@ -114,6 +114,10 @@ int cmd_monitor(const struct opts *o)
 		return EXIT_FAIL;
 	}
 	ret = open_kernel(o, &s);
+	if (ret == USE_IOCTL) {
+		errmsg(NULL, "monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications");
+		return EXIT_FAIL;
+	}
 	if (ret)
 		return ret;
 	ret = nlsock_subscribe_monitor(&s);

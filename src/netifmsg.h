@@ -64,5 +64,9 @@ int cmd_local(const struct opts *o);
 int cmd_monitor(const struct opts *o);
 int cmd_batch(const struct opts *o);
 int cmd_ioctl(const struct opts *o);
+struct batch;
+/* --batch over the ioctl: the lines one by one, each read and written. */
+int cmd_ioctl_batch(const struct opts *o, const struct batch *b,
+		    const char *fname);
 
 #endif

@@ -216,6 +216,52 @@ else
 	echo "note: setpriv not found, permission test left out"
 fi
 
+# --- --batch over the ioctl: each line read and written in turn
+for i in 0 1 2 3; do
+	set_mask "tap1$i" 0x1
+done
+cat >"$NIM_TMP/batch" <<'EOT'
+# a comment, then mixed absolute and relative lines
+tap10 +link
+tap11 0x80010003
+tap12 -drv,+wol
+tap13 --from-level 2
+
+tap13 -timer
+EOT
+check_rc "--ioctl --batch" 0 nm --ioctl --batch "$NIM_TMP/batch"
+check_empty "--ioctl --batch: no stdout" "$OUT"
+check_empty "--ioctl --batch: no stderr" "$ERR"
+check_mask "--ioctl --batch: tap10 +link" tap10 0x5
+check_rc "--ioctl --batch: tap11 read back" 0 nm --ioctl -x tap11
+check_out "--ioctl --batch: tap11 0x80010003 (bits 16 and 31 too)" "0x80010003"
+check_mask "--ioctl --batch: tap12 -drv,+wol" tap12 0x4000
+check_mask "--ioctl --batch: tap13 --from-level 2, then -timer" tap13 0x7
+printf 'tap10 -link\ntap11\n' >"$NIM_TMP/batch"
+check_rc "--ioctl -v --batch" 0 nm --ioctl -v --batch "$NIM_TMP/batch"
+check_out "--ioctl -v --batch: one line per line" \
+	"tap10: 0x00000001 drv (changed)"$'\n'"tap11: 0x80010003 drv probe bit16 bit31"
+printf 'tap10 +probe\nnosuch0 +link\ntap12 +drv\n' >"$NIM_TMP/batch"
+set_mask tap12 0x0
+check_rc "--ioctl --batch with a failing line" 1 nm --ioctl --batch "$NIM_TMP/batch"
+check_grep "--ioctl --batch: FILE:LINE: IFACE: message" \
+	"netifmsg: $NIM_TMP/batch:2: nosuch0: no such network interface" "$ERR"
+check_grep "--ioctl --batch: says it stopped" "1 more line not sent" "$ERR"
+check_mask "--ioctl --batch: line 1 applied" tap10 0x3
+check_mask "--ioctl --batch: line 3 not applied" tap12 0x0
+check_rc "--ioctl -f --batch with a failing line" 1 nm --ioctl -f --batch "$NIM_TMP/batch"
+check_mask "--ioctl -f --batch: line 3 applied" tap12 0x1
+printf 'tap10 none\ntap11 +likn\n' >"$NIM_TMP/batch"
+check_rc "--ioctl --batch with a syntax error" 2 nm --ioctl --batch "$NIM_TMP/batch"
+check_mask "--ioctl --batch with a syntax error: nothing changed" tap10 0x3
+printf 'tap10 0x8000\n' >"$NIM_TMP/batch"
+check_rc "--batch 0x8000 without --ioctl" 2 nm --batch "$NIM_TMP/batch"
+check_mask "--batch 0x8000 without --ioctl: unchanged" tap10 0x3
+
+# --- no notifications over the ioctl
+check_rc "--monitor --ioctl" 2 nm --monitor --ioctl
+check_grep "--monitor --ioctl: message" "--monitor cannot use --ioctl" "$ERR"
+
 # --- the fallback: a kernel without the ethtool netlink family.  The
 # test hook makes netifmsg ask for a family the kernel does not have, so
 # the kernel's real "no such family" answer drives the fallback.
@@ -242,6 +288,13 @@ check_grep "no netlink: nosuch0: message" "netifmsg: nosuch0: no such network in
 check_rc "no netlink: tap10 likn" 2 nofam tap10 likn
 check_grep "no netlink: tap10 likn: message" "unknown message class 'likn'" "$ERR"
 check_mask "no netlink: tap10 likn: unchanged" tap10 0x4
+printf 'tap11 +probe\ntap12 0x2\n' >"$NIM_TMP/batch"
+set_mask tap11 0x1
+check_rc "no netlink: --batch" 0 nofam --batch "$NIM_TMP/batch"
+check_mask "no netlink: --batch: tap11 +probe" tap11 0x3
+check_mask "no netlink: --batch: tap12 0x2" tap12 0x2
+check_rc "no netlink: --monitor" 1 nofam --monitor
+check_grep "no netlink: --monitor: message" "the ioctl has no notifications" "$ERR"
 # Without --ioctl the netlink limit on bits 15..31 still applies.
 check_rc "no netlink: tap10 0x8000 needs --ioctl" 2 nofam tap10 0x8000
 check_mask "no netlink: tap10 0x8000: unchanged" tap10 0x4
