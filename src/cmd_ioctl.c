@@ -17,36 +17,19 @@
 #include "ethioc.h"
 #include "netifmsg.h"
 
-struct walk_ctx {
-	struct ifstate *v;
-	size_t n, cap;
-};
-
 static int walk_cb(const struct ifstate *st, void *data)
 {
-	struct walk_ctx *w = data;
-
-	if (w->n == w->cap) {
-		size_t cap = w->cap ? 2 * w->cap : 16;
-		struct ifstate *v = realloc(w->v, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		w->v = v;
-		w->cap = cap;
-	}
-	w->v[w->n++] = *st;
-	return 0;
+	return states_add(data, st);
 }
 
 static int show_all(const struct opts *o, int fd)
 {
-	struct walk_ctx w = { 0 };
+	struct states list = { 0 };
 	int ret;
 
-	ret = ethioc_walk(fd, walk_cb, &w);
-	print_states(o, w.v, w.n);
-	free(w.v);
+	ret = ethioc_walk(fd, walk_cb, &list);
+	print_states(o, &list);
+	free(list.v);
 	return ret < 0 ? report_kernel_error(NULL, ret, NULL) : EXIT_OK;
 }
 
@@ -61,7 +44,7 @@ static int show_one(const struct opts *o, int fd)
 			puts("[]");
 		return report_kernel_error(o->ifname, ret, NULL);
 	}
-	print_states(o, &st, 1);
+	print_states(o, &(struct states){ .v = &st, .n = 1 });
 	return EXIT_OK;
 }
 

@@ -15,36 +15,18 @@
  * cannot name is then looked up in the kernel's names once, on the
  * same socket, before anything is printed.
  */
-struct show_ctx {
-	struct ifstate *v;
-	size_t n, cap;
-	uint32_t all;	/* OR of every mask */
-};
-
 static int show_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct show_ctx *c = data;
+	struct ifstate st = { 0 };
 
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 16;
-		struct ifstate *v = realloc(c->v, cap * sizeof(*v));
-
-		if (!v)
-			return -ENOMEM;
-		c->v = v;
-		c->cap = cap;
-	}
-	c->v[c->n] = (struct ifstate){ 0 };
-	if (ethnl_parse_debug(nlh, &c->v[c->n]) < 0)
+	if (ethnl_parse_debug(nlh, &st) < 0)
 		return -EBADMSG;
-	c->all |= c->v[c->n].msg_enable;
-	c->n++;
-	return 0;
+	return states_add(data, &st);
 }
 
 int cmd_show(const struct opts *o)
 {
-	struct show_ctx c = { 0 };
+	struct states list = { 0 };
 	char req[ETHNL_REQ_MAX];
 	struct nlsock s;
 	int ret;
@@ -55,14 +37,14 @@ int cmd_show(const struct opts *o)
 	if (ret)
 		return ret;
 	ret = nlsock_talk(&s, ethnl_build_debug_get(req, s.family, 0, o->ifname),
-			  show_cb, &c);
+			  show_cb, &list);
 	if (!ret && !o->quiet)
-		kernel_names_for(&s, c.all);
+		kernel_names_for(&s, list.all);
 	/* Show what came even if the dump ended in an error. */
-	print_states(o, c.v, c.n);
+	print_states(o, &list);
 	if (ret < 0)
 		ret = report_kernel_error(o->ifname, ret, s.extack);
-	free(c.v);
+	free(list.v);
 	nlsock_close(&s);
 	return ret;
 }

@@ -47,8 +47,18 @@ int enter_netns(const struct opts *o);
  */
 int build_change(const struct opts *o, struct change *c);
 
+/* A growing list of interface states, printed once it is complete. */
+struct states {
+	struct ifstate *v;
+	size_t n, cap;
+	uint32_t all;	/* OR of every mask */
+};
+
+/* Append a copy of @st; 0 or -ENOMEM.  free(list->v) when done. */
+int states_add(struct states *list, const struct ifstate *st);
+
 /* Print states as show does: lines, or one JSON array. */
-void print_states(const struct opts *o, const struct ifstate *v, size_t n);
+void print_states(const struct opts *o, const struct states *list);
 
 /*
  * Kernel class names (names.c): ask the kernel over @s once, for a

@@ -109,7 +109,23 @@ int open_kernel(const struct opts *o, struct nlsock *s)
 	return EXIT_OK;
 }
 
-void print_states(const struct opts *o, const struct ifstate *v, size_t n)
+int states_add(struct states *list, const struct ifstate *st)
+{
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? 2 * list->cap : 16;
+		struct ifstate *v = realloc(list->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		list->v = v;
+		list->cap = cap;
+	}
+	list->v[list->n++] = *st;
+	list->all |= st->msg_enable;
+	return 0;
+}
+
+void print_states(const struct opts *o, const struct states *list)
 {
 	bool json = o->mode == OUT_JSON;
 	size_t i;
@@ -117,11 +133,12 @@ void print_states(const struct opts *o, const struct ifstate *v, size_t n)
 	if (o->quiet)
 		return;
 	/* JSON: one array on one line, as 'ip -j' prints. */
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < list->n; i++) {
 		if (json)
 			fputs(i ? "," : "[", stdout);
-		print_state(o->mode, &v[i], CHANGED_NONE, json ? "" : "\n");
+		print_state(o->mode, &list->v[i], CHANGED_NONE,
+			    json ? "" : "\n");
 	}
 	if (json)
-		puts(n ? "]" : "[]");
+		puts(list->n ? "]" : "[]");
 }
