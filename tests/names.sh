@@ -17,6 +17,7 @@ fi
 setup_ns 3
 
 # hid ARGS...: netifmsg in $NS without its built-in name for 'wol'.
+# shellcheck disable=SC2317 # called through check_rc
 hid() {
 	ip netns exec "$NS" env NETIFMSG_TEST_HIDE_CLASS=wol \
 		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
@@ -24,6 +25,7 @@ hid() {
 
 # --- the hook works: without a kernel to ask, 'wol' is unknown
 # here: the same outside $NS, for commands that need no kernel.
+# shellcheck disable=SC2317 # called through check_rc
 here() {
 	env NETIFMSG_TEST_HIDE_CLASS=wol "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
 }
