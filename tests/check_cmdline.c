@@ -50,6 +50,21 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "-j", "-x", NULL }, 2, 0, "exclude each other" },
 	/* after IFACE, -f is the option, not a class */
 	{ { "tap0", "-f", NULL }, 2, 0, "option -f (--force) needs --batch" },
+	/* --ioctl */
+	{ { "--ioctl", NULL }, 0, CMD_SHOW_ALL, NULL },
+	{ { "--ioctl", "tap0", NULL }, 0, CMD_SHOW, NULL },
+	{ { "tap0", "+bit20", "--ioctl", NULL }, 0, CMD_CHANGE, NULL },
+	{ { "--ioctl", "--batch", "f", NULL }, 0, CMD_BATCH, NULL },
+	{ { "--ioctl", "--list", NULL }, 2, 0, "--ioctl needs a command that talks to the kernel" },
+	{ { "--ioctl", "--decode", "link", NULL }, 2, 0, "--ioctl needs a command" },
+	{ { "--ioctl", "--from-level", "3", NULL }, 2, 0, "--ioctl needs a command" },
+	{ { "--monitor", "--ioctl", NULL }, 2, 0, "--monitor cannot use --ioctl" },
+	{ { "--ioctl=x", NULL }, 2, 0, "option '--ioctl' takes no value" },
+	/* names the table lacks: left for the kernel, but not over the ioctl */
+	{ { "tap0", "+link", "+newclass", NULL }, 0, CMD_CHANGE, NULL },
+	{ { "--ioctl", "tap0", "+newclass", NULL }, 2, 0, "unknown message class 'newclass'" },
+	{ { "--decode", "newclass", NULL }, 2, 0, "unknown message class 'newclass'" },
+	{ { "tap0", "+newclass", "0x", NULL }, 2, 0, "invalid number '0x'" },
 };
 
 /* Writable copies of the words: @o points into them after parsing. */
@@ -121,6 +136,30 @@ START_TEST(test_batch_options)
 }
 END_TEST
 
+/* An unknown name is counted, then resolved once the kernel named it. */
+START_TEST(test_deferred_names)
+{
+	static const char *const w[] = { "tap0", "+link,-newclass", "--from-level", "0", NULL };
+	struct cmdline_err err;
+	struct change c;
+	struct opts o;
+
+	ck_assert_int_eq(parse(w, &o, &err), 0);
+	ck_assert_int_eq(o.cmd, CMD_CHANGE);
+	ck_assert_uint_eq(o.change.unknown, 1);
+	ck_assert_int_eq(o.nwords, 1);
+	/* Still unknown: the usual usage error. */
+	ck_assert_int_eq(cmdline_build_change(&o, &c, &err), 2);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown message class 'newclass'"));
+	/* Named by the kernel: the whole change, level included. */
+	ck_assert(msgclass_add_kernel_name(15, "newclass"));
+	ck_assert_int_eq(cmdline_build_change(&o, &c, &err), 0);
+	ck_assert_uint_eq(c.unknown, 0);
+	ck_assert_uint_eq(change_apply(&c, 0xffff), 0x0005);
+	msgclass_clear_kernel_names();
+}
+END_TEST
+
 static Suite *cmdline_suite(void)
 {
 	Suite *s = suite_create("cmdline");
@@ -129,6 +168,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_loop_test(tc, test_cmdline, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_batch_options);
+	tcase_add_test(tc, test_deferred_names);
 	suite_add_tcase(s, tc);
 	return s;
 }
