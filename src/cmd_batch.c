@@ -122,6 +122,7 @@ static void line_done(struct batch_ctx *c, const struct batch_line *l)
 
 	if (c->line_failed || o->quiet)
 		return;
+	kernel_names_for(NULL, c->after.msg_enable);
 	if (l->show)
 		print_state(o->mode, &c->after, CHANGED_NONE, "\n");
 	else if (c->print)

@@ -44,8 +44,10 @@ static int ntf_cb(const struct nlmsghdr *nlh, void *data)
 		errmsg(NULL, "monitor: ignoring a malformed notification");
 		return 0;
 	}
-	if (ret > 0 && wanted(o, st.ifname))
+	if (ret > 0 && wanted(o, st.ifname)) {
+		kernel_names_for(NULL, st.msg_enable);
 		print_state(o->mode, &st, CHANGED_NONE, "\n");
+	}
 	return 0;
 }
 

@@ -9,9 +9,10 @@
 #include "netifmsg.h"
 #include "strset.h"
 
+static bool loaded;
+
 void kernel_names_load(struct nlsock *s)
 {
-	static bool loaded;
 	struct strset_names names;
 	unsigned int bit;
 
@@ -27,6 +28,22 @@ void kernel_names_load(struct nlsock *s)
 
 void kernel_names_for(struct nlsock *s, uint32_t mask)
 {
-	if (mask & ~msgclass_named_mask())
+	struct nlsock tmp;
+
+	if (loaded || !(mask & ~msgclass_named_mask()))
+		return;
+	if (s) {
 		kernel_names_load(s);
+		return;
+	}
+	/*
+	 * The caller's socket is busy (a monitor's, a pipeline's): ask on
+	 * a short-lived one of our own.
+	 */
+	if (nlsock_open(&tmp) < 0) {
+		loaded = true;
+		return;
+	}
+	kernel_names_load(&tmp);
+	nlsock_close(&tmp);
 }

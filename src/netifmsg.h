@@ -63,7 +63,8 @@ void print_states(const struct opts *o, const struct states *list);
 /*
  * Kernel class names (names.c): ask the kernel over @s once, for a
  * name the table lacks (kernel_names_load) or before printing a @mask
- * with a bit the table cannot name (kernel_names_for; @s may be NULL).
+ * with a bit the table cannot name (kernel_names_for; with @s NULL it
+ * asks on a socket of its own).
  */
 void kernel_names_load(struct nlsock *s);
 void kernel_names_for(struct nlsock *s, uint32_t mask);

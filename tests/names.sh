@@ -81,6 +81,37 @@ check_rc "hidden wol: show all" 0 hid
 check_egrep "hidden wol: show all names wol" "^tap2: 0x00004005 drv link wol\$" "$OUT"
 check_lines "hidden wol: show all: 3 lines" 3 "$OUT"
 
+# --batch prints the kernel's name; its lines accept only the table's
+set_mask tap1 0x1
+printf 'tap1 +bit14\ntap2\n' >"$NIM_TMP/batch"
+check_rc "hidden wol: -v --batch" 0 hid -v --batch "$NIM_TMP/batch"
+check_out "hidden wol: -v --batch names wol" \
+	"tap1: 0x00004001 drv wol (changed)"$'\n'"tap2: 0x00004005 drv link wol"
+printf 'tap1 -wol\n' >"$NIM_TMP/batch"
+check_rc "hidden wol: --batch line with wol" 2 hid --batch "$NIM_TMP/batch"
+check_grep "hidden wol: --batch line with wol: message" "unknown message class 'wol'" "$ERR"
+check_mask "hidden wol: --batch line with wol: unchanged" tap1 0x4001
+
+# --monitor prints the kernel's name, asked on a socket of its own
+mon=$NIM_TMP/mon
+env NETIFMSG_TEST_HIDE_CLASS=wol "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" \
+	--monitor tap0 >"$mon" 2>&1 &
+mon_pid=$!
+for ((try = 0; try < 100; try++)); do
+	set_mask tap0 $((1 + try % 2))
+	sleep 0.05
+	[ -s "$mon" ] && break
+done
+set_mask tap0 0x4003
+for ((try = 0; try < 200; try++)); do
+	grep -q 'wol\|bit14' "$mon" && break
+	sleep 0.05
+done
+kill -TERM "$mon_pid"
+wait "$mon_pid"
+check_eq "hidden wol: monitor ended by SIGTERM: exit 0" 0 $?
+check_eq "hidden wol: monitor names wol" "tap0: 0x00004003 drv probe wol" "$(tail -n 1 "$mon")"
+
 # --- how many requests: the lookup is sent only when needed
 if command -v strace >/dev/null 2>&1; then
 	# requests CMD...: the number of netlink messages CMD sends.
