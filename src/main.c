@@ -36,8 +36,7 @@ static const char usage_text[] =
 "  -q, --quiet            print nothing but errors\n"
 "  -n, --netns NETNS      run inside network namespace NETNS\n"
 "      --from-level N     use the mask of old debug level N\n"
-"      --level-map MAP    read old levels as cumulative (default), exact\n"
-"                         or kernel\n"
+"      --level-map MAP    read old levels as MAP: cumulative, exact or kernel\n"
 "      --decode           print the mask of the CHANGE words, no kernel access\n"
 "      --list             print the message classes, bits and old levels\n"
 "      --monitor          print every change of a mask until interrupted\n"
@@ -48,6 +47,7 @@ static const char usage_text[] =
 "                         (all 32 bits; relative changes not atomic)\n"
 "  -h, --help             print this help and exit\n"
 "  -V, --version          print the version and exit\n"
+"      --                 end of options: the next word is IFACE\n"
 "\n"
 "Exit status: 0 success, 1 failure, 2 usage error.  See netifmsg(8).\n";
 

@@ -1,0 +1,91 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# --help and --version: --version prints the version of configure.ac,
+# --help fits 80 columns with one line per option, and the options listed
+# by --help are exactly those of the man page's OPTIONS section.
+# Needs no root and no kernel access.
+
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
+MAN=$top_srcdir/man/netifmsg.8
+[ -x "$NETIFMSG" ] || { echo "ERROR: $NETIFMSG not found" >&2; exit 1; }
+
+CHECKS=0
+FAILS=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/nim-help.XXXXXX") || exit 1
+trap 'rm -rf "$TMP"' EXIT
+
+check() {
+	CHECKS=$((CHECKS + 1))
+	if [ "$2" = "$3" ]; then
+		echo "ok: $1"
+	else
+		FAILS=$((FAILS + 1))
+		echo "FAIL: $1"
+		echo "      expected: '$2'"
+		echo "      actual:   '$3'"
+	fi
+}
+
+# --version: "netifmsg VERSION", VERSION as AC_INIT in configure.ac has it.
+version=$(sed -n 's/^AC_INIT(\[netifmsg\], *\[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")
+[ -n "$version" ] || { echo "ERROR: no version in configure.ac" >&2; exit 1; }
+"$NETIFMSG" --version >"$TMP/out" 2>"$TMP/err"
+check "--version: exit status" 0 "$?"
+check "--version: output" "netifmsg $version" "$(cat "$TMP/out")"
+check "-V: output" "netifmsg $version" "$("$NETIFMSG" -V)"
+check "--version: no stderr" "" "$(cat "$TMP/err")"
+
+# --help: exit 0, stdout only, -h the same.
+"$NETIFMSG" --help >"$TMP/help" 2>"$TMP/err"
+check "--help: exit status" 0 "$?"
+check "--help: no stderr" "" "$(cat "$TMP/err")"
+check "-h is --help" "$(cat "$TMP/help")" "$("$NETIFMSG" -h)"
+
+# Every line fits 80 columns (no tabs either, whose width depends on the
+# terminal).
+long=$(awk 'length > 80 || /\t/ { printf "%d: %s\n", NR, $0 }' "$TMP/help")
+check "--help: every line fits 80 columns, no tabs" "" "$long"
+
+# The Options section: every line is one option, "  -x, --long ARG  text"
+# (no continuation lines).
+sed -n '/^Options:$/,/^$/p' "$TMP/help" | sed '1d;/^$/d' >"$TMP/optlines"
+[ -s "$TMP/optlines" ] || { echo "ERROR: no Options section in --help" >&2; exit 1; }
+bad=$(grep -vE '^  (-[a-zA-Z], |    )--[a-z-]*( [A-Z]+)? +[^ ]' "$TMP/optlines")
+check "--help: one line per option" "" "$bad"
+
+# The option words: from --help's Options section, and from the tags of
+# the man page's OPTIONS section (the line after each .TP).
+sed 's/^ *//; s/  .*//' "$TMP/optlines" | grep -oE -- '(^| )--?[a-zA-Z-]*' |
+	tr -d ' ' | sort -u >"$TMP/help-opts"
+sed -n '/^\.SH OPTIONS/,/^\.SH /p' "$MAN" | sed -n '/^\.TP/{n;p}' |
+	sed 's/\\-/-/g; s/^\.[A-Z]* //' | grep -oE -- '(^| )--?[a-zA-Z-]*' |
+	tr -d ' ' | sort -u >"$TMP/man-opts"
+[ "$(wc -l <"$TMP/man-opts")" -ge 10 ] ||
+	{ echo "ERROR: cannot read the man page's OPTIONS" >&2; exit 1; }
+check "options in the man page but not in --help" "" \
+	"$(comm -23 "$TMP/man-opts" "$TMP/help-opts" | tr '\n' ' ')"
+check "options in --help but not in the man page" "" \
+	"$(comm -13 "$TMP/man-opts" "$TMP/help-opts" | tr '\n' ' ')"
+echo "options compared: $(tr '\n' ' ' <"$TMP/help-opts")"
+
+# Every long option in --help is known to the program (the parser does
+# not answer "unknown option"); --help makes it exit before doing anything.
+while read -r opt arg; do
+	[ "$opt" = "--" ] && continue
+	case $arg in
+	"") val=() ;;
+	MAP) val=(cumulative) ;;
+	N) val=(1) ;;
+	FILE) val=(/dev/null) ;;
+	*) val=(x) ;;
+	esac
+	"$NETIFMSG" "$opt" "${val[@]}" --help >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	check "$opt ${val[*]} --help: prints the help" \
+		"0 $(cat "$TMP/help")" "$rc $(cat "$TMP/out" "$TMP/err")"
+done < <(sed 's/^ *//; s/^-[a-zA-Z], //; s/  .*//' "$TMP/optlines")
+
+echo "help: $CHECKS checks, $FAILS failures"
+[ "$FAILS" -eq 0 ]
