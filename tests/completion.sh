@@ -1,0 +1,143 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The bash completion (completion/netifmsg), driven as bash drives it:
+# COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT are set, _netifmsg is
+# called and COMPREPLY is compared with the expected candidates.
+# Runs as any user; as root the namespace cases use a private network
+# namespace with two tap devices (deleted on exit, also on failure).
+
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
+BASH_COMPLETION_SCRIPT=${BASH_COMPLETION_SCRIPT:-/usr/share/bash-completion/bash_completion}
+
+if [ ! -r "$BASH_COMPLETION_SCRIPT" ]; then
+	echo "SKIP: completion: bash-completion is not installed ($BASH_COMPLETION_SCRIPT)" >&2
+	exit 77
+fi
+[ -x "$NETIFMSG" ] || { echo "ERROR: $NETIFMSG not found" >&2; exit 1; }
+
+# shellcheck source=/dev/null
+. "$BASH_COMPLETION_SCRIPT"
+# shellcheck source=completion/netifmsg
+. "$top_srcdir/completion/netifmsg"
+
+CHECKS=0
+FAILS=0
+NS=
+
+cleanup() {
+	local rc=$?
+	trap - EXIT
+	[ -z "$NS" ] || ip netns delete "$NS" 2>/dev/null ||
+		echo "WARNING: could not delete netns $NS" >&2
+	exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# comp EXPECTED WORD...: complete the command line "netifmsg WORD..." with
+# the cursor at the end of the last WORD (an empty last WORD means after a
+# space); EXPECTED is the sorted candidate list, space separated.  A WORD
+# "=" is glued to its neighbours, as bash splits --opt=value.
+comp() {
+	local expected=$1 line=netifmsg w prev= got
+	shift
+	for w in "$@"; do
+		if [ "$w" = "=" ] || [ "$prev" = "=" ]; then
+			line+=$w
+		else
+			line+=" $w"
+		fi
+		prev=$w
+	done
+	COMP_WORDS=(netifmsg "$@")
+	COMP_CWORD=$#
+	COMP_LINE=$line
+	COMP_POINT=${#line}
+	COMPREPLY=()
+	_netifmsg netifmsg "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD - 1]}"
+	got=$(printf '%s\n' "${COMPREPLY[@]}" | sort | tr '\n' ' ')
+	got=${got% }
+	got=${got# }
+	expected=$(printf '%s\n' $expected | sort | tr '\n' ' ')
+	expected=${expected% }
+	CHECKS=$((CHECKS + 1))
+	if [ "$got" = "$expected" ]; then
+		echo "ok: '$line'"
+	else
+		FAILS=$((FAILS + 1))
+		echo "FAIL: '$line'"
+		echo "      expected: '$expected'"
+		echo "      actual:   '$got'"
+	fi
+}
+
+# The truth the completion must follow: the program's own class table and
+# its --help.
+CLASSES=$("$NETIFMSG" --list | awk 'NR > 1 { print $1 }' | tr '\n' ' ')
+LONGOPTS=$("$NETIFMSG" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][-a-z]*' |
+	grep -oE -- '--[a-z][-a-z]*' | tr '\n' ' ')
+SHORTOPTS=$("$NETIFMSG" --help | grep -oE '^ +-[a-zA-Z],' | tr -d ' ,' | tr '\n' ' ')
+[ -n "$CLASSES" ] && [ -n "$LONGOPTS" ] && [ -n "$SHORTOPTS" ] ||
+	{ echo "ERROR: cannot read --list or --help" >&2; exit 1; }
+IFACES=$(ls /sys/class/net | tr '\n' ' ')
+
+# Options.
+comp "$LONGOPTS" --
+comp "$LONGOPTS $SHORTOPTS" -
+comp "--json" --js
+comp "--level-map --list" --l
+comp "--hex --help" -j eth0 --he
+# Option values.
+comp "cumulative exact kernel" --level-map ""
+comp "kernel" --level-map = k
+comp "" --from-level ""
+comp "" eth0 --from-level ""
+# Interfaces of the current namespace.
+comp "$IFACES" ""
+comp "$IFACES" -j ""
+comp "$(compgen -W "$IFACES" -- l)" l
+# Classes after the interface: every class, all and none.
+comp "$CLASSES all none" eth0 ""
+comp "$CLASSES all none" eth0 -j ""
+comp "$CLASSES all none" -- eth0 ""
+comp "+link" eth0 +li
+comp "-rx_err -rx_status" eth0 -rx
+comp "timer tx_err tx_queued tx_done" eth0 t
+comp "none" eth0 n
+comp "" eth0 +n
+comp "drv,probe" eth0 drv,pr
+comp "+link,-rx_err +link,-rx_status" eth0 +link,-rx
+# ... not offering a class already named (in any spelling).
+comp "$(printf -- '+%s ' $CLASSES all | sed 's/+link //')" eth0 link +
+comp "tx_err tx_queued tx_done" eth0 +NETIF_MSG_TIMER t
+comp "tx_queued tx_done" eth0 -msg_TX_ERR,drv tx
+comp "ifup,probe ifup,pktdata" eth0 ifup,p
+# --decode takes CHANGE words, no interface; --list takes nothing.
+comp "$CLASSES all none" --decode ""
+comp "-probe -pktdata" --decode -p
+comp "" --list ""
+
+# Namespaces: -n offers `ip netns list`; interfaces come from that netns.
+if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
+	NS=nim-$$-$RANDOM-completion
+	ip netns add "$NS" || { NS=; echo "ERROR: ip netns add failed" >&2; exit 1; }
+	printf 'tuntap add dev tap%s mode tap\n' 0 1 | ip -n "$NS" -batch - ||
+		{ echo "ERROR: creating taps failed" >&2; exit 1; }
+	comp "$NS" -n "${NS%-completion}"
+	comp "$NS" --netns = "${NS%-completion}"
+	comp "$NS" -jn "${NS%-completion}"
+	comp "lo tap0 tap1" -n "$NS" ""
+	comp "lo tap0 tap1" --netns = "$NS" ""
+	comp "tap0 tap1" --netns="$NS" t
+	comp "tap0 tap1" -jn "$NS" t
+	comp "tap0 tap1" -n"$NS" t
+	comp "$CLASSES all none" -n "$NS" tap0 ""
+else
+	echo "note: not root: the network namespace cases are not run"
+fi
+
+echo "completion: $CHECKS checks, $FAILS failures"
+[ "$FAILS" -eq 0 ]
