@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The Debian package: build it with dpkg-buildpackage in a clean copy of
+# the tree (it writes its output into the parent directory and wants no
+# build products around), check it with lintian (errors fail, warnings are
+# shown), unpack it with dpkg -x into a temporary root and check that the
+# program, the man page and the bash completion are where they belong.
+
+ci_deb()
+{
+	local tmp src root deb changes f rc=0
+
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/nim-deb.XXXXXX") || return 1
+	src=$tmp/netifmsg
+	mkdir "$src" || return 1
+	# The committed files as they are in the work tree, nothing else.
+	if [ -d .git ] || [ -f .git ]; then
+		git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$src" ||
+			{ rm -rf "$tmp"; return 1; }
+	else
+		echo "not a git checkout: cannot make a clean copy"
+		rm -rf "$tmp"
+		return 1
+	fi
+
+	if ! (cd "$src" && dpkg-buildpackage -us -uc -b) >ci-deb-build.log 2>&1; then
+		tail -n 60 ci-deb-build.log
+		ci_result "deb: dpkg-buildpackage -us -uc -b" 1
+		rm -rf "$tmp"
+		return 1
+	fi
+	ci_result "deb: dpkg-buildpackage -us -uc -b" 0
+
+	changes=$(ls "$tmp"/netifmsg_*.changes 2>/dev/null | head -n 1)
+	deb=$(ls "$tmp"/netifmsg_*.deb 2>/dev/null | head -n 1)
+	if [ -z "$deb" ] || [ -z "$changes" ]; then
+		ls -l "$tmp"
+		ci_result "deb: .deb and .changes written" 1
+		rm -rf "$tmp"
+		return 1
+	fi
+
+	# lintian: E: fails, W:/I: are shown but pass.
+	lintian --info "$changes" >ci-deb-lintian.log 2>&1
+	cat ci-deb-lintian.log
+	if grep -q '^E: ' ci-deb-lintian.log; then
+		ci_result "deb: lintian without errors" 1
+		rc=1
+	else
+		ci_result "deb: lintian without errors" 0
+	fi
+
+	root=$tmp/root
+	if dpkg -x "$deb" "$root"; then
+		for f in usr/sbin/netifmsg \
+			 usr/share/man/man8/netifmsg.8.gz \
+			 usr/share/bash-completion/completions/netifmsg; do
+			if [ -f "$root/$f" ]; then
+				ci_result "deb: installs /$f" 0
+			else
+				ci_result "deb: installs /$f" 1
+				rc=1
+			fi
+		done
+		dpkg -c "$deb"
+		if [ "$("$root/usr/sbin/netifmsg" --version 2>&1)" = \
+		     "netifmsg $(dpkg-deb -f "$deb" Version | sed 's/-[^-]*$//')" ]; then
+			ci_result "deb: the packaged program runs (--version)" 0
+		else
+			ci_result "deb: the packaged program runs (--version)" 1
+			rc=1
+		fi
+	else
+		ci_result "deb: dpkg -x" 1
+		rc=1
+	fi
+	rm -rf "$tmp"
+	return "$rc"
+}
+
+ci_deb
