@@ -42,7 +42,7 @@ trap 'exit 143' TERM
 # space); EXPECTED is the sorted candidate list, space separated.  A WORD
 # "=" is glued to its neighbours, as bash splits --opt=value.
 comp() {
-	local expected=$1 line=netifmsg w prev= got
+	local expected=$1 line=netifmsg w prev='' got
 	shift
 	for w in "$@"; do
 		if [ "$w" = "=" ] || [ "$prev" = "=" ]; then

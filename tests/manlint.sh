@@ -45,9 +45,9 @@ if command -v col >/dev/null 2>&1; then
 		"$(mandoc -T utf8 -O width=80 "$MAN" 2>&1 | width)"
 	if command -v man >/dev/null 2>&1; then
 		check "MANWIDTH=80 man: no warnings" \
-			"$(MANWIDTH=80 MANROFFSEQ= man --warnings -l "$MAN" 2>&1 >/dev/null)"
+			"$(MANWIDTH=80 man --warnings -l "$MAN" 2>&1 >/dev/null)"
 		check "MANWIDTH=80 man: lines <= 80" \
-			"$(MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$MAN" 2>/dev/null | width)"
+			"$(MANWIDTH=80 MAN_KEEP_FORMATTING='' man -l "$MAN" 2>/dev/null | width)"
 	fi
 else
 	echo "note: col (bsdextrautils) not found: width not checked"
