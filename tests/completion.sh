@@ -119,6 +119,21 @@ comp "ifup,probe ifup,pktdata" eth0 ifup,p
 comp "$CLASSES all none" --decode ""
 comp "-probe -pktdata" --decode -p
 comp "" --list ""
+# --monitor takes interfaces, each once; --batch a file or -.
+comp "$IFACES" --monitor ""
+comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor lo ""
+comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor -j lo ""
+comp "--force" --fo
+comp "$CLASSES all none" eth0 -f ""
+BATCHDIR=$(mktemp -d "${TMPDIR:-/tmp}/nim-completion.XXXXXX") || exit 1
+touch "$BATCHDIR/lines.txt" "$BATCHDIR/levels.conf"
+cd "$BATCHDIR" || exit 1
+comp "- levels.conf lines.txt" --batch ""
+comp "lines.txt" --batch li
+comp "lines.txt" --batch = li
+comp "" --batch lines.txt ""
+cd - >/dev/null || exit 1
+rm -rf "$BATCHDIR"
 
 # Namespaces: -n offers `ip netns list`; interfaces come from that netns.
 if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
@@ -135,6 +150,7 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "tap0 tap1" -jn "$NS" t
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
+	comp "lo tap1" -n "$NS" --monitor tap0 ""
 else
 	echo "note: not root: the network namespace cases are not run"
 fi
