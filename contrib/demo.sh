@@ -15,6 +15,7 @@ NETIFMSG=${NETIFMSG:-$(cd "$(dirname "$0")/.." && pwd)/src/netifmsg}
 NS=netifmsg-demo-$$
 NS_MADE=
 FAILED=0
+TMPD=
 
 die() {
 	echo "demo: $*" >&2
@@ -30,6 +31,7 @@ done
 cleanup() {
 	local rc=$?
 	trap - EXIT
+	[ -z "$TMPD" ] || rm -rf "$TMPD"
 	if [ -n "$NS_MADE" ]; then
 		printf '\n# cleaning up\n$ ip netns delete %s\n' "$NS"
 		ip netns delete "$NS" || rc=1
@@ -71,6 +73,8 @@ run() {
 	fi
 }
 
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-demo.XXXXXX") || die "mktemp failed"
+
 step "A throwaway network namespace, $NS, with two tap devices"
 show ip netns add "$NS"
 ip netns add "$NS" || die "ip netns add failed"
@@ -103,6 +107,17 @@ step "tap1 from old level 2, then everything as JSON"
 run 0 netifmsg -n "$NS" tap1 --from-level 2
 run 0 netifmsg -n "$NS" -j
 
+step "A batch: many lines, one process, one netlink socket"
+BATCH=$TMPD/levels.batch
+cat >"$BATCH" <<'LINES'
+# IFACE [CHANGE...] or IFACE --from-level N, one per line
+tap0 +timer,-ifup
+tap1 none
+tap1 --from-level 1 +hw
+LINES
+run 0 cat "$BATCH"
+run 0 netifmsg -n "$NS" -v --batch "$BATCH"
+
 step "A misspelt class: a clear message, exit status 2, nothing changed"
 run 2 netifmsg -n "$NS" tap0 +likn
 run 0 netifmsg -n "$NS" tap0
@@ -114,6 +129,7 @@ cleanup_check() {
 	fi
 }
 trap - EXIT
+rm -rf "$TMPD"
 NS_MADE=
 printf '\n==== Done: removing the namespace\n'
 run 0 ip netns delete "$NS"
