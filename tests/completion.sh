@@ -124,6 +124,8 @@ comp "$IFACES" --monitor ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor lo ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor -j lo ""
 comp "--force" --fo
+comp "--ioctl" --io
+comp "$CLASSES all none" --ioctl eth0 ""
 comp "$CLASSES all none" eth0 -f ""
 BATCHDIR=$(mktemp -d "${TMPDIR:-/tmp}/nim-completion.XXXXXX") || exit 1
 touch "$BATCHDIR/lines.txt" "$BATCHDIR/levels.conf"
