@@ -25,8 +25,8 @@
 #define ETHTOOL_MCGRP_MONITOR_NAME "monitor"
 #endif
 
-static struct nlmsghdr *put_genl(void *buf, uint16_t type, uint16_t flags,
-				 uint32_t seq, uint8_t cmd, uint8_t version)
+struct nlmsghdr *ethnl_put_genl(void *buf, uint16_t type, uint16_t flags,
+				uint32_t seq, uint8_t cmd, uint8_t version)
 {
 	struct nlmsghdr *nlh;
 	struct genlmsghdr *genl;
@@ -55,7 +55,7 @@ struct nlmsghdr *ethnl_build_getfamily_of(void *buf, uint32_t seq,
 
 	if (!name || strnlen(name, GENL_NAMSIZ) >= GENL_NAMSIZ)
 		return NULL;
-	nlh = put_genl(buf, GENL_ID_CTRL, NLM_F_REQUEST, seq,
+	nlh = ethnl_put_genl(buf, GENL_ID_CTRL, NLM_F_REQUEST, seq,
 		       CTRL_CMD_GETFAMILY, 1);
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
 	return nlh;
@@ -88,7 +88,7 @@ struct nlmsghdr *ethnl_build_debug_get(void *buf, uint16_t family,
 		return NULL;
 	if (!ifname)
 		flags |= NLM_F_DUMP;
-	nlh = put_genl(buf, family, flags, seq, ETHTOOL_MSG_DEBUG_GET,
+	nlh = ethnl_put_genl(buf, family, flags, seq, ETHTOOL_MSG_DEBUG_GET,
 		       ETHTOOL_GENL_VERSION);
 	/* Compact bitsets: the reply is a few bytes, not a nest per bit. */
 	put_header(nlh, ifname, ETHTOOL_FLAG_COMPACT_BITSETS);
@@ -105,7 +105,7 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 
 	if (!ifname_fits(ifname))
 		return NULL;
-	nlh = put_genl(buf, family, NLM_F_REQUEST | NLM_F_ACK, seq,
+	nlh = ethnl_put_genl(buf, family, NLM_F_REQUEST | NLM_F_ACK, seq,
 		       ETHTOOL_MSG_DEBUG_SET, ETHTOOL_GENL_VERSION);
 	put_header(nlh, ifname, 0);
 	/*

@@ -19,6 +19,13 @@
 /* Longest extack message we keep. */
 #define ETHNL_EXTACK_MAX	256
 
+/*
+ * Start a generic netlink request in @buf (ETHNL_REQ_MAX bytes, zeroed
+ * first): netlink header, then the genl header with @cmd and @version.
+ */
+struct nlmsghdr *ethnl_put_genl(void *buf, uint16_t type, uint16_t flags,
+				uint32_t seq, uint8_t cmd, uint8_t version);
+
 /* CTRL_CMD_GETFAMILY for "ethtool". */
 struct nlmsghdr *ethnl_build_getfamily(void *buf, uint32_t seq);
 /* The same for family @name (shorter than GENL_NAMSIZ), else NULL. */

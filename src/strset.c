@@ -25,18 +25,10 @@ struct nlmsghdr *strset_build_classes(void *buf, uint16_t family,
 				      uint32_t seq)
 {
 	struct nlattr *sets, *set;
-	struct genlmsghdr *genl;
 	struct nlmsghdr *nlh;
 
-	/* libmnl does not clear attribute padding: send no stale bytes. */
-	memset(buf, 0, ETHNL_REQ_MAX);
-	nlh = mnl_nlmsg_put_header(buf);
-	nlh->nlmsg_type = family;
-	nlh->nlmsg_flags = NLM_F_REQUEST;
-	nlh->nlmsg_seq = seq;
-	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
-	genl->cmd = ETHTOOL_MSG_STRSET_GET;
-	genl->version = ETHTOOL_GENL_VERSION;
+	nlh = ethnl_put_genl(buf, family, NLM_F_REQUEST, seq,
+			     ETHTOOL_MSG_STRSET_GET, ETHTOOL_GENL_VERSION);
 	/* No device: the global set, the same for every driver. */
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_HEADER));
 	sets = mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_STRINGSETS);
