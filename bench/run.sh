@@ -1,0 +1,290 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The benchmark: netifmsg against ethtool, in a private network namespace
+# with N tap devices.  Run it as root through 'make bench', or directly:
+#
+#   bench/run.sh [--sizes "1 1000 4096"] [--quick] [--out FILE]
+#                [--netifmsg PATH] [--baredump PATH]
+#
+# Every timing is a median over repeated runs measured with hyperfine,
+# netifmsg and ethtool in the same run and alternating: each group of
+# commands is measured in several rounds, every round runs each command
+# of the group (in a rotated order), so slow drifts of a shared, noisy
+# machine hit every side alike.  Medians are over all runs of all rounds.
+#
+# --quick is the short form CI runs (N = 100, few runs).  Timings are
+# printed, never judged there; what is checked exactly, and makes the
+# script exit 1 if it differs, is the number of netlink requests and
+# sockets (see check_counts below).  In the full form the goals of the
+# benchmark are checked too and printed as "met" or "MISSED"; a missed
+# goal is reported, not an error.
+set -eu
+set -o pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+netifmsg=$here/../src/netifmsg
+baredump=$here/baredump
+sizes="1 1000 4096"
+quick=false
+out=""
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+	--sizes)	sizes=$2; shift ;;
+	--quick)	quick=true ;;
+	--out)		out=$2; shift ;;
+	--netifmsg)	netifmsg=$2; shift ;;
+	--baredump)	baredump=$2; shift ;;
+	*)		echo "bench: unknown argument '$1'" >&2; exit 2 ;;
+	esac
+	shift
+done
+if $quick && [ "$sizes" = "1 1000 4096" ]; then
+	sizes=100
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "bench: needs root (network namespace, tap devices)" >&2
+	exit 1
+fi
+for f in "$netifmsg" "$baredump"; do
+	if [ ! -x "$f" ]; then
+		echo "bench: $f is not built (run 'make bench')" >&2
+		exit 1
+	fi
+done
+netifmsg=$(cd "$(dirname "$netifmsg")" && pwd)/$(basename "$netifmsg")
+baredump=$(cd "$(dirname "$baredump")" && pwd)/$(basename "$baredump")
+
+# The tools the harness needs, installed if missing (Debian).
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+[ -x /usr/bin/time ] || need+=(time)
+command -v strace >/dev/null || need+=(strace)
+command -v ethtool >/dev/null || need+=(ethtool)
+command -v python3 >/dev/null || need+=(python3)
+if [ ${#need[@]} -gt 0 ]; then
+	echo "bench: installing ${need[*]}"
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		--no-install-recommends "${need[@]}" >/dev/null
+fi
+
+ns=netifmsg-bench-$$
+tmp=$(mktemp -d /tmp/netifmsg-bench.XXXXXX)
+cleanup()
+{
+	# Deleting the namespace takes every tap with it, at once.
+	ip netns del "$ns" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ip netns add "$ns"
+ip -n "$ns" link set lo up
+ntaps=0
+data=$tmp/data.tsv
+: >"$data"
+
+in_ns()
+{
+	ip netns exec "$ns" "$@"
+}
+
+# add_taps N: grow the namespace to N taps, tap0..tapN-1, in one
+# 'ip -batch' (one process, not N).
+add_taps()
+{
+	local want=$1 i
+
+	[ "$want" -gt "$ntaps" ] || return 0
+	for ((i = ntaps; i < want; i++)); do
+		echo "tuntap add dev tap$i mode tap"
+	done | ip -n "$ns" -batch -
+	ntaps=$want
+}
+
+record()
+{
+	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$data"
+}
+
+# time_group KEY ROUNDS WARMUP SIDE RUNS CMD [SIDE RUNS CMD]...: the
+# median time of each side (a = netifmsg, b = ethtool, others are
+# references), RUNS runs per round each.  The order of the sides rotates
+# from round to round.
+time_group()
+{
+	local key=$1 rounds=$2 warm=$3 r i j k w side runs cmd
+	local -a sides=() nruns=() cmds=()
+	shift 3
+
+	while [ $# -gt 0 ]; do
+		sides+=("$1") nruns+=("$2") cmds+=("$3")
+		shift 3
+	done
+	k=${#sides[@]}
+	for ((r = 0; r < rounds; r++)); do
+		for ((j = 0; j < k; j++)); do
+			i=$(((j + r) % k))
+			side=${sides[i]} runs=${nruns[i]} cmd=${cmds[i]}
+			# A run of one does not warm anything: no warm-up there.
+			w=$warm
+			[ "$runs" -gt 1 ] || w=0
+			# Its warnings about outliers go to a log: the noise is
+			# why there are rounds and medians.
+			if ! in_ns hyperfine -N --style none --runs "$runs" \
+				--warmup "$w" --command-name "$side" \
+				--export-json "$tmp/$key.$side.$r.json" \
+				"$cmd" >/dev/null 2>"$tmp/hyperfine.log"; then
+				cat "$tmp/hyperfine.log" >&2
+				echo "bench: '$cmd' failed" >&2
+				exit 1
+			fi
+		done
+	done
+	python3 "$here/stats.py" median "$tmp" "$key" >>"$data"
+}
+
+# rss KEY SIDE CMD...: median peak RSS (KiB) over 5 runs.
+rss()
+{
+	local key=$1 side=$2 i
+	shift 2
+
+	for i in 1 2 3 4 5; do
+		in_ns /usr/bin/time -f %M -o "$tmp/rss.$i" "$@" >/dev/null
+		cat "$tmp/rss.$i"
+	done | sort -n | sed -n 3p | {
+		read -r kb
+		record "rss.$key" "$side" "$kb"
+	}
+}
+
+# syscalls KEY SIDE CMD...: the netlink syscalls (strace -c -f), the
+# netlink requests (messages sent on netlink sockets), the sockets
+# opened, and the ACKs/errors received.
+syscalls()
+{
+	local key=$1 side=$2
+	shift 2
+
+	in_ns strace -f -c -o "$tmp/strace-c" "$@" >/dev/null
+	in_ns strace -f -yy -s 1048576 -e abbrev=none \
+		-e trace=socket,sendto,sendmsg,recvfrom,recvmsg \
+		-o "$tmp/strace-t" "$@" >/dev/null
+	python3 "$here/stats.py" strace "$tmp/strace-c" "$tmp/strace-t" \
+		"$key" "$side" >>"$data"
+}
+
+has_batch=false
+if "$netifmsg" --help 2>/dev/null | grep -q -- '--batch'; then
+	has_batch=true
+fi
+
+loop_script()
+{
+	local file=$1 n=$2 body=$3
+
+	printf 'for ((i = 0; i < %d; i++)); do %s; done\n' "$n" "$body" >"$file"
+}
+
+echo "bench: netifmsg $("$netifmsg" --version | head -n 1), $(ethtool --version), kernel $(uname -r)"
+
+first=true
+for n in $sizes; do
+	add_taps "$n"
+	echo "bench: N=$n taps"
+	if $quick; then
+		rounds=2 one=20 loops=1 warm=2
+	else
+		rounds=5 one=60 warm=5
+		# One ethtool loop over 4096 taps takes ~10 s: fewer runs.
+		loops=$((n >= 1000 ? 1 : n >= 100 ? 3 : 30))
+	fi
+	[ "$n" -ge 1000 ] && ! $quick && rounds=3
+
+	if $first; then
+		first=false
+		echo "bench:   show one, change one"
+		# References: the least a libmnl client can do for one
+		# interface, and a process that does nothing at all.
+		time_group show1 "$rounds" "$warm" \
+			a "$one" "$netifmsg tap0" b "$one" "ethtool tap0" \
+			min "$one" "$baredump tap0" nop "$one" /bin/true
+		time_group set1 "$rounds" "$warm" \
+			a "$one" "$netifmsg tap0 0x3" \
+			b "$one" "ethtool -s tap0 msglvl 0x3"
+		time_group rel1 "$rounds" "$warm" \
+			a "$one" "$netifmsg tap0 +link" \
+			b "$one" "ethtool -s tap0 msglvl link on"
+		rss show1 a "$netifmsg" tap0
+		rss show1 b ethtool tap0
+		rss set1 a "$netifmsg" tap0 0x3
+		rss set1 b ethtool -s tap0 msglvl 0x3
+		rss rel1 a "$netifmsg" tap0 +link
+		rss rel1 b ethtool -s tap0 msglvl link on
+		syscalls show1 a "$netifmsg" tap0
+		syscalls show1 b ethtool tap0
+		syscalls set1 a "$netifmsg" tap0 0x3
+		syscalls set1 b ethtool -s tap0 msglvl 0x3
+		syscalls rel1 a "$netifmsg" tap0 +link
+		syscalls rel1 b ethtool -s tap0 msglvl link on
+	fi
+
+	echo "bench:   show all"
+	loop_script "$tmp/show-loop.sh" "$n" 'ethtool tap$i'
+	time_group "showall.$n" "$rounds" "$warm" \
+		a "$one" "$netifmsg" b "$loops" "bash $tmp/show-loop.sh" \
+		bare "$one" "$baredump"
+	rss "showall.$n" a "$netifmsg"
+	syscalls "showall.$n" a "$netifmsg"
+	record "lines.showall.$n" a "$(in_ns "$netifmsg" | wc -l)"
+	record "lines.showall.$n" bare "$(in_ns "$baredump")"
+
+	if $has_batch; then
+		echo "bench:   change all (--batch)"
+		loop_script "$tmp/set-loop.sh" "$n" 'ethtool -s tap$i msglvl 0x3'
+		for ((i = 0; i < n; i++)); do
+			echo "tap$i 0x3"
+		done >"$tmp/batch.$n"
+		# Plain --batch stops at the first failed line, so it has one
+		# request in flight at a time; with -f (go on after a failed
+		# line) it keeps a window of requests in flight.
+		time_group "batch.$n" "$rounds" "$warm" \
+			a "$one" "$netifmsg --batch $tmp/batch.$n" \
+			b "$loops" "bash $tmp/set-loop.sh" \
+			force "$one" "$netifmsg -f --batch $tmp/batch.$n"
+		rss "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
+		rss "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
+		syscalls "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
+		syscalls "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
+		# Every change applied: set another value, read all N back
+		# with one dump and check the first, middle and last tap
+		# with ethtool, the independent peer.
+		sed 's/ 0x3$/ 0x5/' "$tmp/batch.$n" >"$tmp/batch5.$n"
+		if in_ns "$netifmsg" --batch "$tmp/batch5.$n" >/dev/null; then
+			record "applied.batch.$n" a "$(in_ns "$netifmsg" -x | grep -c '^0x00000005$' || true)"
+		else
+			record "applied.batch.$n" a "exit-status-$?"
+		fi
+		for i in 0 $((n / 2)) $((n - 1)); do
+			in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000005' ||
+				record "applied.batch.$n" ethtool "tap$i-wrong"
+		done
+	fi
+done
+
+if [ "$(ethtool --version | awk '{print $3}')" != "" ]; then
+	record meta ethtool "$(ethtool --version | awk '{print $3}')"
+fi
+record meta netifmsg "$("$netifmsg" --version | awk '{print $NF; exit}')"
+record meta kernel "$(uname -r)"
+record meta cpu "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1) ($(nproc) CPUs)"
+record meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
+record meta quick "$quick"
+record meta sizes "$sizes"
+record meta batch "$has_batch"
+
+python3 "$here/stats.py" report "$data" ${out:+"$out"}

@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0-or-later
+"""Helpers for bench/run.sh: medians of hyperfine runs, counts from strace
+output, and the final table with the goals checked.
+
+  stats.py median DIR KEY            -> "KEY<TAB>SIDE<TAB>SECONDS" lines
+  stats.py strace COUNTS TRACE KEY SIDE -> count lines
+  stats.py report DATA [OUT.md]      -> table on stdout (and OUT.md);
+                                        exit 1 if a netlink count is wrong
+"""
+import glob
+import json
+import os
+import re
+import statistics
+import sys
+
+
+def cmd_median(directory, key):
+    times = {}
+    for path in sorted(glob.glob(os.path.join(directory, key + ".*.json"))):
+        with open(path) as f:
+            for res in json.load(f)["results"]:
+                times.setdefault(res["command"], []).extend(res["times"])
+    for side in sorted(times):
+        t = times[side]
+        print("time.%s\t%s\t%.9f" % (key, side, statistics.median(t)))
+        print("runs.%s\t%s\t%d" % (key, side, len(t)))
+
+
+NL_SYSCALLS = ("sendto", "sendmsg", "recvmsg", "recvfrom")
+
+
+def cmd_strace(counts_path, trace_path, key, side):
+    # strace -c: "% time seconds usecs/call calls [errors] syscall"
+    nlsys = 0
+    total = 0
+    with open(counts_path) as f:
+        for line in f:
+            fields = line.split()
+            if len(fields) < 5 or not fields[3].isdigit():
+                continue
+            if fields[-1] == "total":
+                total = int(fields[3])
+            elif fields[-1] in NL_SYSCALLS:
+                nlsys += int(fields[3])
+    sockets = requests = sends = acks = errors = 0
+    with open(trace_path) as f:
+        for line in f:
+            # "PID  name(fd<NETLINK:[...]>, ..." with -f and -yy
+            m = re.match(r"(?:\d+\s+)?(\w+)\((.*)", line)
+            if not m:
+                continue
+            name, rest = m.groups()
+            if name == "socket":
+                if re.search(r"= \d+", rest):
+                    sockets += 1
+                continue
+            if not rest.startswith(tuple("0123456789")) or "<NETLINK:" not in rest.split(",")[0]:
+                continue
+            if name in ("sendto", "sendmsg"):
+                sends += 1
+                # Every message in the buffer is decoded as one
+                # {nlmsg_len=...} element at the top level; an ACK
+                # echoes the request inside "msg=", which sends lack.
+                requests += rest.count("{nlmsg_len=")
+            else:
+                acks += rest.count("{error=0, msg=")
+                errors += len(re.findall(r"\{error=-E", rest))
+    for what, value in (("syscalls", total), ("nlsyscalls", nlsys),
+                        ("sockets", sockets), ("nlsends", sends),
+                        ("requests", requests), ("acks", acks),
+                        ("nlerrors", errors)):
+        print("%s.%s\t%s\t%d" % (what, key, side, value))
+
+
+def load(path):
+    data = {}
+    with open(path) as f:
+        for line in f:
+            key, side, value = line.rstrip("\n").split("\t", 2)
+            data[(key, side)] = value
+    return data
+
+
+def fmt_time(sec):
+    if sec is None:
+        return "-"
+    if sec >= 1:
+        return "%.2f s" % sec
+    return "%.3f ms" % (sec * 1e3)
+
+
+class Report:
+    def __init__(self, data):
+        self.d = data
+        self.lines = []
+        self.goals = []
+        self.count_failures = []
+
+    def get(self, key, side, conv=float):
+        v = self.d.get((key, side))
+        return None if v is None else conv(v)
+
+    def t(self, key, side):
+        return self.get("time." + key, side)
+
+    def goal(self, text, ok, detail):
+        if ok is None:
+            self.goals.append("| %s | not measured | %s |" % (text, detail))
+        else:
+            self.goals.append("| %s | %s | %s |" % (text, "met" if ok else "**MISSED**", detail))
+
+    def exact(self, what, got, want):
+        """A netlink count that must be exactly @want."""
+        ok = got == want
+        if not ok:
+            self.count_failures.append("%s: %s, expected %s" % (what, got, want))
+        return ok
+
+
+def build(data):
+    r = Report(data)
+    meta = lambda k: data.get(("meta", k), "?")
+    sizes = [int(x) for x in meta("sizes").split()]
+    batch = meta("batch") == "true"
+    out = []
+    out.append("Date: %s  " % meta("date"))
+    out.append("Kernel: %s  " % meta("kernel"))
+    out.append("CPU: %s  " % meta("cpu"))
+    out.append("netifmsg %s, ethtool %s%s" % (meta("netifmsg"), meta("ethtool"),
+               ", quick form" if meta("quick") == "true" else ""))
+    out.append("")
+    out.append("Medians over all runs (runs per side in brackets); ratio = netifmsg / ethtool.")
+    out.append("")
+    out.append("| operation | netifmsg | ethtool | ratio |")
+    out.append("|---|---:|---:|---:|")
+
+    def row(label, key, aside="a"):
+        a, b = r.t(key, aside), r.t(key, "b")
+        ra = r.get("runs." + key, aside, int)
+        rb = r.get("runs." + key, "b", int)
+        ratio = "%.3f" % (a / b) if a and b else "-"
+        if a and b and a / b < 0.1:
+            ratio += " (%.0fx faster)" % (b / a)
+        out.append("| %s | %s [%s] | %s [%s] | %s |" %
+                   (label, fmt_time(a), ra, fmt_time(b), rb, ratio))
+        return a, b
+
+    show1 = row("show one: `netifmsg tap0` / `ethtool tap0`", "show1")
+    set1 = row("change one: `netifmsg tap0 0x3` / `ethtool -s tap0 msglvl 0x3`", "set1")
+    rel1 = row("change one: `netifmsg tap0 +link` / `ethtool -s tap0 msglvl link on`", "rel1")
+    for n in sizes:
+        row("show all, N=%d: `netifmsg` / loop of `ethtool tapK`" % n, "showall.%d" % n)
+    nop, mini = r.t("show1", "nop"), r.t("show1", "min")
+    eth = show1[1]
+    out.append("| reference: a process that does nothing (`/bin/true`) | %s | | %s |" %
+               (fmt_time(nop), "%.3f" % (nop / eth) if nop and eth else "-"))
+    out.append("| reference: minimal libmnl client, one GET (`bench/baredump tap0`) | %s | | %s |" %
+               (fmt_time(mini), "%.3f" % (mini / eth) if mini and eth else "-"))
+    for n in sizes:
+        if batch:
+            row("change all, N=%d: `netifmsg --batch` / loop of `ethtool -s`" % n, "batch.%d" % n)
+            row("change all, N=%d: `netifmsg -f --batch` / loop of `ethtool -s`" % n, "batch.%d" % n, "force")
+        else:
+            out.append("| change all, N=%d | not measured (no --batch) | | |" % n)
+    out.append("")
+    out.append("Reference for show all: `bench/baredump` (family lookup + one DEBUG_GET dump,")
+    out.append("no parsing, no output), measured in the same rounds as `netifmsg` and the loop:")
+    out.append("")
+    out.append("| N | bare dump | netifmsg | netifmsg / bare dump |")
+    out.append("|---:|---:|---:|---:|")
+    for n in sizes:
+        bare, own = r.t("showall.%d" % n, "bare"), r.t("showall.%d" % n, "a")
+        out.append("| %d | %s | %s | %s |" % (n, fmt_time(bare), fmt_time(own),
+                   "%.2f" % (own / bare) if bare and own else "-"))
+    out.append("")
+    out.append("Peak RSS (`/usr/bin/time -f %M`, median of 5, KiB); netlink syscalls")
+    out.append("(sendto/sendmsg/recvmsg/recvfrom, `strace -c -f`), netlink requests (messages")
+    out.append("sent on netlink sockets, `strace -f -yy`), sockets opened, all syscalls:")
+    out.append("")
+    out.append("| operation | RSS netifmsg | RSS ethtool | nl syscalls | nl requests | sockets | all syscalls |")
+    out.append("|---|---:|---:|---:|---:|---:|---:|")
+
+    def counts(key, side):
+        g = lambda w: r.get("%s.%s" % (w, key), side, int)
+        return g("nlsyscalls"), g("requests"), g("sockets"), g("syscalls")
+
+    def pair(x, y):
+        return "%s / %s" % ("-" if x is None else x, "-" if y is None else y)
+
+    def crow(label, key, ethkey, n=1, aside="a"):
+        a = counts(key, aside)
+        b = counts(ethkey, "b")
+        if n != 1:
+            b = tuple(None if v is None else v * n for v in b)
+        ra = r.get("rss." + key, aside, int)
+        rb = r.get("rss." + ethkey, "b", int)
+        out.append("| %s | %s | %s | %s | %s | %s | %s |" %
+                   (label, ra, rb, pair(a[0], b[0]), pair(a[1], b[1]),
+                    pair(a[2], b[2]), pair(a[3], b[3])))
+        return a, ra, rb
+
+    c_show1 = crow("show one (netifmsg / ethtool)", "show1", "show1")
+    c_set1 = crow("change one 0x3 (netifmsg / ethtool)", "set1", "set1")
+    c_rel1 = crow("change one +link (netifmsg / ethtool)", "rel1", "rel1")
+    c_all = {}
+    c_batch = {}
+    c_force = {}
+    for n in sizes:
+        c_all[n] = crow("show all, N=%d (netifmsg / N x ethtool)" % n, "showall.%d" % n, "show1", n)
+    if batch:
+        for n in sizes:
+            c_batch[n] = crow("change all, N=%d (netifmsg --batch / N x ethtool)" % n, "batch.%d" % n, "set1", n)
+            c_force[n] = crow("change all, N=%d (netifmsg -f --batch / N x ethtool)" % n, "batch.%d" % n, "set1", n, "force")
+    out.append("")
+
+    # Exact netlink counts: what CI checks too.
+    exact_ok = True
+    for label, c in (("show one", c_show1), ("change one 0x3", c_set1),
+                     ("change one +link", c_rel1)):
+        exact_ok &= r.exact(label + " requests", c[0][1], 2)
+        exact_ok &= r.exact(label + " sockets", c[0][2], 1)
+    for n in sizes:
+        exact_ok &= r.exact("show all N=%d requests" % n, c_all[n][0][1], 2)
+        exact_ok &= r.exact("show all N=%d sockets" % n, c_all[n][0][2], 1)
+        exact_ok &= r.exact("show all N=%d lines" % n,
+                            r.get("lines.showall.%d" % n, "a", int), n)
+        exact_ok &= r.exact("bare dump N=%d replies" % n,
+                            r.get("lines.showall.%d" % n, "bare", int), n)
+    if batch:
+        for n in sizes:
+            k = "batch.%d" % n
+            # One family lookup plus one DEBUG_SET per line; one ACK
+            # back for every DEBUG_SET, no error; the same with -f,
+            # however many requests share a sendto().
+            for side, c in (("a", c_batch[n]), ("force", c_force[n])):
+                what = "batch%s N=%d" % (" -f" if side == "force" else "", n)
+                exact_ok &= r.exact(what + " requests", c[0][1], n + 1)
+                exact_ok &= r.exact(what + " sockets", c[0][2], 1)
+                exact_ok &= r.exact(what + " ACKs", r.get("acks." + k, side, int), n)
+                exact_ok &= r.exact(what + " errors", r.get("nlerrors." + k, side, int), 0)
+            exact_ok &= r.exact("batch N=%d interfaces changed" % n,
+                                r.get("applied." + k, "a", int), n)
+            exact_ok &= r.exact("batch N=%d ethtool spot check" % n,
+                                r.get("applied." + k, "ethtool"), None)
+
+    # The goals (timings are only judged in the full form).
+    def ratio(p):
+        return p[0] / p[1] if p[0] and p[1] else None
+
+    def le(x, lim):
+        return None if x is None else x <= lim
+
+    q = ratio(show1)
+    r.goal("show one <= 0.75 of ethtool", le(q, 0.75), "%.3f" % q if q else "-")
+    for label, p in (("0x3", set1), ("+link", rel1)):
+        q = ratio(p)
+        r.goal("change one (%s) <= 0.80 of ethtool" % label, le(q, 0.80), "%.3f" % q if q else "-")
+    r.goal("show one, change one: exactly 2 netlink requests, 1 socket",
+           all(c[0][1] == 2 and c[0][2] == 1 for c in (c_show1, c_set1, c_rel1)),
+           "requests %s, sockets %s" % ([c[0][1] for c in (c_show1, c_set1, c_rel1)],
+                                        [c[0][2] for c in (c_show1, c_set1, c_rel1)]))
+    if 1000 in sizes:
+        q = ratio((r.t("showall.1000", "a"), r.t("showall.1000", "b")))
+        r.goal("show all N=1000 >= 300x faster than the ethtool loop",
+               None if q is None else 1 / q >= 300, "%.0fx" % (1 / q) if q else "-")
+        bare, own = r.t("showall.1000", "bare"), r.t("showall.1000", "a")
+        r.goal("show all N=1000 within 2x of a bare dump",
+               le(own / bare if bare and own else None, 2.0),
+               "%.2fx" % (own / bare) if bare and own else "-")
+    if 1000 in sizes and 4096 in sizes:
+        a, b = r.t("showall.1000", "a"), r.t("showall.4096", "a")
+        r.goal("show all N=4096 <= 4.5x N=1000", le(b / a if a and b else None, 4.5),
+               "%.2fx" % (b / a) if a and b else "-")
+    if batch and 1000 in sizes:
+        q = ratio((r.t("batch.1000", "a"), r.t("batch.1000", "b")))
+        r.goal("change all N=1000 >= 100x faster than the ethtool loop",
+               None if q is None else 1 / q >= 100, "%.0fx" % (1 / q) if q else "-")
+        r.goal("change all N=1000: every ACK accounted for",
+               r.get("acks.batch.1000", "a", int) == 1000 and
+               r.get("nlerrors.batch.1000", "a", int) == 0,
+               "%s ACKs, %s errors" % (r.get("acks.batch.1000", "a", int),
+                                       r.get("nlerrors.batch.1000", "a", int)))
+    if batch and 1000 in sizes:
+        q = ratio((r.t("batch.1000", "force"), r.t("batch.1000", "b")))
+        r.goal("change all N=1000 with -f >= 100x faster than the ethtool loop",
+               None if q is None else 1 / q >= 100, "%.0fx" % (1 / q) if q else "-")
+        r.goal("change all N=1000 with -f: every ACK accounted for",
+               r.get("acks.batch.1000", "force", int) == 1000 and
+               r.get("nlerrors.batch.1000", "force", int) == 0,
+               "%s ACKs, %s errors" % (r.get("acks.batch.1000", "force", int),
+                                       r.get("nlerrors.batch.1000", "force", int)))
+    if batch and 1000 in sizes and 4096 in sizes:
+        for side, label in (("a", ""), ("force", " with -f")):
+            a, b = r.t("batch.1000", side), r.t("batch.4096", side)
+            r.goal("change all%s N=4096 <= 4.5x N=1000" % label,
+                   le(b / a if a and b else None, 4.5),
+                   "%.2fx" % (b / a) if a and b else "-")
+    elif not batch:
+        r.goal("change all (--batch) goals", None, "netifmsg has no --batch yet")
+    worst = []
+    for c in ([c_show1, c_set1, c_rel1] + list(c_all.values()) +
+              list(c_batch.values()) + list(c_force.values())):
+        if c[1] is not None and c[2] is not None:
+            worst.append(c[1] <= c[2])
+    r.goal("peak RSS <= ethtool's (every row)", all(worst) if worst else None,
+           "see the RSS columns")
+
+    out.append("Goals (same run):")
+    out.append("")
+    out.append("| goal | result | measured |")
+    out.append("|---|---|---|")
+    out.extend(r.goals)
+    out.append("")
+    return out, r
+
+
+def cmd_report(data_path, out_path=None):
+    data = load(data_path)
+    lines, r = build(data)
+    text = "\n".join(lines) + "\n"
+    sys.stdout.write(text)
+    if out_path:
+        with open(out_path, "w") as f:
+            f.write("# netifmsg benchmark results\n\n")
+            f.write("Written by `make bench` (bench/run.sh); see README, \"Performance\".\n\n")
+            f.write(text)
+    for fail in r.count_failures:
+        print("bench: COUNT WRONG: " + fail)
+    return 1 if r.count_failures else 0
+
+
+def main():
+    cmd = sys.argv[1]
+    if cmd == "median":
+        cmd_median(*sys.argv[2:4])
+    elif cmd == "strace":
+        cmd_strace(*sys.argv[2:6])
+    elif cmd == "report":
+        sys.exit(cmd_report(*sys.argv[2:4]))
+    else:
+        sys.exit("stats.py: unknown command " + cmd)
+
+
+if __name__ == "__main__":
+    main()
