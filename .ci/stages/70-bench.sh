@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The benchmark's short form (make bench-quick: N = 100 taps, few runs).
+# Timings are printed, never judged: CI machines are shared and noisy.
+# What must hold exactly is the netlink traffic (bench/stats.py checks
+# it and bench/run.sh exits 1 if any count differs):
+#   show one, change one (absolute and relative): 2 requests (family
+#     lookup + the operation), 1 socket;
+#   show all: 2 requests and 1 socket whatever N, one line per tap;
+#   --batch and -f --batch over N lines: N + 1 requests (family lookup +
+#     one DEBUG_SET per line), N ACKs, no error, 1 socket, every tap
+#     changed.
+# So the stage fails if the number of requests grows.
+if [ "$(id -u)" -ne 0 ]; then
+	ci_result "bench: netlink request counts (needs root)" 77
+else
+	make bench-quick >ci-bench.log 2>&1
+	bench_status=$?
+	cat ci-bench.log
+	if grep -q '^bench: COUNT WRONG' ci-bench.log; then
+		ci_result "bench: netlink request counts" 1
+	elif [ "$bench_status" -ne 0 ]; then
+		ci_result "bench: quick run" 1
+	else
+		ci_result "bench: netlink request counts" 0
+	fi
+fi
