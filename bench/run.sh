@@ -196,27 +196,31 @@ first=true
 for n in $sizes; do
 	add_taps "$n"
 	echo "bench: N=$n taps"
+	# Many short rounds for the one-interface commands (a few ms
+	# each), so that the two sides of a round run close together.
+	# For the loops: one run of ethtool over 4096 taps takes 4-10 s,
+	# so few rounds of one loop run each.
 	if $quick; then
-		rounds=2 one=20 loops=1 warm=2
+		r1=4 one=10 rounds=2 many=10 loops=1 warm=2
 	else
-		rounds=5 one=60 warm=5
-		# One ethtool loop over 4096 taps takes ~10 s: fewer runs.
-		loops=$((n >= 1000 ? 1 : n >= 100 ? 3 : 30))
+		r1=20 one=15 warm=3
+		rounds=$((n >= 4096 ? 3 : n >= 1000 ? 5 : 10))
+		many=$((n >= 1000 ? 30 : 15))
+		loops=$((n >= 100 ? 1 : 15))
 	fi
-	[ "$n" -ge 1000 ] && ! $quick && rounds=3
 
 	if $first; then
 		first=false
 		echo "bench:   show one, change one"
 		# References: the least a libmnl client can do for one
 		# interface, and a process that does nothing at all.
-		time_group show1 "$rounds" "$warm" \
+		time_group show1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0" b "$one" "ethtool tap0" \
 			min "$one" "$baredump tap0" nop "$one" /bin/true
-		time_group set1 "$rounds" "$warm" \
+		time_group set1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0 0x3" \
 			b "$one" "ethtool -s tap0 msglvl 0x3"
-		time_group rel1 "$rounds" "$warm" \
+		time_group rel1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0 +link" \
 			b "$one" "ethtool -s tap0 msglvl link on"
 		rss show1 a "$netifmsg" tap0
@@ -236,8 +240,8 @@ for n in $sizes; do
 	echo "bench:   show all"
 	loop_script "$tmp/show-loop.sh" "$n" 'ethtool tap$i'
 	time_group "showall.$n" "$rounds" "$warm" \
-		a "$one" "$netifmsg" b "$loops" "bash $tmp/show-loop.sh" \
-		bare "$one" "$baredump"
+		a "$many" "$netifmsg" b "$loops" "bash $tmp/show-loop.sh" \
+		bare "$many" "$baredump"
 	rss "showall.$n" a "$netifmsg"
 	syscalls "showall.$n" a "$netifmsg"
 	record "lines.showall.$n" a "$(in_ns "$netifmsg" | wc -l)"
@@ -253,9 +257,9 @@ for n in $sizes; do
 		# request in flight at a time; with -f (go on after a failed
 		# line) it keeps a window of requests in flight.
 		time_group "batch.$n" "$rounds" "$warm" \
-			a "$one" "$netifmsg --batch $tmp/batch.$n" \
+			a "$many" "$netifmsg --batch $tmp/batch.$n" \
 			b "$loops" "bash $tmp/set-loop.sh" \
-			force "$one" "$netifmsg -f --batch $tmp/batch.$n"
+			force "$many" "$netifmsg -f --batch $tmp/batch.$n"
 		rss "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
 		rss "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
 		syscalls "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"

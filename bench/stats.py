@@ -17,16 +17,35 @@ import sys
 
 
 def cmd_median(directory, key):
+    """Pooled medians, and the paired ratio of every side to side b:
+    the ratio of the two medians within each round (measured minutes
+    apart at most), then the median of those over the rounds, so a
+    round during which the machine was busier weighs like any other."""
     times = {}
+    rounds = {}
+    pattern = re.compile(re.escape(key) + r"\.([a-z]+)\.(\d+)\.json$")
     for path in sorted(glob.glob(os.path.join(directory, key + ".*.json"))):
+        m = pattern.search(path)
+        if not m:
+            continue
+        side, rnd = m.group(1), int(m.group(2))
         with open(path) as f:
             for res in json.load(f)["results"]:
-                times.setdefault(res["command"], []).extend(res["times"])
+                times.setdefault(side, []).extend(res["times"])
+                rounds.setdefault(rnd, {})[side] = statistics.median(res["times"])
     for side in sorted(times):
         t = times[side]
         print("time.%s\t%s\t%.9f" % (key, side, statistics.median(t)))
         print("runs.%s\t%s\t%d" % (key, side, len(t)))
         print("min.%s\t%s\t%.9f" % (key, side, min(t)))
+        for ref in ("b", "bare"):
+            if side == ref:
+                continue
+            ratios = [r[side] / r[ref] for r in rounds.values()
+                      if side in r and r.get(ref)]
+            if ratios:
+                print("pratio.%s.%s\t%s\t%.6f" % (ref, key, side, statistics.median(ratios)))
+                print("rounds.%s\t%s\t%d" % (key, side, len(ratios)))
 
 
 NL_SYSCALLS = ("sendto", "sendmsg", "recvmsg", "recvfrom")
@@ -137,20 +156,27 @@ def build(data):
     out.append("netifmsg %s, ethtool %s%s" % (meta("netifmsg"), meta("ethtool"),
                ", quick form" if meta("quick") == "true" else ""))
     out.append("")
-    out.append("Medians over all runs (runs per side in brackets); ratio = netifmsg / ethtool.")
+    out.append("Times are medians over all runs (runs in brackets). Ratio = netifmsg / ethtool:")
+    out.append("\"paired\" is the median over the rounds of each round's ratio of medians (the")
+    out.append("two sides of a round ran back to back), which the goals use; \"pooled\" is the")
+    out.append("ratio of the two pooled medians.")
     out.append("")
-    out.append("| operation | netifmsg | ethtool | ratio |")
-    out.append("|---|---:|---:|---:|")
+    out.append("| operation | netifmsg | ethtool | ratio, paired | ratio, pooled |")
+    out.append("|---|---:|---:|---:|---:|")
+
+    def fmt_ratio(q):
+        if not q:
+            return "-"
+        return "%.3f" % q + (" (%.0fx faster)" % (1 / q) if q < 0.1 else "")
 
     def row(label, key, aside="a"):
         a, b = r.t(key, aside), r.t(key, "b")
         ra = r.get("runs." + key, aside, int)
         rb = r.get("runs." + key, "b", int)
-        ratio = "%.3f" % (a / b) if a and b else "-"
-        if a and b and a / b < 0.1:
-            ratio += " (%.0fx faster)" % (b / a)
-        out.append("| %s | %s [%s] | %s [%s] | %s |" %
-                   (label, fmt_time(a), ra, fmt_time(b), rb, ratio))
+        out.append("| %s | %s [%s] | %s [%s] | %s | %s |" %
+                   (label, fmt_time(a), ra, fmt_time(b), rb,
+                    fmt_ratio(r.get("pratio.b." + key, aside)),
+                    fmt_ratio(a / b if a and b else None)))
         return a, b
 
     show1 = row("show one: `netifmsg tap0` / `ethtool tap0`", "show1")
@@ -160,26 +186,29 @@ def build(data):
         row("show all, N=%d: `netifmsg` / loop of `ethtool tapK`" % n, "showall.%d" % n)
     nop, mini = r.t("show1", "nop"), r.t("show1", "min")
     eth = show1[1]
-    out.append("| reference: a process that does nothing (`/bin/true`) | %s | | %s |" %
-               (fmt_time(nop), "%.3f" % (nop / eth) if nop and eth else "-"))
-    out.append("| reference: minimal libmnl client, one GET (`bench/baredump tap0`) | %s | | %s |" %
-               (fmt_time(mini), "%.3f" % (mini / eth) if mini and eth else "-"))
+    out.append("| reference: a process that does nothing (`/bin/true`), vs `ethtool tap0` | %s | | %s | %s |" %
+               (fmt_time(nop), fmt_ratio(r.get("pratio.b.show1", "nop")),
+                fmt_ratio(nop / eth if nop and eth else None)))
+    out.append("| reference: minimal libmnl client, one GET (`bench/baredump tap0`), vs `ethtool tap0` | %s | | %s | %s |" %
+               (fmt_time(mini), fmt_ratio(r.get("pratio.b.show1", "min")),
+                fmt_ratio(mini / eth if mini and eth else None)))
     for n in sizes:
         if batch:
             row("change all, N=%d: `netifmsg --batch` / loop of `ethtool -s`" % n, "batch.%d" % n)
             row("change all, N=%d: `netifmsg -f --batch` / loop of `ethtool -s`" % n, "batch.%d" % n, "force")
         else:
-            out.append("| change all, N=%d | not measured (no --batch) | | |" % n)
+            out.append("| change all, N=%d | not measured (no --batch) | | | |" % n)
     out.append("")
     out.append("Reference for show all: `bench/baredump` (family lookup + one DEBUG_GET dump,")
     out.append("no parsing, no output), measured in the same rounds as `netifmsg` and the loop:")
     out.append("")
-    out.append("| N | bare dump | netifmsg | netifmsg / bare dump |")
-    out.append("|---:|---:|---:|---:|")
+    out.append("| N | bare dump | netifmsg | netifmsg / bare dump, paired | pooled |")
+    out.append("|---:|---:|---:|---:|---:|")
     for n in sizes:
         bare, own = r.t("showall.%d" % n, "bare"), r.t("showall.%d" % n, "a")
-        out.append("| %d | %s | %s | %s |" % (n, fmt_time(bare), fmt_time(own),
-                   "%.2f" % (own / bare) if bare and own else "-"))
+        out.append("| %d | %s | %s | %s | %s |" % (n, fmt_time(bare), fmt_time(own),
+                   fmt_ratio(r.get("pratio.bare.showall.%d" % n, "a")),
+                   fmt_ratio(own / bare if bare and own else None)))
     out.append("")
     out.append("Peak RSS (`/usr/bin/time -f %M`, median of 5, KiB); netlink syscalls")
     out.append("(sendto/sendmsg/recvmsg/recvfrom, `strace -c -f`), netlink requests (messages")
@@ -258,18 +287,22 @@ def build(data):
     def le(x, lim):
         return None if x is None else x <= lim
 
+    def paired(key, side="a"):
+        return r.get("pratio.b." + key, side)
+
     def one(key, p):
-        """Median ratio, and the ratio of the fastest runs beside it."""
-        q = ratio(p)
+        """Paired ratio; the pooled one and the fastest runs' beside it."""
+        q = paired(key)
         lo = ratio((r.get("min." + key, "a"), r.get("min." + key, "b")))
         text = "%.3f" % q if q else "-"
-        if lo:
-            text += " (fastest runs: %.3f)" % lo
+        if ratio(p):
+            text += " (pooled %.3f" % ratio(p)
+            text += ", fastest runs %.3f)" % lo if lo else ")"
         return q, text
 
     q, text = one("show1", show1)
-    mini = ratio((r.t("show1", "min"), show1[1]))
-    nop = ratio((r.t("show1", "nop"), show1[1]))
+    mini = paired("show1", "min")
+    nop = paired("show1", "nop")
     if mini and nop:
         text += "; minimal libmnl client %.3f, /bin/true %.3f" % (mini, nop)
     r.goal("show one <= 0.75 of ethtool", le(q, 0.75), text)
@@ -282,19 +315,18 @@ def build(data):
                                         [c[0][2] for c in (c_show1, c_set1, c_rel1)]),
            timing=False)
     if 1000 in sizes:
-        q = ratio((r.t("showall.1000", "a"), r.t("showall.1000", "b")))
+        q = paired("showall.1000")
         r.goal("show all N=1000 >= 300x faster than the ethtool loop",
                None if q is None else 1 / q >= 300, "%.0fx" % (1 / q) if q else "-")
-        bare, own = r.t("showall.1000", "bare"), r.t("showall.1000", "a")
-        r.goal("show all N=1000 within 2x of a bare dump",
-               le(own / bare if bare and own else None, 2.0),
-               "%.2fx" % (own / bare) if bare and own else "-")
+        q = r.get("pratio.bare.showall.1000", "a")
+        r.goal("show all N=1000 within 2x of a bare dump", le(q, 2.0),
+               "%.2fx" % q if q else "-")
     if 1000 in sizes and 4096 in sizes:
         a, b = r.t("showall.1000", "a"), r.t("showall.4096", "a")
         r.goal("show all N=4096 <= 4.5x N=1000", le(b / a if a and b else None, 4.5),
                "%.2fx" % (b / a) if a and b else "-")
     if batch and 1000 in sizes:
-        q = ratio((r.t("batch.1000", "a"), r.t("batch.1000", "b")))
+        q = paired("batch.1000")
         r.goal("change all N=1000 >= 100x faster than the ethtool loop",
                None if q is None else 1 / q >= 100, "%.0fx" % (1 / q) if q else "-")
         r.goal("change all N=1000: every ACK accounted for",
@@ -304,7 +336,7 @@ def build(data):
                                        r.get("nlerrors.batch.1000", "a", int)),
                timing=False)
     if batch and 1000 in sizes:
-        q = ratio((r.t("batch.1000", "force"), r.t("batch.1000", "b")))
+        q = paired("batch.1000", "force")
         r.goal("change all N=1000 with -f >= 100x faster than the ethtool loop",
                None if q is None else 1 / q >= 100, "%.0fx" % (1 / q) if q else "-")
         r.goal("change all N=1000 with -f: every ACK accounted for",
