@@ -118,17 +118,16 @@ static void sb_names(struct sbuf *sb, uint32_t mask, bool json)
 {
 	char tmp[MSGCLASS_NAME_MAX];
 	bool first = true;
-	unsigned int bit;
 
 	if (json)
 		sb_putn(sb, "[", 1);
 	else if (!mask)
 		sb_puts(sb, "none");
-	for (bit = 0; bit < 32; bit++) {
+	/* Only the set bits, lowest first: this runs once per line. */
+	for (; mask; mask &= mask - 1) {
+		unsigned int bit = (unsigned int)__builtin_ctz(mask);
 		const char *name;
 
-		if (!(mask & (1u << bit)))
-			continue;
 		name = msgclass_name(bit, tmp);
 		if (!first)
 			sb_putn(sb, json ? "," : " ", 1);
