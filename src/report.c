@@ -12,11 +12,17 @@ void print_state(enum out_mode mode, const struct ifstate *st,
 		 enum changed_flag changed, const char *end)
 {
 	char line[FORMAT_STATE_MAX];
-	size_t n;
+	size_t n, e = strlen(end);
 
 	n = format_state(line, sizeof(line), mode, st, changed);
 	if (n >= sizeof(line))
 		n = sizeof(line) - 1;
+	/* One stdio call per line: showing all interfaces prints thousands. */
+	if (n + e < sizeof(line)) {
+		memcpy(line + n, end, e);
+		fwrite(line, 1, n + e, stdout);
+		return;
+	}
 	fwrite(line, 1, n, stdout);
 	fputs(end, stdout);
 }
