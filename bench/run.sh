@@ -66,8 +66,11 @@ command -v ethtool >/dev/null || need+=(ethtool)
 command -v python3 >/dev/null || need+=(python3)
 if [ ${#need[@]} -gt 0 ]; then
 	echo "bench: installing ${need[*]}"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
-		--no-install-recommends "${need[@]}" >/dev/null
+	export DEBIAN_FRONTEND=noninteractive
+	# A fresh machine may have no package lists yet: update once then.
+	apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null ||
+		{ apt-get update -q >/dev/null &&
+		  apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null; }
 fi
 
 ns=netifmsg-bench-$$
