@@ -241,6 +241,7 @@ for n in $sizes; do
 	fi
 
 	echo "bench:   show all"
+	# shellcheck disable=SC2016 # $i is the loop's, expanded there
 	loop_script "$tmp/show-loop.sh" "$n" 'ethtool tap$i'
 	time_group "showall.$n" "$rounds" "$warm" \
 		a "$many" "$netifmsg" b "$loops" "bash $tmp/show-loop.sh" \
@@ -252,6 +253,7 @@ for n in $sizes; do
 
 	if $has_batch; then
 		echo "bench:   change all (--batch)"
+		# shellcheck disable=SC2016 # $i is the loop's
 		loop_script "$tmp/set-loop.sh" "$n" 'ethtool -s tap$i msglvl 0x3'
 		for ((i = 0; i < n; i++)); do
 			echo "tap$i 0x3"
