@@ -174,8 +174,10 @@ syscalls()
 	shift 2
 
 	in_ns strace -f -c -o "$tmp/strace-c" "$@" >/dev/null
-	in_ns strace -f -yy -s 1048576 -e abbrev=none \
-		-e trace=socket,sendto,sendmsg,recvfrom,recvmsg \
+	# -xx: the buffers of sendmmsg/recvmmsg, which strace does not
+	# decode as netlink, come out as hex for stats.py to parse.
+	in_ns strace -f -yy -xx -s 1048576 -e abbrev=none \
+		-e trace=socket,sendto,sendmsg,sendmmsg,recvfrom,recvmsg,recvmmsg \
 		-o "$tmp/strace-t" "$@" >/dev/null
 	python3 "$here/stats.py" strace "$tmp/strace-c" "$tmp/strace-t" \
 		"$key" "$side" >>"$data"

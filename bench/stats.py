@@ -13,6 +13,7 @@ import json
 import os
 import re
 import statistics
+import struct
 import sys
 
 
@@ -48,7 +49,29 @@ def cmd_median(directory, key):
                 print("rounds.%s\t%s\t%d" % (key, side, len(ratios)))
 
 
-NL_SYSCALLS = ("sendto", "sendmsg", "recvmsg", "recvfrom")
+NL_SYSCALLS = ("sendto", "sendmsg", "sendmmsg", "recvmsg", "recvfrom",
+               "recvmmsg")
+NLMSG_ERROR = 2
+
+
+def raw_messages(rest):
+    """The netlink messages in the iov_base strings strace printed raw
+    (-xx: every byte as \\xNN), as it does for sendmmsg/recvmmsg: a list
+    of (type, error code or None)."""
+    found = []
+    for hexstr in re.findall(r'iov_base="((?:\\x[0-9a-f]{2})*)"', rest):
+        buf = bytes.fromhex(hexstr.replace("\\x", ""))
+        off = 0
+        while off + 16 <= len(buf):
+            length, mtype = struct.unpack_from("<IH", buf, off)
+            if length < 16:
+                break
+            err = None
+            if mtype == NLMSG_ERROR and off + 20 <= len(buf):
+                err = struct.unpack_from("<i", buf, off + 16)[0]
+            found.append((mtype, err))
+            off += (length + 3) & ~3
+    return found
 
 
 def cmd_strace(counts_path, trace_path, key, side):
@@ -76,14 +99,18 @@ def cmd_strace(counts_path, trace_path, key, side):
                 if re.search(r"= \d+", rest):
                     sockets += 1
                 continue
-            if not rest.startswith(tuple("0123456789")) or "<NETLINK:" not in rest.split(",")[0]:
+            if not rest[:1].isdigit() or "<NETLINK:" not in rest.split(",")[0]:
                 continue
-            if name in ("sendto", "sendmsg"):
+            raw = raw_messages(rest) if name.endswith("mmsg") else []
+            if name.startswith("send"):
                 sends += 1
-                # Every message in the buffer is decoded as one
-                # {nlmsg_len=...} element at the top level; an ACK
-                # echoes the request inside "msg=", which sends lack.
-                requests += rest.count("{nlmsg_len=")
+                # strace decodes sendto/sendmsg buffers: every message
+                # is one {nlmsg_len=...} at its top level (an ACK
+                # echoes a request inside "msg=", which sends lack).
+                requests += len(raw) or rest.count("{nlmsg_len=")
+            elif raw:
+                acks += sum(1 for t, e in raw if t == NLMSG_ERROR and e == 0)
+                errors += sum(1 for t, e in raw if t == NLMSG_ERROR and e)
             else:
                 acks += rest.count("{error=0, msg=")
                 errors += len(re.findall(r"\{error=-E", rest))
@@ -211,7 +238,8 @@ def build(data):
                    fmt_ratio(own / bare if bare and own else None)))
     out.append("")
     out.append("Peak RSS (`/usr/bin/time -f %M`, median of 5, KiB); netlink syscalls")
-    out.append("(sendto/sendmsg/recvmsg/recvfrom, `strace -c -f`), netlink requests (messages")
+    out.append("(send/recv calls: sendto, sendmsg, sendmmsg, recvmsg, recvfrom, recvmmsg;")
+    out.append("`strace -c -f`), netlink requests (messages")
     out.append("sent on netlink sockets, `strace -f -yy`), sockets opened, all syscalls:")
     out.append("")
     out.append("| operation | RSS netifmsg | RSS ethtool | nl syscalls | nl requests | sockets | all syscalls |")
