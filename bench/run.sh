@@ -74,11 +74,13 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 ns=netifmsg-bench-$$
+small_ns=netifmsg-bench-small-$$
 tmp=$(mktemp -d /tmp/netifmsg-bench.XXXXXX)
 cleanup()
 {
-	# Deleting the namespace takes every tap with it, at once.
+	# Deleting a namespace takes every tap with it, at once.
 	ip netns del "$ns" 2>/dev/null || true
+	ip netns del "$small_ns" 2>/dev/null || true
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -119,7 +121,7 @@ record()
 # from round to round.
 time_group()
 {
-	local key=$1 rounds=$2 warm=$3 r i j k w side runs cmd
+	local key=$1 rounds=$2 warm=$3 r i j k w side runs cmd in
 	local -a sides=() nruns=() cmds=()
 	shift 3
 
@@ -137,7 +139,10 @@ time_group()
 			[ "$runs" -gt 1 ] || w=0
 			# Its warnings about outliers go to a log: the noise is
 			# why there are rounds and medians.
-			if ! in_ns hyperfine -N --style none --runs "$runs" \
+			# Side "small" runs in the second namespace (linearity).
+			in=$ns
+			[ "$side" = small ] && in=$small_ns
+			if ! ip netns exec "$in" hyperfine -N --style none --runs "$runs" \
 				--warmup "$w" --command-name "$side" \
 				--export-json "$tmp/$key.$side.$r.json" \
 				"$cmd" >/dev/null 2>"$tmp/hyperfine.log"; then
@@ -286,6 +291,31 @@ for n in $sizes; do
 		done
 	fi
 done
+
+# Linearity: the largest N against the one before it, in the same
+# rounds, each in its own namespace (the main one has the most taps by
+# now; a second one gets as many as the smaller size).
+if [ "$(echo "$sizes" | wc -w)" -ge 2 ]; then
+	big=$(echo "$sizes" | awk '{print $NF}')
+	prev=$(echo "$sizes" | awk '{print $(NF - 1)}')
+	echo "bench: linearity, N=$big against N=$prev"
+	ip netns add "$small_ns"
+	for ((i = 0; i < prev; i++)); do
+		echo "tuntap add dev tap$i mode tap"
+	done | ip -n "$small_ns" -batch -
+	$quick && lin_rounds=2 || lin_rounds=10
+	time_group "lin.showall" "$lin_rounds" "$warm" \
+		a "$many" "$netifmsg" small "$many" "$netifmsg"
+	if $has_batch; then
+		time_group "lin.batch" "$lin_rounds" "$warm" \
+			a "$many" "$netifmsg --batch $tmp/batch.$big" \
+			small "$many" "$netifmsg --batch $tmp/batch.$prev"
+		time_group "lin.force" "$lin_rounds" "$warm" \
+			a "$many" "$netifmsg -f --batch $tmp/batch.$big" \
+			small "$many" "$netifmsg -f --batch $tmp/batch.$prev"
+	fi
+	record meta lin "$prev $big"
+fi
 
 if [ "$(ethtool --version | awk '{print $3}')" != "" ]; then
 	record meta ethtool "$(ethtool --version | awk '{print $3}')"

@@ -39,7 +39,7 @@ def cmd_median(directory, key):
         print("time.%s\t%s\t%.9f" % (key, side, statistics.median(t)))
         print("runs.%s\t%s\t%d" % (key, side, len(t)))
         print("min.%s\t%s\t%.9f" % (key, side, min(t)))
-        for ref in ("b", "bare"):
+        for ref in ("b", "bare", "small"):
             if side == ref:
                 continue
             ratios = [r[side] / r[ref] for r in rounds.values()
@@ -237,6 +237,22 @@ def build(data):
                    fmt_ratio(r.get("pratio.bare.showall.%d" % n, "a")),
                    fmt_ratio(own / bare if bare and own else None)))
     out.append("")
+    if meta("lin") not in ("?", ""):
+        prev, big = meta("lin").split()
+        out.append("Linearity: N=%s against N=%s, measured in the same rounds (two namespaces):" % (big, prev))
+        out.append("")
+        out.append("| command | N=%s | N=%s | ratio, paired | pooled |" % (prev, big))
+        out.append("|---|---:|---:|---:|---:|")
+        for label, key in (("`netifmsg`", "lin.showall"), ("`netifmsg --batch`", "lin.batch"),
+                           ("`netifmsg -f --batch`", "lin.force")):
+            small, large = r.t(key, "small"), r.t(key, "a")
+            if small is None:
+                continue
+            out.append("| %s | %s | %s | %s | %s |" % (
+                label, fmt_time(small), fmt_time(large),
+                "%.2f" % r.get("pratio.small." + key, "a") if r.get("pratio.small." + key, "a") else "-",
+                "%.2f" % (large / small) if small and large else "-"))
+        out.append("")
     out.append("Peak RSS (`/usr/bin/time -f %M`, median of 5, KiB); netlink syscalls")
     out.append("(send/recv calls: sendto, sendmsg, sendmmsg, recvmsg, recvfrom, recvmmsg;")
     out.append("`strace -c -f`), netlink requests (messages")
@@ -349,10 +365,19 @@ def build(data):
         q = r.get("pratio.bare.showall.1000", "a")
         r.goal("show all N=1000 within 2x of a bare dump", le(q, 2.0),
                "%.2fx" % q if q else "-")
-    if 1000 in sizes and 4096 in sizes:
-        a, b = r.t("showall.1000", "a"), r.t("showall.4096", "a")
-        r.goal("show all N=4096 <= 4.5x N=1000", le(b / a if a and b else None, 4.5),
-               "%.2fx" % (b / a) if a and b else "-")
+    def linear(what, key, side):
+        """N=4096 against N=1000: paired in the same rounds (lin.*), and
+        the two pooled medians of the per-N groups beside it."""
+        q = r.get("pratio.small." + key, "a")
+        a, b = r.t(what + ".1000", side), r.t(what + ".4096", side)
+        text = "%.2fx" % q if q else "-"
+        if a and b:
+            text += " (per-N groups, pooled: %.2fx)" % (b / a)
+        return le(q, 4.5), text
+
+    lin = meta("lin") == "1000 4096"
+    if lin:
+        r.goal("show all N=4096 <= 4.5x N=1000", *linear("showall", "lin.showall", "a"))
     if batch and 1000 in sizes:
         q = paired("batch.1000")
         r.goal("change all N=1000 >= 100x faster than the ethtool loop",
@@ -373,12 +398,10 @@ def build(data):
                "%s ACKs, %s errors" % (r.get("acks.batch.1000", "force", int),
                                        r.get("nlerrors.batch.1000", "force", int)),
                timing=False)
-    if batch and 1000 in sizes and 4096 in sizes:
-        for side, label in (("a", ""), ("force", " with -f")):
-            a, b = r.t("batch.1000", side), r.t("batch.4096", side)
-            r.goal("change all%s N=4096 <= 4.5x N=1000" % label,
-                   le(b / a if a and b else None, 4.5),
-                   "%.2fx" % (b / a) if a and b else "-")
+    if batch and lin:
+        r.goal("change all N=4096 <= 4.5x N=1000", *linear("batch", "lin.batch", "a"))
+        r.goal("change all with -f N=4096 <= 4.5x N=1000",
+               *linear("batch", "lin.force", "force"))
     elif not batch:
         r.goal("change all (--batch) goals", None, "netifmsg has no --batch yet")
     worst = []
