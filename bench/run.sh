@@ -11,14 +11,16 @@
 # netifmsg and ethtool in the same run and alternating: each group of
 # commands is measured in several rounds, every round runs each command
 # of the group (in a rotated order), so slow drifts of a shared, noisy
-# machine hit every side alike.  Medians are over all runs of all rounds.
+# machine hit every side alike.  Medians are over all runs of all rounds;
+# the ratios the goals use are paired: the median over the rounds of
+# each round's ratio (bench/stats.py).
 #
 # --quick is the short form CI runs (N = 100, few runs).  Timings are
 # printed, never judged there; what is checked exactly, and makes the
-# script exit 1 if it differs, is the number of netlink requests and
-# sockets (see check_counts below).  In the full form the goals of the
-# benchmark are checked too and printed as "met" or "MISSED"; a missed
-# goal is reported, not an error.
+# script exit 1 if it differs, is the netlink traffic: requests,
+# sockets, ACKs (Report.exact in bench/stats.py).  In the full form the
+# goals of the benchmark are checked too and printed as "met" or
+# "MISSED"; a missed goal is reported, not an error.
 set -eu
 set -o pipefail
 
