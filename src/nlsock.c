@@ -24,36 +24,28 @@
 /* Dump replies come in pieces of up to 32 KiB; leave room for one. */
 #define NLSOCK_BUFSIZE		(64 * 1024)
 
-struct talk_ctx {
-	struct nlsock *s;
-	nlsock_cb_t cb;
-	void *data;
-	int err;
-	bool single;	/* one reply message, no ACK: stop after it */
-};
-
 static int data_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct talk_ctx *t = data;
+	struct nlsock_reply *r = data;
 	int ret;
 
-	ret = t->cb ? t->cb(nlh, t->data) : 0;
+	ret = r->cb ? r->cb(nlh, r->data) : 0;
 	if (ret < 0) {
-		t->err = ret;
+		r->err = ret;
 		return MNL_CB_STOP;
 	}
-	return t->single ? MNL_CB_STOP : MNL_CB_OK;
+	return r->single ? MNL_CB_STOP : MNL_CB_OK;
 }
 
 static int error_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct talk_ctx *t = data;
+	struct nlsock_reply *r = data;
 	int error;
 
-	if (ethnl_parse_error(nlh, &error, t->s->extack,
-			      sizeof(t->s->extack)) < 0)
+	if (ethnl_parse_error(nlh, &error, r->s->extack,
+			      sizeof(r->s->extack)) < 0)
 		error = -EBADMSG;
-	t->err = error;
+	r->err = error;
 	return MNL_CB_STOP;
 }
 
@@ -71,29 +63,50 @@ static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_OVERRUN] = noop_cb,
 };
 
+void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
+		       const struct nlmsghdr *req, nlsock_cb_t cb, void *data)
+{
+	*r = (struct nlsock_reply){
+		.s = s,
+		.cb = cb,
+		.data = data,
+		.seq = req->nlmsg_seq,
+		/* One reply message and no ACK: stop after it. */
+		.single = !(req->nlmsg_flags & (NLM_F_DUMP | NLM_F_ACK)),
+	};
+	s->extack[0] = '\0';
+}
+
+int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len)
+{
+	int ret;
+
+	errno = 0;
+	ret = mnl_cb_run2(buf, len, r->seq, r->s->portid, data_cb, r, ctl_cbs,
+			  NLMSG_MIN_TYPE);
+	if (ret < 0)
+		return errno ? -errno : -EBADMSG;
+	return ret > 0 ? 1 : r->err;
+}
+
 int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
 		void *data)
 {
-	struct talk_ctx t = { s, cb, data, 0, false };
+	struct nlsock_reply r;
 	ssize_t n;
 	int ret;
 
-	s->extack[0] = '\0';
 	nlh->nlmsg_seq = ++s->seq;
-	t.single = !(nlh->nlmsg_flags & (NLM_F_DUMP | NLM_F_ACK));
+	nlsock_reply_init(&r, s, nlh, cb, data);
 	if (mnl_socket_sendto(s->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	do {
 		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
 		if (n < 0)
 			return -errno;
-		errno = 0;
-		ret = mnl_cb_run2(s->buf, (size_t)n, nlh->nlmsg_seq, s->portid,
-				  data_cb, &t, ctl_cbs, NLMSG_MIN_TYPE);
-		if (ret < 0)
-			return errno ? -errno : -EBADMSG;
+		ret = nlsock_reply_feed(&r, s->buf, (size_t)n);
 	} while (ret > 0);
-	return t.err;
+	return ret;
 }
 
 /*

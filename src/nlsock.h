@@ -3,6 +3,7 @@
 #ifndef NETIFMSG_NLSOCK_H
 #define NETIFMSG_NLSOCK_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/netlink.h>
@@ -71,5 +72,32 @@ int nlsock_fd(const struct nlsock *s);
  * (the socket goes on working), or another -errno.
  */
 int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data);
+
+/*
+ * The reply processing of nlsock_talk() on its own, so that it can be
+ * run on canned datagrams without a socket: the state of one request's
+ * reply, which may come in several datagrams.
+ */
+struct nlsock_reply {
+	struct nlsock *s;	/* portid, extack */
+	nlsock_cb_t cb;
+	void *data;
+	uint32_t seq;		/* of the request */
+	int err;
+	bool single;		/* one reply message, no ACK */
+};
+
+/* Start on the reply to @req (its seq and flags must be set). */
+void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
+		       const struct nlmsghdr *req, nlsock_cb_t cb, void *data);
+
+/*
+ * Process one received datagram of @len bytes.  Returns 1 if the reply
+ * goes on in another datagram, else its result: 0, or -errno (the
+ * kernel's error, the callback's, -EPROTO for another request's
+ * sequence number, -ESRCH for another port, -EBADMSG for a malformed
+ * error message).
+ */
+int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len);
 
 #endif
