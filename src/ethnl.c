@@ -413,6 +413,15 @@ static void parse_extack(const struct nlmsghdr *nlh, size_t offset,
 	}
 }
 
+/*
+ * 0 or -1..-4095 (the kernel's MAX_ERRNO): the callers negate and print
+ * the code, which must not overflow or index past strerror's table.
+ */
+static bool errno_ok(int code)
+{
+	return code <= 0 && code >= -4095;
+}
+
 int ethnl_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 		      size_t msgsize)
 {
@@ -431,7 +440,11 @@ int ethnl_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 			return 0;
 		}
 		memcpy(&code, mnl_nlmsg_get_payload(nlh), sizeof(code));
-		*error = code > 0 ? -code : code;
+		if (code > 0)
+			code = -code;
+		if (!errno_ok(code))
+			return -EINVAL;
+		*error = code;
 		parse_extack(nlh, MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(int)),
 			     msg, msgsize);
 		return 0;
@@ -440,15 +453,16 @@ int ethnl_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 	    nlh->nlmsg_len < MNL_NLMSG_HDRLEN + sizeof(*err))
 		return -EINVAL;
 	err = mnl_nlmsg_get_payload(nlh);
-	/* The kernel sends -errno; a positive value would be nonsense. */
-	if (err->error > 0)
+	/* The kernel sends -errno; anything else would be nonsense. */
+	if (!errno_ok(err->error))
 		return -EINVAL;
 	*error = err->error;
 	if (nlh->nlmsg_flags & NLM_F_CAPPED)
 		offset = MNL_NLMSG_HDRLEN + sizeof(*err);
 	else
+		/* In size_t: MNL_ALIGN() of a huge length wraps to 0. */
 		offset = MNL_NLMSG_HDRLEN + sizeof(int) +
-			 MNL_ALIGN(err->msg.nlmsg_len);
+			 (((size_t)err->msg.nlmsg_len + 3) & ~(size_t)3);
 	parse_extack(nlh, offset, msg, msgsize);
 	return 0;
 }
