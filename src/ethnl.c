@@ -130,6 +130,42 @@ static bool genl_ok(const struct nlmsghdr *nlh)
 	return nlh->nlmsg_len >= MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct genlmsghdr));
 }
 
+/*
+ * The attributes in @len bytes at @p must fill them exactly.  libmnl's
+ * iterators stop quietly at an attribute that runs past its container,
+ * which would make a cut bitset read as an empty one.
+ */
+static bool attrs_fit(const void *p, size_t len)
+{
+	const struct nlattr *a;
+	size_t off = 0;
+
+	while (off < len) {
+		if (len - off < sizeof(*a))
+			return false;
+		a = (const struct nlattr *)((const char *)p + off);
+		if (a->nla_len < sizeof(*a) || a->nla_len > len - off)
+			return false;
+		off += MNL_ALIGN(a->nla_len);
+	}
+	return true;
+}
+
+static bool nest_fits(const struct nlattr *nest)
+{
+	return attrs_fit(mnl_attr_get_payload(nest),
+			 mnl_attr_get_payload_len(nest));
+}
+
+/* The attributes after @hdrlen bytes of extra header fill the message. */
+static bool msg_attrs_fit(const struct nlmsghdr *nlh, size_t hdrlen)
+{
+	size_t start = MNL_NLMSG_HDRLEN + MNL_ALIGN(hdrlen);
+
+	return nlh->nlmsg_len >= start &&
+	       attrs_fit((const char *)nlh + start, nlh->nlmsg_len - start);
+}
+
 struct family_ctx {
 	uint16_t id;
 	bool have_id;
@@ -157,10 +193,12 @@ static int parse_mcgrps(const struct nlattr *nest, struct family_ctx *fc)
 {
 	const struct nlattr *grp;
 
+	if (!nest_fits(nest))
+		return -EINVAL;
 	mnl_attr_for_each_nested(grp, nest) {
 		const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1] = { 0 };
 
-		if (mnl_attr_parse_nested(grp, mcgrp_cb, tb) < 0)
+		if (!nest_fits(grp) || mnl_attr_parse_nested(grp, mcgrp_cb, tb) < 0)
 			return -EINVAL;
 		if (tb[CTRL_ATTR_MCAST_GRP_ID] && tb[CTRL_ATTR_MCAST_GRP_NAME] &&
 		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
@@ -195,7 +233,8 @@ int ethnl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 {
 	struct family_ctx fc = { 0 };
 
-	if (nlh->nlmsg_type != GENL_ID_CTRL || !genl_ok(nlh))
+	if (nlh->nlmsg_type != GENL_ID_CTRL || !genl_ok(nlh) ||
+	    !msg_attrs_fit(nlh, sizeof(struct genlmsghdr)))
 		return -EINVAL;
 	if (mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_attr_cb,
 			   &fc) < 0 || !fc.have_id)
@@ -235,6 +274,8 @@ static int parse_nested(const struct nlattr *nest, const struct nlattr **tb,
 
 	if (mnl_attr_get_payload_len(nest) == 0)
 		return 0;
+	if (!nest_fits(nest))
+		return -EINVAL;
 	return mnl_attr_parse_nested(nest, tb_cb, &t) < 0 ? -EINVAL : 0;
 }
 
@@ -285,6 +326,8 @@ static int parse_verbose(const struct nlattr *bits, bool nomask,
 	const struct nlattr *bit;
 
 	*value = 0;
+	if (!nest_fits(bits))
+		return -EINVAL;
 	mnl_attr_for_each_nested(bit, bits) {
 		const struct nlattr *tb[ETHTOOL_A_BITSET_BIT_MAX + 1] = { 0 };
 		long idx;
@@ -366,7 +409,8 @@ int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st)
 	const struct genlmsghdr *genl;
 
 	/* The kernel pads every message; an odd length means a cut one. */
-	if (nlh->nlmsg_len != MNL_ALIGN(nlh->nlmsg_len) || !genl_ok(nlh))
+	if (nlh->nlmsg_len != MNL_ALIGN(nlh->nlmsg_len) || !genl_ok(nlh) ||
+	    !msg_attrs_fit(nlh, sizeof(*genl)))
 		return -EINVAL;
 	genl = mnl_nlmsg_get_payload(nlh);
 	if (genl->cmd != ETHTOOL_MSG_DEBUG_GET_REPLY &&
