@@ -80,7 +80,9 @@ void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
 /*
  * Every message must lie within the datagram.  libmnl's mnl_nlmsg_ok()
  * compares the length as an int, so a header claiming 2 GiB or more
- * would pass it and send the parsers far past the buffer.
+ * would pass it and send the parsers far past the buffer; and libmnl
+ * silently drops a cut message at the end, which would leave us waiting
+ * for a reply that already came.
  */
 static bool datagram_ok(const void *buf, size_t len)
 {
@@ -95,7 +97,7 @@ static bool datagram_ok(const void *buf, size_t len)
 		if (off >= len)
 			break;
 	}
-	return true;
+	return off >= len;
 }
 
 int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len)
