@@ -1,0 +1,637 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Hostile or odd kernel replies, as canned bytes: through the parsers and
+ * through nlsock's receive path (nlsock_reply_feed(), the code
+ * nlsock_talk() runs on every datagram), without a socket.  Each must
+ * give a clean error or the correct result.  The inputs the fuzzers
+ * found are kept here as regression cases.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+#include <linux/ethtool_netlink.h>
+
+#include "ethnl.h"
+#include "nlsock.h"
+
+#define FAMILY	21
+#define PORT	4242
+#define SEQ	1000
+
+/* A datagram being built: messages one after the other. */
+static unsigned char dg[8192] __attribute__((aligned(4)));
+static size_t dglen;
+
+static void dg_reset(void)
+{
+	memset(dg, 0, sizeof(dg));
+	dglen = 0;
+}
+
+static struct nlmsghdr *msg_start(uint16_t type, uint16_t flags)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(dg + dglen);
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = flags;
+	nlh->nlmsg_seq = SEQ;
+	nlh->nlmsg_pid = PORT;
+	return nlh;
+}
+
+static void msg_end(struct nlmsghdr *nlh)
+{
+	dglen += MNL_ALIGN(nlh->nlmsg_len);
+}
+
+/* A DEBUG_GET_REPLY for @ifname with a compact @value. */
+static struct nlmsghdr *put_debug(const char *ifname, uint32_t ifindex,
+				  uint32_t value, uint16_t flags)
+{
+	struct nlmsghdr *nlh = msg_start(FAMILY, flags);
+	struct genlmsghdr *g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	struct nlattr *n;
+
+	g->cmd = ETHTOOL_MSG_DEBUG_GET_REPLY;
+	g->version = 1;
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, ifindex);
+	mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, ifname);
+	mnl_attr_nest_end(nlh, n);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_VALUE, sizeof(value), &value);
+	mnl_attr_nest_end(nlh, n);
+	msg_end(nlh);
+	return nlh;
+}
+
+/* NLMSG_ERROR (an ACK if @error is 0), with extack text if @text. */
+static struct nlmsghdr *put_error(int error, const char *text)
+{
+	struct nlmsghdr *nlh = msg_start(NLMSG_ERROR, NLM_F_CAPPED);
+	struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+
+	e->error = error;
+	e->msg.nlmsg_len = 44;
+	e->msg.nlmsg_seq = SEQ;
+	e->msg.nlmsg_pid = PORT;
+	if (text) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, text);
+	}
+	msg_end(nlh);
+	return nlh;
+}
+
+/* NLMSG_DONE with @code (the kernel sends 0 or -errno). */
+static struct nlmsghdr *put_done(int code, const char *text)
+{
+	struct nlmsghdr *nlh = msg_start(NLMSG_DONE, NLM_F_MULTI);
+	int *p = mnl_nlmsg_put_extra_header(nlh, sizeof(int));
+
+	*p = code;
+	if (text) {
+		nlh->nlmsg_flags |= NLM_F_ACK_TLVS;
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, text);
+	}
+	msg_end(nlh);
+	return nlh;
+}
+
+/* The receive path: the states the callback saw and the result. */
+struct rx {
+	struct nlsock s;
+	struct nlsock_reply r;
+	struct ifstate st[8];
+	unsigned int n;
+};
+
+static int rx_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct rx *rx = data;
+
+	if (rx->n >= 8 || ethnl_parse_debug(nlh, &rx->st[rx->n]) < 0)
+		return -EBADMSG;
+	rx->n++;
+	return 0;
+}
+
+/* Start a reply to a request with @flags (seq SEQ, our port PORT). */
+static void rx_start(struct rx *rx, uint16_t flags)
+{
+	struct nlmsghdr req = { .nlmsg_seq = SEQ, .nlmsg_flags = flags };
+
+	memset(rx, 0, sizeof(*rx));
+	rx->s.portid = PORT;
+	nlsock_reply_init(&rx->r, &rx->s, &req, rx_cb, rx);
+}
+
+/* Feed bytes [from, to) of the datagram as one received datagram. */
+static int rx_feed(struct rx *rx, size_t from, size_t to)
+{
+	/* An exact-size copy, as recvfrom() would leave in the buffer. */
+	unsigned char *copy = malloc(to - from + 1);
+	int ret;
+
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, dg + from, to - from);
+	ret = nlsock_reply_feed(&rx->r, copy, to - from);
+	free(copy);
+	return ret;
+}
+
+START_TEST(test_wrong_seq)
+{
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 5, 0)->nlmsg_seq = SEQ - 1;
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EPROTO);
+	ck_assert_uint_eq(rx.n, 0);
+	/* an ACK for another request is not ours either */
+	dg_reset();
+	put_error(0, NULL)->nlmsg_seq = SEQ + 1;
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EPROTO);
+}
+END_TEST
+
+START_TEST(test_wrong_port)
+{
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 5, 0)->nlmsg_pid = PORT + 1;
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ESRCH);
+	ck_assert_uint_eq(rx.n, 0);
+	dg_reset();
+	put_error(-EPERM, NULL)->nlmsg_pid = PORT + 1;
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ESRCH);
+}
+END_TEST
+
+START_TEST(test_single_reply)
+{
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 0x15, 0);
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), 0);
+	ck_assert_uint_eq(rx.n, 1);
+	ck_assert_str_eq(rx.st[0].ifname, "tap0");
+	ck_assert_uint_eq(rx.st[0].ifindex, 3);
+	ck_assert_uint_eq(rx.st[0].msg_enable, 0x15);
+}
+END_TEST
+
+START_TEST(test_ack_and_errors)
+{
+	struct rx rx;
+
+	dg_reset();
+	put_error(0, NULL);
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), 0);
+	ck_assert_str_eq(rx.s.extack, "");
+
+	/* NLMSG_ERROR without extack */
+	dg_reset();
+	put_error(-EOPNOTSUPP, NULL);
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EOPNOTSUPP);
+	ck_assert_str_eq(rx.s.extack, "");
+
+	/* with extack */
+	dg_reset();
+	put_error(-ENODEV, "no device matches name");
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENODEV);
+	ck_assert_str_eq(rx.s.extack, "no device matches name");
+}
+END_TEST
+
+START_TEST(test_extack_odd)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *a;
+	char text[600];
+	struct rx rx;
+
+	/* Longer than we keep: cut and terminated. */
+	memset(text, 'x', sizeof(text) - 1);
+	text[sizeof(text) - 1] = '\0';
+	dg_reset();
+	put_error(-EINVAL, text);
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EINVAL);
+	ck_assert_uint_eq(strlen(rx.s.extack), ETHNL_EXTACK_MAX - 1);
+
+	/* Without its NUL: the error stands, the text is left out. */
+	dg_reset();
+	nlh = put_error(-EBUSY, "busy");
+	a = (struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN +
+			      sizeof(struct nlmsgerr));
+	((char *)mnl_attr_get_payload(a))[4] = '!';
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
+	ck_assert_str_eq(rx.s.extack, "");
+
+	/* An extack attribute longer than the message: ignored. */
+	dg_reset();
+	nlh = put_error(-EBUSY, "busy");
+	a = (struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN +
+			      sizeof(struct nlmsgerr));
+	a->nla_len = 200;
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
+	ck_assert_str_eq(rx.s.extack, "");
+
+	/* Not capped: the text comes after the whole echoed request. */
+	dg_reset();
+	nlh = msg_start(NLMSG_ERROR, NLM_F_ACK_TLVS);
+	{
+		struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e) + 24);
+
+		e->error = -ENOENT;
+		e->msg.nlmsg_len = 40;	/* 16 header + 24 payload echoed */
+	}
+	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "after the echo");
+	msg_end(nlh);
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENOENT);
+	ck_assert_str_eq(rx.s.extack, "after the echo");
+	/* ... and an echoed length that would wrap: no text, no crash */
+	((struct nlmsgerr *)mnl_nlmsg_get_payload(nlh))->msg.nlmsg_len = 0xfffffffe;
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENOENT);
+	ck_assert_str_eq(rx.s.extack, "");
+}
+END_TEST
+
+/* Error codes the kernel cannot send: a malformed message, not INT_MIN. */
+START_TEST(test_error_code_range)
+{
+	static const int bad[] = { INT_MIN, -4096, 1, INT_MAX };
+	struct rx rx;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		dg_reset();
+		put_error(bad[i], NULL);
+		rx_start(&rx, NLM_F_ACK);
+		ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	}
+	dg_reset();
+	put_error(-4095, NULL);
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -4095);
+	dg_reset();
+	put_done(INT_MIN, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+}
+END_TEST
+
+START_TEST(test_done_with_error)
+{
+	struct rx rx;
+
+	/* A dump that fails after two interfaces. */
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI);
+	put_debug("tap1", 4, 2, NLM_F_MULTI);
+	put_done(-EBUSY, "device busy");
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
+	ck_assert_uint_eq(rx.n, 2);
+	ck_assert_str_eq(rx.s.extack, "device busy");
+
+	/* Old kernels' positive code means the same. */
+	dg_reset();
+	put_done(EBUSY, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
+
+	/* A plain DONE ends the dump with success. */
+	dg_reset();
+	put_done(0, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), 0);
+	ck_assert_uint_eq(rx.n, 0);
+}
+END_TEST
+
+/* A dump of three interfaces in two datagrams, split between messages. */
+START_TEST(test_multipart)
+{
+	size_t cut;
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI);
+	put_debug("tap1", 4, 2, NLM_F_MULTI);
+	cut = dglen;
+	put_debug("tap2", 5, 4, NLM_F_MULTI);
+	put_done(0, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, cut), 1);	/* more to come */
+	ck_assert_uint_eq(rx.n, 2);
+	ck_assert_int_eq(rx_feed(&rx, cut, dglen), 0);
+	ck_assert_uint_eq(rx.n, 3);
+	ck_assert_str_eq(rx.st[2].ifname, "tap2");
+	ck_assert_uint_eq(rx.st[2].msg_enable, 4);
+}
+END_TEST
+
+/*
+ * A datagram that ends inside a message (at every odd point): a clean
+ * error, never a half-parsed message or a wait for a reply that came.
+ */
+START_TEST(test_multipart_cut)
+{
+	size_t first, cut;
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI);
+	first = dglen;
+	put_debug("tap1", 4, 2, NLM_F_MULTI);
+	put_done(0, NULL);
+	for (cut = first + 1; cut < dglen; cut++) {
+		if (cut == first + MNL_ALIGN(mnl_nlmsg_get_payload_len(
+				(struct nlmsghdr *)(dg + first)) + MNL_NLMSG_HDRLEN))
+			continue;	/* a clean split between messages */
+		rx_start(&rx, NLM_F_DUMP);
+		ck_assert_msg(rx_feed(&rx, 0, cut) == -EBADMSG,
+			      "datagram cut at %zu accepted", cut);
+	}
+}
+END_TEST
+
+/* The fuzz_reply finding: nlmsg_len of 2 GiB or more passes mnl_nlmsg_ok. */
+START_TEST(test_huge_nlmsg_len)
+{
+	/* crash-8e63433ad05bcc2f61757683e6485d2b74cfd7ec, as found */
+	static const unsigned char found[] = {
+		0x00, 0x00, 0x01, 0xea, 0x03, 0x00, 0x00, 0xae,
+		0x6d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x3c,
+		0x00, 0x00, 0xfd, 0x15, 0x00, 0x05, 0x00, 0xea,
+		0x03, 0x00, 0x00, 0x00, 0x24, 0x00, 0x00, 0x00,
+		0x02, 0x00, 0x00, 0x01, 0xea, 0x03, 0x00, 0x00,
+		0xae, 0x6d, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+		0x3c, 0x00, 0x00, 0xfd, 0x15, 0x00, 0x05, 0x00,
+		0xea, 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
+	};
+	struct nlmsghdr *nlh;
+	struct rx rx;
+	uint32_t seq, pid;
+
+	dg_reset();
+	memcpy(dg, found, sizeof(found));
+	dglen = sizeof(found);
+	nlh = (struct nlmsghdr *)dg;
+	seq = nlh->nlmsg_seq;
+	pid = nlh->nlmsg_pid;
+	memset(&rx, 0, sizeof(rx));
+	rx.s.portid = pid;
+	{
+		struct nlmsghdr req = { .nlmsg_seq = seq, .nlmsg_flags = NLM_F_ACK };
+
+		nlsock_reply_init(&rx.r, &rx.s, &req, rx_cb, &rx);
+	}
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+
+	/* The same shape made by hand: an ACK claiming 2 GiB. */
+	dg_reset();
+	put_error(0, NULL)->nlmsg_len = 0x80000000u;
+	dglen = 64;
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	/* and one claiming one byte more than the datagram */
+	dg_reset();
+	put_debug("tap0", 3, 1, 0)->nlmsg_len += 4;
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	ck_assert_uint_eq(rx.n, 0);
+}
+END_TEST
+
+START_TEST(test_dump_interrupted)
+{
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI | NLM_F_DUMP_INTR);
+	put_done(0, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EINTR);
+}
+END_TEST
+
+/* A bad message in the middle of a dump stops it with EBADMSG. */
+START_TEST(test_bad_message_in_dump)
+{
+	struct nlmsghdr *nlh;
+	struct rx rx;
+
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI);
+	nlh = put_debug("tap1", 4, 2, NLM_F_MULTI);
+	put_debug("tap2", 5, 4, NLM_F_MULTI);
+	put_done(0, NULL);
+	/* tap1's header nest claims more than the message holds */
+	((struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN + GENL_HDRLEN))->nla_len = 400;
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	ck_assert_uint_eq(rx.n, 1);
+}
+END_TEST
+
+/* Attribute and nest lengths that lie, in the parser directly. */
+static struct nlattr *attr_at(struct nlmsghdr *nlh, size_t off)
+{
+	return (struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN + GENL_HDRLEN + off);
+}
+
+START_TEST(test_lying_lengths)
+{
+	struct nlmsghdr *nlh;
+	struct ifstate st;
+	struct nlattr *hdr, *mask;
+
+	dg_reset();
+	nlh = put_debug("tap0", 3, 5, 0);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	hdr = attr_at(nlh, 0);
+	mask = attr_at(nlh, hdr->nla_len);
+
+	/* the last attribute runs past the message */
+	mask->nla_len += 8;
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	mask->nla_len -= 8;
+
+	/* the name inside the header nest runs past the nest */
+	dg_reset();
+	nlh = put_debug("tap0", 3, 5, 0);
+	hdr = attr_at(nlh, 0);
+	attr_at(nlh, 4 + 8)->nla_len = 20;	/* DEV_NAME after DEV_INDEX */
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* VALUE inside MSGMASK runs past MSGMASK (into nothing) */
+	dg_reset();
+	nlh = put_debug("tap0", 3, 5, 0);
+	hdr = attr_at(nlh, 0);
+	mask = attr_at(nlh, hdr->nla_len);
+	mask->nla_len -= 4;		/* cut VALUE's payload off the nest */
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* a zero-length attribute would loop forever if accepted */
+	dg_reset();
+	nlh = put_debug("tap0", 3, 5, 0);
+	attr_at(nlh, 0)->nla_len = 0;
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+}
+END_TEST
+
+START_TEST(test_names_without_nul)
+{
+	struct nlmsghdr *nlh;
+	struct ifstate st;
+	char *name;
+
+	dg_reset();
+	nlh = put_debug("tap0", 3, 5, 0);
+	/* "tap0\0" padded to 8: overwrite the NUL and the padding */
+	name = (char *)mnl_attr_get_payload(attr_at(nlh, 4 + 8));
+	ck_assert_str_eq(name, "tap0");
+	name[4] = 'X';
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* a name that fills IFNAMSIZ exactly (no room for the NUL) */
+	dg_reset();
+	nlh = put_debug("abcdefghijklmnop", 3, 5, 0);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* an empty name */
+	dg_reset();
+	nlh = put_debug("", 3, 5, 0);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* the longest good one */
+	dg_reset();
+	nlh = put_debug("abcdefghijklmno", 3, 5, 0);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	ck_assert_str_eq(st.ifname, "abcdefghijklmno");
+}
+END_TEST
+
+/* A family reply whose multicast group name has no NUL. */
+START_TEST(test_family_name_without_nul)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *g;
+	struct nlattr *grps, *grp, *name;
+	uint16_t family;
+	uint32_t group = 0;
+
+	dg_reset();
+	nlh = msg_start(GENL_ID_CTRL, 0);
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = CTRL_CMD_NEWFAMILY;
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, FAMILY);
+	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 9);
+	name = (struct nlattr *)mnl_nlmsg_get_payload_tail(nlh);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, "monitor");
+	mnl_attr_nest_end(nlh, grp);
+	mnl_attr_nest_end(nlh, grps);
+	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), 0);
+	ck_assert_uint_eq(family, FAMILY);
+	ck_assert_uint_eq(group, 9);
+	((char *)mnl_attr_get_payload(name))[7] = 'X';
+	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), -EINVAL);
+	/* a family id of the wrong size */
+	((char *)mnl_attr_get_payload(name))[7] = '\0';
+	((struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN + GENL_HDRLEN))->nla_len = 5;
+	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), -EINVAL);
+}
+END_TEST
+
+/* Compact bitsets of SIZE 4096 (128 words): fine if only bits 0..31. */
+START_TEST(test_bitset_size_4096)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *g;
+	struct nlattr *n, *val;
+	uint32_t words[128] = { 0x1234 };
+	struct ifstate st;
+
+	dg_reset();
+	nlh = msg_start(FAMILY, 0);
+	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
+	g->cmd = ETHTOOL_MSG_DEBUG_NTF;
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, 2);
+	mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, "eth0");
+	mnl_attr_nest_end(nlh, n);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 4096);
+	val = (struct nlattr *)mnl_nlmsg_get_payload_tail(nlh);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_VALUE, sizeof(words), words);
+	mnl_attr_nest_end(nlh, n);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	ck_assert_uint_eq(st.msg_enable, 0x1234);
+	/* bit 4095 set: not something we can show */
+	((uint32_t *)mnl_attr_get_payload(val))[127] = 0x80000000u;
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+}
+END_TEST
+
+static Suite *hostile_suite(void)
+{
+	Suite *s = suite_create("hostile");
+	TCase *tc = tcase_create("receive");
+
+	tcase_add_test(tc, test_wrong_seq);
+	tcase_add_test(tc, test_wrong_port);
+	tcase_add_test(tc, test_single_reply);
+	tcase_add_test(tc, test_ack_and_errors);
+	tcase_add_test(tc, test_extack_odd);
+	tcase_add_test(tc, test_error_code_range);
+	tcase_add_test(tc, test_done_with_error);
+	tcase_add_test(tc, test_multipart);
+	tcase_add_test(tc, test_multipart_cut);
+	tcase_add_test(tc, test_huge_nlmsg_len);
+	tcase_add_test(tc, test_dump_interrupted);
+	tcase_add_test(tc, test_bad_message_in_dump);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("parse");
+	tcase_add_test(tc, test_lying_lengths);
+	tcase_add_test(tc, test_names_without_nul);
+	tcase_add_test(tc, test_family_name_without_nul);
+	tcase_add_test(tc, test_bitset_size_4096);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int main(void)
+{
+	SRunner *sr = srunner_create(hostile_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
