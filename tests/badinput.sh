@@ -1,0 +1,94 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Table-driven bad input (tests/badinput.table): every command line must
+# fail with its exact exit status and message, print nothing on stdout,
+# leave the taps' masks as they were, and, where the table says so, open
+# no netlink socket at all (strace -f -e trace=socket proves it).
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+	TABLE=$top_srcdir/tests/badinput.table
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+	TABLE=$(dirname "$0")/badinput.table
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+command -v strace >/dev/null 2>&1 || skip "strace not found (needed to prove no socket is opened)"
+[ -r "$TABLE" ] || fatal "table $TABLE not found"
+
+setup_ns 2
+MASK0=0x1234
+MASK1=0x0421
+set_mask tap0 "$MASK0"
+set_mask tap1 "$MASK1"
+NOSUCHNS=nim-nosuch-$$-$RANDOM
+TRACE=$NIM_TMP/strace
+
+# traced ARGS...: the program under test in $NS under strace, which logs
+# every socket() call of the process and its children to $TRACE.
+traced() {
+	ip netns exec "$NS" strace -f -qq -e trace=socket -o "$TRACE" -- \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+
+netlink_sockets() {
+	grep -c 'socket(AF_NETLINK' "$TRACE"
+}
+
+# The detector itself: a show must be seen opening its netlink socket.
+check_rc "control: show tap0 under strace" 0 traced tap0
+check_out "control: show tap0 output" "$(show_line tap0 "$MASK0")"
+check_eq "control: strace sees the netlink socket of a show" 1 "$(netlink_sockets)"
+
+trim() {
+	local s=$1
+	s=${s#"${s%%[![:space:]]*}"}
+	s=${s%"${s##*[![:space:]]}"}
+	printf '%s' "$s"
+}
+
+rows=0
+lineno=0
+while IFS= read -r line || [ -n "$line" ]; do
+	lineno=$((lineno + 1))
+	[[ $line =~ ^[[:space:]]*(#|$) ]] && continue
+	IFS='|' read -r f_exit f_sock f_msg f_argv <<<"$line"
+	f_exit=$(trim "$f_exit")
+	f_sock=$(trim "$f_sock")
+	f_msg=$(trim "$f_msg")
+	f_argv=$(trim "$f_argv")
+	f_msg=${f_msg//@NOSUCHNS@/$NOSUCHNS}
+	f_argv=${f_argv//@NOSUCHNS@/$NOSUCHNS}
+	case $f_exit:$f_sock in
+	[12]:-|1:nl) ;;
+	*) fatal "$TABLE:$lineno: bad EXIT or SOCKET column: '$line'" ;;
+	esac
+	[ -n "$f_msg" ] || fatal "$TABLE:$lineno: empty MESSAGE"
+	args=()
+	eval "args=($f_argv)" || fatal "$TABLE:$lineno: cannot read ARGV"
+	rows=$((rows + 1))
+	name="row $lineno: netifmsg $f_argv"
+
+	: >"$TRACE"
+	check_rc "$name" "$f_exit" traced "${args[@]}"
+	check_grep "$name: message" "$f_msg" "$ERR"
+	check_egrep "$name: stderr starts with 'netifmsg: '" '^netifmsg: ' "$ERR"
+	check_empty "$name: no stdout" "$OUT"
+	if [ "$f_sock" = - ]; then
+		check_eq "$name: no netlink socket opened" 0 "$(netlink_sockets)"
+	fi
+	check_mask "$name: tap0 unchanged" tap0 "$MASK0"
+	check_mask "$name: tap1 unchanged" tap1 "$MASK1"
+done <"$TABLE"
+
+# The table must not shrink unnoticed.
+if [ "$rows" -ge 100 ]; then
+	pass "the table has $rows rows (at least 100)"
+else
+	fail "the table has $rows rows, fewer than 100"
+fi
+
+finish
