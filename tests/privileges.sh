@@ -1,0 +1,100 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# An unprivileged user (uid/gid 65534, no groups, no capabilities, via
+# setpriv) may read message levels but not change them: every kind of
+# change (absolute, relative, from a level, with any output option) is
+# refused with the permission message and exit 1, nothing on stdout, and
+# the mask unchanged.  (errors.sh has the basic show / +link case.)
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+command -v setpriv >/dev/null 2>&1 || skip "setpriv (util-linux) not found"
+
+setup_ns 2
+MASK0=0x0235
+MASK1=0x0003
+set_mask tap0 "$MASK0"
+set_mask tap1 "$MASK1"
+PERM="netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN"
+
+# nobody ARGS...: the program as uid 65534 without capabilities, in $NS.
+nobody() {
+	ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all --bounding-set=-all \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+
+# The user really is unprivileged: ethtool itself is refused.
+if ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
+	--inh-caps=-all --bounding-set=-all ethtool -s tap0 msglvl 0x1 \
+	>"$OUT" 2>"$ERR"; then
+	fail "control: ethtool -s as nobody is refused" "it succeeded"
+else
+	check_grep "control: ethtool -s as nobody is refused" \
+		"Operation not permitted" "$ERR"
+fi
+check_mask "control: tap0 unchanged by ethtool" tap0 "$MASK0"
+
+# --- reading works
+check_rc "nobody: show all" 0 nobody
+check_grep "nobody: show all: tap0" "$(show_line tap0 "$MASK0")" "$OUT"
+check_grep "nobody: show all: tap1" "$(show_line tap1 "$MASK1")" "$OUT"
+check_rc "nobody: -x tap1" 0 nobody -x tap1
+check_out "nobody: -x tap1: output" "$(hex "$MASK1")"
+check_rc "nobody: -j tap0" 0 nobody -j tap0
+check_json "nobody: -j tap0: output" "[$(json_if tap0 "$MASK0")]" "$OUT"
+check_rc "nobody: -N tap0" 0 nobody -N tap0
+check_out "nobody: -N tap0: output" "$(mask_names "$MASK0")"
+check_rc "nobody: --list" 0 nobody --list
+check_rc "nobody: --decode +link" 0 nobody -x --decode +link
+check_out "nobody: --decode +link: output" "0x00000004"
+
+# --- every change is refused
+refused() {
+	check_rc "nobody: $*" 1 nobody "$@"
+	check_grep "nobody: $*: message" "$PERM" "$ERR"
+	check_lines "nobody: $*: one line on stderr" 1 "$ERR"
+	check_empty "nobody: $*: no stdout" "$OUT"
+	check_mask "nobody: $*: tap0 unchanged" tap0 "$MASK0"
+	check_mask "nobody: $*: tap1 unchanged" tap1 "$MASK1"
+}
+
+# absolute
+refused tap0 0x5
+refused tap0 0x0235		# the same mask: still a change request
+refused tap0 link,timer
+refused tap0 none
+refused tap0 all
+refused tap0 drv probe
+# relative
+refused tap0 -link
+refused tap0 +drv		# already set: still refused
+refused tap0 +link,-drv
+refused tap0 +hw -intr
+# from a level
+refused tap0 --from-level 3
+refused tap0 --from-level -1
+refused tap0 --level-map exact --from-level 2
+refused tap0 --level-map kernel --from-level 4
+refused tap0 --from-level 3 -timer
+# with output options
+refused -v tap0 +link
+refused -j tap0 0x1
+refused -x tap0 -drv
+refused -N tap0 --from-level 1
+
+# entering a named namespace needs privilege too: refused, changes nothing
+check_rc "nobody: -n NS tap0 +link" 1 \
+	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
+	--bounding-set=-all "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" tap0 +link
+check_grep "nobody: -n NS tap0 +link: message" "cannot enter network namespace" "$ERR"
+check_mask "nobody: -n NS tap0 +link: tap0 unchanged" tap0 "$MASK0"
+
+finish
