@@ -21,11 +21,12 @@ ci_result()
 	esac
 }
 
-# ci_count_trs DIR LABEL: count automake's per-test results under DIR and
-# print the log of every test that did not pass.
+# ci_count_trs DIR LABEL [SINCE]: count automake's per-test results under
+# DIR written after the file SINCE (default DIR/Makefile) and print the
+# log of every test that did not pass.
 ci_count_trs()
 {
-	local dir=$1 label=$2 trs res name n=0
+	local dir=$1 label=$2 since=${3:-$1/Makefile} trs res name n=0
 
 	while IFS= read -r trs; do
 		n=$((n + 1))
@@ -40,7 +41,7 @@ ci_count_trs()
 				echo "---- ${trs%.trs}.log"
 				cat "${trs%.trs}.log" ;;
 		esac
-	done < <(find "$dir" -name '*.trs' -newer "$dir/Makefile" | sort)
+	done < <(find "$dir" -name '*.trs' -newer "$since" | sort)
 	if [ "$n" -eq 0 ]; then
 		# No test ran at all: that is a failure, not a pass.
 		[ -f "$dir/ci-check.log" ] && tail -n 50 "$dir/ci-check.log"

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+# The integration tests a third time, with the program under valgrind
+# (tests/lib.sh puts NETIFMSG_WRAPPER in front of every run).  Zero
+# reports: valgrind exits 99 on an error (not 1, which netifmsg itself
+# uses for failures that tests expect), and every report also lands in a
+# log file per process, which must all be empty.
+ci_vg_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-vg.XXXXXX")
+# The privilege tests run the program as nobody: it must write here too.
+chmod 1777 "$ci_vg_dir"
+touch "$ci_vg_dir/stamp"
+NETIFMSG_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=99 --log-file=$ci_vg_dir/vg.%p.log" \
+	make check-integration >ci-valgrind.log 2>&1
+ci_count_trs . "valgrind" "$ci_vg_dir/stamp"
+ci_vg_reports=$(find "$ci_vg_dir" -name 'vg.*.log' -size +0 | wc -l)
+ci_vg_runs=$(find "$ci_vg_dir" -name 'vg.*.log' | wc -l)
+echo "valgrind: $ci_vg_runs runs of the program, $ci_vg_reports with reports"
+if [ "$ci_vg_runs" -eq 0 ]; then
+	ci_result "valgrind: the program ran under valgrind" 1
+elif [ "$ci_vg_reports" -ne 0 ]; then
+	find "$ci_vg_dir" -name 'vg.*.log' -size +0 | head -n 5 | xargs cat
+	ci_result "valgrind: no reports" 1
+else
+	ci_result "valgrind: no reports" 0
+fi
+rm -rf "$ci_vg_dir"
+unset ci_vg_dir ci_vg_reports ci_vg_runs
