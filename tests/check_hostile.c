@@ -16,6 +16,7 @@
 #include <linux/genetlink.h>
 #include <linux/ethtool_netlink.h>
 
+#include "check_main.h"
 #include "ethnl.h"
 #include "nlsock.h"
 
@@ -625,13 +626,4 @@ static Suite *hostile_suite(void)
 	return s;
 }
 
-int main(void)
-{
-	SRunner *sr = srunner_create(hostile_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
-}
+CHECK_MAIN(hostile_suite)
