@@ -124,6 +124,22 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 	return nlh;
 }
 
+bool ethnl_datagram_ok(const void *buf, size_t len)
+{
+	const struct nlmsghdr *nlh;
+	size_t off = 0;
+
+	while (len - off >= sizeof(*nlh)) {
+		nlh = (const struct nlmsghdr *)((const char *)buf + off);
+		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
+			return false;
+		off += ((size_t)nlh->nlmsg_len + 3) & ~(size_t)3;
+		if (off >= len)
+			break;
+	}
+	return off >= len;
+}
+
 /* Generic netlink payload after the genl header, or NULL if too short. */
 static bool genl_ok(const struct nlmsghdr *nlh)
 {

@@ -46,6 +46,16 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 				       uint32_t value, uint32_t mask,
 				       bool replace);
 
+/*
+ * Every message of a received datagram lies within its @len bytes, and
+ * nothing but padding follows the last one.  Check it before handing
+ * the datagram to libmnl: mnl_nlmsg_ok() compares nlmsg_len as an int,
+ * so a header claiming 2 GiB or more passes it and sends the parsers far
+ * past the buffer, and mnl_cb_run() quietly drops a cut message at the
+ * end, which would leave the caller waiting for a reply that came.
+ */
+bool ethnl_datagram_ok(const void *buf, size_t len);
+
 /* Family id and "monitor" multicast group id from a CTRL_CMD_NEWFAMILY. */
 int ethnl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 		       uint32_t *monitor_group);

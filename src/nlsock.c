@@ -77,34 +77,11 @@ void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
 	s->extack[0] = '\0';
 }
 
-/*
- * Every message must lie within the datagram.  libmnl's mnl_nlmsg_ok()
- * compares the length as an int, so a header claiming 2 GiB or more
- * would pass it and send the parsers far past the buffer; and libmnl
- * silently drops a cut message at the end, which would leave us waiting
- * for a reply that already came.
- */
-static bool datagram_ok(const void *buf, size_t len)
-{
-	const struct nlmsghdr *nlh;
-	size_t off = 0;
-
-	while (len - off >= sizeof(*nlh)) {
-		nlh = (const struct nlmsghdr *)((const char *)buf + off);
-		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
-			return false;
-		off += ((size_t)nlh->nlmsg_len + 3) & ~(size_t)3;
-		if (off >= len)
-			break;
-	}
-	return off >= len;
-}
-
 int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len)
 {
 	int ret;
 
-	if (!datagram_ok(buf, len))
+	if (!ethnl_datagram_ok(buf, len))
 		return -EBADMSG;
 	errno = 0;
 	ret = mnl_cb_run2(buf, len, r->seq, r->s->portid, data_cb, r, ctl_cbs,

@@ -428,6 +428,33 @@ START_TEST(test_huge_nlmsg_len)
 }
 END_TEST
 
+START_TEST(test_datagram_ok)
+{
+	struct nlmsghdr *nlh;
+
+	dg_reset();
+	ck_assert(ethnl_datagram_ok(dg, 0));
+	put_error(0, NULL);
+	ck_assert(ethnl_datagram_ok(dg, dglen));
+	/* junk after the last message: 1..15 bytes or a bad header */
+	ck_assert(!ethnl_datagram_ok(dg, dglen + 1));
+	ck_assert(!ethnl_datagram_ok(dg, dglen + 15));
+	ck_assert(!ethnl_datagram_ok(dg, dglen + 16));
+	/* an unpadded last message, with or without its padding */
+	nlh = (struct nlmsghdr *)dg;
+	nlh->nlmsg_len -= 3;
+	ck_assert(ethnl_datagram_ok(dg, dglen - 3));
+	ck_assert(ethnl_datagram_ok(dg, dglen));
+	/* shorter than a header, or longer than the datagram */
+	nlh->nlmsg_len = 15;
+	ck_assert(!ethnl_datagram_ok(dg, dglen));
+	nlh->nlmsg_len = (uint32_t)dglen + 4;
+	ck_assert(!ethnl_datagram_ok(dg, dglen));
+	nlh->nlmsg_len = 0xffffffffu;
+	ck_assert(!ethnl_datagram_ok(dg, dglen));
+}
+END_TEST
+
 START_TEST(test_dump_interrupted)
 {
 	struct rx rx;
@@ -613,6 +640,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_multipart);
 	tcase_add_test(tc, test_multipart_cut);
 	tcase_add_test(tc, test_huge_nlmsg_len);
+	tcase_add_test(tc, test_datagram_ok);
 	tcase_add_test(tc, test_dump_interrupted);
 	tcase_add_test(tc, test_bad_message_in_dump);
 	suite_add_tcase(s, tc);
