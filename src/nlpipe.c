@@ -85,6 +85,9 @@ int nlpipe_feed(struct nlpipe *p, const void *buf, size_t len)
 
 	if (len > INT32_MAX)
 		return -EINVAL;
+	/* Before any callback: mnl_nlmsg_ok() takes 2 GiB lengths. */
+	if (!ethnl_datagram_ok(buf, len))
+		return -EBADMSG;
 	while (mnl_nlmsg_ok(nlh, rest)) {
 		ret = feed_one(p, nlh);
 		if (ret < 0)

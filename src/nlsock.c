@@ -218,17 +218,16 @@ int nlsock_fd(const struct nlsock *s)
 	return mnl_socket_get_fd(s->nl);
 }
 
-int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data)
+int nlsock_ntf_feed(const struct nlsock *s, const void *buf, size_t len,
+		   nlsock_cb_t cb, void *data)
 {
 	const struct nlmsghdr *nlh;
-	ssize_t n;
 	int rest, ret;
 
-	n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize, MSG_DONTWAIT);
-	if (n < 0)
-		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
-	rest = (int)n;
-	for (nlh = (const struct nlmsghdr *)s->buf; mnl_nlmsg_ok(nlh, rest);
+	if (len > INT32_MAX || !ethnl_datagram_ok(buf, len))
+		return -EBADMSG;
+	rest = (int)len;
+	for (nlh = buf; mnl_nlmsg_ok(nlh, rest);
 	     nlh = mnl_nlmsg_next(nlh, &rest)) {
 		if (nlh->nlmsg_type != s->family)
 			continue;
@@ -237,6 +236,16 @@ int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data)
 			return ret;
 	}
 	return 0;
+}
+
+int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data)
+{
+	ssize_t n;
+
+	n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize, MSG_DONTWAIT);
+	if (n < 0)
+		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
+	return nlsock_ntf_feed(s, s->buf, (size_t)n, cb, data);
 }
 
 static int family_cb(const struct nlmsghdr *nlh, void *data)

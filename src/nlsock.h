@@ -74,6 +74,14 @@ int nlsock_fd(const struct nlsock *s);
 int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data);
 
 /*
+ * What nlsock_recv_ntf() does with one received datagram, without a
+ * socket: @cb for every message of the family.  -EBADMSG if a message
+ * does not fit the datagram (nothing is handed to @cb then).
+ */
+int nlsock_ntf_feed(const struct nlsock *s, const void *buf, size_t len,
+		    nlsock_cb_t cb, void *data);
+
+/*
  * The reply processing of nlsock_talk() on its own, so that it can be
  * run on canned datagrams without a socket: the state of one request's
  * reply, which may come in several datagrams.
