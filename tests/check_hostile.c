@@ -18,6 +18,7 @@
 
 #include "check_main.h"
 #include "ethnl.h"
+#include "nlpipe.h"
 #include "nlsock.h"
 
 #define FAMILY	21
@@ -455,6 +456,72 @@ START_TEST(test_datagram_ok)
 }
 END_TEST
 
+/* The batch pipeline and the monitor take datagrams the same way. */
+static size_t pipe_done;
+
+static struct nlmsghdr *pipe_build(void *buf, size_t i, void *data)
+{
+	(void)data;
+	return i ? NULL : ethnl_build_debug_set(buf, FAMILY, 0, "tap0", 1, 1,
+						 false);
+}
+
+static int pipe_done_cb(size_t i, int error, const char *extack, void *data)
+{
+	(void)i;
+	(void)error;
+	(void)extack;
+	(void)data;
+	pipe_done++;
+	return 0;
+}
+
+static int ntf_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct ifstate st;
+
+	(*(unsigned int *)data)++;
+	return ethnl_parse_debug(nlh, &st) < 0 ? -EBADMSG : 0;
+}
+
+START_TEST(test_pipeline_and_monitor_huge_len)
+{
+	static const struct nlpipe_ops ops = { pipe_build, NULL, pipe_done_cb };
+	static char out[4 * ETHNL_REQ_MAX];
+	struct nlsock s = { .family = FAMILY };
+	struct nlmsghdr *nlh;
+	unsigned int seen = 0;
+	struct nlpipe p;
+
+	/* one request in flight, answered by an ACK claiming 2 GiB */
+	nlpipe_init(&p, 4, SEQ, PORT, &ops, NULL);
+	ck_assert_uint_gt(nlpipe_fill(&p, out, sizeof(out)), 0);
+	dg_reset();
+	nlh = put_error(0, NULL);
+	ck_assert_int_eq(nlpipe_feed(&p, dg, dglen), 0);
+	ck_assert_uint_eq(pipe_done, 1);
+
+	nlpipe_init(&p, 4, SEQ, PORT, &ops, NULL);
+	ck_assert_uint_gt(nlpipe_fill(&p, out, sizeof(out)), 0);
+	nlh->nlmsg_len = 0x80000024u;
+	pipe_done = 0;
+	ck_assert_int_eq(nlpipe_feed(&p, dg, dglen), -EBADMSG);
+	ck_assert_uint_eq(pipe_done, 0);
+
+	/* notifications: two good ones, then one that lies */
+	dg_reset();
+	put_debug("tap0", 3, 1, 0);
+	put_debug("tap1", 4, 2, 0);
+	ck_assert_int_eq(nlsock_ntf_feed(&s, dg, dglen, ntf_cb, &seen), 0);
+	ck_assert_uint_eq(seen, 2);
+	seen = 0;
+	nlh = put_debug("tap2", 5, 4, 0);
+	nlh->nlmsg_len = 0x80000000u;
+	ck_assert_int_eq(nlsock_ntf_feed(&s, dg, dglen, ntf_cb, &seen), -EBADMSG);
+	ck_assert_uint_eq(seen, 0);
+}
+END_TEST
+
 START_TEST(test_dump_interrupted)
 {
 	struct rx rx;
@@ -641,6 +708,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_multipart_cut);
 	tcase_add_test(tc, test_huge_nlmsg_len);
 	tcase_add_test(tc, test_datagram_ok);
+	tcase_add_test(tc, test_pipeline_and_monitor_huge_len);
 	tcase_add_test(tc, test_dump_interrupted);
 	tcase_add_test(tc, test_bad_message_in_dump);
 	suite_add_tcase(s, tc);
