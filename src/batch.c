@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -127,8 +128,16 @@ int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	while ((len = getline(&line, &cap, f)) >= 0) {
 		lineno++;
 		if (len && line[len - 1] == '\n')
-			line[len - 1] = '\0';
-		ret = batch_add_line(b, line, lineno, err);
+			line[--len] = '\0';
+		/* Words end at a NUL: the rest of the line would be lost. */
+		if (memchr(line, '\0', (size_t)len)) {
+			snprintf(err->msg, sizeof(err->msg),
+				 "a NUL byte in the line (binary data?)");
+			err->hint = false;
+			ret = 2;
+		} else {
+			ret = batch_add_line(b, line, lineno, err);
+		}
 		if (ret) {
 			*errline = lineno;
 			break;

@@ -204,6 +204,26 @@ START_TEST(test_read_error_line)
 }
 END_TEST
 
+/* A NUL byte would end the words early: the line is refused. */
+START_TEST(test_read_nul_byte)
+{
+	static const char file[] = "tap0 +link\ntap1 0x3\0 -drv\ntap2 +drv\n";
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	FILE *f;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	f = fmemopen((void *)file, sizeof(file) - 1, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(batch_read(&b, f, &errline, &err), 2);
+	fclose(f);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
+	batch_free(&b);
+}
+END_TEST
+
 START_TEST(test_read_many)
 {
 	size_t n = 5000, i, len = 0;
@@ -239,6 +259,7 @@ static Suite *batch_suite(void)
 	tc = tcase_create("files");
 	tcase_add_test(tc, test_read_file);
 	tcase_add_test(tc, test_read_error_line);
+	tcase_add_test(tc, test_read_nul_byte);
 	tcase_add_test(tc, test_read_many);
 	suite_add_tcase(s, tc);
 	return s;
