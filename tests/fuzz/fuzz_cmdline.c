@@ -3,12 +3,10 @@
  * libFuzzer harness over the command line: the word parsers one by one
  * (msgclass_lookup, msgclass_parse_number, msgclass_suggest,
  * change_add_word, level_parse, level_to_mask), each with the round
- * trips that must hold, and then the whole argv parser of main.c.
- *
- * main.c is compiled in with main renamed to netifmsg_main; the commands
- * that talk to the kernel are replaced by stubs below, so nothing here
- * opens a socket or changes an interface.  The input is the argv words
- * separated by NUL bytes.
+ * trips that must hold; then the whole parser, cmdline_parse(), on the
+ * input as argv words (separated by NUL bytes) and as the words of a
+ * --batch line; then the input as a --batch file (batch_read()).  None
+ * of it prints or talks to the kernel.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -16,13 +14,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "batch.h"
 #include "change.h"
+#include "cmdline.h"
 #include "level.h"
 #include "msgclass.h"
-#include "netifmsg.h"
+#include "netns.h"
 
-int netifmsg_main(int argc, char **argv);
-int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_WORDS	64
@@ -31,45 +29,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 #define require(cond)							\
 	do {								\
 		if (!(cond)) {						\
-			fprintf(real_stderr, "invariant broken: %s (%s:%d)\n", \
+			fprintf(stderr, "invariant broken: %s (%s:%d)\n", \
 				#cond, __FILE__, __LINE__);		\
 			abort();					\
 		}							\
 	} while (0)
-
-static FILE *real_stderr;
-
-/* The kernel-facing commands: check what main hands them, send nothing. */
-int cmd_show(const struct opts *o)
-{
-	require(o->cmd == CMD_SHOW || o->cmd == CMD_SHOW_ALL);
-	require((o->cmd == CMD_SHOW) == (o->ifname != NULL));
-	return EXIT_OK;
-}
-
-int cmd_change(const struct opts *o)
-{
-	require(o->cmd == CMD_CHANGE && o->ifname && o->ifname[0]);
-	require(strlen(o->ifname) < 16 && !strchr(o->ifname, '/'));
-	require(o->change.has_abs || o->change.has_rel);
-	require(!(o->change.on & o->change.off));
-	return EXIT_OK;
-}
-
-int LLVMFuzzerInitialize(int *argc, char ***argv)
-{
-	(void)argc;
-	(void)argv;
-	real_stderr = stderr;
-	/* The program's own output is noise here; sanitizers write to fd 2. */
-	if (!getenv("FUZZ_VERBOSE")) {
-		stdout = fopen("/dev/null", "w");
-		stderr = fopen("/dev/null", "w");
-		if (!stdout || !stderr)
-			abort();
-	}
-	return 0;
-}
 
 static void check_lookup(const char *s, size_t len)
 {
@@ -154,23 +118,104 @@ static void check_level(const char *s)
 		require(level >= 0 && level < 32 && ((kern + 1) & kern) == 0);
 }
 
-static void run_main(const char *buf, size_t size)
+/* What a successful parse may hand to the commands. */
+static void check_opts(const struct opts *o, enum cmdline_kind kind)
 {
-	char *argv[MAX_WORDS + 2];
-	char name[] = "netifmsg";
-	size_t off = 0;
-	int argc = 1, ret;
+	const struct change *c = &o->change;
 
-	argv[0] = name;
-	while (off < size && argc <= MAX_WORDS) {
-		argv[argc++] = (char *)buf + off;
+	/* --help and --version win over everything else, checked or not. */
+	if (o->cmd == CMD_HELP || o->cmd == CMD_VERSION)
+		return;
+	require(!(c->on & c->off));
+	if (o->ifname)
+		require(ifname_valid(o->ifname));
+	if (o->netns)
+		require(netns_name_valid(o->netns));
+	switch (o->cmd) {
+	case CMD_SHOW:
+		require(o->ifname && !c->has_abs && !c->has_rel);
+		break;
+	case CMD_CHANGE:
+		require(o->ifname && (c->has_abs || c->has_rel));
+		break;
+	case CMD_BATCH:
+		require(o->batch_file != NULL);
+		break;
+	default:
+		break;
+	}
+	if (kind == CMDLINE_BATCH_LINE)
+		require(o->cmd == CMD_SHOW || o->cmd == CMD_CHANGE);
+}
+
+static void check_err(const struct cmdline_err *err)
+{
+	size_t n = strnlen(err->msg, sizeof(err->msg));
+
+	require(n > 0 && n < sizeof(err->msg));
+}
+
+/* The input as argv words, and as the words of a batch line. */
+static void check_cmdline(char *buf, size_t size)
+{
+	static const enum cmdline_kind kinds[] = {
+		CMDLINE_ARGV, CMDLINE_BATCH_LINE,
+	};
+	char *argv[MAX_WORDS + 1];
+	const char *words[MAX_WORDS + 1];
+	struct cmdline_err err;
+	struct opts o;
+	size_t off = 0, k;
+	int argc = 0, ret;
+
+	while (off < size && argc < MAX_WORDS) {
+		argv[argc++] = buf + off;
 		off += strlen(buf + off) + 1;
 	}
 	argv[argc] = NULL;
-	ret = netifmsg_main(argc, argv);
-	require(ret == EXIT_OK || ret == EXIT_FAIL || ret == EXIT_USAGE);
-	fflush(stdout);
-	fflush(stderr);
+	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		opts_init(&o);
+		ret = cmdline_parse(&o, argc, argv, words, kinds[k], &err);
+		require(ret == 0 || ret == 2);
+		if (ret)
+			check_err(&err);
+		else
+			check_opts(&o, kinds[k]);
+	}
+}
+
+/* The input as a --batch file. */
+static void check_batch(const uint8_t *data, size_t size)
+{
+	struct cmdline_err err;
+	unsigned int errline, last = 0;
+	struct batch b;
+	size_t i;
+	FILE *f;
+	int ret;
+
+	if (!size)
+		return;
+	f = fmemopen((void *)data, size, "r");
+	require(f != NULL);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ret = batch_read(&b, f, &errline, &err);
+	fclose(f);
+	require(ret == 0 || ret == 2);
+	if (ret) {
+		require(errline > 0);
+		check_err(&err);
+	}
+	for (i = 0; i < b.n; i++) {
+		const struct batch_line *l = &b.lines[i];
+
+		require(l->lineno > last);
+		last = l->lineno;
+		require(ifname_valid(l->ifname));
+		require(!(l->change.on & l->change.off));
+		require(l->show || l->change.has_abs || l->change.has_rel);
+	}
+	batch_free(&b);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -190,7 +235,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	check_number(exact, size);
 	check_change(str);
 	check_level(str);
-	run_main(str, size);
+	check_cmdline(str, size);
+	check_batch(data, size);
 
 	free(exact);
 	free(str);

@@ -6,8 +6,10 @@
  * (ethnl_parse_debug, ethnl_parse_family, ethnl_parse_error and
  * ethnl_parse_bitset on every attribute), and the whole datagram through
  * nlsock's receive path (mnl_cb_run2 with netifmsg's callbacks) as the
- * reply to a plain, an ACKed and a dump request.  Results must be a
- * clean error or a sane value.
+ * reply to a plain, an ACKed and a dump request, through the batch
+ * pipeline (nlpipe_feed) as the answers to requests in flight, and
+ * through the monitor's notification path (nlsock_ntf_feed).  Results
+ * must be a clean error or a sane value.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,6 +20,7 @@
 #include <linux/genetlink.h>
 
 #include "ethnl.h"
+#include "nlpipe.h"
 #include "nlsock.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -111,6 +114,65 @@ static void feed(void *buf, size_t size, uint32_t seq, uint32_t portid,
 		require(count <= 1);
 }
 
+/* The batch pipeline: up to 8 DEBUG_SET requests in flight. */
+struct pipe_rec {
+	size_t done, replies;
+};
+
+static struct nlmsghdr *pipe_build(void *buf, size_t i, void *data)
+{
+	(void)data;
+	return i < 8 ? ethnl_build_debug_set(buf, 21, 0, "tap0", 1, 1, false) :
+		       NULL;
+}
+
+static int pipe_reply(size_t i, const struct nlmsghdr *nlh, void *data)
+{
+	struct pipe_rec *r = data;
+
+	(void)nlh;
+	require(i == r->done);
+	r->replies++;
+	return 0;
+}
+
+static int pipe_done(size_t i, int error, const char *extack, void *data)
+{
+	struct pipe_rec *r = data;
+
+	require(i == r->done);
+	require(errno_ok(error));
+	require(strlen(extack) < ETHNL_EXTACK_MAX);
+	r->done++;
+	return 0;
+}
+
+static void pipeline(const void *buf, size_t size, uint32_t seq,
+		     uint32_t portid)
+{
+	static const struct nlpipe_ops ops = { pipe_build, pipe_reply, pipe_done };
+	static char out[8 * ETHNL_REQ_MAX];
+	struct pipe_rec r = { 0 };
+	struct nlpipe p;
+	int ret;
+
+	nlpipe_init(&p, 8, seq, portid, &ops, &r);
+	nlpipe_fill(&p, out, sizeof(out));
+	ret = nlpipe_feed(&p, buf, size);
+	require(ret == 0 || errno_ok(ret));
+	require(p.answered == r.done && p.answered <= p.next);
+}
+
+static void notifications(const void *buf, size_t size, uint16_t family)
+{
+	struct nlsock s = { .family = family };
+	unsigned int count = 0;
+	int ret;
+
+	ret = nlsock_ntf_feed(&s, buf, size, state_cb, &count);
+	require(ret == 0 || ret == -EBADMSG);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const struct nlmsghdr *nlh;
@@ -145,6 +207,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	feed(buf, size, seq, portid, NLM_F_ACK);
 	feed(buf, size, seq, portid, NLM_F_DUMP);
 	feed(buf, size, seq + 1, portid + 1, NLM_F_ACK);
+	pipeline(buf, size, seq, portid);
+	notifications(buf, size, size >= sizeof(struct nlmsghdr) ?
+		      ((struct nlmsghdr *)buf)->nlmsg_type : 0);
 
 	free(buf);
 	return 0;

@@ -48,20 +48,13 @@ cflags=(-std=gnu11 -g -O1 -fno-omit-frame-pointer
 
 # The convenience library's sources (no socket is ever opened by the
 # harnesses, but nlsock.c holds the reply processing).
-lib=(msgclass change level format ethnl nlsock netns)
+lib=(msgclass change level format ethnl nlsock netns nlpipe cmdline batch)
 
 sources_for() {
 	local s
 	for s in "${lib[@]}"; do
 		echo "$top/src/$s.c"
 	done
-	case $1 in
-	fuzz_cmdline)
-		# main.c with main renamed; the kernel commands are stubs.
-		echo "-Dmain=netifmsg_main" "$top/src/main.c" \
-			"$top/src/report.c" "$top/src/cmd_local.c"
-		;;
-	esac
 	echo "$here/$1.c"
 }
 
