@@ -130,14 +130,19 @@ bool ethnl_datagram_ok(const void *buf, size_t len)
 	size_t off = 0;
 
 	while (len - off >= sizeof(*nlh)) {
+		size_t padded;
+
 		nlh = (const struct nlmsghdr *)((const char *)buf + off);
-		if (nlh->nlmsg_len < sizeof(*nlh) || nlh->nlmsg_len > len - off)
+		/*
+		 * With its padding: libmnl walks attributes up to the aligned
+		 * end.  The kernel always sends the padding.
+		 */
+		padded = ((size_t)nlh->nlmsg_len + 3) & ~(size_t)3;
+		if (nlh->nlmsg_len < sizeof(*nlh) || padded > len - off)
 			return false;
-		off += ((size_t)nlh->nlmsg_len + 3) & ~(size_t)3;
-		if (off >= len)
-			break;
+		off += padded;
 	}
-	return off >= len;
+	return off == len;
 }
 
 /* Generic netlink payload after the genl header, or NULL if too short. */

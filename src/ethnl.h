@@ -47,8 +47,8 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 				       bool replace);
 
 /*
- * Every message of a received datagram lies within its @len bytes, and
- * nothing but padding follows the last one.  Check it before handing
+ * Every message of a received datagram, with its padding to 4 bytes,
+ * lies within its @len bytes, and nothing follows the last one.  Check it before handing
  * the datagram to libmnl: mnl_nlmsg_ok() compares nlmsg_len as an int,
  * so a header claiming 2 GiB or more passes it and sends the parsers far
  * past the buffer, and mnl_cb_run() quietly drops a cut message at the
