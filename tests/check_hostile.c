@@ -414,6 +414,28 @@ START_TEST(test_huge_nlmsg_len)
 	}
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
 
+	/*
+	 * crash-a81cb6137947fc3046ccdaaff8aa0e0759eac63c: 25 bytes, one
+	 * message of 25 whose attribute runs to the aligned end (28).
+	 */
+	{
+		static const unsigned char cut[] = {
+			0x19, 0x00, 0x00, 0x00, 0x02, 0x00, 0x00, 0x30,
+			0x00, 0x00, 0xae, 0x6d, 0x80, 0x11, 0x00, 0x00,
+			0x6c, 0x69, 0x00, 0xf8, 0x08, 0x00, 0x02, 0x00,
+			0x00,
+		};
+
+		ck_assert(!ethnl_datagram_ok(cut, sizeof(cut)));
+		dg_reset();
+		memcpy(dg, cut, sizeof(cut));
+		dglen = sizeof(cut);
+		rx_start(&rx, NLM_F_ACK);
+		rx.r.seq = 0x6dae0000;
+		rx.s.portid = 0x1180;
+		ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	}
+
 	/* The same shape made by hand: an ACK claiming 2 GiB. */
 	dg_reset();
 	put_error(0, NULL)->nlmsg_len = 0x80000000u;
@@ -441,11 +463,15 @@ START_TEST(test_datagram_ok)
 	ck_assert(!ethnl_datagram_ok(dg, dglen + 1));
 	ck_assert(!ethnl_datagram_ok(dg, dglen + 15));
 	ck_assert(!ethnl_datagram_ok(dg, dglen + 16));
-	/* an unpadded last message, with or without its padding */
+	/*
+	 * A message whose length is not a multiple of 4 is fine with its
+	 * padding, not without: libmnl reads attributes up to the aligned
+	 * end (found by fuzz_reply, crash-a81cb613...).
+	 */
 	nlh = (struct nlmsghdr *)dg;
 	nlh->nlmsg_len -= 3;
-	ck_assert(ethnl_datagram_ok(dg, dglen - 3));
 	ck_assert(ethnl_datagram_ok(dg, dglen));
+	ck_assert(!ethnl_datagram_ok(dg, dglen - 3));
 	/* shorter than a header, or longer than the datagram */
 	nlh->nlmsg_len = 15;
 	ck_assert(!ethnl_datagram_ok(dg, dglen));

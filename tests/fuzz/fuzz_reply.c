@@ -189,11 +189,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	memcpy(buf, data, size);
 
 	/*
-	 * The parsers' contract: nlmsg_len bytes are there to read (nlsock
-	 * checks that first; mnl_nlmsg_ok() alone does not for >= 2 GiB).
+	 * The parsers' contract: nlmsg_len bytes and the padding are there
+	 * to read (ethnl_datagram_ok() checks that first in every receive
+	 * path; mnl_nlmsg_ok() alone does not).
 	 */
 	len = (int)size;
-	for (nlh = buf; mnl_nlmsg_ok(nlh, len) && nlh->nlmsg_len <= (size_t)len;
+	for (nlh = buf; mnl_nlmsg_ok(nlh, len) &&
+	     MNL_ALIGN((size_t)nlh->nlmsg_len) <= (size_t)len;
 	     nlh = mnl_nlmsg_next(nlh, &len))
 		parse_one(nlh);
 
