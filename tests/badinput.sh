@@ -34,6 +34,15 @@ traced() {
 		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
 }
 
+# bf FORMAT: a new file holding printf FORMAT; prints its name.
+BF_N=0
+# shellcheck disable=SC2059 # FORMAT is a printf format on purpose
+bf() {
+	BF_N=$((BF_N + 1))
+	printf -- "$1" >"$NIM_TMP/batch$BF_N" || fatal "cannot write a batch file"
+	printf '%s' "$NIM_TMP/batch$BF_N"
+}
+
 netlink_sockets() {
 	grep -c 'socket(AF_NETLINK' "$TRACE"
 }

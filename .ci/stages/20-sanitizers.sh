@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 # The whole test suite (unit and integration) a second time, in a separate
 # build with ./configure --enable-sanitizers (gcc, -fsanitize=address,
 # undefined, no recovery: any report fails the test that caused it).

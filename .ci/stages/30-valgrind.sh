@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 # The integration tests a third time, with the program under valgrind
 # (tests/lib.sh puts NETIFMSG_WRAPPER in front of every run).  Zero
 # reports: valgrind exits 99 on an error (not 1, which netifmsg itself

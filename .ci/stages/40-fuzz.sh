@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 # A fuzz smoke run: each libFuzzer harness (tests/fuzz/) for
 # CI_FUZZ_SECONDS (default 60) from the committed seed corpus; a crash,
 # leak or timeout fails CI and its input is printed for the unit tests.

@@ -33,18 +33,24 @@ harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=("${all[@]}")
 
 command -v "$cc" >/dev/null 2>&1 || { echo "run.sh: $cc not found" >&2; exit 1; }
-mnl_cflags=$(pkg-config --cflags libmnl) && mnl_libs=$(pkg-config --libs libmnl) ||
-	{ echo "run.sh: libmnl not found by pkg-config" >&2; exit 1; }
+if ! mnl_cflags=$(pkg-config --cflags libmnl) ||
+   ! mnl_libs=$(pkg-config --libs libmnl); then
+	echo "run.sh: libmnl not found by pkg-config" >&2
+	exit 1
+fi
+read -r -a mnl_cflags <<<"$mnl_cflags"
+read -r -a mnl_libs <<<"$mnl_libs"
 
 if [ -z "${FUZZ_DIR:-}" ]; then
 	FUZZ_DIR=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-fuzz.XXXXXX") || exit 1
 fi
 mkdir -p "$FUZZ_DIR" || exit 1
 
+# shellcheck disable=SC2054 # the commas belong to -fsanitize=
 cflags=(-std=gnu11 -g -O1 -fno-omit-frame-pointer
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 	-D_GNU_SOURCE '-DPACKAGE_STRING="netifmsg fuzz"'
-	-I"$top/src" $mnl_cflags -Wall -Wextra -Wno-missing-prototypes)
+	-I"$top/src" "${mnl_cflags[@]}" -Wall -Wextra -Wno-missing-prototypes)
 
 # The convenience library's sources (no socket is ever opened by the
 # harnesses, but nlsock.c holds the reply processing).
@@ -60,7 +66,7 @@ sources_for() {
 
 build() {
 	# shellcheck disable=SC2046 # word splitting of the source list
-	"$cc" "${cflags[@]}" -o "$FUZZ_DIR/$1" $(sources_for "$1") $mnl_libs
+	"$cc" "${cflags[@]}" -o "$FUZZ_DIR/$1" $(sources_for "$1") "${mnl_libs[@]}"
 }
 
 maxlen() {
