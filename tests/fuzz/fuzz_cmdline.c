@@ -118,6 +118,34 @@ static void check_level(const char *s)
 		require(level >= 0 && level < 32 && ((kern + 1) & kern) == 0);
 }
 
+static void check_err(const struct cmdline_err *err);
+
+/*
+ * Built again without deferring unknown names (and no kernel names
+ * known): the same change if every name was known, else a usage error.
+ */
+static void check_rebuild(const struct opts *o)
+{
+	struct cmdline_err err;
+	struct change again;
+	int ret;
+
+	if (o->cmd != CMD_CHANGE && o->cmd != CMD_DECODE &&
+	    o->cmd != CMD_LEVEL)
+		return;
+	ret = cmdline_build_change(o, &again, &err);
+	if (o->change.unknown) {
+		require(ret == 2);
+		check_err(&err);
+		return;
+	}
+	require(ret == 0);
+	require(again.abs == o->change.abs && again.on == o->change.on &&
+		again.off == o->change.off &&
+		again.has_abs == o->change.has_abs &&
+		again.has_rel == o->change.has_rel);
+}
+
 /* What a successful parse may hand to the commands. */
 static void check_opts(const struct opts *o, enum cmdline_kind kind)
 {
@@ -136,7 +164,7 @@ static void check_opts(const struct opts *o, enum cmdline_kind kind)
 		require(o->ifname && !c->has_abs && !c->has_rel);
 		break;
 	case CMD_CHANGE:
-		require(o->ifname && (c->has_abs || c->has_rel));
+		require(o->ifname && (c->has_abs || c->has_rel || c->unknown));
 		break;
 	case CMD_BATCH:
 		require(o->batch_file != NULL);
@@ -146,6 +174,7 @@ static void check_opts(const struct opts *o, enum cmdline_kind kind)
 	}
 	if (kind == CMDLINE_BATCH_LINE)
 		require(o->cmd == CMD_SHOW || o->cmd == CMD_CHANGE);
+	check_rebuild(o);
 }
 
 static void check_err(const struct cmdline_err *err)

@@ -3,8 +3,9 @@
  * libFuzzer harness over what the kernel sends: the input is one netlink
  * datagram (the seed corpus is real kernel captures made by
  * tests/nlcapture).  Every message in it goes through each reply parser
- * (ethnl_parse_debug, ethnl_parse_family, ethnl_parse_error and
- * ethnl_parse_bitset on every attribute), and the whole datagram through
+ * (ethnl_parse_debug, ethnl_parse_family, ethnl_parse_error,
+ * strset_parse_classes with the names it returns registered as kernel
+ * class names, and ethnl_parse_bitset on every attribute), and the whole datagram through
  * nlsock's receive path (mnl_cb_run2 with netifmsg's callbacks) as the
  * reply to a plain, an ACKed and a dump request, through the batch
  * pipeline (nlpipe_feed) as the answers to requests in flight, and
@@ -21,7 +22,9 @@
 
 #include "ethnl.h"
 #include "nlpipe.h"
+#include "msgclass.h"
 #include "nlsock.h"
+#include "strset.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -63,6 +66,38 @@ static void check_bitsets(const struct nlmsghdr *nlh)
 	}
 }
 
+/* The kernel's class names: kept only if they read back as themselves. */
+static void check_strset(const struct nlmsghdr *nlh)
+{
+	struct strset_names names;
+	char buf[MSGCLASS_NAME_MAX];
+	unsigned int bit;
+	int ret = strset_parse_classes(nlh, &names);
+
+	require(ret == 0 || ret == -ENOENT || ret == -EINVAL);
+	if (ret)
+		return;
+	for (bit = 0; bit < 32; bit++) {
+		const char *name;
+
+		if (!(names.have & (UINT32_C(1) << bit)))
+			continue;
+		require(strnlen(names.name[bit], MSGCLASS_NAME_MAX) <
+			MSGCLASS_NAME_MAX);
+		if (!msgclass_add_kernel_name(bit, names.name[bit]))
+			continue;
+		name = msgclass_name(bit, buf);
+		require(msgclass_lookup(name, strlen(name)) == (int)bit);
+	}
+	/* Every bit's name, built-in, kernel or bitN, reads back. */
+	for (bit = 0; bit < 32; bit++) {
+		const char *name = msgclass_name(bit, buf);
+
+		require(msgclass_lookup(name, strlen(name)) == (int)bit);
+	}
+	msgclass_clear_kernel_names();
+}
+
 static void parse_one(const struct nlmsghdr *nlh)
 {
 	struct ifstate st = { 0 };
@@ -82,6 +117,7 @@ static void parse_one(const struct nlmsghdr *nlh)
 	if (ethnl_parse_error(nlh, &err, small, sizeof(small)) == 0)
 		require(strnlen(small, sizeof(small)) < sizeof(small));
 	check_bitsets(nlh);
+	check_strset(nlh);
 }
 
 static int state_cb(const struct nlmsghdr *nlh, void *data)

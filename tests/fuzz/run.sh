@@ -52,14 +52,16 @@ cflags=(-std=gnu11 -g -O1 -fno-omit-frame-pointer
 	-D_GNU_SOURCE '-DPACKAGE_STRING="netifmsg fuzz"'
 	-I"$top/src" "${mnl_cflags[@]}" -Wall -Wextra -Wno-missing-prototypes)
 
-# The convenience library's sources (no socket is ever opened by the
-# harnesses, but nlsock.c holds the reply processing).
-lib=(msgclass change level format ethnl nlsock netns nlpipe cmdline batch)
+# The convenience library's sources, as Makefile.am lists them (no socket
+# is ever opened by the harnesses, but nlsock.c holds the reply path).
+mapfile -t lib < <(sed -n '/^src_libnetifmsg_a_SOURCES/,/NULL/p' \
+	"$top/Makefile.am" | grep -o 'src/[A-Za-z0-9_]*\.c')
+[ ${#lib[@]} -gt 0 ] || { echo "run.sh: no sources in Makefile.am" >&2; exit 1; }
 
 sources_for() {
 	local s
 	for s in "${lib[@]}"; do
-		echo "$top/src/$s.c"
+		echo "$top/$s"
 	done
 	echo "$here/$1.c"
 }
