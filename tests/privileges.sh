@@ -25,6 +25,7 @@ set_mask tap1 "$MASK1"
 PERM="netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN"
 
 # nobody ARGS...: the program as uid 65534 without capabilities, in $NS.
+# shellcheck disable=SC2317 # called through check_rc
 nobody() {
 	ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
 		--inh-caps=-all --bounding-set=-all \
