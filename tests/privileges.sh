@@ -91,6 +91,34 @@ refused -j tap0 0x1
 refused -x tap0 -drv
 refused -N tap0 --from-level 1
 
+# over the legacy ioctl (SIOCETHTOOL's set needs CAP_NET_ADMIN as well)
+if "$NETIFMSG" --help | grep -q -- '--ioctl'; then
+	check_rc "nobody: --ioctl -x tap0 (show)" 0 nobody --ioctl -x tap0
+	check_out "nobody: --ioctl -x tap0: output" "$(hex "$MASK0")"
+	refused --ioctl tap0 0x5
+	refused --ioctl tap0 +link
+	refused --ioctl tap0 -drv,+hw
+	refused --ioctl tap0 --from-level 3
+	refused --ioctl -v tap0 bit20
+fi
+
+# a batch file: every line is refused (and with -f, every line is tried)
+if "$NETIFMSG" --help | grep -q -- '--batch'; then
+	printf 'tap0 +link\ntap0 0x1\n' >"$NIM_TMP/batch"
+	chmod 644 "$NIM_TMP/batch"
+	chmod 755 "$NIM_TMP"
+	check_rc "nobody: --batch" 1 nobody --batch "$NIM_TMP/batch"
+	check_grep "nobody: --batch: line 1 refused" \
+		"batch:1: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
+	check_grep "nobody: --batch: stops there" "stopped at the failed line" "$ERR"
+	check_empty "nobody: --batch: no stdout" "$OUT"
+	check_mask "nobody: --batch: tap0 unchanged" tap0 "$MASK0"
+	check_rc "nobody: -f --batch" 1 nobody -f --batch "$NIM_TMP/batch"
+	check_lines "nobody: -f --batch: both lines refused" 2 "$ERR"
+	check_grep "nobody: -f --batch: line 2" "batch:2: tap0: permission denied" "$ERR"
+	check_mask "nobody: -f --batch: tap0 unchanged" tap0 "$MASK0"
+fi
+
 # entering a named namespace needs privilege too: refused, changes nothing
 check_rc "nobody: -n NS tap0 +link" 1 \
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
