@@ -4,13 +4,21 @@
 # (tests/lib.sh puts NETIFMSG_WRAPPER in front of every run).  Zero
 # reports: valgrind exits 99 on an error (not 1, which netifmsg itself
 # uses for failures that tests expect), and every report also lands in a
-# log file per process, which must all be empty.
+# log file per run, which must all be empty.
 ci_vg_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-vg.XXXXXX")
 # The privilege tests run the program as nobody: it must write here too.
 chmod 1777 "$ci_vg_dir"
 touch "$ci_vg_dir/stamp"
-NETIFMSG_WRAPPER="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible --error-exitcode=99 --log-file=$ci_vg_dir/vg.%p.log" \
-	make check-integration >ci-valgrind.log 2>&1
+# One new log file per run: valgrind's %p repeats when pids are reused,
+# and a reused name would lose a report (or, for nobody, fail to open).
+cat >"$ci_vg_dir/wrap" <<EOF
+#!/bin/sh
+log=\$(mktemp "$ci_vg_dir/vg.XXXXXXXX.log") || exit 98
+exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible \\
+	--error-exitcode=99 --log-file="\$log" "\$@"
+EOF
+chmod 755 "$ci_vg_dir/wrap"
+NETIFMSG_WRAPPER="$ci_vg_dir/wrap" make check-integration >ci-valgrind.log 2>&1
 ci_count_trs . "valgrind" "$ci_vg_dir/stamp"
 ci_vg_reports=$(find "$ci_vg_dir" -name 'vg.*.log' -size +0 | wc -l)
 ci_vg_runs=$(find "$ci_vg_dir" -name 'vg.*.log' | wc -l)
