@@ -10,6 +10,7 @@
 #include <string.h>
 #include <check.h>
 
+#include "capture.h"
 #include "check_main.h"
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
@@ -25,19 +26,7 @@ static unsigned char cap[65536];
 /* Load tests/capture/NAME.bin; returns its length. */
 static size_t load(const char *name)
 {
-	const char *top = getenv("top_srcdir");
-	char path[4096];
-	size_t n;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/tests/capture/%s.bin",
-		 top ? top : ".", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	n = fread(cap, 1, sizeof(cap), f);
-	fclose(f);
-	ck_assert_uint_gt(n, 0);
-	return n;
+	return capture_load(name, cap, sizeof(cap));
 }
 
 static void assert_bytes(const struct nlmsghdr *nlh, const void *want,

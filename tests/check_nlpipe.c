@@ -12,6 +12,7 @@
 #include <libmnl/libmnl.h>
 
 #include "ethnl.h"
+#include "capture.h"
 #include "check_main.h"
 #include "nlpipe.h"
 
@@ -93,19 +94,9 @@ static size_t put_ack(unsigned char *p, uint32_t seq, int error)
 /* A real capture from tests/capture/, with its seq and portid changed. */
 static size_t put_capture(unsigned char *p, const char *name, uint32_t seq)
 {
-	const char *top = getenv("top_srcdir");
 	struct nlmsghdr *nlh = (struct nlmsghdr *)p;
-	char path[4096];
-	size_t n;
-	FILE *f;
+	size_t n = capture_load(name, p, 4096);
 
-	snprintf(path, sizeof(path), "%s/tests/capture/%s.bin",
-		 top ? top : ".", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	n = fread(p, 1, 4096, f);
-	fclose(f);
-	ck_assert_uint_gt(n, 0);
 	nlh->nlmsg_seq = seq;
 	nlh->nlmsg_pid = PORTID;
 	return n;

@@ -15,6 +15,7 @@
 #include <linux/ethtool.h>
 #include <linux/ethtool_netlink.h>
 
+#include "capture.h"
 #include "check_main.h"
 #include "ethnl.h"
 #include "strset.h"
@@ -27,19 +28,7 @@ static struct strset_names names;
 
 static size_t load(const char *name)
 {
-	const char *top = getenv("top_srcdir");
-	char path[4096];
-	size_t n;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "%s/tests/capture/%s.bin",
-		 top ? top : ".", name);
-	f = fopen(path, "rb");
-	ck_assert_msg(f != NULL, "cannot open %s", path);
-	n = fread(cap, 1, sizeof(cap), f);
-	fclose(f);
-	ck_assert_uint_gt(n, 0);
-	return n;
+	return capture_load(name, cap, sizeof(cap));
 }
 
 START_TEST(test_build)
