@@ -8,7 +8,10 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <check.h>
+
+#include "ethnl.h"
 
 /* Read capture @name into @buf (@size bytes); returns its length. */
 static inline size_t capture_load(const char *name, void *buf, size_t size)
@@ -26,6 +29,17 @@ static inline size_t capture_load(const char *name, void *buf, size_t size)
 	fclose(f);
 	ck_assert_uint_gt(n, 0);
 	return n;
+}
+
+/*
+ * Start a hand-made ethtool reply in @buf (@size bytes, zeroed first):
+ * type @family, genl command @cmd, version 1.
+ */
+static inline struct nlmsghdr *capture_reply_start(void *buf, size_t size,
+						   uint16_t family, uint8_t cmd)
+{
+	memset(buf, 0, size);
+	return ethnl_put_genl(buf, family, 0, 0, cmd, 1);
 }
 
 #endif

@@ -89,16 +89,7 @@ END_TEST
 /* Hand-made replies. */
 static struct nlmsghdr *reply_start(uint8_t cmd)
 {
-	struct nlmsghdr *nlh;
-	struct genlmsghdr *g;
-
-	memset(cap, 0, 4096);
-	nlh = mnl_nlmsg_put_header(cap);
-	nlh->nlmsg_type = FAMILY;
-	g = mnl_nlmsg_put_extra_header(nlh, sizeof(*g));
-	g->cmd = cmd;
-	g->version = 1;
-	return nlh;
+	return capture_reply_start(cap, 4096, FAMILY, cmd);
 }
 
 struct str {
