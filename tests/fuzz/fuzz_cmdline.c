@@ -20,20 +20,12 @@
 #include "level.h"
 #include "msgclass.h"
 #include "netns.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #define MAX_WORDS	64
 
-/* A broken invariant: abort so that libFuzzer keeps the input. */
-#define require(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "invariant broken: %s (%s:%d)\n", \
-				#cond, __FILE__, __LINE__);		\
-			abort();					\
-		}							\
-	} while (0)
 
 static void check_lookup(const char *s, size_t len)
 {

@@ -25,17 +25,10 @@
 #include "msgclass.h"
 #include "nlsock.h"
 #include "strset.h"
+#include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define require(cond)							\
-	do {								\
-		if (!(cond)) {						\
-			fprintf(stderr, "invariant broken: %s (%s:%d)\n", \
-				#cond, __FILE__, __LINE__);		\
-			abort();					\
-		}							\
-	} while (0)
 
 /* What the kernel can send as an error: 0 or -1..-4095. */
 static int errno_ok(int err)
