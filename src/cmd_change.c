@@ -5,9 +5,8 @@
  * bitset the kernel applies atomically: no read-modify-write here.
  */
 #include <errno.h>
-#include <stdio.h>
-
 #include "netifmsg.h"
+#include "out.h"
 
 static int state_cb(const struct nlmsghdr *nlh, void *data)
 {
@@ -85,7 +84,7 @@ int cmd_change(const struct opts *o)
 			goto fail;
 		kernel_names_for(&s, after.msg_enable);
 		if (o->mode == OUT_JSON)
-			fputs("[", stdout);
+			out_puts("[");
 		print_state(o->mode, &after,
 			    before.msg_enable != after.msg_enable ?
 			    CHANGED_YES : CHANGED_NO,

@@ -16,6 +16,7 @@
 #include "batch.h"
 #include "ethioc.h"
 #include "netifmsg.h"
+#include "out.h"
 
 static int walk_cb(const struct ifstate *st, void *data)
 {
@@ -41,7 +42,7 @@ static int show_one(const struct opts *o, int fd)
 	ret = ethioc_get(fd, o->ifname, &st);
 	if (ret < 0) {
 		if (o->mode == OUT_JSON && !o->quiet)
-			puts("[]");
+			out_line("[]");
 		return report_kernel_error(o->ifname, ret, NULL);
 	}
 	print_states(o, &(struct states){ .v = &st, .n = 1 });
@@ -84,7 +85,7 @@ static int change(const struct opts *o, int fd)
 	if (!show)
 		return EXIT_OK;
 	if (o->mode == OUT_JSON)
-		fputs("[", stdout);
+		out_puts("[");
 	print_state(o->mode, &after,
 		    before.msg_enable != after.msg_enable ? CHANGED_YES : CHANGED_NO,
 		    o->mode == OUT_JSON ? "]\n" : "\n");

@@ -3,9 +3,8 @@
  * The commands that need no kernel: --list, --decode and --from-level
  * without an interface.  They open no socket.
  */
-#include <stdio.h>
-
 #include "netifmsg.h"
+#include "out.h"
 
 static void list_classes(enum out_mode mode)
 {
@@ -13,18 +12,20 @@ static void list_classes(enum out_mode mode)
 	int i;
 
 	if (mode == OUT_JSON)
-		fputs("[", stdout);
+		out_puts("[");
 	else if (format_list_row(row, sizeof(row), mode, -1))
-		puts(row);
+		out_line(row);
 	for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
 		format_list_row(row, sizeof(row), mode, i);
-		if (mode == OUT_JSON)
-			printf("%s%s", i ? "," : "", row);
-		else
-			puts(row);
+		if (mode == OUT_JSON) {
+			out_puts(i ? "," : "");
+			out_puts(row);
+		} else {
+			out_line(row);
+		}
 	}
 	if (mode == OUT_JSON)
-		puts("]");
+		out_line("]");
 }
 
 int cmd_local(const struct opts *o)

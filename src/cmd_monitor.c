@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "netifmsg.h"
+#include "out.h"
 
 static volatile sig_atomic_t stop;
 
@@ -96,7 +97,8 @@ static int watch(struct nlsock *s, const struct opts *o,
 			errmsg(NULL, "monitor: %s", strerror(-ret));
 			return EXIT_FAIL;
 		}
-		if (ferror(stdout))
+		/* One line at a time, also into a pipe: 'netifmsg --monitor | ...'. */
+		if (out_flush() < 0)
 			return EXIT_FAIL;
 	}
 	return EXIT_OK;
@@ -108,8 +110,6 @@ int cmd_monitor(const struct opts *o)
 	struct nlsock s;
 	int ret;
 
-	/* One line at a time, also into a pipe: 'netifmsg --monitor | ...'. */
-	setvbuf(stdout, NULL, _IOLBF, 0);
 	ret = catch_signals(&waitmask);
 	if (ret < 0) {
 		errmsg(NULL, "monitor: %s", strerror(-ret));

@@ -12,6 +12,10 @@
 #include <string.h>
 
 #include "netifmsg.h"
+#include "out.h"
+
+/* Most command lines are short: their words need no allocation. */
+#define WORDS_ON_STACK	32
 
 static const char usage_text[] =
 "Usage: netifmsg [OPTION]...                 show every interface's level\n"
@@ -60,7 +64,8 @@ void errmsg(const char *ifname, const char *fmt, ...)
 {
 	va_list ap;
 
-	fflush(stdout);
+	/* What was printed so far comes first. */
+	out_flush();
 	fputs("netifmsg: ", stderr);
 	if (err_where)
 		fprintf(stderr, "%s: ", err_where);
@@ -100,10 +105,10 @@ static int run(const struct opts *o)
 	case CMD_LIST:
 		return cmd_local(o);
 	case CMD_HELP:
-		fputs(usage_text, stdout);
+		out_puts(usage_text);
 		return EXIT_OK;
 	case CMD_VERSION:
-		puts(PACKAGE_STRING);
+		out_line(PACKAGE_STRING);
 		return EXIT_OK;
 	}
 	return EXIT_FAIL;
@@ -111,16 +116,19 @@ static int run(const struct opts *o)
 
 int main(int argc, char **argv)
 {
+	const char *few_words[WORDS_ON_STACK];
 	struct cmdline_err err;
-	const char **words;
+	const char **words = few_words;
 	struct opts o;
-	int ret;
+	int ret, ret_out;
 
 	/* Room for every word: the parser sorts options from the rest. */
-	words = calloc((size_t)argc, sizeof(*words));
-	if (!words) {
-		errmsg(NULL, "out of memory");
-		return EXIT_FAIL;
+	if (argc > WORDS_ON_STACK) {
+		words = calloc((size_t)argc, sizeof(*words));
+		if (!words) {
+			errmsg(NULL, "out of memory");
+			return EXIT_FAIL;
+		}
 	}
 	opts_init(&o);
 	/* For the test suite only: see ENVIRONMENT in netifmsg(8). */
@@ -131,9 +139,11 @@ int main(int argc, char **argv)
 		ret = usage(&err);
 	else
 		ret = run(&o);
-	free(words);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		errmsg(NULL, "write error: %s", strerror(errno));
+	if (words != few_words)
+		free(words);
+	ret_out = out_flush();
+	if (ret_out < 0) {
+		errmsg(NULL, "write error: %s", strerror(-ret_out));
 		if (!ret)
 			ret = EXIT_FAIL;
 	}

@@ -7,24 +7,19 @@
 
 #include "netifmsg.h"
 #include "netns.h"
+#include "out.h"
 
 void print_state(enum out_mode mode, const struct ifstate *st,
 		 enum changed_flag changed, const char *end)
 {
 	char line[FORMAT_STATE_MAX];
-	size_t n, e = strlen(end);
+	size_t n;
 
 	n = format_state(line, sizeof(line), mode, st, changed);
 	if (n >= sizeof(line))
 		n = sizeof(line) - 1;
-	/* One stdio call per line: showing all interfaces prints thousands. */
-	if (n + e < sizeof(line)) {
-		memcpy(line + n, end, e);
-		fwrite(line, 1, n + e, stdout);
-		return;
-	}
-	fwrite(line, 1, n, stdout);
-	fputs(end, stdout);
+	out_write(line, n);
+	out_puts(end);
 }
 
 int report_kernel_error(const char *ifname, int err, const char *extack)
@@ -141,10 +136,10 @@ void print_states(const struct opts *o, const struct states *list)
 	/* JSON: one array on one line, as 'ip -j' prints. */
 	for (i = 0; i < list->n; i++) {
 		if (json)
-			fputs(i ? "," : "[", stdout);
+			out_puts(i ? "," : "[");
 		print_state(o->mode, &list->v[i], CHANGED_NONE,
 			    json ? "" : "\n");
 	}
 	if (json)
-		puts(list->n ? "]" : "[]");
+		out_line(list->n ? "]" : "[]");
 }

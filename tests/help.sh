@@ -37,6 +37,14 @@ check "--version: output" "netifmsg $version" "$(cat "$TMP/out")"
 check "-V: output" "netifmsg $version" "$("$NETIFMSG" -V)"
 check "--version: no stderr" "" "$(cat "$TMP/err")"
 
+# Output that cannot be written is an error: exit 1 and a message.
+"$NETIFMSG" --version >/dev/full 2>"$TMP/err"
+check "--version into /dev/full: exit status" 1 "$?"
+check "--version into /dev/full: message" \
+	"netifmsg: write error: No space left on device" "$(cat "$TMP/err")"
+"$NETIFMSG" --list -j >/dev/full 2>"$TMP/err"
+check "--list -j into /dev/full: exit status" 1 "$?"
+
 # --help: exit 0, stdout only, -h the same.
 "$NETIFMSG" --help >"$TMP/help" 2>"$TMP/err"
 check "--help: exit status" 0 "$?"

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Standard output without stdio: one static buffer, written with
+ * write(2) when it fills and at out_flush().  Most commands print one
+ * line, and the first use of stdout through stdio (its buffer, an
+ * fstat, and the library code it pages in) cost a netifmsg process more
+ * than everything else it does to print (see bench/results.md).
+ * stderr stays with stdio: it is unbuffered and only used on errors.
+ */
+#ifndef NETIFMSG_OUT_H
+#define NETIFMSG_OUT_H
+
+#include <stddef.h>
+
+/* Append @n bytes of @s; written when the buffer fills. */
+void out_write(const char *s, size_t n);
+/* Append the string @s (no newline added). */
+void out_puts(const char *s);
+/* Append @s and a newline. */
+void out_line(const char *s);
+/*
+ * Write what is buffered.  Returns 0, or the first write error as
+ * -errno; after an error, output is dropped and every later call
+ * returns the same error.
+ */
+int out_flush(void);
+
+#endif

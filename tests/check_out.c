@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Unit tests for the stdout writer (out.c): what is written arrives
+ * whole and in order however it is cut up, nothing is written before
+ * the buffer fills or out_flush(), and a write error is kept.
+ * Standard output is pointed at a file (or /dev/full) with dup2().
+ */
+#include <check.h>
+
+#include "check_main.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "out.h"
+
+/* The test runner's own stdout, put back by stdout_back(). */
+static int saved_stdout = -1;
+
+/* Point fd 1 at a new empty file; returns a descriptor to read it by. */
+static int stdout_to_file(void)
+{
+	char path[] = "/tmp/check_out.XXXXXX";
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	unlink(path);
+	saved_stdout = dup(STDOUT_FILENO);
+	ck_assert_int_ge(saved_stdout, 0);
+	ck_assert_int_eq(dup2(fd, STDOUT_FILENO), STDOUT_FILENO);
+	return fd;
+}
+
+static void stdout_back(int fd)
+{
+	dup2(saved_stdout, STDOUT_FILENO);
+	close(saved_stdout);
+	close(fd);
+}
+
+static off_t file_size(int fd)
+{
+	struct stat st;
+
+	ck_assert_int_eq(fstat(fd, &st), 0);
+	return st.st_size;
+}
+
+START_TEST(test_small_waits_for_flush)
+{
+	int fd = stdout_to_file();
+
+	out_puts("tap0: ");
+	out_line("0x00000003 drv probe");
+	ck_assert_int_eq(file_size(fd), 0);
+	ck_assert_int_eq(out_flush(), 0);
+	ck_assert_int_eq(file_size(fd), 27);
+	/* A second flush writes nothing more. */
+	ck_assert_int_eq(out_flush(), 0);
+	ck_assert_int_eq(file_size(fd), 27);
+	stdout_back(fd);
+}
+END_TEST
+
+/* 300000 bytes in pieces of 1 to 97 bytes: many buffer fills. */
+START_TEST(test_large_in_order)
+{
+	enum { TOTAL = 300000 };
+	char *want = malloc(TOTAL), *got = malloc(TOTAL + 1);
+	size_t off = 0, n;
+	int fd = stdout_to_file();
+
+	ck_assert_ptr_nonnull(want);
+	ck_assert_ptr_nonnull(got);
+	for (n = 0; n < TOTAL; n++)
+		want[n] = (char)('a' + (n * 7 + n / 251) % 26);
+	for (n = 1; off < TOTAL; n = n % 97 + 1) {
+		size_t k = TOTAL - off < n ? TOTAL - off : n;
+
+		out_write(want + off, k);
+		off += k;
+	}
+	/* Everything but the last partial buffer is out already. */
+	ck_assert_int_gt(file_size(fd), TOTAL - 16384 - 1);
+	ck_assert_int_eq(out_flush(), 0);
+	ck_assert_int_eq(file_size(fd), TOTAL);
+	ck_assert_int_eq(pread(fd, got, TOTAL + 1, 0), TOTAL);
+	ck_assert_mem_eq(got, want, TOTAL);
+	free(want);
+	free(got);
+	stdout_back(fd);
+}
+END_TEST
+
+/*
+ * /dev/full: the error comes back from out_flush() and stays, and
+ * nothing else is tried.  In a child: the error is sticky for the
+ * whole process, so it must not leak into the other tests (CK_FORK=no).
+ */
+START_TEST(test_error_is_kept)
+{
+	static char big[20000];
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		int fd = open("/dev/full", O_WRONLY);
+
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(10);
+		out_line("lost");
+		if (out_flush() != -ENOSPC)
+			_exit(11);
+		out_write(big, sizeof(big));
+		if (out_flush() != -ENOSPC)
+			_exit(12);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+static Suite *out_suite(void)
+{
+	Suite *s = suite_create("out");
+	TCase *tc = tcase_create("out");
+
+	tcase_add_test(tc, test_small_waits_for_flush);
+	tcase_add_test(tc, test_large_in_order);
+	tcase_add_test(tc, test_error_is_kept);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(out_suite)
