@@ -191,6 +191,7 @@ struct family_ctx {
 	uint16_t id;
 	bool have_id;
 	uint32_t monitor;
+	bool want_monitor;
 };
 
 static int mcgrp_cb(const struct nlattr *attr, void *data)
@@ -241,6 +242,8 @@ static int family_attr_cb(const struct nlattr *attr, void *data)
 		fc->have_id = true;
 		break;
 	case CTRL_ATTR_MCAST_GROUPS:
+		if (!fc->want_monitor)
+			break;
 		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
 		    parse_mcgrps(attr, fc) < 0)
 			return MNL_CB_ERROR;
@@ -252,7 +255,7 @@ static int family_attr_cb(const struct nlattr *attr, void *data)
 int ethnl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 		       uint32_t *monitor_group)
 {
-	struct family_ctx fc = { 0 };
+	struct family_ctx fc = { .want_monitor = monitor_group != NULL };
 
 	if (nlh->nlmsg_type != GENL_ID_CTRL || !genl_ok(nlh) ||
 	    !msg_attrs_fit(nlh, sizeof(struct genlmsghdr)))

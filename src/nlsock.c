@@ -251,22 +251,24 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 {
 	struct nlsock *s = data;
 
-	return ethnl_parse_family(nlh, &s->family, &s->monitor_group) < 0 ?
+	return ethnl_parse_family(nlh, &s->family, s->want_monitor ?
+				  &s->monitor_group : NULL) < 0 ?
 	       -EBADMSG : 0;
 }
 
 int nlsock_open(struct nlsock *s)
 {
-	return nlsock_open_family(s, NULL);
+	return nlsock_open_family(s, NULL, false);
 }
 
-int nlsock_open_family(struct nlsock *s, const char *name)
+int nlsock_open_family(struct nlsock *s, const char *name, bool monitor)
 {
 	char req[ETHNL_REQ_MAX];
 	struct nlmsghdr *nlh;
 	int one = 1, ret;
 
 	memset(s, 0, sizeof(*s));
+	s->want_monitor = monitor;
 	s->bufsize = NLSOCK_BUFSIZE;
 	s->buf = malloc(s->bufsize);
 	if (!s->buf)

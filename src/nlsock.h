@@ -19,6 +19,7 @@ struct nlsock {
 	uint32_t seq;
 	uint16_t family;
 	uint32_t monitor_group;
+	bool want_monitor;		/* look up monitor_group on open */
 	char *buf;			/* receive buffer */
 	size_t bufsize;
 	char extack[ETHNL_EXTACK_MAX];	/* kernel's message for the last error */
@@ -33,8 +34,12 @@ typedef int (*nlsock_cb_t)(const struct nlmsghdr *nlh, void *data);
  * another -errno.
  */
 int nlsock_open(struct nlsock *s);
-/* The same with family @name instead of "ethtool" (NULL: "ethtool"). */
-int nlsock_open_family(struct nlsock *s, const char *name);
+/*
+ * The same with family @name instead of "ethtool" (NULL: "ethtool"); with
+ * @monitor, the family's "monitor" multicast group is looked up too, for
+ * nlsock_subscribe_monitor().
+ */
+int nlsock_open_family(struct nlsock *s, const char *name, bool monitor);
 void nlsock_close(struct nlsock *s);
 
 /*

@@ -97,7 +97,8 @@ int open_kernel(const struct opts *o, struct nlsock *s)
 	if (ret)
 		return ret;
 	/* For the test suite only: a family name the kernel lacks. */
-	ret = nlsock_open_family(s, getenv("NETIFMSG_TEST_FAMILY"));
+	ret = nlsock_open_family(s, getenv("NETIFMSG_TEST_FAMILY"),
+				 o->cmd == CMD_MONITOR);
 	if (ret == -EPROTONOSUPPORT) {
 		if (o->verbose)
 			errmsg(NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");

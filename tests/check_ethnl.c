@@ -143,6 +143,11 @@ START_TEST(test_parse_family)
 					    &grp), 0);
 	ck_assert_uint_eq(family, 0x15);
 	ck_assert_uint_eq(grp, 6);
+	/* Without a group to fill, only the id is read. */
+	family = 0;
+	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,
+					    NULL), 0);
+	ck_assert_uint_eq(family, 0x15);
 	/* A DEBUG reply is not a family reply. */
 	load("get_compact");
 	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,

@@ -681,6 +681,10 @@ START_TEST(test_family_name_without_nul)
 	ck_assert_uint_eq(group, 9);
 	((char *)mnl_attr_get_payload(name))[7] = 'X';
 	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), -EINVAL);
+	/* The groups are not looked at when not asked for. */
+	family = 0;
+	ck_assert_int_eq(ethnl_parse_family(nlh, &family, NULL), 0);
+	ck_assert_uint_eq(family, FAMILY);
 	/* a family id of the wrong size */
 	((char *)mnl_attr_get_payload(name))[7] = '\0';
 	((struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN + GENL_HDRLEN))->nla_len = 5;
