@@ -225,13 +225,16 @@ for n in $sizes; do
 		first=false
 		echo "bench:   show one, change one"
 		# References: the least a libmnl client can do for one
-		# interface, and a process that does nothing at all.
+		# interface (a GET; a SET), a process that does nothing but
+		# load libmnl, and a process that does nothing at all.
 		time_group show1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0" b "$one" "ethtool tap0" \
-			min "$one" "$baredump tap0" nop "$one" /bin/true
+			min "$one" "$baredump tap0" mnl "$one" "$baredump -n" \
+			nop "$one" /bin/true
 		time_group set1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0 0x3" \
-			b "$one" "ethtool -s tap0 msglvl 0x3"
+			b "$one" "ethtool -s tap0 msglvl 0x3" \
+			min "$one" "$baredump -s tap0"
 		time_group rel1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0 +link" \
 			b "$one" "ethtool -s tap0 msglvl link on"

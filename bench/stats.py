@@ -216,9 +216,17 @@ def build(data):
     out.append("| reference: a process that does nothing (`/bin/true`), vs `ethtool tap0` | %s | | %s | %s |" %
                (fmt_time(nop), fmt_ratio(r.get("pratio.b.show1", "nop")),
                 fmt_ratio(nop / eth if nop and eth else None)))
+    mnl = r.t("show1", "mnl")
+    out.append("| reference: a process that only loads libmnl (`bench/baredump -n`), vs `ethtool tap0` | %s | | %s | %s |" %
+               (fmt_time(mnl), fmt_ratio(r.get("pratio.b.show1", "mnl")),
+                fmt_ratio(mnl / eth if mnl and eth else None)))
     out.append("| reference: minimal libmnl client, one GET (`bench/baredump tap0`), vs `ethtool tap0` | %s | | %s | %s |" %
                (fmt_time(mini), fmt_ratio(r.get("pratio.b.show1", "min")),
                 fmt_ratio(mini / eth if mini and eth else None)))
+    mset, eset = r.t("set1", "min"), set1[1]
+    out.append("| reference: minimal libmnl client, one SET (`bench/baredump -s tap0`), vs `ethtool -s tap0 msglvl 0x3` | %s | | %s | %s |" %
+               (fmt_time(mset), fmt_ratio(r.get("pratio.b.set1", "min")),
+                fmt_ratio(mset / eset if mset and eset else None)))
     for n in sizes:
         if batch:
             row("change all, N=%d: `netifmsg --batch` / loop of `ethtool -s`" % n, "batch.%d" % n)
@@ -347,11 +355,16 @@ def build(data):
     q, text = one("show1", show1)
     mini = paired("show1", "min")
     nop = paired("show1", "nop")
+    mnl = paired("show1", "mnl")
     if mini and nop:
         text += "; minimal libmnl client %.3f, /bin/true %.3f" % (mini, nop)
+        if mnl:
+            text += ", libmnl loaded only %.3f" % mnl
     r.goal("show one <= 0.75 of ethtool", le(q, 0.75), text)
     for label, key, p in (("0x3", "set1", set1), ("+link", "rel1", rel1)):
         q, text = one(key, p)
+        if key == "set1" and paired(key, "min"):
+            text += "; minimal libmnl client %.3f" % paired(key, "min")
         r.goal("change one (%s) <= 0.80 of ethtool" % label, le(q, 0.80), text)
     r.goal("show one, change one: exactly 2 netlink requests, 1 socket",
            all(c[0][1] == 2 and c[0][2] == 1 for c in (c_show1, c_set1, c_rel1)),
