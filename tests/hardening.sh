@@ -1,0 +1,47 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The program is linked as configure.ac says: position independent, with
+# full RELRO (a GNU_RELRO segment and BIND_NOW), its stack not executable,
+# and needing libmnl and libc only (what the benchmark measured: every
+# shared library costs each run its loading, see README, Performance).  Needs no root and no kernel access.
+
+top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
+NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
+[ -x "$NETIFMSG" ] || { echo "ERROR: $NETIFMSG not found" >&2; exit 1; }
+command -v readelf >/dev/null || { echo "ERROR: readelf (binutils) not found" >&2; exit 1; }
+
+CHECKS=0
+FAILS=0
+
+check() {
+	CHECKS=$((CHECKS + 1))
+	if [ "$2" = "$3" ]; then
+		echo "ok: $1"
+	else
+		FAILS=$((FAILS + 1))
+		echo "FAIL: $1"
+		echo "      expected: '$2'"
+		echo "      actual:   '$3'"
+	fi
+}
+
+headers=$(readelf -lW "$NETIFMSG")
+dynamic=$(readelf -dW "$NETIFMSG")
+
+check "type: position independent (DYN)" yes \
+	"$(readelf -hW "$NETIFMSG" | grep -q 'Type: *DYN' && echo yes || echo no)"
+check "a GNU_RELRO segment" yes \
+	"$(grep -q GNU_RELRO <<<"$headers" && echo yes || echo no)"
+check "BIND_NOW: every symbol bound at start-up" yes \
+	"$(grep -Eq 'BIND_NOW|Flags:.* NOW' <<<"$dynamic" && echo yes || echo no)"
+check "stack not executable" "RW" \
+	"$(awk '$1 == "GNU_STACK" { print $(NF - 1) }' <<<"$headers")"
+# (--enable-sanitizers adds its runtimes.)
+check "libraries needed: libmnl and libc only" \
+	"libc.so.6 libmnl.so.0" \
+	"$(sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' <<<"$dynamic" |
+	   grep -Ev '^lib(asan|ubsan)\.' | sort | tr '\n' ' ' | sed 's/ $//')"
+
+echo "$CHECKS checks, $FAILS failed"
+[ "$FAILS" -eq 0 ]
