@@ -11,20 +11,7 @@ NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
 [ -x "$NETIFMSG" ] || { echo "ERROR: $NETIFMSG not found" >&2; exit 1; }
 command -v readelf >/dev/null || { echo "ERROR: readelf (binutils) not found" >&2; exit 1; }
 
-CHECKS=0
-FAILS=0
-
-check() {
-	CHECKS=$((CHECKS + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		FAILS=$((FAILS + 1))
-		echo "FAIL: $1"
-		echo "      expected: '$2'"
-		echo "      actual:   '$3'"
-	fi
-}
+. "$top_srcdir/tests/tool-lib.sh"
 
 headers=$(readelf -lW "$NETIFMSG")
 dynamic=$(readelf -dW "$NETIFMSG")
@@ -43,5 +30,4 @@ check "libraries needed: libmnl and libc only" \
 	"$(sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' <<<"$dynamic" |
 	   grep -Ev '^lib(asan|ubsan)\.' | sort | tr '\n' ' ' | sed 's/ $//')"
 
-echo "$CHECKS checks, $FAILS failed"
-[ "$FAILS" -eq 0 ]
+finish

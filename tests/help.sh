@@ -11,22 +11,9 @@ NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
 MAN=$top_srcdir/man/netifmsg.8
 [ -x "$NETIFMSG" ] || { echo "ERROR: $NETIFMSG not found" >&2; exit 1; }
 
-CHECKS=0
-FAILS=0
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/nim-help.XXXXXX") || exit 1
 trap 'rm -rf "$TMP"' EXIT
-
-check() {
-	CHECKS=$((CHECKS + 1))
-	if [ "$2" = "$3" ]; then
-		echo "ok: $1"
-	else
-		FAILS=$((FAILS + 1))
-		echo "FAIL: $1"
-		echo "      expected: '$2'"
-		echo "      actual:   '$3'"
-	fi
-}
+. "$top_srcdir/tests/tool-lib.sh"
 
 # --version: "netifmsg VERSION", VERSION as AC_INIT in configure.ac has it.
 version=$(sed -n 's/^AC_INIT(\[netifmsg\], *\[\([^]]*\)\].*/\1/p' "$top_srcdir/configure.ac")
@@ -95,5 +82,4 @@ while read -r opt arg; do
 		"0 $(cat "$TMP/help")" "$rc $(cat "$TMP/out" "$TMP/err")"
 done < <(sed 's/^ *//; s/^-[a-zA-Z], //; s/  .*//' "$TMP/optlines")
 
-echo "help: $CHECKS checks, $FAILS failures"
-[ "$FAILS" -eq 0 ]
+finish
