@@ -22,8 +22,7 @@ fi
 # shellcheck source=completion/netifmsg
 . "$top_srcdir/completion/netifmsg"
 
-CHECKS=0
-FAILS=0
+. "$top_srcdir/tests/tool-lib.sh"
 NS=
 
 cleanup() {
@@ -63,15 +62,7 @@ comp() {
 	got=${got# }
 	expected=$(printf '%s\n' $expected | sort | tr '\n' ' ')
 	expected=${expected% }
-	CHECKS=$((CHECKS + 1))
-	if [ "$got" = "$expected" ]; then
-		echo "ok: '$line'"
-	else
-		FAILS=$((FAILS + 1))
-		echo "FAIL: '$line'"
-		echo "      expected: '$expected'"
-		echo "      actual:   '$got'"
-	fi
+	check "'$line'" "$expected" "$got"
 }
 
 # The truth the completion must follow: the program's own class table and
@@ -157,5 +148,4 @@ else
 	echo "note: not root: the network namespace cases are not run"
 fi
 
-echo "completion: $CHECKS checks, $FAILS failures"
-[ "$FAILS" -eq 0 ]
+finish

@@ -2,7 +2,8 @@
 # shellcheck shell=bash
 #
 # The check helper of the tests that need no root and no kernel access
-# (help.sh, hardening.sh); tests/lib.sh is the integration tests' one.
+# (help.sh, hardening.sh, completion.sh); tests/lib.sh is the
+# integration tests' one.
 
 CHECKS=0
 FAILS=0
