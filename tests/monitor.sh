@@ -223,6 +223,23 @@ kill -TERM "$MON_PID"
 wait "$HEAD_PID"
 MON_PIDS=()
 
+# --- output that cannot be written: the monitor stops at the first
+# notification it cannot print, exit status 1 and "write error".
+"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor tap2 >/dev/full \
+	2>"$NIM_TMP/full.err" &
+MON_PID=$!
+MON_PIDS+=("$MON_PID")
+for ((try = 0; try < 100; try++)); do
+	et -s tap2 msglvl $((0x100 << (try % 2)))
+	sleep 0.05
+	kill -0 "$MON_PID" 2>/dev/null || break
+done
+wait "$MON_PID"
+check_eq "--monitor >/dev/full: exit status 1" 1 "$?"
+check_file "--monitor >/dev/full: message" \
+	"netifmsg: write error: No space left on device" "$NIM_TMP/full.err"
+MON_PIDS=()
+
 # --- usage errors
 check_rc "--monitor -v" 2 nm --monitor -v
 check_rc "--monitor --from-level 3" 2 nm --monitor --from-level 3
