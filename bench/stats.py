@@ -211,22 +211,21 @@ def build(data):
     rel1 = row("change one: `netifmsg tap0 +link` / `ethtool -s tap0 msglvl link on`", "rel1")
     for n in sizes:
         row("show all, N=%d: `netifmsg` / loop of `ethtool tapK`" % n, "showall.%d" % n)
-    nop, mini = r.t("show1", "nop"), r.t("show1", "min")
-    eth = show1[1]
-    out.append("| reference: a process that does nothing (`/bin/true`), vs `ethtool tap0` | %s | | %s | %s |" %
-               (fmt_time(nop), fmt_ratio(r.get("pratio.b.show1", "nop")),
-                fmt_ratio(nop / eth if nop and eth else None)))
-    mnl = r.t("show1", "mnl")
-    out.append("| reference: a process that only loads libmnl (`bench/baredump -n`), vs `ethtool tap0` | %s | | %s | %s |" %
-               (fmt_time(mnl), fmt_ratio(r.get("pratio.b.show1", "mnl")),
-                fmt_ratio(mnl / eth if mnl and eth else None)))
-    out.append("| reference: minimal libmnl client, one GET (`bench/baredump tap0`), vs `ethtool tap0` | %s | | %s | %s |" %
-               (fmt_time(mini), fmt_ratio(r.get("pratio.b.show1", "min")),
-                fmt_ratio(mini / eth if mini and eth else None)))
-    mset, eset = r.t("set1", "min"), set1[1]
-    out.append("| reference: minimal libmnl client, one SET (`bench/baredump -s tap0`), vs `ethtool -s tap0 msglvl 0x3` | %s | | %s | %s |" %
-               (fmt_time(mset), fmt_ratio(r.get("pratio.b.set1", "min")),
-                fmt_ratio(mset / eset if mset and eset else None)))
+    def ref_row(label, key, side, eth):
+        """A reference measured in group @key, against ethtool's @eth."""
+        t = r.t(key, side)
+        out.append("| reference: %s | %s | | %s | %s |" %
+                   (label, fmt_time(t), fmt_ratio(r.get("pratio.b." + key, side)),
+                    fmt_ratio(t / eth if t and eth else None)))
+
+    ref_row("a process that does nothing (`/bin/true`), vs `ethtool tap0`",
+            "show1", "nop", show1[1])
+    ref_row("a process that only loads libmnl (`bench/baredump -n`), vs `ethtool tap0`",
+            "show1", "mnl", show1[1])
+    ref_row("minimal libmnl client, one GET (`bench/baredump tap0`), vs `ethtool tap0`",
+            "show1", "min", show1[1])
+    ref_row("minimal libmnl client, one SET (`bench/baredump -s tap0`), vs `ethtool -s tap0 msglvl 0x3`",
+            "set1", "min", set1[1])
     for n in sizes:
         if batch:
             row("change all, N=%d: `netifmsg --batch` / loop of `ethtool -s`" % n, "batch.%d" % n)
@@ -363,8 +362,9 @@ def build(data):
     r.goal("show one <= 0.75 of ethtool", le(q, 0.75), text)
     for label, key, p in (("0x3", "set1", set1), ("+link", "rel1", rel1)):
         q, text = one(key, p)
-        if key == "set1" and paired(key, "min"):
-            text += "; minimal libmnl client %.3f" % paired(key, "min")
+        mini = paired(key, "min")
+        if mini:
+            text += "; minimal libmnl client %.3f" % mini
         r.goal("change one (%s) <= 0.80 of ethtool" % label, le(q, 0.80), text)
     r.goal("show one, change one: exactly 2 netlink requests, 1 socket",
            all(c[0][1] == 2 and c[0][2] == 1 for c in (c_show1, c_set1, c_rel1)),

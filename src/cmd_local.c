@@ -18,7 +18,8 @@ static void list_classes(enum out_mode mode)
 	for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
 		format_list_row(row, sizeof(row), mode, i);
 		if (mode == OUT_JSON) {
-			out_puts(i ? "," : "");
+			if (i)
+				out_puts(",");
 			out_puts(row);
 		} else {
 			out_line(row);

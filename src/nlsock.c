@@ -288,7 +288,7 @@ int nlsock_open_family(struct nlsock *s, const char *name, bool monitor)
 	s->portid = mnl_socket_get_portid(s->nl);
 	/*
 	 * The socket is new and ours alone, so no stale answer can arrive:
-	 * sequence numbers start at 1 (no clock read, see bench/results.md).
+	 * sequence numbers start at 1 (no clock read: README, Performance).
 	 */
 
 	nlh = name ? ethnl_build_getfamily_of(req, 0, name) :

@@ -4,7 +4,7 @@
  * write(2) when it fills and at out_flush().  Most commands print one
  * line, and the first use of stdout through stdio (its buffer, an
  * fstat, and the library code it pages in) cost a netifmsg process more
- * than everything else it does to print (see bench/results.md).
+ * than everything else it does to print (README, Performance).
  * stderr stays with stdio: it is unbuffered and only used on errors.
  */
 #ifndef NETIFMSG_OUT_H
