@@ -19,9 +19,12 @@ void batch_init(struct batch *b, enum level_map map)
 
 void batch_free(struct batch *b)
 {
-	free(b->lines);
-	free(b->words);
-	free(b->pos);
+	size_t i;
+
+	for (i = 0; i < b->n; i++)
+		free(b->mem[i]);
+	free(b->jobs);
+	free(b->mem);
 	*b = (struct batch){ .map = b->map };
 }
 
@@ -30,88 +33,96 @@ static bool is_blank(char c)
 	return isspace((unsigned char)c);
 }
 
-/* Room for @n words in the scratch arrays. */
-static int reserve_words(struct batch *b, size_t n)
+static size_t count_words(const char *p)
 {
-	char **w;
-	const char **p;
+	size_t n = 0;
 
-	if (n <= b->wcap)
-		return 0;
-	w = realloc(b->words, n * sizeof(*w));
-	if (!w)
-		return -ENOMEM;
-	b->words = w;
-	p = realloc(b->pos, n * sizeof(*p));
-	if (!p)
-		return -ENOMEM;
-	b->pos = p;
-	b->wcap = n;
-	return 0;
+	for (;;) {
+		while (is_blank(*p))
+			p++;
+		if (!*p)
+			return n;
+		n++;
+		while (*p && !is_blank(*p))
+			p++;
+	}
 }
 
-/* Cut @text into words in place; returns how many (-ENOMEM). */
-static int split(struct batch *b, char *text)
+/* Cut @text into @words in place. */
+static void split(char *text, char **words)
 {
-	size_t len = strlen(text), n = 0;
+	size_t n = 0;
 	char *p = text;
 
-	/* A line of L bytes has at most L/2 + 1 words. */
-	if (reserve_words(b, len / 2 + 1) < 0)
-		return -ENOMEM;
 	for (;;) {
 		while (is_blank(*p))
 			p++;
 		if (!*p)
 			break;
-		b->words[n++] = p;
+		words[n++] = p;
 		while (*p && !is_blank(*p))
 			p++;
 		if (*p)
 			*p++ = '\0';
 	}
-	return (int)n;
 }
 
-static int append(struct batch *b, const struct batch_line *l)
+static int reserve(struct batch *b)
 {
-	if (b->n == b->cap) {
-		size_t cap = b->cap ? 2 * b->cap : 64;
-		struct batch_line *n = realloc(b->lines, cap * sizeof(*n));
+	size_t cap = b->cap ? 2 * b->cap : 64;
+	struct job *jobs;
+	void **mem;
 
-		if (!n)
-			return -ENOMEM;
-		b->lines = n;
-		b->cap = cap;
-	}
-	b->lines[b->n++] = *l;
+	if (b->n < b->cap)
+		return 0;
+	jobs = realloc(b->jobs, cap * sizeof(*jobs));
+	if (!jobs)
+		return -ENOMEM;
+	b->jobs = jobs;
+	mem = realloc(b->mem, cap * sizeof(*mem));
+	if (!mem)
+		return -ENOMEM;
+	b->mem = mem;
+	b->cap = cap;
 	return 0;
 }
 
-int batch_add_line(struct batch *b, char *text, unsigned int lineno,
+int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err)
 {
-	struct batch_line l = { .lineno = lineno };
+	size_t n, len;
 	struct opts o;
-	int n, ret;
+	char **words;
+	char *mem;
+	int ret;
 
 	while (is_blank(*text))
 		text++;
 	if (!*text || *text == '#')
 		return 0;
-	n = split(b, text);
-	if (n < 0)
-		return n;
+	/* The job keeps pointers into one block: its words, then the text. */
+	n = count_words(text);
+	len = strlen(text);
+	if (reserve(b) < 0)
+		return -ENOMEM;
+	mem = malloc(2 * n * sizeof(char *) + len + 1);
+	if (!mem)
+		return -ENOMEM;
+	words = (char **)mem;
+	memcpy(mem + 2 * n * sizeof(char *), text, len + 1);
+	split(mem + 2 * n * sizeof(char *), words);
 	opts_init(&o);
-	o.map = b->map;
-	ret = cmdline_parse(&o, n, b->words, b->pos, CMDLINE_BATCH_LINE, err);
-	if (ret)
+	o.job.map = b->map;
+	ret = cmdline_parse(&o, (int)n, words, (const char **)(words + n),
+			    CMDLINE_BATCH_LINE, err);
+	if (ret) {
+		free(mem);
 		return ret;
-	l.show = o.cmd == CMD_SHOW;
-	/* cmdline_parse() checked the name: it fits. */
-	strcpy(l.ifname, o.ifname);
-	l.change = o.change;
-	return append(b, &l);
+	}
+	o.job.lineno = lineno;
+	b->jobs[b->n] = o.job;
+	b->mem[b->n++] = mem;
+	return 0;
 }
 
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
@@ -134,7 +145,7 @@ int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 			snprintf(err->msg, sizeof(err->msg),
 				 "a NUL byte in the line (binary data?)");
 			err->hint = false;
-			ret = 2;
+			ret = -EINVAL;
 		} else {
 			ret = batch_add_line(b, line, lineno, err);
 		}

@@ -22,11 +22,6 @@ static bool fail(struct change_err *err, enum change_error code,
 	return false;
 }
 
-static bool word_is(const char *s, size_t len, const char *word)
-{
-	return strlen(word) == len && strncasecmp(s, word, len) == 0;
-}
-
 /* Turn @bits on or off; the later of two words for one bit wins. */
 static void set_rel(struct change *c, char sign, uint32_t bits)
 {
@@ -41,15 +36,16 @@ static void set_rel(struct change *c, char sign, uint32_t bits)
 }
 
 /* The bits one name (not a number) means, or false if it is unknown. */
-static bool name_bits(const char *s, size_t len, uint32_t *bits)
+static bool name_bits(const struct classnames *cn, const char *s, size_t len,
+		      uint32_t *bits)
 {
 	int bit;
 
-	if (word_is(s, len, "all")) {
-		*bits = msgclass_named_mask();
+	if (msgclass_word_is(s, len, "all")) {
+		*bits = msgclass_named_mask(cn);
 		return true;
 	}
-	bit = msgclass_lookup(s, len);
+	bit = msgclass_lookup(cn, s, len);
 	if (bit < 0)
 		return false;
 	*bits = UINT32_C(1) << bit;
@@ -71,8 +67,15 @@ static bool add_abs_number(struct change *c, const char *item, size_t len,
 	return true;
 }
 
-static bool add_item(struct change *c, const char *item, size_t len,
-		     struct change_err *err)
+/* What one change_add_word() call reads with. */
+struct word_ctx {
+	const struct classnames *cn;
+	unsigned int *unknown;
+	struct change_err *err;
+};
+
+static bool add_item(struct change *c, const struct word_ctx *w,
+		     const char *item, size_t len)
 {
 	char sign = 0;
 	const char *name = item;
@@ -85,27 +88,27 @@ static bool add_item(struct change *c, const char *item, size_t len,
 		nlen--;
 	}
 	if (!nlen)
-		return fail(err, CHANGE_EMPTY, item, len, NULL);
+		return fail(w->err, CHANGE_EMPTY, item, len, NULL);
 	if (isdigit((unsigned char)name[0])) {
 		/* Whatever follows, a signed number is the wrong idea. */
 		if (sign)
-			return fail(err, CHANGE_REL_NUMBER, item, len, NULL);
-		return add_abs_number(c, item, len, err);
+			return fail(w->err, CHANGE_REL_NUMBER, item, len, NULL);
+		return add_abs_number(c, item, len, w->err);
 	}
-	if (word_is(name, nlen, "none")) {
+	if (msgclass_word_is(name, nlen, "none")) {
 		if (sign)
-			return fail(err, CHANGE_REL_NONE, item, len, NULL);
+			return fail(w->err, CHANGE_REL_NONE, item, len, NULL);
 		c->has_abs = true;
 		return true;
 	}
-	if (!name_bits(name, nlen, &bits)) {
-		if (c->defer_unknown) {
-			c->unknown++;
+	if (!name_bits(w->cn, name, nlen, &bits)) {
+		if (w->unknown) {
+			(*w->unknown)++;
 			return true;
 		}
 		/* Name the class without its sign: "+likn" is about 'likn'. */
-		return fail(err, CHANGE_UNKNOWN, name, nlen,
-			    msgclass_suggest(name, nlen));
+		return fail(w->err, CHANGE_UNKNOWN, name, nlen,
+			    msgclass_suggest(w->cn, name, nlen));
 	}
 	if (sign) {
 		set_rel(c, sign, bits);
@@ -116,9 +119,12 @@ static bool add_item(struct change *c, const char *item, size_t len,
 	return true;
 }
 
-bool change_add_word(struct change *c, const char *word,
+bool change_add_word(struct change *c, const struct classnames *cn,
+		     const char *word, unsigned int *unknown,
 		     struct change_err *err)
 {
+	unsigned int skipped = 0;
+	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
 	const char *item = word ? word : "";
 
@@ -126,13 +132,15 @@ bool change_add_word(struct change *c, const char *word,
 		const char *comma = strchr(item, ',');
 		size_t len = comma ? (size_t)(comma - item) : strlen(item);
 
-		if (!add_item(&tmp, item, len, err))
+		if (!add_item(&tmp, &w, item, len))
 			return false;
 		if (!comma)
 			break;
 		item = comma + 1;
 	}
 	*c = tmp;
+	if (unknown)
+		*unknown += skipped;
 	if (err) {
 		err->code = CHANGE_OK;
 		err->item[0] = '\0';
@@ -144,11 +152,6 @@ bool change_add_word(struct change *c, const char *word,
 uint32_t change_apply(const struct change *c, uint32_t old)
 {
 	return ((c->has_abs ? c->abs : old) & ~c->off) | c->on;
-}
-
-uint32_t change_touched(const struct change *c)
-{
-	return c->has_abs ? UINT32_MAX : c->on | c->off;
 }
 
 uint32_t change_request(const struct change *c, uint32_t limit,

@@ -17,14 +17,6 @@ struct change {
 	uint32_t off;		/* bits turned off by -NAME */
 	bool has_abs;		/* at least one absolute word was given */
 	bool has_rel;		/* at least one +/- word was given */
-	/*
-	 * Set by the caller before adding words: count names the built-in
-	 * table does not know in @unknown instead of failing, so that
-	 * everything else can be checked before the kernel is asked for
-	 * its names.  The change is incomplete while @unknown > 0.
-	 */
-	bool defer_unknown;
-	unsigned int unknown;
 };
 
 enum change_error {
@@ -52,10 +44,14 @@ static inline void change_init(struct change *c)
 
 /*
  * Add one command-line word (which may hold several comma-joined items)
- * to @c.  On error @c may be partly updated; @err says what was wrong.
- * Within the +/- words the later word wins for the same bit.
+ * to @c, reading class names with @cn (NULL: the built-in table).  On
+ * error @c is unchanged and @err says what was wrong.  With @unknown, a
+ * name @cn does not know is counted there and skipped instead, so the
+ * rest can be checked before the kernel is asked for its names.  Within
+ * the +/- words the later word wins for the same bit.
  */
-bool change_add_word(struct change *c, const char *word,
+bool change_add_word(struct change *c, const struct classnames *cn,
+		     const char *word, unsigned int *unknown,
 		     struct change_err *err);
 
 /* The mask that results from applying @c to @old. */
@@ -66,9 +62,6 @@ static inline bool change_is_relative(const struct change *c)
 {
 	return !c->has_abs;
 }
-
-/* Every bit the change writes: for a relative change on|off, else all. */
-uint32_t change_touched(const struct change *c);
 
 /*
  * The DEBUG_SET that makes the change: @replace (absolute: the whole

@@ -1,99 +1,198 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Change: one ETHTOOL_MSG_DEBUG_SET with ACK.  An absolute change
- * replaces the mask; a relative one (+NAME/-NAME only) is a value+mask
- * bitset the kernel applies atomically: no read-modify-write here.
+ * Changing and showing interfaces, for the command line's IFACE CHANGE
+ * and for every line of --batch alike: each job becomes one DEBUG_SET
+ * (with a DEBUG_GET before and after it when the result is printed) or
+ * one DEBUG_GET, sent in order over the backend.  An absolute change
+ * replaces the mask; a relative one (+NAME/-NAME) writes only its bits,
+ * atomically where the transport can.
+ *
+ * Stopping at the first failure: netlink has no "stop on error" for
+ * requests sent together, and the kernel would apply job k+1 although
+ * job k failed.  So without --force only one request is unanswered at a
+ * time, and nothing after a failed job is sent.  With --force every job
+ * is tried anyway, with a window of JOBS_WINDOW requests in flight:
+ * well below the about 256 ACKs the default receive buffer holds.
  */
 #include <errno.h>
-#include "netifmsg.h"
-#include "out.h"
+#include <stdlib.h>
+#include <string.h>
 
-static int state_cb(const struct nlmsghdr *nlh, void *data)
+#include "cmd.h"
+#include "diag.h"
+#include "print.h"
+
+#define JOBS_WINDOW	64
+
+struct run {
+	const struct opts *o;
+	struct job *jobs;
+	size_t n;
+	const char *file;
+	bool result;		/* print each change's resulting state */
+	struct printer pr;
+	size_t job;		/* the job being answered */
+	unsigned int step;	/* its request being answered */
+	bool job_failed;
+	size_t failed;		/* jobs that failed */
+	struct breq *reqs;
+};
+
+static struct where where_of(const struct run *r, const struct job *j)
 {
-	return ethnl_parse_debug(nlh, data) < 0 ? -EBADMSG : 0;
+	return (struct where){ r->file, j->lineno };
 }
 
-/* DEBUG_GET into @st, for -v/-j/-x/-N. */
-static int get_state(struct nlsock *s, const char *ifname,
-		     struct ifstate *st)
+/* How many requests a job takes: a GET; a SET, or GET, SET, GET. */
+static unsigned int nsteps(const struct run *r, const struct job *j)
 {
-	char req[ETHNL_REQ_MAX];
-
-	return nlsock_talk(s, ethnl_build_debug_get(req, s->family, 0, ifname),
-			   state_cb, st);
+	return j->show || !r->result ? 1 : 3;
 }
 
-/*
- * Names the table did not know: ask the kernel for its names, then
- * build the change again; a name still unknown is a usage error, and
- * nothing has been sent but the lookups.
- */
-static int resolve_names(const struct opts *o, struct nlsock *s,
-			 struct change *c)
+/* Names the built-in table lacks, then bits the transport cannot set. */
+static int check(struct run *r, struct backend *b)
 {
-	kernel_names_load(s);
-	return build_change(o, c);
+	struct cmdline_err err;
+	size_t i;
+
+	for (i = 0; i < r->n; i++) {
+		struct job *j = &r->jobs[i];
+		struct where w = where_of(r, j);
+		uint32_t value, mask, beyond;
+		bool replace;
+
+		if (j->unknown && job_build(j, backend_names(b, UINT32_MAX),
+					    &err))
+			return diag_usage(&w, err.msg, err.hint && !r->file);
+		beyond = change_request(&j->change, b->settable, &value, &mask,
+					&replace);
+		if (!j->show && beyond)
+			return diag_beyond(&w, j->ifname, beyond);
+	}
+	return 0;
 }
 
-int cmd_change(const struct opts *o)
+/* The requests of every job, in order; NULL if out of memory. */
+static struct breq *requests(const struct run *r, size_t *count)
 {
-	struct change c = o->change;
-	bool show = o->verbose || o->mode != OUT_TEXT;
-	struct ifstate before = { 0 }, after = { 0 };
-	uint32_t value, mask, beyond;
-	char req[ETHNL_REQ_MAX];
-	struct nlsock s;
-	bool replace;
+	struct breq *q, *reqs;
+	size_t i, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		n += nsteps(r, &r->jobs[i]);
+	reqs = calloc(n ? n : 1, sizeof(*reqs));
+	if (!reqs)
+		return NULL;
+	q = reqs;
+	for (i = 0; i < r->n; i++) {
+		const struct job *j = &r->jobs[i];
+		struct breq set = { .ifname = j->ifname, .set = true };
+
+		if (j->show) {
+			(q++)->ifname = j->ifname;
+			continue;
+		}
+		change_request(&j->change, UINT32_MAX, &set.value, &set.mask,
+			       &set.replace);
+		if (r->result)
+			(q++)->ifname = j->ifname;
+		*q++ = set;
+		if (r->result)
+			(q++)->ifname = j->ifname;
+	}
+	*count = n;
+	return reqs;
+}
+
+/* A job has all its answers (@last is its last request): print it. */
+static void job_done(struct run *r, const struct job *j,
+		     const struct breq *last)
+{
+	if (r->job_failed)
+		return;
+	if (j->show)
+		print_state(&r->pr, &last->st, CHANGED_NONE);
+	else if (r->result)
+		print_state(&r->pr, &last->st,
+			    last[-2].st.msg_enable != last->st.msg_enable ?
+			    CHANGED_YES : CHANGED_NO);
+}
+
+static int done_cb(struct breq *q, const char *extack, void *data)
+{
+	struct run *r = data;
+	const struct job *j = &r->jobs[r->job];
+	bool stop = false;
+
+	/* A job whose first request failed fails the others the same way. */
+	if (q->err && !r->job_failed) {
+		struct where w = where_of(r, j);
+
+		r->job_failed = true;
+		r->failed++;
+		diag_kernel(&w, j->ifname, q->err, extack);
+		stop = !r->o->force;
+	}
+	if (++r->step == nsteps(r, j)) {
+		job_done(r, j, q);
+		r->job++;
+		r->step = 0;
+		r->job_failed = false;
+	}
+	return stop ? 1 : 0;
+}
+
+/* The run stopped early: say what that means for the jobs. */
+static void report_stop(struct run *r, struct backend *b, int ret)
+{
+	/* The failed job's own later requests count with it. */
+	size_t next = r->job + (r->step ? 1 : 0);
+	size_t rest = r->n - next;
+	struct where w;
+
+	if (ret < 0 && !r->file) {
+		diag_kernel(NULL, r->jobs[0].ifname, ret, b->extack);
+	} else if (ret < 0) {
+		rest = r->n - r->job;
+		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
+		     strerror(-ret), rest, rest ? r->jobs[r->job].lineno : 0);
+	} else if (rest && r->file) {
+		w = where_of(r, &r->jobs[next - 1]);
+		diag(&w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
+		     rest, rest == 1 ? "" : "s");
+	}
+	if (ret < 0)
+		r->failed++;
+}
+
+int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
+		 size_t n, const char *file)
+{
+	struct run r = { .o = o, .jobs = jobs, .n = n, .file = file };
+	size_t nreqs;
 	int ret;
 
-	/* Before anything is sent (names not yet known are checked later). */
-	beyond = change_request(&c, MSGCLASS_KERNEL_MASK, &value, &mask,
-				&replace);
-	if (beyond)
-		return report_beyond(o->ifname, beyond);
-	ret = open_kernel(o, &s);
-	if (ret == USE_IOCTL)
-		return cmd_ioctl(o);
-	if (ret)
-		return ret;
-	if (c.unknown) {
-		ret = resolve_names(o, &s, &c);
-		beyond = change_request(&c, MSGCLASS_KERNEL_MASK, &value, &mask,
-					&replace);
-		if (!ret && beyond)
-			ret = report_beyond(o->ifname, beyond);
-		if (ret) {
-			nlsock_close(&s);
-			return ret;
-		}
-	}
-
-	if (show) {
-		ret = get_state(&s, o->ifname, &before);
-		if (ret < 0)
-			goto fail;
-	}
-	ret = nlsock_talk(&s, ethnl_build_debug_set(req, s.family, 0, o->ifname,
-						    value, mask, replace),
-			  NULL, NULL);
+	r.result = o->verbose || o->mode != OUT_TEXT;
+	ret = check(&r, b);
 	if (ret < 0)
-		goto fail;
-	if (show) {
-		ret = get_state(&s, o->ifname, &after);
-		if (ret < 0)
-			goto fail;
-		kernel_names_for(&s, after.msg_enable);
-		if (o->mode == OUT_JSON)
-			out_puts("[");
-		print_state(o->mode, &after,
-			    before.msg_enable != after.msg_enable ?
-			    CHANGED_YES : CHANGED_NO,
-			    o->mode == OUT_JSON ? "]\n" : "\n");
-	}
-	nlsock_close(&s);
-	return EXIT_OK;
-fail:
-	ret = report_kernel_error(o->ifname, ret, s.extack);
-	nlsock_close(&s);
-	return ret;
+		return ret;
+	r.reqs = requests(&r, &nreqs);
+	if (!r.reqs)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
+		   b);
+	ret = b->ops->run(b, r.reqs, nreqs, o->force ? JOBS_WINDOW : 1,
+			  done_cb, &r);
+	if (ret < 0 || r.job < n)
+		report_stop(&r, b, ret);
+	print_end(&r.pr);
+	free(r.reqs);
+	return r.failed ? -EIO : 0;
+}
+
+int cmd_change(const struct opts *o, struct backend *b)
+{
+	struct job j = o->job;
+
+	return cmd_run_jobs(o, b, &j, 1, NULL);
 }

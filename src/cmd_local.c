@@ -3,8 +3,9 @@
  * The commands that need no kernel: --list, --decode and --from-level
  * without an interface.  They open no socket.
  */
-#include "netifmsg.h"
+#include "cmd.h"
 #include "out.h"
+#include "print.h"
 
 static void list_classes(enum out_mode mode)
 {
@@ -17,30 +18,30 @@ static void list_classes(enum out_mode mode)
 		out_line(row);
 	for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
 		format_list_row(row, sizeof(row), mode, i);
-		if (mode == OUT_JSON) {
-			if (i)
-				out_puts(",");
-			out_puts(row);
-		} else {
-			out_line(row);
-		}
+		if (mode == OUT_JSON && i)
+			out_puts(",");
+		out_puts(row);
+		if (mode != OUT_JSON)
+			out_puts("\n");
 	}
 	if (mode == OUT_JSON)
 		out_line("]");
 }
 
-int cmd_local(const struct opts *o)
+int cmd_local(const struct opts *o, struct backend *b)
 {
 	struct ifstate st = { 0 };
+	struct printer pr;
 
 	if (o->quiet)
-		return EXIT_OK;
+		return 0;
 	if (o->cmd == CMD_LIST) {
 		list_classes(o->mode);
-		return EXIT_OK;
+		return 0;
 	}
 	/* --decode and --from-level: relative words apply to an empty mask. */
-	st.msg_enable = change_apply(&o->change, 0);
-	print_state(o->mode, &st, CHANGED_NONE, "\n");
-	return EXIT_OK;
+	st.msg_enable = change_apply(&o->job.change, 0);
+	print_init(&pr, o->mode, false, PRINT_LINES, b);
+	print_state(&pr, &st, CHANGED_NONE);
+	return 0;
 }

@@ -1,18 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * --monitor: join the ethtool "monitor" multicast group and print one
- * line per ETHTOOL_MSG_DEBUG_NTF until SIGINT or SIGTERM.  The kernel
- * sends one when a mask really changes over netlink, and on every set
- * over the ioctl.
+ * --monitor: print one line per change notification until SIGINT or
+ * SIGTERM.  The kernel sends one when a mask really changes over
+ * netlink, and on every set over the ioctl.  Only the netlink backend
+ * has notifications.
  */
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdio.h>
 #include <string.h>
 
-#include "netifmsg.h"
+#include "cmd.h"
+#include "diag.h"
 #include "out.h"
+#include "print.h"
 
 static volatile sig_atomic_t stop;
 
@@ -21,6 +22,11 @@ static void on_signal(int sig)
 	(void)sig;
 	stop = 1;
 }
+
+struct watch {
+	const struct opts *o;
+	struct printer pr;
+};
 
 static bool wanted(const struct opts *o, const char *ifname)
 {
@@ -34,21 +40,12 @@ static bool wanted(const struct opts *o, const char *ifname)
 	return false;
 }
 
-static int ntf_cb(const struct nlmsghdr *nlh, void *data)
+static int ntf_cb(const struct ifstate *st, void *data)
 {
-	const struct opts *o = data;
-	struct ifstate st = { 0 };
-	int ret;
+	struct watch *w = data;
 
-	ret = ethnl_parse_debug_ntf(nlh, &st);
-	if (ret < 0) {
-		errmsg(NULL, "monitor: ignoring a malformed notification");
-		return 0;
-	}
-	if (ret > 0 && wanted(o, st.ifname)) {
-		kernel_names_for(NULL, st.msg_enable);
-		print_state(o->mode, &st, CHANGED_NONE, "\n");
-	}
+	if (wanted(w->o, st->ifname))
+		print_state(&w->pr, st, CHANGED_NONE);
 	return 0;
 }
 
@@ -75,61 +72,57 @@ static int catch_signals(sigset_t *waitmask)
 	return 0;
 }
 
-static int watch(struct nlsock *s, const struct opts *o,
+static int watch(struct backend *b, int fd, struct watch *w,
 		 const sigset_t *waitmask)
 {
-	struct pollfd pfd = { .fd = nlsock_fd(s), .events = POLLIN };
+	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	int ret;
 
 	while (!stop) {
 		if (ppoll(&pfd, 1, NULL, waitmask) < 0) {
 			if (errno == EINTR)
 				continue;
-			errmsg(NULL, "monitor: %s", strerror(errno));
-			return EXIT_FAIL;
+			diag(NULL, NULL, "monitor: %s", strerror(errno));
+			return -errno;
 		}
-		ret = nlsock_recv_ntf(s, ntf_cb, (void *)o);
-		if (ret == -ENOBUFS) {
-			errmsg(NULL, "monitor: lost notifications (receive buffer overflow)");
-			continue;
-		}
-		if (ret < 0) {
-			errmsg(NULL, "monitor: %s", strerror(-ret));
-			return EXIT_FAIL;
+		ret = b->ops->events(b, ntf_cb, w);
+		if (ret == -ENOBUFS)
+			diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
+		else if (ret == -EBADMSG)
+			diag(NULL, NULL, "monitor: ignoring a malformed notification");
+		else if (ret < 0) {
+			diag(NULL, NULL, "monitor: %s", strerror(-ret));
+			return ret;
 		}
 		/* One line at a time, also into a pipe: 'netifmsg --monitor | ...'. */
-		if (out_flush() < 0)
-			return EXIT_FAIL;
+		ret = out_flush();
+		if (ret < 0)
+			return ret;
 	}
-	return EXIT_OK;
+	return 0;
 }
 
-int cmd_monitor(const struct opts *o)
+int cmd_monitor(const struct opts *o, struct backend *b)
 {
+	struct watch w = { .o = o };
 	sigset_t waitmask;
-	struct nlsock s;
-	int ret;
+	int fd, ret;
 
 	ret = catch_signals(&waitmask);
 	if (ret < 0) {
-		errmsg(NULL, "monitor: %s", strerror(-ret));
-		return EXIT_FAIL;
-	}
-	ret = open_kernel(o, &s);
-	if (ret == USE_IOCTL) {
-		errmsg(NULL, "monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications");
-		return EXIT_FAIL;
-	}
-	if (ret)
+		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 		return ret;
-	ret = nlsock_subscribe_monitor(&s);
-	if (ret < 0) {
-		errmsg(NULL, "monitor: cannot join the ethtool monitor group: %s",
-		       strerror(-ret));
-		nlsock_close(&s);
-		return EXIT_FAIL;
 	}
-	ret = watch(&s, o, &waitmask);
-	nlsock_close(&s);
-	return ret;
+	fd = b->ops->watch ? b->ops->watch(b) : -EOPNOTSUPP;
+	if (fd == -EOPNOTSUPP) {
+		diag(NULL, NULL, "monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications");
+		return -EIO;
+	}
+	if (fd < 0) {
+		diag(NULL, NULL, "monitor: cannot join the ethtool monitor group: %s",
+		     strerror(-fd));
+		return fd;
+	}
+	print_init(&w.pr, o->mode, false, PRINT_LINES, b);
+	return watch(b, fd, &w, &waitmask);
 }

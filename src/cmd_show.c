@@ -1,50 +1,67 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Show: ETHTOOL_MSG_DEBUG_GET for one interface, or one DEBUG_GET dump
- * for every interface that has a message level (the kernel leaves out
- * the others).
+ * Show: one interface (one DEBUG_GET), or every interface that has a
+ * message level (one dump; the kernel leaves out the others).
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 
-#include "netifmsg.h"
+#include "cmd.h"
+#include "diag.h"
+#include "print.h"
 
 /*
- * The states are kept until the reply is complete: a bit the table
- * cannot name is then looked up in the kernel's names once, on the
- * same socket, before anything is printed.
+ * The states of a dump are kept until it is complete: a bit the table
+ * cannot name is then looked up in the kernel's names once, on the same
+ * socket, before anything is printed.
  */
-static int show_cb(const struct nlmsghdr *nlh, void *data)
-{
-	struct ifstate st = { 0 };
+struct states {
+	struct ifstate *v;
+	size_t n, cap;
+	uint32_t all;		/* OR of every mask */
+};
 
-	if (ethnl_parse_debug(nlh, &st) < 0)
-		return -EBADMSG;
-	return states_add(data, &st);
+static int add_cb(const struct ifstate *st, void *data)
+{
+	struct states *list = data;
+
+	if (list->n == list->cap) {
+		size_t cap = list->cap ? 2 * list->cap : 16;
+		struct ifstate *v = realloc(list->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		list->v = v;
+		list->cap = cap;
+	}
+	list->v[list->n++] = *st;
+	list->all |= st->msg_enable;
+	return 0;
 }
 
-int cmd_show(const struct opts *o)
+int cmd_show(const struct opts *o, struct backend *b)
 {
+	const char *ifname = o->job.ifname;
 	struct states list = { 0 };
-	char req[ETHNL_REQ_MAX];
-	struct nlsock s;
+	struct ifstate st;
+	struct printer pr;
+	size_t i;
 	int ret;
 
-	ret = open_kernel(o, &s);
-	if (ret == USE_IOCTL)
-		return cmd_ioctl(o);
-	if (ret)
-		return ret;
-	ret = nlsock_talk(&s, ethnl_build_debug_get(req, s.family, 0, o->ifname),
-			  show_cb, &list);
-	if (!ret && !o->quiet)
-		kernel_names_for(&s, list.all);
-	/* Show what came even if the dump ended in an error. */
-	print_states(o, &list);
-	if (ret < 0)
-		ret = report_kernel_error(o->ifname, ret, s.extack);
+	if (ifname) {
+		ret = b->ops->get(b, ifname, &st);
+		if (!ret)
+			ret = add_cb(&st, &list);
+	} else {
+		ret = b->ops->dump(b, add_cb, &list);
+	}
+	/* What came is shown even if the dump ended in an error. */
+	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, b);
+	if (!o->quiet)
+		backend_names(b, list.all);
+	for (i = 0; i < list.n; i++)
+		print_state(&pr, &list.v[i], CHANGED_NONE);
+	print_end(&pr);
 	free(list.v);
-	nlsock_close(&s);
-	return ret;
+	return ret < 0 ? diag_kernel(NULL, ifname, ret, b->extack) : 0;
 }

@@ -12,9 +12,7 @@
 #include <string.h>
 
 #include "cmdline.h"
-#include "netns.h"
-
-#define EXIT_USAGE	2
+#include <limits.h>
 
 enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
@@ -69,15 +67,14 @@ error(struct cmdline *cl, bool hint, const char *fmt, ...)
 	vsnprintf(cl->err->msg, sizeof(cl->err->msg), fmt, ap);
 	va_end(ap);
 	cl->err->hint = hint;
-	return EXIT_USAGE;
+	return -EINVAL;
 }
 
 #define usage_error(cl, ...)	error(cl, true, __VA_ARGS__)
 
 void opts_init(struct opts *o)
 {
-	*o = (struct opts){ .map = LEVEL_MAP_CUMULATIVE };
-	change_init(&o->change);
+	*o = (struct opts){ .job.map = LEVEL_MAP_CUMULATIVE };
 }
 
 static const struct optdef *find_long(const char *name, size_t len)
@@ -128,10 +125,10 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		o->netns = arg;
 		break;
 	case OPT_FROM_LEVEL:
-		o->level_arg = arg;
+		o->job.level = arg;
 		break;
 	case OPT_LEVEL_MAP:
-		if (!level_map_parse(arg, &o->map))
+		if (!level_map_parse(arg, &o->job.map))
 			return usage_error(cl, "unknown level map '%s' (use cumulative, exact or kernel)",
 					   arg);
 		cl->map_given = true;
@@ -258,6 +255,21 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 	return 0;
 }
 
+/*
+ * -n: a name 'ip netns' could have made (no '/', not "." or ".."), or a
+ * path to a namespace file (it has a '/').
+ */
+static bool netns_valid(const char *ns)
+{
+	size_t len = strlen(ns);
+
+	if (!len || len >= PATH_MAX)
+		return false;
+	if (strchr(ns, '/'))
+		return true;
+	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
+}
+
 bool ifname_valid(const char *name)
 {
 	const char *p;
@@ -300,58 +312,58 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 	return usage_error(cl, "%s: %s", err->item, change_strerror(err->code));
 }
 
-static int level_error(struct cmdline *cl, const struct opts *o, int ret)
+static int level_error(struct cmdline *cl, const struct job *j, int ret)
 {
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
-				   o->level_arg);
+				   j->level);
 	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
-			   o->level_arg, level_map_name(o->map));
+			   j->level, level_map_name(j->map));
 }
 
 /* Turn --from-level into an absolute word of the change. */
-static int add_level(const struct opts *o, struct change *c,
-		     struct cmdline *cl)
+static int add_level(struct job *j, struct cmdline *cl)
 {
 	uint32_t mask;
 	long level;
 	int ret;
 
-	if (level_parse(o->level_arg, &level) < 0)
-		return usage_error(cl, "invalid level '%s'", o->level_arg);
-	ret = level_to_mask(o->map, level, &mask);
+	if (level_parse(j->level, &level) < 0)
+		return usage_error(cl, "invalid level '%s'", j->level);
+	ret = level_to_mask(j->map, level, &mask);
 	if (ret < 0)
-		return level_error(cl, o, ret);
-	c->abs |= mask;
-	c->has_abs = true;
+		return level_error(cl, j, ret);
+	j->change.abs |= mask;
+	j->change.has_abs = true;
 	return 0;
 }
 
-/* o->words and --from-level into @c; unknown names counted if @defer. */
-static int build(const struct opts *o, struct change *c, bool defer,
+/* j's words and --from-level into j->change; unknown names counted if @defer. */
+static int build(struct job *j, const struct classnames *cn, bool defer,
 		 struct cmdline *cl)
 {
 	int i;
 
-	change_init(c);
-	c->defer_unknown = defer;
-	for (i = 0; i < o->nwords; i++) {
+	change_init(&j->change);
+	j->unknown = 0;
+	for (i = 0; i < j->nwords; i++) {
 		struct change_err err;
 
-		if (!change_add_word(c, o->words[i], &err))
-			return change_error(cl, &err, o->words[i]);
+		if (!change_add_word(&j->change, cn, j->words[i],
+				     defer ? &j->unknown : NULL, &err))
+			return change_error(cl, &err, j->words[i]);
 	}
-	return o->level_arg ? add_level(o, c, cl) : 0;
+	return j->level ? add_level(j, cl) : 0;
 }
 
-int cmdline_build_change(const struct opts *o, struct change *c,
-			 struct cmdline_err *err)
+int job_build(struct job *j, const struct classnames *cn,
+	      struct cmdline_err *err)
 {
 	struct cmdline cl = { .err = err };
 
 	err->msg[0] = '\0';
 	err->hint = false;
-	return build(o, c, false, &cl);
+	return build(j, cn, false, &cl);
 }
 
 static int pick_mode(struct opts *o, struct cmdline *cl)
@@ -370,7 +382,7 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 {
 	int i;
 
-	if (o->level_arg || cl->map_given || o->verbose || o->quiet ||
+	if (o->job.level || cl->map_given || o->verbose || o->quiet ||
 	    o->force)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
@@ -388,7 +400,7 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 /* --batch FILE: everything else is in the file. */
 static int pick_batch(struct opts *o, struct cmdline *cl)
 {
-	if (cl->nwords || o->level_arg)
+	if (cl->nwords || o->job.level)
 		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
 	if (!o->batch_file[0])
 		return usage_error(cl, "--batch needs a file name ('-' for standard input)");
@@ -408,23 +420,23 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	if (o->batch_file)
 		return pick_batch(o, cl);
 	if (cl->list) {
-		if (o->level_arg || cl->nwords)
+		if (o->job.level || cl->nwords)
 			return usage_error(cl, "--list takes no interface, CHANGE or level");
 		o->cmd = CMD_LIST;
 	} else if (cl->decode) {
-		if (!cl->nwords && !o->level_arg)
+		if (!cl->nwords && !o->job.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		o->cmd = CMD_DECODE;
 	} else if (cl->nwords) {
-		o->ifname = cl->words[0];
-		if (!ifname_valid(o->ifname))
+		o->job.ifname = cl->words[0];
+		if (!ifname_valid(o->job.ifname))
 			return usage_error(cl, "'%s' is not a valid interface name",
-					   o->ifname);
-		o->cmd = cl->nwords > 1 || o->level_arg ? CMD_CHANGE : CMD_SHOW;
+					   o->job.ifname);
+		o->cmd = cl->nwords > 1 || o->job.level ? CMD_CHANGE : CMD_SHOW;
 	} else {
-		o->cmd = o->level_arg ? CMD_LEVEL : CMD_SHOW_ALL;
+		o->cmd = o->job.level ? CMD_LEVEL : CMD_SHOW_ALL;
 	}
-	if (cl->map_given && !o->level_arg)
+	if (cl->map_given && !o->job.level)
 		return usage_error(cl, "--level-map needs --from-level");
 	return 0;
 }
@@ -445,21 +457,22 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--netns needs a command that talks to the kernel");
 	if (o->ioctl && local)
 		return usage_error(cl, "--ioctl needs a command that talks to the kernel");
-	if (o->netns && !netns_name_valid(o->netns))
+	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   o->netns);
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH)
 		return 0;
 
 	first = o->cmd == CMD_DECODE ? 0 : 1;
-	o->words = cl->words + first;
-	o->nwords = cl->nwords - first;
+	o->job.words = cl->words + first;
+	o->job.nwords = cl->nwords - first;
+	o->job.show = o->cmd == CMD_SHOW;
 	/*
 	 * A name the table does not know may be one the running kernel
-	 * knows: cmd_change asks it, after everything else is checked here.
+	 * knows: the command asks it, after everything else is checked here.
+	 * The ioctl has no names to ask.
 	 */
-	return build(o, &o->change, cl->kind == CMDLINE_ARGV &&
-		     o->cmd == CMD_CHANGE && !o->ioctl, cl);
+	return build(&o->job, NULL, o->cmd == CMD_CHANGE && !o->ioctl, cl);
 }
 
 int cmdline_parse(struct opts *o, int argc, char *const *argv,

@@ -27,23 +27,37 @@ enum command {
 	CMD_VERSION,
 };
 
+struct batch;
+
+/*
+ * One interface and what to do with it: the command line's IFACE and
+ * CHANGE words, or one line of a --batch file.
+ */
+struct job {
+	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
+	const char *ifname;		/* NULL: no interface */
+	bool show;			/* no CHANGE: show the interface */
+	struct change change;
+	unsigned int unknown;		/* names the built-in table lacks */
+	const char *const *words;	/* the CHANGE words */
+	int nwords;
+	const char *level;		/* --from-level value, NULL if none */
+	enum level_map map;
+};
+
 struct opts {
 	enum command cmd;
 	enum out_mode mode;
 	bool verbose;
 	bool quiet;
 	bool force;
+	bool ioctl;			/* --ioctl */
 	const char *netns;
-	enum level_map map;
-	const char *level_arg;	/* --from-level value, NULL if not given */
-	const char *batch_file;	/* --batch FILE */
-	const char *ifname;
+	const char *batch_file;		/* --batch FILE */
+	struct batch *batch;		/* its lines, once read (cmd_batch_read) */
 	const char *const *ifnames;	/* --monitor filter, NULL if none */
 	int nifnames;
-	const char *const *words;	/* the CHANGE words after IFACE */
-	int nwords;
-	struct change change;
-	bool ioctl;		/* --ioctl */
+	struct job job;			/* IFACE, CHANGE, --from-level */
 };
 
 /* Where the words come from: the rules differ a little. */
@@ -67,22 +81,25 @@ void opts_init(struct opts *o);
  * Parse @argc words of @argv (argv[0] is the first word, not the program
  * name) into @o, which opts_init() or the caller prepared.  @words must
  * have room for @argc pointers: it receives the words that are not
- * options, and o->ifnames points into it.  Returns 0, or 2 (the
- * usage-error exit status) with @err filled in.  A batch line accepts
- * only IFACE, CHANGE words, --from-level, --level-map and --, and must
- * name an interface.  @o keeps pointers into @argv.
+ * options, and o->ifnames points into it.  Returns 0, or -EINVAL with
+ * @err filled in.  A batch line accepts only IFACE, CHANGE words,
+ * --from-level, --level-map and --, and must name an interface.  Where
+ * the kernel may know more class names (a change of an interface), a
+ * name the built-in table lacks is only counted in o->job.unknown, to
+ * be read with job_build() once the kernel's names are known.  @o keeps
+ * pointers into @argv.
  */
 int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  const char **words, enum cmdline_kind kind,
 		  struct cmdline_err *err);
 
 /*
- * Build o's change again from its words and --from-level, into @c, now
- * without deferring unknown names (see struct change): after the
- * kernel's class names were added.  Returns 0 or 2 with @err filled in.
+ * Build @j's change from its words and --from-level, reading names with
+ * @cn (NULL: the built-in table), with no name left unknown.  Returns 0
+ * or -EINVAL with @err filled in.
  */
-int cmdline_build_change(const struct opts *o, struct change *c,
-			 struct cmdline_err *err);
+int job_build(struct job *j, const struct classnames *cn,
+	      struct cmdline_err *err);
 
 /* The rules the kernel's dev_valid_name() applies. */
 bool ifname_valid(const char *name);

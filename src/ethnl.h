@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The ethtool generic netlink messages netifmsg uses: builders that
- * write into caller buffers and parsers that read byte buffers, so the
- * unit tests need no socket.  No printing, no argv.
+ * The ethtool generic netlink messages netifmsg uses (DEBUG, and STRSET
+ * for the kernel's class names): builders that write into
+ * caller buffers (GENL_REQ_MAX bytes) and parsers that read byte
+ * buffers, so the unit tests need no socket.  No printing, no argv.
  */
 #ifndef NETIFMSG_ETHNL_H
 #define NETIFMSG_ETHNL_H
@@ -11,59 +12,36 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/netlink.h>
+#include <linux/ethtool_netlink.h>
 
+#include "genlmsg.h"
 #include "ifstate.h"
+#include "msgclass.h"
 
-/* Room for any request we build: every builder's @buf has this size. */
-#define ETHNL_REQ_MAX	256
-/* Longest extack message we keep. */
-#define ETHNL_EXTACK_MAX	256
+/* The macros changed name across header versions; the values did not. */
+#ifndef ETHTOOL_GENL_VERSION
+#define ETHTOOL_GENL_VERSION		1
+#endif
+#define ETHNL_FAMILY			"ethtool"
+#define ETHNL_MONITOR_GROUP		"monitor"
 
 /*
- * Start a generic netlink request in @buf (ETHNL_REQ_MAX bytes, zeroed
- * first): netlink header, then the genl header with @cmd and @version.
+ * DEBUG_GET for @ifname, or a dump of every interface if @ifname is
+ * NULL.  NULL if @ifname does not fit an interface name.
  */
-struct nlmsghdr *ethnl_put_genl(void *buf, uint16_t type, uint16_t flags,
-				uint32_t seq, uint8_t cmd, uint8_t version);
-
-/* CTRL_CMD_GETFAMILY for "ethtool". */
-struct nlmsghdr *ethnl_build_getfamily(void *buf, uint32_t seq);
-/* The same for family @name (shorter than GENL_NAMSIZ), else NULL. */
-struct nlmsghdr *ethnl_build_getfamily_of(void *buf, uint32_t seq,
-					  const char *name);
-
-/* DEBUG_GET for @ifname, or a dump of every interface if @ifname is NULL. */
 struct nlmsghdr *ethnl_build_debug_get(void *buf, uint16_t family,
 				       uint32_t seq, const char *ifname);
 
 /*
  * DEBUG_SET with ACK.  @replace: the whole mask becomes @value (compact
  * bitset with NOMASK).  Otherwise only the bits in @mask are set to the
- * matching bits of @value, atomically in the kernel.
+ * matching bits of @value, atomically in the kernel.  NULL if @ifname
+ * does not fit an interface name.
  */
 struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 				       uint32_t seq, const char *ifname,
 				       uint32_t value, uint32_t mask,
 				       bool replace);
-
-/*
- * Every message of a received datagram, with its padding to 4 bytes,
- * lies within its @len bytes, and nothing follows the last one.  Check it before handing
- * the datagram to libmnl: mnl_nlmsg_ok() compares nlmsg_len as an int,
- * so a header claiming 2 GiB or more passes it and sends the parsers far
- * past the buffer, and mnl_cb_run() quietly drops a cut message at the
- * end, which would leave the caller waiting for a reply that came.
- */
-bool ethnl_datagram_ok(const void *buf, size_t len);
-
-/*
- * Family id and "monitor" multicast group id from a CTRL_CMD_NEWFAMILY.
- * With @monitor_group NULL the groups are not looked at: only --monitor
- * needs them, and their parsing was a third of a one-interface show's
- * own instructions.
- */
-int ethnl_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
-		       uint32_t *monitor_group);
 
 /*
  * A DEBUG_GET_REPLY or DEBUG_NTF into @st.  Compact and verbose bitsets
@@ -85,12 +63,23 @@ int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st);
  */
 int ethnl_parse_bitset(const struct nlattr *attr, uint32_t *value);
 
+/* The kernel's class names by bit; a bit is in @have if it has one. */
+struct strset_names {
+	uint32_t have;
+	char name[32][MSGCLASS_NAME_MAX];
+};
+
+/* STRSET_GET of ETH_SS_MSG_CLASSES (no device, the global set). */
+struct nlmsghdr *ethnl_build_strset_classes(void *buf, uint16_t family,
+					    uint32_t seq);
+
 /*
- * NLMSG_ERROR or NLMSG_DONE: @error is set to the (negative) error code
- * or 0 for an ACK, and the extack message, if any, is copied into @msg
- * (empty otherwise).  Returns 0, or -EINVAL if the message is malformed.
+ * A STRSET_GET_REPLY into @out.  Returns 0; -ENOENT if the reply has no
+ * ETH_SS_MSG_CLASSES set; -EINVAL if it is malformed (truncated, wrong
+ * attribute type or length, a string without its NUL, an index that is
+ * not a bit of a 32-bit mask).  Names too long to keep are left out.
  */
-int ethnl_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
-		      size_t msgsize);
+int ethnl_parse_strset_classes(const struct nlmsghdr *nlh,
+			       struct strset_names *out);
 
 #endif

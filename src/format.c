@@ -48,11 +48,7 @@ sb_printf(struct sbuf *sb, const char *fmt, ...)
 		sb_putn(sb, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 }
 
-/*
- * "0x%08x" without the printf machinery: showing all interfaces writes
- * one mask per line, and vsnprintf() was a quarter of the instructions
- * of a 1000-interface dump.
- */
+/* "0x%08x" without the printf machinery: it runs once per line. */
 static void sb_hex32(struct sbuf *sb, uint32_t v)
 {
 	static const char digits[] = "0123456789abcdef";
@@ -103,18 +99,9 @@ static void sb_json_string(struct sbuf *sb, const char *s)
 	sb_putn(sb, "\"", 1);
 }
 
-size_t format_json_string(char *buf, size_t size, const char *s)
-{
-	struct sbuf sb = { buf, size, 0 };
-
-	if (size)
-		buf[0] = '\0';
-	sb_json_string(&sb, s);
-	return sb.len;
-}
-
 /* Names of the bits in @mask, space separated in text, a JSON array else. */
-static void sb_names(struct sbuf *sb, uint32_t mask, bool json)
+static void sb_names(struct sbuf *sb, const struct classnames *cn,
+		     uint32_t mask, bool json)
 {
 	char tmp[MSGCLASS_NAME_MAX];
 	bool first = true;
@@ -128,7 +115,7 @@ static void sb_names(struct sbuf *sb, uint32_t mask, bool json)
 		unsigned int bit = (unsigned int)__builtin_ctz(mask);
 		const char *name;
 
-		name = msgclass_name(bit, tmp);
+		name = msgclass_name(cn, bit, tmp);
 		if (!first)
 			sb_putn(sb, json ? "," : " ", 1);
 		first = false;
@@ -141,8 +128,8 @@ static void sb_names(struct sbuf *sb, uint32_t mask, bool json)
 		sb_putn(sb, "]", 1);
 }
 
-static void sb_state_json(struct sbuf *sb, const struct ifstate *st,
-			  enum changed_flag changed)
+static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
+			  const struct ifstate *st, enum changed_flag changed)
 {
 	sb_putn(sb, "{", 1);
 	if (st->ifname[0]) {
@@ -151,7 +138,7 @@ static void sb_state_json(struct sbuf *sb, const struct ifstate *st,
 		sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
 	}
 	sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
-	sb_names(sb, st->msg_enable, true);
+	sb_names(sb, cn, st->msg_enable, true);
 	if (changed != CHANGED_NONE)
 		sb_puts(sb, changed == CHANGED_YES ? ",\"changed\":true"
 						   : ",\"changed\":false");
@@ -159,7 +146,8 @@ static void sb_state_json(struct sbuf *sb, const struct ifstate *st,
 }
 
 size_t format_state(char *buf, size_t size, enum out_mode mode,
-		    const struct ifstate *st, enum changed_flag changed)
+		    const struct classnames *cn, const struct ifstate *st,
+		    enum changed_flag changed)
 {
 	struct sbuf sb = { buf, size, 0 };
 
@@ -167,13 +155,13 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 		buf[0] = '\0';
 	switch (mode) {
 	case OUT_JSON:
-		sb_state_json(&sb, st, changed);
+		sb_state_json(&sb, cn, st, changed);
 		break;
 	case OUT_HEX:
 		sb_hex32(&sb, st->msg_enable);
 		break;
 	case OUT_NAMES:
-		sb_names(&sb, st->msg_enable, false);
+		sb_names(&sb, cn, st->msg_enable, false);
 		break;
 	case OUT_TEXT:
 		if (st->ifname[0]) {
@@ -182,7 +170,7 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 		}
 		sb_hex32(&sb, st->msg_enable);
 		sb_putn(&sb, " ", 1);
-		sb_names(&sb, st->msg_enable, false);
+		sb_names(&sb, cn, st->msg_enable, false);
 		if (changed != CHANGED_NONE)
 			sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
 							    : " (unchanged)");

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * The one formatting path for text, --hex, --names and --json output.
- * Everything is written into caller buffers; printing is main's job.
+ * Everything is written into caller buffers; print.c prints them.
  */
 #ifndef NETIFMSG_FORMAT_H
 #define NETIFMSG_FORMAT_H
@@ -10,6 +10,7 @@
 #include <stddef.h>
 
 #include "ifstate.h"
+#include "msgclass.h"
 
 enum out_mode {
 	OUT_TEXT,	/* "eth0: 0x00000007 drv probe link" */
@@ -29,16 +30,14 @@ enum changed_flag {
 
 /*
  * Format one interface's state (or, with an empty ifname, a bare mask)
- * as one line without the trailing newline.  @changed adds
- * " (changed)"/" (unchanged)" in text mode and "changed":true/false in
- * JSON.  Returns the length written, or the length needed (snprintf
+ * as one line without the trailing newline, naming bits with @cn.
+ * @changed adds " (changed)"/" (unchanged)" in text mode and
+ * "changed":true/false in JSON.  Returns the length written, or the length needed (snprintf
  * style) if @size is too small.
  */
 size_t format_state(char *buf, size_t size, enum out_mode mode,
-		    const struct ifstate *st, enum changed_flag changed);
-
-/* JSON string escaping of @s (quotes included).  snprintf style. */
-size_t format_json_string(char *buf, size_t size, const char *s);
+		    const struct classnames *cn, const struct ifstate *st,
+		    enum changed_flag changed);
 
 /*
  * One row of --list for built-in class @i (0..MSGCLASS_NBUILTIN-1), or

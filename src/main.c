@@ -6,13 +6,18 @@
  * command.  Nothing is sent to the kernel until every word is known good.
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "netifmsg.h"
+#include "backend.h"
+#include "cmd.h"
+#include "cmdline.h"
+#include "diag.h"
 #include "out.h"
+
+/* Exit statuses (documented in netifmsg(8)). */
+#define EXIT_USAGE	2
 
 /* Most command lines are short: their words need no allocation. */
 #define WORDS_ON_STACK	32
@@ -53,70 +58,87 @@ static const char usage_text[] =
 "\n"
 "Exit status: 0 success, 1 failure, 2 usage error.  See netifmsg(8).\n";
 
-static const char *err_where;
+/* The commands and what they need. */
+struct command_def {
+	int (*run)(const struct opts *o, struct backend *b);
+	bool kernel;		/* opens the backend */
+};
 
-void errmsg_where(const char *where)
+static int help(const struct opts *o, struct backend *b)
 {
-	err_where = where;
+	(void)o;
+	(void)b;
+	out_puts(usage_text);
+	return 0;
 }
 
-void errmsg(const char *ifname, const char *fmt, ...)
+static int version(const struct opts *o, struct backend *b)
 {
-	va_list ap;
-
-	/* What was printed so far comes first. */
-	out_flush();
-	fputs("netifmsg: ", stderr);
-	if (err_where)
-		fprintf(stderr, "%s: ", err_where);
-	if (ifname)
-		fprintf(stderr, "%s: ", ifname);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
+	(void)o;
+	(void)b;
+	out_line(PACKAGE_STRING);
+	return 0;
 }
 
-static int usage(const struct cmdline_err *err)
+static const struct command_def commands[] = {
+	[CMD_SHOW_ALL]	= { cmd_show, true },
+	[CMD_SHOW]	= { cmd_show, true },
+	[CMD_CHANGE]	= { cmd_change, true },
+	[CMD_LEVEL]	= { cmd_local, false },
+	[CMD_DECODE]	= { cmd_local, false },
+	[CMD_LIST]	= { cmd_local, false },
+	[CMD_MONITOR]	= { cmd_monitor, true },
+	[CMD_BATCH]	= { cmd_batch, true },
+	[CMD_HELP]	= { help, false },
+	[CMD_VERSION]	= { version, false },
+};
+
+static int open_error(const struct opts *o, enum backend_stage stage, int err)
 {
-	errmsg(NULL, "%s", err->msg);
-	if (err->hint)
-		fputs("Try 'netifmsg --help'.\n", stderr);
-	return EXIT_USAGE;
+	if (stage == BACKEND_NETNS && err == -ENOENT)
+		diag(NULL, o->netns, "no such network namespace");
+	else if (stage == BACKEND_NETNS)
+		diag(NULL, o->netns, "cannot enter network namespace: %s",
+		     strerror(-err));
+	else if (o->ioctl)
+		diag(NULL, NULL, "cannot open a socket for the ioctl: %s",
+		     strerror(-err));
+	else
+		diag(NULL, NULL, "cannot open a netlink socket: %s",
+		     strerror(-err));
+	return err;
 }
 
 static int run(const struct opts *o)
 {
-	if (o->ioctl && (o->cmd == CMD_SHOW_ALL || o->cmd == CMD_SHOW ||
-			 o->cmd == CMD_CHANGE))
-		return cmd_ioctl(o);
-	switch (o->cmd) {
-	case CMD_SHOW_ALL:
-	case CMD_SHOW:
-		return cmd_show(o);
-	case CMD_CHANGE:
-		return cmd_change(o);
-	case CMD_MONITOR:
-		return cmd_monitor(o);
-	case CMD_BATCH:
-		return cmd_batch(o);
-	case CMD_LEVEL:
-	case CMD_DECODE:
-	case CMD_LIST:
-		return cmd_local(o);
-	case CMD_HELP:
-		out_puts(usage_text);
-		return EXIT_OK;
-	case CMD_VERSION:
-		out_line(PACKAGE_STRING);
-		return EXIT_OK;
-	}
-	return EXIT_FAIL;
+	const struct command_def *c = &commands[o->cmd];
+	enum backend_stage stage;
+	struct backend b;
+	int ret;
+
+	if (!c->kernel)
+		return c->run(o, NULL);
+	ret = backend_open(&b, o->netns, o->ioctl, o->cmd == CMD_MONITOR,
+			   &stage);
+	if (ret < 0)
+		return open_error(o, stage, ret);
+	if (b.fell_back && o->verbose)
+		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
+	ret = c->run(o, &b);
+	backend_close(&b);
+	return ret;
+}
+
+/* What a command returned, as the exit status netifmsg(8) documents. */
+static int exit_status(int ret)
+{
+	return !ret ? EXIT_SUCCESS : ret == -EINVAL ? EXIT_USAGE : EXIT_FAILURE;
 }
 
 int main(int argc, char **argv)
 {
 	const char *few_words[WORDS_ON_STACK];
+	struct batch batch = { 0 };
 	struct cmdline_err err;
 	const char **words = few_words;
 	struct opts o;
@@ -126,26 +148,31 @@ int main(int argc, char **argv)
 	if (argc > WORDS_ON_STACK) {
 		words = calloc((size_t)argc, sizeof(*words));
 		if (!words) {
-			errmsg(NULL, "out of memory");
-			return EXIT_FAIL;
+			diag(NULL, NULL, "out of memory");
+			return EXIT_FAILURE;
 		}
 	}
 	opts_init(&o);
-	/* For the test suite only: see ENVIRONMENT in netifmsg(8). */
-	if (getenv("NETIFMSG_TEST_HIDE_CLASS"))
-		msgclass_hide_builtin(getenv("NETIFMSG_TEST_HIDE_CLASS"));
 	ret = cmdline_parse(&o, argc - 1, argv + 1, words, CMDLINE_ARGV, &err);
-	if (ret)
-		ret = usage(&err);
-	else
+	if (ret) {
+		ret = diag_usage(NULL, err.msg, err.hint);
+	} else if (o.cmd == CMD_BATCH) {
+		/* The whole file is read and checked before the kernel is opened. */
+		ret = cmd_batch_read(&o, &batch);
+		o.batch = &batch;
+		if (!ret)
+			ret = run(&o);
+		batch_free(&batch);
+	} else {
 		ret = run(&o);
+	}
 	if (words != few_words)
 		free(words);
 	ret_out = out_flush();
 	if (ret_out < 0) {
-		errmsg(NULL, "write error: %s", strerror(-ret_out));
+		diag(NULL, NULL, "write error: %s", strerror(-ret_out));
 		if (!ret)
-			ret = EXIT_FAIL;
+			ret = ret_out;
 	}
-	return ret;
+	return exit_status(ret);
 }

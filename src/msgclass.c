@@ -29,32 +29,32 @@ const struct msgclass msgclass_table[MSGCLASS_NBUILTIN] = {
 	{ "wol",	14, -1 },
 };
 
-/* Names a newer kernel reports for bits the table above does not know. */
-static char kernel_names[32][MSGCLASS_NAME_MAX];
-
-/* Built-in classes the test suite pretends not to know. */
-static uint32_t hidden_builtin;
-
+/*
+ * A test-only build of this file (tests/Makefile.am) defines
+ * MSGCLASS_TEST_HIDE to a built-in bit it then pretends not to know, so
+ * that the tests can run the kernel-name path with a real kernel.
+ */
 static const char *builtin_name(unsigned int bit)
 {
-	if (bit >= MSGCLASS_NBUILTIN || (hidden_builtin & (UINT32_C(1) << bit)))
+#ifdef MSGCLASS_TEST_HIDE
+	if (bit == MSGCLASS_TEST_HIDE)
 		return NULL;
-	return msgclass_table[bit].name;
+#endif
+	return bit < MSGCLASS_NBUILTIN ? msgclass_table[bit].name : NULL;
 }
 
-static const char *known_name(unsigned int bit)
+static const char *known_name(const struct classnames *cn, unsigned int bit)
 {
 	if (bit >= 32)
 		return NULL;
 	if (builtin_name(bit))
 		return builtin_name(bit);
-	return kernel_names[bit][0] ? kernel_names[bit] : NULL;
+	return cn && (cn->have & (UINT32_C(1) << bit)) ? cn->name[bit] : NULL;
 }
 
-/* Case-insensitive compare of @len bytes of @s with the string @name. */
-static bool name_eq(const char *s, size_t len, const char *name)
+bool msgclass_word_is(const char *s, size_t len, const char *word)
 {
-	return strlen(name) == len && strncasecmp(s, name, len) == 0;
+	return strlen(word) == len && strncasecmp(s, word, len) == 0;
 }
 
 static bool has_prefix(const char *s, size_t len, const char *prefix)
@@ -102,7 +102,8 @@ static int parse_bitn(const char *s, size_t len)
 	return n < 32 ? (int)n : -1;
 }
 
-int msgclass_lookup(const char *name, size_t len)
+int msgclass_lookup(const struct classnames *cn, const char *name,
+		    size_t len)
 {
 	unsigned int bit;
 
@@ -110,9 +111,9 @@ int msgclass_lookup(const char *name, size_t len)
 	if (!len)
 		return -1;
 	for (bit = 0; bit < 32; bit++) {
-		const char *known = known_name(bit);
+		const char *known = known_name(cn, bit);
 
-		if (known && name_eq(name, len, known))
+		if (known && msgclass_word_is(name, len, known))
 			return (int)bit;
 	}
 	return parse_bitn(name, len);
@@ -124,7 +125,8 @@ int msgclass_lookup(const char *name, size_t len)
  * letters, digits, '_', '-' or '.'.  Nor may a name shadow another bit's
  * name, "bitN", "all" or "none".
  */
-static bool kernel_name_ok(unsigned int bit, const char *name, size_t len)
+static bool kernel_name_ok(const struct classnames *cn, unsigned int bit,
+			   const char *name, size_t len)
 {
 	size_t i;
 	int other;
@@ -137,14 +139,16 @@ static bool kernel_name_ok(unsigned int bit, const char *name, size_t len)
 		if (!isalnum(ch) && ch != '_' && ch != '-' && ch != '.')
 			return false;
 	}
-	if (name_eq(name, len, "all") || name_eq(name, len, "none"))
+	if (msgclass_word_is(name, len, "all") || msgclass_word_is(name, len, "none"))
 		return false;
-	other = msgclass_lookup(name, len);
+	other = msgclass_lookup(cn, name, len);
 	return other < 0 || (unsigned int)other == bit;
 }
 
-bool msgclass_add_kernel_name(unsigned int bit, const char *name)
+bool msgclass_add_kernel_name(struct classnames *cn, unsigned int bit,
+			      const char *name)
 {
+	uint32_t b = UINT32_C(1) << (bit & 31);
 	size_t len;
 
 	if (bit >= 32 || !name)
@@ -158,56 +162,36 @@ bool msgclass_add_kernel_name(unsigned int bit, const char *name)
 	if (builtin_name(bit))
 		return true;
 	/* Drop an old name for this bit first so it cannot shadow the new one. */
-	kernel_names[bit][0] = '\0';
-	if (!kernel_name_ok(bit, name, len))
+	cn->have &= ~b;
+	if (!kernel_name_ok(cn, bit, name, len))
 		return false;
-	memcpy(kernel_names[bit], name, len + 1);
+	memcpy(cn->name[bit], name, len);
+	cn->name[bit][len] = '\0';
+	cn->have |= b;
 	return true;
 }
 
-bool msgclass_hide_builtin(const char *name)
-{
-	unsigned int bit;
-
-	if (!name) {
-		hidden_builtin = 0;
-		return true;
-	}
-	for (bit = 0; bit < MSGCLASS_NBUILTIN; bit++) {
-		if (!strcasecmp(name, msgclass_table[bit].name)) {
-			hidden_builtin |= UINT32_C(1) << bit;
-			kernel_names[bit][0] = '\0';
-			return true;
-		}
-	}
-	return false;
-}
-
-void msgclass_clear_kernel_names(void)
-{
-	memset(kernel_names, 0, sizeof(kernel_names));
-}
-
-const char *msgclass_name(unsigned int bit, char buf[MSGCLASS_NAME_MAX])
+const char *msgclass_name(const struct classnames *cn, unsigned int bit,
+			  char buf[MSGCLASS_NAME_MAX])
 {
 	const char *known;
 
 	if (bit >= 32)
 		return NULL;
-	known = known_name(bit);
+	known = known_name(cn, bit);
 	if (known)
 		return known;
 	snprintf(buf, MSGCLASS_NAME_MAX, "bit%u", bit);
 	return buf;
 }
 
-uint32_t msgclass_named_mask(void)
+uint32_t msgclass_named_mask(const struct classnames *cn)
 {
 	uint32_t mask = 0;
 	unsigned int bit;
 
 	for (bit = 0; bit < 32; bit++)
-		if (known_name(bit))
+		if (known_name(cn, bit))
 			mask |= UINT32_C(1) << bit;
 	return mask;
 }
@@ -254,7 +238,8 @@ static unsigned int edit_distance(const char *a, size_t alen, const char *b,
 	return d[alen][blen];
 }
 
-const char *msgclass_suggest(const char *name, size_t len)
+const char *msgclass_suggest(const struct classnames *cn, const char *name,
+			     size_t len)
 {
 	const char *best = NULL;
 	unsigned int best_dist = ~0u;
@@ -264,7 +249,7 @@ const char *msgclass_suggest(const char *name, size_t len)
 	if (!len || len > SUGGEST_MAX)
 		return NULL;
 	for (bit = 0; bit < 32; bit++) {
-		const char *known = known_name(bit);
+		const char *known = known_name(cn, bit);
 		size_t klen;
 		unsigned int dist, limit;
 
@@ -337,31 +322,4 @@ int msgclass_parse_number(const char *s, size_t len, uint32_t *out)
 		return -ERANGE;
 	*out = (uint32_t)v;
 	return 0;
-}
-
-size_t msgclass_mask_names(uint32_t mask, const char *sep, char *buf,
-			   size_t size)
-{
-	char tmp[MSGCLASS_NAME_MAX];
-	size_t total = 0;
-	unsigned int bit;
-	int n;
-
-	if (!sep)
-		sep = " ";
-	if (size)
-		buf[0] = '\0';
-	if (!mask) {
-		n = snprintf(buf, size, "none");
-		return (size_t)n;
-	}
-	for (bit = 0; bit < 32; bit++) {
-		if (!(mask & (UINT32_C(1) << bit)))
-			continue;
-		n = snprintf(total < size ? buf + total : NULL,
-			     total < size ? size - total : 0, "%s%s",
-			     total ? sep : "", msgclass_name(bit, tmp));
-		total += (size_t)n;
-	}
-	return total;
 }

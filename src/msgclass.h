@@ -28,19 +28,29 @@ struct msgclass {
 extern const struct msgclass msgclass_table[MSGCLASS_NBUILTIN];
 
 /*
- * Names reported by the running kernel (string set ETH_SS_MSG_CLASSES)
- * for bits the built-in table does not name.  @name is copied.  Returns
- * false if @bit is out of range or @name is empty or too long.
+ * The class names one run knows: the built-in table plus the names the
+ * running kernel reports (string set ETH_SS_MSG_CLASSES) for bits the
+ * table does not name.  A value owned by the caller; the readers below
+ * take one, or NULL for the built-in table alone.
  */
-bool msgclass_add_kernel_name(unsigned int bit, const char *name);
+struct classnames {
+	uint32_t have;				/* bits with a kernel name */
+	char name[32][MSGCLASS_NAME_MAX];
+};
+
+static inline void classnames_init(struct classnames *cn)
+{
+	cn->have = 0;
+}
+
 /*
- * For the test suite only: treat the built-in class @name as if the
- * table did not have it, so that the kernel-name path runs for it.
- * Returns false if @name is not a built-in class.  NULL: hide none.
+ * Add the kernel's name for @bit (copied).  Names of built-in bits are
+ * ours already.  Returns false if @bit is out of range or @name is
+ * empty, too long, not readable back as one CHANGE item, or would
+ * shadow another bit's name.
  */
-bool msgclass_hide_builtin(const char *name);
-/* Forget every kernel-reported name (for tests). */
-void msgclass_clear_kernel_names(void);
+bool msgclass_add_kernel_name(struct classnames *cn, unsigned int bit,
+			      const char *name);
 
 /*
  * Look up a class name of @len bytes (not NUL terminated): case does
@@ -48,22 +58,28 @@ void msgclass_clear_kernel_names(void);
  * (N = 0..31, decimal, no leading zeros beyond "bit0") names any bit.
  * Returns the bit, or -1 if the name is unknown.
  */
-int msgclass_lookup(const char *name, size_t len);
+int msgclass_lookup(const struct classnames *cn, const char *name,
+		    size_t len);
 
 /*
  * The name of @bit: the built-in or kernel-reported name, else "bitN"
  * written into @buf.  Never NULL for bit < 32.
  */
-const char *msgclass_name(unsigned int bit, char buf[MSGCLASS_NAME_MAX]);
+const char *msgclass_name(const struct classnames *cn, unsigned int bit,
+			  char buf[MSGCLASS_NAME_MAX]);
 
 /* Mask of every class that has a name (built-in or kernel-reported). */
-uint32_t msgclass_named_mask(void);
+uint32_t msgclass_named_mask(const struct classnames *cn);
 
 /*
  * Nearest known class name to @name (@len bytes, prefixes stripped as
  * for lookup), for "did you mean" hints, or NULL if nothing is close.
  */
-const char *msgclass_suggest(const char *name, size_t len);
+const char *msgclass_suggest(const struct classnames *cn, const char *name,
+			     size_t len);
+
+/* Case-insensitive: are the @len bytes at @s the string @word? */
+bool msgclass_word_is(const char *s, size_t len, const char *word);
 
 /*
  * Parse an unsigned number of @len bytes: decimal, or hex with 0x/0X.
@@ -71,13 +87,5 @@ const char *msgclass_suggest(const char *name, size_t len);
  * junk, sign), -ERANGE if it does not fit in 32 bits.
  */
 int msgclass_parse_number(const char *s, size_t len, uint32_t *out);
-
-/*
- * Write the names of the bits in @mask, separated by @sep, into @buf
- * ("none" for 0), lowest bit first.  Returns the length snprintf would
- * have written (the result is truncated if it does not fit).
- */
-size_t msgclass_mask_names(uint32_t mask, const char *sep, char *buf,
-			   size_t size);
 
 #endif

@@ -2,15 +2,13 @@
 #ifndef NETIFMSG_NETNS_H
 #define NETIFMSG_NETNS_H
 
-#include <stdbool.h>
-
-/* A name 'ip netns' could have made: not empty, no '/', not "." or "..". */
-bool netns_name_valid(const char *name);
-
 /*
- * Move this process into the network namespace @name, as 'ip -n' does
- * (/run/netns/NAME).  Returns 0 or -errno (-ENOENT: no such namespace).
+ * Move this process into a network namespace: @ns is a name 'ip netns'
+ * made (/run/netns/NAME, as 'ip -n' reads it) or, if it contains a '/',
+ * the path of a namespace file (/proc/PID/ns/net, /var/run/docker/netns/ID),
+ * as 'nsenter --net=PATH' reads it.  Returns 0 or -errno (-ENOENT: no
+ * such namespace; -EINVAL: the file is not a network namespace).
  */
-int netns_enter(const char *name);
+int netns_enter(const char *ns);
 
 #endif

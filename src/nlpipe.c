@@ -7,7 +7,7 @@
 #include <string.h>
 #include <libmnl/libmnl.h>
 
-#include "ethnl.h"
+#include "genlmsg.h"
 #include "nlpipe.h"
 
 void nlpipe_init(struct nlpipe *p, unsigned int window, uint32_t seq0,
@@ -29,7 +29,7 @@ size_t nlpipe_fill(struct nlpipe *p, void *buf, size_t size)
 	if (nlpipe_in_flight(p) > p->window / 2)
 		return 0;
 	while (!p->no_more && nlpipe_in_flight(p) < p->window &&
-	       off + ETHNL_REQ_MAX <= size) {
+	       off + GENL_REQ_MAX <= size) {
 		struct nlmsghdr *nlh;
 
 		nlh = p->ops->build((char *)buf + off, p->next, p->data);
@@ -49,10 +49,10 @@ size_t nlpipe_fill(struct nlpipe *p, void *buf, size_t size)
 /* The final answer (NLMSG_ERROR or NLMSG_DONE) to the oldest request. */
 static int answer(struct nlpipe *p, const struct nlmsghdr *nlh)
 {
-	char extack[ETHNL_EXTACK_MAX];
+	char extack[GENL_EXTACK_MAX];
 	int error, ret;
 
-	if (ethnl_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
+	if (genlmsg_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
 		return -EBADMSG;
 	ret = p->ops->done(p->answered++, error, extack, p->data);
 	if (ret < 0)
@@ -86,7 +86,7 @@ int nlpipe_feed(struct nlpipe *p, const void *buf, size_t len)
 	if (len > INT32_MAX)
 		return -EINVAL;
 	/* Before any callback: mnl_nlmsg_ok() takes 2 GiB lengths. */
-	if (!ethnl_datagram_ok(buf, len))
+	if (!genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
 	while (mnl_nlmsg_ok(nlh, rest)) {
 		ret = feed_one(p, nlh);

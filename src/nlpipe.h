@@ -22,7 +22,7 @@
 /* What the pipeline asks of its user, request by request (0, 1, 2, ...). */
 struct nlpipe_ops {
 	/*
-	 * Write request @i into @buf (ETHNL_REQ_MAX bytes), without caring
+	 * Write request @i into @buf (GENL_REQ_MAX bytes), without caring
 	 * for seq or NLM_F_ACK; return NULL when there are no more requests.
 	 */
 	struct nlmsghdr *(*build)(void *buf, size_t i, void *data);

@@ -2,10 +2,8 @@
 /*
  * Standard output without stdio: one static buffer, written with
  * write(2) when it fills and at out_flush().  Most commands print one
- * line, and the first use of stdout through stdio (its buffer, an
- * fstat, and the library code it pages in) cost a netifmsg process more
- * than everything else it does to print (README, Performance).
- * stderr stays with stdio: it is unbuffered and only used on errors.
+ * line, which needs none of stdio's machinery.  stderr stays with
+ * stdio: it is unbuffered and only used on errors.
  */
 #ifndef NETIFMSG_OUT_H
 #define NETIFMSG_OUT_H

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <check.h>
 
-#include "ethnl.h"
+#include "genlmsg.h"
 
 /* Read capture @name into @buf (@size bytes); returns its length. */
 static inline size_t capture_load(const char *name, void *buf, size_t size)
@@ -39,7 +39,7 @@ static inline struct nlmsghdr *capture_reply_start(void *buf, size_t size,
 						   uint16_t family, uint8_t cmd)
 {
 	memset(buf, 0, size);
-	return ethnl_put_genl(buf, family, 0, 0, cmd, 1);
+	return genlmsg_put(buf, family, 0, 0, cmd, 1);
 }
 
 #endif

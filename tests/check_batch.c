@@ -4,6 +4,7 @@
  * word parser (table of lines and what they mean or why they are wrong),
  * blank lines and comments, line numbers, and whole files.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,78 +15,84 @@
 
 struct line_case {
 	const char *text;
-	int ret;		/* 0 or 2 */
+	int ret;		/* 0 or -EINVAL */
 	const char *ifname;	/* NULL: the line is skipped */
 	bool show;
 	bool has_abs;
 	uint32_t abs, on, off;
-	const char *msg;	/* for ret 2: part of the message */
+	const char *msg;	/* for -EINVAL or unknown: part of the message */
+	unsigned int unknown;	/* names left for the kernel's table */
 };
 
 static const struct line_case cases[] = {
-	{ "tap0", 0, "tap0", true, false, 0, 0, 0, NULL },
-	{ "  tap0  ", 0, "tap0", true, false, 0, 0, 0, NULL },
-	{ "tap0 +link -rx_err", 0, "tap0", false, false, 0, 0x4, 0x40, NULL },
-	{ "\ttap0\t+link,-rx_err  ", 0, "tap0", false, false, 0, 0x4, 0x40, NULL },
-	{ "tap0 0x5\r", 0, "tap0", false, true, 0x5, 0, 0, NULL },
-	{ "tap0 none", 0, "tap0", false, true, 0, 0, 0, NULL },
-	{ "tap0 all", 0, "tap0", false, true, 0x7fff, 0, 0, NULL },
-	{ "tap0 link 0x1 +timer -drv", 0, "tap0", false, true, 0x5, 0x8, 0x1, NULL },
-	{ "tap0 --from-level 3", 0, "tap0", false, true, 0x3f, 0, 0, NULL },
-	{ "--from-level 3 tap0", 0, "tap0", false, true, 0x3f, 0, 0, NULL },
-	{ "tap0 --from-level=-1", 0, "tap0", false, true, 0, 0, 0, NULL },
-	{ "tap0 --level-map exact --from-level 2", 0, "tap0", false, true, 0xc, 0, 0, NULL },
-	{ "tap0 --level-map=kernel --from-level=5 -drv", 0, "tap0", false, true, 0x1f, 0, 0x1, NULL },
-	{ "tap0 --from-level 3 -timer", 0, "tap0", false, true, 0x3f, 0, 0x8, NULL },
-	{ "tap0 -rx_err", 0, "tap0", false, false, 0, 0, 0x40, NULL },
-	{ "tap0 -- -link", 0, "tap0", false, false, 0, 0, 0x4, NULL },
-	{ "-- tap0 -link", 0, "tap0", false, false, 0, 0, 0x4, NULL },
-	{ "eth0.100 +LINK", 0, "eth0.100", false, false, 0, 0x4, 0, NULL },
+	{ "tap0", 0, "tap0", true, false, 0, 0, 0, NULL, 0 },
+	{ "  tap0  ", 0, "tap0", true, false, 0, 0, 0, NULL, 0 },
+	{ "tap0 +link -rx_err", 0, "tap0", false, false, 0, 0x4, 0x40, NULL, 0 },
+	{ "\ttap0\t+link,-rx_err  ", 0, "tap0", false, false, 0, 0x4, 0x40, NULL, 0 },
+	{ "tap0 0x5\r", 0, "tap0", false, true, 0x5, 0, 0, NULL, 0 },
+	{ "tap0 none", 0, "tap0", false, true, 0, 0, 0, NULL, 0 },
+	{ "tap0 all", 0, "tap0", false, true, 0x7fff, 0, 0, NULL, 0 },
+	{ "tap0 link 0x1 +timer -drv", 0, "tap0", false, true, 0x5, 0x8, 0x1, NULL, 0 },
+	{ "tap0 --from-level 3", 0, "tap0", false, true, 0x3f, 0, 0, NULL, 0 },
+	{ "--from-level 3 tap0", 0, "tap0", false, true, 0x3f, 0, 0, NULL, 0 },
+	{ "tap0 --from-level=-1", 0, "tap0", false, true, 0, 0, 0, NULL, 0 },
+	{ "tap0 --level-map exact --from-level 2", 0, "tap0", false, true, 0xc, 0, 0, NULL, 0 },
+	{ "tap0 --level-map=kernel --from-level=5 -drv", 0, "tap0", false, true, 0x1f, 0, 0x1, NULL, 0 },
+	{ "tap0 --from-level 3 -timer", 0, "tap0", false, true, 0x3f, 0, 0x8, NULL, 0 },
+	{ "tap0 -rx_err", 0, "tap0", false, false, 0, 0, 0x40, NULL, 0 },
+	{ "tap0 -- -link", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
+	{ "-- tap0 -link", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
+	{ "eth0.100 +LINK", 0, "eth0.100", false, false, 0, 0x4, 0, NULL, 0 },
 	/* skipped */
-	{ "", 0, NULL, false, false, 0, 0, 0, NULL },
-	{ "   \t ", 0, NULL, false, false, 0, 0, 0, NULL },
-	{ "# tap0 +link", 0, NULL, false, false, 0, 0, 0, NULL },
-	{ "   #tap0", 0, NULL, false, false, 0, 0, 0, NULL },
+	{ "", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
+	{ "   \t ", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
+	{ "# tap0 +link", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
+	{ "   #tap0", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
+	/* names the built-in table lacks: parsed, left for the kernel's */
+	{ "tap0 likn", 0, "tap0", false, false, 0, 0, 0,
+	  "unknown message class 'likn' (did you mean 'link'?)", 1 },
+	{ "tap0 +link -newclass,+other", 0, "tap0", false, false, 0, 0x4, 0,
+	  "unknown message class 'newclass'", 2 },
+	{ "tap0 0x3 likn --from-level 1", 0, "tap0", false, true, 0x3, 0, 0,
+	  "unknown message class 'likn' (did you mean 'link'?)", 1 },
 	/* wrong: the command line's messages */
-	{ "tap0 likn", 2, NULL, false, false, 0, 0, 0,
-	  "unknown message class 'likn' (did you mean 'link'?)" },
-	{ "tap0 +link,,drv", 2, NULL, false, false, 0, 0, 0,
-	  "empty message class in '+link,,drv'" },
-	{ "tap0 0x1ffffffff", 2, NULL, false, false, 0, 0, 0,
-	  "does not fit in 32 bits" },
-	{ "tap0 +3", 2, NULL, false, false, 0, 0, 0,
-	  "only class names can be turned on or off" },
-	{ "tap0 --from-level 8", 2, NULL, false, false, 0, 0, 0,
-	  "level 8 is out of range for the cumulative map" },
-	{ "tap0 --from-level", 2, NULL, false, false, 0, 0, 0,
-	  "option '--from-level' needs a value" },
-	{ "tap0 --from-level abc", 2, NULL, false, false, 0, 0, 0,
-	  "invalid level 'abc'" },
-	{ "tap0 --level-map exact", 2, NULL, false, false, 0, 0, 0,
-	  "--level-map needs --from-level" },
-	{ "tap0 --level-map odd --from-level 1", 2, NULL, false, false, 0, 0, 0,
-	  "unknown level map 'odd'" },
-	{ "tap0 --foo", 2, NULL, false, false, 0, 0, 0,
-	  "unknown option '--foo'" },
-	{ "a/b +link", 2, NULL, false, false, 0, 0, 0,
-	  "'a/b' is not a valid interface name" },
-	{ "abcdefghijklmnopq +link", 2, NULL, false, false, 0, 0, 0,
-	  "is not a valid interface name" },
+	{ "tap0 +link,,drv", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "empty message class in '+link,,drv'", 0 },
+	{ "tap0 0x1ffffffff", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "does not fit in 32 bits", 0 },
+	{ "tap0 +3", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "only class names can be turned on or off", 0 },
+	{ "tap0 --from-level 8", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "level 8 is out of range for the cumulative map", 0 },
+	{ "tap0 --from-level", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '--from-level' needs a value", 0 },
+	{ "tap0 --from-level abc", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "invalid level 'abc'", 0 },
+	{ "tap0 --level-map exact", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "--level-map needs --from-level", 0 },
+	{ "tap0 --level-map odd --from-level 1", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "unknown level map 'odd'", 0 },
+	{ "tap0 --foo", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "unknown option '--foo'", 0 },
+	{ "a/b +link", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "'a/b' is not a valid interface name", 0 },
+	{ "abcdefghijklmnopq +link", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "is not a valid interface name", 0 },
 	/* wrong: options that belong on the command line, not in a line */
-	{ "tap0 -v", 2, NULL, false, false, 0, 0, 0,
-	  "option '-v' cannot be used in a batch line" },
-	{ "tap0 --json", 2, NULL, false, false, 0, 0, 0,
-	  "option '--json' cannot be used in a batch line" },
-	{ "-j tap0", 2, NULL, false, false, 0, 0, 0,
-	  "option '-j' cannot be used in a batch line" },
-	{ "tap0 -n blue", 2, NULL, false, false, 0, 0, 0,
-	  "option '-n' cannot be used in a batch line" },
-	{ "tap0 --batch=x", 2, NULL, false, false, 0, 0, 0,
-	  "option '--batch=x' cannot be used in a batch line" },
-	{ "tap0 --monitor", 2, NULL, false, false, 0, 0, 0,
-	  "option '--monitor' cannot be used in a batch line" },
-	{ "--from-level 3", 2, NULL, false, false, 0, 0, 0,
-	  "a batch line must start with an interface name" },
+	{ "tap0 -v", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '-v' cannot be used in a batch line", 0 },
+	{ "tap0 --json", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '--json' cannot be used in a batch line", 0 },
+	{ "-j tap0", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '-j' cannot be used in a batch line", 0 },
+	{ "tap0 -n blue", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '-n' cannot be used in a batch line", 0 },
+	{ "tap0 --batch=x", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '--batch=x' cannot be used in a batch line", 0 },
+	{ "tap0 --monitor", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option '--monitor' cannot be used in a batch line", 0 },
+	{ "--from-level 3", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "a batch line must start with an interface name", 0 },
 };
 
 START_TEST(test_line)
@@ -99,6 +106,8 @@ START_TEST(test_line)
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	snprintf(text, sizeof(text), "%s", c->text);
 	ret = batch_add_line(&b, text, 7, &err);
+	/* The line is copied: the caller's buffer may go. */
+	memset(text, 'Z', sizeof(text) - 1);
 	ck_assert_msg(ret == c->ret, "'%s': returned %d, not %d (%s)",
 		      c->text, ret, c->ret, err.msg);
 	if (c->ret) {
@@ -109,18 +118,63 @@ START_TEST(test_line)
 	} else if (!c->ifname) {
 		ck_assert_uint_eq(b.n, 0);
 	} else {
-		const struct batch_line *l = &b.lines[0];
+		struct job *j = &b.jobs[0];
+		struct change parsed = j->change;
 
 		ck_assert_uint_eq(b.n, 1);
-		ck_assert_uint_eq(l->lineno, 7);
-		ck_assert_str_eq(l->ifname, c->ifname);
-		ck_assert_msg(l->show == c->show, "'%s': show", c->text);
-		ck_assert_msg(l->change.has_abs == c->has_abs, "'%s': has_abs",
+		ck_assert_uint_eq(j->lineno, 7);
+		ck_assert_str_eq(j->ifname, c->ifname);
+		ck_assert_msg(j->show == c->show, "'%s': show", c->text);
+		ck_assert_msg(j->change.has_abs == c->has_abs, "'%s': has_abs",
 			      c->text);
-		ck_assert_uint_eq(l->change.abs, c->abs);
-		ck_assert_uint_eq(l->change.on, c->on);
-		ck_assert_uint_eq(l->change.off, c->off);
+		ck_assert_uint_eq(j->change.abs, c->abs);
+		ck_assert_uint_eq(j->change.on, c->on);
+		ck_assert_uint_eq(j->change.off, c->off);
+		ck_assert_uint_eq(j->unknown, c->unknown);
+		ret = job_build(j, NULL, &err);
+		if (c->unknown) {
+			/* With no more names known: the command line's error. */
+			ck_assert_int_eq(ret, -EINVAL);
+			ck_assert_msg(strstr(err.msg, c->msg) != NULL,
+				      "'%s': message '%s' lacks '%s'", c->text,
+				      err.msg, c->msg);
+		} else {
+			/* Built again: the same change. */
+			ck_assert_msg(ret == 0, "'%s': %s", c->text, err.msg);
+			ck_assert_uint_eq(j->unknown, 0);
+			ck_assert(j->change.has_abs == parsed.has_abs);
+			ck_assert(j->change.has_rel == parsed.has_rel);
+			ck_assert_uint_eq(j->change.abs, parsed.abs);
+			ck_assert_uint_eq(j->change.on, parsed.on);
+			ck_assert_uint_eq(j->change.off, parsed.off);
+		}
 	}
+	batch_free(&b);
+}
+END_TEST
+
+/* A name the kernel knows: the job is built with the kernel's table. */
+START_TEST(test_kernel_names)
+{
+	struct cmdline_err err;
+	struct classnames cn;
+	struct batch b;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(batch_add_line(&b, "tap0 +link -newclass", 3, &err), 0);
+	ck_assert_int_eq(batch_add_line(&b, "tap1 newclass,drv", 4, &err), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_uint_eq(b.jobs[0].unknown, 1);
+	ck_assert_uint_eq(b.jobs[1].unknown, 1);
+	classnames_init(&cn);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	ck_assert_int_eq(job_build(&b.jobs[0], &cn, &err), 0);
+	ck_assert_uint_eq(b.jobs[0].unknown, 0);
+	ck_assert_uint_eq(change_apply(&b.jobs[0].change, 0xffff), 0x7fff);
+	ck_assert_uint_eq(change_apply(&b.jobs[0].change, 0), 0x4);
+	ck_assert_int_eq(job_build(&b.jobs[1], &cn, &err), 0);
+	ck_assert(b.jobs[1].change.has_abs);
+	ck_assert_uint_eq(b.jobs[1].change.abs, 0x8001);
 	batch_free(&b);
 }
 END_TEST
@@ -137,8 +191,8 @@ START_TEST(test_default_map)
 	ck_assert_int_eq(batch_add_line(&b, l1, 1, &err), 0);
 	ck_assert_int_eq(batch_add_line(&b, l2, 2, &err), 0);
 	ck_assert_uint_eq(b.n, 2);
-	ck_assert_uint_eq(b.lines[0].change.abs, 0x30);
-	ck_assert_uint_eq(b.lines[1].change.abs, 0x3f);
+	ck_assert_uint_eq(b.jobs[0].change.abs, 0x30);
+	ck_assert_uint_eq(b.jobs[1].change.abs, 0x3f);
 	batch_free(&b);
 }
 END_TEST
@@ -172,14 +226,14 @@ START_TEST(test_read_file)
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	ck_assert_int_eq(read_string(&b, file, &errline, &err), 0);
 	ck_assert_uint_eq(b.n, 4);
-	ck_assert_uint_eq(b.lines[0].lineno, 3);
-	ck_assert_str_eq(b.lines[0].ifname, "tap0");
-	ck_assert_uint_eq(b.lines[1].lineno, 4);
-	ck_assert_str_eq(b.lines[1].ifname, "tap1");
-	ck_assert_uint_eq(b.lines[2].lineno, 6);
-	ck_assert_uint_eq(b.lines[2].change.abs, 0x3f);
-	ck_assert_uint_eq(b.lines[3].lineno, 7);
-	ck_assert(b.lines[3].show);
+	ck_assert_uint_eq(b.jobs[0].lineno, 3);
+	ck_assert_str_eq(b.jobs[0].ifname, "tap0");
+	ck_assert_uint_eq(b.jobs[1].lineno, 4);
+	ck_assert_str_eq(b.jobs[1].ifname, "tap1");
+	ck_assert_uint_eq(b.jobs[2].lineno, 6);
+	ck_assert_uint_eq(b.jobs[2].change.abs, 0x3f);
+	ck_assert_uint_eq(b.jobs[3].lineno, 7);
+	ck_assert(b.jobs[3].show);
 	batch_free(&b);
 }
 END_TEST
@@ -190,15 +244,49 @@ START_TEST(test_read_error_line)
 		"tap0 +link\n"
 		"\n"
 		"# comment\n"
-		"tap1 +likn\n"
-		"tap2 also+wrong\n";
+		"tap1 +link,0x\n"
+		"tap2 +3\n";
 	struct cmdline_err err;
 	unsigned int errline;
 	struct batch b;
 
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	ck_assert_int_eq(read_string(&b, file, &errline, &err), 2);
+	ck_assert_int_eq(read_string(&b, file, &errline, &err), -EINVAL);
 	ck_assert_uint_eq(errline, 4);
+	ck_assert_ptr_nonnull(strstr(err.msg, "invalid number '0x'"));
+	batch_free(&b);
+}
+END_TEST
+
+/*
+ * Unknown names are read, and the first line that still has one once
+ * the names are known is the one reported.
+ */
+START_TEST(test_read_unknown_name_line)
+{
+	static const char file[] =
+		"tap0 +link\n"
+		"\n"
+		"# comment\n"
+		"tap1 +likn\n"
+		"tap2 also+wrong\n";
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	size_t i;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, file, &errline, &err), 0);
+	ck_assert_uint_eq(errline, 0);
+	ck_assert_uint_eq(b.n, 3);
+	ck_assert_uint_eq(b.jobs[0].unknown, 0);
+	ck_assert_uint_eq(b.jobs[1].unknown, 1);
+	ck_assert_uint_eq(b.jobs[2].unknown, 1);
+	for (i = 0; i < b.n; i++)
+		if (job_build(&b.jobs[i], NULL, &err))
+			break;
+	ck_assert_uint_lt(i, b.n);
+	ck_assert_uint_eq(b.jobs[i].lineno, 4);
 	ck_assert_ptr_nonnull(strstr(err.msg, "'likn'"));
 	batch_free(&b);
 }
@@ -216,7 +304,7 @@ START_TEST(test_read_nul_byte)
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	f = fmemopen((void *)file, sizeof(file) - 1, "r");
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(batch_read(&b, f, &errline, &err), 2);
+	ck_assert_int_eq(batch_read(&b, f, &errline, &err), -EINVAL);
 	fclose(f);
 	ck_assert_uint_eq(errline, 2);
 	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
@@ -240,9 +328,9 @@ START_TEST(test_read_many)
 	ck_assert_int_eq(read_string(&b, s, &errline, &err), 0);
 	ck_assert_uint_eq(b.n, n);
 	/* Every third line has a blank line before it. */
-	ck_assert_uint_eq(b.lines[n - 1].lineno, n + (n + 2) / 3);
-	ck_assert_str_eq(b.lines[4321].ifname, "tap4321");
-	ck_assert_uint_eq(b.lines[4321].change.abs, 4321);
+	ck_assert_uint_eq(b.jobs[n - 1].lineno, n + (n + 2) / 3);
+	ck_assert_str_eq(b.jobs[4321].ifname, "tap4321");
+	ck_assert_uint_eq(b.jobs[4321].change.abs, 4321);
 	batch_free(&b);
 	free(s);
 }
@@ -255,10 +343,12 @@ static Suite *batch_suite(void)
 
 	tcase_add_loop_test(tc, test_line, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_default_map);
+	tcase_add_test(tc, test_kernel_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("files");
 	tcase_add_test(tc, test_read_file);
 	tcase_add_test(tc, test_read_error_line);
+	tcase_add_test(tc, test_read_unknown_name_line);
 	tcase_add_test(tc, test_read_nul_byte);
 	tcase_add_test(tc, test_read_many);
 	suite_add_tcase(s, tc);

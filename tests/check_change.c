@@ -11,6 +11,12 @@
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 #define MAXWORDS	6
 
+/* Every bit the change writes: for a relative change on|off, else all. */
+static uint32_t touched(const struct change *c)
+{
+	return c->has_abs ? UINT32_MAX : c->on | c->off;
+}
+
 /*
  * One command line's CHANGE words and what they must do to two old masks
  * (0 and 0xffffffff tell "kept" from "set" apart for every bit).
@@ -81,7 +87,7 @@ static struct change parse_ok(const char *const *words)
 
 	change_init(&c);
 	for (i = 0; i < MAXWORDS && words[i]; i++) {
-		bool ok = change_add_word(&c, words[i], &err);
+		bool ok = change_add_word(&c, NULL, words[i], NULL, &err);
 
 		ck_assert_msg(ok, "'%s' refused: %s '%s'", words[i],
 			      change_strerror(err.code), err.item);
@@ -99,7 +105,7 @@ START_TEST(test_ok)
 	ck_assert_uint_eq(change_apply(&c, 0), ok_cases[_i].from_zero);
 	ck_assert_uint_eq(change_apply(&c, 0xffffffff),
 			  ok_cases[_i].from_ones);
-	ck_assert_uint_eq(change_touched(&c), ok_cases[_i].touched);
+	ck_assert_uint_eq(touched(&c), ok_cases[_i].touched);
 	/* on and off never share a bit: one of them won */
 	ck_assert_uint_eq(c.on & c.off, 0);
 }
@@ -128,7 +134,7 @@ START_TEST(test_fields)
 	ck_assert_uint_eq(c.off, 0x200);
 	ck_assert_uint_eq(change_apply(&c, 0x0201), 0x3);
 	ck_assert_uint_eq(change_apply(&c, 0x1000), 0x1002);
-	ck_assert_uint_eq(change_touched(&c), 0x202);
+	ck_assert_uint_eq(touched(&c), 0x202);
 }
 END_TEST
 
@@ -139,7 +145,7 @@ START_TEST(test_empty_change)
 	change_init(&c);
 	ck_assert(change_is_relative(&c));
 	ck_assert_uint_eq(change_apply(&c, 0x1234), 0x1234);
-	ck_assert_uint_eq(change_touched(&c), 0);
+	ck_assert_uint_eq(touched(&c), 0);
 }
 END_TEST
 
@@ -201,7 +207,7 @@ START_TEST(test_errors)
 	struct change_err err;
 
 	change_init(&c);
-	ck_assert_msg(!change_add_word(&c, err_cases[_i].word, &err),
+	ck_assert_msg(!change_add_word(&c, NULL, err_cases[_i].word, NULL, &err),
 		      "'%s' accepted", err_cases[_i].word);
 	ck_assert_msg(err.code == err_cases[_i].code, "'%s': %s",
 		      err_cases[_i].word, change_strerror(err.code));
@@ -224,14 +230,14 @@ START_TEST(test_error_keeps_earlier_words)
 	struct change_err err;
 
 	change_init(&c);
-	ck_assert(change_add_word(&c, "+link", &err));
-	ck_assert(!change_add_word(&c, "drv,+probe,likn", &err));
+	ck_assert(change_add_word(&c, NULL, "+link", NULL, &err));
+	ck_assert(!change_add_word(&c, NULL, "drv,+probe,likn", NULL, &err));
 	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
 	ck_assert(!c.has_abs);
 	ck_assert_uint_eq(c.on, 0x4);
 	ck_assert_uint_eq(c.off, 0);
-	ck_assert(change_add_word(&c, "drv", NULL));
-	ck_assert(!change_add_word(&c, "", NULL));
+	ck_assert(change_add_word(&c, NULL, "drv", NULL, NULL));
+	ck_assert(!change_add_word(&c, NULL, "", NULL, NULL));
 	ck_assert_uint_eq(change_apply(&c, 0xff), 0x5);
 }
 END_TEST
@@ -245,7 +251,7 @@ START_TEST(test_long_item)
 	memset(word, 'q', sizeof(word) - 1);
 	word[sizeof(word) - 1] = '\0';
 	change_init(&c);
-	ck_assert(!change_add_word(&c, word, &err));
+	ck_assert(!change_add_word(&c, NULL, word, NULL, &err));
 	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
 	/* truncated to fit, still terminated */
 	ck_assert_uint_eq(strlen(err.item), sizeof(err.item) - 1);
@@ -257,18 +263,44 @@ END_TEST
 /* "all" follows the names the kernel reported. */
 START_TEST(test_all_with_kernel_names)
 {
+	struct classnames cn;
 	struct change c;
 
-	ck_assert(msgclass_add_kernel_name(15, "newclass"));
+	classnames_init(&cn);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
 	change_init(&c);
-	ck_assert(change_add_word(&c, "all", NULL));
+	ck_assert(change_add_word(&c, &cn, "all", NULL, NULL));
 	ck_assert_uint_eq(change_apply(&c, 0), 0xffff);
 	change_init(&c);
-	ck_assert(change_add_word(&c, "-newclass", NULL));
+	ck_assert(change_add_word(&c, &cn, "-newclass", NULL, NULL));
 	ck_assert_uint_eq(change_apply(&c, 0xffff), 0x7fff);
-	msgclass_clear_kernel_names();
+	/* Without that table: the built-in names only. */
 	change_init(&c);
-	ck_assert(!change_add_word(&c, "newclass", NULL));
+	ck_assert(change_add_word(&c, NULL, "all", NULL, NULL));
+	ck_assert_uint_eq(change_apply(&c, 0), 0x7fff);
+	classnames_init(&cn);
+	change_init(&c);
+	ck_assert(!change_add_word(&c, &cn, "newclass", NULL, NULL));
+	ck_assert(!change_add_word(&c, NULL, "newclass", NULL, NULL));
+}
+END_TEST
+
+/* A suggestion may come from the kernel's names too. */
+START_TEST(test_suggest_kernel_name)
+{
+	struct classnames cn;
+	struct change_err err;
+	struct change c;
+
+	classnames_init(&cn);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	change_init(&c);
+	ck_assert(!change_add_word(&c, &cn, "+newclas", NULL, &err));
+	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
+	ck_assert_str_eq(err.item, "newclas");
+	ck_assert_pstr_eq(err.suggestion, "newclass");
+	ck_assert(!change_add_word(&c, NULL, "+newclas", NULL, &err));
+	ck_assert_ptr_null(err.suggestion);
 }
 END_TEST
 
@@ -291,31 +323,45 @@ END_TEST
 /* Unknown names counted for a later kernel lookup, the rest checked. */
 START_TEST(test_defer_unknown)
 {
+	struct classnames cn;
 	struct change c;
 	struct change_err err;
+	unsigned int unknown = 0;
 
 	change_init(&c);
-	c.defer_unknown = true;
-	ck_assert(change_add_word(&c, "+link,+newclass", &err));
-	ck_assert(change_add_word(&c, "-other", &err));
-	ck_assert_uint_eq(c.unknown, 2);
+	ck_assert(change_add_word(&c, NULL, "+link,+newclass", &unknown, &err));
+	ck_assert(change_add_word(&c, NULL, "-other", &unknown, &err));
+	ck_assert_uint_eq(unknown, 2);
 	ck_assert_uint_eq(c.on, 0x4);
+	ck_assert_uint_eq(c.off, 0);
 	ck_assert(change_is_relative(&c));
 	/* Every other mistake is still an error at once. */
-	ck_assert(!change_add_word(&c, "+newclass,0x", &err));
+	ck_assert(!change_add_word(&c, NULL, "+newclass,0x", &unknown, &err));
 	ck_assert_int_eq(err.code, CHANGE_BAD_NUMBER);
-	ck_assert(!change_add_word(&c, "+3", &err));
+	ck_assert(!change_add_word(&c, NULL, "+3", &unknown, &err));
 	ck_assert_int_eq(err.code, CHANGE_REL_NUMBER);
-	ck_assert(!change_add_word(&c, "link,,x", &err));
+	ck_assert(!change_add_word(&c, NULL, "link,,x", &unknown, &err));
 	ck_assert_int_eq(err.code, CHANGE_EMPTY);
-	ck_assert_uint_eq(c.unknown, 2);
+	/* A refused word counts nothing. */
+	ck_assert_uint_eq(unknown, 2);
+	ck_assert_uint_eq(c.on, 0x4);
 
 	/* Without deferring, the first unknown name fails as always. */
 	change_init(&c);
-	ck_assert(!change_add_word(&c, "+link,+newclass", &err));
+	ck_assert(!change_add_word(&c, NULL, "+link,+newclass", NULL, &err));
 	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
 	ck_assert_str_eq(err.item, "newclass");
-	ck_assert_uint_eq(c.unknown, 0);
+	ck_assert_uint_eq(c.on, 0);
+
+	/* A name the table given knows is not counted. */
+	classnames_init(&cn);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	change_init(&c);
+	unknown = 0;
+	ck_assert(change_add_word(&c, &cn, "+link,+newclass,-other", &unknown,
+				  &err));
+	ck_assert_uint_eq(unknown, 1);
+	ck_assert_uint_eq(c.on, 0x8004);
 }
 END_TEST
 
@@ -331,6 +377,7 @@ static Suite *change_suite(void)
 	tcase_add_test(tc, test_error_keeps_earlier_words);
 	tcase_add_test(tc, test_long_item);
 	tcase_add_test(tc, test_all_with_kernel_names);
+	tcase_add_test(tc, test_suggest_kernel_name);
 	tcase_add_test(tc, test_strerror);
 	tcase_add_test(tc, test_defer_unknown);
 	suite_add_tcase(s, tc);

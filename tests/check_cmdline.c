@@ -4,6 +4,7 @@
  * words ask for (with --monitor, --batch and -f), and the usage errors
  * for options that do not fit together.  Batch lines: check_batch.c.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,53 +19,173 @@ struct cl_case {
 	const char *words[MAXW];	/* NULL-terminated */
 	int ret;
 	enum command cmd;
-	const char *msg;		/* ret 2: part of the message */
+	const char *msg;		/* -EINVAL: part of the message */
+	void (*check)(struct opts *o);	/* more checks of a good parse */
 };
 
+/* What a parse of the words must give besides the command. */
+static void check_change_link(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->job.show);
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0x4);
+	ck_assert_uint_eq(o->job.change.off, 0);
+	ck_assert_uint_eq(o->job.unknown, 0);
+	ck_assert(!o->ioctl);
+}
+
+static void check_show_tap0(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(o->job.show);
+	ck_assert_int_eq(o->job.nwords, 0);
+	ck_assert(!o->job.change.has_abs && !o->job.change.has_rel);
+}
+
+static void check_show_all(struct opts *o)
+{
+	ck_assert_ptr_null(o->job.ifname);
+	ck_assert_int_eq(o->mode, OUT_TEXT);
+	ck_assert(!o->ioctl && !o->force && !o->quiet && !o->verbose);
+}
+
+static void check_monitor_names(struct opts *o)
+{
+	ck_assert_str_eq(o->netns, "blue");
+	ck_assert_int_eq(o->mode, OUT_NAMES);
+	ck_assert_int_eq(o->nifnames, 0);
+}
+
+static void check_batch_fv(struct opts *o)
+{
+	ck_assert_str_eq(o->batch_file, "-");
+	ck_assert(o->force);
+	ck_assert(o->verbose);
+	ck_assert(!o->quiet);
+}
+
+static void check_fq(struct opts *o)
+{
+	ck_assert(o->force);
+	ck_assert(o->quiet);
+	ck_assert(!o->verbose);
+	ck_assert_str_eq(o->batch_file, "f");
+}
+
+static void check_batch_exact(struct opts *o)
+{
+	ck_assert_int_eq(o->job.map, LEVEL_MAP_EXACT);
+	ck_assert(!o->force);
+}
+
+static void check_force_json(struct opts *o)
+{
+	ck_assert(o->force);
+	ck_assert_int_eq(o->mode, OUT_JSON);
+}
+
+static void check_ioctl_all(struct opts *o)
+{
+	ck_assert(o->ioctl);
+	ck_assert_ptr_null(o->job.ifname);
+}
+
+static void check_ioctl_show(struct opts *o)
+{
+	ck_assert(o->ioctl);
+	check_show_tap0(o);
+}
+
+static void check_ioctl_bit20(struct opts *o)
+{
+	ck_assert(o->ioctl);
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->job.show);
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0x100000);
+	ck_assert_uint_eq(o->job.change.off, 0);
+	ck_assert_uint_eq(o->job.unknown, 0);
+}
+
+static void check_ioctl_batch(struct opts *o)
+{
+	ck_assert(o->ioctl);
+	ck_assert_str_eq(o->batch_file, "f");
+}
+
+/* With the built-in names only (all the ioctl has): an error. */
+static void assert_newclass_unknown(struct opts *o)
+{
+	struct cmdline_err err;
+
+	ck_assert_int_eq(job_build(&o->job, NULL, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown message class 'newclass'"));
+}
+
+/* +link is in the change, +newclass left for the kernel's names. */
+static void check_newclass(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->ioctl);
+	ck_assert_uint_eq(o->job.unknown, 1);
+	ck_assert_uint_eq(o->job.change.on, 0x4);
+	assert_newclass_unknown(o);
+}
+
 static const struct cl_case cases[] = {
-	{ { NULL }, 0, CMD_SHOW_ALL, NULL },
-	{ { "tap0", NULL }, 0, CMD_SHOW, NULL },
-	{ { "tap0", "+link", NULL }, 0, CMD_CHANGE, NULL },
-	{ { "--monitor", NULL }, 0, CMD_MONITOR, NULL },
-	{ { "--monitor", "-j", "tap0", "tap1", NULL }, 0, CMD_MONITOR, NULL },
-	{ { "-n", "blue", "--monitor", "-N", NULL }, 0, CMD_MONITOR, NULL },
-	{ { "--batch", "f", NULL }, 0, CMD_BATCH, NULL },
-	{ { "--batch=-", "-f", "-v", NULL }, 0, CMD_BATCH, NULL },
-	{ { "-fq", "--batch", "f", NULL }, 0, CMD_BATCH, NULL },
-	{ { "--level-map", "exact", "--batch", "f", NULL }, 0, CMD_BATCH, NULL },
-	{ { "--force", "--batch", "f", "-j", NULL }, 0, CMD_BATCH, NULL },
-	{ { "-f", "tap0", "+link", NULL }, 2, 0, "option -f (--force) needs --batch" },
-	{ { "--monitor", "-f", NULL }, 2, 0, "option -f (--force) needs --batch" },
-	{ { "--monitor", "-v", NULL }, 2, 0, "--monitor takes no" },
-	{ { "--monitor", "--from-level", "3", NULL }, 2, 0, "--monitor takes no" },
-	{ { "--monitor", "--level-map", "exact", NULL }, 2, 0, "--monitor takes no" },
-	{ { "--monitor", "a/b", NULL }, 2, 0, "'a/b' is not a valid interface name" },
-	{ { "--monitor", "--batch", "f", NULL }, 2, 0, "exclude each other" },
-	{ { "--list", "--monitor", NULL }, 2, 0, "exclude each other" },
-	{ { "--decode", "--batch", "f", "link", NULL }, 2, 0, "exclude each other" },
-	{ { "--batch", "f", "tap0", NULL }, 2, 0, "--batch takes no interface" },
-	{ { "--batch", "f", "--from-level", "3", NULL }, 2, 0, "--batch takes no interface" },
-	{ { "--batch", "", NULL }, 2, 0, "--batch needs a file name" },
-	{ { "--batch", NULL }, 2, 0, "option '--batch' needs a value" },
-	{ { "--batch", "f", "-q", "-v", NULL }, 2, 0, "option -q excludes" },
-	{ { "--monitor", "-j", "-x", NULL }, 2, 0, "exclude each other" },
+	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
+	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
+	{ { "tap0", "+link", NULL }, 0, CMD_CHANGE, NULL, check_change_link },
+	{ { "--monitor", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	{ { "--monitor", "-j", "tap0", "tap1", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	{ { "-n", "blue", "--monitor", "-N", NULL }, 0, CMD_MONITOR, NULL,
+	  check_monitor_names },
+	{ { "--batch", "f", NULL }, 0, CMD_BATCH, NULL, NULL },
+	{ { "--batch=-", "-f", "-v", NULL }, 0, CMD_BATCH, NULL, check_batch_fv },
+	{ { "-fq", "--batch", "f", NULL }, 0, CMD_BATCH, NULL, check_fq },
+	{ { "--level-map", "exact", "--batch", "f", NULL }, 0, CMD_BATCH, NULL,
+	  check_batch_exact },
+	{ { "--force", "--batch", "f", "-j", NULL }, 0, CMD_BATCH, NULL,
+	  check_force_json },
+	{ { "-f", "tap0", "+link", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
+	{ { "--monitor", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
+	{ { "--monitor", "-v", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
+	{ { "--monitor", "--from-level", "3", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
+	{ { "--monitor", "--level-map", "exact", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
+	{ { "--monitor", "a/b", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
+	{ { "--monitor", "--batch", "f", NULL }, -EINVAL, 0, "exclude each other", NULL },
+	{ { "--list", "--monitor", NULL }, -EINVAL, 0, "exclude each other", NULL },
+	{ { "--decode", "--batch", "f", "link", NULL }, -EINVAL, 0, "exclude each other", NULL },
+	{ { "--batch", "f", "tap0", NULL }, -EINVAL, 0, "--batch takes no interface", NULL },
+	{ { "--batch", "f", "--from-level", "3", NULL }, -EINVAL, 0, "--batch takes no interface", NULL },
+	{ { "--batch", "", NULL }, -EINVAL, 0, "--batch needs a file name", NULL },
+	{ { "--batch", NULL }, -EINVAL, 0, "option '--batch' needs a value", NULL },
+	{ { "--batch", "f", "-q", "-v", NULL }, -EINVAL, 0, "option -q excludes", NULL },
+	{ { "--monitor", "-j", "-x", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	/* after IFACE, -f is the option, not a class */
-	{ { "tap0", "-f", NULL }, 2, 0, "option -f (--force) needs --batch" },
+	{ { "tap0", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	/* --ioctl */
-	{ { "--ioctl", NULL }, 0, CMD_SHOW_ALL, NULL },
-	{ { "--ioctl", "tap0", NULL }, 0, CMD_SHOW, NULL },
-	{ { "tap0", "+bit20", "--ioctl", NULL }, 0, CMD_CHANGE, NULL },
-	{ { "--ioctl", "--batch", "f", NULL }, 0, CMD_BATCH, NULL },
-	{ { "--ioctl", "--list", NULL }, 2, 0, "--ioctl needs a command that talks to the kernel" },
-	{ { "--ioctl", "--decode", "link", NULL }, 2, 0, "--ioctl needs a command" },
-	{ { "--ioctl", "--from-level", "3", NULL }, 2, 0, "--ioctl needs a command" },
-	{ { "--monitor", "--ioctl", NULL }, 2, 0, "--monitor cannot use --ioctl" },
-	{ { "--ioctl=x", NULL }, 2, 0, "option '--ioctl' takes no value" },
-	/* names the table lacks: left for the kernel, but not over the ioctl */
-	{ { "tap0", "+link", "+newclass", NULL }, 0, CMD_CHANGE, NULL },
-	{ { "--ioctl", "tap0", "+newclass", NULL }, 2, 0, "unknown message class 'newclass'" },
-	{ { "--decode", "newclass", NULL }, 2, 0, "unknown message class 'newclass'" },
-	{ { "tap0", "+newclass", "0x", NULL }, 2, 0, "invalid number '0x'" },
+	{ { "--ioctl", NULL }, 0, CMD_SHOW_ALL, NULL, check_ioctl_all },
+	{ { "--ioctl", "tap0", NULL }, 0, CMD_SHOW, NULL, check_ioctl_show },
+	{ { "tap0", "+bit20", "--ioctl", NULL }, 0, CMD_CHANGE, NULL,
+	  check_ioctl_bit20 },
+	{ { "--ioctl", "--batch", "f", NULL }, 0, CMD_BATCH, NULL, check_ioctl_batch },
+	{ { "--ioctl", "--list", NULL }, -EINVAL, 0, "--ioctl needs a command that talks to the kernel", NULL },
+	{ { "--ioctl", "--decode", "link", NULL }, -EINVAL, 0, "--ioctl needs a command", NULL },
+	{ { "--ioctl", "--from-level", "3", NULL }, -EINVAL, 0, "--ioctl needs a command", NULL },
+	{ { "--monitor", "--ioctl", NULL }, -EINVAL, 0, "--monitor cannot use --ioctl", NULL },
+	{ { "--ioctl=x", NULL }, -EINVAL, 0, "option '--ioctl' takes no value", NULL },
+	/*
+	 * Names the table lacks: left for the kernel's names (job_build()),
+	 * which the ioctl does not have: there they are unknown at once.
+	 */
+	{ { "tap0", "+link", "+newclass", NULL }, 0, CMD_CHANGE, NULL,
+	  check_newclass },
+	{ { "--ioctl", "tap0", "+newclass", NULL }, -EINVAL, 0,
+	  "unknown message class 'newclass'", NULL },
+	{ { "--decode", "newclass", NULL }, -EINVAL, 0, "unknown message class 'newclass'", NULL },
+	{ { "tap0", "+newclass", "0x", NULL }, -EINVAL, 0, "invalid number '0x'", NULL },
 };
 
 /* Writable copies of the words: @o points into them after parsing. */
@@ -101,6 +222,8 @@ START_TEST(test_cmdline)
 			      c->msg);
 	else
 		ck_assert_int_eq(o.cmd, c->cmd);
+	if (!ret && c->check)
+		c->check(&o);
 }
 END_TEST
 
@@ -130,7 +253,7 @@ START_TEST(test_batch_options)
 	ck_assert_int_eq(parse(w, &o, &err), 0);
 	ck_assert_int_eq(o.cmd, CMD_BATCH);
 	ck_assert(o.force);
-	ck_assert_int_eq(o.map, LEVEL_MAP_KERNEL);
+	ck_assert_int_eq(o.job.map, LEVEL_MAP_KERNEL);
 	ck_assert_str_eq(o.netns, "blue");
 	ck_assert_str_eq(o.batch_file, "-");
 }
@@ -141,22 +264,27 @@ START_TEST(test_deferred_names)
 {
 	static const char *const w[] = { "tap0", "+link,-newclass", "--from-level", "0", NULL };
 	struct cmdline_err err;
-	struct change c;
+	struct classnames cn;
 	struct opts o;
 
 	ck_assert_int_eq(parse(w, &o, &err), 0);
 	ck_assert_int_eq(o.cmd, CMD_CHANGE);
-	ck_assert_uint_eq(o.change.unknown, 1);
-	ck_assert_int_eq(o.nwords, 1);
+	ck_assert_uint_eq(o.job.unknown, 1);
+	ck_assert_int_eq(o.job.nwords, 1);
+	ck_assert_str_eq(o.job.words[0], "+link,-newclass");
 	/* Still unknown: the usual usage error. */
-	ck_assert_int_eq(cmdline_build_change(&o, &c, &err), 2);
+	ck_assert_int_eq(job_build(&o.job, NULL, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown message class 'newclass'"));
+	ck_assert(err.hint);
+	classnames_init(&cn);
+	ck_assert_int_eq(job_build(&o.job, &cn, &err), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(err.msg, "unknown message class 'newclass'"));
 	/* Named by the kernel: the whole change, level included. */
-	ck_assert(msgclass_add_kernel_name(15, "newclass"));
-	ck_assert_int_eq(cmdline_build_change(&o, &c, &err), 0);
-	ck_assert_uint_eq(c.unknown, 0);
-	ck_assert_uint_eq(change_apply(&c, 0xffff), 0x0005);
-	msgclass_clear_kernel_names();
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	ck_assert_int_eq(job_build(&o.job, &cn, &err), 0);
+	ck_assert_str_eq(err.msg, "");
+	ck_assert_uint_eq(o.job.unknown, 0);
+	ck_assert_uint_eq(change_apply(&o.job.change, 0xffff), 0x0005);
 }
 END_TEST
 

@@ -17,10 +17,11 @@
 #include <linux/ethtool_netlink.h>
 
 #include "ethnl.h"
+#include "genlmsg.h"
 
 #define FAMILY	21
 
-static char req[ETHNL_REQ_MAX];
+static char req[GENL_REQ_MAX];
 static unsigned char cap[65536];
 
 /* Load tests/capture/NAME.bin; returns its length. */
@@ -49,7 +50,12 @@ START_TEST(test_build_getfamily)
 		0x0c, 0x00, 0x02, 0x00, 'e', 't', 'h', 't', 'o', 'o', 'l', 0,
 	};
 
-	assert_bytes(ethnl_build_getfamily(req, 7), want, sizeof(want));
+	assert_bytes(genlmsg_build_getfamily(req, 7, ETHNL_FAMILY), want,
+		     sizeof(want));
+	/* Any family name shorter than GENL_NAMSIZ (16). */
+	ck_assert_ptr_nonnull(genlmsg_build_getfamily(req, 7, "fifteen-chars-x"));
+	ck_assert_ptr_null(genlmsg_build_getfamily(req, 7, "sixteen-chars-xx"));
+	ck_assert_ptr_null(genlmsg_build_getfamily(req, 7, NULL));
 }
 END_TEST
 
@@ -139,19 +145,26 @@ START_TEST(test_parse_family)
 	uint32_t grp = 0;
 
 	load("family");
-	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,
-					    &grp), 0);
+	ck_assert_int_eq(genlmsg_parse_family((struct nlmsghdr *)cap, &family,
+					      ETHNL_MONITOR_GROUP, &grp), 0);
 	ck_assert_uint_eq(family, 0x15);
 	ck_assert_uint_eq(grp, 6);
 	/* Without a group to fill, only the id is read. */
 	family = 0;
-	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,
-					    NULL), 0);
+	ck_assert_int_eq(genlmsg_parse_family((struct nlmsghdr *)cap, &family,
+					      NULL, NULL), 0);
 	ck_assert_uint_eq(family, 0x15);
+	/* A group the family does not have: 0. */
+	grp = 99;
+	ck_assert_int_eq(genlmsg_parse_family((struct nlmsghdr *)cap, &family,
+					      "nosuchgroup", &grp), 0);
+	ck_assert_uint_eq(family, 0x15);
+	ck_assert_uint_eq(grp, 0);
 	/* A DEBUG reply is not a family reply. */
 	load("get_compact");
-	ck_assert_int_eq(ethnl_parse_family((struct nlmsghdr *)cap, &family,
-					    &grp), -EINVAL);
+	ck_assert_int_eq(genlmsg_parse_family((struct nlmsghdr *)cap, &family,
+					      ETHNL_MONITOR_GROUP, &grp),
+			 -EINVAL);
 }
 END_TEST
 
@@ -216,7 +229,7 @@ START_TEST(test_parse_dump)
 	const struct nlmsghdr *nlh;
 	size_t len = load("dump");
 	int i = 0, done = 0, error = 1;
-	char msg[ETHNL_EXTACK_MAX];
+	char msg[GENL_EXTACK_MAX];
 	int remaining = (int)len;
 
 	for (nlh = (struct nlmsghdr *)cap; mnl_nlmsg_ok(nlh, remaining);
@@ -224,7 +237,7 @@ START_TEST(test_parse_dump)
 		struct ifstate st = { 0 };
 
 		if (nlh->nlmsg_type == NLMSG_DONE) {
-			ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg,
+			ck_assert_int_eq(genlmsg_parse_error(nlh, &error, msg,
 							   sizeof(msg)), 0);
 			done++;
 			continue;
@@ -244,11 +257,11 @@ END_TEST
 
 static void assert_error(const char *name, int want, const char *extack)
 {
-	char msg[ETHNL_EXTACK_MAX];
+	char msg[GENL_EXTACK_MAX];
 	int error = 1;
 
 	load(name);
-	ck_assert_int_eq(ethnl_parse_error((struct nlmsghdr *)cap, &error, msg,
+	ck_assert_int_eq(genlmsg_parse_error((struct nlmsghdr *)cap, &error, msg,
 					   sizeof(msg)), 0);
 	ck_assert_int_eq(error, want);
 	ck_assert_str_eq(msg, extack);
@@ -272,7 +285,7 @@ START_TEST(test_parse_error_short_msg)
 
 	/* The extack text is cut to the buffer, never overrun. */
 	load("err_nodev");
-	ck_assert_int_eq(ethnl_parse_error((struct nlmsghdr *)cap, &error, msg,
+	ck_assert_int_eq(genlmsg_parse_error((struct nlmsghdr *)cap, &error, msg,
 					   sizeof(msg)), 0);
 	ck_assert_int_eq(error, -ENODEV);
 	ck_assert_str_eq(msg, "no devi");
@@ -494,7 +507,7 @@ START_TEST(test_parse_bad_errors)
 	nlh = mnl_nlmsg_put_header(cap);
 	nlh->nlmsg_type = NLMSG_ERROR;
 	mnl_nlmsg_put_extra_header(nlh, 8);
-	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)),
+	ck_assert_int_eq(genlmsg_parse_error(nlh, &error, msg, sizeof(msg)),
 			 -EINVAL);
 	/* a positive error code is nonsense */
 	memset(cap, 0, 64);
@@ -503,23 +516,23 @@ START_TEST(test_parse_bad_errors)
 	code = 5;
 	memcpy(mnl_nlmsg_put_extra_header(nlh, sizeof(struct nlmsgerr)), &code,
 	       sizeof(code));
-	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)),
+	ck_assert_int_eq(genlmsg_parse_error(nlh, &error, msg, sizeof(msg)),
 			 -EINVAL);
 	/* a bare NLMSG_DONE is success */
 	memset(cap, 0, 64);
 	nlh = mnl_nlmsg_put_header(cap);
 	nlh->nlmsg_type = NLMSG_DONE;
-	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(genlmsg_parse_error(nlh, &error, msg, sizeof(msg)), 0);
 	ck_assert_int_eq(error, 0);
 	/* NLMSG_DONE carrying an error */
 	code = -EBUSY;
 	memcpy(mnl_nlmsg_put_extra_header(nlh, sizeof(code)), &code,
 	       sizeof(code));
-	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)), 0);
+	ck_assert_int_eq(genlmsg_parse_error(nlh, &error, msg, sizeof(msg)), 0);
 	ck_assert_int_eq(error, -EBUSY);
 	/* neither ERROR nor DONE */
 	nlh->nlmsg_type = FAMILY;
-	ck_assert_int_eq(ethnl_parse_error(nlh, &error, msg, sizeof(msg)),
+	ck_assert_int_eq(genlmsg_parse_error(nlh, &error, msg, sizeof(msg)),
 			 -EINVAL);
 }
 END_TEST

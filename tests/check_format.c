@@ -19,7 +19,7 @@ static const char *fmt(enum out_mode mode, const char *ifname,
 	size_t n;
 
 	strcpy(st.ifname, ifname);
-	n = format_state(out, sizeof(out), mode, &st, ch);
+	n = format_state(out, sizeof(out), mode, NULL, &st, ch);
 	ck_assert_uint_eq(n, strlen(out));
 	return out;
 }
@@ -70,42 +70,86 @@ START_TEST(test_state)
 }
 END_TEST
 
+/* JSON strings are escaped: the interface name is one. */
+static const char *json_name(const char *ifname)
+{
+	return fmt(OUT_JSON, ifname, 2, 0, CHANGED_NONE);
+}
+
+/* The JSON string @quoted as the ifname of a line. */
+static const char *json_line(const char *quoted)
+{
+	static char want[256];
+
+	snprintf(want, sizeof(want),
+		 "{\"ifname\":%s,\"ifindex\":2,\"msg_enable\":0,\"classes\":[]}",
+		 quoted);
+	return want;
+}
+
 START_TEST(test_json_escape)
 {
-	char buf[64];
-
-	ck_assert_uint_eq(format_json_string(buf, sizeof(buf), "eth0"), 6);
-	ck_assert_str_eq(buf, "\"eth0\"");
-	format_json_string(buf, sizeof(buf), "a\"b\\c");
-	ck_assert_str_eq(buf, "\"a\\\"b\\\\c\"");
-	format_json_string(buf, sizeof(buf), "t\tn\nr\rb\bf\f");
-	ck_assert_str_eq(buf, "\"t\\tn\\nr\\rb\\bf\\f\"");
-	format_json_string(buf, sizeof(buf), "\x01\x1f\x7f");
-	ck_assert_str_eq(buf, "\"\\u0001\\u001f\\u007f\"");
+	ck_assert_str_eq(json_name("eth0"), json_line("\"eth0\""));
+	ck_assert_str_eq(json_name("a\"b\\c"), json_line("\"a\\\"b\\\\c\""));
+	ck_assert_str_eq(json_name("t\tn\nr\rb\bf\f"),
+			 json_line("\"t\\tn\\nr\\rb\\bf\\f\""));
+	ck_assert_str_eq(json_name("\x01\x1f\x7f"),
+			 json_line("\"\\u0001\\u001f\\u007f\""));
 	/* bytes >= 0x80 pass through unchanged */
-	format_json_string(buf, sizeof(buf), "\xc3\xa9");
-	ck_assert_str_eq(buf, "\"\xc3\xa9\"");
-	format_json_string(buf, sizeof(buf), "");
-	ck_assert_str_eq(buf, "\"\"");
+	ck_assert_str_eq(json_name("\xc3\xa9"), json_line("\"\xc3\xa9\""));
+	/* class names are JSON strings too */
+	ck_assert_str_eq(fmt(OUT_JSON, "", 0, 0x3, CHANGED_NONE),
+			 "{\"msg_enable\":3,\"classes\":[\"drv\",\"probe\"]}");
 }
 END_TEST
 
 START_TEST(test_truncation)
 {
 	struct ifstate st = { "eth0", 2, 0x7 };
-	char small[8];
+	char small[16];
 	size_t n;
 
 	/* snprintf style: the full length comes back, the buffer ends in NUL */
 	memset(small, 'X', sizeof(small));
-	n = format_state(small, sizeof(small), OUT_TEXT, &st, CHANGED_NONE);
+	n = format_state(small, 8, OUT_TEXT, NULL, &st, CHANGED_NONE);
 	ck_assert_uint_eq(n, strlen("eth0: 0x00000007 drv probe link"));
 	ck_assert_str_eq(small, "eth0: 0");
-	n = format_state(NULL, 0, OUT_HEX, &st, CHANGED_NONE);
+	ck_assert_int_eq(small[8], 'X');
+	n = format_state(NULL, 0, OUT_HEX, NULL, &st, CHANGED_NONE);
 	ck_assert_uint_eq(n, 10);
-	n = format_json_string(small, 4, "abcdef");
-	ck_assert_uint_eq(n, 8);
-	ck_assert_str_eq(small, "\"ab");
+	/* cut inside a JSON string: still terminated, full length counted */
+	strcpy(st.ifname, "abcdef");
+	memset(small, 'X', sizeof(small));
+	n = format_state(small, 14, OUT_JSON, NULL, &st, CHANGED_NONE);
+	ck_assert_uint_eq(n, strlen("{\"ifname\":\"abcdef\",\"ifindex\":2,"
+				    "\"msg_enable\":7,\"classes\":"
+				    "[\"drv\",\"probe\",\"link\"]}"));
+	ck_assert_str_eq(small, "{\"ifname\":\"ab");
+	ck_assert_int_eq(small[14], 'X');
+	/* ... and inside an escape */
+	strcpy(st.ifname, "a\"b");
+	n = format_state(small, 13, OUT_JSON, NULL, &st, CHANGED_NONE);
+	ck_assert_str_eq(small, "{\"ifname\":\"a");
+	ck_assert_uint_gt(n, 13);
+}
+END_TEST
+
+/* Bits are named with the table given; NULL is the built-in one. */
+START_TEST(test_kernel_names)
+{
+	struct ifstate st = { "eth0", 2, 0x8004 };
+	struct classnames cn;
+
+	classnames_init(&cn);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	format_state(out, sizeof(out), OUT_TEXT, &cn, &st, CHANGED_NONE);
+	ck_assert_str_eq(out, "eth0: 0x00008004 link newclass");
+	format_state(out, sizeof(out), OUT_NAMES, &cn, &st, CHANGED_NONE);
+	ck_assert_str_eq(out, "link newclass");
+	format_state(out, sizeof(out), OUT_JSON, &cn, &st, CHANGED_NONE);
+	ck_assert_str_eq(out, "{\"ifname\":\"eth0\",\"ifindex\":2,\"msg_enable\":32772,\"classes\":[\"link\",\"newclass\"]}");
+	format_state(out, sizeof(out), OUT_TEXT, NULL, &st, CHANGED_NONE);
+	ck_assert_str_eq(out, "eth0: 0x00008004 link bit15");
 }
 END_TEST
 
@@ -113,9 +157,11 @@ START_TEST(test_worst_case_fits)
 {
 	struct ifstate st = { .ifindex = 4294967295u, .msg_enable = 0xffffffff };
 	char name[MSGCLASS_NAME_MAX];
+	struct classnames cn;
 	unsigned int bit;
 	size_t n;
 
+	classnames_init(&cn);
 	/* 15 control bytes escape to 6 bytes each */
 	memset(st.ifname, '\x01', sizeof(st.ifname) - 1);
 	for (bit = 15; bit < 32; bit++) {
@@ -125,13 +171,13 @@ START_TEST(test_worst_case_fits)
 		name[1] = (char)('a' + (bit % 7));
 		snprintf(name + 2, 6, "%02u", bit);
 		name[4] = 'x';
-		ck_assert(msgclass_add_kernel_name(bit, name));
+		ck_assert(msgclass_add_kernel_name(&cn, bit, name));
 	}
-	n = format_state(out, sizeof(out), OUT_JSON, &st, CHANGED_YES);
+	ck_assert_uint_eq(msgclass_named_mask(&cn), 0xffffffff);
+	n = format_state(out, sizeof(out), OUT_JSON, &cn, &st, CHANGED_YES);
 	ck_assert_uint_lt(n, FORMAT_STATE_MAX);
-	n = format_state(out, sizeof(out), OUT_TEXT, &st, CHANGED_YES);
+	n = format_state(out, sizeof(out), OUT_TEXT, &cn, &st, CHANGED_YES);
 	ck_assert_uint_lt(n, FORMAT_STATE_MAX);
-	msgclass_clear_kernel_names();
 }
 END_TEST
 
@@ -164,6 +210,7 @@ static Suite *format_suite(void)
 	tcase_add_loop_test(tc, test_state, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_json_escape);
 	tcase_add_test(tc, test_truncation);
+	tcase_add_test(tc, test_kernel_names);
 	tcase_add_test(tc, test_worst_case_fits);
 	tcase_add_test(tc, test_list);
 	suite_add_tcase(s, tc);

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Hostile or odd kernel replies, as canned bytes: through the parsers and
- * through nlsock's receive path (nlsock_reply_feed(), the code
- * nlsock_talk() runs on every datagram), without a socket.  Each must
+ * through genl's receive path (genl_reply_feed(), the code
+ * genl_talk() runs on every datagram), without a socket.  Each must
  * give a clean error or the correct result.  The inputs the fuzzers
  * found are kept here as regression cases.
  */
@@ -19,7 +19,8 @@
 #include "check_main.h"
 #include "ethnl.h"
 #include "nlpipe.h"
-#include "nlsock.h"
+#include "genl.h"
+#include "genlmsg.h"
 
 #define FAMILY	21
 #define PORT	4242
@@ -109,8 +110,8 @@ static struct nlmsghdr *put_done(int code, const char *text)
 
 /* The receive path: the states the callback saw and the result. */
 struct rx {
-	struct nlsock s;
-	struct nlsock_reply r;
+	struct genl_sock s;
+	struct genl_reply r;
 	struct ifstate st[8];
 	unsigned int n;
 };
@@ -132,7 +133,7 @@ static void rx_start(struct rx *rx, uint16_t flags)
 
 	memset(rx, 0, sizeof(*rx));
 	rx->s.portid = PORT;
-	nlsock_reply_init(&rx->r, &rx->s, &req, rx_cb, rx);
+	genl_reply_init(&rx->r, &rx->s, &req, rx_cb, rx);
 }
 
 /* Feed bytes [from, to) of the datagram as one received datagram. */
@@ -144,7 +145,7 @@ static int rx_feed(struct rx *rx, size_t from, size_t to)
 
 	ck_assert_ptr_nonnull(copy);
 	memcpy(copy, dg + from, to - from);
-	ret = nlsock_reply_feed(&rx->r, copy, to - from);
+	ret = genl_reply_feed(&rx->r, copy, to - from);
 	free(copy);
 	return ret;
 }
@@ -237,7 +238,7 @@ START_TEST(test_extack_odd)
 	put_error(-EINVAL, text);
 	rx_start(&rx, NLM_F_ACK);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EINVAL);
-	ck_assert_uint_eq(strlen(rx.s.extack), ETHNL_EXTACK_MAX - 1);
+	ck_assert_uint_eq(strlen(rx.s.extack), GENL_EXTACK_MAX - 1);
 
 	/* Without its NUL: the error stands, the text is left out. */
 	dg_reset();
@@ -410,7 +411,7 @@ START_TEST(test_huge_nlmsg_len)
 	{
 		struct nlmsghdr req = { .nlmsg_seq = seq, .nlmsg_flags = NLM_F_ACK };
 
-		nlsock_reply_init(&rx.r, &rx.s, &req, rx_cb, &rx);
+		genl_reply_init(&rx.r, &rx.s, &req, rx_cb, &rx);
 	}
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
 
@@ -426,7 +427,7 @@ START_TEST(test_huge_nlmsg_len)
 			0x00,
 		};
 
-		ck_assert(!ethnl_datagram_ok(cut, sizeof(cut)));
+		ck_assert(!genlmsg_datagram_ok(cut, sizeof(cut)));
 		dg_reset();
 		memcpy(dg, cut, sizeof(cut));
 		dglen = sizeof(cut);
@@ -456,13 +457,13 @@ START_TEST(test_datagram_ok)
 	struct nlmsghdr *nlh;
 
 	dg_reset();
-	ck_assert(ethnl_datagram_ok(dg, 0));
+	ck_assert(genlmsg_datagram_ok(dg, 0));
 	put_error(0, NULL);
-	ck_assert(ethnl_datagram_ok(dg, dglen));
+	ck_assert(genlmsg_datagram_ok(dg, dglen));
 	/* junk after the last message: 1..15 bytes or a bad header */
-	ck_assert(!ethnl_datagram_ok(dg, dglen + 1));
-	ck_assert(!ethnl_datagram_ok(dg, dglen + 15));
-	ck_assert(!ethnl_datagram_ok(dg, dglen + 16));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen + 1));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen + 15));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen + 16));
 	/*
 	 * A message whose length is not a multiple of 4 is fine with its
 	 * padding, not without: libmnl reads attributes up to the aligned
@@ -470,15 +471,15 @@ START_TEST(test_datagram_ok)
 	 */
 	nlh = (struct nlmsghdr *)dg;
 	nlh->nlmsg_len -= 3;
-	ck_assert(ethnl_datagram_ok(dg, dglen));
-	ck_assert(!ethnl_datagram_ok(dg, dglen - 3));
+	ck_assert(genlmsg_datagram_ok(dg, dglen));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen - 3));
 	/* shorter than a header, or longer than the datagram */
 	nlh->nlmsg_len = 15;
-	ck_assert(!ethnl_datagram_ok(dg, dglen));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen));
 	nlh->nlmsg_len = (uint32_t)dglen + 4;
-	ck_assert(!ethnl_datagram_ok(dg, dglen));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen));
 	nlh->nlmsg_len = 0xffffffffu;
-	ck_assert(!ethnl_datagram_ok(dg, dglen));
+	ck_assert(!genlmsg_datagram_ok(dg, dglen));
 }
 END_TEST
 
@@ -513,8 +514,8 @@ static int ntf_cb(const struct nlmsghdr *nlh, void *data)
 START_TEST(test_pipeline_and_monitor_huge_len)
 {
 	static const struct nlpipe_ops ops = { pipe_build, NULL, pipe_done_cb };
-	static char out[4 * ETHNL_REQ_MAX];
-	struct nlsock s = { .family = FAMILY };
+	static char out[4 * GENL_REQ_MAX];
+	struct genl_sock s = { .family = FAMILY };
 	struct nlmsghdr *nlh;
 	unsigned int seen = 0;
 	struct nlpipe p;
@@ -538,12 +539,12 @@ START_TEST(test_pipeline_and_monitor_huge_len)
 	dg_reset();
 	put_debug("tap0", 3, 1, 0);
 	put_debug("tap1", 4, 2, 0);
-	ck_assert_int_eq(nlsock_ntf_feed(&s, dg, dglen, ntf_cb, &seen), 0);
+	ck_assert_int_eq(genl_ntf_feed(&s, dg, dglen, ntf_cb, &seen), 0);
 	ck_assert_uint_eq(seen, 2);
 	seen = 0;
 	nlh = put_debug("tap2", 5, 4, 0);
 	nlh->nlmsg_len = 0x80000000u;
-	ck_assert_int_eq(nlsock_ntf_feed(&s, dg, dglen, ntf_cb, &seen), -EBADMSG);
+	ck_assert_int_eq(genl_ntf_feed(&s, dg, dglen, ntf_cb, &seen), -EBADMSG);
 	ck_assert_uint_eq(seen, 0);
 }
 END_TEST
@@ -676,19 +677,41 @@ START_TEST(test_family_name_without_nul)
 	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, "monitor");
 	mnl_attr_nest_end(nlh, grp);
 	mnl_attr_nest_end(nlh, grps);
-	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), 0);
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &group), 0);
 	ck_assert_uint_eq(family, FAMILY);
 	ck_assert_uint_eq(group, 9);
+	/* Only the group of the name asked for. */
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, "monitors",
+					      &group), 0);
+	ck_assert_uint_eq(group, 0);
 	((char *)mnl_attr_get_payload(name))[7] = 'X';
-	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), -EINVAL);
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &group), -EINVAL);
 	/* The groups are not looked at when not asked for. */
 	family = 0;
-	ck_assert_int_eq(ethnl_parse_family(nlh, &family, NULL), 0);
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL), 0);
 	ck_assert_uint_eq(family, FAMILY);
 	/* a family id of the wrong size */
 	((char *)mnl_attr_get_payload(name))[7] = '\0';
 	((struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN + GENL_HDRLEN))->nla_len = 5;
-	ck_assert_int_eq(ethnl_parse_family(nlh, &family, &group), -EINVAL);
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &group), -EINVAL);
+}
+END_TEST
+
+/* A builder that refused its input gives NULL: nothing is sent. */
+START_TEST(test_talk_null_request)
+{
+	struct genl_sock s = { .portid = PORT, .seq = 41, .family = FAMILY };
+	char req[GENL_REQ_MAX];
+
+	/* No socket at all: sending anything would crash. */
+	ck_assert_int_eq(genl_talk(&s, ethnl_build_debug_get(req, FAMILY, 0,
+							     "a-name-far-too-long"),
+				   NULL, NULL), -EINVAL);
+	ck_assert_int_eq(genl_talk(&s, NULL, rx_cb, NULL), -EINVAL);
+	ck_assert_uint_eq(s.seq, 41);
 }
 END_TEST
 
@@ -741,6 +764,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_pipeline_and_monitor_huge_len);
 	tcase_add_test(tc, test_dump_interrupted);
 	tcase_add_test(tc, test_bad_message_in_dump);
+	tcase_add_test(tc, test_talk_null_request);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "format.h"
 #include "msgclass.h"
 
 #define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
@@ -37,9 +38,12 @@ static const struct {
 	{ "wol",	14, 0x4000, -1 },
 };
 
+/* The names one test knows besides the built-in ones. */
+static struct classnames cn;
+
 static int lookup(const char *s)
 {
-	return msgclass_lookup(s, strlen(s));
+	return msgclass_lookup(&cn, s, strlen(s));
 }
 
 static void upper(char *dst, const char *src)
@@ -59,9 +63,9 @@ static void mixed(char *dst, const char *src)
 	dst[i] = '\0';
 }
 
-static void teardown(void)
+static void setup(void)
 {
-	msgclass_clear_kernel_names();
+	classnames_init(&cn);
 }
 
 START_TEST(test_table)
@@ -117,8 +121,8 @@ START_TEST(test_lookup_examples)
 	ck_assert_int_eq(lookup("Rx_Err"), 6);
 	ck_assert_int_eq(lookup("NETIF_MSG_TX_QUEUED"), 8);
 	/* Only the length given counts: "linkfoo" cut to 4 is "link". */
-	ck_assert_int_eq(msgclass_lookup("linkfoo", 4), 2);
-	ck_assert_int_eq(msgclass_lookup("link", 3), -1);
+	ck_assert_int_eq(msgclass_lookup(&cn, "linkfoo", 4), 2);
+	ck_assert_int_eq(msgclass_lookup(&cn, "link", 3), -1);
 }
 END_TEST
 
@@ -167,16 +171,16 @@ START_TEST(test_name)
 	unsigned int i;
 
 	for (i = 0; i < ARRAY_SIZE(classes); i++)
-		ck_assert_str_eq(msgclass_name(classes[i].bit, buf),
+		ck_assert_str_eq(msgclass_name(&cn, classes[i].bit, buf),
 				 classes[i].name);
-	ck_assert_str_eq(msgclass_name(15, buf), "bit15");
-	ck_assert_str_eq(msgclass_name(31, buf), "bit31");
-	ck_assert_ptr_null(msgclass_name(32, buf));
+	ck_assert_str_eq(msgclass_name(&cn, 15, buf), "bit15");
+	ck_assert_str_eq(msgclass_name(&cn, 31, buf), "bit31");
+	ck_assert_ptr_null(msgclass_name(&cn, 32, buf));
 	/* Every name reads back as its own bit. */
 	for (i = 0; i < 32; i++) {
-		const char *n = msgclass_name(i, buf);
+		const char *n = msgclass_name(&cn, i, buf);
 
-		ck_assert_int_eq(msgclass_lookup(n, strlen(n)), (int)i);
+		ck_assert_int_eq(msgclass_lookup(&cn, n, strlen(n)), (int)i);
 	}
 }
 END_TEST
@@ -186,58 +190,100 @@ START_TEST(test_kernel_names)
 	char buf[MSGCLASS_NAME_MAX];
 	char longname[MSGCLASS_NAME_MAX + 1];
 
-	ck_assert_uint_eq(msgclass_named_mask(), 0x7fff);
+	ck_assert_uint_eq(msgclass_named_mask(&cn), 0x7fff);
 	ck_assert_int_eq(lookup("newclass"), -1);
 
-	ck_assert(msgclass_add_kernel_name(15, "newclass"));
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
 	ck_assert_int_eq(lookup("newclass"), 15);
 	ck_assert_int_eq(lookup("NETIF_MSG_NEWCLASS"), 15);
 	ck_assert_int_eq(lookup("bit15"), 15);
-	ck_assert_str_eq(msgclass_name(15, buf), "newclass");
-	ck_assert_uint_eq(msgclass_named_mask(), 0xffff);
+	ck_assert_str_eq(msgclass_name(&cn, 15, buf), "newclass");
+	ck_assert_uint_eq(msgclass_named_mask(&cn), 0xffff);
 
 	/* A prefix the kernel might use is dropped. */
-	ck_assert(msgclass_add_kernel_name(20, "NETIF_MSG_other"));
-	ck_assert_str_eq(msgclass_name(20, buf), "other");
+	ck_assert(msgclass_add_kernel_name(&cn, 20, "NETIF_MSG_other"));
+	ck_assert_str_eq(msgclass_name(&cn, 20, buf), "other");
 	ck_assert_int_eq(lookup("msg_other"), 20);
-	ck_assert_uint_eq(msgclass_named_mask(), 0x10ffff);
+	ck_assert_uint_eq(msgclass_named_mask(&cn), 0x10ffff);
 
 	/* A new name for the same bit replaces the old one. */
-	ck_assert(msgclass_add_kernel_name(20, "renamed"));
+	ck_assert(msgclass_add_kernel_name(&cn, 20, "renamed"));
 	ck_assert_int_eq(lookup("other"), -1);
 	ck_assert_int_eq(lookup("renamed"), 20);
 
 	/* Built-in bits keep their names; the call is harmless. */
-	ck_assert(msgclass_add_kernel_name(2, "link"));
-	ck_assert(msgclass_add_kernel_name(3, "something"));
-	ck_assert_str_eq(msgclass_name(3, buf), "timer");
+	ck_assert(msgclass_add_kernel_name(&cn, 2, "link"));
+	ck_assert(msgclass_add_kernel_name(&cn, 3, "something"));
+	ck_assert_str_eq(msgclass_name(&cn, 3, buf), "timer");
 	ck_assert_int_eq(lookup("something"), -1);
 
 	/* Refused: out of range, empty, too long, unusable or ambiguous. */
 	memset(longname, 'a', MSGCLASS_NAME_MAX);
 	longname[MSGCLASS_NAME_MAX] = '\0';
-	ck_assert(!msgclass_add_kernel_name(32, "x"));
-	ck_assert(!msgclass_add_kernel_name(16, ""));
-	ck_assert(!msgclass_add_kernel_name(16, NULL));
-	ck_assert(!msgclass_add_kernel_name(16, longname));
+	ck_assert(!msgclass_add_kernel_name(&cn, 32, "x"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 16, ""));
+	ck_assert(!msgclass_add_kernel_name(&cn, 16, NULL));
+	ck_assert(!msgclass_add_kernel_name(&cn, 16, longname));
 	longname[MSGCLASS_NAME_MAX - 1] = '\0';
-	ck_assert(msgclass_add_kernel_name(16, longname));
-	ck_assert(!msgclass_add_kernel_name(17, "link"));
-	ck_assert(!msgclass_add_kernel_name(17, "bit3"));
-	ck_assert(!msgclass_add_kernel_name(17, "all"));
-	ck_assert(!msgclass_add_kernel_name(17, "NONE"));
-	ck_assert(!msgclass_add_kernel_name(17, "9lives"));
-	ck_assert(!msgclass_add_kernel_name(17, "+x"));
-	ck_assert(!msgclass_add_kernel_name(17, "a,b"));
-	ck_assert(!msgclass_add_kernel_name(17, "a b"));
-	ck_assert(!msgclass_add_kernel_name(17, "msg_"));
-	ck_assert(!msgclass_add_kernel_name(17, "renamed"));
-	ck_assert_str_eq(msgclass_name(17, buf), "bit17");
+	ck_assert(msgclass_add_kernel_name(&cn, 16, longname));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "link"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "bit3"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "all"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "NONE"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "9lives"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "+x"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "a,b"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "a b"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "msg_"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "renamed"));
+	ck_assert_str_eq(msgclass_name(&cn, 17, buf), "bit17");
 
-	msgclass_clear_kernel_names();
-	ck_assert_uint_eq(msgclass_named_mask(), 0x7fff);
+	/* The names live in the table given, nowhere else. */
+	ck_assert_uint_eq(msgclass_named_mask(NULL), 0x7fff);
+	ck_assert_int_eq(msgclass_lookup(NULL, "newclass", 8), -1);
+	ck_assert_str_eq(msgclass_name(NULL, 15, buf), "bit15");
+	ck_assert_ptr_null(msgclass_suggest(NULL, "newclas", 7));
+
+	/* A fresh table knows the built-in names only. */
+	classnames_init(&cn);
+	ck_assert_uint_eq(msgclass_named_mask(&cn), 0x7fff);
 	ck_assert_int_eq(lookup("newclass"), -1);
-	ck_assert_str_eq(msgclass_name(15, buf), "bit15");
+	ck_assert_str_eq(msgclass_name(&cn, 15, buf), "bit15");
+}
+END_TEST
+
+/* Two tables do not share names; a copy is a table of its own. */
+START_TEST(test_kernel_names_separate)
+{
+	struct classnames other, copy;
+	char buf[MSGCLASS_NAME_MAX];
+
+	classnames_init(&other);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	ck_assert(msgclass_add_kernel_name(&other, 15, "another"));
+	ck_assert_int_eq(msgclass_lookup(&cn, "another", 7), -1);
+	ck_assert_int_eq(msgclass_lookup(&other, "newclass", 8), -1);
+	ck_assert_int_eq(msgclass_lookup(&other, "another", 7), 15);
+	copy = cn;
+	ck_assert(msgclass_add_kernel_name(&copy, 15, "renamed"));
+	ck_assert_str_eq(msgclass_name(&cn, 15, buf), "newclass");
+	ck_assert_str_eq(msgclass_name(&copy, 15, buf), "renamed");
+}
+END_TEST
+
+START_TEST(test_word_is)
+{
+	ck_assert(msgclass_word_is("all", 3, "all"));
+	ck_assert(msgclass_word_is("ALL", 3, "all"));
+	ck_assert(msgclass_word_is("NoNe", 4, "none"));
+	/* Only @len bytes count, and all of the word must match. */
+	ck_assert(msgclass_word_is("all,link", 3, "all"));
+	ck_assert(!msgclass_word_is("all", 2, "all"));
+	ck_assert(!msgclass_word_is("allx", 4, "all"));
+	ck_assert(!msgclass_word_is("al", 2, "all"));
+	ck_assert(!msgclass_word_is("", 0, "all"));
+	ck_assert(msgclass_word_is("", 0, ""));
+	ck_assert(!msgclass_word_is("x", 1, ""));
 }
 END_TEST
 
@@ -269,32 +315,10 @@ static const struct {
 	{ "l",			NULL },
 };
 
-/* The test hook behind NETIFMSG_TEST_HIDE_CLASS. */
-START_TEST(test_hide_builtin)
-{
-	char buf[MSGCLASS_NAME_MAX];
-
-	ck_assert(!msgclass_hide_builtin("nosuch"));
-	ck_assert(msgclass_hide_builtin("WOL"));
-	ck_assert_int_eq(msgclass_lookup("wol", 3), -1);
-	ck_assert_str_eq(msgclass_name(14, buf), "bit14");
-	ck_assert_uint_eq(msgclass_named_mask(), 0x3fff);
-	ck_assert_int_eq(msgclass_lookup("bit14", 5), 14);
-	/* Now the kernel's name for bit 14 is taken, as for a new class. */
-	ck_assert(msgclass_add_kernel_name(14, "wol"));
-	ck_assert_int_eq(msgclass_lookup("NETIF_MSG_WOL", 13), 14);
-	ck_assert_str_eq(msgclass_name(14, buf), "wol");
-	ck_assert_uint_eq(msgclass_named_mask(), 0x7fff);
-	ck_assert(msgclass_hide_builtin(NULL));
-	msgclass_clear_kernel_names();
-	ck_assert_int_eq(msgclass_lookup("wol", 3), 14);
-}
-END_TEST
-
 START_TEST(test_suggest)
 {
 	const char *in = suggest_cases[_i].in;
-	const char *got = msgclass_suggest(in, strlen(in));
+	const char *got = msgclass_suggest(&cn, in, strlen(in));
 
 	if (suggest_cases[_i].want)
 		ck_assert_msg(got && !strcmp(got, suggest_cases[_i].want),
@@ -307,9 +331,9 @@ END_TEST
 
 START_TEST(test_suggest_kernel_name)
 {
-	ck_assert_ptr_null(msgclass_suggest("newclas", 7));
-	ck_assert(msgclass_add_kernel_name(15, "newclass"));
-	ck_assert_str_eq(msgclass_suggest("newclas", 7), "newclass");
+	ck_assert_ptr_null(msgclass_suggest(&cn, "newclas", 7));
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	ck_assert_str_eq(msgclass_suggest(&cn, "newclas", 7), "newclass");
 }
 END_TEST
 
@@ -385,37 +409,43 @@ START_TEST(test_parse_number_length)
 }
 END_TEST
 
+/* The names of a mask, as --names prints them (format_state, OUT_NAMES). */
+static size_t mask_names(uint32_t mask, char *buf, size_t size)
+{
+	struct ifstate st = { .msg_enable = mask };
+
+	return format_state(buf, size, OUT_NAMES, &cn, &st, CHANGED_NONE);
+}
+
 START_TEST(test_mask_names)
 {
 	char buf[512];
 	size_t n;
 
-	n = msgclass_mask_names(0, " ", buf, sizeof(buf));
+	n = mask_names(0, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "none");
 	ck_assert_uint_eq(n, 4);
-	n = msgclass_mask_names(0x7, " ", buf, sizeof(buf));
+	n = mask_names(0x7, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "drv probe link");
 	ck_assert_uint_eq(n, strlen("drv probe link"));
-	msgclass_mask_names(0x7, ",", buf, sizeof(buf));
-	ck_assert_str_eq(buf, "drv,probe,link");
-	msgclass_mask_names(0x4000, " ", buf, sizeof(buf));
+	mask_names(0x4000, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "wol");
-	msgclass_mask_names(0x6000, " ", buf, sizeof(buf));
+	mask_names(0x6000, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "hw wol");
-	msgclass_mask_names(0x80008001, " ", buf, sizeof(buf));
+	mask_names(0x80008001, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "drv bit15 bit31");
-	msgclass_mask_names(0x7fff, " ", buf, sizeof(buf));
+	mask_names(0x7fff, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "drv probe link timer ifdown ifup rx_err "
 			 "tx_err tx_queued intr tx_done rx_status pktdata hw wol");
-	n = msgclass_mask_names(0xffffffff, " ", buf, sizeof(buf));
+	n = mask_names(0xffffffff, buf, sizeof(buf));
 	ck_assert_uint_eq(n, strlen(buf));
 	ck_assert_ptr_nonnull(strstr(buf, "wol bit15 bit16 "));
 	ck_assert_ptr_nonnull(strstr(buf, " bit30 bit31"));
 
-	ck_assert(msgclass_add_kernel_name(15, "newclass"));
-	msgclass_mask_names(0x8004, " ", buf, sizeof(buf));
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	mask_names(0x8004, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "link newclass");
-	msgclass_mask_names(0x18004, " ", buf, sizeof(buf));
+	mask_names(0x18004, buf, sizeof(buf));
 	ck_assert_str_eq(buf, "link newclass bit16");
 }
 END_TEST
@@ -427,16 +457,16 @@ START_TEST(test_mask_names_truncated)
 	size_t n;
 
 	memset(buf, 'X', sizeof(buf));
-	n = msgclass_mask_names(0x7, " ", buf, sizeof(buf));
+	n = mask_names(0x7, buf, sizeof(buf));
 	ck_assert_uint_eq(n, strlen("drv probe link"));
 	ck_assert_str_eq(buf, "drv pro");
-	n = msgclass_mask_names(0x7, " ", NULL, 0);
+	n = mask_names(0x7, NULL, 0);
 	ck_assert_uint_eq(n, strlen("drv probe link"));
-	n = msgclass_mask_names(0, " ", buf, 3);
+	n = mask_names(0, buf, 3);
 	ck_assert_uint_eq(n, 4);
 	ck_assert_str_eq(buf, "no");
 	memset(buf, 'X', sizeof(buf));
-	n = msgclass_mask_names(0x1, " ", buf, 1);
+	n = mask_names(0x1, buf, 1);
 	ck_assert_uint_eq(n, 3);
 	ck_assert_str_eq(buf, "");
 	ck_assert_int_eq(buf[1], 'X');
@@ -448,7 +478,7 @@ static Suite *msgclass_suite(void)
 	Suite *s = suite_create("msgclass");
 	TCase *tc = tcase_create("core");
 
-	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_table);
 	tcase_add_test(tc, test_lookup_every_spelling);
 	tcase_add_test(tc, test_lookup_examples);
@@ -456,7 +486,8 @@ static Suite *msgclass_suite(void)
 	tcase_add_test(tc, test_lookup_bitn);
 	tcase_add_test(tc, test_name);
 	tcase_add_test(tc, test_kernel_names);
-	tcase_add_test(tc, test_hide_builtin);
+	tcase_add_test(tc, test_kernel_names_separate);
+	tcase_add_test(tc, test_word_is);
 	tcase_add_loop_test(tc, test_suggest, 0, ARRAY_SIZE(suggest_cases));
 	tcase_add_test(tc, test_suggest_kernel_name);
 	tcase_add_loop_test(tc, test_parse_number, 0,

@@ -26,7 +26,7 @@ struct rec {
 	size_t ndone;
 	size_t done_i[64];
 	int done_err[64];
-	char done_extack[64][ETHNL_EXTACK_MAX];
+	char done_extack[64][GENL_EXTACK_MAX];
 	size_t nreply;
 	size_t reply_i[64];
 	int stop_at;		/* done returns 1 for this request, -1: never */
@@ -59,7 +59,7 @@ static int done(size_t i, int error, const char *extack, void *data)
 
 	r->done_i[r->ndone] = i;
 	r->done_err[r->ndone] = error;
-	snprintf(r->done_extack[r->ndone], ETHNL_EXTACK_MAX, "%s", extack);
+	snprintf(r->done_extack[r->ndone], GENL_EXTACK_MAX, "%s", extack);
 	r->ndone++;
 	if ((int)i == r->abort_at)
 		return -EIO;
@@ -68,7 +68,7 @@ static int done(size_t i, int error, const char *extack, void *data)
 
 static const struct nlpipe_ops ops = { build, reply, done };
 
-static char out[16 * ETHNL_REQ_MAX];
+static char out[16 * GENL_REQ_MAX];
 static unsigned char in[8192];
 
 /* An ACK (error 0) or error for @seq, as the kernel sends with CAP_ACK. */
@@ -181,11 +181,11 @@ START_TEST(test_small_buffer)
 
 	/*
 	 * The buffer, not the window, limits the group: every request needs
-	 * ETHNL_REQ_MAX bytes of room where it starts.
+	 * GENL_REQ_MAX bytes of room where it starts.
 	 */
 	setup(&p, &r, 64, 100);
-	ck_assert_uint_eq(nlpipe_fill(&p, out, ETHNL_REQ_MAX - 1), 0);
-	ck_assert_uint_eq(check_sent(nlpipe_fill(&p, out, ETHNL_REQ_MAX), 0), 1);
+	ck_assert_uint_eq(nlpipe_fill(&p, out, GENL_REQ_MAX - 1), 0);
+	ck_assert_uint_eq(check_sent(nlpipe_fill(&p, out, GENL_REQ_MAX), 0), 1);
 	ck_assert_uint_eq(r.built, 1);
 }
 END_TEST

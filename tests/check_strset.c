@@ -18,11 +18,10 @@
 #include "capture.h"
 #include "check_main.h"
 #include "ethnl.h"
-#include "strset.h"
 
 #define FAMILY	21
 
-static char req[ETHNL_REQ_MAX];
+static char req[GENL_REQ_MAX];
 static unsigned char cap[65536];
 static struct strset_names names;
 
@@ -41,7 +40,7 @@ START_TEST(test_build)
 		  0x0c, 0x00, 0x01, 0x80,		/* STRINGSET */
 		    0x08, 0x00, 0x01, 0x00, ETH_SS_MSG_CLASSES, 0, 0, 0,
 	};
-	struct nlmsghdr *nlh = strset_build_classes(req, FAMILY, 6);
+	struct nlmsghdr *nlh = ethnl_build_strset_classes(req, FAMILY, 6);
 
 	ck_assert_uint_eq(nlh->nlmsg_len, sizeof(want));
 	ck_assert_mem_eq(nlh, want, sizeof(want));
@@ -58,7 +57,7 @@ START_TEST(test_parse_capture)
 	unsigned int bit;
 
 	load("strset");
-	ck_assert_int_eq(strset_parse_classes((struct nlmsghdr *)cap, &names), 0);
+	ck_assert_int_eq(ethnl_parse_strset_classes((struct nlmsghdr *)cap, &names), 0);
 	ck_assert_uint_eq(names.have, 0x7fff);
 	for (bit = 0; bit < 15; bit++)
 		ck_assert_str_eq(names.name[bit], kernel[bit]);
@@ -77,7 +76,7 @@ START_TEST(test_parse_truncated)
 
 		load("strset");
 		nlh->nlmsg_len = (uint32_t)cut;
-		ret = strset_parse_classes(nlh, &names);
+		ret = ethnl_parse_strset_classes(nlh, &names);
 		/* Cut right after the genl header: no set at all. */
 		ck_assert_msg(ret == (cut == genl_end ? -ENOENT : -EINVAL),
 			      "cut at %zu: %d", cut, ret);
@@ -132,7 +131,7 @@ START_TEST(test_parse_newer_kernel)
 		{ 0, "drv", -1 }, { 15, "newclass", -1 }, { 31, "top", -1 },
 	};
 
-	ck_assert_int_eq(strset_parse_classes(reply(ETH_SS_MSG_CLASSES, s, 3),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, s, 3),
 					      &names), 0);
 	ck_assert_uint_eq(names.have, 0x80008001);
 	ck_assert_str_eq(names.name[15], "newclass");
@@ -144,7 +143,7 @@ START_TEST(test_parse_no_nul)
 {
 	static const struct str s[] = { { 0, "drv", -1 }, { 1, "probe", 5 } };
 
-	ck_assert_int_eq(strset_parse_classes(reply(ETH_SS_MSG_CLASSES, s, 2),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, s, 2),
 					      &names), -EINVAL);
 	ck_assert_uint_eq(names.have, 0);
 }
@@ -155,10 +154,10 @@ START_TEST(test_parse_index_too_big)
 	static const struct str s[] = { { 0, "drv", -1 }, { 32, "over", -1 } };
 	static const struct str big[] = { { 0xffffffff, "over", -1 } };
 
-	ck_assert_int_eq(strset_parse_classes(reply(ETH_SS_MSG_CLASSES, s, 2),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, s, 2),
 					      &names), -EINVAL);
 	ck_assert_uint_eq(names.have, 0);
-	ck_assert_int_eq(strset_parse_classes(reply(ETH_SS_MSG_CLASSES, big, 1),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, big, 1),
 					      &names), -EINVAL);
 }
 END_TEST
@@ -172,7 +171,7 @@ START_TEST(test_parse_odd_names)
 		{ 18, "a-name-of-thirty-one-characters", -1 },
 	};
 
-	ck_assert_int_eq(strset_parse_classes(reply(ETH_SS_MSG_CLASSES, s, 3),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, s, 3),
 					      &names), 0);
 	ck_assert_uint_eq(names.have, 1u << 18);
 	ck_assert_str_eq(names.name[18], "a-name-of-thirty-one-characters");
@@ -184,11 +183,11 @@ START_TEST(test_parse_other_set)
 	static const struct str s[] = { { 0, "drv", -1 } };
 
 	/* Only some other string set: ours is missing. */
-	ck_assert_int_eq(strset_parse_classes(reply(ETH_SS_FEATURES, s, 1),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_FEATURES, s, 1),
 					      &names), -ENOENT);
 	ck_assert_uint_eq(names.have, 0);
 	/* No STRINGSETS at all. */
-	ck_assert_int_eq(strset_parse_classes(reply_start(ETHTOOL_MSG_STRSET_GET_REPLY),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply_start(ETHTOOL_MSG_STRSET_GET_REPLY),
 					      &names), -ENOENT);
 }
 END_TEST
@@ -200,10 +199,10 @@ START_TEST(test_parse_wrong_message)
 	struct genlmsghdr *g = mnl_nlmsg_get_payload(nlh);
 
 	g->cmd = ETHTOOL_MSG_DEBUG_GET_REPLY;
-	ck_assert_int_eq(strset_parse_classes(nlh, &names), -EINVAL);
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), -EINVAL);
 	/* A DEBUG reply from the kernel is not a string set. */
 	load("get_compact");
-	ck_assert_int_eq(strset_parse_classes((struct nlmsghdr *)cap, &names),
+	ck_assert_int_eq(ethnl_parse_strset_classes((struct nlmsghdr *)cap, &names),
 			 -EINVAL);
 }
 END_TEST
@@ -224,7 +223,7 @@ START_TEST(test_parse_bad_types)
 	}
 	ck_assert_uint_lt(off + 8, nlh->nlmsg_len);
 	a->nla_len = 6;
-	ck_assert_int_eq(strset_parse_classes(nlh, &names), -EINVAL);
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), -EINVAL);
 }
 END_TEST
 

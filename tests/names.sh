@@ -3,8 +3,9 @@
 #
 # Class names the running kernel reports (ETHTOOL_MSG_STRSET_GET of
 # ETH_SS_MSG_CLASSES).  Every class of today's kernels is in the built-in
-# table, so the test hook NETIFMSG_TEST_HIDE_CLASS=wol makes netifmsg
-# forget 'wol' (bit 14): then only the kernel's string set can name it.
+# table, so a test-only build of the program, tests/netifmsg-hidewol
+# ($NETIFMSG_HIDEWOL), lacks 'wol' (bit 14): then only the kernel's
+# string set can name it.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -16,18 +17,20 @@ fi
 
 setup_ns 3
 
+HIDEWOL=${NETIFMSG_HIDEWOL:-$(dirname "$NETIFMSG")/../tests/netifmsg-hidewol}
+[ -x "$HIDEWOL" ] || fatal "test build '$HIDEWOL' not found (make check builds it)"
+
 # hid ARGS...: netifmsg in $NS without its built-in name for 'wol'.
 # shellcheck disable=SC2317 # called through check_rc
 hid() {
-	ip netns exec "$NS" env NETIFMSG_TEST_HIDE_CLASS=wol \
-		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$HIDEWOL" "$@"
 }
 
-# --- the hook works: without a kernel to ask, 'wol' is unknown
+# --- the test build works: without a kernel to ask, 'wol' is unknown
 # here: the same outside $NS, for commands that need no kernel.
 # shellcheck disable=SC2317 # called through check_rc
 here() {
-	env NETIFMSG_TEST_HIDE_CLASS=wol "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+	"${NIM_WRAPPER[@]}" "$HIDEWOL" "$@"
 }
 check_rc "hidden wol: --decode wol (no kernel access)" 2 here --decode wol
 check_grep "hidden wol: --decode wol: unknown" "unknown message class 'wol'" "$ERR"
@@ -87,15 +90,24 @@ printf 'tap1 +bit14\ntap2\n' >"$NIM_TMP/batch"
 check_rc "hidden wol: -v --batch" 0 hid -v --batch "$NIM_TMP/batch"
 check_out "hidden wol: -v --batch names wol" \
 	"tap1: 0x00004001 drv wol (changed)"$'\n'"tap2: 0x00004005 drv link wol"
-printf 'tap1 -wol\n' >"$NIM_TMP/batch"
-check_rc "hidden wol: --batch line with wol" 2 hid --batch "$NIM_TMP/batch"
-check_grep "hidden wol: --batch line with wol: message" "unknown message class 'wol'" "$ERR"
-check_mask "hidden wol: --batch line with wol: unchanged" tap1 0x4001
+# Batch lines read kernel names as the command line does.
+printf 'tap1 -wol\ntap2 +NETIF_MSG_WOL,-link\n' >"$NIM_TMP/batch"
+check_rc "hidden wol: --batch lines with wol" 0 hid --batch "$NIM_TMP/batch"
+check_empty "hidden wol: --batch lines with wol: no stderr" "$ERR"
+check_mask "hidden wol: --batch line -wol" tap1 0x1
+check_mask "hidden wol: --batch line +NETIF_MSG_WOL,-link" tap2 0x4001
+set_mask tap2 0x4005
+# A name neither table knows is still refused, with its line, and
+# nothing of the file is applied.
+printf 'tap1 +wol\ntap2 -wolx\n' >"$NIM_TMP/batch"
+check_rc "hidden wol: --batch line with wolx" 2 hid --batch "$NIM_TMP/batch"
+check_grep "hidden wol: --batch line with wolx: message" \
+	"batch:2: unknown message class 'wolx' (did you mean 'wol'?)" "$ERR"
+check_mask "hidden wol: --batch line with wolx: line 1 not applied" tap1 0x1
 
 # --monitor prints the kernel's name, asked on a socket of its own
 mon=$NIM_TMP/mon
-env NETIFMSG_TEST_HIDE_CLASS=wol "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" \
-	--monitor tap0 >"$mon" 2>&1 &
+"${NIM_WRAPPER[@]}" "$HIDEWOL" -n "$NS" --monitor tap0 >"$mon" 2>&1 &
 mon_pid=$!
 for ((try = 0; try < 100; try++)); do
 	set_mask tap0 $((1 + try % 2))
@@ -124,17 +136,17 @@ if command -v strace >/dev/null 2>&1; then
 	check_eq "requests: show tap2 (every bit named)" 2 "$(requests "$NETIFMSG" tap2)"
 	check_eq "requests: show all (every bit named)" 2 "$(requests "$NETIFMSG")"
 	check_eq "requests: hidden wol: tap0 +wol (one lookup more)" 3 \
-		"$(requests env NETIFMSG_TEST_HIDE_CLASS=wol "$NETIFMSG" tap0 +wol)"
+		"$(requests "$HIDEWOL" tap0 +wol)"
 	check_eq "requests: hidden wol: show all with bit 14 (one lookup more)" 3 \
-		"$(requests env NETIFMSG_TEST_HIDE_CLASS=wol "$NETIFMSG")"
+		"$(requests "$HIDEWOL")"
 	check_eq "requests: hidden wol: tap1 +link (no lookup)" 2 \
-		"$(requests env NETIFMSG_TEST_HIDE_CLASS=wol "$NETIFMSG" tap1 +link)"
+		"$(requests "$HIDEWOL" tap1 +link)"
 	set_mask tap1 0x1
 	check_eq "requests: hidden wol: -v tap1 +wol (lookup once)" 5 \
-		"$(requests env NETIFMSG_TEST_HIDE_CLASS=wol "$NETIFMSG" -v tap1 +wol)"
+		"$(requests "$HIDEWOL" -v tap1 +wol)"
 	check_mask "hidden wol: -v tap1 +wol: ethtool reads 0x4001" tap1 0x4001
 else
-	echo "note: strace not found: request counts not checked"
+	fatal "strace not found: the request counts cannot be checked"
 fi
 
 finish

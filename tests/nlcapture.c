@@ -17,7 +17,7 @@
 #include <linux/ethtool_netlink.h>
 
 #include "ethnl.h"
-#include "strset.h"
+#include "genlmsg.h"
 
 static struct mnl_socket *nl;
 static char buf[65536];
@@ -98,9 +98,10 @@ int main(int argc, char **argv)
 	mnl_socket_setsockopt(nl, NETLINK_EXT_ACK, &one, sizeof(one));
 	mnl_socket_setsockopt(nl, NETLINK_CAP_ACK, &one, sizeof(one));
 
-	send_req(ethnl_build_getfamily(req, 0));
+	send_req(genlmsg_build_getfamily(req, 0, ETHNL_FAMILY));
 	save("family");
-	if (ethnl_parse_family((struct nlmsghdr *)buf, &family, &grp) < 0)
+	if (genlmsg_parse_family((struct nlmsghdr *)buf, &family,
+				 ETHNL_MONITOR_GROUP, &grp) < 0)
 		die("family");
 
 	send_req(ethnl_build_debug_set(req, family, 0, dev, 0x5, 0, true));
@@ -118,7 +119,7 @@ int main(int argc, char **argv)
 	send_req(ethnl_build_debug_set(req, family, 0, dev, 0x8000, 0x8000,
 				       false));
 	save("err_range");
-	send_req(strset_build_classes(req, family, 0));
+	send_req(ethnl_build_strset_classes(req, family, 0));
 	save("strset");
 
 	/* A notification: subscribe, then change the mask. */

@@ -5,8 +5,9 @@
  * change_add_word, level_parse, level_to_mask), each with the round
  * trips that must hold; then the whole parser, cmdline_parse(), on the
  * input as argv words (separated by NUL bytes) and as the words of a
- * --batch line; then the input as a --batch file (batch_read()).  None
- * of it prints or talks to the kernel.
+ * --batch line, with every job built again by job_build(); then the
+ * input as a --batch file (batch_read()).  None of it prints or talks to
+ * the kernel.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -14,12 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <limits.h>
+
 #include "batch.h"
 #include "change.h"
 #include "cmdline.h"
+#include "format.h"
 #include "level.h"
 #include "msgclass.h"
-#include "netns.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -31,16 +34,16 @@ static void check_lookup(const char *s, size_t len)
 {
 	char buf[MSGCLASS_NAME_MAX];
 	const char *name, *sugg;
-	int bit = msgclass_lookup(s, len);
+	int bit = msgclass_lookup(NULL, s, len);
 
 	if (bit >= 0) {
 		require(bit < 32);
-		name = msgclass_name((unsigned int)bit, buf);
-		require(msgclass_lookup(name, strlen(name)) == bit);
+		name = msgclass_name(NULL, (unsigned int)bit, buf);
+		require(msgclass_lookup(NULL, name, strlen(name)) == bit);
 	}
-	sugg = msgclass_suggest(s, len);
+	sugg = msgclass_suggest(NULL, s, len);
 	if (sugg)
-		require(msgclass_lookup(sugg, strlen(sugg)) >= 0);
+		require(msgclass_lookup(NULL, sugg, strlen(sugg)) >= 0);
 }
 
 static void check_number(const char *s, size_t len)
@@ -58,37 +61,66 @@ static void check_number(const char *s, size_t len)
 	require(msgclass_parse_number(buf, strlen(buf), &back) == 0 && back == v);
 }
 
+/* Every bit the change writes: for a relative change on|off, else all. */
+static uint32_t touched(const struct change *c)
+{
+	return c->has_abs ? UINT32_MAX : c->on | c->off;
+}
+
 /* A change that parsed must print as names that parse to the same mask. */
 static void check_change(const char *word)
 {
-	struct change c, again;
+	struct change c, again, deferred;
 	struct change_err err;
-	char names[1024];
+	struct ifstate st = { 0 };
+	char names[FORMAT_STATE_MAX], *p;
+	unsigned int unknown = 0;
 	uint32_t mask;
+	bool ok;
 
 	change_init(&c);
-	if (!change_add_word(&c, word, &err)) {
+	ok = change_add_word(&c, NULL, word, NULL, &err);
+	/* Counting unknown names fails only for the other mistakes. */
+	change_init(&deferred);
+	if (change_add_word(&deferred, NULL, word, &unknown, NULL)) {
+		require(ok == !unknown);
+		if (ok)
+			require(deferred.abs == c.abs && deferred.on == c.on &&
+				deferred.off == c.off &&
+				deferred.has_abs == c.has_abs &&
+				deferred.has_rel == c.has_rel);
+		else
+			require(err.code == CHANGE_UNKNOWN);
+	} else {
+		require(!ok);
+	}
+	if (!ok) {
 		require(err.code != CHANGE_OK);
 		require(strlen(err.item) < sizeof(err.item));
 		require(change_strerror(err.code) != NULL);
 		if (err.suggestion)
-			require(msgclass_lookup(err.suggestion,
+			require(msgclass_lookup(NULL, err.suggestion,
 						strlen(err.suggestion)) >= 0);
 		return;
 	}
 	require(!(c.on & c.off));
 	mask = change_apply(&c, 0);
-	require(msgclass_mask_names(mask, ",", names, sizeof(names)) <
-		sizeof(names));
+	/* The --names output, joined with commas into one CHANGE word. */
+	st.msg_enable = mask;
+	require(format_state(names, sizeof(names), OUT_NAMES, NULL, &st,
+			     CHANGED_NONE) < sizeof(names));
+	for (p = names; *p; p++)
+		if (*p == ' ')
+			*p = ',';
 	change_init(&again);
-	require(change_add_word(&again, names, NULL));
+	require(change_add_word(&again, NULL, names, NULL, NULL));
 	require(change_apply(&again, 0) == mask);
 	if (change_is_relative(&c)) {
 		/* On bits on, off bits off, every other bit as it was. */
 		uint32_t old = 0x5a5a5a5a, r = change_apply(&c, old);
 
 		require((r & c.on) == c.on && !(r & c.off));
-		require(!((r ^ old) & ~change_touched(&c)));
+		require(!((r ^ old) & ~touched(&c)));
 	}
 }
 
@@ -116,47 +148,65 @@ static void check_err(const struct cmdline_err *err);
  * Built again without deferring unknown names (and no kernel names
  * known): the same change if every name was known, else a usage error.
  */
-static void check_rebuild(const struct opts *o)
+static void check_rebuild(const struct job *job, enum command cmd)
 {
 	struct cmdline_err err;
-	struct change again;
+	struct job again = *job;
 	int ret;
 
-	if (o->cmd != CMD_CHANGE && o->cmd != CMD_DECODE &&
-	    o->cmd != CMD_LEVEL)
+	if (cmd != CMD_CHANGE && cmd != CMD_DECODE && cmd != CMD_LEVEL)
 		return;
-	ret = cmdline_build_change(o, &again, &err);
-	if (o->change.unknown) {
-		require(ret == 2);
+	ret = job_build(&again, NULL, &err);
+	if (job->unknown) {
+		require(ret == -EINVAL);
 		check_err(&err);
 		return;
 	}
 	require(ret == 0);
-	require(again.abs == o->change.abs && again.on == o->change.on &&
-		again.off == o->change.off &&
-		again.has_abs == o->change.has_abs &&
-		again.has_rel == o->change.has_rel);
+	require(again.unknown == 0);
+	require(again.change.abs == job->change.abs &&
+		again.change.on == job->change.on &&
+		again.change.off == job->change.off &&
+		again.change.has_abs == job->change.has_abs &&
+		again.change.has_rel == job->change.has_rel);
+}
+
+/* What cmdline.c accepts for -n: a name 'ip netns' could make, or a path. */
+static bool netns_ok(const char *ns)
+{
+	size_t len = strlen(ns);
+
+	if (!len || len >= PATH_MAX)
+		return false;
+	if (strchr(ns, '/'))
+		return true;
+	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
 }
 
 /* What a successful parse may hand to the commands. */
 static void check_opts(const struct opts *o, enum cmdline_kind kind)
 {
-	const struct change *c = &o->change;
+	const struct change *c = &o->job.change;
 
 	/* --help and --version win over everything else, checked or not. */
 	if (o->cmd == CMD_HELP || o->cmd == CMD_VERSION)
 		return;
 	require(!(c->on & c->off));
-	if (o->ifname)
-		require(ifname_valid(o->ifname));
+	if (o->job.ifname)
+		require(ifname_valid(o->job.ifname));
 	if (o->netns)
-		require(netns_name_valid(o->netns));
+		require(netns_ok(o->netns));
+	/* Only a change of an interface leaves names for the kernel. */
+	if (o->cmd != CMD_CHANGE)
+		require(!o->job.unknown);
 	switch (o->cmd) {
 	case CMD_SHOW:
-		require(o->ifname && !c->has_abs && !c->has_rel);
+		require(o->job.ifname && o->job.show && !c->has_abs &&
+			!c->has_rel);
 		break;
 	case CMD_CHANGE:
-		require(o->ifname && (c->has_abs || c->has_rel || c->unknown));
+		require(o->job.ifname && !o->job.show &&
+			(c->has_abs || c->has_rel || o->job.unknown));
 		break;
 	case CMD_BATCH:
 		require(o->batch_file != NULL);
@@ -166,7 +216,7 @@ static void check_opts(const struct opts *o, enum cmdline_kind kind)
 	}
 	if (kind == CMDLINE_BATCH_LINE)
 		require(o->cmd == CMD_SHOW || o->cmd == CMD_CHANGE);
-	check_rebuild(o);
+	check_rebuild(&o->job, o->cmd);
 }
 
 static void check_err(const struct cmdline_err *err)
@@ -197,7 +247,7 @@ static void check_cmdline(char *buf, size_t size)
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 		opts_init(&o);
 		ret = cmdline_parse(&o, argc, argv, words, kinds[k], &err);
-		require(ret == 0 || ret == 2);
+		require(ret == 0 || ret == -EINVAL);
 		if (ret)
 			check_err(&err);
 		else
@@ -222,19 +272,22 @@ static void check_batch(const uint8_t *data, size_t size)
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	ret = batch_read(&b, f, &errline, &err);
 	fclose(f);
-	require(ret == 0 || ret == 2);
-	if (ret) {
+	require(ret == 0 || ret == -EINVAL);
+	if (ret == -EINVAL) {
 		require(errline > 0);
 		check_err(&err);
 	}
 	for (i = 0; i < b.n; i++) {
-		const struct batch_line *l = &b.lines[i];
+		const struct job *j = &b.jobs[i];
 
-		require(l->lineno > last);
-		last = l->lineno;
-		require(ifname_valid(l->ifname));
-		require(!(l->change.on & l->change.off));
-		require(l->show || l->change.has_abs || l->change.has_rel);
+		require(j->lineno > last);
+		last = j->lineno;
+		require(ifname_valid(j->ifname));
+		require(!(j->change.on & j->change.off));
+		require(j->show || j->change.has_abs || j->change.has_rel ||
+			j->unknown);
+		require(!j->show || !j->unknown);
+		check_rebuild(j, j->show ? CMD_SHOW : CMD_CHANGE);
 	}
 	batch_free(&b);
 }

@@ -3,13 +3,13 @@
  * libFuzzer harness over what the kernel sends: the input is one netlink
  * datagram (the seed corpus is real kernel captures made by
  * tests/nlcapture).  Every message in it goes through each reply parser
- * (ethnl_parse_debug, ethnl_parse_family, ethnl_parse_error,
- * strset_parse_classes with the names it returns registered as kernel
- * class names, and ethnl_parse_bitset on every attribute), and the whole datagram through
- * nlsock's receive path (mnl_cb_run2 with netifmsg's callbacks) as the
- * reply to a plain, an ACKed and a dump request, through the batch
- * pipeline (nlpipe_feed) as the answers to requests in flight, and
- * through the monitor's notification path (nlsock_ntf_feed).  Results
+ * (ethnl_parse_debug, genlmsg_parse_family, genlmsg_parse_error,
+ * ethnl_parse_strset_classes with the names it returns registered as kernel
+ * class names, and ethnl_parse_bitset on every attribute), and the whole
+ * datagram through genl's receive path (mnl_cb_run2 with netifmsg's
+ * callbacks) as the reply to a plain, an ACKed and a dump request,
+ * through the batch pipeline (nlpipe_feed) as the answers to requests in
+ * flight, and through the monitor's notification path (genl_ntf_feed).  Results
  * must be a clean error or a sane value.
  */
 #include <errno.h>
@@ -21,10 +21,10 @@
 #include <linux/genetlink.h>
 
 #include "ethnl.h"
+#include "genl.h"
+#include "genlmsg.h"
 #include "nlpipe.h"
 #include "msgclass.h"
-#include "nlsock.h"
-#include "strset.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -63,13 +63,15 @@ static void check_bitsets(const struct nlmsghdr *nlh)
 static void check_strset(const struct nlmsghdr *nlh)
 {
 	struct strset_names names;
+	struct classnames cn;
 	char buf[MSGCLASS_NAME_MAX];
 	unsigned int bit;
-	int ret = strset_parse_classes(nlh, &names);
+	int ret = ethnl_parse_strset_classes(nlh, &names);
 
 	require(ret == 0 || ret == -ENOENT || ret == -EINVAL);
 	if (ret)
 		return;
+	classnames_init(&cn);
 	for (bit = 0; bit < 32; bit++) {
 		const char *name;
 
@@ -77,37 +79,38 @@ static void check_strset(const struct nlmsghdr *nlh)
 			continue;
 		require(strnlen(names.name[bit], MSGCLASS_NAME_MAX) <
 			MSGCLASS_NAME_MAX);
-		if (!msgclass_add_kernel_name(bit, names.name[bit]))
+		if (!msgclass_add_kernel_name(&cn, bit, names.name[bit]))
 			continue;
-		name = msgclass_name(bit, buf);
-		require(msgclass_lookup(name, strlen(name)) == (int)bit);
+		name = msgclass_name(&cn, bit, buf);
+		require(msgclass_lookup(&cn, name, strlen(name)) == (int)bit);
 	}
 	/* Every bit's name, built-in, kernel or bitN, reads back. */
 	for (bit = 0; bit < 32; bit++) {
-		const char *name = msgclass_name(bit, buf);
+		const char *name = msgclass_name(&cn, bit, buf);
 
-		require(msgclass_lookup(name, strlen(name)) == (int)bit);
+		require(msgclass_lookup(&cn, name, strlen(name)) == (int)bit);
 	}
-	msgclass_clear_kernel_names();
+	require((msgclass_named_mask(&cn) & MSGCLASS_KERNEL_MASK) ==
+		MSGCLASS_KERNEL_MASK);
 }
 
 static void parse_one(const struct nlmsghdr *nlh)
 {
 	struct ifstate st = { 0 };
-	char msg[ETHNL_EXTACK_MAX], small[4];
+	char msg[GENL_EXTACK_MAX], small[4];
 	uint16_t family;
 	uint32_t group;
 	int err;
 
 	if (ethnl_parse_debug(nlh, &st) == 0)
 		check_state(&st);
-	ethnl_parse_family(nlh, &family, &group);
-	ethnl_parse_family(nlh, &family, NULL);
-	if (ethnl_parse_error(nlh, &err, msg, sizeof(msg)) == 0) {
+	genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP, &group);
+	genlmsg_parse_family(nlh, &family, NULL, NULL);
+	if (genlmsg_parse_error(nlh, &err, msg, sizeof(msg)) == 0) {
 		require(errno_ok(err));
 		require(strnlen(msg, sizeof(msg)) < sizeof(msg));
 	}
-	if (ethnl_parse_error(nlh, &err, small, sizeof(small)) == 0)
+	if (genlmsg_parse_error(nlh, &err, small, sizeof(small)) == 0)
 		require(strnlen(small, sizeof(small)) < sizeof(small));
 	check_bitsets(nlh);
 	check_strset(nlh);
@@ -125,18 +128,18 @@ static int state_cb(const struct nlmsghdr *nlh, void *data)
 	return 0;
 }
 
-/* nlsock's receive path, for the reply to a request with @flags. */
+/* genl's receive path, for the reply to a request with @flags. */
 static void feed(void *buf, size_t size, uint32_t seq, uint32_t portid,
 		 uint16_t flags)
 {
-	struct nlsock s = { .portid = portid };
+	struct genl_sock s = { .portid = portid };
 	struct nlmsghdr req = { .nlmsg_seq = seq, .nlmsg_flags = flags };
-	struct nlsock_reply r;
+	struct genl_reply r;
 	unsigned int count = 0;
 	int ret;
 
-	nlsock_reply_init(&r, &s, &req, state_cb, &count);
-	ret = nlsock_reply_feed(&r, buf, size);
+	genl_reply_init(&r, &s, &req, state_cb, &count);
+	ret = genl_reply_feed(&r, buf, size);
 	require(ret == 1 || errno_ok(ret));
 	require(strnlen(s.extack, sizeof(s.extack)) < sizeof(s.extack));
 	if (!(flags & (NLM_F_DUMP | NLM_F_ACK)))
@@ -171,7 +174,7 @@ static int pipe_done(size_t i, int error, const char *extack, void *data)
 
 	require(i == r->done);
 	require(errno_ok(error));
-	require(strlen(extack) < ETHNL_EXTACK_MAX);
+	require(strlen(extack) < GENL_EXTACK_MAX);
 	r->done++;
 	return 0;
 }
@@ -180,7 +183,7 @@ static void pipeline(const void *buf, size_t size, uint32_t seq,
 		     uint32_t portid)
 {
 	static const struct nlpipe_ops ops = { pipe_build, pipe_reply, pipe_done };
-	static char out[8 * ETHNL_REQ_MAX];
+	static char out[8 * GENL_REQ_MAX];
 	struct pipe_rec r = { 0 };
 	struct nlpipe p;
 	int ret;
@@ -194,11 +197,11 @@ static void pipeline(const void *buf, size_t size, uint32_t seq,
 
 static void notifications(const void *buf, size_t size, uint16_t family)
 {
-	struct nlsock s = { .family = family };
+	struct genl_sock s = { .family = family };
 	unsigned int count = 0;
 	int ret;
 
-	ret = nlsock_ntf_feed(&s, buf, size, state_cb, &count);
+	ret = genl_ntf_feed(&s, buf, size, state_cb, &count);
 	require(ret == 0 || ret == -EBADMSG);
 }
 
@@ -219,7 +222,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	/*
 	 * The parsers' contract: nlmsg_len bytes and the padding are there
-	 * to read (ethnl_datagram_ok() checks that first in every receive
+	 * to read (genlmsg_datagram_ok() checks that first in every receive
 	 * path; mnl_nlmsg_ok() alone does not).
 	 */
 	len = (int)size;

@@ -53,7 +53,7 @@ cflags=(-std=gnu11 -g -O1 -fno-omit-frame-pointer
 	-I"$top/src" "${mnl_cflags[@]}" -Wall -Wextra -Wno-missing-prototypes)
 
 # The convenience library's sources, as Makefile.am lists them (no socket
-# is ever opened by the harnesses, but nlsock.c holds the reply path).
+# is ever opened by the harnesses, but genl.c holds the reply path).
 mapfile -t lib < <(sed -n '/^src_libnetifmsg_a_SOURCES/,/NULL/p' \
 	"$top/Makefile.am" | grep -o 'src/[A-Za-z0-9_]*\.c')
 [ ${#lib[@]} -gt 0 ] || { echo "run.sh: no sources in Makefile.am" >&2; exit 1; }

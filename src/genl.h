@@ -1,53 +1,52 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* One generic netlink socket talking to the ethtool family, via libmnl. */
-#ifndef NETIFMSG_NLSOCK_H
-#define NETIFMSG_NLSOCK_H
+/*
+ * One generic netlink socket talking to one family, via libmnl: open it
+ * and resolve the family once, request/reply with the kernel's extended
+ * ACK kept, a pipeline of many requests, and multicast notifications.
+ * Nothing here knows which family it talks to.
+ */
+#ifndef NETIFMSG_GENL_H
+#define NETIFMSG_GENL_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/netlink.h>
 
-#include "ethnl.h"
+#include "genlmsg.h"
 #include "nlpipe.h"
 
 struct mnl_socket;
 
-struct nlsock {
+struct genl_sock {
 	struct mnl_socket *nl;
 	uint32_t portid;
 	uint32_t seq;
 	uint16_t family;
-	uint32_t monitor_group;
-	bool want_monitor;		/* look up monitor_group on open */
+	uint32_t group;			/* the multicast group asked for */
 	char *buf;			/* receive buffer */
 	size_t bufsize;
-	char extack[ETHNL_EXTACK_MAX];	/* kernel's message for the last error */
+	char extack[GENL_EXTACK_MAX];	/* kernel's message for the last error */
 };
 
 /* Called for each data message of a reply; return 0 or -errno to stop. */
-typedef int (*nlsock_cb_t)(const struct nlmsghdr *nlh, void *data);
+typedef int (*genl_cb_t)(const struct nlmsghdr *nlh, void *data);
 
 /*
- * Open the socket and resolve the "ethtool" family.  Returns 0, or
- * -EPROTONOSUPPORT if the kernel has no ethtool netlink family, or
- * another -errno.
+ * Open the socket and resolve family @family; with @group (NULL: none),
+ * also that multicast group's id, for genl_subscribe().  Returns 0, or
+ * -EPROTONOSUPPORT if the kernel has no such family, or another -errno.
  */
-int nlsock_open(struct nlsock *s);
-/*
- * The same with family @name instead of "ethtool" (NULL: "ethtool"); with
- * @monitor, the family's "monitor" multicast group is looked up too, for
- * nlsock_subscribe_monitor().
- */
-int nlsock_open_family(struct nlsock *s, const char *name, bool monitor);
-void nlsock_close(struct nlsock *s);
+int genl_open(struct genl_sock *s, const char *family, const char *group);
+void genl_close(struct genl_sock *s);
 
 /*
  * Send @nlh (its seq is set here) and read replies until the ACK or
  * NLMSG_DONE, calling @cb for each data message.  Returns 0 or -errno;
- * s->extack holds the kernel's message, if it gave one.
+ * s->extack holds the kernel's message, if it gave one.  A NULL @nlh (a
+ * builder that refused its input) is -EINVAL, and nothing is sent.
  */
-int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
+int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 		void *data);
 
 /*
@@ -59,41 +58,41 @@ int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
  * a window that fits the receive buffer prevents; the requests not yet
  * handed to ops->done have unknown results).
  */
-#define NLSOCK_WINDOW_MAX	128
-int nlsock_pipeline(struct nlsock *s, unsigned int window,
+#define GENL_WINDOW_MAX	128
+int genl_pipeline(struct genl_sock *s, unsigned int window,
 		    const struct nlpipe_ops *ops, void *data);
 
-/* Join the ethtool "monitor" multicast group.  0, -ENOENT or -errno. */
-int nlsock_subscribe_monitor(struct nlsock *s);
+/* Join the group genl_open() looked up.  0, -ENOENT or -errno. */
+int genl_subscribe(struct genl_sock *s);
 
 /* The file descriptor, to wait for it with poll(). */
-int nlsock_fd(const struct nlsock *s);
+int genl_fd(const struct genl_sock *s);
 
 /*
  * Read what is waiting on the socket, without blocking, and call @cb for
- * every message of the ethtool family (a notification or anything else:
+ * every message of the family (a notification or anything else:
  * @cb decides).  Returns 0 (also when nothing was waiting), -ENOBUFS if
  * the kernel dropped notifications because the receive buffer was full
  * (the socket goes on working), or another -errno.
  */
-int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data);
+int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data);
 
 /*
- * What nlsock_recv_ntf() does with one received datagram, without a
+ * What genl_recv_ntf() does with one received datagram, without a
  * socket: @cb for every message of the family.  -EBADMSG if a message
  * does not fit the datagram (nothing is handed to @cb then).
  */
-int nlsock_ntf_feed(const struct nlsock *s, const void *buf, size_t len,
-		    nlsock_cb_t cb, void *data);
+int genl_ntf_feed(const struct genl_sock *s, const void *buf, size_t len,
+		    genl_cb_t cb, void *data);
 
 /*
- * The reply processing of nlsock_talk() on its own, so that it can be
+ * The reply processing of genl_talk() on its own, so that it can be
  * run on canned datagrams without a socket: the state of one request's
  * reply, which may come in several datagrams.
  */
-struct nlsock_reply {
-	struct nlsock *s;	/* portid, extack */
-	nlsock_cb_t cb;
+struct genl_reply {
+	struct genl_sock *s;	/* portid, extack */
+	genl_cb_t cb;
 	void *data;
 	uint32_t seq;		/* of the request */
 	int err;
@@ -101,8 +100,8 @@ struct nlsock_reply {
 };
 
 /* Start on the reply to @req (its seq and flags must be set). */
-void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
-		       const struct nlmsghdr *req, nlsock_cb_t cb, void *data);
+void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
+		       const struct nlmsghdr *req, genl_cb_t cb, void *data);
 
 /*
  * Process one received datagram of @len bytes.  Returns 1 if the reply
@@ -111,6 +110,6 @@ void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
  * sequence number, -ESRCH for another port, -EBADMSG for a malformed
  * error message).
  */
-int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len);
+int genl_reply_feed(struct genl_reply *r, void *buf, size_t len);
 
 #endif

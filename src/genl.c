@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The netlink socket: open it, resolve the ethtool family once, and run
+ * The generic netlink socket: open it, resolve the family once, and run
  * request/reply exchanges with libmnl, keeping the kernel's extended ACK
  * message for the caller.
  */
@@ -11,7 +11,7 @@
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 
-#include "nlsock.h"
+#include "genl.h"
 
 #ifndef NETLINK_EXT_ACK
 #define NETLINK_EXT_ACK		11
@@ -21,11 +21,11 @@
 #endif
 
 /* Dump replies come in pieces of up to 32 KiB; leave room for one. */
-#define NLSOCK_BUFSIZE		(64 * 1024)
+#define GENL_BUFSIZE		(64 * 1024)
 
 static int data_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct nlsock_reply *r = data;
+	struct genl_reply *r = data;
 	int ret;
 
 	ret = r->cb ? r->cb(nlh, r->data) : 0;
@@ -38,10 +38,10 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 
 static int error_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct nlsock_reply *r = data;
+	struct genl_reply *r = data;
 	int error;
 
-	if (ethnl_parse_error(nlh, &error, r->s->extack,
+	if (genlmsg_parse_error(nlh, &error, r->s->extack,
 			      sizeof(r->s->extack)) < 0)
 		error = -EBADMSG;
 	r->err = error;
@@ -62,10 +62,10 @@ static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
 	[NLMSG_OVERRUN] = noop_cb,
 };
 
-void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
-		       const struct nlmsghdr *req, nlsock_cb_t cb, void *data)
+void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
+		       const struct nlmsghdr *req, genl_cb_t cb, void *data)
 {
-	*r = (struct nlsock_reply){
+	*r = (struct genl_reply){
 		.s = s,
 		.cb = cb,
 		.data = data,
@@ -76,11 +76,11 @@ void nlsock_reply_init(struct nlsock_reply *r, struct nlsock *s,
 	s->extack[0] = '\0';
 }
 
-int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len)
+int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 {
 	int ret;
 
-	if (!ethnl_datagram_ok(buf, len))
+	if (!genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
 	errno = 0;
 	ret = mnl_cb_run2(buf, len, r->seq, r->s->portid, data_cb, r, ctl_cbs,
@@ -90,22 +90,24 @@ int nlsock_reply_feed(struct nlsock_reply *r, void *buf, size_t len)
 	return ret > 0 ? 1 : r->err;
 }
 
-int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
+int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 		void *data)
 {
-	struct nlsock_reply r;
+	struct genl_reply r;
 	ssize_t n;
 	int ret;
 
+	if (!nlh)
+		return -EINVAL;
 	nlh->nlmsg_seq = ++s->seq;
-	nlsock_reply_init(&r, s, nlh, cb, data);
+	genl_reply_init(&r, s, nlh, cb, data);
 	if (mnl_socket_sendto(s->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
 	do {
 		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
 		if (n < 0)
 			return -errno;
-		ret = nlsock_reply_feed(&r, s->buf, (size_t)n);
+		ret = genl_reply_feed(&r, s->buf, (size_t)n);
 	} while (ret > 0);
 	return ret;
 }
@@ -115,7 +117,7 @@ int nlsock_talk(struct nlsock *s, struct nlmsghdr *nlh, nlsock_cb_t cb,
  * about 1 KiB of buffer accounting apiece), should the system's default
  * receive buffer be smaller.  Best effort: only ever raised.
  */
-static void reserve_rcvbuf(struct nlsock *s, unsigned int window)
+static void reserve_rcvbuf(struct genl_sock *s, unsigned int window)
 {
 	int fd = mnl_socket_get_fd(s->nl), have = 0, want;
 	socklen_t len = sizeof(have);
@@ -134,23 +136,23 @@ static void reserve_rcvbuf(struct nlsock *s, unsigned int window)
  * least one) with one recvmmsg() instead of one recvmsg() each.  A
  * pipeline's answers are small, so each gets a slice of the buffer.
  */
-#define NLSOCK_RECV_BATCH	32
+#define GENL_RECV_BATCH	32
 
-static int recv_answers(struct nlsock *s, struct nlpipe *p)
+static int recv_answers(struct genl_sock *s, struct nlpipe *p)
 {
-	struct mmsghdr msgs[NLSOCK_RECV_BATCH];
-	struct iovec iov[NLSOCK_RECV_BATCH];
-	size_t slot = s->bufsize / NLSOCK_RECV_BATCH;
+	struct mmsghdr msgs[GENL_RECV_BATCH];
+	struct iovec iov[GENL_RECV_BATCH];
+	size_t slot = s->bufsize / GENL_RECV_BATCH;
 	int i, n, ret;
 
 	memset(msgs, 0, sizeof(msgs));
-	for (i = 0; i < NLSOCK_RECV_BATCH; i++) {
+	for (i = 0; i < GENL_RECV_BATCH; i++) {
 		iov[i].iov_base = s->buf + (size_t)i * slot;
 		iov[i].iov_len = slot;
 		msgs[i].msg_hdr.msg_iov = &iov[i];
 		msgs[i].msg_hdr.msg_iovlen = 1;
 	}
-	n = recvmmsg(mnl_socket_get_fd(s->nl), msgs, NLSOCK_RECV_BATCH,
+	n = recvmmsg(mnl_socket_get_fd(s->nl), msgs, GENL_RECV_BATCH,
 		     MSG_WAITFORONE, NULL);
 	if (n < 0)
 		return -errno;
@@ -164,7 +166,7 @@ static int recv_answers(struct nlsock *s, struct nlpipe *p)
 	return 0;
 }
 
-int nlsock_pipeline(struct nlsock *s, unsigned int window,
+int genl_pipeline(struct genl_sock *s, unsigned int window,
 		    const struct nlpipe_ops *ops, void *data)
 {
 	struct nlpipe p;
@@ -173,9 +175,9 @@ int nlsock_pipeline(struct nlsock *s, unsigned int window,
 	ssize_t n;
 	int ret = 0;
 
-	if (window < 1 || window > NLSOCK_WINDOW_MAX)
+	if (window < 1 || window > GENL_WINDOW_MAX)
 		return -EINVAL;
-	size = (size_t)window * ETHNL_REQ_MAX;
+	size = (size_t)window * GENL_REQ_MAX;
 	out = malloc(size);
 	if (!out)
 		return -ENOMEM;
@@ -200,11 +202,11 @@ int nlsock_pipeline(struct nlsock *s, unsigned int window,
 	return ret;
 }
 
-int nlsock_subscribe_monitor(struct nlsock *s)
+int genl_subscribe(struct genl_sock *s)
 {
-	int group = (int)s->monitor_group;
+	int group = (int)s->group;
 
-	if (!s->monitor_group)
+	if (!s->group)
 		return -ENOENT;
 	if (mnl_socket_setsockopt(s->nl, NETLINK_ADD_MEMBERSHIP, &group,
 				  sizeof(group)) < 0)
@@ -212,18 +214,18 @@ int nlsock_subscribe_monitor(struct nlsock *s)
 	return 0;
 }
 
-int nlsock_fd(const struct nlsock *s)
+int genl_fd(const struct genl_sock *s)
 {
 	return mnl_socket_get_fd(s->nl);
 }
 
-int nlsock_ntf_feed(const struct nlsock *s, const void *buf, size_t len,
-		   nlsock_cb_t cb, void *data)
+int genl_ntf_feed(const struct genl_sock *s, const void *buf, size_t len,
+		   genl_cb_t cb, void *data)
 {
 	const struct nlmsghdr *nlh;
 	int rest, ret;
 
-	if (len > INT32_MAX || !ethnl_datagram_ok(buf, len))
+	if (len > INT32_MAX || !genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
 	rest = (int)len;
 	for (nlh = buf; mnl_nlmsg_ok(nlh, rest);
@@ -237,39 +239,38 @@ int nlsock_ntf_feed(const struct nlsock *s, const void *buf, size_t len,
 	return 0;
 }
 
-int nlsock_recv_ntf(struct nlsock *s, nlsock_cb_t cb, void *data)
+int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 {
 	ssize_t n;
 
 	n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize, MSG_DONTWAIT);
 	if (n < 0)
 		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
-	return nlsock_ntf_feed(s, s->buf, (size_t)n, cb, data);
+	return genl_ntf_feed(s, s->buf, (size_t)n, cb, data);
 }
+
+struct family_req {
+	struct genl_sock *s;
+	const char *group;
+};
 
 static int family_cb(const struct nlmsghdr *nlh, void *data)
 {
-	struct nlsock *s = data;
+	struct family_req *f = data;
 
-	return ethnl_parse_family(nlh, &s->family, s->want_monitor ?
-				  &s->monitor_group : NULL) < 0 ?
+	return genlmsg_parse_family(nlh, &f->s->family, f->group,
+				    f->group ? &f->s->group : NULL) < 0 ?
 	       -EBADMSG : 0;
 }
 
-int nlsock_open(struct nlsock *s)
+int genl_open(struct genl_sock *s, const char *family, const char *group)
 {
-	return nlsock_open_family(s, NULL, false);
-}
-
-int nlsock_open_family(struct nlsock *s, const char *name, bool monitor)
-{
-	char req[ETHNL_REQ_MAX];
-	struct nlmsghdr *nlh;
+	struct family_req f = { s, group };
+	char req[GENL_REQ_MAX];
 	int one = 1, ret;
 
 	memset(s, 0, sizeof(*s));
-	s->want_monitor = monitor;
-	s->bufsize = NLSOCK_BUFSIZE;
+	s->bufsize = GENL_BUFSIZE;
 	s->buf = malloc(s->bufsize);
 	if (!s->buf)
 		return -ENOMEM;
@@ -288,27 +289,21 @@ int nlsock_open_family(struct nlsock *s, const char *name, bool monitor)
 	s->portid = mnl_socket_get_portid(s->nl);
 	/*
 	 * The socket is new and ours alone, so no stale answer can arrive:
-	 * sequence numbers start at 1 (no clock read: README, Performance).
+	 * sequence numbers start at 1.
 	 */
-
-	nlh = name ? ethnl_build_getfamily_of(req, 0, name) :
-		     ethnl_build_getfamily(req, 0);
-	if (!nlh) {
-		ret = -EINVAL;
-		goto fail;
-	}
-	ret = nlsock_talk(s, nlh, family_cb, s);
+	ret = genl_talk(s, genlmsg_build_getfamily(req, 0, family), family_cb,
+			&f);
 	if (ret == -ENOENT)
 		ret = -EPROTONOSUPPORT;
 	if (ret < 0)
 		goto fail;
 	return 0;
 fail:
-	nlsock_close(s);
+	genl_close(s);
 	return ret;
 }
 
-void nlsock_close(struct nlsock *s)
+void genl_close(struct genl_sock *s)
 {
 	if (s->nl)
 		mnl_socket_close(s->nl);

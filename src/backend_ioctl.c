@@ -1,0 +1,89 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The backend over the legacy SIOCETHTOOL ioctl: with --ioctl, or where
+ * the kernel has no ethtool netlink family.  The ioctl can only replace
+ * the whole mask, so a set of some bits is read-modify-write here (not
+ * atomic: a concurrent writer's update can be lost; netifmsg(8) says
+ * so).  It reads and writes all 32 bits.  It has no class names and no
+ * notifications.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <unistd.h>
+
+#include "backend.h"
+#include "ethioc.h"
+
+static int fd_of(const struct backend *b)
+{
+	return (int)(intptr_t)b->priv;
+}
+
+static int ioc_get(struct backend *b, const char *ifname, struct ifstate *st)
+{
+	return ethioc_get(fd_of(b), ifname, st);
+}
+
+static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
+{
+	return ethioc_walk(fd_of(b), cb, data);
+}
+
+static int ioc_set(struct backend *b, const struct breq *r)
+{
+	struct ifstate now;
+	int ret;
+
+	if (r->replace)
+		return ethioc_set(fd_of(b), r->ifname, r->value);
+	ret = ethioc_get(fd_of(b), r->ifname, &now);
+	if (ret < 0)
+		return ret;
+	return ethioc_set(fd_of(b), r->ifname,
+			  (now.msg_enable & ~r->mask) | (r->value & r->mask));
+}
+
+/* One request after the other: the ioctl has no pipeline. */
+static int ioc_run(struct backend *b, struct breq *r, size_t n,
+		   unsigned int window, breq_done_t done, void *data)
+{
+	size_t i;
+	int ret;
+
+	(void)window;
+	for (i = 0; i < n; i++) {
+		r[i].err = r[i].set ? ioc_set(b, &r[i])
+				    : ethioc_get(fd_of(b), r[i].ifname,
+						 &r[i].st);
+		ret = done(&r[i], "", data);
+		if (ret)
+			return ret < 0 ? ret : 0;
+	}
+	return 0;
+}
+
+static void ioc_close(struct backend *b)
+{
+	close(fd_of(b));
+}
+
+static const struct backend_ops ioctl_ops = {
+	.name = "ioctl",
+	.get = ioc_get,
+	.dump = ioc_dump,
+	.run = ioc_run,
+	.close = ioc_close,
+};
+
+int backend_ioctl_open(struct backend *b)
+{
+	int fd = ethioc_open();
+
+	if (fd < 0)
+		return fd;
+	b->ops = &ioctl_ops;
+	b->priv = (void *)(intptr_t)fd;
+	b->settable = UINT32_MAX;
+	b->atomic = false;
+	return 0;
+}

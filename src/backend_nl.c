@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * The backend over ethtool generic netlink: DEBUG_GET (one or a dump),
+ * DEBUG_SET with a value+mask bitset the kernel applies atomically,
+ * STRSET_GET for the kernel's class names, and DEBUG_NTF notifications
+ * of the "monitor" group.  One socket, one family lookup.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "backend.h"
+#include "ethnl.h"
+#include "genl.h"
+
+/*
+ * A test-only build (tests/Makefile.am) names a family the kernel lacks,
+ * to run the fallback to the ioctl on a kernel that has ethtool netlink.
+ */
+#ifndef BACKEND_NL_FAMILY
+#define BACKEND_NL_FAMILY	ETHNL_FAMILY
+#endif
+
+struct nl_priv {
+	struct genl_sock s;
+	bool busy;		/* in a dump or a pipeline */
+};
+
+static struct genl_sock *sock_of(struct backend *b)
+{
+	return &((struct nl_priv *)b->priv)->s;
+}
+
+/* Keep the kernel's message of the last error for the caller. */
+static int finish(struct backend *b, int ret)
+{
+	if (ret < 0)
+		memcpy(b->extack, sock_of(b)->extack, sizeof(b->extack));
+	return ret;
+}
+
+static int state_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return ethnl_parse_debug(nlh, data) < 0 ? -EBADMSG : 0;
+}
+
+static int nl_get(struct backend *b, const char *ifname, struct ifstate *st)
+{
+	struct genl_sock *s = sock_of(b);
+	char req[GENL_REQ_MAX];
+
+	memset(st, 0, sizeof(*st));
+	return finish(b, genl_talk(s, ethnl_build_debug_get(req, s->family, 0,
+							    ifname),
+				   state_cb, st));
+}
+
+struct dump_ctx {
+	bstate_cb_t cb;
+	void *data;
+	bool bad;		/* a malformed notification was skipped */
+};
+
+static int dump_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *d = data;
+	struct ifstate st = { 0 };
+
+	if (ethnl_parse_debug(nlh, &st) < 0)
+		return -EBADMSG;
+	return d->cb(&st, d->data);
+}
+
+static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
+{
+	struct nl_priv *p = b->priv;
+	struct dump_ctx d = { cb, data, false };
+	char req[GENL_REQ_MAX];
+	int ret;
+
+	p->busy = true;
+	ret = genl_talk(&p->s, ethnl_build_debug_get(req, p->s.family, 0, NULL),
+			dump_cb, &d);
+	p->busy = false;
+	return finish(b, ret);
+}
+
+struct run_ctx {
+	struct backend *b;
+	struct breq *r;
+	size_t n;
+	breq_done_t done;
+	void *data;
+};
+
+static struct nlmsghdr *run_build(void *buf, size_t i, void *data)
+{
+	struct run_ctx *c = data;
+	uint16_t family = sock_of(c->b)->family;
+	struct breq *r;
+
+	if (i >= c->n)
+		return NULL;
+	r = &c->r[i];
+	if (!r->set)
+		return ethnl_build_debug_get(buf, family, 0, r->ifname);
+	return ethnl_build_debug_set(buf, family, 0, r->ifname, r->value,
+				     r->mask, r->replace);
+}
+
+static int run_reply(size_t i, const struct nlmsghdr *nlh, void *data)
+{
+	struct run_ctx *c = data;
+
+	if (c->r[i].set)
+		return 0;
+	return ethnl_parse_debug(nlh, &c->r[i].st) < 0 ? -EBADMSG : 0;
+}
+
+static int run_done(size_t i, int error, const char *extack, void *data)
+{
+	struct run_ctx *c = data;
+
+	c->r[i].err = error;
+	return c->done(&c->r[i], extack, c->data);
+}
+
+static const struct nlpipe_ops run_ops = {
+	.build = run_build,
+	.reply = run_reply,
+	.done = run_done,
+};
+
+static int nl_run(struct backend *b, struct breq *r, size_t n,
+		  unsigned int window, breq_done_t done, void *data)
+{
+	struct nl_priv *p = b->priv;
+	struct run_ctx c = { b, r, n, done, data };
+	size_t i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		memset(&r[i].st, 0, sizeof(r[i].st));
+		r[i].err = 0;
+	}
+	/* One request: the plain exchange, as cheap as it gets. */
+	if (n == 1 && r->set) {
+		char req[GENL_REQ_MAX];
+
+		r->err = genl_talk(&p->s, run_build(req, 0, &c), NULL, NULL);
+		ret = done(r, p->s.extack, data);
+		return ret < 0 ? ret : 0;
+	}
+	if (window > GENL_WINDOW_MAX)
+		window = GENL_WINDOW_MAX;
+	p->busy = true;
+	ret = genl_pipeline(&p->s, window ? window : 1, &run_ops, &c);
+	p->busy = false;
+	return ret;
+}
+
+static int names_cb(const struct nlmsghdr *nlh, void *data)
+{
+	return ethnl_parse_strset_classes(nlh, data);
+}
+
+static int ask_names(struct genl_sock *s, struct classnames *cn)
+{
+	struct strset_names names;
+	char req[GENL_REQ_MAX];
+	unsigned int bit;
+	int ret;
+
+	ret = genl_talk(s, ethnl_build_strset_classes(req, s->family, 0), names_cb,
+			&names);
+	if (ret < 0)
+		return ret;
+	for (bit = 0; bit < 32; bit++)
+		if (names.have & (UINT32_C(1) << bit))
+			msgclass_add_kernel_name(cn, bit, names.name[bit]);
+	return 0;
+}
+
+static int nl_names(struct backend *b, struct classnames *cn)
+{
+	struct nl_priv *p = b->priv;
+	struct genl_sock tmp;
+	int ret;
+
+	if (!p->busy)
+		return ask_names(&p->s, cn);
+	/* The socket is in the middle of a dump or a pipeline: another. */
+	ret = genl_open(&tmp, BACKEND_NL_FAMILY, NULL);
+	if (ret < 0)
+		return ret;
+	ret = ask_names(&tmp, cn);
+	genl_close(&tmp);
+	return ret;
+}
+
+static int nl_watch(struct backend *b)
+{
+	struct nl_priv *p = b->priv;
+	int ret = genl_subscribe(&p->s);
+
+	/* Notifications may come between any request and its answer now. */
+	p->busy = true;
+	return ret < 0 ? ret : genl_fd(&p->s);
+}
+
+static int ntf_cb(const struct nlmsghdr *nlh, void *data)
+{
+	struct dump_ctx *d = data;
+	struct ifstate st = { 0 };
+	int ret;
+
+	ret = ethnl_parse_debug_ntf(nlh, &st);
+	if (ret < 0)
+		d->bad = true;	/* the others of the datagram still count */
+	if (ret <= 0)
+		return 0;
+	return d->cb(&st, d->data);
+}
+
+static int nl_events(struct backend *b, bstate_cb_t cb, void *data)
+{
+	struct dump_ctx d = { cb, data, false };
+	int ret;
+
+	ret = genl_recv_ntf(sock_of(b), ntf_cb, &d);
+	return ret < 0 ? ret : d.bad ? -EBADMSG : 0;
+}
+
+static void nl_close(struct backend *b)
+{
+	struct nl_priv *p = b->priv;
+
+	genl_close(&p->s);
+	free(p);
+	b->priv = NULL;
+}
+
+static const struct backend_ops nl_ops = {
+	.name = "netlink",
+	.get = nl_get,
+	.dump = nl_dump,
+	.run = nl_run,
+	.names = nl_names,
+	.watch = nl_watch,
+	.events = nl_events,
+	.close = nl_close,
+};
+
+int backend_nl_open(struct backend *b, bool monitor)
+{
+	struct nl_priv *p = calloc(1, sizeof(*p));
+	int ret;
+
+	if (!p)
+		return -ENOMEM;
+	ret = genl_open(&p->s, BACKEND_NL_FAMILY,
+			monitor ? ETHNL_MONITOR_GROUP : NULL);
+	if (ret < 0) {
+		free(p);
+		return ret;
+	}
+	b->ops = &nl_ops;
+	b->priv = p;
+	/* The kernel's bitset has MSGCLASS_KERNEL_BITS bits: no more. */
+	b->settable = MSGCLASS_KERNEL_MASK;
+	b->atomic = true;
+	return 0;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Messages on stderr: "netifmsg: [FILE:LINE: ][IFACE: ]message", the
+ * context passed in by the caller.  Kernel errors become words here.
+ */
+#ifndef NETIFMSG_DIAG_H
+#define NETIFMSG_DIAG_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Where a message is about: a line of a file, or nowhere (NULL). */
+struct where {
+	const char *file;
+	unsigned int line;
+};
+
+void diag(const struct where *w, const char *ifname, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/*
+ * A usage error: the message, and with @hint "Try 'netifmsg --help'.".
+ * Returns -EINVAL, what a command returns for bad input.
+ */
+int diag_usage(const struct where *w, const char *msg, bool hint);
+
+/*
+ * What kernel error @err (with the kernel's @extack, or NULL) means for
+ * @ifname.  Returns -EIO, what a command returns when it failed.
+ */
+int diag_kernel(const struct where *w, const char *ifname, int err,
+		const char *extack);
+
+/*
+ * A change that writes bits (@beyond) the transport cannot set.
+ * Returns -EINVAL.
+ */
+int diag_beyond(const struct where *w, const char *ifname, uint32_t beyond);
+
+#endif

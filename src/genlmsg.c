@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Generic netlink messages on byte buffers: request header, family
+ * lookup, datagram and attribute shape checks, errors with extack.
+ */
+#include <errno.h>
+#include <string.h>
+#include <libmnl/libmnl.h>
+#include <linux/genetlink.h>
+
+#include "genlmsg.h"
+
+struct nlmsghdr *genlmsg_put(void *buf, uint16_t type, uint16_t flags,
+				uint32_t seq, uint8_t cmd, uint8_t version)
+{
+	struct nlmsghdr *nlh;
+	struct genlmsghdr *genl;
+
+	/* libmnl does not clear attribute padding: send no stale bytes. */
+	memset(buf, 0, GENL_REQ_MAX);
+	nlh = mnl_nlmsg_put_header(buf);
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = flags;
+	nlh->nlmsg_seq = seq;
+	genl = mnl_nlmsg_put_extra_header(nlh, sizeof(*genl));
+	genl->cmd = cmd;
+	genl->version = version;
+	return nlh;
+}
+
+struct nlmsghdr *genlmsg_build_getfamily(void *buf, uint32_t seq,
+					  const char *name)
+{
+	struct nlmsghdr *nlh;
+
+	if (!name || strnlen(name, GENL_NAMSIZ) >= GENL_NAMSIZ)
+		return NULL;
+	nlh = genlmsg_put(buf, GENL_ID_CTRL, NLM_F_REQUEST, seq,
+		       CTRL_CMD_GETFAMILY, 1);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, name);
+	return nlh;
+}
+
+bool genlmsg_datagram_ok(const void *buf, size_t len)
+{
+	const struct nlmsghdr *nlh;
+	size_t off = 0;
+
+	while (len - off >= sizeof(*nlh)) {
+		size_t padded;
+
+		nlh = (const struct nlmsghdr *)((const char *)buf + off);
+		/*
+		 * With its padding: libmnl walks attributes up to the aligned
+		 * end.  The kernel always sends the padding.
+		 */
+		padded = ((size_t)nlh->nlmsg_len + 3) & ~(size_t)3;
+		if (nlh->nlmsg_len < sizeof(*nlh) || padded > len - off)
+			return false;
+		off += padded;
+	}
+	return off == len;
+}
+
+
+/*
+ * The attributes in @len bytes at @p must fill them exactly.  libmnl's
+ * iterators stop quietly at an attribute that runs past its container,
+ * which would make a cut bitset read as an empty one.
+ */
+static bool attrs_fit(const void *p, size_t len)
+{
+	const struct nlattr *a;
+	size_t off = 0;
+
+	while (off < len) {
+		if (len - off < sizeof(*a))
+			return false;
+		a = (const struct nlattr *)((const char *)p + off);
+		if (a->nla_len < sizeof(*a) || a->nla_len > len - off)
+			return false;
+		off += MNL_ALIGN(a->nla_len);
+	}
+	return true;
+}
+
+bool genlmsg_nest_ok(const struct nlattr *nest)
+{
+	return attrs_fit(mnl_attr_get_payload(nest),
+			 mnl_attr_get_payload_len(nest));
+}
+
+bool genlmsg_attrs_ok(const struct nlmsghdr *nlh)
+{
+	size_t start = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct genlmsghdr));
+
+	/* The kernel pads every message; an odd length means a cut one. */
+	return nlh->nlmsg_len == MNL_ALIGN(nlh->nlmsg_len) &&
+	       nlh->nlmsg_len >= start &&
+	       attrs_fit((const char *)nlh + start, nlh->nlmsg_len - start);
+}
+
+struct family_ctx {
+	uint16_t id;
+	bool have_id;
+	const char *group;	/* NULL: do not look at the groups */
+	uint32_t group_id;
+};
+
+static int mcgrp_cb(const struct nlattr *attr, void *data)
+{
+	const struct nlattr **tb = data;
+	int type = mnl_attr_get_type(attr);
+
+	if (type == CTRL_ATTR_MCAST_GRP_ID) {
+		if (mnl_attr_validate(attr, MNL_TYPE_U32) < 0)
+			return MNL_CB_ERROR;
+		tb[type] = attr;
+	} else if (type == CTRL_ATTR_MCAST_GRP_NAME) {
+		if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) < 0)
+			return MNL_CB_ERROR;
+		tb[type] = attr;
+	}
+	return MNL_CB_OK;
+}
+
+static int parse_mcgrps(const struct nlattr *nest, struct family_ctx *fc)
+{
+	const struct nlattr *grp;
+
+	if (!genlmsg_nest_ok(nest))
+		return -EINVAL;
+	mnl_attr_for_each_nested(grp, nest) {
+		const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1] = { 0 };
+
+		if (!genlmsg_nest_ok(grp) || mnl_attr_parse_nested(grp, mcgrp_cb, tb) < 0)
+			return -EINVAL;
+		if (tb[CTRL_ATTR_MCAST_GRP_ID] && tb[CTRL_ATTR_MCAST_GRP_NAME] &&
+		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
+			    fc->group))
+			fc->group_id = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+	}
+	return 0;
+}
+
+static int family_attr_cb(const struct nlattr *attr, void *data)
+{
+	struct family_ctx *fc = data;
+
+	switch (mnl_attr_get_type(attr)) {
+	case CTRL_ATTR_FAMILY_ID:
+		if (mnl_attr_validate(attr, MNL_TYPE_U16) < 0)
+			return MNL_CB_ERROR;
+		fc->id = mnl_attr_get_u16(attr);
+		fc->have_id = true;
+		break;
+	case CTRL_ATTR_MCAST_GROUPS:
+		if (!fc->group)
+			break;
+		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
+		    parse_mcgrps(attr, fc) < 0)
+			return MNL_CB_ERROR;
+		break;
+	}
+	return MNL_CB_OK;
+}
+
+int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
+			 const char *group, uint32_t *group_id)
+{
+	struct family_ctx fc = { .group = group_id ? group : NULL };
+
+	if (nlh->nlmsg_type != GENL_ID_CTRL || !genlmsg_attrs_ok(nlh))
+		return -EINVAL;
+	if (mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_attr_cb,
+			   &fc) < 0 || !fc.have_id)
+		return -EINVAL;
+	*family = fc.id;
+	if (group_id)
+		*group_id = fc.group_id;
+	return 0;
+}
+
+/* The extended-ACK TLVs that may follow the error code. */
+static void parse_extack(const struct nlmsghdr *nlh, size_t offset,
+			 char *msg, size_t msgsize)
+{
+	const struct nlattr *attr;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS) || offset > nlh->nlmsg_len)
+		return;
+	mnl_attr_for_each(attr, nlh, offset - MNL_NLMSG_HDRLEN) {
+		if (mnl_attr_get_type(attr) != NLMSGERR_ATTR_MSG ||
+		    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) < 0)
+			continue;
+		if (msgsize) {
+			strncpy(msg, mnl_attr_get_str(attr), msgsize - 1);
+			msg[msgsize - 1] = '\0';
+		}
+		return;
+	}
+}
+
+/*
+ * 0 or -1..-4095 (the kernel's MAX_ERRNO): the callers negate and print
+ * the code, which must not overflow or index past strerror's table.
+ */
+static bool errno_ok(int code)
+{
+	return code <= 0 && code >= -4095;
+}
+
+int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
+		      size_t msgsize)
+{
+	const struct nlmsgerr *err;
+	size_t offset;
+	int code;
+
+	if (msgsize)
+		msg[0] = '\0';
+	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN)
+		return -EINVAL;
+	if (nlh->nlmsg_type == NLMSG_DONE) {
+		/* Old kernels send a bare NLMSG_DONE: no error. */
+		if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + sizeof(int)) {
+			*error = 0;
+			return 0;
+		}
+		memcpy(&code, mnl_nlmsg_get_payload(nlh), sizeof(code));
+		if (code > 0)
+			code = -code;
+		if (!errno_ok(code))
+			return -EINVAL;
+		*error = code;
+		parse_extack(nlh, MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(int)),
+			     msg, msgsize);
+		return 0;
+	}
+	if (nlh->nlmsg_type != NLMSG_ERROR ||
+	    nlh->nlmsg_len < MNL_NLMSG_HDRLEN + sizeof(*err))
+		return -EINVAL;
+	err = mnl_nlmsg_get_payload(nlh);
+	/* The kernel sends -errno; anything else would be nonsense. */
+	if (!errno_ok(err->error))
+		return -EINVAL;
+	*error = err->error;
+	if (nlh->nlmsg_flags & NLM_F_CAPPED)
+		offset = MNL_NLMSG_HDRLEN + sizeof(*err);
+	else
+		/* In size_t: MNL_ALIGN() of a huge length wraps to 0. */
+		offset = MNL_NLMSG_HDRLEN + sizeof(int) +
+			 (((size_t)err->msg.nlmsg_len + 3) & ~(size_t)3);
+	parse_extack(nlh, offset, msg, msgsize);
+	return 0;
+}

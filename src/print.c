@@ -1,0 +1,47 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The one printer of interface states; format.c makes the lines. */
+#include "out.h"
+#include "print.h"
+
+void print_init(struct printer *p, enum out_mode mode, bool quiet,
+		enum print_shape shape, struct backend *b)
+{
+	*p = (struct printer){
+		.mode = mode,
+		.quiet = quiet,
+		.array = mode == OUT_JSON && shape != PRINT_LINES,
+		.empty_array = shape == PRINT_ARRAY,
+		.b = b,
+	};
+}
+
+void print_state(struct printer *p, const struct ifstate *st,
+		 enum changed_flag changed)
+{
+	char line[FORMAT_STATE_MAX];
+	size_t n;
+
+	if (p->quiet)
+		return;
+	n = format_state(line, sizeof(line), p->mode,
+			 backend_names(p->b, st->msg_enable), st, changed);
+	if (n >= sizeof(line))
+		n = sizeof(line) - 1;
+	/* JSON: one array on one line, as 'ip -j' prints. */
+	if (p->array)
+		out_puts(p->n ? "," : "[");
+	out_write(line, n);
+	if (!p->array)
+		out_puts("\n");
+	p->n++;
+}
+
+void print_end(struct printer *p)
+{
+	if (p->quiet || !p->array)
+		return;
+	if (p->n)
+		out_line("]");
+	else if (p->empty_array)
+		out_line("[]");
+}

@@ -1,0 +1,294 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests for the commands (show, change, batch) over a fake backend:
+ * the real word parser, the real commands and printer, no kernel and no
+ * root.  stdout and stderr are pointed at files with dup2() around each
+ * command.
+ */
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "cmd.h"
+#include "fake_backend.h"
+#include "out.h"
+
+#define CAPTURE_MAX	8192
+
+static char out[CAPTURE_MAX], err[CAPTURE_MAX];
+static struct fake f;
+static struct backend b;
+
+static int to_file(int fd, int *saved)
+{
+	char path[] = "/tmp/check_cmd.XXXXXX";
+	int tmp = mkstemp(path);
+
+	ck_assert_int_ge(tmp, 0);
+	unlink(path);
+	*saved = dup(fd);
+	ck_assert_int_ge(dup2(tmp, fd), 0);
+	return tmp;
+}
+
+static void back(int fd, int saved, int tmp, char *buf)
+{
+	ssize_t n;
+
+	dup2(saved, fd);
+	close(saved);
+	lseek(tmp, 0, SEEK_SET);
+	n = read(tmp, buf, CAPTURE_MAX - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(tmp);
+}
+
+static char *write_file(const char *text)
+{
+	static char path[] = "/tmp/check_cmd_batch.XXXXXX";
+	int fd;
+
+	strcpy(path + strlen(path) - 6, "XXXXXX");
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
+	close(fd);
+	return path;
+}
+
+/*
+ * Run the command line @line (words split at blanks) over the fake
+ * backend, as main() would; returns what the command returned.
+ */
+static int run(const char *line)
+{
+	char copy[512], *argv[32], *save = NULL, *w;
+	const char *words[32];
+	struct cmdline_err cerr;
+	struct batch bt = { 0 };
+	int argc = 0, ret, so, se, to, te;
+	struct opts o;
+
+	snprintf(copy, sizeof(copy), "%s", line);
+	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
+		argv[argc++] = w;
+	opts_init(&o);
+	to = to_file(STDOUT_FILENO, &so);
+	fflush(stderr);
+	te = to_file(STDERR_FILENO, &se);
+	ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
+	if (ret) {
+		fprintf(stderr, "usage: %s\n", cerr.msg);
+	} else if (o.cmd == CMD_BATCH) {
+		ret = cmd_batch_read(&o, &bt);
+		o.batch = &bt;
+		if (!ret)
+			ret = cmd_batch(&o, &b);
+		batch_free(&bt);
+	} else if (o.cmd == CMD_CHANGE) {
+		ret = cmd_change(&o, &b);
+	} else {
+		ck_assert(o.cmd == CMD_SHOW || o.cmd == CMD_SHOW_ALL);
+		ret = cmd_show(&o, &b);
+	}
+	out_flush();
+	fflush(stderr);
+	back(STDOUT_FILENO, so, to, out);
+	back(STDERR_FILENO, se, te, err);
+	return ret;
+}
+
+/* Three interfaces: tap0 (drv), tap1 (none), lo (no message level). */
+static void setup(void)
+{
+	memset(&f, 0, sizeof(f));
+	fake_add(&f, "tap0", 0x1);
+	fake_add(&f, "tap1", 0x0);
+	fake_add(&f, "lo", 0)->no_level = true;
+	fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
+}
+
+START_TEST(test_show_all)
+{
+	ck_assert_int_eq(run(""), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\ntap1: 0x00000000 none\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.dumps, 1);
+	ck_assert_int_eq(run("-j"), 0);
+	ck_assert_str_eq(out, "[{\"ifname\":\"tap0\",\"ifindex\":1,\"msg_enable\":1,\"classes\":[\"drv\"]},"
+			 "{\"ifname\":\"tap1\",\"ifindex\":2,\"msg_enable\":0,\"classes\":[]}]\n");
+	ck_assert_int_eq(run("-x"), 0);
+	ck_assert_str_eq(out, "0x00000001\n0x00000000\n");
+	ck_assert_int_eq(run("-q"), 0);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
+START_TEST(test_show_one)
+{
+	ck_assert_int_eq(run("tap0"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
+	ck_assert_uint_eq(f.gets, 1);
+	ck_assert_uint_eq(f.dumps, 0);
+	ck_assert_int_eq(run("-N tap0"), 0);
+	ck_assert_str_eq(out, "drv\n");
+	ck_assert_int_eq(run("tap9"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap9: no such network interface\n");
+	ck_assert_int_eq(run("-j lo"), -EIO);
+	ck_assert_str_eq(out, "[]\n");
+	ck_assert_str_eq(err, "netifmsg: lo: the driver has no message level\n");
+}
+END_TEST
+
+START_TEST(test_change)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+
+	ck_assert_int_eq(run("tap0 +link -drv"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(tap0->mask, 0x4);
+	/* One set and nothing else: no read-modify-write. */
+	ck_assert_uint_eq(f.sets, 1);
+	ck_assert_uint_eq(f.gets, 0);
+	ck_assert_int_eq(run("-v tap0 +link"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000004 link (unchanged)\n");
+	ck_assert_int_eq(run("-j tap0 0x3"), 0);
+	ck_assert_str_eq(out, "[{\"ifname\":\"tap0\",\"ifindex\":1,\"msg_enable\":3,\"classes\":[\"drv\",\"probe\"],\"changed\":true}]\n");
+	ck_assert_uint_eq(tap0->mask, 0x3);
+	/* A failure prints no result, only the kernel's word for it. */
+	tap0->set_error = -EPERM;
+	ck_assert_int_eq(run("-j tap0 +timer"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN\n");
+	ck_assert_uint_eq(tap0->mask, 0x3);
+}
+END_TEST
+
+/* Bits 15-31: what the transport can set decides, before any request. */
+START_TEST(test_change_beyond)
+{
+	ck_assert_int_eq(run("tap0 +bit20"), -EINVAL);
+	ck_assert_str_eq(err, "netifmsg: tap0: bits 15-31 (0x00100000) cannot be set over netlink: the kernel's message-level bitset has only 15 bits\n");
+	ck_assert_uint_eq(f.runs, 0);
+	fake_open(&b, &f, UINT32_MAX);
+	ck_assert_int_eq(run("tap0 +bit20"), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x100001);
+}
+END_TEST
+
+/* A name the built-in table lacks: the kernel's names, asked once. */
+START_TEST(test_change_kernel_name)
+{
+	f.kernel_name[20] = "newclass";
+	fake_open(&b, &f, UINT32_MAX);
+	ck_assert_int_eq(run("-v tap0 +newclass"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00100001 drv newclass (changed)\n");
+	ck_assert_uint_eq(f.names, 1);
+	ck_assert_int_eq(run("tap0 +newclas"), -EINVAL);
+	ck_assert_str_eq(err, "netifmsg: unknown message class 'newclas' (did you mean 'newclass'?); see 'netifmsg --list'\nTry 'netifmsg --help'.\n");
+	ck_assert_uint_eq(f.runs, 1);
+	/* The names are asked once per backend, and not for known names. */
+	ck_assert_uint_eq(f.names, 1);
+	fake_open(&b, &f, UINT32_MAX);
+	ck_assert_int_eq(run("tap0 +link"), 0);
+	ck_assert_uint_eq(f.names, 1);
+}
+END_TEST
+
+static const char batch3[] = "tap0 0x7\ntap9 +link\n# a comment\ntap1 +drv\n";
+
+/* A failing line in the middle: nothing after it is sent. */
+START_TEST(test_batch_stop)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "-v --batch %s", write_file(batch3));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000007 drv probe link (changed)\n");
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap9: no such network interface\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":2: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x7);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	ck_assert_uint_eq(f.max_window, 1);
+}
+END_TEST
+
+/* With -f every line is tried, in a window; the failure still counts. */
+START_TEST(test_batch_force)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "-f -j --batch %s", write_file(batch3));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out,
+		"{\"ifname\":\"tap0\",\"ifindex\":1,\"msg_enable\":7,\"classes\":[\"drv\",\"probe\",\"link\"],\"changed\":true}\n"
+		"{\"ifname\":\"tap1\",\"ifindex\":2,\"msg_enable\":1,\"classes\":[\"drv\"],\"changed\":true}\n");
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap9: no such network interface\n"));
+	ck_assert_ptr_null(strstr(err, "stopped"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
+	ck_assert_uint_gt(f.max_window, 1);
+}
+END_TEST
+
+/* A bad line anywhere: nothing is sent at all. */
+START_TEST(test_batch_bad_line)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap0 0x7\ntap1 likn\n"));
+	ck_assert_int_eq(run(cmd), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err, ":2: unknown message class 'likn' (did you mean 'link'?)"));
+	ck_assert_ptr_null(strstr(err, "Try"));
+	ck_assert_uint_eq(f.runs, 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap0 0x7\ntap1 bit20\n"));
+	ck_assert_int_eq(run(cmd), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap1: bits 15-31 (0x00100000) cannot be set over netlink"));
+	ck_assert_uint_eq(f.runs, 0);
+}
+END_TEST
+
+/* Show lines in a batch, and kernel names in batch lines. */
+START_TEST(test_batch_show_names)
+{
+	char cmd[128];
+
+	f.kernel_name[20] = "newclass";
+	fake_open(&b, &f, UINT32_MAX);
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap1 +newclass\ntap1\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap1: 0x00100000 newclass\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.names, 1);
+}
+END_TEST
+
+static Suite *cmd_suite(void)
+{
+	Suite *s = suite_create("cmd");
+	TCase *tc = tcase_create("fake backend");
+
+	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_test(tc, test_show_all);
+	tcase_add_test(tc, test_show_one);
+	tcase_add_test(tc, test_change);
+	tcase_add_test(tc, test_change_beyond);
+	tcase_add_test(tc, test_change_kernel_name);
+	tcase_add_test(tc, test_batch_stop);
+	tcase_add_test(tc, test_batch_force);
+	tcase_add_test(tc, test_batch_bad_line);
+	tcase_add_test(tc, test_batch_show_names);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(cmd_suite)

@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* The fake backend of fake_backend.h. */
+#include <errno.h>
+#include <string.h>
+
+#include "fake_backend.h"
+
+struct fake_iface *fake_find(struct fake *f, const char *name)
+{
+	int i;
+
+	for (i = 0; i < f->nifs; i++)
+		if (!strcmp(f->ifs[i].name, name))
+			return &f->ifs[i];
+	return NULL;
+}
+
+struct fake_iface *fake_add(struct fake *f, const char *name, uint32_t mask)
+{
+	struct fake_iface *fi = &f->ifs[f->nifs];
+
+	*fi = (struct fake_iface){
+		.name = name,
+		.ifindex = (uint32_t)f->nifs + 1,
+		.mask = mask,
+	};
+	f->nifs++;
+	return fi;
+}
+
+static struct fake *fake_of(struct backend *b)
+{
+	return b->priv;
+}
+
+static int lookup(struct fake *f, const char *ifname,
+		  struct fake_iface **out)
+{
+	struct fake_iface *fi = fake_find(f, ifname);
+
+	if (!fi)
+		return -ENODEV;
+	if (fi->no_level)
+		return -EOPNOTSUPP;
+	*out = fi;
+	return 0;
+}
+
+static void state_of(const struct fake_iface *fi, struct ifstate *st)
+{
+	memset(st, 0, sizeof(*st));
+	strcpy(st->ifname, fi->name);
+	st->ifindex = fi->ifindex;
+	st->msg_enable = fi->mask;
+}
+
+static int fake_get(struct backend *b, const char *ifname,
+		    struct ifstate *st)
+{
+	struct fake_iface *fi;
+	int ret;
+
+	fake_of(b)->gets++;
+	ret = lookup(fake_of(b), ifname, &fi);
+	if (!ret)
+		state_of(fi, st);
+	return ret;
+}
+
+static int fake_dump(struct backend *b, bstate_cb_t cb, void *data)
+{
+	struct fake *f = fake_of(b);
+	struct ifstate st;
+	int i, ret;
+
+	f->dumps++;
+	for (i = 0; i < f->nifs; i++) {
+		if (f->ifs[i].no_level)
+			continue;
+		state_of(&f->ifs[i], &st);
+		ret = cb(&st, data);
+		if (ret < 0)
+			return ret;
+	}
+	return 0;
+}
+
+static int fake_set(struct backend *b, const struct breq *r)
+{
+	struct fake *f = fake_of(b);
+	struct fake_iface *fi;
+	uint32_t touched = r->replace ? r->value : r->mask;
+	int ret;
+
+	f->sets++;
+	if (touched & ~b->settable)
+		return -EINVAL;
+	ret = lookup(f, r->ifname, &fi);
+	if (ret < 0)
+		return ret;
+	if (fi->set_error)
+		return fi->set_error;
+	if (r->replace)
+		fi->mask = r->value;
+	else
+		fi->mask = (fi->mask & ~r->mask) | (r->value & r->mask);
+	return 0;
+}
+
+static int fake_run(struct backend *b, struct breq *r, size_t n,
+		    unsigned int window, breq_done_t done, void *data)
+{
+	struct fake *f = fake_of(b);
+	size_t i;
+	int ret;
+
+	f->runs++;
+	if (window > f->max_window)
+		f->max_window = window;
+	for (i = 0; i < n; i++) {
+		r[i].err = r[i].set ? fake_set(b, &r[i])
+				    : fake_get(b, r[i].ifname, &r[i].st);
+		ret = done(&r[i], r[i].err ? "fake extack" : "", data);
+		if (ret)
+			return ret < 0 ? ret : 0;
+	}
+	return 0;
+}
+
+static int fake_names(struct backend *b, struct classnames *cn)
+{
+	struct fake *f = fake_of(b);
+	unsigned int bit;
+
+	f->names++;
+	for (bit = 0; bit < 32; bit++)
+		if (f->kernel_name[bit])
+			msgclass_add_kernel_name(cn, bit, f->kernel_name[bit]);
+	return 0;
+}
+
+static void fake_close(struct backend *b)
+{
+	(void)b;
+}
+
+static const struct backend_ops fake_ops = {
+	.name = "fake",
+	.get = fake_get,
+	.dump = fake_dump,
+	.run = fake_run,
+	.names = fake_names,
+	.close = fake_close,
+};
+
+void fake_open(struct backend *b, struct fake *f, uint32_t settable)
+{
+	*b = (struct backend){
+		.ops = &fake_ops,
+		.settable = settable,
+		.atomic = true,
+		.priv = f,
+	};
+}

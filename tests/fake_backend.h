@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * A backend with no kernel behind it, for the Check tests of the
+ * commands: interfaces in memory, every request counted, failures and
+ * the transport's limits chosen by the test.
+ */
+#ifndef NETIFMSG_FAKE_BACKEND_H
+#define NETIFMSG_FAKE_BACKEND_H
+
+#include "backend.h"
+
+#define FAKE_IFACES_MAX	8
+
+struct fake_iface {
+	const char *name;
+	uint32_t ifindex;
+	uint32_t mask;
+	bool no_level;		/* the driver has no message level */
+	int set_error;		/* a set of it fails with this -errno */
+};
+
+struct fake {
+	struct fake_iface ifs[FAKE_IFACES_MAX];
+	int nifs;
+	const char *kernel_name[32];	/* what the kernel would name */
+	/* what was asked */
+	unsigned int gets, dumps, sets, names, runs;
+	unsigned int max_window;
+};
+
+/*
+ * @b becomes a backend over @f that can set @settable (MSGCLASS_KERNEL_MASK
+ * as netlink, UINT32_MAX as the ioctl).
+ */
+void fake_open(struct backend *b, struct fake *f, uint32_t settable);
+
+/* Add an interface; returns it. */
+struct fake_iface *fake_add(struct fake *f, const char *name, uint32_t mask);
+
+struct fake_iface *fake_find(struct fake *f, const char *name);
+
+#endif
