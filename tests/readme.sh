@@ -1,0 +1,93 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The README's examples are true: every command of its "Examples" section
+# runs, in order, in a private network namespace with tap0 and tap1, with
+# the program under test in place of `netifmsg`, and prints exactly the
+# lines shown under it (stdout and stderr together).
+#
+# The commands are taken from the README itself, so the two cannot drift.
+# In that section, a line of four spaces and `$ ` or `# ` (the prompt) is a
+# command; the lines indented by four spaces right after it are its
+# expected output; anything else ends the example.  The exit status must be
+# 0, unless the command ends in a comment "exit status N".
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+README=${top_srcdir:-$(dirname "$0")/..}/README
+[ -r "$README" ] || fatal "$README not found"
+
+setup_ns 2
+
+# The lines of the Examples section: from its title to the underline of
+# the next title.
+mapfile -t lines < <(awk '
+	/^Examples$/ { on = 1; getline; next }
+	on && /^-+$/ { exit }
+	on' "$README")
+[ "${#lines[@]}" -gt 0 ] || fatal "no Examples section in $README"
+
+NEXAMPLES=0
+cmd=
+want=()
+
+# run_example: run $cmd in the namespace, netifmsg being a shell function
+# that calls the program under test (through the wrapper, if any), and
+# compare its output and exit status with $want and the README's comment.
+run_example() {
+	local rc=0 expected
+	NEXAMPLES=$((NEXAMPLES + 1))
+	if [[ $cmd =~ exit\ status\ ([0-9]+)$ ]]; then
+		rc=${BASH_REMATCH[1]}
+	fi
+	if [[ $cmd == *'| jq '* ]] && ! command -v jq >/dev/null 2>&1; then
+		echo "note: jq not installed, not run: $cmd"
+		return
+	fi
+	expected=$(printf '%s\n' "${want[@]}")
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	check_rc "$cmd" "$rc" ip netns exec "$NS" \
+		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" \
+		bash -c 'netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
+			eval "$1" 2>&1' readme "$cmd" </dev/null
+	check_out "$cmd: output" "$expected"
+}
+
+# flush: run the example collected so far, if any.
+flush() {
+	[ -z "$cmd" ] || run_example
+	cmd=
+	want=()
+}
+
+for line in "${lines[@]}"; do
+	case $line in
+	'    $ '* | '    # '*)
+		flush
+		cmd=${line:6}
+		;;
+	'    '*)
+		[ -z "$cmd" ] || want+=("${line:4}")
+		;;
+	*)
+		flush
+		;;
+	esac
+done
+flush
+
+# A README whose examples the loop above cannot find must not pass.
+if [ "$NEXAMPLES" -ge 10 ]; then
+	pass "README: $NEXAMPLES examples found"
+else
+	fail "README: at least 10 examples in the Examples section" \
+		"found $NEXAMPLES"
+fi
+
+finish
