@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ethioc.h"
 #include "genlmsg.h"
 #include "ifstate.h"
 #include "msgclass.h"
@@ -53,6 +54,12 @@ struct backend_ops {
 	 */
 	int (*run)(struct backend *b, struct breq *r, size_t n,
 		   unsigned int window, breq_done_t done, void *data);
+	/*
+	 * The driver of @ifname, as 'ethtool -i' names it (the ioctl's
+	 * ETHTOOL_GDRVINFO on a socket of the backend's namespace).
+	 */
+	int (*driver)(struct backend *b, const char *ifname,
+		      char driver[DRIVER_NAME_MAX]);
 	/* These three may be NULL: the transport cannot. */
 	/* The class names the running kernel reports, into @cn. */
 	int (*names)(struct backend *b, struct classnames *cn);

@@ -29,6 +29,12 @@ static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
 	return ethioc_walk(fd_of(b), cb, data);
 }
 
+static int ioc_driver(struct backend *b, const char *ifname,
+		      char driver[DRIVER_NAME_MAX])
+{
+	return ethioc_driver(fd_of(b), ifname, driver);
+}
+
 static int ioc_set(struct backend *b, const struct breq *r)
 {
 	struct ifstate now;
@@ -72,6 +78,7 @@ static const struct backend_ops ioctl_ops = {
 	.get = ioc_get,
 	.dump = ioc_dump,
 	.run = ioc_run,
+	.driver = ioc_driver,
 	.close = ioc_close,
 };
 

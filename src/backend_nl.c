@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "backend.h"
 #include "ethnl.h"
@@ -24,6 +25,7 @@
 struct nl_priv {
 	struct genl_sock s;
 	bool busy;		/* in a dump or a pipeline */
+	int ioc_fd;		/* for the driver's name; -1 until needed */
 };
 
 static struct genl_sock *sock_of(struct backend *b)
@@ -198,6 +200,18 @@ static int nl_names(struct backend *b, struct classnames *cn)
 	return ret;
 }
 
+static int nl_driver(struct backend *b, const char *ifname,
+		     char driver[DRIVER_NAME_MAX])
+{
+	struct nl_priv *p = b->priv;
+
+	if (p->ioc_fd < 0)
+		p->ioc_fd = ethioc_open();
+	if (p->ioc_fd < 0)
+		return p->ioc_fd;
+	return ethioc_driver(p->ioc_fd, ifname, driver);
+}
+
 static int nl_watch(struct backend *b)
 {
 	struct nl_priv *p = b->priv;
@@ -236,6 +250,8 @@ static void nl_close(struct backend *b)
 	struct nl_priv *p = b->priv;
 
 	genl_close(&p->s);
+	if (p->ioc_fd >= 0)
+		close(p->ioc_fd);
 	free(p);
 	b->priv = NULL;
 }
@@ -245,6 +261,7 @@ static const struct backend_ops nl_ops = {
 	.get = nl_get,
 	.dump = nl_dump,
 	.run = nl_run,
+	.driver = nl_driver,
 	.names = nl_names,
 	.watch = nl_watch,
 	.events = nl_events,
@@ -258,6 +275,7 @@ int backend_nl_open(struct backend *b, bool monitor)
 
 	if (!p)
 		return -ENOMEM;
+	p->ioc_fd = -1;
 	ret = genl_open(&p->s, BACKEND_NL_FAMILY,
 			monitor ? ETHNL_MONITOR_GROUP : NULL);
 	if (ret < 0) {

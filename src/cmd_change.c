@@ -21,6 +21,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "print.h"
+#include "select.h"
 
 #define JOBS_WINDOW	64
 
@@ -29,7 +30,9 @@ struct run {
 	struct job *jobs;
 	size_t n;
 	const char *file;
+	bool force;		/* go on after a failure */
 	bool result;		/* print each change's resulting state */
+	const struct job *unmatched;	/* the run stops before it */
 	struct printer pr;
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
@@ -131,7 +134,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->job_failed = true;
 		r->failed++;
 		diag_kernel(&w, j->ifname, q->err, extack);
-		stop = !r->o->force;
+		stop = !r->force;
 	}
 	if (++r->step == nsteps(r, j)) {
 		job_done(r, j, q);
@@ -142,52 +145,143 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	return stop ? 1 : 0;
 }
 
+/* Lines of the jobs from @from on (a pattern's jobs share theirs). */
+static size_t lines_from(const struct run *r, size_t from)
+{
+	size_t i, lines = 0;
+
+	for (i = from; i < r->n; i++)
+		lines += i == from || r->jobs[i].lineno != r->jobs[i - 1].lineno;
+	return lines;
+}
+
 /* The run stopped early: say what that means for the jobs. */
 static void report_stop(struct run *r, struct backend *b, int ret)
 {
 	/* The failed job's own later requests count with it. */
 	size_t next = r->job + (r->step ? 1 : 0);
-	size_t rest = r->n - next;
 	struct where w;
 
 	if (ret < 0 && !r->file) {
-		diag_kernel(NULL, r->jobs[0].ifname, ret, b->extack);
+		diag_kernel(NULL, r->jobs[r->job].ifname, ret, b->extack);
 	} else if (ret < 0) {
-		rest = r->n - r->job;
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
-		     strerror(-ret), rest, rest ? r->jobs[r->job].lineno : 0);
-	} else if (rest && r->file) {
+		     strerror(-ret), lines_from(r, r->job),
+		     r->job < r->n ? r->jobs[r->job].lineno : 0);
+	} else if (next < r->n && r->file) {
 		w = where_of(r, &r->jobs[next - 1]);
 		diag(&w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
-		     rest, rest == 1 ? "" : "s");
+		     lines_from(r, next), lines_from(r, next) == 1 ? "" : "s");
 	}
 	if (ret < 0)
 		r->failed++;
+}
+
+/*
+ * Patterns and --driver: one dump, then each selector becomes one job
+ * per interface it selects, in ifindex order, into @out (the jobs keep
+ * pointers into @all).  A selector that selects nothing fails; without
+ * --force nothing after it runs (r->unmatched).
+ */
+static int expand(struct run *r, const struct iflist *all, struct job **out)
+{
+	struct job *v;
+	size_t i, k, n = 0;
+
+	for (i = 0; i < r->n; i++)
+		n += job_is_selector(&r->jobs[i]) ? all->n : 1;
+	v = calloc(n ? n : 1, sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	for (i = n = 0; i < r->n; i++) {
+		const struct job *j = &r->jobs[i];
+		size_t first = n;
+
+		if (!job_is_selector(j)) {
+			v[n++] = *j;
+			continue;
+		}
+		for (k = 0; k < all->n; k++) {
+			if (!job_selects(j, all, k))
+				continue;
+			v[n] = *j;
+			v[n].ifname = all->v[k].ifname;
+			v[n].pattern = false;
+			v[n].ndrivers = 0;
+			n++;
+		}
+		if (n == first && !r->force) {
+			r->unmatched = j;
+			break;
+		} else if (n == first) {
+			struct where w = where_of(r, j);
+
+			select_none(&w, j);
+			r->failed++;
+		}
+	}
+	*out = v;
+	r->jobs = v;
+	r->n = n;
+	return 0;
 }
 
 int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		 size_t n, const char *file)
 {
 	struct run r = { .o = o, .jobs = jobs, .n = n, .file = file };
-	size_t nreqs;
+	struct iflist all = { 0 };
+	struct job *expanded = NULL;
+	bool select, drivers;
+	size_t nreqs, lines = n;
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
 	ret = check(&r, b);
 	if (ret < 0)
 		return ret;
+	select = jobs_select(jobs, n, &drivers);
+	/* A pattern on the command line goes on as -f does: many results. */
+	r.force = o->force || (select && !file);
+	if (select) {
+		ret = iflist_dump(b, &all, drivers);
+		if (!ret)
+			ret = expand(&r, &all, &expanded);
+		if (ret < 0) {
+			ret = diag_kernel(NULL, NULL, ret, b->extack);
+			goto out;
+		}
+	}
+	ret = -ENOMEM;
 	r.reqs = requests(&r, &nreqs);
-	if (!r.reqs)
-		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	if (!r.reqs) {
+		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
+		goto out;
+	}
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
 		   b);
-	ret = b->ops->run(b, r.reqs, nreqs, o->force ? JOBS_WINDOW : 1,
+	r.pr.named = file || select;
+	ret = b->ops->run(b, r.reqs, nreqs, r.force ? JOBS_WINDOW : 1,
 			  done_cb, &r);
-	if (ret < 0 || r.job < n)
+	if (ret < 0 || r.job < r.n)
 		report_stop(&r, b, ret);
 	print_end(&r.pr);
+	if (r.unmatched) {
+		struct where w = where_of(&r, r.unmatched);
+		size_t rest = lines - (size_t)(r.unmatched - jobs) - 1;
+
+		select_none(&w, r.unmatched);
+		r.failed++;
+		if (!r.force && rest && file && r.job == r.n)
+			diag(&w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
+			     rest, rest == 1 ? "" : "s");
+	}
+	ret = r.failed ? -EIO : 0;
+out:
 	free(r.reqs);
-	return r.failed ? -EIO : 0;
+	free(expanded);
+	iflist_free(&all);
+	return ret;
 }
 
 int cmd_change(const struct opts *o, struct backend *b)

@@ -6,6 +6,7 @@
  * has notifications.
  */
 #include <errno.h>
+#include <fnmatch.h>
 #include <poll.h>
 #include <signal.h>
 #include <string.h>
@@ -25,17 +26,27 @@ static void on_signal(int sig)
 
 struct watch {
 	const struct opts *o;
+	struct backend *b;
 	struct printer pr;
 };
 
-static bool wanted(const struct opts *o, const char *ifname)
+/* The interfaces asked for (names or patterns), of the drivers asked for. */
+static bool wanted(const struct watch *w, const char *ifname)
 {
+	const struct opts *o = w->o;
+	char driver[DRIVER_NAME_MAX];
+	bool name = !o->nifnames;
 	int i;
 
-	if (!o->nifnames)
-		return true;
-	for (i = 0; i < o->nifnames; i++)
-		if (!strcmp(o->ifnames[i], ifname))
+	for (i = 0; i < o->nifnames && !name; i++)
+		name = !strcmp(o->ifnames[i], ifname) ||
+		       !fnmatch(o->ifnames[i], ifname, 0);
+	if (!name || !o->job.ndrivers)
+		return name;
+	if (w->b->ops->driver(w->b, ifname, driver) < 0)
+		return false;
+	for (i = 0; i < o->job.ndrivers; i++)
+		if (!strcmp(o->job.drivers[i], driver))
 			return true;
 	return false;
 }
@@ -44,7 +55,7 @@ static int ntf_cb(const struct ifstate *st, void *data)
 {
 	struct watch *w = data;
 
-	if (wanted(w->o, st->ifname))
+	if (wanted(w, st->ifname))
 		print_state(&w->pr, st, CHANGED_NONE);
 	return 0;
 }
@@ -104,7 +115,7 @@ static int watch(struct backend *b, int fd, struct watch *w,
 
 int cmd_monitor(const struct opts *o, struct backend *b)
 {
-	struct watch w = { .o = o };
+	struct watch w = { .o = o, .b = b };
 	sigset_t waitmask;
 	int fd, ret;
 
@@ -124,5 +135,6 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		return fd;
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, b);
+	w.pr.named = true;
 	return watch(b, fd, &w, &waitmask);
 }

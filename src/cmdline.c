@@ -17,7 +17,7 @@
 enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
 	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
-	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL,
+	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL, OPT_DRIVER,
 };
 
 struct optdef {
@@ -45,6 +45,7 @@ static const struct optdef optdefs[] = {
 	{ "help",	'h', false, false, OPT_HELP },
 	{ "version",	'V', false, false, OPT_VERSION },
 	{ "ioctl",	0,   false, false, OPT_IOCTL },
+	{ "driver",	0,   true,  true,  OPT_DRIVER },
 };
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
@@ -56,6 +57,9 @@ struct cmdline {
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
 	const char **words;	/* positional words, in order */
 	int nwords;
+	int ndrivers;		/* --driver values, from the end of @words */
+	bool implicit_iface;	/* --driver without IFACE: "*" */
+	int room;		/* pointers @words has */
 };
 
 static int __attribute__((format(printf, 3, 4)))
@@ -103,7 +107,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		      const struct optdef *d, const char *as, const char *arg)
 {
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
-		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level and --level-map can)",
+		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
 			     as);
 	switch (d->id) {
 	case OPT_JSON:
@@ -156,6 +160,11 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		break;
 	case OPT_IOCTL:
 		o->ioctl = true;
+		break;
+	case OPT_DRIVER:
+		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
+			return usage_error(cl, "'%s' is not a driver name", arg);
+		cl->words[cl->room - ++cl->ndrivers] = arg;
 		break;
 	}
 	return 0;
@@ -230,6 +239,12 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 	for (i = 0; i < argc; i++) {
 		const char *w = argv[i];
 
+		/*
+		 * In a batch line, a word in parentheses ends it: what
+		 * netifmsg prints after a state ("(changed)") reads back.
+		 */
+		if (cl->kind == CMDLINE_BATCH_LINE && w[0] == '(')
+			break;
 		if (only_words || w[0] != '-' || !w[1]) {
 			cl->words[cl->nwords++] = w;
 			after_target = true;
@@ -268,6 +283,93 @@ static bool netns_valid(const char *ns)
 	if (strchr(ns, '/'))
 		return true;
 	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
+}
+
+/*
+ * Backslash escapes in IFACE, the ones netifmsg prints: "\\", "\*", "\?"
+ * and "\[" stand for the character, "\xHH" for the byte; any other
+ * backslash is itself (names like a\b need no quoting).  Returns the
+ * length of the escape at @w (0 if none) and its byte in *@c.
+ */
+static size_t escape_at(const char *w, char *c)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *h1, *h2;
+
+	if (w[0] != '\\')
+		return 0;
+	if (w[1] == '\\' || w[1] == '*' || w[1] == '?' || w[1] == '[') {
+		*c = w[1];
+		return 2;
+	}
+	if (w[1] != 'x' || !w[2] || !w[3])
+		return 0;
+	h1 = strchr(hex, tolower((unsigned char)w[2]));
+	h2 = strchr(hex, tolower((unsigned char)w[3]));
+	if (!h1 || !h2)
+		return 0;
+	*c = (char)((h1 - hex) << 4 | (h2 - hex));
+	return *c ? 4 : 0;
+}
+
+/* A glob character that no backslash quotes: the word is a pattern. */
+static bool has_glob(const char *w)
+{
+	char c;
+
+	for (; *w; w++) {
+		size_t n = escape_at(w, &c);
+
+		if (n)
+			w += n - 1;
+		else if (*w == '*' || *w == '?' || *w == '[')
+			return true;
+	}
+	return false;
+}
+
+/* Take the escapes out of @w (it only gets shorter). */
+static void unescape(char *w)
+{
+	char *to = w;
+
+	while (*w) {
+		size_t n = escape_at(w, to);
+
+		if (n) {
+			w += n;
+			to++;
+		} else {
+			*to++ = *w++;
+		}
+	}
+	*to = '\0';
+}
+
+/*
+ * IFACE as written.  A trailing ':' (as netifmsg prints interfaces) is
+ * dropped: interface names cannot hold one.  A word with an unquoted
+ * '*', '?' or '[' is a pattern for fnmatch(3); in any other, a
+ * backslash quotes the next character.  The word is the caller's
+ * (cmdline_parse() says so) and is changed in place.
+ */
+static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
+{
+	char *w = (char *)word;
+	size_t len = strlen(w);
+
+	if (len > 1 && w[len - 1] == ':' && w[len - 2] != '\\')
+		w[--len] = '\0';
+	*pattern = has_glob(w);
+	if (!*pattern)
+		unescape(w);
+	else if (len >= 256 || strpbrk(w, "/: \t\n"))
+		return usage_error(cl, "'%s' is not a valid interface pattern",
+				   word);
+	if (!*pattern && !ifname_valid(w))
+		return usage_error(cl, "'%s' is not a valid interface name",
+				   word);
+	return 0;
 }
 
 bool ifname_valid(const char *name)
@@ -312,11 +414,18 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 	return usage_error(cl, "%s: %s", err->item, change_strerror(err->code));
 }
 
-static int level_error(struct cmdline *cl, const struct job *j, int ret)
+static int level_error(struct cmdline *cl, const struct job *j, long level,
+		       int ret)
 {
+	if (ret == -EDOM && level < 0)
+		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31; --level-map cumulative reads a negative level as no messages)",
+				   j->level);
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
 				   j->level);
+	if (level < 32)
+		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=%ld does",
+				   j->level, level_map_name(j->map), level);
 	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
 			   j->level, level_map_name(j->map));
 }
@@ -332,26 +441,85 @@ static int add_level(struct job *j, struct cmdline *cl)
 		return usage_error(cl, "invalid level '%s'", j->level);
 	ret = level_to_mask(j->map, level, &mask);
 	if (ret < 0)
-		return level_error(cl, j, ret);
+		return level_error(cl, j, level, ret);
 	j->change.abs |= mask;
 	j->change.has_abs = true;
 	return 0;
+}
+
+/*
+ * ethtool's "NAME on" / "NAME off": +NAME / -NAME, for each item of a
+ * comma-joined NAME.  Returns the word to add, written into @buf.
+ */
+static const char *on_off(const char *name, bool on, char *buf, size_t size)
+{
+	size_t n = 0;
+	int len;
+
+	for (;;) {
+		const char *comma = strchr(name, ',');
+		int item = comma ? (int)(comma - name) : (int)strlen(name);
+
+		len = snprintf(buf + n, size - n, "%s%c%.*s", n ? "," : "",
+			       on ? '+' : '-', item, name);
+		if (len < 0 || (size_t)len >= size - n)
+			return name;	/* too long to be a class: unknown */
+		n += (size_t)len;
+		if (!comma)
+			return buf;
+		name = comma + 1;
+	}
+}
+
+/* A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form. */
+static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
+{
+	char form[CMDLINE_ERR_MAX / 2];
+	size_t n;
+	int i;
+
+	n = (size_t)snprintf(form, sizeof(form), "netifmsg %s",
+			     j->ifname ? j->ifname : "--decode");
+	for (i = 0; i < j->nwords && n < sizeof(form); i++)
+		if (i != at)
+			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
+					      j->words[i]);
+	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
+			   form);
+}
+
+static bool is_word(const char *s, const char *word)
+{
+	return msgclass_word_is(s, strlen(s), word);
 }
 
 /* j's words and --from-level into j->change; unknown names counted if @defer. */
 static int build(struct job *j, const struct classnames *cn, bool defer,
 		 struct cmdline *cl)
 {
+	char pair[CMDLINE_ERR_MAX];
 	int i;
 
 	change_init(&j->change);
 	j->unknown = 0;
 	for (i = 0; i < j->nwords; i++) {
+		const char *w = j->words[i];
 		struct change_err err;
 
-		if (!change_add_word(&j->change, cn, j->words[i],
+		if (is_word(w, "msglvl"))
+			return msglvl_error(cl, j, i);
+		if (i + 1 < j->nwords && (is_word(j->words[i + 1], "on") ||
+					  is_word(j->words[i + 1], "off"))) {
+			w = on_off(w, is_word(j->words[i + 1], "on"), pair,
+				   sizeof(pair));
+			i++;
+		} else if (is_word(w, "on") || is_word(w, "off")) {
+			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
+					   w);
+		}
+		if (!change_add_word(&j->change, cn, w,
 				     defer ? &j->unknown : NULL, &err))
-			return change_error(cl, &err, j->words[i]);
+			return change_error(cl, &err, w);
 	}
 	return j->level ? add_level(j, cl) : 0;
 }
@@ -387,10 +555,13 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
-	for (i = 0; i < cl->nwords; i++)
-		if (!ifname_valid(cl->words[i]))
-			return usage_error(cl, "'%s' is not a valid interface name",
-					   cl->words[i]);
+	for (i = 0; i < cl->nwords; i++) {
+		bool pattern;
+		int ret = take_iface(cl, cl->words[i], &pattern);
+
+		if (ret)
+			return ret;
+	}
 	o->cmd = CMD_MONITOR;
 	o->ifnames = cl->words;
 	o->nifnames = cl->nwords;
@@ -400,6 +571,8 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 /* --batch FILE: everything else is in the file. */
 static int pick_batch(struct opts *o, struct cmdline *cl)
 {
+	if (cl->ndrivers)
+		return usage_error(cl, "--driver goes in the lines of a --batch file, not on its command line");
 	if (cl->nwords || o->job.level)
 		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
 	if (!o->batch_file[0])
@@ -427,11 +600,18 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		if (!cl->nwords && !o->job.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		o->cmd = CMD_DECODE;
+	} else if (cl->ndrivers && (!cl->nwords || cl->words[0][0] == '+')) {
+		/* "--driver e1000e [+link]": every interface of the driver. */
+		o->job.ifname = "*";
+		o->job.pattern = true;
+		o->cmd = cl->nwords || o->job.level ? CMD_CHANGE : CMD_SHOW;
+		cl->implicit_iface = true;
 	} else if (cl->nwords) {
+		int ret = take_iface(cl, cl->words[0], &o->job.pattern);
+
+		if (ret)
+			return ret;
 		o->job.ifname = cl->words[0];
-		if (!ifname_valid(o->job.ifname))
-			return usage_error(cl, "'%s' is not a valid interface name",
-					   o->job.ifname);
 		o->cmd = cl->nwords > 1 || o->job.level ? CMD_CHANGE : CMD_SHOW;
 	} else {
 		o->cmd = o->job.level ? CMD_LEVEL : CMD_SHOW_ALL;
@@ -460,10 +640,16 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   o->netns);
+	if (cl->ndrivers && local)
+		return usage_error(cl, "--driver needs a command that talks to the kernel");
+	if (cl->ndrivers) {
+		o->job.drivers = cl->words + cl->room - cl->ndrivers;
+		o->job.ndrivers = cl->ndrivers;
+	}
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH)
 		return 0;
 
-	first = o->cmd == CMD_DECODE ? 0 : 1;
+	first = o->cmd == CMD_DECODE || cl->implicit_iface ? 0 : 1;
 	o->job.words = cl->words + first;
 	o->job.nwords = cl->nwords - first;
 	o->job.show = o->cmd == CMD_SHOW;
@@ -479,7 +665,9 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  const char **words, enum cmdline_kind kind,
 		  struct cmdline_err *err)
 {
-	struct cmdline cl = { .kind = kind, .err = err, .words = words };
+	struct cmdline cl = {
+		.kind = kind, .err = err, .words = words, .room = argc,
+	};
 	int ret;
 
 	err->msg[0] = '\0';

@@ -36,6 +36,9 @@ struct batch;
 struct job {
 	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
 	const char *ifname;		/* NULL: no interface */
+	bool pattern;			/* ifname is a glob (fnmatch(3)) */
+	const char *const *drivers;	/* --driver NAMEs, or NULL */
+	int ndrivers;
 	bool show;			/* no CHANGE: show the interface */
 	struct change change;
 	unsigned int unknown;		/* names the built-in table lacks */
@@ -103,5 +106,14 @@ int job_build(struct job *j, const struct classnames *cn,
 
 /* The rules the kernel's dev_valid_name() applies. */
 bool ifname_valid(const char *name);
+
+/*
+ * Does @j select more than one interface by its form (a pattern or
+ * --driver), so that every line printed about it must name it?
+ */
+static inline bool job_is_selector(const struct job *j)
+{
+	return j->pattern || j->ndrivers;
+}
 
 #endif

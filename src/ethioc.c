@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * SIOCETHTOOL with ETHTOOL_GMSGLVL and ETHTOOL_SMSGLVL.  There is no
+ * SIOCETHTOOL with ETHTOOL_GMSGLVL and ETHTOOL_SMSGLVL, and
+ * ETHTOOL_GDRVINFO for the driver's name (netlink has no such message).  There is no
  * value+mask form here, so a relative change is the caller's
  * read-modify-write, and another writer between the two calls can be
  * lost.  The ioctl has no notion of the bitset size: all 32 bits pass.
@@ -68,6 +69,24 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 	strcpy(st->ifname, ifname);
 	st->ifindex = (uint32_t)ifr.ifr_ifindex;
 	st->msg_enable = value;
+	return 0;
+}
+
+int ethioc_driver(int fd, const char *ifname,
+		  char driver[DRIVER_NAME_MAX])
+{
+	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
+	struct ifreq ifr;
+	int ret;
+
+	ret = prepare(&ifr, ifname);
+	if (ret < 0)
+		return ret;
+	ifr.ifr_data = (void *)&info;
+	if (ioctl(fd, SIOCETHTOOL, &ifr) < 0)
+		return -errno;
+	memcpy(driver, info.driver, DRIVER_NAME_MAX);
+	driver[DRIVER_NAME_MAX - 1] = '\0';
 	return 0;
 }
 

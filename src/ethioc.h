@@ -20,6 +20,10 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st);
 /* Replace the whole mask of @ifname with @value. */
 int ethioc_set(int fd, const char *ifname, uint32_t value);
 
+/* The driver of @ifname as 'ethtool -i' names it, into @driver. */
+int ethioc_driver(int fd, const char *ifname,
+		  char driver[DRIVER_NAME_MAX]);
+
 /* Called for each interface that has a message level; 0 or -errno. */
 typedef int (*ethioc_cb_t)(const struct ifstate *st, void *data);
 

@@ -6,6 +6,9 @@
 #include <stdint.h>
 #include <net/if.h>
 
+/* Longest driver name ETHTOOL_GDRVINFO gives ('ethtool -i'), with NUL. */
+#define DRIVER_NAME_MAX		32
+
 struct ifstate {
 	char ifname[IF_NAMESIZE];	/* "" when no interface is involved */
 	uint32_t ifindex;		/* 0 when unknown */

@@ -34,8 +34,10 @@ static const char usage_text[] =
 "                                            print changes as they happen\n"
 "       netifmsg [OPTION]... --batch FILE    run 'IFACE [CHANGE...]' lines\n"
 "\n"
-"CHANGE: +NAME or -NAME turns a class on or off; NAME, bitN, NUMBER, all\n"
-"or none set the whole mask.  Words may be joined with commas.\n"
+"IFACE may be a pattern ('eth*', 'tap[0-3]'); a trailing ':' is dropped.\n"
+"CHANGE: +NAME or -NAME turns a class on or off (so do 'NAME on|off');\n"
+"NAME, bitN, NUMBER, all or none set the whole mask.  Words may be joined\n"
+"with commas.\n"
 "\n"
 "Options:\n"
 "  -j, --json             JSON output\n"
@@ -43,7 +45,8 @@ static const char usage_text[] =
 "  -N, --names            print only the class names\n"
 "  -v, --verbose          after a change, print the result and if it changed\n"
 "  -q, --quiet            print nothing but errors\n"
-"  -n, --netns NETNS      run inside network namespace NETNS\n"
+"  -n, --netns NETNS      run in network namespace NETNS (a name or a path)\n"
+"      --driver NAME      only interfaces of driver NAME (as ethtool -i)\n"
 "      --from-level N     use the mask of old debug level N\n"
 "      --level-map MAP    read old levels as MAP: cumulative, exact or kernel\n"
 "      --decode           print the mask of the CHANGE words, no kernel access\n"
@@ -93,10 +96,13 @@ static const struct command_def commands[] = {
 	[CMD_VERSION]	= { version, false },
 };
 
+/* Say why the kernel could not be opened; a failure, never a usage error. */
 static int open_error(const struct opts *o, enum backend_stage stage, int err)
 {
 	if (stage == BACKEND_NETNS && err == -ENOENT)
 		diag(NULL, o->netns, "no such network namespace");
+	else if (stage == BACKEND_NETNS && err == -EINVAL)
+		diag(NULL, o->netns, "not a network namespace");
 	else if (stage == BACKEND_NETNS)
 		diag(NULL, o->netns, "cannot enter network namespace: %s",
 		     strerror(-err));
@@ -106,7 +112,7 @@ static int open_error(const struct opts *o, enum backend_stage stage, int err)
 	else
 		diag(NULL, NULL, "cannot open a netlink socket: %s",
 		     strerror(-err));
-	return err;
+	return -EIO;
 }
 
 static int run(const struct opts *o)

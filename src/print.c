@@ -30,6 +30,11 @@ void print_state(struct printer *p, const struct ifstate *st,
 	/* JSON: one array on one line, as 'ip -j' prints. */
 	if (p->array)
 		out_puts(p->n ? "," : "[");
+	/* A line about one of many interfaces names it: a --batch line. */
+	if (p->named && (p->mode == OUT_HEX || p->mode == OUT_NAMES)) {
+		out_puts(st->ifname);
+		out_puts(": ");
+	}
 	out_write(line, n);
 	if (!p->array)
 		out_puts("\n");

@@ -18,6 +18,7 @@ struct printer {
 	bool quiet;
 	bool array;		/* JSON: the states in one array */
 	bool empty_array;	/* ... printed as "[]" when none came */
+	bool named;		/* -x, -N: "IFACE: " first (many interfaces) */
 	size_t n;		/* states printed */
 	struct backend *b;	/* for the kernel's class names; or NULL */
 };

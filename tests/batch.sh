@@ -242,10 +242,10 @@ syntax_error "bits 15-31" \
 	"3: tap2: bits 15-31 (0x00010000) cannot be set over netlink: the kernel's message-level bitset has only 15 bits" \
 	"tap0 none" "tap1 none" "tap2 +bit16"
 syntax_error "an option that belongs on the command line" \
-	"1: option '-v' cannot be used in a batch line (only --from-level and --level-map can)" \
+	"1: option '-v' cannot be used in a batch line (only --from-level, --level-map and --driver can)" \
 	"tap0 none -v" "tap1 none"
 syntax_error "level out of range" \
-	"2: level 8 is out of range for the cumulative map (use -1..7; negative means no messages)" \
+	"2: level 8 is out of range for the cumulative map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=8 does" \
 	"tap0 none" "tap1 --from-level 8"
 syntax_error "no interface" "2: a batch line must start with an interface name" \
 	"tap0 none" "--from-level 3"
@@ -276,11 +276,11 @@ $(show_line tap0 0x5) (unchanged)
 $(show_line tap1 0x3f) (changed)"
 set_all 0x0 tap0 tap1 tap2
 check_rc "-x --batch" 0 nm -x --batch "$NIM_TMP/out"
-check_out "-x --batch: each line's mask" "0x00000005
-0x00000004
-0x00000000
-0x00000005
-0x0000003f"
+check_out "-x --batch: each line's 'IFACE: mask'" "tap0: 0x00000005
+tap1: 0x00000004
+tap2: 0x00000000
+tap0: 0x00000005
+tap1: 0x0000003f"
 set_all 0x0 tap0 tap1 tap2
 check_rc "-j --batch" 0 nm -j --batch "$NIM_TMP/out"
 check_lines "-j --batch: one JSON object per line" 5 "$OUT"

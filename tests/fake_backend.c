@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The fake backend of fake_backend.h. */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fake_backend.h"
@@ -127,6 +128,17 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 	return 0;
 }
 
+static int fake_driver(struct backend *b, const char *ifname,
+		       char driver[DRIVER_NAME_MAX])
+{
+	struct fake_iface *fi = fake_find(fake_of(b), ifname);
+
+	if (!fi)
+		return -ENODEV;
+	snprintf(driver, DRIVER_NAME_MAX, "%s", fi->driver ? fi->driver : "tun");
+	return 0;
+}
+
 static int fake_names(struct backend *b, struct classnames *cn)
 {
 	struct fake *f = fake_of(b);
@@ -149,6 +161,7 @@ static const struct backend_ops fake_ops = {
 	.get = fake_get,
 	.dump = fake_dump,
 	.run = fake_run,
+	.driver = fake_driver,
 	.names = fake_names,
 	.close = fake_close,
 };

@@ -17,6 +17,7 @@ struct fake_iface {
 	uint32_t mask;
 	bool no_level;		/* the driver has no message level */
 	int set_error;		/* a set of it fails with this -errno */
+	const char *driver;	/* NULL: "tun" */
 };
 
 struct fake {

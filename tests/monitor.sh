@@ -81,8 +81,8 @@ START_TXT='^tap3: 0x00007000 pktdata hw wol$'
 END_TXT='^tap3: 0x00000700 tx_queued intr tx_done$'
 START_JSON='"ifname":"tap3",.*"msg_enable":28672,'
 END_JSON='"ifname":"tap3",.*"msg_enable":1792,'
-START_NAMES='^pktdata hw wol$'
-END_NAMES='^tx_queued intr tx_done$'
+START_NAMES='^tap3: pktdata hw wol$'
+END_NAMES='^tap3: tx_queued intr tx_done$'
 marker() {
 	et -s tap3 msglvl "$1" || fatal "ethtool -s tap3 msglvl $1 failed"
 	if ! { wait_for "$TXT" "$2" && wait_for "$JSN" "$3" &&
@@ -126,10 +126,10 @@ $(show_line tap2 0x7fff)
 $(show_line tap0 0xf)" "$NIM_TMP/txt.mid"
 
 between "$FLT" "$START_NAMES" "$END_NAMES" >"$NIM_TMP/filter.mid"
-check_file "-N tap1 tap3 monitor: only tap1's changes, names only" \
-"$(mask_names 0x3)
-$(mask_names 0x7)
-$(mask_names 0x0)" "$NIM_TMP/filter.mid"
+check_file "-N tap1 tap3 monitor: only tap1's changes, 'IFACE: names'" \
+"tap1: $(mask_names 0x3)
+tap1: $(mask_names 0x7)
+tap1: $(mask_names 0x0)" "$NIM_TMP/filter.mid"
 
 between "$JSN" "$START_JSON" "$END_JSON" >"$NIM_TMP/json.mid"
 check_lines "-j monitor: one line per change" 8 "$NIM_TMP/json.mid"

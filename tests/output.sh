@@ -63,8 +63,8 @@ expected_json=
 for ((i = 0; i < NTAPS; i++)); do
 	set_mask "tap$i" "${masks[i]}"
 	expected_text+="$(show_line "tap$i" "${masks[i]}")"$'\n'
-	expected_hex+="$(hex "${masks[i]}")"$'\n'
-	expected_names+="$(mask_names "${masks[i]}")"$'\n'
+	expected_hex+="tap$i: $(hex "${masks[i]}")"$'\n'
+	expected_names+="tap$i: $(mask_names "${masks[i]}")"$'\n'
 	expected_json+=",$(json_if "tap$i" "${masks[i]}")"
 done
 check_rc "show all" 0 nm
@@ -72,10 +72,10 @@ sort -V "$OUT" >"$NIM_TMP/sorted"
 check_file "show all: text" "${expected_text%$'\n'}" "$NIM_TMP/sorted"
 check_rc "show all -x" 0 nm -x
 sort "$OUT" >"$NIM_TMP/sorted"
-check_file "show all -x: one mask a line" "$(sort <<<"${expected_hex%$'\n'}")" "$NIM_TMP/sorted"
+check_file "show all -x: one 'IFACE: mask' a line" "$(sort <<<"${expected_hex%$'\n'}")" "$NIM_TMP/sorted"
 check_rc "show all -N" 0 nm -N
 sort "$OUT" >"$NIM_TMP/sorted"
-check_file "show all -N: one name list a line" "$(sort <<<"${expected_names%$'\n'}")" "$NIM_TMP/sorted"
+check_file "show all -N: one 'IFACE: names' a line" "$(sort <<<"${expected_names%$'\n'}")" "$NIM_TMP/sorted"
 check_rc "show all -j" 0 nm -j
 check_json "show all -j: one array" "[${expected_json#,}]" "$OUT"
 check_rc "show all -q" 0 nm -q

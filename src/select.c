@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Patterns and --driver: one dump, then fnmatch(3) and a name compare. */
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "select.h"
+
+static int add_cb(const struct ifstate *st, void *data)
+{
+	struct iflist *l = data;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 64;
+		struct ifstate *v = realloc(l->v, cap * sizeof(*v));
+
+		if (!v)
+			return -ENOMEM;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = *st;
+	return 0;
+}
+
+int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
+{
+	size_t i;
+	int ret;
+
+	*l = (struct iflist){ 0 };
+	ret = b->ops->dump(b, add_cb, l);
+	if (ret < 0 || !drivers || !l->n)
+		return ret;
+	l->driver = calloc(l->n, sizeof(*l->driver));
+	if (!l->driver)
+		return -ENOMEM;
+	/* An interface gone meanwhile has no driver: it matches none. */
+	for (i = 0; i < l->n; i++)
+		b->ops->driver(b, l->v[i].ifname, l->driver[i]);
+	return 0;
+}
+
+void iflist_free(struct iflist *l)
+{
+	free(l->v);
+	free(l->driver);
+	*l = (struct iflist){ 0 };
+}
+
+bool job_selects(const struct job *j, const struct iflist *l, size_t i)
+{
+	const char *name = l->v[i].ifname;
+	int d;
+
+	if (j->pattern ? fnmatch(j->ifname, name, 0) : strcmp(j->ifname, name))
+		return false;
+	if (!j->ndrivers)
+		return true;
+	for (d = 0; d < j->ndrivers; d++)
+		if (l->driver && !strcmp(j->drivers[d], l->driver[i]))
+			return true;
+	return false;
+}
+
+bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
+{
+	bool any = false;
+	size_t i;
+
+	*drivers = false;
+	for (i = 0; i < n; i++) {
+		any |= job_is_selector(&jobs[i]);
+		*drivers |= jobs[i].ndrivers > 0;
+	}
+	return any;
+}
+
+int select_none(const struct where *w, const struct job *j)
+{
+	if (j->ndrivers)
+		diag(w, NULL, "no interface with a message level matches '%s' with driver %s%s",
+		     j->ifname, j->drivers[0], j->ndrivers > 1 ? " (or the others given)" : "");
+	else
+		diag(w, NULL, "no interface with a message level matches '%s'",
+		     j->ifname);
+	return -EIO;
+}

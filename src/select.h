@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Which interfaces a job means: its own name, or each interface of one
+ * dump that its pattern (fnmatch(3)) and --driver names select.
+ */
+#ifndef NETIFMSG_SELECT_H
+#define NETIFMSG_SELECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "backend.h"
+#include "cmdline.h"
+#include "diag.h"
+
+/* The interfaces of one dump, with their drivers if asked for. */
+struct iflist {
+	struct ifstate *v;
+	char (*driver)[DRIVER_NAME_MAX];	/* NULL unless asked for */
+	size_t n, cap;
+};
+
+/* One dump into @l; with @drivers, each interface's driver too. */
+int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
+void iflist_free(struct iflist *l);
+
+/* Does @j select the interface @i of @l? */
+bool job_selects(const struct job *j, const struct iflist *l, size_t i);
+
+/* Any job of @jobs a selector?  Any with --driver (*@drivers)? */
+bool jobs_select(const struct job *jobs, size_t n, bool *drivers);
+
+/* "no interface matches 'tap*'" (and "of driver tun"), to stderr. */
+int select_none(const struct where *w, const struct job *j);
+
+#endif

@@ -1,0 +1,136 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Many interfaces at once and ethtool's habits: IFACE patterns (fnmatch),
+# --driver, "IFACE:" as netifmsg prints it, NAME on|off pairs, a pasted
+# "msglvl", -n with a namespace file, and the level-map hint.  Taps are
+# driver "tun" with a message level; a veth pair is driver "veth" without.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+setup_ns 4
+ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
+add_tap 'odd*' || fatal "cannot create the tap 'odd*'"
+add_tap oddx || fatal "cannot create the tap oddx"
+for i in 0 1 2 3; do set_mask "tap$i" 0x1; done
+set_mask 'odd*' 0x1
+set_mask oddx 0x1
+
+# --- show with a pattern: one dump, every line names its interface
+check_rc "show 'tap[0-1]'" 0 nm 'tap[0-1]'
+check_out "show 'tap[0-1]': two lines" "$(show_line tap0 0x1)
+$(show_line tap1 0x1)"
+check_rc "show -x 'tap*'" 0 nm -x 'tap*'
+check_out "show -x 'tap*': IFACE: mask" "tap0: 0x00000001
+tap1: 0x00000001
+tap2: 0x00000001
+tap3: 0x00000001"
+check_rc "show -x tap2 (one interface: bare)" 0 nm -x tap2
+check_out "show -x tap2: the mask alone" "0x00000001"
+check_rc "show -j 'tap?'" 0 nm -j 'tap?'
+check_egrep "show -j 'tap?': one array of four" '^\[(\{[^}]*\},){3}\{[^}]*\}\]$' "$OUT"
+check_rc "show 've*' (no message level: no match)" 1 nm 've*'
+check_grep "show 've*': message" "netifmsg: no interface with a message level matches 've*'" "$ERR"
+check_empty "show 've*': no stdout" "$OUT"
+check_rc "show 'zz*'" 1 nm 'zz*'
+check_grep "show 'zz*': message" "matches 'zz*'" "$ERR"
+
+# --- a change over a pattern: one atomic set per match
+check_rc "'tap[1-2]' +link" 0 nm 'tap[1-2]' +link
+check_mask "'tap[1-2]' +link: tap0 untouched" tap0 0x1
+check_mask "'tap[1-2]' +link: tap1" tap1 0x5
+check_mask "'tap[1-2]' +link: tap2" tap2 0x5
+check_mask "'tap[1-2]' +link: tap3 untouched" tap3 0x1
+check_rc "-v 'tap*' -drv" 0 nm -v 'tap*' -drv
+check_out "-v 'tap*' -drv: one result a match" "$(show_line tap0 0x0) (changed)
+$(show_line tap1 0x4) (changed)
+$(show_line tap2 0x4) (changed)
+$(show_line tap3 0x0) (changed)"
+check_rc "'zz*' +link (matches nothing)" 1 nm 'zz*' +link
+check_grep "'zz*' +link: message" "no interface with a message level matches 'zz*'" "$ERR"
+check_rc "-x 'tap[01]' --from-level 1" 0 nm -x 'tap[01]' --from-level 1
+check_out "-x 'tap[01]' --from-level 1: named" "tap0: 0x00000003
+tap1: 0x00000003"
+
+# --- a name with a glob character: a backslash makes it literal
+check_rc "show 'odd\\*' (the literal name)" 0 nm 'odd\*'
+check_out "show 'odd\\*': only odd*" "$(show_line 'odd*' 0x1)"
+check_rc "'odd\\*' +timer" 0 nm 'odd\*' +timer
+check_mask "'odd\\*' +timer: odd*" 'odd*' 0x9
+check_mask "'odd\\*' +timer: oddx untouched" oddx 0x1
+check_rc "'odd*' +probe (the pattern)" 0 nm 'odd*' +probe
+check_mask "'odd*' +probe: odd*" 'odd*' 0xb
+check_mask "'odd*' +probe: oddx" oddx 0x3
+
+# --- --driver (as 'ethtool -i' names it)
+check_eq "ethtool -i tap0: driver tun" "driver: tun" "$(et -i tap0 | grep '^driver:')"
+check_rc "--driver tun -x" 0 nm --driver tun -x
+check_lines "--driver tun -x: every tap" 6 "$OUT"
+check_egrep "--driver tun -x: named lines" '^tap0: 0x' "$OUT"
+check_rc "--driver veth (no message level)" 1 nm --driver veth
+check_grep "--driver veth: message" "with driver veth" "$ERR"
+check_rc "--driver tun +hw (every tap)" 0 nm --driver tun +hw
+for i in 0 1 2 3; do check_mask "--driver tun +hw: tap$i" "tap$i" "$(printf '0x%x' $(( $(ethtool_mask "tap$i") | 0x2000 )))"; done
+check_rc "--driver tun 'tap[23]' -hw" 0 nm --driver tun 'tap[23]' -hw
+check_mask "--driver tun 'tap[23]' -hw: tap2" tap2 0x4
+check_mask "--driver tun 'tap[23]' -hw: tap1 keeps hw" tap1 0x2003
+check_rc "--driver veth tap0 +wol (tap0 is tun)" 1 nm --driver veth tap0 +wol
+check_mask "--driver veth tap0 +wol: unchanged" tap0 0x2003
+check_rc "--driver e1000e --driver tun tap3" 0 nm --driver e1000e --driver tun tap3
+check_out "--driver e1000e --driver tun tap3" "$(show_line tap3 0x0)"
+printf '%s\n' '--driver tun tap* +intr' 've0 +drv' >"$NIM_TMP/b"
+check_rc "--batch with --driver in a line, then a veth" 1 nm -f --batch "$NIM_TMP/b"
+check_grep "--batch: the veth line fails" "b:2: ve0: the driver has no message level" "$ERR"
+check_mask "--batch --driver tun tap*: tap3" tap3 0x200
+check_rc "--driver on the command line of --batch" 2 nm --driver tun --batch "$NIM_TMP/b"
+check_grep "--driver with --batch: message" "--driver goes in the lines" "$ERR"
+
+# --- IFACE: as netifmsg prints it
+check_rc "tap0: +ifup" 0 nm tap0: +ifup
+check_mask "tap0: +ifup" tap0 0x2223
+check_rc "show tap0:" 0 nm tap0:
+check_out "show tap0:" "$(show_line tap0 0x2223)"
+
+# --- ethtool's habits
+set_mask tap0 0x41
+check_rc "tap0 link on rx_err off" 0 nm tap0 link on rx_err off
+check_mask "tap0 link on rx_err off: ethtool agrees" tap0 0x5
+et -s tap1 msglvl 0x41
+et -s tap1 msglvl link on rx_err off
+check_eq "ethtool -s tap1 msglvl link on rx_err off gives the same" "$(ethtool_mask tap0)" "$(ethtool_mask tap1)"
+check_rc "tap0 link,timer off drv on" 0 nm tap0 link,timer off drv on
+check_mask "tap0 link,timer off drv on" tap0 0x1
+check_rc "tap0 on" 2 nm tap0 on
+check_grep "tap0 on: message" "'on' needs a class name before it" "$ERR"
+check_rc "tap0 msglvl 7 (pasted from ethtool)" 2 nm tap0 msglvl 7
+check_grep "tap0 msglvl 7: the netifmsg form" "write 'netifmsg tap0 7'" "$ERR"
+check_mask "tap0 msglvl 7: unchanged" tap0 0x1
+
+# --- -n with a namespace file, as nsenter --net=PATH
+check_rc "-n /run/netns/NAME" 0 "$NETIFMSG" -n "/run/netns/$NS" tap0
+check_out "-n /run/netns/NAME: tap0" "$(show_line tap0 0x1)"
+ip netns exec "$NS" sleep 30 &
+sleeper=$!
+sleep 0.2
+check_rc "-n /proc/PID/ns/net" 0 "$NETIFMSG" -n "/proc/$sleeper/ns/net" tap0 +probe
+check_mask "-n /proc/PID/ns/net: applied in that namespace" tap0 0x3
+kill "$sleeper"
+wait "$sleeper" 2>/dev/null
+check_rc "-n /proc/self/ns/uts (not a network namespace)" 1 "$NETIFMSG" -n /proc/self/ns/uts tap0
+check_grep "-n a uts namespace: message" "netifmsg: /proc/self/ns/uts: not a network namespace" "$ERR"
+check_rc "-n /nonexistent/ns" 1 "$NETIFMSG" -n /nonexistent/ns tap0
+check_grep "-n /nonexistent/ns: message" "no such network namespace" "$ERR"
+
+# --- the level hint names the map that takes the level
+check_rc "--from-level 16" 2 nm --from-level 16
+check_grep "--from-level 16: hint" "--level-map kernel reads it as a driver's debug=16 does" "$ERR"
+check_rc "--level-map kernel --from-level 16" 0 nm --level-map kernel --from-level 16
+check_out "--level-map kernel --from-level 16" "0x0000ffff drv probe link timer ifdown ifup rx_err tx_err tx_queued intr tx_done rx_status pktdata hw wol bit15"
+
+finish
