@@ -18,6 +18,7 @@ static bool fail(struct change_err *err, enum change_error code,
 		err->code = code;
 		snprintf(err->item, sizeof(err->item), "%.*s", (int)len, item);
 		err->suggestion = suggestion;
+		err->bits = 0;
 	}
 	return false;
 }
@@ -119,6 +120,70 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 	return true;
 }
 
+/* Add the comma-joined items of @list (@len bytes) to @c. */
+static bool add_list(struct change *c, const struct word_ctx *w,
+		     const char *list, size_t len)
+{
+	for (;;) {
+		const char *comma = memchr(list, ',', len);
+		size_t n = comma ? (size_t)(comma - list) : len;
+
+		if (!add_item(c, w, list, n))
+			return false;
+		if (!comma)
+			return true;
+		list += n + 1;
+		len -= n + 1;
+	}
+}
+
+/*
+ * One side of VALUE/MASK: absolute items only, as an absolute word reads
+ * them; their OR in @bits.  A +/- item there is refused rather than read
+ * as a word of its own: "+drv,0x5/0xf" could mean either.
+ */
+static bool side_bits(const struct word_ctx *w, const char *word,
+		      const char *side, size_t len, uint32_t *bits)
+{
+	const char *p;
+	struct change tmp;
+
+	for (p = side; p < side + len; p++)
+		if ((p == side || p[-1] == ',') && (*p == '+' || *p == '-'))
+			return fail(w->err, CHANGE_VM_SIGN, word, strlen(word),
+				    NULL);
+	change_init(&tmp);
+	if (!add_list(&tmp, w, side, len))
+		return false;
+	*bits = tmp.abs;
+	return true;
+}
+
+/* VALUE/MASK, as ethtool's "msglvl VALUE/MASK": the bits of MASK change. */
+static bool add_value_mask(struct change *c, const struct word_ctx *w,
+			   const char *word, const char *slash)
+{
+	const char *mask_s = slash + 1;
+	unsigned int skipped = w->unknown ? *w->unknown : 0;
+	uint32_t value, mask;
+
+	if (slash == word || !*mask_s || strchr(mask_s, '/'))
+		return fail(w->err, CHANGE_VM_FORM, word, strlen(word), NULL);
+	if (!side_bits(w, word, word, (size_t)(slash - word), &value) ||
+	    !side_bits(w, word, mask_s, strlen(mask_s), &mask))
+		return false;
+	/* A name skipped for now may be a mask bit: its pass checks this. */
+	if ((!w->unknown || *w->unknown == skipped) && (value & ~mask)) {
+		fail(w->err, CHANGE_VM_OUTSIDE, word, strlen(word), NULL);
+		if (w->err)
+			w->err->bits = value & ~mask;
+		return false;
+	}
+	set_rel(c, '+', value & mask);
+	set_rel(c, '-', mask & ~value);
+	return true;
+}
+
 bool change_add_word(struct change *c, const struct classnames *cn,
 		     const char *word, unsigned int *unknown,
 		     struct change_err *err)
@@ -126,18 +191,14 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	unsigned int skipped = 0;
 	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
-	const char *item = word ? word : "";
+	const char *slash;
 
-	for (;;) {
-		const char *comma = strchr(item, ',');
-		size_t len = comma ? (size_t)(comma - item) : strlen(item);
-
-		if (!add_item(&tmp, &w, item, len))
-			return false;
-		if (!comma)
-			break;
-		item = comma + 1;
-	}
+	if (!word)
+		word = "";
+	slash = strchr(word, '/');
+	if (slash ? !add_value_mask(&tmp, &w, word, slash) :
+		    !add_list(&tmp, &w, word, strlen(word)))
+		return false;
 	*c = tmp;
 	if (unknown)
 		*unknown += skipped;
@@ -145,6 +206,7 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 		err->code = CHANGE_OK;
 		err->item[0] = '\0';
 		err->suggestion = NULL;
+		err->bits = 0;
 	}
 	return true;
 }
@@ -180,6 +242,12 @@ const char *change_strerror(enum change_error code)
 		return "only class names can be turned on or off (use bitN)";
 	case CHANGE_REL_NONE:
 		return "'none' cannot be turned on or off";
+	case CHANGE_VM_FORM:
+		return "VALUE/MASK needs a value and a mask around one '/'";
+	case CHANGE_VM_SIGN:
+		return "VALUE/MASK cannot hold +NAME or -NAME items";
+	case CHANGE_VM_OUTSIDE:
+		return "value bits are outside the mask";
 	}
 	return "unknown error";
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * CHANGE words ("+link", "-rx_err", "0x1f", "all", "link,timer") and how
- * they combine into a new mask.
+ * CHANGE words ("+link", "-rx_err", "0x1f", "all", "link,timer", "0x5/0xf")
+ * and how they combine into a new mask.
  */
 #ifndef NETIFMSG_CHANGE_H
 #define NETIFMSG_CHANGE_H
@@ -13,10 +13,10 @@
 
 struct change {
 	uint32_t abs;		/* OR of every absolute word */
-	uint32_t on;		/* bits turned on by +NAME */
-	uint32_t off;		/* bits turned off by -NAME */
+	uint32_t on;		/* bits turned on by +NAME or VALUE/MASK */
+	uint32_t off;		/* bits turned off by -NAME or VALUE/MASK */
 	bool has_abs;		/* at least one absolute word was given */
-	bool has_rel;		/* at least one +/- word was given */
+	bool has_rel;		/* at least one +/- or VALUE/MASK word */
 };
 
 enum change_error {
@@ -27,14 +27,22 @@ enum change_error {
 	CHANGE_RANGE,		/* number over 32 bits */
 	CHANGE_REL_NUMBER,	/* +NUMBER / -NUMBER: only names are relative */
 	CHANGE_REL_NONE,	/* +none / -none */
+	CHANGE_VM_FORM,		/* VALUE/MASK with a side missing, or a 2nd '/' */
+	CHANGE_VM_SIGN,		/* a +/- item in VALUE/MASK */
+	CHANGE_VM_OUTSIDE,	/* VALUE has bits MASK lacks (in bits) */
 };
 
 struct change_err {
 	enum change_error code;
-	/* the offending item (one comma-separated piece), NUL terminated */
+	/*
+	 * the offending item (one comma-separated piece; for CHANGE_VM_*
+	 * the whole word), NUL terminated
+	 */
 	char item[64];
 	/* for CHANGE_UNKNOWN: a close known name, or NULL */
 	const char *suggestion;
+	/* for CHANGE_VM_OUTSIDE: the value bits outside the mask */
+	uint32_t bits;
 };
 
 static inline void change_init(struct change *c)
@@ -47,8 +55,12 @@ static inline void change_init(struct change *c)
  * to @c, reading class names with @cn (NULL: the built-in table).  On
  * error @c is unchanged and @err says what was wrong.  With @unknown, a
  * name @cn does not know is counted there and skipped instead, so the
- * rest can be checked before the kernel is asked for its names.  Within
- * the +/- words the later word wins for the same bit.
+ * rest can be checked before the kernel is asked for its names.
+ *
+ * A word with a '/' is one VALUE/MASK: the '/' splits the whole word, each
+ * side is a comma-joined list of absolute items (no +/-), and only the
+ * bits of MASK change, to those of VALUE.  It is a relative word like
+ * +NAME and -NAME: among those, the later word wins for the same bit.
  */
 bool change_add_word(struct change *c, const struct classnames *cn,
 		     const char *word, unsigned int *unknown,
@@ -57,7 +69,10 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 /* The mask that results from applying @c to @old. */
 uint32_t change_apply(const struct change *c, uint32_t old);
 
-/* True if the change has only +/- words (it must be applied atomically). */
+/*
+ * True if the change has only +/- and VALUE/MASK words (it must be applied
+ * atomically).
+ */
 static inline bool change_is_relative(const struct change *c)
 {
 	return !c->has_abs;

@@ -408,6 +408,15 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 	case CHANGE_REL_NONE:
 		return usage_error(cl, "'%s': 'none' cannot be turned on or off",
 				   err->item);
+	case CHANGE_VM_FORM:
+		return usage_error(cl, "'%s': VALUE/MASK needs a value and a mask around one '/'",
+				   err->item);
+	case CHANGE_VM_SIGN:
+		return usage_error(cl, "'%s': VALUE/MASK cannot hold +NAME or -NAME items (give them as words of their own)",
+				   err->item);
+	case CHANGE_VM_OUTSIDE:
+		return usage_error(cl, "'%s': value bits 0x%08x are outside the mask",
+				   err->item, err->bits);
 	case CHANGE_OK:
 		break;
 	}

@@ -133,6 +133,24 @@ static void check_newclass(struct opts *o)
 	assert_newclass_unknown(o);
 }
 
+/* VALUE/MASK is a relative change, never a replace. */
+static void check_change_value_mask(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->job.show);
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0x5);
+	ck_assert_uint_eq(o->job.change.off, 0xa);
+	ck_assert_uint_eq(o->job.unknown, 0);
+}
+
+/* A VALUE/MASK with names the table lacks waits for the kernel's. */
+static void check_value_mask_newclass(struct opts *o)
+{
+	ck_assert_uint_eq(o->job.unknown, 2);
+	assert_newclass_unknown(o);
+}
+
 static const struct cl_case cases[] = {
 	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
 	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
@@ -186,6 +204,24 @@ static const struct cl_case cases[] = {
 	  "unknown message class 'newclass'", NULL },
 	{ { "--decode", "newclass", NULL }, -EINVAL, 0, "unknown message class 'newclass'", NULL },
 	{ { "tap0", "+newclass", "0x", NULL }, -EINVAL, 0, "invalid number '0x'", NULL },
+	/* VALUE/MASK and how its mistakes are told */
+	{ { "tap0", "0x5/0xf", NULL }, 0, CMD_CHANGE, NULL,
+	  check_change_value_mask },
+	{ { "tap0", "newclass/newclass,link", NULL }, 0, CMD_CHANGE, NULL,
+	  check_value_mask_newclass },
+	{ { "tap0", "0x15/0xf", NULL }, -EINVAL, 0,
+	  "'0x15/0xf': value bits 0x00000010 are outside the mask", NULL },
+	{ { "--decode", "link/timer", NULL }, -EINVAL, 0,
+	  "'link/timer': value bits 0x00000004 are outside the mask", NULL },
+	{ { "tap0", "0x5/", NULL }, -EINVAL, 0,
+	  "'0x5/': VALUE/MASK needs a value and a mask around one '/'", NULL },
+	{ { "tap0", "a/b/c", NULL }, -EINVAL, 0,
+	  "'a/b/c': VALUE/MASK needs a value and a mask around one '/'", NULL },
+	{ { "tap0", "+drv,0x5/0xf", NULL }, -EINVAL, 0,
+	  "'+drv,0x5/0xf': VALUE/MASK cannot hold +NAME or -NAME items (give them as words of their own)",
+	  NULL },
+	{ { "tap0", "link,,timer/0xf", NULL }, -EINVAL, 0,
+	  "empty message class in 'link,,timer/0xf'", NULL },
 };
 
 /* Writable copies of the words: @o points into them after parsing. */

@@ -106,6 +106,22 @@ comp "$(printf -- '+%s ' $CLASSES all | sed 's/+link //')" eth0 link +
 comp "tx_err tx_queued tx_done" eth0 +NETIF_MSG_TIMER t
 comp "tx_queued tx_done" eth0 -msg_TX_ERR,drv tx
 comp "ifup,probe ifup,pktdata" eth0 ifup,p
+# VALUE/MASK: the mask's items, from what that side has not named (the
+# value's classes belong in the mask too); never +/- in such a word.
+comp "link,timer/link,timer,ifup" eth0 link,timer/link,timer,ifu
+comp "0x5/timer 0x5/tx_err 0x5/tx_queued 0x5/tx_done" eth0 0x5/t
+comp "$(printf -- 'drv/%s ' $CLASSES all none)" eth0 drv/
+comp "$(printf -- 'drv/drv,%s ' $CLASSES all none | sed 's|drv/drv,drv ||')" eth0 drv/drv,
+comp "$(printf -- '0x5/%s ' $CLASSES all none)" --decode 0x5/
+comp "" eth0 0x5/0xf/
+comp "" eth0 +drv,0x5/
+comp "" eth0 0x5,-drv/
+comp "" eth0 0x5/+
+comp "" eth0 0x5/0xf,-d
+comp "" eth0 /0xf
+comp "" eth0 0x5/0xf
+# ... and its names count as named for the words after it.
+comp "tx_err tx_queued tx_done" eth0 timer/timer,link tx
 # --decode takes CHANGE words, no interface; --list takes nothing.
 comp "$CLASSES all none" --decode ""
 comp "-probe -pktdata" --decode -p
