@@ -40,4 +40,14 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	       struct cmdline_err *err);
 
+/*
+ * netifmsg's own -j output (a file whose first byte is '[' or '{'), all
+ * of it in @text: the array show prints, or one object a line.  Each
+ * object (its "ifname", or "ifname_hex" for a name that is not UTF-8,
+ * and "msg_enable") is the line "IFACE 0xMASK"; *@errline is the
+ * object's line, or its place in the array.  Returns as batch_read().
+ */
+int batch_read_json(struct batch *b, const char *text, size_t len,
+		    unsigned int *errline, struct cmdline_err *err);
+
 #endif

@@ -6,11 +6,46 @@
  */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "batch.h"
 #include "cmd.h"
 #include "diag.h"
+
+/* A JSON file is read whole; netifmsg's own output is far smaller. */
+#define JSON_FILE_MAX	(64 << 20)
+
+/* netifmsg's -j output: read all of @f, then parse it. */
+static int read_json(FILE *f, struct batch *b, unsigned int *errline,
+		     struct cmdline_err *err)
+{
+	size_t len = 0, cap = 0;
+	char *text = NULL, *more;
+	int ret = 0;
+
+	*errline = 0;
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? 2 * cap : 64 << 10;
+			more = cap <= JSON_FILE_MAX ? realloc(text, cap) : NULL;
+			if (!more) {
+				ret = cap > JSON_FILE_MAX ? -EFBIG : -ENOMEM;
+				break;
+			}
+			text = more;
+		}
+		len += fread(text + len, 1, cap - len, f);
+		if (len < cap)
+			break;
+	}
+	if (!ret && ferror(f))
+		ret = -EIO;
+	if (!ret)
+		ret = batch_read_json(b, text, len, errline, err);
+	free(text);
+	return ret;
+}
 
 /* Read and check the whole file into @b. */
 static int load(const char *path, const char *fname, struct batch *b)
@@ -27,7 +62,14 @@ static int load(const char *path, const char *fname, struct batch *b)
 		diag(NULL, path, "%s", strerror(errno));
 		return -EIO;
 	}
-	ret = batch_read(b, f, &errline, &err);
+	/* netifmsg's -j output starts with one of these, a text line never. */
+	ret = getc(f);
+	if (ret != EOF)
+		ungetc(ret, f);
+	if (ret == '[' || ret == '{')
+		ret = read_json(f, b, &errline, &err);
+	else
+		ret = batch_read(b, f, &errline, &err);
 	if (!is_stdin)
 		fclose(f);
 	if (ret == -EINVAL) {

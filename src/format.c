@@ -99,6 +99,39 @@ static void sb_json_string(struct sbuf *sb, const char *s)
 	sb_putn(sb, "\"", 1);
 }
 
+/*
+ * An interface name as it reads back as IFACE (netifmsg(8), INTERFACES):
+ * glob characters and a backslash that would start an escape get a
+ * backslash; control bytes and blanks become \xHH.
+ */
+static void sb_ifname(struct sbuf *sb, const char *name)
+{
+	static const char digits[] = "0123456789abcdef";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)name; *p; p++) {
+		char esc[4] = { '\\', 'x', digits[*p >> 4], digits[*p & 0xf] };
+
+		if (*p <= 0x20 || *p == 0x7f)
+			sb_putn(sb, esc, 4);
+		else if (*p == '*' || *p == '?' || *p == '[' ||
+			 (*p == '\\' && p[1] && strchr("\\*?[x", p[1])))
+			sb_putn(sb, "\\", 1);
+		if (*p > 0x20 && *p != 0x7f)
+			sb_putn(sb, (const char *)p, 1);
+	}
+}
+
+size_t format_ifname(char *buf, size_t size, const char *name)
+{
+	struct sbuf sb = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	sb_ifname(&sb, name);
+	return sb.len;
+}
+
 /* Names of the bits in @mask, space separated in text, a JSON array else. */
 static void sb_names(struct sbuf *sb, const struct classnames *cn,
 		     uint32_t mask, bool json)
@@ -165,7 +198,7 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 		break;
 	case OUT_TEXT:
 		if (st->ifname[0]) {
-			sb_puts(&sb, st->ifname);
+			sb_ifname(&sb, st->ifname);
 			sb_puts(&sb, ": ");
 		}
 		sb_hex32(&sb, st->msg_enable);

@@ -40,6 +40,14 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 		    enum changed_flag changed);
 
 /*
+ * Interface name @name as netifmsg prints it in text, so that it reads
+ * back as IFACE (netifmsg(8), INTERFACES): glob characters and a
+ * backslash that would start an escape get a backslash, control bytes
+ * and blanks become \xHH.  snprintf style.
+ */
+size_t format_ifname(char *buf, size_t size, const char *name);
+
+/*
  * One row of --list for built-in class @i (0..MSGCLASS_NBUILTIN-1), or
  * for the header when @i is -1 (text only; JSON has no header).
  */

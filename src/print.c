@@ -32,7 +32,10 @@ void print_state(struct printer *p, const struct ifstate *st,
 		out_puts(p->n ? "," : "[");
 	/* A line about one of many interfaces names it: a --batch line. */
 	if (p->named && (p->mode == OUT_HEX || p->mode == OUT_NAMES)) {
-		out_puts(st->ifname);
+		char name[4 * IF_NAMESIZE];
+
+		format_ifname(name, sizeof(name), st->ifname);
+		out_puts(name);
 		out_puts(": ");
 	}
 	out_write(line, n);

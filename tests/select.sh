@@ -60,7 +60,11 @@ tap1: 0x00000003"
 
 # --- a name with a glob character: a backslash makes it literal
 check_rc "show 'odd\\*' (the literal name)" 0 nm 'odd\*'
-check_out "show 'odd\\*': only odd*" "$(show_line 'odd*' 0x1)"
+check_out "show 'odd\\*': only odd*, printed as it reads back" "odd\\*: 0x00000001 drv"
+check_rc "show: odd* printed escaped, fed back as a batch" 0 nm
+grep '^odd' "$OUT" >"$NIM_TMP/odd"
+check_file "show all: odd* and oddx lines" 'odd\*: 0x00000001 drv
+oddx: 0x00000001 drv' "$NIM_TMP/odd"
 check_rc "'odd\\*' +timer" 0 nm 'odd\*' +timer
 check_mask "'odd\\*' +timer: odd*" 'odd*' 0x9
 check_mask "'odd\\*' +timer: oddx untouched" oddx 0x1

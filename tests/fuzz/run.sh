@@ -33,9 +33,9 @@ harnesses=("$@")
 [ ${#harnesses[@]} -gt 0 ] || harnesses=("${all[@]}")
 
 command -v "$cc" >/dev/null 2>&1 || { echo "run.sh: $cc not found" >&2; exit 1; }
-if ! mnl_cflags=$(pkg-config --cflags libmnl) ||
-   ! mnl_libs=$(pkg-config --libs libmnl); then
-	echo "run.sh: libmnl not found by pkg-config" >&2
+if ! mnl_cflags=$(pkg-config --cflags libmnl jansson) ||
+   ! mnl_libs=$(pkg-config --libs libmnl jansson); then
+	echo "run.sh: libmnl or jansson not found by pkg-config" >&2
 	exit 1
 fi
 read -r -a mnl_cflags <<<"$mnl_cflags"

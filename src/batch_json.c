@@ -1,0 +1,144 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * netifmsg's own -j output as --batch input: the one array that show
+ * prints, or the objects one a line that a batch, a change and a monitor
+ * print.  Each object's msg_enable is set on its interface: the object
+ * becomes the text line "IFACE 0xMASK" and is read as one, so it means
+ * exactly what a text line means.  Parsed with jansson.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <jansson.h>
+
+#include "batch.h"
+#include "format.h"
+
+static int fail(struct cmdline_err *err, const char *what, const char *detail)
+{
+	snprintf(err->msg, sizeof(err->msg), "%s%s", what, detail);
+	err->hint = false;
+	return -EINVAL;
+}
+
+/* "ifname_hex": the name's bytes, for a name that is not UTF-8. */
+static int hex_name(const char *hex, char name[IF_NAMESIZE])
+{
+	size_t i, len = strlen(hex);
+	unsigned int byte;
+
+	if (len % 2 || !len || len / 2 >= IF_NAMESIZE)
+		return -EINVAL;
+	for (i = 0; i < len; i += 2) {
+		if (sscanf(hex + i, "%2x", &byte) != 1 || !byte ||
+		    !strchr("0123456789abcdefABCDEF", hex[i + 1]))
+			return -EINVAL;
+		name[i / 2] = (char)byte;
+	}
+	name[len / 2] = '\0';
+	return 0;
+}
+
+/* One object into a job, as the text line it stands for. */
+static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
+		      struct cmdline_err *err)
+{
+	json_t *ifname = json_object_get(obj, "ifname");
+	json_t *hex = json_object_get(obj, "ifname_hex");
+	json_t *mask = json_object_get(obj, "msg_enable");
+	char name[IF_NAMESIZE], line[4 * IF_NAMESIZE + 16];
+	json_int_t v;
+	size_t n;
+
+	if (!json_is_object(obj))
+		return fail(err, "not a JSON object", "");
+	if (json_is_string(hex)) {
+		if (hex_name(json_string_value(hex), name) < 0)
+			return fail(err, "\"ifname_hex\" is not an interface name in hex", "");
+	} else if (!json_is_string(ifname) ||
+		   json_string_length(ifname) >= IF_NAMESIZE ||
+		   strlen(json_string_value(ifname)) != json_string_length(ifname)) {
+		return fail(err, "no \"ifname\" that is an interface name", "");
+	} else {
+		strcpy(name, json_string_value(ifname));
+	}
+	if (!json_is_integer(mask) || json_integer_value(mask) < 0 ||
+	    json_integer_value(mask) > UINT32_MAX)
+		return fail(err, "no \"msg_enable\" that is a 32-bit mask", "");
+	v = json_integer_value(mask);
+	n = format_ifname(line, sizeof(line), name);
+	snprintf(line + n, sizeof(line) - n, " 0x%08llx", (unsigned long long)v);
+	return batch_add_line(b, line, lineno, err);
+}
+
+/* The array show prints: element N is "line" N. */
+static int read_array(struct batch *b, json_t *arr, unsigned int *errline,
+		      struct cmdline_err *err)
+{
+	json_t *obj;
+	size_t i;
+	int ret;
+
+	json_array_foreach(arr, i, obj) {
+		ret = add_object(b, obj, (unsigned int)i + 1, err);
+		if (ret) {
+			*errline = (unsigned int)i + 1;
+			return ret;
+		}
+	}
+	return 0;
+}
+
+/* One object a line, as -j prints a batch or a monitor. */
+static int read_lines(struct batch *b, const char *text, size_t len,
+		      unsigned int *errline, struct cmdline_err *err)
+{
+	unsigned int lineno = 0;
+	json_error_t jerr;
+	size_t at = 0;
+	int ret = 0;
+
+	while (at < len && !ret) {
+		const char *nl = memchr(text + at, '\n', len - at);
+		size_t end = nl ? (size_t)(nl - text) : len;
+		json_t *obj;
+
+		lineno++;
+		*errline = lineno;
+		if (strspn(text + at, " \t\r") < end - at) {
+			obj = json_loadb(text + at, end - at, JSON_REJECT_DUPLICATES,
+					 &jerr);
+			if (!obj)
+				return fail(err, "invalid JSON: ", jerr.text);
+			ret = add_object(b, obj, lineno, err);
+			json_decref(obj);
+		}
+		at = end + 1;
+	}
+	return ret;
+}
+
+int batch_read_json(struct batch *b, const char *text, size_t len,
+		    unsigned int *errline, struct cmdline_err *err)
+{
+	json_error_t jerr;
+	json_t *arr;
+	int ret;
+
+	*errline = 0;
+	if (len && text[0] == '{')
+		return read_lines(b, text, len, errline, err);
+	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	if (!arr) {
+		*errline = jerr.line > 0 ? (unsigned int)jerr.line : 1;
+		return fail(err, "invalid JSON: ", jerr.text);
+	}
+	if (!json_is_array(arr)) {
+		json_decref(arr);
+		*errline = 1;
+		return fail(err, "a JSON batch is an array of objects or one object a line", "");
+	}
+	ret = read_array(b, arr, errline, err);
+	json_decref(arr);
+	return ret;
+}
