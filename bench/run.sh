@@ -286,7 +286,7 @@ for n in $sizes; do
 		# with ethtool, the independent peer.
 		sed 's/ 0x3$/ 0x5/' "$tmp/batch.$n" >"$tmp/batch5.$n"
 		if in_ns "$netifmsg" --batch "$tmp/batch5.$n" >/dev/null; then
-			record "applied.batch.$n" a "$(in_ns "$netifmsg" -x | grep -c '^0x00000005$' || true)"
+			record "applied.batch.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000005$' || true)"
 		else
 			record "applied.batch.$n" a "exit-status-$?"
 		fi
