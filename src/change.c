@@ -184,6 +184,43 @@ static bool add_value_mask(struct change *c, const struct word_ctx *w,
 	return true;
 }
 
+/* One blank-free word: a VALUE/MASK, or comma-joined items. */
+static bool add_token(struct change *c, const struct word_ctx *w,
+		      const char *word)
+{
+	const char *slash = strchr(word, '/');
+
+	return slash ? add_value_mask(c, w, word, slash) :
+		       add_list(c, w, word, strlen(word));
+}
+
+/* Blanks separate words, as commas separate items ("$(netifmsg -N x)"). */
+#define BLANKS		" \t\n\r\v\f"
+#define TOKEN_MAX	256
+
+static bool add_tokens(struct change *c, const struct word_ctx *w,
+		       const char *word)
+{
+	char token[TOKEN_MAX];
+	bool any = false;
+	size_t n;
+
+	for (word += strspn(word, BLANKS); *word; word += strspn(word, BLANKS)) {
+		n = strcspn(word, BLANKS);
+		/* No class, number or VALUE/MASK is that long. */
+		if (n >= sizeof(token))
+			return fail(w->err, CHANGE_UNKNOWN, word, n, NULL);
+		memcpy(token, word, n);
+		token[n] = '\0';
+		if (!add_token(c, w, token))
+			return false;
+		word += n;
+		any = true;
+	}
+	/* Nothing but blanks: as empty as "". */
+	return any || add_token(c, w, "");
+}
+
 bool change_add_word(struct change *c, const struct classnames *cn,
 		     const char *word, unsigned int *unknown,
 		     struct change_err *err)
@@ -191,13 +228,11 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	unsigned int skipped = 0;
 	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
-	const char *slash;
 
 	if (!word)
 		word = "";
-	slash = strchr(word, '/');
-	if (slash ? !add_value_mask(&tmp, &w, word, slash) :
-		    !add_list(&tmp, &w, word, strlen(word)))
+	if (!(word[strcspn(word, BLANKS)] ? add_tokens(&tmp, &w, word) :
+					     add_token(&tmp, &w, word)))
 		return false;
 	*c = tmp;
 	if (unknown)

@@ -63,10 +63,13 @@ static int load(const char *path, const char *fname, struct batch *b)
 		return -EIO;
 	}
 	/* netifmsg's -j output starts with one of these, a text line never. */
+	errno = 0;
 	ret = getc(f);
 	if (ret != EOF)
 		ungetc(ret, f);
-	if (ret == '[' || ret == '{')
+	if (ret == EOF && ferror(f))
+		ret = errno ? -errno : -EIO;
+	else if (ret == '[' || ret == '{')
 		ret = read_json(f, b, &errline, &err);
 	else
 		ret = batch_read(b, f, &errline, &err);

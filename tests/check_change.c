@@ -50,6 +50,12 @@ static const struct {
 	{ { "0xffffffff" },		false, 0xffffffff, 0xffffffff, 0xffffffff },
 	{ { "4294967295" },		false, 0xffffffff, 0xffffffff, 0xffffffff },
 	{ { "all", "bit20" },		false, 0x107fff, 0x107fff, 0xffffffff },
+	/* blanks inside a word separate words: "$(netifmsg -N eth0)" */
+	{ { "drv link" },		false, 0x5, 0x5, 0xffffffff },
+	{ { " drv\tlink\n" },		false, 0x5, 0x5, 0xffffffff },
+	{ { "drv +timer -drv" },	false, 0x8, 0x8, 0xffffffff },
+	{ { "+link -rx_err" },		true, 0x4, 0xffffffbf, 0x44 },
+	{ { "0x5/0xf +hw" },		true, 0x2005, 0xfffffff5, 0x200f },
 	/* relative words alone: on top of the old mask */
 	{ { "+link" },			true, 0x4, 0xffffffff, 0x4 },
 	{ { "-link" },			true, 0, 0xfffffffb, 0x4 },
@@ -225,7 +231,10 @@ static const struct {
 	{ "+bit32",		CHANGE_UNKNOWN,		"bit32", NULL },
 	{ "bit01",		CHANGE_UNKNOWN,		"bit01", NULL },
 	{ "bit",		CHANGE_UNKNOWN,		"bit",	NULL },
-	{ "link probe",		CHANGE_UNKNOWN,		"link probe", NULL },
+	/* blanks separate words; each word is still checked */
+	{ "link likn",		CHANGE_UNKNOWN,		"likn",	"link" },
+	{ "link  0x",		CHANGE_BAD_NUMBER,	"0x",	NULL },
+	{ " \t ",		CHANGE_EMPTY,		"",	NULL },
 	{ "msg_all",		CHANGE_UNKNOWN,		"msg_all", NULL },
 	{ "0x",			CHANGE_BAD_NUMBER,	"0x",	NULL },
 	{ "0xzz",		CHANGE_BAD_NUMBER,	"0xzz",	NULL },
@@ -271,7 +280,7 @@ static const struct {
 	{ "4294967296/0",	CHANGE_RANGE,		"4294967296", NULL },
 	{ "0x5/0xfg",		CHANGE_BAD_NUMBER,	"0xfg",	NULL },
 	{ "0x/0xf",		CHANGE_BAD_NUMBER,	"0x",	NULL },
-	{ "0x5 /0xf",		CHANGE_BAD_NUMBER,	"0x5 ",	NULL },
+	{ "0x5 /0xf",		CHANGE_VM_FORM,		"/0xf",	NULL },
 	{ "010/0xf",		CHANGE_BAD_NUMBER,	"010",	NULL },
 	{ "likn/link",		CHANGE_UNKNOWN,		"likn",	"link" },
 	{ "link/lnik",		CHANGE_UNKNOWN,		"lnik",	"link" },
