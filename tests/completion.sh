@@ -80,12 +80,17 @@ comp "$LONGOPTS" --
 comp "$LONGOPTS $SHORTOPTS" -
 comp "--json" --js
 comp "--level-map --list" --l
+comp "--decode --driver" --d
 comp "--hex --help" -j eth0 --he
 # Option values.
 comp "cumulative exact kernel" --level-map ""
 comp "kernel" --level-map = k
 comp "" --from-level ""
 comp "" eth0 --from-level ""
+# --driver takes a value: the word after it is not IFACE.
+comp "$CLASSES all none" --driver tun eth0 ""
+comp "$CLASSES all none" --driver = tun eth0 ""
+comp "$CLASSES all none" eth0 --driver tun ""
 # Interfaces of the current namespace.
 comp "$IFACES" ""
 comp "$IFACES" -j ""
