@@ -4,8 +4,10 @@
 # The bash completion (completion/netifmsg), driven as bash drives it:
 # COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT are set, _netifmsg is
 # called and COMPREPLY is compared with the expected candidates.
-# Runs as any user; as root the namespace cases use a private network
-# namespace with two tap devices (deleted on exit, also on failure).
+# netifmsg (the one under test, through a link on PATH) lists the
+# interfaces.  Runs as any user; as root the namespace cases use a private
+# network namespace with two tap devices, a veth pair and lo (deleted on
+# exit, also on failure).
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
@@ -24,10 +26,12 @@ fi
 
 . "$top_srcdir/tests/tool-lib.sh"
 NS=
+BINDIR=
 
 cleanup() {
 	local rc=$?
 	trap - EXIT
+	[ -z "$BINDIR" ] || rm -rf "$BINDIR"
 	[ -z "$NS" ] || ip netns delete "$NS" 2>/dev/null ||
 		echo "WARNING: could not delete netns $NS" >&2
 	exit "$rc"
@@ -35,6 +39,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The completion runs "netifmsg" as the user typed it: make that this one.
+case $NETIFMSG in
+/*) ;;
+*) NETIFMSG=$PWD/$NETIFMSG ;;
+esac
+BINDIR=$(mktemp -d "${TMPDIR:-/tmp}/nim-completion-bin.XXXXXX") || exit 1
+ln -s "$NETIFMSG" "$BINDIR/netifmsg" || exit 1
+PATH=$BINDIR:$PATH
 
 # comp EXPECTED WORD...: complete the command line "netifmsg WORD..." with
 # the cursor at the end of the last WORD (an empty last WORD means after a
@@ -73,7 +86,8 @@ LONGOPTS=$("$NETIFMSG" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][-a-z]*' |
 SHORTOPTS=$("$NETIFMSG" --help | grep -oE '^ +-[a-zA-Z],' | tr -d ' ,' | tr '\n' ' ')
 [ -n "$CLASSES" ] && [ -n "$LONGOPTS" ] && [ -n "$SHORTOPTS" ] ||
 	{ echo "ERROR: cannot read --list or --help" >&2; exit 1; }
-IFACES=$(ls /sys/class/net | tr '\n' ' ')
+# The interfaces with a message level, as netifmsg lists them.
+IFACES=$("$NETIFMSG" 2>/dev/null | sed -n 's/^\([^:]*\): .*/\1/p' | tr '\n' ' ')
 
 # Options.
 comp "$LONGOPTS" --
@@ -91,10 +105,30 @@ comp "" eth0 --from-level ""
 comp "$CLASSES all none" --driver tun eth0 ""
 comp "$CLASSES all none" --driver = tun eth0 ""
 comp "$CLASSES all none" eth0 --driver tun ""
-# Interfaces of the current namespace.
+# Interfaces of the current namespace that have a message level.
 comp "$IFACES" ""
 comp "$IFACES" -j ""
 comp "$(compgen -W "$IFACES" -- l)" l
+# A pattern is left as it is; the classes follow it as they follow IFACE.
+comp "" "tap*"
+comp "" "tap[0"
+comp "" "eth?"
+comp "" --monitor "tap*"
+comp "$CLASSES all none" "tap*" ""
+comp "$CLASSES all none" "eth0:" ""
+# --driver: the drivers of those interfaces; then their interfaces, or a
+# +CHANGE word for all of them.
+if command -v ethtool >/dev/null 2>&1; then
+	DRIVERS=$(for i in $IFACES; do ethtool -i "$i"; done 2>/dev/null |
+		awk '$1 == "driver:" { print $2 }' | sort -u | tr '\n' ' ')
+	comp "$DRIVERS" --driver ""
+	comp "$DRIVERS" --driver = ""
+else
+	echo "note: no ethtool: the --driver value cases are not run"
+fi
+comp "$(printf -- '+%s ' $CLASSES all)" --driver tun +
+comp "+link" --driver tun +li
+comp "$(printf '%s ' $CLASSES all none | sed 's/link //')" --driver tun +link ""
 # Classes after the interface: every class, all and none.
 comp "$CLASSES all none" eth0 ""
 comp "$CLASSES all none" eth0 -j ""
@@ -153,18 +187,41 @@ rm -rf "$BATCHDIR"
 if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	NS=nim-$$-$RANDOM-completion
 	ip netns add "$NS" || { NS=; echo "ERROR: ip netns add failed" >&2; exit 1; }
-	printf 'tuntap add dev tap%s mode tap\n' 0 1 | ip -n "$NS" -batch - ||
-		{ echo "ERROR: creating taps failed" >&2; exit 1; }
+	{ printf 'tuntap add dev tap%s mode tap\n' 0 1
+	  echo 'link add veth0 type veth peer name veth1'; } |
+		ip -n "$NS" -batch - ||
+		{ echo "ERROR: creating taps and veths failed" >&2; exit 1; }
 	comp "$NS" -n "${NS%-completion}"
 	comp "$NS" --netns = "${NS%-completion}"
 	comp "$NS" -jn "${NS%-completion}"
-	comp "lo tap0 tap1" -n "$NS" ""
-	comp "lo tap0 tap1" --netns = "$NS" ""
+	# lo and the veths have no message level.
+	comp "tap0 tap1" -n "$NS" ""
+	comp "tap0 tap1" --netns = "$NS" ""
+	comp "" -n "$NS" v
 	comp "tap0 tap1" --netns="$NS" t
 	comp "tap0 tap1" -jn "$NS" t
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
-	comp "lo tap1" -n "$NS" --monitor tap0 ""
+	comp "tap1" -n "$NS" --monitor tap0 ""
+	# --driver: tap's tun, not veth (no message level), of that netns.
+	if command -v ethtool >/dev/null 2>&1; then
+		comp "tun" -n "$NS" --driver ""
+		comp "tun" --netns = "$NS" --driver = t
+		comp "" -n "$NS" --driver v
+	fi
+	comp "tap0 tap1" -n "$NS" --driver tun ""
+	comp "tap0 tap1" -n "$NS" --driver = tun --driver veth ""
+	comp "" -n "$NS" --driver veth ""
+	comp "" -n "$NS" --driver tun "tap*"
+	comp "$CLASSES all none" -n "$NS" --driver tun "tap*" ""
+	# -n PATH: the file of the netns (nsenter for the drivers).
+	NSFILE=/run/netns/$NS
+	[ -e "$NSFILE" ] || NSFILE=/var/run/netns/$NS
+	comp "tap0 tap1" -n "$NSFILE" ""
+	comp "tap0 tap1" --netns = "$NSFILE" --driver tun ""
+	if command -v ethtool >/dev/null 2>&1 && command -v nsenter >/dev/null 2>&1; then
+		comp "tun" -n "$NSFILE" --driver ""
+	fi
 else
 	echo "note: not root: the network namespace cases are not run"
 fi
