@@ -99,8 +99,19 @@ comp "--hex --help" -j eth0 --he
 # Option values.
 comp "cumulative exact kernel" --level-map ""
 comp "kernel" --level-map = k
-comp "" --from-level ""
-comp "" eth0 --from-level ""
+# --from-level: the levels of the map given before it (-1..7; the
+# kernel map's 0..31).
+LEVELS="-1 0 1 2 3 4 5 6 7"
+comp "$LEVELS" --from-level ""
+comp "$LEVELS" eth0 --from-level ""
+comp "$LEVELS" --level-map exact --from-level ""
+comp "-1" --from-level -
+comp "-1" --from-level = -
+comp "" --from-level 16
+comp "$(seq 0 31 | tr '\n' ' ')" --level-map kernel --from-level ""
+comp "1 10 11 12 13 14 15 16 17 18 19" --level-map = kernel eth0 --from-level 1
+comp "16" --level-map kernel --from-level = 16
+comp "" --level-map kernel --from-level -
 # --driver takes a value: the word after it is not IFACE.
 comp "$CLASSES all none" --driver tun eth0 ""
 comp "$CLASSES all none" --driver = tun eth0 ""
