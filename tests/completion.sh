@@ -191,6 +191,9 @@ comp "- levels.conf lines.txt" --batch ""
 comp "lines.txt" --batch li
 comp "lines.txt" --batch = li
 comp "" --batch lines.txt ""
+# -n: a word starting with '/' is a namespace file.
+comp "$BATCHDIR/levels.conf $BATCHDIR/lines.txt" -n "$BATCHDIR/l"
+comp "$BATCHDIR/lines.txt" --netns = "$BATCHDIR/li"
 cd - >/dev/null || exit 1
 rm -rf "$BATCHDIR"
 
@@ -228,6 +231,7 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	# -n PATH: the file of the netns (nsenter for the drivers).
 	NSFILE=/run/netns/$NS
 	[ -e "$NSFILE" ] || NSFILE=/var/run/netns/$NS
+	comp "$NSFILE" -n "${NSFILE%-completion}"
 	comp "tap0 tap1" -n "$NSFILE" ""
 	comp "tap0 tap1" --netns = "$NSFILE" --driver tun ""
 	if command -v ethtool >/dev/null 2>&1 && command -v nsenter >/dev/null 2>&1; then
