@@ -156,6 +156,21 @@ comp "$(printf -- '+%s ' $CLASSES all | sed 's/+link //')" eth0 link +
 comp "tx_err tx_queued tx_done" eth0 +NETIF_MSG_TIMER t
 comp "tx_queued tx_done" eth0 -msg_TX_ERR,drv tx
 comp "ifup,probe ifup,pktdata" eth0 ifup,p
+# ... and on or off after class names only (ethtool's 'NAME on|off').
+comp "$(printf '%s ' $CLASSES all none on off | sed 's/link //')" eth0 link ""
+comp "on off" eth0 link o
+comp "off" eth0 LINK,netif_msg_rx_err of
+comp "on off" eth0 all o
+comp "on off" --decode bit3 o
+comp "on off" eth0 -j link o
+comp "" eth0 link on o
+comp "" eth0 +link o
+comp "" eth0 none o
+comp "" eth0 0x5 o
+comp "" eth0 link,0x5 o
+comp "" eth0 link/link o
+comp "" eth0 link -j o
+comp "" eth0 link link,o
 # VALUE/MASK: the mask's items, from what that side has not named (the
 # value's classes belong in the mask too); never +/- in such a word.
 comp "link,timer/link,timer,ifup" eth0 link,timer/link,timer,ifu
@@ -217,6 +232,7 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
 	comp "tap1" -n "$NS" --monitor tap0 ""
+	comp "on off" -n "$NS" tap0 link o
 	# --driver: tap's tun, not veth (no message level), of that netns.
 	if command -v ethtool >/dev/null 2>&1; then
 		comp "tun" -n "$NS" --driver ""
