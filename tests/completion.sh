@@ -4,8 +4,10 @@
 # The bash completion (completion/netifmsg), driven as bash drives it:
 # COMP_WORDS, COMP_CWORD, COMP_LINE and COMP_POINT are set, _netifmsg is
 # called and COMPREPLY is compared with the expected candidates.
-# Runs as any user; as root the namespace cases use a private network
-# namespace with two tap devices (deleted on exit, also on failure).
+# netifmsg (the one under test, through a link on PATH) lists the
+# interfaces.  Runs as any user; as root the namespace cases use a private
+# network namespace with two tap devices, a veth pair and lo (deleted on
+# exit, also on failure).
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
@@ -24,10 +26,12 @@ fi
 
 . "$top_srcdir/tests/tool-lib.sh"
 NS=
+BINDIR=
 
 cleanup() {
 	local rc=$?
 	trap - EXIT
+	[ -z "$BINDIR" ] || rm -rf "$BINDIR"
 	[ -z "$NS" ] || ip netns delete "$NS" 2>/dev/null ||
 		echo "WARNING: could not delete netns $NS" >&2
 	exit "$rc"
@@ -35,6 +39,15 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# The completion runs "netifmsg" as the user typed it: make that this one.
+case $NETIFMSG in
+/*) ;;
+*) NETIFMSG=$PWD/$NETIFMSG ;;
+esac
+BINDIR=$(mktemp -d "${TMPDIR:-/tmp}/nim-completion-bin.XXXXXX") || exit 1
+ln -s "$NETIFMSG" "$BINDIR/netifmsg" || exit 1
+PATH=$BINDIR:$PATH
 
 # comp EXPECTED WORD...: complete the command line "netifmsg WORD..." with
 # the cursor at the end of the last WORD (an empty last WORD means after a
@@ -73,23 +86,60 @@ LONGOPTS=$("$NETIFMSG" --help | grep -oE '^ +(-[a-zA-Z], )?--[a-z][-a-z]*' |
 SHORTOPTS=$("$NETIFMSG" --help | grep -oE '^ +-[a-zA-Z],' | tr -d ' ,' | tr '\n' ' ')
 [ -n "$CLASSES" ] && [ -n "$LONGOPTS" ] && [ -n "$SHORTOPTS" ] ||
 	{ echo "ERROR: cannot read --list or --help" >&2; exit 1; }
-IFACES=$(ls /sys/class/net | tr '\n' ' ')
+# The interfaces with a message level, as netifmsg lists them.
+IFACES=$("$NETIFMSG" 2>/dev/null | sed -n 's/^\([^:]*\): .*/\1/p' | tr '\n' ' ')
 
 # Options.
 comp "$LONGOPTS" --
 comp "$LONGOPTS $SHORTOPTS" -
 comp "--json" --js
 comp "--level-map --list" --l
+comp "--decode --driver" --d
 comp "--hex --help" -j eth0 --he
 # Option values.
 comp "cumulative exact kernel" --level-map ""
 comp "kernel" --level-map = k
-comp "" --from-level ""
-comp "" eth0 --from-level ""
-# Interfaces of the current namespace.
+# --from-level: the levels of the map given before it (-1..7; the
+# kernel map's 0..31).
+LEVELS="-1 0 1 2 3 4 5 6 7"
+comp "$LEVELS" --from-level ""
+comp "$LEVELS" eth0 --from-level ""
+comp "$LEVELS" --level-map exact --from-level ""
+comp "-1" --from-level -
+comp "-1" --from-level = -
+comp "" --from-level 16
+comp "$(seq 0 31 | tr '\n' ' ')" --level-map kernel --from-level ""
+comp "1 10 11 12 13 14 15 16 17 18 19" --level-map = kernel eth0 --from-level 1
+comp "16" --level-map kernel --from-level = 16
+comp "" --level-map kernel --from-level -
+# --driver takes a value: the word after it is not IFACE.
+comp "$CLASSES all none" --driver tun eth0 ""
+comp "$CLASSES all none" --driver = tun eth0 ""
+comp "$CLASSES all none" eth0 --driver tun ""
+# Interfaces of the current namespace that have a message level.
 comp "$IFACES" ""
 comp "$IFACES" -j ""
 comp "$(compgen -W "$IFACES" -- l)" l
+# A pattern is left as it is; the classes follow it as they follow IFACE.
+comp "" "tap*"
+comp "" "tap[0"
+comp "" "eth?"
+comp "" --monitor "tap*"
+comp "$CLASSES all none" "tap*" ""
+comp "$CLASSES all none" "eth0:" ""
+# --driver: the drivers of those interfaces; then their interfaces, or a
+# +CHANGE word for all of them.
+if command -v ethtool >/dev/null 2>&1; then
+	DRIVERS=$(for i in $IFACES; do ethtool -i "$i"; done 2>/dev/null |
+		awk '$1 == "driver:" { print $2 }' | sort -u | tr '\n' ' ')
+	comp "$DRIVERS" --driver ""
+	comp "$DRIVERS" --driver = ""
+else
+	echo "note: no ethtool: the --driver value cases are not run"
+fi
+comp "$(printf -- '+%s ' $CLASSES all)" --driver tun +
+comp "+link" --driver tun +li
+comp "$(printf '%s ' $CLASSES all none | sed 's/link //')" --driver tun +link ""
 # Classes after the interface: every class, all and none.
 comp "$CLASSES all none" eth0 ""
 comp "$CLASSES all none" eth0 -j ""
@@ -106,6 +156,21 @@ comp "$(printf -- '+%s ' $CLASSES all | sed 's/+link //')" eth0 link +
 comp "tx_err tx_queued tx_done" eth0 +NETIF_MSG_TIMER t
 comp "tx_queued tx_done" eth0 -msg_TX_ERR,drv tx
 comp "ifup,probe ifup,pktdata" eth0 ifup,p
+# ... and on or off after class names only (ethtool's 'NAME on|off').
+comp "$(printf '%s ' $CLASSES all none on off | sed 's/link //')" eth0 link ""
+comp "on off" eth0 link o
+comp "off" eth0 LINK,netif_msg_rx_err of
+comp "on off" eth0 all o
+comp "on off" --decode bit3 o
+comp "on off" eth0 -j link o
+comp "" eth0 link on o
+comp "" eth0 +link o
+comp "" eth0 none o
+comp "" eth0 0x5 o
+comp "" eth0 link,0x5 o
+comp "" eth0 link/link o
+comp "" eth0 link -j o
+comp "" eth0 link link,o
 # VALUE/MASK: the mask's items, from what that side has not named (the
 # value's classes belong in the mask too); never +/- in such a word.
 comp "link,timer/link,timer,ifup" eth0 link,timer/link,timer,ifu
@@ -141,6 +206,9 @@ comp "- levels.conf lines.txt" --batch ""
 comp "lines.txt" --batch li
 comp "lines.txt" --batch = li
 comp "" --batch lines.txt ""
+# -n: a word starting with '/' is a namespace file.
+comp "$BATCHDIR/levels.conf $BATCHDIR/lines.txt" -n "$BATCHDIR/l"
+comp "$BATCHDIR/lines.txt" --netns = "$BATCHDIR/li"
 cd - >/dev/null || exit 1
 rm -rf "$BATCHDIR"
 
@@ -148,18 +216,43 @@ rm -rf "$BATCHDIR"
 if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	NS=nim-$$-$RANDOM-completion
 	ip netns add "$NS" || { NS=; echo "ERROR: ip netns add failed" >&2; exit 1; }
-	printf 'tuntap add dev tap%s mode tap\n' 0 1 | ip -n "$NS" -batch - ||
-		{ echo "ERROR: creating taps failed" >&2; exit 1; }
+	{ printf 'tuntap add dev tap%s mode tap\n' 0 1
+	  echo 'link add veth0 type veth peer name veth1'; } |
+		ip -n "$NS" -batch - ||
+		{ echo "ERROR: creating taps and veths failed" >&2; exit 1; }
 	comp "$NS" -n "${NS%-completion}"
 	comp "$NS" --netns = "${NS%-completion}"
 	comp "$NS" -jn "${NS%-completion}"
-	comp "lo tap0 tap1" -n "$NS" ""
-	comp "lo tap0 tap1" --netns = "$NS" ""
+	# lo and the veths have no message level.
+	comp "tap0 tap1" -n "$NS" ""
+	comp "tap0 tap1" --netns = "$NS" ""
+	comp "" -n "$NS" v
 	comp "tap0 tap1" --netns="$NS" t
 	comp "tap0 tap1" -jn "$NS" t
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
-	comp "lo tap1" -n "$NS" --monitor tap0 ""
+	comp "tap1" -n "$NS" --monitor tap0 ""
+	comp "on off" -n "$NS" tap0 link o
+	# --driver: tap's tun, not veth (no message level), of that netns.
+	if command -v ethtool >/dev/null 2>&1; then
+		comp "tun" -n "$NS" --driver ""
+		comp "tun" --netns = "$NS" --driver = t
+		comp "" -n "$NS" --driver v
+	fi
+	comp "tap0 tap1" -n "$NS" --driver tun ""
+	comp "tap0 tap1" -n "$NS" --driver = tun --driver veth ""
+	comp "" -n "$NS" --driver veth ""
+	comp "" -n "$NS" --driver tun "tap*"
+	comp "$CLASSES all none" -n "$NS" --driver tun "tap*" ""
+	# -n PATH: the file of the netns (nsenter for the drivers).
+	NSFILE=/run/netns/$NS
+	[ -e "$NSFILE" ] || NSFILE=/var/run/netns/$NS
+	comp "$NSFILE" -n "${NSFILE%-completion}"
+	comp "tap0 tap1" -n "$NSFILE" ""
+	comp "tap0 tap1" --netns = "$NSFILE" --driver tun ""
+	if command -v ethtool >/dev/null 2>&1 && command -v nsenter >/dev/null 2>&1; then
+		comp "tun" -n "$NSFILE" --driver ""
+	fi
 else
 	echo "note: not root: the network namespace cases are not run"
 fi
