@@ -12,18 +12,30 @@
 #include "backend.h"
 #include "batch.h"
 #include "cmdline.h"
+#include "conf.h"
 
 /* show: one interface, or every one that has a message level. */
 int cmd_show(const struct opts *o, struct backend *b);
 /* IFACE CHANGE...: one job. */
 int cmd_change(const struct opts *o, struct backend *b);
+/* The lines of --batch FILE, or of the configuration files of --apply. */
+struct cmd_input {
+	struct batch batch;
+	struct config_paths paths;
+};
+
 /*
- * --batch FILE: cmd_batch_read() reads and checks the file into @bt
- * before the kernel is opened (batch_free() it after), then cmd_batch()
- * runs o->batch.
+ * Read and check the --batch file or the configuration files into @in
+ * before the kernel is opened; free it with cmd_free_input() after the
+ * command ran (with o->batch pointing to in->batch).
  */
-int cmd_batch_read(const struct opts *o, struct batch *bt);
+int cmd_read_input(const struct opts *o, struct cmd_input *in);
+void cmd_free_input(struct cmd_input *in);
+
+/* --batch FILE: the lines of o->batch. */
 int cmd_batch(const struct opts *o, struct backend *b);
+/* --apply [IFACE]: the lines of o->batch, where they change a mask. */
+int cmd_apply(const struct opts *o, struct backend *b);
 /* --monitor [IFACE...]. */
 int cmd_monitor(const struct opts *o, struct backend *b);
 /* --list, --decode, --from-level without IFACE: no kernel (@b NULL). */
@@ -38,5 +50,12 @@ int cmd_local(const struct opts *o, struct backend *b);
  */
 int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		 size_t n, const char *file);
+
+/*
+ * Before anything is sent: read names the built-in table lacks with the
+ * kernel's, then refuse bits @b cannot set.  0 or -EINVAL (reported).
+ */
+int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
+		   const char *file);
 
 #endif

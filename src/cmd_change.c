@@ -43,7 +43,7 @@ struct run {
 
 static struct where where_of(const struct run *r, const struct job *j)
 {
-	return (struct where){ r->file, j->lineno };
+	return (struct where){ j->file ? j->file : r->file, j->lineno };
 }
 
 /* How many requests a job takes: a GET; a SET, or GET, SET, GET. */
@@ -52,21 +52,21 @@ static unsigned int nsteps(const struct run *r, const struct job *j)
 	return j->show || !r->result ? 1 : 3;
 }
 
-/* Names the built-in table lacks, then bits the transport cannot set. */
-static int check(struct run *r, struct backend *b)
+int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
+		   const char *file)
 {
 	struct cmdline_err err;
 	size_t i;
 
-	for (i = 0; i < r->n; i++) {
-		struct job *j = &r->jobs[i];
-		struct where w = where_of(r, j);
+	for (i = 0; i < n; i++) {
+		struct job *j = &jobs[i];
+		struct where w = { j->file ? j->file : file, j->lineno };
 		uint32_t value, mask, beyond;
 		bool replace;
 
 		if (j->unknown && job_build(j, backend_names(b, UINT32_MAX),
 					    &err))
-			return diag_usage(&w, err.msg, err.hint && !r->file);
+			return diag_usage(&w, err.msg, err.hint && !w.file);
 		beyond = change_request(&j->change, b->settable, &value, &mask,
 					&replace);
 		if (!j->show && beyond)
@@ -237,7 +237,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
-	ret = check(&r, b);
+	ret = cmd_check_jobs(b, jobs, n, file);
 	if (ret < 0)
 		return ret;
 	select = jobs_select(jobs, n, &drivers);

@@ -18,6 +18,7 @@ enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
 	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
 	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL, OPT_DRIVER,
+	OPT_APPLY, OPT_CONFIG,
 };
 
 struct optdef {
@@ -46,6 +47,8 @@ static const struct optdef optdefs[] = {
 	{ "version",	'V', false, false, OPT_VERSION },
 	{ "ioctl",	0,   false, false, OPT_IOCTL },
 	{ "driver",	0,   true,  true,  OPT_DRIVER },
+	{ "apply",	0,   false, false, OPT_APPLY },
+	{ "config",	0,   true,  false, OPT_CONFIG },
 };
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
@@ -55,6 +58,7 @@ struct cmdline {
 	enum cmdline_kind kind;
 	struct cmdline_err *err;
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
+	bool apply;
 	const char **words;	/* positional words, in order */
 	int nwords;
 	int ndrivers;		/* --driver values, from the end of @words */
@@ -165,6 +169,17 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
 			return usage_error(cl, "'%s' is not a driver name", arg);
 		cl->words[cl->room - ++cl->ndrivers] = arg;
+		break;
+	case OPT_APPLY:
+		cl->apply = true;
+		break;
+	case OPT_CONFIG:
+		if (!arg[0])
+			return usage_error(cl, "--config needs a file name");
+		if (o->nconfigs == CMDLINE_CONFIGS_MAX)
+			return usage_error(cl, "more than %d --config files",
+					   CMDLINE_CONFIGS_MAX);
+		o->configs[o->nconfigs++] = arg;
 		break;
 	}
 	return 0;
@@ -590,13 +605,37 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/* --apply [IFACE]: what the configuration files say, for all or one. */
+static int pick_apply(struct opts *o, struct cmdline *cl)
+{
+	bool pattern;
+	int ret;
+
+	if (cl->nwords > 1 || o->job.level || cl->map_given)
+		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
+	if (cl->nwords) {
+		ret = take_iface(cl, cl->words[0], &pattern);
+		if (ret)
+			return ret;
+		o->job.ifname = cl->words[0];
+		o->job.pattern = pattern;
+	}
+	o->cmd = CMD_APPLY;
+	return 0;
+}
+
 /* Which command the words ask for, and whether the options fit it. */
 static int pick_target(struct opts *o, struct cmdline *cl)
 {
-	if (cl->list + cl->decode + cl->monitor + (o->batch_file != NULL) > 1)
-		return usage_error(cl, "options --list, --decode, --monitor and --batch exclude each other");
+	if (cl->list + cl->decode + cl->monitor + cl->apply +
+	    (o->batch_file != NULL) > 1)
+		return usage_error(cl, "options --list, --decode, --monitor, --batch and --apply exclude each other");
 	if (o->force && !o->batch_file)
 		return usage_error(cl, "option -f (--force) needs --batch");
+	if (o->nconfigs && !cl->apply)
+		return usage_error(cl, "option --config needs --apply");
+	if (cl->apply)
+		return pick_apply(o, cl);
 	if (cl->monitor)
 		return pick_monitor(o, cl);
 	if (o->batch_file)
@@ -655,7 +694,7 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		o->job.drivers = cl->words + cl->room - cl->ndrivers;
 		o->job.ndrivers = cl->ndrivers;
 	}
-	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH)
+	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
 		return 0;
 
 	first = o->cmd == CMD_DECODE || cl->implicit_iface ? 0 : 1;

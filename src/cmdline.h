@@ -23,11 +23,15 @@ enum command {
 	CMD_LIST,
 	CMD_MONITOR,
 	CMD_BATCH,
+	CMD_APPLY,	/* --apply [IFACE]: the configuration files */
 	CMD_HELP,
 	CMD_VERSION,
 };
 
 struct batch;
+
+/* Most --config options one command line may give. */
+#define CMDLINE_CONFIGS_MAX	16
 
 /*
  * One interface and what to do with it: the command line's IFACE and
@@ -35,6 +39,7 @@ struct batch;
  */
 struct job {
 	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
+	const char *file;		/* a configuration file, or NULL */
 	const char *ifname;		/* NULL: no interface */
 	bool pattern;			/* ifname is a glob (fnmatch(3)) */
 	const char *const *drivers;	/* --driver NAMEs, or NULL */
@@ -57,6 +62,8 @@ struct opts {
 	bool ioctl;			/* --ioctl */
 	const char *netns;
 	const char *batch_file;		/* --batch FILE */
+	const char *configs[CMDLINE_CONFIGS_MAX];	/* --config FILEs */
+	int nconfigs;
 	struct batch *batch;		/* its lines, once read (cmd_batch_read) */
 	const char *const *ifnames;	/* --monitor filter, NULL if none */
 	int nifnames;

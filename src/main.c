@@ -33,6 +33,7 @@ static const char usage_text[] =
 "       netifmsg [OPTION]... --monitor [IFACE]...\n"
 "                                            print changes as they happen\n"
 "       netifmsg [OPTION]... --batch FILE    run 'IFACE [CHANGE...]' lines\n"
+"       netifmsg [OPTION]... --apply [IFACE] set what netifmsg.conf(5) says\n"
 "\n"
 "IFACE may be a pattern ('eth*', 'tap[0-3]'); a trailing ':' is dropped.\n"
 "CHANGE: +NAME or -NAME turns a class on or off (so do 'NAME on|off');\n"
@@ -54,6 +55,8 @@ static const char usage_text[] =
 "      --list             print the message classes, bits and old levels\n"
 "      --monitor          print every change of a mask until interrupted\n"
 "      --batch FILE       run FILE's 'IFACE [CHANGE...]' lines ('-': stdin)\n"
+"      --apply            set the masks the configuration files give\n"
+"      --config FILE      with --apply: read FILE, not the default files\n"
 "  -f, --force            in --batch, go on after a failed line\n"
 "      --ioctl            use the legacy SIOCETHTOOL ioctl instead of netlink\n"
 "  -h, --help             print this help and exit\n"
@@ -93,6 +96,7 @@ static const struct command_def commands[] = {
 	[CMD_LIST]	= { cmd_local, false },
 	[CMD_MONITOR]	= { cmd_monitor, true },
 	[CMD_BATCH]	= { cmd_batch, true },
+	[CMD_APPLY]	= { cmd_apply, true },
 	[CMD_HELP]	= { help, false },
 	[CMD_VERSION]	= { version, false },
 };
@@ -145,7 +149,7 @@ static int exit_status(int ret)
 int main(int argc, char **argv)
 {
 	const char *few_words[WORDS_ON_STACK];
-	struct batch batch = { 0 };
+	struct cmd_input in = { 0 };
 	struct cmdline_err err;
 	const char **words = few_words;
 	struct opts o;
@@ -163,13 +167,13 @@ int main(int argc, char **argv)
 	ret = cmdline_parse(&o, argc - 1, argv + 1, words, CMDLINE_ARGV, &err);
 	if (ret) {
 		ret = diag_usage(NULL, err.msg, err.hint);
-	} else if (o.cmd == CMD_BATCH) {
-		/* The whole file is read and checked before the kernel is opened. */
-		ret = cmd_batch_read(&o, &batch);
-		o.batch = &batch;
+	} else if (o.cmd == CMD_BATCH || o.cmd == CMD_APPLY) {
+		/* Every file is read and checked before the kernel is opened. */
+		ret = cmd_read_input(&o, &in);
+		o.batch = &in.batch;
 		if (!ret)
 			ret = run(&o);
-		batch_free(&batch);
+		cmd_free_input(&in);
 	} else {
 		ret = run(&o);
 	}

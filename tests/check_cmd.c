@@ -69,7 +69,7 @@ static int run(const char *line)
 	char copy[512], *argv[32], *save = NULL, *w;
 	const char *words[32];
 	struct cmdline_err cerr;
-	struct batch bt = { 0 };
+	struct cmd_input in = { 0 };
 	int argc = 0, ret, so, se, to, te;
 	struct opts o;
 
@@ -83,12 +83,13 @@ static int run(const char *line)
 	ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
 	if (ret) {
 		fprintf(stderr, "usage: %s\n", cerr.msg);
-	} else if (o.cmd == CMD_BATCH) {
-		ret = cmd_batch_read(&o, &bt);
-		o.batch = &bt;
+	} else if (o.cmd == CMD_BATCH || o.cmd == CMD_APPLY) {
+		ret = cmd_read_input(&o, &in);
+		o.batch = &in.batch;
 		if (!ret)
-			ret = cmd_batch(&o, &b);
-		batch_free(&bt);
+			ret = o.cmd == CMD_BATCH ? cmd_batch(&o, &b) :
+						   cmd_apply(&o, &b);
+		cmd_free_input(&in);
 	} else if (o.cmd == CMD_CHANGE) {
 		ret = cmd_change(&o, &b);
 	} else {
@@ -273,6 +274,44 @@ START_TEST(test_batch_show_names)
 }
 END_TEST
 
+/* --apply: lines in order on the current mask; sets only what differs. */
+START_TEST(test_apply)
+{
+	char cmd[160];
+
+	fake_add(&f, "eth0", 0x7)->driver = "igb";
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
+		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000000 none (changed)\n"
+			      "tap1: 0x00000004 link (changed)\n"
+			      "eth0: 0x00000006 probe link (changed)\n");
+	ck_assert_ptr_nonnull(strstr(err, ":4: note: selects no interface now"));
+	ck_assert_uint_eq(f.sets, 3);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x6);
+	/* The second run: one dump, no set. */
+	ck_assert_int_eq(run(cmd + 3), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(f.sets, 3);
+	ck_assert_uint_eq(f.dumps, 2);
+	/* One interface only (the udev rule's run). */
+	fake_find(&f, "tap0")->mask = 0x1;
+	fake_find(&f, "tap1")->mask = 0x1;
+	snprintf(cmd + strlen(cmd), sizeof(cmd) - strlen(cmd), " tap1");
+	ck_assert_int_eq(run(cmd + 3), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	/* A failure of one interface: the others are still set. */
+	fake_find(&f, "tap0")->set_error = -EPERM;
+	fake_find(&f, "tap1")->mask = 0x1;
+	cmd[strlen(cmd) - 5] = '\0';
+	ck_assert_int_eq(run(cmd + 3), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "tap0: permission denied"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -288,6 +327,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
+	tcase_add_test(tc, test_apply);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -206,6 +206,13 @@ comp "- levels.conf lines.txt" --batch ""
 comp "lines.txt" --batch li
 comp "lines.txt" --batch = li
 comp "" --batch lines.txt ""
+# --apply: --config takes a file; one interface at most, then nothing.
+comp "levels.conf" --apply --config le
+comp "levels.conf" --apply --config = le
+comp "--apply" --app
+comp "--config" --conf
+comp "$IFACES" --apply ""
+comp "" --apply "${IFACES%% *}" ""
 # -n: a word starting with '/' is a namespace file.
 comp "$BATCHDIR/levels.conf $BATCHDIR/lines.txt" -n "$BATCHDIR/l"
 comp "$BATCHDIR/lines.txt" --netns = "$BATCHDIR/li"

@@ -1,18 +1,20 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
-# The man page is clean: `mandoc -T lint` and `groff -ww -man -z` print
+# The man pages are clean: `mandoc -T lint` and `groff -ww -man -z` print
 # nothing, and rendered by man(1) at 80 columns no line is wider than 80.
 # Skips (77) only when mandoc or groff is not installed.
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
-MAN=$top_srcdir/man/netifmsg.8
+PAGES=("$top_srcdir/man/netifmsg.8" "$top_srcdir/man/netifmsg.conf.5")
 
 for tool in mandoc groff; do
 	command -v "$tool" >/dev/null 2>&1 ||
 		{ echo "SKIP: manlint: $tool is not installed" >&2; exit 77; }
 done
-[ -r "$MAN" ] || { echo "ERROR: $MAN not found" >&2; exit 1; }
+for MAN in "${PAGES[@]}"; do
+	[ -r "$MAN" ] || { echo "ERROR: $MAN not found" >&2; exit 1; }
+done
 
 CHECKS=0
 FAILS=0
@@ -29,9 +31,6 @@ check() {
 	fi
 }
 
-check "mandoc -T lint" "$(mandoc -T lint "$MAN" 2>&1)"
-check "groff -ww -man -z" "$(groff -ww -man -z "$MAN" 2>&1)"
-
 # Rendered at 80 columns (mandoc's terminal output, then man(1) if it is
 # there, as a user would see it): no line over 80 characters.
 width() {
@@ -40,18 +39,24 @@ width() {
 		{ s = $0; gsub(/[\200-\277]/, "", s); n = length(s) }
 		n > max { printf "%d (%d chars): %s\n", NR, n, $0 }'
 }
-if command -v col >/dev/null 2>&1; then
-	check "mandoc -T utf8 -O width=80: lines <= 80" \
-		"$(mandoc -T utf8 -O width=80 "$MAN" 2>&1 | width)"
-	if command -v man >/dev/null 2>&1; then
-		check "MANWIDTH=80 man: no warnings" \
-			"$(MANWIDTH=80 man --warnings -l "$MAN" 2>&1 >/dev/null)"
-		check "MANWIDTH=80 man: lines <= 80" \
-			"$(MANWIDTH=80 MAN_KEEP_FORMATTING='' man -l "$MAN" 2>/dev/null | width)"
+for MAN in "${PAGES[@]}"; do
+	p=$(basename "$MAN")
+	check "$p: mandoc -T lint" "$(mandoc -T lint "$MAN" 2>&1)"
+	check "$p: groff -ww -man -z" "$(groff -ww -man -z "$MAN" 2>&1)"
+
+	if command -v col >/dev/null 2>&1; then
+		check "$p: mandoc -T utf8 -O width=80: lines <= 80" \
+			"$(mandoc -T utf8 -O width=80 "$MAN" 2>&1 | width)"
+		if command -v man >/dev/null 2>&1; then
+			check "$p: MANWIDTH=80 man: no warnings" \
+				"$(MANWIDTH=80 man --warnings -l "$MAN" 2>&1 >/dev/null)"
+			check "$p: MANWIDTH=80 man: lines <= 80" \
+				"$(MANWIDTH=80 MAN_KEEP_FORMATTING='' man -l "$MAN" 2>/dev/null | width)"
+		fi
+	else
+		echo "note: col (bsdextrautils) not found: width not checked"
 	fi
-else
-	echo "note: col (bsdextrautils) not found: width not checked"
-fi
+done
 
 echo "manlint: $CHECKS checks, $FAILS failures"
 [ "$FAILS" -eq 0 ]

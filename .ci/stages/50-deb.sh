@@ -53,6 +53,9 @@ ci_deb()
 	if dpkg -x "$deb" "$root"; then
 		for f in usr/sbin/netifmsg \
 			 usr/share/man/man8/netifmsg.8.gz \
+			 usr/share/man/man5/netifmsg.conf.5.gz \
+			 etc/netifmsg.conf \
+			 lib/udev/rules.d/90-netifmsg.rules \
 			 usr/share/bash-completion/completions/netifmsg; do
 			if [ -f "$root/$f" ]; then
 				ci_result "deb: installs /$f" 0
@@ -62,6 +65,14 @@ ci_deb()
 			fi
 		done
 		dpkg -c "$deb"
+		# The default configuration is a conffile, and all comments.
+		if dpkg-deb -e "$deb" "$tmp/ctl" && grep -qx /etc/netifmsg.conf "$tmp/ctl/conffiles" &&
+		   ! grep -qv '^\(#.*\)\?$' "$root/etc/netifmsg.conf"; then
+			ci_result "deb: /etc/netifmsg.conf is a commented conffile" 0
+		else
+			ci_result "deb: /etc/netifmsg.conf is a commented conffile" 1
+			rc=1
+		fi
 		if [ "$("$root/usr/sbin/netifmsg" --version 2>&1)" = \
 		     "netifmsg $(dpkg-deb -f "$deb" Version | sed 's/-[^-]*$//')" ]; then
 			ci_result "deb: the packaged program runs (--version)" 0

@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * --apply [IFACE]: set every interface to what the configuration files
+ * give it.  For each interface of one dump, the lines that select it
+ * are applied in order to its current mask (absolute lines set it,
+ * relative ones adjust it); only where the result differs is one
+ * atomic DEBUG_SET sent, of the bits that differ, all in a pipeline.  A
+ * second run sends none.  Lines that select nothing are normal: the
+ * interface or its driver may come later (the udev rule runs --apply
+ * IFACE when it does).
+ */
+#include <errno.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "diag.h"
+#include "print.h"
+#include "select.h"
+
+#define APPLY_WINDOW	64
+
+struct target {
+	size_t i;		/* in the dump */
+	uint32_t want;
+	bool failed;
+};
+
+struct apply {
+	const struct iflist *all;
+	struct target *t;
+	size_t nt;
+	size_t done;		/* targets answered, in order of the sets */
+	size_t failed;
+};
+
+/* What the configuration makes of interface @i of @all; false: no line. */
+static bool compute(struct job *jobs, size_t n, bool *used,
+		    const struct iflist *all, size_t i, uint32_t *want)
+{
+	bool any = false;
+	size_t k;
+
+	*want = all->v[i].msg_enable;
+	for (k = 0; k < n; k++) {
+		if (!job_selects(&jobs[k], all, i))
+			continue;
+		*want = change_apply(&jobs[k].change, *want);
+		used[k] = any = true;
+	}
+	return any;
+}
+
+static int done_cb(struct breq *q, const char *extack, void *data)
+{
+	struct apply *a = data;
+	struct target *t;
+
+	/* The sets went out in the order of the changed targets. */
+	while (a->t[a->done].want == a->all->v[a->t[a->done].i].msg_enable)
+		a->done++;
+	t = &a->t[a->done++];
+	if (q->err) {
+		t->failed = true;
+		a->failed++;
+		diag_kernel(NULL, q->ifname, q->err, extack);
+	}
+	return 0;
+}
+
+/* One value+mask set of the bits that differ, per changed target. */
+static struct breq *requests(const struct apply *a, size_t *n)
+{
+	struct breq *r = calloc(a->nt ? a->nt : 1, sizeof(*r));
+	size_t k;
+
+	*n = 0;
+	for (k = 0; r && k < a->nt; k++) {
+		const struct ifstate *st = &a->all->v[a->t[k].i];
+		uint32_t diff = st->msg_enable ^ a->t[k].want;
+
+		if (!diff)
+			continue;
+		r[*n] = (struct breq){
+			.ifname = st->ifname, .set = true,
+			.value = a->t[k].want & diff, .mask = diff,
+		};
+		(*n)++;
+	}
+	return r;
+}
+
+/* -v: the lines that selected nothing, and an IFACE with nothing to do. */
+static void notes(const struct opts *o, const struct batch *conf,
+		  const bool *used, size_t nt)
+{
+	size_t k;
+
+	/* With IFACE, the other lines are about other interfaces. */
+	for (k = 0; !o->job.ifname && k < conf->n; k++) {
+		struct where w = { conf->jobs[k].file, conf->jobs[k].lineno };
+
+		if (!used[k])
+			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
+	}
+	if (o->job.ifname && !nt)
+		diag(NULL, o->job.ifname, "note: no configuration line for it (or it has no message level)");
+}
+
+static void report(const struct opts *o, struct backend *b,
+		   const struct apply *a)
+{
+	struct printer pr;
+	size_t k;
+
+	if (!o->verbose && o->mode == OUT_TEXT)
+		return;
+	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, b);
+	pr.named = true;
+	for (k = 0; k < a->nt; k++) {
+		struct ifstate st = a->all->v[a->t[k].i];
+		bool changed = !a->t[k].failed && st.msg_enable != a->t[k].want;
+
+		if (a->t[k].failed)
+			continue;
+		st.msg_enable = a->t[k].want;
+		print_state(&pr, &st, changed ? CHANGED_YES : CHANGED_NO);
+	}
+	print_end(&pr);
+}
+
+static int run(const struct opts *o, struct backend *b, struct batch *conf)
+{
+	struct apply a = { 0 };
+	struct iflist all;
+	struct breq *reqs = NULL;
+	bool drivers, *used;
+	size_t i, n;
+	int ret;
+
+	jobs_select(conf->jobs, conf->n, &drivers);
+	ret = iflist_dump(b, &all, drivers || o->job.ndrivers);
+	if (ret < 0)
+		return diag_kernel(NULL, NULL, ret, b->extack);
+	used = calloc(conf->n + 1, sizeof(*used));
+	a.t = calloc(all.n + 1, sizeof(*a.t));
+	ret = -ENOMEM;
+	if (!used || !a.t)
+		goto out;
+	a.all = &all;
+	for (i = 0; i < all.n; i++) {
+		if (o->job.ifname && !job_selects(&o->job, &all, i))
+			continue;
+		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
+			a.t[a.nt++].i = i;
+	}
+	reqs = requests(&a, &n);
+	if (!reqs)
+		goto out;
+	ret = n ? b->ops->run(b, reqs, n, APPLY_WINDOW, done_cb, &a) : 0;
+	if (ret < 0)
+		diag_kernel(NULL, NULL, ret, b->extack);
+	if (o->verbose)
+		notes(o, conf, used, a.nt);
+	report(o, b, &a);
+	ret = ret < 0 || a.failed ? -EIO : 0;
+out:
+	if (ret == -ENOMEM)
+		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	free(reqs);
+	free(used);
+	free(a.t);
+	iflist_free(&all);
+	return ret;
+}
+
+int cmd_apply(const struct opts *o, struct backend *b)
+{
+	struct batch *conf = o->batch;
+	int ret;
+
+	ret = cmd_check_jobs(b, conf->jobs, conf->n, NULL);
+	return ret ? ret : run(o, b, conf);
+}

@@ -1,0 +1,170 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Reading --batch files and the configuration files of --apply. */
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+
+/* A JSON file is read whole; netifmsg's own output is far smaller. */
+#define JSON_FILE_MAX	(64 << 20)
+
+/* netifmsg's -j output: read all of @f, then parse it. */
+static int read_json(FILE *f, struct batch *b, unsigned int *errline,
+		     struct cmdline_err *err)
+{
+	size_t len = 0, cap = 0;
+	char *text = NULL, *more;
+	int ret = 0;
+
+	for (;;) {
+		if (len == cap) {
+			cap = cap ? 2 * cap : 64 << 10;
+			more = cap <= JSON_FILE_MAX ? realloc(text, cap) : NULL;
+			if (!more) {
+				ret = cap > JSON_FILE_MAX ? -EFBIG : -ENOMEM;
+				break;
+			}
+			text = more;
+		}
+		len += fread(text + len, 1, cap - len, f);
+		if (len < cap)
+			break;
+	}
+	if (!ret && ferror(f))
+		ret = -EIO;
+	if (!ret)
+		ret = batch_read_json(b, text, len, errline, err);
+	free(text);
+	return ret;
+}
+
+static int read_file(FILE *f, struct batch *b, unsigned int *errline,
+		     struct cmdline_err *err)
+{
+	int c;
+
+	/* netifmsg's -j output starts with one of these, a text line never. */
+	*errline = 0;
+	errno = 0;
+	c = getc(f);
+	if (c == EOF && ferror(f))
+		return errno ? -errno : -EIO;
+	if (c != EOF)
+		ungetc(c, f);
+	if (c == '[' || c == '{')
+		return read_json(f, b, errline, err);
+	return batch_read(b, f, errline, err);
+}
+
+int config_load(struct batch *b, const char *path, const char *name,
+		bool tag, struct config_err *e)
+{
+	bool is_stdin = !strcmp(path, "-");
+	size_t first = b->n, i;
+	FILE *f;
+	int ret;
+
+	snprintf(e->file, sizeof(e->file), "%s", name);
+	e->line = 0;
+	f = is_stdin ? stdin : fopen(path, "r");
+	if (!f)
+		return -errno;
+	ret = read_file(f, b, &e->line, &e->msg);
+	if (!is_stdin)
+		fclose(f);
+	for (i = first; tag && i < b->n; i++)
+		b->jobs[i].file = name;
+	return ret;
+}
+
+static int by_name(const struct dirent **a, const struct dirent **b)
+{
+	return strcmp((*a)->d_name, (*b)->d_name);
+}
+
+static int is_conf(const struct dirent *d)
+{
+	size_t len = strlen(d->d_name);
+
+	return d->d_name[0] != '.' && len > 5 &&
+	       !strcmp(d->d_name + len - 5, ".conf");
+}
+
+void config_paths_free(struct config_paths *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	*p = (struct config_paths){ 0 };
+}
+
+/* Keep "@dir/@name" in @p (the jobs point to it). */
+static char *keep_path(struct config_paths *p, const char *dir,
+		       const char *name)
+{
+	char **v = realloc(p->v, (p->n + 1) * sizeof(*v));
+
+	if (!v)
+		return NULL;
+	p->v = v;
+	if (asprintf(&v[p->n], "%s%s", dir, name) < 0)
+		return NULL;
+	return v[p->n++];
+}
+
+/* @etc/netifmsg.d/ *.conf, in lexical (byte) order. */
+static int read_dir(struct batch *b, const char *etc,
+		    struct config_paths *p, struct config_err *e)
+{
+	struct dirent **list;
+	char *dir, *path;
+	int i, n, ret = 0;
+
+	dir = keep_path(p, etc, "/netifmsg.d/");
+	if (!dir)
+		return -ENOMEM;
+	n = scandir(dir, &list, is_conf, by_name);
+	if (n < 0) {
+		snprintf(e->file, sizeof(e->file), "%s", dir);
+		return errno == ENOENT ? 0 : -errno;
+	}
+	for (i = 0; i < n; i++) {
+		path = ret ? NULL : keep_path(p, dir, list[i]->d_name);
+		if (!ret && !path)
+			ret = -ENOMEM;
+		else if (!ret)
+			ret = config_load(b, path, path, true, e);
+		free(list[i]);
+	}
+	free(list);
+	return ret;
+}
+
+int config_read(struct batch *b, const char *const *files, int n,
+		const char *etc, struct config_paths *paths,
+		struct config_err *e)
+{
+	char *main_file;
+	int i, ret;
+
+	if (files && n > 0) {
+		for (i = 0; i < n; i++) {
+			ret = config_load(b, files[i], files[i], true, e);
+			if (ret)
+				return ret;
+		}
+		return 0;
+	}
+	main_file = keep_path(paths, etc, "/netifmsg.conf");
+	if (!main_file)
+		return -ENOMEM;
+	ret = config_load(b, main_file, main_file, true, e);
+	if (ret && ret != -ENOENT)
+		return ret;
+	return read_dir(b, etc, paths, e);
+}

@@ -1,0 +1,135 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# --apply and the configuration files (netifmsg.conf(5)) on taps: order
+# of lines, absolute then relative lines, patterns, --driver, absent
+# interfaces, idempotence (the second run sends no DEBUG_SET), a syntax
+# error that applies nothing, show output as configuration, a hotplug
+# run of the udev rule's own command line, and the rule itself.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+command -v strace >/dev/null 2>&1 || fatal "strace is needed to count the requests"
+
+setup_ns 4
+ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
+for i in 0 1 2 3; do set_mask "tap$i" 0x0; done
+C=$NIM_TMP/conf
+mkdir -p "$C"
+
+# sets CMD...: the DEBUG_SET requests CMD sends (strace decodes the
+# netlink header; the genl command, 8, is the first byte after it).
+sets() {
+	ip netns exec "$NS" strace -f -qq -xx -s 64 -e trace=sendto,sendmsg \
+		-o "$NIM_TMP/strace" "$@" >/dev/null 2>&1
+	grep -o 'nlmsg_type=ethtool[^}]*}, "\\x08' "$NIM_TMP/strace" | wc -l
+}
+
+# --- order: absolute lines set, relative lines adjust, later lines win
+cat >"$C/lab.conf" <<'CONF'
+# every tap quiet, then some classes for some
+tap* none
+tap[01] +link,+drv
+tap1 -drv +timer
+--driver tun tap3 --from-level 1
+ghost* +wol
+CONF
+check_rc "--apply --config lab.conf" 0 nm --apply --config "$C/lab.conf"
+check_empty "--apply: quiet without -v" "$OUT"
+check_mask "--apply: tap0 (none, +link,+drv)" tap0 0x5
+check_mask "--apply: tap1 (none, +link,+drv, -drv +timer)" tap1 0xc
+check_mask "--apply: tap2 (none)" tap2 0x0
+check_mask "--apply: tap3 (--driver tun, level 1)" tap3 0x3
+
+# --- idempotence: a second run sends no DEBUG_SET
+check_eq "second run: no DEBUG_SET" 0 "$(sets "$NETIFMSG" --apply --config "$C/lab.conf")"
+check_eq "a changed tap: one DEBUG_SET" 1 \
+	"$(set_mask tap2 0x7; sets "$NETIFMSG" --apply --config "$C/lab.conf")"
+check_mask "the changed tap is put back" tap2 0x0
+check_rc "-v second run" 0 nm -v --apply --config "$C/lab.conf"
+check_out "-v: every selected interface, unchanged" "$(show_line tap0 0x5) (unchanged)
+$(show_line tap1 0xc) (unchanged)
+$(show_line tap2 0x0) (unchanged)
+$(show_line tap3 0x3) (unchanged)"
+check_grep "-v: a line that selects nothing is a note" "lab.conf:6: note: selects no interface now" "$ERR"
+set_mask tap0 0x7fff
+check_rc "-j after a change" 0 nm -j --apply --config "$C/lab.conf"
+check_egrep "-j: changed true for tap0" '"ifname":"tap0",[^}]*"changed":true' "$OUT"
+check_egrep "-j: changed false for tap1" '"ifname":"tap1",[^}]*"changed":false' "$OUT"
+check_json_valid "-j: valid JSON" "$OUT"
+
+# --- only relative lines: they adjust whatever the mask is now
+printf 'tap2 +hw\n' >"$C/rel.conf"
+set_mask tap2 0x1
+check_rc "relative line on 0x1" 0 nm --apply --config "$C/rel.conf"
+check_mask "relative line: 0x1 +hw" tap2 0x2001
+check_eq "relative line: second run sends nothing" 0 "$(sets "$NETIFMSG" --apply --config "$C/rel.conf")"
+
+# --- an error anywhere applies nothing
+printf 'tap0 0x1\n' >"$C/a.conf"
+printf 'tap1 0x1\ntap2 likn\n' >"$C/b.conf"
+set_mask tap0 0x0
+check_rc "syntax error in the second file" 2 nm --apply --config "$C/a.conf" --config "$C/b.conf"
+check_grep "syntax error: FILE:LINE" "b.conf:2: unknown message class 'likn'" "$ERR"
+check_mask "syntax error: the first file not applied" tap0 0x0
+check_rc "a --config file that does not exist" 1 nm --apply --config "$C/nope.conf"
+check_grep "no such --config file: named" "nope.conf: No such file or directory" "$ERR"
+
+# --- show output is configuration
+set_mask tap0 0x15
+set_mask tap1 0x2
+nm >"$C/saved.conf"
+nm -j >"$C/saved.json"
+set_mask tap0 0x0
+set_mask tap1 0x0
+check_rc "show output as configuration" 0 nm --apply --config "$C/saved.conf"
+check_mask "show output: tap0" tap0 0x15
+check_mask "show output: tap1" tap1 0x2
+set_mask tap0 0x0
+check_rc "-j output as configuration" 0 nm --apply --config "$C/saved.json"
+check_mask "-j output: tap0" tap0 0x15
+
+# --- hotplug: the udev rule's command line for one new interface
+printf 'tap* 0x1\nnew* 0x3\n' >"$C/hot.conf"
+check_rc "first apply" 0 nm --apply --config "$C/hot.conf"
+add_tap new0 || fatal "cannot add new0"
+for i in 0 1 2 3; do set_mask "tap$i" 0x7; done
+check_rc "--apply new0 (what udev runs)" 0 nm --apply --config "$C/hot.conf" new0
+check_mask "hotplug: new0 set" new0 0x3
+for i in 0 1 2 3; do check_mask "hotplug: tap$i untouched" "tap$i" 0x7; done
+check_rc "--apply ve0 (no message level): nothing, exit 0" 0 nm --apply --config "$C/hot.conf" ve0
+check_empty "--apply ve0: no message" "$ERR"
+check_rc "--apply lo: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" lo
+check_rc "--apply nosuch0: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" nosuch0
+check_rc "-v --apply nosuch0 says so" 0 nm -v --apply --config "$C/hot.conf" nosuch0
+check_grep "-v --apply nosuch0: note" "nosuch0: note: no configuration line" "$ERR"
+
+# --- the rule, as built: RUN is this build's netifmsg --apply $name
+RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
+if [ -f "$RULE" ]; then
+	check_egrep "rule: add events of the net subsystem" \
+		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply \$name"$' "$RULE"
+	if command -v udevadm >/dev/null 2>&1 && ! pgrep -x systemd-udevd >/dev/null &&
+	   [ -d /run ]; then
+		# udevadm test reads the rules directories: put ours there for
+		# this one simulation, on a veth with an ifindex of its own.
+		mkdir -p /run/udev/rules.d
+		cp "$RULE" /run/udev/rules.d/90-netifmsg-test-$$.rules
+		ip -n "$NS" link add ve2 index 4242 type veth peer name ve3 index 4243
+		ip netns exec "$NS" udevadm test --action=add /sys/class/net/ve2 \
+			>"$NIM_TMP/udev" 2>&1
+		rm -f /run/udev/rules.d/90-netifmsg-test-$$.rules /run/udev/data/n4242
+		check_egrep "udevadm test: the rule runs netifmsg --apply ve2" \
+			"run: '/[^']*/netifmsg --apply ve2'" "$NIM_TMP/udev"
+	else
+		echo "note: no udevadm (or udevd runs): the rule checked by its text only"
+	fi
+fi
+
+finish

@@ -1,0 +1,178 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests for the configuration files of --apply (config.c): the
+ * default file and drop-in directory in lexical order, --config files in
+ * the order given, JSON files, and errors with FILE:LINE.  Everything in
+ * a temporary directory standing for SYSCONFDIR.
+ */
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "conf.h"
+
+static char etc[] = "/tmp/check_config.XXXXXX";
+static struct batch b;
+static struct config_paths paths;
+static struct config_err e;
+
+static void put(const char *name, const char *text)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/%s", etc, name);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static void setup(void)
+{
+	char d[600];
+
+	strcpy(etc, "/tmp/check_config.XXXXXX");
+	ck_assert_ptr_nonnull(mkdtemp(etc));
+	snprintf(d, sizeof(d), "%s/netifmsg.d", etc);
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	memset(&e, 0, sizeof(e));
+}
+
+static void teardown(void)
+{
+	char cmd[700];
+
+	batch_free(&b);
+	config_paths_free(&paths);
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", etc);
+	ck_assert_int_eq(system(cmd), 0);
+}
+
+/* "FILE:LINE IFACE" of job @i, FILE without the directory. */
+static const char *where(size_t i)
+{
+	static char buf[256];
+	const char *f = b.jobs[i].file;
+
+	ck_assert_ptr_nonnull(f);
+	snprintf(buf, sizeof(buf), "%s:%u %s", f + strlen(etc) + 1,
+		 b.jobs[i].lineno, b.jobs[i].ifname);
+	return buf;
+}
+
+START_TEST(test_default_order)
+{
+	put("netifmsg.conf", "# main\neth0 +link\n");
+	put("netifmsg.d/50-b.conf", "tap1 0x3\n");
+	put("netifmsg.d/10-a.conf", "\ntap0 none\ntap* +drv\n");
+	put("netifmsg.d/99-z.conf.disabled", "zz0 all\n");
+	put("netifmsg.d/.hidden.conf", "zz1 all\n");
+	put("netifmsg.d/Z.conf", "tapZ +hw\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 5);
+	ck_assert_str_eq(where(0), "netifmsg.conf:2 eth0");
+	/* byte order: "10-a" < "50-b" < "Z" */
+	ck_assert_str_eq(where(1), "netifmsg.d/10-a.conf:2 tap0");
+	ck_assert_str_eq(where(2), "netifmsg.d/10-a.conf:3 tap*");
+	ck_assert(b.jobs[2].pattern);
+	ck_assert_str_eq(where(3), "netifmsg.d/50-b.conf:1 tap1");
+	ck_assert_str_eq(where(4), "netifmsg.d/Z.conf:1 tapZ");
+	ck_assert_uint_eq(b.jobs[3].change.abs, 0x3);
+}
+END_TEST
+
+/* No main file, no directory: an empty configuration, no error. */
+START_TEST(test_missing_is_empty)
+{
+	char d[600];
+
+	snprintf(d, sizeof(d), "%s/netifmsg.d", etc);
+	ck_assert_int_eq(rmdir(d), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 0);
+	put("netifmsg.conf", "tap0 +link\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+}
+END_TEST
+
+/* --config files replace the defaults, in the order given. */
+START_TEST(test_config_files)
+{
+	char f1[600], f2[600];
+	const char *files[2] = { f2, f1 };
+
+	put("netifmsg.conf", "eth0 +link\n");
+	put("one", "tap1 +timer\n");
+	put("two", "--driver tun tap2 --from-level 2\ntap3\n");
+	snprintf(f1, sizeof(f1), "%s/one", etc);
+	snprintf(f2, sizeof(f2), "%s/two", etc);
+	ck_assert_int_eq(config_read(&b, files, 2, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 3);
+	ck_assert_str_eq(where(0), "two:1 tap2");
+	ck_assert_int_eq(b.jobs[0].ndrivers, 1);
+	ck_assert_str_eq(b.jobs[0].drivers[0], "tun");
+	ck_assert_uint_eq(b.jobs[0].change.abs, 0xf);
+	ck_assert_str_eq(where(1), "two:2 tap3");
+	ck_assert(b.jobs[1].show);
+	ck_assert_str_eq(where(2), "one:1 tap1");
+	/* A --config file that does not exist is an error, named. */
+	files[0] = "/nonexistent/netifmsg.conf";
+	ck_assert_int_eq(config_read(&b, files, 1, etc, &paths, &e), -ENOENT);
+	ck_assert_str_eq(e.file, "/nonexistent/netifmsg.conf");
+}
+END_TEST
+
+/* The first bad line of any file stops the reading: FILE:LINE. */
+START_TEST(test_errors)
+{
+	put("netifmsg.conf", "tap0 +link\n");
+	put("netifmsg.d/10.conf", "tap1 0x1\n\ntap2 0xzz\n");
+	put("netifmsg.d/20.conf", "tap3 +drv\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/10.conf"));
+	ck_assert_uint_eq(e.line, 3);
+	ck_assert_str_eq(e.msg.msg, "invalid number '0xzz'");
+}
+END_TEST
+
+/* netifmsg's own output is a configuration: text, -x and JSON. */
+START_TEST(test_show_output)
+{
+	put("netifmsg.d/a.conf", "tap0: 0x00000005 drv link\ntap1: 0x00000003\n"
+				 "tap2: 0x00000001 drv (changed)\n");
+	put("netifmsg.d/b.conf", "[{\"ifname\":\"tap3\",\"ifindex\":5,\"msg_enable\":12,"
+				 "\"classes\":[\"link\",\"timer\"]}]\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 4);
+	ck_assert_uint_eq(b.jobs[0].change.abs, 0x5);
+	ck_assert_uint_eq(b.jobs[1].change.abs, 0x3);
+	ck_assert_uint_eq(b.jobs[2].change.abs, 0x1);
+	ck_assert_str_eq(where(3), "netifmsg.d/b.conf:1 tap3");
+	ck_assert_uint_eq(b.jobs[3].change.abs, 0xc);
+}
+END_TEST
+
+static Suite *config_suite(void)
+{
+	Suite *s = suite_create("config");
+	TCase *tc = tcase_create("files");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_default_order);
+	tcase_add_test(tc, test_missing_is_empty);
+	tcase_add_test(tc, test_config_files);
+	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_show_output);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(config_suite)

@@ -1,0 +1,63 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# make install into a DESTDIR: the program, both man pages, the udev rule
+# (its RUN is the installed program), the commented default configuration
+# and the completion; make uninstall takes them away again, but keeps a
+# configuration the administrator changed.  No root needed.
+
+. "${top_srcdir:-$(dirname "$0")/..}/tests/tool-lib.sh"
+
+unset MAKEFLAGS MFLAGS MAKELEVEL
+B=${top_builddir:-$(cd "$(dirname "$0")/.." && pwd)}
+[ -f "$B/Makefile" ] || { echo "SKIP: install: no Makefile in $B" >&2; exit 77; }
+command -v make >/dev/null 2>&1 || { echo "SKIP: install: no make" >&2; exit 77; }
+D=$(mktemp -d "${TMPDIR:-/tmp}/nim-install.XXXXXX") || exit 1
+trap 'rm -rf "$D"' EXIT
+
+# var NAME: a variable of the build's Makefile (its last line of output).
+var() {
+	make -s --no-print-directory -C "$B" -f - print 2>/dev/null <<EOF2 | tail -n 1
+include Makefile
+print:
+	@echo \$($1)
+EOF2
+}
+sbindir=$(var sbindir)
+sysconfdir=$(var sysconfdir)
+mandir=$(var mandir)
+udevrulesdir=$(var udevrulesdir)
+
+make -s -C "$B" install DESTDIR="$D" >"$D.log" 2>&1
+check "make install DESTDIR" 0 "$?"
+for f in "$sbindir/netifmsg" "$mandir/man8/netifmsg.8" \
+	 "$mandir/man5/netifmsg.conf.5" "$sysconfdir/netifmsg.conf"; do
+	check "installs $f" yes "$([ -f "$D$f" ] && echo yes)"
+done
+if [ -n "$udevrulesdir" ]; then
+	rule=$D$udevrulesdir/90-netifmsg.rules
+	check "installs $udevrulesdir/90-netifmsg.rules" yes "$([ -f "$rule" ] && echo yes)"
+	check "the rule runs the installed netifmsg" \
+		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply \$name\"" \
+		"$(grep -v '^#' "$rule")"
+fi
+check "the default configuration is all comments" \
+	0 "$(grep -cv '^\(#.*\)\?$' "$D$sysconfdir/netifmsg.conf")"
+
+# A second install keeps a changed configuration; uninstall keeps it too.
+echo "eth0 +link" >>"$D$sysconfdir/netifmsg.conf"
+make -s -C "$B" install DESTDIR="$D" >>"$D.log" 2>&1
+check "reinstall keeps a changed configuration" \
+	"eth0 +link" "$(tail -n 1 "$D$sysconfdir/netifmsg.conf")"
+make -s -C "$B" uninstall DESTDIR="$D" >>"$D.log" 2>&1
+check "make uninstall" 0 "$?"
+check "uninstall: the program is gone" gone "$([ -e "$D$sbindir/netifmsg" ] || echo gone)"
+check "uninstall: a changed configuration stays" \
+	kept "$([ -f "$D$sysconfdir/netifmsg.conf" ] && echo kept)"
+rm -f "$D$sysconfdir/netifmsg.conf"
+make -s -C "$B" install DESTDIR="$D" >>"$D.log" 2>&1
+make -s -C "$B" uninstall DESTDIR="$D" >>"$D.log" 2>&1
+check "uninstall: the unchanged default configuration goes" \
+	gone "$([ -e "$D$sysconfdir/netifmsg.conf" ] || echo gone)"
+rm -f "$D.log"
+finish
