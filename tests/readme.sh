@@ -54,8 +54,8 @@ run_example() {
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	check_rc "$cmd" "$rc" ip netns exec "$NS" \
 		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" \
-		bash -c 'netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
-			eval "$1" 2>&1' readme "$cmd" </dev/null
+		bash -c 'cd "$2" || exit 99; netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
+			eval "$1" 2>&1' readme "$cmd" "$NIM_TMP" </dev/null
 	check_out "$cmd: output" "$expected"
 }
 
