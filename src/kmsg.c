@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* /dev/kmsg records (Documentation/ABI/testing/dev-kmsg). */
+#include <errno.h>
+#include <string.h>
+
+#include "kmsg.h"
+
+/* A decimal number of @s up to @end; *@s moves past it. */
+static bool number(const char **s, const char *end, uint64_t *v)
+{
+	const char *p = *s;
+
+	*v = 0;
+	if (p == end || *p < '0' || *p > '9')
+		return false;
+	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+		if (*v > (UINT64_MAX - 9) / 10)
+			return false;
+		*v = *v * 10 + (uint64_t)(*p - '0');
+	}
+	*s = p;
+	return true;
+}
+
+int kmsg_parse(const char *buf, size_t len, struct kmsg_record *r)
+{
+	const char *end = buf + len, *p = buf, *semi, *nl;
+	uint64_t prio;
+
+	memset(r, 0, sizeof(*r));
+	semi = memchr(buf, ';', len);
+	if (!semi)
+		return -EINVAL;
+	if (!number(&p, semi, &prio) || *p++ != ',' ||
+	    !number(&p, semi, &r->seq) || *p++ != ',' ||
+	    !number(&p, semi, &r->usec) || *p++ != ',' || p >= semi)
+		return -EINVAL;
+	r->level = (unsigned int)(prio & 7);
+	r->facility = (unsigned int)(prio >> 3);
+	r->cont = *p == 'c';
+	r->msg = semi + 1;
+	/* The message ends at the first newline; " KEY=VALUE" lines follow. */
+	nl = memchr(r->msg, '\n', (size_t)(end - r->msg));
+	r->len = (size_t)((nl ? nl : end) - r->msg);
+	return 0;
+}
+
+size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
+{
+	size_t n = strlen(ifname), pre, start;
+	const char *colon, *name_end, *p;
+
+	if (!n)
+		return 0;
+	/* The prefix ends at the first ": " (an interface name has no ':'). */
+	for (colon = r->msg; ; colon++) {
+		colon = memchr(colon, ':', r->len - (size_t)(colon - r->msg));
+		if (!colon || (size_t)(colon - r->msg) + 1 >= r->len)
+			return 0;
+		if (colon[1] == ' ')
+			break;
+	}
+	pre = (size_t)(colon - r->msg);
+	name_end = colon;
+	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */
+	if (pre && colon[-1] == ')') {
+		for (p = colon - 1; p > r->msg && !(p[0] == '(' && p[-1] == ' '); p--)
+			;
+		if (p > r->msg)
+			name_end = p - 1;
+	}
+	start = (size_t)(name_end - r->msg);
+	if (start < n || memcmp(name_end - n, ifname, n))
+		return 0;
+	if (start > n && name_end[-(long)n - 1] != ' ')
+		return 0;
+	return pre + 2;
+}

@@ -1,0 +1,40 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * Records of the kernel log as /dev/kmsg gives them, one per read():
+ * "PRIO,SEQ,USEC,FLAGS[,...];MESSAGE\n" followed by " KEY=VALUE\n"
+ * lines.  A parser on byte buffers and the test of whether a record is
+ * about a network interface (netdev_printk()'s prefix).  No I/O.
+ */
+#ifndef NETIFMSG_KMSG_H
+#define NETIFMSG_KMSG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+struct kmsg_record {
+	unsigned int level;	/* 0 (emerg) .. 7 (debug) */
+	unsigned int facility;
+	uint64_t seq;
+	uint64_t usec;		/* since boot, CLOCK_MONOTONIC */
+	bool cont;		/* a continuation of the previous record */
+	const char *msg;	/* in the caller's buffer, not terminated */
+	size_t len;
+};
+
+/*
+ * One record of @len bytes at @buf (what one read() of /dev/kmsg gave).
+ * Returns 0, or -EINVAL if it does not have that shape.
+ */
+int kmsg_parse(const char *buf, size_t len, struct kmsg_record *r);
+
+/*
+ * Is @r about interface @ifname?  netdev_printk() writes "IFACE: ..."
+ * for a device without a parent and "DRIVER BUS-ID IFACE: ..." for one
+ * with a parent (net/core/dev.c): @ifname is then the last word before
+ * the first ": ".  Returns the offset of the text after that prefix, or
+ * 0 if the record is not about @ifname.
+ */
+size_t kmsg_about(const struct kmsg_record *r, const char *ifname);
+
+#endif

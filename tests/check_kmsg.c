@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests for /dev/kmsg records (kmsg.c): the record's fields, and
+ * which records are about an interface (netdev_printk()'s prefixes).
+ */
+#include <check.h>
+#include <errno.h>
+#include <string.h>
+
+#include "check_main.h"
+#include "kmsg.h"
+
+static struct kmsg_record parse_ok(const char *rec)
+{
+	struct kmsg_record r;
+
+	ck_assert_int_eq(kmsg_parse(rec, strlen(rec), &r), 0);
+	return r;
+}
+
+START_TEST(test_parse)
+{
+	struct kmsg_record r;
+
+	r = parse_ok("6,1234,5678901,-;tap0: tun_chr_ioctl cmd 1074025674\n");
+	ck_assert_uint_eq(r.level, 6);
+	ck_assert_uint_eq(r.facility, 0);
+	ck_assert_uint_eq(r.seq, 1234);
+	ck_assert_uint_eq(r.usec, 5678901);
+	ck_assert(!r.cont);
+	ck_assert_int_eq((int)r.len, (int)strlen("tap0: tun_chr_ioctl cmd 1074025674"));
+	ck_assert(!strncmp(r.msg, "tap0: tun_chr_ioctl", 19));
+	/* facility in the high bits; dictionary lines after the message */
+	r = parse_ok("30,7,1,c,extra;e1000e 0000:00:19.0 eth0: NIC Link is Up\n"
+		     " SUBSYSTEM=pci\n DEVICE=+pci:0000:00:19.0\n");
+	ck_assert_uint_eq(r.level, 6);
+	ck_assert_uint_eq(r.facility, 3);
+	ck_assert(r.cont);
+	ck_assert_int_eq((int)r.len, (int)strlen("e1000e 0000:00:19.0 eth0: NIC Link is Up"));
+	/* no trailing newline at all */
+	r = parse_ok("7,1,2,-;x");
+	ck_assert_int_eq((int)r.len, 1);
+}
+END_TEST
+
+START_TEST(test_parse_bad)
+{
+	static const char *const bad[] = {
+		"", ";", "6;msg", "6,1;msg", "6,1,2;msg", "x,1,2,-;msg",
+		"6,1,2,-", "6,,2,-;m", "6,1,99999999999999999999999,-;m",
+	};
+	struct kmsg_record r;
+	size_t i;
+
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		ck_assert_msg(kmsg_parse(bad[i], strlen(bad[i]), &r) == -EINVAL,
+			      "'%s' accepted", bad[i]);
+}
+END_TEST
+
+/* @rec about @ifname: the message after the prefix, or NULL. */
+static const char *about(const char *rec, const char *ifname)
+{
+	static char text[256];
+	struct kmsg_record r = parse_ok(rec);
+	size_t off = kmsg_about(&r, ifname);
+
+	if (!off)
+		return NULL;
+	memcpy(text, r.msg + off, r.len - off);
+	text[r.len - off] = '\0';
+	return text;
+}
+
+START_TEST(test_about)
+{
+	/* no parent: "IFACE: " */
+	ck_assert_pstr_eq(about("6,1,2,-;tap0: persist enabled\n", "tap0"),
+			  "persist enabled");
+	ck_assert_pstr_eq(about("6,1,2,-;tap0: persist enabled\n", "tap1"), NULL);
+	ck_assert_pstr_eq(about("6,1,2,-;tap01: x\n", "tap0"), NULL);
+	ck_assert_pstr_eq(about("6,1,2,-;xtap0: x\n", "tap0"), NULL);
+	/* with a parent: "DRIVER BUS-ID IFACE: " */
+	ck_assert_pstr_eq(about("6,1,2,-;e1000e 0000:00:19.0 eth0: NIC Link is Up\n",
+				"eth0"), "NIC Link is Up");
+	ck_assert_pstr_eq(about("6,1,2,-;e1000e 0000:00:19.0 eth0: NIC Link is Up\n",
+				"e1000e"), NULL);
+	/* the registration state after the name */
+	ck_assert_pstr_eq(about("6,1,2,-;tap0 (unregistering): gone\n", "tap0"),
+			  "gone");
+	/* not netdev_printk: the first ": " decides */
+	ck_assert_pstr_eq(about("6,1,2,-;br0: port 1(tap0) entered blocking state\n",
+				"tap0"), NULL);
+	ck_assert_pstr_eq(about("6,1,2,-;IPv6: ADDRCONF(NETDEV_CHANGE): tap0: link becomes ready\n",
+				"tap0"), NULL);
+	ck_assert_pstr_eq(about("6,1,2,-;tap0:no space\n", "tap0"), NULL);
+	ck_assert_pstr_eq(about("6,1,2,-;tap0: \n", "tap0"), "");
+	ck_assert_pstr_eq(about("6,1,2,-;tap0\n", "tap0"), NULL);
+}
+END_TEST
+
+static Suite *kmsg_suite(void)
+{
+	Suite *s = suite_create("kmsg");
+	TCase *tc = tcase_create("records");
+
+	tcase_add_test(tc, test_parse);
+	tcase_add_test(tc, test_parse_bad);
+	tcase_add_test(tc, test_about);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(kmsg_suite)
