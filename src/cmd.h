@@ -36,6 +36,8 @@ void cmd_free_input(struct cmd_input *in);
 int cmd_batch(const struct opts *o, struct backend *b);
 /* --apply [IFACE]: the lines of o->batch, where they change a mask. */
 int cmd_apply(const struct opts *o, struct backend *b);
+/* --trace IFACE [CHANGE...]: raise, show the log, restore exactly. */
+int cmd_trace(const struct opts *o, struct backend *b);
 /* --monitor [IFACE...]. */
 int cmd_monitor(const struct opts *o, struct backend *b);
 /* --list, --decode, --from-level without IFACE: no kernel (@b NULL). */

@@ -18,7 +18,7 @@ enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
 	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
 	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL, OPT_DRIVER,
-	OPT_APPLY, OPT_CONFIG,
+	OPT_APPLY, OPT_CONFIG, OPT_TRACE, OPT_FOR, OPT_TIMESTAMP,
 };
 
 struct optdef {
@@ -49,6 +49,9 @@ static const struct optdef optdefs[] = {
 	{ "driver",	0,   true,  true,  OPT_DRIVER },
 	{ "apply",	0,   false, false, OPT_APPLY },
 	{ "config",	0,   true,  false, OPT_CONFIG },
+	{ "trace",	0,   false, false, OPT_TRACE },
+	{ "for",	0,   true,  false, OPT_FOR },
+	{ "timestamp",	't', false, false, OPT_TIMESTAMP },
 };
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
@@ -58,7 +61,7 @@ struct cmdline {
 	enum cmdline_kind kind;
 	struct cmdline_err *err;
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
-	bool apply;
+	bool apply, trace;
 	const char **words;	/* positional words, in order */
 	int nwords;
 	int ndrivers;		/* --driver values, from the end of @words */
@@ -104,6 +107,24 @@ static const struct optdef *find_short(char c)
 		if (c && optdefs[i].short_name == c)
 			return &optdefs[i];
 	return NULL;
+}
+
+/* --for SECONDS: a positive decimal number of seconds, up to a day. */
+static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
+{
+	unsigned long ms = 0, scale = 1000;
+	const char *p = arg;
+
+	for (; *p >= '0' && *p <= '9' && ms <= 86400000; p++)
+		ms = ms * 10 + (unsigned long)(*p - '0') * 1000;
+	if (*p == '.')
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			ms += (unsigned long)(*p - '0') * (scale /= 10);
+	if (p == arg || *p || !ms || ms > 86400000)
+		return usage_error(cl, "invalid --for '%s' (use seconds, more than 0 and at most 86400)",
+				   arg);
+	o->for_ms = (unsigned int)ms;
+	return 0;
 }
 
 /* @as: the option as written, "-v" or "--verbose". */
@@ -173,6 +194,14 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	case OPT_APPLY:
 		cl->apply = true;
 		break;
+	case OPT_TRACE:
+		cl->trace = true;
+		break;
+	case OPT_TIMESTAMP:
+		o->timestamp = true;
+		break;
+	case OPT_FOR:
+		return parse_for(o, cl, arg);
 	case OPT_CONFIG:
 		if (!arg[0])
 			return usage_error(cl, "--config needs a file name");
@@ -624,18 +653,47 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
+static int pick_trace(struct opts *o, struct cmdline *cl)
+{
+	int ret;
+
+	if (o->mode == OUT_HEX || o->mode == OUT_NAMES || o->force)
+		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
+	if (!cl->nwords && !cl->ndrivers)
+		return usage_error(cl, "--trace needs an interface");
+	o->cmd = CMD_TRACE;
+	if (cl->ndrivers && (!cl->nwords || cl->words[0][0] == '+')) {
+		o->job.ifname = "*";
+		o->job.pattern = true;
+		cl->implicit_iface = true;
+	} else {
+		ret = take_iface(cl, cl->words[0], &o->job.pattern);
+		if (ret)
+			return ret;
+		o->job.ifname = cl->words[0];
+	}
+	return 0;
+}
+
 /* Which command the words ask for, and whether the options fit it. */
 static int pick_target(struct opts *o, struct cmdline *cl)
 {
-	if (cl->list + cl->decode + cl->monitor + cl->apply +
+	if (cl->list + cl->decode + cl->monitor + cl->apply + cl->trace +
 	    (o->batch_file != NULL) > 1)
-		return usage_error(cl, "options --list, --decode, --monitor, --batch and --apply exclude each other");
+		return usage_error(cl, "options --list, --decode, --monitor, --batch, --apply and --trace exclude each other");
+	if (o->for_ms && !cl->trace)
+		return usage_error(cl, "option --for needs --trace");
+	if (o->timestamp && !cl->monitor)
+		return usage_error(cl, "option -t (--timestamp) needs --monitor");
 	if (o->force && !o->batch_file)
 		return usage_error(cl, "option -f (--force) needs --batch");
 	if (o->nconfigs && !cl->apply)
 		return usage_error(cl, "option --config needs --apply");
 	if (cl->apply)
 		return pick_apply(o, cl);
+	if (cl->trace)
+		return pick_trace(o, cl);
 	if (cl->monitor)
 		return pick_monitor(o, cl);
 	if (o->batch_file)
@@ -696,6 +754,19 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	}
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
 		return 0;
+	if (o->cmd == CMD_TRACE) {
+		static const char *const all[] = { "+all" };
+
+		first = cl->implicit_iface ? 0 : 1;
+		o->job.words = cl->words + first;
+		o->job.nwords = cl->nwords - first;
+		/* No CHANGE and no level: every class. */
+		if (!o->job.nwords && !o->job.level) {
+			o->job.words = all;
+			o->job.nwords = 1;
+		}
+		return build(&o->job, NULL, !o->ioctl, cl);
+	}
 
 	first = o->cmd == CMD_DECODE || cl->implicit_iface ? 0 : 1;
 	o->job.words = cl->words + first;

@@ -24,6 +24,7 @@ enum command {
 	CMD_MONITOR,
 	CMD_BATCH,
 	CMD_APPLY,	/* --apply [IFACE]: the configuration files */
+	CMD_TRACE,	/* --trace IFACE [CHANGE...]: a debug session */
 	CMD_HELP,
 	CMD_VERSION,
 };
@@ -64,6 +65,8 @@ struct opts {
 	const char *batch_file;		/* --batch FILE */
 	const char *configs[CMDLINE_CONFIGS_MAX];	/* --config FILEs */
 	int nconfigs;
+	unsigned int for_ms;		/* --for SECONDS, 0: until stopped */
+	bool timestamp;			/* -t: --monitor prints the time */
 	struct batch *batch;		/* its lines, once read (cmd_batch_read) */
 	const char *const *ifnames;	/* --monitor filter, NULL if none */
 	int nifnames;

@@ -212,6 +212,40 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 	return sb.len;
 }
 
+size_t format_log(char *buf, size_t size, enum out_mode mode,
+		  unsigned long long usec, const char *ifname,
+		  unsigned int level, const char *msg)
+{
+	struct sbuf sb = { buf, size, 0 };
+
+	if (size)
+		buf[0] = '\0';
+	if (mode == OUT_JSON) {
+		sb_printf(&sb, "{\"time\":%llu.%06llu,\"ifname\":",
+			  usec / 1000000, usec % 1000000);
+		sb_json_string(&sb, ifname);
+		sb_printf(&sb, ",\"priority\":%u,\"message\":", level);
+		sb_json_string(&sb, msg);
+		sb_putn(&sb, "}", 1);
+		return sb.len;
+	}
+	/* As dmesg prints it: the record's time since boot, then the text. */
+	sb_printf(&sb, "[%5llu.%06llu] ", usec / 1000000, usec % 1000000);
+	sb_ifname(&sb, ifname);
+	sb_puts(&sb, ": ");
+	for (; *msg; msg++) {
+		char esc[5];
+
+		if ((unsigned char)*msg < 0x20 || *msg == 0x7f) {
+			snprintf(esc, sizeof(esc), "\\x%02x", (unsigned char)*msg);
+			sb_puts(&sb, esc);
+		} else {
+			sb_putn(&sb, msg, 1);
+		}
+	}
+	return sb.len;
+}
+
 size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
 {
 	struct sbuf sb = { buf, size, 0 };

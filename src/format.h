@@ -48,6 +48,15 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 size_t format_ifname(char *buf, size_t size, const char *name);
 
 /*
+ * One kernel log record of --trace about @ifname: text as dmesg prints
+ * it ("[  123.456789] IFACE: message", control bytes as \xHH), or with
+ * JSON one object (time, ifname, priority, message).  snprintf style.
+ */
+size_t format_log(char *buf, size_t size, enum out_mode mode,
+		  unsigned long long usec, const char *ifname,
+		  unsigned int level, const char *msg);
+
+/*
  * One row of --list for built-in class @i (0..MSGCLASS_NBUILTIN-1), or
  * for the header when @i is -1 (text only; JSON has no header).
  */

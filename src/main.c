@@ -97,6 +97,7 @@ static const struct command_def commands[] = {
 	[CMD_MONITOR]	= { cmd_monitor, true },
 	[CMD_BATCH]	= { cmd_batch, true },
 	[CMD_APPLY]	= { cmd_apply, true },
+	[CMD_TRACE]	= { cmd_trace, true },
 	[CMD_HELP]	= { help, false },
 	[CMD_VERSION]	= { version, false },
 };

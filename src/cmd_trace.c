@@ -1,0 +1,442 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * --trace IFACE [CHANGE...]: a debug session.  The change (+all by
+ * default) is made atomically, the bits it really changed are kept, the
+ * interface's kernel log records are printed from /dev/kmsg as they
+ * come, and at the end (SIGINT, SIGTERM, SIGHUP, --for, a closed output
+ * pipe, the interface gone) exactly those bits go back to what they
+ * were, in one atomic value+mask set, unless someone else changed one
+ * meanwhile: that bit is left as it is, with a note.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cmd.h"
+#include "diag.h"
+#include "format.h"
+#include "kmsg.h"
+#include "select.h"
+
+#define KMSG_PATH	"/dev/kmsg"
+#define DYNDBG_PATH	"/proc/dynamic_debug/control"
+/* A record is at most this long (printk's limit is far below). */
+#define RECORD_MAX	8192
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+struct target {
+	struct ifstate st;		/* before the change */
+	uint32_t after;			/* right after it */
+	uint32_t changed;		/* the bits this run changed */
+	bool gone;
+};
+
+struct trace {
+	const struct opts *o;
+	struct job job;			/* o's, its names read */
+	struct backend *b;
+	struct target *t;
+	size_t n;
+	int kmsg;			/* -1: not readable */
+};
+
+/* The interfaces of the job: its name, or those its selector selects. */
+static int targets(struct trace *tr)
+{
+	const struct job *j = &tr->job;
+	struct iflist all;
+	size_t i;
+	int ret;
+
+	if (!job_is_selector(j)) {
+		tr->t = calloc(1, sizeof(*tr->t));
+		if (!tr->t)
+			return -ENOMEM;
+		ret = tr->b->ops->get(tr->b, j->ifname, &tr->t[0].st);
+		if (ret < 0)
+			return diag_kernel(NULL, j->ifname, ret, tr->b->extack);
+		tr->n = 1;
+		return 0;
+	}
+	ret = iflist_dump(tr->b, &all, j->ndrivers > 0);
+	if (!ret)
+		tr->t = calloc(all.n + 1, sizeof(*tr->t));
+	for (i = 0; !ret && tr->t && i < all.n; i++)
+		if (job_selects(j, &all, i))
+			tr->t[tr->n++].st = all.v[i];
+	iflist_free(&all);
+	if (ret < 0 || !tr->t)
+		return diag_kernel(NULL, NULL, ret < 0 ? ret : -ENOMEM,
+				   tr->b->extack);
+	return tr->n ? 0 : select_none(NULL, j);
+}
+
+struct sets {
+	struct trace *tr;
+	int failed;
+};
+
+static int set_done(struct breq *q, const char *extack, void *data)
+{
+	struct sets *s = data;
+
+	if (q->err) {
+		s->failed++;
+		diag_kernel(NULL, q->ifname, q->err, extack);
+	}
+	return 0;
+}
+
+/* One request per target; @reqs[i] is target i's. */
+static int run_all(struct trace *tr, struct breq *reqs)
+{
+	struct sets s = { tr, 0 };
+	int ret;
+
+	ret = tr->b->ops->run(tr->b, reqs, tr->n, 64, set_done, &s);
+	if (ret < 0)
+		return diag_kernel(NULL, NULL, ret, tr->b->extack);
+	return s.failed ? -EIO : 0;
+}
+
+/* Make the change; read back what it did. */
+static int raise_level(struct trace *tr)
+{
+	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
+	size_t i;
+	int ret;
+
+	if (!reqs)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	for (i = 0; i < tr->n; i++) {
+		reqs[i].ifname = tr->t[i].st.ifname;
+		reqs[i].set = true;
+		change_request(&tr->job.change, UINT32_MAX, &reqs[i].value,
+			       &reqs[i].mask, &reqs[i].replace);
+	}
+	ret = run_all(tr, reqs);
+	for (i = 0; !ret && i < tr->n; i++)
+		reqs[i] = (struct breq){ .ifname = tr->t[i].st.ifname };
+	if (!ret)
+		ret = run_all(tr, reqs);
+	for (i = 0; !ret && i < tr->n; i++) {
+		tr->t[i].after = reqs[i].st.msg_enable;
+		tr->t[i].changed = tr->t[i].st.msg_enable ^ tr->t[i].after;
+	}
+	free(reqs);
+	return ret;
+}
+
+/* "IFACE VALUE/MASK": the command that puts back what this run changed. */
+static void say_undo(const struct trace *tr)
+{
+	char name[4 * IF_NAMESIZE];
+	size_t i;
+
+	for (i = 0; i < tr->n; i++) {
+		const struct target *t = &tr->t[i];
+
+		format_ifname(name, sizeof(name), t->st.ifname);
+		if (!t->changed)
+			diag(NULL, name, "already so: nothing to restore at the end");
+		else
+			diag(NULL, name, "now 0x%08x; if netifmsg is killed, restore with: netifmsg %s 0x%08x/0x%08x",
+			     t->after, name, t->st.msg_enable & t->changed,
+			     t->changed);
+	}
+}
+
+/*
+ * On CONFIG_DYNAMIC_DEBUG kernels netif_dbg() also needs its call site
+ * enabled: say so once if @driver has sites and none is on.
+ */
+static void dyndbg_note(const char *driver)
+{
+	char line[512], tag[DRIVER_NAME_MAX + 3];
+	bool sites = false, on = false;
+	FILE *f = fopen(DYNDBG_PATH, "re");
+
+	if (!f)
+		return;
+	snprintf(tag, sizeof(tag), "[%s]", driver);
+	while (fgets(line, sizeof(line), f)) {
+		char *flags = strstr(line, " =");
+
+		if (!strstr(line, tag) || !flags)
+			continue;
+		sites = true;
+		on |= strchr(flags + 2, 'p') && strchr(flags + 2, 'p') <
+					       strchr(flags + 2, ' ');
+	}
+	fclose(f);
+	if (sites && !on)
+		diag(NULL, NULL, "note: %s's netif_dbg() messages also need their dynamic debug call sites: echo 'module %s +p' > %s",
+		     driver, driver, DYNDBG_PATH);
+}
+
+static void dyndbg_notes(const struct trace *tr)
+{
+	char driver[DRIVER_NAME_MAX], last[DRIVER_NAME_MAX] = "";
+	size_t i;
+
+	for (i = 0; i < tr->n; i++) {
+		if (tr->b->ops->driver(tr->b, tr->t[i].st.ifname, driver) < 0 ||
+		    !strcmp(driver, last))
+			continue;
+		dyndbg_note(driver);
+		strcpy(last, driver);
+	}
+}
+
+/* Write all of @line, unless a signal asks to stop.  0 or -errno. */
+static int put(const char *line, size_t len)
+{
+	while (len) {
+		ssize_t n = write(STDOUT_FILENO, line, len);
+
+		if (n < 0 && errno == EINTR && !stop)
+			continue;
+		if (n < 0)
+			return -errno;
+		line += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Print the records waiting in /dev/kmsg that are about a target. */
+static int drain(struct trace *tr)
+{
+	char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
+	struct kmsg_record r;
+	size_t i, off, n;
+	ssize_t len;
+	int ret;
+
+	while (!stop) {
+		len = read(tr->kmsg, rec, sizeof(rec) - 1);
+		if (len < 0 && errno == EPIPE) {
+			diag(NULL, NULL, "note: the kernel log wrapped: records were lost");
+			continue;
+		}
+		if (len < 0)
+			return errno == EAGAIN || errno == EINTR ? 0 : -errno;
+		if (kmsg_parse(rec, (size_t)len, &r) < 0)
+			continue;
+		for (i = 0; i < tr->n; i++) {
+			off = kmsg_about(&r, tr->t[i].st.ifname);
+			if (!off || tr->o->quiet)
+				continue;
+			memcpy(text, r.msg + off, r.len - off);
+			text[r.len - off] = '\0';
+			n = format_log(line, sizeof(line) - 1, tr->o->mode,
+				       r.usec, tr->t[i].st.ifname, r.level,
+				       text);
+			if (n >= sizeof(line) - 1)
+				n = sizeof(line) - 2;
+			line[n++] = '\n';
+			ret = put(line, n);
+			if (ret < 0)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+/* Is any target gone?  Say which. */
+static bool any_gone(struct trace *tr)
+{
+	bool gone = false;
+	size_t i;
+
+	for (i = 0; i < tr->n; i++) {
+		if (tr->t[i].gone || if_nametoindex(tr->t[i].st.ifname))
+			continue;
+		tr->t[i].gone = gone = true;
+		diag(NULL, tr->t[i].st.ifname, "the interface went away: the trace ends");
+	}
+	return gone;
+}
+
+static long long now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Until a signal, --for, a closed pipe or a target gone. */
+static int follow(struct trace *tr, const sigset_t *wait)
+{
+	long long end = tr->o->for_ms ? now_ms() + tr->o->for_ms : 0;
+	struct pollfd pfd = { .fd = tr->kmsg, .events = POLLIN };
+	struct timespec tick;
+	long long left;
+	int ret;
+
+	while (!stop && !any_gone(tr)) {
+		left = end ? end - now_ms() : 1000;
+		if (left <= 0)
+			break;
+		if (left > 1000)
+			left = 1000;
+		tick = (struct timespec){ left / 1000, (left % 1000) * 1000000 };
+		ret = ppoll(&pfd, tr->kmsg >= 0 ? 1 : 0, &tick, wait);
+		if (ret < 0 && errno != EINTR)
+			return -errno;
+		if (ret > 0) {
+			ret = drain(tr);
+			if (ret == -EPIPE)
+				return 0;	/* the reader went: that ends it */
+			if (ret < 0)
+				return ret;
+		}
+	}
+	return 0;
+}
+
+/* Put back the bits this run changed that nobody else changed since. */
+static int restore(struct trace *tr)
+{
+	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
+	struct sets s = { tr, 0 };
+	size_t i, k = 0;
+	int ret = 0;
+
+	if (!reqs)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	for (i = 0; i < tr->n; i++) {
+		struct target *t = &tr->t[i];
+		struct ifstate now;
+		uint32_t theirs, back;
+
+		if (t->gone || !t->changed)
+			continue;
+		ret = tr->b->ops->get(tr->b, t->st.ifname, &now);
+		if (ret < 0) {
+			diag_kernel(NULL, t->st.ifname, ret, tr->b->extack);
+			s.failed++;
+			continue;
+		}
+		theirs = t->changed & (now.msg_enable ^ t->after);
+		back = t->changed & ~theirs;
+		if (theirs)
+			diag(NULL, t->st.ifname, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
+			     theirs);
+		if (!back)
+			continue;
+		reqs[k++] = (struct breq){
+			.ifname = t->st.ifname, .set = true,
+			.value = t->st.msg_enable & back, .mask = back,
+		};
+		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
+	}
+	if (k) {
+		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &s);
+		if (ret < 0)
+			diag_kernel(NULL, NULL, ret, tr->b->extack);
+	}
+	for (i = 0; i < tr->n; i++) {
+		char names[FORMAT_STATE_MAX];
+		struct ifstate st = { .msg_enable = tr->t[i].after };
+
+		if (tr->t[i].gone || !tr->t[i].changed)
+			continue;
+		format_state(names, sizeof(names), OUT_TEXT,
+			     backend_names(tr->b, st.msg_enable), &st,
+			     CHANGED_NONE);
+		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
+	}
+	free(reqs);
+	return ret < 0 || s.failed ? -EIO : 0;
+}
+
+static int open_kmsg(void)
+{
+	int fd = open(KMSG_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+
+	if (fd < 0) {
+		diag(NULL, NULL, "note: cannot read %s (%s: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1): no messages are shown; the level is still raised and restored",
+		     KMSG_PATH, strerror(errno));
+		return -1;
+	}
+	/* From now on: the records the change itself may cause come next. */
+	lseek(fd, 0, SEEK_END);
+	return fd;
+}
+
+static int catch_signals(sigset_t *wait)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa = { .sa_handler = on_signal };
+	sigset_t block;
+	size_t i;
+
+	/* A closed output pipe: write() says EPIPE, which ends the trace. */
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(&block);
+	for (i = 0; i < 3; i++)
+		sigaddset(&block, sigs[i]);
+	if (sigprocmask(SIG_BLOCK, &block, wait) < 0)
+		return -errno;
+	for (i = 0; i < 3; i++) {
+		sigdelset(wait, sigs[i]);
+		/* No SA_RESTART: a blocked write() ends on a signal. */
+		if (sigaction(sigs[i], &sa, NULL) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+int cmd_trace(const struct opts *o, struct backend *b)
+{
+	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1 };
+	sigset_t wait;
+	int ret, ret2;
+
+	ret = cmd_check_jobs(b, &tr.job, 1, NULL);
+	if (ret)
+		return ret;
+	ret = targets(&tr);
+	if (ret)
+		goto out;
+	ret = catch_signals(&wait);
+	if (ret < 0) {
+		diag(NULL, NULL, "trace: %s", strerror(-ret));
+		goto out;
+	}
+	tr.kmsg = open_kmsg();
+	ret = raise_level(&tr);
+	if (ret)
+		goto out;
+	say_undo(&tr);
+	dyndbg_notes(&tr);
+	/* The signals reach the process in write() too, not only in ppoll(). */
+	sigprocmask(SIG_SETMASK, &wait, NULL);
+	ret = follow(&tr, &wait);
+	if (ret < 0)
+		diag(NULL, NULL, "trace: %s", strerror(-ret));
+	ret2 = restore(&tr);
+	ret = ret < 0 ? -EIO : ret2;
+out:
+	if (tr.kmsg >= 0)
+		close(tr.kmsg);
+	free(tr.t);
+	return ret;
+}
