@@ -194,6 +194,14 @@ has_batch=false
 if "$netifmsg" --help 2>/dev/null | grep -q -- '--batch'; then
 	has_batch=true
 fi
+# A change over a pattern (issue 11) is one dump, then the DEBUG_SETs in
+# the pipeline of -f --batch; its window, for the send-count goal.
+has_pattern=false
+if "$netifmsg" --help 2>/dev/null | grep -q -- '--driver'; then
+	has_pattern=true
+fi
+window=$(sed -n 's/^#define[[:space:]]*JOBS_WINDOW[[:space:]]*\([0-9]*\).*/\1/p' \
+	"$here/../src/cmd_change.c" 2>/dev/null)
 
 loop_script()
 {
@@ -262,6 +270,12 @@ for n in $sizes; do
 	syscalls "showall.$n" a "$netifmsg"
 	record "lines.showall.$n" a "$(in_ns "$netifmsg" | wc -l)"
 	record "lines.showall.$n" bare "$(in_ns "$baredump")"
+	if $has_pattern; then
+		# Show with a pattern: the same dump, filtered (2 requests).
+		rss "patshow.$n" a "$netifmsg" 'tap*'
+		syscalls "patshow.$n" a "$netifmsg" 'tap*'
+		record "lines.patshow.$n" a "$(in_ns "$netifmsg" 'tap*' | wc -l)"
+	fi
 
 	if $has_batch; then
 		echo "bench:   change all (--batch)"
@@ -273,14 +287,31 @@ for n in $sizes; do
 		# Plain --batch stops at the first failed line, so it has one
 		# request in flight at a time; with -f (go on after a failed
 		# line) it keeps a window of requests in flight.
+		# The same N changes as a pattern ('tap*' 0x3: one dump, then
+		# the -f --batch pipeline) and through --driver tun (the same,
+		# plus one ETHTOOL_GDRVINFO ioctl per interface), in the same
+		# rounds, so that they pair with the loop and with -f --batch.
+		# hyperfine -N splits the words itself: no shell, no globbing.
+		pat=()
+		if $has_pattern; then
+			pat=(pat "$many" "$netifmsg 'tap*' 0x3"
+			     drv "$many" "$netifmsg --driver tun '*' 0x3")
+		fi
 		time_group "batch.$n" "$rounds" "$warm" \
 			a "$many" "$netifmsg --batch $tmp/batch.$n" \
 			b "$loops" "bash $tmp/set-loop.sh" \
-			force "$many" "$netifmsg -f --batch $tmp/batch.$n"
+			force "$many" "$netifmsg -f --batch $tmp/batch.$n" \
+			"${pat[@]}"
 		rss "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
 		rss "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
 		syscalls "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
 		syscalls "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
+		if $has_pattern; then
+			rss "batch.$n" pat "$netifmsg" 'tap*' 0x3
+			rss "batch.$n" drv "$netifmsg" --driver tun '*' 0x3
+			syscalls "batch.$n" pat "$netifmsg" 'tap*' 0x3
+			syscalls "batch.$n" drv "$netifmsg" --driver tun '*' 0x3
+		fi
 		# Every change applied: set another value, read all N back
 		# with one dump and check the first, middle and last tap
 		# with ethtool, the independent peer.
@@ -294,6 +325,18 @@ for n in $sizes; do
 			in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000005' ||
 				record "applied.batch.$n" ethtool "tap$i-wrong"
 		done
+		# The same for the pattern: every tap at 0x9 afterwards.
+		if $has_pattern; then
+			if in_ns "$netifmsg" 'tap*' 0x9 >/dev/null; then
+				record "applied.pattern.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000009$' || true)"
+			else
+				record "applied.pattern.$n" a "exit-status-$?"
+			fi
+			for i in 0 $((n / 2)) $((n - 1)); do
+				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000009' ||
+					record "applied.pattern.$n" ethtool "tap$i-wrong"
+			done
+		fi
 	fi
 done
 
@@ -332,5 +375,7 @@ record meta date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 record meta quick "$quick"
 record meta sizes "$sizes"
 record meta batch "$has_batch"
+record meta pattern "$has_pattern"
+record meta window "${window:-64}"
 
 python3 "$here/stats.py" report "$data" ${out:+"$out"}

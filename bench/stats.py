@@ -39,7 +39,7 @@ def cmd_median(directory, key):
         print("time.%s\t%s\t%.9f" % (key, side, statistics.median(t)))
         print("runs.%s\t%s\t%d" % (key, side, len(t)))
         print("min.%s\t%s\t%.9f" % (key, side, min(t)))
-        for ref in ("b", "bare", "small"):
+        for ref in ("b", "bare", "small", "min", "force"):
             if side == ref:
                 continue
             ratios = [r[side] / r[ref] for r in rounds.values()
@@ -176,6 +176,8 @@ def build(data):
     meta = lambda k: data.get(("meta", k), "?")
     sizes = [int(x) for x in meta("sizes").split()]
     batch = meta("batch") == "true"
+    pattern = batch and meta("pattern") == "true"
+    window = int(meta("window")) if meta("window").isdigit() else 64
     out = []
     out.append("Date: %s  " % meta("date"))
     out.append("Kernel: %s  " % meta("kernel"))
@@ -230,6 +232,11 @@ def build(data):
         if batch:
             row("change all, N=%d: `netifmsg --batch` / loop of `ethtool -s`" % n, "batch.%d" % n)
             row("change all, N=%d: `netifmsg -f --batch` / loop of `ethtool -s`" % n, "batch.%d" % n, "force")
+            if pattern:
+                row("change over a pattern, N=%d: `netifmsg 'tap*' 0x3` / loop of `ethtool -s`" % n,
+                    "batch.%d" % n, "pat")
+                row("change by driver, N=%d: `netifmsg --driver tun '*' 0x3` / loop of `ethtool -s`" % n,
+                    "batch.%d" % n, "drv")
         else:
             out.append("| change all, N=%d | not measured (no --batch) | | | |" % n)
     out.append("")
@@ -244,6 +251,28 @@ def build(data):
                    fmt_ratio(r.get("pratio.bare.showall.%d" % n, "a")),
                    fmt_ratio(own / bare if bare and own else None)))
     out.append("")
+    def sends(key, side):
+        return r.get("nlsends." + key, side, int)
+
+    if pattern:
+        out.append("Change over a pattern against `netifmsg -f --batch` with the same N changes,")
+        out.append("measured in the same rounds (the pattern adds one DEBUG_GET dump; `--driver tun`")
+        out.append("adds one ETHTOOL_GDRVINFO ioctl per interface), and the netlink send calls")
+        out.append("(sendto/sendmsg/sendmmsg, `strace -f`), with a window of %d requests:" % window)
+        out.append("")
+        out.append("| N | -f --batch | `'tap*' 0x3` | / -f --batch, paired | pooled "
+                   "| `--driver tun '*' 0x3` | / -f --batch, paired | sends: -f --batch, pattern, driver |")
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            k = "batch.%d" % n
+            f, p, d = r.t(k, "force"), r.t(k, "pat"), r.t(k, "drv")
+            qp, qd = r.get("pratio.force." + k, "pat"), r.get("pratio.force." + k, "drv")
+            out.append("| %d | %s | %s | %s | %s | %s | %s | %s, %s, %s |" % (
+                n, fmt_time(f), fmt_time(p), "%.2f" % qp if qp else "-",
+                "%.2f" % (p / f) if p and f else "-", fmt_time(d),
+                "%.2f" % qd if qd else "-",
+                sends(k, "force"), sends(k, "pat"), sends(k, "drv")))
+        out.append("")
     if meta("lin") not in ("?", ""):
         prev, big = meta("lin").split()
         out.append("Linearity: N=%s against N=%s, measured in the same rounds (two namespaces):" % (big, prev))
@@ -293,12 +322,24 @@ def build(data):
     c_all = {}
     c_batch = {}
     c_force = {}
+    c_pat = {}
+    c_drv = {}
+    c_patshow = {}
     for n in sizes:
         c_all[n] = crow("show all, N=%d (netifmsg / N x ethtool)" % n, "showall.%d" % n, "show1", n)
     if batch:
         for n in sizes:
             c_batch[n] = crow("change all, N=%d (netifmsg --batch / N x ethtool)" % n, "batch.%d" % n, "set1", n)
             c_force[n] = crow("change all, N=%d (netifmsg -f --batch / N x ethtool)" % n, "batch.%d" % n, "set1", n, "force")
+    if pattern:
+        for n in sizes:
+            c_patshow[n] = crow("show with a pattern, N=%d (netifmsg 'tap*' / N x ethtool)" % n,
+                                "patshow.%d" % n, "show1", n)
+        for n in sizes:
+            c_pat[n] = crow("change over a pattern, N=%d (netifmsg 'tap*' 0x3 / N x ethtool)" % n,
+                            "batch.%d" % n, "set1", n, "pat")
+            c_drv[n] = crow("change by driver, N=%d (netifmsg --driver tun '*' 0x3 / N x ethtool)" % n,
+                            "batch.%d" % n, "set1", n, "drv")
     out.append("")
 
     # Exact netlink counts: what CI checks too.
@@ -330,6 +371,30 @@ def build(data):
                                 r.get("applied." + k, "a", int), n)
             exact_ok &= r.exact("batch N=%d ethtool spot check" % n,
                                 r.get("applied." + k, "ethtool"), None)
+    if pattern:
+        for n in sizes:
+            k = "batch.%d" % n
+            # Show with a pattern: the family lookup and one dump.
+            exact_ok &= r.exact("show 'tap*' N=%d requests" % n, c_patshow[n][0][1], 2)
+            exact_ok &= r.exact("show 'tap*' N=%d sockets" % n, c_patshow[n][0][2], 1)
+            exact_ok &= r.exact("show 'tap*' N=%d lines" % n,
+                                r.get("lines.patshow.%d" % n, "a", int), n)
+            # A change over a pattern: family lookup, one dump, one
+            # DEBUG_SET per tap; sent like -f --batch's (the same
+            # pipeline), so one send call more than it: the dump.
+            for side, what in (("pat", "'tap*' 0x3"), ("drv", "--driver tun '*' 0x3")):
+                exact_ok &= r.exact("%s N=%d requests" % (what, n),
+                                    r.get("requests." + k, side, int), n + 2)
+                exact_ok &= r.exact("%s N=%d ACKs" % (what, n), r.get("acks." + k, side, int), n)
+                exact_ok &= r.exact("%s N=%d errors" % (what, n), r.get("nlerrors." + k, side, int), 0)
+                exact_ok &= r.exact("%s N=%d sends (-f --batch's + 1)" % (what, n),
+                                    sends(k, side), sends(k, "force") + 1
+                                    if sends(k, "force") is not None else None)
+            exact_ok &= r.exact("'tap*' 0x3 N=%d sockets" % n, r.get("sockets." + k, "pat", int), 1)
+            exact_ok &= r.exact("'tap*' N=%d interfaces changed" % n,
+                                r.get("applied.pattern.%d" % n, "a", int), n)
+            exact_ok &= r.exact("'tap*' N=%d ethtool spot check" % n,
+                                r.get("applied.pattern.%d" % n, "ethtool"), None)
 
     # The goals (timings are only judged in the full form).
     def ratio(p):
@@ -366,6 +431,15 @@ def build(data):
         if mini:
             text += "; minimal libmnl client %.3f" % mini
         r.goal("change one (%s) <= 0.80 of ethtool" % label, le(q, 0.80), text)
+    # Issue 15: against the minimal libmnl client of the same rounds.
+    for label, key in (("show one", "show1"), ("change one (0x3)", "set1")):
+        q = r.get("pratio.min." + key, "a")
+        a, m = r.t(key, "a"), r.t(key, "min")
+        text = "%.3fx" % q if q else "-"
+        if a and m:
+            text += " (pooled %.3fx; %s against %s)" % (a / m, fmt_time(a), fmt_time(m))
+        r.goal("%s within 1.10x of the minimal libmnl client (paired)" % label,
+               le(q, 1.10), text)
     r.goal("show one, change one: exactly 2 netlink requests, 1 socket",
            all(c[0][1] == 2 and c[0][2] == 1 for c in (c_show1, c_set1, c_rel1)),
            "requests %s, sockets %s" % ([c[0][1] for c in (c_show1, c_set1, c_rel1)],
@@ -417,9 +491,37 @@ def build(data):
                *linear("batch", "lin.force", "force"))
     elif not batch:
         r.goal("change all (--batch) goals", None, "netifmsg has no --batch yet")
+    if pattern:
+        # Issue 11, "Performance".
+        if 1000 in sizes:
+            q = paired("batch.1000", "pat")
+            r.goal("change over a pattern N=1000 (`'tap*' 0x3`) >= 100x faster than the ethtool loop",
+                   None if q is None else 1 / q >= 100, "%.0fx" % (1 / q) if q else "-")
+            q = r.get("pratio.force.batch.1000", "pat")
+            p, f = r.t("batch.1000", "pat"), r.t("batch.1000", "force")
+            text = "%.2fx" % q if q else "-"
+            if p and f:
+                text += " (pooled %.2fx; %s against %s)" % (p / f, fmt_time(p), fmt_time(f))
+            r.goal("change over a pattern N=1000 within 1.5x of `-f --batch` (paired)",
+                   le(q, 1.5), text)
+        # Send calls grow with N / window: the pipeline refills once
+        # half the window is answered, so about 2N/window sends for the
+        # DEBUG_SETs, plus the family lookup, the dump and the last
+        # partial window.
+        got = [(n, sends("batch.%d" % n, "pat")) for n in sizes]
+        ok = all(v is not None and v <= 2.0 * n / window + 4 for n, v in got)
+        r.goal("change over a pattern: netlink sends <= 2N/%d + 4 at every N" % window,
+               ok if all(v is not None for n, v in got) else None,
+               ", ".join("N=%d: %s (bound %.1f)" % (n, v, 2.0 * n / window + 4)
+                         for n, v in got), timing=False)
+        got = [(n, c_patshow[n][0][1]) for n in sizes]
+        r.goal("show with a pattern (`netifmsg 'tap*'`): exactly 2 netlink requests",
+               all(v == 2 for n, v in got),
+               ", ".join("N=%d: %s" % (n, v) for n, v in got), timing=False)
     worst = []
     for c in ([c_show1, c_set1, c_rel1] + list(c_all.values()) +
-              list(c_batch.values()) + list(c_force.values())):
+              list(c_batch.values()) + list(c_force.values()) +
+              list(c_patshow.values()) + list(c_pat.values()) + list(c_drv.values())):
         if c[1] is not None and c[2] is not None:
             worst.append(c[1] <= c[2])
     r.goal("peak RSS <= ethtool's (every row)", all(worst) if worst else None,
