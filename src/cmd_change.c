@@ -75,36 +75,36 @@ int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 	return 0;
 }
 
-/* The requests of every job, in order; NULL if out of memory. */
-static struct breq *requests(const struct run *r, size_t *count)
-{
-	struct breq *q, *reqs;
-	size_t i, n = 0;
+/*
+ * The requests of the jobs from *@next on, in order, as many whole jobs
+ * as @cap requests hold; *@next moves past them.  The jobs go out in
+ * chunks so that a batch of any size needs only this much memory; a
+ * chunk is a multiple of half the window, the pipeline's send group.
+ */
+#define JOBS_CHUNK	(16 * JOBS_WINDOW)
 
-	for (i = 0; i < r->n; i++)
-		n += nsteps(r, &r->jobs[i]);
-	reqs = calloc(n ? n : 1, sizeof(*reqs));
-	if (!reqs)
-		return NULL;
-	q = reqs;
-	for (i = 0; i < r->n; i++) {
-		const struct job *j = &r->jobs[i];
+static size_t requests(const struct run *r, size_t *next, struct breq *q,
+		       size_t cap)
+{
+	size_t n = 0;
+
+	for (; *next < r->n && n + nsteps(r, &r->jobs[*next]) <= cap; (*next)++) {
+		const struct job *j = &r->jobs[*next];
 		struct breq set = { .ifname = j->ifname, .set = true };
 
 		if (j->show) {
-			(q++)->ifname = j->ifname;
+			q[n++] = (struct breq){ .ifname = j->ifname };
 			continue;
 		}
 		change_request(&j->change, UINT32_MAX, &set.value, &set.mask,
 			       &set.replace);
 		if (r->result)
-			(q++)->ifname = j->ifname;
-		*q++ = set;
+			q[n++] = (struct breq){ .ifname = j->ifname };
+		q[n++] = set;
 		if (r->result)
-			(q++)->ifname = j->ifname;
+			q[n++] = (struct breq){ .ifname = j->ifname };
 	}
-	*count = n;
-	return reqs;
+	return n;
 }
 
 /* A job has all its answers (@last is its last request): print it. */
@@ -233,7 +233,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
-	size_t nreqs, lines = n;
+	size_t nreqs, next = 0, lines = n;
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
@@ -252,8 +252,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 			goto out;
 		}
 	}
-	ret = -ENOMEM;
-	r.reqs = requests(&r, &nreqs);
+	r.reqs = calloc(JOBS_CHUNK, sizeof(*r.reqs));
 	if (!r.reqs) {
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
 		goto out;
@@ -261,8 +260,13 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
 		   b);
 	r.pr.named = file || select;
-	ret = b->ops->run(b, r.reqs, nreqs, r.force ? JOBS_WINDOW : 1,
-			  done_cb, &r);
+	/* A chunk not answered to its end: done_cb() asked to stop. */
+	do {
+		nreqs = requests(&r, &next, r.reqs, JOBS_CHUNK);
+		ret = nreqs ? b->ops->run(b, r.reqs, nreqs,
+					  r.force ? JOBS_WINDOW : 1,
+					  done_cb, &r) : 0;
+	} while (!ret && next < r.n && r.job == next);
 	if (ret < 0 || r.job < r.n)
 		report_stop(&r, b, ret);
 	print_end(&r.pr);

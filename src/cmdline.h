@@ -39,19 +39,19 @@ struct batch;
  * CHANGE words, or one line of a --batch file.
  */
 struct job {
-	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
-	const char *file;		/* a configuration file, or NULL */
 	const char *ifname;		/* NULL: no interface */
-	bool pattern;			/* ifname is a glob (fnmatch(3)) */
+	const char *file;		/* a configuration file, or NULL */
 	const char *const *drivers;	/* --driver NAMEs, or NULL */
-	int ndrivers;
-	bool show;			/* no CHANGE: show the interface */
-	struct change change;
-	unsigned int unknown;		/* names the built-in table lacks */
 	const char *const *words;	/* the CHANGE words */
-	int nwords;
 	const char *level;		/* --from-level value, NULL if none */
+	struct change change;
+	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
+	unsigned int unknown;		/* names the built-in table lacks */
+	int ndrivers;
+	int nwords;
 	enum level_map map;
+	bool pattern;			/* ifname is a glob (fnmatch(3)) */
+	bool show;			/* no CHANGE: show the interface */
 };
 
 struct opts {
