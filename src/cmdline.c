@@ -653,6 +653,26 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/*
+ * "--driver e1000e +link" or "--driver e1000e 0x3": with --driver, a
+ * first word that reads as a CHANGE word means every interface of the
+ * driver ('*').  An interface named like one is written "NAME:".
+ */
+static bool driver_all(const struct cmdline *cl)
+{
+	struct change c;
+	const char *w;
+
+	if (!cl->ndrivers)
+		return false;
+	if (!cl->nwords)
+		return true;
+	w = cl->words[0];
+	change_init(&c);
+	return w[0] == '+' || (w[strlen(w) - 1] != ':' &&
+			       change_add_word(&c, NULL, w, NULL, NULL));
+}
+
 /* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
 static int pick_trace(struct opts *o, struct cmdline *cl)
 {
@@ -663,7 +683,7 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
 	o->cmd = CMD_TRACE;
-	if (cl->ndrivers && (!cl->nwords || cl->words[0][0] == '+')) {
+	if (driver_all(cl)) {
 		o->job.ifname = "*";
 		o->job.pattern = true;
 		cl->implicit_iface = true;
@@ -706,7 +726,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		if (!cl->nwords && !o->job.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		o->cmd = CMD_DECODE;
-	} else if (cl->ndrivers && (!cl->nwords || cl->words[0][0] == '+')) {
+	} else if (driver_all(cl)) {
 		/* "--driver e1000e [+link]": every interface of the driver. */
 		o->job.ifname = "*";
 		o->job.pattern = true;

@@ -81,6 +81,13 @@ check_rc "--driver veth (no message level)" 1 nm --driver veth
 check_grep "--driver veth: message" "with driver veth" "$ERR"
 check_rc "--driver tun +hw (every tap)" 0 nm --driver tun +hw
 for i in 0 1 2 3; do check_mask "--driver tun +hw: tap$i" "tap$i" "$(printf '0x%x' $(( $(ethtool_mask "tap$i") | 0x2000 )))"; done
+saved=()
+for n in tap0 tap1 tap2 tap3 'odd*' oddx; do saved+=("$(ethtool_mask "$n")"); done
+check_rc "--driver tun 0x2001 (a CHANGE word first: every tap)" 0 nm --driver tun 0x2001
+check_mask "--driver tun 0x2001: tap0" tap0 0x2001
+check_mask "--driver tun 0x2001: odd*" 'odd*' 0x2001
+i=0
+for n in tap0 tap1 tap2 tap3 'odd*' oddx; do set_mask "$n" "${saved[i]}"; i=$((i + 1)); done
 check_rc "--driver tun 'tap[23]' -hw" 0 nm --driver tun 'tap[23]' -hw
 check_mask "--driver tun 'tap[23]' -hw: tap2" tap2 0x4
 check_mask "--driver tun 'tap[23]' -hw: tap1 keeps hw" tap1 0x2003
