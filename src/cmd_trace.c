@@ -284,7 +284,11 @@ static long long now_ms(void)
 static int follow(struct trace *tr, const sigset_t *wait)
 {
 	long long end = tr->o->for_ms ? now_ms() + tr->o->for_ms : 0;
-	struct pollfd pfd = { .fd = tr->kmsg, .events = POLLIN };
+	/* The reader of a pipe going away shows as POLLERR on our end. */
+	struct pollfd pfd[2] = {
+		{ .fd = STDOUT_FILENO, .events = 0 },
+		{ .fd = tr->kmsg, .events = POLLIN },
+	};
 	struct timespec tick;
 	long long left;
 	int ret;
@@ -296,13 +300,15 @@ static int follow(struct trace *tr, const sigset_t *wait)
 		if (left > 1000)
 			left = 1000;
 		tick = (struct timespec){ left / 1000, (left % 1000) * 1000000 };
-		ret = ppoll(&pfd, tr->kmsg >= 0 ? 1 : 0, &tick, wait);
+		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
 		if (ret < 0 && errno != EINTR)
 			return -errno;
-		if (ret > 0) {
+		if (ret > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)))
+			return 0;	/* the reader went: that ends it */
+		if (ret > 0 && pfd[1].revents) {
 			ret = drain(tr);
 			if (ret == -EPIPE)
-				return 0;	/* the reader went: that ends it */
+				return 0;
 			if (ret < 0)
 				return ret;
 		}
@@ -366,16 +372,13 @@ static int restore(struct trace *tr)
 	return ret < 0 || s.failed ? -EIO : 0;
 }
 
+/* /dev/kmsg from now on: the records the change itself causes come next. */
 static int open_kmsg(void)
 {
 	int fd = open(KMSG_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 
-	if (fd < 0) {
-		diag(NULL, NULL, "note: cannot read %s (%s: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1): no messages are shown; the level is still raised and restored",
-		     KMSG_PATH, strerror(errno));
-		return -1;
-	}
-	/* From now on: the records the change itself may cause come next. */
+	if (fd < 0)
+		return -errno;
 	lseek(fd, 0, SEEK_END);
 	return fd;
 }
@@ -425,6 +428,9 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = raise_level(&tr);
 	if (ret)
 		goto out;
+	if (tr.kmsg < 0)
+		diag(NULL, NULL, "note: cannot read %s (%s: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1): no messages are shown; the level is still raised and restored",
+		     KMSG_PATH, strerror(-tr.kmsg));
 	say_undo(&tr);
 	dyndbg_notes(&tr);
 	/* The signals reach the process in write() too, not only in ppoll(). */

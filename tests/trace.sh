@@ -1,0 +1,168 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# --trace: the traced tap's kernel log records are shown and another's
+# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP and
+# a closed output pipe; a bit another writer changed meanwhile is kept;
+# an interface deleted during the trace; a pattern; -j lines; without
+# CAP_SYSLOG and without CAP_NET_ADMIN.  tests/taplog makes a tap log
+# two records.  The kernel log is global: the taps have names of their
+# own (trc*), so the other tests' taps cannot mix in.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+TAPLOG=${TAPLOG:-$(dirname "$NETIFMSG")/../tests/taplog}
+[ -x "$TAPLOG" ] || fatal "test program '$TAPLOG' not found (make check builds it)"
+[ -r /dev/kmsg ] || skip "/dev/kmsg cannot be read here"
+
+setup_ns 0
+for n in trc0 trc1 trc2; do
+	add_tap "$n" || fatal "cannot create $n"
+	set_mask "$n" 0x0
+done
+taplog() { ip netns exec "$NS" "$TAPLOG" "$1"; }
+
+# trace OUT ERR ARGS...: netifmsg --trace in the background; PID in $TPID,
+# back once it has raised the level (its "restore with" line).
+trace() {
+	local out=$1 err=$2 i
+	shift 2
+	: >"$err"
+	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" --trace "$@" \
+		>"$out" 2>"$err" &
+	TPID=$!
+	for ((i = 0; i < 200; i++)); do
+		grep -q 'restore with\|nothing to restore' "$err" && return 0
+		kill -0 "$TPID" 2>/dev/null || return 0
+		sleep 0.02
+	done
+	fatal "the trace did not start"
+}
+# stopped ERR: wait for it; its exit status in RC.
+stopped() {
+	wait "$TPID"
+	RC=$?
+}
+
+O=$NIM_TMP/t.out
+E=$NIM_TMP/t.err
+
+# --- the traced tap's records, not another's; restore after --for
+trace "$O" "$E" trc0 --for 1.5
+check_grep "the restore command is said at the start" \
+	"trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 0x00000000/0x00007fff" "$E"
+check_mask "trc0 raised to every class" trc0 0x7fff
+set_mask trc1 0x1
+taplog trc0
+taplog trc1
+stopped
+check_eq "--for 1.5: ends by itself, exit 0" 0 "$RC"
+check_egrep "trc0's records are shown, with their time" '^\[ *[0-9]+\.[0-9]{6}\] trc0: tun_chr_ioctl cmd [0-9]+$' "$O"
+check_egrep "trc0: persist enabled" '^\[ *[0-9]+\.[0-9]{6}\] trc0: persist enabled$' "$O"
+check_nogrep "trc1's records are not" "trc1" "$O"
+check_grep "the last line says what was restored" "trc0: restored: 0x00000000 none" "$E"
+check_mask "restored after --for" trc0 0x0
+
+# --- CHANGE words; the signals and a closed pipe
+for sig in INT TERM HUP; do
+	set_mask trc0 0x3
+	trace "$O" "$E" trc0 +link,+timer
+	check_mask "SIG$sig: raised" trc0 0xf
+	kill -"$sig" "$TPID"
+	stopped
+	check_eq "SIG$sig: exit 0" 0 "$RC"
+	check_mask "SIG$sig: restored" trc0 0x3
+done
+set_mask trc0 0x0
+ip netns exec "$NS" "$NETIFMSG" --trace trc0 2>"$E" | head -n 1 >"$O" &
+hp=$!
+for ((i = 0; i < 200; i++)); do grep -q 'restore with' "$E" && break; sleep 0.02; done
+taplog trc0
+wait "$hp"
+sleep 0.2
+check_eq "a closed pipe: one line read" 1 "$(wc -l <"$O")"
+for ((i = 0; i < 100; i++)); do grep -q restored "$E" && break; sleep 0.05; done
+check_grep "a closed pipe ends it: restored" "trc0: restored" "$E"
+check_mask "a closed pipe: restored" trc0 0x0
+
+# --- another writer's bit is kept
+set_mask trc0 0x1
+trace "$O" "$E" trc0 +link,+timer
+ip netns exec "$NS" ethtool -s trc0 msglvl timer off
+kill -INT "$TPID"
+stopped
+check_mask "link put back, timer left as the other writer set it" trc0 0x1
+check_grep "a note says so" "trc0: note: bits 0x00000008 were changed by someone else meanwhile" "$E"
+set_mask trc0 0x1
+trace "$O" "$E" trc0 -drv +probe
+ip netns exec "$NS" ethtool -s trc0 msglvl drv on
+kill -INT "$TPID"
+stopped
+check_mask "-drv taken back by another writer: drv stays, probe goes" trc0 0x1
+
+# --- the interface goes away
+trace "$O" "$E" trc2
+ip -n "$NS" link del trc2
+stopped
+check_eq "trc2 deleted: exit 0" 0 "$RC"
+check_grep "trc2 deleted: said" "trc2: the interface went away" "$E"
+
+# --- a pattern, and -j
+set_mask trc0 0x0
+set_mask trc1 0x0
+trace "$O" "$E" -j 'trc[01]' +drv
+check_mask "pattern: trc0 raised" trc0 0x1
+check_mask "pattern: trc1 raised" trc1 0x1
+taplog trc0
+taplog trc1
+sleep 0.3
+kill -TERM "$TPID"
+stopped
+check_mask "pattern: trc0 restored" trc0 0x0
+check_mask "pattern: trc1 restored" trc1 0x0
+check_eq "-j: 4 records" 4 "$(wc -l <"$O")"
+if command -v python3 >/dev/null 2>&1; then
+	check_eq "-j: each line a JSON object with time, ifname, priority, message" "ok" \
+		"$(python3 -c '
+import json, sys
+keys = None
+for line in open(sys.argv[1], "rb"):
+    o = json.loads(line.decode("utf-8"))
+    assert set(o) == {"time", "ifname", "priority", "message"}, o
+    assert o["ifname"] in ("trc0", "trc1") and isinstance(o["time"], float)
+    assert 0 <= o["priority"] <= 7
+print("ok")' "$O" 2>&1)"
+fi
+
+# --- without CAP_SYSLOG: no records, still raised and restored
+if command -v setpriv >/dev/null 2>&1 &&
+   [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ]; then
+	check_rc "no CAP_SYSLOG" 0 ip netns exec "$NS" setpriv --bounding-set=-syslog \
+		--inh-caps=-syslog "$NETIFMSG" --trace trc0 --for 0.3
+	check_grep "no CAP_SYSLOG: says why nothing is shown" "cannot read /dev/kmsg" "$ERR"
+	check_grep "no CAP_SYSLOG: still restored" "trc0: restored" "$ERR"
+	check_mask "no CAP_SYSLOG: restored" trc0 0x0
+	check_rc "no CAP_NET_ADMIN: refused" 1 ip netns exec "$NS" setpriv --reuid=65534 \
+		--regid=65534 --clear-groups --inh-caps=-all "$NETIFMSG" --trace trc0 --for 0.3
+	check_grep "no CAP_NET_ADMIN: the message" "trc0: permission denied" "$ERR"
+	check_nogrep "no CAP_NET_ADMIN: no restore line" "restore" "$ERR"
+	check_mask "no CAP_NET_ADMIN: unchanged" trc0 0x0
+else
+	echo "note: setpriv missing or dmesg_restrict is 0: the capability cases are not run"
+fi
+
+# --- bad input changes nothing
+check_rc "--trace without an interface" 2 nm --trace
+check_rc "--trace -x" 2 nm --trace -x trc0
+check_rc "--for without --trace" 2 nm trc0 --for 3
+check_rc "--for 0" 2 nm --trace trc0 --for 0
+check_rc "--for x" 2 nm --trace trc0 --for x
+check_mask "bad input: unchanged" trc0 0x0
+
+finish
