@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "format.h"
 #include "msgclass.h"
 
@@ -60,41 +61,61 @@ static void sb_hex32(struct sbuf *sb, uint32_t v)
 	sb_putn(sb, tmp, sizeof(tmp));
 }
 
+/*
+ * A JSON string (RFC 8259) in valid UTF-8, whatever the bytes of @s:
+ * a byte that is not part of well-formed UTF-8 becomes U+FFFD (the
+ * caller says where the bytes are kept), and controls (C0, DEL, C1) and
+ * U+2028/U+2029 are written as \uXXXX, so no terminal or JavaScript
+ * reader trips over them.
+ */
 static void sb_json_string(struct sbuf *sb, const char *s)
 {
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	uint32_t cp;
+
+	sb_putn(sb, "\"", 1);
+	for (; n; p += k, n -= k) {
+		k = 1;
+		if (*p == '"' || *p == '\\') {
+			sb_putn(sb, "\\", 1);
+			sb_putn(sb, (const char *)p, 1);
+		} else if (*p == '\n') {
+			sb_puts(sb, "\\n");
+		} else if (*p == '\t') {
+			sb_puts(sb, "\\t");
+		} else if (*p == '\r') {
+			sb_puts(sb, "\\r");
+		} else if (*p == '\b') {
+			sb_puts(sb, "\\b");
+		} else if (*p == '\f') {
+			sb_puts(sb, "\\f");
+		} else if (*p < 0x20 || *p == 0x7f) {
+			sb_printf(sb, "\\u%04x", *p);
+		} else if (*p < 0x80) {
+			sb_putn(sb, (const char *)p, 1);
+		} else if (!(k = utf8_seq(p, n, &cp))) {
+			sb_puts(sb, "\\ufffd");
+			k = 1;
+		} else if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) {
+			sb_printf(sb, "\\u%04x", (unsigned int)cp);
+		} else {
+			sb_putn(sb, (const char *)p, k);
+		}
+	}
+	sb_putn(sb, "\"", 1);
+}
+
+/* The bytes of @s in hex: where a JSON string cannot hold them. */
+static void sb_json_hex(struct sbuf *sb, const char *s)
+{
+	static const char digits[] = "0123456789abcdef";
 	const unsigned char *p;
 
 	sb_putn(sb, "\"", 1);
 	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			sb_puts(sb, "\\\"");
-			break;
-		case '\\':
-			sb_puts(sb, "\\\\");
-			break;
-		case '\n':
-			sb_puts(sb, "\\n");
-			break;
-		case '\t':
-			sb_puts(sb, "\\t");
-			break;
-		case '\r':
-			sb_puts(sb, "\\r");
-			break;
-		case '\b':
-			sb_puts(sb, "\\b");
-			break;
-		case '\f':
-			sb_puts(sb, "\\f");
-			break;
-		default:
-			/* Bytes >= 0x80 pass through; names are raw bytes. */
-			if (*p < 0x20 || *p == 0x7f)
-				sb_printf(sb, "\\u%04x", *p);
-			else
-				sb_putn(sb, (const char *)p, 1);
-		}
+		sb_putn(sb, &digits[*p >> 4], 1);
+		sb_putn(sb, &digits[*p & 0xf], 1);
 	}
 	sb_putn(sb, "\"", 1);
 }
@@ -135,6 +156,11 @@ static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
 	if (st->ifname[0]) {
 		sb_puts(sb, "\"ifname\":");
 		sb_json_string(sb, st->ifname);
+		/* "ifname" is exact unless this key is there. */
+		if (!utf8_valid(st->ifname)) {
+			sb_puts(sb, ",\"ifname_hex\":");
+			sb_json_hex(sb, st->ifname);
+		}
 		sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
 	}
 	sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
