@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmdline.h"
+#include "escape.h"
 #include <limits.h>
 
 enum opt_id {
@@ -283,6 +284,24 @@ bool ifname_valid(const char *name)
 	return true;
 }
 
+/*
+ * IFACE as written (a backslash escape, see escape.h, stands for one
+ * byte) into its bytes, in place: the words are argv's or a batch
+ * line's, both writable.  Then the kernel's rules.
+ */
+static int read_ifname(struct cmdline *cl, const char *word)
+{
+	char *name = (char *)word;
+
+	if (!unescape_word(name))
+		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
+				   word);
+	if (!ifname_valid(name))
+		return usage_error(cl, "'%s' is not a valid interface name",
+				   name);
+	return 0;
+}
+
 static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word)
 {
@@ -387,10 +406,12 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
-	for (i = 0; i < cl->nwords; i++)
-		if (!ifname_valid(cl->words[i]))
-			return usage_error(cl, "'%s' is not a valid interface name",
-					   cl->words[i]);
+	for (i = 0; i < cl->nwords; i++) {
+		int ret = read_ifname(cl, cl->words[i]);
+
+		if (ret)
+			return ret;
+	}
 	o->cmd = CMD_MONITOR;
 	o->ifnames = cl->words;
 	o->nifnames = cl->nwords;
@@ -429,9 +450,8 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		o->cmd = CMD_DECODE;
 	} else if (cl->nwords) {
 		o->job.ifname = cl->words[0];
-		if (!ifname_valid(o->job.ifname))
-			return usage_error(cl, "'%s' is not a valid interface name",
-					   o->job.ifname);
+		if (read_ifname(cl, o->job.ifname))
+			return -EINVAL;
 		o->cmd = cl->nwords > 1 || o->job.level ? CMD_CHANGE : CMD_SHOW;
 	} else {
 		o->cmd = o->job.level ? CMD_LEVEL : CMD_SHOW_ALL;

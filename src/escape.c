@@ -108,29 +108,35 @@ static int hexval(char c)
 	return -1;
 }
 
+/* The length of the escape at @s (a backslash), 0 if it is a bad one. */
+static size_t escape_len(const char *s)
+{
+	if (!s[1])
+		return 0;
+	if (s[1] != 'x')
+		return 2;
+	if (hexval(s[2]) < 0 || hexval(s[3]) < 0 || (s[2] == '0' && s[3] == '0'))
+		return 0;
+	return 4;
+}
+
 bool unescape_word(char *s)
 {
-	char *out = s;
-	int hi, lo;
+	char *out = s, *p;
+	size_t k;
 
-	for (; *s; s++) {
-		if (*s != '\\') {
-			*out++ = *s;
-			continue;
-		}
-		s++;
-		if (!*s)
+	/* Check first: a bad word is left as it was, for the message. */
+	for (p = s; *p; p += k) {
+		k = *p == '\\' ? escape_len(p) : 1;
+		if (!k)
 			return false;
-		if (*s != 'x') {
-			*out++ = *s;
-			continue;
-		}
-		hi = hexval(s[1]);
-		lo = hi < 0 ? -1 : hexval(s[2]);
-		if (lo < 0 || (!hi && !lo))
-			return false;
-		*out++ = (char)(hi << 4 | lo);
-		s += 2;
+	}
+	for (p = s; *p; p += k) {
+		k = *p == '\\' ? escape_len(p) : 1;
+		if (k == 4)
+			*out++ = (char)(hexval(p[2]) << 4 | hexval(p[3]));
+		else
+			*out++ = p[k - 1];
 	}
 	*out = '\0';
 	return true;

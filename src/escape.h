@@ -37,7 +37,7 @@ size_t escape_text(char *buf, size_t size, const char *s);
 /*
  * Undo escape_text() in place: "\xHH" is the byte HH (not 00), a
  * backslash before any other character stands for that character.
- * Returns false (leaving @s undefined) for a backslash at the end, "\x"
+ * Returns false, leaving @s as it was, for a backslash at the end, "\x"
  * without two hex digits, or "\x00".
  */
 bool unescape_word(char *s);

@@ -120,6 +120,21 @@ static void sb_json_hex(struct sbuf *sb, const char *s)
 	sb_putn(sb, "\"", 1);
 }
 
+/*
+ * An interface name in text, escaped as the command line and --batch
+ * read IFACE back (escape.h); a first '-' or '#' is escaped too, or a
+ * batch line would read an option or a comment.
+ */
+static void sb_text_name(struct sbuf *sb, const char *name)
+{
+	char tmp[ESCAPED_MAX(IF_NAMESIZE)];
+
+	if (name[0] == '-' || name[0] == '#')
+		sb_putn(sb, "\\", 1);
+	escape_text(tmp, sizeof(tmp), name);
+	sb_puts(sb, tmp);
+}
+
 /* Names of the bits in @mask, space separated in text, a JSON array else. */
 static void sb_names(struct sbuf *sb, const struct classnames *cn,
 		     uint32_t mask, bool json)
@@ -191,7 +206,7 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 		break;
 	case OUT_TEXT:
 		if (st->ifname[0]) {
-			sb_puts(&sb, st->ifname);
+			sb_text_name(&sb, st->ifname);
 			sb_puts(&sb, ": ");
 		}
 		sb_hex32(&sb, st->msg_enable);

@@ -133,6 +133,20 @@ static void check_newclass(struct opts *o)
 	assert_newclass_unknown(o);
 }
 
+/* IFACE is read back from its escapes (escape.h). */
+static void check_escaped_esc(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "a\x1b[0mb\\");
+	ck_assert(o->job.show);
+}
+
+static void check_escaped_dash(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "-dash");
+	ck_assert(!o->job.show);
+	ck_assert_uint_eq(o->job.change.on, 0x1);
+}
+
 static const struct cl_case cases[] = {
 	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
 	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
@@ -186,6 +200,13 @@ static const struct cl_case cases[] = {
 	  "unknown message class 'newclass'", NULL },
 	{ { "--decode", "newclass", NULL }, -EINVAL, 0, "unknown message class 'newclass'", NULL },
 	{ { "tap0", "+newclass", "0x", NULL }, -EINVAL, 0, "invalid number '0x'", NULL },
+	/* escapes in IFACE, as text output and messages write them */
+	{ { "a\\x1b[0mb\\\\", NULL }, 0, CMD_SHOW, NULL, check_escaped_esc },
+	{ { "\\-dash", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_escaped_dash },
+	{ { "tap\\x00", NULL }, -EINVAL, 0, "bad escape in interface name 'tap\\x00'", NULL },
+	{ { "tap\\", "+drv", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
+	{ { "a\\x2fb", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
+	{ { "--monitor", "x\\y", "\\xzz", NULL }, -EINVAL, 0, "bad escape in interface name '\\xzz'", NULL },
 };
 
 /* Writable copies of the words: @o points into them after parsing. */
@@ -229,16 +250,19 @@ END_TEST
 
 START_TEST(test_monitor_filter)
 {
-	static const char *const w[] = { "--monitor", "tap0", "-j", "eth1", NULL };
+	static const char *const w[] = {
+		"--monitor", "tap0", "-j", "eth1", "\\xff\\x1b", NULL
+	};
 	struct cmdline_err err;
 	struct opts o;
 
 	ck_assert_int_eq(parse(w, &o, &err), 0);
 	ck_assert_int_eq(o.cmd, CMD_MONITOR);
 	ck_assert_int_eq(o.mode, OUT_JSON);
-	ck_assert_int_eq(o.nifnames, 2);
+	ck_assert_int_eq(o.nifnames, 3);
 	ck_assert_str_eq(o.ifnames[0], "tap0");
 	ck_assert_str_eq(o.ifnames[1], "eth1");
+	ck_assert_str_eq(o.ifnames[2], "\xff\x1b");
 }
 END_TEST
 

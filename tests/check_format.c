@@ -145,6 +145,27 @@ START_TEST(test_json_not_utf8)
 }
 END_TEST
 
+/* Text names are escaped as IFACE is read back: no control byte. */
+START_TEST(test_text_escape)
+{
+	ck_assert_str_eq(fmt(OUT_TEXT, "a\x1b[31m", 2, 0, CHANGED_NONE),
+			 "a\\x1b[31m: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "\xff\\\x7f", 2, 1, CHANGED_NONE),
+			 "\\xff\\\\\\x7f: 0x00000001 drv");
+	ck_assert_str_eq(fmt(OUT_TEXT, "caf\xc3\xa9", 2, 0, CHANGED_NONE),
+			 "caf\xc3\xa9: 0x00000000 none");
+	/* a first '-' or '#' would be an option or a comment in --batch */
+	ck_assert_str_eq(fmt(OUT_TEXT, "-x", 2, 0, CHANGED_NONE),
+			 "\\-x: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "#x-", 2, 0, CHANGED_YES),
+			 "\\#x-: 0x00000000 none (changed)");
+	/* the worst name fits */
+	ck_assert_str_eq(fmt(OUT_TEXT, "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
+			     2, 0, CHANGED_NONE),
+			 "\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01: 0x00000000 none");
+}
+END_TEST
+
 START_TEST(test_truncation)
 {
 	struct ifstate st = { "eth0", 2, 0x7 };
@@ -252,6 +273,7 @@ static Suite *format_suite(void)
 	tcase_add_loop_test(tc, test_state, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_json_escape);
 	tcase_add_test(tc, test_json_not_utf8);
+	tcase_add_test(tc, test_text_escape);
 	tcase_add_test(tc, test_truncation);
 	tcase_add_test(tc, test_kernel_names);
 	tcase_add_test(tc, test_worst_case_fits);

@@ -95,7 +95,7 @@ def check_object(obj, what):
 def random_name(rng):
     while True:
         n = bytes(rng.choice(ALPHABET) for _ in range(rng.randint(1, 15)))
-        if n not in (b".", b"..") and b"\\" not in n:
+        if n not in (b".", b".."):
             return n
 
 
@@ -104,7 +104,7 @@ def main():
     fixed = [b"\xff\xfe", b"\xc3", b"a\xe2\x82", b"\xc0\xaf", b"\xed\xb0\x81",
              b"\xf4\x90\x80\x80", b"\x1b[31mred", b"\xc2\x9b", b"x\"y",
              b"\xe2\x80\xa8", b"\xef\xbf\xbd", b"caf\xc3\xa9", b"-dash",
-             b"#hash", b"\x7f"]
+             b"#hash", b"\x7f", b"back\\slash", b"\\x41", b"\\"]
     wanted = fixed + [random_name(rng) for _ in range(COUNT)]
     made = set()
     for name in wanted:
@@ -137,16 +137,20 @@ def main():
               "missing: %r" % sorted(every - names)[:5],
               "extra: %r" % sorted(names - every)[:5])
 
-    # each name read back from -j, given back: show, change
+    # each name read back from -j, given back: show, change.  A backslash
+    # escapes in IFACE: raw bytes need it doubled, or write every byte
+    # as \xHH.
     bad = []
     for name in sorted(made):
-        r = nm("-j", "--", name)
+        given = name.replace(b"\\", b"\\\\") if rng.random() < 0.5 else \
+            b"".join(b"\\x%02x" % c for c in name)
+        r = nm("-j", "--", given)
         objs = strict_json(r.stdout, "-j %r" % name) if r.returncode == 0 else None
         if not objs or len(objs) != 1 or name_of(objs[0]) != name or \
                 not check_object(objs[0], "-j %r" % name):
             bad.append((name, r.returncode, r.stdout[:100], r.stderr[:100]))
             continue
-        r = nm("-j", "--", name, "+link")
+        r = nm("-j", "--", given, "+link")
         objs = strict_json(r.stdout, "-j %r +link" % name) if r.returncode == 0 else None
         if not objs or name_of(objs[0]) != name or objs[0]["msg_enable"] & 4 == 0 \
                 or "changed" not in objs[0]:
@@ -154,9 +158,29 @@ def main():
     check(not bad, "every name read back from -j works: show and change (%d names)"
           % len(made), *[repr(b) for b in bad[:5]])
 
+    # text output: names escaped, no control byte, and each first word
+    # (without its colon) names its interface
+    r = nm()
+    ctl = [c for c in r.stdout if c < 0x20 and c != 0x0a or c == 0x7f]
+    check(r.returncode == 0 and not ctl, "text show all: no control byte",
+          repr(r.stdout[:200]))
+    words = [line.split(b" ")[0][:-1] for line in r.stdout.splitlines()]
+    shown = []
+    for w in words:
+        r = nm("-x", "--", w)
+        if r.returncode == 0:
+            r = nm("-j", "--", w)
+            objs = strict_json(r.stdout, "-j %r" % w) if r.returncode == 0 else None
+            shown.append(name_of(objs[0]) if objs else None)
+        else:
+            shown.append((w, r.stderr[:100]))
+    check(set(shown) == every, "text show all: every name read back works (%d)"
+          % len(words), *[repr(x) for x in (set(shown) ^ every)][:5])
+
     # --batch -j: every line one valid JSON object
     notutf8 = sorted(n for n in made if not is_utf8(n))
-    text = b"".join(b"-- " + n + b" -link\n" for n in notutf8)
+    text = b"".join(b"-- " + n.replace(b"\\", b"\\\\") + b" -link\n"
+                    for n in notutf8)
     r = nm("-j", "--batch", "-", stdin=text)
     check(r.returncode == 0, "--batch -j: exit 0", r.stderr.decode("utf-8", "replace")[:300])
     lines = r.stdout.splitlines()
@@ -172,7 +196,7 @@ def main():
     time.sleep(0.5)
     some = notutf8[:20]
     for n in some:
-        nm("--", n, "0x5")
+        nm("--", n.replace(b"\\", b"\\\\"), "0x5")
     time.sleep(0.5)
     mon.send_signal(signal.SIGTERM)
     try:

@@ -5,7 +5,8 @@
 # blanks): every -j output (show, show over the ioctl, change, --batch,
 # --monitor) is valid UTF-8 JSON for a strict parser, and each name read
 # back from it ("ifname", or the bytes of "ifname_hex") can be given back
-# to netifmsg.  The work is in rawnames.py.
+# to netifmsg, as is each name as text output escapes it.  The work is
+# in rawnames.py.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
