@@ -31,8 +31,11 @@ enum change_error {
 
 struct change_err {
 	enum change_error code;
-	/* the offending item (one comma-separated piece), NUL terminated */
-	char item[64];
+	/*
+	 * the offending item (one comma-separated piece), NUL terminated;
+	 * longer than a message quotes (cmdline.c), which marks the cut
+	 */
+	char item[80];
 	/* for CHANGE_UNKNOWN: a close known name, or NULL */
 	const char *suggestion;
 };

@@ -50,10 +50,22 @@ static const struct optdef optdefs[] = {
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
 
+/*
+ * The longest user word a message quotes whole: a longer one is cut
+ * there with "...", so the reason after it always fits the message.
+ */
+#define QUOTE_MAX	64
+
+/* A change item cut to fit struct change_err is longer still: it shows. */
+_Static_assert(QUOTE_MAX + 1 < sizeof(((struct change_err *)0)->item),
+	       "change_err items must hold more than QUOTE_MAX bytes");
+
 /* What the parser collected before the words are checked. */
 struct cmdline {
 	enum cmdline_kind kind;
 	struct cmdline_err *err;
+	char quoted[2][QUOTE_MAX + sizeof("...")];	/* for quote() */
+	unsigned int nquoted;
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
 	const char **words;	/* positional words, in order */
 	int nwords;
@@ -72,6 +84,37 @@ error(struct cmdline *cl, bool hint, const char *fmt, ...)
 }
 
 #define usage_error(cl, ...)	error(cl, true, __VA_ARGS__)
+
+/*
+ * The first @len bytes of a user word, for quoting in a message (at most
+ * two a message): cut at QUOTE_MAX bytes, not inside a UTF-8 character,
+ * with "..." after it.  Every user word in a message goes through here.
+ */
+static const char *quote_n(struct cmdline *cl, const char *word, size_t len)
+{
+	char *buf = cl->quoted[cl->nquoted++ % 2];
+	size_t n = strnlen(word, len);
+	int back;
+
+	if (n <= QUOTE_MAX) {
+		memcpy(buf, word, n);
+		buf[n] = '\0';
+		return buf;
+	}
+	n = QUOTE_MAX;
+	for (back = 0; back < 3 && ((unsigned char)word[n] & 0xc0) == 0x80; back++)
+		n--;
+	if (((unsigned char)word[n] & 0xc0) == 0x80)
+		n += back;
+	memcpy(buf, word, n);
+	memcpy(buf + n, "...", sizeof("..."));
+	return buf;
+}
+
+static const char *quote(struct cmdline *cl, const char *word)
+{
+	return quote_n(cl, word, strlen(word));
+}
 
 void opts_init(struct opts *o)
 {
@@ -105,7 +148,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 {
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
 		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level and --level-map can)",
-			     as);
+			     quote(cl, as));
 	switch (d->id) {
 	case OPT_JSON:
 		cl->json = true;
@@ -131,7 +174,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	case OPT_LEVEL_MAP:
 		if (!level_map_parse(arg, &o->job.map))
 			return usage_error(cl, "unknown level map '%s' (use cumulative, exact or kernel)",
-					   arg);
+					   quote(cl, arg));
 		cl->map_given = true;
 		break;
 	case OPT_DECODE:
@@ -172,7 +215,8 @@ static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 	const char *arg = NULL;
 
 	if (!d)
-		return usage_error(cl, "unknown option '--%.*s'", (int)len, name);
+		return usage_error(cl, "unknown option '--%s'",
+				   quote_n(cl, name, len));
 	if (d->has_arg) {
 		if (eq)
 			arg = eq + 1;
@@ -295,10 +339,10 @@ static int read_ifname(struct cmdline *cl, const char *word)
 
 	if (!unescape_word(name))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
-				   word);
+				   quote(cl, word));
 	if (!ifname_valid(name))
 		return usage_error(cl, "'%s' is not a valid interface name",
-				   name);
+				   quote(cl, name));
 	return 0;
 }
 
@@ -309,35 +353,38 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 	case CHANGE_UNKNOWN:
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
-					   err->item, err->suggestion);
+					   quote(cl, err->item), err->suggestion);
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_EMPTY:
-		return usage_error(cl, "empty message class in '%s'", word);
+		return usage_error(cl, "empty message class in '%s'",
+				   quote(cl, word));
 	case CHANGE_BAD_NUMBER:
-		return usage_error(cl, "invalid number '%s'", err->item);
+		return usage_error(cl, "invalid number '%s'",
+				   quote(cl, err->item));
 	case CHANGE_RANGE:
 		return usage_error(cl, "number '%s' does not fit in 32 bits",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_REL_NUMBER:
 		return usage_error(cl, "'%s': only class names can be turned on or off (use bitN)",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_REL_NONE:
 		return usage_error(cl, "'%s': 'none' cannot be turned on or off",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_OK:
 		break;
 	}
-	return usage_error(cl, "%s: %s", err->item, change_strerror(err->code));
+	return usage_error(cl, "%s: %s", quote(cl, err->item),
+			   change_strerror(err->code));
 }
 
 static int level_error(struct cmdline *cl, const struct job *j, int ret)
 {
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
-				   j->level);
+				   quote(cl, j->level));
 	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
-			   j->level, level_map_name(j->map));
+			   quote(cl, j->level), level_map_name(j->map));
 }
 
 /* Turn --from-level into an absolute word of the change. */
@@ -348,7 +395,7 @@ static int add_level(struct job *j, struct cmdline *cl)
 	int ret;
 
 	if (level_parse(j->level, &level) < 0)
-		return usage_error(cl, "invalid level '%s'", j->level);
+		return usage_error(cl, "invalid level '%s'", quote(cl, j->level));
 	ret = level_to_mask(j->map, level, &mask);
 	if (ret < 0)
 		return level_error(cl, j, ret);
@@ -479,7 +526,7 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--ioctl needs a command that talks to the kernel");
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
-				   o->netns);
+				   quote(cl, o->netns));
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH)
 		return 0;
 

@@ -210,7 +210,7 @@ static const struct cl_case cases[] = {
 };
 
 /* Writable copies of the words: @o points into them after parsing. */
-static char wbuf[MAXW][64];
+static char wbuf[MAXW][2048];
 static char *argv[MAXW];
 static const char *words[MAXW];
 
@@ -312,6 +312,81 @@ START_TEST(test_deferred_names)
 }
 END_TEST
 
+/*
+ * A 1000-byte word in any message: the word is cut at 64 bytes with
+ * "...", the reason is whole.
+ */
+START_TEST(test_long_words)
+{
+	static char big[1001], bign[1001], bigmap[1001], opt[1003], esc[1001];
+	static char utf8[1001];
+	static const struct {
+		const char *words[5];
+		const char *before, *after;
+	} longs[] = {
+		{ { "--ioctl", "tap0", big }, "unknown message class '", "...'; see 'netifmsg --list'" },
+		{ { big }, "'", "...' is not a valid interface name" },
+		{ { esc }, "bad escape in interface name '", "...' (see ESCAPES in netifmsg(8))" },
+		{ { "--monitor", big }, "'", "...' is not a valid interface name" },
+		{ { "tap0", bign }, "invalid number '", "...'" },
+		{ { "tap0", "+link", "0x1", bign + 500 }, "invalid number '", "...'" },
+		{ { "tap0", "--from-level", bign }, "invalid level '", "...'" },
+		{ { "--level-map", bigmap }, "unknown level map '", "...' (use cumulative, exact or kernel)" },
+		{ { opt }, "unknown option '--", "...'" },
+		{ { "-n", big, "tap0" }, "'", "...' is not a valid network namespace name" },
+		{ { "--decode", utf8 }, "unknown message class '", "...'; see 'netifmsg --list'" },
+	};
+	struct cmdline_err err;
+	struct opts o;
+	size_t i;
+
+	memset(big, 'x', sizeof(big) - 1);
+	memset(bign, '1', sizeof(bign) - 1);
+	bign[0] = '0';
+	bign[1] = 'x';
+	bign[500] = '0';
+	bign[501] = 'x';
+	bign[2] = bign[502] = 'g';
+	memset(bigmap, 'm', sizeof(bigmap) - 1);
+	memset(esc, 'e', sizeof(esc) - 1);
+	esc[sizeof(esc) - 2] = '\\';
+	memset(opt, 'o', sizeof(opt) - 1);
+	opt[0] = opt[1] = '-';
+	/* 333 three-byte characters and a byte: cut between characters */
+	for (i = 0; i + 3 < sizeof(utf8); i += 3)
+		memcpy(utf8 + i, "\xe2\x82\xac", 3);
+	for (i = 0; i < sizeof(longs) / sizeof(longs[0]); i++) {
+		const char *want_end = longs[i].after;
+		const char *q;
+		size_t n, quoted;
+		int ret = parse(longs[i].words, &o, &err);
+
+		ck_assert_msg(ret == -EINVAL, "case %zu: returned %d", i, ret);
+		n = strlen(err.msg);
+		ck_assert_msg(strstr(err.msg, longs[i].before) != NULL,
+			      "case %zu: '%s'", i, err.msg);
+		/* the whole reason, at the end */
+		ck_assert_msg(n >= strlen(want_end) &&
+			      !strcmp(err.msg + n - strlen(want_end), want_end),
+			      "case %zu: '%s' does not end in '%s'", i, err.msg, want_end);
+		/* the word quoted is at most 64 bytes */
+		q = strstr(err.msg, longs[i].before) + strlen(longs[i].before);
+		quoted = strlen(q) - strlen(want_end);
+		ck_assert_msg(quoted <= 64 && quoted >= 60, "case %zu: %zu bytes quoted",
+			      i, quoted);
+		ck_assert_uint_lt(n, sizeof(err.msg) - 1);
+	}
+	/* a character is never cut in two */
+	ck_assert_int_eq(parse(longs[10].words, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "\xe2\x82\xac\xe2\x82\xac...'"));
+	ck_assert_ptr_null(strstr(err.msg, "\xe2..."));
+	ck_assert_ptr_null(strstr(err.msg, "\x82..."));
+	/* a short word is quoted whole */
+	ck_assert_int_eq(parse((const char *const[]){ "--decode", "likn", NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "'likn'"));
+}
+END_TEST
+
 static Suite *cmdline_suite(void)
 {
 	Suite *s = suite_create("cmdline");
@@ -321,6 +396,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_batch_options);
 	tcase_add_test(tc, test_deferred_names);
+	tcase_add_test(tc, test_long_words);
 	suite_add_tcase(s, tc);
 	return s;
 }
