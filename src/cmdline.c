@@ -66,6 +66,7 @@ struct cmdline {
 	struct cmdline_err *err;
 	char quoted[2][QUOTE_MAX + sizeof("...")];	/* for quote() */
 	unsigned int nquoted;
+	unsigned int given;	/* 1 << opt_id of the options with a value */
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
 	const char **words;	/* positional words, in order */
 	int nwords;
@@ -149,6 +150,15 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
 		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level and --level-map can)",
 			     quote(cl, as));
+	/*
+	 * One value each: which of two would be meant is a guess, and the
+	 * wrong namespace or level is worse than an error.
+	 */
+	if (d->has_arg && (cl->given & 1u << d->id))
+		return usage_error(cl, "option --%s given twice (it takes one value)",
+				   d->name);
+	if (d->has_arg)
+		cl->given |= 1u << d->id;
 	switch (d->id) {
 	case OPT_JSON:
 		cl->json = true;

@@ -200,6 +200,23 @@ static const struct cl_case cases[] = {
 	  "unknown message class 'newclass'", NULL },
 	{ { "--decode", "newclass", NULL }, -EINVAL, 0, "unknown message class 'newclass'", NULL },
 	{ { "tap0", "+newclass", "0x", NULL }, -EINVAL, 0, "invalid number '0x'", NULL },
+	/* an option with a value, given twice: an error, whatever the values */
+	{ { "--from-level", "abc", "--from-level", "3", NULL }, -EINVAL, 0,
+	  "option --from-level given twice (it takes one value)", NULL },
+	{ { "tap0", "--from-level", "9", "--from-level", "1", NULL }, -EINVAL, 0,
+	  "option --from-level given twice", NULL },
+	{ { "tap0", "--from-level=1", "--from-level", "1", NULL }, -EINVAL, 0,
+	  "option --from-level given twice", NULL },
+	{ { "-n", "../x", "-n", "blue", "tap0", NULL }, -EINVAL, 0,
+	  "option --netns given twice", NULL },
+	{ { "--netns=a", "tap0", "-n", "b", NULL }, -EINVAL, 0,
+	  "option --netns given twice", NULL },
+	{ { "--level-map", "exact", "--level-map=kernel", "--from-level", "3", NULL },
+	  -EINVAL, 0, "option --level-map given twice", NULL },
+	{ { "--batch", "a", "--batch", "b", NULL }, -EINVAL, 0,
+	  "option --batch given twice", NULL },
+	/* options without a value may be repeated */
+	{ { "-j", "--json", "-j", "tap0", NULL }, 0, CMD_SHOW, NULL, NULL },
 	/* escapes in IFACE, as text output and messages write them */
 	{ { "a\\x1b[0mb\\\\", NULL }, 0, CMD_SHOW, NULL, check_escaped_esc },
 	{ { "\\-dash", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_escaped_dash },
