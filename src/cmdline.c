@@ -67,6 +67,8 @@ struct cmdline {
 	char quoted[2][QUOTE_MAX + sizeof("...")];	/* for quote() */
 	unsigned int nquoted;
 	unsigned int given;	/* 1 << opt_id of the options with a value */
+	int before_decode;	/* words before --decode */
+	const char *dash_word;	/* the first '-' word taken for a CHANGE */
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
 	const char **words;	/* positional words, in order */
 	int nwords;
@@ -279,7 +281,7 @@ static int parse_short(struct opts *o, struct cmdline *cl, int argc,
 static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv)
 {
-	bool only_words = false, after_target = false;
+	bool only_words = false, after_target = false, decode_seen = false;
 	int i, ret;
 
 	for (i = 0; i < argc; i++) {
@@ -299,11 +301,16 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		else if (!after_target || (!w[2] && find_short(w[1])))
 			ret = parse_short(o, cl, argc, argv, &i);
 		else {
+			if (!cl->dash_word)
+				cl->dash_word = w;
 			cl->words[cl->nwords++] = w;
 			continue;
 		}
 		if (ret)
 			return ret;
+		if (cl->decode && !decode_seen)
+			cl->before_decode = cl->nwords;
+		decode_seen = cl->decode;
 		if (cl->decode)
 			after_target = true;
 	}
@@ -463,6 +470,10 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
+	/* Only interface names follow: "-link" is a mistyped option. */
+	if (cl->dash_word)
+		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
+				   quote(cl, cl->dash_word));
 	for (i = 0; i < cl->nwords; i++) {
 		int ret = read_ifname(cl, cl->words[i]);
 
@@ -486,6 +497,20 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/*
+ * A word where IFACE would stand (before --decode) that is no CHANGE
+ * word but could name an interface: "netifmsg tap0 --decode link".
+ */
+static bool looks_like_iface(const char *word)
+{
+	struct change_err err;
+	struct change c;
+
+	change_init(&c);
+	return !change_add_word(&c, NULL, word, NULL, &err) &&
+	       ifname_valid(word);
+}
+
 /* Which command the words ask for, and whether the options fit it. */
 static int pick_target(struct opts *o, struct cmdline *cl)
 {
@@ -504,6 +529,9 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	} else if (cl->decode) {
 		if (!cl->nwords && !o->job.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
+		if (cl->before_decode && looks_like_iface(cl->words[0]))
+			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
+					   quote(cl, cl->words[0]));
 		o->cmd = CMD_DECODE;
 	} else if (cl->nwords) {
 		o->job.ifname = cl->words[0];

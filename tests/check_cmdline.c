@@ -217,6 +217,22 @@ static const struct cl_case cases[] = {
 	  "option --batch given twice", NULL },
 	/* options without a value may be repeated */
 	{ { "-j", "--json", "-j", "tap0", NULL }, 0, CMD_SHOW, NULL, NULL },
+	/* --decode takes no interface: a word before it that is no CHANGE */
+	{ { "tap0", "--decode", "link", NULL }, -EINVAL, 0,
+	  "--decode takes no interface: 'tap0' is not a CHANGE word", NULL },
+	{ { "-j", "eth0", "--decode", NULL }, -EINVAL, 0,
+	  "--decode takes no interface: 'eth0'", NULL },
+	{ { "link", "--decode", "+drv", NULL }, 0, CMD_DECODE, NULL, NULL },
+	{ { "--decode", "tap0", NULL }, -EINVAL, 0, "unknown message class 'tap0'", NULL },
+	{ { "a/b", "--decode", "link", NULL }, -EINVAL, 0, "unknown message class 'a/b'", NULL },
+	/* after --monitor, a '-' word is an option, or comes after -- */
+	{ { "--monitor", "tap0", "-link", NULL }, -EINVAL, 0,
+	  "unknown option '-link' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
+	{ { "tap0", "-rx_err", "--monitor", NULL }, -EINVAL, 0,
+	  "unknown option '-rx_err'", NULL },
+	{ { "--monitor", "-j", "tap0", "-x", NULL }, -EINVAL, 0, "exclude each other", NULL },
+	{ { "--monitor", "tap0", "--", "-link", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	{ { "--monitor", "tap0", "-", NULL }, 0, CMD_MONITOR, NULL, NULL },
 	/* escapes in IFACE, as text output and messages write them */
 	{ { "a\\x1b[0mb\\\\", NULL }, 0, CMD_SHOW, NULL, check_escaped_esc },
 	{ { "\\-dash", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_escaped_dash },
