@@ -36,9 +36,10 @@ struct change_err {
 	enum change_error code;
 	/*
 	 * the offending item (one comma-separated piece; for CHANGE_VM_*
-	 * the whole word), NUL terminated
+	 * the whole word), NUL terminated; longer than a message quotes
+	 * (cmdline.c), which marks the cut
 	 */
-	char item[64];
+	char item[80];
 	/* for CHANGE_UNKNOWN: a close known name, or NULL */
 	const char *suggestion;
 	/* for CHANGE_VM_OUTSIDE: the value bits outside the mask */

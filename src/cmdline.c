@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "cmdline.h"
+#include "escape.h"
 #include <limits.h>
 
 enum opt_id {
@@ -56,10 +57,25 @@ static const struct optdef optdefs[] = {
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
 
+/*
+ * The longest user word a message quotes whole: a longer one is cut
+ * there with "...", so the reason after it always fits the message.
+ */
+#define QUOTE_MAX	64
+
+/* A change item cut to fit struct change_err is longer still: it shows. */
+_Static_assert(QUOTE_MAX + 1 < sizeof(((struct change_err *)0)->item),
+	       "change_err items must hold more than QUOTE_MAX bytes");
+
 /* What the parser collected before the words are checked. */
 struct cmdline {
 	enum cmdline_kind kind;
 	struct cmdline_err *err;
+	char quoted[2][QUOTE_MAX + sizeof("...")];	/* for quote() */
+	unsigned int nquoted;
+	unsigned int given;	/* 1 << opt_id of the options with a value */
+	int before_decode;	/* words before --decode */
+	const char *dash_word;	/* the first '-' word taken for a CHANGE */
 	bool json, hex, names, decode, list, monitor, help, version, map_given;
 	bool apply, trace;
 	const char **words;	/* positional words, in order */
@@ -82,6 +98,37 @@ error(struct cmdline *cl, bool hint, const char *fmt, ...)
 }
 
 #define usage_error(cl, ...)	error(cl, true, __VA_ARGS__)
+
+/*
+ * The first @len bytes of a user word, for quoting in a message (at most
+ * two a message): cut at QUOTE_MAX bytes, not inside a UTF-8 character,
+ * with "..." after it.  Every user word in a message goes through here.
+ */
+static const char *quote_n(struct cmdline *cl, const char *word, size_t len)
+{
+	char *buf = cl->quoted[cl->nquoted++ % 2];
+	size_t n = strnlen(word, len);
+	int back;
+
+	if (n <= QUOTE_MAX) {
+		memcpy(buf, word, n);
+		buf[n] = '\0';
+		return buf;
+	}
+	n = QUOTE_MAX;
+	for (back = 0; back < 3 && ((unsigned char)word[n] & 0xc0) == 0x80; back++)
+		n--;
+	if (((unsigned char)word[n] & 0xc0) == 0x80)
+		n += back;
+	memcpy(buf, word, n);
+	memcpy(buf + n, "...", sizeof("..."));
+	return buf;
+}
+
+static const char *quote(struct cmdline *cl, const char *word)
+{
+	return quote_n(cl, word, strlen(word));
+}
 
 void opts_init(struct opts *o)
 {
@@ -133,7 +180,18 @@ static int set_option(struct opts *o, struct cmdline *cl,
 {
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
 		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
-			     as);
+			     quote(cl, as));
+	/*
+	 * One value each: which of two would be meant is a guess, and the
+	 * wrong namespace or level is worse than an error.  --driver and
+	 * --config are lists.
+	 */
+	if (d->has_arg && d->id != OPT_DRIVER && d->id != OPT_CONFIG &&
+	    (cl->given & 1u << d->id))
+		return usage_error(cl, "option --%s given twice (it takes one value)",
+				   d->name);
+	if (d->has_arg)
+		cl->given |= 1u << d->id;
 	switch (d->id) {
 	case OPT_JSON:
 		cl->json = true;
@@ -159,7 +217,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	case OPT_LEVEL_MAP:
 		if (!level_map_parse(arg, &o->job.map))
 			return usage_error(cl, "unknown level map '%s' (use cumulative, exact or kernel)",
-					   arg);
+					   quote(cl, arg));
 		cl->map_given = true;
 		break;
 	case OPT_DECODE:
@@ -224,7 +282,8 @@ static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 	const char *arg = NULL;
 
 	if (!d)
-		return usage_error(cl, "unknown option '--%.*s'", (int)len, name);
+		return usage_error(cl, "unknown option '--%s'",
+				   quote_n(cl, name, len));
 	if (d->has_arg) {
 		if (eq)
 			arg = eq + 1;
@@ -277,17 +336,19 @@ static int parse_short(struct opts *o, struct cmdline *cl, int argc,
 static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv)
 {
-	bool only_words = false, after_target = false;
+	bool only_words = false, after_target = false, decode_seen = false;
 	int i, ret;
 
 	for (i = 0; i < argc; i++) {
 		const char *w = argv[i];
 
 		/*
-		 * In a batch line, a word in parentheses ends it: what
-		 * netifmsg prints after a state ("(changed)") reads back.
+		 * In a batch line, a word in parentheses after IFACE ends
+		 * it: what netifmsg prints after a state ("(changed)")
+		 * reads back.
 		 */
-		if (cl->kind == CMDLINE_BATCH_LINE && w[0] == '(')
+		if (cl->kind == CMDLINE_BATCH_LINE && w[0] == '(' &&
+		    cl->nwords && !only_words)
 			break;
 		if (only_words || w[0] != '-' || !w[1]) {
 			cl->words[cl->nwords++] = w;
@@ -303,11 +364,16 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		else if (!after_target || (!w[2] && find_short(w[1])))
 			ret = parse_short(o, cl, argc, argv, &i);
 		else {
+			if (!cl->dash_word)
+				cl->dash_word = w;
 			cl->words[cl->nwords++] = w;
 			continue;
 		}
 		if (ret)
 			return ret;
+		if (cl->decode && !decode_seen)
+			cl->before_decode = cl->nwords;
+		decode_seen = cl->decode;
 		if (cl->decode)
 			after_target = true;
 	}
@@ -329,72 +395,52 @@ static bool netns_valid(const char *ns)
 	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
 }
 
-/*
- * Backslash escapes in IFACE, the ones netifmsg prints: "\\", "\*", "\?"
- * and "\[" stand for the character, "\xHH" for the byte; any other
- * backslash is itself (names like a\b need no quoting).  Returns the
- * length of the escape at @w (0 if none) and its byte in *@c.
- */
-static size_t escape_at(const char *w, char *c)
-{
-	static const char hex[] = "0123456789abcdef";
-	const char *h1, *h2;
-
-	if (w[0] != '\\')
-		return 0;
-	if (w[1] == '\\' || w[1] == '*' || w[1] == '?' || w[1] == '[') {
-		*c = w[1];
-		return 2;
-	}
-	if (w[1] != 'x' || !w[2] || !w[3])
-		return 0;
-	h1 = strchr(hex, tolower((unsigned char)w[2]));
-	h2 = strchr(hex, tolower((unsigned char)w[3]));
-	if (!h1 || !h2)
-		return 0;
-	*c = (char)((h1 - hex) << 4 | (h2 - hex));
-	return *c ? 4 : 0;
-}
-
-/* A glob character that no backslash quotes: the word is a pattern. */
+/* A glob character no backslash quotes: the word is a pattern. */
 static bool has_glob(const char *w)
 {
-	char c;
-
 	for (; *w; w++) {
-		size_t n = escape_at(w, &c);
-
-		if (n)
-			w += n - 1;
+		if (*w == '\\' && w[1])
+			w++;
 		else if (*w == '*' || *w == '?' || *w == '[')
 			return true;
 	}
 	return false;
 }
 
-/* Take the escapes out of @w (it only gets shorter). */
-static void unescape(char *w)
+/*
+ * A pattern for fnmatch(3), whose backslash quotes the next character
+ * as ESCAPES does: only "\xHH" needs turning into the byte, quoted.
+ * Returns false for a bad escape.
+ */
+static bool pattern_bytes(char *w)
 {
-	char *to = w;
+	char *to = w, one[5];
 
 	while (*w) {
-		size_t n = escape_at(w, to);
-
-		if (n) {
-			w += n;
-			to++;
+		if (w[0] == '\\' && w[1] == 'x') {
+			memcpy(one, w, 4);
+			one[4] = '\0';
+			if (strlen(one) < 4 || !unescape_word(one) || !one[0])
+				return false;
+			*to++ = '\\';
+			*to++ = one[0];
+			w += 4;
+		} else if (w[0] == '\\' && w[1]) {
+			*to++ = *w++;
+			*to++ = *w++;
 		} else {
 			*to++ = *w++;
 		}
 	}
 	*to = '\0';
+	return true;
 }
 
 /*
  * IFACE as written.  A trailing ':' (as netifmsg prints interfaces) is
  * dropped: interface names cannot hold one.  A word with an unquoted
- * '*', '?' or '[' is a pattern for fnmatch(3); in any other, a
- * backslash quotes the next character.  The word is the caller's
+ * '*', '?' or '[' is a pattern for fnmatch(3); any other is a name, its
+ * escapes (ESCAPES in netifmsg(8)) taken out.  The word is the caller's
  * (cmdline_parse() says so) and is changed in place.
  */
 static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
@@ -405,14 +451,15 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	if (len > 1 && w[len - 1] == ':' && w[len - 2] != '\\')
 		w[--len] = '\0';
 	*pattern = has_glob(w);
-	if (!*pattern)
-		unescape(w);
-	else if (len >= 256 || strpbrk(w, "/: \t\n"))
+	if (*pattern && (len >= 256 || strpbrk(w, "/: \t\n")))
 		return usage_error(cl, "'%s' is not a valid interface pattern",
-				   word);
+				   quote(cl, word));
+	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
+		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
+				   quote(cl, word));
 	if (!*pattern && !ifname_valid(w))
 		return usage_error(cl, "'%s' is not a valid interface name",
-				   word);
+				   quote(cl, w));
 	return 0;
 }
 
@@ -429,6 +476,12 @@ bool ifname_valid(const char *name)
 	return true;
 }
 
+/*
+ * IFACE as written (a backslash escape, see escape.h, stands for one
+ * byte) into its bytes, in place: the words are argv's or a batch
+ * line's, both writable.  Then the kernel's rules.
+ */
+
 static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word)
 {
@@ -436,35 +489,38 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 	case CHANGE_UNKNOWN:
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
-					   err->item, err->suggestion);
+					   quote(cl, err->item), err->suggestion);
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_EMPTY:
-		return usage_error(cl, "empty message class in '%s'", word);
+		return usage_error(cl, "empty message class in '%s'",
+				   quote(cl, word));
 	case CHANGE_BAD_NUMBER:
-		return usage_error(cl, "invalid number '%s'", err->item);
+		return usage_error(cl, "invalid number '%s'",
+				   quote(cl, err->item));
 	case CHANGE_RANGE:
 		return usage_error(cl, "number '%s' does not fit in 32 bits",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_REL_NUMBER:
 		return usage_error(cl, "'%s': only class names can be turned on or off (use bitN)",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_REL_NONE:
 		return usage_error(cl, "'%s': 'none' cannot be turned on or off",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_VM_FORM:
 		return usage_error(cl, "'%s': VALUE/MASK needs a value and a mask around one '/'",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_VM_SIGN:
 		return usage_error(cl, "'%s': VALUE/MASK cannot hold +NAME or -NAME items (give them as words of their own)",
-				   err->item);
+				   quote(cl, err->item));
 	case CHANGE_VM_OUTSIDE:
 		return usage_error(cl, "'%s': value bits 0x%08x are outside the mask",
-				   err->item, err->bits);
+				   quote(cl, err->item), err->bits);
 	case CHANGE_OK:
 		break;
 	}
-	return usage_error(cl, "%s: %s", err->item, change_strerror(err->code));
+	return usage_error(cl, "%s: %s", quote(cl, err->item),
+			   change_strerror(err->code));
 }
 
 static int level_error(struct cmdline *cl, const struct job *j, long level,
@@ -472,15 +528,16 @@ static int level_error(struct cmdline *cl, const struct job *j, long level,
 {
 	if (ret == -EDOM && level < 0)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31; --level-map cumulative reads a negative level as no messages)",
-				   j->level);
+				   quote(cl, j->level));
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
-				   j->level);
+				   quote(cl, j->level));
 	if (level < 32)
 		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=%ld does",
-				   j->level, level_map_name(j->map), level);
+				   quote(cl, j->level), level_map_name(j->map),
+				   level);
 	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
-			   j->level, level_map_name(j->map));
+			   quote(cl, j->level), level_map_name(j->map));
 }
 
 /* Turn --from-level into an absolute word of the change. */
@@ -491,7 +548,7 @@ static int add_level(struct job *j, struct cmdline *cl)
 	int ret;
 
 	if (level_parse(j->level, &level) < 0)
-		return usage_error(cl, "invalid level '%s'", j->level);
+		return usage_error(cl, "invalid level '%s'", quote(cl, j->level));
 	ret = level_to_mask(j->map, level, &mask);
 	if (ret < 0)
 		return level_error(cl, j, level, ret);
@@ -608,6 +665,10 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
+	/* Only interface names follow: "-link" is a mistyped option. */
+	if (cl->dash_word)
+		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
+				   quote(cl, cl->dash_word));
 	for (i = 0; i < cl->nwords; i++) {
 		bool pattern;
 		int ret = take_iface(cl, cl->words[i], &pattern);
@@ -696,6 +757,20 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/*
+ * A word where IFACE would stand (before --decode) that is no CHANGE
+ * word but could name an interface: "netifmsg tap0 --decode link".
+ */
+static bool looks_like_iface(const char *word)
+{
+	struct change_err err;
+	struct change c;
+
+	change_init(&c);
+	return !change_add_word(&c, NULL, word, NULL, &err) &&
+	       ifname_valid(word);
+}
+
 /* Which command the words ask for, and whether the options fit it. */
 static int pick_target(struct opts *o, struct cmdline *cl)
 {
@@ -725,6 +800,9 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	} else if (cl->decode) {
 		if (!cl->nwords && !o->job.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
+		if (cl->before_decode && looks_like_iface(cl->words[0]))
+			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
+					   quote(cl, cl->words[0]));
 		o->cmd = CMD_DECODE;
 	} else if (driver_all(cl)) {
 		/* "--driver e1000e [+link]": every interface of the driver. */
@@ -765,7 +843,7 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--ioctl needs a command that talks to the kernel");
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
-				   o->netns);
+				   quote(cl, o->netns));
 	if (cl->ndrivers && local)
 		return usage_error(cl, "--driver needs a command that talks to the kernel");
 	if (cl->ndrivers) {

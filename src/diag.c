@@ -1,29 +1,60 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Error messages, one format for all of them. */
+/* Error messages, one format and one escaping for all of them. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "diag.h"
+#include "escape.h"
 #include "msgclass.h"
 #include "out.h"
 
+/*
+ * Everything on stderr goes through here: a name or word may hold any
+ * byte, and no control byte may reach the terminal (escape.h).
+ */
+static void put_escaped(const char *s)
+{
+	char buf[1024], *big;
+	size_t n;
+
+	n = escape_text(buf, sizeof(buf), s);
+	if (n < sizeof(buf)) {
+		fputs(buf, stderr);
+		return;
+	}
+	big = malloc(n + 1);
+	if (big)
+		escape_text(big, n + 1, s);
+	fputs(big ? big : buf, stderr);
+	free(big);
+}
+
 void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 {
+	char *msg;
 	va_list ap;
 
 	/* What was printed so far comes first on a shared terminal. */
 	out_flush();
-	fputs("netifmsg: ", stderr);
-	if (w && w->file)
-		fprintf(stderr, "%s:%u: ", w->file, w->line);
-	if (ifname)
-		fprintf(stderr, "%s: ", ifname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	if (vasprintf(&msg, fmt, ap) < 0)
+		msg = NULL;
 	va_end(ap);
+	fputs("netifmsg: ", stderr);
+	if (w && w->file) {
+		put_escaped(w->file);
+		fprintf(stderr, ":%u: ", w->line);
+	}
+	if (ifname) {
+		put_escaped(ifname);
+		fputs(": ", stderr);
+	}
+	put_escaped(msg ? msg : "out of memory");
 	fputc('\n', stderr);
+	free(msg);
 }
 
 int diag_usage(const struct where *w, const char *msg, bool hint)

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "escape.h"
 #include "format.h"
 #include "msgclass.h"
 
@@ -60,65 +61,91 @@ static void sb_hex32(struct sbuf *sb, uint32_t v)
 	sb_putn(sb, tmp, sizeof(tmp));
 }
 
+/*
+ * A JSON string (RFC 8259) in valid UTF-8, whatever the bytes of @s:
+ * a byte that is not part of well-formed UTF-8 becomes U+FFFD (the
+ * caller says where the bytes are kept), and controls (C0, DEL, C1) and
+ * U+2028/U+2029 are written as \uXXXX, so no terminal or JavaScript
+ * reader trips over them.
+ */
 static void sb_json_string(struct sbuf *sb, const char *s)
 {
-	const unsigned char *p;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	uint32_t cp;
 
 	sb_putn(sb, "\"", 1);
-	for (p = (const unsigned char *)s; *p; p++) {
-		switch (*p) {
-		case '"':
-			sb_puts(sb, "\\\"");
-			break;
-		case '\\':
-			sb_puts(sb, "\\\\");
-			break;
-		case '\n':
+	for (; n; p += k, n -= k) {
+		k = 1;
+		if (*p == '"' || *p == '\\') {
+			sb_putn(sb, "\\", 1);
+			sb_putn(sb, (const char *)p, 1);
+		} else if (*p == '\n') {
 			sb_puts(sb, "\\n");
-			break;
-		case '\t':
+		} else if (*p == '\t') {
 			sb_puts(sb, "\\t");
-			break;
-		case '\r':
+		} else if (*p == '\r') {
 			sb_puts(sb, "\\r");
-			break;
-		case '\b':
+		} else if (*p == '\b') {
 			sb_puts(sb, "\\b");
-			break;
-		case '\f':
+		} else if (*p == '\f') {
 			sb_puts(sb, "\\f");
-			break;
-		default:
-			/* Bytes >= 0x80 pass through; names are raw bytes. */
-			if (*p < 0x20 || *p == 0x7f)
-				sb_printf(sb, "\\u%04x", *p);
-			else
-				sb_putn(sb, (const char *)p, 1);
+		} else if (*p < 0x20 || *p == 0x7f) {
+			sb_printf(sb, "\\u%04x", *p);
+		} else if (*p < 0x80) {
+			sb_putn(sb, (const char *)p, 1);
+		} else if (!(k = utf8_seq(p, n, &cp))) {
+			sb_puts(sb, "\\ufffd");
+			k = 1;
+		} else if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) {
+			sb_printf(sb, "\\u%04x", (unsigned int)cp);
+		} else {
+			sb_putn(sb, (const char *)p, k);
 		}
 	}
 	sb_putn(sb, "\"", 1);
 }
 
-/*
- * An interface name as it reads back as IFACE (netifmsg(8), INTERFACES):
- * glob characters and a backslash that would start an escape get a
- * backslash; control bytes and blanks become \xHH.
- */
-static void sb_ifname(struct sbuf *sb, const char *name)
+/* The bytes of @s in hex: where a JSON string cannot hold them. */
+static void sb_json_hex(struct sbuf *sb, const char *s)
 {
 	static const char digits[] = "0123456789abcdef";
 	const unsigned char *p;
 
-	for (p = (const unsigned char *)name; *p; p++) {
-		char esc[4] = { '\\', 'x', digits[*p >> 4], digits[*p & 0xf] };
+	sb_putn(sb, "\"", 1);
+	for (p = (const unsigned char *)s; *p; p++) {
+		sb_putn(sb, &digits[*p >> 4], 1);
+		sb_putn(sb, &digits[*p & 0xf], 1);
+	}
+	sb_putn(sb, "\"", 1);
+}
 
-		if (*p <= 0x20 || *p == 0x7f)
-			sb_putn(sb, esc, 4);
-		else if (*p == '*' || *p == '?' || *p == '[' ||
-			 (*p == '\\' && p[1] && strchr("\\*?[x", p[1])))
+/* @s as escape_text() writes it for a terminal. */
+static void sb_escaped(struct sbuf *sb, const char *s)
+{
+	size_t room = sb->len < sb->size ? sb->size - sb->len : 0;
+
+	sb->len += escape_text(room ? sb->buf + sb->len : NULL, room, s);
+}
+
+/*
+ * An interface name in text, as the command line and --batch read IFACE
+ * back (netifmsg(8), INTERFACES and ESCAPES): escape_text(), and a
+ * backslash before a glob character, and before a first '-' or '#' (or
+ * a batch line would read a pattern, an option or a comment).
+ */
+static void sb_ifname(struct sbuf *sb, const char *name)
+{
+	char tmp[ESCAPED_MAX(IF_NAMESIZE)];
+	const char *p;
+
+	if (name[0] == '-' || name[0] == '#')
+		sb_putn(sb, "\\", 1);
+	escape_text(tmp, sizeof(tmp), name);
+	for (p = tmp; *p; p++) {
+		if (*p == '*' || *p == '?' || *p == '[')
 			sb_putn(sb, "\\", 1);
-		if (*p > 0x20 && *p != 0x7f)
-			sb_putn(sb, (const char *)p, 1);
+		sb_putn(sb, p, 1);
 	}
 }
 
@@ -131,7 +158,6 @@ size_t format_ifname(char *buf, size_t size, const char *name)
 	sb_ifname(&sb, name);
 	return sb.len;
 }
-
 /* Names of the bits in @mask, space separated in text, a JSON array else. */
 static void sb_names(struct sbuf *sb, const struct classnames *cn,
 		     uint32_t mask, bool json)
@@ -168,6 +194,11 @@ static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
 	if (st->ifname[0]) {
 		sb_puts(sb, "\"ifname\":");
 		sb_json_string(sb, st->ifname);
+		/* "ifname" is exact unless this key is there. */
+		if (!utf8_valid(st->ifname)) {
+			sb_puts(sb, ",\"ifname_hex\":");
+			sb_json_hex(sb, st->ifname);
+		}
 		sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
 	}
 	sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
@@ -233,16 +264,7 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 	sb_printf(&sb, "[%5llu.%06llu] ", usec / 1000000, usec % 1000000);
 	sb_ifname(&sb, ifname);
 	sb_puts(&sb, ": ");
-	for (; *msg; msg++) {
-		char esc[5];
-
-		if ((unsigned char)*msg < 0x20 || *msg == 0x7f) {
-			snprintf(esc, sizeof(esc), "\\x%02x", (unsigned char)*msg);
-			sb_puts(&sb, esc);
-		} else {
-			sb_putn(&sb, msg, 1);
-		}
-	}
+	sb_escaped(&sb, msg);
 	return sb.len;
 }
 

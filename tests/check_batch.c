@@ -74,6 +74,11 @@ static const struct line_case cases[] = {
 	  "unknown level map 'odd'", 0 },
 	{ "tap0 --foo", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "unknown option '--foo'", 0 },
+	/* an option with a value given twice in a line */
+	{ "tap0 --from-level 9 --from-level 1", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "option --from-level given twice (it takes one value)", 0 },
+	{ "tap0 --level-map exact --from-level 1 --level-map=kernel", -EINVAL, NULL,
+	  false, false, 0, 0, 0, "option --level-map given twice", 0 },
 	{ "a/b +link", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "'a/b' is not a valid interface name", 0 },
 	{ "abcdefghijklmnopq +link", -EINVAL, NULL, false, false, 0, 0, 0,

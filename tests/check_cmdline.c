@@ -151,6 +151,26 @@ static void check_value_mask_newclass(struct opts *o)
 	assert_newclass_unknown(o);
 }
 
+/* IFACE is read back from its escapes (escape.h). */
+static void check_escaped_esc(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "a\x1b[0mb\\");
+	ck_assert(o->job.show);
+}
+
+static void check_pattern_esc(struct opts *o)
+{
+	ck_assert(o->job.pattern);
+	ck_assert_str_eq(o->job.ifname, "a\\\x1b[0mb");
+}
+
+static void check_escaped_dash(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "-dash");
+	ck_assert(!o->job.show);
+	ck_assert_uint_eq(o->job.change.on, 0x1);
+}
+
 static const struct cl_case cases[] = {
 	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
 	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
@@ -222,10 +242,52 @@ static const struct cl_case cases[] = {
 	  NULL },
 	{ { "tap0", "link,,timer/0xf", NULL }, -EINVAL, 0,
 	  "empty message class in 'link,,timer/0xf'", NULL },
+	/* an option with a value, given twice: an error, whatever the values */
+	{ { "--from-level", "abc", "--from-level", "3", NULL }, -EINVAL, 0,
+	  "option --from-level given twice (it takes one value)", NULL },
+	{ { "tap0", "--from-level", "9", "--from-level", "1", NULL }, -EINVAL, 0,
+	  "option --from-level given twice", NULL },
+	{ { "tap0", "--from-level=1", "--from-level", "1", NULL }, -EINVAL, 0,
+	  "option --from-level given twice", NULL },
+	{ { "-n", "../x", "-n", "blue", "tap0", NULL }, -EINVAL, 0,
+	  "option --netns given twice", NULL },
+	{ { "--netns=a", "tap0", "-n", "b", NULL }, -EINVAL, 0,
+	  "option --netns given twice", NULL },
+	{ { "--level-map", "exact", "--level-map=kernel", "--from-level", "3", NULL },
+	  -EINVAL, 0, "option --level-map given twice", NULL },
+	{ { "--batch", "a", "--batch", "b", NULL }, -EINVAL, 0,
+	  "option --batch given twice", NULL },
+	/* options without a value may be repeated */
+	{ { "-j", "--json", "-j", "tap0", NULL }, 0, CMD_SHOW, NULL, NULL },
+	/* --decode takes no interface: a word before it that is no CHANGE */
+	{ { "tap0", "--decode", "link", NULL }, -EINVAL, 0,
+	  "--decode takes no interface: 'tap0' is not a CHANGE word", NULL },
+	{ { "-j", "eth0", "--decode", NULL }, -EINVAL, 0,
+	  "--decode takes no interface: 'eth0'", NULL },
+	{ { "link", "--decode", "+drv", NULL }, 0, CMD_DECODE, NULL, NULL },
+	{ { "--decode", "tap0", NULL }, -EINVAL, 0, "unknown message class 'tap0'", NULL },
+	{ { "a/b", "--decode", "link", NULL }, -EINVAL, 0, "unknown message class 'a'", NULL },
+	/* after --monitor, a '-' word is an option, or comes after -- */
+	{ { "--monitor", "tap0", "-link", NULL }, -EINVAL, 0,
+	  "unknown option '-link' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
+	{ { "tap0", "-rx_err", "--monitor", NULL }, -EINVAL, 0,
+	  "unknown option '-rx_err'", NULL },
+	{ { "--monitor", "-j", "tap0", "-x", NULL }, -EINVAL, 0, "exclude each other", NULL },
+	{ { "--monitor", "tap0", "--", "-link", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	{ { "--monitor", "tap0", "-", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	/* escapes in IFACE, as text output and messages write them */
+	{ { "a\\x1b\\[0mb\\\\", NULL }, 0, CMD_SHOW, NULL, check_escaped_esc },
+	/* an unquoted glob character makes a pattern, kept for fnmatch() */
+	{ { "a\\x1b[0mb", NULL }, 0, CMD_SHOW, NULL, check_pattern_esc },
+	{ { "\\-dash", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_escaped_dash },
+	{ { "tap\\x00", NULL }, -EINVAL, 0, "bad escape in interface name 'tap\\x00'", NULL },
+	{ { "tap\\", "+drv", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
+	{ { "a\\x2fb", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
+	{ { "--monitor", "x\\y", "\\xzz", NULL }, -EINVAL, 0, "bad escape in interface name '\\xzz'", NULL },
 };
 
 /* Writable copies of the words: @o points into them after parsing. */
-static char wbuf[MAXW][64];
+static char wbuf[MAXW][2048];
 static char *argv[MAXW];
 static const char *words[MAXW];
 
@@ -265,16 +327,19 @@ END_TEST
 
 START_TEST(test_monitor_filter)
 {
-	static const char *const w[] = { "--monitor", "tap0", "-j", "eth1", NULL };
+	static const char *const w[] = {
+		"--monitor", "tap0", "-j", "eth1", "\\xff\\x1b", NULL
+	};
 	struct cmdline_err err;
 	struct opts o;
 
 	ck_assert_int_eq(parse(w, &o, &err), 0);
 	ck_assert_int_eq(o.cmd, CMD_MONITOR);
 	ck_assert_int_eq(o.mode, OUT_JSON);
-	ck_assert_int_eq(o.nifnames, 2);
+	ck_assert_int_eq(o.nifnames, 3);
 	ck_assert_str_eq(o.ifnames[0], "tap0");
 	ck_assert_str_eq(o.ifnames[1], "eth1");
+	ck_assert_str_eq(o.ifnames[2], "\xff\x1b");
 }
 END_TEST
 
@@ -324,6 +389,81 @@ START_TEST(test_deferred_names)
 }
 END_TEST
 
+/*
+ * A 1000-byte word in any message: the word is cut at 64 bytes with
+ * "...", the reason is whole.
+ */
+START_TEST(test_long_words)
+{
+	static char big[1001], bign[1001], bigmap[1001], opt[1003], esc[1001];
+	static char utf8[1001];
+	static const struct {
+		const char *words[5];
+		const char *before, *after;
+	} longs[] = {
+		{ { "--ioctl", "tap0", big }, "unknown message class '", "...'; see 'netifmsg --list'" },
+		{ { big }, "'", "...' is not a valid interface name" },
+		{ { esc }, "bad escape in interface name '", "...' (see ESCAPES in netifmsg(8))" },
+		{ { "--monitor", big }, "'", "...' is not a valid interface name" },
+		{ { "tap0", bign }, "invalid number '", "...'" },
+		{ { "tap0", "+link", "0x1", bign + 500 }, "invalid number '", "...'" },
+		{ { "tap0", "--from-level", bign }, "invalid level '", "...'" },
+		{ { "--level-map", bigmap }, "unknown level map '", "...' (use cumulative, exact or kernel)" },
+		{ { opt }, "unknown option '--", "...'" },
+		{ { "-n", big, "tap0" }, "'", "...' is not a valid network namespace name" },
+		{ { "--decode", utf8 }, "unknown message class '", "...'; see 'netifmsg --list'" },
+	};
+	struct cmdline_err err;
+	struct opts o;
+	size_t i;
+
+	memset(big, 'x', sizeof(big) - 1);
+	memset(bign, '1', sizeof(bign) - 1);
+	bign[0] = '0';
+	bign[1] = 'x';
+	bign[500] = '0';
+	bign[501] = 'x';
+	bign[2] = bign[502] = 'g';
+	memset(bigmap, 'm', sizeof(bigmap) - 1);
+	memset(esc, 'e', sizeof(esc) - 1);
+	esc[sizeof(esc) - 2] = '\\';
+	memset(opt, 'o', sizeof(opt) - 1);
+	opt[0] = opt[1] = '-';
+	/* 333 three-byte characters and a byte: cut between characters */
+	for (i = 0; i + 3 < sizeof(utf8); i += 3)
+		memcpy(utf8 + i, "\xe2\x82\xac", 3);
+	for (i = 0; i < sizeof(longs) / sizeof(longs[0]); i++) {
+		const char *want_end = longs[i].after;
+		const char *q;
+		size_t n, quoted;
+		int ret = parse(longs[i].words, &o, &err);
+
+		ck_assert_msg(ret == -EINVAL, "case %zu: returned %d", i, ret);
+		n = strlen(err.msg);
+		ck_assert_msg(strstr(err.msg, longs[i].before) != NULL,
+			      "case %zu: '%s'", i, err.msg);
+		/* the whole reason, at the end */
+		ck_assert_msg(n >= strlen(want_end) &&
+			      !strcmp(err.msg + n - strlen(want_end), want_end),
+			      "case %zu: '%s' does not end in '%s'", i, err.msg, want_end);
+		/* the word quoted is at most 64 bytes */
+		q = strstr(err.msg, longs[i].before) + strlen(longs[i].before);
+		quoted = strlen(q) - strlen(want_end);
+		ck_assert_msg(quoted <= 64 && quoted >= 60, "case %zu: %zu bytes quoted",
+			      i, quoted);
+		ck_assert_uint_lt(n, sizeof(err.msg) - 1);
+	}
+	/* a character is never cut in two */
+	ck_assert_int_eq(parse(longs[10].words, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "\xe2\x82\xac\xe2\x82\xac...'"));
+	ck_assert_ptr_null(strstr(err.msg, "\xe2..."));
+	ck_assert_ptr_null(strstr(err.msg, "\x82..."));
+	/* a short word is quoted whole */
+	ck_assert_int_eq(parse((const char *const[]){ "--decode", "likn", NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "'likn'"));
+}
+END_TEST
+
 static Suite *cmdline_suite(void)
 {
 	Suite *s = suite_create("cmdline");
@@ -333,6 +473,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_batch_options);
 	tcase_add_test(tc, test_deferred_names);
+	tcase_add_test(tc, test_long_words);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -95,11 +95,77 @@ START_TEST(test_json_escape)
 			 json_line("\"t\\tn\\nr\\rb\\bf\\f\""));
 	ck_assert_str_eq(json_name("\x01\x1f\x7f"),
 			 json_line("\"\\u0001\\u001f\\u007f\""));
-	/* bytes >= 0x80 pass through unchanged */
+	/* well-formed UTF-8 passes through unchanged */
 	ck_assert_str_eq(json_name("\xc3\xa9"), json_line("\"\xc3\xa9\""));
 	/* class names are JSON strings too */
 	ck_assert_str_eq(fmt(OUT_JSON, "", 0, 0x3, CHANGED_NONE),
 			 "{\"msg_enable\":3,\"classes\":[\"drv\",\"probe\"]}");
+}
+END_TEST
+
+/* The JSON object of a name that is not UTF-8: U+FFFD, and its bytes. */
+static const char *json_hex_line(const char *quoted, const char *hex)
+{
+	static char want[256];
+
+	snprintf(want, sizeof(want),
+		 "{\"ifname\":%s,\"ifname_hex\":\"%s\",\"ifindex\":2,\"msg_enable\":0,\"classes\":[]}",
+		 quoted, hex);
+	return want;
+}
+
+/* Every -j line is valid UTF-8 JSON, whatever the name's bytes. */
+START_TEST(test_json_not_utf8)
+{
+	ck_assert_str_eq(json_name("\xff\xfe"),
+			 json_hex_line("\"\\ufffd\\ufffd\"", "fffe"));
+	/* a sequence cut short: every byte of it */
+	ck_assert_str_eq(json_name("a\xe2\x82"),
+			 json_hex_line("\"a\\ufffd\\ufffd\"", "61e282"));
+	ck_assert_str_eq(json_name("\xc3"), json_hex_line("\"\\ufffd\"", "c3"));
+	/* overlong, surrogate, past U+10FFFF, stray continuation byte */
+	ck_assert_str_eq(json_name("\xc0\xaf"),
+			 json_hex_line("\"\\ufffd\\ufffd\"", "c0af"));
+	ck_assert_str_eq(json_name("\xed\xa0\x80"),
+			 json_hex_line("\"\\ufffd\\ufffd\\ufffd\"", "eda080"));
+	ck_assert_str_eq(json_name("\xf4\x90\x80\x80"),
+			 json_hex_line("\"\\ufffd\\ufffd\\ufffd\\ufffd\"",
+				       "f4908080"));
+	ck_assert_str_eq(json_name("\x80x"),
+			 json_hex_line("\"\\ufffdx\"", "8078"));
+	/* mixed with escapes and good UTF-8 */
+	ck_assert_str_eq(json_name("\"\xff\xc3\xa9\x1b"),
+			 json_hex_line("\"\\\"\\ufffd\xc3\xa9\\u001b\"",
+				       "22ffc3a91b"));
+	/* UTF-8, but C1 controls and line separators are escaped: no hex */
+	ck_assert_str_eq(json_name("\xc2\x9b\xe2\x80\xa8"),
+			 json_line("\"\\u009b\\u2028\""));
+	ck_assert_str_eq(json_name("\xf0\x9f\x90\xa7\xef\xbf\xbd"),
+			 json_line("\"\xf0\x9f\x90\xa7\xef\xbf\xbd\""));
+}
+END_TEST
+
+/* Text names are escaped as IFACE is read back: no control byte. */
+START_TEST(test_text_escape)
+{
+	ck_assert_str_eq(fmt(OUT_TEXT, "a\x1b[31m", 2, 0, CHANGED_NONE),
+			 "a\\x1b\\[31m: 0x00000000 none");
+	/* glob characters are quoted: a line reads back as one name */
+	ck_assert_str_eq(fmt(OUT_TEXT, "t*p?[0]", 2, 0, CHANGED_NONE),
+			 "t\\*p\\?\\[0]: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "\xff\\\x7f", 2, 1, CHANGED_NONE),
+			 "\\xff\\\\\\x7f: 0x00000001 drv");
+	ck_assert_str_eq(fmt(OUT_TEXT, "caf\xc3\xa9", 2, 0, CHANGED_NONE),
+			 "caf\xc3\xa9: 0x00000000 none");
+	/* a first '-' or '#' would be an option or a comment in --batch */
+	ck_assert_str_eq(fmt(OUT_TEXT, "-x", 2, 0, CHANGED_NONE),
+			 "\\-x: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "#x-", 2, 0, CHANGED_YES),
+			 "\\#x-: 0x00000000 none (changed)");
+	/* the worst name fits */
+	ck_assert_str_eq(fmt(OUT_TEXT, "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
+			     2, 0, CHANGED_NONE),
+			 "\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01: 0x00000000 none");
 }
 END_TEST
 
@@ -209,6 +275,8 @@ static Suite *format_suite(void)
 
 	tcase_add_loop_test(tc, test_state, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_json_escape);
+	tcase_add_test(tc, test_json_not_utf8);
+	tcase_add_test(tc, test_text_escape);
 	tcase_add_test(tc, test_truncation);
 	tcase_add_test(tc, test_kernel_names);
 	tcase_add_test(tc, test_worst_case_fits);

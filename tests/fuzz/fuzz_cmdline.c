@@ -232,19 +232,23 @@ static void check_cmdline(char *buf, size_t size)
 	static const enum cmdline_kind kinds[] = {
 		CMDLINE_ARGV, CMDLINE_BATCH_LINE,
 	};
-	char *argv[MAX_WORDS + 1];
+	char *argv[MAX_WORDS + 1], *copy;
 	const char *words[MAX_WORDS + 1];
 	struct cmdline_err err;
 	struct opts o;
-	size_t off = 0, k;
-	int argc = 0, ret;
+	size_t off, k;
+	int argc, ret;
 
-	while (off < size && argc < MAX_WORDS) {
-		argv[argc++] = buf + off;
-		off += strlen(buf + off) + 1;
-	}
-	argv[argc] = NULL;
+	/* The parser reads IFACE escapes in place: a fresh copy each time. */
+	copy = malloc(size + 1);
+	require(copy != NULL);
 	for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		memcpy(copy, buf, size + 1);
+		for (off = 0, argc = 0; off < size && argc < MAX_WORDS; argc++) {
+			argv[argc] = copy + off;
+			off += strlen(copy + off) + 1;
+		}
+		argv[argc] = NULL;
 		opts_init(&o);
 		ret = cmdline_parse(&o, argc, argv, words, kinds[k], &err);
 		require(ret == 0 || ret == -EINVAL);
@@ -253,6 +257,7 @@ static void check_cmdline(char *buf, size_t size)
 		else
 			check_opts(&o, kinds[k]);
 	}
+	free(copy);
 }
 
 /* The input as a --batch file. */

@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/* Escaping bytes that are not text, and reading them back: see escape.h. */
+#include <string.h>
+
+#include "escape.h"
+
+size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	uint32_t c, min;
+	size_t len, i;
+
+	if (!n || s[0] < 0xc2 || s[0] > 0xf4)
+		return 0;
+	if (s[0] < 0xe0) {
+		len = 2;
+		c = s[0] & 0x1f;
+		min = 0x80;
+	} else if (s[0] < 0xf0) {
+		len = 3;
+		c = s[0] & 0x0f;
+		min = 0x800;
+	} else {
+		len = 4;
+		c = s[0] & 0x07;
+		min = 0x10000;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		c = c << 6 | (s[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return len;
+}
+
+bool utf8_valid(const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), k;
+	uint32_t cp;
+
+	while (n) {
+		k = *p < 0x80 ? 1 : utf8_seq(p, n, &cp);
+		if (!k)
+			return false;
+		p += k;
+		n -= k;
+	}
+	return true;
+}
+
+/* snprintf-style appending, counting past the end. */
+static void put(char *buf, size_t size, size_t *len, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++, (*len)++)
+		if (*len + 1 < size)
+			buf[*len] = s[i];
+}
+
+static void put_hex(char *buf, size_t size, size_t *len, unsigned char c)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[4] = { '\\', 'x', digits[c >> 4], digits[c & 0xf] };
+
+	put(buf, size, len, tmp, sizeof(tmp));
+}
+
+size_t escape_text(char *buf, size_t size, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), len = 0, k, i;
+	uint32_t cp = 0;
+
+	for (; n; p += k, n -= k) {
+		k = *p < 0x80 ? 1 : utf8_seq(p, n, &cp);
+		if (*p == '\\') {
+			put(buf, size, &len, "\\\\", 2);
+		} else if (*p >= 0x20 && *p < 0x7f) {
+			put(buf, size, &len, (const char *)p, 1);
+		} else if (*p >= 0x80 && k && cp >= 0xa0) {
+			put(buf, size, &len, (const char *)p, k);
+		} else {
+			/* A control byte, a C1 control, or not UTF-8. */
+			k = k ? k : 1;
+			for (i = 0; i < k; i++)
+				put_hex(buf, size, &len, p[i]);
+		}
+	}
+	if (size)
+		buf[len < size ? len : size - 1] = '\0';
+	return len;
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* The length of the escape at @s (a backslash), 0 if it is a bad one. */
+static size_t escape_len(const char *s)
+{
+	if (!s[1])
+		return 0;
+	if (s[1] != 'x')
+		return 2;
+	if (hexval(s[2]) < 0 || hexval(s[3]) < 0 || (s[2] == '0' && s[3] == '0'))
+		return 0;
+	return 4;
+}
+
+bool unescape_word(char *s)
+{
+	char *out = s, *p;
+	size_t k;
+
+	/* Check first: a bad word is left as it was, for the message. */
+	for (p = s; *p; p += k) {
+		k = *p == '\\' ? escape_len(p) : 1;
+		if (!k)
+			return false;
+	}
+	for (p = s; *p; p += k) {
+		k = *p == '\\' ? escape_len(p) : 1;
+		if (k == 4)
+			*out++ = (char)(hexval(p[2]) << 4 | hexval(p[3]));
+		else
+			*out++ = p[k - 1];
+	}
+	*out = '\0';
+	return true;
+}

@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Unit tests for escape.c: the UTF-8 check, the escapes of names and
+ * words for a terminal, and reading IFACE words back.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <check.h>
+
+#include "check_main.h"
+#include "escape.h"
+
+static const struct {
+	const char *raw;
+	const char *escaped;
+	bool utf8;
+} cases[] = {
+	{ "eth0", "eth0", true },
+	{ "", "", true },
+	{ "\x1b[31mred", "\\x1b[31mred", true },
+	{ "a\x01\x1f\x7f", "a\\x01\\x1f\\x7f", true },
+	{ "tab\there\nnl\r", "tab\\x09here\\x0anl\\x0d", true },
+	{ "back\\slash", "back\\\\slash", true },
+	{ "caf\xc3\xa9", "caf\xc3\xa9", true },
+	{ "\xf0\x9f\x90\xa7", "\xf0\x9f\x90\xa7", true },
+	/* C1 controls: UTF-8, but a terminal may act on them */
+	{ "\xc2\x9b" "1m", "\\xc2\\x9b1m", true },
+	{ "\xc2\xa0", "\xc2\xa0", true },
+	/* not UTF-8: every byte */
+	{ "\xff\xfe", "\\xff\\xfe", false },
+	{ "\x9b", "\\x9b", false },
+	{ "a\xe2\x82", "a\\xe2\\x82", false },
+	{ "\xc0\xaf", "\\xc0\\xaf", false },
+	{ "\xed\xa0\x80", "\\xed\\xa0\\x80", false },
+	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80", false },
+	{ "\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80", false },
+};
+
+START_TEST(test_escape)
+{
+	char buf[128], copy[128];
+	size_t n;
+
+	n = escape_text(buf, sizeof(buf), cases[_i].raw);
+	ck_assert_str_eq(buf, cases[_i].escaped);
+	ck_assert_uint_eq(n, strlen(cases[_i].escaped));
+	ck_assert_uint_le(n, ESCAPED_MAX(strlen(cases[_i].raw)) - 1);
+	ck_assert_int_eq(utf8_valid(cases[_i].raw), cases[_i].utf8);
+	/* what is printed reads back as the same bytes */
+	strcpy(copy, buf);
+	ck_assert(unescape_word(copy));
+	ck_assert_str_eq(copy, cases[_i].raw);
+	/* no control byte is left */
+	for (n = 0; buf[n]; n++)
+		ck_assert((unsigned char)buf[n] >= 0x20 && buf[n] != 0x7f);
+}
+END_TEST
+
+START_TEST(test_escape_cut)
+{
+	char small[6];
+	size_t n;
+
+	memset(small, 'X', sizeof(small));
+	n = escape_text(small, sizeof(small), "\x1b\x1b");
+	ck_assert_uint_eq(n, 8);
+	ck_assert_str_eq(small, "\\x1b\\");
+	ck_assert_uint_eq(escape_text(NULL, 0, "\xff"), 4);
+}
+END_TEST
+
+/* Every byte but NUL, escaped or not, reads back. */
+START_TEST(test_every_byte)
+{
+	char raw[2] = { 0 }, buf[16];
+	int c;
+
+	for (c = 1; c < 256; c++) {
+		raw[0] = (char)c;
+		escape_text(buf, sizeof(buf), raw);
+		ck_assert(unescape_word(buf));
+		ck_assert_str_eq(buf, raw);
+		snprintf(buf, sizeof(buf), "\\x%02x", c);
+		ck_assert(unescape_word(buf));
+		ck_assert_str_eq(buf, raw);
+		snprintf(buf, sizeof(buf), "\\x%02X", c);
+		ck_assert(unescape_word(buf));
+		ck_assert_str_eq(buf, raw);
+	}
+}
+END_TEST
+
+START_TEST(test_unescape)
+{
+	static const struct {
+		const char *in, *out;
+	} good[] = {
+		{ "tap0", "tap0" },
+		{ "a\\\\b", "a\\b" },
+		{ "\\-dash", "-dash" },
+		{ "\\#x", "#x" },
+		{ "\\*\\?\\[", "*?[" },
+		{ "\\x41\\x4a", "AJ" },
+		{ "\\x1b[0m", "\x1b[0m" },
+		{ "\\xffx", "\xffx" },
+	};
+	static const char *const bad[] = {
+		"a\\", "\\x", "\\x4", "\\x4g", "\\xg4", "\\x00", "ok\\x0",
+	};
+	char buf[32];
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		strcpy(buf, good[i].in);
+		ck_assert_msg(unescape_word(buf), "%s", good[i].in);
+		ck_assert_str_eq(buf, good[i].out);
+	}
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		strcpy(buf, bad[i]);
+		ck_assert_msg(!unescape_word(buf), "%s", bad[i]);
+		/* left as it was, for the message */
+		ck_assert_str_eq(buf, bad[i]);
+	}
+}
+END_TEST
+
+static Suite *escape_suite(void)
+{
+	Suite *s = suite_create("escape");
+	TCase *tc = tcase_create("escape");
+
+	tcase_add_loop_test(tc, test_escape, 0, sizeof(cases) / sizeof(cases[0]));
+	tcase_add_test(tc, test_escape_cut);
+	tcase_add_test(tc, test_every_byte);
+	tcase_add_test(tc, test_unescape);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(escape_suite)
