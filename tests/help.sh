@@ -72,7 +72,7 @@ while read -r opt arg; do
 	case $arg in
 	"") val=() ;;
 	MAP) val=(cumulative) ;;
-	N) val=(1) ;;
+	N | SECONDS) val=(1) ;;
 	FILE) val=(/dev/null) ;;
 	*) val=(x) ;;
 	esac
