@@ -25,6 +25,7 @@
 struct nl_priv {
 	struct genl_sock s;
 	bool busy;		/* in a dump or a pipeline */
+	bool watching;		/* subscribed: notifications come any time */
 	int ioc_fd;		/* for the driver's name; -1 until needed */
 };
 
@@ -73,16 +74,32 @@ static int dump_cb(const struct nlmsghdr *nlh, void *data)
 	return d->cb(&st, d->data);
 }
 
+static int dump_on(struct genl_sock *s, struct dump_ctx *d)
+{
+	char req[GENL_REQ_MAX];
+
+	return genl_talk(s, ethnl_build_debug_get(req, s->family, 0, NULL),
+			 dump_cb, d);
+}
+
 static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	struct nl_priv *p = b->priv;
 	struct dump_ctx d = { cb, data, false };
-	char req[GENL_REQ_MAX];
+	struct genl_sock tmp;
 	int ret;
 
+	/* A monitor's socket gets notifications between the replies. */
+	if (p->watching) {
+		ret = genl_open(&tmp, BACKEND_NL_FAMILY, NULL);
+		if (ret < 0)
+			return ret;
+		ret = dump_on(&tmp, &d);
+		genl_close(&tmp);
+		return ret;
+	}
 	p->busy = true;
-	ret = genl_talk(&p->s, ethnl_build_debug_get(req, p->s.family, 0, NULL),
-			dump_cb, &d);
+	ret = dump_on(&p->s, &d);
 	p->busy = false;
 	return finish(b, ret);
 }
@@ -189,7 +206,7 @@ static int nl_names(struct backend *b, struct classnames *cn)
 	struct genl_sock tmp;
 	int ret;
 
-	if (!p->busy)
+	if (!p->busy && !p->watching)
 		return ask_names(&p->s, cn);
 	/* The socket is in the middle of a dump or a pipeline: another. */
 	ret = genl_open(&tmp, BACKEND_NL_FAMILY, NULL);
@@ -218,7 +235,7 @@ static int nl_watch(struct backend *b)
 	int ret = genl_subscribe(&p->s);
 
 	/* Notifications may come between any request and its answer now. */
-	p->busy = true;
+	p->watching = true;
 	return ret < 0 ? ret : genl_fd(&p->s);
 }
 

@@ -9,7 +9,10 @@
 #include <fnmatch.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
+#include <time.h>
 
 #include "cmd.h"
 #include "diag.h"
@@ -24,11 +27,81 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
+/* The last mask seen of each interface, by ifindex: the "was". */
+struct seen {
+	uint32_t ifindex;
+	uint32_t mask;
+};
+
 struct watch {
 	const struct opts *o;
 	struct backend *b;
 	struct printer pr;
+	struct seen *seen;		/* sorted by ifindex */
+	size_t n, cap;
 };
+
+/* Where @ifindex is, or would be, in w->seen. */
+static size_t seen_at(const struct watch *w, uint32_t ifindex)
+{
+	size_t lo = 0, hi = w->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (w->seen[mid].ifindex < ifindex)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Note @st's mask; *@old gets the one before, false if none was seen. */
+static bool remember(struct watch *w, const struct ifstate *st, uint32_t *old)
+{
+	size_t i = seen_at(w, st->ifindex);
+	struct seen *v;
+
+	if (i < w->n && w->seen[i].ifindex == st->ifindex) {
+		*old = w->seen[i].mask;
+		w->seen[i].mask = st->msg_enable;
+		return true;
+	}
+	if (w->n == w->cap) {
+		v = realloc(w->seen, (w->cap ? 2 * w->cap : 64) * sizeof(*v));
+		if (!v)
+			return false;	/* then no "was" for it */
+		w->seen = v;
+		w->cap = w->cap ? 2 * w->cap : 64;
+	}
+	memmove(&w->seen[i + 1], &w->seen[i], (w->n - i) * sizeof(*v));
+	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable };
+	w->n++;
+	return false;
+}
+
+static int dump_cb(const struct ifstate *st, void *data)
+{
+	uint32_t old;
+
+	remember(data, st, &old);
+	return 0;
+}
+
+/* The time of day, as 'ip monitor' prints it: 15:04:05.123456. */
+static const char *time_of_day(char buf[32])
+{
+	struct timeval tv;
+	struct tm tm;
+	size_t n;
+
+	gettimeofday(&tv, NULL);
+	localtime_r(&tv.tv_sec, &tm);
+	n = strftime(buf, 32, "%H:%M:%S", &tm);
+	snprintf(buf + n, 32 - n, ".%06ld", (long)tv.tv_usec);
+	return buf;
+}
 
 /* The interfaces asked for (names or patterns), of the drivers asked for. */
 static bool wanted(const struct watch *w, const char *ifname)
@@ -54,9 +127,14 @@ static bool wanted(const struct watch *w, const char *ifname)
 static int ntf_cb(const struct ifstate *st, void *data)
 {
 	struct watch *w = data;
+	char when[32];
+	uint32_t old;
+	bool known;
 
+	known = remember(w, st, &old);
 	if (wanted(w, st->ifname))
-		print_state(&w->pr, st, CHANGED_NONE);
+		print_event(&w->pr, st, known ? &old : NULL,
+			    w->o->timestamp ? time_of_day(when) : NULL);
 	return 0;
 }
 
@@ -136,5 +214,15 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, b);
 	w.pr.named = true;
-	return watch(b, fd, &w, &waitmask);
+	/*
+	 * The masks now, for the "was" of each first change: after
+	 * joining the group, so that no change falls in between.
+	 */
+	ret = b->ops->dump(b, dump_cb, &w);
+	if (ret < 0)
+		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
+		     strerror(-ret));
+	ret = watch(b, fd, &w, &waitmask);
+	free(w.seen);
+	return ret;
 }

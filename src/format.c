@@ -243,6 +243,50 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 	return sb.len;
 }
 
+size_t format_event(char *buf, size_t size, enum out_mode mode,
+		    const struct classnames *cn, const struct ifstate *st,
+		    const uint32_t *old, const char *when)
+{
+	struct sbuf sb = { buf, size, 0 };
+	size_t n = format_state(buf, size, mode, cn, st, CHANGED_NONE);
+
+	/* Carry on after the state, and in JSON inside its object. */
+	sb.len = mode == OUT_JSON && n ? n - 1 : n;
+	if (sb.len < size)
+		buf[sb.len] = '\0';
+	if (mode == OUT_JSON) {
+		sb_puts(&sb, ",\"old_msg_enable\":");
+		if (old)
+			sb_printf(&sb, "%u", *old);
+		else
+			sb_puts(&sb, "null");
+		if (when) {
+			sb_puts(&sb, ",\"time\":");
+			sb_json_string(&sb, when);
+		}
+		sb_putn(&sb, "}", 1);
+		return sb.len;
+	}
+	if (old) {
+		struct ifstate was = { .msg_enable = *old };
+
+		sb_puts(&sb, " (was ");
+		if (mode != OUT_NAMES)
+			sb_hex32(&sb, *old);
+		if (mode == OUT_TEXT)
+			sb_putn(&sb, " ", 1);
+		if (mode != OUT_HEX)
+			sb_names(&sb, cn, was.msg_enable, false);
+		sb_putn(&sb, ")", 1);
+	}
+	if (when) {
+		sb_puts(&sb, " (at ");
+		sb_puts(&sb, when);
+		sb_putn(&sb, ")", 1);
+	}
+	return sb.len;
+}
+
 size_t format_log(char *buf, size_t size, enum out_mode mode,
 		  unsigned long long usec, const char *ifname,
 		  unsigned int level, const char *msg)

@@ -48,6 +48,17 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 size_t format_ifname(char *buf, size_t size, const char *name);
 
 /*
+ * A change --monitor saw: the state as format_state() writes it, then
+ * the mask before it (@old, NULL if unknown) and the time of day @when
+ * (NULL: none): " (was 0x00000001 drv) (at 15:04:05.123456)" (-x, -N:
+ * the mask or the names alone), in JSON "old_msg_enable" (null if
+ * unknown) and "time".  snprintf style.
+ */
+size_t format_event(char *buf, size_t size, enum out_mode mode,
+		    const struct classnames *cn, const struct ifstate *st,
+		    const uint32_t *old, const char *when);
+
+/*
  * One kernel log record of --trace about @ifname: text as dmesg prints
  * it ("[  123.456789] IFACE: message", control bytes as \xHH), or with
  * JSON one object (time, ifname, priority, message).  snprintf style.

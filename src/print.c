@@ -15,18 +15,15 @@ void print_init(struct printer *p, enum out_mode mode, bool quiet,
 	};
 }
 
-void print_state(struct printer *p, const struct ifstate *st,
-		 enum changed_flag changed)
+/*
+ * @line about @st, as format.c made it into @size bytes (it said @n,
+ * which is more if it was cut), in the printer's shape.
+ */
+static void put_line(struct printer *p, const struct ifstate *st,
+		     const char *line, size_t size, size_t n)
 {
-	char line[FORMAT_STATE_MAX];
-	size_t n;
-
-	if (p->quiet)
-		return;
-	n = format_state(line, sizeof(line), p->mode,
-			 backend_names(p->b, st->msg_enable), st, changed);
-	if (n >= sizeof(line))
-		n = sizeof(line) - 1;
+	if (n >= size)
+		n = size - 1;
 	/* JSON: one array on one line, as 'ip -j' prints. */
 	if (p->array)
 		out_puts(p->n ? "," : "[");
@@ -42,6 +39,34 @@ void print_state(struct printer *p, const struct ifstate *st,
 	if (!p->array)
 		out_puts("\n");
 	p->n++;
+}
+
+void print_state(struct printer *p, const struct ifstate *st,
+		 enum changed_flag changed)
+{
+	char line[FORMAT_STATE_MAX];
+	size_t n;
+
+	if (p->quiet)
+		return;
+	n = format_state(line, sizeof(line), p->mode,
+			 backend_names(p->b, st->msg_enable), st, changed);
+	put_line(p, st, line, sizeof(line), n);
+}
+
+void print_event(struct printer *p, const struct ifstate *st,
+		 const uint32_t *old, const char *when)
+{
+	char line[2 * FORMAT_STATE_MAX];
+	size_t n;
+
+	if (p->quiet)
+		return;
+	n = format_event(line, sizeof(line), p->mode,
+			 backend_names(p->b, st->msg_enable |
+					     (old ? *old : 0)),
+			 st, old, when);
+	put_line(p, st, line, sizeof(line), n);
 }
 
 void print_end(struct printer *p)

@@ -33,6 +33,9 @@ void print_init(struct printer *p, enum out_mode mode, bool quiet,
 		enum print_shape shape, struct backend *b);
 void print_state(struct printer *p, const struct ifstate *st,
 		 enum changed_flag changed);
+/* A change --monitor saw: the state, the mask before it, the time. */
+void print_event(struct printer *p, const struct ifstate *st,
+		 const uint32_t *old, const char *when);
 /* Close the JSON array, if there is one. */
 void print_end(struct printer *p);
 

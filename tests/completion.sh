@@ -195,7 +195,8 @@ comp "" --list ""
 comp "$IFACES" --monitor ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor lo ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor -j lo ""
-comp "--force" --fo
+comp "--for --force" --fo
+comp "--force" --forc
 comp "--ioctl" --io
 comp "$CLASSES all none" --ioctl eth0 ""
 comp "$CLASSES all none" eth0 -f ""

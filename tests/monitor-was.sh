@@ -1,0 +1,90 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# --monitor carries the value before each change, "(was 0x... names)" in
+# text and "old_msg_enable" in JSON (from one dump at the start, then from
+# the notifications themselves), and with -t the time of day; its lines
+# stay valid --batch lines.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+setup_ns 2
+set_mask tap0 0x1
+set_mask tap1 0x0
+
+TXT=$NIM_TMP/txt
+JSN=$NIM_TMP/json
+HEX=$NIM_TMP/hex
+start() {
+	local out=$1
+	shift
+	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" --monitor "$@" \
+		>"$out" 2>"$out.err" &
+	PIDS+=($!)
+}
+PIDS=()
+start "$TXT" -t
+start "$JSN" -j -t
+start "$HEX" -x tap0
+# The monitors are ready once they print a change made for it.
+for ((i = 0; i < 100; i++)); do
+	set_mask tap1 $((1 + i % 2))
+	sleep 0.05
+	[ -s "$TXT" ] && [ -s "$JSN" ] && break
+done
+set_mask tap1 0x0
+sleep 0.2
+: >"$TXT.mark"
+check_rc "tap0 0x7" 0 nm tap0 0x7
+check_rc "ethtool -s tap0 msglvl link off" 0 et -s tap0 msglvl link off
+check_rc "tap0 +wol" 0 nm tap0 +wol
+sleep 0.5
+kill "${PIDS[@]}"
+wait "${PIDS[@]}" 2>/dev/null
+
+grep '^tap0: ' "$TXT" >"$TXT.tap0"
+check_egrep "text: 0x1 to 0x7, the time of day" \
+	'^tap0: 0x00000007 drv probe link \(was 0x00000001 drv\) \(at [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\)$' "$TXT.tap0"
+check_egrep "text: 0x7 to 0x3 (by ethtool)" \
+	'^tap0: 0x00000003 drv probe \(was 0x00000007 drv probe link\) \(at ' "$TXT.tap0"
+check_egrep "text: 0x3 to 0x4003" \
+	'^tap0: 0x00004003 drv probe wol \(was 0x00000003 drv probe\) \(at ' "$TXT.tap0"
+check_egrep "-x tap0: the masks" '^tap0: 0x00004003 \(was 0x00000003\)$' "$HEX"
+
+if command -v python3 >/dev/null 2>&1; then
+	check_eq "JSON: old_msg_enable of each change, and a time" "1>7 7>3 3>16387" \
+		"$(python3 -c '
+import json, sys
+seen = []
+for line in open(sys.argv[1], "rb"):
+    o = json.loads(line.decode("utf-8"))
+    assert "time" in o and len(o["time"]) == 15, o
+    if o["ifname"] == "tap0":
+        seen.append("%s>%s" % (o["old_msg_enable"], o["msg_enable"]))
+print(" ".join(seen))' "$JSN" 2>&1)"
+fi
+
+# A new interface's first change has no earlier value.
+: >"$JSN"
+start "$JSN" -j
+sleep 0.5
+add_tap tap9 || fatal "cannot add tap9"
+check_rc "tap9 0x3" 0 nm tap9 0x3
+sleep 0.5
+kill "${PIDS[@]}" 2>/dev/null
+wait 2>/dev/null
+check_grep "a new interface: old_msg_enable null" '"ifname":"tap9",' "$JSN"
+check_grep "a new interface: old_msg_enable null" '"old_msg_enable":null' "$JSN"
+
+# The monitor's lines are --batch lines: they set what they show.
+set_mask tap0 0x0
+check_rc "monitor lines as a batch" 0 nm --batch "$TXT.tap0"
+check_mask "monitor lines as a batch: the last state" tap0 0x4003
+
+finish
