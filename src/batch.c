@@ -165,11 +165,15 @@ static int read_line(FILE *f, char *buf)
 	return 0;
 }
 
+/* The UTF-8 byte-order mark some editors put at the start of a file. */
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	       struct cmdline_err *err)
 {
 	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno = 0;
+	const char *text;
 	int ret;
 
 	*errline = 0;
@@ -192,7 +196,12 @@ int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 			err->hint = false;
 			ret = -EINVAL;
 		} else {
-			ret = batch_add_line(b, line, lineno, err);
+			/* Skipped, not an invisible part of the first name. */
+			text = line;
+			if (lineno == 1 &&
+			    !strncmp(text, utf8_bom, strlen(utf8_bom)))
+				text += strlen(utf8_bom);
+			ret = batch_add_line(b, text, lineno, err);
 		}
 		if (ret) {
 			*errline = lineno;

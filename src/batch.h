@@ -39,7 +39,8 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err);
 
 /*
- * Read and parse every line of @f.  Returns 0, -EINVAL with @err and *@errline
+ * Read and parse every line of @f.  A UTF-8 byte-order mark at the start
+ * of the file is skipped.  Returns 0, -EINVAL with @err and *@errline
  * set for the first bad line (also one longer than BATCH_LINE_MAX or
  * with a NUL byte), or another -errno: a read error of any kind, or
  * -ENOMEM.

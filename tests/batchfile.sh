@@ -3,7 +3,7 @@
 #
 # Odd --batch files: the line length limit (4096 bytes, also for a line
 # with no end: /dev/zero and an endless pipe stop at once, in bounded
-# memory), read errors.  A file that is refused
+# memory), read errors, a UTF-8 byte-order mark.  A file that is refused
 # changes nothing, not even the lines before the bad one.
 
 if [ -n "${top_srcdir:-}" ]; then
@@ -80,5 +80,23 @@ check_file "--batch /proc/self/mem: message" \
 	"netifmsg: /proc/self/mem: Input/output error" "$ERR"
 check_rc "--batch /" 1 tm --batch /
 check_file "--batch /: message" "netifmsg: /: Is a directory" "$ERR"
+
+# --- a UTF-8 byte-order mark at the start is skipped
+set_mask tap0 0x1
+printf '\xef\xbb\xbftap0 +wol\r\ntap1 0x3\r\n' >"$NIM_TMP/bom"
+check_rc "--batch: a file with a byte-order mark" 0 tm --batch "$NIM_TMP/bom"
+check_empty "--batch: a byte-order mark: no message" "$ERR"
+check_mask "--batch: a byte-order mark: first line applied" tap0 0x4001
+check_mask "--batch: a byte-order mark: second line applied" tap1 0x3
+printf '\xef\xbb\xbftap1\n' >"$NIM_TMP/bomshow"
+check_rc "--batch -: a byte-order mark on stdin" 0 tm --batch - <"$NIM_TMP/bomshow"
+check_out "--batch -: a byte-order mark: the name without it" "$(show_line tap1 0x3)"
+printf '\xef\xbb\xbf# only a comment\n' >"$NIM_TMP/bomcomment"
+check_rc "--batch: a byte-order mark before a comment" 0 tm --batch "$NIM_TMP/bomcomment"
+# Only at the start of the file: later it is part of the line.
+printf 'tap1 +drv\n\xef\xbb\xbftap0 +drv\n' >"$NIM_TMP/bom2"
+check_rc "--batch: a byte-order mark on line 2" 1 tm --batch "$NIM_TMP/bom2"
+check_grep "--batch: a byte-order mark on line 2: message" \
+	"$NIM_TMP/bom2:2: " "$ERR"
 
 finish

@@ -486,6 +486,42 @@ START_TEST(test_read_error)
 }
 END_TEST
 
+/* A UTF-8 byte-order mark starting the file is skipped; elsewhere not. */
+START_TEST(test_read_bom)
+{
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbftap0 +link\ntap1\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(b.jobs[0].ifname, "tap0");
+	ck_assert_uint_eq(b.jobs[0].change.on, 0x4);
+	batch_free(&b);
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbf# comment\r\n\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 0);
+	batch_free(&b);
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbf", &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 0);
+	batch_free(&b);
+
+	/* Only one, only at the start. */
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbf\xef\xbb\xbftap0\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 1);
+	ck_assert_str_eq(b.jobs[0].ifname, "\xef\xbb\xbftap0");
+	batch_free(&b);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -504,6 +540,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_line_max);
 	tcase_add_test(tc, test_read_endless_line);
 	tcase_add_test(tc, test_read_error);
+	tcase_add_test(tc, test_read_bom);
 	suite_add_tcase(s, tc);
 	return s;
 }
