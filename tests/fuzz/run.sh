@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 cc=${CC_FUZZ:-clang}
 seconds=${FUZZ_SECONDS:-60}
-all=(fuzz_cmdline fuzz_reply)
+all=(fuzz_cmdline fuzz_reply fuzz_batch)
 build_only=false
 
 if [ "${1:-}" = --build-only ]; then
@@ -74,6 +74,7 @@ build() {
 maxlen() {
 	case $1 in
 	fuzz_cmdline) echo 512 ;;
+	fuzz_batch) echo 256 ;;	# plus a run of up to 8193 bytes
 	*) echo 4096 ;;
 	esac
 }
