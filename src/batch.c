@@ -125,37 +125,87 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	return 0;
 }
 
+/* What a line is, when it is not one that can be parsed. */
+enum {
+	LINE_EOF = 1,		/* no more lines */
+	LINE_LONG,		/* more than BATCH_LINE_MAX bytes */
+	LINE_NUL,		/* a NUL byte */
+};
+
+/*
+ * Read one line of @f into @buf (BATCH_LINE_MAX + 1 bytes), without its
+ * newline.  Reading stops at the first byte that makes the line bad, so
+ * an endless stream without newlines (/dev/zero) costs no memory.
+ * Returns 0, a LINE_* value, or -errno for a read error: glibc's
+ * getline() fails with ENOMEM without setting the stream's error flag,
+ * so lines are not read with it.
+ */
+static int read_line(FILE *f, char *buf)
+{
+	size_t n = 0;
+	int c;
+
+	errno = 0;
+	while ((c = getc(f)) != EOF) {
+		if (c == '\n')
+			break;
+		if (c == '\0')
+			return LINE_NUL;
+		if (n == BATCH_LINE_MAX)
+			return LINE_LONG;
+		buf[n++] = (char)c;
+	}
+	if (c == EOF) {
+		if (ferror(f) || !feof(f))
+			return errno > 0 ? -errno : -EIO;
+		if (!n)
+			return LINE_EOF;
+	}
+	buf[n] = '\0';
+	return 0;
+}
+
+/* The UTF-8 byte-order mark some editors put at the start of a file. */
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	       struct cmdline_err *err)
 {
+	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno = 0;
-	size_t cap = 0;
-	char *line = NULL;
-	ssize_t len;
-	int ret = 0;
+	const char *text;
+	int ret;
 
 	*errline = 0;
-	errno = 0;
-	while ((len = getline(&line, &cap, f)) >= 0) {
+	for (;;) {
+		ret = read_line(f, line);
+		if (ret == LINE_EOF)
+			return 0;
+		if (ret < 0)
+			return ret;
 		lineno++;
-		if (len && line[len - 1] == '\n')
-			line[--len] = '\0';
-		/* Words end at a NUL: the rest of the line would be lost. */
-		if (memchr(line, '\0', (size_t)len)) {
+		if (ret == LINE_NUL) {
+			/* Words end at a NUL: the rest of the line would be lost. */
 			snprintf(err->msg, sizeof(err->msg),
 				 "a NUL byte in the line (binary data?)");
 			err->hint = false;
 			ret = -EINVAL;
+		} else if (ret == LINE_LONG) {
+			snprintf(err->msg, sizeof(err->msg),
+				 "line longer than %d bytes", BATCH_LINE_MAX);
+			err->hint = false;
+			ret = -EINVAL;
 		} else {
-			ret = batch_add_line(b, line, lineno, err);
+			/* Skipped, not an invisible part of the first name. */
+			text = line;
+			if (lineno == 1 &&
+			    !strncmp(text, utf8_bom, strlen(utf8_bom)))
+				text += strlen(utf8_bom);
+			ret = batch_add_line(b, text, lineno, err);
 		}
 		if (ret) {
 			*errline = lineno;
-			break;
+			return ret;
 		}
 	}
-	if (!ret && ferror(f))
-		ret = errno ? -errno : -EIO;
-	free(line);
-	return ret;
 }

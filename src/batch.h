@@ -13,6 +13,12 @@
 
 #include "cmdline.h"
 
+/*
+ * The longest line, in bytes without its newline.  A longer line is an
+ * error, found before the rest of it is read.
+ */
+#define BATCH_LINE_MAX	4096
+
 struct batch {
 	struct job *jobs;	/* one per line that is not blank or a comment */
 	void **mem;		/* each job's words and text */
@@ -33,9 +39,11 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err);
 
 /*
- * Read and parse every line of @f.  Returns 0, -EINVAL with @err and
- * *@errline set for the first bad line, or another -errno (a read
- * error, -ENOMEM).
+ * Read and parse every line of @f.  A UTF-8 byte-order mark at the start
+ * of the file is skipped.  Returns 0, -EINVAL with @err and *@errline
+ * set for the first bad line (also one longer than BATCH_LINE_MAX or
+ * with a NUL byte), or another -errno: a read error of any kind, or
+ * -ENOMEM.
  */
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	       struct cmdline_err *err);

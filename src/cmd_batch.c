@@ -43,9 +43,6 @@ int cmd_read_input(const struct opts *o, struct cmd_input *in)
 		batch_init(&in->batch, o->job.map);
 		ret = config_load(&in->batch, o->batch_file, display_name(o),
 				  false, &e);
-		/* A file that cannot be opened is named as given. */
-		if (ret && ret != -EINVAL && !e.line)
-			snprintf(e.file, sizeof(e.file), "%s", o->batch_file);
 	}
 	return ret ? input_error(ret, &e) : 0;
 }

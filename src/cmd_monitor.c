@@ -13,17 +13,26 @@
 #include <string.h>
 #include <sys/time.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cmd.h"
 #include "diag.h"
 #include "out.h"
 #include "print.h"
 
-static volatile sig_atomic_t stop;
+static volatile sig_atomic_t stop, busy;
 
+/*
+ * Waiting in ppoll(), the monitor stops cleanly.  Busy, it may be
+ * blocked in write(2) for as long as its reader likes (a pipe nobody
+ * reads, a terminal stopped with Ctrl-S), so it ends at once, dropping
+ * what it has not written: the exit status is 0 either way.
+ */
 static void on_signal(int sig)
 {
 	(void)sig;
+	if (busy)
+		_exit(EXIT_SUCCESS);
 	stop = 1;
 }
 
@@ -138,53 +147,73 @@ static int ntf_cb(const struct ifstate *st, void *data)
 	return 0;
 }
 
+struct masks {
+	sigset_t block;		/* SIGINT and SIGTERM */
+	sigset_t wait;		/* the mask without them */
+};
+
 /*
- * SIGINT and SIGTERM are blocked except inside ppoll(), so a signal
- * cannot slip in between the check of @stop and the wait.
+ * SIGINT and SIGTERM are blocked while the monitor checks @stop, and
+ * unblocked inside ppoll(), so a signal cannot slip in between the check
+ * and the wait, and while it is busy, so that a write(2) that blocks
+ * cannot keep it from ending.
  */
-static int catch_signals(sigset_t *waitmask)
+static int catch_signals(struct masks *m)
 {
 	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block;
 
 	sigemptyset(&sa.sa_mask);
-	sigemptyset(&block);
-	sigaddset(&block, SIGINT);
-	sigaddset(&block, SIGTERM);
-	if (sigprocmask(SIG_BLOCK, &block, waitmask) < 0)
+	sigemptyset(&m->block);
+	sigaddset(&m->block, SIGINT);
+	sigaddset(&m->block, SIGTERM);
+	if (sigprocmask(SIG_BLOCK, &m->block, &m->wait) < 0)
 		return -errno;
-	sigdelset(waitmask, SIGINT);
-	sigdelset(waitmask, SIGTERM);
+	sigdelset(&m->wait, SIGINT);
+	sigdelset(&m->wait, SIGTERM);
+	/* No SA_RESTART: nothing waits on after a signal. */
 	if (sigaction(SIGINT, &sa, NULL) < 0 ||
 	    sigaction(SIGTERM, &sa, NULL) < 0)
 		return -errno;
 	return 0;
 }
 
+/* Print what the kernel has sent.  Returns 0 or -errno, said. */
+static int handle(struct backend *b, struct watch *w)
+{
+	int ret, ret_out;
+
+	ret = b->ops->events(b, ntf_cb, w);
+	if (ret == -ENOBUFS)
+		diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
+	else if (ret == -EBADMSG)
+		diag(NULL, NULL, "monitor: ignoring a malformed notification");
+	else if (ret < 0)
+		diag(NULL, NULL, "monitor: %s", strerror(-ret));
+	if (ret == -ENOBUFS || ret == -EBADMSG)
+		ret = 0;
+	/* Each time, also into a pipe: 'netifmsg --monitor | ...'. */
+	ret_out = out_flush();
+	return ret < 0 ? ret : ret_out;
+}
+
 static int watch(struct backend *b, int fd, struct watch *w,
-		 const sigset_t *waitmask)
+		 const struct masks *m)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	int ret;
 
 	while (!stop) {
-		if (ppoll(&pfd, 1, NULL, waitmask) < 0) {
+		if (ppoll(&pfd, 1, NULL, &m->wait) < 0) {
 			if (errno == EINTR)
 				continue;
 			diag(NULL, NULL, "monitor: %s", strerror(errno));
 			return -errno;
 		}
-		ret = b->ops->events(b, ntf_cb, w);
-		if (ret == -ENOBUFS)
-			diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
-		else if (ret == -EBADMSG)
-			diag(NULL, NULL, "monitor: ignoring a malformed notification");
-		else if (ret < 0) {
-			diag(NULL, NULL, "monitor: %s", strerror(-ret));
-			return ret;
-		}
-		/* One line at a time, also into a pipe: 'netifmsg --monitor | ...'. */
-		ret = out_flush();
+		busy = 1;
+		sigprocmask(SIG_SETMASK, &m->wait, NULL);
+		ret = handle(b, w);
+		sigprocmask(SIG_BLOCK, &m->block, NULL);
+		busy = 0;
 		if (ret < 0)
 			return ret;
 	}
@@ -194,10 +223,10 @@ static int watch(struct backend *b, int fd, struct watch *w,
 int cmd_monitor(const struct opts *o, struct backend *b)
 {
 	struct watch w = { .o = o, .b = b };
-	sigset_t waitmask;
+	struct masks m;
 	int fd, ret;
 
-	ret = catch_signals(&waitmask);
+	ret = catch_signals(&m);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 		return ret;
@@ -222,7 +251,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	if (ret < 0)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
-	ret = watch(b, fd, &w, &waitmask);
+	ret = watch(b, fd, &w, &m);
 	free(w.seen);
 	return ret;
 }

@@ -113,22 +113,33 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 }
 
 /*
- * Room for @window requests' answers (an ACK and maybe a GET reply each,
- * about 1 KiB of buffer accounting apiece), should the system's default
- * receive buffer be smaller.  Best effort: only ever raised.
+ * A receive buffer of at least @want bytes of kernel accounting, should
+ * the socket's be smaller.  SO_RCVBUFFORCE may go beyond the system's
+ * limit (net.core.rmem_max) and needs CAP_NET_ADMIN; without it,
+ * SO_RCVBUF gives what the limit allows.  Best effort: only ever raised.
  */
-static void reserve_rcvbuf(struct genl_sock *s, unsigned int window)
+static void raise_rcvbuf(struct genl_sock *s, int want)
 {
-	int fd = mnl_socket_get_fd(s->nl), have = 0, want;
+	int fd = mnl_socket_get_fd(s->nl), have = 0;
 	socklen_t len = sizeof(have);
 
-	want = (int)window * 2 * 1024;
 	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &have, &len) < 0 ||
 	    have >= want)
 		return;
 	/* The kernel doubles what it is given. */
 	want /= 2;
-	setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &want, sizeof(want));
+	if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &want,
+		       sizeof(want)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &want, sizeof(want));
+}
+
+/*
+ * Room for @window requests' answers (an ACK and maybe a GET reply each,
+ * about 1 KiB of buffer accounting apiece).
+ */
+static void reserve_rcvbuf(struct genl_sock *s, unsigned int window)
+{
+	raise_rcvbuf(s, (int)window * 2 * 1024);
 }
 
 /*
@@ -211,6 +222,7 @@ int genl_subscribe(struct genl_sock *s)
 	if (mnl_socket_setsockopt(s->nl, NETLINK_ADD_MEMBERSHIP, &group,
 				  sizeof(group)) < 0)
 		return -errno;
+	raise_rcvbuf(s, GENL_NTF_RCVBUF);
 	return 0;
 }
 
@@ -241,12 +253,30 @@ int genl_ntf_feed(const struct genl_sock *s, const void *buf, size_t len,
 
 int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 {
+	bool lost = false, bad = false;
+	unsigned int i;
 	ssize_t n;
+	int ret;
 
-	n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize, MSG_DONTWAIT);
-	if (n < 0)
-		return errno == EAGAIN || errno == EWOULDBLOCK ? 0 : -errno;
-	return genl_ntf_feed(s, s->buf, (size_t)n, cb, data);
+	for (i = 0; i < GENL_NTF_DRAIN_MAX; i++) {
+		n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize,
+			 MSG_DONTWAIT);
+		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+			break;
+		if (n < 0 && errno == ENOBUFS) {
+			/* Said once; what is queued after it still counts. */
+			lost = true;
+			continue;
+		}
+		if (n < 0)
+			return -errno;
+		ret = genl_ntf_feed(s, s->buf, (size_t)n, cb, data);
+		if (ret == -EBADMSG)
+			bad = true;
+		else if (ret < 0)
+			return ret;
+	}
+	return lost ? -ENOBUFS : bad ? -EBADMSG : 0;
 }
 
 struct family_req {

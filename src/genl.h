@@ -62,19 +62,29 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 int genl_pipeline(struct genl_sock *s, unsigned int window,
 		    const struct nlpipe_ops *ops, void *data);
 
-/* Join the group genl_open() looked up.  0, -ENOENT or -errno. */
+/*
+ * Join the group genl_open() looked up, and make the receive buffer
+ * GENL_NTF_RCVBUF bytes (of kernel accounting, about 1 KiB a
+ * notification) where permitted: what a burst of notifications
+ * overflows is lost.  0, -ENOENT or -errno.
+ */
+#define GENL_NTF_RCVBUF		(16 * 1024 * 1024)
 int genl_subscribe(struct genl_sock *s);
 
 /* The file descriptor, to wait for it with poll(). */
 int genl_fd(const struct genl_sock *s);
 
 /*
- * Read what is waiting on the socket, without blocking, and call @cb for
- * every message of the family (a notification or anything else:
- * @cb decides).  Returns 0 (also when nothing was waiting), -ENOBUFS if
- * the kernel dropped notifications because the receive buffer was full
- * (the socket goes on working), or another -errno.
+ * Read every datagram waiting on the socket (up to GENL_NTF_DRAIN_MAX,
+ * so that a flood that never ends cannot keep the caller from its
+ * output), without blocking, and call @cb for every message of the
+ * family (a notification or anything else: @cb decides).  Returns 0
+ * (also when nothing was waiting), -ENOBUFS if the kernel dropped
+ * notifications because the receive buffer was full, -EBADMSG if a
+ * datagram was malformed (the others still count and the socket goes on
+ * working in both cases), or another -errno.
  */
+#define GENL_NTF_DRAIN_MAX	4096
 int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data);
 
 /*

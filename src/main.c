@@ -6,9 +6,11 @@
  * command.  Nothing is sent to the kernel until every word is known good.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "backend.h"
 #include "cmd.h"
@@ -146,6 +148,30 @@ static int run(const struct opts *o)
 	return ret;
 }
 
+/*
+ * A closed descriptor 0, 1 or 2 would be the next that open() or
+ * socket() gives, and netifmsg would print into its own netlink socket.
+ * Each is opened on /dev/null the wrong way round (0 for writing, 1 and
+ * 2 for reading), so that using it fails as using a closed one does: a
+ * closed standard output still gives "write error", exit status 1.
+ */
+static int std_fds(void)
+{
+	int fd, nfd;
+
+	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
+		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
+			continue;
+		nfd = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
+		if (nfd != fd) {
+			if (nfd >= 0)
+				close(nfd);
+			return -1;
+		}
+	}
+	return 0;
+}
+
 /* What a command returned, as the exit status netifmsg(8) documents. */
 static int exit_status(int ret)
 {
@@ -161,6 +187,10 @@ int main(int argc, char **argv)
 	struct opts o;
 	int ret, ret_out;
 
+	if (std_fds() < 0) {
+		diag(NULL, NULL, "cannot open /dev/null: %s", strerror(errno));
+		return EXIT_FAILURE;
+	}
 	/* Room for every word: the parser sorts options from the rest. */
 	if (argc > WORDS_ON_STACK) {
 		words = calloc((size_t)argc, sizeof(*words));

@@ -341,6 +341,192 @@ START_TEST(test_read_many)
 }
 END_TEST
 
+/* A line of @len bytes: "tap0", blanks, "+drv". */
+static char *line_of(size_t len)
+{
+	char *s = malloc(len + 2);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_uint_ge(len, 9);
+	memset(s, ' ', len);
+	memcpy(s, "tap0", 4);
+	memcpy(s + len - 4, "+drv", 4);
+	s[len] = '\n';
+	s[len + 1] = '\0';
+	return s;
+}
+
+/* BATCH_LINE_MAX bytes are a line; one more is an error, also the last. */
+START_TEST(test_read_line_max)
+{
+	char *max = line_of(BATCH_LINE_MAX), *over = line_of(BATCH_LINE_MAX + 1);
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	char *file;
+
+	ck_assert_int_eq(BATCH_LINE_MAX, 4096);
+	file = malloc(3 * (BATCH_LINE_MAX + 2) + 32);
+	ck_assert_ptr_nonnull(file);
+	sprintf(file, "%s%s", max, max);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, file, &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_uint_eq(b.jobs[1].change.on, 0x1);
+	batch_free(&b);
+
+	sprintf(file, "%s# c\n%stap1 +drv\n", max, over);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, file, &errline, &err), -EINVAL);
+	ck_assert_uint_eq(errline, 3);
+	ck_assert_str_eq(err.msg, "line longer than 4096 bytes");
+	batch_free(&b);
+
+	/* The same without a final newline. */
+	over[BATCH_LINE_MAX + 1] = '\0';
+	sprintf(file, "tap1\n%s", over);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, file, &errline, &err), -EINVAL);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_str_eq(err.msg, "line longer than 4096 bytes");
+	batch_free(&b);
+	free(file);
+	free(max);
+	free(over);
+}
+END_TEST
+
+/*
+ * A stream of @fill bytes that ends after @size of them, with the read
+ * error @error (0: the end of the file).  @done counts what was read.
+ */
+struct stream {
+	const char *head;	/* given first */
+	char fill;
+	size_t size, done;
+	int error;
+};
+
+static ssize_t stream_read(void *cookie, char *buf, size_t size)
+{
+	struct stream *st = cookie;
+	size_t k, head = strlen(st->head);
+
+	if (st->done >= st->size) {
+		if (!st->error)
+			return 0;
+		errno = st->error;
+		return -1;
+	}
+	if (size > st->size - st->done)
+		size = st->size - st->done;
+	for (k = 0; k < size; k++, st->done++)
+		buf[k] = st->done < head ? st->head[st->done] : st->fill;
+	return (ssize_t)size;
+}
+
+static int read_stream(struct batch *b, struct stream *st,
+		       unsigned int *errline, struct cmdline_err *err)
+{
+	cookie_io_functions_t io = { .read = stream_read };
+	FILE *f = fopencookie(st, "r", io);
+	int ret;
+
+	ck_assert_ptr_nonnull(f);
+	ret = batch_read(b, f, errline, err);
+	fclose(f);
+	return ret;
+}
+
+/*
+ * A line without end (/dev/zero, a binary file) is refused once it is
+ * too long, before much of it is read: memory stays bounded.
+ */
+START_TEST(test_read_endless_line)
+{
+	struct stream st = { "tap0 +drv\ntap1 ", 'x', (size_t)1 << 30, 0, 0 };
+	struct stream zero = { "tap0 +drv\n", '\0', (size_t)1 << 30, 0, 0 };
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_stream(&b, &st, &errline, &err), -EINVAL);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_str_eq(err.msg, "line longer than 4096 bytes");
+	ck_assert_uint_lt(st.done, 64 * 1024);
+	batch_free(&b);
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_stream(&b, &zero, &errline, &err), -EINVAL);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
+	ck_assert_uint_lt(zero.done, 64 * 1024);
+	batch_free(&b);
+}
+END_TEST
+
+/* A read error of any kind, in a line or between lines, is returned. */
+START_TEST(test_read_error)
+{
+	static const int errors[] = { EIO, ENOMEM, EISDIR, EINTR };
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	size_t i;
+
+	for (i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
+		struct stream mid = { "tap0 +drv\ntap1 +d", 'r', 17, 0, errors[i] };
+		struct stream end = { "tap0 +drv\n", '\n', 10, 0, errors[i] };
+
+		batch_init(&b, LEVEL_MAP_CUMULATIVE);
+		ck_assert_int_eq(read_stream(&b, &mid, &errline, &err),
+				 -errors[i]);
+		batch_free(&b);
+		batch_init(&b, LEVEL_MAP_CUMULATIVE);
+		ck_assert_int_eq(read_stream(&b, &end, &errline, &err),
+				 -errors[i]);
+		batch_free(&b);
+	}
+}
+END_TEST
+
+/* A UTF-8 byte-order mark starting the file is skipped; elsewhere not. */
+START_TEST(test_read_bom)
+{
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbftap0 +link\ntap1\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(b.jobs[0].ifname, "tap0");
+	ck_assert_uint_eq(b.jobs[0].change.on, 0x4);
+	batch_free(&b);
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbf# comment\r\n\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 0);
+	batch_free(&b);
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbf", &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 0);
+	batch_free(&b);
+
+	/* Only one, only at the start. */
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "\xef\xbb\xbf\xef\xbb\xbftap0\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 1);
+	ck_assert_str_eq(b.jobs[0].ifname, "\xef\xbb\xbftap0");
+	batch_free(&b);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -356,6 +542,10 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_unknown_name_line);
 	tcase_add_test(tc, test_read_nul_byte);
 	tcase_add_test(tc, test_read_many);
+	tcase_add_test(tc, test_read_line_max);
+	tcase_add_test(tc, test_read_endless_line);
+	tcase_add_test(tc, test_read_error);
+	tcase_add_test(tc, test_read_bom);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -4,8 +4,9 @@
 # --monitor: monitors in the background (text with -n NETNS, -j, and -N
 # with an interface filter) see exactly the changes made with netifmsg,
 # ethtool -s and --batch, in order, one line each; nothing for a set that
-# changes nothing; a clean exit 0 on SIGTERM and SIGINT; lost
-# notifications reported and survived.
+# changes nothing; a clean exit 0 on SIGTERM and SIGINT.  Bursts and lost
+# notifications: tests/monitorburst.sh; signals while blocked:
+# tests/monitorstop.sh.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -157,35 +158,6 @@ done <"$NIM_TMP/json.mid"
 for f in txt json filter; do
 	check_empty "$f monitor: nothing on stderr" "$NIM_TMP/$f.err"
 done
-
-# --- lost notifications: stop the text monitor, overflow its receive
-# buffer with 1000 changes, let it go on: it says so and keeps working.
-kill -STOP "${MON_PIDS[0]}"
-for ((i = 0; i < 1000; i++)); do
-	echo "tap0 $((1 + i % 2))"
-done >"$NIM_TMP/many"
-check_rc "nm --batch: 1000 changes while the monitor sleeps" 0 nm -f --batch "$NIM_TMP/many"
-kill -CONT "${MON_PIDS[0]}"
-# While the monitor still drains its full queue, the kernel drops new
-# notifications too: change tap3 until one gets through (0x41, 0x42, ...).
-went_on=0
-for ((try = 1; try < 60; try++)); do
-	et -s tap3 msglvl $((0x40 + try)) || fatal "ethtool -s tap3 failed"
-	sleep 0.2
-	if grep -qE '^tap3: 0x000000[4-7][0-9a-f] ' "$TXT"; then
-		went_on=1
-		break
-	fi
-done
-if [ "$went_on" = 1 ]; then
-	pass "text monitor goes on after an overflow"
-else
-	fail "text monitor goes on after an overflow" "last lines of its output:" \
-		"$(tail -n 3 "$TXT")" "its stderr:" "$(cat "$NIM_TMP/txt.err")"
-fi
-check_file "text monitor: overflow reported once on stderr" \
-	"netifmsg: monitor: lost notifications (receive buffer overflow)" \
-	"$NIM_TMP/txt.err"
 
 # --- clean exit: SIGTERM and SIGINT give exit status 0
 kill -TERM "${MON_PIDS[0]}"

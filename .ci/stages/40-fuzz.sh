@@ -4,7 +4,7 @@
 # CI_FUZZ_SECONDS (default 60) from the committed seed corpus; a crash,
 # leak or timeout fails CI and its input is printed for the unit tests.
 ci_fz_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-fuzz.XXXXXX")
-for ci_fz in fuzz_cmdline fuzz_reply fuzz_format; do
+for ci_fz in fuzz_cmdline fuzz_reply fuzz_format fuzz_batch; do
 	if FUZZ_DIR=$ci_fz_dir FUZZ_SECONDS=${CI_FUZZ_SECONDS:-60} \
 	   bash tests/fuzz/run.sh "$ci_fz" >"ci-$ci_fz.log" 2>&1; then
 		grep -E '^Done [0-9]+ runs' "ci-$ci_fz.log"

@@ -1,0 +1,102 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Odd --batch files: the line length limit (4096 bytes, also for a line
+# with no end: /dev/zero and an endless pipe stop at once, in bounded
+# memory), read errors, a UTF-8 byte-order mark.  A file that is refused
+# changes nothing, not even the lines before the bad one.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+command -v timeout >/dev/null 2>&1 || skip "timeout (coreutils) not found"
+setup_ns 2
+
+# line LEN: a line of LEN bytes (without its newline) that sets tap0 +wol.
+line() {
+	printf 'tap0%*s+wol' "$(($1 - 8))" ''
+}
+
+# tm ARGS...: nm with a time limit, so that a reader that never stops
+# fails the check instead of hanging the test.
+tm() {
+	timeout -s KILL 10 ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+}
+
+# --- the longest line is 4096 bytes
+set_mask tap0 0x1
+line 4096 >"$NIM_TMP/max"
+check_eq "a 4096-byte line" 4096 "$(head -n 1 "$NIM_TMP/max" | tr -d '\n' | wc -c)"
+check_rc "--batch: a 4096-byte line" 0 tm --batch "$NIM_TMP/max"
+check_mask "--batch: a 4096-byte line: applied" tap0 0x4001
+check_empty "--batch: a 4096-byte line: no message" "$ERR"
+
+# --- a longer one: exit 2, nothing sent, the line named
+set_mask tap0 0x1
+set_mask tap1 0x1
+{
+	echo "tap1 +wol"
+	echo "# a comment"
+	line 4097
+	echo
+	echo "tap1 +drv"
+} >"$NIM_TMP/over"
+check_rc "--batch: a 4097-byte line" 2 tm --batch "$NIM_TMP/over"
+check_file "--batch: a 4097-byte line: message" \
+	"netifmsg: $NIM_TMP/over:3: line longer than 4096 bytes" "$ERR"
+check_mask "--batch: a 4097-byte line: the line before not sent" tap1 0x1
+check_mask "--batch: a 4097-byte line: not sent" tap0 0x1
+line 100000 >"$NIM_TMP/huge"
+check_rc "--batch: a 100000-byte last line, no newline" 2 tm --batch "$NIM_TMP/huge"
+check_file "--batch: a 100000-byte last line: message" \
+	"netifmsg: $NIM_TMP/huge:1: line longer than 4096 bytes" "$ERR"
+check_mask "--batch: a 100000-byte line: not sent" tap0 0x1
+
+# --- lines without end stop the reading at once
+check_rc "--batch /dev/zero" 2 tm --batch /dev/zero
+check_file "--batch /dev/zero: message" \
+	"netifmsg: /dev/zero:1: a NUL byte in the line (binary data?)" "$ERR"
+# A pipe that never ends.
+yes 'tap1 +wol' | tr '\n' ' ' | tm --batch - >"$OUT" 2>"$ERR"
+check_eq "--batch - from an endless pipe (exit 2)" "2" "${PIPESTATUS[2]}"
+check_file "--batch - from an endless pipe: message" \
+	"netifmsg: <stdin>:1: line longer than 4096 bytes" "$ERR"
+check_mask "--batch - from an endless pipe: not sent" tap1 0x1
+{ echo 'tap1 +wol'; cat /dev/zero; } | tm --batch - >"$OUT" 2>"$ERR"
+check_eq "--batch - from a line and /dev/zero (exit 2)" "2" "${PIPESTATUS[1]}"
+check_file "--batch - from a line and /dev/zero: message" \
+	"netifmsg: <stdin>:2: a NUL byte in the line (binary data?)" "$ERR"
+check_mask "--batch - from a line and /dev/zero: not sent" tap1 0x1
+
+# --- read errors: exit 1, the reason, nothing sent (reading
+# /proc/self/mem at offset 0 fails with EIO)
+check_rc "--batch /proc/self/mem" 1 tm --batch /proc/self/mem
+check_file "--batch /proc/self/mem: message" \
+	"netifmsg: /proc/self/mem: Input/output error" "$ERR"
+check_rc "--batch /" 1 tm --batch /
+check_file "--batch /: message" "netifmsg: /: Is a directory" "$ERR"
+
+# --- a UTF-8 byte-order mark at the start is skipped
+set_mask tap0 0x1
+printf '\xef\xbb\xbftap0 +wol\r\ntap1 0x3\r\n' >"$NIM_TMP/bom"
+check_rc "--batch: a file with a byte-order mark" 0 tm --batch "$NIM_TMP/bom"
+check_empty "--batch: a byte-order mark: no message" "$ERR"
+check_mask "--batch: a byte-order mark: first line applied" tap0 0x4001
+check_mask "--batch: a byte-order mark: second line applied" tap1 0x3
+printf '\xef\xbb\xbftap1\n' >"$NIM_TMP/bomshow"
+check_rc "--batch -: a byte-order mark on stdin" 0 tm --batch - <"$NIM_TMP/bomshow"
+check_out "--batch -: a byte-order mark: the name without it" "$(show_line tap1 0x3)"
+printf '\xef\xbb\xbf# only a comment\n' >"$NIM_TMP/bomcomment"
+check_rc "--batch: a byte-order mark before a comment" 0 tm --batch "$NIM_TMP/bomcomment"
+# Only at the start of the file: later it is part of the line.
+printf 'tap1 +drv\n\xef\xbb\xbftap0 +drv\n' >"$NIM_TMP/bom2"
+check_rc "--batch: a byte-order mark on line 2" 1 tm --batch "$NIM_TMP/bom2"
+check_grep "--batch: a byte-order mark on line 2: message" \
+	"$NIM_TMP/bom2:2: " "$ERR"
+
+finish

@@ -1,0 +1,117 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# SIGINT and SIGTERM end --monitor within a second with exit status 0 in
+# every state: waiting for notifications, and with its standard output
+# blocked (a pipe whose reader does not read: write(2) blocks).
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+[ -n "${EPOCHREALTIME:-}" ] || skip "needs bash 5 (EPOCHREALTIME)"
+setup_ns 2
+set_mask tap0 0x0
+
+MON_PID=
+# shellcheck disable=SC2154 # nim_rc is set inside the trap
+trap 'nim_rc=$?; [ -z "$MON_PID" ] || kill -KILL "$MON_PID" 2>/dev/null; (exit "$nim_rc"); cleanup' EXIT
+
+# Long lines and short ones, 2000 changes: far more than a pipe holds.
+for ((i = 0; i < 1000; i++)); do
+	echo "tap0 all"
+	echo "tap0 none"
+done >"$NIM_TMP/flood"
+
+# blocked PID: wait until PID sleeps in a write to a full pipe.
+blocked() {
+	local i
+	for ((i = 0; i < 100; i++)); do
+		grep -q 'pipe_write' "/proc/$1/wchan" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# stop_within NAME SIGNAL: send SIGNAL to the monitor, which must exit
+# with status 0 within a second.
+stop_within() {
+	local name=$1 sig=$2 t0 t1 ms i
+	t0=$EPOCHREALTIME
+	kill "-$sig" "$MON_PID"
+	for ((i = 0; i < 300; i++)); do
+		kill -0 "$MON_PID" 2>/dev/null || break
+		sleep 0.01
+	done
+	t1=$EPOCHREALTIME
+	ms=$(((${t1/./} - ${t0/./}) / 1000))
+	if kill -0 "$MON_PID" 2>/dev/null; then
+		fail "$name: ends on SIG$sig" "still running after ${ms} ms"
+		kill -KILL "$MON_PID"
+		wait "$MON_PID" 2>/dev/null
+	else
+		wait "$MON_PID"
+		check_eq "$name: exit status 0 after SIG$sig" 0 "$?"
+		if ((ms < 1000)); then
+			pass "$name: ended within a second (${ms} ms)"
+		else
+			fail "$name: ended within a second" "it took ${ms} ms"
+		fi
+	fi
+	MON_PID=
+}
+
+# A monitor writing into FIFO, which this shell holds open on
+# descriptor 3 and does not read.
+FIFO=$NIM_TMP/fifo
+mkfifo "$FIFO" || fatal "mkfifo failed"
+
+# start_blocked: a monitor whose output pipe is full.
+start_blocked() {
+	local line try
+	exec 3<>"$FIFO"
+	"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor >"$FIFO" \
+		2>"$NIM_TMP/mon.err" &
+	MON_PID=$!
+	# Until it has joined the group: its first line.
+	for ((try = 0; try < 100; try++)); do
+		set_mask tap1 $((1 + try % 2))
+		read -r -t 0.1 -u 3 line && break
+	done
+	[ -n "$line" ] || fatal "the monitor did not start"
+	nm -f --batch "$NIM_TMP/flood" || fatal "the flood batch failed"
+	if blocked "$MON_PID"; then
+		pass "$1: the monitor is blocked writing"
+	else
+		# Without wchan, at least a full pipe.
+		echo "note: $1: wchan does not say pipe_write: $(cat "/proc/$MON_PID/wchan" 2>&1)"
+		sleep 1
+	fi
+}
+
+start_blocked "blocked stdout, SIGTERM"
+stop_within "blocked stdout" TERM
+exec 3<&-
+
+start_blocked "blocked stdout, SIGINT"
+stop_within "blocked stdout" INT
+exec 3<&-
+
+# --- idle: waiting for notifications
+"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor >"$NIM_TMP/idle.out" \
+	2>"$NIM_TMP/idle.err" &
+MON_PID=$!
+for ((try = 0; try < 100; try++)); do
+	set_mask tap1 $((1 + try % 2))
+	sleep 0.05
+	[ -s "$NIM_TMP/idle.out" ] && break
+done
+sleep 0.2
+stop_within "idle" TERM
+check_empty "idle: nothing on stderr" "$NIM_TMP/idle.err"
+
+finish

@@ -1,0 +1,111 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Closed standard descriptors: netifmsg opens 0, 1 and 2 on /dev/null the
+# wrong way round when they are closed, so its netlink socket never takes
+# their place.  A closed standard output gives "write error: Bad file
+# descriptor", exit 1, for a show, a batch and a monitor (at its first
+# line); a closed standard input is a read error of --batch -.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+# No wrapper: valgrind would open its log file on the closed descriptor
+# before netifmsg starts, which is not what is tested here.
+NIM_WRAPPER=()
+
+setup_ns 2
+set_mask tap0 0x1
+set_mask tap1 0x0
+WERR="netifmsg: write error: Bad file descriptor"
+TRACE=$NIM_TMP/strace
+
+# closed_out NAME RC ARGS...: nm ARGS with standard output closed.
+closed_out() {
+	local name=$1 want=$2
+	shift 2
+	nm "$@" >&- 2>"$ERR"
+	check_eq "$name >&- (exit $want)" "$want" "$?"
+}
+
+closed_out "show tap0" 1 tap0
+check_file "show tap0 >&-: message" "$WERR" "$ERR"
+closed_out "show all" 1
+check_file "show all >&-: message" "$WERR" "$ERR"
+closed_out "show -j tap0" 1 -j tap0
+check_file "show -j tap0 >&-: message" "$WERR" "$ERR"
+# Nothing to print, nothing to fail.
+closed_out "change tap1 (prints nothing)" 0 tap1 +wol
+check_mask "change tap1 >&-: applied" tap1 0x4000
+set_mask tap1 0x0
+
+# A batch whose output is exactly one buffer (16384 bytes): it used to
+# go into the netlink socket, with exit status 0.
+for ((i = 0; i < 776; i++)); do
+	echo tap0
+done >"$NIM_TMP/shows"
+printf 'tap1\n%.0s' 1 2 3 4 >>"$NIM_TMP/shows"
+nm --batch "$NIM_TMP/shows" >"$OUT"
+check_eq "the batch prints 16384 bytes" 16384 "$(wc -c <"$OUT" | tr -d ' ')"
+closed_out "--batch of show lines" 1 --batch "$NIM_TMP/shows"
+check_file "--batch of show lines >&-: message" "$WERR" "$ERR"
+printf 'tap1 +drv\n' >"$NIM_TMP/change"
+closed_out "-v --batch" 1 -v --batch "$NIM_TMP/change"
+check_file "-v --batch >&-: message" "$WERR" "$ERR"
+check_mask "-v --batch >&-: applied" tap1 0x1
+
+# --- the socket never gets descriptor 0, 1 or 2 (strace proves it)
+if command -v strace >/dev/null 2>&1; then
+	# traced ARGS...: nm ARGS under strace (LeakSanitizer cannot run
+	# under ptrace).
+	traced() {
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -e trace=socket,write \
+			-o "$TRACE" -- "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
+	}
+	low_socket() {
+		grep -cE '^[0-9]+ +socket\(AF_NETLINK, .*\) = [012]$' "$TRACE"
+	}
+	traced tap0 >&- 2>/dev/null
+	check_eq "show >&-: the netlink socket is not descriptor 1" 0 "$(low_socket)"
+	traced --batch "$NIM_TMP/shows" >&- 2>/dev/null
+	check_eq "--batch >&-: the netlink socket is not descriptor 1" 0 "$(low_socket)"
+	traced nosuchif0 >/dev/null 2>&-
+	check_eq "a failure 2>&-: the netlink socket is not descriptor 2" 0 "$(low_socket)"
+	traced tap0 <&- >&- 2>&-
+	check_eq "show <&- >&- 2>&-: the netlink socket is not descriptor 0" 0 "$(low_socket)"
+else
+	echo "note: strace not found, descriptor numbers not checked"
+fi
+
+# --- a closed standard input is a read error of --batch -
+nm --batch - <&- >"$OUT" 2>"$ERR"
+check_eq "--batch - <&- (exit 1)" 1 "$?"
+check_file "--batch - <&-: message" "netifmsg: <stdin>: Bad file descriptor" "$ERR"
+
+# --- a monitor stops at its first line, exit 1
+"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor tap0 >&- 2>"$NIM_TMP/mon.err" &
+MON_PID=$!
+# shellcheck disable=SC2154 # nim_rc is set inside the trap
+trap 'nim_rc=$?; kill -KILL "$MON_PID" 2>/dev/null; (exit "$nim_rc"); cleanup' EXIT
+for ((try = 0; try < 100; try++)); do
+	set_mask tap0 $((0x100 << (try % 2)))
+	sleep 0.05
+	kill -0 "$MON_PID" 2>/dev/null || break
+done
+if kill -0 "$MON_PID" 2>/dev/null; then
+	fail "--monitor >&-: stops at its first line" "still running after 100 changes"
+	kill -KILL "$MON_PID"
+	wait "$MON_PID" 2>/dev/null
+else
+	wait "$MON_PID"
+	check_eq "--monitor >&-: exit status 1" 1 "$?"
+	check_file "--monitor >&-: message" "$WERR" "$NIM_TMP/mon.err"
+fi
+
+finish
