@@ -28,23 +28,36 @@ start() {
 		>"$out" 2>"$out.err" &
 	PIDS+=($!)
 }
+# wait_for FILE REGEX: until a line of FILE matches (at most 15 s).
+wait_for() {
+	local i
+	for ((i = 0; i < 300; i++)); do
+		grep -qE -e "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}
 PIDS=()
 start "$TXT" -t
 start "$JSN" -j -t
 start "$HEX" -x tap0
-# The monitors are ready once they print a change made for it.
-for ((i = 0; i < 100; i++)); do
-	set_mask tap1 $((1 + i % 2))
+# The monitors are ready once each printed a change of tap0 (0x2, 0x1,
+# ...); tap0 is 0x1 again before the changes the test looks at.
+for ((i = 0; i < 300; i++)); do
+	set_mask tap0 $((2 - i % 2))
 	sleep 0.05
-	[ -s "$TXT" ] && [ -s "$JSN" ] && break
+	[ -s "$TXT" ] && [ -s "$JSN" ] && [ -s "$HEX" ] && break
 done
-set_mask tap1 0x0
-sleep 0.2
-: >"$TXT.mark"
+set_mask tap0 0x2
+set_mask tap0 0x1
+wait_for "$TXT" '^tap0: 0x00000001 drv \(was 0x00000002' || fatal "the monitors did not start"
+wait_for "$HEX" '^tap0: 0x00000001 \(was 0x00000002\)$' || fatal "the -x monitor did not start"
 check_rc "tap0 0x7" 0 nm tap0 0x7
 check_rc "ethtool -s tap0 msglvl link off" 0 et -s tap0 msglvl link off
 check_rc "tap0 +wol" 0 nm tap0 +wol
-sleep 0.5
+wait_for "$TXT" '^tap0: 0x00004003 ' || fail "the text monitor saw the last change"
+wait_for "$JSN" '"msg_enable":16387,' || fail "the JSON monitor saw the last change"
+wait_for "$HEX" '^tap0: 0x00004003 ' || fail "the -x monitor saw the last change"
 kill "${PIDS[@]}"
 wait "${PIDS[@]}" 2>/dev/null
 
@@ -67,16 +80,21 @@ for line in open(sys.argv[1], "rb"):
     assert "time" in o and len(o["time"]) == 15, o
     if o["ifname"] == "tap0":
         seen.append("%s>%s" % (o["old_msg_enable"], o["msg_enable"]))
-print(" ".join(seen))' "$JSN" 2>&1)"
+print(" ".join(seen[-3:]))' "$JSN" 2>&1)"
 fi
 
 # A new interface's first change has no earlier value.
 : >"$JSN"
+PIDS=()
 start "$JSN" -j
-sleep 0.5
+for ((i = 0; i < 300; i++)); do
+	set_mask tap1 $((1 + i % 2))
+	sleep 0.05
+	[ -s "$JSN" ] && break
+done
 add_tap tap9 || fatal "cannot add tap9"
 check_rc "tap9 0x3" 0 nm tap9 0x3
-sleep 0.5
+wait_for "$JSN" '"ifname":"tap9",' || fail "the monitor saw tap9"
 kill "${PIDS[@]}" 2>/dev/null
 wait 2>/dev/null
 check_grep "a new interface: old_msg_enable null" '"ifname":"tap9",' "$JSN"

@@ -37,7 +37,8 @@ trace() {
 	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" --trace "$@" \
 		>"$out" 2>"$err" &
 	TPID=$!
-	for ((i = 0; i < 200; i++)); do
+	# Under valgrind a start takes a second or more.
+	for ((i = 0; i < 750; i++)); do
 		grep -q 'restore with\|nothing to restore' "$err" && return 0
 		kill -0 "$TPID" 2>/dev/null || return 0
 		sleep 0.02
@@ -121,7 +122,7 @@ check_mask "pattern: trc0 raised" trc0 0x1
 check_mask "pattern: trc1 raised" trc1 0x1
 taplog trc0
 taplog trc1
-sleep 0.3
+for ((i = 0; i < 300; i++)); do [ "$(wc -l <"$O")" -ge 4 ] && break; sleep 0.05; done
 kill -TERM "$TPID"
 stopped
 check_mask "pattern: trc0 restored" trc0 0x0
