@@ -17,15 +17,55 @@ void batch_init(struct batch *b, enum level_map map)
 	*b = (struct batch){ .map = map };
 }
 
+/*
+ * The lines' text lives in chunks, not in a block each: a batch of
+ * thousands of lines then costs little more than its text.
+ */
+#define CHUNK_SIZE	(64 << 10)
+
+struct batch_chunk {
+	struct batch_chunk *next;
+	size_t used, size;
+	char data[];
+};
+
 void batch_free(struct batch *b)
 {
-	size_t i;
+	struct batch_chunk *c, *next;
 
-	for (i = 0; i < b->n; i++)
-		free(b->mem[i]);
+	for (c = b->chunks; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	free(b->jobs);
-	free(b->mem);
 	*b = (struct batch){ .map = b->map };
+}
+
+/* @size bytes, aligned for pointers, that live as long as @b. */
+static void *take(struct batch *b, size_t size)
+{
+	struct batch_chunk *c = b->chunks;
+	size_t at;
+
+	at = c ? (c->used + sizeof(void *) - 1) & ~(sizeof(void *) - 1) : 0;
+	if (!c || at + size > c->size) {
+		size_t want = size > CHUNK_SIZE ? size : CHUNK_SIZE;
+
+		c = malloc(sizeof(*c) + want);
+		if (!c)
+			return NULL;
+		*c = (struct batch_chunk){ .next = b->chunks, .size = want };
+		b->chunks = c;
+		at = 0;
+	}
+	c->used = at + size;
+	return c->data + at;
+}
+
+/* Give back what take() gave last, from @p on. */
+static void give_back(struct batch *b, void *p)
+{
+	b->chunks->used = (size_t)((char *)p - b->chunks->data);
 }
 
 static bool is_blank(char c)
@@ -71,7 +111,6 @@ static int reserve(struct batch *b)
 {
 	size_t cap = b->cap ? 2 * b->cap : 64;
 	struct job *jobs;
-	void **mem;
 
 	if (b->n < b->cap)
 		return 0;
@@ -79,10 +118,6 @@ static int reserve(struct batch *b)
 	if (!jobs)
 		return -ENOMEM;
 	b->jobs = jobs;
-	mem = realloc(b->mem, cap * sizeof(*mem));
-	if (!mem)
-		return -ENOMEM;
-	b->mem = mem;
 	b->cap = cap;
 	return 0;
 }
@@ -90,38 +125,42 @@ static int reserve(struct batch *b)
 int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err)
 {
-	size_t n, len;
+	char *copy, **words;
 	struct opts o;
-	char **words;
-	char *mem;
+	size_t n, len;
 	int ret;
 
 	while (is_blank(*text))
 		text++;
 	if (!*text || *text == '#')
 		return 0;
-	/* The job keeps pointers into one block: its words, then the text. */
 	n = count_words(text);
 	len = strlen(text);
 	if (reserve(b) < 0)
 		return -ENOMEM;
-	mem = malloc(2 * n * sizeof(char *) + len + 1);
-	if (!mem)
+	/* The text, which the job points into, then the words for the parse. */
+	copy = take(b, len + 1);
+	words = copy ? take(b, 2 * n * sizeof(char *)) : NULL;
+	if (!words)
 		return -ENOMEM;
-	words = (char **)mem;
-	memcpy(mem + 2 * n * sizeof(char *), text, len + 1);
-	split(mem + 2 * n * sizeof(char *), words);
+	memcpy(copy, text, len + 1);
+	split(copy, words);
 	opts_init(&o);
 	o.job.map = b->map;
 	ret = cmdline_parse(&o, (int)n, words, (const char **)(words + n),
 			    CMDLINE_BATCH_LINE, err);
 	if (ret) {
-		free(mem);
+		give_back(b, copy);
 		return ret;
 	}
+	/* Its words are read again only for names the kernel may know. */
+	if (!o.job.unknown && !o.job.ndrivers) {
+		give_back(b, words);
+		o.job.words = NULL;
+		o.job.nwords = 0;
+	}
 	o.job.lineno = lineno;
-	b->jobs[b->n] = o.job;
-	b->mem[b->n++] = mem;
+	b->jobs[b->n++] = o.job;
 	return 0;
 }
 

@@ -19,11 +19,13 @@
  */
 #define BATCH_LINE_MAX	4096
 
+struct batch_chunk;
+
 struct batch {
 	struct job *jobs;	/* one per line that is not blank or a comment */
-	void **mem;		/* each job's words and text */
 	size_t n, cap;
 	enum level_map map;	/* the map of --from-level without --level-map */
+	struct batch_chunk *chunks;	/* the lines' text, and words kept */
 };
 
 void batch_init(struct batch *b, enum level_map map);

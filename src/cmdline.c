@@ -638,10 +638,19 @@ int job_build(struct job *j, const struct classnames *cn,
 	      struct cmdline_err *err)
 {
 	struct cmdline cl = { .err = err };
+	unsigned int unknown = j->unknown;
+	int ret;
 
 	err->msg[0] = '\0';
 	err->hint = false;
-	return build(j, cn, false, &cl);
+
+	/* Nothing was left for later (and a batch may have let the words go). */
+	if (!unknown)
+		return 0;
+	ret = build(j, cn, false, &cl);
+	if (ret)
+		j->unknown = unknown;	/* still unknown */
+	return ret;
 }
 
 static int pick_mode(struct opts *o, struct cmdline *cl)

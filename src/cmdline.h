@@ -107,9 +107,11 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  struct cmdline_err *err);
 
 /*
- * Build @j's change from its words and --from-level, reading names with
- * @cn (NULL: the built-in table), with no name left unknown.  Returns 0
- * or -EINVAL with @err filled in.
+ * Build @j's change again from its words and --from-level, reading names
+ * with @cn (NULL: the built-in table), with no name left unknown: for a
+ * job whose parse left names for later (j->unknown); any other job's
+ * change is complete already and stays.  Returns 0 or -EINVAL with @err
+ * filled in.
  */
 int job_build(struct job *j, const struct classnames *cn,
 	      struct cmdline_err *err);
