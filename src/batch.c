@@ -122,6 +122,9 @@ static int reserve(struct batch *b)
 	return 0;
 }
 
+static int keep_more(struct batch *b, struct job *j,
+		     const struct job_more *more);
+
 int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err)
 {
@@ -146,7 +149,7 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	memcpy(copy, text, len + 1);
 	split(copy, words);
 	opts_init(&o);
-	o.job.map = b->map;
+	o.more.map = b->map;
 	ret = cmdline_parse(&o, (int)n, words, (const char **)(words + n),
 			    CMDLINE_BATCH_LINE, err);
 	if (ret) {
@@ -154,13 +157,50 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		return ret;
 	}
 	/* Its words are read again only for names the kernel may know. */
-	if (!o.job.unknown && !o.job.ndrivers) {
+	if (!o.job.unknown && !o.more.ndrivers) {
 		give_back(b, words);
-		o.job.words = NULL;
-		o.job.nwords = 0;
+		o.more.words = NULL;
+		o.more.nwords = 0;
 	}
 	o.job.lineno = lineno;
-	b->jobs[b->n++] = o.job;
+	ret = keep_more(b, &o.job, &o.more);
+	if (!ret)
+		b->jobs[b->n++] = o.job;
+	return ret;
+}
+
+/*
+ * The job's more, which lives in @o: shared by all plain lines, else a
+ * copy that lives as long as @b.
+ */
+static int keep_more(struct batch *b, struct job *j,
+		     const struct job_more *more)
+{
+	struct job_more *copy;
+
+	if (!more->file && !more->ndrivers && !more->nwords && !more->level) {
+		j->more = &job_more_none;
+		return 0;
+	}
+	copy = take(b, sizeof(*copy));
+	if (!copy)
+		return -ENOMEM;
+	*copy = *more;
+	j->more = copy;
+	return 0;
+}
+
+int batch_set_file(struct batch *b, size_t from, const char *file)
+{
+	size_t i;
+
+	for (i = from; i < b->n; i++) {
+		struct job_more more = *b->jobs[i].more;
+
+		more.file = file;
+		if (keep_more(b, &b->jobs[i], &more) < 0)
+			return -ENOMEM;
+	}
 	return 0;
 }
 

@@ -40,6 +40,9 @@ void batch_free(struct batch *b);
 int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err);
 
+/* Jobs @from to the last were read from @file (kept, not copied). */
+int batch_set_file(struct batch *b, size_t from, const char *file);
+
 /*
  * Read and parse every line of @f.  A UTF-8 byte-order mark at the start
  * of the file is skipped.  Returns 0, -EINVAL with @err and *@errline

@@ -97,7 +97,7 @@ static void notes(const struct opts *o, const struct batch *conf,
 
 	/* With IFACE, the other lines are about other interfaces. */
 	for (k = 0; !o->job.ifname && k < conf->n; k++) {
-		struct where w = { conf->jobs[k].file, conf->jobs[k].lineno };
+		struct where w = { conf->jobs[k].more->file, conf->jobs[k].lineno };
 
 		if (!used[k])
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
@@ -138,7 +138,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	int ret;
 
 	jobs_select(conf->jobs, conf->n, &drivers);
-	ret = iflist_dump(b, &all, drivers || o->job.ndrivers);
+	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers);
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, b->extack);
 	used = calloc(conf->n + 1, sizeof(*used));

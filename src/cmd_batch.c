@@ -40,7 +40,7 @@ int cmd_read_input(const struct opts *o, struct cmd_input *in)
 		ret = config_read(&in->batch, o->configs, o->nconfigs,
 				  SYSCONFDIR, &in->paths, &e);
 	} else {
-		batch_init(&in->batch, o->job.map);
+		batch_init(&in->batch, o->job.more->map);
 		ret = config_load(&in->batch, o->batch_file, display_name(o),
 				  false, &e);
 	}

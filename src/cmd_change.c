@@ -43,7 +43,7 @@ struct run {
 
 static struct where where_of(const struct run *r, const struct job *j)
 {
-	return (struct where){ j->file ? j->file : r->file, j->lineno };
+	return (struct where){ j->more->file ? j->more->file : r->file, j->lineno };
 }
 
 /* How many requests a job takes: a GET; a SET, or GET, SET, GET. */
@@ -60,7 +60,7 @@ int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 
 	for (i = 0; i < n; i++) {
 		struct job *j = &jobs[i];
-		struct where w = { j->file ? j->file : file, j->lineno };
+		struct where w = { j->more->file ? j->more->file : file, j->lineno };
 		uint32_t value, mask, beyond;
 		bool replace;
 
@@ -207,7 +207,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 			v[n] = *j;
 			v[n].ifname = all->v[k].ifname;
 			v[n].pattern = false;
-			v[n].ndrivers = 0;
+			v[n].one = true;
 			n++;
 		}
 		if (n == first && !r->force) {

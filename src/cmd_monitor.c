@@ -123,12 +123,12 @@ static bool wanted(const struct watch *w, const char *ifname)
 	for (i = 0; i < o->nifnames && !name; i++)
 		name = !strcmp(o->ifnames[i], ifname) ||
 		       !fnmatch(o->ifnames[i], ifname, 0);
-	if (!name || !o->job.ndrivers)
+	if (!name || !o->job.more->ndrivers)
 		return name;
 	if (w->b->ops->driver(w->b, ifname, driver) < 0)
 		return false;
-	for (i = 0; i < o->job.ndrivers; i++)
-		if (!strcmp(o->job.drivers[i], driver))
+	for (i = 0; i < o->job.more->ndrivers; i++)
+		if (!strcmp(o->job.more->drivers[i], driver))
 			return true;
 	return false;
 }

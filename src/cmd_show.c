@@ -48,7 +48,7 @@ static int show_selected(const struct job *j, struct backend *b,
 	size_t i;
 	int ret;
 
-	ret = iflist_dump(b, &all, j->ndrivers > 0);
+	ret = iflist_dump(b, &all, j->more->ndrivers > 0);
 	for (i = 0; !ret && i < all.n; i++)
 		if (job_selects(j, &all, i))
 			ret = add_cb(&all.v[i], list);

@@ -72,7 +72,7 @@ static int targets(struct trace *tr)
 		tr->n = 1;
 		return 0;
 	}
-	ret = iflist_dump(tr->b, &all, j->ndrivers > 0);
+	ret = iflist_dump(tr->b, &all, j->more->ndrivers > 0);
 	if (!ret)
 		tr->t = calloc(all.n + 1, sizeof(*tr->t));
 	for (i = 0; !ret && tr->t && i < all.n; i++)

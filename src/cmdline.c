@@ -130,9 +130,12 @@ static const char *quote(struct cmdline *cl, const char *word)
 	return quote_n(cl, word, strlen(word));
 }
 
+const struct job_more job_more_none = { .map = LEVEL_MAP_CUMULATIVE };
+
 void opts_init(struct opts *o)
 {
-	*o = (struct opts){ .job.map = LEVEL_MAP_CUMULATIVE };
+	*o = (struct opts){ .more.map = LEVEL_MAP_CUMULATIVE };
+	o->job.more = &o->more;
 }
 
 static const struct optdef *find_long(const char *name, size_t len)
@@ -212,10 +215,10 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		o->netns = arg;
 		break;
 	case OPT_FROM_LEVEL:
-		o->job.level = arg;
+		o->more.level = arg;
 		break;
 	case OPT_LEVEL_MAP:
-		if (!level_map_parse(arg, &o->job.map))
+		if (!level_map_parse(arg, &o->more.map))
 			return usage_error(cl, "unknown level map '%s' (use cumulative, exact or kernel)",
 					   quote(cl, arg));
 		cl->map_given = true;
@@ -418,9 +421,11 @@ static bool pattern_bytes(char *w)
 
 	while (*w) {
 		if (w[0] == '\\' && w[1] == 'x') {
-			memcpy(one, w, 4);
-			one[4] = '\0';
-			if (strlen(one) < 4 || !unescape_word(one) || !one[0])
+			size_t k = strnlen(w, 4);
+
+			memcpy(one, w, k);
+			one[k] = '\0';
+			if (k < 4 || !unescape_word(one) || !one[0])
 				return false;
 			*to++ = '\\';
 			*to++ = one[0];
@@ -528,16 +533,16 @@ static int level_error(struct cmdline *cl, const struct job *j, long level,
 {
 	if (ret == -EDOM && level < 0)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31; --level-map cumulative reads a negative level as no messages)",
-				   quote(cl, j->level));
+				   quote(cl, j->more->level));
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
-				   quote(cl, j->level));
+				   quote(cl, j->more->level));
 	if (level < 32)
 		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=%ld does",
-				   quote(cl, j->level), level_map_name(j->map),
+				   quote(cl, j->more->level), level_map_name(j->more->map),
 				   level);
 	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
-			   quote(cl, j->level), level_map_name(j->map));
+			   quote(cl, j->more->level), level_map_name(j->more->map));
 }
 
 /* Turn --from-level into an absolute word of the change. */
@@ -547,9 +552,9 @@ static int add_level(struct job *j, struct cmdline *cl)
 	long level;
 	int ret;
 
-	if (level_parse(j->level, &level) < 0)
-		return usage_error(cl, "invalid level '%s'", quote(cl, j->level));
-	ret = level_to_mask(j->map, level, &mask);
+	if (level_parse(j->more->level, &level) < 0)
+		return usage_error(cl, "invalid level '%s'", quote(cl, j->more->level));
+	ret = level_to_mask(j->more->map, level, &mask);
 	if (ret < 0)
 		return level_error(cl, j, level, ret);
 	j->change.abs |= mask;
@@ -590,10 +595,10 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 
 	n = (size_t)snprintf(form, sizeof(form), "netifmsg %s",
 			     j->ifname ? j->ifname : "--decode");
-	for (i = 0; i < j->nwords && n < sizeof(form); i++)
+	for (i = 0; i < j->more->nwords && n < sizeof(form); i++)
 		if (i != at)
 			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
-					      j->words[i]);
+					      j->more->words[i]);
 	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
 			   form);
 }
@@ -612,15 +617,15 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 
 	change_init(&j->change);
 	j->unknown = 0;
-	for (i = 0; i < j->nwords; i++) {
-		const char *w = j->words[i];
+	for (i = 0; i < j->more->nwords; i++) {
+		const char *w = j->more->words[i];
 		struct change_err err;
 
 		if (is_word(w, "msglvl"))
 			return msglvl_error(cl, j, i);
-		if (i + 1 < j->nwords && (is_word(j->words[i + 1], "on") ||
-					  is_word(j->words[i + 1], "off"))) {
-			w = on_off(w, is_word(j->words[i + 1], "on"), pair,
+		if (i + 1 < j->more->nwords && (is_word(j->more->words[i + 1], "on") ||
+					  is_word(j->more->words[i + 1], "off"))) {
+			w = on_off(w, is_word(j->more->words[i + 1], "on"), pair,
 				   sizeof(pair));
 			i++;
 		} else if (is_word(w, "on") || is_word(w, "off")) {
@@ -631,7 +636,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 				     defer ? &j->unknown : NULL, &err))
 			return change_error(cl, &err, w);
 	}
-	return j->level ? add_level(j, cl) : 0;
+	return j->more->level ? add_level(j, cl) : 0;
 }
 
 int job_build(struct job *j, const struct classnames *cn,
@@ -669,7 +674,7 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 {
 	int i;
 
-	if (o->job.level || cl->map_given || o->verbose || o->quiet ||
+	if (o->job.more->level || cl->map_given || o->verbose || o->quiet ||
 	    o->force)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
@@ -696,7 +701,7 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 {
 	if (cl->ndrivers)
 		return usage_error(cl, "--driver goes in the lines of a --batch file, not on its command line");
-	if (cl->nwords || o->job.level)
+	if (cl->nwords || o->job.more->level)
 		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
 	if (!o->batch_file[0])
 		return usage_error(cl, "--batch needs a file name ('-' for standard input)");
@@ -710,7 +715,7 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	bool pattern;
 	int ret;
 
-	if (cl->nwords > 1 || o->job.level || cl->map_given)
+	if (cl->nwords > 1 || o->job.more->level || cl->map_given)
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
 	if (cl->nwords) {
 		ret = take_iface(cl, cl->words[0], &pattern);
@@ -803,11 +808,11 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	if (o->batch_file)
 		return pick_batch(o, cl);
 	if (cl->list) {
-		if (o->job.level || cl->nwords)
+		if (o->job.more->level || cl->nwords)
 			return usage_error(cl, "--list takes no interface, CHANGE or level");
 		o->cmd = CMD_LIST;
 	} else if (cl->decode) {
-		if (!cl->nwords && !o->job.level)
+		if (!cl->nwords && !o->job.more->level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		if (cl->before_decode && looks_like_iface(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
@@ -817,7 +822,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		/* "--driver e1000e [+link]": every interface of the driver. */
 		o->job.ifname = "*";
 		o->job.pattern = true;
-		o->cmd = cl->nwords || o->job.level ? CMD_CHANGE : CMD_SHOW;
+		o->cmd = cl->nwords || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
 		cl->implicit_iface = true;
 	} else if (cl->nwords) {
 		int ret = take_iface(cl, cl->words[0], &o->job.pattern);
@@ -825,11 +830,11 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		if (ret)
 			return ret;
 		o->job.ifname = cl->words[0];
-		o->cmd = cl->nwords > 1 || o->job.level ? CMD_CHANGE : CMD_SHOW;
+		o->cmd = cl->nwords > 1 || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
 	} else {
-		o->cmd = o->job.level ? CMD_LEVEL : CMD_SHOW_ALL;
+		o->cmd = o->job.more->level ? CMD_LEVEL : CMD_SHOW_ALL;
 	}
-	if (cl->map_given && !o->job.level)
+	if (cl->map_given && !o->job.more->level)
 		return usage_error(cl, "--level-map needs --from-level");
 	return 0;
 }
@@ -856,8 +861,8 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	if (cl->ndrivers && local)
 		return usage_error(cl, "--driver needs a command that talks to the kernel");
 	if (cl->ndrivers) {
-		o->job.drivers = cl->words + cl->room - cl->ndrivers;
-		o->job.ndrivers = cl->ndrivers;
+		o->more.drivers = cl->words + cl->room - cl->ndrivers;
+		o->more.ndrivers = cl->ndrivers;
 	}
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
 		return 0;
@@ -865,19 +870,19 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		static const char *const all[] = { "+all" };
 
 		first = cl->implicit_iface ? 0 : 1;
-		o->job.words = cl->words + first;
-		o->job.nwords = cl->nwords - first;
+		o->more.words = cl->words + first;
+		o->more.nwords = cl->nwords - first;
 		/* No CHANGE and no level: every class. */
-		if (!o->job.nwords && !o->job.level) {
-			o->job.words = all;
-			o->job.nwords = 1;
+		if (!o->job.more->nwords && !o->job.more->level) {
+			o->more.words = all;
+			o->more.nwords = 1;
 		}
 		return build(&o->job, NULL, !o->ioctl, cl);
 	}
 
 	first = o->cmd == CMD_DECODE || cl->implicit_iface ? 0 : 1;
-	o->job.words = cl->words + first;
-	o->job.nwords = cl->nwords - first;
+	o->more.words = cl->words + first;
+	o->more.nwords = cl->nwords - first;
 	o->job.show = o->cmd == CMD_SHOW;
 	/*
 	 * A name the table does not know may be one the running kernel

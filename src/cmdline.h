@@ -38,20 +38,32 @@ struct batch;
  * One interface and what to do with it: the command line's IFACE and
  * CHANGE words, or one line of a --batch file.
  */
-struct job {
-	const char *ifname;		/* NULL: no interface */
+/*
+ * What few jobs have, apart from the job: a long batch of plain lines
+ * shares one empty one (job_more_none), so that each job stays small.
+ */
+struct job_more {
 	const char *file;		/* a configuration file, or NULL */
 	const char *const *drivers;	/* --driver NAMEs, or NULL */
-	const char *const *words;	/* the CHANGE words */
+	const char *const *words;	/* the CHANGE words (job_build()) */
 	const char *level;		/* --from-level value, NULL if none */
-	struct change change;
-	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
-	unsigned int unknown;		/* names the built-in table lacks */
 	int ndrivers;
 	int nwords;
 	enum level_map map;
+};
+
+/* Nothing more: no file, no --driver, no words kept, no level. */
+extern const struct job_more job_more_none;
+
+struct job {
+	const char *ifname;		/* NULL: no interface */
+	const struct job_more *more;	/* never NULL */
+	struct change change;
+	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
+	unsigned int unknown;		/* names the built-in table lacks */
 	bool pattern;			/* ifname is a glob (fnmatch(3)) */
 	bool show;			/* no CHANGE: show the interface */
+	bool one;			/* made of a selector for one interface */
 };
 
 struct opts {
@@ -65,6 +77,7 @@ struct opts {
 	const char *batch_file;		/* --batch FILE */
 	const char *configs[CMDLINE_CONFIGS_MAX];	/* --config FILEs */
 	int nconfigs;
+	struct job_more more;		/* job.more points here */
 	unsigned int for_ms;		/* --for SECONDS, 0: until stopped */
 	bool timestamp;			/* -t: --monitor prints the time */
 	struct batch *batch;		/* its lines, once read (cmd_batch_read) */
@@ -125,7 +138,7 @@ bool ifname_valid(const char *name);
  */
 static inline bool job_is_selector(const struct job *j)
 {
-	return j->pattern || j->ndrivers;
+	return !j->one && (j->pattern || j->more->ndrivers);
 }
 
 #endif

@@ -63,7 +63,7 @@ int config_load(struct batch *b, const char *path, const char *name,
 		bool tag, struct config_err *e)
 {
 	bool is_stdin = !strcmp(path, "-");
-	size_t first = b->n, i;
+	size_t first = b->n;
 	FILE *f;
 	int ret;
 
@@ -75,8 +75,8 @@ int config_load(struct batch *b, const char *path, const char *name,
 	ret = read_file(f, b, &e->line, &e->msg);
 	if (!is_stdin)
 		fclose(f);
-	for (i = first; tag && i < b->n; i++)
-		b->jobs[i].file = name;
+	if (tag && batch_set_file(b, first, name) < 0 && !ret)
+		ret = -ENOMEM;
 	return ret;
 }
 

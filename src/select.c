@@ -57,10 +57,10 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i)
 
 	if (j->pattern ? fnmatch(j->ifname, name, 0) : strcmp(j->ifname, name))
 		return false;
-	if (!j->ndrivers)
+	if (!j->more->ndrivers)
 		return true;
-	for (d = 0; d < j->ndrivers; d++)
-		if (l->driver && !strcmp(j->drivers[d], l->driver[i]))
+	for (d = 0; d < j->more->ndrivers; d++)
+		if (l->driver && !strcmp(j->more->drivers[d], l->driver[i]))
 			return true;
 	return false;
 }
@@ -73,16 +73,16 @@ bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
 	*drivers = false;
 	for (i = 0; i < n; i++) {
 		any |= job_is_selector(&jobs[i]);
-		*drivers |= jobs[i].ndrivers > 0;
+		*drivers |= jobs[i].more->ndrivers > 0;
 	}
 	return any;
 }
 
 int select_none(const struct where *w, const struct job *j)
 {
-	if (j->ndrivers)
+	if (j->more->ndrivers)
 		diag(w, NULL, "no interface with a message level matches '%s' with driver %s%s",
-		     j->ifname, j->drivers[0], j->ndrivers > 1 ? " (or the others given)" : "");
+		     j->ifname, j->more->drivers[0], j->more->ndrivers > 1 ? " (or the others given)" : "");
 	else
 		diag(w, NULL, "no interface with a message level matches '%s'",
 		     j->ifname);

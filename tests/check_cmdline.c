@@ -39,7 +39,7 @@ static void check_show_tap0(struct opts *o)
 {
 	ck_assert_str_eq(o->job.ifname, "tap0");
 	ck_assert(o->job.show);
-	ck_assert_int_eq(o->job.nwords, 0);
+	ck_assert_int_eq(o->job.more->nwords, 0);
 	ck_assert(!o->job.change.has_abs && !o->job.change.has_rel);
 }
 
@@ -75,7 +75,7 @@ static void check_fq(struct opts *o)
 
 static void check_batch_exact(struct opts *o)
 {
-	ck_assert_int_eq(o->job.map, LEVEL_MAP_EXACT);
+	ck_assert_int_eq(o->job.more->map, LEVEL_MAP_EXACT);
 	ck_assert(!o->force);
 }
 
@@ -281,6 +281,10 @@ static const struct cl_case cases[] = {
 	{ { "a\\x1b[0mb", NULL }, 0, CMD_SHOW, NULL, check_pattern_esc },
 	{ { "\\-dash", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_escaped_dash },
 	{ { "tap\\x00", NULL }, -EINVAL, 0, "bad escape in interface name 'tap\\x00'", NULL },
+	/* found by fuzz_cmdline: a pattern that ends in a cut \x escape */
+	{ { "tap*\\x", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\x'", NULL },
+	{ { "tap*\\x4", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
+	{ { "tap*\\x41", NULL }, 0, CMD_SHOW, NULL, NULL },
 	{ { "tap\\", "+drv", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
 	{ { "a\\x2fb", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
 	{ { "--monitor", "x\\y", "\\xzz", NULL }, -EINVAL, 0, "bad escape in interface name '\\xzz'", NULL },
@@ -354,7 +358,7 @@ START_TEST(test_batch_options)
 	ck_assert_int_eq(parse(w, &o, &err), 0);
 	ck_assert_int_eq(o.cmd, CMD_BATCH);
 	ck_assert(o.force);
-	ck_assert_int_eq(o.job.map, LEVEL_MAP_KERNEL);
+	ck_assert_int_eq(o.job.more->map, LEVEL_MAP_KERNEL);
 	ck_assert_str_eq(o.netns, "blue");
 	ck_assert_str_eq(o.batch_file, "-");
 }
@@ -371,8 +375,8 @@ START_TEST(test_deferred_names)
 	ck_assert_int_eq(parse(w, &o, &err), 0);
 	ck_assert_int_eq(o.cmd, CMD_CHANGE);
 	ck_assert_uint_eq(o.job.unknown, 1);
-	ck_assert_int_eq(o.job.nwords, 1);
-	ck_assert_str_eq(o.job.words[0], "+link,-newclass");
+	ck_assert_int_eq(o.job.more->nwords, 1);
+	ck_assert_str_eq(o.job.more->words[0], "+link,-newclass");
 	/* Still unknown: the usual usage error. */
 	ck_assert_int_eq(job_build(&o.job, NULL, &err), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(err.msg, "unknown message class 'newclass'"));

@@ -59,7 +59,7 @@ static void teardown(void)
 static const char *where(size_t i)
 {
 	static char buf[256];
-	const char *f = b.jobs[i].file;
+	const char *f = b.jobs[i].more->file;
 
 	ck_assert_ptr_nonnull(f);
 	snprintf(buf, sizeof(buf), "%s:%u %s", f + strlen(etc) + 1,
@@ -117,8 +117,8 @@ START_TEST(test_config_files)
 	ck_assert_int_eq(config_read(&b, files, 2, etc, &paths, &e), 0);
 	ck_assert_uint_eq(b.n, 3);
 	ck_assert_str_eq(where(0), "two:1 tap2");
-	ck_assert_int_eq(b.jobs[0].ndrivers, 1);
-	ck_assert_str_eq(b.jobs[0].drivers[0], "tun");
+	ck_assert_int_eq(b.jobs[0].more->ndrivers, 1);
+	ck_assert_str_eq(b.jobs[0].more->drivers[0], "tun");
 	ck_assert_uint_eq(b.jobs[0].change.abs, 0xf);
 	ck_assert_str_eq(where(1), "two:2 tap3");
 	ck_assert(b.jobs[1].show);

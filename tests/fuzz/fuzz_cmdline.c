@@ -154,7 +154,8 @@ static void check_rebuild(const struct job *job, enum command cmd)
 	struct job again = *job;
 	int ret;
 
-	if (cmd != CMD_CHANGE && cmd != CMD_DECODE && cmd != CMD_LEVEL)
+	if (cmd != CMD_CHANGE && cmd != CMD_DECODE && cmd != CMD_LEVEL &&
+	    cmd != CMD_TRACE)
 		return;
 	ret = job_build(&again, NULL, &err);
 	if (job->unknown) {
@@ -192,12 +193,16 @@ static void check_opts(const struct opts *o, enum cmdline_kind kind)
 	if (o->cmd == CMD_HELP || o->cmd == CMD_VERSION)
 		return;
 	require(!(c->on & c->off));
-	if (o->job.ifname)
+	/* A pattern (fnmatch) need only be a word an interface could match. */
+	if (o->job.ifname && o->job.pattern)
+		require(o->job.ifname[0] && strlen(o->job.ifname) < 256 &&
+			!strpbrk(o->job.ifname, "/: \t\n"));
+	else if (o->job.ifname)
 		require(ifname_valid(o->job.ifname));
 	if (o->netns)
 		require(netns_ok(o->netns));
 	/* Only a change of an interface leaves names for the kernel. */
-	if (o->cmd != CMD_CHANGE)
+	if (o->cmd != CMD_CHANGE && o->cmd != CMD_TRACE)
 		require(!o->job.unknown);
 	switch (o->cmd) {
 	case CMD_SHOW:
@@ -287,7 +292,8 @@ static void check_batch(const uint8_t *data, size_t size)
 
 		require(j->lineno > last);
 		last = j->lineno;
-		require(ifname_valid(j->ifname));
+		require(j->pattern ? j->ifname[0] && !strpbrk(j->ifname, "/: \t\n") :
+				     ifname_valid(j->ifname));
 		require(!(j->change.on & j->change.off));
 		require(j->show || j->change.has_abs || j->change.has_rel ||
 			j->unknown);
