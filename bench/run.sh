@@ -117,18 +117,27 @@ record()
 	printf '%s\t%s\t%s\n' "$1" "$2" "$3" >>"$data"
 }
 
-# time_group KEY ROUNDS WARMUP SIDE RUNS CMD [SIDE RUNS CMD]...: the
-# median time of each side (a = netifmsg, b = ethtool, others are
-# references), RUNS runs per round each.  The order of the sides rotates
-# from round to round.
+# time_group KEY ROUNDS WARMUP [--prepare PREP] SIDE RUNS CMD
+#            [[--prepare PREP] SIDE RUNS CMD]...: the median time of each
+# side (a = netifmsg, b = ethtool, others are references), RUNS runs per
+# round each.  The order of the sides rotates from round to round.
+# --prepare PREP applies to the side after it only: hyperfine runs PREP
+# (split into words like CMD, untimed) before each of that side's runs,
+# warm-up runs included; the other sides run as they would without it.
 time_group()
 {
-	local key=$1 rounds=$2 warm=$3 r i j k w side runs cmd in
-	local -a sides=() nruns=() cmds=()
+	local key=$1 rounds=$2 warm=$3 r i j k w side runs cmd in prep=""
+	local -a sides=() nruns=() cmds=() preps=() prep_opt=()
 	shift 3
 
 	while [ $# -gt 0 ]; do
-		sides+=("$1") nruns+=("$2") cmds+=("$3")
+		if [ "$1" = --prepare ]; then
+			prep=$2
+			shift 2
+			continue
+		fi
+		sides+=("$1") nruns+=("$2") cmds+=("$3") preps+=("$prep")
+		prep=""
 		shift 3
 	done
 	k=${#sides[@]}
@@ -136,6 +145,8 @@ time_group()
 		for ((j = 0; j < k; j++)); do
 			i=$(((j + r) % k))
 			side=${sides[i]} runs=${nruns[i]} cmd=${cmds[i]}
+			prep_opt=()
+			[ -z "${preps[i]}" ] || prep_opt=(--prepare "${preps[i]}")
 			# A run of one does not warm anything: no warm-up there.
 			w=$warm
 			[ "$runs" -gt 1 ] || w=0
@@ -147,6 +158,7 @@ time_group()
 			if ! ip netns exec "$in" hyperfine -N --style none --runs "$runs" \
 				--warmup "$w" --command-name "$side" \
 				--export-json "$tmp/$key.$side.$r.json" \
+				"${prep_opt[@]}" \
 				"$cmd" >/dev/null 2>"$tmp/hyperfine.log"; then
 				cat "$tmp/hyperfine.log" >&2
 				echo "bench: '$cmd' failed" >&2
@@ -157,13 +169,28 @@ time_group()
 	python3 "$here/stats.py" median "$tmp" "$key" >>"$data"
 }
 
-# rss KEY SIDE CMD...: median peak RSS (KiB) over 5 runs.
+# prepare PREP: run PREP (a command line as time_group's --prepare
+# takes it; nothing if empty) in the namespace, its output discarded.
+prepare()
+{
+	[ -z "$1" ] || in_ns sh -c "$1" >/dev/null
+}
+
+# rss [--prepare PREP] KEY SIDE CMD...: median peak RSS (KiB) over 5
+# runs, PREP run before each.
 rss()
 {
-	local key=$1 side=$2 i
+	local prep="" key side i
+
+	if [ "$1" = --prepare ]; then
+		prep=$2
+		shift 2
+	fi
+	key=$1 side=$2
 	shift 2
 
 	for i in 1 2 3 4 5; do
+		prepare "$prep"
 		in_ns /usr/bin/time -f %M -o "$tmp/rss.$i" "$@" >/dev/null
 		cat "$tmp/rss.$i"
 	done | sort -n | sed -n 3p | {
@@ -172,17 +199,27 @@ rss()
 	}
 }
 
-# syscalls KEY SIDE CMD...: the netlink syscalls (strace -c -f), the
-# netlink requests (messages sent on netlink sockets), the sockets
-# opened, and the ACKs/errors received.
+# syscalls [--prepare PREP] KEY SIDE CMD...: the netlink syscalls
+# (strace -c -f), the netlink requests (messages sent on netlink
+# sockets; DEBUG_SETs among them), the sockets opened, and the
+# ACKs/errors received.  CMD runs twice (once per strace), PREP before
+# each.
 syscalls()
 {
-	local key=$1 side=$2
+	local prep="" key side
+
+	if [ "$1" = --prepare ]; then
+		prep=$2
+		shift 2
+	fi
+	key=$1 side=$2
 	shift 2
 
+	prepare "$prep"
 	in_ns strace -f -c -o "$tmp/strace-c" "$@" >/dev/null
 	# -xx: the buffers of sendmmsg/recvmmsg, which strace does not
 	# decode as netlink, come out as hex for stats.py to parse.
+	prepare "$prep"
 	in_ns strace -f -yy -xx -s 1048576 -e abbrev=none \
 		-e trace=socket,sendto,sendmsg,sendmmsg,recvfrom,recvmsg,recvmmsg \
 		-o "$tmp/strace-t" "$@" >/dev/null
@@ -200,6 +237,12 @@ has_pattern=false
 if "$netifmsg" --help 2>/dev/null | grep -q -- '--driver'; then
 	has_pattern=true
 fi
+# --apply --config FILE (issue 12): the configuration below, applied
+# with one dump and one DEBUG_SET per interface whose mask changes.
+has_apply=false
+if "$netifmsg" --help 2>/dev/null | grep -q -- '--apply'; then
+	has_apply=true
+fi
 window=$(sed -n 's/^#define[[:space:]]*JOBS_WINDOW[[:space:]]*\([0-9]*\).*/\1/p' \
 	"$here/../src/cmd_change.c" 2>/dev/null)
 
@@ -209,6 +252,44 @@ loop_script()
 
 	printf 'for ((i = 0; i < %d; i++)); do %s; done\n' "$n" "$body" >"$file"
 }
+
+# The configuration --apply is timed with: 20 lines, absolute and
+# relative, over 'tap*' and narrower patterns (by first digit, by number
+# of digits, by last digit), that leave every tapK (K < 10000) at 0x3
+# whatever its mask was.  Worked through by hand (starting from 0x5, the
+# --prepare mask; lines 6 to 9 set every tap absolutely by its number of
+# digits, so lines 1 to 5 are overridden for all):
+#   tap0-tap9:     6: 0x3, 10/11: +link 0x7, 18: -link 0x3
+#   tap10-tap99:   7: 0xc0, 10/11: 0xc4, 12: 0xc5, 15: 0x3/0xff -> 0x3
+#   tap100-tap999: 8: 0x20, 10/11: 0x24, 13: 0x27, 16: 0x7, 18: 0x3
+#   tap1000-:      9: 0x8, 10/11: 0xc, 14: 0x3/0x3 -> 0xf, 17: 0x7, 18: 0x3
+# and lines 19 and 20 change nothing then.  The benchmark checks it:
+# every tap at 0x3 after a run (one dump, and ethtool on three taps).
+cat >"$tmp/apply.conf" <<'EOF'
+tap* all
+tap* -pktdata -hw -wol
+tap[0-4]* none
+tap[5-9]* 0xff
+tap* +drv
+tap? 0x3
+tap?? rx_err,tx_err
+tap??? ifup
+tap???? timer
+tap*[02468] +link
+tap*[13579] link on
+tap?? drv on
+tap??? +drv,+probe
+tap???? 0x3/0x3
+tap?? 0x3/0xff
+tap??? -ifup
+tap???? -timer
+tap* -link
+tap* +probe
+tap[0-4]* -timer,-ifdown
+EOF
+# Each timed --apply run must change every tap: this resets them first
+# (untimed; hyperfine's --prepare).
+apply_reset="$netifmsg 'tap*' 0x5"
 
 echo "bench: netifmsg $("$netifmsg" --version | head -n 1), $(ethtool --version), kernel $(uname -r)"
 
@@ -297,11 +378,19 @@ for n in $sizes; do
 			pat=(pat "$many" "$netifmsg 'tap*' 0x3"
 			     drv "$many" "$netifmsg --driver tun '*' 0x3")
 		fi
+		# --apply with the 20 lines above (issue 12), in the same
+		# rounds too, every run from masks reset to 0x5 (untimed), so
+		# that every run changes all N taps: one dump, N DEBUG_SETs.
+		app=()
+		if $has_apply; then
+			app=(--prepare "$apply_reset"
+			     apply "$many" "$netifmsg --apply --config $tmp/apply.conf")
+		fi
 		time_group "batch.$n" "$rounds" "$warm" \
 			a "$many" "$netifmsg --batch $tmp/batch.$n" \
 			b "$loops" "bash $tmp/set-loop.sh" \
 			force "$many" "$netifmsg -f --batch $tmp/batch.$n" \
-			"${pat[@]}"
+			"${pat[@]}" "${app[@]}"
 		rss "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
 		rss "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
 		syscalls "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
@@ -335,6 +424,28 @@ for n in $sizes; do
 			for i in 0 $((n / 2)) $((n - 1)); do
 				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000009' ||
 					record "applied.pattern.$n" ethtool "tap$i-wrong"
+			done
+		fi
+		if $has_apply; then
+			# A first run (from 0x5: every tap changes) and a second
+			# one (nothing to change: no DEBUG_SET), counted.
+			rss --prepare "$apply_reset" "batch.$n" apply \
+				"$netifmsg" --apply --config "$tmp/apply.conf"
+			syscalls --prepare "$apply_reset" "batch.$n" apply \
+				"$netifmsg" --apply --config "$tmp/apply.conf"
+			in_ns "$netifmsg" --apply --config "$tmp/apply.conf" >/dev/null
+			rss "batch.$n" again "$netifmsg" --apply --config "$tmp/apply.conf"
+			syscalls "batch.$n" again "$netifmsg" --apply --config "$tmp/apply.conf"
+			# Every tap at 0x3 after a first run.
+			prepare "$apply_reset"
+			if in_ns "$netifmsg" --apply --config "$tmp/apply.conf" >/dev/null; then
+				record "applied.apply.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000003$' || true)"
+			else
+				record "applied.apply.$n" a "exit-status-$?"
+			fi
+			for i in 0 $((n / 2)) $((n - 1)); do
+				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000003' ||
+					record "applied.apply.$n" ethtool "tap$i-wrong"
 			done
 		fi
 	fi
@@ -377,5 +488,7 @@ record meta sizes "$sizes"
 record meta batch "$has_batch"
 record meta pattern "$has_pattern"
 record meta window "${window:-64}"
+record meta apply "$has_apply"
+record meta applylines "$(grep -cv '^[[:space:]]*\(#\|$\)' "$tmp/apply.conf")"
 
 python3 "$here/stats.py" report "$data" ${out:+"$out"}

@@ -52,12 +52,15 @@ def cmd_median(directory, key):
 NL_SYSCALLS = ("sendto", "sendmsg", "sendmmsg", "recvmsg", "recvfrom",
                "recvmmsg")
 NLMSG_ERROR = 2
+GENL_ID_CTRL = 0x10
+ETHTOOL_MSG_DEBUG_SET = 8
 
 
 def raw_messages(rest):
     """The netlink messages in the iov_base strings strace printed raw
     (-xx: every byte as \\xNN), as it does for sendmmsg/recvmmsg: a list
-    of (type, error code or None)."""
+    of (type, error code or None, first payload byte or None: a
+    generic netlink message's command)."""
     found = []
     for hexstr in re.findall(r'iov_base="((?:\\x[0-9a-f]{2})*)"', rest):
         buf = bytes.fromhex(hexstr.replace("\\x", ""))
@@ -66,10 +69,12 @@ def raw_messages(rest):
             length, mtype = struct.unpack_from("<IH", buf, off)
             if length < 16:
                 break
-            err = None
+            err = cmd = None
             if mtype == NLMSG_ERROR and off + 20 <= len(buf):
                 err = struct.unpack_from("<i", buf, off + 16)[0]
-            found.append((mtype, err))
+            if length > 16 and off + 16 < len(buf):
+                cmd = buf[off + 16]
+            found.append((mtype, err, cmd))
             off += (length + 3) & ~3
     return found
 
@@ -87,7 +92,7 @@ def cmd_strace(counts_path, trace_path, key, side):
                 total = int(fields[3])
             elif fields[-1] in NL_SYSCALLS:
                 nlsys += int(fields[3])
-    sockets = requests = sends = acks = errors = 0
+    sockets = requests = sends = acks = errors = debugsets = 0
     with open(trace_path) as f:
         for line in f:
             # "PID  name(fd<NETLINK:[...]>, ..." with -f and -yy
@@ -108,16 +113,27 @@ def cmd_strace(counts_path, trace_path, key, side):
                 # is one {nlmsg_len=...} at its top level (an ACK
                 # echoes a request inside "msg=", which sends lack).
                 requests += len(raw) or rest.count("{nlmsg_len=")
+                # DEBUG_SETs: generic netlink messages of the ethtool
+                # family (any but nlctrl, in the raw buffers, where the
+                # family's id is a number) whose command is DEBUG_SET.
+                if "<NETLINK:[GENERIC:" in rest.split(",")[0]:
+                    if raw:
+                        debugsets += sum(1 for t, e, c in raw
+                                         if t > GENL_ID_CTRL and c == ETHTOOL_MSG_DEBUG_SET)
+                    else:
+                        debugsets += len(re.findall(
+                            r'nlmsg_type=ethtool, [^}]*\}, "\\x%02x'
+                            % ETHTOOL_MSG_DEBUG_SET, rest))
             elif raw:
-                acks += sum(1 for t, e in raw if t == NLMSG_ERROR and e == 0)
-                errors += sum(1 for t, e in raw if t == NLMSG_ERROR and e)
+                acks += sum(1 for t, e, c in raw if t == NLMSG_ERROR and e == 0)
+                errors += sum(1 for t, e, c in raw if t == NLMSG_ERROR and e)
             else:
                 acks += rest.count("{error=0, msg=")
                 errors += len(re.findall(r"\{error=-E", rest))
     for what, value in (("syscalls", total), ("nlsyscalls", nlsys),
                         ("sockets", sockets), ("nlsends", sends),
                         ("requests", requests), ("acks", acks),
-                        ("nlerrors", errors)):
+                        ("nlerrors", errors), ("debugsets", debugsets)):
         print("%s.%s\t%s\t%d" % (what, key, side, value))
 
 
@@ -178,6 +194,8 @@ def build(data):
     batch = meta("batch") == "true"
     pattern = batch and meta("pattern") == "true"
     window = int(meta("window")) if meta("window").isdigit() else 64
+    apply = batch and meta("apply") == "true"
+    alines = meta("applylines")
     out = []
     out.append("Date: %s  " % meta("date"))
     out.append("Kernel: %s  " % meta("kernel"))
@@ -237,6 +255,9 @@ def build(data):
                     "batch.%d" % n, "pat")
                 row("change by driver, N=%d: `netifmsg --driver tun '*' 0x3` / loop of `ethtool -s`" % n,
                     "batch.%d" % n, "drv")
+            if apply:
+                row("change by configuration, N=%d: `netifmsg --apply --config FILE` (%s lines) "
+                    "/ loop of `ethtool -s`" % (n, alines), "batch.%d" % n, "apply")
         else:
             out.append("| change all, N=%d | not measured (no --batch) | | | |" % n)
     out.append("")
@@ -272,6 +293,28 @@ def build(data):
                 "%.2f" % (p / f) if p and f else "-", fmt_time(d),
                 "%.2f" % qd if qd else "-",
                 sends(k, "force"), sends(k, "pat"), sends(k, "drv")))
+        out.append("")
+    if apply:
+        out.append("`netifmsg --apply --config FILE` with the %s lines of bench/run.sh (every tap" % alines)
+        out.append("ends at 0x3; its masks reset to 0x5 before every run, untimed) against")
+        out.append("`netifmsg -f --batch` with the same N changes, measured in the same rounds; the")
+        out.append("netlink send calls, and the requests and DEBUG_SETs of a first run (every tap")
+        out.append("changes) and of a second run (nothing to change):")
+        out.append("")
+        out.append("| N | -f --batch | --apply | / -f --batch, paired | pooled "
+                   "| sends: -f --batch, --apply | requests: first, second run "
+                   "| DEBUG_SETs: first, second run |")
+        out.append("|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for n in sizes:
+            k = "batch.%d" % n
+            f, p = r.t(k, "force"), r.t(k, "apply")
+            q = r.get("pratio.force." + k, "apply")
+            out.append("| %d | %s | %s | %s | %s | %s, %s | %s, %s | %s, %s |" % (
+                n, fmt_time(f), fmt_time(p), "%.2f" % q if q else "-",
+                "%.2f" % (p / f) if p and f else "-",
+                sends(k, "force"), sends(k, "apply"),
+                r.get("requests." + k, "apply", int), r.get("requests." + k, "again", int),
+                r.get("debugsets." + k, "apply", int), r.get("debugsets." + k, "again", int)))
         out.append("")
     if meta("lin") not in ("?", ""):
         prev, big = meta("lin").split()
@@ -325,6 +368,8 @@ def build(data):
     c_pat = {}
     c_drv = {}
     c_patshow = {}
+    c_apply = {}
+    c_again = {}
     for n in sizes:
         c_all[n] = crow("show all, N=%d (netifmsg / N x ethtool)" % n, "showall.%d" % n, "show1", n)
     if batch:
@@ -340,6 +385,12 @@ def build(data):
                             "batch.%d" % n, "set1", n, "pat")
             c_drv[n] = crow("change by driver, N=%d (netifmsg --driver tun '*' 0x3 / N x ethtool)" % n,
                             "batch.%d" % n, "set1", n, "drv")
+    if apply:
+        for n in sizes:
+            c_apply[n] = crow("--apply, first run, N=%d (netifmsg --apply --config FILE / N x ethtool)" % n,
+                              "batch.%d" % n, "set1", n, "apply")
+            c_again[n] = crow("--apply, second run, N=%d (nothing to change / N x ethtool)" % n,
+                              "batch.%d" % n, "set1", n, "again")
     out.append("")
 
     # Exact netlink counts: what CI checks too.
@@ -395,6 +446,30 @@ def build(data):
                                 r.get("applied.pattern.%d" % n, "a", int), n)
             exact_ok &= r.exact("'tap*' N=%d ethtool spot check" % n,
                                 r.get("applied.pattern.%d" % n, "ethtool"), None)
+
+    if apply:
+        for n in sizes:
+            k = "batch.%d" % n
+            # A first run from masks that all differ: family lookup, one
+            # dump, one DEBUG_SET per tap, each ACKed.
+            what = "--apply N=%d first run" % n
+            exact_ok &= r.exact(what + " requests", c_apply[n][0][1], n + 2)
+            exact_ok &= r.exact(what + " DEBUG_SETs", r.get("debugsets." + k, "apply", int), n)
+            exact_ok &= r.exact(what + " ACKs", r.get("acks." + k, "apply", int), n)
+            exact_ok &= r.exact(what + " errors", r.get("nlerrors." + k, "apply", int), 0)
+            exact_ok &= r.exact(what + " sockets", c_apply[n][0][2], 1)
+            exact_ok &= r.exact("--apply N=%d interfaces at 0x3" % n,
+                                r.get("applied.apply.%d" % n, "a", int), n)
+            exact_ok &= r.exact("--apply N=%d ethtool spot check" % n,
+                                r.get("applied.apply.%d" % n, "ethtool"), None)
+            # A second run: nothing to change, so the family lookup and
+            # the dump only.
+            what = "--apply N=%d second run" % n
+            exact_ok &= r.exact(what + " requests", c_again[n][0][1], 2)
+            exact_ok &= r.exact(what + " DEBUG_SETs", r.get("debugsets." + k, "again", int), 0)
+            exact_ok &= r.exact(what + " ACKs", r.get("acks." + k, "again", int), 0)
+            exact_ok &= r.exact(what + " errors", r.get("nlerrors." + k, "again", int), 0)
+            exact_ok &= r.exact(what + " sockets", c_again[n][0][2], 1)
 
     # The goals (timings are only judged in the full form).
     def ratio(p):
@@ -518,10 +593,29 @@ def build(data):
         r.goal("show with a pattern (`netifmsg 'tap*'`): exactly 2 netlink requests",
                all(v == 2 for n, v in got),
                ", ".join("N=%d: %s" % (n, v) for n, v in got), timing=False)
+    if apply:
+        # Issue 12, "Performance".
+        if 1000 in sizes:
+            q = paired("batch.1000", "apply")
+            r.goal("--apply over N=1000 interfaces and %s lines >= 100x faster than "
+                   "a loop of `ethtool -s tapK msglvl 0x3`" % alines,
+                   None if q is None else 1 / q >= 100, "%.0fx" % (1 / q) if q else "-")
+        got = [(n, r.get("requests.batch.%d" % n, "again", int),
+                r.get("debugsets.batch.%d" % n, "again", int)) for n in sizes]
+        r.goal("a second --apply run: exactly 2 netlink requests, no DEBUG_SET",
+               all(v == 2 and d == 0 for n, v, d in got),
+               ", ".join("N=%d: %s requests, %s DEBUG_SETs" % g for g in got), timing=False)
+        got = [(n, r.get("requests.batch.%d" % n, "apply", int),
+                r.get("debugsets.batch.%d" % n, "apply", int)) for n in sizes]
+        r.goal("a first --apply run (every tap changes): exactly N + 2 netlink requests "
+               "(family, dump, N DEBUG_SETs)",
+               all(v == n + 2 and d == n for n, v, d in got),
+               ", ".join("N=%d: %s requests, %s DEBUG_SETs" % g for g in got), timing=False)
     worst = []
     for c in ([c_show1, c_set1, c_rel1] + list(c_all.values()) +
               list(c_batch.values()) + list(c_force.values()) +
-              list(c_patshow.values()) + list(c_pat.values()) + list(c_drv.values())):
+              list(c_patshow.values()) + list(c_pat.values()) + list(c_drv.values()) +
+              list(c_apply.values()) + list(c_again.values())):
         if c[1] is not None and c[2] is not None:
             worst.append(c[1] <= c[2])
     r.goal("peak RSS <= ethtool's (every row)", all(worst) if worst else None,
