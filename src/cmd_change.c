@@ -233,7 +233,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
-	size_t nreqs, next = 0, lines = n;
+	size_t nreqs, cap, next = 0, lines = n;
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
@@ -252,7 +252,12 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 			goto out;
 		}
 	}
-	r.reqs = calloc(JOBS_CHUNK, sizeof(*r.reqs));
+	/* One job (the command line's) needs a few, not a chunk's worth. */
+	for (next = 0, nreqs = 0; next < r.n && nreqs < JOBS_CHUNK; next++)
+		nreqs += nsteps(&r, &r.jobs[next]);
+	next = 0;
+	cap = nreqs < JOBS_CHUNK ? nreqs + 1 : JOBS_CHUNK;
+	r.reqs = calloc(cap, sizeof(*r.reqs));
 	if (!r.reqs) {
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
 		goto out;
@@ -262,7 +267,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	r.pr.named = file || select;
 	/* A chunk not answered to its end: done_cb() asked to stop. */
 	do {
-		nreqs = requests(&r, &next, r.reqs, JOBS_CHUNK);
+		nreqs = requests(&r, &next, r.reqs, cap);
 		ret = nreqs ? b->ops->run(b, r.reqs, nreqs,
 					  r.force ? JOBS_WINDOW : 1,
 					  done_cb, &r) : 0;
