@@ -456,12 +456,13 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	if (len > 1 && w[len - 1] == ':' && w[len - 2] != '\\')
 		w[--len] = '\0';
 	*pattern = has_glob(w);
-	if (*pattern && (len >= 256 || strpbrk(w, "/: \t\n")))
-		return usage_error(cl, "'%s' is not a valid interface pattern",
-				   quote(cl, word));
 	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
 				   quote(cl, word));
+	/* What no interface name can hold, a pattern cannot match either. */
+	if (*pattern && (len >= 256 || strpbrk(w, "/: \t\n\v\f\r")))
+		return usage_error(cl, "'%s' is not a valid interface pattern",
+				   quote(cl, w));
 	if (!*pattern && !ifname_valid(w))
 		return usage_error(cl, "'%s' is not a valid interface name",
 				   quote(cl, w));

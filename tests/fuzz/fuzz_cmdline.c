@@ -196,7 +196,7 @@ static void check_opts(const struct opts *o, enum cmdline_kind kind)
 	/* A pattern (fnmatch) need only be a word an interface could match. */
 	if (o->job.ifname && o->job.pattern)
 		require(o->job.ifname[0] && strlen(o->job.ifname) < 256 &&
-			!strpbrk(o->job.ifname, "/: \t\n"));
+			!strpbrk(o->job.ifname, "/: \t\n\v\f\r"));
 	else if (o->job.ifname)
 		require(ifname_valid(o->job.ifname));
 	if (o->netns)
@@ -292,7 +292,7 @@ static void check_batch(const uint8_t *data, size_t size)
 
 		require(j->lineno > last);
 		last = j->lineno;
-		require(j->pattern ? j->ifname[0] && !strpbrk(j->ifname, "/: \t\n") :
+		require(j->pattern ? j->ifname[0] && !strpbrk(j->ifname, "/: \t\n\v\f\r") :
 				     ifname_valid(j->ifname));
 		require(!(j->change.on & j->change.off));
 		require(j->show || j->change.has_abs || j->change.has_rel ||
