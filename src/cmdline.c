@@ -745,7 +745,7 @@ static bool driver_all(const struct cmdline *cl)
 		return true;
 	w = cl->words[0];
 	change_init(&c);
-	return w[0] == '+' || (w[strlen(w) - 1] != ':' &&
+	return w[0] == '+' || (w[0] && w[strlen(w) - 1] != ':' &&
 			       change_add_word(&c, NULL, w, NULL, NULL));
 }
 

@@ -285,6 +285,8 @@ static const struct cl_case cases[] = {
 	{ { "tap*\\x", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\x'", NULL },
 	{ { "tap*\\x4", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
 	{ { "tap*\\x41", NULL }, 0, CMD_SHOW, NULL, NULL },
+	/* found by fuzz_cmdline: --driver and an empty word */
+	{ { "--driver", "tun", "", NULL }, -EINVAL, 0, "not a valid interface name", NULL },
 	/* found by fuzz_cmdline: an escaped blank in a pattern */
 	{ { "2\\x09[[", NULL }, -EINVAL, 0, "is not a valid interface pattern", NULL },
 	{ { "tap\\", "+drv", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
