@@ -77,6 +77,11 @@ check_eq "ethtool -i tap0: driver tun" "driver: tun" "$(et -i tap0 | grep '^driv
 check_rc "--driver tun -x" 0 nm --driver tun -x
 check_lines "--driver tun -x: every tap" 6 "$OUT"
 check_egrep "--driver tun -x: named lines" '^tap0: 0x' "$OUT"
+# With -n the driver is asked on a socket of that namespace (sysfs, not
+# remounted by setns, would show this namespace's interfaces).
+check_rc "-n NS --driver tun -x" 0 "$NETIFMSG" -n "$NS" --driver tun -x
+check_lines "-n NS --driver tun -x: every tap" 6 "$OUT"
+check_egrep "-n NS --driver tun -x: tap3 among them" '^tap3: 0x' "$OUT"
 check_rc "--driver veth (no message level)" 1 nm --driver veth
 check_grep "--driver veth: message" "with driver veth" "$ERR"
 check_rc "--driver tun +hw (every tap)" 0 nm --driver tun +hw
