@@ -72,12 +72,11 @@ static int targets(struct trace *tr)
 		tr->n = 1;
 		return 0;
 	}
-	ret = iflist_dump(tr->b, &all, j->more->ndrivers > 0);
+	ret = iflist_select(tr->b, j, &all);
 	if (!ret)
 		tr->t = calloc(all.n + 1, sizeof(*tr->t));
 	for (i = 0; !ret && tr->t && i < all.n; i++)
-		if (job_selects(j, &all, i))
-			tr->t[tr->n++].st = all.v[i];
+		tr->t[tr->n++].st = all.v[i];
 	iflist_free(&all);
 	if (ret < 0 || !tr->t)
 		return diag_kernel(NULL, NULL, ret < 0 ? ret : -ENOMEM,

@@ -8,7 +8,7 @@
 #include "diag.h"
 #include "select.h"
 
-static int add_cb(const struct ifstate *st, void *data)
+int iflist_add(const struct ifstate *st, void *data)
 {
 	struct iflist *l = data;
 
@@ -31,7 +31,7 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 	int ret;
 
 	*l = (struct iflist){ 0 };
-	ret = b->ops->dump(b, add_cb, l);
+	ret = b->ops->dump(b, iflist_add, l);
 	if (ret < 0 || !drivers || !l->n)
 		return ret;
 	l->driver = calloc(l->n, sizeof(*l->driver));
@@ -48,6 +48,25 @@ void iflist_free(struct iflist *l)
 	free(l->v);
 	free(l->driver);
 	*l = (struct iflist){ 0 };
+}
+
+int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
+{
+	size_t i, n = 0;
+	int ret;
+
+	/* What came is kept even if the dump ended in an error. */
+	ret = iflist_dump(b, l, j->more->ndrivers > 0);
+	for (i = 0; i < l->n; i++) {
+		if (!job_selects(j, l, i))
+			continue;
+		l->v[n] = l->v[i];
+		if (l->driver)
+			memcpy(l->driver[n], l->driver[i], DRIVER_NAME_MAX);
+		n++;
+	}
+	l->n = n;
+	return ret;
 }
 
 bool job_selects(const struct job *j, const struct iflist *l, size_t i)

@@ -20,8 +20,12 @@ struct iflist {
 	size_t n, cap;
 };
 
+/* Append @st to the iflist @l (a bstate_cb_t); 0 or -ENOMEM. */
+int iflist_add(const struct ifstate *st, void *l);
 /* One dump into @l; with @drivers, each interface's driver too. */
 int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
+/* One dump into @l, of the interfaces @j selects. */
+int iflist_select(struct backend *b, const struct job *j, struct iflist *l);
 void iflist_free(struct iflist *l);
 
 /* Does @j select the interface @i of @l? */
