@@ -65,8 +65,12 @@ RC=0
 
 cleanup() {
 	local rc=$?
-	trap - EXIT INT TERM
+	trap - EXIT INT TERM USR1
+	[ -z "${NIM_WATCHDOG:-}" ] || kill "$NIM_WATCHDOG" 2>/dev/null
 	if [ -n "$NS" ]; then
+		# What still runs in the namespace (a hung program under
+		# test) goes with it; nothing outside it is touched.
+		ip netns pids "$NS" 2>/dev/null | xargs -r kill -KILL 2>/dev/null
 		ip netns delete "$NS" 2>/dev/null ||
 			echo "WARNING: $NIM_NAME: could not delete netns $NS" >&2
 		NS=
@@ -79,6 +83,22 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+
+# A test that hangs fails rather than stalling the run: after NIM_TIMEOUT
+# seconds (600 by default; the valgrind stage of CI gives more) the
+# watchdog says so and the test ends with status 1, through cleanup.
+# A trapped signal also ends a `wait` builtin that waits for a hung child.
+NIM_TIMEOUT=${NIM_TIMEOUT:-600}
+trap 'exit 1' USR1
+(
+	trap 'kill "$nim_sleep" 2>/dev/null; exit 0' TERM
+	sleep "$NIM_TIMEOUT" &
+	nim_sleep=$!
+	wait "$nim_sleep" || exit 0
+	echo "ERROR: $NIM_NAME: still running after $NIM_TIMEOUT s (NIM_TIMEOUT): stopped" >&2
+	kill -USR1 $$
+) >/dev/null &
+NIM_WATCHDOG=$!
 
 # setup_ns N: a new, uniquely named network namespace $NS with the tap
 # devices tap0 .. tap{N-1} in it, created by a single `ip -batch`.

@@ -81,10 +81,21 @@ for sig in INT TERM HUP; do
 	check_mask "SIG$sig: restored" trc0 0x3
 done
 set_mask trc0 0x0
+# $E is emptied first: the pipeline's own 2> may come after the first
+# look, which would then find the last run's "restore with".
+: >"$E"
+: >"$O"
 ip netns exec "$NS" "$NETIFMSG" --trace trc0 2>"$E" | head -n 1 >"$O" &
 hp=$!
-for ((i = 0; i < 200; i++)); do grep -q 'restore with' "$E" && break; sleep 0.02; done
-taplog trc0
+for ((i = 0; i < 750; i++)); do grep -q 'restore with' "$E" && break; sleep 0.02; done
+grep -q 'restore with' "$E" || fatal "the trace into a pipe did not start"
+for ((i = 0; i < 50; i++)); do
+	taplog trc0
+	for ((k = 0; k < 10; k++)); do
+		kill -0 "$hp" 2>/dev/null || break 2
+		sleep 0.02
+	done
+done
 wait "$hp"
 sleep 0.2
 check_eq "a closed pipe: one line read" 1 "$(wc -l <"$O")"
