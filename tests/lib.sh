@@ -67,6 +67,7 @@ cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM USR1
 	[ -z "${NIM_WATCHDOG:-}" ] || kill "$NIM_WATCHDOG" 2>/dev/null
+	kill_monitors
 	if [ -n "$NS" ]; then
 		# What still runs in the namespace (a hung program under
 		# test) goes with it; nothing outside it is touched.
@@ -88,17 +89,78 @@ trap 'exit 143' TERM
 # seconds (600 by default; the valgrind stage of CI gives more) the
 # watchdog says so and the test ends with status 1, through cleanup.
 # A trapped signal also ends a `wait` builtin that waits for a hung child.
+# The watchdog is started from a command substitution, so it is no child
+# of the test's shell and a plain `wait` does not wait for it.
 NIM_TIMEOUT=${NIM_TIMEOUT:-600}
 trap 'exit 1' USR1
-(
-	trap 'kill "$nim_sleep" 2>/dev/null; exit 0' TERM
-	sleep "$NIM_TIMEOUT" &
-	nim_sleep=$!
-	wait "$nim_sleep" || exit 0
-	echo "ERROR: $NIM_NAME: still running after $NIM_TIMEOUT s (NIM_TIMEOUT): stopped" >&2
-	kill -USR1 $$
-) >/dev/null &
-NIM_WATCHDOG=$!
+NIM_WATCHDOG=$(
+	(
+		trap 'kill "$nim_sleep" 2>/dev/null; exit 0' TERM
+		sleep "$NIM_TIMEOUT" &
+		nim_sleep=$!
+		wait "$nim_sleep" || exit 0
+		echo "ERROR: $NIM_NAME: still running after $NIM_TIMEOUT s (NIM_TIMEOUT): stopped" >&2
+		kill -USR1 $$
+	) >/dev/null &
+	echo $!
+)
+
+# The programs start_monitor started, still running; cleanup kills them.
+MON_PIDS=()
+kill_monitors() {
+	local pid
+	for pid in "${MON_PIDS[@]}"; do
+		kill -KILL "$pid" 2>/dev/null
+	done
+}
+
+# start_monitor NAME [PREFIX... --] ARGS...: PREFIX netifmsg ARGS in the
+# background (ARGS without "--"), output in $NIM_TMP/NAME.out and
+# NAME.err; the pid is added to MON_PIDS.
+start_monitor() {
+	local name=$1 pre=() a
+	shift
+	for a in "$@"; do
+		if [ "$a" = -- ]; then
+			while [ "$1" != -- ]; do
+				pre+=("$1")
+				shift
+			done
+			shift
+			break
+		fi
+	done
+	"${pre[@]}" "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@" \
+		>"$NIM_TMP/$name.out" 2>"$NIM_TMP/$name.err" &
+	MON_PIDS+=($!)
+}
+
+# sync_monitors DEV FILE...: change DEV's mask (1, 2, 1, ...) until every
+# FILE has a line, so that every monitor has joined the group.
+sync_monitors() {
+	local dev=$1 try f all
+	shift
+	for ((try = 0; try < 300; try++)); do
+		set_mask "$dev" $((1 + try % 2))
+		sleep 0.05
+		all=1
+		for f in "$@"; do
+			[ -s "$f" ] || all=0
+		done
+		[ "$all" = 1 ] && return 0
+	done
+	fatal "the monitors did not start"
+}
+
+# wait_for FILE REGEX: until a line of FILE matches (at most 20 s).
+wait_for() {
+	local i
+	for ((i = 0; i < 400; i++)); do
+		grep -qE -e "$2" "$1" 2>/dev/null && return 0
+		sleep 0.05
+	done
+	return 1
+}
 
 # setup_ns N: a new, uniquely named network namespace $NS with the tap
 # devices tap0 .. tap{N-1} in it, created by a single `ip -batch`.
