@@ -18,36 +18,15 @@ setup_ns 2
 set_mask tap0 0x1
 set_mask tap1 0x0
 
-TXT=$NIM_TMP/txt
-JSN=$NIM_TMP/json
-HEX=$NIM_TMP/hex
-start() {
-	local out=$1
-	shift
-	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" --monitor "$@" \
-		>"$out" 2>"$out.err" &
-	PIDS+=($!)
-}
-# wait_for FILE REGEX: until a line of FILE matches (at most 15 s).
-wait_for() {
-	local i
-	for ((i = 0; i < 300; i++)); do
-		grep -qE -e "$2" "$1" 2>/dev/null && return 0
-		sleep 0.05
-	done
-	return 1
-}
-PIDS=()
-start "$TXT" -t
-start "$JSN" -j -t
-start "$HEX" -x tap0
-# The monitors are ready once each printed a change of tap0 (0x2, 0x1,
-# ...); tap0 is 0x1 again before the changes the test looks at.
-for ((i = 0; i < 300; i++)); do
-	set_mask tap0 $((2 - i % 2))
-	sleep 0.05
-	[ -s "$TXT" ] && [ -s "$JSN" ] && [ -s "$HEX" ] && break
-done
+TXT=$NIM_TMP/txt.out
+JSN=$NIM_TMP/json.out
+HEX=$NIM_TMP/hex.out
+start_monitor txt ip netns exec "$NS" -- --monitor -t
+start_monitor json ip netns exec "$NS" -- --monitor -j -t
+start_monitor hex ip netns exec "$NS" -- --monitor -x tap0
+# The monitors are ready once each printed a change of tap0; tap0 is 0x1
+# again before the changes the test looks at.
+sync_monitors tap0 "$TXT" "$JSN" "$HEX"
 set_mask tap0 0x2
 set_mask tap0 0x1
 wait_for "$TXT" '^tap0: 0x00000001 drv \(was 0x00000002' || fatal "the monitors did not start"
@@ -58,8 +37,9 @@ check_rc "tap0 +wol" 0 nm tap0 +wol
 wait_for "$TXT" '^tap0: 0x00004003 ' || fail "the text monitor saw the last change"
 wait_for "$JSN" '"msg_enable":16387,' || fail "the JSON monitor saw the last change"
 wait_for "$HEX" '^tap0: 0x00004003 ' || fail "the -x monitor saw the last change"
-kill "${PIDS[@]}"
-wait "${PIDS[@]}" 2>/dev/null
+kill "${MON_PIDS[@]}"
+wait "${MON_PIDS[@]}" 2>/dev/null
+MON_PIDS=()
 
 grep '^tap0: ' "$TXT" >"$TXT.tap0"
 check_egrep "text: 0x1 to 0x7, the time of day" \
@@ -85,18 +65,14 @@ fi
 
 # A new interface's first change has no earlier value.
 : >"$JSN"
-PIDS=()
-start "$JSN" -j
-for ((i = 0; i < 300; i++)); do
-	set_mask tap1 $((1 + i % 2))
-	sleep 0.05
-	[ -s "$JSN" ] && break
-done
+start_monitor json ip netns exec "$NS" -- --monitor -j
+sync_monitors tap1 "$JSN"
 add_tap tap9 || fatal "cannot add tap9"
 check_rc "tap9 0x3" 0 nm tap9 0x3
 wait_for "$JSN" '"ifname":"tap9",' || fail "the monitor saw tap9"
-kill "${PIDS[@]}" 2>/dev/null
-wait 2>/dev/null
+kill "${MON_PIDS[@]}" 2>/dev/null
+wait "${MON_PIDS[@]}" 2>/dev/null
+MON_PIDS=()
 check_grep "a new interface: old_msg_enable null" '"ifname":"tap9",' "$JSN"
 check_grep "a new interface: old_msg_enable null" '"old_msg_enable":null' "$JSN"
 

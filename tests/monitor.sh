@@ -22,60 +22,13 @@ for dev in tap0 tap1 tap2; do
 	set_mask "$dev" 0x0
 done
 
-MON_PIDS=()
-# shellcheck disable=SC2317 # called from the EXIT trap
-kill_monitors() {
-	local pid
-	for pid in "${MON_PIDS[@]}"; do
-		kill -KILL "$pid" 2>/dev/null
-	done
-}
-# Keep the exit status for lib.sh's cleanup.
-# shellcheck disable=SC2154 # nim_rc is set inside the trap
-trap 'nim_rc=$?; kill_monitors; (exit "$nim_rc"); cleanup' EXIT
-
-# start_monitor NAME ARGS...: `netifmsg ARGS` in the background, from the
-# initial namespace (ARGS carry -n), output in $NIM_TMP/NAME.{out,err}.
-start_monitor() {
-	local name=$1
-	shift
-	"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@" >"$NIM_TMP/$name.out" 2>"$NIM_TMP/$name.err" &
-	MON_PIDS+=($!)
-}
-
-# wait_for FILE REGEX: until a line of FILE matches (at most 10 s).
-wait_for() {
-	local i
-	for ((i = 0; i < 200; i++)); do
-		grep -qE -e "$2" "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-# sync: change tap3 until every monitor has printed something, so that
-# all of them have joined the group.
-sync_monitors() {
-	local try f all
-	for ((try = 0; try < 100; try++)); do
-		et -s tap3 msglvl $((1 + try % 2))
-		sleep 0.05
-		all=1
-		for f in "$@"; do
-			[ -s "$f" ] || all=0
-		done
-		[ "$all" = 1 ] && return 0
-	done
-	fatal "the monitors did not start"
-}
-
 TXT=$NIM_TMP/txt.out
 JSN=$NIM_TMP/json.out
 FLT=$NIM_TMP/filter.out
 start_monitor txt -n "$NS" --monitor
 start_monitor json -n "$NS" --monitor -j
 start_monitor filter -n "$NS" --monitor -N tap1 tap3
-sync_monitors "$TXT" "$JSN" "$FLT"
+sync_monitors tap3 "$TXT" "$JSN" "$FLT"
 
 # Markers: tap3 to a value no sync change used; every monitor must see it.
 # Each line ends with the mask before the change, "(was ...)": it is

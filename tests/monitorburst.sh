@@ -22,57 +22,6 @@ set_mask tap0 0x0
 RCVBUF=$((16 * 1024 * 1024))
 LOST="netifmsg: monitor: lost notifications (receive buffer overflow)"
 
-MON_PIDS=()
-# shellcheck disable=SC2317 # called from the EXIT trap
-kill_monitors() {
-	local pid
-	for pid in "${MON_PIDS[@]}"; do
-		kill -KILL "$pid" 2>/dev/null
-	done
-}
-# shellcheck disable=SC2154 # nim_rc is set inside the trap
-trap 'nim_rc=$?; kill_monitors; (exit "$nim_rc"); cleanup' EXIT
-
-# start_monitor NAME [PREFIX...] -- ARGS...: PREFIX netifmsg ARGS in the
-# background, output in $NIM_TMP/NAME.{out,err}.
-start_monitor() {
-	local name=$1 pre=()
-	shift
-	while [ "$1" != -- ]; do
-		pre+=("$1")
-		shift
-	done
-	shift
-	"${pre[@]}" "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@" \
-		>"$NIM_TMP/$name.out" 2>"$NIM_TMP/$name.err" &
-	MON_PIDS+=($!)
-}
-
-# wait_for FILE REGEX: until a line of FILE matches (at most 20 s).
-wait_for() {
-	local i
-	for ((i = 0; i < 400; i++)); do
-		grep -qE -e "$2" "$1" && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
-# sync_monitors FILE...: change tap1 until every monitor printed a line.
-sync_monitors() {
-	local try f all
-	for ((try = 0; try < 100; try++)); do
-		set_mask tap1 $((1 + try % 2))
-		sleep 0.05
-		all=1
-		for f in "$@"; do
-			[ -s "$f" ] || all=0
-		done
-		[ "$all" = 1 ] && return 0
-	done
-	fatal "the monitors did not start"
-}
-
 # rcvbuf PID: the receive buffer (ss's rb) of PID's netlink socket.
 rcvbuf() {
 	ip netns exec "$NS" ss -f netlink -m -p 2>/dev/null |
@@ -91,7 +40,7 @@ drops() {
 # and by one stopped during the burst
 start_monitor txt -- -n "$NS" --monitor
 start_monitor json -- -n "$NS" --monitor -j tap0 tap1
-sync_monitors "$NIM_TMP/txt.out" "$NIM_TMP/json.out"
+sync_monitors tap1 "$NIM_TMP/txt.out" "$NIM_TMP/json.out"
 if command -v ss >/dev/null 2>&1; then
 	check_eq "as root: the receive buffer is raised past rmem_max" \
 		"$RCVBUF" "$(rcvbuf "${MON_PIDS[0]}")"
@@ -141,7 +90,7 @@ if ! command -v setpriv >/dev/null 2>&1; then
 	finish
 fi
 start_monitor nocap setpriv --bounding-set=-net_admin -- -n "$NS" --monitor
-sync_monitors "$NIM_TMP/nocap.out"
+sync_monitors tap1 "$NIM_TMP/nocap.out"
 PID=${MON_PIDS[0]}
 capeff=$(sed -n 's/^CapEff:[[:space:]]*//p' "/proc/$PID/status")
 if [ -z "$capeff" ] || ((0x$capeff & (1 << 12))); then
