@@ -74,7 +74,7 @@ static int dump_cb(const struct nlmsghdr *nlh, void *data)
 	return d->cb(&st, d->data);
 }
 
-static int dump_on(struct genl_sock *s, struct dump_ctx *d)
+static int dump_on(struct genl_sock *s, void *d)
 {
 	char req[GENL_REQ_MAX];
 
@@ -82,26 +82,40 @@ static int dump_on(struct genl_sock *s, struct dump_ctx *d)
 			 dump_cb, d);
 }
 
-static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
+/*
+ * @fn on the backend's socket, or on a socket of its own when that one
+ * is in use: a monitor's gets notifications between the replies, and a
+ * dump or a pipeline may need the class names halfway.
+ */
+static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
+		void *arg)
 {
 	struct nl_priv *p = b->priv;
-	struct dump_ctx d = { cb, data, false };
-	struct genl_sock tmp;
+	struct genl_sock tmp, *s = &p->s;
+	bool busy = p->busy;
 	int ret;
 
-	/* A monitor's socket gets notifications between the replies. */
-	if (p->watching) {
+	if (p->busy || p->watching) {
 		ret = genl_open(&tmp, BACKEND_NL_FAMILY, NULL);
 		if (ret < 0)
 			return ret;
-		ret = dump_on(&tmp, &d);
-		genl_close(&tmp);
-		return ret;
+		s = &tmp;
 	}
 	p->busy = true;
-	ret = dump_on(&p->s, &d);
-	p->busy = false;
-	return finish(b, ret);
+	ret = fn(s, arg);
+	p->busy = busy;
+	if (ret < 0)
+		memcpy(b->extack, s->extack, sizeof(b->extack));
+	if (s == &tmp)
+		genl_close(&tmp);
+	return ret;
+}
+
+static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
+{
+	struct dump_ctx d = { cb, data, false };
+
+	return talk(b, dump_on, &d);
 }
 
 struct run_ctx {
@@ -183,7 +197,7 @@ static int names_cb(const struct nlmsghdr *nlh, void *data)
 	return ethnl_parse_strset_classes(nlh, data);
 }
 
-static int ask_names(struct genl_sock *s, struct classnames *cn)
+static int ask_names(struct genl_sock *s, void *cn)
 {
 	struct strset_names names;
 	char req[GENL_REQ_MAX];
@@ -202,19 +216,7 @@ static int ask_names(struct genl_sock *s, struct classnames *cn)
 
 static int nl_names(struct backend *b, struct classnames *cn)
 {
-	struct nl_priv *p = b->priv;
-	struct genl_sock tmp;
-	int ret;
-
-	if (!p->busy && !p->watching)
-		return ask_names(&p->s, cn);
-	/* The socket is in the middle of a dump or a pipeline: another. */
-	ret = genl_open(&tmp, BACKEND_NL_FAMILY, NULL);
-	if (ret < 0)
-		return ret;
-	ret = ask_names(&tmp, cn);
-	genl_close(&tmp);
-	return ret;
+	return talk(b, ask_names, cn);
 }
 
 static int nl_driver(struct backend *b, const char *ifname,
