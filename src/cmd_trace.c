@@ -26,7 +26,10 @@
 #include "select.h"
 
 #define KMSG_PATH	"/dev/kmsg"
+/* tests/netifmsg-dyndbg, a test-only build, reads a file of its own. */
+#ifndef DYNDBG_PATH
 #define DYNDBG_PATH	"/proc/dynamic_debug/control"
+#endif
 /* A record is at most this long (printk's limit is far below). */
 #define RECORD_MAX	8192
 

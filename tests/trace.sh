@@ -5,7 +5,7 @@
 # are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP and
 # a closed output pipe; a bit another writer changed meanwhile is kept;
 # an interface deleted during the trace; a pattern; -j lines; without
-# CAP_SYSLOG and without CAP_NET_ADMIN.  tests/taplog makes a tap log
+# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.  tests/taplog makes a tap log
 # two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -168,6 +168,34 @@ if command -v setpriv >/dev/null 2>&1 &&
 else
 	echo "note: setpriv missing or dmesg_restrict is 0: the capability cases are not run"
 fi
+
+# --- the dynamic debug note, through tests/netifmsg-dyndbg, whose control
+# file is $top_builddir/tests/dyndbg-control (this kernel may have none)
+DYNDBG=${NETIFMSG_DYNDBG:-$(dirname "$NETIFMSG")/../tests/netifmsg-dyndbg}
+[ -x "$DYNDBG" ] || fatal "test program '$DYNDBG' not found (make check builds it)"
+CONTROL=$(cd "$(dirname "$DYNDBG")" && pwd)/dyndbg-control
+NOTE="note: tun's netif_dbg() messages also need their dynamic debug call sites: echo 'module tun +p' > $CONTROL"
+dyn() { ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$DYNDBG" --trace "$@" --for 0.2; }
+cat >"$CONTROL" <<'CTL'
+# filename:lineno [module]function flags format
+drivers/net/tun.c:1301 [tun]tun_net_xmit =_ "%s: tun_net_xmit %d\012"
+drivers/net/tun.c:2001 [tun]tun_get_user =_ "%s: tun_get_user\012"
+drivers/net/veth.c:101 [veth]veth_xmit =p "veth %s\012"
+CTL
+check_rc "dyndbg: tun's sites off" 0 dyn trc0
+check_grep "dyndbg: tun's sites off: the note" "$NOTE" "$ERR"
+check_rc "dyndbg: two tun taps" 0 dyn 'trc[01]'
+check_eq "dyndbg: two tun taps: the note once" 1 "$(grep -c "dynamic debug call sites" "$ERR")"
+sed -i 's/tun_get_user =_/tun_get_user =pf/' "$CONTROL"
+check_rc "dyndbg: one tun site on" 0 dyn trc0
+check_nogrep "dyndbg: one tun site on: no note" "dynamic debug" "$ERR"
+grep -v '\[tun\]' "$CONTROL" >"$CONTROL.new" && mv "$CONTROL.new" "$CONTROL"
+check_rc "dyndbg: no tun site" 0 dyn trc0
+check_nogrep "dyndbg: no tun site: no note" "dynamic debug" "$ERR"
+rm -f "$CONTROL"
+check_rc "dyndbg: no control file" 0 dyn trc0
+check_nogrep "dyndbg: no control file: no note" "dynamic debug" "$ERR"
+check_mask "dyndbg: each trace restored" trc0 0x0
 
 # --- bad input changes nothing
 check_rc "--trace without an interface" 2 nm --trace
