@@ -34,11 +34,11 @@ static struct genl_sock *sock_of(struct backend *b)
 	return &((struct nl_priv *)b->priv)->s;
 }
 
-/* Keep the kernel's message of the last error for the caller. */
-static int finish(struct backend *b, int ret)
+/* Keep the kernel's message of the last error on @s for the caller. */
+static int finish(struct backend *b, const struct genl_sock *s, int ret)
 {
 	if (ret < 0)
-		memcpy(b->extack, sock_of(b)->extack, sizeof(b->extack));
+		memcpy(b->extack, s->extack, sizeof(b->extack));
 	return ret;
 }
 
@@ -53,9 +53,9 @@ static int nl_get(struct backend *b, const char *ifname, struct ifstate *st)
 	char req[GENL_REQ_MAX];
 
 	memset(st, 0, sizeof(*st));
-	return finish(b, genl_talk(s, ethnl_build_debug_get(req, s->family, 0,
-							    ifname),
-				   state_cb, st));
+	return finish(b, s, genl_talk(s, ethnl_build_debug_get(req, s->family,
+								  0, ifname),
+				      state_cb, st));
 }
 
 struct dump_ctx {
@@ -102,10 +102,8 @@ static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
 		s = &tmp;
 	}
 	p->busy = true;
-	ret = fn(s, arg);
+	ret = finish(b, s, fn(s, arg));
 	p->busy = busy;
-	if (ret < 0)
-		memcpy(b->extack, s->extack, sizeof(b->extack));
 	if (s == &tmp)
 		genl_close(&tmp);
 	return ret;
