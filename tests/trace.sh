@@ -5,8 +5,8 @@
 # are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP and
 # a closed output pipe; a bit another writer changed meanwhile is kept;
 # an interface deleted during the trace; a pattern; -j lines; without
-# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.  tests/taplog makes a tap log
-# two records.  The kernel log is global: the taps have names of their
+# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
+# tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
 if [ -n "${top_srcdir:-}" ]; then

@@ -6,7 +6,7 @@
 # uses for failures that tests expect), and every report also lands in a
 # log file per run, which must all be empty.  A test may take 1500 s here
 # (NIM_TIMEOUT, tests/lib.sh) before its watchdog stops it.  The tests run
-# in parallel, as in make check (631 s against 1057 s one at a time).
+# in parallel, as in make check.
 ci_vg_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-vg.XXXXXX")
 # The privilege tests run the program as nobody: it must write here too.
 chmod 1777 "$ci_vg_dir"
