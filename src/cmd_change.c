@@ -41,9 +41,15 @@ struct run {
 	struct breq *reqs;
 };
 
-static struct where where_of(const struct run *r, const struct job *j)
+static struct where where_of(const char *file, const struct job *j)
 {
-	return (struct where){ j->more->file ? j->more->file : r->file, j->lineno };
+	return (struct where){ j->more->file ? j->more->file : file, j->lineno };
+}
+
+static void say_stopped(const struct where *w, size_t rest)
+{
+	diag(w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
+	     rest, rest == 1 ? "" : "s");
 }
 
 /* How many requests a job takes: a GET; a SET, or GET, SET, GET. */
@@ -60,7 +66,7 @@ int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 
 	for (i = 0; i < n; i++) {
 		struct job *j = &jobs[i];
-		struct where w = { j->more->file ? j->more->file : file, j->lineno };
+		struct where w = where_of(file, j);
 		uint32_t value, mask, beyond;
 		bool replace;
 
@@ -129,7 +135,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {
-		struct where w = where_of(r, j);
+		struct where w = where_of(r->file, j);
 
 		r->job_failed = true;
 		r->failed++;
@@ -169,9 +175,8 @@ static void report_stop(struct run *r, struct backend *b, int ret)
 		     strerror(-ret), lines_from(r, r->job),
 		     r->job < r->n ? r->jobs[r->job].lineno : 0);
 	} else if (next < r->n && r->file) {
-		w = where_of(r, &r->jobs[next - 1]);
-		diag(&w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
-		     lines_from(r, next), lines_from(r, next) == 1 ? "" : "s");
+		w = where_of(r->file, &r->jobs[next - 1]);
+		say_stopped(&w, lines_from(r, next));
 	}
 	if (ret < 0)
 		r->failed++;
@@ -214,7 +219,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 			r->unmatched = j;
 			break;
 		} else if (n == first) {
-			struct where w = where_of(r, j);
+			struct where w = where_of(r->file, j);
 
 			select_none(&w, j);
 			r->failed++;
@@ -276,14 +281,13 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		report_stop(&r, b, ret);
 	print_end(&r.pr);
 	if (r.unmatched) {
-		struct where w = where_of(&r, r.unmatched);
+		struct where w = where_of(r.file, r.unmatched);
 		size_t rest = lines - (size_t)(r.unmatched - jobs) - 1;
 
 		select_none(&w, r.unmatched);
 		r.failed++;
 		if (!r.force && rest && file && r.job == r.n)
-			diag(&w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
-			     rest, rest == 1 ? "" : "s");
+			say_stopped(&w, rest);
 	}
 	ret = r.failed ? -EIO : 0;
 out:
