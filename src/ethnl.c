@@ -221,11 +221,10 @@ int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st)
 
 int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st)
 {
-	const struct genlmsghdr *genl;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
 
 	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*genl)))
 		return -EINVAL;
-	genl = mnl_nlmsg_get_payload(nlh);
 	if (genl->cmd != ETHTOOL_MSG_DEBUG_NTF)
 		return 0;
 	return ethnl_parse_debug(nlh, st) < 0 ? -EINVAL : 1;

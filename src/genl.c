@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * The generic netlink socket: open it, resolve the family once, and run
- * request/reply exchanges with libmnl, keeping the kernel's extended ACK
- * message for the caller.
- */
+/* The generic netlink socket of one family (see genl.h). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>

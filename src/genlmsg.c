@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * Generic netlink messages on byte buffers: request header, family
- * lookup, datagram and attribute shape checks, errors with extack.
- */
+/* Generic netlink messages on byte buffers (see genlmsg.h). */
 #include <errno.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
