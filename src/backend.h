@@ -20,7 +20,7 @@
 
 struct backend;
 
-/* One request of backend_run(): read a mask, or write some of its bits. */
+/* One request of ops->run: read a mask, or write some of its bits. */
 struct breq {
 	const char *ifname;
 	bool set;		/* false: read @st */
@@ -33,7 +33,7 @@ struct breq {
 };
 
 /*
- * Request @r of a backend_run() is answered (r->err, r->st; @extack is
+ * Request @r of an ops->run is answered (r->err, r->st; @extack is
  * the kernel's message or "").  Return 0 to go on, 1 to send nothing
  * more (what was sent is still answered), or -errno to abort.
  */

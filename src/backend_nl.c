@@ -143,9 +143,7 @@ static int run_reply(size_t i, const struct nlmsghdr *nlh, void *data)
 {
 	struct run_ctx *c = data;
 
-	if (c->r[i].set)
-		return 0;
-	return ethnl_parse_debug(nlh, &c->r[i].st) < 0 ? -EBADMSG : 0;
+	return c->r[i].set ? 0 : state_cb(nlh, &c->r[i].st);
 }
 
 static int run_done(size_t i, int error, const char *extack, void *data)

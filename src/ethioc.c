@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * SIOCETHTOOL with ETHTOOL_GMSGLVL and ETHTOOL_SMSGLVL, and
- * ETHTOOL_GDRVINFO for the driver's name (netlink has no such message).  There is no
- * value+mask form here, so a relative change is the caller's
+ * ETHTOOL_GDRVINFO for the driver's name (netlink has no such message).
+ * There is no value+mask form here, so a relative change is the caller's
  * read-modify-write, and another writer between the two calls can be
  * lost.  The ioctl has no notion of the bitset size: all 32 bits pass.
  */
@@ -28,13 +28,16 @@ int ethioc_open(void)
 	return fd < 0 ? -errno : fd;
 }
 
-static int prepare(struct ifreq *ifr, const char *ifname)
+/* ioctl @req on @ifname; @data: SIOCETHTOOL's command (NULL for others). */
+static int ifioctl(int fd, unsigned long req, const char *ifname,
+		   struct ifreq *ifr, void *data)
 {
 	if (!ifname || !ifname[0] || strnlen(ifname, IF_NAMESIZE) >= IF_NAMESIZE)
 		return -ENODEV;
 	memset(ifr, 0, sizeof(*ifr));
 	strcpy(ifr->ifr_name, ifname);
-	return 0;
+	ifr->ifr_data = data;
+	return ioctl(fd, req, ifr) < 0 ? -errno : 0;
 }
 
 static int msglvl(int fd, const char *ifname, uint32_t cmd, uint32_t *value)
@@ -43,12 +46,9 @@ static int msglvl(int fd, const char *ifname, uint32_t cmd, uint32_t *value)
 	struct ifreq ifr;
 	int ret;
 
-	ret = prepare(&ifr, ifname);
+	ret = ifioctl(fd, SIOCETHTOOL, ifname, &ifr, &ev);
 	if (ret < 0)
 		return ret;
-	ifr.ifr_data = (void *)&ev;
-	if (ioctl(fd, SIOCETHTOOL, &ifr) < 0)
-		return -errno;
 	*value = ev.data;
 	return 0;
 }
@@ -62,9 +62,9 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 	ret = msglvl(fd, ifname, ETHTOOL_GMSGLVL, &value);
 	if (ret < 0)
 		return ret;
-	prepare(&ifr, ifname);
-	if (ioctl(fd, SIOCGIFINDEX, &ifr) < 0)
-		return -errno;
+	ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
+	if (ret < 0)
+		return ret;
 	memset(st, 0, sizeof(*st));
 	strcpy(st->ifname, ifname);
 	st->ifindex = (uint32_t)ifr.ifr_ifindex;
@@ -79,12 +79,9 @@ int ethioc_driver(int fd, const char *ifname,
 	struct ifreq ifr;
 	int ret;
 
-	ret = prepare(&ifr, ifname);
+	ret = ifioctl(fd, SIOCETHTOOL, ifname, &ifr, &info);
 	if (ret < 0)
 		return ret;
-	ifr.ifr_data = (void *)&info;
-	if (ioctl(fd, SIOCETHTOOL, &ifr) < 0)
-		return -errno;
 	memcpy(driver, info.driver, DRIVER_NAME_MAX);
 	driver[DRIVER_NAME_MAX - 1] = '\0';
 	return 0;

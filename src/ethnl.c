@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Builders and parsers for the ethtool messages netifmsg uses:
- * ETHTOOL_MSG_DEBUG_GET/_SET, their replies and DEBUG_NTF, and
- * STRSET_GET of ETH_SS_MSG_CLASSES, the class names the kernel knows.  Byte buffers
+ * ETHTOOL_MSG_DEBUG_GET/_SET, their replies and DEBUG_NTF, and STRSET_GET
+ * of ETH_SS_MSG_CLASSES, the class names the kernel knows.  Byte buffers
  * only; the generic netlink parts are in genlmsg.c, the socket in genl.c.
  */
 #include <errno.h>
@@ -16,7 +16,6 @@
 #include "ethnl.h"
 #include "genlmsg.h"
 #include "msgclass.h"
-
 
 static bool ifname_fits(const char *ifname)
 {
@@ -38,15 +37,13 @@ static void put_header(struct nlmsghdr *nlh, const char *ifname,
 struct nlmsghdr *ethnl_build_debug_get(void *buf, uint16_t family,
 				       uint32_t seq, const char *ifname)
 {
-	uint16_t flags = NLM_F_REQUEST;
 	struct nlmsghdr *nlh;
 
 	if (ifname && !ifname_fits(ifname))
 		return NULL;
-	if (!ifname)
-		flags |= NLM_F_DUMP;
-	nlh = genlmsg_put(buf, family, flags, seq, ETHTOOL_MSG_DEBUG_GET,
-		       ETHTOOL_GENL_VERSION);
+	nlh = genlmsg_put(buf, family,
+			  ifname ? NLM_F_REQUEST : NLM_F_REQUEST | NLM_F_DUMP,
+			  seq, ETHTOOL_MSG_DEBUG_GET, ETHTOOL_GENL_VERSION);
 	/* Compact bitsets: the reply is a few bytes, not a nest per bit. */
 	put_header(nlh, ifname, ETHTOOL_FLAG_COMPACT_BITSETS);
 	return nlh;
@@ -79,40 +76,6 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 		mnl_attr_put(nlh, ETHTOOL_A_BITSET_MASK, sizeof(mask), &mask);
 	mnl_attr_nest_end(nlh, nest);
 	return nlh;
-}
-
-/* Attribute table parsing: keep only the types we know and validate them. */
-struct tb_ctx {
-	const struct nlattr **tb;
-	const enum mnl_attr_data_type *types;
-	int max;
-};
-
-static int tb_cb(const struct nlattr *attr, void *data)
-{
-	const struct tb_ctx *t = data;
-	int type = mnl_attr_get_type(attr);
-
-	if (mnl_attr_type_valid(attr, t->max) <= 0)
-		return MNL_CB_OK;	/* newer kernel: skip what we don't know */
-	if (t->types[type] == MNL_TYPE_UNSPEC)
-		return MNL_CB_OK;
-	if (mnl_attr_validate(attr, t->types[type]) < 0)
-		return MNL_CB_ERROR;
-	t->tb[type] = attr;
-	return MNL_CB_OK;
-}
-
-static int parse_nested(const struct nlattr *nest, const struct nlattr **tb,
-			const enum mnl_attr_data_type *types, int max)
-{
-	struct tb_ctx t = { tb, types, max };
-
-	if (mnl_attr_get_payload_len(nest) == 0)
-		return 0;
-	if (!genlmsg_nest_ok(nest))
-		return -EINVAL;
-	return mnl_attr_parse_nested(nest, tb_cb, &t) < 0 ? -EINVAL : 0;
 }
 
 static const enum mnl_attr_data_type bitset_types[ETHTOOL_A_BITSET_MAX + 1] = {
@@ -170,7 +133,8 @@ static int parse_verbose(const struct nlattr *bits, bool nomask,
 
 		if (mnl_attr_get_type(bit) != ETHTOOL_A_BITSET_BITS_BIT)
 			continue;
-		if (parse_nested(bit, tb, bit_types, ETHTOOL_A_BITSET_BIT_MAX) < 0)
+		if (genlmsg_parse_nested(bit, tb, bit_types,
+					 ETHTOOL_A_BITSET_BIT_MAX) < 0)
 			return -EINVAL;
 		if (tb[ETHTOOL_A_BITSET_BIT_INDEX]) {
 			idx = mnl_attr_get_u32(tb[ETHTOOL_A_BITSET_BIT_INDEX]);
@@ -197,8 +161,8 @@ int ethnl_parse_bitset(const struct nlattr *attr, uint32_t *value)
 {
 	const struct nlattr *tb[ETHTOOL_A_BITSET_MAX + 1] = { 0 };
 
-	if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
-	    parse_nested(attr, tb, bitset_types, ETHTOOL_A_BITSET_MAX) < 0)
+	if (genlmsg_parse_nested(attr, tb, bitset_types,
+				 ETHTOOL_A_BITSET_MAX) < 0)
 		return -EINVAL;
 	if (tb[ETHTOOL_A_BITSET_VALUE])
 		return parse_compact(tb, value);
@@ -229,7 +193,8 @@ static int parse_header(const struct nlattr *nest, struct ifstate *st)
 	const struct nlattr *tb[ETHTOOL_A_HEADER_MAX + 1] = { 0 };
 	const char *name;
 
-	if (parse_nested(nest, tb, header_types, ETHTOOL_A_HEADER_MAX) < 0 ||
+	if (genlmsg_parse_nested(nest, tb, header_types,
+				 ETHTOOL_A_HEADER_MAX) < 0 ||
 	    !tb[ETHTOOL_A_HEADER_DEV_INDEX] || !tb[ETHTOOL_A_HEADER_DEV_NAME])
 		return -EINVAL;
 	name = mnl_attr_get_str(tb[ETHTOOL_A_HEADER_DEV_NAME]);
@@ -243,31 +208,23 @@ static int parse_header(const struct nlattr *nest, struct ifstate *st)
 int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st)
 {
 	const struct nlattr *tb[ETHTOOL_A_DEBUG_MAX + 1] = { 0 };
-	struct tb_ctx t = { tb, debug_types, ETHTOOL_A_DEBUG_MAX };
-	const struct genlmsghdr *genl;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
 
-	if (!genlmsg_attrs_ok(nlh))
-		return -EINVAL;
-	genl = mnl_nlmsg_get_payload(nlh);
-	if (genl->cmd != ETHTOOL_MSG_DEBUG_GET_REPLY &&
-	    genl->cmd != ETHTOOL_MSG_DEBUG_NTF)
-		return -EINVAL;
-	if (mnl_attr_parse(nlh, sizeof(*genl), tb_cb, &t) < 0)
-		return -EINVAL;
-	if (!tb[ETHTOOL_A_DEBUG_HEADER] || !tb[ETHTOOL_A_DEBUG_MSGMASK])
-		return -EINVAL;
-	if (parse_header(tb[ETHTOOL_A_DEBUG_HEADER], st) < 0)
+	if (genlmsg_parse(nlh, tb, debug_types, ETHTOOL_A_DEBUG_MAX) < 0 ||
+	    (genl->cmd != ETHTOOL_MSG_DEBUG_GET_REPLY &&
+	     genl->cmd != ETHTOOL_MSG_DEBUG_NTF) ||
+	    !tb[ETHTOOL_A_DEBUG_HEADER] || !tb[ETHTOOL_A_DEBUG_MSGMASK] ||
+	    parse_header(tb[ETHTOOL_A_DEBUG_HEADER], st) < 0)
 		return -EINVAL;
 	return ethnl_parse_bitset(tb[ETHTOOL_A_DEBUG_MSGMASK], &st->msg_enable);
 }
 
 int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st)
 {
-	const struct genlmsghdr *genl;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
 
 	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(*genl)))
 		return -EINVAL;
-	genl = mnl_nlmsg_get_payload(nlh);
 	if (genl->cmd != ETHTOOL_MSG_DEBUG_NTF)
 		return 0;
 	return ethnl_parse_debug(nlh, st) < 0 ? -EINVAL : 1;
@@ -312,8 +269,8 @@ static int parse_string(const struct nlattr *str, struct strset_names *out)
 	const char *name;
 	uint32_t bit;
 
-	if (mnl_attr_validate(str, MNL_TYPE_NESTED) < 0 ||
-	    parse_nested(str, tb, string_types, ETHTOOL_A_STRING_MAX) < 0 ||
+	if (genlmsg_parse_nested(str, tb, string_types,
+				 ETHTOOL_A_STRING_MAX) < 0 ||
 	    !tb[ETHTOOL_A_STRING_INDEX] || !tb[ETHTOOL_A_STRING_VALUE])
 		return -EINVAL;
 	bit = mnl_attr_get_u32(tb[ETHTOOL_A_STRING_INDEX]);
@@ -335,8 +292,8 @@ static int parse_set(const struct nlattr *set, struct strset_names *out,
 	const struct nlattr *tb[ETHTOOL_A_STRINGSET_MAX + 1] = { 0 };
 	const struct nlattr *strings, *str;
 
-	if (mnl_attr_validate(set, MNL_TYPE_NESTED) < 0 ||
-	    parse_nested(set, tb, set_types, ETHTOOL_A_STRINGSET_MAX) < 0 ||
+	if (genlmsg_parse_nested(set, tb, set_types,
+				 ETHTOOL_A_STRINGSET_MAX) < 0 ||
 	    !tb[ETHTOOL_A_STRINGSET_ID])
 		return -EINVAL;
 	if (mnl_attr_get_u32(tb[ETHTOOL_A_STRINGSET_ID]) != ETH_SS_MSG_CLASSES)
@@ -358,17 +315,13 @@ int ethnl_parse_strset_classes(const struct nlmsghdr *nlh,
 			       struct strset_names *out)
 {
 	const struct nlattr *tb[ETHTOOL_A_STRSET_MAX + 1] = { 0 };
-	struct tb_ctx t = { tb, strset_types, ETHTOOL_A_STRSET_MAX };
-	const struct genlmsghdr *genl;
+	const struct genlmsghdr *genl = mnl_nlmsg_get_payload(nlh);
 	const struct nlattr *set;
 	bool found = false;
 
 	memset(out, 0, sizeof(*out));
-	if (!genlmsg_attrs_ok(nlh))
-		return -EINVAL;
-	genl = mnl_nlmsg_get_payload(nlh);
-	if (genl->cmd != ETHTOOL_MSG_STRSET_GET_REPLY ||
-	    mnl_attr_parse(nlh, sizeof(*genl), tb_cb, &t) < 0)
+	if (genlmsg_parse(nlh, tb, strset_types, ETHTOOL_A_STRSET_MAX) < 0 ||
+	    genl->cmd != ETHTOOL_MSG_STRSET_GET_REPLY)
 		return -EINVAL;
 	if (!tb[ETHTOOL_A_STRSET_STRINGSETS])
 		return -ENOENT;

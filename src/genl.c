@@ -1,9 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * The generic netlink socket: open it, resolve the family once, and run
- * request/reply exchanges with libmnl, keeping the kernel's extended ACK
- * message for the caller.
- */
+/* The generic netlink socket of one family (see genl.h). */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,15 +130,6 @@ static void raise_rcvbuf(struct genl_sock *s, int want)
 }
 
 /*
- * Room for @window requests' answers (an ACK and maybe a GET reply each,
- * about 1 KiB of buffer accounting apiece).
- */
-static void reserve_rcvbuf(struct genl_sock *s, unsigned int window)
-{
-	raise_rcvbuf(s, (int)window * 2 * 1024);
-}
-
-/*
  * Every answer is a datagram of its own: take all that are waiting (at
  * least one) with one recvmmsg() instead of one recvmsg() each.  A
  * pipeline's answers are small, so each gets a slice of the buffer.
@@ -192,8 +179,12 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 	out = malloc(size);
 	if (!out)
 		return -ENOMEM;
+	/*
+	 * Room for a window of answers: an ACK and maybe a GET reply each,
+	 * about 1 KiB of buffer accounting apiece.
+	 */
 	if (window > 1)
-		reserve_rcvbuf(s, window);
+		raise_rcvbuf(s, (int)window * 2 * 1024);
 	nlpipe_init(&p, window, s->seq + 1, s->portid, ops, data);
 	for (;;) {
 		n = (ssize_t)nlpipe_fill(&p, out, size);

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * Generic netlink messages on byte buffers: request header, family
- * lookup, datagram and attribute shape checks, errors with extack.
- */
+/* Generic netlink messages on byte buffers (see genlmsg.h). */
 #include <errno.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
@@ -62,12 +59,6 @@ bool genlmsg_datagram_ok(const void *buf, size_t len)
 	return off == len;
 }
 
-
-/*
- * The attributes in @len bytes at @p must fill them exactly.  libmnl's
- * iterators stop quietly at an attribute that runs past its container,
- * which would make a cut bitset read as an empty one.
- */
 static bool attrs_fit(const void *p, size_t len)
 {
 	const struct nlattr *a;
@@ -90,7 +81,7 @@ bool genlmsg_nest_ok(const struct nlattr *nest)
 			 mnl_attr_get_payload_len(nest));
 }
 
-bool genlmsg_attrs_ok(const struct nlmsghdr *nlh)
+static bool attrs_ok(const struct nlmsghdr *nlh)
 {
 	size_t start = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct genlmsghdr));
 
@@ -100,6 +91,48 @@ bool genlmsg_attrs_ok(const struct nlmsghdr *nlh)
 	       attrs_fit((const char *)nlh + start, nlh->nlmsg_len - start);
 }
 
+struct tb_ctx {
+	const struct nlattr **tb;
+	const enum mnl_attr_data_type *types;
+	int max;
+};
+
+static int tb_cb(const struct nlattr *attr, void *data)
+{
+	const struct tb_ctx *t = data;
+	int type = mnl_attr_get_type(attr);
+
+	if (mnl_attr_type_valid(attr, t->max) <= 0 ||
+	    t->types[type] == MNL_TYPE_UNSPEC)
+		return MNL_CB_OK;
+	if (mnl_attr_validate(attr, t->types[type]) < 0)
+		return MNL_CB_ERROR;
+	t->tb[type] = attr;
+	return MNL_CB_OK;
+}
+
+int genlmsg_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+		  const enum mnl_attr_data_type *types, int max)
+{
+	struct tb_ctx t = { tb, types, max };
+
+	if (!attrs_ok(nlh) ||
+	    mnl_attr_parse(nlh, sizeof(struct genlmsghdr), tb_cb, &t) < 0)
+		return -EINVAL;
+	return 0;
+}
+
+int genlmsg_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
+			 const enum mnl_attr_data_type *types, int max)
+{
+	struct tb_ctx t = { tb, types, max };
+
+	if (!genlmsg_nest_ok(nest) ||
+	    mnl_attr_parse_nested(nest, tb_cb, &t) < 0)
+		return -EINVAL;
+	return 0;
+}
+
 struct family_ctx {
 	uint16_t id;
 	bool have_id;
@@ -107,22 +140,10 @@ struct family_ctx {
 	uint32_t group_id;
 };
 
-static int mcgrp_cb(const struct nlattr *attr, void *data)
-{
-	const struct nlattr **tb = data;
-	int type = mnl_attr_get_type(attr);
-
-	if (type == CTRL_ATTR_MCAST_GRP_ID) {
-		if (mnl_attr_validate(attr, MNL_TYPE_U32) < 0)
-			return MNL_CB_ERROR;
-		tb[type] = attr;
-	} else if (type == CTRL_ATTR_MCAST_GRP_NAME) {
-		if (mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) < 0)
-			return MNL_CB_ERROR;
-		tb[type] = attr;
-	}
-	return MNL_CB_OK;
-}
+static const enum mnl_attr_data_type mcgrp_types[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
+	[CTRL_ATTR_MCAST_GRP_ID] = MNL_TYPE_U32,
+	[CTRL_ATTR_MCAST_GRP_NAME] = MNL_TYPE_NUL_STRING,
+};
 
 static int parse_mcgrps(const struct nlattr *nest, struct family_ctx *fc)
 {
@@ -133,7 +154,8 @@ static int parse_mcgrps(const struct nlattr *nest, struct family_ctx *fc)
 	mnl_attr_for_each_nested(grp, nest) {
 		const struct nlattr *tb[CTRL_ATTR_MCAST_GRP_MAX + 1] = { 0 };
 
-		if (!genlmsg_nest_ok(grp) || mnl_attr_parse_nested(grp, mcgrp_cb, tb) < 0)
+		if (genlmsg_parse_nested(grp, tb, mcgrp_types,
+					 CTRL_ATTR_MCAST_GRP_MAX) < 0)
 			return -EINVAL;
 		if (tb[CTRL_ATTR_MCAST_GRP_ID] && tb[CTRL_ATTR_MCAST_GRP_NAME] &&
 		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
@@ -155,10 +177,7 @@ static int family_attr_cb(const struct nlattr *attr, void *data)
 		fc->have_id = true;
 		break;
 	case CTRL_ATTR_MCAST_GROUPS:
-		if (!fc->group)
-			break;
-		if (mnl_attr_validate(attr, MNL_TYPE_NESTED) < 0 ||
-		    parse_mcgrps(attr, fc) < 0)
+		if (fc->group && parse_mcgrps(attr, fc) < 0)
 			return MNL_CB_ERROR;
 		break;
 	}
@@ -170,7 +189,7 @@ int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 {
 	struct family_ctx fc = { .group = group_id ? group : NULL };
 
-	if (nlh->nlmsg_type != GENL_ID_CTRL || !genlmsg_attrs_ok(nlh))
+	if (nlh->nlmsg_type != GENL_ID_CTRL || !attrs_ok(nlh))
 		return -EINVAL;
 	if (mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_attr_cb,
 			   &fc) < 0 || !fc.have_id)
@@ -201,19 +220,10 @@ static void parse_extack(const struct nlmsghdr *nlh, size_t offset,
 	}
 }
 
-/*
- * 0 or -1..-4095 (the kernel's MAX_ERRNO): the callers negate and print
- * the code, which must not overflow or index past strerror's table.
- */
-static bool errno_ok(int code)
-{
-	return code <= 0 && code >= -4095;
-}
-
 int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 		      size_t msgsize)
 {
-	const struct nlmsgerr *err;
+	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
 	size_t offset;
 	int code;
 
@@ -227,30 +237,30 @@ int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 			*error = 0;
 			return 0;
 		}
-		memcpy(&code, mnl_nlmsg_get_payload(nlh), sizeof(code));
+		memcpy(&code, err, sizeof(code));
 		if (code > 0)
 			code = -code;
-		if (!errno_ok(code))
-			return -EINVAL;
-		*error = code;
-		parse_extack(nlh, MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(int)),
-			     msg, msgsize);
-		return 0;
+		offset = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(int));
+	} else if (nlh->nlmsg_type == NLMSG_ERROR &&
+		   nlh->nlmsg_len >= MNL_NLMSG_HDRLEN + sizeof(*err)) {
+		code = err->error;
+		if (nlh->nlmsg_flags & NLM_F_CAPPED)
+			offset = MNL_NLMSG_HDRLEN + sizeof(*err);
+		else
+			/* In size_t: MNL_ALIGN() of a huge length wraps to 0. */
+			offset = MNL_NLMSG_HDRLEN + sizeof(int) +
+				 (((size_t)err->msg.nlmsg_len + 3) & ~(size_t)3);
+	} else {
+		return -EINVAL;
 	}
-	if (nlh->nlmsg_type != NLMSG_ERROR ||
-	    nlh->nlmsg_len < MNL_NLMSG_HDRLEN + sizeof(*err))
+	/*
+	 * The kernel sends 0 or -1..-4095 (MAX_ERRNO): the callers negate
+	 * and print the code, which must not overflow or index past
+	 * strerror's table.
+	 */
+	if (code > 0 || code < -4095)
 		return -EINVAL;
-	err = mnl_nlmsg_get_payload(nlh);
-	/* The kernel sends -errno; anything else would be nonsense. */
-	if (!errno_ok(err->error))
-		return -EINVAL;
-	*error = err->error;
-	if (nlh->nlmsg_flags & NLM_F_CAPPED)
-		offset = MNL_NLMSG_HDRLEN + sizeof(*err);
-	else
-		/* In size_t: MNL_ALIGN() of a huge length wraps to 0. */
-		offset = MNL_NLMSG_HDRLEN + sizeof(int) +
-			 (((size_t)err->msg.nlmsg_len + 3) & ~(size_t)3);
+	*error = code;
 	parse_extack(nlh, offset, msg, msgsize);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <libmnl/libmnl.h>
 #include <linux/netlink.h>
 
 /* Room for any request we build: every builder's @buf has this size. */
@@ -49,13 +50,23 @@ int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 bool genlmsg_datagram_ok(const void *buf, size_t len);
 
 /*
- * A generic netlink message whose attributes, after the genl header,
- * fill it exactly (libmnl's iterators stop quietly at an attribute that
- * runs past its container, which would make a cut one read as absent).
+ * The attributes nested in @nest fill it exactly (libmnl's iterators
+ * stop quietly at an attribute that runs past its container, which
+ * would make a cut one read as absent).
  */
-bool genlmsg_attrs_ok(const struct nlmsghdr *nlh);
-/* The same for the attributes nested in @nest. */
 bool genlmsg_nest_ok(const struct nlattr *nest);
+
+/*
+ * The attributes of a generic netlink message (after the genl header),
+ * or those nested in @nest, into @tb by type: a type that @types gives
+ * a data type (up to @max) is validated as such, any other (a newer
+ * kernel's) is skipped.  Like genlmsg_nest_ok(), the attributes must fill
+ * their container exactly.  0, or -EINVAL if one is malformed.
+ */
+int genlmsg_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+		  const enum mnl_attr_data_type *types, int max);
+int genlmsg_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
+			 const enum mnl_attr_data_type *types, int max);
 
 /*
  * NLMSG_ERROR or NLMSG_DONE: @error is set to the (negative) error code

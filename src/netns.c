@@ -14,13 +14,11 @@
 
 int netns_enter(const char *ns)
 {
+	const char *dir = strchr(ns, '/') ? "" : NETNS_RUN_DIR "/";
 	char path[PATH_MAX];
-	int fd, ret = 0;
+	int fd, ret;
 
-	if (strchr(ns, '/'))
-		ret = snprintf(path, sizeof(path), "%s", ns);
-	else
-		ret = snprintf(path, sizeof(path), "%s/%s", NETNS_RUN_DIR, ns);
+	ret = snprintf(path, sizeof(path), "%s%s", dir, ns);
 	if (ret < 0 || (size_t)ret >= sizeof(path))
 		return -ENAMETOOLONG;
 	fd = open(path, O_RDONLY | O_CLOEXEC);

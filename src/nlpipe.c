@@ -66,9 +66,8 @@ static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
 {
 	if (nlh->nlmsg_type == NLMSG_NOOP || nlh->nlmsg_type == NLMSG_OVERRUN)
 		return 0;
-	if (p->portid && nlh->nlmsg_pid != p->portid)
-		return -EPROTO;
-	if (!nlpipe_in_flight(p) ||
+	if ((p->portid && nlh->nlmsg_pid != p->portid) ||
+	    !nlpipe_in_flight(p) ||
 	    nlh->nlmsg_seq != p->seq0 + (uint32_t)p->answered)
 		return -EPROTO;
 	if (nlh->nlmsg_type == NLMSG_ERROR || nlh->nlmsg_type == NLMSG_DONE)
@@ -80,7 +79,7 @@ static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
 
 int nlpipe_feed(struct nlpipe *p, const void *buf, size_t len)
 {
-	const struct nlmsghdr *nlh = buf;
+	const struct nlmsghdr *nlh;
 	int rest = (int)len, ret;
 
 	if (len > INT32_MAX)
@@ -88,11 +87,11 @@ int nlpipe_feed(struct nlpipe *p, const void *buf, size_t len)
 	/* Before any callback: mnl_nlmsg_ok() takes 2 GiB lengths. */
 	if (!genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
-	while (mnl_nlmsg_ok(nlh, rest)) {
+	for (nlh = buf; mnl_nlmsg_ok(nlh, rest);
+	     nlh = mnl_nlmsg_next(nlh, &rest)) {
 		ret = feed_one(p, nlh);
 		if (ret < 0)
 			return ret;
-		nlh = mnl_nlmsg_next(nlh, &rest);
 	}
-	return rest ? -EBADMSG : 0;
+	return 0;
 }

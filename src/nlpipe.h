@@ -3,7 +3,7 @@
  * A pipeline of netlink requests, each answered by an ACK or an error:
  * build up to a window of requests into one buffer, then match what the
  * kernel sends back to them by sequence number.  Pure byte-buffer logic,
- * without a socket (nlsock_pipeline() drives it), so it can be tested
+ * without a socket (genl_pipeline() drives it), so it can be tested
  * with canned replies.
  *
  * Why a window: the kernel drops ACKs that do not fit the socket's
