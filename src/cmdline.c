@@ -85,19 +85,18 @@ struct cmdline {
 	int room;		/* pointers @words has */
 };
 
-static int __attribute__((format(printf, 3, 4)))
-error(struct cmdline *cl, bool hint, const char *fmt, ...)
+int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(cl->err->msg, sizeof(cl->err->msg), fmt, ap);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
-	cl->err->hint = hint;
+	err->hint = hint;
 	return -EINVAL;
 }
 
-#define usage_error(cl, ...)	error(cl, true, __VA_ARGS__)
+#define usage_error(cl, ...)	cmdline_err_set((cl)->err, true, __VA_ARGS__)
 
 /*
  * The first @len bytes of a user word, for quoting in a message (at most
@@ -182,7 +181,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		      const struct optdef *d, const char *as, const char *arg)
 {
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
-		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
+		return cmdline_err_set(cl->err, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
 			     quote(cl, as));
 	/*
 	 * One value each: which of two would be meant is a guess, and the
@@ -850,7 +849,7 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return ret;
 	if (cl->kind == CMDLINE_BATCH_LINE && o->cmd != CMD_SHOW &&
 	    o->cmd != CMD_CHANGE)
-		return error(cl, false, "a batch line must start with an interface name");
+		return cmdline_err_set(cl->err, false, "a batch line must start with an interface name");
 	local = o->cmd == CMD_LIST || o->cmd == CMD_DECODE || o->cmd == CMD_LEVEL;
 	if (o->netns && local)
 		return usage_error(cl, "--netns needs a command that talks to the kernel");

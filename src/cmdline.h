@@ -100,6 +100,10 @@ struct cmdline_err {
 	bool hint;	/* worth a "Try 'netifmsg --help'." */
 };
 
+/* Fill in @err, snprintf style.  Returns -EINVAL. */
+int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
 /* Defaults: show all, text, cumulative level map. */
 void opts_init(struct opts *o);
 
