@@ -252,7 +252,8 @@ int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 			ret = cmdline_err_set(err, false,
 					      "a NUL byte in the line (binary data?)");
 		} else if (ret == LINE_LONG) {
-			ret = cmdline_err_set(err, false, "line longer than %d bytes",
+			ret = cmdline_err_set(err, false,
+					      "line longer than %d bytes",
 					      BATCH_LINE_MAX);
 		} else {
 			/* Skipped, not an invisible part of the first name. */

@@ -193,7 +193,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 {
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
 		return cmdline_err_set(cl->err, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
-			     quote(cl, as));
+				       quote(cl, as));
 	/*
 	 * One value each: which of two would be meant is a guess, and the
 	 * wrong namespace or level is worse than an error.  --driver and
@@ -461,14 +461,11 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		return usage_error(cl, "number '%s' does not fit in 32 bits",
 				   quote(cl, err->item));
 	case CHANGE_REL_NUMBER:
-		return usage_error(cl, "'%s': only class names can be turned on or off (use bitN)",
-				   quote(cl, err->item));
 	case CHANGE_REL_NONE:
-		return usage_error(cl, "'%s': 'none' cannot be turned on or off",
-				   quote(cl, err->item));
 	case CHANGE_VM_FORM:
-		return usage_error(cl, "'%s': VALUE/MASK needs a value and a mask around one '/'",
-				   quote(cl, err->item));
+		/* change_strerror() says all there is to say about these. */
+		return usage_error(cl, "'%s': %s", quote(cl, err->item),
+				   change_strerror(err->code));
 	case CHANGE_VM_SIGN:
 		return usage_error(cl, "'%s': VALUE/MASK cannot hold +NAME or -NAME items (give them as words of their own)",
 				   quote(cl, err->item));

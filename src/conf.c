@@ -133,7 +133,8 @@ static int read_dir(struct batch *b, const char *etc,
 	for (i = 0; i < n; i++) {
 		if (!ret) {
 			path = keep_path(p, dir, list[i]->d_name);
-			ret = path ? config_load(b, path, path, true, e) : -ENOMEM;
+			ret = path ? config_load(b, path, path, true, e) :
+				     -ENOMEM;
 		}
 		free(list[i]);
 	}
