@@ -681,6 +681,15 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	return cl->nwords ? take_first(o, cl) : 0;
 }
 
+/* Does @word read as a CHANGE word, with the built-in names? */
+static bool is_change_word(const char *word)
+{
+	struct change c;
+
+	change_init(&c);
+	return change_add_word(&c, NULL, word, NULL, NULL);
+}
+
 /*
  * "--driver e1000e +link" or "--driver e1000e 0x3": with --driver, a
  * first word that reads as a CHANGE word means every interface of the
@@ -688,7 +697,6 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
  */
 static bool driver_all(const struct cmdline *cl)
 {
-	struct change c;
 	const char *w;
 
 	if (!cl->ndrivers)
@@ -696,9 +704,8 @@ static bool driver_all(const struct cmdline *cl)
 	if (!cl->nwords)
 		return true;
 	w = cl->words[0];
-	change_init(&c);
 	return w[0] == '+' || (w[0] && w[strlen(w) - 1] != ':' &&
-			       change_add_word(&c, NULL, w, NULL, NULL));
+			       is_change_word(w));
 }
 
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */
@@ -721,20 +728,6 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--trace needs an interface");
 	o->cmd = CMD_TRACE;
 	return take_target(o, cl);
-}
-
-/*
- * A word where IFACE would stand (before --decode) that is no CHANGE
- * word but could name an interface: "netifmsg tap0 --decode link".
- */
-static bool looks_like_iface(const char *word)
-{
-	struct change_err err;
-	struct change c;
-
-	change_init(&c);
-	return !change_add_word(&c, NULL, word, NULL, &err) &&
-	       ifname_valid(word);
 }
 
 /* Which command the words ask for, and whether the options fit it. */
@@ -767,7 +760,9 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	} else if (cl->given[OPT_DECODE]) {
 		if (!cl->nwords && !o->job.more->level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
-		if (cl->before_decode && looks_like_iface(cl->words[0]))
+		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
+		if (cl->before_decode && !is_change_word(cl->words[0]) &&
+		    ifname_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));
 		o->cmd = CMD_DECODE;
@@ -798,15 +793,13 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	    o->cmd != CMD_CHANGE)
 		return cmdline_err_set(cl->err, false, "a batch line must start with an interface name");
 	local = o->cmd == CMD_LIST || o->cmd == CMD_DECODE || o->cmd == CMD_LEVEL;
-	if (o->netns && local)
-		return usage_error(cl, "--netns needs a command that talks to the kernel");
-	if (o->ioctl && local)
-		return usage_error(cl, "--ioctl needs a command that talks to the kernel");
+	if (local && (o->netns || o->ioctl || cl->ndrivers))
+		return usage_error(cl, "%s needs a command that talks to the kernel",
+				   o->netns ? "--netns" :
+				   o->ioctl ? "--ioctl" : "--driver");
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   quote(cl, o->netns));
-	if (cl->ndrivers && local)
-		return usage_error(cl, "--driver needs a command that talks to the kernel");
 	if (cl->ndrivers) {
 		o->more.drivers = cl->words + cl->room - cl->ndrivers;
 		o->more.ndrivers = cl->ndrivers;
