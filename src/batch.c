@@ -73,7 +73,8 @@ static bool is_blank(char c)
 	return isspace((unsigned char)c);
 }
 
-static size_t count_words(const char *p)
+/* Count the words of @p; with @words, also cut @p into them in place. */
+static size_t split(char *p, char **words)
 {
 	size_t n = 0;
 
@@ -82,27 +83,12 @@ static size_t count_words(const char *p)
 			p++;
 		if (!*p)
 			return n;
+		if (words)
+			words[n] = p;
 		n++;
 		while (*p && !is_blank(*p))
 			p++;
-	}
-}
-
-/* Cut @text into @words in place. */
-static void split(char *text, char **words)
-{
-	size_t n = 0;
-	char *p = text;
-
-	for (;;) {
-		while (is_blank(*p))
-			p++;
-		if (!*p)
-			break;
-		words[n++] = p;
-		while (*p && !is_blank(*p))
-			p++;
-		if (*p)
+		if (words && *p)
 			*p++ = '\0';
 	}
 }
@@ -122,8 +108,26 @@ static int reserve(struct batch *b)
 	return 0;
 }
 
+/*
+ * @j's more, from @more, which does not live on: the shared
+ * job_more_none for a plain line, else a copy that lives as long as @b.
+ */
 static int keep_more(struct batch *b, struct job *j,
-		     const struct job_more *more);
+		     const struct job_more *more)
+{
+	struct job_more *copy;
+
+	if (!more->file && !more->ndrivers && !more->nwords && !more->level) {
+		j->more = &job_more_none;
+		return 0;
+	}
+	copy = take(b, sizeof(*copy));
+	if (!copy)
+		return -ENOMEM;
+	*copy = *more;
+	j->more = copy;
+	return 0;
+}
 
 int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		   struct cmdline_err *err)
@@ -137,16 +141,18 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 		text++;
 	if (!*text || *text == '#')
 		return 0;
-	n = count_words(text);
 	len = strlen(text);
 	if (reserve(b) < 0)
 		return -ENOMEM;
 	/* The text, which the job points into, then the words for the parse. */
 	copy = take(b, len + 1);
-	words = copy ? take(b, 2 * n * sizeof(char *)) : NULL;
-	if (!words)
+	if (!copy)
 		return -ENOMEM;
 	memcpy(copy, text, len + 1);
+	n = split(copy, NULL);
+	words = take(b, 2 * n * sizeof(char *));
+	if (!words)
+		return -ENOMEM;
 	split(copy, words);
 	opts_init(&o);
 	o.more.map = b->map;
@@ -169,27 +175,6 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	return ret;
 }
 
-/*
- * The job's more, which lives in @o: shared by all plain lines, else a
- * copy that lives as long as @b.
- */
-static int keep_more(struct batch *b, struct job *j,
-		     const struct job_more *more)
-{
-	struct job_more *copy;
-
-	if (!more->file && !more->ndrivers && !more->nwords && !more->level) {
-		j->more = &job_more_none;
-		return 0;
-	}
-	copy = take(b, sizeof(*copy));
-	if (!copy)
-		return -ENOMEM;
-	*copy = *more;
-	j->more = copy;
-	return 0;
-}
-
 int batch_set_file(struct batch *b, size_t from, const char *file)
 {
 	size_t i;
@@ -208,7 +193,7 @@ int batch_set_file(struct batch *b, size_t from, const char *file)
 enum {
 	LINE_EOF = 1,		/* no more lines */
 	LINE_LONG,		/* more than BATCH_LINE_MAX bytes */
-	LINE_NUL,		/* a NUL byte */
+	LINE_NUL,		/* a NUL byte: words would end there */
 };
 
 /*
@@ -264,16 +249,12 @@ int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 			return ret;
 		lineno++;
 		if (ret == LINE_NUL) {
-			/* Words end at a NUL: the rest of the line would be lost. */
-			snprintf(err->msg, sizeof(err->msg),
-				 "a NUL byte in the line (binary data?)");
-			err->hint = false;
-			ret = -EINVAL;
+			ret = cmdline_err_set(err, false,
+					      "a NUL byte in the line (binary data?)");
 		} else if (ret == LINE_LONG) {
-			snprintf(err->msg, sizeof(err->msg),
-				 "line longer than %d bytes", BATCH_LINE_MAX);
-			err->hint = false;
-			ret = -EINVAL;
+			ret = cmdline_err_set(err, false,
+					      "line longer than %d bytes",
+					      BATCH_LINE_MAX);
 		} else {
 			/* Skipped, not an invisible part of the first name. */
 			text = line;

@@ -14,13 +14,6 @@
 #include "batch.h"
 #include "format.h"
 
-static int fail(struct cmdline_err *err, const char *what, const char *detail)
-{
-	snprintf(err->msg, sizeof(err->msg), "%s%s", what, detail);
-	err->hint = false;
-	return -EINVAL;
-}
-
 /* "ifname_hex": the name's bytes, for a name that is not UTF-8. */
 static int hex_name(const char *hex, char name[IF_NAMESIZE])
 {
@@ -47,46 +40,27 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	json_t *hex = json_object_get(obj, "ifname_hex");
 	json_t *mask = json_object_get(obj, "msg_enable");
 	char name[IF_NAMESIZE], line[4 * IF_NAMESIZE + 16];
-	json_int_t v;
 	size_t n;
 
 	if (!json_is_object(obj))
-		return fail(err, "not a JSON object", "");
+		return cmdline_err_set(err, false, "not a JSON object");
 	if (json_is_string(hex)) {
 		if (hex_name(json_string_value(hex), name) < 0)
-			return fail(err, "\"ifname_hex\" is not an interface name in hex", "");
+			return cmdline_err_set(err, false, "\"ifname_hex\" is not an interface name in hex");
 	} else if (!json_is_string(ifname) ||
 		   json_string_length(ifname) >= IF_NAMESIZE ||
 		   strlen(json_string_value(ifname)) != json_string_length(ifname)) {
-		return fail(err, "no \"ifname\" that is an interface name", "");
+		return cmdline_err_set(err, false, "no \"ifname\" that is an interface name");
 	} else {
 		strcpy(name, json_string_value(ifname));
 	}
 	if (!json_is_integer(mask) || json_integer_value(mask) < 0 ||
 	    json_integer_value(mask) > UINT32_MAX)
-		return fail(err, "no \"msg_enable\" that is a 32-bit mask", "");
-	v = json_integer_value(mask);
+		return cmdline_err_set(err, false, "no \"msg_enable\" that is a 32-bit mask");
 	n = format_ifname(line, sizeof(line), name);
-	snprintf(line + n, sizeof(line) - n, " 0x%08llx", (unsigned long long)v);
+	snprintf(line + n, sizeof(line) - n, " 0x%08llx",
+		 (unsigned long long)json_integer_value(mask));
 	return batch_add_line(b, line, lineno, err);
-}
-
-/* The array show prints: element N is "line" N. */
-static int read_array(struct batch *b, json_t *arr, unsigned int *errline,
-		      struct cmdline_err *err)
-{
-	json_t *obj;
-	size_t i;
-	int ret;
-
-	json_array_foreach(arr, i, obj) {
-		ret = add_object(b, obj, (unsigned int)i + 1, err);
-		if (ret) {
-			*errline = (unsigned int)i + 1;
-			return ret;
-		}
-	}
-	return 0;
 }
 
 /* One object a line, as -j prints a batch or a monitor. */
@@ -109,7 +83,8 @@ static int read_lines(struct batch *b, const char *text, size_t len,
 			obj = json_loadb(text + at, end - at, JSON_REJECT_DUPLICATES,
 					 &jerr);
 			if (!obj)
-				return fail(err, "invalid JSON: ", jerr.text);
+				return cmdline_err_set(err, false,
+						       "invalid JSON: %s", jerr.text);
 			ret = add_object(b, obj, lineno, err);
 			json_decref(obj);
 		}
@@ -122,8 +97,9 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 		    unsigned int *errline, struct cmdline_err *err)
 {
 	json_error_t jerr;
-	json_t *arr;
-	int ret;
+	json_t *arr, *obj;
+	size_t i;
+	int ret = 0;
 
 	*errline = 0;
 	if (len && text[0] == '{')
@@ -131,14 +107,21 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!arr) {
 		*errline = jerr.line > 0 ? (unsigned int)jerr.line : 1;
-		return fail(err, "invalid JSON: ", jerr.text);
+		return cmdline_err_set(err, false, "invalid JSON: %s", jerr.text);
 	}
 	if (!json_is_array(arr)) {
 		json_decref(arr);
 		*errline = 1;
-		return fail(err, "a JSON batch is an array of objects or one object a line", "");
+		return cmdline_err_set(err, false, "a JSON batch is an array of objects or one object a line");
 	}
-	ret = read_array(b, arr, errline, err);
+	/* The array show prints: element N is "line" N. */
+	json_array_foreach(arr, i, obj) {
+		ret = add_object(b, obj, (unsigned int)i + 1, err);
+		if (ret) {
+			*errline = (unsigned int)i + 1;
+			break;
+		}
+	}
 	json_decref(arr);
 	return ret;
 }

@@ -7,19 +7,21 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "cmdline.h"
 #include "escape.h"
-#include <limits.h>
 
 enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
 	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
 	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL, OPT_DRIVER,
 	OPT_APPLY, OPT_CONFIG, OPT_TRACE, OPT_FOR, OPT_TIMESTAMP,
+	NOPT_IDS
 };
 
 struct optdef {
@@ -28,32 +30,43 @@ struct optdef {
 	bool has_arg;
 	bool in_line;		/* allowed in a batch line */
 	enum opt_id id;
+	/*
+	 * The field of struct opts the option sets, by offset: its bool when
+	 * it takes no value, else its value as given.  0 (the offset of cmd,
+	 * which no option sets): none.
+	 */
+	size_t field;
 };
 
+#define IN_OPTS(name)	offsetof(struct opts, name)
+
 static const struct optdef optdefs[] = {
-	{ "json",	'j', false, false, OPT_JSON },
-	{ "hex",	'x', false, false, OPT_HEX },
-	{ "names",	'N', false, false, OPT_NAMES },
-	{ "verbose",	'v', false, false, OPT_VERBOSE },
-	{ "quiet",	'q', false, false, OPT_QUIET },
-	{ "netns",	'n', true,  false, OPT_NETNS },
-	{ "from-level",	0,   true,  true,  OPT_FROM_LEVEL },
-	{ "level-map",	0,   true,  true,  OPT_LEVEL_MAP },
-	{ "decode",	0,   false, false, OPT_DECODE },
-	{ "list",	0,   false, false, OPT_LIST },
-	{ "monitor",	0,   false, false, OPT_MONITOR },
-	{ "batch",	0,   true,  false, OPT_BATCH },
-	{ "force",	'f', false, false, OPT_FORCE },
-	{ "help",	'h', false, false, OPT_HELP },
-	{ "version",	'V', false, false, OPT_VERSION },
-	{ "ioctl",	0,   false, false, OPT_IOCTL },
-	{ "driver",	0,   true,  true,  OPT_DRIVER },
-	{ "apply",	0,   false, false, OPT_APPLY },
-	{ "config",	0,   true,  false, OPT_CONFIG },
-	{ "trace",	0,   false, false, OPT_TRACE },
-	{ "for",	0,   true,  false, OPT_FOR },
-	{ "timestamp",	't', false, false, OPT_TIMESTAMP },
+	{ "json",	'j', false, false, OPT_JSON, 0 },
+	{ "hex",	'x', false, false, OPT_HEX, 0 },
+	{ "names",	'N', false, false, OPT_NAMES, 0 },
+	{ "verbose",	'v', false, false, OPT_VERBOSE, IN_OPTS(verbose) },
+	{ "quiet",	'q', false, false, OPT_QUIET, IN_OPTS(quiet) },
+	{ "netns",	'n', true,  false, OPT_NETNS, IN_OPTS(netns) },
+	{ "from-level",	0,   true,  true,  OPT_FROM_LEVEL, IN_OPTS(more.level) },
+	{ "level-map",	0,   true,  true,  OPT_LEVEL_MAP, 0 },
+	{ "decode",	0,   false, false, OPT_DECODE, 0 },
+	{ "list",	0,   false, false, OPT_LIST, 0 },
+	{ "monitor",	0,   false, false, OPT_MONITOR, 0 },
+	{ "batch",	0,   true,  false, OPT_BATCH, IN_OPTS(batch_file) },
+	{ "force",	'f', false, false, OPT_FORCE, IN_OPTS(force) },
+	{ "help",	'h', false, false, OPT_HELP, 0 },
+	{ "version",	'V', false, false, OPT_VERSION, 0 },
+	{ "ioctl",	0,   false, false, OPT_IOCTL, IN_OPTS(ioctl) },
+	{ "driver",	0,   true,  true,  OPT_DRIVER, 0 },
+	{ "apply",	0,   false, false, OPT_APPLY, 0 },
+	{ "config",	0,   true,  false, OPT_CONFIG, 0 },
+	{ "trace",	0,   false, false, OPT_TRACE, 0 },
+	{ "for",	0,   true,  false, OPT_FOR, 0 },
+	{ "timestamp",	't', false, false, OPT_TIMESTAMP, IN_OPTS(timestamp) },
 };
+
+_Static_assert(offsetof(struct opts, cmd) == 0,
+	       "a field of 0 in optdefs must stand for no field");
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
 
@@ -73,11 +86,9 @@ struct cmdline {
 	struct cmdline_err *err;
 	char quoted[2][QUOTE_MAX + sizeof("...")];	/* for quote() */
 	unsigned int nquoted;
-	unsigned int given;	/* 1 << opt_id of the options with a value */
+	bool given[NOPT_IDS];	/* the options given, by opt_id */
 	int before_decode;	/* words before --decode */
 	const char *dash_word;	/* the first '-' word taken for a CHANGE */
-	bool json, hex, names, decode, list, monitor, help, version, map_given;
-	bool apply, trace;
 	const char **words;	/* positional words, in order */
 	int nwords;
 	int ndrivers;		/* --driver values, from the end of @words */
@@ -85,19 +96,18 @@ struct cmdline {
 	int room;		/* pointers @words has */
 };
 
-static int __attribute__((format(printf, 3, 4)))
-error(struct cmdline *cl, bool hint, const char *fmt, ...)
+int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(cl->err->msg, sizeof(cl->err->msg), fmt, ap);
+	vsnprintf(err->msg, sizeof(err->msg), fmt, ap);
 	va_end(ap);
-	cl->err->hint = hint;
+	err->hint = hint;
 	return -EINVAL;
 }
 
-#define usage_error(cl, ...)	error(cl, true, __VA_ARGS__)
+#define usage_error(cl, ...)	cmdline_err_set((cl)->err, true, __VA_ARGS__)
 
 /*
  * The first @len bytes of a user word, for quoting in a message (at most
@@ -153,8 +163,8 @@ static const struct optdef *find_short(char c)
 {
 	size_t i;
 
-	for (i = 0; i < NOPTS; i++)
-		if (c && optdefs[i].short_name == c)
+	for (i = 0; c && i < NOPTS; i++)
+		if (optdefs[i].short_name == c)
 			return &optdefs[i];
 	return NULL;
 }
@@ -182,84 +192,32 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		      const struct optdef *d, const char *as, const char *arg)
 {
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
-		return error(cl, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
-			     quote(cl, as));
+		return cmdline_err_set(cl->err, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
+				       quote(cl, as));
 	/*
 	 * One value each: which of two would be meant is a guess, and the
 	 * wrong namespace or level is worse than an error.  --driver and
 	 * --config are lists.
 	 */
 	if (d->has_arg && d->id != OPT_DRIVER && d->id != OPT_CONFIG &&
-	    (cl->given & 1u << d->id))
+	    cl->given[d->id])
 		return usage_error(cl, "option --%s given twice (it takes one value)",
 				   d->name);
-	if (d->has_arg)
-		cl->given |= 1u << d->id;
+	cl->given[d->id] = true;
+	if (d->field && d->has_arg)
+		*(const char **)((char *)o + d->field) = arg;
+	else if (d->field)
+		*(bool *)((char *)o + d->field) = true;
 	switch (d->id) {
-	case OPT_JSON:
-		cl->json = true;
-		break;
-	case OPT_HEX:
-		cl->hex = true;
-		break;
-	case OPT_NAMES:
-		cl->names = true;
-		break;
-	case OPT_VERBOSE:
-		o->verbose = true;
-		break;
-	case OPT_QUIET:
-		o->quiet = true;
-		break;
-	case OPT_NETNS:
-		o->netns = arg;
-		break;
-	case OPT_FROM_LEVEL:
-		o->more.level = arg;
-		break;
 	case OPT_LEVEL_MAP:
 		if (!level_map_parse(arg, &o->more.map))
 			return usage_error(cl, "unknown level map '%s' (use cumulative, exact or kernel)",
 					   quote(cl, arg));
-		cl->map_given = true;
-		break;
-	case OPT_DECODE:
-		cl->decode = true;
-		break;
-	case OPT_LIST:
-		cl->list = true;
-		break;
-	case OPT_MONITOR:
-		cl->monitor = true;
-		break;
-	case OPT_BATCH:
-		o->batch_file = arg;
-		break;
-	case OPT_FORCE:
-		o->force = true;
-		break;
-	case OPT_HELP:
-		cl->help = true;
-		break;
-	case OPT_VERSION:
-		cl->version = true;
-		break;
-	case OPT_IOCTL:
-		o->ioctl = true;
 		break;
 	case OPT_DRIVER:
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
 			return usage_error(cl, "'%s' is not a driver name", arg);
 		cl->words[cl->room - ++cl->ndrivers] = arg;
-		break;
-	case OPT_APPLY:
-		cl->apply = true;
-		break;
-	case OPT_TRACE:
-		cl->trace = true;
-		break;
-	case OPT_TIMESTAMP:
-		o->timestamp = true;
 		break;
 	case OPT_FOR:
 		return parse_for(o, cl, arg);
@@ -270,6 +228,8 @@ static int set_option(struct opts *o, struct cmdline *cl,
 			return usage_error(cl, "more than %d --config files",
 					   CMDLINE_CONFIGS_MAX);
 		o->configs[o->nconfigs++] = arg;
+		break;
+	default:
 		break;
 	}
 	return 0;
@@ -374,11 +334,10 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		}
 		if (ret)
 			return ret;
-		if (cl->decode && !decode_seen)
+		if (cl->given[OPT_DECODE] && !decode_seen) {
 			cl->before_decode = cl->nwords;
-		decode_seen = cl->decode;
-		if (cl->decode)
-			after_target = true;
+			decode_seen = after_target = true;
+		}
 	}
 	return 0;
 }
@@ -482,12 +441,6 @@ bool ifname_valid(const char *name)
 	return true;
 }
 
-/*
- * IFACE as written (a backslash escape, see escape.h, stands for one
- * byte) into its bytes, in place: the words are argv's or a batch
- * line's, both writable.  Then the kernel's rules.
- */
-
 static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word)
 {
@@ -508,14 +461,11 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		return usage_error(cl, "number '%s' does not fit in 32 bits",
 				   quote(cl, err->item));
 	case CHANGE_REL_NUMBER:
-		return usage_error(cl, "'%s': only class names can be turned on or off (use bitN)",
-				   quote(cl, err->item));
 	case CHANGE_REL_NONE:
-		return usage_error(cl, "'%s': 'none' cannot be turned on or off",
-				   quote(cl, err->item));
 	case CHANGE_VM_FORM:
-		return usage_error(cl, "'%s': VALUE/MASK needs a value and a mask around one '/'",
-				   quote(cl, err->item));
+		/* change_strerror() says all there is to say about these. */
+		return usage_error(cl, "'%s': %s", quote(cl, err->item),
+				   change_strerror(err->code));
 	case CHANGE_VM_SIGN:
 		return usage_error(cl, "'%s': VALUE/MASK cannot hold +NAME or -NAME items (give them as words of their own)",
 				   quote(cl, err->item));
@@ -661,12 +611,14 @@ int job_build(struct job *j, const struct classnames *cn,
 
 static int pick_mode(struct opts *o, struct cmdline *cl)
 {
-	if (cl->json + cl->hex + cl->names > 1)
+	bool json = cl->given[OPT_JSON], hex = cl->given[OPT_HEX];
+	bool names = cl->given[OPT_NAMES];
+
+	if (json + hex + names > 1)
 		return usage_error(cl, "options -j, -x and -N exclude each other");
-	if (o->quiet && (cl->json || cl->hex || cl->names || o->verbose))
+	if (o->quiet && (json || hex || names || o->verbose))
 		return usage_error(cl, "option -q excludes -j, -x, -N and -v");
-	o->mode = cl->json ? OUT_JSON : cl->hex ? OUT_HEX :
-		  cl->names ? OUT_NAMES : OUT_TEXT;
+	o->mode = json ? OUT_JSON : hex ? OUT_HEX : names ? OUT_NAMES : OUT_TEXT;
 	return 0;
 }
 
@@ -675,8 +627,8 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 {
 	int i;
 
-	if (o->job.more->level || cl->map_given || o->verbose || o->quiet ||
-	    o->force)
+	if (o->job.more->level || cl->given[OPT_LEVEL_MAP] || o->verbose ||
+	    o->quiet || o->force)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
@@ -710,23 +662,32 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/* The first word as the job's IFACE. */
+static int take_first(struct opts *o, struct cmdline *cl)
+{
+	int ret = take_iface(cl, cl->words[0], &o->job.pattern);
+
+	if (!ret)
+		o->job.ifname = cl->words[0];
+	return ret;
+}
+
 /* --apply [IFACE]: what the configuration files say, for all or one. */
 static int pick_apply(struct opts *o, struct cmdline *cl)
 {
-	bool pattern;
-	int ret;
-
-	if (cl->nwords > 1 || o->job.more->level || cl->map_given)
+	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
-	if (cl->nwords) {
-		ret = take_iface(cl, cl->words[0], &pattern);
-		if (ret)
-			return ret;
-		o->job.ifname = cl->words[0];
-		o->job.pattern = pattern;
-	}
 	o->cmd = CMD_APPLY;
-	return 0;
+	return cl->nwords ? take_first(o, cl) : 0;
+}
+
+/* Does @word read as a CHANGE word, with the built-in names? */
+static bool is_change_word(const char *word)
+{
+	struct change c;
+
+	change_init(&c);
+	return change_add_word(&c, NULL, word, NULL, NULL);
 }
 
 /*
@@ -736,7 +697,6 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
  */
 static bool driver_all(const struct cmdline *cl)
 {
-	struct change c;
 	const char *w;
 
 	if (!cl->ndrivers)
@@ -744,98 +704,79 @@ static bool driver_all(const struct cmdline *cl)
 	if (!cl->nwords)
 		return true;
 	w = cl->words[0];
-	change_init(&c);
 	return w[0] == '+' || (w[0] && w[strlen(w) - 1] != ':' &&
-			       change_add_word(&c, NULL, w, NULL, NULL));
+			       is_change_word(w));
+}
+
+/* The job's interfaces: IFACE, or every one of the driver (driver_all()). */
+static int take_target(struct opts *o, struct cmdline *cl)
+{
+	if (!driver_all(cl))
+		return take_first(o, cl);
+	o->job.ifname = "*";
+	o->job.pattern = true;
+	cl->implicit_iface = true;
+	return 0;
 }
 
 /* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
 static int pick_trace(struct opts *o, struct cmdline *cl)
 {
-	int ret;
-
 	if (o->mode == OUT_HEX || o->mode == OUT_NAMES || o->force)
 		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
 	o->cmd = CMD_TRACE;
-	if (driver_all(cl)) {
-		o->job.ifname = "*";
-		o->job.pattern = true;
-		cl->implicit_iface = true;
-	} else {
-		ret = take_iface(cl, cl->words[0], &o->job.pattern);
-		if (ret)
-			return ret;
-		o->job.ifname = cl->words[0];
-	}
-	return 0;
-}
-
-/*
- * A word where IFACE would stand (before --decode) that is no CHANGE
- * word but could name an interface: "netifmsg tap0 --decode link".
- */
-static bool looks_like_iface(const char *word)
-{
-	struct change_err err;
-	struct change c;
-
-	change_init(&c);
-	return !change_add_word(&c, NULL, word, NULL, &err) &&
-	       ifname_valid(word);
+	return take_target(o, cl);
 }
 
 /* Which command the words ask for, and whether the options fit it. */
 static int pick_target(struct opts *o, struct cmdline *cl)
 {
-	if (cl->list + cl->decode + cl->monitor + cl->apply + cl->trace +
-	    (o->batch_file != NULL) > 1)
+	if (cl->given[OPT_LIST] + cl->given[OPT_DECODE] +
+	    cl->given[OPT_MONITOR] + cl->given[OPT_APPLY] +
+	    cl->given[OPT_TRACE] + (o->batch_file != NULL) > 1)
 		return usage_error(cl, "options --list, --decode, --monitor, --batch, --apply and --trace exclude each other");
-	if (o->for_ms && !cl->trace)
+	if (o->for_ms && !cl->given[OPT_TRACE])
 		return usage_error(cl, "option --for needs --trace");
-	if (o->timestamp && !cl->monitor)
+	if (o->timestamp && !cl->given[OPT_MONITOR])
 		return usage_error(cl, "option -t (--timestamp) needs --monitor");
 	if (o->force && !o->batch_file)
 		return usage_error(cl, "option -f (--force) needs --batch");
-	if (o->nconfigs && !cl->apply)
+	if (o->nconfigs && !cl->given[OPT_APPLY])
 		return usage_error(cl, "option --config needs --apply");
-	if (cl->apply)
+	if (cl->given[OPT_APPLY])
 		return pick_apply(o, cl);
-	if (cl->trace)
+	if (cl->given[OPT_TRACE])
 		return pick_trace(o, cl);
-	if (cl->monitor)
+	if (cl->given[OPT_MONITOR])
 		return pick_monitor(o, cl);
 	if (o->batch_file)
 		return pick_batch(o, cl);
-	if (cl->list) {
+	if (cl->given[OPT_LIST]) {
 		if (o->job.more->level || cl->nwords)
 			return usage_error(cl, "--list takes no interface, CHANGE or level");
 		o->cmd = CMD_LIST;
-	} else if (cl->decode) {
+	} else if (cl->given[OPT_DECODE]) {
 		if (!cl->nwords && !o->job.more->level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
-		if (cl->before_decode && looks_like_iface(cl->words[0]))
+		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
+		if (cl->before_decode && !is_change_word(cl->words[0]) &&
+		    ifname_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));
 		o->cmd = CMD_DECODE;
-	} else if (driver_all(cl)) {
-		/* "--driver e1000e [+link]": every interface of the driver. */
-		o->job.ifname = "*";
-		o->job.pattern = true;
-		o->cmd = cl->nwords || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
-		cl->implicit_iface = true;
-	} else if (cl->nwords) {
-		int ret = take_iface(cl, cl->words[0], &o->job.pattern);
+	} else if (cl->nwords || cl->ndrivers) {
+		int ret = take_target(o, cl);
+		int changes = cl->implicit_iface ? cl->nwords : cl->nwords - 1;
 
 		if (ret)
 			return ret;
-		o->job.ifname = cl->words[0];
-		o->cmd = cl->nwords > 1 || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
+		o->cmd = changes || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
 	} else {
 		o->cmd = o->job.more->level ? CMD_LEVEL : CMD_SHOW_ALL;
 	}
-	if (cl->map_given && !o->job.more->level)
+	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
 		return usage_error(cl, "--level-map needs --from-level");
 	return 0;
 }
@@ -850,47 +791,41 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return ret;
 	if (cl->kind == CMDLINE_BATCH_LINE && o->cmd != CMD_SHOW &&
 	    o->cmd != CMD_CHANGE)
-		return error(cl, false, "a batch line must start with an interface name");
+		return cmdline_err_set(cl->err, false, "a batch line must start with an interface name");
 	local = o->cmd == CMD_LIST || o->cmd == CMD_DECODE || o->cmd == CMD_LEVEL;
-	if (o->netns && local)
-		return usage_error(cl, "--netns needs a command that talks to the kernel");
-	if (o->ioctl && local)
-		return usage_error(cl, "--ioctl needs a command that talks to the kernel");
+	if (local && (o->netns || o->ioctl || cl->ndrivers))
+		return usage_error(cl, "%s needs a command that talks to the kernel",
+				   o->netns ? "--netns" :
+				   o->ioctl ? "--ioctl" : "--driver");
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   quote(cl, o->netns));
-	if (cl->ndrivers && local)
-		return usage_error(cl, "--driver needs a command that talks to the kernel");
 	if (cl->ndrivers) {
 		o->more.drivers = cl->words + cl->room - cl->ndrivers;
 		o->more.ndrivers = cl->ndrivers;
 	}
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
 		return 0;
-	if (o->cmd == CMD_TRACE) {
-		static const char *const all[] = { "+all" };
-
-		first = cl->implicit_iface ? 0 : 1;
-		o->more.words = cl->words + first;
-		o->more.nwords = cl->nwords - first;
-		/* No CHANGE and no level: every class. */
-		if (!o->job.more->nwords && !o->job.more->level) {
-			o->more.words = all;
-			o->more.nwords = 1;
-		}
-		return build(&o->job, NULL, !o->ioctl, cl);
-	}
 
 	first = o->cmd == CMD_DECODE || cl->implicit_iface ? 0 : 1;
 	o->more.words = cl->words + first;
 	o->more.nwords = cl->nwords - first;
+	if (o->cmd == CMD_TRACE && !o->more.nwords && !o->more.level) {
+		/* --trace without CHANGE or level: every class. */
+		static const char *const all[] = { "+all" };
+
+		o->more.words = all;
+		o->more.nwords = 1;
+	}
 	o->job.show = o->cmd == CMD_SHOW;
 	/*
 	 * A name the table does not know may be one the running kernel
 	 * knows: the command asks it, after everything else is checked here.
 	 * The ioctl has no names to ask.
 	 */
-	return build(&o->job, NULL, o->cmd == CMD_CHANGE && !o->ioctl, cl);
+	return build(&o->job, NULL,
+		     (o->cmd == CMD_CHANGE || o->cmd == CMD_TRACE) && !o->ioctl,
+		     cl);
 }
 
 int cmdline_parse(struct opts *o, int argc, char *const *argv,
@@ -907,8 +842,8 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 	ret = parse_words(o, &cl, argc, argv);
 	if (ret)
 		return ret;
-	if (cl.help || cl.version) {
-		o->cmd = cl.help ? CMD_HELP : CMD_VERSION;
+	if (cl.given[OPT_HELP] || cl.given[OPT_VERSION]) {
+		o->cmd = cl.given[OPT_HELP] ? CMD_HELP : CMD_VERSION;
 		return 0;
 	}
 	ret = pick_mode(o, &cl);

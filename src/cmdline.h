@@ -35,10 +35,6 @@ struct batch;
 #define CMDLINE_CONFIGS_MAX	16
 
 /*
- * One interface and what to do with it: the command line's IFACE and
- * CHANGE words, or one line of a --batch file.
- */
-/*
  * What few jobs have, apart from the job: a long batch of plain lines
  * shares one empty one (job_more_none), so that each job stays small.
  */
@@ -55,6 +51,10 @@ struct job_more {
 /* Nothing more: no file, no --driver, no words kept, no level. */
 extern const struct job_more job_more_none;
 
+/*
+ * One interface and what to do with it: the command line's IFACE and
+ * CHANGE words, or one line of a --batch file.
+ */
 struct job {
 	const char *ifname;		/* NULL: no interface */
 	const struct job_more *more;	/* never NULL */
@@ -99,6 +99,10 @@ struct cmdline_err {
 	char msg[CMDLINE_ERR_MAX];
 	bool hint;	/* worth a "Try 'netifmsg --help'." */
 };
+
+/* Fill in @err, snprintf style.  Returns -EINVAL. */
+int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 /* Defaults: show all, text, cumulative level map. */
 void opts_init(struct opts *o);

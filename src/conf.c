@@ -19,20 +19,17 @@ static int read_json(FILE *f, struct batch *b, unsigned int *errline,
 	char *text = NULL, *more;
 	int ret = 0;
 
-	for (;;) {
-		if (len == cap) {
-			cap = cap ? 2 * cap : 64 << 10;
-			more = cap <= JSON_FILE_MAX ? realloc(text, cap) : NULL;
-			if (!more) {
-				ret = cap > JSON_FILE_MAX ? -EFBIG : -ENOMEM;
-				break;
-			}
-			text = more;
-		}
-		len += fread(text + len, 1, cap - len, f);
-		if (len < cap)
+	/* Twice the room each time, until a read falls short. */
+	do {
+		cap = cap ? 2 * cap : 64 << 10;
+		more = cap <= JSON_FILE_MAX ? realloc(text, cap) : NULL;
+		if (!more) {
+			ret = cap > JSON_FILE_MAX ? -EFBIG : -ENOMEM;
 			break;
-	}
+		}
+		text = more;
+		len += fread(text + len, 1, cap - len, f);
+	} while (len == cap);
 	if (!ret && ferror(f))
 		ret = -EIO;
 	if (!ret)
@@ -134,11 +131,11 @@ static int read_dir(struct batch *b, const char *etc,
 		return errno == ENOENT ? 0 : -errno;
 	}
 	for (i = 0; i < n; i++) {
-		path = ret ? NULL : keep_path(p, dir, list[i]->d_name);
-		if (!ret && !path)
-			ret = -ENOMEM;
-		else if (!ret)
-			ret = config_load(b, path, path, true, e);
+		if (!ret) {
+			path = keep_path(p, dir, list[i]->d_name);
+			ret = path ? config_load(b, path, path, true, e) :
+				     -ENOMEM;
+		}
 		free(list[i]);
 	}
 	free(list);

@@ -6,32 +6,24 @@
 
 size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	uint32_t c, min;
+	/* The lowest code point a sequence of each length may encode. */
+	static const uint32_t min[] = { [2] = 0x80, [3] = 0x800, [4] = 0x10000 };
+	uint32_t c;
 	size_t len, i;
 
 	if (!n || s[0] < 0xc2 || s[0] > 0xf4)
 		return 0;
-	if (s[0] < 0xe0) {
-		len = 2;
-		c = s[0] & 0x1f;
-		min = 0x80;
-	} else if (s[0] < 0xf0) {
-		len = 3;
-		c = s[0] & 0x0f;
-		min = 0x800;
-	} else {
-		len = 4;
-		c = s[0] & 0x07;
-		min = 0x10000;
-	}
+	len = s[0] < 0xe0 ? 2 : s[0] < 0xf0 ? 3 : 4;
 	if (n < len)
 		return 0;
+	/* The lead byte's value bits: 5, 4 or 3 of them. */
+	c = s[0] & (0x7f >> len);
 	for (i = 1; i < len; i++) {
 		if ((s[i] & 0xc0) != 0x80)
 			return 0;
 		c = c << 6 | (s[i] & 0x3f);
 	}
-	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+	if (c < min[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
 		return 0;
 	*cp = c;
 	return len;

@@ -91,7 +91,6 @@ int level_to_mask(enum level_map map, long level, uint32_t *mask)
 int level_parse(const char *s, long *level)
 {
 	const char *p = s;
-	long v;
 
 	if (!s)
 		return -EINVAL;
@@ -102,8 +101,7 @@ int level_parse(const char *s, long *level)
 	for (; *p; p++)
 		if (!isdigit((unsigned char)*p))
 			return -EINVAL;
-	v = strtol(s, NULL, 10);
 	/* Out-of-range values come back as LONG_MIN/LONG_MAX: clamped. */
-	*level = v;
+	*level = strtol(s, NULL, 10);
 	return 0;
 }
