@@ -44,12 +44,18 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 
 	if (!json_is_object(obj))
 		return cmdline_err_set(err, false, "not a JSON object");
+	/*
+	 * A name no interface can have (a blank, '/', ':', "." or "..")
+	 * would not read back as the one IFACE word of the line.
+	 */
 	if (json_is_string(hex)) {
-		if (hex_name(json_string_value(hex), name) < 0)
+		if (hex_name(json_string_value(hex), name) < 0 ||
+		    !ifname_valid(name))
 			return cmdline_err_set(err, false, "\"ifname_hex\" is not an interface name in hex");
 	} else if (!json_is_string(ifname) ||
 		   json_string_length(ifname) >= IF_NAMESIZE ||
-		   strlen(json_string_value(ifname)) != json_string_length(ifname)) {
+		   strlen(json_string_value(ifname)) != json_string_length(ifname) ||
+		   !ifname_valid(json_string_value(ifname))) {
 		return cmdline_err_set(err, false, "no \"ifname\" that is an interface name");
 	} else {
 		strcpy(name, json_string_value(ifname));

@@ -527,6 +527,113 @@ START_TEST(test_read_bom)
 }
 END_TEST
 
+/* netifmsg's -j output read back: what each object means, or why not. */
+struct json_case {
+	const char *text;
+	int ret;
+	size_t n;		/* jobs */
+	const char *ifname;	/* of the last job */
+	uint32_t abs;		/* its mask */
+	unsigned int line;	/* of the last job, or of the error */
+	const char *msg;	/* for -EINVAL: part of the message */
+};
+
+static const struct json_case json_cases[] = {
+	{ "[{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]}]",
+	  0, 1, "tap0", 0x5, 1, NULL },
+	{ "[]", 0, 0, NULL, 0, 0, NULL },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n\n{\"ifname\":\"tap1\",\"msg_enable\":4294967295}\n",
+	  0, 2, "tap1", 0xffffffff, 3, NULL },
+	/* Names are literal: a glob character, a first '-' or '#'. */
+	{ "[{\"ifname\":\"tap*\",\"msg_enable\":3}]", 0, 1, "tap*", 0x3, 1, NULL },
+	{ "[{\"ifname\":\"-x\",\"msg_enable\":3}]", 0, 1, "-x", 0x3, 1, NULL },
+	{ "[{\"ifname\":\"#x\",\"msg_enable\":3}]", 0, 1, "#x", 0x3, 1, NULL },
+	{ "[{\"ifname\":\"a\\\\b\",\"msg_enable\":3}]", 0, 1, "a\\b", 0x3, 1, NULL },
+	{ "[{\"ifname\":\"\\ufffd\",\"ifname_hex\":\"ff01\",\"msg_enable\":2}]",
+	  0, 1, "\xff\x01", 0x2, 1, NULL },
+	/* wrong */
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1},{\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 2,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"a b\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"a/b\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"a:b\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"..\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"abcdefghijklmnop\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname\":\"a\\u0000b\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "invalid JSON" },
+	{ "[{\"ifname\":7,\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname_hex\":\"612062\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname_hex\":\"6\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname_hex\":\"6100\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname_hex\":\"6g\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":-1}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"msg_enable\" that is a 32-bit mask" },
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":4294967296}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"msg_enable\" that is a 32-bit mask" },
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":\"0x1\"}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"msg_enable\" that is a 32-bit mask" },
+	{ "[{\"ifname\":\"tap0\"}]", -EINVAL, 0, NULL, 0, 1,
+	  "no \"msg_enable\" that is a 32-bit mask" },
+	{ "[1]", -EINVAL, 0, NULL, 0, 1, "not a JSON object" },
+	{ "{\"a\":1}", -EINVAL, 0, NULL, 0, 1,
+	  "no \"ifname\" that is an interface name" },
+	{ " {\"a\":1}", -EINVAL, 0, NULL, 0, 1, "a JSON batch is an array" },
+	{ "[{\"ifname\":\"tap0\",\"ifname\":\"tap1\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "invalid JSON: duplicate object key" },
+	{ "[\n{\"ifname\":\"tap0\",\n\"msg_enable\":1}\n,]", -EINVAL, 0, NULL, 0, 4,
+	  "invalid JSON" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap1\",\n", -EINVAL, 0, NULL, 0, 2,
+	  "invalid JSON" },
+	{ "\"tap0\"", -EINVAL, 0, NULL, 0, 1, "invalid JSON" },
+};
+
+START_TEST(test_read_json)
+{
+	const struct json_case *c = &json_cases[_i];
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	int ret;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ret = batch_read_json(&b, c->text, strlen(c->text), &errline, &err);
+	ck_assert_msg(ret == c->ret, "'%s': %d, want %d (%s)", c->text, ret,
+		      c->ret, ret ? err.msg : "");
+	if (ret) {
+		ck_assert_msg(strstr(err.msg, c->msg), "'%s': message '%s'",
+			      c->text, err.msg);
+		ck_assert_uint_eq(errline, c->line);
+		ck_assert(!err.hint);
+	} else {
+		ck_assert_uint_eq(b.n, c->n);
+	}
+	if (!ret && c->n) {
+		const struct job *j = &b.jobs[b.n - 1];
+
+		ck_assert_str_eq(j->ifname, c->ifname);
+		ck_assert(!j->pattern);
+		ck_assert(!j->show);
+		ck_assert(j->change.has_abs);
+		ck_assert(!j->change.has_rel);
+		ck_assert_uint_eq(j->change.abs, c->abs);
+		ck_assert_uint_eq(j->lineno, c->line);
+	}
+	batch_free(&b);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -546,6 +653,8 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_endless_line);
 	tcase_add_test(tc, test_read_error);
 	tcase_add_test(tc, test_read_bom);
+	tcase_add_loop_test(tc, test_read_json, 0,
+			    sizeof(json_cases) / sizeof(json_cases[0]));
 	suite_add_tcase(s, tc);
 	return s;
 }
