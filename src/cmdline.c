@@ -410,10 +410,15 @@ static bool pattern_bytes(char *w)
 static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 {
 	char *w = (char *)word;
-	size_t len = strlen(w);
+	size_t len = strlen(w), bs = 0;
 
-	if (len > 1 && w[len - 1] == ':' && w[len - 2] != '\\')
-		w[--len] = '\0';
+	/* Unless escaped: "a\\\\:" is the name "a\\" printed, with its ':'. */
+	if (len > 1 && w[len - 1] == ':') {
+		while (bs < len - 1 && w[len - 2 - bs] == '\\')
+			bs++;
+		if (!(bs % 2))
+			w[--len] = '\0';
+	}
 	*pattern = has_glob(w);
 	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",

@@ -57,6 +57,12 @@ static void check_monitor_names(struct opts *o)
 	ck_assert_int_eq(o->nifnames, 0);
 }
 
+static void check_backslash_end(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "z\\");
+	ck_assert_uint_eq(o->job.change.on, 0x1);
+}
+
 static void check_batch_fv(struct opts *o)
 {
 	ck_assert_str_eq(o->batch_file, "-");
@@ -290,6 +296,10 @@ static const struct cl_case cases[] = {
 	/* found by fuzz_cmdline: an escaped blank in a pattern */
 	{ { "2\\x09[[", NULL }, -EINVAL, 0, "is not a valid interface pattern", NULL },
 	{ { "tap\\", "+drv", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
+	/* the ':' text output puts after a name that ends in a backslash */
+	{ { "z\\\\:", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_backslash_end },
+	{ { "z\\\\\\:", NULL }, -EINVAL, 0, "'z\\:' is not a valid interface name", NULL },
+	{ { "z\\:", NULL }, -EINVAL, 0, "'z:' is not a valid interface name", NULL },
 	{ { "a\\x2fb", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
 	{ { "--monitor", "x\\y", "\\xzz", NULL }, -EINVAL, 0, "bad escape in interface name '\\xzz'", NULL },
 };

@@ -4,7 +4,8 @@
 # One line format everywhere: what netifmsg prints about all interfaces,
 # in text, -x, -N and -j, fed back to --batch puts every mask back
 # exactly.  100 taps with random masks, plus taps whose names hold a glob
-# character and a backslash; ethtool is the judge.
+# character and a backslash (one at the end, where the text output's
+# ':' follows it); ethtool is the judge.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -20,7 +21,7 @@ names=()
 for ((i = 0; i < NTAPS; i++)); do
 	names+=("tap$i")
 done
-for odd in 'r*x' 'a\b' 'q[1]'; do
+for odd in 'r*x' 'a\b' 'q[1]' 'z\'; do
 	add_tap "$odd" || fatal "cannot create the tap '$odd'"
 	names+=("$odd")
 done
