@@ -6,6 +6,7 @@
  * becomes the text line "IFACE 0xMASK" and is read as one, so it means
  * exactly what a text line means.  Parsed with jansson.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -23,8 +24,10 @@ static int hex_name(const char *hex, char name[IF_NAMESIZE])
 	if (len % 2 || !len || len / 2 >= IF_NAMESIZE)
 		return -EINVAL;
 	for (i = 0; i < len; i += 2) {
-		if (sscanf(hex + i, "%2x", &byte) != 1 || !byte ||
-		    !strchr("0123456789abcdefABCDEF", hex[i + 1]))
+		/* Two digits: sscanf() alone takes a blank, a sign or "0x". */
+		if (!isxdigit((unsigned char)hex[i]) ||
+		    !isxdigit((unsigned char)hex[i + 1]) ||
+		    sscanf(hex + i, "%2x", &byte) != 1 || !byte)
 			return -EINVAL;
 		name[i / 2] = (char)byte;
 	}

@@ -578,6 +578,13 @@ static const struct json_case json_cases[] = {
 	  "\"ifname_hex\" is not an interface name in hex" },
 	{ "[{\"ifname_hex\":\"6g\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "\"ifname_hex\" is not an interface name in hex" },
+	/* a pair is two hex digits, not what sscanf() would also take */
+	{ "[{\"ifname_hex\":\" 161\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname_hex\":\"+161\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname_hex\":\"-161\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
 	{ "[{\"ifname\":\"tap0\",\"msg_enable\":-1}]", -EINVAL, 0, NULL, 0, 1,
 	  "no \"msg_enable\" that is a 32-bit mask" },
 	{ "[{\"ifname\":\"tap0\",\"msg_enable\":4294967296}]", -EINVAL, 0, NULL, 0, 1,
