@@ -119,8 +119,8 @@ static int run_all(struct trace *tr, struct breq *reqs)
 static int raise_level(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
-	size_t i;
-	int ret;
+	size_t i, j, k;
+	int ret, ret2;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
@@ -131,16 +131,26 @@ static int raise_level(struct trace *tr)
 			       &reqs[i].mask, &reqs[i].replace);
 	}
 	ret = run_all(tr, reqs);
-	for (i = 0; !ret && i < tr->n; i++)
-		reqs[i] = (struct breq){ .ifname = tr->t[i].st.ifname };
-	if (!ret)
-		ret = run_all(tr, reqs);
-	for (i = 0; !ret && i < tr->n; i++) {
-		tr->t[i].after = reqs[i].st.msg_enable;
-		tr->t[i].changed = tr->t[i].st.msg_enable ^ tr->t[i].after;
+	/*
+	 * Read back all but those whose set failed, also when one did: the
+	 * others were raised, and restore() puts them back.
+	 */
+	for (i = k = 0; i < tr->n; i++)
+		if (!reqs[i].err)
+			reqs[k++] = (struct breq){ .ifname = tr->t[i].st.ifname };
+	ret2 = k ? run_all(tr, reqs) : 0;
+	for (i = j = 0; i < tr->n && j < k; i++) {
+		if (reqs[j].ifname != tr->t[i].st.ifname)
+			continue;
+		if (!reqs[j].err) {
+			tr->t[i].after = reqs[j].st.msg_enable;
+			tr->t[i].changed = tr->t[i].st.msg_enable ^
+					   tr->t[i].after;
+		}
+		j++;
 	}
 	free(reqs);
-	return ret;
+	return ret ? ret : ret2;
 }
 
 /* "IFACE VALUE/MASK": the command that puts back what this run changed. */
@@ -428,8 +438,11 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	}
 	tr.kmsg = open_kmsg();
 	ret = raise_level(&tr);
-	if (ret)
+	if (ret) {
+		/* Not raised for good where it worked: no one would undo it. */
+		restore(&tr);
 		goto out;
+	}
 	if (tr.kmsg < 0)
 		diag(NULL, NULL, "note: cannot read %s (%s: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1): no messages are shown; the level is still raised and restored",
 		     KMSG_PATH, strerror(-tr.kmsg));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Unit tests for the commands (show, change, batch) over a fake backend:
- * the real word parser, the real commands and printer, no kernel and no
- * root.  stdout and stderr are pointed at files with dup2() around each
+ * Unit tests for the commands (show, change, batch, apply, a failed
+ * trace) over a fake backend: the real word parser, the real commands
+ * and printer, no kernel and no root.  stdout and stderr are pointed at files with dup2() around each
  * command.
  */
 #include <check.h>
@@ -92,6 +92,8 @@ static int run(const char *line)
 		cmd_free_input(&in);
 	} else if (o.cmd == CMD_CHANGE) {
 		ret = cmd_change(&o, &b);
+	} else if (o.cmd == CMD_TRACE) {
+		ret = cmd_trace(&o, &b);
 	} else {
 		ck_assert(o.cmd == CMD_SHOW || o.cmd == CMD_SHOW_ALL);
 		ret = cmd_show(&o, &b);
@@ -312,6 +314,25 @@ START_TEST(test_apply)
 }
 END_TEST
 
+/*
+ * A --trace whose change fails on one interface raises none for good:
+ * the others are put back before it ends.
+ */
+START_TEST(test_trace_raise_fails)
+{
+	fake_find(&f, "tap1")->set_error = -EPERM;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "tap1: permission denied"));
+	ck_assert_ptr_nonnull(strstr(err, "tap0: restored: 0x00000001 drv\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* Only one, which failed: nothing to put back. */
+	ck_assert_int_eq(run("--trace tap1"), -EIO);
+	ck_assert_ptr_null(strstr(err, "restored"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -328,6 +349,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
+	tcase_add_test(tc, test_trace_raise_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }
