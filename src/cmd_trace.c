@@ -162,11 +162,12 @@ static void say_undo(const struct trace *tr)
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
 
+		/* diag() escapes the name before the message itself. */
 		format_ifname(name, sizeof(name), t->st.ifname);
 		if (!t->changed)
-			diag(NULL, name, "already so: nothing to restore at the end");
+			diag(NULL, t->st.ifname, "already so: nothing to restore at the end");
 		else
-			diag(NULL, name, "now 0x%08x; if netifmsg is killed, restore with: netifmsg %s 0x%08x/0x%08x",
+			diag(NULL, t->st.ifname, "now 0x%08x; if netifmsg is killed, restore with: netifmsg %s 0x%08x/0x%08x",
 			     t->after, name, t->st.msg_enable & t->changed,
 			     t->changed);
 	}

@@ -333,6 +333,18 @@ START_TEST(test_trace_raise_fails)
 }
 END_TEST
 
+/*
+ * The name before "now" is escaped once, as in every message; the
+ * command after "restore with" reads back as that name in a shell.
+ */
+START_TEST(test_trace_undo_name)
+{
+	fake_add(&f, "nim\\", 0x0);
+	ck_assert_int_eq(run("--trace nim\\\\ --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim\\\\: now 0x00007fff; if netifmsg is killed, restore with: netifmsg nim\\\\\\\\ 0x00000000/0x00007fff\n"));
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -350,6 +362,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_trace_raise_fails);
+	tcase_add_test(tc, test_trace_undo_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
