@@ -683,7 +683,14 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
 	o->cmd = CMD_APPLY;
-	return cl->nwords ? take_first(o, cl) : 0;
+	if (cl->nwords)
+		return take_first(o, cl);
+	/* --driver alone: every interface of the driver, as elsewhere. */
+	if (cl->ndrivers) {
+		o->job.ifname = "*";
+		o->job.pattern = true;
+	}
+	return 0;
 }
 
 /* Does @word read as a CHANGE word, with the built-in names? */

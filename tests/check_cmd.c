@@ -314,6 +314,28 @@ START_TEST(test_apply)
 }
 END_TEST
 
+/* --apply --driver: only that driver's interfaces, as --apply '*' --driver. */
+START_TEST(test_apply_driver)
+{
+	char cmd[160];
+
+	fake_add(&f, "eth0", 0x7)->driver = "igb";
+	snprintf(cmd, sizeof(cmd), "--apply --driver igb --config %s",
+		 write_file("* none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(f.sets, 1);
+	fake_find(&f, "eth0")->mask = 0x7;
+	snprintf(cmd, sizeof(cmd), "--apply --driver e1000 --config %s",
+		 write_file("* none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x7);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(f.sets, 1);
+}
+END_TEST
+
 /*
  * A --trace whose change fails on one interface raises none for good:
  * the others are put back before it ends.
@@ -361,6 +383,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
+	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_undo_name);
 	suite_add_tcase(s, tc);
