@@ -121,8 +121,7 @@ static bool wanted(const struct watch *w, const char *ifname)
 	int i;
 
 	for (i = 0; i < o->nifnames && !name; i++)
-		name = !strcmp(o->ifnames[i], ifname) ||
-		       !fnmatch(o->ifnames[i], ifname, 0);
+		name = !fnmatch(o->ifnames[i], ifname, 0);
 	if (!name || !o->job.more->ndrivers)
 		return name;
 	if (w->b->ops->driver(w->b, ifname, driver) < 0)

@@ -627,6 +627,25 @@ static int pick_mode(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
+/*
+ * A name as the fnmatch(3) pattern that matches it alone: its glob
+ * characters and backslashes quoted.  In place: it is never longer than
+ * the word it was read from, where each of them took two bytes or more.
+ */
+static void glob_quote(char *name)
+{
+	char buf[2 * IF_NAMESIZE], *to = buf;
+	const char *p;
+
+	for (p = name; *p; p++) {
+		if (*p == '*' || *p == '?' || *p == '[' || *p == '\\')
+			*to++ = '\\';
+		*to++ = *p;
+	}
+	*to = '\0';
+	strcpy(name, buf);
+}
+
 /* --monitor [IFACE...]: the words are interface names to watch. */
 static int pick_monitor(struct opts *o, struct cmdline *cl)
 {
@@ -647,6 +666,9 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 
 		if (ret)
 			return ret;
+		/* Each is matched with fnmatch(3): a name must match itself only. */
+		if (!pattern)
+			glob_quote((char *)cl->words[i]);
 	}
 	o->cmd = CMD_MONITOR;
 	o->ifnames = cl->words;

@@ -81,7 +81,8 @@ struct opts {
 	unsigned int for_ms;		/* --for SECONDS, 0: until stopped */
 	bool timestamp;			/* -t: --monitor prints the time */
 	struct batch *batch;		/* its lines, once read (cmd_batch_read) */
-	const char *const *ifnames;	/* --monitor filter, NULL if none */
+	/* --monitor filter, NULL if none: fnmatch(3) patterns, names quoted */
+	const char *const *ifnames;
 	int nifnames;
 	struct job job;			/* IFACE, CHANGE, --from-level */
 };

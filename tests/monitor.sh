@@ -4,7 +4,8 @@
 # --monitor: monitors in the background (text with -n NETNS, -j, and -N
 # with an interface filter) see exactly the changes made with netifmsg,
 # ethtool -s and --batch, in order, one line each; nothing for a set that
-# changes nothing; a clean exit 0 on SIGTERM and SIGINT.  Bursts and lost
+# changes nothing; a clean exit 0 on SIGTERM and SIGINT; a filter name
+# with an escaped glob character is no pattern.  Bursts and lost
 # notifications: tests/monitorburst.sh; signals while blocked:
 # tests/monitorstop.sh.
 
@@ -123,6 +124,27 @@ kill -TERM "${MON_PIDS[2]}"
 wait "${MON_PIDS[2]}"
 check_eq "-N monitor: exit status 0 after SIGTERM" 0 "$?"
 MON_PIDS=()
+
+# --- a name with an escaped glob character or a backslash is that one
+# interface, as IFACE is everywhere: not a pattern that matches others too
+for dev in 'r*x' rax 'a\b' ab; do
+	add_tap "$dev" || fatal "cannot create the tap '$dev'"
+done
+LIT=$NIM_TMP/literal.out
+start_monitor literal -n "$NS" --monitor 'r\*x' 'a\\b' tap3
+sync_monitors tap3 "$LIT"
+for dev in rax ab 'r\*x' 'a\\b'; do
+	check_rc "nm $dev +drv" 0 nm "$dev" +drv
+done
+et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
+wait_for "$LIT" "^tap3: 0x00007000 " || fatal "the monitor missed tap3's 0x7000"
+kill -TERM "${MON_PIDS[0]}"
+wait "${MON_PIDS[0]}"
+MON_PIDS=()
+check_grep "literal filter: r*x's change" 'r\*x: 0x00000001 drv' "$LIT"
+check_grep "literal filter: a\\b's change" 'a\\b: 0x00000001 drv' "$LIT"
+check_nogrep "literal filter: not rax's change" 'rax: ' "$LIT"
+check_nogrep "literal filter: not ab's change" 'ab: ' "$LIT"
 
 # --- a pipe sees each line as it comes (line-buffered output): head gets
 # its line while netifmsg still runs.
