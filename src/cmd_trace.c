@@ -46,6 +46,7 @@ struct target {
 	uint32_t after;			/* right after it */
 	uint32_t changed;		/* the bits this run changed */
 	bool gone;
+	bool failed;			/* its restore failed */
 };
 
 struct trace {
@@ -334,7 +335,7 @@ static int restore(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
 	struct sets s = { tr, 0 };
-	size_t i, k = 0;
+	size_t i, j, k = 0;
 	int ret = 0;
 
 	if (!reqs)
@@ -350,6 +351,7 @@ static int restore(struct trace *tr)
 		if (ret < 0) {
 			diag_kernel(NULL, t->st.ifname, ret, tr->b->extack);
 			s.failed++;
+			t->failed = true;
 			continue;
 		}
 		theirs = t->changed & (now.msg_enable ^ t->after);
@@ -370,11 +372,16 @@ static int restore(struct trace *tr)
 		if (ret < 0)
 			diag_kernel(NULL, NULL, ret, tr->b->extack);
 	}
+	/* Not "restored" where the set failed, or may not have been sent. */
+	for (i = 0; i < k; i++)
+		for (j = 0; (ret < 0 || reqs[i].err) && j < tr->n; j++)
+			if (reqs[i].ifname == tr->t[j].st.ifname)
+				tr->t[j].failed = true;
 	for (i = 0; i < tr->n; i++) {
 		char names[FORMAT_STATE_MAX];
 		struct ifstate st = { .msg_enable = tr->t[i].after };
 
-		if (tr->t[i].gone || !tr->t[i].changed)
+		if (tr->t[i].gone || !tr->t[i].changed || tr->t[i].failed)
 			continue;
 		format_state(names, sizeof(names), OUT_TEXT,
 			     backend_names(tr->b, st.msg_enable), &st,

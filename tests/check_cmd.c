@@ -367,6 +367,28 @@ START_TEST(test_trace_undo_name)
 }
 END_TEST
 
+/* A restore that fails says so, and not that the mask was restored. */
+START_TEST(test_trace_restore_fails)
+{
+	struct fake_iface *lo = fake_find(&f, "lo");
+
+	/* "lo" is there for if_nametoindex(): the trace runs to --for. */
+	lo->no_level = false;
+	lo->set_error = -EPERM;
+	lo->set_ok = 1;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "lo: permission denied"));
+	ck_assert_ptr_null(strstr(err, "restored"));
+	ck_assert_uint_eq(lo->mask, 0x7fff);
+	/* Put back, it says so. */
+	lo->mask = 0;
+	lo->set_ok = 2;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -386,6 +408,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_undo_name);
+	tcase_add_test(tc, test_trace_restore_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }

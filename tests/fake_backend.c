@@ -99,8 +99,10 @@ static int fake_set(struct backend *b, const struct breq *r)
 	ret = lookup(f, r->ifname, &fi);
 	if (ret < 0)
 		return ret;
-	if (fi->set_error)
+	if (fi->set_error && !fi->set_ok)
 		return fi->set_error;
+	if (fi->set_ok)
+		fi->set_ok--;
 	if (r->replace)
 		fi->mask = r->value;
 	else

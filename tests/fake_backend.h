@@ -16,7 +16,8 @@ struct fake_iface {
 	uint32_t ifindex;
 	uint32_t mask;
 	bool no_level;		/* the driver has no message level */
-	int set_error;		/* a set of it fails with this -errno */
+	int set_error;		/* a set of it fails with this -errno ... */
+	unsigned int set_ok;	/* ... after this many sets that work */
 	const char *driver;	/* NULL: "tun" */
 };
 
