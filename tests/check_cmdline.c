@@ -57,6 +57,16 @@ static void check_monitor_names(struct opts *o)
 	ck_assert_int_eq(o->nifnames, 0);
 }
 
+static void check_a_b(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "ab");
+}
+
+static void check_a_backslash_b(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "a\\b");
+}
+
 static void check_backslash_end(struct opts *o)
 {
 	ck_assert_str_eq(o->job.ifname, "z\\");
@@ -296,6 +306,9 @@ static const struct cl_case cases[] = {
 	/* found by fuzz_cmdline: an escaped blank in a pattern */
 	{ { "2\\x09[[", NULL }, -EINVAL, 0, "is not a valid interface pattern", NULL },
 	{ { "tap\\", "+drv", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
+	/* any backslash quotes the next character: "a\b" is "ab" (ESCAPES) */
+	{ { "a\\b", NULL }, 0, CMD_SHOW, NULL, check_a_b },
+	{ { "a\\\\b", NULL }, 0, CMD_SHOW, NULL, check_a_backslash_b },
 	/* the ':' text output puts after a name that ends in a backslash */
 	{ { "z\\\\:", "+drv", NULL }, 0, CMD_CHANGE, NULL, check_backslash_end },
 	{ { "z\\\\\\:", NULL }, -EINVAL, 0, "'z\\:' is not a valid interface name", NULL },
