@@ -72,6 +72,16 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	return batch_add_line(b, line, lineno, err);
 }
 
+/* Blanks only?  @s has @len bytes and no NUL after them. */
+static bool blank(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t' || *s == '\r')) {
+		s++;
+		len--;
+	}
+	return !len;
+}
+
 /* One object a line, as -j prints a batch or a monitor. */
 static int read_lines(struct batch *b, const char *text, size_t len,
 		      unsigned int *errline, struct cmdline_err *err)
@@ -88,7 +98,7 @@ static int read_lines(struct batch *b, const char *text, size_t len,
 
 		lineno++;
 		*errline = lineno;
-		if (strspn(text + at, " \t\r") < end - at) {
+		if (!blank(text + at, end - at)) {
 			obj = json_loadb(text + at, end - at, JSON_REJECT_DUPLICATES,
 					 &jerr);
 			if (!obj)

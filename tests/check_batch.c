@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "batch.h"
 #include "check_main.h"
@@ -641,6 +643,33 @@ START_TEST(test_read_json)
 }
 END_TEST
 
+/*
+ * JSON lines are read within their length: text that ends in blanks and
+ * has nothing after it (here a page nobody may read) is not read past.
+ */
+START_TEST(test_read_json_len)
+{
+	static const char text[] = "{\"ifname\":\"tap0\",\"msg_enable\":1}\n \t";
+	long page = sysconf(_SC_PAGESIZE);
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	char *p;
+
+	p = mmap(NULL, 2 * (size_t)page, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	ck_assert(p != MAP_FAILED);
+	ck_assert_int_eq(mprotect(p + page, (size_t)page, PROT_NONE), 0);
+	p += page - (sizeof(text) - 1);
+	memcpy(p, text, sizeof(text) - 1);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(batch_read_json(&b, p, sizeof(text) - 1, &errline,
+					 &err), 0);
+	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -660,6 +689,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_endless_line);
 	tcase_add_test(tc, test_read_error);
 	tcase_add_test(tc, test_read_bom);
+	tcase_add_test(tc, test_read_json_len);
 	tcase_add_loop_test(tc, test_read_json, 0,
 			    sizeof(json_cases) / sizeof(json_cases[0]));
 	suite_add_tcase(s, tc);
