@@ -87,32 +87,26 @@ static int targets(struct trace *tr)
 	return tr->n ? 0 : select_none(NULL, j);
 }
 
-struct sets {
-	struct trace *tr;
-	int failed;
-};
-
 static int set_done(struct breq *q, const char *extack, void *data)
 {
-	struct sets *s = data;
+	int *failed = data;
 
 	if (q->err) {
-		s->failed++;
+		(*failed)++;
 		diag_kernel(NULL, q->ifname, q->err, extack);
 	}
 	return 0;
 }
 
-/* One request per target; @reqs[i] is target i's. */
-static int run_all(struct trace *tr, struct breq *reqs)
+/* Send the @n requests of @reqs; 0, or -EIO when any failed (said). */
+static int run_all(struct trace *tr, struct breq *reqs, size_t n)
 {
-	struct sets s = { tr, 0 };
-	int ret;
+	int failed = 0, ret;
 
-	ret = tr->b->ops->run(tr->b, reqs, tr->n, 64, set_done, &s);
+	ret = tr->b->ops->run(tr->b, reqs, n, 64, set_done, &failed);
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
-	return s.failed ? -EIO : 0;
+	return failed ? -EIO : 0;
 }
 
 /* Make the change; read back what it did. */
@@ -130,11 +124,11 @@ static int raise_level(struct trace *tr)
 		change_request(&tr->job.change, UINT32_MAX, &reqs[i].value,
 			       &reqs[i].mask, &reqs[i].replace);
 	}
-	ret = run_all(tr, reqs);
+	ret = run_all(tr, reqs, tr->n);
 	for (i = 0; !ret && i < tr->n; i++)
 		reqs[i] = (struct breq){ .ifname = tr->t[i].st.ifname };
 	if (!ret)
-		ret = run_all(tr, reqs);
+		ret = run_all(tr, reqs, tr->n);
 	for (i = 0; !ret && i < tr->n; i++) {
 		tr->t[i].after = reqs[i].st.msg_enable;
 		tr->t[i].changed = tr->t[i].st.msg_enable ^ tr->t[i].after;
@@ -322,9 +316,8 @@ static int follow(struct trace *tr, const sigset_t *wait)
 static int restore(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
-	struct sets s = { tr, 0 };
 	size_t i, k = 0;
-	int ret = 0;
+	int failed = 0;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
@@ -332,13 +325,14 @@ static int restore(struct trace *tr)
 		struct target *t = &tr->t[i];
 		struct ifstate now;
 		uint32_t theirs, back;
+		int ret;
 
 		if (t->gone || !t->changed)
 			continue;
 		ret = tr->b->ops->get(tr->b, t->st.ifname, &now);
 		if (ret < 0) {
 			diag_kernel(NULL, t->st.ifname, ret, tr->b->extack);
-			s.failed++;
+			failed++;
 			continue;
 		}
 		theirs = t->changed & (now.msg_enable ^ t->after);
@@ -354,11 +348,8 @@ static int restore(struct trace *tr)
 		};
 		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
 	}
-	if (k) {
-		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &s);
-		if (ret < 0)
-			diag_kernel(NULL, NULL, ret, tr->b->extack);
-	}
+	if (k && run_all(tr, reqs, k) < 0)
+		failed++;
 	for (i = 0; i < tr->n; i++) {
 		char names[FORMAT_STATE_MAX];
 		struct ifstate st = { .msg_enable = tr->t[i].after };
@@ -371,7 +362,7 @@ static int restore(struct trace *tr)
 		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
 	}
 	free(reqs);
-	return ret < 0 || s.failed ? -EIO : 0;
+	return failed ? -EIO : 0;
 }
 
 /* /dev/kmsg from now on: the records the change itself causes come next. */
