@@ -376,34 +376,11 @@ static int open_kmsg(void)
 	return fd;
 }
 
-static int catch_signals(sigset_t *wait)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block;
-	size_t i;
-
-	/* A closed output pipe: write() says EPIPE, which ends the trace. */
-	signal(SIGPIPE, SIG_IGN);
-	sigemptyset(&sa.sa_mask);
-	sigemptyset(&block);
-	for (i = 0; i < 3; i++)
-		sigaddset(&block, sigs[i]);
-	if (sigprocmask(SIG_BLOCK, &block, wait) < 0)
-		return -errno;
-	for (i = 0; i < 3; i++) {
-		sigdelset(wait, sigs[i]);
-		/* No SA_RESTART: a blocked write() ends on a signal. */
-		if (sigaction(sigs[i], &sa, NULL) < 0)
-			return -errno;
-	}
-	return 0;
-}
-
 int cmd_trace(const struct opts *o, struct backend *b)
 {
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1 };
-	sigset_t wait;
+	sigset_t block, wait;
 	int ret, ret2;
 
 	ret = cmd_check_jobs(b, &tr.job, 1, NULL);
@@ -412,7 +389,9 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = targets(&tr);
 	if (ret)
 		goto out;
-	ret = catch_signals(&wait);
+	/* A closed output pipe: write() says EPIPE, which ends the trace. */
+	signal(SIGPIPE, SIG_IGN);
+	ret = cmd_catch_signals(sigs, 3, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		goto out;
