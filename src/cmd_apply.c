@@ -118,7 +118,7 @@ static void report(const struct opts *o, struct backend *b,
 	pr.named = true;
 	for (k = 0; k < a->nt; k++) {
 		struct ifstate st = a->all->v[a->t[k].i];
-		bool changed = !a->t[k].failed && st.msg_enable != a->t[k].want;
+		bool changed = st.msg_enable != a->t[k].want;
 
 		if (a->t[k].failed)
 			continue;
