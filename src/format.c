@@ -176,9 +176,8 @@ static void sb_names(struct sbuf *sb, const struct classnames *cn,
 	/* Only the set bits, lowest first: this runs once per line. */
 	for (; mask; mask &= mask - 1) {
 		unsigned int bit = (unsigned int)__builtin_ctz(mask);
-		const char *name;
+		const char *name = msgclass_name(cn, bit, tmp);
 
-		name = msgclass_name(cn, bit, tmp);
 		if (!first)
 			sb_putn(sb, json ? "," : " ", 1);
 		first = false;
@@ -189,6 +188,18 @@ static void sb_names(struct sbuf *sb, const struct classnames *cn,
 	}
 	if (json)
 		sb_putn(sb, "]", 1);
+}
+
+/* @mask in text: its hex and its names, or with -x or -N one of them. */
+static void sb_mask(struct sbuf *sb, enum out_mode mode,
+		    const struct classnames *cn, uint32_t mask)
+{
+	if (mode != OUT_NAMES)
+		sb_hex(sb, "0x", mask, 8);
+	if (mode == OUT_TEXT)
+		sb_putn(sb, " ", 1);
+	if (mode != OUT_HEX)
+		sb_names(sb, cn, mask, false);
 }
 
 static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
@@ -219,29 +230,19 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 {
 	struct sbuf sb = sb_start(buf, size);
 
-	switch (mode) {
-	case OUT_JSON:
+	if (mode == OUT_JSON) {
 		sb_state_json(&sb, cn, st, changed);
-		break;
-	case OUT_HEX:
-		sb_hex(&sb, "0x", st->msg_enable, 8);
-		break;
-	case OUT_NAMES:
-		sb_names(&sb, cn, st->msg_enable, false);
-		break;
-	case OUT_TEXT:
-		if (st->ifname[0]) {
-			sb_ifname(&sb, st->ifname);
-			sb_puts(&sb, ": ");
-		}
-		sb_hex(&sb, "0x", st->msg_enable, 8);
-		sb_putn(&sb, " ", 1);
-		sb_names(&sb, cn, st->msg_enable, false);
-		if (changed != CHANGED_NONE)
-			sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
-							    : " (unchanged)");
-		break;
+		return sb.len;
 	}
+	/* -x and -N print the mask alone; print.c adds a name if needed. */
+	if (mode == OUT_TEXT && st->ifname[0]) {
+		sb_ifname(&sb, st->ifname);
+		sb_puts(&sb, ": ");
+	}
+	sb_mask(&sb, mode, cn, st->msg_enable);
+	if (mode == OUT_TEXT && changed != CHANGED_NONE)
+		sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
+						    : " (unchanged)");
 	return sb.len;
 }
 
@@ -271,12 +272,7 @@ size_t format_event(char *buf, size_t size, enum out_mode mode,
 	}
 	if (old) {
 		sb_puts(&sb, " (was ");
-		if (mode != OUT_NAMES)
-			sb_hex(&sb, "0x", *old, 8);
-		if (mode == OUT_TEXT)
-			sb_putn(&sb, " ", 1);
-		if (mode != OUT_HEX)
-			sb_names(&sb, cn, *old, false);
+		sb_mask(&sb, mode, cn, *old);
 		sb_putn(&sb, ")", 1);
 	}
 	if (when) {
