@@ -26,7 +26,6 @@
 #define JOBS_WINDOW	64
 
 struct run {
-	const struct opts *o;
 	struct job *jobs;
 	size_t n;
 	const char *file;
@@ -234,7 +233,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		 size_t n, const char *file)
 {
-	struct run r = { .o = o, .jobs = jobs, .n = n, .file = file };
+	struct run r = { .jobs = jobs, .n = n, .file = file };
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
