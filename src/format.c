@@ -324,17 +324,15 @@ size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
 		sb_json_string(&sb, c->name);
 		sb_printf(&sb, ",\"bit\":%u,\"mask\":%u,\"old_level\":",
 			  c->bit, 1u << c->bit);
-		if (c->old_level < 0)
-			sb_puts(&sb, "null");
-		else
-			sb_printf(&sb, "%d", c->old_level);
-		sb_putn(&sb, "}", 1);
-		return sb.len;
+	} else {
+		sb_printf(&sb, "%-9s %4u  0x%04x  ", c->name, c->bit,
+			  1u << c->bit);
 	}
-	sb_printf(&sb, "%-9s %4u  0x%04x  ", c->name, c->bit, 1u << c->bit);
 	if (c->old_level < 0)
-		sb_puts(&sb, "-");
+		sb_puts(&sb, mode == OUT_JSON ? "null" : "-");
 	else
 		sb_printf(&sb, "%d", c->old_level);
+	if (mode == OUT_JSON)
+		sb_putn(&sb, "}", 1);
 	return sb.len;
 }
