@@ -114,8 +114,7 @@ static void report(const struct opts *o, struct backend *b,
 
 	if (!o->verbose && o->mode == OUT_TEXT)
 		return;
-	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, b);
-	pr.named = true;
+	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, true, b);
 	for (k = 0; k < a->nt; k++) {
 		struct ifstate st = a->all->v[a->t[k].i];
 		bool changed = st.msg_enable != a->t[k].want;

@@ -267,8 +267,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		goto out;
 	}
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
-		   b);
-	r.pr.named = file || select;
+		   file || select, b);
 	/* A chunk not answered to its end: done_cb() asked to stop. */
 	do {
 		nreqs = requests(&r, &next, r.reqs, cap);

@@ -213,8 +213,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-fd));
 		return fd;
 	}
-	print_init(&w.pr, o->mode, false, PRINT_LINES, b);
-	w.pr.named = true;
+	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);
 	/*
 	 * The masks now, for the "was" of each first change: after
 	 * joining the group, so that no change falls in between.
