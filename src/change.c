@@ -15,7 +15,8 @@ static bool fail(struct change_err *err, enum change_error code,
 		 const char *item, size_t len, const char *suggestion)
 {
 	if (err) {
-		*err = (struct change_err){ .code = code, .suggestion = suggestion };
+		*err = (struct change_err){ .code = code,
+					    .suggestion = suggestion };
 		snprintf(err->item, sizeof(err->item), "%.*s", (int)len, item);
 	}
 	return false;
