@@ -15,10 +15,9 @@ static bool fail(struct change_err *err, enum change_error code,
 		 const char *item, size_t len, const char *suggestion)
 {
 	if (err) {
-		err->code = code;
+		*err = (struct change_err){ .code = code,
+					    .suggestion = suggestion };
 		snprintf(err->item, sizeof(err->item), "%.*s", (int)len, item);
-		err->suggestion = suggestion;
-		err->bits = 0;
 	}
 	return false;
 }
@@ -237,12 +236,8 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	*c = tmp;
 	if (unknown)
 		*unknown += skipped;
-	if (err) {
-		err->code = CHANGE_OK;
-		err->item[0] = '\0';
-		err->suggestion = NULL;
-		err->bits = 0;
-	}
+	if (err)
+		*err = (struct change_err){ .code = CHANGE_OK };
 	return true;
 }
 

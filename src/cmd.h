@@ -7,6 +7,8 @@
 #ifndef NETIFMSG_CMD_H
 #define NETIFMSG_CMD_H
 
+#include <errno.h>
+#include <signal.h>
 #include <stddef.h>
 
 #include "backend.h"
@@ -59,5 +61,34 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
  */
 int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 		   const char *file);
+
+/*
+ * --monitor and --trace run until a signal: catch the @n signals @sigs
+ * with @handler and block them; *@wait gets the mask without them, for
+ * ppoll().  Blocked while the command checks its stop flag and unblocked
+ * inside ppoll(), a signal cannot slip in between the check and the
+ * wait.  No SA_RESTART: nothing waits on after a signal, and a write(2)
+ * blocked on a slow reader ends.  0 or -errno.
+ */
+static inline int cmd_catch_signals(const int *sigs, size_t n,
+				    void (*handler)(int), sigset_t *block,
+				    sigset_t *wait)
+{
+	struct sigaction sa = { .sa_handler = handler };
+	size_t i;
+
+	sigemptyset(&sa.sa_mask);
+	sigemptyset(block);
+	for (i = 0; i < n; i++)
+		sigaddset(block, sigs[i]);
+	if (sigprocmask(SIG_BLOCK, block, wait) < 0)
+		return -errno;
+	for (i = 0; i < n; i++) {
+		sigdelset(wait, sigs[i]);
+		if (sigaction(sigs[i], &sa, NULL) < 0)
+			return -errno;
+	}
+	return 0;
+}
 
 #endif

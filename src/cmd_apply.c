@@ -114,11 +114,10 @@ static void report(const struct opts *o, struct backend *b,
 
 	if (!o->verbose && o->mode == OUT_TEXT)
 		return;
-	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, b);
-	pr.named = true;
+	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, true, b);
 	for (k = 0; k < a->nt; k++) {
 		struct ifstate st = a->all->v[a->t[k].i];
-		bool changed = !a->t[k].failed && st.msg_enable != a->t[k].want;
+		bool changed = st.msg_enable != a->t[k].want;
 
 		if (a->t[k].failed)
 			continue;

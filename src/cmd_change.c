@@ -26,7 +26,6 @@
 #define JOBS_WINDOW	64
 
 struct run {
-	const struct opts *o;
 	struct job *jobs;
 	size_t n;
 	const char *file;
@@ -234,7 +233,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		 size_t n, const char *file)
 {
-	struct run r = { .o = o, .jobs = jobs, .n = n, .file = file };
+	struct run r = { .jobs = jobs, .n = n, .file = file };
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
@@ -268,8 +267,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		goto out;
 	}
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
-		   b);
-	r.pr.named = file || select;
+		   file || select, b);
 	/* A chunk not answered to its end: done_cb() asked to stop. */
 	do {
 		nreqs = requests(&r, &next, r.reqs, cap);

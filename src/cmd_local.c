@@ -41,7 +41,7 @@ int cmd_local(const struct opts *o, struct backend *b)
 	}
 	/* --decode and --from-level: relative words apply to an empty mask. */
 	st.msg_enable = change_apply(&o->job.change, 0);
-	print_init(&pr, o->mode, false, PRINT_LINES, b);
+	print_init(&pr, o->mode, false, PRINT_LINES, false, b);
 	print_state(&pr, &st, CHANGED_NONE);
 	return 0;
 }

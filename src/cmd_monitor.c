@@ -146,36 +146,6 @@ static int ntf_cb(const struct ifstate *st, void *data)
 	return 0;
 }
 
-struct masks {
-	sigset_t block;		/* SIGINT and SIGTERM */
-	sigset_t wait;		/* the mask without them */
-};
-
-/*
- * SIGINT and SIGTERM are blocked while the monitor checks @stop, and
- * unblocked inside ppoll(), so a signal cannot slip in between the check
- * and the wait, and while it is busy, so that a write(2) that blocks
- * cannot keep it from ending.
- */
-static int catch_signals(struct masks *m)
-{
-	struct sigaction sa = { .sa_handler = on_signal };
-
-	sigemptyset(&sa.sa_mask);
-	sigemptyset(&m->block);
-	sigaddset(&m->block, SIGINT);
-	sigaddset(&m->block, SIGTERM);
-	if (sigprocmask(SIG_BLOCK, &m->block, &m->wait) < 0)
-		return -errno;
-	sigdelset(&m->wait, SIGINT);
-	sigdelset(&m->wait, SIGTERM);
-	/* No SA_RESTART: nothing waits on after a signal. */
-	if (sigaction(SIGINT, &sa, NULL) < 0 ||
-	    sigaction(SIGTERM, &sa, NULL) < 0)
-		return -errno;
-	return 0;
-}
-
 /* Print what the kernel has sent.  Returns 0 or -errno, said. */
 static int handle(struct backend *b, struct watch *w)
 {
@@ -195,23 +165,24 @@ static int handle(struct backend *b, struct watch *w)
 	return ret < 0 ? ret : ret_out;
 }
 
+/* The signals (@block) get in only in ppoll() and while busy (on_signal()). */
 static int watch(struct backend *b, int fd, struct watch *w,
-		 const struct masks *m)
+		 const sigset_t *block, const sigset_t *wait)
 {
 	struct pollfd pfd = { .fd = fd, .events = POLLIN };
 	int ret;
 
 	while (!stop) {
-		if (ppoll(&pfd, 1, NULL, &m->wait) < 0) {
+		if (ppoll(&pfd, 1, NULL, wait) < 0) {
 			if (errno == EINTR)
 				continue;
 			diag(NULL, NULL, "monitor: %s", strerror(errno));
 			return -errno;
 		}
 		busy = 1;
-		sigprocmask(SIG_SETMASK, &m->wait, NULL);
+		sigprocmask(SIG_SETMASK, wait, NULL);
 		ret = handle(b, w);
-		sigprocmask(SIG_BLOCK, &m->block, NULL);
+		sigprocmask(SIG_BLOCK, block, NULL);
 		busy = 0;
 		if (ret < 0)
 			return ret;
@@ -221,11 +192,12 @@ static int watch(struct backend *b, int fd, struct watch *w,
 
 int cmd_monitor(const struct opts *o, struct backend *b)
 {
+	static const int sigs[] = { SIGINT, SIGTERM };
 	struct watch w = { .o = o, .b = b };
-	struct masks m;
+	sigset_t block, wait;
 	int fd, ret;
 
-	ret = catch_signals(&m);
+	ret = cmd_catch_signals(sigs, 2, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 		return ret;
@@ -240,8 +212,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-fd));
 		return fd;
 	}
-	print_init(&w.pr, o->mode, false, PRINT_LINES, b);
-	w.pr.named = true;
+	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);
 	/*
 	 * The masks now, for the "was" of each first change: after
 	 * joining the group, so that no change falls in between.
@@ -250,7 +221,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	if (ret < 0)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
-	ret = watch(b, fd, &w, &m);
+	ret = watch(b, fd, &w, &block, &wait);
 	free(w.seen);
 	return ret;
 }

@@ -34,8 +34,7 @@ int cmd_show(const struct opts *o, struct backend *b)
 			ret = iflist_add(&st, &list);
 	}
 	/* What came is shown even if the dump ended in an error. */
-	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, b);
-	pr.named = many;
+	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, many, b);
 	for (i = 0; i < list.n; i++)
 		all |= list.v[i].msg_enable;
 	if (!o->quiet)

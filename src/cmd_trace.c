@@ -88,32 +88,26 @@ static int targets(struct trace *tr)
 	return tr->n ? 0 : select_none(NULL, j);
 }
 
-struct sets {
-	struct trace *tr;
-	int failed;
-};
-
 static int set_done(struct breq *q, const char *extack, void *data)
 {
-	struct sets *s = data;
+	int *failed = data;
 
 	if (q->err) {
-		s->failed++;
+		(*failed)++;
 		diag_kernel(NULL, q->ifname, q->err, extack);
 	}
 	return 0;
 }
 
-/* One request per target; @reqs[i] is target i's. */
-static int run_all(struct trace *tr, struct breq *reqs)
+/* Send the @n requests of @reqs; 0, or -EIO when any failed (said). */
+static int run_all(struct trace *tr, struct breq *reqs, size_t n)
 {
-	struct sets s = { tr, 0 };
-	int ret;
+	int failed = 0, ret;
 
-	ret = tr->b->ops->run(tr->b, reqs, tr->n, 64, set_done, &s);
+	ret = tr->b->ops->run(tr->b, reqs, n, 64, set_done, &failed);
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
-	return s.failed ? -EIO : 0;
+	return failed ? -EIO : 0;
 }
 
 /* Make the change; read back what it did. */
@@ -131,7 +125,7 @@ static int raise_level(struct trace *tr)
 		change_request(&tr->job.change, UINT32_MAX, &reqs[i].value,
 			       &reqs[i].mask, &reqs[i].replace);
 	}
-	ret = run_all(tr, reqs);
+	ret = run_all(tr, reqs, tr->n);
 	/*
 	 * Read back all but those whose set failed, also when one did: the
 	 * others were raised, and restore() puts them back.
@@ -139,7 +133,7 @@ static int raise_level(struct trace *tr)
 	for (i = k = 0; i < tr->n; i++)
 		if (!reqs[i].err)
 			reqs[k++] = (struct breq){ .ifname = tr->t[i].st.ifname };
-	ret2 = k ? run_all(tr, reqs) : 0;
+	ret2 = k ? run_all(tr, reqs, k) : 0;
 	for (i = j = 0; i < tr->n && j < k; i++) {
 		if (reqs[j].ifname != tr->t[i].st.ifname)
 			continue;
@@ -334,9 +328,8 @@ static int follow(struct trace *tr, const sigset_t *wait)
 static int restore(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
-	struct sets s = { tr, 0 };
 	size_t i, j, k = 0;
-	int ret = 0;
+	int failed = 0, ret = 0;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
@@ -344,13 +337,14 @@ static int restore(struct trace *tr)
 		struct target *t = &tr->t[i];
 		struct ifstate now;
 		uint32_t theirs, back;
+		int err;
 
 		if (t->gone || !t->changed)
 			continue;
-		ret = tr->b->ops->get(tr->b, t->st.ifname, &now);
-		if (ret < 0) {
-			diag_kernel(NULL, t->st.ifname, ret, tr->b->extack);
-			s.failed++;
+		err = tr->b->ops->get(tr->b, t->st.ifname, &now);
+		if (err < 0) {
+			diag_kernel(NULL, t->st.ifname, err, tr->b->extack);
+			failed++;
 			t->failed = true;
 			continue;
 		}
@@ -368,7 +362,7 @@ static int restore(struct trace *tr)
 		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
 	}
 	if (k) {
-		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &s);
+		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &failed);
 		if (ret < 0)
 			diag_kernel(NULL, NULL, ret, tr->b->extack);
 	}
@@ -389,7 +383,7 @@ static int restore(struct trace *tr)
 		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
 	}
 	free(reqs);
-	return ret < 0 || s.failed ? -EIO : 0;
+	return ret < 0 || failed ? -EIO : 0;
 }
 
 /* /dev/kmsg from now on: the records the change itself causes come next. */
@@ -403,34 +397,11 @@ static int open_kmsg(void)
 	return fd;
 }
 
-static int catch_signals(sigset_t *wait)
-{
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	struct sigaction sa = { .sa_handler = on_signal };
-	sigset_t block;
-	size_t i;
-
-	/* A closed output pipe: write() says EPIPE, which ends the trace. */
-	signal(SIGPIPE, SIG_IGN);
-	sigemptyset(&sa.sa_mask);
-	sigemptyset(&block);
-	for (i = 0; i < 3; i++)
-		sigaddset(&block, sigs[i]);
-	if (sigprocmask(SIG_BLOCK, &block, wait) < 0)
-		return -errno;
-	for (i = 0; i < 3; i++) {
-		sigdelset(wait, sigs[i]);
-		/* No SA_RESTART: a blocked write() ends on a signal. */
-		if (sigaction(sigs[i], &sa, NULL) < 0)
-			return -errno;
-	}
-	return 0;
-}
-
 int cmd_trace(const struct opts *o, struct backend *b)
 {
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1 };
-	sigset_t wait;
+	sigset_t block, wait;
 	int ret, ret2;
 
 	ret = cmd_check_jobs(b, &tr.job, 1, NULL);
@@ -439,7 +410,9 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = targets(&tr);
 	if (ret)
 		goto out;
-	ret = catch_signals(&wait);
+	/* A closed output pipe: write() says EPIPE, which ends the trace. */
+	signal(SIGPIPE, SIG_IGN);
+	ret = cmd_catch_signals(sigs, 3, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		goto out;

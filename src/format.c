@@ -11,12 +11,22 @@
 #include "format.h"
 #include "msgclass.h"
 
+static const char hex_digits[] = "0123456789abcdef";
+
 /* A bounded, snprintf-like writer that keeps counting past the end. */
 struct sbuf {
 	char *buf;
 	size_t size;
 	size_t len;
 };
+
+/* A writer at the start of @buf, which holds "" until written to. */
+static struct sbuf sb_start(char *buf, size_t size)
+{
+	if (size)
+		buf[0] = '\0';
+	return (struct sbuf){ buf, size, 0 };
+}
 
 static void sb_putn(struct sbuf *sb, const char *s, size_t n)
 {
@@ -49,16 +59,20 @@ sb_printf(struct sbuf *sb, const char *fmt, ...)
 		sb_putn(sb, tmp, (size_t)n < sizeof(tmp) ? (size_t)n : sizeof(tmp) - 1);
 }
 
-/* "0x%08x" without the printf machinery: it runs once per line. */
-static void sb_hex32(struct sbuf *sb, uint32_t v)
+/*
+ * @prefix, then the low @ndigits (at most 8) hex digits of @v: "0x%08x"
+ * without the printf machinery, as it runs once per line.
+ */
+static void sb_hex(struct sbuf *sb, const char *prefix, uint32_t v,
+		   int ndigits)
 {
-	static const char digits[] = "0123456789abcdef";
-	char tmp[10] = { '0', 'x' };
+	char tmp[8];
 	int i;
 
-	for (i = 9; i >= 2; i--, v >>= 4)
-		tmp[i] = digits[v & 0xf];
-	sb_putn(sb, tmp, sizeof(tmp));
+	sb_puts(sb, prefix);
+	for (i = ndigits - 1; i >= 0; i--, v >>= 4)
+		tmp[i] = hex_digits[v & 0xf];
+	sb_putn(sb, tmp, (size_t)ndigits);
 }
 
 /*
@@ -70,35 +84,29 @@ static void sb_hex32(struct sbuf *sb, uint32_t v)
  */
 static void sb_json_string(struct sbuf *sb, const char *s)
 {
+	/* The bytes with a two-character escape, and its second character. */
+	static const char special[] = "\"\\\n\t\r\b\f", letter[] = "\"\\ntrbf";
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s), k;
+	const char *e;
 	uint32_t cp;
 
 	sb_putn(sb, "\"", 1);
 	for (; n; p += k, n -= k) {
 		k = 1;
-		if (*p == '"' || *p == '\\') {
+		e = memchr(special, *p, sizeof(special) - 1);
+		if (e) {
 			sb_putn(sb, "\\", 1);
-			sb_putn(sb, (const char *)p, 1);
-		} else if (*p == '\n') {
-			sb_puts(sb, "\\n");
-		} else if (*p == '\t') {
-			sb_puts(sb, "\\t");
-		} else if (*p == '\r') {
-			sb_puts(sb, "\\r");
-		} else if (*p == '\b') {
-			sb_puts(sb, "\\b");
-		} else if (*p == '\f') {
-			sb_puts(sb, "\\f");
+			sb_putn(sb, &letter[e - special], 1);
 		} else if (*p < 0x20 || *p == 0x7f) {
-			sb_printf(sb, "\\u%04x", *p);
+			sb_hex(sb, "\\u", *p, 4);
 		} else if (*p < 0x80) {
 			sb_putn(sb, (const char *)p, 1);
 		} else if (!(k = utf8_seq(p, n, &cp))) {
 			sb_puts(sb, "\\ufffd");
 			k = 1;
 		} else if (cp <= 0x9f || cp == 0x2028 || cp == 0x2029) {
-			sb_printf(sb, "\\u%04x", (unsigned int)cp);
+			sb_hex(sb, "\\u", cp, 4);
 		} else {
 			sb_putn(sb, (const char *)p, k);
 		}
@@ -109,14 +117,11 @@ static void sb_json_string(struct sbuf *sb, const char *s)
 /* The bytes of @s in hex: where a JSON string cannot hold them. */
 static void sb_json_hex(struct sbuf *sb, const char *s)
 {
-	static const char digits[] = "0123456789abcdef";
 	const unsigned char *p;
 
 	sb_putn(sb, "\"", 1);
-	for (p = (const unsigned char *)s; *p; p++) {
-		sb_putn(sb, &digits[*p >> 4], 1);
-		sb_putn(sb, &digits[*p & 0xf], 1);
-	}
+	for (p = (const unsigned char *)s; *p; p++)
+		sb_hex(sb, "", *p, 2);
 	sb_putn(sb, "\"", 1);
 }
 
@@ -151,13 +156,12 @@ static void sb_ifname(struct sbuf *sb, const char *name)
 
 size_t format_ifname(char *buf, size_t size, const char *name)
 {
-	struct sbuf sb = { buf, size, 0 };
+	struct sbuf sb = sb_start(buf, size);
 
-	if (size)
-		buf[0] = '\0';
 	sb_ifname(&sb, name);
 	return sb.len;
 }
+
 /* Names of the bits in @mask, space separated in text, a JSON array else. */
 static void sb_names(struct sbuf *sb, const struct classnames *cn,
 		     uint32_t mask, bool json)
@@ -172,9 +176,8 @@ static void sb_names(struct sbuf *sb, const struct classnames *cn,
 	/* Only the set bits, lowest first: this runs once per line. */
 	for (; mask; mask &= mask - 1) {
 		unsigned int bit = (unsigned int)__builtin_ctz(mask);
-		const char *name;
+		const char *name = msgclass_name(cn, bit, tmp);
 
-		name = msgclass_name(cn, bit, tmp);
 		if (!first)
 			sb_putn(sb, json ? "," : " ", 1);
 		first = false;
@@ -185,6 +188,18 @@ static void sb_names(struct sbuf *sb, const struct classnames *cn,
 	}
 	if (json)
 		sb_putn(sb, "]", 1);
+}
+
+/* @mask in text: its hex and its names, or with -x or -N one of them. */
+static void sb_mask(struct sbuf *sb, enum out_mode mode,
+		    const struct classnames *cn, uint32_t mask)
+{
+	if (mode != OUT_NAMES)
+		sb_hex(sb, "0x", mask, 8);
+	if (mode == OUT_TEXT)
+		sb_putn(sb, " ", 1);
+	if (mode != OUT_HEX)
+		sb_names(sb, cn, mask, false);
 }
 
 static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
@@ -213,33 +228,21 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 		    const struct classnames *cn, const struct ifstate *st,
 		    enum changed_flag changed)
 {
-	struct sbuf sb = { buf, size, 0 };
+	struct sbuf sb = sb_start(buf, size);
 
-	if (size)
-		buf[0] = '\0';
-	switch (mode) {
-	case OUT_JSON:
+	if (mode == OUT_JSON) {
 		sb_state_json(&sb, cn, st, changed);
-		break;
-	case OUT_HEX:
-		sb_hex32(&sb, st->msg_enable);
-		break;
-	case OUT_NAMES:
-		sb_names(&sb, cn, st->msg_enable, false);
-		break;
-	case OUT_TEXT:
-		if (st->ifname[0]) {
-			sb_ifname(&sb, st->ifname);
-			sb_puts(&sb, ": ");
-		}
-		sb_hex32(&sb, st->msg_enable);
-		sb_putn(&sb, " ", 1);
-		sb_names(&sb, cn, st->msg_enable, false);
-		if (changed != CHANGED_NONE)
-			sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
-							    : " (unchanged)");
-		break;
+		return sb.len;
 	}
+	/* -x and -N print the mask alone; print.c adds a name if needed. */
+	if (mode == OUT_TEXT && st->ifname[0]) {
+		sb_ifname(&sb, st->ifname);
+		sb_puts(&sb, ": ");
+	}
+	sb_mask(&sb, mode, cn, st->msg_enable);
+	if (mode == OUT_TEXT && changed != CHANGED_NONE)
+		sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
+						    : " (unchanged)");
 	return sb.len;
 }
 
@@ -268,15 +271,8 @@ size_t format_event(char *buf, size_t size, enum out_mode mode,
 		return sb.len;
 	}
 	if (old) {
-		struct ifstate was = { .msg_enable = *old };
-
 		sb_puts(&sb, " (was ");
-		if (mode != OUT_NAMES)
-			sb_hex32(&sb, *old);
-		if (mode == OUT_TEXT)
-			sb_putn(&sb, " ", 1);
-		if (mode != OUT_HEX)
-			sb_names(&sb, cn, was.msg_enable, false);
+		sb_mask(&sb, mode, cn, *old);
 		sb_putn(&sb, ")", 1);
 	}
 	if (when) {
@@ -291,10 +287,8 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 		  unsigned long long usec, const char *ifname,
 		  unsigned int level, const char *msg)
 {
-	struct sbuf sb = { buf, size, 0 };
+	struct sbuf sb = sb_start(buf, size);
 
-	if (size)
-		buf[0] = '\0';
 	if (mode == OUT_JSON) {
 		sb_printf(&sb, "{\"time\":%llu.%06llu,\"ifname\":",
 			  usec / 1000000, usec % 1000000);
@@ -314,11 +308,9 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 
 size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
 {
-	struct sbuf sb = { buf, size, 0 };
+	struct sbuf sb = sb_start(buf, size);
 	const struct msgclass *c;
 
-	if (size)
-		buf[0] = '\0';
 	if (i < 0) {
 		if (mode != OUT_JSON)
 			sb_puts(&sb, "NAME       BIT  MASK    LEVEL");
@@ -332,17 +324,15 @@ size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
 		sb_json_string(&sb, c->name);
 		sb_printf(&sb, ",\"bit\":%u,\"mask\":%u,\"old_level\":",
 			  c->bit, 1u << c->bit);
-		if (c->old_level < 0)
-			sb_puts(&sb, "null");
-		else
-			sb_printf(&sb, "%d", c->old_level);
-		sb_putn(&sb, "}", 1);
-		return sb.len;
+	} else {
+		sb_printf(&sb, "%-9s %4u  0x%04x  ", c->name, c->bit,
+			  1u << c->bit);
 	}
-	sb_printf(&sb, "%-9s %4u  0x%04x  ", c->name, c->bit, 1u << c->bit);
 	if (c->old_level < 0)
-		sb_puts(&sb, "-");
+		sb_puts(&sb, mode == OUT_JSON ? "null" : "-");
 	else
 		sb_printf(&sb, "%d", c->old_level);
+	if (mode == OUT_JSON)
+		sb_putn(&sb, "}", 1);
 	return sb.len;
 }

@@ -32,8 +32,8 @@ enum changed_flag {
  * Format one interface's state (or, with an empty ifname, a bare mask)
  * as one line without the trailing newline, naming bits with @cn.
  * @changed adds " (changed)"/" (unchanged)" in text mode and
- * "changed":true/false in JSON.  Returns the length written, or the length needed (snprintf
- * style) if @size is too small.
+ * "changed":true/false in JSON.  snprintf style: returns the length
+ * written, or needed if @size is too small.
  */
 size_t format_state(char *buf, size_t size, enum out_mode mode,
 		    const struct classnames *cn, const struct ifstate *st,

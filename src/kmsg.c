@@ -53,13 +53,9 @@ size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
 	if (!n)
 		return 0;
 	/* The prefix ends at the first ": " (an interface name has no ':'). */
-	for (colon = r->msg; ; colon++) {
-		colon = memchr(colon, ':', r->len - (size_t)(colon - r->msg));
-		if (!colon || (size_t)(colon - r->msg) + 1 >= r->len)
-			return 0;
-		if (colon[1] == ' ')
-			break;
-	}
+	colon = memmem(r->msg, r->len, ": ", 2);
+	if (!colon)
+		return 0;
 	pre = (size_t)(colon - r->msg);
 	name_end = colon;
 	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */

@@ -78,19 +78,14 @@ struct command_def {
 	bool kernel;		/* opens the backend */
 };
 
-static int help(const struct opts *o, struct backend *b)
+/* --help and --version. */
+static int about(const struct opts *o, struct backend *b)
 {
-	(void)o;
 	(void)b;
-	out_puts(usage_text);
-	return 0;
-}
-
-static int version(const struct opts *o, struct backend *b)
-{
-	(void)o;
-	(void)b;
-	out_line(PACKAGE_STRING);
+	if (o->cmd == CMD_HELP)
+		out_puts(usage_text);
+	else
+		out_line(PACKAGE_STRING);
 	return 0;
 }
 
@@ -105,8 +100,8 @@ static const struct command_def commands[] = {
 	[CMD_BATCH]	= { cmd_batch, true },
 	[CMD_APPLY]	= { cmd_apply, true },
 	[CMD_TRACE]	= { cmd_trace, true },
-	[CMD_HELP]	= { help, false },
-	[CMD_VERSION]	= { version, false },
+	[CMD_HELP]	= { about, false },
+	[CMD_VERSION]	= { about, false },
 };
 
 /* Say why the kernel could not be opened; a failure, never a usage error. */

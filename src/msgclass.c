@@ -174,12 +174,9 @@ bool msgclass_add_kernel_name(struct classnames *cn, unsigned int bit,
 const char *msgclass_name(const struct classnames *cn, unsigned int bit,
 			  char buf[MSGCLASS_NAME_MAX])
 {
-	const char *known;
+	const char *known = known_name(cn, bit);
 
-	if (bit >= 32)
-		return NULL;
-	known = known_name(cn, bit);
-	if (known)
+	if (known || bit >= 32)
 		return known;
 	snprintf(buf, MSGCLASS_NAME_MAX, "bit%u", bit);
 	return buf;

@@ -4,13 +4,14 @@
 #include "print.h"
 
 void print_init(struct printer *p, enum out_mode mode, bool quiet,
-		enum print_shape shape, struct backend *b)
+		enum print_shape shape, bool named, struct backend *b)
 {
 	*p = (struct printer){
 		.mode = mode,
 		.quiet = quiet,
 		.array = mode == OUT_JSON && shape != PRINT_LINES,
 		.empty_array = shape == PRINT_ARRAY,
+		.named = named,
 		.b = b,
 	};
 }

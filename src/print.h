@@ -30,7 +30,7 @@ enum print_shape {
 };
 
 void print_init(struct printer *p, enum out_mode mode, bool quiet,
-		enum print_shape shape, struct backend *b);
+		enum print_shape shape, bool named, struct backend *b);
 void print_state(struct printer *p, const struct ifstate *st,
 		 enum changed_flag changed);
 /* A change --monitor saw: the state, the mask before it, the time. */
