@@ -69,7 +69,7 @@ static int targets(struct trace *tr)
 	if (!job_is_selector(j)) {
 		tr->t = calloc(1, sizeof(*tr->t));
 		if (!tr->t)
-			return -ENOMEM;
+			return diag_kernel(NULL, NULL, -ENOMEM, NULL);
 		ret = tr->b->ops->get(tr->b, j->ifname, &tr->t[0].st);
 		if (ret < 0)
 			return diag_kernel(NULL, j->ifname, ret, tr->b->extack);
