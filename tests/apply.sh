@@ -100,9 +100,16 @@ printf 'tap* 0x1\nnew* 0x3\n' >"$C/hot.conf"
 check_rc "first apply" 0 nm --apply --config "$C/hot.conf"
 add_tap new0 || fatal "cannot add new0"
 for i in 0 1 2 3; do set_mask "tap$i" 0x7; done
-check_rc "--apply new0 (what udev runs)" 0 nm --apply --config "$C/hot.conf" new0
+check_rc "--apply -- new0 (what udev runs)" 0 nm --apply --config "$C/hot.conf" -- new0
 check_mask "hotplug: new0 set" new0 0x3
 for i in 0 1 2 3; do check_mask "hotplug: tap$i untouched" "tap$i" 0x7; done
+# A name that begins with '-' is no option after "--".
+printf '\\-new1 0x5\n' >>"$C/hot.conf"
+add_tap -new1 || fatal "cannot add -new1"
+check_rc "--apply -- -new1 (what udev runs)" 0 nm --apply --config "$C/hot.conf" -- -new1
+# ethtool takes no interface name that begins with '-': netifmsg reads it.
+check_eq "hotplug: -new1 set" 0x00000005 "$(nm -x -- -new1)"
+check_mask "hotplug: new0 as it was" new0 0x3
 check_rc "--apply ve0 (no message level): nothing, exit 0" 0 nm --apply --config "$C/hot.conf" ve0
 check_empty "--apply ve0: no message" "$ERR"
 check_rc "--apply lo: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" lo
@@ -110,11 +117,11 @@ check_rc "--apply nosuch0: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" 
 check_rc "-v --apply nosuch0 says so" 0 nm -v --apply --config "$C/hot.conf" nosuch0
 check_grep "-v --apply nosuch0: note" "nosuch0: note: no configuration line" "$ERR"
 
-# --- the rule, as built: RUN is this build's netifmsg --apply $name
+# --- the rule, as built: RUN is this build's netifmsg --apply -- $name
 RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
 if [ -f "$RULE" ]; then
 	check_egrep "rule: add events of the net subsystem" \
-		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply \$name"$' "$RULE"
+		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply -- \$name"$' "$RULE"
 	if command -v udevadm >/dev/null 2>&1 && ! pgrep -x systemd-udevd >/dev/null &&
 	   [ -d /run ]; then
 		# udevadm test reads the rules directories: put ours there for
@@ -125,8 +132,8 @@ if [ -f "$RULE" ]; then
 		ip netns exec "$NS" udevadm test --action=add /sys/class/net/ve2 \
 			>"$NIM_TMP/udev" 2>&1
 		rm -f /run/udev/rules.d/90-netifmsg-test-$$.rules /run/udev/data/n4242
-		check_egrep "udevadm test: the rule runs netifmsg --apply ve2" \
-			"run: '/[^']*/netifmsg --apply ve2'" "$NIM_TMP/udev"
+		check_egrep "udevadm test: the rule runs netifmsg --apply -- ve2" \
+			"run: '/[^']*/netifmsg --apply -- ve2'" "$NIM_TMP/udev"
 	else
 		echo "note: no udevadm (or udevd runs): the rule checked by its text only"
 	fi
