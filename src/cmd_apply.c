@@ -138,8 +138,10 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 
 	jobs_select(conf->jobs, conf->n, &drivers);
 	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers);
-	if (ret < 0)
+	if (ret < 0) {
+		iflist_free(&all);
 		return diag_kernel(NULL, NULL, ret, b->extack);
+	}
 	used = calloc(conf->n + 1, sizeof(*used));
 	a.t = calloc(all.n + 1, sizeof(*a.t));
 	ret = -ENOMEM;
