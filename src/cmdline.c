@@ -174,12 +174,19 @@ static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 {
 	unsigned long ms = 0, scale = 1000;
 	const char *p = arg;
+	bool tiny = false;
 
 	for (; *p >= '0' && *p <= '9' && ms <= 86400000; p++)
 		ms = ms * 10 + (unsigned long)(*p - '0') * 1000;
-	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++)
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++) {
 			ms += (unsigned long)(*p - '0') * (scale /= 10);
+			tiny |= *p != '0';
+		}
+	}
+	/* Counted in milliseconds: a positive time below one is one. */
+	if (!ms && tiny)
+		ms = 1;
 	if (p == arg || *p || !ms || ms > 86400000)
 		return usage_error(cl, "invalid --for '%s' (use seconds, more than 0 and at most 86400)",
 				   arg);

@@ -391,6 +391,40 @@ START_TEST(test_batch_options)
 }
 END_TEST
 
+/* --for SECONDS: decimal, in milliseconds, more than 0, at most a day. */
+START_TEST(test_for)
+{
+	static const struct {
+		const char *arg;
+		unsigned int ms;	/* 0: refused */
+	} c[] = {
+		{ "1", 1000 }, { "1.5", 1500 }, { ".25", 250 }, { "2.", 2000 },
+		{ "0.001", 1 }, { "0.0001", 1 }, { "0.0019", 1 },
+		{ "86400", 86400000 }, { "86400.0009", 86400000 },
+		{ "0", 0 }, { "0.0", 0 }, { ".", 0 }, { "", 0 }, { "86400.001", 0 },
+		{ "99999999999999999999", 0 }, { "-1", 0 }, { "1e3", 0 },
+		{ "1s", 0 }, { " 1", 0 },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		const char *w[] = { "--trace", "tap0", "--for", c[i].arg, NULL };
+		struct cmdline_err err;
+		struct opts o;
+		int ret = parse(w, &o, &err);
+
+		ck_assert_msg(ret == (c[i].ms ? 0 : -EINVAL), "--for '%s': %d",
+			      c[i].arg, ret);
+		if (c[i].ms)
+			ck_assert_msg(o.for_ms == c[i].ms, "--for '%s': %u ms",
+				      c[i].arg, o.for_ms);
+		else
+			ck_assert_msg(strstr(err.msg, "invalid --for") && err.hint,
+				      "--for '%s': '%s'", c[i].arg, err.msg);
+	}
+}
+END_TEST
+
 /* An unknown name is counted, then resolved once the kernel named it. */
 START_TEST(test_deferred_names)
 {
@@ -503,6 +537,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_loop_test(tc, test_cmdline, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_batch_options);
+	tcase_add_test(tc, test_for);
 	tcase_add_test(tc, test_deferred_names);
 	tcase_add_test(tc, test_long_words);
 	suite_add_tcase(s, tc);
