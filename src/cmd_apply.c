@@ -158,8 +158,12 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	if (!reqs)
 		goto out;
 	ret = n ? b->ops->run(b, reqs, n, APPLY_WINDOW, done_cb, &a) : 0;
-	if (ret < 0)
+	if (ret < 0) {
 		diag_kernel(NULL, NULL, ret, b->extack);
+		/* The run broke off: the sets not answered have no result. */
+		for (i = a.done; i < a.nt; i++)
+			a.t[i].failed |= a.t[i].want != all.v[a.t[i].i].msg_enable;
+	}
 	if (o->verbose)
 		notes(o, conf, used, a.nt);
 	report(o, b, &a);

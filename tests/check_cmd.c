@@ -314,6 +314,23 @@ START_TEST(test_apply)
 }
 END_TEST
 
+/* A run that breaks off: what was not answered is not printed as changed. */
+START_TEST(test_apply_broken_run)
+{
+	char cmd[160];
+
+	fake_find(&f, "tap0")->mask = 0x7;
+	fake_find(&f, "tap1")->mask = 0x7;
+	f.run_answers = 1;
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
+		 write_file("tap* none\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000000 none (changed)\n");
+	ck_assert_ptr_nonnull(strstr(err, "Input/output error"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x7);
+}
+END_TEST
+
 /* --apply --driver: only that driver's interfaces, as --apply '*' --driver. */
 START_TEST(test_apply_driver)
 {
@@ -406,6 +423,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_apply_driver);
+	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_restore_fails);

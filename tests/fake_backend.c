@@ -121,6 +121,8 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 	if (window > f->max_window)
 		f->max_window = window;
 	for (i = 0; i < n; i++) {
+		if (f->run_answers && i == f->run_answers)
+			return -EIO;
 		r[i].err = r[i].set ? fake_set(b, &r[i])
 				    : fake_get(b, r[i].ifname, &r[i].st);
 		ret = done(&r[i], r[i].err ? "fake extack" : "", data);

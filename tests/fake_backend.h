@@ -28,6 +28,8 @@ struct fake {
 	/* what was asked */
 	unsigned int gets, dumps, sets, names, runs;
 	unsigned int max_window;
+	/* A run breaks off with -EIO after this many answers (0: never). */
+	unsigned int run_answers;
 };
 
 /*
