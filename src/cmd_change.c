@@ -36,6 +36,7 @@ struct run {
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
 	bool job_failed;
+	bool stopped;		/* done_cb() asked to send nothing more */
 	size_t failed;		/* jobs that failed */
 	struct breq *reqs;
 };
@@ -140,6 +141,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->failed++;
 		diag_kernel(&w, j->ifname, q->err, extack);
 		stop = !r->force;
+		r->stopped |= stop;
 	}
 	if (++r->step == nsteps(r, j)) {
 		job_done(r, j, q);
@@ -268,13 +270,16 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	}
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
 		   file || select, b);
-	/* A chunk not answered to its end: done_cb() asked to stop. */
+	/*
+	 * No next chunk once done_cb() asked to stop, also when the failed
+	 * job was the last of its chunk.
+	 */
 	do {
 		nreqs = requests(&r, &next, r.reqs, cap);
 		ret = nreqs ? b->ops->run(b, r.reqs, nreqs,
 					  r.force ? JOBS_WINDOW : 1,
 					  done_cb, &r) : 0;
-	} while (!ret && next < r.n && r.job == next);
+	} while (!ret && !r.stopped && next < r.n && r.job == next);
 	if (ret < 0 || r.job < r.n)
 		report_stop(&r, b, ret);
 	print_end(&r.pr);
