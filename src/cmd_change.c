@@ -32,6 +32,7 @@ struct run {
 	bool force;		/* go on after a failure */
 	bool result;		/* print each change's resulting state */
 	const struct job *unmatched;	/* the run stops before it */
+	size_t unsent;		/* lines from the unmatched one on */
 	struct printer pr;
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
@@ -175,9 +176,9 @@ static void report_stop(struct run *r, struct backend *b, int ret)
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
 		     strerror(-ret), lines_from(r, r->job),
 		     r->job < r->n ? r->jobs[r->job].lineno : 0);
-	} else if (next < r->n && r->file) {
+	} else if ((next < r->n || r->unsent) && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
-		say_stopped(&w, lines_from(r, next));
+		say_stopped(&w, lines_from(r, next) + r->unsent);
 	}
 	if (ret < 0)
 		r->failed++;
@@ -218,6 +219,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 		}
 		if (n == first && !r->force) {
 			r->unmatched = j;
+			r->unsent = r->n - i;
 			break;
 		} else if (n == first) {
 			struct where w = where_of(r->file, j);
@@ -280,10 +282,11 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 					  r.force ? JOBS_WINDOW : 1,
 					  done_cb, &r) : 0;
 	} while (!ret && !r.stopped && next < r.n && r.job == next);
-	if (ret < 0 || r.job < r.n)
+	if (ret < 0 || r.job < r.n || r.stopped)
 		report_stop(&r, b, ret);
 	print_end(&r.pr);
-	if (r.unmatched) {
+	/* Unless a line before it failed: the run never got to it then. */
+	if (r.unmatched && !r.stopped && r.job == r.n) {
 		struct where w = where_of(r.file, r.unmatched);
 		size_t rest = lines - (size_t)(r.unmatched - jobs) - 1;
 
