@@ -182,7 +182,7 @@ static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 			ms += (unsigned long)(*p - '0') * (scale /= 10);
 	if (p == arg || *p || !ms || ms > 86400000)
 		return usage_error(cl, "invalid --for '%s' (use seconds, more than 0 and at most 86400)",
-				   arg);
+				   quote(cl, arg));
 	o->for_ms = (unsigned int)ms;
 	return 0;
 }
@@ -216,7 +216,8 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		break;
 	case OPT_DRIVER:
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
-			return usage_error(cl, "'%s' is not a driver name", arg);
+			return usage_error(cl, "'%s' is not a driver name",
+					   quote(cl, arg));
 		cl->words[cl->room - ++cl->ndrivers] = arg;
 		break;
 	case OPT_FOR:

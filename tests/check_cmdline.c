@@ -443,6 +443,8 @@ START_TEST(test_long_words)
 		{ { opt }, "unknown option '--", "...'" },
 		{ { "-n", big, "tap0" }, "'", "...' is not a valid network namespace name" },
 		{ { "--decode", utf8 }, "unknown message class '", "...'; see 'netifmsg --list'" },
+		{ { "--driver", big }, "'", "...' is not a driver name" },
+		{ { "--trace", "tap0", "--for", big }, "invalid --for '", "...' (use seconds, more than 0 and at most 86400)" },
 	};
 	struct cmdline_err err;
 	struct opts o;
