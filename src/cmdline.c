@@ -761,6 +761,8 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
+	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
+		return usage_error(cl, "--level-map needs --from-level");
 	o->cmd = CMD_TRACE;
 	return take_target(o, cl);
 }
