@@ -32,10 +32,12 @@ struct run {
 	bool force;		/* go on after a failure */
 	bool result;		/* print each change's resulting state */
 	const struct job *unmatched;	/* the run stops before it */
+	size_t unsent;		/* lines from the unmatched one on */
 	struct printer pr;
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
 	bool job_failed;
+	bool stopped;		/* done_cb() asked to send nothing more */
 	size_t failed;		/* jobs that failed */
 	struct breq *reqs;
 };
@@ -140,6 +142,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->failed++;
 		diag_kernel(&w, j->ifname, q->err, extack);
 		stop = !r->force;
+		r->stopped |= stop;
 	}
 	if (++r->step == nsteps(r, j)) {
 		job_done(r, j, q);
@@ -173,9 +176,9 @@ static void report_stop(struct run *r, struct backend *b, int ret)
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
 		     strerror(-ret), lines_from(r, r->job),
 		     r->job < r->n ? r->jobs[r->job].lineno : 0);
-	} else if (next < r->n && r->file) {
+	} else if ((next < r->n || r->unsent) && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
-		say_stopped(&w, lines_from(r, next));
+		say_stopped(&w, lines_from(r, next) + r->unsent);
 	}
 	if (ret < 0)
 		r->failed++;
@@ -216,6 +219,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 		}
 		if (n == first && !r->force) {
 			r->unmatched = j;
+			r->unsent = r->n - i;
 			break;
 		} else if (n == first) {
 			struct where w = where_of(r->file, j);
@@ -268,17 +272,21 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	}
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
 		   file || select, b);
-	/* A chunk not answered to its end: done_cb() asked to stop. */
+	/*
+	 * No next chunk once done_cb() asked to stop, also when the failed
+	 * job was the last of its chunk.
+	 */
 	do {
 		nreqs = requests(&r, &next, r.reqs, cap);
 		ret = nreqs ? b->ops->run(b, r.reqs, nreqs,
 					  r.force ? JOBS_WINDOW : 1,
 					  done_cb, &r) : 0;
-	} while (!ret && next < r.n && r.job == next);
-	if (ret < 0 || r.job < r.n)
+	} while (!ret && !r.stopped && next < r.n && r.job == next);
+	if (ret < 0 || r.job < r.n || r.stopped)
 		report_stop(&r, b, ret);
 	print_end(&r.pr);
-	if (r.unmatched) {
+	/* Unless a line before it failed: the run never got to it then. */
+	if (r.unmatched && !r.stopped && r.job == r.n) {
 		struct where w = where_of(r.file, r.unmatched);
 		size_t rest = lines - (size_t)(r.unmatched - jobs) - 1;
 

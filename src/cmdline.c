@@ -189,7 +189,7 @@ static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 		ms = 1;
 	if (p == arg || *p || !ms || ms > 86400000)
 		return usage_error(cl, "invalid --for '%s' (use seconds, more than 0 and at most 86400)",
-				   arg);
+				   quote(cl, arg));
 	o->for_ms = (unsigned int)ms;
 	return 0;
 }
@@ -223,7 +223,8 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		break;
 	case OPT_DRIVER:
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
-			return usage_error(cl, "'%s' is not a driver name", arg);
+			return usage_error(cl, "'%s' is not a driver name",
+					   quote(cl, arg));
 		cl->words[cl->room - ++cl->ndrivers] = arg;
 		break;
 	case OPT_FOR:
@@ -767,6 +768,8 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
+	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
+		return usage_error(cl, "--level-map needs --from-level");
 	o->cmd = CMD_TRACE;
 	return take_target(o, cl);
 }

@@ -65,8 +65,14 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 	ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
 	if (ret < 0)
 		return ret;
+	/*
+	 * @ifname may be an alternative name (ip link property): the state
+	 * carries the interface's name, as a netlink reply does.
+	 */
+	if (ioctl(fd, SIOCGIFNAME, &ifr) < 0)
+		return -errno;
 	memset(st, 0, sizeof(*st));
-	strcpy(st->ifname, ifname);
+	memcpy(st->ifname, ifr.ifr_name, sizeof(st->ifname) - 1);
 	st->ifindex = (uint32_t)ifr.ifr_ifindex;
 	st->msg_enable = value;
 	return 0;

@@ -99,13 +99,17 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 	genl_reply_init(&r, s, nlh, cb, data);
 	if (mnl_socket_sendto(s->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
-	do {
+	for (;;) {
 		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
+		/* A signal caught meanwhile (--trace): the answer still comes. */
+		if (n < 0 && errno == EINTR)
+			continue;
 		if (n < 0)
 			return -errno;
 		ret = genl_reply_feed(&r, s->buf, (size_t)n);
-	} while (ret > 0);
-	return ret;
+		if (ret <= 0)
+			return ret;
+	}
 }
 
 /*
@@ -152,6 +156,9 @@ static int recv_answers(struct genl_sock *s, struct nlpipe *p)
 	}
 	n = recvmmsg(mnl_socket_get_fd(s->nl), msgs, GENL_RECV_BATCH,
 		     MSG_WAITFORONE, NULL);
+	/* A signal caught meanwhile: the caller waits on for the answers. */
+	if (n < 0 && errno == EINTR)
+		return 0;
 	if (n < 0)
 		return -errno;
 	for (i = 0; i < n; i++) {

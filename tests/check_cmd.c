@@ -223,6 +223,69 @@ START_TEST(test_batch_stop)
 }
 END_TEST
 
+/*
+ * The jobs go out in chunks of 1024 requests (cmd_change.c): a line that
+ * fails as the last of a chunk stops the batch as any other line does,
+ * and the next chunk is never sent.
+ */
+START_TEST(test_batch_stop_chunk_end)
+{
+	static char text[1025 * 16];
+	char cmd[128];
+	size_t n = 0;
+	int i;
+
+	for (i = 1; i < 1024; i++)
+		n += (size_t)snprintf(text + n, sizeof(text) - n, "tap1 +drv\n");
+	n += (size_t)snprintf(text + n, sizeof(text) - n, "tap9 +link\n");
+	snprintf(text + n, sizeof(text) - n, "tap0 0x7\n");
+	snprintf(cmd, sizeof(cmd), "--batch %s", write_file(text));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1024: tap9: no such network interface\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":1024: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(f.sets, 1024);
+}
+END_TEST
+
+/*
+ * A pattern line that selects nothing stops a batch, but only where the
+ * batch gets to it: after an earlier failed line it is one of the lines
+ * not sent, counted as such and not reported.
+ */
+START_TEST(test_batch_stop_before_unmatched)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap9 +link\ntap0 +link\nnomatch* +drv\ntap1 +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: tap9: no such network interface\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":1: stopped at the failed line: 3 more lines not sent (use -f to go on)\n"));
+	ck_assert_ptr_null(strstr(err, "nomatch"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* the failed line right before it */
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap0 +link\ntap9 +link\nnomatch* +drv\ntap1 +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap9: no such network interface\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":2: stopped at the failed line: 2 more lines not sent (use -f to go on)\n"));
+	ck_assert_ptr_null(strstr(err, "nomatch"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* reached, it fails and stops the batch itself */
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap0 -link\nnomatch* +drv\ntap1 +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":2: no interface with a message level matches 'nomatch*'\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":2: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+}
+END_TEST
+
 /* With -f every line is tried, in a window; the failure still counts. */
 START_TEST(test_batch_force)
 {
@@ -418,6 +481,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);
+	tcase_add_test(tc, test_batch_stop_chunk_end);
+	tcase_add_test(tc, test_batch_stop_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);

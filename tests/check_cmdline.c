@@ -207,6 +207,8 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "-v", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
 	{ { "--monitor", "--from-level", "3", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
 	{ { "--monitor", "--level-map", "exact", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
+	{ { "--trace", "tap0", "--level-map", "exact", NULL }, -EINVAL, 0, "--level-map needs --from-level", NULL },
+	{ { "--trace", "tap0", "--level-map", "exact", "--from-level", "3", NULL }, 0, CMD_TRACE, NULL, NULL },
 	{ { "--monitor", "a/b", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
 	{ { "--monitor", "--batch", "f", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	{ { "--list", "--monitor", NULL }, -EINVAL, 0, "exclude each other", NULL },
@@ -477,6 +479,8 @@ START_TEST(test_long_words)
 		{ { opt }, "unknown option '--", "...'" },
 		{ { "-n", big, "tap0" }, "'", "...' is not a valid network namespace name" },
 		{ { "--decode", utf8 }, "unknown message class '", "...'; see 'netifmsg --list'" },
+		{ { "--driver", big }, "'", "...' is not a driver name" },
+		{ { "--trace", "tap0", "--for", big }, "invalid --for '", "...' (use seconds, more than 0 and at most 86400)" },
 	};
 	struct cmdline_err err;
 	struct opts o;

@@ -217,6 +217,22 @@ else
 	echo "note: setpriv not found, permission test left out"
 fi
 
+# --- an alternative name: the interface it names is printed by its name,
+# as over netlink (and as --trace matches kernel log records)
+if ip -n "$NS" link property add dev tap3 altname nim-alt3 2>/dev/null; then
+	set_mask tap3 0x5
+	check_rc "--ioctl show by altname" 0 nm --ioctl nim-alt3
+	check_out "--ioctl show by altname: the interface's name" "$(show_line tap3 0x5)"
+	check_rc "netlink show by altname" 0 nm nim-alt3
+	check_out "netlink show by altname: the interface's name" "$(show_line tap3 0x5)"
+	check_rc "--ioctl -v altname +link" 0 nm --ioctl -v nim-alt3 +link
+	check_out "--ioctl -v altname +link" "tap3: 0x00000005 drv link (unchanged)"
+	check_rc "--ioctl -j altname" 0 nm --ioctl -j nim-alt3
+	check_json "--ioctl -j altname" "[$(json_if tap3 0x5)]" "$OUT"
+else
+	echo "note: 'ip link property add ... altname' refused, altname test left out"
+fi
+
 # --- --batch over the ioctl: each line read and written in turn
 for i in 0 1 2 3; do
 	set_mask "tap1$i" 0x1

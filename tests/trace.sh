@@ -169,6 +169,24 @@ else
 	echo "note: setpriv missing or dmesg_restrict is 0: the capability cases are not run"
 fi
 
+# --- a signal caught while an answer of the kernel is awaited (a second
+# Ctrl-C during the restore) makes the receive fail with EINTR: it is
+# tried again, and nothing is lost.  strace makes every other netlink
+# receive fail so.
+if command -v strace >/dev/null 2>&1; then
+	set_mask trc0 0x1
+	check_rc "EINTR on every other netlink receive" 0 ip netns exec "$NS" \
+		strace -f -qq -o /dev/null -e trace=recvmsg,recvmmsg \
+		-e inject=recvmsg,recvmmsg:error=EINTR:when=1+2 \
+		"$NETIFMSG" --trace trc0 --for 0.3
+	check_grep "EINTR: raised" "trc0: now 0x00007fff" "$ERR"
+	check_grep "EINTR: restored" "trc0: restored: 0x00000001 drv" "$ERR"
+	check_mask "EINTR: trc0 restored" trc0 0x1
+	set_mask trc0 0x0
+else
+	echo "note: strace not found, the EINTR case is not run"
+fi
+
 # --- the dynamic debug note, through tests/netifmsg-dyndbg, whose control
 # file is $top_builddir/tests/dyndbg-control (this kernel may have none)
 DYNDBG=${NETIFMSG_DYNDBG:-$(dirname "$NETIFMSG")/../tests/netifmsg-dyndbg}
