@@ -241,7 +241,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
-	size_t nreqs, cap, next = 0, lines = n;
+	size_t nreqs, cap, next = 0;
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
@@ -288,11 +288,11 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	/* Unless a line before it failed: the run never got to it then. */
 	if (r.unmatched && !r.stopped && r.job == r.n) {
 		struct where w = where_of(r.file, r.unmatched);
-		size_t rest = lines - (size_t)(r.unmatched - jobs) - 1;
+		size_t rest = r.unsent - 1;	/* the lines after it */
 
 		select_none(&w, r.unmatched);
 		r.failed++;
-		if (!r.force && rest && file && r.job == r.n)
+		if (!r.force && rest && file)
 			say_stopped(&w, rest);
 	}
 	ret = r.failed ? -EIO : 0;

@@ -366,11 +366,13 @@ static int restore(struct trace *tr)
 		if (ret < 0)
 			diag_kernel(NULL, NULL, ret, tr->b->extack);
 	}
-	/* Not "restored" where the set failed, or may not have been sent. */
-	for (i = 0; i < k; i++)
-		for (j = 0; (ret < 0 || reqs[i].err) && j < tr->n; j++)
-			if (reqs[i].ifname == tr->t[j].st.ifname)
-				tr->t[j].failed = true;
+	/*
+	 * Not "restored" where the set failed, or may not have been sent:
+	 * @reqs are in the order of the targets, as in raise_level().
+	 */
+	for (i = j = 0; i < tr->n && j < k; i++)
+		if (reqs[j].ifname == tr->t[i].st.ifname)
+			tr->t[i].failed |= ret < 0 || reqs[j++].err;
 	for (i = 0; i < tr->n; i++) {
 		char names[FORMAT_STATE_MAX];
 		struct ifstate st = { .msg_enable = tr->t[i].after };

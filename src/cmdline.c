@@ -707,22 +707,6 @@ static int take_first(struct opts *o, struct cmdline *cl)
 	return ret;
 }
 
-/* --apply [IFACE]: what the configuration files say, for all or one. */
-static int pick_apply(struct opts *o, struct cmdline *cl)
-{
-	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
-		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
-	o->cmd = CMD_APPLY;
-	if (cl->nwords)
-		return take_first(o, cl);
-	/* --driver alone: every interface of the driver, as elsewhere. */
-	if (cl->ndrivers) {
-		o->job.ifname = "*";
-		o->job.pattern = true;
-	}
-	return 0;
-}
-
 /* Does @word read as a CHANGE word, with the built-in names? */
 static bool is_change_word(const char *word)
 {
@@ -759,6 +743,18 @@ static int take_target(struct opts *o, struct cmdline *cl)
 	o->job.pattern = true;
 	cl->implicit_iface = true;
 	return 0;
+}
+
+/* --apply [IFACE]: what the configuration files say, for all or one. */
+static int pick_apply(struct opts *o, struct cmdline *cl)
+{
+	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
+		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
+	o->cmd = CMD_APPLY;
+	if (cl->nwords)
+		return take_first(o, cl);
+	/* --driver alone: every interface of the driver, as elsewhere. */
+	return cl->ndrivers ? take_target(o, cl) : 0;
 }
 
 /* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
