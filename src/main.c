@@ -105,7 +105,8 @@ static const struct command_def commands[] = {
 };
 
 /* Say why the kernel could not be opened; a failure, never a usage error. */
-static int open_error(const struct opts *o, enum backend_stage stage, int err)
+static int open_error(const struct opts *o, enum backend_stage stage,
+		      bool fell_back, int err)
 {
 	if (stage == BACKEND_NETNS && err == -ENOENT)
 		diag(NULL, o->netns, "no such network namespace");
@@ -114,7 +115,7 @@ static int open_error(const struct opts *o, enum backend_stage stage, int err)
 	else if (stage == BACKEND_NETNS)
 		diag(NULL, o->netns, "cannot enter network namespace: %s",
 		     strerror(-err));
-	else if (o->ioctl)
+	else if (o->ioctl || fell_back)
 		diag(NULL, NULL, "cannot open a socket for the ioctl: %s",
 		     strerror(-err));
 	else
@@ -135,7 +136,7 @@ static int run(const struct opts *o)
 	ret = backend_open(&b, o->netns, o->ioctl, o->cmd == CMD_MONITOR,
 			   &stage);
 	if (ret < 0)
-		return open_error(o, stage, ret);
+		return open_error(o, stage, b.fell_back, ret);
 	if (b.fell_back && o->verbose)
 		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
 	ret = c->run(o, &b);
@@ -213,8 +214,9 @@ int main(int argc, char **argv)
 	ret_out = out_flush();
 	if (ret_out < 0) {
 		diag(NULL, NULL, "write error: %s", strerror(-ret_out));
+		/* A failure whatever write() said: -EINVAL is a usage error. */
 		if (!ret)
-			ret = ret_out;
+			ret = -EIO;
 	}
 	return exit_status(ret);
 }

@@ -13,6 +13,7 @@ else
 fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
+command -v strace >/dev/null 2>&1 || fatal "strace is needed to make the ioctl's socket fail"
 
 NTAPS=20
 setup_ns "$NTAPS"
@@ -347,5 +348,14 @@ check_out "no netlink: -x tap10 after bit20: the ioctl reads 0x100000" "0x001000
 check_mask "no netlink: tap10 bit20: ethtool (netlink) reads 0" tap10 0
 check_rc "no netlink: tap10 +link -bit20" 0 nofam tap10 +link -bit20
 check_mask "no netlink: tap10 +link -bit20: ethtool reads 0x4" tap10 0x4
+# The fallback's own socket failing is the ioctl's failure, not netlink's
+# (every socket after the netlink one fails).
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+ip netns exec "$NS" strace -qq -o /dev/null -e trace=socket \
+	-e inject=socket:error=EMFILE:when=2+ -- \
+	"${NIM_WRAPPER[@]}" "$NOFAMILY" tap10 >"$OUT" 2>"$ERR"
+check_eq "no netlink, no ioctl socket: exit 1" 1 "$?"
+check_file "no netlink, no ioctl socket: message" \
+	"netifmsg: cannot open a socket for the ioctl: Too many open files" "$ERR"
 
 finish

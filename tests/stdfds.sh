@@ -79,6 +79,15 @@ if command -v strace >/dev/null 2>&1; then
 	check_eq "a failure 2>&-: the netlink socket is not descriptor 2" 0 "$(low_socket)"
 	traced tap0 <&- >&- 2>&-
 	check_eq "show <&- >&- 2>&-: the netlink socket is not descriptor 0" 0 "$(low_socket)"
+	# Whatever write() says, a write error is a failure, not a usage
+	# error: EINVAL (as an O_DIRECT file gives) once made it exit 2.
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	strace -qq -o /dev/null -e trace=write \
+		-e inject=write:error=EINVAL:when=1 -- \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" --list >/dev/null 2>"$ERR"
+	check_eq "write() fails with EINVAL: exit 1" 1 "$?"
+	check_file "write() fails with EINVAL: message" \
+		"netifmsg: write error: Invalid argument" "$ERR"
 else
 	echo "note: strace not found, descriptor numbers not checked"
 fi
