@@ -148,17 +148,47 @@ static int raise_level(struct trace *tr)
 	return ret ? ret : ret2;
 }
 
+/*
+ * @ifname as the word a shell passes to netifmsg, as diag() shows it:
+ * the word netifmsg reads, in double quotes unless it needs none.  diag()
+ * doubles each backslash, which the quotes take away again; $ ` " and !
+ * would not stay as they are in them, so they go as \xHH.
+ */
+static void shell_ifname(char *buf, size_t size, const char *ifname)
+{
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=";
+	char word[4 * IF_NAMESIZE];
+	size_t n = 0;
+	const char *p;
+
+	format_ifname(word, sizeof(word), ifname);
+	if (!word[strspn(word, plain)]) {
+		snprintf(buf, size, "%s", word);
+		return;
+	}
+	buf[n++] = '"';
+	for (p = word; *p && n + 6 < size; p++) {
+		if (strchr("$`\"!", *p))
+			n += (size_t)snprintf(buf + n, size - n, "\\x%02x",
+					      (unsigned char)*p);
+		else
+			buf[n++] = *p;
+	}
+	buf[n++] = '"';
+	buf[n] = '\0';
+}
+
 /* "IFACE VALUE/MASK": the command that puts back what this run changed. */
 static void say_undo(const struct trace *tr)
 {
-	char name[4 * IF_NAMESIZE];
+	char name[4 * 4 * IF_NAMESIZE];
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
 
-		/* diag() escapes the name before the message itself. */
-		format_ifname(name, sizeof(name), t->st.ifname);
+		shell_ifname(name, sizeof(name), t->st.ifname);
 		if (!t->changed)
 			diag(NULL, t->st.ifname, "already so: nothing to restore at the end");
 		else

@@ -443,7 +443,7 @@ START_TEST(test_trace_undo_name)
 {
 	fake_add(&f, "nim\\", 0x0);
 	ck_assert_int_eq(run("--trace nim\\\\ --for 0.1"), 0);
-	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim\\\\: now 0x00007fff; if netifmsg is killed, restore with: netifmsg nim\\\\\\\\ 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim\\\\: now 0x00007fff; if netifmsg is killed, restore with: netifmsg \"nim\\\\\\\\\" 0x00000000/0x00007fff\n"));
 }
 END_TEST
 

@@ -218,6 +218,34 @@ check_rc "dyndbg: no control file" 0 dyn trc0
 check_nogrep "dyndbg: no control file: no note" "dynamic debug" "$ERR"
 check_mask "dyndbg: each trace restored" trc0 0x0
 
+# --- the restore command, pasted into a shell, sets exactly its own
+# interface back, whatever bytes the name holds.
+ODD=('d$x' "d'x" 'd;x' 'd*x' 'dzx' 'd\' '-d' 'd"x' 'd!x' 'd`x' $'d\x01x' 'dé')
+for n in "${ODD[@]}"; do
+	add_tap "$n" || fatal "cannot create tap '$n'"
+	set_mask "$n" 0x1
+done
+trace "$O" "$E" '[-d]*' --for 0.2
+stopped
+check_eq "odd names: traced and restored, exit 0" 0 "$RC"
+check_eq "odd names: a restore command each" "${#ODD[@]}" "$(grep -c 'restore with: netifmsg ' "$E")"
+for n in "${ODD[@]}"; do
+	set_mask "$n" 0x7fff
+done
+k=0
+while IFS= read -r cmd; do
+	k=$((k + 1))
+	ip netns exec "$NS" bash -c "${NIM_WRAPPER[*]} $NETIFMSG ${cmd#netifmsg }" ||
+		fail "odd names: restore command $k" "exit $?: $cmd"
+	check_eq "odd names: restore command $k sets one interface: $cmd" "$k" \
+		"$(nm -x '[-d]*' | grep -c '0x00000001$')"
+done < <(sed -n 's/.*restore with: //p' "$E")
+# (ethtool reads "-d" as its option; the count above has it.)
+for n in "${ODD[@]}"; do
+	[ "$n" = -d ] && continue
+	check_mask "odd names: '$n' put back by its command" "$n" 0x1
+done
+
 # --- bad input changes nothing
 check_rc "--trace without an interface" 2 nm --trace
 check_rc "--trace -x" 2 nm --trace -x trc0
