@@ -32,6 +32,7 @@ static const struct line_case cases[] = {
 	{ "tap0 +link -rx_err", 0, "tap0", false, false, 0, 0x4, 0x40, NULL, 0 },
 	{ "\ttap0\t+link,-rx_err  ", 0, "tap0", false, false, 0, 0x4, 0x40, NULL, 0 },
 	{ "tap0 0x5\r", 0, "tap0", false, true, 0x5, 0, 0, NULL, 0 },
+	{ "tap0\v+link\f-rx_err", 0, "tap0", false, false, 0, 0x4, 0x40, NULL, 0 },
 	{ "tap0 none", 0, "tap0", false, true, 0, 0, 0, NULL, 0 },
 	{ "tap0 all", 0, "tap0", false, true, 0x7fff, 0, 0, NULL, 0 },
 	{ "tap0 link 0x1 +timer -drv", 0, "tap0", false, true, 0x5, 0x8, 0x1, NULL, 0 },
