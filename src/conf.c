@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "conf.h"
 
@@ -114,12 +115,17 @@ static char *keep_path(struct config_paths *p, const char *dir,
 	return v[p->n++];
 }
 
-/* @etc/netifmsg.d/ *.conf, in lexical (byte) order. */
+/*
+ * @etc/netifmsg.d/ *.conf, in lexical (byte) order.  What is no regular
+ * file, a symlink's target included (a directory, a dangling symlink),
+ * is skipped, as in systemd's .d directories.
+ */
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
 {
 	struct dirent **list;
 	char *dir, *path;
+	struct stat st;
 	int i, n, ret = 0;
 
 	dir = keep_path(p, etc, "/netifmsg.d/");
@@ -133,8 +139,11 @@ static int read_dir(struct batch *b, const char *etc,
 	for (i = 0; i < n; i++) {
 		if (!ret) {
 			path = keep_path(p, dir, list[i]->d_name);
-			ret = path ? config_load(b, path, path, true, e) :
-				     -ENOMEM;
+			if (!path)
+				ret = -ENOMEM;
+			else if (stat(path, &st) ? errno != ENOENT :
+				 S_ISREG(st.st_mode))
+				ret = config_load(b, path, path, true, e);
 		}
 		free(list[i]);
 	}

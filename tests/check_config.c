@@ -103,6 +103,31 @@ START_TEST(test_missing_is_empty)
 }
 END_TEST
 
+/*
+ * What is no regular file in the directory (a directory named *.conf, a
+ * dangling symlink) is skipped, as systemd's .d directories do; a
+ * symlink to a file is read.
+ */
+START_TEST(test_dir_not_files)
+{
+	char d[600], link[700];
+
+	put("netifmsg.d/10-a.conf", "tap0 +link\n");
+	put("target", "tap1 +drv\n");
+	snprintf(d, sizeof(d), "%s/netifmsg.d/20-dir.conf", etc);
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	snprintf(link, sizeof(link), "%s/netifmsg.d/30-dead.conf", etc);
+	ck_assert_int_eq(symlink("/nonexistent/netifmsg.conf", link), 0);
+	snprintf(d, sizeof(d), "%s/target", etc);
+	snprintf(link, sizeof(link), "%s/netifmsg.d/40-link.conf", etc);
+	ck_assert_int_eq(symlink(d, link), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(where(0), "netifmsg.d/10-a.conf:1 tap0");
+	ck_assert_str_eq(where(1), "netifmsg.d/40-link.conf:1 tap1");
+}
+END_TEST
+
 /* --config files replace the defaults, in the order given. */
 START_TEST(test_config_files)
 {
@@ -168,6 +193,7 @@ static Suite *config_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_default_order);
 	tcase_add_test(tc, test_missing_is_empty);
+	tcase_add_test(tc, test_dir_not_files);
 	tcase_add_test(tc, test_config_files);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
