@@ -42,19 +42,27 @@ static int read_json(FILE *f, struct batch *b, unsigned int *errline,
 static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		     struct cmdline_err *err)
 {
+	static const char bom[] = "\xef\xbb\xbf";
+	char head[sizeof(bom)] = "";
+	size_t n = 0;
 	int c;
 
-	/* netifmsg's -j output starts with one of these, a text line never. */
+	/*
+	 * netifmsg's -j output starts with one of these, a text line never,
+	 * also after a UTF-8 byte-order mark.  The text reader gets what
+	 * was read of a mark back, and skips a whole one itself.
+	 */
 	*errline = 0;
 	errno = 0;
-	c = getc(f);
+	for (c = getc(f); n < 3 && c == (unsigned char)bom[n]; c = getc(f))
+		head[n++] = (char)c;
 	if (c == EOF && ferror(f))
 		return errno ? -errno : -EIO;
 	if (c != EOF)
 		ungetc(c, f);
-	if (c == '[' || c == '{')
+	if ((!n || n == 3) && (c == '[' || c == '{'))
 		return read_json(f, b, errline, err);
-	return batch_read(b, f, errline, err);
+	return batch_read_head(b, f, head, errline, err);
 }
 
 int config_load(struct batch *b, const char *path, const char *name,

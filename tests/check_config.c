@@ -175,13 +175,17 @@ START_TEST(test_show_output)
 				 "tap2: 0x00000001 drv (changed)\n");
 	put("netifmsg.d/b.conf", "[{\"ifname\":\"tap3\",\"ifindex\":5,\"msg_enable\":12,"
 				 "\"classes\":[\"link\",\"timer\"]}]\n");
+	/* JSON after a UTF-8 byte-order mark is JSON still. */
+	put("netifmsg.d/c.conf", "\xef\xbb\xbf{\"ifname\":\"tap4\",\"msg_enable\":6}\n");
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
-	ck_assert_uint_eq(b.n, 4);
+	ck_assert_uint_eq(b.n, 5);
 	ck_assert_uint_eq(b.jobs[0].change.abs, 0x5);
 	ck_assert_uint_eq(b.jobs[1].change.abs, 0x3);
 	ck_assert_uint_eq(b.jobs[2].change.abs, 0x1);
 	ck_assert_str_eq(where(3), "netifmsg.d/b.conf:1 tap3");
 	ck_assert_uint_eq(b.jobs[3].change.abs, 0xc);
+	ck_assert_str_eq(where(4), "netifmsg.d/c.conf:1 tap4");
+	ck_assert_uint_eq(b.jobs[4].change.abs, 0x6);
 }
 END_TEST
 
