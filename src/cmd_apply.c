@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "diag.h"
@@ -102,8 +103,14 @@ static void notes(const struct opts *o, const struct batch *conf,
 		if (!used[k])
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}
-	if (o->job.ifname && !nt)
+	if (!o->job.ifname || nt)
+		return;
+	if (!o->job.more->ndrivers)
 		diag(NULL, o->job.ifname, "note: no configuration line for it (or it has no message level)");
+	else	/* Without IFACE, "*" stands for every interface of it. */
+		diag(NULL, strcmp(o->job.ifname, "*") ? o->job.ifname : NULL,
+		     "note: no configuration line for an interface with a message level of driver %s%s",
+		     o->job.more->drivers[0], o->job.more->ndrivers > 1 ? " (or the others given)" : "");
 }
 
 static void report(const struct opts *o, struct backend *b,
