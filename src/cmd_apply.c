@@ -34,6 +34,29 @@ struct apply {
 	size_t failed;
 };
 
+/*
+ * A name the dump does not have may be an alternative name, which names
+ * its interface as everywhere (netifmsg(8), INTERFACES): one GET gives
+ * the interface's own name.  @j then points into @all.
+ */
+static void own_name(struct backend *b, const struct iflist *all,
+		     struct job *j)
+{
+	struct ifstate st;
+	size_t i;
+
+	if (!j->ifname || j->pattern)
+		return;
+	for (i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].ifname, j->ifname))
+			return;
+	if (b->ops->get(b, j->ifname, &st) < 0)
+		return;
+	for (i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].ifname, st.ifname))
+			j->ifname = all->v[i].ifname;
+}
+
 /* What the configuration makes of interface @i of @all; false: no line. */
 static bool compute(struct job *jobs, size_t n, bool *used,
 		    const struct iflist *all, size_t i, uint32_t *want)
@@ -136,6 +159,7 @@ static void report(const struct opts *o, struct backend *b,
 
 static int run(const struct opts *o, struct backend *b, struct batch *conf)
 {
+	struct job target = o->job;
 	struct apply a = { 0 };
 	struct iflist all;
 	struct breq *reqs = NULL;
@@ -155,8 +179,11 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	if (!used || !a.t)
 		goto out;
 	a.all = &all;
+	own_name(b, &all, &target);
+	for (i = 0; i < conf->n; i++)
+		own_name(b, &all, &conf->jobs[i]);
 	for (i = 0; i < all.n; i++) {
-		if (o->job.ifname && !job_selects(&o->job, &all, i))
+		if (target.ifname && !job_selects(&target, &all, i))
 			continue;
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
 			a.t[a.nt++].i = i;
