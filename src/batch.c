@@ -197,20 +197,20 @@ enum {
 };
 
 /*
- * Read one line of @f into @buf (BATCH_LINE_MAX + 1 bytes), without its
- * newline.  Reading stops at the first byte that makes the line bad, so
+ * Read one line of @f, after what is left of *@head, into @buf
+ * (BATCH_LINE_MAX + 1 bytes), without its newline.  Reading stops at the first byte that makes the line bad, so
  * an endless stream without newlines (/dev/zero) costs no memory.
  * Returns 0, a LINE_* value, or -errno for a read error: glibc's
  * getline() fails with ENOMEM without setting the stream's error flag,
  * so lines are not read with it.
  */
-static int read_line(FILE *f, char *buf)
+static int read_line(FILE *f, const char **head, char *buf)
 {
 	size_t n = 0;
 	int c;
 
 	errno = 0;
-	while ((c = getc(f)) != EOF) {
+	while ((c = **head ? (unsigned char)*(*head)++ : getc(f)) != EOF) {
 		if (c == '\n')
 			break;
 		if (c == '\0')
@@ -235,6 +235,12 @@ static const char utf8_bom[] = "\xef\xbb\xbf";
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	       struct cmdline_err *err)
 {
+	return batch_read_head(b, f, "", errline, err);
+}
+
+int batch_read_head(struct batch *b, FILE *f, const char *head,
+		    unsigned int *errline, struct cmdline_err *err)
+{
 	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno = 0;
 	const char *text;
@@ -242,7 +248,7 @@ int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 
 	*errline = 0;
 	for (;;) {
-		ret = read_line(f, line);
+		ret = read_line(f, &head, line);
 		if (ret == LINE_EOF)
 			return 0;
 		if (ret < 0)

@@ -53,6 +53,10 @@ int batch_set_file(struct batch *b, size_t from, const char *file);
 int batch_read(struct batch *b, FILE *f, unsigned int *errline,
 	       struct cmdline_err *err);
 
+/* As batch_read(), the file starting with @head, already read from @f. */
+int batch_read_head(struct batch *b, FILE *f, const char *head,
+		    unsigned int *errline, struct cmdline_err *err);
+
 /*
  * netifmsg's own -j output (a file whose first byte is '[' or '{'), all
  * of it in @text: the array show prints, or one object a line.  Each

@@ -11,6 +11,7 @@
  */
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cmd.h"
 #include "diag.h"
@@ -32,6 +33,29 @@ struct apply {
 	size_t done;		/* targets answered, in order of the sets */
 	size_t failed;
 };
+
+/*
+ * A name the dump does not have may be an alternative name, which names
+ * its interface as everywhere (netifmsg(8), INTERFACES): one GET gives
+ * the interface's own name.  @j then points into @all.
+ */
+static void own_name(struct backend *b, const struct iflist *all,
+		     struct job *j)
+{
+	struct ifstate st;
+	size_t i;
+
+	if (!j->ifname || j->pattern)
+		return;
+	for (i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].ifname, j->ifname))
+			return;
+	if (b->ops->get(b, j->ifname, &st) < 0)
+		return;
+	for (i = 0; i < all->n; i++)
+		if (!strcmp(all->v[i].ifname, st.ifname))
+			j->ifname = all->v[i].ifname;
+}
 
 /* What the configuration makes of interface @i of @all; false: no line. */
 static bool compute(struct job *jobs, size_t n, bool *used,
@@ -102,8 +126,14 @@ static void notes(const struct opts *o, const struct batch *conf,
 		if (!used[k])
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}
-	if (o->job.ifname && !nt)
+	if (!o->job.ifname || nt)
+		return;
+	if (!o->job.more->ndrivers)
 		diag(NULL, o->job.ifname, "note: no configuration line for it (or it has no message level)");
+	else	/* Without IFACE, "*" stands for every interface of it. */
+		diag(NULL, strcmp(o->job.ifname, "*") ? o->job.ifname : NULL,
+		     "note: no configuration line for an interface with a message level of driver %s%s",
+		     o->job.more->drivers[0], o->job.more->ndrivers > 1 ? " (or the others given)" : "");
 }
 
 static void report(const struct opts *o, struct backend *b,
@@ -129,6 +159,7 @@ static void report(const struct opts *o, struct backend *b,
 
 static int run(const struct opts *o, struct backend *b, struct batch *conf)
 {
+	struct job target = o->job;
 	struct apply a = { 0 };
 	struct iflist all;
 	struct breq *reqs = NULL;
@@ -148,8 +179,11 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	if (!used || !a.t)
 		goto out;
 	a.all = &all;
+	own_name(b, &all, &target);
+	for (i = 0; i < conf->n; i++)
+		own_name(b, &all, &conf->jobs[i]);
 	for (i = 0; i < all.n; i++) {
-		if (o->job.ifname && !job_selects(&o->job, &all, i))
+		if (target.ifname && !job_selects(&target, &all, i))
 			continue;
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
 			a.t[a.nt++].i = i;

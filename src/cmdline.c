@@ -70,12 +70,6 @@ _Static_assert(offsetof(struct opts, cmd) == 0,
 
 #define NOPTS	(sizeof(optdefs) / sizeof(optdefs[0]))
 
-/*
- * The longest user word a message quotes whole: a longer one is cut
- * there with "...", so the reason after it always fits the message.
- */
-#define QUOTE_MAX	64
-
 /* A change item cut to fit struct change_err is longer still: it shows. */
 _Static_assert(QUOTE_MAX + 1 < sizeof(((struct change_err *)0)->item),
 	       "change_err items must hold more than QUOTE_MAX bytes");
@@ -84,7 +78,7 @@ _Static_assert(QUOTE_MAX + 1 < sizeof(((struct change_err *)0)->item),
 struct cmdline {
 	enum cmdline_kind kind;
 	struct cmdline_err *err;
-	char quoted[2][QUOTE_MAX + sizeof("...")];	/* for quote() */
+	char quoted[2][QUOTE_SIZE];	/* for quote() */
 	unsigned int nquoted;
 	bool given[NOPT_IDS];	/* the options given, by opt_id */
 	int before_decode;	/* words before --decode */
@@ -109,14 +103,8 @@ int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
 
 #define usage_error(cl, ...)	cmdline_err_set((cl)->err, true, __VA_ARGS__)
 
-/*
- * The first @len bytes of a user word, for quoting in a message (at most
- * two a message): cut at QUOTE_MAX bytes, not inside a UTF-8 character,
- * with "..." after it.  Every user word in a message goes through here.
- */
-static const char *quote_n(struct cmdline *cl, const char *word, size_t len)
+const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len)
 {
-	char *buf = cl->quoted[cl->nquoted++ % 2];
 	size_t n = strnlen(word, len);
 	int back;
 
@@ -133,6 +121,12 @@ static const char *quote_n(struct cmdline *cl, const char *word, size_t len)
 	memcpy(buf, word, n);
 	memcpy(buf + n, "...", sizeof("..."));
 	return buf;
+}
+
+/* quote_word(), at most two a message. */
+static const char *quote_n(struct cmdline *cl, const char *word, size_t len)
+{
+	return quote_word(cl->quoted[cl->nquoted++ % 2], word, len);
 }
 
 static const char *quote(struct cmdline *cl, const char *word)

@@ -101,6 +101,20 @@ struct cmdline_err {
 	bool hint;	/* worth a "Try 'netifmsg --help'." */
 };
 
+/*
+ * The longest user word a message quotes whole: a longer one is cut
+ * there with "...", so the reason after it always fits the message.
+ */
+#define QUOTE_MAX	64
+#define QUOTE_SIZE	(QUOTE_MAX + sizeof("..."))
+
+/*
+ * The first @len bytes of @word, for quoting in a message, in @buf: cut
+ * at QUOTE_MAX bytes, not inside a UTF-8 character, with "..." after
+ * it.  Every user word in a message goes through here.  Returns @buf.
+ */
+const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len);
+
 /* Fill in @err, snprintf style.  Returns -EINVAL. */
 int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

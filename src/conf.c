@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "conf.h"
 
@@ -41,19 +42,27 @@ static int read_json(FILE *f, struct batch *b, unsigned int *errline,
 static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		     struct cmdline_err *err)
 {
+	static const char bom[] = "\xef\xbb\xbf";
+	char head[sizeof(bom)] = "";
+	size_t n = 0;
 	int c;
 
-	/* netifmsg's -j output starts with one of these, a text line never. */
+	/*
+	 * netifmsg's -j output starts with one of these, a text line never,
+	 * also after a UTF-8 byte-order mark.  The text reader gets what
+	 * was read of a mark back, and skips a whole one itself.
+	 */
 	*errline = 0;
 	errno = 0;
-	c = getc(f);
+	for (c = getc(f); n < 3 && c == (unsigned char)bom[n]; c = getc(f))
+		head[n++] = (char)c;
 	if (c == EOF && ferror(f))
 		return errno ? -errno : -EIO;
 	if (c != EOF)
 		ungetc(c, f);
-	if (c == '[' || c == '{')
+	if ((!n || n == 3) && (c == '[' || c == '{'))
 		return read_json(f, b, errline, err);
-	return batch_read(b, f, errline, err);
+	return batch_read_head(b, f, head, errline, err);
 }
 
 int config_load(struct batch *b, const char *path, const char *name,
@@ -114,12 +123,17 @@ static char *keep_path(struct config_paths *p, const char *dir,
 	return v[p->n++];
 }
 
-/* @etc/netifmsg.d/ *.conf, in lexical (byte) order. */
+/*
+ * @etc/netifmsg.d/ *.conf, in lexical (byte) order.  What is no regular
+ * file, a symlink's target included (a directory, a dangling symlink),
+ * is skipped, as in systemd's .d directories.
+ */
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
 {
 	struct dirent **list;
 	char *dir, *path;
+	struct stat st;
 	int i, n, ret = 0;
 
 	dir = keep_path(p, etc, "/netifmsg.d/");
@@ -133,8 +147,11 @@ static int read_dir(struct batch *b, const char *etc,
 	for (i = 0; i < n; i++) {
 		if (!ret) {
 			path = keep_path(p, dir, list[i]->d_name);
-			ret = path ? config_load(b, path, path, true, e) :
-				     -ENOMEM;
+			if (!path)
+				ret = -ENOMEM;
+			else if (stat(path, &st) ? errno != ENOENT :
+				 S_ISREG(st.st_mode))
+				ret = config_load(b, path, path, true, e);
 		}
 		free(list[i]);
 	}

@@ -99,11 +99,13 @@ bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
 
 int select_none(const struct where *w, const struct job *j)
 {
+	char q[QUOTE_SIZE];
+
+	quote_word(q, j->ifname, strlen(j->ifname));
 	if (j->more->ndrivers)
 		diag(w, NULL, "no interface with a message level matches '%s' with driver %s%s",
-		     j->ifname, j->more->drivers[0], j->more->ndrivers > 1 ? " (or the others given)" : "");
+		     q, j->more->drivers[0], j->more->ndrivers > 1 ? " (or the others given)" : "");
 	else
-		diag(w, NULL, "no interface with a message level matches '%s'",
-		     j->ifname);
+		diag(w, NULL, "no interface with a message level matches '%s'", q);
 	return -EIO;
 }

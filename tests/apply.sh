@@ -117,6 +117,23 @@ check_rc "--apply nosuch0: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" 
 check_rc "-v --apply nosuch0 says so" 0 nm -v --apply --config "$C/hot.conf" nosuch0
 check_grep "-v --apply nosuch0: note" "nosuch0: note: no configuration line" "$ERR"
 
+# --- an alternative name names its interface, as everywhere
+if ip -n "$NS" link property add dev tap2 altname nim-alt2 2>/dev/null; then
+	set_mask tap2 0x0
+	printf 'nim-alt2 +link\n' >"$C/alt.conf"
+	check_rc "--apply: a line with an altname" 0 nm -v --apply --config "$C/alt.conf"
+	check_mask "--apply: a line with an altname: set" tap2 0x4
+	check_out "--apply: a line with an altname: -v" "$(show_line tap2 0x4) (changed)"
+	set_mask tap2 0x0
+	check_rc "--apply ALTNAME" 0 nm --apply --config "$C/alt.conf" nim-alt2
+	check_mask "--apply ALTNAME: set" tap2 0x4
+	set_mask tap2 0x0
+	check_rc "--apply NAME, a line with its altname" 0 nm --apply --config "$C/alt.conf" tap2
+	check_mask "--apply NAME, a line with its altname: set" tap2 0x4
+else
+	echo "note: no altnames here: not checked"
+fi
+
 # --- the rule, as built: RUN is this build's netifmsg --apply -- $name
 RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
 if [ -f "$RULE" ]; then

@@ -93,6 +93,16 @@ check_rc "--batch -: a byte-order mark on stdin" 0 tm --batch - <"$NIM_TMP/bomsh
 check_out "--batch -: a byte-order mark: the name without it" "$(show_line tap1 0x3)"
 printf '\xef\xbb\xbf# only a comment\n' >"$NIM_TMP/bomcomment"
 check_rc "--batch: a byte-order mark before a comment" 0 tm --batch "$NIM_TMP/bomcomment"
+# JSON after the mark is JSON, from a file and from a pipe.
+set_mask tap0 0x0
+printf '\xef\xbb\xbf[{"ifname":"tap0","msg_enable":5}]\n' >"$NIM_TMP/bomjson"
+check_rc "--batch: JSON with a byte-order mark" 0 tm --batch "$NIM_TMP/bomjson"
+check_empty "--batch: JSON with a byte-order mark: no message" "$ERR"
+check_mask "--batch: JSON with a byte-order mark: applied" tap0 0x5
+printf '\xef\xbb\xbf{"ifname":"tap1","msg_enable":6}\n' >"$NIM_TMP/bomjsonl"
+check_rc "--batch -: JSON lines with a byte-order mark, piped" 0 \
+	tm --batch - < <(cat "$NIM_TMP/bomjsonl")
+check_mask "--batch -: JSON lines with a byte-order mark: applied" tap1 0x6
 # Only at the start of the file: later it is part of the line.
 printf 'tap1 +drv\n\xef\xbb\xbftap0 +drv\n' >"$NIM_TMP/bom2"
 check_rc "--batch: a byte-order mark on line 2" 1 tm --batch "$NIM_TMP/bom2"

@@ -339,6 +339,25 @@ START_TEST(test_batch_show_names)
 }
 END_TEST
 
+/* A pattern that matches nothing is quoted as other words: 64 bytes. */
+START_TEST(test_select_none_quote)
+{
+	char cmd[160], want[160];
+
+	snprintf(cmd, sizeof(cmd), "tap*%0100d", 0);
+	snprintf(want, sizeof(want),
+		 "netifmsg: no interface with a message level matches '%.64s...'\n",
+		 cmd);
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, want);
+	/* The same for a change. */
+	strcat(cmd, " +link");
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, want);
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
 /* --apply: lines in order on the current mask; sets only what differs. */
 START_TEST(test_apply)
 {
@@ -416,6 +435,22 @@ START_TEST(test_apply_driver)
 }
 END_TEST
 
+/* --apply --driver -v with nothing to do names the driver, not '*'. */
+START_TEST(test_apply_driver_note)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof(cmd), "-v --apply --driver e1000 --config %s",
+		 write_file("* none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: note: no configuration line for an interface with a message level of driver e1000\n");
+	strcat(cmd, " tap0");
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for an interface with a message level of driver e1000\n");
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
 /*
  * A --trace whose change fails on one interface raises none for good:
  * the others are put back before it ends.
@@ -487,7 +522,9 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
+	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_apply_driver);
+	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_undo_name);

@@ -103,6 +103,31 @@ START_TEST(test_missing_is_empty)
 }
 END_TEST
 
+/*
+ * What is no regular file in the directory (a directory named *.conf, a
+ * dangling symlink) is skipped, as systemd's .d directories do; a
+ * symlink to a file is read.
+ */
+START_TEST(test_dir_not_files)
+{
+	char d[600], link[700];
+
+	put("netifmsg.d/10-a.conf", "tap0 +link\n");
+	put("target", "tap1 +drv\n");
+	snprintf(d, sizeof(d), "%s/netifmsg.d/20-dir.conf", etc);
+	ck_assert_int_eq(mkdir(d, 0755), 0);
+	snprintf(link, sizeof(link), "%s/netifmsg.d/30-dead.conf", etc);
+	ck_assert_int_eq(symlink("/nonexistent/netifmsg.conf", link), 0);
+	snprintf(d, sizeof(d), "%s/target", etc);
+	snprintf(link, sizeof(link), "%s/netifmsg.d/40-link.conf", etc);
+	ck_assert_int_eq(symlink(d, link), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(where(0), "netifmsg.d/10-a.conf:1 tap0");
+	ck_assert_str_eq(where(1), "netifmsg.d/40-link.conf:1 tap1");
+}
+END_TEST
+
 /* --config files replace the defaults, in the order given. */
 START_TEST(test_config_files)
 {
@@ -150,13 +175,17 @@ START_TEST(test_show_output)
 				 "tap2: 0x00000001 drv (changed)\n");
 	put("netifmsg.d/b.conf", "[{\"ifname\":\"tap3\",\"ifindex\":5,\"msg_enable\":12,"
 				 "\"classes\":[\"link\",\"timer\"]}]\n");
+	/* JSON after a UTF-8 byte-order mark is JSON still. */
+	put("netifmsg.d/c.conf", "\xef\xbb\xbf{\"ifname\":\"tap4\",\"msg_enable\":6}\n");
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
-	ck_assert_uint_eq(b.n, 4);
+	ck_assert_uint_eq(b.n, 5);
 	ck_assert_uint_eq(b.jobs[0].change.abs, 0x5);
 	ck_assert_uint_eq(b.jobs[1].change.abs, 0x3);
 	ck_assert_uint_eq(b.jobs[2].change.abs, 0x1);
 	ck_assert_str_eq(where(3), "netifmsg.d/b.conf:1 tap3");
 	ck_assert_uint_eq(b.jobs[3].change.abs, 0xc);
+	ck_assert_str_eq(where(4), "netifmsg.d/c.conf:1 tap4");
+	ck_assert_uint_eq(b.jobs[4].change.abs, 0x6);
 }
 END_TEST
 
@@ -168,6 +197,7 @@ static Suite *config_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_default_order);
 	tcase_add_test(tc, test_missing_is_empty);
+	tcase_add_test(tc, test_dir_not_files);
 	tcase_add_test(tc, test_config_files);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
