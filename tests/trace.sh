@@ -4,8 +4,9 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP and
 # a closed output pipe; a bit another writer changed meanwhile is kept;
-# an interface deleted during the trace; a pattern; -j lines; without
-# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
+# an interface deleted during the trace; names the kernel log escapes;
+# a pattern; -j lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the
+# dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -69,6 +70,17 @@ check_egrep "trc0: persist enabled" '^\[ *[0-9]+\.[0-9]{6}\] trc0: persist enabl
 check_nogrep "trc1's records are not" "trc1" "$O"
 check_grep "the last line says what was restored" "trc0: restored: 0x00000000 none" "$E"
 check_mask "restored after --for" trc0 0x0
+
+# --- names the kernel log escapes (\x5c for a backslash, UTF-8 as \xHH):
+# their records are found, and shown unescaped
+for n in 'trc\3' 'trcé'; do
+	add_tap "$n" || fatal "cannot create $n"
+	trace "$O" "$E" --for 1 "${n//\\/\\\\}"
+	taplog "$n"
+	stopped
+	check_grep "$n: its records are shown" "${n//\\/\\\\}: persist enabled" "$O"
+	ip -n "$NS" link del "$n"
+done
 
 # --- CHANGE words; the signals and a closed pipe
 for sig in INT TERM HUP; do
