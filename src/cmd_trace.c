@@ -210,13 +210,16 @@ static void dyndbg_notes(const struct trace *tr)
 	}
 }
 
-/* Write all of @line, unless a signal asks to stop.  0 or -errno. */
+/*
+ * Write all of @line, unless a signal asks to stop (it ends a write(2)
+ * blocked on a slow reader: that is no error).  0 or -errno.
+ */
 static int put(const char *line, size_t len)
 {
-	while (len) {
+	while (len && !stop) {
 		ssize_t n = write(STDOUT_FILENO, line, len);
 
-		if (n < 0 && errno == EINTR && !stop)
+		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -errno;

@@ -2,11 +2,11 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # --trace: the traced tap's kernel log records are shown and another's
-# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP and
-# a closed output pipe; a bit another writer changed meanwhile is kept;
-# an interface deleted during the trace; names the kernel log escapes;
-# a pattern; -j lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the
-# dynamic debug note.
+# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP, a
+# closed output pipe and SIGINT while the output is blocked; a bit
+# another writer changed meanwhile is kept; an interface deleted during
+# the trace; names the kernel log escapes; a pattern; -j lines; without
+# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -114,6 +114,22 @@ check_eq "a closed pipe: one line read" 1 "$(wc -l <"$O")"
 for ((i = 0; i < 100; i++)); do grep -q restored "$E" && break; sleep 0.05; done
 check_grep "a closed pipe ends it: restored" "trc0: restored" "$E"
 check_mask "a closed pipe: restored" trc0 0x0
+
+# --- a signal while the output is blocked (a reader that does not read)
+# ends the trace as in any other state: exit 0, no error
+mkfifo "$NIM_TMP/fifo" || fatal "mkfifo failed"
+exec {hold}<>"$NIM_TMP/fifo"
+trace "$NIM_TMP/fifo" "$E" trc0
+# 3000 records, 130 KB: more than a pipe holds
+ip netns exec "$NS" bash -c 'for ((i = 0; i < 1500; i++)); do "$0" trc0; done' \
+	"$TAPLOG" || fatal "taplog failed"
+sleep 0.3
+kill -INT "$TPID"
+stopped
+exec {hold}<&-
+check_eq "SIGINT while the output is blocked: exit 0" 0 "$RC"
+check_nogrep "SIGINT while the output is blocked: no error" "trace:" "$E"
+check_mask "SIGINT while the output is blocked: restored" trc0 0x0
 
 # --- another writer's bit is kept
 set_mask trc0 0x1
