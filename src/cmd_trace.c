@@ -268,17 +268,25 @@ static int drain(struct trace *tr)
 	return 0;
 }
 
-/* Is any target gone?  Say which. */
+/* Is any target gone?  Say which.  A renamed one is followed. */
 static bool any_gone(struct trace *tr)
 {
+	char name[IF_NAMESIZE];
 	bool gone = false;
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
-		if (tr->t[i].gone || if_nametoindex(tr->t[i].st.ifname))
+		struct ifstate *st = &tr->t[i].st;
+
+		if (tr->t[i].gone)
 			continue;
-		tr->t[i].gone = gone = true;
-		diag(NULL, tr->t[i].st.ifname, "the interface went away: the trace ends");
+		if (!if_indextoname(st->ifindex, name)) {
+			tr->t[i].gone = gone = true;
+			diag(NULL, st->ifname, "the interface went away: the trace ends");
+		} else if (strcmp(name, st->ifname)) {
+			diag(NULL, st->ifname, "renamed to '%s': traced on", name);
+			strcpy(st->ifname, name);
+		}
 	}
 	return gone;
 }

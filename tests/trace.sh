@@ -4,9 +4,10 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP, a
 # closed output pipe and SIGINT while the output is blocked; a bit
-# another writer changed meanwhile is kept; an interface deleted during
-# the trace; names the kernel log escapes; a pattern; -j lines; without
-# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
+# another writer changed meanwhile is kept; an interface deleted or
+# renamed during the trace; names the kernel log escapes; a pattern; -j
+# lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug
+# note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -152,6 +153,21 @@ ip -n "$NS" link del trc2
 stopped
 check_eq "trc2 deleted: exit 0" 0 "$RC"
 check_grep "trc2 deleted: said" "trc2: the interface went away" "$E"
+
+# --- a renamed interface is followed and put back, not left raised
+set_mask trc1 0x0
+trace "$O" "$E" trc1
+ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
+for ((i = 0; i < 250; i++)); do grep -q 'renamed to' "$E" && break; sleep 0.02; done
+taplog trc1r
+for ((i = 0; i < 250; i++)); do grep -q 'trc1r: persist' "$O" && break; sleep 0.02; done
+kill -INT "$TPID"
+stopped
+check_eq "trc1 renamed: exit 0" 0 "$RC"
+check_grep "trc1 renamed: said" "trc1: renamed to 'trc1r': traced on" "$E"
+check_grep "trc1 renamed: its records under the new name" "trc1r: persist enabled" "$O"
+check_mask "trc1 renamed: restored" trc1r 0x0
+ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 
 # --- a pattern, and -j
 set_mask trc0 0x0
