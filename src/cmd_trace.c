@@ -240,13 +240,16 @@ static void dyndbg_notes(const struct trace *tr)
 	}
 }
 
-/* Write all of @line, unless a signal asks to stop.  0 or -errno. */
+/*
+ * Write all of @line, unless a signal asks to stop (it ends a write(2)
+ * blocked on a slow reader: that is no error).  0 or -errno.
+ */
 static int put(const char *line, size_t len)
 {
-	while (len) {
+	while (len && !stop) {
 		ssize_t n = write(STDOUT_FILENO, line, len);
 
-		if (n < 0 && errno == EINTR && !stop)
+		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
 			return -errno;
@@ -295,17 +298,25 @@ static int drain(struct trace *tr)
 	return 0;
 }
 
-/* Is any target gone?  Say which. */
+/* Is any target gone?  Say which.  A renamed one is followed. */
 static bool any_gone(struct trace *tr)
 {
+	char name[IF_NAMESIZE];
 	bool gone = false;
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
-		if (tr->t[i].gone || if_nametoindex(tr->t[i].st.ifname))
+		struct ifstate *st = &tr->t[i].st;
+
+		if (tr->t[i].gone)
 			continue;
-		tr->t[i].gone = gone = true;
-		diag(NULL, tr->t[i].st.ifname, "the interface went away: the trace ends");
+		if (!if_indextoname(st->ifindex, name)) {
+			tr->t[i].gone = gone = true;
+			diag(NULL, st->ifname, "the interface went away: the trace ends");
+		} else if (strcmp(name, st->ifname)) {
+			diag(NULL, st->ifname, "renamed to '%s': traced on", name);
+			strcpy(st->ifname, name);
+		}
 	}
 	return gone;
 }

@@ -125,6 +125,17 @@ static void sb_json_hex(struct sbuf *sb, const char *s)
 	sb_putn(sb, "\"", 1);
 }
 
+/* "ifname", exact unless "ifname_hex" follows: a name not UTF-8. */
+static void sb_json_ifname(struct sbuf *sb, const char *name)
+{
+	sb_puts(sb, "\"ifname\":");
+	sb_json_string(sb, name);
+	if (!utf8_valid(name)) {
+		sb_puts(sb, ",\"ifname_hex\":");
+		sb_json_hex(sb, name);
+	}
+}
+
 /* @s as escape_text() writes it for a terminal. */
 static void sb_escaped(struct sbuf *sb, const char *s)
 {
@@ -207,13 +218,7 @@ static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
 {
 	sb_putn(sb, "{", 1);
 	if (st->ifname[0]) {
-		sb_puts(sb, "\"ifname\":");
-		sb_json_string(sb, st->ifname);
-		/* "ifname" is exact unless this key is there. */
-		if (!utf8_valid(st->ifname)) {
-			sb_puts(sb, ",\"ifname_hex\":");
-			sb_json_hex(sb, st->ifname);
-		}
+		sb_json_ifname(sb, st->ifname);
 		sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
 	}
 	sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
@@ -290,9 +295,9 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 	struct sbuf sb = sb_start(buf, size);
 
 	if (mode == OUT_JSON) {
-		sb_printf(&sb, "{\"time\":%llu.%06llu,\"ifname\":",
+		sb_printf(&sb, "{\"time\":%llu.%06llu,",
 			  usec / 1000000, usec % 1000000);
-		sb_json_string(&sb, ifname);
+		sb_json_ifname(&sb, ifname);
 		sb_printf(&sb, ",\"priority\":%u,\"message\":", level);
 		sb_json_string(&sb, msg);
 		sb_putn(&sb, "}", 1);

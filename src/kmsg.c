@@ -22,9 +22,34 @@ static bool number(const char **s, const char *end, uint64_t *v)
 	return true;
 }
 
-int kmsg_parse(const char *buf, size_t len, struct kmsg_record *r)
+static int hexdig(char c)
 {
-	const char *end = buf + len, *p = buf, *semi, *nl;
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* The kernel writes '\\', bytes below ' ' and from 127 up as \xHH. */
+static size_t unescape(char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\\' && len - i >= 4 && s[i + 1] == 'x' &&
+		    hexdig(s[i + 2]) >= 0 && hexdig(s[i + 3]) >= 0) {
+			s[n++] = (char)(hexdig(s[i + 2]) << 4 | hexdig(s[i + 3]));
+			i += 3;
+		} else {
+			s[n++] = s[i];
+		}
+	}
+	return n;
+}
+
+int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
+{
+	const char *end = buf + len, *p = buf;
+	char *semi, *nl;
 	uint64_t prio;
 
 	memset(r, 0, sizeof(*r));
@@ -41,7 +66,7 @@ int kmsg_parse(const char *buf, size_t len, struct kmsg_record *r)
 	r->msg = semi + 1;
 	/* The message ends at the first newline; " KEY=VALUE" lines follow. */
 	nl = memchr(r->msg, '\n', (size_t)(end - r->msg));
-	r->len = (size_t)((nl ? nl : end) - r->msg);
+	r->len = unescape(semi + 1, (size_t)((nl ? nl : end) - r->msg));
 	return 0;
 }
 

@@ -18,15 +18,17 @@ struct kmsg_record {
 	uint64_t seq;
 	uint64_t usec;		/* since boot, CLOCK_MONOTONIC */
 	bool cont;		/* a continuation of the previous record */
-	const char *msg;	/* in the caller's buffer, not terminated */
+	const char *msg;	/* in the caller's buffer, unescaped, not terminated */
 	size_t len;
 };
 
 /*
  * One record of @len bytes at @buf (what one read() of /dev/kmsg gave).
+ * The message's \xHH escapes are undone in place, so it holds the bytes
+ * printk() was given (an interface name with a '\\' or UTF-8 too).
  * Returns 0, or -EINVAL if it does not have that shape.
  */
-int kmsg_parse(const char *buf, size_t len, struct kmsg_record *r);
+int kmsg_parse(char *buf, size_t len, struct kmsg_record *r);
 
 /*
  * Is @r about interface @ifname?  netdev_printk() writes "IFACE: ..."

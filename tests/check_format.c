@@ -268,6 +268,22 @@ START_TEST(test_list)
 }
 END_TEST
 
+/* A --trace record: as dmesg prints it, or a JSON object like the others. */
+START_TEST(test_log)
+{
+	char line[256];
+
+	format_log(line, sizeof(line), OUT_TEXT, 12345678, "t\\b", 6,
+		   "a\tb");
+	ck_assert_str_eq(line, "[   12.345678] t\\\\b: a\\x09b");
+	format_log(line, sizeof(line), OUT_JSON, 12345678, "tap0", 6, "up");
+	ck_assert_str_eq(line, "{\"time\":12.345678,\"ifname\":\"tap0\",\"priority\":6,\"message\":\"up\"}");
+	/* a name that is not UTF-8 has its bytes in "ifname_hex" */
+	format_log(line, sizeof(line), OUT_JSON, 1, "tr\xff", 7, "x");
+	ck_assert_str_eq(line, "{\"time\":0.000001,\"ifname\":\"tr\\ufffd\",\"ifname_hex\":\"7472ff\",\"priority\":7,\"message\":\"x\"}");
+}
+END_TEST
+
 static Suite *format_suite(void)
 {
 	Suite *s = suite_create("format");
@@ -281,6 +297,7 @@ static Suite *format_suite(void)
 	tcase_add_test(tc, test_kernel_names);
 	tcase_add_test(tc, test_worst_case_fits);
 	tcase_add_test(tc, test_list);
+	tcase_add_test(tc, test_log);
 	suite_add_tcase(s, tc);
 	return s;
 }

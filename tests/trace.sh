@@ -2,10 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # --trace: the traced tap's kernel log records are shown and another's
-# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP and
-# a closed output pipe; a bit another writer changed meanwhile is kept;
-# an interface deleted during the trace; a pattern; -j lines; without
-# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
+# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP, a
+# closed output pipe and SIGINT while the output is blocked; a bit
+# another writer changed meanwhile is kept; an interface deleted or
+# renamed during the trace; names the kernel log escapes; a pattern; -j
+# lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug
+# note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -70,6 +72,17 @@ check_nogrep "trc1's records are not" "trc1" "$O"
 check_grep "the last line says what was restored" "trc0: restored: 0x00000000 none" "$E"
 check_mask "restored after --for" trc0 0x0
 
+# --- names the kernel log escapes (\x5c for a backslash, UTF-8 as \xHH):
+# their records are found, and shown unescaped
+for n in 'trc\3' 'trcé'; do
+	add_tap "$n" || fatal "cannot create $n"
+	trace "$O" "$E" --for 1 "${n//\\/\\\\}"
+	taplog "$n"
+	stopped
+	check_grep "$n: its records are shown" "${n//\\/\\\\}: persist enabled" "$O"
+	ip -n "$NS" link del "$n"
+done
+
 # --- CHANGE words; the signals and a closed pipe
 for sig in INT TERM HUP; do
 	set_mask trc0 0x3
@@ -103,6 +116,22 @@ for ((i = 0; i < 100; i++)); do grep -q restored "$E" && break; sleep 0.05; done
 check_grep "a closed pipe ends it: restored" "trc0: restored" "$E"
 check_mask "a closed pipe: restored" trc0 0x0
 
+# --- a signal while the output is blocked (a reader that does not read)
+# ends the trace as in any other state: exit 0, no error
+mkfifo "$NIM_TMP/fifo" || fatal "mkfifo failed"
+exec {hold}<>"$NIM_TMP/fifo"
+trace "$NIM_TMP/fifo" "$E" trc0
+# 3000 records, 130 KB: more than a pipe holds
+ip netns exec "$NS" bash -c 'for ((i = 0; i < 1500; i++)); do "$0" trc0; done' \
+	"$TAPLOG" || fatal "taplog failed"
+sleep 0.3
+kill -INT "$TPID"
+stopped
+exec {hold}<&-
+check_eq "SIGINT while the output is blocked: exit 0" 0 "$RC"
+check_nogrep "SIGINT while the output is blocked: no error" "trace:" "$E"
+check_mask "SIGINT while the output is blocked: restored" trc0 0x0
+
 # --- another writer's bit is kept
 set_mask trc0 0x1
 trace "$O" "$E" trc0 +link,+timer
@@ -124,6 +153,21 @@ ip -n "$NS" link del trc2
 stopped
 check_eq "trc2 deleted: exit 0" 0 "$RC"
 check_grep "trc2 deleted: said" "trc2: the interface went away" "$E"
+
+# --- a renamed interface is followed and put back, not left raised
+set_mask trc1 0x0
+trace "$O" "$E" trc1
+ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
+for ((i = 0; i < 250; i++)); do grep -q 'renamed to' "$E" && break; sleep 0.02; done
+taplog trc1r
+for ((i = 0; i < 250; i++)); do grep -q 'trc1r: persist' "$O" && break; sleep 0.02; done
+kill -INT "$TPID"
+stopped
+check_eq "trc1 renamed: exit 0" 0 "$RC"
+check_grep "trc1 renamed: said" "trc1: renamed to 'trc1r': traced on" "$E"
+check_grep "trc1 renamed: its records under the new name" "trc1r: persist enabled" "$O"
+check_mask "trc1 renamed: restored" trc1r 0x0
+ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 
 # --- a pattern, and -j
 set_mask trc0 0x0
