@@ -329,8 +329,13 @@ static long long now_ms(void)
 	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
-/* Until a signal, --for, a closed pipe or a target gone. */
-static int follow(struct trace *tr, const sigset_t *wait)
+/*
+ * Until a signal, --for, a closed pipe or a target gone.  The signals
+ * (@block) get in only in ppoll() and in drain(), where they also end a
+ * write(2) blocked on a slow reader.
+ */
+static int follow(struct trace *tr, const sigset_t *block,
+		  const sigset_t *wait)
 {
 	long long end = tr->o->for_ms ? now_ms() + tr->o->for_ms : 0;
 	/* The reader of a pipe going away shows as POLLERR on our end. */
@@ -355,7 +360,9 @@ static int follow(struct trace *tr, const sigset_t *wait)
 		if (ret > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)))
 			return 0;	/* the reader went: that ends it */
 		if (ret > 0 && pfd[1].revents) {
+			sigprocmask(SIG_SETMASK, wait, NULL);
 			ret = drain(tr);
+			sigprocmask(SIG_BLOCK, block, NULL);
 			if (ret == -EPIPE)
 				return 0;
 			if (ret < 0)
@@ -472,9 +479,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		     KMSG_PATH, strerror(-tr.kmsg));
 	say_undo(&tr);
 	dyndbg_notes(&tr);
-	/* The signals reach the process in write() too, not only in ppoll(). */
-	sigprocmask(SIG_SETMASK, &wait, NULL);
-	ret = follow(&tr, &wait);
+	ret = follow(&tr, &block, &wait);
 	if (ret < 0)
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 	ret2 = restore(&tr);
