@@ -174,10 +174,11 @@ static int watch(struct backend *b, int fd, struct watch *w,
 
 	while (!stop) {
 		if (ppoll(&pfd, 1, NULL, wait) < 0) {
-			if (errno == EINTR)
+			ret = -errno;
+			if (ret == -EINTR)
 				continue;
-			diag(NULL, NULL, "monitor: %s", strerror(errno));
-			return -errno;
+			diag(NULL, NULL, "monitor: %s", strerror(-ret));
+			return ret;
 		}
 		busy = 1;
 		sigprocmask(SIG_SETMASK, wait, NULL);
