@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * --apply [IFACE]: set every interface to what the configuration files
- * give it.  For each interface of one dump, the lines that select it
- * are applied in order to its current mask (absolute lines set it,
- * relative ones adjust it); only where the result differs is one
- * atomic DEBUG_SET sent, of the bits that differ, all in a pipeline.  A
- * second run sends none.  Lines that select nothing are normal: the
+ * --apply [IFACE | --ifindex N]: set every interface (or the one given)
+ * to what the configuration files give it.  For each interface of one
+ * dump, the lines that select it are applied in order to its current
+ * mask (absolute lines set it, relative ones adjust it); only where the
+ * result differs is one atomic DEBUG_SET sent, of the bits that differ,
+ * all in a pipeline.  A second run sends none.  Lines that select nothing are normal: the
  * interface or its driver may come later (the udev rule runs --apply
- * IFACE when it does).
+ * --ifindex N when it does).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -120,12 +120,15 @@ static void notes(const struct opts *o, const struct batch *conf,
 	size_t k;
 
 	/* With IFACE, the other lines are about other interfaces. */
-	for (k = 0; !o->job.ifname && k < conf->n; k++) {
+	for (k = 0; !o->job.ifname && !o->ifindex && k < conf->n; k++) {
 		struct where w = { conf->jobs[k].more->file, conf->jobs[k].lineno };
 
 		if (!used[k])
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}
+	if (o->ifindex && !nt)
+		diag(NULL, NULL, "note: no configuration line for the interface of index %u (or it has no message level)",
+		     o->ifindex);
 	if (!o->job.ifname || nt)
 		return;
 	if (!o->job.more->ndrivers)
@@ -183,7 +186,8 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	for (i = 0; i < conf->n; i++)
 		own_name(b, &all, &conf->jobs[i]);
 	for (i = 0; i < all.n; i++) {
-		if (target.ifname && !job_selects(&target, &all, i))
+		if (o->ifindex ? all.v[i].ifindex != o->ifindex :
+		    target.ifname && !job_selects(&target, &all, i))
 			continue;
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
 			a.t[a.nt++].i = i;

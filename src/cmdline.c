@@ -20,7 +20,7 @@ enum opt_id {
 	OPT_JSON, OPT_HEX, OPT_NAMES, OPT_VERBOSE, OPT_QUIET, OPT_NETNS,
 	OPT_FROM_LEVEL, OPT_LEVEL_MAP, OPT_DECODE, OPT_LIST, OPT_MONITOR,
 	OPT_BATCH, OPT_FORCE, OPT_HELP, OPT_VERSION, OPT_IOCTL, OPT_DRIVER,
-	OPT_APPLY, OPT_CONFIG, OPT_TRACE, OPT_FOR, OPT_TIMESTAMP,
+	OPT_APPLY, OPT_CONFIG, OPT_TRACE, OPT_FOR, OPT_TIMESTAMP, OPT_IFINDEX,
 	NOPT_IDS
 };
 
@@ -63,6 +63,7 @@ static const struct optdef optdefs[] = {
 	{ "trace",	0,   false, false, OPT_TRACE, 0 },
 	{ "for",	0,   true,  false, OPT_FOR, 0 },
 	{ "timestamp",	't', false, false, OPT_TIMESTAMP, IN_OPTS(timestamp) },
+	{ "ifindex",	0,   true,  false, OPT_IFINDEX, 0 },
 };
 
 _Static_assert(offsetof(struct opts, cmd) == 0,
@@ -188,6 +189,22 @@ static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 	return 0;
 }
 
+/* --ifindex N: an interface index, decimal, 1 to INT_MAX as the kernel's. */
+static int parse_ifindex(struct opts *o, struct cmdline *cl, const char *arg)
+{
+	unsigned long n = 0;
+	const char *p = arg;
+
+	/* No sign, no blank, no leading 0 (no other way to write it). */
+	for (; *p >= '0' && *p <= '9' && n <= INT_MAX; p++)
+		n = n * 10 + (unsigned long)(*p - '0');
+	if (arg[0] == '0' || p == arg || *p || n > INT_MAX)
+		return usage_error(cl, "invalid --ifindex '%s' (use an interface index: 1 to %d, no leading 0)",
+				   quote(cl, arg), INT_MAX);
+	o->ifindex = (unsigned int)n;
+	return 0;
+}
+
 /* @as: the option as written, "-v" or "--verbose". */
 static int set_option(struct opts *o, struct cmdline *cl,
 		      const struct optdef *d, const char *as, const char *arg)
@@ -223,6 +240,8 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		break;
 	case OPT_FOR:
 		return parse_for(o, cl, arg);
+	case OPT_IFINDEX:
+		return parse_ifindex(o, cl, arg);
 	case OPT_CONFIG:
 		if (!arg[0])
 			return usage_error(cl, "--config needs a file name");
@@ -745,6 +764,9 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
 	o->cmd = CMD_APPLY;
+	/* The udev rule's form: the name as it is, never read as a word. */
+	if (o->ifindex && (cl->nwords || cl->ndrivers))
+		return usage_error(cl, "--ifindex names the interface: no IFACE or --driver with it");
 	if (cl->nwords)
 		return take_first(o, cl);
 	/* --driver alone: every interface of the driver, as elsewhere. */
@@ -779,6 +801,8 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "option -f (--force) needs --batch");
 	if (o->nconfigs && !cl->given[OPT_APPLY])
 		return usage_error(cl, "option --config needs --apply");
+	if (o->ifindex && !cl->given[OPT_APPLY])
+		return usage_error(cl, "option --ifindex needs --apply");
 	if (cl->given[OPT_APPLY])
 		return pick_apply(o, cl);
 	if (cl->given[OPT_TRACE])

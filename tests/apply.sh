@@ -116,6 +116,32 @@ check_rc "--apply lo: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" lo
 check_rc "--apply nosuch0: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" nosuch0
 check_rc "-v --apply nosuch0 says so" 0 nm -v --apply --config "$C/hot.conf" nosuch0
 check_grep "-v --apply nosuch0: note" "nosuch0: note: no configuration line" "$ERR"
+# What udev runs now: --ifindex, and the name is never read as a word.
+# 'new*x' as a word would be a pattern for newax too; 'new\x' a name
+# with an escape.
+printf 'new\\*x 0x6\nnewax 0x1\nnew\\\\x 0x9\n' >"$C/odd.conf"
+for n in 'new*x' newax 'new\x'; do
+	add_tap "$n" || fatal "cannot add $n"
+	set_mask "$n" 0x0
+done
+check_rc "--apply --ifindex of new*x (what udev runs)" 0 \
+	nm --apply --config "$C/odd.conf" --ifindex "$(ifindex_of 'new*x')"
+check_mask "--ifindex: new*x set" 'new*x' 0x6
+check_mask "--ifindex: newax untouched" newax 0x0
+check_rc "--apply --ifindex of new\\x" 0 \
+	nm --apply --config "$C/odd.conf" --ifindex "$(ifindex_of 'new\x')"
+check_mask "--ifindex: new\\x set" 'new\x' 0x9
+check_mask "--ifindex: newax still untouched" newax 0x0
+check_rc "--apply --ifindex of lo (no message level): nothing, exit 0" 0 \
+	nm -v --apply --config "$C/odd.conf" --ifindex 1
+check_file "--ifindex 1: -v says so" "netifmsg: note: no configuration line for the interface of index 1 (or it has no message level)" "$ERR"
+check_rc "--apply --ifindex of no interface: nothing, exit 0" 0 \
+	nm --apply --config "$C/odd.conf" --ifindex 2147483647
+check_rc "--ifindex 0: usage error" 2 nm --apply --config "$C/odd.conf" --ifindex 0
+check_rc "--ifindex with IFACE: usage error" 2 \
+	nm --apply --config "$C/odd.conf" --ifindex 1 newax
+check_rc "--ifindex without --apply: usage error" 2 nm --ifindex 1
+check_mask "bad --ifindex: newax untouched" newax 0x0
 
 # --- an alternative name names its interface, as everywhere
 if ip -n "$NS" link property add dev tap2 altname nim-alt2 2>/dev/null; then
@@ -134,11 +160,11 @@ else
 	echo "note: no altnames here: not checked"
 fi
 
-# --- the rule, as built: RUN is this build's netifmsg --apply -- $name
+# --- the rule, as built: RUN is this build's netifmsg --apply --ifindex
 RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
 if [ -f "$RULE" ]; then
 	check_egrep "rule: add events of the net subsystem" \
-		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply -- \$name"$' "$RULE"
+		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply --ifindex \$attr\{ifindex\}"$' "$RULE"
 	if command -v udevadm >/dev/null 2>&1 && ! pgrep -x systemd-udevd >/dev/null &&
 	   [ -d /run ]; then
 		# udevadm test reads the rules directories: put ours there for
@@ -149,8 +175,8 @@ if [ -f "$RULE" ]; then
 		ip netns exec "$NS" udevadm test --action=add /sys/class/net/ve2 \
 			>"$NIM_TMP/udev" 2>&1
 		rm -f /run/udev/rules.d/90-netifmsg-test-$$.rules /run/udev/data/n4242
-		check_egrep "udevadm test: the rule runs netifmsg --apply -- ve2" \
-			"run: '/[^']*/netifmsg --apply -- ve2'" "$NIM_TMP/udev"
+		check_egrep "udevadm test: the rule runs netifmsg --apply --ifindex 4242" \
+			"run: '/[^']*/netifmsg --apply --ifindex 4242'" "$NIM_TMP/udev"
 	else
 		echo "note: no udevadm (or udevd runs): the rule checked by its text only"
 	fi

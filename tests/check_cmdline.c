@@ -427,6 +427,51 @@ START_TEST(test_for)
 }
 END_TEST
 
+/* --ifindex N: with --apply only, decimal 1 to INT_MAX, alone. */
+START_TEST(test_ifindex)
+{
+	static const struct {
+		const char *arg;
+		unsigned int ifindex;	/* 0: refused */
+	} c[] = {
+		{ "1", 1 }, { "42", 42 }, { "2147483647", 2147483647u },
+		{ "0", 0 }, { "01", 0 }, { "2147483648", 0 }, { "-1", 0 },
+		{ "+1", 0 }, { " 1", 0 }, { "1 ", 0 }, { "0x10", 0 }, { "", 0 },
+		{ "99999999999999999999", 0 },
+	};
+	static const char *const alone[][6] = {
+		{ "--apply", "--ifindex", "1", "tap0", NULL },
+		{ "--apply", "--ifindex", "1", "--driver", "tun" },
+	};
+	static const char *const without[] = { "--ifindex", "1", "tap0", NULL };
+	struct cmdline_err err;
+	struct opts o;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		const char *w[] = { "--apply", "--ifindex", c[i].arg, NULL };
+		int ret = parse(w, &o, &err);
+
+		ck_assert_msg(ret == (c[i].ifindex ? 0 : -EINVAL),
+			      "--ifindex '%s': %d", c[i].arg, ret);
+		if (c[i].ifindex) {
+			ck_assert_uint_eq(o.ifindex, c[i].ifindex);
+			ck_assert_int_eq(o.cmd, CMD_APPLY);
+			ck_assert_ptr_null(o.job.ifname);
+		} else {
+			ck_assert_msg(strstr(err.msg, "invalid --ifindex") && err.hint,
+				      "--ifindex '%s': '%s'", c[i].arg, err.msg);
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		ck_assert_int_eq(parse(alone[i], &o, &err), -EINVAL);
+		ck_assert_str_eq(err.msg, "--ifindex names the interface: no IFACE or --driver with it");
+	}
+	ck_assert_int_eq(parse(without, &o, &err), -EINVAL);
+	ck_assert_str_eq(err.msg, "option --ifindex needs --apply");
+}
+END_TEST
+
 /* An unknown name is counted, then resolved once the kernel named it. */
 START_TEST(test_deferred_names)
 {
@@ -542,6 +587,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_batch_options);
 	tcase_add_test(tc, test_for);
+	tcase_add_test(tc, test_ifindex);
 	tcase_add_test(tc, test_deferred_names);
 	tcase_add_test(tc, test_long_words);
 	suite_add_tcase(s, tc);

@@ -38,7 +38,7 @@ if [ -n "$udevrulesdir" ]; then
 	rule=$D$udevrulesdir/90-netifmsg.rules
 	check "installs $udevrulesdir/90-netifmsg.rules" yes "$([ -f "$rule" ] && echo yes)"
 	check "the rule runs the installed netifmsg" \
-		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply -- \$name\"" \
+		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply --ifindex \$attr{ifindex}\"" \
 		"$(grep -v '^#' "$rule")"
 fi
 check "the default configuration is all comments" \
