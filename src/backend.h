@@ -23,6 +23,7 @@ struct backend;
 /* One request of ops->run: read a mask, or write some of its bits. */
 struct breq {
 	const char *ifname;
+	uint32_t ifindex;	/* set: with @ifname, or 0 (by name alone) */
 	bool set;		/* false: read @st */
 	bool replace;		/* set: the whole mask becomes @value */
 	uint32_t value;		/* set: the new bits ... */

@@ -135,8 +135,8 @@ static struct nlmsghdr *run_build(void *buf, size_t i, void *data)
 	r = &c->r[i];
 	if (!r->set)
 		return ethnl_build_debug_get(buf, family, 0, r->ifname);
-	return ethnl_build_debug_set(buf, family, 0, r->ifname, r->value,
-				     r->mask, r->replace);
+	return ethnl_build_debug_set(buf, family, 0, r->ifname, r->ifindex,
+				     r->value, r->mask, r->replace);
 }
 
 static int run_reply(size_t i, const struct nlmsghdr *nlh, void *data)

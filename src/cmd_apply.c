@@ -105,7 +105,7 @@ static struct breq *requests(const struct apply *a, size_t *n)
 		if (!diff)
 			continue;
 		r[*n] = (struct breq){
-			.ifname = st->ifname, .set = true,
+			.ifname = st->ifname, .ifindex = st->ifindex, .set = true,
 			.value = a->t[k].want & diff, .mask = diff,
 		};
 		(*n)++;

@@ -97,7 +97,8 @@ static size_t requests(const struct run *r, size_t *next, struct breq *q,
 
 	for (; *next < r->n && n + nsteps(r, &r->jobs[*next]) <= cap; (*next)++) {
 		const struct job *j = &r->jobs[*next];
-		struct breq set = { .ifname = j->ifname, .set = true };
+		struct breq set = { .ifname = j->ifname, .ifindex = j->ifindex,
+				    .set = true };
 
 		if (j->show) {
 			q[n++] = (struct breq){ .ifname = j->ifname };
@@ -213,6 +214,7 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 				continue;
 			v[n] = *j;
 			v[n].ifname = all->v[k].ifname;
+			v[n].ifindex = all->v[k].ifindex;
 			v[n].pattern = false;
 			v[n].one = true;
 			n++;

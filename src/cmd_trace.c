@@ -121,6 +121,7 @@ static int raise_level(struct trace *tr)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
 	for (i = 0; i < tr->n; i++) {
 		reqs[i].ifname = tr->t[i].st.ifname;
+		reqs[i].ifindex = tr->t[i].st.ifindex;
 		reqs[i].set = true;
 		change_request(&tr->job.change, UINT32_MAX, &reqs[i].value,
 			       &reqs[i].mask, &reqs[i].replace);
@@ -404,8 +405,9 @@ static int restore(struct trace *tr)
 		if (!back)
 			continue;
 		reqs[k++] = (struct breq){
-			.ifname = t->st.ifname, .set = true,
-			.value = t->st.msg_enable & back, .mask = back,
+			.ifname = t->st.ifname, .ifindex = t->st.ifindex,
+			.set = true, .value = t->st.msg_enable & back,
+			.mask = back,
 		};
 		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
 	}

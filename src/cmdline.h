@@ -61,6 +61,7 @@ struct job {
 	struct change change;
 	unsigned int lineno;		/* of a batch file, from 1; 0: argv */
 	unsigned int unknown;		/* names the built-in table lacks */
+	uint32_t ifindex;		/* @one's interface, with @ifname */
 	bool pattern;			/* ifname is a glob (fnmatch(3)) */
 	bool show;			/* no CHANGE: show the interface */
 	bool one;			/* made of a selector for one interface */

@@ -23,10 +23,13 @@ static bool ifname_fits(const char *ifname)
 }
 
 static void put_header(struct nlmsghdr *nlh, const char *ifname,
-		       uint32_t flags)
+		       uint32_t ifindex, uint32_t flags)
 {
 	struct nlattr *nest = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
 
+	/* Both: the kernel refuses the request unless they still match. */
+	if (ifindex)
+		mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, ifindex);
 	if (ifname)
 		mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, ifname);
 	if (flags)
@@ -45,14 +48,14 @@ struct nlmsghdr *ethnl_build_debug_get(void *buf, uint16_t family,
 			  ifname ? NLM_F_REQUEST : NLM_F_REQUEST | NLM_F_DUMP,
 			  seq, ETHTOOL_MSG_DEBUG_GET, ETHTOOL_GENL_VERSION);
 	/* Compact bitsets: the reply is a few bytes, not a nest per bit. */
-	put_header(nlh, ifname, ETHTOOL_FLAG_COMPACT_BITSETS);
+	put_header(nlh, ifname, 0, ETHTOOL_FLAG_COMPACT_BITSETS);
 	return nlh;
 }
 
 struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 				       uint32_t seq, const char *ifname,
-				       uint32_t value, uint32_t mask,
-				       bool replace)
+				       uint32_t ifindex, uint32_t value,
+				       uint32_t mask, bool replace)
 {
 	struct nlmsghdr *nlh;
 	struct nlattr *nest;
@@ -61,7 +64,7 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 		return NULL;
 	nlh = genlmsg_put(buf, family, NLM_F_REQUEST | NLM_F_ACK, seq,
 		       ETHTOOL_MSG_DEBUG_SET, ETHTOOL_GENL_VERSION);
-	put_header(nlh, ifname, 0);
+	put_header(nlh, ifname, ifindex, 0);
 	/*
 	 * A compact bitset of 32 bits.  With NOMASK the kernel replaces the
 	 * whole mask; with MASK it changes only those bits, under the rtnl

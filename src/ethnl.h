@@ -35,13 +35,15 @@ struct nlmsghdr *ethnl_build_debug_get(void *buf, uint16_t family,
 /*
  * DEBUG_SET with ACK.  @replace: the whole mask becomes @value (compact
  * bitset with NOMASK).  Otherwise only the bits in @mask are set to the
- * matching bits of @value, atomically in the kernel.  NULL if @ifname
- * does not fit an interface name.
+ * matching bits of @value, atomically in the kernel.  With an @ifindex
+ * (0: none), the kernel sets nothing unless @ifname is still that
+ * interface's name (-ENODEV).  NULL if @ifname does not fit an
+ * interface name.
  */
 struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 				       uint32_t seq, const char *ifname,
-				       uint32_t value, uint32_t mask,
-				       bool replace);
+				       uint32_t ifindex, uint32_t value,
+				       uint32_t mask, bool replace);
 
 /*
  * A DEBUG_GET_REPLY or DEBUG_NTF into @st.  Compact and verbose bitsets

@@ -102,8 +102,8 @@ START_TEST(test_build_set_replace)
 	};
 
 	/* @mask is ignored when replacing. */
-	assert_bytes(ethnl_build_debug_set(req, FAMILY, 4, "tap0", 0x3, 0x1234,
-					   true), want, sizeof(want));
+	assert_bytes(ethnl_build_debug_set(req, FAMILY, 4, "tap0", 0, 0x3,
+					   0x1234, true), want, sizeof(want));
 }
 END_TEST
 
@@ -120,8 +120,28 @@ START_TEST(test_build_set_relative)
 		  0x08, 0x00, 0x05, 0x00, 0x44, 0x00, 0x00, 0x00,	/* MASK */
 	};
 
-	assert_bytes(ethnl_build_debug_set(req, FAMILY, 5, "eth100", 0x4, 0x44,
-					   false), want, sizeof(want));
+	assert_bytes(ethnl_build_debug_set(req, FAMILY, 5, "eth100", 0, 0x4,
+					   0x44, false), want, sizeof(want));
+}
+END_TEST
+
+/* With the index beside the name, the kernel checks that they match. */
+START_TEST(test_build_set_ifindex)
+{
+	static const unsigned char want[] = {
+		HDR(72, FAMILY, 0x005, 6),
+		0x08, 0x01, 0x00, 0x00,
+		0x18, 0x00, 0x01, 0x80,
+		  0x08, 0x00, 0x01, 0x00, 0x2a, 0x00, 0x00, 0x00,	/* DEV_INDEX 42 */
+		  0x0b, 0x00, 0x02, 0x00, 'e', 't', 'h', '1', '0', '0', 0, 0,
+		0x1c, 0x00, 0x02, 0x80,
+		  0x08, 0x00, 0x02, 0x00, 0x20, 0x00, 0x00, 0x00,	/* SIZE 32 */
+		  0x08, 0x00, 0x04, 0x00, 0x04, 0x00, 0x00, 0x00,	/* VALUE */
+		  0x08, 0x00, 0x05, 0x00, 0x44, 0x00, 0x00, 0x00,	/* MASK */
+	};
+
+	assert_bytes(ethnl_build_debug_set(req, FAMILY, 6, "eth100", 42, 0x4,
+					   0x44, false), want, sizeof(want));
 }
 END_TEST
 
@@ -132,10 +152,10 @@ START_TEST(test_build_bad_names)
 						 "sixteen-chars-xx"));
 	ck_assert_ptr_nonnull(ethnl_build_debug_get(req, FAMILY, 1,
 						    "fifteen-chars-x"));
-	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1, NULL, 0, 0,
+	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1, NULL, 0, 0, 0,
 						 true));
 	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1,
-						 "sixteen-chars-xx", 0, 0, true));
+						 "sixteen-chars-xx", 0, 0, 0, true));
 }
 END_TEST
 
@@ -547,6 +567,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_build_get_dump);
 	tcase_add_test(tc, test_build_set_replace);
 	tcase_add_test(tc, test_build_set_relative);
+	tcase_add_test(tc, test_build_set_ifindex);
 	tcase_add_test(tc, test_build_bad_names);
 	suite_add_tcase(s, tc);
 

@@ -489,7 +489,7 @@ static size_t pipe_done;
 static struct nlmsghdr *pipe_build(void *buf, size_t i, void *data)
 {
 	(void)data;
-	return i ? NULL : ethnl_build_debug_set(buf, FAMILY, 0, "tap0", 1, 1,
+	return i ? NULL : ethnl_build_debug_set(buf, FAMILY, 0, "tap0", 0, 1, 1,
 						 false);
 }
 

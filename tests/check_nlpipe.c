@@ -41,7 +41,7 @@ static struct nlmsghdr *build(void *buf, size_t i, void *data)
 		return NULL;
 	ck_assert_uint_eq(i, r->built);
 	r->built++;
-	return ethnl_build_debug_set(buf, FAMILY, 0, "tap0", 1, 1, false);
+	return ethnl_build_debug_set(buf, FAMILY, 0, "tap0", 0, 1, 1, false);
 }
 
 static int reply(size_t i, const struct nlmsghdr *nlh, void *data)

@@ -104,7 +104,7 @@ int main(int argc, char **argv)
 				 ETHNL_MONITOR_GROUP, &grp) < 0)
 		die("family");
 
-	send_req(ethnl_build_debug_set(req, family, 0, dev, 0x5, 0, true));
+	send_req(ethnl_build_debug_set(req, family, 0, dev, 0, 0x5, 0, true));
 	save("ack");
 	send_req(ethnl_build_debug_get(req, family, 0, dev));
 	save("get_compact");
@@ -116,7 +116,7 @@ int main(int argc, char **argv)
 	save("err_nodev");
 	send_req(ethnl_build_debug_get(req, family, 0, "lo"));
 	save("err_notsupp");
-	send_req(ethnl_build_debug_set(req, family, 0, dev, 0x8000, 0x8000,
+	send_req(ethnl_build_debug_set(req, family, 0, dev, 0, 0x8000, 0x8000,
 				       false));
 	save("err_range");
 	send_req(ethnl_build_strset_classes(req, family, 0));
@@ -126,7 +126,7 @@ int main(int argc, char **argv)
 	if (mnl_socket_setsockopt(nl, NETLINK_ADD_MEMBERSHIP, &grp,
 				  sizeof(grp)) < 0)
 		die("membership");
-	send_req(ethnl_build_debug_set(req, family, 0, dev, 0x2, 0x6, false));
+	send_req(ethnl_build_debug_set(req, family, 0, dev, 0, 0x2, 0x6, false));
 	save("ntf");		/* the notification comes before the ACK */
 	save("ack_relative");
 	return 0;

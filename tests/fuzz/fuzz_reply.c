@@ -154,7 +154,7 @@ struct pipe_rec {
 static struct nlmsghdr *pipe_build(void *buf, size_t i, void *data)
 {
 	(void)data;
-	return i < 8 ? ethnl_build_debug_set(buf, 21, 0, "tap0", 1, 1, false) :
+	return i < 8 ? ethnl_build_debug_set(buf, 21, 0, "tap0", 0, 1, 1, false) :
 		       NULL;
 }
 
