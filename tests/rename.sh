@@ -21,16 +21,23 @@ setup_ns 0
 C=$NIM_TMP/conf
 
 # held N ARGS...: netifmsg ARGS in the background, its Nth sendto (the
-# first DEBUG_SET) held back 2 s; PID in $HPID.  LeakSanitizer cannot
-# run under ptrace.
+# first DEBUG_SET) held back 2 s; back once it is held (strace writes a
+# call's line as it enters it); PID in $HPID.  LeakSanitizer cannot run
+# under ptrace.
 held() {
-	local n=$1
+	local n=$1 i
 	shift
+	: >"$NIM_TMP/strace"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o /dev/null -e trace=sendto \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto \
 		-e inject=sendto:delay_enter=2000000:when="$n" -- \
 		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
 	HPID=$!
+	for ((i = 0; i < 1500; i++)); do
+		[ "$(grep -c '^sendto(' "$NIM_TMP/strace")" -ge "$n" ] && return 0
+		sleep 0.02
+	done
+	fatal "netifmsg $* did not reach its DEBUG_SET"
 }
 
 # swap: rn1 becomes zz1, and zz takes the name rn1 (it did not match).
@@ -66,7 +73,6 @@ settle() {
 # --- a pattern change: dump (sendto 2), then the sets (sendto 3)
 fresh
 held 3 'rn*' 0x3
-sleep 0.5
 swap
 wait "$HPID"
 check_eq "pattern: exit 1 (the renamed one failed)" 1 "$?"
@@ -77,7 +83,6 @@ settle "pattern"
 printf 'rn* 0x3\n' >"$C"
 fresh
 held 3 --apply --config "$C"
-sleep 0.5
 swap
 wait "$HPID"
 check_eq "--apply: exit 1 (the renamed one failed)" 1 "$?"
