@@ -191,7 +191,8 @@ static void report_stop(struct run *r, struct backend *b, int ret)
  * pointers into @all).  A selector that selects nothing fails; without
  * --force nothing after it runs (r->unmatched).
  */
-static int expand(struct run *r, const struct iflist *all, struct job **out)
+static int expand(struct run *r, struct backend *b, const struct iflist *all,
+		  struct job **out)
 {
 	struct job *v;
 	size_t i, k, n = 0;
@@ -203,14 +204,17 @@ static int expand(struct run *r, const struct iflist *all, struct job **out)
 		return -ENOMEM;
 	for (i = n = 0; i < r->n; i++) {
 		const struct job *j = &r->jobs[i];
+		struct job sel = *j;
+		char own[IF_NAMESIZE];
 		size_t first = n;
 
 		if (!job_is_selector(j)) {
 			v[n++] = *j;
 			continue;
 		}
+		sel.ifname = job_own_name(b, all, j, own);
 		for (k = 0; k < all->n; k++) {
-			if (!job_selects(j, all, k))
+			if (!job_selects(&sel, all, k))
 				continue;
 			v[n] = *j;
 			v[n].ifname = all->v[k].ifname;
@@ -256,7 +260,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	if (select) {
 		ret = iflist_dump(b, &all, drivers);
 		if (!ret)
-			ret = expand(&r, &all, &expanded);
+			ret = expand(&r, b, &all, &expanded);
 		if (ret < 0) {
 			ret = diag_kernel(NULL, NULL, ret, b->extack);
 			goto out;

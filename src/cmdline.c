@@ -458,7 +458,7 @@ bool ifname_valid(const char *name)
 {
 	const char *p;
 
-	if (!name[0] || strlen(name) >= IF_NAMESIZE || !strcmp(name, ".") ||
+	if (!name[0] || strlen(name) >= ALTIFNAMSIZ || !strcmp(name, ".") ||
 	    !strcmp(name, ".."))
 		return false;
 	for (p = name; *p; p++)
@@ -655,7 +655,7 @@ static int pick_mode(struct opts *o, struct cmdline *cl)
  */
 static void glob_quote(char *name)
 {
-	char buf[2 * IF_NAMESIZE], *to = buf;
+	char buf[2 * ALTIFNAMSIZ], *to = buf;
 	const char *p;
 
 	for (p = name; *p; p++) {

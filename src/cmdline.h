@@ -150,7 +150,10 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 int job_build(struct job *j, const struct classnames *cn,
 	      struct cmdline_err *err);
 
-/* The rules the kernel's dev_valid_name() applies. */
+/*
+ * The rules the kernel's dev_valid_name() applies, but up to an
+ * alternative name's length (ALTIFNAMSIZ - 1 bytes).
+ */
 bool ifname_valid(const char *name);
 
 /*

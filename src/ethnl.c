@@ -19,7 +19,7 @@
 
 static bool ifname_fits(const char *ifname)
 {
-	return ifname && ifname[0] && strnlen(ifname, IF_NAMESIZE) < IF_NAMESIZE;
+	return ifname && ifname[0] && strnlen(ifname, ALTIFNAMSIZ) < ALTIFNAMSIZ;
 }
 
 static void put_header(struct nlmsghdr *nlh, const char *ifname,

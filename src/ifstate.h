@@ -6,6 +6,14 @@
 #include <stdint.h>
 #include <net/if.h>
 
+/*
+ * An alternative name (ip link property add ... altname) may be longer
+ * than an interface's name: up to 127 bytes, with its NUL 128.
+ */
+#ifndef ALTIFNAMSIZ
+#define ALTIFNAMSIZ		128
+#endif
+
 /* Longest driver name ETHTOOL_GDRVINFO gives ('ethtool -i'), with NUL. */
 #define DRIVER_NAME_MAX		32
 

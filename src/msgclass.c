@@ -284,8 +284,8 @@ static int digit_value(char ch, unsigned int base)
 /*
  * Not strtoul(): it takes signs, leading blanks and octal, and would have
  * to be given a NUL-terminated copy.  A decimal number with a leading zero
- * is refused because ethtool and ip read "010" as octal 8: better an error
- * than a silently different mask.
+ * is refused because ethtool reads "010" as 10 over netlink and strtoul()
+ * as octal 8: better an error than a mask that depends on the reader.
  */
 int msgclass_parse_number(const char *s, size_t len, uint32_t *out)
 {

@@ -50,15 +50,36 @@ void iflist_free(struct iflist *l)
 	*l = (struct iflist){ 0 };
 }
 
+const char *job_own_name(struct backend *b, const struct iflist *l,
+			 const struct job *j, char own[IF_NAMESIZE])
+{
+	struct ifstate st;
+	size_t i;
+
+	if (j->pattern)
+		return j->ifname;
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].ifname, j->ifname))
+			return j->ifname;
+	if (b->ops->get(b, j->ifname, &st) < 0)
+		return j->ifname;
+	memcpy(own, st.ifname, IF_NAMESIZE);
+	return own;
+}
+
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 {
+	struct job sel = *j;
+	char own[IF_NAMESIZE];
 	size_t i, n = 0;
 	int ret;
 
 	/* What came is kept even if the dump ended in an error. */
 	ret = iflist_dump(b, l, j->more->ndrivers > 0);
+	if (!ret)
+		sel.ifname = job_own_name(b, l, j, own);
 	for (i = 0; i < l->n; i++) {
-		if (!job_selects(j, l, i))
+		if (!job_selects(&sel, l, i))
 			continue;
 		l->v[n] = l->v[i];
 		if (l->driver)

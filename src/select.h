@@ -28,6 +28,13 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l);
 void iflist_free(struct iflist *l);
 
+/*
+ * The name @j selects by in @l: a name (no pattern) that no interface of
+ * @l has may be an alternative name, and one GET gives the interface's
+ * own name, into @own.
+ */
+const char *job_own_name(struct backend *b, const struct iflist *l,
+			 const struct job *j, char own[IF_NAMESIZE]);
 /* Does @j select the interface @i of @l? */
 bool job_selects(const struct job *j, const struct iflist *l, size_t i);
 

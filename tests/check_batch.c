@@ -84,7 +84,9 @@ static const struct line_case cases[] = {
 	  false, false, 0, 0, 0, "option --level-map given twice", 0 },
 	{ "a/b +link", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "'a/b' is not a valid interface name", 0 },
-	{ "abcdefghijklmnopq +link", -EINVAL, NULL, false, false, 0, 0, 0,
+	{ "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123"
+	  "456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvw +link",
+	  -EINVAL, NULL, false, false, 0, 0, 0,
 	  "is not a valid interface name", 0 },
 	/* wrong: options that belong on the command line, not in a line */
 	{ "tap0 -v", -EINVAL, NULL, false, false, 0, 0, 0,

@@ -293,6 +293,10 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "-j", "tap0", "-x", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	{ { "--monitor", "tap0", "--", "-link", NULL }, 0, CMD_MONITOR, NULL, NULL },
 	{ { "--monitor", "tap0", "-", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	/* -t after IFACE is the option, as netifmsg(8) lists it */
+	{ { "--monitor", "tap0", "-t", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	{ { "tap0", "+link", "-t", NULL }, -EINVAL, 0,
+	  "option -t (--timestamp) needs --monitor", NULL },
 	/* escapes in IFACE, as text output and messages write them */
 	{ { "a\\x1b\\[0mb\\\\", NULL }, 0, CMD_SHOW, NULL, check_escaped_esc },
 	/* an unquoted glob character makes a pattern, kept for fnmatch() */

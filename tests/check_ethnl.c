@@ -21,6 +21,11 @@
 
 #define FAMILY	21
 
+/* 128 bytes: longer than an alternative name (127) can be. */
+#define NAME128	"alt-name-128-xx-" "alt-name-128-xx-" "alt-name-128-xx-" \
+		"alt-name-128-xx-" "alt-name-128-xx-" "alt-name-128-xx-" \
+		"alt-name-128-xx-" "alt-name-128-xx-"
+
 static char req[GENL_REQ_MAX];
 static unsigned char cap[65536];
 
@@ -148,14 +153,19 @@ END_TEST
 START_TEST(test_build_bad_names)
 {
 	ck_assert_ptr_null(ethnl_build_debug_get(req, FAMILY, 1, ""));
-	ck_assert_ptr_null(ethnl_build_debug_get(req, FAMILY, 1,
-						 "sixteen-chars-xx"));
+	ck_assert_ptr_null(ethnl_build_debug_get(req, FAMILY, 1, NAME128));
 	ck_assert_ptr_nonnull(ethnl_build_debug_get(req, FAMILY, 1,
 						    "fifteen-chars-x"));
+	/* An alternative name, up to 127 bytes, as the kernel takes it. */
+	ck_assert_ptr_nonnull(ethnl_build_debug_get(req, FAMILY, 1,
+						    NAME128 + 1));
+	ck_assert_ptr_nonnull(ethnl_build_debug_set(req, FAMILY, 1,
+						    NAME128 + 1, 0, 0, 0,
+						    false));
 	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1, NULL, 0, 0, 0,
 						 true));
-	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1,
-						 "sixteen-chars-xx", 0, 0, 0, true));
+	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1, NAME128, 0,
+						 0, 0, true));
 }
 END_TEST
 

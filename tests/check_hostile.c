@@ -708,7 +708,13 @@ START_TEST(test_talk_null_request)
 
 	/* No socket at all: sending anything would crash. */
 	ck_assert_int_eq(genl_talk(&s, ethnl_build_debug_get(req, FAMILY, 0,
-							     "a-name-far-too-long"),
+							     "a-name-far-too-long-"
+							     "for-an-alternative-"
+							     "name-too-which-may-"
+							     "be-127-bytes-long-"
+							     "no-more-than-that-"
+							     "and-this-is-longer-"
+							     "than-127-bytes-xxxxx"),
 				   NULL, NULL), -EINVAL);
 	ck_assert_int_eq(genl_talk(&s, NULL, rx_cb, NULL), -EINVAL);
 	ck_assert_uint_eq(s.seq, 41);

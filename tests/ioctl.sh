@@ -234,6 +234,27 @@ else
 	echo "note: 'ip link property add ... altname' refused, altname test left out"
 fi
 
+# --- an alternative name longer than an interface name (up to 127
+# bytes, as systemd gives them): netlink takes it, as ethtool does; the
+# ioctl's 16-byte ifr_name cannot hold it
+LONGALT=nim-a-very-long-alternative-name-for-tap3
+if ip -n "$NS" link property add dev tap3 altname "$LONGALT" 2>/dev/null; then
+	set_mask tap3 0x5
+	check_rc "netlink show by a long altname" 0 nm "$LONGALT"
+	check_out "netlink show by a long altname: the interface's name" "$(show_line tap3 0x5)"
+	check_rc "netlink -v long altname +timer" 0 nm -v "$LONGALT" +timer
+	check_out "netlink -v long altname +timer" "tap3: 0x0000000d drv link timer (changed)"
+	check_eq "long altname +timer: ethtool reads it" 0x0000000d "$(ethtool_mask tap3)"
+	et -s "$LONGALT" msglvl 0x1/0xf || fatal "ethtool -s $LONGALT msglvl failed"
+	check_rc "netlink -x long altname after ethtool" 0 nm -x "$LONGALT"
+	check_out "netlink -x long altname after ethtool" 0x00000001
+	check_rc "--ioctl long altname: no such interface" 1 nm --ioctl "$LONGALT" +link
+	check_grep "--ioctl long altname: message" "$LONGALT: no such network interface" "$ERR"
+	check_mask "--ioctl long altname: tap3 unchanged" tap3 0x1
+else
+	echo "note: long altname refused, long altname test left out"
+fi
+
 # --- --batch over the ioctl: each line read and written in turn
 for i in 0 1 2 3; do
 	set_mask "tap1$i" 0x1

@@ -106,6 +106,25 @@ check_grep "--batch: the veth line fails" "b:2: ve0: the driver has no message l
 check_mask "--batch --driver tun tap*: tap3" tap3 0x200
 check_rc "--driver on the command line of --batch" 2 nm --driver tun --batch "$NIM_TMP/b"
 check_grep "--driver with --batch: message" "--driver goes in the lines" "$ERR"
+# An alternative name names its interface with --driver too, as without
+if ip -n "$NS" link property add dev tap3 altname nim-sel-alt3 2>/dev/null; then
+	set_mask tap3 0x1
+	set_mask tap2 0x2
+	check_rc "--driver tun ALTNAME (show)" 0 nm --driver tun nim-sel-alt3
+	check_out "--driver tun ALTNAME: tap3" "tap3: 0x00000001 drv"
+	check_rc "--driver tun ALTNAME +link" 0 nm --driver tun nim-sel-alt3 +link
+	check_mask "--driver tun ALTNAME +link: tap3" tap3 0x5
+	check_mask "--driver tun ALTNAME +link: tap2 unchanged" tap2 0x2
+	check_rc "--driver veth ALTNAME (tap3 is tun)" 1 nm --driver veth nim-sel-alt3 -link
+	check_mask "--driver veth ALTNAME -link: unchanged" tap3 0x5
+	printf '%s\n' '--driver tun nim-sel-alt3 -drv' >"$NIM_TMP/b"
+	check_rc "--batch: --driver tun ALTNAME -drv" 0 nm --batch "$NIM_TMP/b"
+	check_mask "--batch: --driver tun ALTNAME -drv: tap3" tap3 0x4
+	check_rc "--trace --driver tun ALTNAME" 0 nm --trace --for 0.1 --driver tun nim-sel-alt3
+	check_mask "--trace --driver tun ALTNAME: restored" tap3 0x4
+else
+	echo "note: 'ip link property add ... altname' refused, --driver ALTNAME left out"
+fi
 
 # --- IFACE: as netifmsg prints it
 check_rc "tap0: +ifup" 0 nm tap0: +ifup
