@@ -34,29 +34,6 @@ struct apply {
 	size_t failed;
 };
 
-/*
- * A name the dump does not have may be an alternative name, which names
- * its interface as everywhere (netifmsg(8), INTERFACES): one GET gives
- * the interface's own name.  @j then points into @all.
- */
-static void own_name(struct backend *b, const struct iflist *all,
-		     struct job *j)
-{
-	struct ifstate st;
-	size_t i;
-
-	if (!j->ifname || j->pattern)
-		return;
-	for (i = 0; i < all->n; i++)
-		if (!strcmp(all->v[i].ifname, j->ifname))
-			return;
-	if (b->ops->get(b, j->ifname, &st) < 0)
-		return;
-	for (i = 0; i < all->n; i++)
-		if (!strcmp(all->v[i].ifname, st.ifname))
-			j->ifname = all->v[i].ifname;
-}
-
 /* What the configuration makes of interface @i of @all; false: no line. */
 static bool compute(struct job *jobs, size_t n, bool *used,
 		    const struct iflist *all, size_t i, uint32_t *want)
@@ -182,9 +159,10 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	if (!used || !a.t)
 		goto out;
 	a.all = &all;
-	own_name(b, &all, &target);
+	/* An alternative name selects its interface (job_own_name()). */
+	target.ifname = job_own_name(b, &all, &target);
 	for (i = 0; i < conf->n; i++)
-		own_name(b, &all, &conf->jobs[i]);
+		conf->jobs[i].ifname = job_own_name(b, &all, &conf->jobs[i]);
 	for (i = 0; i < all.n; i++) {
 		if (o->ifindex ? all.v[i].ifindex != o->ifindex :
 		    target.ifname && !job_selects(&target, &all, i))

@@ -205,14 +205,13 @@ static int expand(struct run *r, struct backend *b, const struct iflist *all,
 	for (i = n = 0; i < r->n; i++) {
 		const struct job *j = &r->jobs[i];
 		struct job sel = *j;
-		char own[IF_NAMESIZE];
 		size_t first = n;
 
 		if (!job_is_selector(j)) {
 			v[n++] = *j;
 			continue;
 		}
-		sel.ifname = job_own_name(b, all, j, own);
+		sel.ifname = job_own_name(b, all, j);
 		for (k = 0; k < all->n; k++) {
 			if (!job_selects(&sel, all, k))
 				continue;

@@ -51,20 +51,22 @@ void iflist_free(struct iflist *l)
 }
 
 const char *job_own_name(struct backend *b, const struct iflist *l,
-			 const struct job *j, char own[IF_NAMESIZE])
+			 const struct job *j)
 {
 	struct ifstate st;
 	size_t i;
 
-	if (j->pattern)
+	if (!j->ifname || j->pattern)
 		return j->ifname;
 	for (i = 0; i < l->n; i++)
 		if (!strcmp(l->v[i].ifname, j->ifname))
 			return j->ifname;
 	if (b->ops->get(b, j->ifname, &st) < 0)
 		return j->ifname;
-	memcpy(own, st.ifname, IF_NAMESIZE);
-	return own;
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].ifname, st.ifname))
+			return l->v[i].ifname;
+	return j->ifname;
 }
 
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
@@ -77,7 +79,10 @@ int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 	/* What came is kept even if the dump ended in an error. */
 	ret = iflist_dump(b, l, j->more->ndrivers > 0);
 	if (!ret)
-		sel.ifname = job_own_name(b, l, j, own);
+		sel.ifname = job_own_name(b, l, j);
+	/* A copy: the loop below moves the entries of @l. */
+	if (sel.ifname != j->ifname)
+		sel.ifname = memcpy(own, sel.ifname, IF_NAMESIZE);
 	for (i = 0; i < l->n; i++) {
 		if (!job_selects(&sel, l, i))
 			continue;

@@ -30,11 +30,11 @@ void iflist_free(struct iflist *l);
 
 /*
  * The name @j selects by in @l: a name (no pattern) that no interface of
- * @l has may be an alternative name, and one GET gives the interface's
- * own name, into @own.
+ * @l has may be an alternative name (netifmsg(8), INTERFACES), and one
+ * GET gives the interface's own name, then the one in @l.  Else @j's.
  */
 const char *job_own_name(struct backend *b, const struct iflist *l,
-			 const struct job *j, char own[IF_NAMESIZE]);
+			 const struct job *j);
 /* Does @j select the interface @i of @l? */
 bool job_selects(const struct job *j, const struct iflist *l, size_t i);
 
