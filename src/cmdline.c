@@ -570,8 +570,15 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 	size_t n;
 	int i;
 
-	n = (size_t)snprintf(form, sizeof(form), "netifmsg %s",
-			     j->ifname ? j->ifname : "--decode");
+	n = (size_t)snprintf(form, sizeof(form), "netifmsg");
+	/* The --driver values are kept last first. */
+	for (i = j->more->ndrivers - 1; i >= 0 && n < sizeof(form); i--)
+		n += (size_t)snprintf(form + n, sizeof(form) - n, " --driver %s",
+				      j->more->drivers[i]);
+	/* "--driver tun msglvl 5": the "*" that stands for every one of it. */
+	if (!cl->implicit_iface && n < sizeof(form))
+		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
+				      j->ifname ? j->ifname : "--decode");
 	for (i = 0; i < j->more->nwords && n < sizeof(form); i++)
 		if (i != at)
 			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
@@ -744,7 +751,7 @@ static bool driver_all(const struct cmdline *cl)
 		return true;
 	w = cl->words[0];
 	return w[0] == '+' || (w[0] && w[strlen(w) - 1] != ':' &&
-			       is_change_word(w));
+			       (is_change_word(w) || is_word(w, "msglvl")));
 }
 
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */

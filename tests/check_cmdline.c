@@ -202,6 +202,12 @@ static const struct cl_case cases[] = {
 	  check_batch_exact },
 	{ { "--force", "--batch", "f", "-j", NULL }, 0, CMD_BATCH, NULL,
 	  check_force_json },
+	/* ethtool's "msglvl": the command to write instead. */
+	{ { "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 5'", NULL },
+	{ { "tap0", "msglvl", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg tap0 link on'", NULL },
+	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
+	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
+	{ { "--driver", "a", "--driver", "b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver a --driver b tap0 5'", NULL },
 	{ { "-f", "tap0", "+link", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--monitor", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--monitor", "-v", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
