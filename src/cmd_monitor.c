@@ -48,6 +48,8 @@ struct watch {
 	struct printer pr;
 	struct seen *seen;		/* sorted by ifindex */
 	size_t n, cap;
+	char (*own)[IF_NAMESIZE];	/* of alternative names asked for */
+	int nown;
 };
 
 /* Where @ifindex is, or would be, in w->seen. */
@@ -122,6 +124,8 @@ static bool wanted(const struct watch *w, const char *ifname)
 
 	for (i = 0; i < o->nifnames && !name; i++)
 		name = !fnmatch(o->ifnames[i], ifname, 0);
+	for (i = 0; i < w->nown && !name; i++)
+		name = !strcmp(w->own[i], ifname);
 	if (!name || !o->job.more->ndrivers)
 		return name;
 	if (w->b->ops->driver(w->b, ifname, driver) < 0)
@@ -130,6 +134,37 @@ static bool wanted(const struct watch *w, const char *ifname)
 		if (!strcmp(o->job.more->drivers[i], driver))
 			return true;
 	return false;
+}
+
+/*
+ * A name asked for may be an alternative name, but a notification
+ * carries the interface's own name: one GET each gives it, watched too.
+ */
+static int own_names(struct watch *w)
+{
+	const struct opts *o = w->o;
+	char name[ALTIFNAMSIZ], *to;
+	const char *p;
+	struct ifstate st;
+	int i;
+
+	w->own = calloc((size_t)o->nifnames + 1, sizeof(*w->own));
+	if (!w->own)
+		return -ENOMEM;
+	for (i = 0; i < o->nifnames; i++) {
+		if (word_has_glob(o->ifnames[i]))
+			continue;
+		/* The name, its quoting for fnmatch(3) taken out. */
+		for (p = o->ifnames[i], to = name; *p; p++) {
+			if (*p == '\\')
+				p++;
+			*to++ = *p;
+		}
+		*to = '\0';
+		if (!w->b->ops->get(w->b, name, &st) && strcmp(st.ifname, name))
+			memcpy(w->own[w->nown++], st.ifname, IF_NAMESIZE);
+	}
+	return 0;
 }
 
 static int ntf_cb(const struct ifstate *st, void *data)
@@ -213,6 +248,11 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-fd));
 		return fd;
 	}
+	ret = own_names(&w);
+	if (ret < 0) {
+		diag(NULL, NULL, "monitor: %s", strerror(-ret));
+		return ret;
+	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);
 	/*
 	 * The masks now, for the "was" of each first change: after
@@ -223,6 +263,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
 	ret = watch(b, fd, &w, &block, &wait);
+	free(w.own);
 	free(w.seen);
 	return ret;
 }

@@ -378,8 +378,7 @@ static bool netns_valid(const char *ns)
 	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
 }
 
-/* A glob character no backslash quotes: the word is a pattern. */
-static bool has_glob(const char *w)
+bool word_has_glob(const char *w)
 {
 	for (; *w; w++) {
 		if (*w == '\\' && w[1])
@@ -440,7 +439,7 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 		if (!(bs % 2))
 			w[--len] = '\0';
 	}
-	*pattern = has_glob(w);
+	*pattern = word_has_glob(w);
 	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
 				   quote(cl, word));

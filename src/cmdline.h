@@ -151,6 +151,12 @@ int job_build(struct job *j, const struct classnames *cn,
 	      struct cmdline_err *err);
 
 /*
+ * A glob character no backslash quotes: the word is a pattern (and a
+ * --monitor filter o->ifnames[i] one that is no quoted name).
+ */
+bool word_has_glob(const char *w);
+
+/*
  * The rules the kernel's dev_valid_name() applies, but up to an
  * alternative name's length (ALTIFNAMSIZ - 1 bytes).
  */

@@ -146,6 +146,29 @@ check_grep "literal filter: a\\b's change" 'a\\b: 0x00000001 drv' "$LIT"
 check_nogrep "literal filter: not rax's change" 'rax: ' "$LIT"
 check_nogrep "literal filter: not ab's change" 'ab: ' "$LIT"
 
+# --- an alternative name watches its interface (notifications carry the
+# interface's own name), a long one too
+ALT=$NIM_TMP/alt.out
+LONGALT=an-alternative-name-of-40-bytes-xxxxxxx
+if ip -n "$NS" link property add dev tap1 altname mon-alt1 2>/dev/null &&
+   ip -n "$NS" link property add dev tap2 altname "$LONGALT" 2>/dev/null; then
+	start_monitor alt -n "$NS" --monitor mon-alt1 "$LONGALT" tap3
+	sync_monitors tap3 "$ALT"
+	set_mask tap1 0x4
+	set_mask tap2 0x8
+	set_mask tap0 0x10
+	et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
+	wait_for "$ALT" "^tap3: 0x00007000 " || fatal "the monitor missed tap3's 0x7000"
+	kill -TERM "${MON_PIDS[0]}"
+	wait "${MON_PIDS[0]}"
+	MON_PIDS=()
+	check_grep "altname filter: tap1's change" 'tap1: 0x00000004 link' "$ALT"
+	check_grep "long altname filter: tap2's change" 'tap2: 0x00000008 timer' "$ALT"
+	check_nogrep "altname filter: not tap0's change" 'tap0: ' "$ALT"
+else
+	echo "note: no altnames here: not checked"
+fi
+
 # --- a pipe sees each line as it comes (line-buffered output): head gets
 # its line while netifmsg still runs.
 PIPE_OUT=$NIM_TMP/pipe.out
