@@ -768,7 +768,7 @@ static int take_target(struct opts *o, struct cmdline *cl)
 static int pick_apply(struct opts *o, struct cmdline *cl)
 {
 	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
-		return usage_error(cl, "--apply takes one interface at most, and no CHANGE or --from-level (they go in the configuration)");
+		return usage_error(cl, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map (they go in the configuration)");
 	o->cmd = CMD_APPLY;
 	/* The udev rule's form: the name as it is, never read as a word. */
 	if (o->ifindex && (cl->nwords || cl->ndrivers))

@@ -215,6 +215,7 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "--level-map", "exact", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
 	{ { "--trace", "tap0", "--level-map", "exact", NULL }, -EINVAL, 0, "--level-map needs --from-level", NULL },
 	{ { "--trace", "tap0", "--level-map", "exact", "--from-level", "3", NULL }, 0, CMD_TRACE, NULL, NULL },
+	{ { "--apply", "--level-map", "exact", NULL }, -EINVAL, 0, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map", NULL },
 	{ { "--monitor", "a/b", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
 	{ { "--monitor", "--batch", "f", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	{ { "--list", "--monitor", NULL }, -EINVAL, 0, "exclude each other", NULL },
