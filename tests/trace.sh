@@ -290,6 +290,15 @@ for n in "${ODD[@]}"; do
 	check_mask "odd names: '$n' put back by its command" "$n" 0x1
 done
 
+# --- -q: no records, but the restore lines still (netifmsg(8), -q)
+trace "$O" "$E" -q trc0 --for 1
+taplog trc0
+stopped
+check_eq "-q --trace: exit 0" 0 "$RC"
+check_empty "-q --trace: trc0's records not printed" "$O"
+check_grep "-q --trace: how to restore" "trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 " "$E"
+check_grep "-q --trace: what it restored" "trc0: restored: 0x00000000 none" "$E"
+
 # --- bad input changes nothing
 check_rc "--trace without an interface" 2 nm --trace
 check_rc "--trace -x" 2 nm --trace -x trc0
