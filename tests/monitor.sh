@@ -125,6 +125,16 @@ wait "${MON_PIDS[2]}"
 check_eq "-N monitor: exit status 0 after SIGTERM" 0 "$?"
 MON_PIDS=()
 
+# last_change FILE: a last change of tap3 (the monitor's FILE watches
+# it), seen; then the monitor stops: every change before it is in FILE.
+last_change() {
+	et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
+	wait_for "$1" "^tap3: 0x00007000 " || fatal "the monitor missed tap3's 0x7000"
+	kill -TERM "${MON_PIDS[0]}"
+	wait "${MON_PIDS[0]}"
+	MON_PIDS=()
+}
+
 # --- a name with an escaped glob character or a backslash is that one
 # interface, as IFACE is everywhere: not a pattern that matches others too
 for dev in 'r*x' rax 'a\b' ab; do
@@ -136,11 +146,7 @@ sync_monitors tap3 "$LIT"
 for dev in rax ab 'r\*x' 'a\\b'; do
 	check_rc "nm $dev +drv" 0 nm "$dev" +drv
 done
-et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
-wait_for "$LIT" "^tap3: 0x00007000 " || fatal "the monitor missed tap3's 0x7000"
-kill -TERM "${MON_PIDS[0]}"
-wait "${MON_PIDS[0]}"
-MON_PIDS=()
+last_change "$LIT"
 check_grep "literal filter: r*x's change" 'r\*x: 0x00000001 drv' "$LIT"
 check_grep "literal filter: a\\b's change" 'a\\b: 0x00000001 drv' "$LIT"
 check_nogrep "literal filter: not rax's change" 'rax: ' "$LIT"
@@ -157,11 +163,7 @@ if ip -n "$NS" link property add dev tap1 altname mon-alt1 2>/dev/null &&
 	set_mask tap1 0x4
 	set_mask tap2 0x8
 	set_mask tap0 0x10
-	et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
-	wait_for "$ALT" "^tap3: 0x00007000 " || fatal "the monitor missed tap3's 0x7000"
-	kill -TERM "${MON_PIDS[0]}"
-	wait "${MON_PIDS[0]}"
-	MON_PIDS=()
+	last_change "$ALT"
 	check_grep "altname filter: tap1's change" 'tap1: 0x00000004 link' "$ALT"
 	check_grep "long altname filter: tap2's change" 'tap2: 0x00000008 timer' "$ALT"
 	check_nogrep "altname filter: not tap0's change" 'tap0: ' "$ALT"
