@@ -240,6 +240,11 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
 	comp "tap1" -n "$NS" --monitor tap0 ""
+	# --apply --ifindex N takes no interface.
+	comp "" -n "$NS" --apply --ifindex 2 ""
+	comp "" -n "$NS" --apply --ifindex = 2 ""
+	comp "" -n "$NS" --ifindex 2 --apply ""
+	comp "tap0 tap1" -n "$NS" --apply ""
 	comp "on off" -n "$NS" tap0 link o
 	# --driver: tap's tun, not veth (no message level), of that netns.
 	if command -v ethtool >/dev/null 2>&1; then
