@@ -240,6 +240,11 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
 	comp "tap1" -n "$NS" --monitor tap0 ""
+	# --apply --ifindex N takes no interface.
+	comp "" -n "$NS" --apply --ifindex 2 ""
+	comp "" -n "$NS" --apply --ifindex = 2 ""
+	comp "" -n "$NS" --ifindex 2 --apply ""
+	comp "tap0 tap1" -n "$NS" --apply ""
 	comp "on off" -n "$NS" tap0 link o
 	# --driver: tap's tun, not veth (no message level), of that netns.
 	if command -v ethtool >/dev/null 2>&1; then
@@ -261,6 +266,39 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	if command -v ethtool >/dev/null 2>&1 && command -v nsenter >/dev/null 2>&1; then
 		comp "tun" -n "$NSFILE" --driver ""
 	fi
+	# Odd names: offered quoted for the shell, so that the word the
+	# shell passes on is the name as netifmsg prints it (escapes and all)
+	# and names that interface.
+	for odd in 'o$x\y' 'o*d' -odd $'o\xff'; do
+		ip -n "$NS" tuntap add dev "$odd" mode tap ||
+			{ echo "ERROR: creating tap '$odd' failed" >&2; exit 1; }
+	done
+	comp 'o\$x\\\\y o\\\*d o\\xff' -n "$NS" o
+	comp '\\-odd' -n "$NS" '\\-'
+	comp 'o\\\*d o\\xff' -n "$NS" --monitor 'o\$x\\\\y' o
+	# ODD PREFIX: the one completion of PREFIX, as the shell reads it,
+	# shows ODD.
+	while read -r odd pre; do
+		odd=$(printf '%b' "$odd")
+		want=$(ip -n "$NS" -o link show dev "$odd" | cut -d: -f1)
+		COMP_WORDS=(netifmsg -n "$NS" "$pre")
+		COMP_CWORD=3
+		COMP_LINE="netifmsg -n $NS $pre"
+		COMP_POINT=${#COMP_LINE}
+		COMPREPLY=()
+		_netifmsg netifmsg "$pre" "$NS"
+		got=${#COMPREPLY[@]}
+		[ "$got" = 1 ] && eval "set -- ${COMPREPLY[0]}" &&
+			got=$("$NETIFMSG" -n "$NS" -j "$1" |
+				sed -n 's/.*"ifindex":\([0-9]*\).*/\1/p')
+		check "'$pre' completes to a word that names $(printf '%q' "$odd")" \
+			"$want" "$got"
+	done <<'EOF'
+o$x\\y o\$
+o*d o\\\
+-odd \\-
+o\xff o\\x
+EOF
 else
 	echo "note: not root: the network namespace cases are not run"
 fi
