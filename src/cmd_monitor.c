@@ -204,25 +204,35 @@ static int handle(struct backend *b, struct watch *w)
 static int watch(struct backend *b, int fd, struct watch *w,
 		 const sigset_t *block, const sigset_t *wait)
 {
-	struct pollfd pfd = { .fd = fd, .events = POLLIN };
+	struct pollfd pfd[2] = {
+		{ .fd = fd, .events = POLLIN },
+		/* The reader of a pipe going away shows as POLLERR here. */
+		{ .fd = STDOUT_FILENO, .events = 0 },
+	};
 	int ret;
 
 	while (!stop) {
-		if (ppoll(&pfd, 1, NULL, wait) < 0) {
+		if (ppoll(pfd, 2, NULL, wait) < 0) {
 			ret = -errno;
 			if (ret == -EINTR)
 				continue;
 			diag(NULL, NULL, "monitor: %s", strerror(-ret));
 			return ret;
 		}
+		if (pfd[1].revents & (POLLERR | POLLHUP | POLLNVAL))
+			break;
 		busy = 1;
 		sigprocmask(SIG_SETMASK, wait, NULL);
 		ret = handle(b, w);
 		sigprocmask(SIG_BLOCK, block, NULL);
 		busy = 0;
+		if (ret == -EPIPE)
+			break;
 		if (ret < 0)
 			return ret;
 	}
+	/* 'netifmsg --monitor | head -n 1': the end it asked for. */
+	out_drop();
 	return 0;
 }
 
@@ -233,6 +243,8 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	sigset_t block, wait;
 	int fd, ret;
 
+	/* A closed output pipe: write() says EPIPE, which ends the monitor. */
+	signal(SIGPIPE, SIG_IGN);
 	ret = cmd_catch_signals(sigs, 2, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));

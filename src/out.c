@@ -60,3 +60,9 @@ int out_flush(void)
 	out_drain();
 	return out_err;
 }
+
+void out_drop(void)
+{
+	out_len = 0;
+	out_err = 0;
+}

@@ -22,5 +22,7 @@ void out_line(const char *s);
  * returns the same error.
  */
 int out_flush(void);
+/* The reader went away: drop what is buffered, and the error. */
+void out_drop(void);
 
 #endif
