@@ -820,6 +820,8 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	if (cl->given[OPT_LIST]) {
 		if (o->job.more->level || cl->nwords)
 			return usage_error(cl, "--list takes no interface, CHANGE or level");
+		if (o->mode == OUT_HEX)
+			return usage_error(cl, "--list takes no -x (-N prints the names alone, -j the table in JSON)");
 		o->cmd = CMD_LIST;
 	} else if (cl->given[OPT_DECODE]) {
 		if (!cl->nwords && !o->job.more->level)

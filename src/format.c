@@ -317,13 +317,18 @@ size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
 	const struct msgclass *c;
 
 	if (i < 0) {
-		if (mode != OUT_JSON)
+		if (mode == OUT_TEXT)
 			sb_puts(&sb, "NAME       BIT  MASK    LEVEL");
 		return sb.len;
 	}
 	if (i >= MSGCLASS_NBUILTIN)
 		return 0;
 	c = &msgclass_table[i];
+	/* -N: the names alone, for 'for c in $(netifmsg --list -N)'. */
+	if (mode == OUT_NAMES) {
+		sb_puts(&sb, c->name);
+		return sb.len;
+	}
 	if (mode == OUT_JSON) {
 		sb_puts(&sb, "{\"name\":");
 		sb_json_string(&sb, c->name);

@@ -69,7 +69,7 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 
 /*
  * One row of --list for built-in class @i (0..MSGCLASS_NBUILTIN-1), or
- * for the header when @i is -1 (text only; JSON has no header).
+ * for the header when @i is -1 (text only).  OUT_NAMES: the name alone.
  */
 size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i);
 

@@ -210,6 +210,10 @@ for ((b = 0; b < ${#NIM_CLASSES[@]}; b++)); do
 	expected+=",{\"bit\":$b,\"mask\":$((1 << b)),\"name\":\"${NIM_CLASSES[b]}\",\"old_level\":$lvl}"
 done
 check_json "--list -j" "[${expected#,}]" "$OUT"
+check_rc "--list -N" 0 nm_here --list -N
+check_file "--list -N: the 15 names alone, one a line" "$(printf '%s\n' "${NIM_CLASSES[@]}")" "$OUT"
+check_rc "--list -x: a usage error" 2 nm_here --list -x
+check_grep "--list -x: says what to use" "--list takes no -x" "$ERR"
 
 # --- JSON escaping of interface names
 # The kernel accepts '"' and '\' in interface names (dev_valid_name only
