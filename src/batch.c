@@ -198,8 +198,9 @@ enum {
 
 /*
  * Read one line of @f, after what is left of *@head, into @buf
- * (BATCH_LINE_MAX + 1 bytes), without its newline.  Reading stops at the first byte that makes the line bad, so
- * an endless stream without newlines (/dev/zero) costs no memory.
+ * (BATCH_LINE_MAX + 1 bytes), without its newline.  Reading stops at the
+ * first byte that makes the line bad, so an endless stream without
+ * newlines (/dev/zero) costs no memory.
  * Returns 0, a LINE_* value, or -errno for a read error: glibc's
  * getline() fails with ENOMEM without setting the stream's error flag,
  * so lines are not read with it.

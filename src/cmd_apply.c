@@ -5,9 +5,9 @@
  * dump, the lines that select it are applied in order to its current
  * mask (absolute lines set it, relative ones adjust it); only where the
  * result differs is one atomic DEBUG_SET sent, of the bits that differ,
- * all in a pipeline.  A second run sends none.  Lines that select nothing are normal: the
- * interface or its driver may come later (the udev rule runs --apply
- * --ifindex N when it does).
+ * all in a pipeline.  A second run sends none.  Lines that select
+ * nothing are normal: the interface or its driver may come later (the
+ * udev rule runs --apply --ifindex N when it does).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -82,7 +82,8 @@ static struct breq *requests(const struct apply *a, size_t *n)
 		if (!diff)
 			continue;
 		r[*n] = (struct breq){
-			.ifname = st->ifname, .ifindex = st->ifindex, .set = true,
+			.ifname = st->ifname, .ifindex = st->ifindex,
+			.set = true,
 			.value = a->t[k].want & diff, .mask = diff,
 		};
 		(*n)++;
