@@ -24,6 +24,7 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 	struct genl_reply *r = data;
 	int ret;
 
+	r->s->answered = true;
 	ret = r->cb ? r->cb(nlh, r->data) : 0;
 	if (ret < 0) {
 		r->err = ret;
@@ -40,6 +41,7 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	if (genlmsg_parse_error(nlh, &error, r->s->extack,
 			      sizeof(r->s->extack)) < 0)
 		error = -EBADMSG;
+	r->s->answered = true;
 	r->err = error;
 	return MNL_CB_STOP;
 }
@@ -107,6 +109,7 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 	ssize_t n;
 	int ret;
 
+	s->answered = false;
 	if (!nlh)
 		return -EINVAL;
 	nlh->nlmsg_seq = ++s->seq;

@@ -232,14 +232,16 @@ if command -v strace >/dev/null 2>&1; then
 	set_mask trc0 0x0
 
 	# The change went through, but reading back what it did broke off:
-	# its receive fails (ENOBUFS), or its send does (EPERM: an LSM).
+	# its receive fails (ENOBUFS), or its send does (EPERM: an LSM); or
+	# the answer to the change itself is lost (the 3rd recvmsg: ENOMEM).
 	# The trace still puts back what it changed, and says so truly.
-	for fault in recvmmsg:error=ENOBUFS:when=1 sendto:error=EPERM:when=4; do
+	for fault in recvmmsg:error=ENOBUFS:when=1 sendto:error=EPERM:when=4 \
+		recvmsg:error=ENOMEM:when=3; do
 		set_mask trc0 0x1
 		check_rc "read-back fails ($fault)" 1 \
 			env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 			ip netns exec "$NS" \
-			strace -f -qq -o /dev/null -e trace=sendto,recvmmsg \
+			strace -f -qq -o /dev/null -e trace=sendto,recvmsg,recvmmsg \
 			-e inject="$fault" "$NETIFMSG" --trace trc0 --for 0.3
 		check_grep "read-back fails ($fault): restored" \
 			"trc0: restored: 0x00000001 drv" "$ERR"
