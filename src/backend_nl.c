@@ -176,7 +176,11 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 	if (n == 1 && r->set) {
 		char req[GENL_REQ_MAX];
 
-		r->err = genl_talk(&p->s, run_build(req, 0, &c), NULL, NULL);
+		ret = genl_talk(&p->s, run_build(req, 0, &c), NULL, NULL);
+		/* No answer (the send or receive failed): the run broke off. */
+		if (ret < 0 && !p->s.answered)
+			return ret;
+		r->err = ret;
 		ret = done(r, p->s.extack, data);
 		return ret < 0 ? ret : 0;
 	}

@@ -176,10 +176,22 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 		goto out;
 	ret = n ? b->ops->run(b, reqs, n, APPLY_WINDOW, done_cb, &a) : 0;
 	if (ret < 0) {
-		diag_kernel(NULL, NULL, ret, b->extack);
+		const char *first = NULL;
+		size_t unknown = 0;
+
 		/* The run broke off: the sets not answered have no result. */
-		for (i = a.done; i < a.nt; i++)
-			a.t[i].failed |= a.t[i].want != all.v[a.t[i].i].msg_enable;
+		for (i = a.done; i < a.nt; i++) {
+			if (a.t[i].want == all.v[a.t[i].i].msg_enable)
+				continue;
+			a.t[i].failed = true;
+			if (!unknown++)
+				first = all.v[a.t[i].i].ifname;
+		}
+		if (unknown)
+			diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
+			     strerror(-ret), unknown, first);
+		else
+			diag_kernel(NULL, NULL, ret, b->extack);
 	}
 	if (o->verbose)
 		notes(o, conf, used, a.nt);

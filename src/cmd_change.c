@@ -171,7 +171,11 @@ static void report_stop(struct run *r, struct backend *b, int ret)
 	size_t next = r->job + (r->step ? 1 : 0);
 	struct where w;
 
-	if (ret < 0 && !r->file) {
+	if (ret < 0 && !r->file && r->job + 1 < r->n) {
+		/* A selector's: the sets sent may all have been applied. */
+		diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
+		     strerror(-ret), r->n - r->job, r->jobs[r->job].ifname);
+	} else if (ret < 0 && !r->file) {
 		diag_kernel(NULL, r->jobs[r->job].ifname, ret, b->extack);
 	} else if (ret < 0) {
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",

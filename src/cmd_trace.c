@@ -88,33 +88,46 @@ static int targets(struct trace *tr)
 	return tr->n ? 0 : select_none(NULL, j);
 }
 
+/* What the answers of one ops->run said. */
+struct answers {
+	int failed;
+	size_t n;		/* requests answered, from the first on */
+};
+
 static int set_done(struct breq *q, const char *extack, void *data)
 {
-	int *failed = data;
+	struct answers *a = data;
 
+	a->n++;
 	if (q->err) {
-		(*failed)++;
+		a->failed++;
 		diag_kernel(NULL, q->ifname, q->err, extack);
 	}
 	return 0;
 }
 
-/* Send the @n requests of @reqs; 0, or -EIO when any failed (said). */
-static int run_all(struct trace *tr, struct breq *reqs, size_t n)
+/*
+ * Send the @n requests of @reqs; 0, or -EIO when any failed (said).
+ * *@answered: how many have an answer (a run that broke off has fewer).
+ */
+static int run_all(struct trace *tr, struct breq *reqs, size_t n,
+		   size_t *answered)
 {
-	int failed = 0, ret;
+	struct answers a = { 0 };
+	int ret;
 
-	ret = tr->b->ops->run(tr->b, reqs, n, 64, set_done, &failed);
+	ret = tr->b->ops->run(tr->b, reqs, n, 64, set_done, &a);
+	*answered = a.n;
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
-	return failed ? -EIO : 0;
+	return a.failed ? -EIO : 0;
 }
 
 /* Make the change; read back what it did. */
 static int raise_level(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
-	size_t i, j, k;
+	size_t i, j, k, answered;
 	int ret, ret2;
 
 	if (!reqs)
@@ -126,7 +139,7 @@ static int raise_level(struct trace *tr)
 		change_request(&tr->job.change, UINT32_MAX, &reqs[i].value,
 			       &reqs[i].mask, &reqs[i].replace);
 	}
-	ret = run_all(tr, reqs, tr->n);
+	ret = run_all(tr, reqs, tr->n, &answered);
 	/*
 	 * Read back all but those whose set failed, also when one did: the
 	 * others were raised, and restore() puts them back.
@@ -134,15 +147,19 @@ static int raise_level(struct trace *tr)
 	for (i = k = 0; i < tr->n; i++)
 		if (!reqs[i].err)
 			reqs[k++] = (struct breq){ .ifname = tr->t[i].st.ifname };
-	ret2 = k ? run_all(tr, reqs, k) : 0;
+	ret2 = k ? run_all(tr, reqs, k, &answered) : 0;
 	for (i = j = 0; i < tr->n && j < k; i++) {
-		if (reqs[j].ifname != tr->t[i].st.ifname)
+		struct target *t = &tr->t[i];
+
+		if (reqs[j].ifname != t->st.ifname)
 			continue;
-		if (!reqs[j].err) {
-			tr->t[i].after = reqs[j].st.msg_enable;
-			tr->t[i].changed = tr->t[i].st.msg_enable ^
-					   tr->t[i].after;
-		}
+		/* Unread (the run broke off): what the set asked for. */
+		if (j >= answered)
+			t->after = change_apply(&tr->job.change, t->st.msg_enable);
+		else if (!reqs[j].err)
+			t->after = reqs[j].st.msg_enable;
+		if (j >= answered || !reqs[j].err)
+			t->changed = t->st.msg_enable ^ t->after;
 		j++;
 	}
 	free(reqs);
@@ -377,8 +394,9 @@ static int follow(struct trace *tr, const sigset_t *block,
 static int restore(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
+	struct answers a = { 0 };
 	size_t i, j, k = 0;
-	int failed = 0, ret = 0;
+	int ret = 0;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
@@ -393,7 +411,7 @@ static int restore(struct trace *tr)
 		err = tr->b->ops->get(tr->b, t->st.ifname, &now);
 		if (err < 0) {
 			diag_kernel(NULL, t->st.ifname, err, tr->b->extack);
-			failed++;
+			a.failed++;
 			t->failed = true;
 			continue;
 		}
@@ -412,7 +430,7 @@ static int restore(struct trace *tr)
 		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
 	}
 	if (k) {
-		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &failed);
+		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &a);
 		if (ret < 0)
 			diag_kernel(NULL, NULL, ret, tr->b->extack);
 	}
@@ -435,7 +453,7 @@ static int restore(struct trace *tr)
 		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
 	}
 	free(reqs);
-	return ret < 0 || failed ? -EIO : 0;
+	return ret < 0 || a.failed ? -EIO : 0;
 }
 
 /* /dev/kmsg from now on: the records the change itself causes come next. */

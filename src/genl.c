@@ -24,6 +24,7 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 	struct genl_reply *r = data;
 	int ret;
 
+	r->s->answered = true;
 	ret = r->cb ? r->cb(nlh, r->data) : 0;
 	if (ret < 0) {
 		r->err = ret;
@@ -40,6 +41,7 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	if (genlmsg_parse_error(nlh, &error, r->s->extack,
 			      sizeof(r->s->extack)) < 0)
 		error = -EBADMSG;
+	r->s->answered = true;
 	r->err = error;
 	return MNL_CB_STOP;
 }
@@ -86,6 +88,20 @@ int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 	return ret > 0 ? 1 : r->err;
 }
 
+/*
+ * Does the datagram answer a request sent before @seq?  One broken off
+ * by an error (a failed receive) still gets its answers: they are left
+ * unread, not taken for those of the requests after it.
+ */
+static bool stale(const struct genl_sock *s, const void *buf, size_t len,
+		  uint32_t seq)
+{
+	const struct nlmsghdr *nlh = buf;
+
+	return len >= sizeof(*nlh) && nlh->nlmsg_pid == s->portid &&
+	       nlh->nlmsg_seq && (int32_t)(nlh->nlmsg_seq - seq) < 0;
+}
+
 int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 		void *data)
 {
@@ -93,6 +109,7 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 	ssize_t n;
 	int ret;
 
+	s->answered = false;
 	if (!nlh)
 		return -EINVAL;
 	nlh->nlmsg_seq = ++s->seq;
@@ -106,6 +123,8 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 			continue;
 		if (n < 0)
 			return -errno;
+		if (stale(s, s->buf, (size_t)n, r.seq))
+			continue;
 		ret = genl_reply_feed(&r, s->buf, (size_t)n);
 		if (ret <= 0)
 			return ret;
@@ -164,6 +183,8 @@ static int recv_answers(struct genl_sock *s, struct nlpipe *p)
 	for (i = 0; i < n; i++) {
 		if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC)
 			return -ENOSPC;
+		if (stale(s, iov[i].iov_base, msgs[i].msg_len, p->seq0))
+			continue;
 		ret = nlpipe_feed(p, iov[i].iov_base, msgs[i].msg_len);
 		if (ret < 0)
 			return ret;

@@ -37,9 +37,16 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 	l->driver = calloc(l->n, sizeof(*l->driver));
 	if (!l->driver)
 		return -ENOMEM;
-	/* An interface gone meanwhile has no driver: it matches none. */
-	for (i = 0; i < l->n; i++)
-		b->ops->driver(b, l->v[i].ifname, l->driver[i]);
+	/*
+	 * An interface gone meanwhile, or without GDRVINFO, has no driver:
+	 * it matches none.  Any other error (no socket for the ioctl) is no
+	 * reason to say that no interface matches.
+	 */
+	for (i = 0; i < l->n; i++) {
+		ret = b->ops->driver(b, l->v[i].ifname, l->driver[i]);
+		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
+			return ret;
+	}
 	return 0;
 }
 

@@ -47,6 +47,25 @@ check_mask "--apply: tap1 (none, +link,+drv, -drv +timer)" tap1 0xc
 check_mask "--apply: tap2 (none)" tap2 0x0
 check_mask "--apply: tap3 (--driver tun, level 1)" tap3 0x3
 
+# --- the answers of the sets lost (the receive fails after they all went
+# out): the message says which results are unknown, not just the error
+for i in 0 1 2 3; do set_mask "tap$i" 0x0; done
+set_mask tap1 0x5
+echo 'tap* drv,link' >"$C/lost.conf"
+check_rc "--apply, receive fails" 1 \
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=recvmmsg \
+	-e inject=recvmmsg:error=ENOBUFS:when=1 \
+	"$NETIFMSG" -v --apply --config "$C/lost.conf"
+check_grep "--apply, receive fails: message" \
+	"netifmsg: No buffer space available: the results of the 3 interfaces from tap0 on are unknown" \
+	"$ERR"
+check_nogrep "--apply, receive fails: no '(changed)' claimed" \
+	"(changed)" "$OUT"
+check_grep "--apply, receive fails: tap1 needed no set" \
+	"tap1: 0x00000005 drv link (unchanged)" "$OUT"
+check_rc "--apply --config lab.conf, again" 0 nm --apply --config "$C/lab.conf"
+
 # --- idempotence: a second run sends no DEBUG_SET
 check_eq "second run: no DEBUG_SET" 0 "$(sets "$NETIFMSG" --apply --config "$C/lab.conf")"
 check_eq "a changed tap: one DEBUG_SET" 1 \

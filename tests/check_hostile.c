@@ -751,6 +751,67 @@ START_TEST(test_bitset_size_4096)
 }
 END_TEST
 
+/*
+ * A request whose receive failed (ENOBUFS, ENOMEM) is still answered:
+ * its answer, left unread on the socket, is not taken for that of the
+ * next request, nor of the next pipeline.  On a real generic netlink
+ * socket, asking for the nlctrl family (no privilege needed).
+ */
+static int seq_cb(const struct nlmsghdr *nlh, void *data)
+{
+	uint32_t *seq = data;
+
+	*seq = nlh->nlmsg_seq;
+	return 0;
+}
+
+static struct nlmsghdr *getfamily_build(void *buf, size_t i, void *data)
+{
+	(void)data;
+	return i < 2 ? genlmsg_build_getfamily(buf, 0, "nlctrl") : NULL;
+}
+
+static int count_done(size_t i, int error, const char *extack, void *data)
+{
+	unsigned int *n = data;
+
+	(void)i;
+	(void)extack;
+	*n += error ? 100 : 1;
+	return 0;
+}
+
+static void send_unread(struct genl_sock *s)
+{
+	char req[GENL_REQ_MAX];
+	struct nlmsghdr *nlh = genlmsg_build_getfamily(req, ++s->seq, "nlctrl");
+
+	ck_assert_int_ge(mnl_socket_sendto(s->nl, nlh, nlh->nlmsg_len), 0);
+}
+
+START_TEST(test_stale_answers)
+{
+	static const struct nlpipe_ops ops = {
+		.build = getfamily_build,
+		.done = count_done,
+	};
+	char req[GENL_REQ_MAX];
+	struct genl_sock s;
+	unsigned int done = 0;
+	uint32_t seq = 0;
+
+	ck_assert_int_eq(genl_open(&s, "nlctrl", NULL), 0);
+	send_unread(&s);
+	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
+				   seq_cb, &seq), 0);
+	ck_assert_uint_eq(seq, s.seq);
+	send_unread(&s);
+	ck_assert_int_eq(genl_pipeline(&s, 4, &ops, &done), 0);
+	ck_assert_uint_eq(done, 2);
+	genl_close(&s);
+}
+END_TEST
+
 static Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -771,6 +832,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_dump_interrupted);
 	tcase_add_test(tc, test_bad_message_in_dump);
 	tcase_add_test(tc, test_talk_null_request);
+	tcase_add_test(tc, test_stale_answers);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");

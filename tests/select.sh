@@ -84,6 +84,22 @@ check_lines "-n NS --driver tun -x: every tap" 6 "$OUT"
 check_egrep "-n NS --driver tun -x: tap3 among them" '^tap3: 0x' "$OUT"
 check_rc "--driver veth (no message level)" 1 nm --driver veth
 check_grep "--driver veth: message" "with driver veth" "$ERR"
+# No socket for the driver's ioctl (EMFILE, strace): that is the error,
+# not that no interface matches, and nothing is changed.
+if command -v strace >/dev/null 2>&1; then
+	set_mask tap0 0x3
+	check_rc "--driver tun +hw, no ioctl socket" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=socket \
+		-e inject=socket:error=EMFILE:when=2+ "$NETIFMSG" --driver tun +hw
+	check_grep "--driver tun, no ioctl socket: message" \
+		"netifmsg: Too many open files" "$ERR"
+	check_nogrep "--driver tun, no ioctl socket: not 'no interface'" \
+		"no interface" "$ERR"
+	check_mask "--driver tun, no ioctl socket: tap0 unchanged" tap0 0x3
+else
+	echo "note: strace not found, the EMFILE case is not run"
+fi
 check_rc "--driver tun +hw (every tap)" 0 nm --driver tun +hw
 for i in 0 1 2 3; do check_mask "--driver tun +hw: tap$i" "tap$i" "$(printf '0x%x' $(( $(ethtool_mask "tap$i") | 0x2000 )))"; done
 saved=()

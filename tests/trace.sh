@@ -230,6 +230,26 @@ if command -v strace >/dev/null 2>&1; then
 	check_grep "EINTR: restored" "trc0: restored: 0x00000001 drv" "$ERR"
 	check_mask "EINTR: trc0 restored" trc0 0x1
 	set_mask trc0 0x0
+
+	# The change went through, but reading back what it did broke off:
+	# its receive fails (ENOBUFS), or its send does (EPERM: an LSM); or
+	# the answer to the change itself is lost (the 3rd recvmsg: ENOMEM).
+	# The trace still puts back what it changed, and says so truly.
+	for fault in recvmmsg:error=ENOBUFS:when=1 sendto:error=EPERM:when=4 \
+		recvmsg:error=ENOMEM:when=3; do
+		set_mask trc0 0x1
+		check_rc "read-back fails ($fault)" 1 \
+			env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+			ip netns exec "$NS" \
+			strace -f -qq -o /dev/null -e trace=sendto,recvmsg,recvmmsg \
+			-e inject="$fault" "$NETIFMSG" --trace trc0 --for 0.3
+		check_grep "read-back fails ($fault): restored" \
+			"trc0: restored: 0x00000001 drv" "$ERR"
+		check_nogrep "read-back fails ($fault): nobody else changed it" \
+			"someone else" "$ERR"
+		check_mask "read-back fails ($fault): trc0 restored" trc0 0x1
+	done
+	set_mask trc0 0x0
 else
 	echo "note: strace not found, the EINTR case is not run"
 fi
