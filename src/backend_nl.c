@@ -47,17 +47,6 @@ static int state_cb(const struct nlmsghdr *nlh, void *data)
 	return ethnl_parse_debug(nlh, data) < 0 ? -EBADMSG : 0;
 }
 
-static int nl_get(struct backend *b, const char *ifname, struct ifstate *st)
-{
-	struct genl_sock *s = sock_of(b);
-	char req[GENL_REQ_MAX];
-
-	memset(st, 0, sizeof(*st));
-	return finish(b, s, genl_talk(s, ethnl_build_debug_get(req, s->family,
-								  0, ifname),
-				      state_cb, st));
-}
-
 struct dump_ctx {
 	bstate_cb_t cb;
 	void *data;
@@ -107,6 +96,28 @@ static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
 	if (s == &tmp)
 		genl_close(&tmp);
 	return ret;
+}
+
+struct get_ctx {
+	const char *ifname;
+	struct ifstate *st;
+};
+
+static int get_on(struct genl_sock *s, void *arg)
+{
+	struct get_ctx *g = arg;
+	char req[GENL_REQ_MAX];
+
+	return genl_talk(s, ethnl_build_debug_get(req, s->family, 0, g->ifname),
+			 state_cb, g->st);
+}
+
+static int nl_get(struct backend *b, const char *ifname, struct ifstate *st)
+{
+	struct get_ctx g = { ifname, st };
+
+	memset(st, 0, sizeof(*st));
+	return talk(b, get_on, &g);
 }
 
 static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)

@@ -45,8 +45,9 @@ void genl_close(struct genl_sock *s);
  * Send @nlh (its seq is set here) and read replies until the ACK or
  * NLMSG_DONE, calling @cb for each data message.  Returns 0 or -errno;
  * s->extack holds the kernel's message, if it gave one, and s->answered
- * is false when no answer came (the send or a receive failed).  A NULL @nlh (a
- * builder that refused its input) is -EINVAL, and nothing is sent.
+ * is false when no answer came (the send or a receive failed).  A NULL
+ * @nlh (a builder that refused its input) is -EINVAL, and nothing is
+ * sent.
  */
 int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 		void *data);

@@ -167,6 +167,31 @@ if ip -n "$NS" link property add dev tap1 altname mon-alt1 2>/dev/null &&
 	check_grep "altname filter: tap1's change" 'tap1: 0x00000004 link' "$ALT"
 	check_grep "long altname filter: tap2's change" 'tap2: 0x00000008 timer' "$ALT"
 	check_nogrep "altname filter: not tap0's change" 'tap0: ' "$ALT"
+	# A notification that comes while the altname is asked for is no
+	# answer: strace holds the question back (sendto 2) while tap0
+	# changes.  strace writes a call's line as the call enters.
+	: >"$NIM_TMP/race.strace"
+	start_monitor race env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		strace -qq -o "$NIM_TMP/race.strace" -e trace=sendto \
+		-e inject=sendto:delay_enter=1000000:when=2 -- \
+		-n "$NS" --monitor mon-alt1 tap3
+	for ((try = 0; try < 750; try++)); do
+		[ "$(grep -c '^sendto(' "$NIM_TMP/race.strace")" -ge 2 ] && break
+		sleep 0.02
+	done
+	[ "$try" -lt 750 ] || fatal "the monitor did not ask for its altname"
+	set_mask tap0 0x20
+	sync_monitors tap3 "$NIM_TMP/race.out"
+	set_mask tap1 0x40
+	et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
+	wait_for "$NIM_TMP/race.out" "^tap3: 0x00007000 " ||
+		fatal "the monitor missed tap3's 0x7000"
+	# strace waits for its tracee to stop: the monitor is told, not strace.
+	pkill -TERM -P "${MON_PIDS[0]}"
+	wait "${MON_PIDS[0]}"
+	MON_PIDS=()
+	check_grep "altname asked for during a change: tap1 watched" 'tap1: 0x00000040 rx_err' "$NIM_TMP/race.out"
+	check_nogrep "altname asked for during a change: not tap0" 'tap0: ' "$NIM_TMP/race.out"
 else
 	echo "note: no altnames here: not checked"
 fi
