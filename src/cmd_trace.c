@@ -197,22 +197,31 @@ static void shell_ifname(char *buf, size_t size, const char *ifname)
 	buf[n] = '\0';
 }
 
-/* "IFACE VALUE/MASK": the command that puts back what this run changed. */
-static void say_undo(const struct trace *tr)
+/* "netifmsg IFACE VALUE/MASK": what puts back the bits @t changed. */
+static void undo_command(char *buf, size_t size, const struct target *t)
 {
 	char name[4 * 4 * IF_NAMESIZE];
+
+	shell_ifname(name, sizeof(name), t->st.ifname);
+	snprintf(buf, size, "netifmsg %s 0x%08x/0x%08x", name,
+		 t->st.msg_enable & t->changed, t->changed);
+}
+
+/* At the start: the command that puts back what this run changed. */
+static void say_undo(const struct trace *tr)
+{
+	char cmd[128 + 4 * 4 * IF_NAMESIZE];
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
 
-		shell_ifname(name, sizeof(name), t->st.ifname);
+		undo_command(cmd, sizeof(cmd), t);
 		if (!t->changed)
 			diag(NULL, t->st.ifname, "already so: nothing to restore at the end");
 		else
-			diag(NULL, t->st.ifname, "now 0x%08x; if netifmsg is killed, restore with: netifmsg %s 0x%08x/0x%08x",
-			     t->after, name, t->st.msg_enable & t->changed,
-			     t->changed);
+			diag(NULL, t->st.ifname, "now 0x%08x; if netifmsg is killed, restore with: %s",
+			     t->after, cmd);
 	}
 }
 
@@ -445,8 +454,14 @@ static int restore(struct trace *tr)
 		char names[FORMAT_STATE_MAX];
 		struct ifstate st = { .msg_enable = tr->t[i].after };
 
-		if (tr->t[i].gone || !tr->t[i].changed || tr->t[i].failed)
+		if (tr->t[i].gone || !tr->t[i].changed)
 			continue;
+		if (tr->t[i].failed) {
+			undo_command(names, sizeof(names), &tr->t[i]);
+			diag(NULL, tr->t[i].st.ifname, "not restored: its level is still raised; restore with: %s",
+			     names);
+			continue;
+		}
 		format_state(names, sizeof(names), OUT_TEXT,
 			     backend_names(tr->b, st.msg_enable), &st,
 			     CHANGED_NONE);

@@ -249,6 +249,24 @@ if command -v strace >/dev/null 2>&1; then
 			"someone else" "$ERR"
 		check_mask "read-back fails ($fault): trc0 restored" trc0 0x1
 	done
+
+	# The restore's own set fails (the 6th send): the trace says the
+	# level is still raised, and the command that puts it back.
+	set_mask trc0 0x1
+	check_rc "restore fails" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" \
+		strace -f -qq -o /dev/null -e trace=sendto \
+		-e inject=sendto:error=ENOBUFS:when=6 \
+		"$NETIFMSG" --trace trc0 --for 0.3
+	check_grep "restore fails: says so, and how to restore" \
+		"trc0: not restored: its level is still raised; restore with: netifmsg trc0 0x00000000/0x00007ffe" "$ERR"
+	check_nogrep "restore fails: no 'restored:'" "trc0: restored:" "$ERR"
+	check_mask "restore fails: trc0 still raised" trc0 0x7fff
+	cmd=$(sed -n 's/.*not restored: .*restore with: netifmsg //p' "$ERR")
+	ip netns exec "$NS" bash -c "$NETIFMSG $cmd" ||
+		fail "restore fails: the printed command" "exit $?"
+	check_mask "restore fails: the printed command restores trc0" trc0 0x1
 	set_mask trc0 0x0
 else
 	echo "note: strace not found, the EINTR case is not run"
