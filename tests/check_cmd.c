@@ -498,7 +498,8 @@ START_TEST(test_trace_restore_fails)
 	lo->set_ok = 1;
 	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "lo: permission denied"));
-	ck_assert_ptr_null(strstr(err, "restored"));
+	ck_assert_ptr_null(strstr(err, "lo: restored"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
 	ck_assert_uint_eq(lo->mask, 0x7fff);
 	/* Put back, it says so. */
 	lo->mask = 0;
