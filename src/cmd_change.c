@@ -165,7 +165,7 @@ static size_t lines_from(const struct run *r, size_t from)
 }
 
 /* The run stopped early: say what that means for the jobs. */
-static void report_stop(struct run *r, struct backend *b, int ret)
+static void report_stop(struct run *r, int ret)
 {
 	/* The failed job's own later requests count with it. */
 	size_t next = r->job + (r->step ? 1 : 0);
@@ -176,7 +176,11 @@ static void report_stop(struct run *r, struct backend *b, int ret)
 		diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
 		     strerror(-ret), r->n - r->job, r->jobs[r->job].ifname);
 	} else if (ret < 0 && !r->file) {
-		diag_kernel(NULL, r->jobs[r->job].ifname, ret, b->extack);
+		diag(NULL, r->jobs[r->job].ifname, "%s: its result is unknown",
+		     strerror(-ret));
+	} else if (ret < 0 && lines_from(r, r->job) == 1) {
+		diag(NULL, r->file, "%s: the result of line %u is unknown",
+		     strerror(-ret), r->jobs[r->job].lineno);
 	} else if (ret < 0) {
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
 		     strerror(-ret), lines_from(r, r->job),
@@ -292,7 +296,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 					  done_cb, &r) : 0;
 	} while (!ret && !r.stopped && next < r.n && r.job == next);
 	if (ret < 0 || r.job < r.n || r.stopped)
-		report_stop(&r, b, ret);
+		report_stop(&r, ret);
 	print_end(&r.pr);
 	/* Unless a line before it failed: the run never got to it then. */
 	if (r.unmatched && !r.stopped && r.job == r.n) {

@@ -139,6 +139,23 @@ if command -v strace >/dev/null 2>&1; then
 		"netifmsg: No buffer space available: the results of the 2 interfaces from tap0 on are unknown" \
 		"$ERR"
 	check_empty "tap* 0x5, receive fails: no stdout" "$OUT"
+	# One interface, one batch line: the same, in the singular.
+	check_rc "tap0 0x6, the answer lost" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-e trace=recvmsg -e inject=recvmsg:error=ENOMEM:when=2 \
+		"$NETIFMSG" tap0 0x6
+	check_file "tap0 0x6, the answer lost: message" \
+		"netifmsg: tap0: Cannot allocate memory: its result is unknown" "$ERR"
+	check_mask "tap0 0x6, the answer lost: the set was made" tap0 0x6
+	printf 'tap1 0x3\n' >"$NIM_TMP/one"
+	check_rc "--batch of one line, the answer lost" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-e trace=recvmsg -e inject=recvmsg:error=ENOMEM:when=2 \
+		"$NETIFMSG" --batch "$NIM_TMP/one"
+	check_file "--batch of one line, the answer lost: message" \
+		"netifmsg: $NIM_TMP/one: Cannot allocate memory: the result of line 1 is unknown" "$ERR"
 else
 	echo "note: strace not found, the lost answers case is not run"
 fi
