@@ -192,16 +192,14 @@ static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 /* --ifindex N: an interface index, decimal, 1 to INT_MAX as the kernel's. */
 static int parse_ifindex(struct opts *o, struct cmdline *cl, const char *arg)
 {
-	unsigned long n = 0;
-	const char *p = arg;
+	uint32_t n;
 
-	/* No sign, no blank, no leading 0 (no other way to write it). */
-	for (; *p >= '0' && *p <= '9' && n <= INT_MAX; p++)
-		n = n * 10 + (unsigned long)(*p - '0');
-	if (arg[0] == '0' || p == arg || *p || n > INT_MAX)
+	/* A leading 0: "0", "010" or hex, which an index is not written in. */
+	if (arg[0] == '0' || msgclass_parse_number(arg, strlen(arg), &n) ||
+	    n > INT_MAX)
 		return usage_error(cl, "invalid --ifindex '%s' (use an interface index: 1 to %d, no leading 0)",
 				   quote(cl, arg), INT_MAX);
-	o->ifindex = (unsigned int)n;
+	o->ifindex = n;
 	return 0;
 }
 
