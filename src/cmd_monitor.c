@@ -17,6 +17,7 @@
 
 #include "cmd.h"
 #include "diag.h"
+#include "escape.h"
 #include "out.h"
 #include "print.h"
 
@@ -143,8 +144,7 @@ static bool wanted(const struct watch *w, const char *ifname)
 static int own_names(struct watch *w)
 {
 	const struct opts *o = w->o;
-	char name[ALTIFNAMSIZ], *to;
-	const char *p;
+	char name[2 * ALTIFNAMSIZ];
 	struct ifstate st;
 	int i;
 
@@ -154,14 +154,14 @@ static int own_names(struct watch *w)
 	for (i = 0; i < o->nifnames; i++) {
 		if (word_has_glob(o->ifnames[i]))
 			continue;
-		/* The name, its quoting for fnmatch(3) taken out. */
-		for (p = o->ifnames[i], to = name; *p; p++) {
-			if (*p == '\\')
-				p++;
-			*to++ = *p;
-		}
-		*to = '\0';
-		if (!w->b->ops->get(w->b, name, &st) && strcmp(st.ifname, name))
+		/*
+		 * The name, its quoting for fnmatch(3) taken out: a backslash
+		 * before each glob character and backslash, which ESCAPES
+		 * reads as that character.
+		 */
+		snprintf(name, sizeof(name), "%s", o->ifnames[i]);
+		if (unescape_word(name) && !w->b->ops->get(w->b, name, &st) &&
+		    strcmp(st.ifname, name))
 			memcpy(w->own[w->nown++], st.ifname, IF_NAMESIZE);
 	}
 	return 0;
