@@ -188,8 +188,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 				first = all.v[a.t[i].i].ifname;
 		}
 		if (unknown)
-			diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
-			     strerror(-ret), unknown, first);
+			diag_unknown(ret, unknown, first);
 		else
 			diag_kernel(NULL, NULL, ret, b->extack);
 	}

@@ -171,13 +171,9 @@ static void report_stop(struct run *r, int ret)
 	size_t next = r->job + (r->step ? 1 : 0);
 	struct where w;
 
-	if (ret < 0 && !r->file && r->job + 1 < r->n) {
+	if (ret < 0 && !r->file) {
 		/* A selector's: the sets sent may all have been applied. */
-		diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
-		     strerror(-ret), r->n - r->job, r->jobs[r->job].ifname);
-	} else if (ret < 0 && !r->file) {
-		diag(NULL, r->jobs[r->job].ifname, "%s: its result is unknown",
-		     strerror(-ret));
+		diag_unknown(ret, r->n - r->job, r->jobs[r->job].ifname);
 	} else if (ret < 0 && lines_from(r, r->job) == 1) {
 		diag(NULL, r->file, "%s: the result of line %u is unknown",
 		     strerror(-ret), r->jobs[r->job].lineno);

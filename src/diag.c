@@ -93,6 +93,15 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 	return -EIO;
 }
 
+void diag_unknown(int err, size_t n, const char *first)
+{
+	if (n == 1)
+		diag(NULL, first, "%s: its result is unknown", strerror(-err));
+	else
+		diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
+		     strerror(-err), n, first);
+}
+
 int diag_beyond(const struct where *w, const char *ifname, uint32_t beyond)
 {
 	diag(w, ifname, "bits %d-31 (0x%08x) cannot be set over netlink: the kernel's message-level bitset has only %d bits",

@@ -7,6 +7,7 @@
 #define NETIFMSG_DIAG_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Where a message is about: a line of a file, or nowhere (NULL). */
@@ -30,6 +31,12 @@ int diag_usage(const struct where *w, const char *msg, bool hint);
  */
 int diag_kernel(const struct where *w, const char *ifname, int err,
 		const char *extack);
+
+/*
+ * A run of sets broke off with @err: the @n sets from @first's on (in
+ * the order sent) may or may not have been made.
+ */
+void diag_unknown(int err, size_t n, const char *first);
 
 /*
  * A change that writes bits (@beyond) the transport cannot set.
