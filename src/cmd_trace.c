@@ -447,9 +447,12 @@ static int restore(struct trace *tr)
 	 * Not "restored" where the set failed, or may not have been sent:
 	 * @reqs are in the order of the targets, as in raise_level().
 	 */
-	for (i = j = 0; i < tr->n && j < k; i++)
-		if (reqs[j].ifname == tr->t[i].st.ifname)
-			tr->t[i].failed |= ret < 0 || reqs[j++].err;
+	for (i = j = 0; i < tr->n && j < k; i++) {
+		if (reqs[j].ifname != tr->t[i].st.ifname)
+			continue;
+		tr->t[i].failed |= ret < 0 || reqs[j].err;
+		j++;
+	}
 	for (i = 0; i < tr->n; i++) {
 		char names[FORMAT_STATE_MAX];
 		struct ifstate st = { .msg_enable = tr->t[i].after };

@@ -268,6 +268,25 @@ if command -v strace >/dev/null 2>&1; then
 		fail "restore fails: the printed command" "exit $?"
 	check_mask "restore fails: the printed command restores trc0" trc0 0x1
 	set_mask trc0 0x0
+
+	# Two interfaces, and the run of their restores breaks off (the 7th
+	# send: family, dump, change, read-back, two gets, the restores):
+	# neither is said to be restored.
+	set_mask trc1 0x0
+	check_rc "restores of two break off" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" \
+		strace -f -qq -o /dev/null -e trace=sendto \
+		-e inject=sendto:error=ENOBUFS:when=7 \
+		"$NETIFMSG" --trace 'trc[01]' --for 0.3
+	for n in trc0 trc1; do
+		check_grep "restores of two break off: $n not restored" \
+			"$n: not restored: its level is still raised" "$ERR"
+		check_nogrep "restores of two break off: $n not said restored" \
+			"$n: restored:" "$ERR"
+		check_mask "restores of two break off: $n still raised" "$n" 0x7fff
+		set_mask "$n" 0x0
+	done
 else
 	echo "note: strace not found, the EINTR case is not run"
 fi
