@@ -403,9 +403,8 @@ static int follow(struct trace *tr, const sigset_t *block,
 static int restore(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
-	struct answers a = { 0 };
-	size_t i, j, k = 0;
-	int ret = 0;
+	size_t i, j, k = 0, answered = 0;
+	int failed = 0, ret = 0;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
@@ -420,7 +419,7 @@ static int restore(struct trace *tr)
 		err = tr->b->ops->get(tr->b, t->st.ifname, &now);
 		if (err < 0) {
 			diag_kernel(NULL, t->st.ifname, err, tr->b->extack);
-			a.failed++;
+			failed++;
 			t->failed = true;
 			continue;
 		}
@@ -438,19 +437,17 @@ static int restore(struct trace *tr)
 		};
 		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
 	}
-	if (k) {
-		ret = tr->b->ops->run(tr->b, reqs, k, 64, set_done, &a);
-		if (ret < 0)
-			diag_kernel(NULL, NULL, ret, tr->b->extack);
-	}
+	if (k)
+		ret = run_all(tr, reqs, k, &answered);
 	/*
-	 * Not "restored" where the set failed, or may not have been sent:
-	 * @reqs are in the order of the targets, as in raise_level().
+	 * Not "restored" where the set failed, or may not have been sent
+	 * (the run broke off): @reqs are in the order of the targets, as in
+	 * raise_level().
 	 */
 	for (i = j = 0; i < tr->n && j < k; i++) {
 		if (reqs[j].ifname != tr->t[i].st.ifname)
 			continue;
-		tr->t[i].failed |= ret < 0 || reqs[j].err;
+		tr->t[i].failed |= answered < k || reqs[j].err;
 		j++;
 	}
 	for (i = 0; i < tr->n; i++) {
@@ -471,7 +468,7 @@ static int restore(struct trace *tr)
 		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
 	}
 	free(reqs);
-	return ret < 0 || a.failed ? -EIO : 0;
+	return ret < 0 || failed ? -EIO : 0;
 }
 
 /* /dev/kmsg from now on: the records the change itself causes come next. */
