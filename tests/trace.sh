@@ -219,13 +219,19 @@ fi
 # receive fail so.  LeakSanitizer cannot work under ptrace: a sanitizer
 # build leaves leaks to the other cases here.
 if command -v strace >/dev/null 2>&1; then
+	# faulted INJECT ARGS...: netifmsg --trace ARGS inside $NS under
+	# strace, with strace's "-e inject=INJECT" on the calls it names.
+	faulted() {
+		local inject=$1
+		shift
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+			ip netns exec "$NS" \
+			strace -f -qq -o /dev/null -e trace="${inject%%:*}" \
+			-e inject="$inject" "$NETIFMSG" --trace "$@"
+	}
 	set_mask trc0 0x1
 	check_rc "EINTR on every other netlink receive" 0 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" \
-		strace -f -qq -o /dev/null -e trace=recvmsg,recvmmsg \
-		-e inject=recvmsg,recvmmsg:error=EINTR:when=1+2 \
-		"$NETIFMSG" --trace trc0 --for 0.3
+		faulted recvmsg,recvmmsg:error=EINTR:when=1+2 trc0 --for 0.3
 	check_grep "EINTR: raised" "trc0: now 0x00007fff" "$ERR"
 	check_grep "EINTR: restored" "trc0: restored: 0x00000001 drv" "$ERR"
 	check_mask "EINTR: trc0 restored" trc0 0x1
@@ -239,10 +245,7 @@ if command -v strace >/dev/null 2>&1; then
 		recvmsg:error=ENOMEM:when=3; do
 		set_mask trc0 0x1
 		check_rc "read-back fails ($fault)" 1 \
-			env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-			ip netns exec "$NS" \
-			strace -f -qq -o /dev/null -e trace=sendto,recvmsg,recvmmsg \
-			-e inject="$fault" "$NETIFMSG" --trace trc0 --for 0.3
+			faulted "$fault" trc0 --for 0.3
 		check_grep "read-back fails ($fault): restored" \
 			"trc0: restored: 0x00000001 drv" "$ERR"
 		check_nogrep "read-back fails ($fault): nobody else changed it" \
@@ -254,11 +257,7 @@ if command -v strace >/dev/null 2>&1; then
 	# level is still raised, and the command that puts it back.
 	set_mask trc0 0x1
 	check_rc "restore fails" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" \
-		strace -f -qq -o /dev/null -e trace=sendto \
-		-e inject=sendto:error=ENOBUFS:when=6 \
-		"$NETIFMSG" --trace trc0 --for 0.3
+		faulted sendto:error=ENOBUFS:when=6 trc0 --for 0.3
 	check_grep "restore fails: says so, and how to restore" \
 		"trc0: not restored: its level is still raised; restore with: netifmsg trc0 0x00000000/0x00007ffe" "$ERR"
 	check_nogrep "restore fails: no 'restored:'" "trc0: restored:" "$ERR"
@@ -274,11 +273,7 @@ if command -v strace >/dev/null 2>&1; then
 	# neither is said to be restored.
 	set_mask trc1 0x0
 	check_rc "restores of two break off" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" \
-		strace -f -qq -o /dev/null -e trace=sendto \
-		-e inject=sendto:error=ENOBUFS:when=7 \
-		"$NETIFMSG" --trace 'trc[01]' --for 0.3
+		faulted sendto:error=ENOBUFS:when=7 'trc[01]' --for 0.3
 	for n in trc0 trc1; do
 		check_grep "restores of two break off: $n not restored" \
 			"$n: not restored: its level is still raised" "$ERR"
