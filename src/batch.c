@@ -233,14 +233,8 @@ static int read_line(FILE *f, const char **head, char *buf)
 /* The UTF-8 byte-order mark some editors put at the start of a file. */
 static const char utf8_bom[] = "\xef\xbb\xbf";
 
-int batch_read(struct batch *b, FILE *f, unsigned int *errline,
-	       struct cmdline_err *err)
-{
-	return batch_read_head(b, f, "", errline, err);
-}
-
-int batch_read_head(struct batch *b, FILE *f, const char *head,
-		    unsigned int *errline, struct cmdline_err *err)
+int batch_read(struct batch *b, FILE *f, const char *head,
+	       unsigned int *errline, struct cmdline_err *err)
 {
 	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno = 0;

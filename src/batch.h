@@ -44,18 +44,15 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 int batch_set_file(struct batch *b, size_t from, const char *file);
 
 /*
- * Read and parse every line of @f.  A UTF-8 byte-order mark at the start
- * of the file is skipped.  Returns 0, -EINVAL with @err and *@errline
- * set for the first bad line (also one longer than BATCH_LINE_MAX or
- * with a NUL byte), or another -errno: a read error of any kind, or
- * -ENOMEM.
+ * Read and parse every line of the file that starts with @head (its
+ * first bytes, already read from @f; may be "") and goes on in @f.  A
+ * UTF-8 byte-order mark at the start of the file is skipped.  Returns 0,
+ * -EINVAL with @err and *@errline set for the first bad line (also one
+ * longer than BATCH_LINE_MAX or with a NUL byte), or another -errno: a
+ * read error of any kind, or -ENOMEM.
  */
-int batch_read(struct batch *b, FILE *f, unsigned int *errline,
-	       struct cmdline_err *err);
-
-/* As batch_read(), the file starting with @head, already read from @f. */
-int batch_read_head(struct batch *b, FILE *f, const char *head,
-		    unsigned int *errline, struct cmdline_err *err);
+int batch_read(struct batch *b, FILE *f, const char *head,
+	       unsigned int *errline, struct cmdline_err *err);
 
 /*
  * netifmsg's own -j output (a file whose first byte is '[' or '{'), all

@@ -62,7 +62,7 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		ungetc(c, f);
 	if ((!n || n == 3) && (c == '[' || c == '{'))
 		return read_json(f, b, errline, err);
-	return batch_read_head(b, f, head, errline, err);
+	return batch_read(b, f, head, errline, err);
 }
 
 int config_load(struct batch *b, const char *path, const char *name,

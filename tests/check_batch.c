@@ -214,7 +214,7 @@ static int read_string(struct batch *b, const char *s, unsigned int *errline,
 	int ret;
 
 	ck_assert_ptr_nonnull(f);
-	ret = batch_read(b, f, errline, err);
+	ret = batch_read(b, f, "", errline, err);
 	fclose(f);
 	return ret;
 }
@@ -314,7 +314,7 @@ START_TEST(test_read_nul_byte)
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	f = fmemopen((void *)file, sizeof(file) - 1, "r");
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(batch_read(&b, f, &errline, &err), -EINVAL);
+	ck_assert_int_eq(batch_read(&b, f, "", &errline, &err), -EINVAL);
 	fclose(f);
 	ck_assert_uint_eq(errline, 2);
 	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
@@ -438,7 +438,7 @@ static int read_stream(struct batch *b, struct stream *st,
 	int ret;
 
 	ck_assert_ptr_nonnull(f);
-	ret = batch_read(b, f, errline, err);
+	ret = batch_read(b, f, "", errline, err);
 	fclose(f);
 	return ret;
 }

@@ -193,7 +193,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	f = fopencookie(&st, "r", io);
 	require(f != NULL);
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	ret = batch_read(&b, f, &errline, &err);
+	ret = batch_read(&b, f, "", &errline, &err);
 	fclose(f);
 
 	require(ret == m.ret);

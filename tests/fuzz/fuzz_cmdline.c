@@ -280,7 +280,7 @@ static void check_batch(const uint8_t *data, size_t size)
 	f = fmemopen((void *)data, size, "r");
 	require(f != NULL);
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	ret = batch_read(&b, f, &errline, &err);
+	ret = batch_read(&b, f, "", &errline, &err);
 	fclose(f);
 	require(ret == 0 || ret == -EINVAL);
 	if (ret == -EINVAL) {
