@@ -158,9 +158,9 @@ START_TEST(test_build_bad_names)
 						    "fifteen-chars-x"));
 	/* An alternative name, up to 127 bytes, as the kernel takes it. */
 	ck_assert_ptr_nonnull(ethnl_build_debug_get(req, FAMILY, 1,
-						    NAME128 + 1));
+						    &NAME128[1]));
 	ck_assert_ptr_nonnull(ethnl_build_debug_set(req, FAMILY, 1,
-						    NAME128 + 1, 0, 0, 0,
+						    &NAME128[1], 0, 0, 0,
 						    false));
 	ck_assert_ptr_null(ethnl_build_debug_set(req, FAMILY, 1, NULL, 0, 0, 0,
 						 true));
