@@ -231,22 +231,24 @@ static void say_undo(const struct trace *tr)
  */
 static void dyndbg_note(const char *driver)
 {
-	char line[512], tag[DRIVER_NAME_MAX + 3];
+	char *line = NULL, tag[DRIVER_NAME_MAX + 3];
 	bool sites = false, on = false;
 	FILE *f = fopen(DYNDBG_PATH, "re");
+	size_t size = 0;
 
 	if (!f)
 		return;
 	snprintf(tag, sizeof(tag), "[%s]", driver);
-	while (fgets(line, sizeof(line), f)) {
+	while (getline(&line, &size, f) > 0) {
 		char *flags = strstr(line, " =");
 
 		if (!strstr(line, tag) || !flags)
 			continue;
 		sites = true;
-		on |= strchr(flags + 2, 'p') && strchr(flags + 2, 'p') <
-					       strchr(flags + 2, ' ');
+		flags += 2;
+		on |= memchr(flags, 'p', strcspn(flags, " \n")) != NULL;
 	}
+	free(line);
 	fclose(f);
 	if (sites && !on)
 		diag(NULL, NULL, "note: %s's netif_dbg() messages also need their dynamic debug call sites: echo 'module %s +p' > %s",

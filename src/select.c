@@ -93,10 +93,9 @@ int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 	for (i = 0; i < l->n; i++) {
 		if (!job_selects(&sel, l, i))
 			continue;
-		l->v[n] = l->v[i];
-		if (l->driver)
+		if (n != i && l->driver)
 			memcpy(l->driver[n], l->driver[i], DRIVER_NAME_MAX);
-		n++;
+		l->v[n++] = l->v[i];
 	}
 	l->n = n;
 	return ret;

@@ -306,6 +306,10 @@ check_eq "dyndbg: two tun taps: the note once" 1 "$(grep -c "dynamic debug call 
 sed -i 's/tun_get_user =_/tun_get_user =pf/' "$CONTROL"
 check_rc "dyndbg: one tun site on" 0 dyn trc0
 check_nogrep "dyndbg: one tun site on: no note" "dynamic debug" "$ERR"
+# flags that end the line, with no format after them
+sed -i 's/tun_get_user =pf .*/tun_get_user =p/' "$CONTROL"
+check_rc "dyndbg: flags at the end of the line" 0 dyn trc0
+check_nogrep "dyndbg: flags at the end of the line: no note" "dynamic debug" "$ERR"
 grep -v '\[tun\]' "$CONTROL" >"$CONTROL.new" && mv "$CONTROL.new" "$CONTROL"
 check_rc "dyndbg: no tun site" 0 dyn trc0
 check_nogrep "dyndbg: no tun site: no note" "dynamic debug" "$ERR"
