@@ -178,6 +178,20 @@ check_rc "--ioctl tap8 none" 0 nm --ioctl tap8 none
 check_rc "--ioctl -x tap8 after none" 0 nm --ioctl -x tap8
 check_out "--ioctl none clears all 32 bits" "0x00000000"
 
+# --- --trace over the ioctl: its restore command goes over the ioctl
+# and into the namespace too (netlink refuses bit 20; in the initial
+# namespace tap15 is another interface or none)
+set_mask tap15 0x1
+check_rc "--ioctl -n NS --trace tap15 +bit20" 0 nm_here -n "$NS" --ioctl --trace tap15 +bit20 --for 0.2
+check_grep "--ioctl -n NS --trace: restore command with -n and --ioctl" \
+	"tap15: now 0x00100001; if netifmsg is killed, restore with: netifmsg -n $NS --ioctl tap15 0x00000000/0x00100000" "$ERR"
+undo=$(sed -n 's/.*if netifmsg is killed, restore with: netifmsg //p' "$ERR")
+nm --ioctl tap15 +bit20 || fatal "--ioctl tap15 +bit20 failed"
+read -r -a undo_args <<<"$undo"
+check_rc "--ioctl --trace: its restore command works" 0 nm_here "${undo_args[@]}"
+check_rc "--ioctl -x tap15 after the restore command" 0 nm --ioctl -x tap15
+check_out "--ioctl --trace: the restore command cleared bit 20" "0x00000001"
+
 # --- errors over the ioctl
 # err RC MESSAGE ARGS...: exit status, message, nothing on stdout.
 err() {
