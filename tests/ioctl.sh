@@ -383,6 +383,14 @@ check_out "no netlink: -x tap10 after bit20: the ioctl reads 0x100000" "0x001000
 check_mask "no netlink: tap10 bit20: ethtool (netlink) reads 0" tap10 0
 check_rc "no netlink: tap10 +link -bit20" 0 nofam tap10 +link -bit20
 check_mask "no netlink: tap10 +link -bit20: ethtool reads 0x4" tap10 0x4
+# An absolute change replaces all 32 bits, a relative one keeps bit 31.
+check_rc "no netlink: tap10 0x80010003" 0 nofam tap10 0x80010003
+check_rc "no netlink: tap10 +link" 0 nofam tap10 +link
+check_rc "no netlink: -x tap10 after +link" 0 nofam -x tap10
+check_out "no netlink: +link keeps bits 16 and 31" "0x80010007"
+check_rc "no netlink: tap10 link" 0 nofam tap10 link
+check_rc "no netlink: -x tap10 after link" 0 nofam -x tap10
+check_out "no netlink: absolute 'link' clears bits 16 and 31" "0x00000004"
 # The fallback's own socket failing is the ioctl's failure, not netlink's
 # (every socket after the netlink one fails).
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
