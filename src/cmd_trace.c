@@ -10,6 +10,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <net/if.h>
 #include <poll.h>
 #include <signal.h>
@@ -32,6 +33,10 @@
 #endif
 /* A record is at most this long (printk's limit is far below). */
 #define RECORD_MAX	8192
+
+/* A restore command: -n NETNS, quoted, and the rest. */
+#define UNDO_NETNS_MAX	PATH_MAX
+#define UNDO_MAX	(UNDO_NETNS_MAX + FORMAT_STATE_MAX)
 
 static volatile sig_atomic_t stop;
 
@@ -197,26 +202,65 @@ static void shell_ifname(char *buf, size_t size, const char *ifname)
 	buf[n] = '\0';
 }
 
-/* "netifmsg IFACE VALUE/MASK": what puts back the bits @t changed. */
-static void undo_command(char *buf, size_t size, const struct target *t)
+/*
+ * @netns as one shell word: as it is, or in single quotes ('"'"' for a
+ * quote: diag() would double a backslash).
+ */
+static void shell_netns(char *buf, size_t size, const char *netns)
 {
-	char name[4 * 4 * IF_NAMESIZE];
+	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
+		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=/";
+	size_t n = 0;
+	const char *p;
+
+	if (netns[0] && !netns[strspn(netns, plain)]) {
+		snprintf(buf, size, "%s", netns);
+		return;
+	}
+	buf[n++] = '\'';
+	for (p = netns; *p && n + 6 < size; p++) {
+		if (*p == '\'') {
+			memcpy(buf + n, "'\"'\"'", 5);
+			n += 5;
+		} else {
+			buf[n++] = *p;
+		}
+	}
+	buf[n++] = '\'';
+	buf[n] = '\0';
+}
+
+/*
+ * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
+ * bits @t changed, where this run changed them (netlink refuses bits
+ * 15-31 that an --ioctl run may have changed).
+ */
+static void undo_command(char *buf, size_t size, const struct trace *tr,
+			 const struct target *t)
+{
+	char name[4 * 4 * IF_NAMESIZE], netns[UNDO_NETNS_MAX] = "";
 
 	shell_ifname(name, sizeof(name), t->st.ifname);
-	snprintf(buf, size, "netifmsg %s 0x%08x/0x%08x", name,
+	if (tr->o->netns) {
+		memcpy(netns, "-n ", 3);
+		shell_netns(netns + 3, sizeof(netns) - 4, tr->o->netns);
+		strcat(netns, " ");
+	}
+	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
+		 tr->o->ioctl ? "--ioctl " : "", name,
 		 t->st.msg_enable & t->changed, t->changed);
 }
 
 /* At the start: the command that puts back what this run changed. */
 static void say_undo(const struct trace *tr)
 {
-	char cmd[128 + 4 * 4 * IF_NAMESIZE];
+	char cmd[UNDO_MAX];
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
 
-		undo_command(cmd, sizeof(cmd), t);
+		undo_command(cmd, sizeof(cmd), tr, t);
 		if (!t->changed)
 			diag(NULL, t->st.ifname, "already so: nothing to restore at the end");
 		else
@@ -453,13 +497,13 @@ static int restore(struct trace *tr)
 		j++;
 	}
 	for (i = 0; i < tr->n; i++) {
-		char names[FORMAT_STATE_MAX];
+		char names[UNDO_MAX];
 		struct ifstate st = { .msg_enable = tr->t[i].after };
 
 		if (tr->t[i].gone || !tr->t[i].changed)
 			continue;
 		if (tr->t[i].failed) {
-			undo_command(names, sizeof(names), &tr->t[i]);
+			undo_command(names, sizeof(names), tr, &tr->t[i]);
 			diag(NULL, tr->t[i].st.ifname, "not restored: its level is still raised; restore with: %s",
 			     names);
 			continue;

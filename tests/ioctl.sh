@@ -178,6 +178,20 @@ check_rc "--ioctl tap8 none" 0 nm --ioctl tap8 none
 check_rc "--ioctl -x tap8 after none" 0 nm --ioctl -x tap8
 check_out "--ioctl none clears all 32 bits" "0x00000000"
 
+# --- --trace over the ioctl: its restore command goes over the ioctl
+# and into the namespace too (netlink refuses bit 20; in the initial
+# namespace tap15 is another interface or none)
+set_mask tap15 0x1
+check_rc "--ioctl -n NS --trace tap15 +bit20" 0 nm_here -n "$NS" --ioctl --trace tap15 +bit20 --for 0.2
+check_grep "--ioctl -n NS --trace: restore command with -n and --ioctl" \
+	"tap15: now 0x00100001; if netifmsg is killed, restore with: netifmsg -n $NS --ioctl tap15 0x00000000/0x00100000" "$ERR"
+undo=$(sed -n 's/.*if netifmsg is killed, restore with: netifmsg //p' "$ERR")
+nm --ioctl tap15 +bit20 || fatal "--ioctl tap15 +bit20 failed"
+read -r -a undo_args <<<"$undo"
+check_rc "--ioctl --trace: its restore command works" 0 nm_here "${undo_args[@]}"
+check_rc "--ioctl -x tap15 after the restore command" 0 nm --ioctl -x tap15
+check_out "--ioctl --trace: the restore command cleared bit 20" "0x00000001"
+
 # --- errors over the ioctl
 # err RC MESSAGE ARGS...: exit status, message, nothing on stdout.
 err() {
@@ -369,6 +383,14 @@ check_out "no netlink: -x tap10 after bit20: the ioctl reads 0x100000" "0x001000
 check_mask "no netlink: tap10 bit20: ethtool (netlink) reads 0" tap10 0
 check_rc "no netlink: tap10 +link -bit20" 0 nofam tap10 +link -bit20
 check_mask "no netlink: tap10 +link -bit20: ethtool reads 0x4" tap10 0x4
+# An absolute change replaces all 32 bits, a relative one keeps bit 31.
+check_rc "no netlink: tap10 0x80010003" 0 nofam tap10 0x80010003
+check_rc "no netlink: tap10 +link" 0 nofam tap10 +link
+check_rc "no netlink: -x tap10 after +link" 0 nofam -x tap10
+check_out "no netlink: +link keeps bits 16 and 31" "0x80010007"
+check_rc "no netlink: tap10 link" 0 nofam tap10 link
+check_rc "no netlink: -x tap10 after link" 0 nofam -x tap10
+check_out "no netlink: absolute 'link' clears bits 16 and 31" "0x00000004"
 # The fallback's own socket failing is the ioctl's failure, not netlink's
 # (every socket after the netlink one fails).
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
