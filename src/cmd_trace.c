@@ -22,6 +22,7 @@
 
 #include "cmd.h"
 #include "diag.h"
+#include "escape.h"
 #include "format.h"
 #include "kmsg.h"
 #include "select.h"
@@ -203,28 +204,32 @@ static void shell_ifname(char *buf, size_t size, const char *ifname)
 }
 
 /*
- * @netns as one shell word: as it is, or in single quotes ('"'"' for a
- * quote: diag() would double a backslash).
+ * @netns as one shell word, as diag() shows it: as it is, or in single
+ * quotes; in $'...' where diag() escapes a byte (a backslash, a control
+ * byte), as those quotes read its escapes back.  A quote closes the
+ * quotes and comes as "'".
  */
 static void shell_netns(char *buf, size_t size, const char *netns)
 {
 	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
 		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=/";
-	size_t n = 0;
+	const char *open = "'";
 	const char *p;
+	size_t n;
 
 	if (netns[0] && !netns[strspn(netns, plain)]) {
 		snprintf(buf, size, "%s", netns);
 		return;
 	}
-	buf[n++] = '\'';
-	for (p = netns; *p && n + 6 < size; p++) {
-		if (*p == '\'') {
-			memcpy(buf + n, "'\"'\"'", 5);
-			n += 5;
-		} else {
+	if (escape_text(NULL, 0, netns) != strlen(netns))
+		open = "$'";
+	n = (size_t)snprintf(buf, size, "%s", open);
+	for (p = netns; *p && n + 8 < size; p++) {
+		if (*p == '\'')
+			n += (size_t)snprintf(buf + n, size - n, "'\"'\"%s",
+					      open);
+		else
 			buf[n++] = *p;
-		}
 	}
 	buf[n++] = '\'';
 	buf[n] = '\0';

@@ -346,6 +346,19 @@ for n in "${ODD[@]}"; do
 	check_mask "odd names: '$n' put back by its command" "$n" 0x1
 done
 
+# --- -n NETNS in the restore command, whatever bytes it holds: paths
+# to the namespace through links with odd names
+for p in "n'q" 'n\b' 'n x' $'n\x01c' 'n$x' 'né' $'n\xffq'; do
+	ln -s "/run/netns/$NS" "$NIM_TMP/$p" || fatal "cannot link '$p'"
+	check_rc "odd -n path '$p': --trace" 0 nm_here -n "$NIM_TMP/$p" --trace trc0 +link --for 0.2
+	cmd=$(sed -n 's/.*restore with: //p' "$ERR")
+	set_mask trc0 0x5
+	bash -c "${NIM_WRAPPER[*]} $NETIFMSG ${cmd#netifmsg }" ||
+		fail "odd -n path '$p': the restore command" "exit $?: $cmd"
+	check_mask "odd -n path '$p': the restore command cleared link: $cmd" trc0 0x1
+	set_mask trc0 0x0
+done
+
 # --- -q: no records, but the restore lines still (netifmsg(8), -q)
 trace "$O" "$E" -q trc0 --for 1
 taplog trc0
