@@ -74,7 +74,6 @@ struct backend_ops {
 struct backend {
 	const struct backend_ops *ops;
 	uint32_t settable;	/* the bits a set may write */
-	bool atomic;		/* a value+mask set is atomic in the kernel */
 	bool fell_back;		/* no ethtool netlink family: the ioctl */
 	char extack[GENL_EXTACK_MAX];	/* kernel's message for the last error */
 	struct classnames cn;	/* see backend_names() */

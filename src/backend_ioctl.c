@@ -91,6 +91,5 @@ int backend_ioctl_open(struct backend *b)
 	b->ops = &ioctl_ops;
 	b->priv = (void *)(intptr_t)fd;
 	b->settable = UINT32_MAX;
-	b->atomic = false;
 	return 0;
 }

@@ -316,6 +316,5 @@ int backend_nl_open(struct backend *b, bool monitor)
 	b->priv = p;
 	/* The kernel's bitset has MSGCLASS_KERNEL_BITS bits: no more. */
 	b->settable = MSGCLASS_KERNEL_MASK;
-	b->atomic = true;
 	return 0;
 }

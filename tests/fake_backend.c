@@ -175,7 +175,6 @@ void fake_open(struct backend *b, struct fake *f, uint32_t settable)
 	*b = (struct backend){
 		.ops = &fake_ops,
 		.settable = settable,
-		.atomic = true,
 		.priv = f,
 	};
 }
