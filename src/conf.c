@@ -75,7 +75,7 @@ int config_load(struct batch *b, const char *path, const char *name,
 
 	snprintf(e->file, sizeof(e->file), "%s", name);
 	e->line = 0;
-	f = is_stdin ? stdin : fopen(path, "r");
+	f = is_stdin ? stdin : fopen(path, "re");
 	if (!f)
 		return -errno;
 	ret = read_file(f, b, &e->line, &e->msg);

@@ -323,7 +323,7 @@ int genl_open(struct genl_sock *s, const char *family, const char *group)
 	s->buf = malloc(s->bufsize);
 	if (!s->buf)
 		return -ENOMEM;
-	s->nl = mnl_socket_open(NETLINK_GENERIC);
+	s->nl = mnl_socket_open2(NETLINK_GENERIC, SOCK_CLOEXEC);
 	if (!s->nl) {
 		ret = -errno;
 		goto fail;

@@ -31,6 +31,23 @@ start_monitor json -n "$NS" --monitor -j
 start_monitor filter -n "$NS" --monitor -N tap1 tap3
 sync_monitors tap3 "$TXT" "$JSN" "$FLT"
 
+# The program's sockets are close-on-exec (the other descriptors above 2
+# are the test's own, inherited; a valgrind wrapper's are from 1000 up).
+nfd=0
+for f in /proc/"${MON_PIDS[0]}"/fdinfo/*; do
+	fd=${f##*/}
+	[ "$fd" -gt 2 ] && [ "$fd" -lt 1000 ] || continue
+	case $(readlink /proc/"${MON_PIDS[0]}"/fd/"$fd") in
+	socket:*) ;;
+	*) continue ;;
+	esac
+	flags=$(sed -n 's/^flags:[[:space:]]*//p' "$f")
+	nfd=$((nfd + 1))
+	check_eq "monitor's descriptor $fd ($(readlink /proc/"${MON_PIDS[0]}"/fd/"$fd")) is close-on-exec" \
+		1 $(((0$flags & 02000000) != 0))
+done
+[ "$nfd" -gt 0 ] || fail "monitor's sockets" "none found"
+
 # Markers: tap3 to a value no sync change used; every monitor must see it.
 # Each line ends with the mask before the change, "(was ...)": it is
 # tested in monitor-was.sh, and left out of the comparisons here.
