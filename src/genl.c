@@ -74,18 +74,46 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
 	s->extack[0] = '\0';
 }
 
+/*
+ * NLM_F_DUMP_INTR: the interface list changed while the kernel dumped it
+ * (6.1 checks this; kernels that walk the list by ifindex do not), so an
+ * interface may be missing or twice.  The messages are sound and the dump goes on to NLMSG_DONE, but
+ * mnl_cb_run2() would stop at the flag and leave the rest queued: take it
+ * off here and report it once the dump is done.  The datagram_ok()
+ * check before makes the walk safe.
+ */
+static bool take_dump_intr(void *buf, size_t len)
+{
+	struct nlmsghdr *nlh;
+	bool intr = false;
+	size_t off;
+
+	for (off = 0; off < len; off += MNL_ALIGN(nlh->nlmsg_len)) {
+		nlh = (struct nlmsghdr *)((char *)buf + off);
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
+			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
+			intr = true;
+		}
+	}
+	return intr;
+}
+
 int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 {
 	int ret;
 
 	if (!genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
+	if (take_dump_intr(buf, len))
+		r->intr = true;
 	errno = 0;
 	ret = mnl_cb_run2(buf, len, r->seq, r->s->portid, data_cb, r, ctl_cbs,
 			  NLMSG_MIN_TYPE);
 	if (ret < 0)
 		return errno ? -errno : -EBADMSG;
-	return ret > 0 ? 1 : r->err;
+	if (ret > 0)
+		return 1;
+	return r->err ? r->err : r->intr ? -EAGAIN : 0;
 }
 
 /*

@@ -43,7 +43,9 @@ void genl_close(struct genl_sock *s);
 
 /*
  * Send @nlh (its seq is set here) and read replies until the ACK or
- * NLMSG_DONE, calling @cb for each data message.  Returns 0 or -errno;
+ * NLMSG_DONE, calling @cb for each data message.  Returns 0 or -errno
+ * (-EAGAIN: a dump that raced with a change of the interface list, read
+ * to its end, which may have missed or repeated an interface);
  * s->extack holds the kernel's message, if it gave one, and s->answered
  * is false when no answer came (the send or a receive failed).  A NULL
  * @nlh (a builder that refused its input) is -EINVAL, and nothing is
@@ -110,6 +112,7 @@ struct genl_reply {
 	uint32_t seq;		/* of the request */
 	int err;
 	bool single;		/* one reply message, no ACK */
+	bool intr;		/* the kernel marked the dump inconsistent */
 };
 
 /* Start on the reply to @req (its seq and flags must be set). */
@@ -121,7 +124,8 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
  * goes on in another datagram, else its result: 0, or -errno (the
  * kernel's error, the callback's, -EPROTO for another request's
  * sequence number, -ESRCH for another port, -EBADMSG for a malformed
- * error message).
+ * error message, -EAGAIN for a dump the kernel marked inconsistent
+ * with NLM_F_DUMP_INTR, all of whose messages were still handed on).
  */
 int genl_reply_feed(struct genl_reply *r, void *buf, size_t len);
 
