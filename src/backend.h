@@ -47,7 +47,11 @@ struct backend_ops {
 	const char *name;
 	/* One interface's state. */
 	int (*get)(struct backend *b, const char *ifname, struct ifstate *st);
-	/* Every interface that has a message level, in ifindex order. */
+	/*
+	 * Every interface that has a message level, in ifindex order;
+	 * -EAGAIN once all came if the list changed meanwhile, so that
+	 * one may be missing or twice.
+	 */
 	int (*dump)(struct backend *b, bstate_cb_t cb, void *data);
 	/*
 	 * The requests @r[0..n-1] in order, at most @window of them

@@ -6,6 +6,7 @@
  * of the "monitor" group.  One socket, one family lookup.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -123,8 +124,12 @@ static int nl_get(struct backend *b, const char *ifname, struct ifstate *st)
 static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	struct dump_ctx d = { cb, data, false };
+	int ret = talk(b, dump_on, &d);
 
-	return talk(b, dump_on, &d);
+	if (ret == -EAGAIN)
+		snprintf(b->extack, sizeof(b->extack),
+			 "the interface list changed while it was read");
+	return ret;
 }
 
 struct run_ctx {

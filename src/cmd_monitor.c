@@ -271,7 +271,8 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	 * joining the group, so that no change falls in between.
 	 */
 	ret = b->ops->dump(b, dump_cb, &w);
-	if (ret < 0)
+	/* -EAGAIN: one missing has no "was" for its first change. */
+	if (ret < 0 && ret != -EAGAIN)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
 	ret = watch(b, fd, &w, &block, &wait);

@@ -25,7 +25,7 @@ int cmd_show(const struct opts *o, struct backend *b)
 	int ret;
 
 	if (!j->ifname) {
-		ret = b->ops->dump(b, iflist_add, &list);
+		ret = iflist_dump(b, &list, false);
 	} else if (many) {
 		ret = iflist_select(b, j, &list);
 	} else {

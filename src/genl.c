@@ -77,10 +77,10 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
 /*
  * NLM_F_DUMP_INTR: the interface list changed while the kernel dumped it
  * (6.1 checks this; kernels that walk the list by ifindex do not), so an
- * interface may be missing or twice.  The messages are sound and the dump goes on to NLMSG_DONE, but
- * mnl_cb_run2() would stop at the flag and leave the rest queued: take it
- * off here and report it once the dump is done.  The datagram_ok()
- * check before makes the walk safe.
+ * interface may be missing or twice.  The messages are sound and the
+ * dump goes on to NLMSG_DONE, but mnl_cb_run2() would stop at the flag
+ * and leave the rest queued: take it off here and report it once the
+ * dump is done.  The datagram_ok() check before makes the walk safe.
  */
 static bool take_dump_intr(void *buf, size_t len)
 {

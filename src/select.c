@@ -25,13 +25,20 @@ int iflist_add(const struct ifstate *st, void *data)
 	return 0;
 }
 
+/* A dump that raced with a change of the interface list is redone. */
+#define DUMP_TRIES	3
+
 int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 {
+	unsigned int tries = 0;
 	size_t i;
 	int ret;
 
 	*l = (struct iflist){ 0 };
-	ret = b->ops->dump(b, iflist_add, l);
+	do {
+		l->n = 0;
+		ret = b->ops->dump(b, iflist_add, l);
+	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
 	if (ret < 0 || !drivers || !l->n)
 		return ret;
 	l->driver = calloc(l->n, sizeof(*l->driver));

@@ -22,7 +22,11 @@ struct iflist {
 
 /* Append @st to the iflist @l (a bstate_cb_t); 0 or -ENOMEM. */
 int iflist_add(const struct ifstate *st, void *l);
-/* One dump into @l; with @drivers, each interface's driver too. */
+/*
+ * One dump into @l; with @drivers, each interface's driver too.  A dump
+ * the kernel marks inconsistent (-EAGAIN) is done again, three times at
+ * the most; @l then holds what the last one gave.
+ */
 int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
 /* One dump into @l, of the interfaces @j selects. */
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l);

@@ -132,6 +132,36 @@ START_TEST(test_show_all)
 }
 END_TEST
 
+/* A dump the kernel marks inconsistent is done again, 3 times at most. */
+START_TEST(test_dump_intr)
+{
+	const char *both = "tap0: 0x00000001 drv\ntap1: 0x00000000 none\n";
+
+	f.dumps_intr = 2;
+	ck_assert_int_eq(run(""), 0);
+	ck_assert_str_eq(out, both);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.dumps, 3);
+	f.dumps = 0;
+	f.dumps_intr = 3;
+	ck_assert_int_eq(run(""), -EIO);
+	ck_assert_str_eq(out, both);
+	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_uint_eq(f.dumps, 3);
+	f.dumps = 0;
+	f.dumps_intr = 2;
+	ck_assert_int_eq(run("tap* +link"), 0);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.sets, 2);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	f.dumps = 0;
+	f.dumps_intr = 3;
+	ck_assert_int_eq(run("tap* +probe"), -EIO);
+	ck_assert_uint_eq(f.sets, 2);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+}
+END_TEST
+
 START_TEST(test_show_one)
 {
 	ck_assert_int_eq(run("tap0"), 0);
@@ -517,6 +547,7 @@ static Suite *cmd_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_show_all);
+	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_beyond);

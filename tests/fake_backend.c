@@ -83,7 +83,7 @@ static int fake_dump(struct backend *b, bstate_cb_t cb, void *data)
 		if (ret < 0)
 			return ret;
 	}
-	return 0;
+	return f->dumps <= f->dumps_intr ? -EAGAIN : 0;
 }
 
 static int fake_set(struct backend *b, const struct breq *r)

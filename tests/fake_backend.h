@@ -30,6 +30,8 @@ struct fake {
 	unsigned int max_window;
 	/* A run breaks off with -EIO after this many answers (0: never). */
 	unsigned int run_answers;
+	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
+	unsigned int dumps_intr;
 };
 
 /*
