@@ -82,7 +82,7 @@ struct cmdline {
 	char quoted[2][QUOTE_SIZE];	/* for quote() */
 	unsigned int nquoted;
 	bool given[NOPT_IDS];	/* the options given, by opt_id */
-	int before_decode;	/* words before --decode */
+	bool word_before_decode;	/* a word came before --decode */
 	const char *dash_word;	/* the first '-' word taken for a CHANGE */
 	const char **words;	/* positional words, in order */
 	int nwords;
@@ -219,6 +219,8 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	    cl->given[d->id])
 		return usage_error(cl, "option --%s given twice (it takes one value)",
 				   d->name);
+	if (d->id == OPT_DECODE && !cl->given[OPT_DECODE])
+		cl->word_before_decode = cl->nwords > 0;
 	cl->given[d->id] = true;
 	if (d->field && d->has_arg)
 		*(const char **)((char *)o + d->field) = arg;
@@ -318,11 +320,12 @@ static int parse_short(struct opts *o, struct cmdline *cl, int argc,
 static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv)
 {
-	bool only_words = false, after_target = false, decode_seen = false;
+	bool only_words = false;
 	int i, ret;
 
 	for (i = 0; i < argc; i++) {
 		const char *w = argv[i];
+		bool after_target = cl->nwords || cl->given[OPT_DECODE];
 
 		/*
 		 * In a batch line, a word in parentheses after IFACE ends
@@ -334,7 +337,6 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 			break;
 		if (only_words || w[0] != '-' || !w[1]) {
 			cl->words[cl->nwords++] = w;
-			after_target = true;
 			continue;
 		}
 		if (!strcmp(w, "--")) {
@@ -353,10 +355,6 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		}
 		if (ret)
 			return ret;
-		if (cl->given[OPT_DECODE] && !decode_seen) {
-			cl->before_decode = cl->nwords;
-			decode_seen = after_target = true;
-		}
 	}
 	return 0;
 }
@@ -825,7 +823,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		if (!cl->nwords && !o->job.more->level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
-		if (cl->before_decode && !is_change_word(cl->words[0]) &&
+		if (cl->word_before_decode && !is_change_word(cl->words[0]) &&
 		    ifname_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));
