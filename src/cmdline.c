@@ -260,7 +260,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 		      char *const *argv, int *i)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	const char *as = argv[*i], *name = as + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
 	const struct optdef *d = find_long(name, len);
 	const char *arg = NULL;
@@ -279,7 +279,7 @@ static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 	} else if (eq) {
 		return usage_error(cl, "option '--%s' takes no value", d->name);
 	}
-	return set_option(o, cl, d, argv[*i - (arg && !eq)], arg);
+	return set_option(o, cl, d, as, arg);
 }
 
 /* "-jv", "-nNETNS" or "-n NETNS". */
