@@ -674,7 +674,7 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 {
 	int i;
 
-	if (o->job.more->level || cl->given[OPT_LEVEL_MAP] || o->verbose ||
+	if (o->more.level || cl->given[OPT_LEVEL_MAP] || o->verbose ||
 	    o->quiet || o->force)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
@@ -704,7 +704,7 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 {
 	if (cl->ndrivers)
 		return usage_error(cl, "--driver goes in the lines of a --batch file, not on its command line");
-	if (cl->nwords || o->job.more->level)
+	if (cl->nwords || o->more.level)
 		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
 	if (!o->batch_file[0])
 		return usage_error(cl, "--batch needs a file name ('-' for standard input)");
@@ -763,7 +763,7 @@ static int take_target(struct opts *o, struct cmdline *cl)
 /* --apply [IFACE]: what the configuration files say, for all or one. */
 static int pick_apply(struct opts *o, struct cmdline *cl)
 {
-	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
+	if (cl->nwords > 1 || o->more.level || cl->given[OPT_LEVEL_MAP])
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map (they go in the configuration)");
 	o->cmd = CMD_APPLY;
 	/* The udev rule's form: the name as it is, never read as a word. */
@@ -782,7 +782,7 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
-	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
+	if (cl->given[OPT_LEVEL_MAP] && !o->more.level)
 		return usage_error(cl, "--level-map needs --from-level");
 	o->cmd = CMD_TRACE;
 	return take_target(o, cl);
@@ -814,13 +814,13 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	if (o->batch_file)
 		return pick_batch(o, cl);
 	if (cl->given[OPT_LIST]) {
-		if (o->job.more->level || cl->nwords)
+		if (o->more.level || cl->nwords)
 			return usage_error(cl, "--list takes no interface, CHANGE or level");
 		if (o->mode == OUT_HEX)
 			return usage_error(cl, "--list takes no -x (-N prints the names alone, -j the table in JSON)");
 		o->cmd = CMD_LIST;
 	} else if (cl->given[OPT_DECODE]) {
-		if (!cl->nwords && !o->job.more->level)
+		if (!cl->nwords && !o->more.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
 		if (cl->word_before_decode && !is_change_word(cl->words[0]) &&
@@ -834,11 +834,11 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 
 		if (ret)
 			return ret;
-		o->cmd = changes || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
+		o->cmd = changes || o->more.level ? CMD_CHANGE : CMD_SHOW;
 	} else {
-		o->cmd = o->job.more->level ? CMD_LEVEL : CMD_SHOW_ALL;
+		o->cmd = o->more.level ? CMD_LEVEL : CMD_SHOW_ALL;
 	}
-	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
+	if (cl->given[OPT_LEVEL_MAP] && !o->more.level)
 		return usage_error(cl, "--level-map needs --from-level");
 	return 0;
 }
