@@ -598,14 +598,13 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 	j->unknown = 0;
 	for (i = 0; i < j->more->nwords; i++) {
 		const char *w = j->more->words[i];
+		const char *next = i + 1 < j->more->nwords ? j->more->words[i + 1] : "";
 		struct change_err err;
 
 		if (is_word(w, "msglvl"))
 			return msglvl_error(cl, j, i);
-		if (i + 1 < j->more->nwords && (is_word(j->more->words[i + 1], "on") ||
-					  is_word(j->more->words[i + 1], "off"))) {
-			w = on_off(w, is_word(j->more->words[i + 1], "on"), pair,
-				   sizeof(pair));
+		if (is_word(next, "on") || is_word(next, "off")) {
+			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
 			i++;
 		} else if (is_word(w, "on") || is_word(w, "off")) {
 			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
