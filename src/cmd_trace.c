@@ -172,6 +172,10 @@ static int raise_level(struct trace *tr)
 	return ret ? ret : ret2;
 }
 
+/* Bytes a shell word can hold unquoted (a path adds '/'). */
+#define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
+
 /*
  * @ifname as the word a shell passes to netifmsg, as diag() shows it:
  * the word netifmsg reads, in double quotes unless it needs none.  diag()
@@ -180,14 +184,12 @@ static int raise_level(struct trace *tr)
  */
 static void shell_ifname(char *buf, size_t size, const char *ifname)
 {
-	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=";
 	char word[4 * IF_NAMESIZE];
 	size_t n = 0;
 	const char *p;
 
 	format_ifname(word, sizeof(word), ifname);
-	if (!word[strspn(word, plain)]) {
+	if (!word[strspn(word, SHELL_PLAIN)]) {
 		snprintf(buf, size, "%s", word);
 		return;
 	}
@@ -211,13 +213,11 @@ static void shell_ifname(char *buf, size_t size, const char *ifname)
  */
 static void shell_netns(char *buf, size_t size, const char *netns)
 {
-	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=/";
 	const char *open = "'";
 	const char *p;
 	size_t n;
 
-	if (netns[0] && !netns[strspn(netns, plain)]) {
+	if (netns[0] && !netns[strspn(netns, SHELL_PLAIN "/")]) {
 		snprintf(buf, size, "%s", netns);
 		return;
 	}
