@@ -490,33 +490,32 @@ static int restore(struct trace *tr)
 	}
 	if (k)
 		ret = run_all(tr, reqs, k, &answered);
-	/*
-	 * Not "restored" where the set failed, or may not have been sent
-	 * (the run broke off): @reqs are in the order of the targets, as in
-	 * raise_level().
-	 */
-	for (i = j = 0; i < tr->n && j < k; i++) {
-		if (reqs[j].ifname != tr->t[i].st.ifname)
-			continue;
-		tr->t[i].failed |= answered < k || reqs[j].err;
-		j++;
-	}
-	for (i = 0; i < tr->n; i++) {
-		char names[UNDO_MAX];
-		struct ifstate st = { .msg_enable = tr->t[i].after };
+	for (i = j = 0; i < tr->n; i++) {
+		struct target *t = &tr->t[i];
+		struct ifstate st = { .msg_enable = t->after };
+		char text[UNDO_MAX];	/* a restore command, or the state */
 
-		if (tr->t[i].gone || !tr->t[i].changed)
+		/*
+		 * Not "restored" where the set failed, or may not have been
+		 * sent (the run broke off): @reqs are in the order of the
+		 * targets, as in raise_level().
+		 */
+		if (j < k && reqs[j].ifname == t->st.ifname) {
+			t->failed |= answered < k || reqs[j].err;
+			j++;
+		}
+		if (t->gone || !t->changed)
 			continue;
-		if (tr->t[i].failed) {
-			undo_command(names, sizeof(names), tr, &tr->t[i]);
-			diag(NULL, tr->t[i].st.ifname, "not restored: its level is still raised; restore with: %s",
-			     names);
+		if (t->failed) {
+			undo_command(text, sizeof(text), tr, t);
+			diag(NULL, t->st.ifname, "not restored: its level is still raised; restore with: %s",
+			     text);
 			continue;
 		}
-		format_state(names, sizeof(names), OUT_TEXT,
+		format_state(text, sizeof(text), OUT_TEXT,
 			     backend_names(tr->b, st.msg_enable), &st,
 			     CHANGED_NONE);
-		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
+		diag(NULL, t->st.ifname, "restored: %s", text);
 	}
 	free(reqs);
 	return ret < 0 || failed ? -EIO : 0;
