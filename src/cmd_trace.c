@@ -61,7 +61,7 @@ struct trace {
 	struct backend *b;
 	struct target *t;
 	size_t n;
-	int kmsg;			/* -1: not readable */
+	int kmsg;			/* < 0: not readable (-errno) */
 };
 
 /* The interfaces of the job: its name, or those its selector selects. */
