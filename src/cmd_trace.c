@@ -85,7 +85,7 @@ static int targets(struct trace *tr)
 	ret = iflist_select(tr->b, j, &all);
 	if (!ret)
 		tr->t = calloc(all.n + 1, sizeof(*tr->t));
-	for (i = 0; !ret && tr->t && i < all.n; i++)
+	for (i = 0; tr->t && i < all.n; i++)
 		tr->t[tr->n++].st = all.v[i];
 	iflist_free(&all);
 	if (ret < 0 || !tr->t)
