@@ -159,13 +159,12 @@ static int raise_level(struct trace *tr)
 
 		if (reqs[j].ifname != t->st.ifname)
 			continue;
-		/* Unread (the run broke off): what the set asked for. */
-		if (j >= answered)
-			t->after = change_apply(&tr->job.change, t->st.msg_enable);
-		else if (!reqs[j].err)
-			t->after = reqs[j].st.msg_enable;
-		if (j >= answered || !reqs[j].err)
+		if (j >= answered || !reqs[j].err) {
+			/* Unread (the run broke off): what the set asked for. */
+			t->after = j < answered ? reqs[j].st.msg_enable :
+				   change_apply(&tr->job.change, t->st.msg_enable);
 			t->changed = t->st.msg_enable ^ t->after;
+		}
 		j++;
 	}
 	free(reqs);
