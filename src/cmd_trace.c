@@ -61,7 +61,7 @@ struct trace {
 	struct backend *b;
 	struct target *t;
 	size_t n;
-	int kmsg;			/* -1: not readable */
+	int kmsg;			/* < 0: not readable (-errno) */
 };
 
 /* The interfaces of the job: its name, or those its selector selects. */
@@ -85,7 +85,7 @@ static int targets(struct trace *tr)
 	ret = iflist_select(tr->b, j, &all);
 	if (!ret)
 		tr->t = calloc(all.n + 1, sizeof(*tr->t));
-	for (i = 0; !ret && tr->t && i < all.n; i++)
+	for (i = 0; tr->t && i < all.n; i++)
 		tr->t[tr->n++].st = all.v[i];
 	iflist_free(&all);
 	if (ret < 0 || !tr->t)
@@ -159,18 +159,21 @@ static int raise_level(struct trace *tr)
 
 		if (reqs[j].ifname != t->st.ifname)
 			continue;
-		/* Unread (the run broke off): what the set asked for. */
-		if (j >= answered)
-			t->after = change_apply(&tr->job.change, t->st.msg_enable);
-		else if (!reqs[j].err)
-			t->after = reqs[j].st.msg_enable;
-		if (j >= answered || !reqs[j].err)
+		if (j >= answered || !reqs[j].err) {
+			/* Unread (the run broke off): what the set asked for. */
+			t->after = j < answered ? reqs[j].st.msg_enable :
+				   change_apply(&tr->job.change, t->st.msg_enable);
 			t->changed = t->st.msg_enable ^ t->after;
+		}
 		j++;
 	}
 	free(reqs);
 	return ret ? ret : ret2;
 }
+
+/* Bytes a shell word can hold unquoted (a path adds '/'). */
+#define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
 
 /*
  * @ifname as the word a shell passes to netifmsg, as diag() shows it:
@@ -180,14 +183,12 @@ static int raise_level(struct trace *tr)
  */
 static void shell_ifname(char *buf, size_t size, const char *ifname)
 {
-	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=";
 	char word[4 * IF_NAMESIZE];
 	size_t n = 0;
 	const char *p;
 
 	format_ifname(word, sizeof(word), ifname);
-	if (!word[strspn(word, plain)]) {
+	if (!word[strspn(word, SHELL_PLAIN)]) {
 		snprintf(buf, size, "%s", word);
 		return;
 	}
@@ -211,13 +212,11 @@ static void shell_ifname(char *buf, size_t size, const char *ifname)
  */
 static void shell_netns(char *buf, size_t size, const char *netns)
 {
-	static const char plain[] = "abcdefghijklmnopqrstuvwxyz"
-		"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@=/";
 	const char *open = "'";
 	const char *p;
 	size_t n;
 
-	if (netns[0] && !netns[strspn(netns, plain)]) {
+	if (netns[0] && !netns[strspn(netns, SHELL_PLAIN "/")]) {
 		snprintf(buf, size, "%s", netns);
 		return;
 	}
@@ -490,33 +489,32 @@ static int restore(struct trace *tr)
 	}
 	if (k)
 		ret = run_all(tr, reqs, k, &answered);
-	/*
-	 * Not "restored" where the set failed, or may not have been sent
-	 * (the run broke off): @reqs are in the order of the targets, as in
-	 * raise_level().
-	 */
-	for (i = j = 0; i < tr->n && j < k; i++) {
-		if (reqs[j].ifname != tr->t[i].st.ifname)
-			continue;
-		tr->t[i].failed |= answered < k || reqs[j].err;
-		j++;
-	}
-	for (i = 0; i < tr->n; i++) {
-		char names[UNDO_MAX];
-		struct ifstate st = { .msg_enable = tr->t[i].after };
+	for (i = j = 0; i < tr->n; i++) {
+		struct target *t = &tr->t[i];
+		struct ifstate st = { .msg_enable = t->after };
+		char text[UNDO_MAX];	/* a restore command, or the state */
 
-		if (tr->t[i].gone || !tr->t[i].changed)
+		/*
+		 * Not "restored" where the set failed, or may not have been
+		 * sent (the run broke off): @reqs are in the order of the
+		 * targets, as in raise_level().
+		 */
+		if (j < k && reqs[j].ifname == t->st.ifname) {
+			t->failed |= answered < k || reqs[j].err;
+			j++;
+		}
+		if (t->gone || !t->changed)
 			continue;
-		if (tr->t[i].failed) {
-			undo_command(names, sizeof(names), tr, &tr->t[i]);
-			diag(NULL, tr->t[i].st.ifname, "not restored: its level is still raised; restore with: %s",
-			     names);
+		if (t->failed) {
+			undo_command(text, sizeof(text), tr, t);
+			diag(NULL, t->st.ifname, "not restored: its level is still raised; restore with: %s",
+			     text);
 			continue;
 		}
-		format_state(names, sizeof(names), OUT_TEXT,
+		format_state(text, sizeof(text), OUT_TEXT,
 			     backend_names(tr->b, st.msg_enable), &st,
 			     CHANGED_NONE);
-		diag(NULL, tr->t[i].st.ifname, "restored: %s", names);
+		diag(NULL, t->st.ifname, "restored: %s", text);
 	}
 	free(reqs);
 	return ret < 0 || failed ? -EIO : 0;

@@ -82,7 +82,7 @@ struct cmdline {
 	char quoted[2][QUOTE_SIZE];	/* for quote() */
 	unsigned int nquoted;
 	bool given[NOPT_IDS];	/* the options given, by opt_id */
-	int before_decode;	/* words before --decode */
+	bool word_before_decode;	/* a word came before --decode */
 	const char *dash_word;	/* the first '-' word taken for a CHANGE */
 	const char **words;	/* positional words, in order */
 	int nwords;
@@ -219,6 +219,8 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	    cl->given[d->id])
 		return usage_error(cl, "option --%s given twice (it takes one value)",
 				   d->name);
+	if (d->id == OPT_DECODE && !cl->given[OPT_DECODE])
+		cl->word_before_decode = cl->nwords > 0;
 	cl->given[d->id] = true;
 	if (d->field && d->has_arg)
 		*(const char **)((char *)o + d->field) = arg;
@@ -258,7 +260,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 		      char *const *argv, int *i)
 {
-	const char *name = argv[*i] + 2, *eq = strchr(name, '=');
+	const char *as = argv[*i], *name = as + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
 	const struct optdef *d = find_long(name, len);
 	const char *arg = NULL;
@@ -277,7 +279,7 @@ static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 	} else if (eq) {
 		return usage_error(cl, "option '--%s' takes no value", d->name);
 	}
-	return set_option(o, cl, d, argv[*i - (arg && !eq)], arg);
+	return set_option(o, cl, d, as, arg);
 }
 
 /* "-jv", "-nNETNS" or "-n NETNS". */
@@ -318,11 +320,12 @@ static int parse_short(struct opts *o, struct cmdline *cl, int argc,
 static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv)
 {
-	bool only_words = false, after_target = false, decode_seen = false;
+	bool only_words = false;
 	int i, ret;
 
 	for (i = 0; i < argc; i++) {
 		const char *w = argv[i];
+		bool after_target = cl->nwords || cl->given[OPT_DECODE];
 
 		/*
 		 * In a batch line, a word in parentheses after IFACE ends
@@ -334,7 +337,6 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 			break;
 		if (only_words || w[0] != '-' || !w[1]) {
 			cl->words[cl->nwords++] = w;
-			after_target = true;
 			continue;
 		}
 		if (!strcmp(w, "--")) {
@@ -353,10 +355,6 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		}
 		if (ret)
 			return ret;
-		if (cl->given[OPT_DECODE] && !decode_seen) {
-			cl->before_decode = cl->nwords;
-			decode_seen = after_target = true;
-		}
 	}
 	return 0;
 }
@@ -600,14 +598,13 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 	j->unknown = 0;
 	for (i = 0; i < j->more->nwords; i++) {
 		const char *w = j->more->words[i];
+		const char *next = i + 1 < j->more->nwords ? j->more->words[i + 1] : "";
 		struct change_err err;
 
 		if (is_word(w, "msglvl"))
 			return msglvl_error(cl, j, i);
-		if (i + 1 < j->more->nwords && (is_word(j->more->words[i + 1], "on") ||
-					  is_word(j->more->words[i + 1], "off"))) {
-			w = on_off(w, is_word(j->more->words[i + 1], "on"), pair,
-				   sizeof(pair));
+		if (is_word(next, "on") || is_word(next, "off")) {
+			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
 			i++;
 		} else if (is_word(w, "on") || is_word(w, "off")) {
 			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
@@ -676,7 +673,7 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 {
 	int i;
 
-	if (o->job.more->level || cl->given[OPT_LEVEL_MAP] || o->verbose ||
+	if (o->more.level || cl->given[OPT_LEVEL_MAP] || o->verbose ||
 	    o->quiet || o->force)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
@@ -706,7 +703,7 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 {
 	if (cl->ndrivers)
 		return usage_error(cl, "--driver goes in the lines of a --batch file, not on its command line");
-	if (cl->nwords || o->job.more->level)
+	if (cl->nwords || o->more.level)
 		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
 	if (!o->batch_file[0])
 		return usage_error(cl, "--batch needs a file name ('-' for standard input)");
@@ -765,7 +762,7 @@ static int take_target(struct opts *o, struct cmdline *cl)
 /* --apply [IFACE]: what the configuration files say, for all or one. */
 static int pick_apply(struct opts *o, struct cmdline *cl)
 {
-	if (cl->nwords > 1 || o->job.more->level || cl->given[OPT_LEVEL_MAP])
+	if (cl->nwords > 1 || o->more.level || cl->given[OPT_LEVEL_MAP])
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map (they go in the configuration)");
 	o->cmd = CMD_APPLY;
 	/* The udev rule's form: the name as it is, never read as a word. */
@@ -784,7 +781,7 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
-	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
+	if (cl->given[OPT_LEVEL_MAP] && !o->more.level)
 		return usage_error(cl, "--level-map needs --from-level");
 	o->cmd = CMD_TRACE;
 	return take_target(o, cl);
@@ -816,16 +813,16 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 	if (o->batch_file)
 		return pick_batch(o, cl);
 	if (cl->given[OPT_LIST]) {
-		if (o->job.more->level || cl->nwords)
+		if (o->more.level || cl->nwords)
 			return usage_error(cl, "--list takes no interface, CHANGE or level");
 		if (o->mode == OUT_HEX)
 			return usage_error(cl, "--list takes no -x (-N prints the names alone, -j the table in JSON)");
 		o->cmd = CMD_LIST;
 	} else if (cl->given[OPT_DECODE]) {
-		if (!cl->nwords && !o->job.more->level)
+		if (!cl->nwords && !o->more.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
-		if (cl->before_decode && !is_change_word(cl->words[0]) &&
+		if (cl->word_before_decode && !is_change_word(cl->words[0]) &&
 		    ifname_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));
@@ -836,11 +833,11 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 
 		if (ret)
 			return ret;
-		o->cmd = changes || o->job.more->level ? CMD_CHANGE : CMD_SHOW;
+		o->cmd = changes || o->more.level ? CMD_CHANGE : CMD_SHOW;
 	} else {
-		o->cmd = o->job.more->level ? CMD_LEVEL : CMD_SHOW_ALL;
+		o->cmd = o->more.level ? CMD_LEVEL : CMD_SHOW_ALL;
 	}
-	if (cl->given[OPT_LEVEL_MAP] && !o->job.more->level)
+	if (cl->given[OPT_LEVEL_MAP] && !o->more.level)
 		return usage_error(cl, "--level-map needs --from-level");
 	return 0;
 }
