@@ -159,9 +159,12 @@ static int raise_level(struct trace *tr)
 
 		if (reqs[j].ifname != t->st.ifname)
 			continue;
-		if (j >= answered || !reqs[j].err) {
-			/* Unread (the run broke off): what the set asked for. */
-			t->after = j < answered ? reqs[j].st.msg_enable :
+		if (j < answered && reqs[j].err == -ENODEV) {
+			t->gone = true;
+		} else {
+			/* Unread (the run broke off, the read failed): asked. */
+			t->after = j < answered && !reqs[j].err ?
+				   reqs[j].st.msg_enable :
 				   change_apply(&tr->job.change, t->st.msg_enable);
 			t->changed = t->st.msg_enable ^ t->after;
 		}

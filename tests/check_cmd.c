@@ -500,10 +500,36 @@ START_TEST(test_trace_raise_fails)
 }
 END_TEST
 
-/*
- * The name before "now" is escaped once, as in every message; the
- * command after "restore with" reads back as that name in a shell.
- */
+/* A set that worked is put back also when reading it back failed. */
+START_TEST(test_trace_readback_fails)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+
+	tap0->get_error = -ENOBUFS;
+	tap0->get_fails = 1;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "tap0: No buffer space available"));
+	ck_assert_ptr_nonnull(strstr(err, "tap0: restored: 0x00000001 drv\n"));
+	ck_assert_ptr_nonnull(strstr(err, "tap1: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(tap0->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* It cannot be read again: the restore command is said. */
+	tap0->get_fails = 2;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "tap0: not restored: its level is still raised; restore with: netifmsg tap0 0x00000000/0x00007ffe\n"));
+	ck_assert_uint_eq(tap0->mask, 0x7fff);
+	tap0->mask = 0x1;
+	/* Gone before it was read back: nothing to put back. */
+	tap0->get_error = -ENODEV;
+	tap0->get_fails = 1;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "tap0: no such network interface\n"));
+	ck_assert_ptr_null(strstr(err, "tap0: restored"));
+	ck_assert_ptr_null(strstr(err, "tap0: not restored"));
+	ck_assert_ptr_nonnull(strstr(err, "tap1: restored: 0x00000000 none\n"));
+}
+END_TEST
+
 START_TEST(test_trace_undo_name)
 {
 	/* No interface of the host has that index: the trace ends at once. */
@@ -564,6 +590,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
+	tcase_add_test(tc, test_trace_readback_fails);
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_restore_fails);
 	suite_add_tcase(s, tc);

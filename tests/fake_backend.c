@@ -63,6 +63,10 @@ static int fake_get(struct backend *b, const char *ifname,
 
 	fake_of(b)->gets++;
 	ret = lookup(fake_of(b), ifname, &fi);
+	if (!ret && fi->get_fails) {
+		fi->get_fails--;
+		return fi->get_error;
+	}
 	if (!ret)
 		state_of(fi, st);
 	return ret;
