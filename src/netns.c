@@ -21,7 +21,8 @@ int netns_enter(const char *ns)
 	ret = snprintf(path, sizeof(path), "%s%s", dir, ns);
 	if (ret < 0 || (size_t)ret >= sizeof(path))
 		return -ENAMETOOLONG;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: a FIFO must not block the open; setns() refuses it. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
 	/* setns() refuses a file that is not a network namespace: EINVAL. */

@@ -175,6 +175,9 @@ kill "$sleeper"
 wait "$sleeper" 2>/dev/null
 check_rc "-n /proc/self/ns/uts (not a network namespace)" 1 "$NETIFMSG" -n /proc/self/ns/uts tap0
 check_grep "-n a uts namespace: message" "netifmsg: /proc/self/ns/uts: not a network namespace" "$ERR"
+mkfifo "$NIM_TMP/fifo"
+check_rc "-n FIFO (not a network namespace, no hang)" 1 timeout 10 "$NETIFMSG" -n "$NIM_TMP/fifo" tap0
+check_grep "-n FIFO: message" "netifmsg: $NIM_TMP/fifo: not a network namespace" "$ERR"
 check_rc "-n /nonexistent/ns" 1 "$NETIFMSG" -n /nonexistent/ns tap0
 check_grep "-n /nonexistent/ns: message" "no such network namespace" "$ERR"
 
