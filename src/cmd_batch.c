@@ -22,7 +22,8 @@ static int input_error(int ret, const struct config_err *e)
 	struct where w = { e->file, e->line };
 
 	if (ret == -EINVAL) {
-		diag(&w, NULL, "%s", e->msg.msg);
+		diag(e->line ? &w : NULL, e->line ? NULL : e->file, "%s",
+		     e->msg.msg);
 		return -EINVAL;
 	}
 	diag(NULL, e->file, "%s", strerror(-ret));

@@ -2,10 +2,12 @@
 /* Reading --batch files and the configuration files of --apply. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "conf.h"
 
@@ -65,11 +67,22 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 	return batch_read(b, f, head, errline, err);
 }
 
+static int load(struct batch *b, FILE *f, const char *name, bool tag,
+		struct config_err *e)
+{
+	size_t first = b->n;
+	int ret;
+
+	ret = read_file(f, b, &e->line, &e->msg);
+	if (tag && batch_set_file(b, first, name) < 0 && !ret)
+		ret = -ENOMEM;
+	return ret;
+}
+
 int config_load(struct batch *b, const char *path, const char *name,
 		bool tag, struct config_err *e)
 {
 	bool is_stdin = !strcmp(path, "-");
-	size_t first = b->n;
 	FILE *f;
 	int ret;
 
@@ -78,11 +91,60 @@ int config_load(struct batch *b, const char *path, const char *name,
 	f = is_stdin ? stdin : fopen(path, "re");
 	if (!f)
 		return -errno;
-	ret = read_file(f, b, &e->line, &e->msg);
+	ret = load(b, f, name, tag, e);
 	if (!is_stdin)
 		fclose(f);
-	if (tag && batch_set_file(b, first, name) < 0 && !ret)
-		ret = -ENOMEM;
+	return ret;
+}
+
+/*
+ * The default files are read as root, from udev too: like sudoers, they
+ * must be root's (or the caller's) and writable by no one else.
+ */
+static bool trusted(const struct stat *st)
+{
+	if (st->st_uid != 0 && st->st_uid != geteuid())
+		return false;
+	if (st->st_mode & S_IWOTH)
+		return false;
+	return !(st->st_mode & S_IWGRP) || st->st_gid == 0;
+}
+
+static int untrusted(const char *path, struct config_err *e)
+{
+	snprintf(e->file, sizeof(e->file), "%s", path);
+	e->line = 0;
+	return cmdline_err_set(&e->msg, false,
+			       "writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))");
+}
+
+/* A default file: a regular file that is trusted(), opened without blocking. */
+static int load_default(struct batch *b, const char *path,
+			struct config_err *e)
+{
+	struct stat st;
+	FILE *f;
+	int fd, ret;
+
+	snprintf(e->file, sizeof(e->file), "%s", path);
+	e->line = 0;
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, &st) < 0) {
+		ret = -errno;
+	} else if (!S_ISREG(st.st_mode)) {
+		ret = cmdline_err_set(&e->msg, false, "not a regular file");
+	} else if (!trusted(&st)) {
+		ret = untrusted(path, e);
+	} else if (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))) {
+		ret = -errno;
+	} else {
+		ret = load(b, f, path, true, e);
+		fclose(f);
+		return ret;
+	}
+	close(fd);
 	return ret;
 }
 
@@ -139,6 +201,8 @@ static int read_dir(struct batch *b, const char *etc,
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
 		return -ENOMEM;
+	if (stat(dir, &st) == 0 && !trusted(&st))
+		return untrusted(dir, e);
 	n = scandir(dir, &list, is_conf, by_name);
 	if (n < 0) {
 		snprintf(e->file, sizeof(e->file), "%s", dir);
@@ -151,7 +215,7 @@ static int read_dir(struct batch *b, const char *etc,
 				ret = -ENOMEM;
 			else if (stat(path, &st) ? errno != ENOENT :
 				 S_ISREG(st.st_mode))
-				ret = config_load(b, path, path, true, e);
+				ret = load_default(b, path, e);
 		}
 		free(list[i]);
 	}
@@ -177,7 +241,7 @@ int config_read(struct batch *b, const char *const *files, int n,
 	main_file = keep_path(paths, etc, "/netifmsg.conf");
 	if (!main_file)
 		return -ENOMEM;
-	ret = config_load(b, main_file, main_file, true, e);
+	ret = load_default(b, main_file, e);
 	if (ret && ret != -ENOENT)
 		return ret;
 	return read_dir(b, etc, paths, e);

@@ -31,6 +31,7 @@ static void put(const char *name, const char *text)
 	ck_assert_ptr_nonnull(f);
 	fputs(text, f);
 	fclose(f);
+	ck_assert_int_eq(chmod(path, 0644), 0);
 }
 
 static void setup(void)
@@ -168,6 +169,68 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/*
+ * A special file where a default file is (a FIFO: it would block udev's
+ * --apply forever) is refused, or skipped in netifmsg.d; no open blocks.
+ */
+START_TEST(test_special_files)
+{
+	char path[600];
+
+	put("netifmsg.d/10.conf", "tap1 +link\n");
+	snprintf(path, sizeof(path), "%s/netifmsg.d/20-fifo.conf", etc);
+	ck_assert_int_eq(mkfifo(path, 0644), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+	snprintf(path, sizeof(path), "%s/netifmsg.conf", etc);
+	ck_assert_int_eq(mkfifo(path, 0644), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_str_eq(e.file, path);
+	ck_assert_uint_eq(e.line, 0);
+	ck_assert_str_eq(e.msg.msg, "not a regular file");
+}
+END_TEST
+
+/* @name, made @mode and @uid:@gid, is refused as a default file. */
+static void refused(const char *name, mode_t mode, uid_t uid, gid_t gid)
+{
+	char path[600];
+
+	snprintf(path, sizeof(path), "%s/%s", etc, name);
+	ck_assert_int_eq(chmod(path, mode), 0);
+	ck_assert_int_eq(chown(path, uid, gid), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_str_eq(e.file, path);
+	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
+	ck_assert_int_eq(chmod(path, 0755), 0);
+	ck_assert_int_eq(chown(path, geteuid(), getegid()), 0);
+	batch_free(&b);
+}
+
+/*
+ * Default files, and netifmsg.d, that a user other than root may write
+ * are refused, as sudo refuses such a sudoers; group root may write.
+ */
+START_TEST(test_untrusted)
+{
+	put("netifmsg.conf", "tap0 +link\n");
+	put("netifmsg.d/10.conf", "tap1 +link\n");
+	refused("netifmsg.conf", 0646, geteuid(), getegid());
+	refused("netifmsg.d/10.conf", 0666, geteuid(), getegid());
+	refused("netifmsg.d/", 0757, geteuid(), getegid());
+	if (geteuid() == 0) {
+		refused("netifmsg.conf", 0664, 0, 1);
+		refused("netifmsg.d/10.conf", 0644, 1, 0);
+		refused("netifmsg.d/", 0775, 0, 1);
+		refused("netifmsg.d/10.conf", 0664, 0, 1);
+		ck_assert_int_eq(chmod(e.file, 0664), 0);
+		ck_assert_int_eq(chown(e.file, 0, 0), 0);
+	}
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 2);
+}
+END_TEST
+
 /* netifmsg's own output is a configuration: text, -x and JSON. */
 START_TEST(test_show_output)
 {
@@ -201,6 +264,8 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_config_files);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
+	tcase_add_test(tc, test_special_files);
+	tcase_add_test(tc, test_untrusted);
 	suite_add_tcase(s, tc);
 	return s;
 }
