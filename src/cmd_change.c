@@ -37,6 +37,7 @@ struct run {
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
 	bool job_failed;
+	bool job_set;		/* its set worked */
 	bool stopped;		/* done_cb() asked to send nothing more */
 	size_t failed;		/* jobs that failed */
 	struct breq *reqs;
@@ -51,6 +52,16 @@ static void say_stopped(const struct where *w, size_t rest)
 {
 	diag(w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
 	     rest, rest == 1 ? "" : "s");
+}
+
+/* A failed job whose set worked (a read failed, or the run broke off). */
+static void say_made(const struct run *r, const struct job *j,
+		     const char *why)
+{
+	struct where w = where_of(r->file, j);
+
+	diag(&w, j->ifname, "%s%sthe change was made; only its result could not be read",
+	     why ? why : "", why ? ": " : "");
 }
 
 /* How many requests a job takes: a GET; a SET, or GET, SET, GET. */
@@ -135,6 +146,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	const struct job *j = &r->jobs[r->job];
 	bool stop = false;
 
+	r->job_set |= q->set && !q->err;
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {
 		struct where w = where_of(r->file, j);
@@ -146,10 +158,13 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->stopped |= stop;
 	}
 	if (++r->step == nsteps(r, j)) {
+		if (r->job_failed && r->job_set)
+			say_made(r, j, NULL);
 		job_done(r, j, q);
 		r->job++;
 		r->step = 0;
 		r->job_failed = false;
+		r->job_set = false;
 	}
 	return stop ? 1 : 0;
 }

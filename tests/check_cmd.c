@@ -204,6 +204,64 @@ START_TEST(test_change)
 }
 END_TEST
 
+/*
+ * A set that worked but whose state could not be read after it: the
+ * run fails, and says the change was made.
+ */
+START_TEST(test_change_readback_fails)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+	char cmd[128];
+
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	tap0->get_error = -ENOBUFS;
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available: fake extack\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* Gone between the set and the read. */
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	tap0->get_error = -ENODEV;
+	ck_assert_int_eq(run("-j tap0 +probe"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x7);
+	/* A pattern: the others are printed, the array is closed. */
+	tap0->mask = 0x1;
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	tap0->get_error = -ENOBUFS;
+	ck_assert_int_eq(run("-j tap* +link"), -EIO);
+	ck_assert_str_eq(out, "[{\"ifname\":\"tap1\",\"ifindex\":2,\"msg_enable\":4,\"classes\":[\"link\"],\"changed\":true}]\n");
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: the change was made; only its result could not be read\n"));
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* Its state before could not be read, but the set was sent (-f). */
+	tap0->mask = 0x1;
+	fake_find(&f, "tap1")->mask = 0;
+	tap0->get_fails = 1;
+	ck_assert_int_eq(run("-x tap* +link"), -EIO);
+	ck_assert_str_eq(out, "tap1: 0x00000004\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available: fake extack\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* A batch line: the batch stops after it, as after any failed line. */
+	tap0->mask = 0x1;
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	snprintf(cmd, sizeof(cmd), "-v --batch %s",
+		 write_file("tap0 +link\ntap1 +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(err, ":1: tap0: the change was made; only its result could not be read\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":1: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(tap0->mask, 0x5);
+}
+END_TEST
+
 /* Bits 15-31: what the transport can set decides, before any request. */
 START_TEST(test_change_beyond)
 {
@@ -576,6 +634,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
+	tcase_add_test(tc, test_change_readback_fails);
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);

@@ -63,7 +63,9 @@ static int fake_get(struct backend *b, const char *ifname,
 
 	fake_of(b)->gets++;
 	ret = lookup(fake_of(b), ifname, &fi);
-	if (!ret && fi->get_fails) {
+	if (!ret && fi->get_ok) {
+		fi->get_ok--;
+	} else if (!ret && fi->get_fails) {
 		fi->get_fails--;
 		return fi->get_error;
 	}
