@@ -184,19 +184,25 @@ static void report_stop(struct run *r, int ret)
 {
 	/* The failed job's own later requests count with it. */
 	size_t next = r->job + (r->step ? 1 : 0);
+	size_t from = r->job;	/* the first job whose result is unknown */
+	bool unknown = ret < 0;
 	struct where w;
 
-	if (ret < 0 && !r->file) {
+	if (unknown && from < r->n && r->job_set) {
+		say_made(r, &r->jobs[from++], strerror(-ret));
+		unknown = from < r->n;
+	}
+	if (unknown && !r->file) {
 		/* A selector's: the sets sent may all have been applied. */
-		diag_unknown(ret, r->n - r->job, r->jobs[r->job].ifname);
-	} else if (ret < 0 && lines_from(r, r->job) == 1) {
+		diag_unknown(ret, r->n - from, r->jobs[from].ifname);
+	} else if (unknown && lines_from(r, from) == 1) {
 		diag(NULL, r->file, "%s: the result of line %u is unknown",
-		     strerror(-ret), r->jobs[r->job].lineno);
-	} else if (ret < 0) {
+		     strerror(-ret), r->jobs[from].lineno);
+	} else if (unknown) {
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
-		     strerror(-ret), lines_from(r, r->job),
-		     r->job < r->n ? r->jobs[r->job].lineno : 0);
-	} else if ((next < r->n || r->unsent) && r->file) {
+		     strerror(-ret), lines_from(r, from),
+		     from < r->n ? r->jobs[from].lineno : 0);
+	} else if (!ret && (next < r->n || r->unsent) && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
 		say_stopped(&w, lines_from(r, next) + r->unsent);
 	}

@@ -262,6 +262,35 @@ START_TEST(test_change_readback_fails)
 }
 END_TEST
 
+/* The run breaks off after a set worked: that one was made. */
+START_TEST(test_change_broken_after_set)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+	char cmd[128];
+
+	f.run_answers = 2;
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* A pattern: the next one's result is unknown. */
+	tap0->mask = 0x1;
+	ck_assert_int_eq(run("-j tap* +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: the change was made; only its result could not be read\n"
+			 "netifmsg: tap1: Input/output error: its result is unknown\n");
+	f.run_answers = 5;
+	tap0->mask = 0x1;
+	snprintf(cmd, sizeof(cmd), "-x --batch %s",
+		 write_file("tap0 +link\ntap1 +drv\ntap0 -drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005\n");
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap1: Input/output error: the change was made; only its result could not be read\n"));
+	ck_assert_ptr_nonnull(strstr(err, "Input/output error: the result of line 3 is unknown\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
+}
+END_TEST
+
 /* Bits 15-31: what the transport can set decides, before any request. */
 START_TEST(test_change_beyond)
 {
@@ -635,6 +664,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);
+	tcase_add_test(tc, test_change_broken_after_set);
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);
