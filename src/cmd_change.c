@@ -146,6 +146,9 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	const struct job *j = &r->jobs[r->job];
 	bool stop = false;
 
+	/* Read by name: a selected interface's may now be another's. */
+	if (!q->set && !q->err && j->ifindex && q->st.ifindex != j->ifindex)
+		q->err = -ENODEV;
 	r->job_set |= q->set && !q->err;
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {

@@ -291,6 +291,31 @@ START_TEST(test_change_broken_after_set)
 }
 END_TEST
 
+/* After tap0's set: tap0 is renamed old0, and tap1 becomes tap0. */
+static void swap_names(struct fake *fk, size_t i)
+{
+	if (i != 1)
+		return;
+	fake_find(fk, "tap0")->name = "old0";
+	fake_find(fk, "tap1")->name = "tap0";
+}
+
+/*
+ * A selected interface is read back by name: where that name is now
+ * another interface's, its state is not printed as the selected one's.
+ */
+START_TEST(test_change_renamed_after_set)
+{
+	f.answered = swap_names;
+	ck_assert_int_eq(run("-j tap0* +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x5);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
+}
+END_TEST
+
 /* Bits 15-31: what the transport can set decides, before any request. */
 START_TEST(test_change_beyond)
 {
@@ -665,6 +690,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);
 	tcase_add_test(tc, test_change_broken_after_set);
+	tcase_add_test(tc, test_change_renamed_after_set);
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);

@@ -35,6 +35,8 @@ struct fake {
 	unsigned int run_answers;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
+	/* Called after answer @i of a run (to rename, say); may be NULL. */
+	void (*answered)(struct fake *f, size_t i);
 };
 
 /*
