@@ -316,6 +316,23 @@ START_TEST(test_change_renamed_after_set)
 }
 END_TEST
 
+/* After tap0's set: someone else turns it off again. */
+static void undo_tap0(struct fake *fk, size_t i)
+{
+	if (i == 1)
+		fake_find(fk, "tap0")->mask = 0x1;
+}
+
+/* The state printed after a change is the one read after the set. */
+START_TEST(test_change_undone_meanwhile)
+{
+	f.answered = undo_tap0;
+	ck_assert_int_eq(run("-v tap0 +link"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv (unchanged)\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
 /* Bits 15-31: what the transport can set decides, before any request. */
 START_TEST(test_change_beyond)
 {
@@ -691,6 +708,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_readback_fails);
 	tcase_add_test(tc, test_change_broken_after_set);
 	tcase_add_test(tc, test_change_renamed_after_set);
+	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);
