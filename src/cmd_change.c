@@ -37,6 +37,7 @@ struct run {
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
 	bool job_failed;
+	bool job_set;		/* its set worked */
 	bool stopped;		/* done_cb() asked to send nothing more */
 	size_t failed;		/* jobs that failed */
 	struct breq *reqs;
@@ -51,6 +52,16 @@ static void say_stopped(const struct where *w, size_t rest)
 {
 	diag(w, NULL, "stopped at the failed line: %zu more line%s not sent (use -f to go on)",
 	     rest, rest == 1 ? "" : "s");
+}
+
+/* A failed job whose set worked (a read failed, or the run broke off). */
+static void say_made(const struct run *r, const struct job *j,
+		     const char *why)
+{
+	struct where w = where_of(r->file, j);
+
+	diag(&w, j->ifname, "%s%sthe change was made; only its result could not be read",
+	     why ? why : "", why ? ": " : "");
 }
 
 /* How many requests a job takes: a GET; a SET, or GET, SET, GET. */
@@ -135,6 +146,10 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	const struct job *j = &r->jobs[r->job];
 	bool stop = false;
 
+	/* Read by name: a selected interface's may now be another's. */
+	if (!q->set && !q->err && j->ifindex && q->st.ifindex != j->ifindex)
+		q->err = -ENODEV;
+	r->job_set |= q->set && !q->err;
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {
 		struct where w = where_of(r->file, j);
@@ -146,10 +161,13 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->stopped |= stop;
 	}
 	if (++r->step == nsteps(r, j)) {
+		if (r->job_failed && r->job_set)
+			say_made(r, j, NULL);
 		job_done(r, j, q);
 		r->job++;
 		r->step = 0;
 		r->job_failed = false;
+		r->job_set = false;
 	}
 	return stop ? 1 : 0;
 }
@@ -169,19 +187,25 @@ static void report_stop(struct run *r, int ret)
 {
 	/* The failed job's own later requests count with it. */
 	size_t next = r->job + (r->step ? 1 : 0);
+	size_t from = r->job;	/* the first job whose result is unknown */
+	bool unknown = ret < 0;
 	struct where w;
 
-	if (ret < 0 && !r->file) {
+	if (unknown && from < r->n && r->job_set) {
+		say_made(r, &r->jobs[from++], strerror(-ret));
+		unknown = from < r->n;
+	}
+	if (unknown && !r->file) {
 		/* A selector's: the sets sent may all have been applied. */
-		diag_unknown(ret, r->n - r->job, r->jobs[r->job].ifname);
-	} else if (ret < 0 && lines_from(r, r->job) == 1) {
+		diag_unknown(ret, r->n - from, r->jobs[from].ifname);
+	} else if (unknown && lines_from(r, from) == 1) {
 		diag(NULL, r->file, "%s: the result of line %u is unknown",
-		     strerror(-ret), r->jobs[r->job].lineno);
-	} else if (ret < 0) {
+		     strerror(-ret), r->jobs[from].lineno);
+	} else if (unknown) {
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
-		     strerror(-ret), lines_from(r, r->job),
-		     r->job < r->n ? r->jobs[r->job].lineno : 0);
-	} else if ((next < r->n || r->unsent) && r->file) {
+		     strerror(-ret), lines_from(r, from),
+		     from < r->n ? r->jobs[from].lineno : 0);
+	} else if (!ret && (next < r->n || r->unsent) && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
 		say_stopped(&w, lines_from(r, next) + r->unsent);
 	}

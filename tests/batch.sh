@@ -303,6 +303,17 @@ printf 'tap3 +wol\n' >"$NIM_TMP/ns"
 check_rc "-n NS --batch" 0 nm_here -n "$NS" --batch "$NIM_TMP/ns"
 check_mask "-n NS --batch: applied" tap3 0x4000
 
+# --- standard output cannot be written: the lines are still run
+set_mask tap0 0x1
+set_mask tap1 0x1
+printf 'tap0 +link\ntap1 -drv\n' >"$NIM_TMP/full"
+nm -v --batch "$NIM_TMP/full" >/dev/full 2>"$NIM_TMP/full.err"
+check_eq "-v --batch >/dev/full: exit status" 1 "$?"
+check_file "-v --batch >/dev/full: message" \
+	"netifmsg: write error: No space left on device" "$NIM_TMP/full.err"
+check_mask "-v --batch >/dev/full: line 1 made" tap0 0x5
+check_mask "-v --batch >/dev/full: line 2 made" tap1 0x0
+
 # --- odd files and usage errors
 : >"$NIM_TMP/empty"
 check_rc "--batch of an empty file" 0 nm --batch "$NIM_TMP/empty"

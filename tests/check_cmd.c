@@ -204,6 +204,135 @@ START_TEST(test_change)
 }
 END_TEST
 
+/*
+ * A set that worked but whose state could not be read after it: the
+ * run fails, and says the change was made.
+ */
+START_TEST(test_change_readback_fails)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+	char cmd[128];
+
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	tap0->get_error = -ENOBUFS;
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available: fake extack\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* Gone between the set and the read. */
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	tap0->get_error = -ENODEV;
+	ck_assert_int_eq(run("-j tap0 +probe"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x7);
+	/* A pattern: the others are printed, the array is closed. */
+	tap0->mask = 0x1;
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	tap0->get_error = -ENOBUFS;
+	ck_assert_int_eq(run("-j tap* +link"), -EIO);
+	ck_assert_str_eq(out, "[{\"ifname\":\"tap1\",\"ifindex\":2,\"msg_enable\":4,\"classes\":[\"link\"],\"changed\":true}]\n");
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: the change was made; only its result could not be read\n"));
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* Its state before could not be read, but the set was sent (-f). */
+	tap0->mask = 0x1;
+	fake_find(&f, "tap1")->mask = 0;
+	tap0->get_fails = 1;
+	ck_assert_int_eq(run("-x tap* +link"), -EIO);
+	ck_assert_str_eq(out, "tap1: 0x00000004\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available: fake extack\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* A batch line: the batch stops after it, as after any failed line. */
+	tap0->mask = 0x1;
+	tap0->get_ok = 1;
+	tap0->get_fails = 1;
+	snprintf(cmd, sizeof(cmd), "-v --batch %s",
+		 write_file("tap0 +link\ntap1 +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(err, ":1: tap0: the change was made; only its result could not be read\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":1: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(tap0->mask, 0x5);
+}
+END_TEST
+
+/* The run breaks off after a set worked: that one was made. */
+START_TEST(test_change_broken_after_set)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+	char cmd[128];
+
+	f.run_answers = 2;
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* A pattern: the next one's result is unknown. */
+	tap0->mask = 0x1;
+	ck_assert_int_eq(run("-j tap* +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: the change was made; only its result could not be read\n"
+			 "netifmsg: tap1: Input/output error: its result is unknown\n");
+	f.run_answers = 5;
+	tap0->mask = 0x1;
+	snprintf(cmd, sizeof(cmd), "-x --batch %s",
+		 write_file("tap0 +link\ntap1 +drv\ntap0 -drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005\n");
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap1: Input/output error: the change was made; only its result could not be read\n"));
+	ck_assert_ptr_nonnull(strstr(err, "Input/output error: the result of line 3 is unknown\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
+}
+END_TEST
+
+/* After tap0's set: tap0 is renamed old0, and tap1 becomes tap0. */
+static void swap_names(struct fake *fk, size_t i)
+{
+	if (i != 1)
+		return;
+	fake_find(fk, "tap0")->name = "old0";
+	fake_find(fk, "tap1")->name = "tap0";
+}
+
+/*
+ * A selected interface is read back by name: where that name is now
+ * another interface's, its state is not printed as the selected one's.
+ */
+START_TEST(test_change_renamed_after_set)
+{
+	f.answered = swap_names;
+	ck_assert_int_eq(run("-j tap0* +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x5);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
+}
+END_TEST
+
+/* After tap0's set: someone else turns it off again. */
+static void undo_tap0(struct fake *fk, size_t i)
+{
+	if (i == 1)
+		fake_find(fk, "tap0")->mask = 0x1;
+}
+
+/* The state printed after a change is the one read after the set. */
+START_TEST(test_change_undone_meanwhile)
+{
+	f.answered = undo_tap0;
+	ck_assert_int_eq(run("-v tap0 +link"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv (unchanged)\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
 /* Bits 15-31: what the transport can set decides, before any request. */
 START_TEST(test_change_beyond)
 {
@@ -576,6 +705,10 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
+	tcase_add_test(tc, test_change_readback_fails);
+	tcase_add_test(tc, test_change_broken_after_set);
+	tcase_add_test(tc, test_change_renamed_after_set);
+	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);

@@ -63,7 +63,9 @@ static int fake_get(struct backend *b, const char *ifname,
 
 	fake_of(b)->gets++;
 	ret = lookup(fake_of(b), ifname, &fi);
-	if (!ret && fi->get_fails) {
+	if (!ret && fi->get_ok) {
+		fi->get_ok--;
+	} else if (!ret && fi->get_fails) {
 		fi->get_fails--;
 		return fi->get_error;
 	}
@@ -130,6 +132,8 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 		r[i].err = r[i].set ? fake_set(b, &r[i])
 				    : fake_get(b, r[i].ifname, &r[i].st);
 		ret = done(&r[i], r[i].err ? "fake extack" : "", data);
+		if (f->answered)
+			f->answered(f, i);
 		if (ret)
 			return ret < 0 ? ret : 0;
 	}

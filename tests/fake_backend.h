@@ -19,8 +19,9 @@ struct fake_iface {
 	int set_error;		/* a set of it fails with this -errno ... */
 	unsigned int set_ok;	/* ... after this many sets that work */
 	const char *driver;	/* NULL: "tun" */
-	int get_error;		/* its next @get_fails gets fail so */
+	int get_error;		/* its next @get_fails gets fail so ... */
 	unsigned int get_fails;
+	unsigned int get_ok;	/* ... after this many gets that work */
 };
 
 struct fake {
@@ -34,6 +35,8 @@ struct fake {
 	unsigned int run_answers;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
+	/* Called after answer @i of a run (to rename, say); may be NULL. */
+	void (*answered)(struct fake *f, size_t i);
 };
 
 /*
