@@ -213,18 +213,14 @@ START_TEST(test_change_readback_fails)
 	struct fake_iface *tap0 = fake_find(&f, "tap0");
 	char cmd[128];
 
-	tap0->get_ok = 1;
-	tap0->get_fails = 1;
-	tap0->get_error = -ENOBUFS;
+	fake_fail_gets(tap0, 1, 1, -ENOBUFS);
 	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
 	ck_assert_str_eq(out, "");
 	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available: fake extack\n"
 			 "netifmsg: tap0: the change was made; only its result could not be read\n");
 	ck_assert_uint_eq(tap0->mask, 0x5);
 	/* Gone between the set and the read. */
-	tap0->get_ok = 1;
-	tap0->get_fails = 1;
-	tap0->get_error = -ENODEV;
+	fake_fail_gets(tap0, 1, 1, -ENODEV);
 	ck_assert_int_eq(run("-j tap0 +probe"), -EIO);
 	ck_assert_str_eq(out, "");
 	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n"
@@ -232,9 +228,7 @@ START_TEST(test_change_readback_fails)
 	ck_assert_uint_eq(tap0->mask, 0x7);
 	/* A pattern: the others are printed, the array is closed. */
 	tap0->mask = 0x1;
-	tap0->get_ok = 1;
-	tap0->get_fails = 1;
-	tap0->get_error = -ENOBUFS;
+	fake_fail_gets(tap0, 1, 1, -ENOBUFS);
 	ck_assert_int_eq(run("-j tap* +link"), -EIO);
 	ck_assert_str_eq(out, "[{\"ifname\":\"tap1\",\"ifindex\":2,\"msg_enable\":4,\"classes\":[\"link\"],\"changed\":true}]\n");
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: the change was made; only its result could not be read\n"));
@@ -242,7 +236,7 @@ START_TEST(test_change_readback_fails)
 	/* Its state before could not be read, but the set was sent (-f). */
 	tap0->mask = 0x1;
 	fake_find(&f, "tap1")->mask = 0;
-	tap0->get_fails = 1;
+	fake_fail_gets(tap0, 0, 1, -ENOBUFS);
 	ck_assert_int_eq(run("-x tap* +link"), -EIO);
 	ck_assert_str_eq(out, "tap1: 0x00000004\n");
 	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available: fake extack\n"
@@ -250,8 +244,7 @@ START_TEST(test_change_readback_fails)
 	ck_assert_uint_eq(tap0->mask, 0x5);
 	/* A batch line: the batch stops after it, as after any failed line. */
 	tap0->mask = 0x1;
-	tap0->get_ok = 1;
-	tap0->get_fails = 1;
+	fake_fail_gets(tap0, 1, 1, -ENOBUFS);
 	snprintf(cmd, sizeof(cmd), "-v --batch %s",
 		 write_file("tap0 +link\ntap1 +drv\n"));
 	ck_assert_int_eq(run(cmd), -EIO);
@@ -634,8 +627,7 @@ START_TEST(test_trace_readback_fails)
 {
 	struct fake_iface *tap0 = fake_find(&f, "tap0");
 
-	tap0->get_error = -ENOBUFS;
-	tap0->get_fails = 1;
+	fake_fail_gets(tap0, 0, 1, -ENOBUFS);
 	ck_assert_int_eq(run("--trace tap*"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "tap0: No buffer space available"));
 	ck_assert_ptr_nonnull(strstr(err, "tap0: restored: 0x00000001 drv\n"));
@@ -643,14 +635,13 @@ START_TEST(test_trace_readback_fails)
 	ck_assert_uint_eq(tap0->mask, 0x1);
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
 	/* It cannot be read again: the restore command is said. */
-	tap0->get_fails = 2;
+	fake_fail_gets(tap0, 0, 2, -ENOBUFS);
 	ck_assert_int_eq(run("--trace tap*"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "tap0: not restored: its level is still raised; restore with: netifmsg tap0 0x00000000/0x00007ffe\n"));
 	ck_assert_uint_eq(tap0->mask, 0x7fff);
 	tap0->mask = 0x1;
 	/* Gone before it was read back: nothing to put back. */
-	tap0->get_error = -ENODEV;
-	tap0->get_fails = 1;
+	fake_fail_gets(tap0, 0, 1, -ENODEV);
 	ck_assert_int_eq(run("--trace tap*"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "tap0: no such network interface\n"));
 	ck_assert_ptr_null(strstr(err, "tap0: restored"));

@@ -16,6 +16,14 @@ struct fake_iface *fake_find(struct fake *f, const char *name)
 	return NULL;
 }
 
+void fake_fail_gets(struct fake_iface *fi, unsigned int ok,
+		    unsigned int fails, int err)
+{
+	fi->get_ok = ok;
+	fi->get_fails = fails;
+	fi->get_error = err;
+}
+
 struct fake_iface *fake_add(struct fake *f, const char *name, uint32_t mask)
 {
 	struct fake_iface *fi = &f->ifs[f->nifs];

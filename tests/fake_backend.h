@@ -50,4 +50,8 @@ struct fake_iface *fake_add(struct fake *f, const char *name, uint32_t mask);
 
 struct fake_iface *fake_find(struct fake *f, const char *name);
 
+/* The next @ok gets of @fi work, the @fails after them fail with @err. */
+void fake_fail_gets(struct fake_iface *fi, unsigned int ok,
+		    unsigned int fails, int err);
+
 #endif
