@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "conf.h"
 #include "diag.h"
 #include "print.h"
 #include "select.h"
@@ -97,6 +98,15 @@ static void notes(const struct opts *o, const struct batch *conf,
 {
 	size_t k;
 
+	/* Say where it looked, when the files were missed or left empty. */
+	if (!conf->n) {
+		if (o->nconfigs)
+			diag(NULL, NULL, "note: no configuration line in the --config files");
+		else
+			diag(NULL, NULL, "note: no configuration line in %s/netifmsg.conf or %s/netifmsg.d/*.conf",
+			     SYSCONFDIR, SYSCONFDIR);
+		return;
+	}
 	/* With IFACE, the other lines are about other interfaces. */
 	for (k = 0; !o->job.ifname && !o->ifindex && k < conf->n; k++) {
 		struct where w = { conf->jobs[k].more->file, conf->jobs[k].lineno };

@@ -604,6 +604,35 @@ START_TEST(test_apply_driver_note)
 END_TEST
 
 /*
+ * --apply -v with no configuration line says where it looked, so a file
+ * in the wrong directory is not silently ignored.
+ */
+START_TEST(test_apply_empty_note)
+{
+	char cmd[160];
+
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
+		 write_file("# nothing yet\n\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: note: no configuration line in the --config files\n");
+	ck_assert_int_eq(run(cmd + 3), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.sets, 0);
+	/* The default files: only where this machine has none of them. */
+	if (access(SYSCONFDIR "/netifmsg.conf", F_OK) &&
+	    access(SYSCONFDIR "/netifmsg.d", F_OK)) {
+		ck_assert_int_eq(run("-v --apply"), 0);
+		ck_assert_str_eq(err, "netifmsg: note: no configuration line in "
+				 SYSCONFDIR "/netifmsg.conf or "
+				 SYSCONFDIR "/netifmsg.d/*.conf\n");
+	} else {
+		printf("note: %s has a netifmsg configuration, its note not checked\n",
+		       SYSCONFDIR);
+	}
+}
+END_TEST
+
+/*
  * A --trace whose change fails on one interface raises none for good:
  * the others are put back before it ends.
  */
@@ -712,6 +741,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
+	tcase_add_test(tc, test_apply_empty_note);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
