@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,7 @@ static const char usage_text[] =
 struct command_def {
 	int (*run)(const struct opts *o, struct backend *b);
 	bool kernel;		/* opens the backend */
+	bool sets;		/* changes masks: a closed pipe must not stop it */
 };
 
 /* --help and --version. */
@@ -94,13 +96,13 @@ static int about(const struct opts *o, struct backend *b)
 static const struct command_def commands[] = {
 	[CMD_SHOW_ALL]	= { cmd_show, true },
 	[CMD_SHOW]	= { cmd_show, true },
-	[CMD_CHANGE]	= { cmd_change, true },
+	[CMD_CHANGE]	= { cmd_change, true, true },
 	[CMD_LEVEL]	= { cmd_local, false },
 	[CMD_DECODE]	= { cmd_local, false },
 	[CMD_LIST]	= { cmd_local, false },
 	[CMD_MONITOR]	= { cmd_monitor, true },
-	[CMD_BATCH]	= { cmd_batch, true },
-	[CMD_APPLY]	= { cmd_apply, true },
+	[CMD_BATCH]	= { cmd_batch, true, true },
+	[CMD_APPLY]	= { cmd_apply, true, true },
 	[CMD_TRACE]	= { cmd_trace, true },
 	[CMD_HELP]	= { about, false },
 	[CMD_VERSION]	= { about, false },
@@ -141,6 +143,14 @@ static int run(const struct opts *o)
 		return open_error(o, stage, b.fell_back, ret);
 	if (b.fell_back && o->verbose)
 		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
+	/*
+	 * Output read by `grep -q` or `head` is closed early: SIGPIPE would
+	 * kill a run of changes halfway, with no word of which were made.
+	 * Ignored, the changes go on and the lost output is a write error.
+	 * (--trace and --monitor handle a closed pipe themselves.)
+	 */
+	if (c->sets)
+		signal(SIGPIPE, SIG_IGN);
 	ret = c->run(o, &b);
 	backend_close(&b);
 	return ret;

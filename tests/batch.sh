@@ -314,6 +314,20 @@ check_file "-v --batch >/dev/full: message" \
 check_mask "-v --batch >/dev/full: line 1 made" tap0 0x5
 check_mask "-v --batch >/dev/full: line 2 made" tap1 0x0
 
+# A pipe closed early (`| grep -q`, `| head`) must not stop a batch
+# halfway, as SIGPIPE would: every line is made, and the lost output is a
+# write error.  3000 lines of -v output are more than a pipe holds.
+set_mask tap1 0x0
+{
+	for _ in $(seq 3000); do echo "tap0 +drv"; done
+	echo "tap1 0x4"
+} >"$NIM_TMP/long"
+nm -v --batch "$NIM_TMP/long" 2>"$NIM_TMP/pipe.err" | true
+check_eq "-v --batch | true: exit status" 1 "${PIPESTATUS[0]}"
+check_file "-v --batch | true: message" \
+	"netifmsg: write error: Broken pipe" "$NIM_TMP/pipe.err"
+check_mask "-v --batch | true: the last line made" tap1 0x4
+
 # --- odd files and usage errors
 : >"$NIM_TMP/empty"
 check_rc "--batch of an empty file" 0 nm --batch "$NIM_TMP/empty"
