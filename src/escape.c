@@ -89,7 +89,7 @@ size_t escape_text(char *buf, size_t size, const char *s)
 	return len;
 }
 
-static int hexval(char c)
+int hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -107,7 +107,7 @@ static size_t escape_len(const char *s)
 		return 0;
 	if (s[1] != 'x')
 		return 2;
-	if (hexval(s[2]) < 0 || hexval(s[3]) < 0 || (s[2] == '0' && s[3] == '0'))
+	if (hex_digit(s[2]) < 0 || hex_digit(s[3]) < 0 || (s[2] == '0' && s[3] == '0'))
 		return 0;
 	return 4;
 }
@@ -126,7 +126,7 @@ bool unescape_word(char *s)
 	for (p = s; *p; p += k) {
 		k = *p == '\\' ? escape_len(p) : 1;
 		if (k == 4)
-			*out++ = (char)(hexval(p[2]) << 4 | hexval(p[3]));
+			*out++ = (char)(hex_digit(p[2]) << 4 | hex_digit(p[3]));
 		else
 			*out++ = p[k - 1];
 	}

@@ -34,6 +34,9 @@ size_t escape_text(char *buf, size_t size, const char *s);
 /* Room escape_text() needs at most for a string of @n bytes. */
 #define ESCAPED_MAX(n)	(4 * (n) + 1)
 
+/* The value of hexadecimal digit @c (either case), or -1. */
+int hex_digit(char c);
+
 /*
  * Undo escape_text() in place: "\xHH" is the byte HH (not 00), a
  * backslash before any other character stands for that character.

@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "escape.h"
 #include "kmsg.h"
 
 /* A decimal number of @s up to @end; *@s moves past it. */
@@ -22,13 +23,6 @@ static bool number(const char **s, const char *end, uint64_t *v)
 	return true;
 }
 
-static int hexdig(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* The kernel writes '\\', bytes below ' ' and from 127 up as \xHH. */
 static size_t unescape(char *s, size_t len)
 {
@@ -36,8 +30,8 @@ static size_t unescape(char *s, size_t len)
 
 	for (i = 0; i < len; i++) {
 		if (s[i] == '\\' && len - i >= 4 && s[i + 1] == 'x' &&
-		    hexdig(s[i + 2]) >= 0 && hexdig(s[i + 3]) >= 0) {
-			s[n++] = (char)(hexdig(s[i + 2]) << 4 | hexdig(s[i + 3]));
+		    hex_digit(s[i + 2]) >= 0 && hex_digit(s[i + 3]) >= 0) {
+			s[n++] = (char)(hex_digit(s[i + 2]) << 4 | hex_digit(s[i + 3]));
 			i += 3;
 		} else {
 			s[n++] = s[i];
