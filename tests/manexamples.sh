@@ -1,0 +1,349 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# The man pages' examples are true: every command of the EXAMPLES sections
+# of netifmsg(8) and then netifmsg.conf(5) runs, in order, in a private
+# network namespace with the tap devices eth0, eth1, eth2, tap0 and tap1
+# (eth0 at 0x7, the others at 0), with the program under test in place of
+# `netifmsg`, and prints exactly the lines shown under it (stdout and
+# stderr together).  The commands are taken from the pages themselves, so
+# the two cannot drift.
+#
+# In an .EX/.EE block of those sections, a line that begins with `$ ` or
+# `# ` (the prompt) is a command and the lines after it are its expected
+# output; a line that begins with a blank continues the line before it
+# (a command, or an output line too long for the page); the output of
+# `cat FILE` runs to the end of its block (a file may hold `# ` lines).
+# The exit status must be 0, unless the command ends in a comment
+# "exit status N".  A block that begins with `#!` is a script, run as one
+# command (by bash).  Where a command changes a mask, MASKS below names
+# the masks ethtool (the independent peer) must then read.
+#
+# What cannot run here as written, and what the test does instead:
+#  - the namespace `blue` (-n blue) is the test's own, uniquely named
+#    namespace; its name in the output would read back as `blue`;
+#  - /etc/netifmsg.conf and /etc/netifmsg.d/ are a directory of the
+#    test's, never the real /etc: `netifmsg --apply` gets a --config for
+#    each of its files that exists, in the order --apply reads them
+#    (netifmsg.conf, then netifmsg.d/*.conf in byte order), or
+#    --config /dev/null; paths in the output read back as /etc;
+#  - `cat FILE` of a FILE that does not exist yet is a file the reader
+#    writes: the test writes the lines shown into it first;
+#  - `run_the_test` is a command that does nothing; a script must leave
+#    every mask as it found it;
+#  - --trace runs for 1 second (--for 1), and its kernel log records
+#    (`[ seconds] ...` lines) are not compared, shown or printed: the log
+#    is global and a tap writes none by itself; the rest (its messages on
+#    standard error) is;
+#  - a --monitor runs in the background until the test has made the
+#    changes its lines show (`IF: 0xNEW ... (was ...)`, set with
+#    `ethtool -s IF msglvl 0xNEW`) and seen as many lines as shown; then
+#    it is stopped (its exit status is not checked).  To know that it has
+#    started, the test toggles a tap sync0 (made for the monitor, removed
+#    after it) until the monitor prints a line about it; a monitor given
+#    interfaces watches sync0 too, and the lines about sync0 are not
+#    compared.  Times `(at HH:MM:SS.ffffff)` are compared as a pattern;
+#  - `udevadm` commands are not run: they act on the system's udev,
+#    outside the namespace;
+#  - a command with `| jq ` is not run where jq is not installed.
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+MANDIR=${top_srcdir:-$(dirname "$0")/..}/man
+PAGES=("$MANDIR/netifmsg.8" "$MANDIR/netifmsg.conf.5")
+# At least this many commands in each page's EXAMPLES (a page whose
+# examples the parser cannot find must not pass).
+MINIMUM=(30 4)
+for p in "${PAGES[@]}"; do
+	[ -r "$p" ] || fatal "$p not found"
+done
+
+setup_ns 0
+DEVS=(eth0 eth1 eth2 tap0 tap1)
+for d in "${DEVS[@]}"; do
+	add_tap "$d" || fatal "cannot add $d"
+done
+# The tap driver has message levels since about Linux 5.7.
+et eth0 | grep -q 'Current message level:' ||
+	skip "the tap driver of this kernel ($(uname -r)) has no message level"
+set_mask eth0 0x7
+WORK=$NIM_TMP/work
+ETC=$NIM_TMP/etc
+mkdir -m 755 "$WORK" "$ETC" "$ETC/netifmsg.d" || fatal "mkdir failed"
+
+# The masks ethtool reads after a command (the command as the page shows
+# it, without its prompt).  ethtool reads over netlink, which carries bits
+# 0 to 14 only: after --ioctl set bits 16 and 31, eth0 reads without them.
+declare -A MASKS=(
+	['netifmsg eth0 +link -rx_err']='eth0=0x7'
+	['netifmsg eth0 0x5/0xf']='eth0=0x5'
+	['netifmsg eth0 drv,link/drv,probe,link,timer']='eth0=0x5'
+	['netifmsg -v eth0 drv,probe,link']='eth0=0x7'
+	['netifmsg eth0 --from-level 3 -timer']='eth0=0x37'
+	['netifmsg -n blue eth1 +ifup,+ifdown']='eth1=0x30'
+	["netifmsg 'tap*' +link"]='tap0=0x4 tap1=0x4'
+	['netifmsg -x --driver tun +drv']='eth0=0x37 eth1=0x31 eth2=0x1 tap0=0x5 tap1=0x5'
+	["netifmsg 'eth*' none"]='eth0=0 eth1=0 eth2=0'
+	['netifmsg --batch snap']='eth0=0x37 eth1=0x31 eth2=0x1'
+	['netifmsg --ioctl eth0 0x80010003']='eth0=0x3'
+	['netifmsg --batch lab.conf']='eth0=0x37 eth1=0 eth2=0x3f'
+	["printf 'tap0 -drv\ntap1 none\n' | netifmsg -v -f --batch -"]='tap0=0x4 tap1=0'
+	['netifmsg --apply -v']='tap0=0x4 tap1=0x4'
+	['netifmsg --trace eth1 +link +ifup +ifdown --for 30']='eth1=0'
+)
+declare -A MASKS_USED=()
+
+# The EXAMPLES section of a page, roff escapes undone, inside .EX/.EE
+# only; a block begins with a line "@EX" and ends with "@EE".
+examples() {
+	awk '
+		/^\.SH / { on = ($0 == ".SH EXAMPLES"); next }
+		!on { next }
+		/^\.EX/ { ex = 1; print "@EX"; next }
+		/^\.EE/ { ex = 0; print "@EE"; next }
+		ex' "$1" |
+		sed -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' \
+			-e 's/\\(lq/"/g' -e 's/\\(rq/"/g' -e 's/\\&//g' \
+			-e 's/\\e/\\/g'
+}
+
+# masks: every interface's mask as ethtool reads it, "dev=0x... ...".
+masks() {
+	local d out=
+	for d in "${DEVS[@]}"; do
+		out+=" $d=$(ethtool_mask "$d")"
+	done
+	echo "${out# }"
+}
+
+# in_ns CMD: run the shell command CMD in the namespace, in $WORK,
+# netifmsg being a function that calls the program under test (through
+# the wrapper, if any; see the header for --apply and --monitor); stdout
+# and stderr together.
+in_ns() {
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	ip netns exec "$NS" env NETIFMSG="$NETIFMSG" \
+		NIM_WRAPPER="${NIM_WRAPPER[*]}" NIM_ETC="$ETC" \
+		bash -c 'cd "$2" || exit 99
+		run_the_test() { :; }
+		netifmsg() {
+			local a apply=0 monitor=0 cfg=() f
+			for a; do
+				case $a in
+				--apply) apply=1 ;;
+				--monitor) monitor=1 ;;
+				esac
+			done
+			if [ "$apply" = 1 ]; then
+				[ ! -e "$NIM_ETC/netifmsg.conf" ] ||
+					cfg+=(--config "$NIM_ETC/netifmsg.conf")
+				for f in "$NIM_ETC"/netifmsg.d/*.conf; do
+					[ ! -e "$f" ] || cfg+=(--config "$f")
+				done
+				[ "${#cfg[@]}" -gt 0 ] || cfg=(--config /dev/null)
+			fi
+			if [ "$monitor" = 1 ] && [ "$#" -gt 0 ] &&
+				[[ ${!#} != -* ]]; then
+				set -- "$@" sync0
+			fi
+			${NIM_WRAPPER} "$NETIFMSG" "${cfg[@]}" "$@"
+		}
+		eval "$1" 2>&1' manexamples "$1" "$WORK" </dev/null
+}
+
+# tidy FILE: the names the test substituted read back as the page's.
+tidy() {
+	sed -i -e "s|$ETC/|/etc/|g" -e "s|$NS|blue|g" "$1"
+}
+
+NCMDS=0
+page=
+cmd=
+want=()
+
+# check_masks CMD: the masks MASKS gives for CMD, read with ethtool.
+check_masks() {
+	local m
+	[ -n "${MASKS[$1]+set}" ] || return 0
+	MASKS_USED[$1]=1
+	for m in ${MASKS[$1]}; do
+		check_mask "$1: ethtool ${m%%=*}" "${m%%=*}" "${m#*=}"
+	done
+}
+
+# run_monitor CMD EXPECTED: see the header.
+run_monitor() {
+	local c=$1 expected=$2 pid try n line re
+	add_tap sync0 || fatal "cannot add sync0"
+	(in_ns "$c") >"$OUT" 2>"$ERR" &
+	pid=$!
+	MON_PIDS+=("$pid")
+	for ((try = 0; try < 300; try++)); do
+		set_mask sync0 $((1 + try % 2))
+		sleep 0.05
+		grep -q sync0 "$OUT" && break
+	done
+	if ! grep -q sync0 "$OUT"; then
+		fail "$page: $cmd: the monitor started" "no line about sync0"
+		show_last
+	fi
+	n=0
+	re='^([^ ]+): (0x[0-9a-f]{8}) .*\(was '
+	while IFS= read -r line; do
+		[ -n "$line" ] || continue
+		n=$((n + 1))
+		if [[ $line =~ $re ]]; then
+			set_mask "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+		fi
+	done <<<"$expected"
+	for ((try = 0; try < 200; try++)); do
+		[ "$(grep -vc sync0 "$OUT")" -ge "$n" ] && break
+		sleep 0.05
+	done
+	sleep 0.3
+	# The monitor, and what the pipeline runs beside it: every process
+	# in the namespace but the tests' own shells has started for it.
+	ip netns pids "$NS" | xargs -r kill -TERM 2>/dev/null
+	wait "$pid" 2>/dev/null
+	MON_PIDS=()
+	ip -n "$NS" link del sync0 || fatal "cannot delete sync0"
+	grep -v sync0 "$OUT" >"$OUT.new"
+	mv "$OUT.new" "$OUT"
+	tidy "$OUT"
+	sed -i -E 's/\(at [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\)$/(at TIME)/' "$OUT"
+	expected=$(sed -E 's/\(at [0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}\)$/(at TIME)/' <<<"$expected")
+	check_out "$page: $cmd: output" "$expected"
+}
+
+# run_example: run $cmd, compare its output and exit status with $want
+# and the page's comment, and the masks with MASKS.
+run_example() {
+	local rc=0 expected c=$cmd f before
+	NCMDS=$((NCMDS + 1))
+	expected=$(printf '%s\n' "${want[@]}")
+	if [[ $c == udevadm\ * ]]; then
+		echo "note: not run (the system's udev): $c"
+		return
+	fi
+	if [[ $c == *'| jq '* ]] && ! command -v jq >/dev/null 2>&1; then
+		echo "note: jq not installed, not run: $c"
+		return
+	fi
+	if [[ $c =~ exit\ status\ ([0-9]+)$ ]]; then
+		rc=${BASH_REMATCH[1]}
+	fi
+	# The substitutions of the header.
+	c=${c//-n blue/-n $NS}
+	c=${c//\/etc\/netifmsg/$ETC\/netifmsg}
+	if [[ $c == *--trace* ]]; then
+		c=$(sed -E 's/--for [0-9.]+/--for 1/' <<<"$c")
+		expected=$(grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' <<<"$expected")
+	fi
+	if [[ $c =~ ^cat\ ([^ ]+)$ ]]; then
+		f=${BASH_REMATCH[1]}
+		[[ $f == /* ]] || f=$WORK/$f
+		[ -e "$f" ] || printf '%s\n' "${want[@]}" >"$f"
+	fi
+	if [[ $c == *--monitor* ]]; then
+		run_monitor "$c" "$expected"
+		return
+	fi
+	before=$(masks)
+	check_rc "$page: ${cmd%%$'\n'*}" "$rc" in_ns "$c"
+	tidy "$OUT"
+	if [[ $c == *--trace* ]]; then
+		grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$OUT" >"$OUT.new"
+		mv "$OUT.new" "$OUT"
+	fi
+	check_out "$page: ${cmd%%$'\n'*}: output" "$expected"
+	if [[ $c == '#!'* ]]; then
+		check_eq "$page: the script leaves every mask as it was" \
+			"$before" "$(masks)"
+	fi
+	check_masks "$cmd"
+}
+
+# flush: run the example collected so far, if any.
+flush() {
+	[ -z "$cmd" ] || run_example
+	cmd=
+	want=()
+}
+
+for i in "${!PAGES[@]}"; do
+	page=$(basename "${PAGES[i]}")
+	mapfile -t lines < <(examples "${PAGES[i]}")
+	start=$NCMDS
+	script=0
+	incat=0
+	for line in "${lines[@]}"; do
+		if [ "$script" = 1 ]; then
+			if [ "$line" = @EE ]; then
+				script=0
+				flush
+			else
+				cmd+=$'\n'$line
+			fi
+			continue
+		fi
+		case $line in
+		@EX)
+			flush
+			incat=0
+			;;
+		@EE)
+			flush
+			incat=0
+			;;
+		'#!'*)
+			flush
+			script=1
+			cmd=$line
+			;;
+		*)
+			if [ "$incat" = 1 ]; then
+				want+=("$line")
+			elif [[ $line == ' '* ]]; then
+				# continues the line before it
+				if [ "${#want[@]}" -gt 0 ]; then
+					want[-1]+=$line
+				elif [ -n "$cmd" ]; then
+					cmd+=$line
+				else
+					fatal "$page: a continuation line without a line before it: '$line'"
+				fi
+			elif [[ $line == '$ '* || $line == '# '* ]]; then
+				flush
+				cmd=${line:2}
+				[[ $cmd != cat\ * ]] || incat=1
+			elif [ -n "$cmd" ]; then
+				want+=("$line")
+			else
+				fatal "$page: a line in EXAMPLES that is no command nor output: '$line'"
+			fi
+			;;
+		esac
+	done
+	flush
+	if [ $((NCMDS - start)) -ge "${MINIMUM[i]}" ]; then
+		pass "$page: $((NCMDS - start)) example commands found"
+	else
+		fail "$page: at least ${MINIMUM[i]} example commands" \
+			"found $((NCMDS - start))"
+	fi
+done
+
+# A mask check whose command is no longer in the pages must not pass
+# unnoticed.
+for c in "${!MASKS[@]}"; do
+	[ -n "${MASKS_USED[$c]+set}" ] ||
+		fail "MASKS: a command the pages no longer have: $c"
+done
+
+finish
