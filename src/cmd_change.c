@@ -205,9 +205,13 @@ static void report_stop(struct run *r, int ret)
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
 		     strerror(-ret), lines_from(r, from),
 		     from < r->n ? r->jobs[from].lineno : 0);
-	} else if (!ret && (next < r->n || r->unsent) && r->file) {
+	} else if (!ret && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
-		say_stopped(&w, lines_from(r, next) + r->unsent);
+		/* A pattern's other interfaces are on the failed line. */
+		while (next < r->n && r->jobs[next].lineno == w.line)
+			next++;
+		if (next < r->n || r->unsent)
+			say_stopped(&w, lines_from(r, next) + r->unsent);
 	}
 	if (ret < 0)
 		r->failed++;

@@ -376,6 +376,29 @@ START_TEST(test_batch_stop)
 END_TEST
 
 /*
+ * A pattern line that fails on its first interface: its other interfaces
+ * are not sent, and the note counts only the lines after it.
+ */
+START_TEST(test_batch_stop_in_pattern)
+{
+	char cmd[128];
+
+	fake_find(&f, "tap0")->set_error = -EPERM;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap* +link\ntap1 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* The last line: no line more. */
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap1 +hw\ntap* +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_null(strstr(err, "stopped"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x2000);
+}
+END_TEST
+
+/*
  * The jobs go out in chunks of 1024 requests (cmd_change.c): a line that
  * fails as the last of a chunk stops the batch as any other line does,
  * and the next chunk is never sent.
@@ -704,6 +727,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);
 	tcase_add_test(tc, test_batch_stop_chunk_end);
+	tcase_add_test(tc, test_batch_stop_in_pattern);
 	tcase_add_test(tc, test_batch_stop_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_bad_line);
