@@ -49,7 +49,7 @@ struct watch {
 	struct printer pr;
 	struct seen *seen;		/* sorted by ifindex */
 	size_t n, cap;
-	char (*own)[IF_NAMESIZE];	/* of alternative names asked for */
+	uint32_t *own;			/* ifindex of each altname asked for */
 	int nown;
 };
 
@@ -116,7 +116,7 @@ static const char *time_of_day(char buf[32])
 }
 
 /* The interfaces asked for (names or patterns), of the drivers asked for. */
-static bool wanted(const struct watch *w, const char *ifname)
+static bool wanted(const struct watch *w, const struct ifstate *st)
 {
 	const struct opts *o = w->o;
 	char driver[DRIVER_NAME_MAX];
@@ -124,12 +124,12 @@ static bool wanted(const struct watch *w, const char *ifname)
 	int i;
 
 	for (i = 0; i < o->nifnames && !name; i++)
-		name = !fnmatch(o->ifnames[i], ifname, 0);
+		name = !fnmatch(o->ifnames[i], st->ifname, 0);
 	for (i = 0; i < w->nown && !name; i++)
-		name = !strcmp(w->own[i], ifname);
+		name = w->own[i] == st->ifindex;
 	if (!name || !o->job.more->ndrivers)
 		return name;
-	if (w->b->ops->driver(w->b, ifname, driver) < 0)
+	if (w->b->ops->driver(w->b, st->ifname, driver) < 0)
 		return false;
 	for (i = 0; i < o->job.more->ndrivers; i++)
 		if (!strcmp(o->job.more->drivers[i], driver))
@@ -139,7 +139,8 @@ static bool wanted(const struct watch *w, const char *ifname)
 
 /*
  * A name asked for may be an alternative name, but a notification
- * carries the interface's own name: one GET each gives it, watched too.
+ * carries the interface's own name: one GET each gives the interface,
+ * watched by its ifindex, whatever it is named later.
  */
 static int own_names(struct watch *w)
 {
@@ -162,7 +163,7 @@ static int own_names(struct watch *w)
 		snprintf(name, sizeof(name), "%s", o->ifnames[i]);
 		if (unescape_word(name) && !w->b->ops->get(w->b, name, &st) &&
 		    strcmp(st.ifname, name))
-			memcpy(w->own[w->nown++], st.ifname, IF_NAMESIZE);
+			w->own[w->nown++] = st.ifindex;
 	}
 	return 0;
 }
@@ -175,7 +176,7 @@ static int ntf_cb(const struct ifstate *st, void *data)
 	bool known;
 
 	known = remember(w, st, &old);
-	if (wanted(w, st->ifname))
+	if (wanted(w, st))
 		print_event(&w->pr, st, known ? &old : NULL,
 			    w->o->timestamp ? time_of_day(when) : NULL);
 	return 0;
