@@ -278,7 +278,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
-	size_t nreqs, cap, next = 0;
+	size_t i, nreqs, cap, next = 0;
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
@@ -298,9 +298,8 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		}
 	}
 	/* One job (the command line's) needs a few, not a chunk's worth. */
-	for (next = 0, nreqs = 0; next < r.n && nreqs < JOBS_CHUNK; next++)
-		nreqs += nsteps(&r, &r.jobs[next]);
-	next = 0;
+	for (i = 0, nreqs = 0; i < r.n && nreqs < JOBS_CHUNK; i++)
+		nreqs += nsteps(&r, &r.jobs[i]);
 	cap = nreqs < JOBS_CHUNK ? nreqs + 1 : JOBS_CHUNK;
 	r.reqs = calloc(cap, sizeof(*r.reqs));
 	if (!r.reqs) {
