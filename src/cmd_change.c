@@ -189,22 +189,26 @@ static void report_stop(struct run *r, int ret)
 	size_t next = r->job + (r->step ? 1 : 0);
 	size_t from = r->job;	/* the first job whose result is unknown */
 	bool unknown = ret < 0;
+	const struct job *first;
+	size_t lines;
 	struct where w;
 
 	if (unknown && from < r->n && r->job_set) {
 		say_made(r, &r->jobs[from++], strerror(-ret));
-		unknown = from < r->n;
+		unknown = from < r->n || r->unsent;
 	}
+	/* The lines from a selector that matched nothing on count too. */
+	first = from < r->n ? &r->jobs[from] : r->unmatched;
+	lines = lines_from(r, from) + r->unsent;
 	if (unknown && !r->file) {
 		/* A selector's: the sets sent may all have been applied. */
 		diag_unknown(ret, r->n - from, r->jobs[from].ifname);
-	} else if (unknown && lines_from(r, from) == 1) {
+	} else if (unknown && lines == 1) {
 		diag(NULL, r->file, "%s: the result of line %u is unknown",
-		     strerror(-ret), r->jobs[from].lineno);
+		     strerror(-ret), first->lineno);
 	} else if (unknown) {
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
-		     strerror(-ret), lines_from(r, from),
-		     from < r->n ? r->jobs[from].lineno : 0);
+		     strerror(-ret), lines, first ? first->lineno : 0);
 	} else if (!ret && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
 		/* A pattern's other interfaces are on the failed line. */
