@@ -49,8 +49,8 @@ struct watch {
 	struct printer pr;
 	struct seen *seen;		/* sorted by ifindex */
 	size_t n, cap;
-	uint32_t *own;			/* ifindex of each altname asked for */
-	int nown;
+	uint32_t *alt;			/* ifindex of each altname asked for */
+	int nalt;
 };
 
 /* Where @ifindex is, or would be, in w->seen. */
@@ -125,8 +125,8 @@ static bool wanted(const struct watch *w, const struct ifstate *st)
 
 	for (i = 0; i < o->nifnames && !name; i++)
 		name = !fnmatch(o->ifnames[i], st->ifname, 0);
-	for (i = 0; i < w->nown && !name; i++)
-		name = w->own[i] == st->ifindex;
+	for (i = 0; i < w->nalt && !name; i++)
+		name = w->alt[i] == st->ifindex;
 	if (!name || !o->job.more->ndrivers)
 		return name;
 	if (w->b->ops->driver(w->b, st->ifname, driver) < 0)
@@ -142,15 +142,15 @@ static bool wanted(const struct watch *w, const struct ifstate *st)
  * carries the interface's own name: one GET each gives the interface,
  * watched by its ifindex, whatever it is named later.
  */
-static int own_names(struct watch *w)
+static int watch_altnames(struct watch *w)
 {
 	const struct opts *o = w->o;
 	char name[2 * ALTIFNAMSIZ];
 	struct ifstate st;
 	int i;
 
-	w->own = calloc((size_t)o->nifnames + 1, sizeof(*w->own));
-	if (!w->own)
+	w->alt = calloc((size_t)o->nifnames + 1, sizeof(*w->alt));
+	if (!w->alt)
 		return -ENOMEM;
 	for (i = 0; i < o->nifnames; i++) {
 		if (word_has_glob(o->ifnames[i]))
@@ -163,7 +163,7 @@ static int own_names(struct watch *w)
 		snprintf(name, sizeof(name), "%s", o->ifnames[i]);
 		if (unescape_word(name) && !w->b->ops->get(w->b, name, &st) &&
 		    strcmp(st.ifname, name))
-			w->own[w->nown++] = st.ifindex;
+			w->alt[w->nalt++] = st.ifindex;
 	}
 	return 0;
 }
@@ -261,7 +261,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-fd));
 		return fd;
 	}
-	ret = own_names(&w);
+	ret = watch_altnames(&w);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 		return ret;
@@ -277,7 +277,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
 	ret = watch(b, fd, &w, &block, &wait);
-	free(w.own);
+	free(w.alt);
 	free(w.seen);
 	return ret;
 }
