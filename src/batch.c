@@ -158,8 +158,12 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	o.more.map = b->map;
 	ret = cmdline_parse(&o, (int)n, words, (const char **)(words + n),
 			    CMDLINE_BATCH_LINE, err);
+	/*
+	 * The words' room only: the text may be in the chunk before theirs.
+	 * A bad line ends the reading anyway.
+	 */
 	if (ret) {
-		give_back(b, copy);
+		give_back(b, words);
 		return ret;
 	}
 	/* Its words are read again only for names the kernel may know. */

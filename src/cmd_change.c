@@ -189,25 +189,33 @@ static void report_stop(struct run *r, int ret)
 	size_t next = r->job + (r->step ? 1 : 0);
 	size_t from = r->job;	/* the first job whose result is unknown */
 	bool unknown = ret < 0;
+	const struct job *first;
+	size_t lines;
 	struct where w;
 
 	if (unknown && from < r->n && r->job_set) {
 		say_made(r, &r->jobs[from++], strerror(-ret));
-		unknown = from < r->n;
+		unknown = from < r->n || r->unsent;
 	}
+	/* The lines from a selector that matched nothing on count too. */
+	first = from < r->n ? &r->jobs[from] : r->unmatched;
+	lines = lines_from(r, from) + r->unsent;
 	if (unknown && !r->file) {
 		/* A selector's: the sets sent may all have been applied. */
 		diag_unknown(ret, r->n - from, r->jobs[from].ifname);
-	} else if (unknown && lines_from(r, from) == 1) {
+	} else if (unknown && lines == 1) {
 		diag(NULL, r->file, "%s: the result of line %u is unknown",
-		     strerror(-ret), r->jobs[from].lineno);
+		     strerror(-ret), first->lineno);
 	} else if (unknown) {
 		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
-		     strerror(-ret), lines_from(r, from),
-		     from < r->n ? r->jobs[from].lineno : 0);
-	} else if (!ret && (next < r->n || r->unsent) && r->file) {
+		     strerror(-ret), lines, first ? first->lineno : 0);
+	} else if (!ret && r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
-		say_stopped(&w, lines_from(r, next) + r->unsent);
+		/* A pattern's other interfaces are on the failed line. */
+		while (next < r->n && r->jobs[next].lineno == w.line)
+			next++;
+		if (next < r->n || r->unsent)
+			say_stopped(&w, lines_from(r, next) + r->unsent);
 	}
 	if (ret < 0)
 		r->failed++;
@@ -274,7 +282,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
-	size_t nreqs, cap, next = 0;
+	size_t i, nreqs, cap, next = 0;
 	int ret;
 
 	r.result = o->verbose || o->mode != OUT_TEXT;
@@ -294,9 +302,8 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		}
 	}
 	/* One job (the command line's) needs a few, not a chunk's worth. */
-	for (next = 0, nreqs = 0; next < r.n && nreqs < JOBS_CHUNK; next++)
-		nreqs += nsteps(&r, &r.jobs[next]);
-	next = 0;
+	for (i = 0, nreqs = 0; i < r.n && nreqs < JOBS_CHUNK; i++)
+		nreqs += nsteps(&r, &r.jobs[i]);
 	cap = nreqs < JOBS_CHUNK ? nreqs + 1 : JOBS_CHUNK;
 	r.reqs = calloc(cap, sizeof(*r.reqs));
 	if (!r.reqs) {

@@ -49,8 +49,8 @@ struct watch {
 	struct printer pr;
 	struct seen *seen;		/* sorted by ifindex */
 	size_t n, cap;
-	char (*own)[IF_NAMESIZE];	/* of alternative names asked for */
-	int nown;
+	uint32_t *alt;			/* ifindex of each altname asked for */
+	int nalt;
 };
 
 /* Where @ifindex is, or would be, in w->seen. */
@@ -116,7 +116,7 @@ static const char *time_of_day(char buf[32])
 }
 
 /* The interfaces asked for (names or patterns), of the drivers asked for. */
-static bool wanted(const struct watch *w, const char *ifname)
+static bool wanted(const struct watch *w, const struct ifstate *st)
 {
 	const struct opts *o = w->o;
 	char driver[DRIVER_NAME_MAX];
@@ -124,12 +124,12 @@ static bool wanted(const struct watch *w, const char *ifname)
 	int i;
 
 	for (i = 0; i < o->nifnames && !name; i++)
-		name = !fnmatch(o->ifnames[i], ifname, 0);
-	for (i = 0; i < w->nown && !name; i++)
-		name = !strcmp(w->own[i], ifname);
+		name = !fnmatch(o->ifnames[i], st->ifname, 0);
+	for (i = 0; i < w->nalt && !name; i++)
+		name = w->alt[i] == st->ifindex;
 	if (!name || !o->job.more->ndrivers)
 		return name;
-	if (w->b->ops->driver(w->b, ifname, driver) < 0)
+	if (w->b->ops->driver(w->b, st->ifname, driver) < 0)
 		return false;
 	for (i = 0; i < o->job.more->ndrivers; i++)
 		if (!strcmp(o->job.more->drivers[i], driver))
@@ -139,17 +139,18 @@ static bool wanted(const struct watch *w, const char *ifname)
 
 /*
  * A name asked for may be an alternative name, but a notification
- * carries the interface's own name: one GET each gives it, watched too.
+ * carries the interface's own name: one GET each gives the interface,
+ * watched by its ifindex, whatever it is named later.
  */
-static int own_names(struct watch *w)
+static int watch_altnames(struct watch *w)
 {
 	const struct opts *o = w->o;
 	char name[2 * ALTIFNAMSIZ];
 	struct ifstate st;
 	int i;
 
-	w->own = calloc((size_t)o->nifnames + 1, sizeof(*w->own));
-	if (!w->own)
+	w->alt = calloc((size_t)o->nifnames + 1, sizeof(*w->alt));
+	if (!w->alt)
 		return -ENOMEM;
 	for (i = 0; i < o->nifnames; i++) {
 		if (word_has_glob(o->ifnames[i]))
@@ -162,7 +163,7 @@ static int own_names(struct watch *w)
 		snprintf(name, sizeof(name), "%s", o->ifnames[i]);
 		if (unescape_word(name) && !w->b->ops->get(w->b, name, &st) &&
 		    strcmp(st.ifname, name))
-			memcpy(w->own[w->nown++], st.ifname, IF_NAMESIZE);
+			w->alt[w->nalt++] = st.ifindex;
 	}
 	return 0;
 }
@@ -175,7 +176,7 @@ static int ntf_cb(const struct ifstate *st, void *data)
 	bool known;
 
 	known = remember(w, st, &old);
-	if (wanted(w, st->ifname))
+	if (wanted(w, st))
 		print_event(&w->pr, st, known ? &old : NULL,
 			    w->o->timestamp ? time_of_day(when) : NULL);
 	return 0;
@@ -260,7 +261,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-fd));
 		return fd;
 	}
-	ret = own_names(&w);
+	ret = watch_altnames(&w);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 		return ret;
@@ -276,7 +277,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
 	ret = watch(b, fd, &w, &block, &wait);
-	free(w.own);
+	free(w.alt);
 	free(w.seen);
 	return ret;
 }

@@ -213,20 +213,33 @@ static void sb_mask(struct sbuf *sb, enum out_mode mode,
 		sb_names(sb, cn, mask, false);
 }
 
-static void sb_state_json(struct sbuf *sb, const struct classnames *cn,
-			  const struct ifstate *st, enum changed_flag changed)
+/* The state; a JSON object is left open, for format_event()'s keys. */
+static void sb_state(struct sbuf *sb, enum out_mode mode,
+		     const struct classnames *cn, const struct ifstate *st,
+		     enum changed_flag changed)
 {
-	sb_putn(sb, "{", 1);
-	if (st->ifname[0]) {
-		sb_json_ifname(sb, st->ifname);
-		sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
+	if (mode == OUT_JSON) {
+		sb_putn(sb, "{", 1);
+		if (st->ifname[0]) {
+			sb_json_ifname(sb, st->ifname);
+			sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
+		}
+		sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
+		sb_names(sb, cn, st->msg_enable, true);
+		if (changed != CHANGED_NONE)
+			sb_puts(sb, changed == CHANGED_YES ? ",\"changed\":true"
+							   : ",\"changed\":false");
+		return;
 	}
-	sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
-	sb_names(sb, cn, st->msg_enable, true);
-	if (changed != CHANGED_NONE)
-		sb_puts(sb, changed == CHANGED_YES ? ",\"changed\":true"
-						   : ",\"changed\":false");
-	sb_putn(sb, "}", 1);
+	/* -x and -N print the mask alone; print.c adds a name if needed. */
+	if (mode == OUT_TEXT && st->ifname[0]) {
+		sb_ifname(sb, st->ifname);
+		sb_puts(sb, ": ");
+	}
+	sb_mask(sb, mode, cn, st->msg_enable);
+	if (mode == OUT_TEXT && changed != CHANGED_NONE)
+		sb_puts(sb, changed == CHANGED_YES ? " (changed)"
+						   : " (unchanged)");
 }
 
 size_t format_state(char *buf, size_t size, enum out_mode mode,
@@ -235,19 +248,9 @@ size_t format_state(char *buf, size_t size, enum out_mode mode,
 {
 	struct sbuf sb = sb_start(buf, size);
 
-	if (mode == OUT_JSON) {
-		sb_state_json(&sb, cn, st, changed);
-		return sb.len;
-	}
-	/* -x and -N print the mask alone; print.c adds a name if needed. */
-	if (mode == OUT_TEXT && st->ifname[0]) {
-		sb_ifname(&sb, st->ifname);
-		sb_puts(&sb, ": ");
-	}
-	sb_mask(&sb, mode, cn, st->msg_enable);
-	if (mode == OUT_TEXT && changed != CHANGED_NONE)
-		sb_puts(&sb, changed == CHANGED_YES ? " (changed)"
-						    : " (unchanged)");
+	sb_state(&sb, mode, cn, st, changed);
+	if (mode == OUT_JSON)
+		sb_putn(&sb, "}", 1);
 	return sb.len;
 }
 
@@ -255,13 +258,10 @@ size_t format_event(char *buf, size_t size, enum out_mode mode,
 		    const struct classnames *cn, const struct ifstate *st,
 		    const uint32_t *old, const char *when)
 {
-	struct sbuf sb = { buf, size, 0 };
-	size_t n = format_state(buf, size, mode, cn, st, CHANGED_NONE);
+	struct sbuf sb = sb_start(buf, size);
 
-	/* Carry on after the state, and in JSON inside its object. */
-	sb.len = mode == OUT_JSON && n ? n - 1 : n;
-	if (sb.len < size)
-		buf[sb.len] = '\0';
+	/* The state, then what it was and when, in JSON inside its object. */
+	sb_state(&sb, mode, cn, st, CHANGED_NONE);
 	if (mode == OUT_JSON) {
 		sb_puts(&sb, ",\"old_msg_enable\":");
 		if (old)

@@ -207,6 +207,38 @@ START_TEST(test_default_map)
 }
 END_TEST
 
+/*
+ * A bad line whose text fits in the last chunk but whose words start a
+ * new one: what it took is given back from the right chunk, so that the
+ * lines after it (with --force, or a batch_set_file()) are kept whole.
+ */
+START_TEST(test_bad_line_at_chunk_end)
+{
+	struct cmdline_err err;
+	struct batch b;
+	char good[256];
+	unsigned int i;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	/* 16 bytes each, their words given back: 4090 leave 96 bytes. */
+	for (i = 0; i < 4090; i++)
+		ck_assert_int_eq(batch_add_line(&b, "tap0 0x00000001", i + 1,
+						&err), 0);
+	ck_assert_int_eq(batch_add_line(&b, "tap0 --bogus a b c d e f g h",
+					4091, &err), -EINVAL);
+	memset(good, 0, sizeof(good));
+	memcpy(good, "tap1 0x2", 8);
+	memset(good + 8, ' ', 200);
+	ck_assert_int_eq(batch_add_line(&b, good, 4092, &err), 0);
+	ck_assert_int_eq(batch_add_line(&b, "tap2 0x4", 4093, &err), 0);
+	ck_assert_uint_eq(b.n, 4092);
+	ck_assert_str_eq(b.jobs[4090].ifname, "tap1");
+	ck_assert_str_eq(b.jobs[4091].ifname, "tap2");
+	ck_assert_str_eq(b.jobs[4089].ifname, "tap0");
+	batch_free(&b);
+}
+END_TEST
+
 static int read_string(struct batch *b, const char *s, unsigned int *errline,
 		       struct cmdline_err *err)
 {
@@ -680,6 +712,7 @@ static Suite *batch_suite(void)
 
 	tcase_add_loop_test(tc, test_line, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_default_map);
+	tcase_add_test(tc, test_bad_line_at_chunk_end);
 	tcase_add_test(tc, test_kernel_names);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("files");

@@ -376,6 +376,29 @@ START_TEST(test_batch_stop)
 END_TEST
 
 /*
+ * A pattern line that fails on its first interface: its other interfaces
+ * are not sent, and the note counts only the lines after it.
+ */
+START_TEST(test_batch_stop_in_pattern)
+{
+	char cmd[128];
+
+	fake_find(&f, "tap0")->set_error = -EPERM;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap* +link\ntap1 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* The last line: no line more. */
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap1 +hw\ntap* +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_null(strstr(err, "stopped"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x2000);
+}
+END_TEST
+
+/*
  * The jobs go out in chunks of 1024 requests (cmd_change.c): a line that
  * fails as the last of a chunk stops the batch as any other line does,
  * and the next chunk is never sent.
@@ -406,6 +429,30 @@ END_TEST
  * batch gets to it: after an earlier failed line it is one of the lines
  * not sent, counted as such and not reported.
  */
+/*
+ * A run that breaks off before a selector that matched nothing: the
+ * lines from it on are counted with the unknown ones, as the file's
+ * lines from the first unknown one on.
+ */
+START_TEST(test_batch_broken_before_unmatched)
+{
+	char cmd[128];
+
+	f.run_answers = 1;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap0 +drv\ntap1 +link\nnomatch* +hw\ntap0 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the results of the 3 lines from line 2 on are unknown\n"));
+	/* the set of the last job before it answered, its read-back not */
+	f.run_answers = 2;
+	snprintf(cmd, sizeof(cmd), "-v --batch %s",
+		 write_file("tap1 +link\nnomatch* +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: tap1: Input/output error: the change was made; only its result could not be read\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 2 is unknown\n"));
+}
+END_TEST
+
 START_TEST(test_batch_stop_before_unmatched)
 {
 	char cmd[128];
@@ -733,7 +780,9 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);
 	tcase_add_test(tc, test_batch_stop_chunk_end);
+	tcase_add_test(tc, test_batch_stop_in_pattern);
 	tcase_add_test(tc, test_batch_stop_before_unmatched);
+	tcase_add_test(tc, test_batch_broken_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);

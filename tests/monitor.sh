@@ -180,10 +180,22 @@ if ip -n "$NS" link property add dev tap1 altname mon-alt1 2>/dev/null &&
 	set_mask tap1 0x4
 	set_mask tap2 0x8
 	set_mask tap0 0x10
+	# Renamed, it is still the interface the altname named; another
+	# given its old name is not.
+	ip -n "$NS" link set dev tap1 name mon-rn1 &&
+		ip -n "$NS" link set dev tap0 name tap1 ||
+		fatal "cannot rename tap1 and tap0"
+	set_mask mon-rn1 0x80
+	set_mask tap1 0x100
 	last_change "$ALT"
+	ip -n "$NS" link set dev tap1 name tap0 &&
+		ip -n "$NS" link set dev mon-rn1 name tap1 ||
+		fatal "cannot rename tap1 and mon-rn1 back"
 	check_grep "altname filter: tap1's change" 'tap1: 0x00000004 link' "$ALT"
 	check_grep "long altname filter: tap2's change" 'tap2: 0x00000008 timer' "$ALT"
 	check_nogrep "altname filter: not tap0's change" 'tap0: ' "$ALT"
+	check_grep "altname filter: its interface renamed" 'mon-rn1: 0x00000080 tx_err' "$ALT"
+	check_nogrep "altname filter: not another with its old name" 'tap1: 0x00000100' "$ALT"
 	# A notification that comes while the altname is asked for is no
 	# answer: strace holds the question back (sendto 2) while tap0
 	# changes.  strace writes a call's line as the call enters.
