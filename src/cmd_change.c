@@ -310,7 +310,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
 		goto out;
 	}
-	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_RESULT,
+	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_ARRAY,
 		   file || select, b);
 	/*
 	 * No next chunk once done_cb() asked to stop, also when the failed

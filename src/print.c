@@ -9,8 +9,7 @@ void print_init(struct printer *p, enum out_mode mode, bool quiet,
 	*p = (struct printer){
 		.mode = mode,
 		.quiet = quiet,
-		.array = mode == OUT_JSON && shape != PRINT_LINES,
-		.empty_array = shape == PRINT_ARRAY,
+		.array = mode == OUT_JSON && shape == PRINT_ARRAY,
 		.named = named,
 		.b = b,
 	};
@@ -74,8 +73,5 @@ void print_end(struct printer *p)
 {
 	if (p->quiet || !p->array)
 		return;
-	if (p->n)
-		out_line("]");
-	else if (p->empty_array)
-		out_line("[]");
+	out_line(p->n ? "]" : "[]");
 }

@@ -17,7 +17,6 @@ struct printer {
 	enum out_mode mode;
 	bool quiet;
 	bool array;		/* JSON: the states in one array */
-	bool empty_array;	/* ... printed as "[]" when none came */
 	bool named;		/* -x, -N: "IFACE: " first (many interfaces) */
 	size_t n;		/* states printed */
 	struct backend *b;	/* for the kernel's class names; or NULL */
@@ -26,7 +25,6 @@ struct printer {
 enum print_shape {
 	PRINT_LINES,		/* one state a line, also in JSON */
 	PRINT_ARRAY,		/* JSON: one array, "[]" if empty */
-	PRINT_RESULT,		/* JSON: one array, nothing if empty */
 };
 
 void print_init(struct printer *p, enum out_mode mode, bool quiet,
