@@ -84,6 +84,7 @@ struct cmdline {
 	bool given[NOPT_IDS];	/* the options given, by opt_id */
 	bool word_before_decode;	/* a word came before --decode */
 	const char *dash_word;	/* the first '-' word taken for a CHANGE */
+	bool dd_first;		/* "--" came before the first word */
 	const char **words;	/* positional words, in order */
 	int nwords;
 	int ndrivers;		/* --driver values, from the end of @words */
@@ -340,6 +341,8 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 			continue;
 		}
 		if (!strcmp(w, "--")) {
+			if (!cl->nwords)
+				cl->dd_first = true;
 			only_words = true;
 			continue;
 		}
@@ -733,7 +736,9 @@ static bool is_change_word(const char *word)
 /*
  * "--driver e1000e +link" or "--driver e1000e 0x3": with --driver, a
  * first word that reads as a CHANGE word means every interface of the
- * driver ('*').  An interface named like one is written "NAME:".
+ * driver ('*').  An interface named like one is written "NAME:", or
+ * after "--".  Any other '+' word is a CHANGE: "+likn" is an unknown
+ * class, not an interface.
  */
 static bool driver_all(const struct cmdline *cl)
 {
@@ -744,8 +749,9 @@ static bool driver_all(const struct cmdline *cl)
 	if (!cl->nwords)
 		return true;
 	w = cl->words[0];
-	return w[0] == '+' || (w[0] && w[strlen(w) - 1] != ':' &&
-			       (is_change_word(w) || is_word(w, "msglvl")));
+	if (cl->dd_first || !w[0] || w[strlen(w) - 1] == ':')
+		return false;
+	return w[0] == '+' || is_change_word(w) || is_word(w, "msglvl");
 }
 
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */

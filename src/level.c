@@ -87,6 +87,7 @@ int level_to_mask(enum level_map map, long level, uint32_t *mask)
 /*
  * strtol() alone would take leading blanks, "0x" and trailing junk;
  * check the shape first and let it do only the conversion and clamping.
+ * No leading 0: the kernel reads a module's debug=010 as octal 8.
  */
 int level_parse(const char *s, long *level)
 {
@@ -96,7 +97,7 @@ int level_parse(const char *s, long *level)
 		return -EINVAL;
 	if (*p == '+' || *p == '-')
 		p++;
-	if (!*p)
+	if (!*p || (p[0] == '0' && p[1]))
 		return -EINVAL;
 	for (; *p; p++)
 		if (!isdigit((unsigned char)*p))

@@ -187,6 +187,14 @@ static void check_escaped_dash(struct opts *o)
 	ck_assert_uint_eq(o->job.change.on, 0x1);
 }
 
+/* "--driver tun +link: -hw": the interface named "+link", not every tun. */
+static void check_driver_plus_iface(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "+link");
+	ck_assert(!o->job.pattern);
+	ck_assert_uint_eq(o->job.change.off, 0x2000);
+}
+
 static const struct cl_case cases[] = {
 	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
 	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
@@ -208,6 +216,9 @@ static const struct cl_case cases[] = {
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
 	{ { "--driver", "a", "--driver", "b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver a --driver b tap0 5'", NULL },
+	/* --driver: "NAME:" and a word after "--" are IFACE, not a CHANGE */
+	{ { "--driver", "tun", "+link:", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
+	{ { "--driver", "tun", "--", "+link", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
 	{ { "-f", "tap0", "+link", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--monitor", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--monitor", "-v", NULL }, -EINVAL, 0, "--monitor takes no", NULL },

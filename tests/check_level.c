@@ -182,7 +182,16 @@ static const struct {
 	{ "+3",		0, 3 },
 	{ "-1",		0, -1 },
 	{ "-0",		0, 0 },
-	{ "007",	0, 7 },
+	/*
+	 * A leading 0: the kernel reads a module's debug=010 as octal 8,
+	 * so the kernel map could not read it as debug= does; refused, as
+	 * CHANGE numbers are.
+	 */
+	{ "007",	-EINVAL, 0 },
+	{ "010",	-EINVAL, 0 },
+	{ "-01",	-EINVAL, 0 },
+	{ "+03",	-EINVAL, 0 },
+	{ "00",		-EINVAL, 0 },
 	{ "32",		0, 32 },
 	{ "99999999999999999999999999",  0, LONG_MAX },
 	{ "-99999999999999999999999999", 0, LONG_MIN },
