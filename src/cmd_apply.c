@@ -92,9 +92,13 @@ static struct breq *requests(const struct apply *a, size_t *n)
 	return r;
 }
 
-/* -v: the lines that selected nothing, and an IFACE with nothing to do. */
+/*
+ * -v: the lines that selected nothing, and an IFACE with nothing to do:
+ * none of the interfaces there now (@found of them were the one asked
+ * for), or no line for it.
+ */
 static void notes(const struct opts *o, const struct batch *conf,
-		  const bool *used, size_t nt)
+		  const bool *used, size_t found, size_t nt)
 {
 	size_t k;
 
@@ -114,13 +118,18 @@ static void notes(const struct opts *o, const struct batch *conf,
 		if (!used[k])
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}
-	if (o->ifindex && !nt)
-		diag(NULL, NULL, "note: no configuration line for the interface of index %u (or it has no message level)",
+	if (o->ifindex && !found)
+		diag(NULL, NULL, "note: no interface with a message level has index %u now",
+		     o->ifindex);
+	else if (o->ifindex && !nt)
+		diag(NULL, NULL, "note: no configuration line for the interface of index %u",
 		     o->ifindex);
 	if (!o->job.ifname || nt)
 		return;
-	if (!o->job.more->ndrivers)
-		diag(NULL, o->job.ifname, "note: no configuration line for it (or it has no message level)");
+	if (!o->job.more->ndrivers && !found)
+		diag(NULL, o->job.ifname, "note: no interface with a message level matches it now");
+	else if (!o->job.more->ndrivers)
+		diag(NULL, o->job.ifname, "note: no configuration line for it");
 	else	/* Without IFACE, "*" stands for every interface of it. */
 		diag(NULL, strcmp(o->job.ifname, "*") ? o->job.ifname : NULL,
 		     "note: no configuration line for an interface with a message level of driver %s%s",
@@ -155,7 +164,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	struct iflist all;
 	struct breq *reqs = NULL;
 	bool drivers, *used;
-	size_t i, n;
+	size_t i, n, found = 0;
 	int ret;
 
 	jobs_select(conf->jobs, conf->n, &drivers);
@@ -178,6 +187,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 		if (o->ifindex ? all.v[i].ifindex != o->ifindex :
 		    target.ifname && !job_selects(&target, &all, i))
 			continue;
+		found++;
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
 			a.t[a.nt++].i = i;
 	}
@@ -203,7 +213,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 			diag_kernel(NULL, NULL, ret, b->extack);
 	}
 	if (o->verbose)
-		notes(o, conf, used, a.nt);
+		notes(o, conf, used, found, a.nt);
 	report(o, b, &a);
 	ret = ret < 0 || a.failed ? -EIO : 0;
 out:

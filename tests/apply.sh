@@ -134,7 +134,7 @@ check_empty "--apply ve0: no message" "$ERR"
 check_rc "--apply lo: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" lo
 check_rc "--apply nosuch0: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" nosuch0
 check_rc "-v --apply nosuch0 says so" 0 nm -v --apply --config "$C/hot.conf" nosuch0
-check_grep "-v --apply nosuch0: note" "nosuch0: note: no configuration line" "$ERR"
+check_file "-v --apply nosuch0: note" "netifmsg: nosuch0: note: no interface with a message level matches it now" "$ERR"
 # What udev runs now: --ifindex, and the name is never read as a word.
 # 'new*x' as a word would be a pattern for newax too; 'new\x' a name
 # with an escape.
@@ -153,7 +153,7 @@ check_mask "--ifindex: new\\x set" 'new\x' 0x9
 check_mask "--ifindex: newax still untouched" newax 0x0
 check_rc "--apply --ifindex of lo (no message level): nothing, exit 0" 0 \
 	nm -v --apply --config "$C/odd.conf" --ifindex 1
-check_file "--ifindex 1: -v says so" "netifmsg: note: no configuration line for the interface of index 1 (or it has no message level)" "$ERR"
+check_file "--ifindex 1: -v says so" "netifmsg: note: no interface with a message level has index 1 now" "$ERR"
 check_rc "--apply --ifindex of no interface: nothing, exit 0" 0 \
 	nm --apply --config "$C/odd.conf" --ifindex 2147483647
 check_rc "--ifindex 0: usage error" 2 nm --apply --config "$C/odd.conf" --ifindex 0

@@ -650,6 +650,28 @@ START_TEST(test_apply_driver_note)
 }
 END_TEST
 
+/* --apply -v IFACE with nothing to do says why: not there, or no line. */
+START_TEST(test_apply_iface_notes)
+{
+	char file[64], cmd[160];
+
+	snprintf(file, sizeof(file), "%s", write_file("tap1 +link\n"));
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap0", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for it\n");
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap9", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: tap9: note: no interface with a message level matches it now\n");
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s --ifindex 1", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: note: no configuration line for the interface of index 1\n");
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s --ifindex 99", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: note: no interface with a message level has index 99 now\n");
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
 /*
  * --apply -v with no configuration line says where it looked, so a file
  * in the wrong directory is not silently ignored.
@@ -791,6 +813,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);
+	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
