@@ -92,7 +92,7 @@ def cmd_strace(counts_path, trace_path, key, side):
                 total = int(fields[3])
             elif fields[-1] in NL_SYSCALLS:
                 nlsys += int(fields[3])
-    sockets = requests = sends = acks = errors = debugsets = 0
+    sockets = nlsockets = requests = sends = acks = errors = debugsets = 0
     with open(trace_path) as f:
         for line in f:
             # "PID  name(fd<NETLINK:[...]>, ..." with -f and -yy
@@ -103,6 +103,7 @@ def cmd_strace(counts_path, trace_path, key, side):
             if name == "socket":
                 if re.search(r"= \d+", rest):
                     sockets += 1
+                    nlsockets += rest.startswith("AF_NETLINK")
                 continue
             if not rest[:1].isdigit() or "<NETLINK:" not in rest.split(",")[0]:
                 continue
@@ -131,7 +132,8 @@ def cmd_strace(counts_path, trace_path, key, side):
                 acks += rest.count("{error=0, msg=")
                 errors += len(re.findall(r"\{error=-E", rest))
     for what, value in (("syscalls", total), ("nlsyscalls", nlsys),
-                        ("sockets", sockets), ("nlsends", sends),
+                        ("sockets", sockets), ("nlsockets", nlsockets),
+                        ("nlsends", sends),
                         ("requests", requests), ("acks", acks),
                         ("nlerrors", errors), ("debugsets", debugsets)):
         print("%s.%s\t%s\t%d" % (what, key, side, value))
