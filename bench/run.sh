@@ -243,6 +243,14 @@ has_apply=false
 if "$netifmsg" --help 2>/dev/null | grep -q -- '--apply'; then
 	has_apply=true
 fi
+# --trace over a pattern with --for (a debug session): one dump, the
+# change on every tap, /dev/kmsg read until the time is up, then the
+# bits it changed put back.
+has_trace=false
+if $has_pattern && "$netifmsg" --help 2>/dev/null | grep -q -- '--trace' &&
+	"$netifmsg" --help 2>/dev/null | grep -q -- '--for'; then
+	has_trace=true
+fi
 window=$(sed -n 's/^#define[[:space:]]*JOBS_WINDOW[[:space:]]*\([0-9]*\).*/\1/p' \
 	"$here/../src/cmd_change.c" 2>/dev/null)
 
@@ -290,6 +298,19 @@ EOF
 # Each timed --apply run must change every tap: this resets them first
 # (untimed; hyperfine's --prepare).
 apply_reset="$netifmsg 'tap*' 0x5"
+# The timed debug session: every tap raised from 0x5 (the same reset
+# before each run, so that every run raises and restores all N taps),
+# the log read for a millisecond, every tap put back.
+trace_cmd=("$netifmsg" --trace 'tap*' 0x3 --for 0.001)
+
+# trace_noise: the session's two lines per tap on stderr ("now ...;
+# if netifmsg is killed, restore with: ..." and "restored: ..."), taken
+# out of the harness's output; anything else passes.
+trace_noise()
+{
+	grep -v -e ': now 0x[0-9a-f]*; if netifmsg is killed' \
+		-e ': restored: ' >&2 || true
+}
 
 echo "bench: netifmsg $("$netifmsg" --version | head -n 1), $(ethtool --version), kernel $(uname -r)"
 
@@ -386,11 +407,18 @@ for n in $sizes; do
 			app=(--prepare "$apply_reset"
 			     apply "$many" "$netifmsg --apply --config $tmp/apply.conf")
 		fi
+		# The debug session over 'tap*', in the same rounds too, from
+		# masks reset to 0x5 before every run (untimed) as --apply's.
+		trc=()
+		if $has_trace; then
+			trc=(--prepare "$apply_reset"
+			     trace "$many" "$netifmsg --trace 'tap*' 0x3 --for 0.001")
+		fi
 		time_group "batch.$n" "$rounds" "$warm" \
 			a "$many" "$netifmsg --batch $tmp/batch.$n" \
 			b "$loops" "bash $tmp/set-loop.sh" \
 			force "$many" "$netifmsg -f --batch $tmp/batch.$n" \
-			"${pat[@]}" "${app[@]}"
+			"${pat[@]}" "${app[@]}" "${trc[@]}"
 		rss "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
 		rss "batch.$n" force "$netifmsg" -f --batch "$tmp/batch.$n"
 		syscalls "batch.$n" a "$netifmsg" --batch "$tmp/batch.$n"
@@ -448,6 +476,28 @@ for n in $sizes; do
 					record "applied.apply.$n" ethtool "tap$i-wrong"
 			done
 		fi
+		if $has_trace; then
+			rss --prepare "$apply_reset" "batch.$n" trace \
+				"${trace_cmd[@]}" 2> >(trace_noise)
+			syscalls --prepare "$apply_reset" "batch.$n" trace \
+				"${trace_cmd[@]}" 2> >(trace_noise)
+			# A session from 0x5 raises every tap to 0x3 (its
+			# "now 0x00000003" lines) and puts every one back
+			# ("restored" lines): every tap at 0x5 afterwards,
+			# in one dump and for ethtool on three taps.
+			prepare "$apply_reset"
+			if in_ns "${trace_cmd[@]}" >/dev/null 2>"$tmp/trace.err"; then
+				record "raised.trace.$n" a "$(grep -c ': now 0x00000003; ' "$tmp/trace.err" || true)"
+				record "restored.trace.$n" a "$(grep -c ': restored: 0x00000005 ' "$tmp/trace.err" || true)"
+				record "applied.trace.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000005$' || true)"
+			else
+				record "applied.trace.$n" a "exit-status-$?"
+			fi
+			for i in 0 $((n / 2)) $((n - 1)); do
+				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000005' ||
+					record "applied.trace.$n" ethtool "tap$i-wrong"
+			done
+		fi
 	fi
 done
 
@@ -489,6 +539,7 @@ record meta batch "$has_batch"
 record meta pattern "$has_pattern"
 record meta window "${window:-64}"
 record meta apply "$has_apply"
+record meta trace "$has_trace"
 record meta applylines "$(grep -cv '^[[:space:]]*\(#\|$\)' "$tmp/apply.conf")"
 
 python3 "$here/stats.py" report "$data" ${out:+"$out"}
