@@ -15,27 +15,35 @@
  * Everything on stderr goes through here: a name or word may hold any
  * byte, and no control byte may reach the terminal (escape.h).
  */
-static void put_escaped(const char *s)
+static void put_escaped(FILE *f, const char *s)
 {
 	char buf[1024], *big;
 	size_t n;
 
 	n = escape_text(buf, sizeof(buf), s);
 	if (n < sizeof(buf)) {
-		fputs(buf, stderr);
+		fputs(buf, f);
 		return;
 	}
 	big = malloc(n + 1);
 	if (big)
 		escape_text(big, n + 1, s);
-	fputs(big ? big : buf, stderr);
+	fputs(big ? big : buf, f);
 	free(big);
 }
 
+/*
+ * One line is made whole first and written with one write(2): stderr is
+ * unbuffered, and a line in pieces costs a call each (a --trace over
+ * many interfaces says two lines each) and may be cut by another
+ * writer's line on a shared terminal or log.
+ */
 void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 {
-	char *msg;
+	char *msg, *line = NULL;
+	size_t len = 0;
 	va_list ap;
+	FILE *f;
 
 	/* What was printed so far comes first on a shared terminal. */
 	out_flush();
@@ -43,17 +51,25 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;
 	va_end(ap);
-	fputs("netifmsg: ", stderr);
+	f = open_memstream(&line, &len);
+	if (!f)
+		f = stderr;
+	fputs("netifmsg: ", f);
 	if (w && w->file) {
-		put_escaped(w->file);
-		fprintf(stderr, ":%u: ", w->line);
+		put_escaped(f, w->file);
+		fprintf(f, ":%u: ", w->line);
 	}
 	if (ifname) {
-		put_escaped(ifname);
-		fputs(": ", stderr);
+		put_escaped(f, ifname);
+		fputs(": ", f);
 	}
-	put_escaped(msg ? msg : "out of memory");
-	fputc('\n', stderr);
+	put_escaped(f, msg ? msg : "out of memory");
+	fputc('\n', f);
+	if (f != stderr && fclose(f))
+		fputs("netifmsg: out of memory\n", stderr);
+	else if (f != stderr)
+		fwrite(line, 1, len, stderr);
+	free(line);
 	free(msg);
 }
 
