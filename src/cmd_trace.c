@@ -311,6 +311,9 @@ static void dyndbg_notes(const struct trace *tr)
 	char driver[DRIVER_NAME_MAX], last[DRIVER_NAME_MAX] = "";
 	size_t i;
 
+	/* No control file (or not root's): no driver to look up. */
+	if (access(DYNDBG_PATH, R_OK))
+		return;
 	for (i = 0; i < tr->n; i++) {
 		if (tr->b->ops->driver(tr->b, tr->t[i].st.ifname, driver) < 0 ||
 		    !strcmp(driver, last))
@@ -452,43 +455,64 @@ static int follow(struct trace *tr, const sigset_t *block,
 	return 0;
 }
 
+/*
+ * Read every target to restore into @reqs[0..*@k), in one pipelined
+ * run; one whose read failed has its error (said).
+ */
+static void read_now(struct trace *tr, struct breq *reqs, size_t *k)
+{
+	size_t i, n = 0, answered;
+
+	for (i = 0; i < tr->n; i++)
+		if (!tr->t[i].gone && tr->t[i].changed)
+			reqs[n++] = (struct breq){ .ifname = tr->t[i].st.ifname };
+	if (n)
+		run_all(tr, reqs, n, &answered);
+	*k = n;
+	/* Unanswered: the run broke off (said). */
+	for (i = 0; i < n; i++)
+		if (i >= answered && !reqs[i].err)
+			reqs[i].err = -EIO;
+}
+
 /* Put back the bits this run changed that nobody else changed since. */
 static int restore(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
-	size_t i, j, k = 0, answered = 0;
+	size_t i, j, k = 0, nread, answered = 0;
 	int failed = 0, ret = 0;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (i = 0; i < tr->n; i++) {
+	read_now(tr, reqs, &nread);
+	for (i = j = 0; i < tr->n && j < nread; i++) {
 		struct target *t = &tr->t[i];
-		struct ifstate now;
+		const struct breq *now = &reqs[j];
 		uint32_t theirs, back;
-		int err;
 
-		if (t->gone || !t->changed)
+		if (now->ifname != t->st.ifname)
 			continue;
-		err = tr->b->ops->get(tr->b, t->st.ifname, &now);
-		if (err < 0) {
-			diag_kernel(NULL, t->st.ifname, err, tr->b->extack);
+		j++;
+		if (now->err) {
 			failed++;
 			t->failed = true;
 			continue;
 		}
-		theirs = t->changed & (now.msg_enable ^ t->after);
+		theirs = t->changed & (now->st.msg_enable ^ t->after);
 		back = t->changed & ~theirs;
 		if (theirs)
 			diag(NULL, t->st.ifname, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
 			     theirs);
 		if (!back)
 			continue;
+		t->after = (now->st.msg_enable & ~back) |
+			   (t->st.msg_enable & back);
+		/* Over the reads already used: k < j. */
 		reqs[k++] = (struct breq){
 			.ifname = t->st.ifname, .ifindex = t->st.ifindex,
 			.set = true, .value = t->st.msg_enable & back,
 			.mask = back,
 		};
-		t->after = (now.msg_enable & ~back) | (t->st.msg_enable & back);
 	}
 	if (k)
 		ret = run_all(tr, reqs, k, &answered);

@@ -268,12 +268,27 @@ if command -v strace >/dev/null 2>&1; then
 	check_mask "restore fails: the printed command restores trc0" trc0 0x1
 	set_mask trc0 0x0
 
-	# Two interfaces, and the run of their restores breaks off (the 7th
-	# send: family, dump, change, read-back, two gets, the restores):
+	# Two interfaces, and the reads before their restore break off (the
+	# 5th send): neither is restored blindly, both are said.
+	set_mask trc0 0x0
+	set_mask trc1 0x0
+	check_rc "reads before the restore break off" 1 \
+		faulted sendto:error=ENOBUFS:when=5 'trc[01]' --for 0.3
+	for n in trc0 trc1; do
+		check_grep "reads before the restore break off: $n not restored" \
+			"$n: not restored: its level is still raised" "$ERR"
+		check_mask "reads before the restore break off: $n still raised" \
+			"$n" 0x7fff
+	done
+	set_mask trc0 0x0
+
+	# Two interfaces, and the run of their restores breaks off (the 6th
+	# send: family, dump, change, read-back, the reads before the
+	# restore, the restores: each one pipelined send for both):
 	# neither is said to be restored.
 	set_mask trc1 0x0
 	check_rc "restores of two break off" 1 \
-		faulted sendto:error=ENOBUFS:when=7 'trc[01]' --for 0.3
+		faulted sendto:error=ENOBUFS:when=6 'trc[01]' --for 0.3
 	for n in trc0 trc1; do
 		check_grep "restores of two break off: $n not restored" \
 			"$n: not restored: its level is still raised" "$ERR"
