@@ -23,6 +23,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "escape.h"
+#include "ethioc.h"
 #include "format.h"
 #include "kmsg.h"
 #include "select.h"
@@ -62,6 +63,7 @@ struct trace {
 	struct target *t;
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
+	int sk;				/* for the targets' names now */
 };
 
 /* The interfaces of the job: its name, or those its selector selects. */
@@ -387,16 +389,19 @@ static bool any_gone(struct trace *tr)
 	char name[IF_NAMESIZE];
 	bool gone = false;
 	size_t i;
+	int ret;
 
 	for (i = 0; i < tr->n; i++) {
 		struct ifstate *st = &tr->t[i].st;
 
 		if (tr->t[i].gone)
 			continue;
-		if (!if_indextoname(st->ifindex, name)) {
+		/* Another error tells nothing: asked again at the next pass. */
+		ret = ethioc_ifname(tr->sk, st->ifindex, name);
+		if (ret == -ENODEV) {
 			tr->t[i].gone = gone = true;
 			diag(NULL, st->ifname, "the interface went away: the trace ends");
-		} else if (strcmp(name, st->ifname)) {
+		} else if (!ret && strcmp(name, st->ifname)) {
 			diag(NULL, st->ifname, "renamed to '%s': traced on", name);
 			strcpy(st->ifname, name);
 		}
@@ -561,7 +566,8 @@ static int open_kmsg(void)
 int cmd_trace(const struct opts *o, struct backend *b)
 {
 	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
-	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1 };
+	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
+			    .sk = -1 };
 	sigset_t block, wait;
 	int ret, ret2;
 
@@ -576,6 +582,11 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = cmd_catch_signals(sigs, 3, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
+		goto out;
+	}
+	tr.sk = ethioc_open();
+	if (tr.sk < 0) {
+		ret = diag_kernel(NULL, NULL, tr.sk, NULL);
 		goto out;
 	}
 	tr.kmsg = open_kmsg();
@@ -598,6 +609,8 @@ int cmd_trace(const struct opts *o, struct backend *b)
 out:
 	if (tr.kmsg >= 0)
 		close(tr.kmsg);
+	if (tr.sk >= 0)
+		close(tr.sk);
 	free(tr.t);
 	return ret;
 }

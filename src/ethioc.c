@@ -93,6 +93,17 @@ int ethioc_driver(int fd, const char *ifname,
 	return 0;
 }
 
+int ethioc_ifname(int fd, unsigned int ifindex, char name[IF_NAMESIZE])
+{
+	struct ifreq ifr = { .ifr_ifindex = (int)ifindex };
+
+	if (ioctl(fd, SIOCGIFNAME, &ifr) < 0)
+		return -errno;
+	memcpy(name, ifr.ifr_name, IF_NAMESIZE);
+	name[IF_NAMESIZE - 1] = '\0';
+	return 0;
+}
+
 int ethioc_set(int fd, const char *ifname, uint32_t value)
 {
 	return msglvl(fd, ifname, ETHTOOL_SMSGLVL, &value);

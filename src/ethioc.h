@@ -7,6 +7,7 @@
 #ifndef NETIFMSG_ETHIOC_H
 #define NETIFMSG_ETHIOC_H
 
+#include <net/if.h>
 #include <stdint.h>
 
 #include "ifstate.h"
@@ -19,6 +20,9 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st);
 
 /* Replace the whole mask of @ifname with @value. */
 int ethioc_set(int fd, const char *ifname, uint32_t value);
+
+/* The name of interface @ifindex now (SIOCGIFNAME), into @name. */
+int ethioc_ifname(int fd, unsigned int ifindex, char name[IF_NAMESIZE]);
 
 /* The driver of @ifname as 'ethtool -i' names it, into @driver. */
 int ethioc_driver(int fd, const char *ifname,
