@@ -46,6 +46,9 @@ static const struct line_case cases[] = {
 	{ "tap0 -- -link", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
 	{ "-- tap0 -link", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
 	{ "eth0.100 +LINK", 0, "eth0.100", false, false, 0, 0x4, 0, NULL, 0 },
+	/* a word in parentheses after IFACE ends the line; as IFACE, a name */
+	{ "tap0 +link (changed) -drv", 0, "tap0", false, false, 0, 0x4, 0, NULL, 0 },
+	{ "(x) +link", 0, "(x)", false, false, 0, 0x4, 0, NULL, 0 },
 	/* skipped */
 	{ "", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
 	{ "   \t ", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
