@@ -16,6 +16,7 @@
 #include "cmd.h"
 #include "fake_backend.h"
 #include "out.h"
+#include "select.h"
 
 #define CAPTURE_MAX	8192
 
@@ -557,6 +558,60 @@ START_TEST(test_select_none_quote)
 }
 END_TEST
 
+/* More than one --driver: the message says the others were looked for. */
+START_TEST(test_select_none_drivers)
+{
+	ck_assert_int_eq(run("--driver igb tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver igb\n");
+	ck_assert_int_eq(run("--driver igb --driver e1000 tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver e1000 (or the others given)\n");
+}
+END_TEST
+
+/*
+ * An interface whose driver cannot be read (no GDRVINFO, or gone) has
+ * none: it matches no --driver, and the others are still selected.
+ */
+START_TEST(test_select_driver_unreadable)
+{
+	fake_find(&f, "tap1")->driver_error = -EOPNOTSUPP;
+	ck_assert_int_eq(run("--driver tun tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
+	fake_find(&f, "tap1")->driver_error = -ENODEV;
+	ck_assert_int_eq(run("--driver tun tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
+	/* any other error is not "no interface matches" */
+	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
+	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+}
+END_TEST
+
+/* What iflist_select() keeps: each interface with its own driver. */
+START_TEST(test_select_keeps_drivers)
+{
+	char a0[] = "--driver", a1[] = "tun", a2[] = "*";
+	char *argv[] = { a0, a1, a2 };
+	const char *words[3];
+	struct cmdline_err cerr;
+	struct iflist l;
+	struct opts o;
+
+	fake_add(&f, "eth0", 0)->driver = "igb";
+	fake_add(&f, "tap2", 0);
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 3, argv, words, CMDLINE_ARGV, &cerr), 0);
+	ck_assert_int_eq(iflist_select(&b, &o.job, &l), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.v[2].ifname, "tap2");
+	ck_assert_ptr_nonnull(l.driver);
+	ck_assert_str_eq(l.driver[0], "tun");
+	ck_assert_str_eq(l.driver[1], "tun");
+	ck_assert_str_eq(l.driver[2], "tun");
+	iflist_free(&l);
+}
+END_TEST
+
 /* --apply: lines in order on the current mask; sets only what differs. */
 START_TEST(test_apply)
 {
@@ -810,6 +865,9 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_select_none_quote);
+	tcase_add_test(tc, test_select_none_drivers);
+	tcase_add_test(tc, test_select_driver_unreadable);
+	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);
