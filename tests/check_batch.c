@@ -46,6 +46,9 @@ static const struct line_case cases[] = {
 	{ "tap0 -- -link", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
 	{ "-- tap0 -link", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
 	{ "eth0.100 +LINK", 0, "eth0.100", false, false, 0, 0x4, 0, NULL, 0 },
+	/* a word in parentheses after IFACE ends the line; as IFACE, a name */
+	{ "tap0 +link (changed) -drv", 0, "tap0", false, false, 0, 0x4, 0, NULL, 0 },
+	{ "(x) +link", 0, "(x)", false, false, 0, 0x4, 0, NULL, 0 },
 	/* skipped */
 	{ "", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
 	{ "   \t ", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
@@ -588,6 +591,12 @@ static const struct json_case json_cases[] = {
 	{ "[{\"ifname\":\"a\\\\b\",\"msg_enable\":3}]", 0, 1, "a\\b", 0x3, 1, NULL },
 	{ "[{\"ifname\":\"\\ufffd\",\"ifname_hex\":\"ff01\",\"msg_enable\":2}]",
 	  0, 1, "\xff\x01", 0x2, 1, NULL },
+	/* ifname_hex of 15 bytes, the longest name */
+	{ "[{\"ifname_hex\":\"616161616161616161616161616162\",\"msg_enable\":1}]",
+	  0, 1, "aaaaaaaaaaaaaab", 0x1, 1, NULL },
+	/* CRLF line ends, a blank line of a lone CR among them */
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\r\n\r\n{\"ifname\":\"tap1\",\"msg_enable\":2}\r\n",
+	  0, 2, "tap1", 0x2, 3, NULL },
 	/* wrong */
 	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1},{\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 2,
 	  "no \"ifname\" that is an interface name" },
@@ -608,6 +617,8 @@ static const struct json_case json_cases[] = {
 	{ "[{\"ifname\":7,\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "no \"ifname\" that is an interface name" },
 	{ "[{\"ifname_hex\":\"612062\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname_hex\":\"61616161616161616161616161616161\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "\"ifname_hex\" is not an interface name in hex" },
 	{ "[{\"ifname_hex\":\"6\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "\"ifname_hex\" is not an interface name in hex" },
@@ -636,6 +647,8 @@ static const struct json_case json_cases[] = {
 	{ " {\"a\":1}", -EINVAL, 0, NULL, 0, 1, "a JSON batch is an array" },
 	{ "[{\"ifname\":\"tap0\",\"ifname\":\"tap1\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "invalid JSON: duplicate object key" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap0\",\"ifname\":\"tap1\",\"msg_enable\":1}\n",
+	  -EINVAL, 0, NULL, 0, 2, "invalid JSON: duplicate object key" },
 	{ "[\n{\"ifname\":\"tap0\",\n\"msg_enable\":1}\n,]", -EINVAL, 0, NULL, 0, 4,
 	  "invalid JSON" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap1\",\n", -EINVAL, 0, NULL, 0, 2,

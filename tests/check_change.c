@@ -349,6 +349,40 @@ START_TEST(test_long_item)
 }
 END_TEST
 
+/* "drv " and then a word of @n bytes: "drv," items, then @last. */
+static void long_words(char *buf, size_t n, const char *last)
+{
+	strcpy(buf, "drv ");
+	while (strlen(buf) - 4 + strlen(last) < n)
+		strcat(buf, "drv,");
+	strcat(buf, last);
+	ck_assert_uint_eq(strlen(buf) - 4, n);
+}
+
+/*
+ * Among blank-separated words, one of 255 bytes is read; one of 256 is
+ * refused whole, even though its items would be valid.
+ */
+START_TEST(test_long_token)
+{
+	char word[4 + 256 + 1];
+	struct change c;
+	struct change_err err;
+
+	long_words(word, 255, "wol");
+	change_init(&c);
+	ck_assert(change_add_word(&c, NULL, word, NULL, &err));
+	ck_assert_uint_eq(change_apply(&c, 0), 0x4001);
+
+	long_words(word, 256, "ifup");
+	change_init(&c);
+	ck_assert(!change_add_word(&c, NULL, word, NULL, &err));
+	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
+	ck_assert_ptr_null(err.suggestion);
+	ck_assert(!c.has_abs);
+}
+END_TEST
+
 /* "all" follows the names the kernel reported. */
 START_TEST(test_all_with_kernel_names)
 {
@@ -610,6 +644,7 @@ static Suite *change_suite(void)
 	tcase_add_loop_test(tc, test_errors, 0, ARRAY_SIZE(err_cases));
 	tcase_add_test(tc, test_error_keeps_earlier_words);
 	tcase_add_test(tc, test_long_item);
+	tcase_add_test(tc, test_long_token);
 	tcase_add_test(tc, test_all_with_kernel_names);
 	tcase_add_test(tc, test_suggest_kernel_name);
 	tcase_add_test(tc, test_strerror);

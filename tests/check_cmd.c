@@ -14,8 +14,10 @@
 
 #include "check_main.h"
 #include "cmd.h"
+#include "diag.h"
 #include "fake_backend.h"
 #include "out.h"
+#include "select.h"
 
 #define CAPTURE_MAX	8192
 
@@ -399,6 +401,26 @@ START_TEST(test_batch_stop_in_pattern)
 END_TEST
 
 /*
+ * The lines not sent are lines, not interfaces: neither the failed
+ * pattern line's other interfaces nor a later pattern's count more.
+ */
+START_TEST(test_batch_stop_counts_lines)
+{
+	char cmd[128];
+
+	fake_add(&f, "tap2", 0x0);
+	fake_find(&f, "tap0")->set_error = -EPERM;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap* +link\ntap1 +hw\ntap* -drv\ntap2 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: stopped at the failed line: 3 more lines not sent (use -f to go on)\n"));
+	ck_assert_uint_eq(f.sets, 1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	ck_assert_uint_eq(fake_find(&f, "tap2")->mask, 0x0);
+}
+END_TEST
+
+/*
  * The jobs go out in chunks of 1024 requests (cmd_change.c): a line that
  * fails as the last of a chunk stops the batch as any other line does,
  * and the next chunk is never sent.
@@ -557,6 +579,91 @@ START_TEST(test_select_none_quote)
 }
 END_TEST
 
+/* More than one --driver: the message says the others were looked for. */
+START_TEST(test_select_none_drivers)
+{
+	ck_assert_int_eq(run("--driver igb tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver igb\n");
+	ck_assert_int_eq(run("--driver igb --driver e1000 tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver e1000 (or the others given)\n");
+}
+END_TEST
+
+/*
+ * An interface whose driver cannot be read (no GDRVINFO, or gone) has
+ * none: it matches no --driver, and the others are still selected.
+ */
+START_TEST(test_select_driver_unreadable)
+{
+	fake_find(&f, "tap1")->driver_error = -EOPNOTSUPP;
+	ck_assert_int_eq(run("--driver tun tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
+	fake_find(&f, "tap1")->driver_error = -ENODEV;
+	ck_assert_int_eq(run("--driver tun tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
+	/* any other error is not "no interface matches" */
+	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
+	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+}
+END_TEST
+
+/* What iflist_select() keeps: each interface with its own driver. */
+START_TEST(test_select_keeps_drivers)
+{
+	char a0[] = "--driver", a1[] = "tun", a2[] = "*";
+	char *argv[] = { a0, a1, a2 };
+	const char *words[3];
+	struct cmdline_err cerr;
+	struct iflist l;
+	struct opts o;
+
+	fake_add(&f, "eth0", 0)->driver = "igb";
+	fake_add(&f, "tap2", 0);
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 3, argv, words, CMDLINE_ARGV, &cerr), 0);
+	ck_assert_int_eq(iflist_select(&b, &o.job, &l), 0);
+	ck_assert_uint_eq(l.n, 3);
+	ck_assert_str_eq(l.v[2].ifname, "tap2");
+	ck_assert_ptr_nonnull(l.driver);
+	ck_assert_str_eq(l.driver[0], "tun");
+	ck_assert_str_eq(l.driver[1], "tun");
+	ck_assert_str_eq(l.driver[2], "tun");
+	iflist_free(&l);
+}
+END_TEST
+
+/* EACCES is a permission error as EPERM is. */
+START_TEST(test_change_eacces)
+{
+	fake_find(&f, "tap0")->set_error = -EACCES;
+	ck_assert_int_eq(run("tap0 +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN\n");
+}
+END_TEST
+
+/* A message of any length is written whole, around diag()'s 1024 bytes. */
+START_TEST(test_diag_long)
+{
+	static char msg[1100], want[1200];
+	size_t lens[] = { 1023, 1024, 1025 };
+	size_t i;
+	int se, te;
+
+	for (i = 0; i < sizeof(lens) / sizeof(lens[0]); i++) {
+		memset(msg, 'm', lens[i]);
+		msg[lens[i]] = '\0';
+		snprintf(want, sizeof(want), "netifmsg: %s\n", msg);
+		fflush(stderr);
+		te = to_file(STDERR_FILENO, &se);
+		diag(NULL, NULL, "%s", msg);
+		fflush(stderr);
+		back(STDERR_FILENO, se, te, err);
+		ck_assert_str_eq(err, want);
+	}
+}
+END_TEST
+
 /* --apply: lines in order on the current mask; sets only what differs. */
 START_TEST(test_apply)
 {
@@ -570,6 +677,10 @@ START_TEST(test_apply)
 			      "tap1: 0x00000004 link (changed)\n"
 			      "eth0: 0x00000006 probe link (changed)\n");
 	ck_assert_ptr_nonnull(strstr(err, ":4: note: selects no interface now"));
+	/* the lines that selected an interface: no note */
+	ck_assert_ptr_null(strstr(err, ":1: note"));
+	ck_assert_ptr_null(strstr(err, ":2: note"));
+	ck_assert_ptr_null(strstr(err, ":3: note"));
 	ck_assert_uint_eq(f.sets, 3);
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
 	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x6);
@@ -803,6 +914,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_stop);
 	tcase_add_test(tc, test_batch_stop_chunk_end);
 	tcase_add_test(tc, test_batch_stop_in_pattern);
+	tcase_add_test(tc, test_batch_stop_counts_lines);
 	tcase_add_test(tc, test_batch_stop_before_unmatched);
 	tcase_add_test(tc, test_batch_broken_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
@@ -810,6 +922,11 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_select_none_quote);
+	tcase_add_test(tc, test_change_eacces);
+	tcase_add_test(tc, test_diag_long);
+	tcase_add_test(tc, test_select_none_drivers);
+	tcase_add_test(tc, test_select_driver_unreadable);
+	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);

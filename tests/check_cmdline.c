@@ -5,6 +5,7 @@
  * for options that do not fit together.  Batch lines: check_batch.c.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -195,6 +196,13 @@ static void check_driver_plus_iface(struct opts *o)
 	ck_assert_uint_eq(o->job.change.off, 0x2000);
 }
 
+static void check_two_configs(struct opts *o)
+{
+	ck_assert_uint_eq(o->nconfigs, 2);
+	ck_assert_str_eq(o->configs[0], "a");
+	ck_assert_str_eq(o->configs[1], "b");
+}
+
 static const struct cl_case cases[] = {
 	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
 	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
@@ -339,6 +347,11 @@ static const struct cl_case cases[] = {
 	{ { "z\\:", NULL }, -EINVAL, 0, "'z:' is not a valid interface name", NULL },
 	{ { "a\\x2fb", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
 	{ { "--monitor", "x\\y", "\\xzz", NULL }, -EINVAL, 0, "bad escape in interface name '\\xzz'", NULL },
+	/* "on" and "off" alone, with no class before them */
+	{ { "tap0", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
+	{ { "tap0", "on", "+link", NULL }, -EINVAL, 0, "'on' needs a class name before it", NULL },
+	/* --config is a list: twice is two files */
+	{ { "--apply", "--config", "a", "--config", "b", NULL }, 0, CMD_APPLY, NULL, check_two_configs },
 };
 
 /* Writable copies of the words: @o points into them after parsing. */
@@ -600,6 +613,91 @@ START_TEST(test_long_words)
 }
 END_TEST
 
+/* The longest value each limit takes, and one byte more. */
+START_TEST(test_limits)
+{
+	static char longest[PATH_MAX + 2];
+	static char *args[2 * CMDLINE_CONFIGS_MAX + 4];
+	static const char *w[2 * CMDLINE_CONFIGS_MAX + 4];
+	struct cmdline_err err;
+	struct opts o;
+	int i, argc;
+
+	/* --driver: DRIVER_NAME_MAX - 1 bytes */
+	memset(longest, 'd', DRIVER_NAME_MAX - 1);
+	longest[DRIVER_NAME_MAX - 1] = '\0';
+	ck_assert_int_eq(parse((const char *const[]){ "--driver", longest, "tap0", NULL }, &o, &err), 0);
+	ck_assert_int_eq(o.more.ndrivers, 1);
+	strcat(longest, "d");
+	ck_assert_int_eq(parse((const char *const[]){ "--driver", longest, "tap0", NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is not a driver name"));
+
+	/* an interface pattern: 255 bytes */
+	memset(longest, 'p', 255);
+	longest[0] = '*';
+	longest[255] = '\0';
+	ck_assert_int_eq(parse((const char *const[]){ longest, NULL }, &o, &err), 0);
+	ck_assert(o.job.pattern);
+	strcat(longest, "p");
+	ck_assert_int_eq(parse((const char *const[]){ longest, NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is not a valid interface pattern"));
+
+	/* -n with a path: PATH_MAX - 1 bytes (parse() copies 2047 at most) */
+	memset(longest, 'n', PATH_MAX);
+	longest[0] = '/';
+	longest[PATH_MAX - 1] = '\0';
+	opts_init(&o);
+	args[0] = "-n";
+	args[1] = longest;
+	args[2] = (char[]){ "tap0" };
+	ck_assert_int_eq(cmdline_parse(&o, 3, args, w, CMDLINE_ARGV, &err), 0);
+	ck_assert_str_eq(o.netns, longest);
+	longest[PATH_MAX - 1] = 'n';
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 3, args, w, CMDLINE_ARGV, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is not a valid network namespace name"));
+
+	/* --config: CMDLINE_CONFIGS_MAX files */
+	args[0] = "--apply";
+	for (i = 0; i < CMDLINE_CONFIGS_MAX + 1; i++) {
+		args[1 + 2 * i] = "--config";
+		args[2 + 2 * i] = "f";
+	}
+	argc = 1 + 2 * CMDLINE_CONFIGS_MAX;
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, argc, args, w, CMDLINE_ARGV, &err), 0);
+	ck_assert_uint_eq(o.nconfigs, CMDLINE_CONFIGS_MAX);
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, argc + 2, args, w, CMDLINE_ARGV, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "more than 16 --config files"));
+}
+END_TEST
+
+/* A 4-byte character across the cut at QUOTE_MAX is left out whole. */
+START_TEST(test_quote_utf8)
+{
+	char word[1 + 4 * 20 + 1], buf[QUOTE_SIZE], want[QUOTE_SIZE];
+	int i;
+
+	/* 'a', then characters at 1, 5, ..., 61 (bytes 61-64), ... */
+	word[0] = 'a';
+	for (i = 0; i < 20; i++)
+		memcpy(word + 1 + 4 * i, "\xf0\x9f\x90\xa7", 4);
+	word[sizeof(word) - 1] = '\0';
+	memcpy(want, word, 61);
+	strcpy(want + 61, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	/* "abcd" first: byte 64 starts a character, the cut is there */
+	memcpy(word, "abcd", 4);
+	for (i = 0; i < 19; i++)
+		memcpy(word + 4 + 4 * i, "\xf0\x9f\x90\xa7", 4);
+	word[4 + 4 * 19] = '\0';
+	memcpy(want, word, 64);
+	strcpy(want + 64, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+}
+END_TEST
+
 static Suite *cmdline_suite(void)
 {
 	Suite *s = suite_create("cmdline");
@@ -612,6 +710,8 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_ifindex);
 	tcase_add_test(tc, test_deferred_names);
 	tcase_add_test(tc, test_long_words);
+	tcase_add_test(tc, test_limits);
+	tcase_add_test(tc, test_quote_utf8);
 	suite_add_tcase(s, tc);
 	return s;
 }

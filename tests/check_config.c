@@ -252,6 +252,21 @@ START_TEST(test_show_output)
 }
 END_TEST
 
+/* Only a whole byte-order mark before '[' or '{' makes a JSON file. */
+START_TEST(test_part_of_bom)
+{
+	put("netifmsg.d/a.conf", "\xef\xbb[a]0 +drv\n");
+	put("netifmsg.d/b.conf", "\xef{x} -drv\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(where(0), "netifmsg.d/a.conf:1 \xef\xbb[a]0");
+	ck_assert(b.jobs[0].pattern);
+	ck_assert_uint_eq(b.jobs[0].change.on, 0x1);
+	ck_assert_str_eq(where(1), "netifmsg.d/b.conf:1 \xef{x}");
+	ck_assert_uint_eq(b.jobs[1].change.off, 0x1);
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -264,6 +279,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_config_files);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
+	tcase_add_test(tc, test_part_of_bom);
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
 	suite_add_tcase(s, tc);

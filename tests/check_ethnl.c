@@ -505,8 +505,10 @@ START_TEST(test_parse_verbose_forms)
 	ck_assert_str_eq(st.ifname, "eth0");
 	ck_assert_uint_eq(st.ifindex, 7);
 
-	/* A bit past 31 cannot be shown. */
+	/* A bit past 31 cannot be shown: 32 is the first; 31 is the last. */
 	ck_assert_int_eq(parse_one_bit(64, 40, NULL), -EINVAL);
+	ck_assert_int_eq(parse_one_bit(64, 32, NULL), -EINVAL);
+	ck_assert_int_eq(parse_one_bit(32, 31, NULL), 0);
 	/* A bit with neither index nor name. */
 	ck_assert_int_eq(parse_one_bit(15, -1, NULL), -EINVAL);
 	/* An unknown bit name. */

@@ -140,6 +140,9 @@ START_TEST(test_json_not_utf8)
 	/* UTF-8, but C1 controls and line separators are escaped: no hex */
 	ck_assert_str_eq(json_name("\xc2\x9b\xe2\x80\xa8"),
 			 json_line("\"\\u009b\\u2028\""));
+	/* the ends of C1 (U+0080, U+009F) and U+2029; U+00A0 is text */
+	ck_assert_str_eq(json_name("\xc2\x80\xc2\x9f\xc2\xa0\xe2\x80\xa9"),
+			 json_line("\"\\u0080\\u009f\xc2\xa0\\u2029\""));
 	ck_assert_str_eq(json_name("\xf0\x9f\x90\xa7\xef\xbf\xbd"),
 			 json_line("\"\xf0\x9f\x90\xa7\xef\xbf\xbd\""));
 }

@@ -238,6 +238,19 @@ START_TEST(test_kernel_names)
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "renamed"));
 	ck_assert_str_eq(msgclass_name(&cn, 17, buf), "bit17");
 
+	/* Accepted: '_' first; '.', '-' and '_' inside; a bit's own bitN. */
+	ck_assert(msgclass_add_kernel_name(&cn, 18, "_under"));
+	ck_assert_int_eq(lookup("_under"), 18);
+	ck_assert(msgclass_add_kernel_name(&cn, 19, "v1.2-x_y"));
+	ck_assert_int_eq(lookup("v1.2-x_y"), 19);
+	ck_assert(msgclass_add_kernel_name(&cn, 21, "bit21"));
+	ck_assert_str_eq(msgclass_name(&cn, 21, buf), "bit21");
+
+	/* A refused new name still drops the bit's old one. */
+	ck_assert(!msgclass_add_kernel_name(&cn, 20, "a b"));
+	ck_assert_int_eq(lookup("renamed"), -1);
+	ck_assert_str_eq(msgclass_name(&cn, 20, buf), "bit20");
+
 	/* The names live in the table given, nowhere else. */
 	ck_assert_uint_eq(msgclass_named_mask(NULL), 0x7fff);
 	ck_assert_int_eq(msgclass_lookup(NULL, "newclass", 8), -1);
@@ -308,6 +321,8 @@ static const struct {
 	{ "hx",			"hw" },
 	{ "wl",			"wol" },
 	{ "dvr",		"drv" },
+	/* two edits from both ifdown (bit 4) and ifup (bit 5): the lower wins */
+	{ "ifdn",		"ifdown" },
 	{ "xyzzy",		NULL },
 	{ "ab",			NULL },
 	{ "",			NULL },
@@ -367,6 +382,8 @@ static const struct {
 	{ " 1",				-EINVAL, 0 },
 	{ "1 ",				-EINVAL, 0 },
 	{ "12ab",			-EINVAL, 0 },
+	{ "1a",				-EINVAL, 0 },
+	{ "9A",				-EINVAL, 0 },
 	{ "0xzz",			-EINVAL, 0 },
 	{ "0x1g",			-EINVAL, 0 },
 	{ "0x-1",			-EINVAL, 0 },

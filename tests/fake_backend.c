@@ -155,6 +155,8 @@ static int fake_driver(struct backend *b, const char *ifname,
 
 	if (!fi)
 		return -ENODEV;
+	if (fi->driver_error)
+		return fi->driver_error;
 	snprintf(driver, DRIVER_NAME_MAX, "%s", fi->driver ? fi->driver : "tun");
 	return 0;
 }

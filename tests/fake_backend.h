@@ -19,6 +19,7 @@ struct fake_iface {
 	int set_error;		/* a set of it fails with this -errno ... */
 	unsigned int set_ok;	/* ... after this many sets that work */
 	const char *driver;	/* NULL: "tun" */
+	int driver_error;	/* its driver cannot be read: this -errno */
 	int get_error;		/* its next @get_fails gets fail so ... */
 	unsigned int get_fails;
 	unsigned int get_ok;	/* ... after this many gets that work */

@@ -152,6 +152,19 @@ last_change() {
 	MON_PIDS=()
 }
 
+# --- --driver: interfaces of the driver (a tap's is tun) and of
+# the names given; no other interface of the driver
+DRV=$NIM_TMP/driver.out
+start_monitor driver -n "$NS" --monitor --driver tun tap0 tap3
+sync_monitors tap3 "$DRV"
+check_rc "nm tap1 +hw (not watched)" 0 nm tap1 +hw
+check_rc "nm tap0 0x12" 0 nm tap0 0x12
+last_change "$DRV"
+check_grep "--driver tun: tap0's change" \
+	"$(show_line tap0 0x12) (was" "$DRV"
+check_nogrep "--driver tun tap0 tap3: not tap1's change" 'tap1: ' "$DRV"
+check_empty "--driver monitor: nothing on stderr" "$NIM_TMP/driver.err"
+
 # --- a name with an escaped glob character or a backslash is that one
 # interface, as IFACE is everywhere: not a pattern that matches others too
 for dev in 'r*x' rax 'a\b' ab; do

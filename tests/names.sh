@@ -125,6 +125,27 @@ check_eq "hidden wol: monitor ended by SIGTERM: exit 0" 0 $?
 check_eq "hidden wol: monitor names wol, also in the mask before" \
 	"tap0: 0x00004003 drv probe wol" "$(tail -n 1 "$mon" | sed 's/ (was [^)]*)$//')"
 
+# A bit only in the mask before: the kernel is asked for its name too.
+set_mask tap0 0x4001
+mon=$NIM_TMP/mon-was
+"${NIM_WRAPPER[@]}" "$HIDEWOL" -n "$NS" --monitor tap0 tap1 >"$mon" 2>&1 &
+mon_pid=$!
+for ((try = 0; try < 100; try++)); do
+	set_mask tap1 $((1 + try % 2))
+	sleep 0.05
+	[ -s "$mon" ] && break
+done
+set_mask tap0 0x1
+for ((try = 0; try < 200; try++)); do
+	grep -q '^tap0: ' "$mon" && break
+	sleep 0.05
+done
+kill -TERM "$mon_pid"
+wait "$mon_pid"
+check_eq "hidden wol: monitor of tap0 tap1 ended by SIGTERM: exit 0" 0 $?
+check_eq "hidden wol: monitor names wol in the mask before only" \
+	"tap0: 0x00000001 drv (was 0x00004001 drv wol)" "$(grep '^tap0: ' "$mon")"
+
 # --- how many requests: the lookup is sent only when needed
 if command -v strace >/dev/null 2>&1; then
 	# requests CMD...: the number of netlink messages CMD sends.

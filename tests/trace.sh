@@ -355,6 +355,11 @@ while IFS= read -r cmd; do
 	check_eq "odd names: restore command $k sets one interface: $cmd" "$k" \
 		"$(nm -x '[-d]*' | grep -c '0x00000001$')"
 done < <(sed -n 's/.*restore with: //p' "$E")
+# A '!' goes as \x21: in an interactive bash, "d!x" would be history
+# expansion.
+sed -n 's/.*restore with: //p' "$E" >"$NIM_TMP/restore-cmds"
+check_nogrep "odd names: no '!' as it is in a restore command" '!' "$NIM_TMP/restore-cmds"
+check_grep "odd names: d!x's restore command has \"d\\\\x21x\"" '"d\\x21x"' "$NIM_TMP/restore-cmds"
 # (ethtool reads "-d" as its option; the count above has it.)
 for n in "${ODD[@]}"; do
 	[ "$n" = -d ] && continue
