@@ -374,7 +374,7 @@ static bool netns_valid(const char *ns)
 		return false;
 	if (strchr(ns, '/'))
 		return true;
-	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
+	return strcmp(ns, ".") && strcmp(ns, "..") && len <= NAME_MAX;
 }
 
 bool word_has_glob(const char *w)
@@ -539,7 +539,8 @@ static int add_level(struct job *j, struct cmdline *cl)
 
 /*
  * ethtool's "NAME on" / "NAME off": +NAME / -NAME, for each item of a
- * comma-joined NAME.  Returns the word to add, written into @buf.
+ * comma-joined NAME.  Returns the word to add, written into @buf, or
+ * NULL where it does not fit.
  */
 static const char *on_off(const char *name, bool on, char *buf, size_t size)
 {
@@ -553,7 +554,7 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 		len = snprintf(buf + n, size - n, "%s%c%.*s", n ? "," : "",
 			       on ? '+' : '-', item, name);
 		if (len < 0 || (size_t)len >= size - n)
-			return name;	/* too long to be a class: unknown */
+			return NULL;
 		n += (size_t)len;
 		if (!comma)
 			return buf;
@@ -608,6 +609,9 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			return msglvl_error(cl, j, i);
 		if (is_word(next, "on") || is_word(next, "off")) {
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
+			if (!w)
+				return usage_error(cl, "the list of classes before '%s' is too long (write +NAME or -NAME words)",
+						   next);
 			i++;
 		} else if (is_word(w, "on") || is_word(w, "off")) {
 			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",

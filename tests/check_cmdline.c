@@ -657,6 +657,28 @@ START_TEST(test_limits)
 	ck_assert_int_eq(cmdline_parse(&o, 3, args, w, CMDLINE_ARGV, &err), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(err.msg, "is not a valid network namespace name"));
 
+	/* -n with a name: NAME_MAX bytes, as 'ip netns add' takes */
+	memset(longest, 'n', NAME_MAX);
+	longest[NAME_MAX] = '\0';
+	ck_assert_int_eq(parse((const char *const[]){ "-n", longest, "tap0", NULL }, &o, &err), 0);
+	ck_assert_str_eq(o.netns, longest);
+	strcat(longest, "n");
+	ck_assert_int_eq(parse((const char *const[]){ "-n", longest, "tap0", NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "is not a valid network namespace name"));
+
+	/*
+	 * "NAME off" whose +/- form does not fit: an error, never the bare
+	 * list read as an absolute change.
+	 */
+	longest[0] = '\0';
+	for (i = 0; i < 128; i++)
+		strcat(longest, "drv,");
+	strcat(longest, "link");
+	ck_assert_int_eq(parse((const char *const[]){ "--decode", longest, "off", NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "too long"));
+	longest[4 * 11 - 1] = '\0';	/* 11 times "drv" */
+	ck_assert_int_eq(parse((const char *const[]){ "--decode", longest, "off", NULL }, &o, &err), 0);
+
 	/* --config: CMDLINE_CONFIGS_MAX files */
 	args[0] = "--apply";
 	for (i = 0; i < CMDLINE_CONFIGS_MAX + 1; i++) {
