@@ -94,18 +94,18 @@ static int about(const struct opts *o, struct backend *b)
 }
 
 static const struct command_def commands[] = {
-	[CMD_SHOW_ALL]	= { cmd_show, true },
-	[CMD_SHOW]	= { cmd_show, true },
-	[CMD_CHANGE]	= { cmd_change, true, true },
-	[CMD_LEVEL]	= { cmd_local, false },
-	[CMD_DECODE]	= { cmd_local, false },
-	[CMD_LIST]	= { cmd_local, false },
-	[CMD_MONITOR]	= { cmd_monitor, true },
-	[CMD_BATCH]	= { cmd_batch, true, true },
-	[CMD_APPLY]	= { cmd_apply, true, true },
-	[CMD_TRACE]	= { cmd_trace, true },
-	[CMD_HELP]	= { about, false },
-	[CMD_VERSION]	= { about, false },
+	[CMD_SHOW_ALL]	= { .run = cmd_show, .kernel = true },
+	[CMD_SHOW]	= { .run = cmd_show, .kernel = true },
+	[CMD_CHANGE]	= { .run = cmd_change, .kernel = true, .sets = true },
+	[CMD_LEVEL]	= { .run = cmd_local },
+	[CMD_DECODE]	= { .run = cmd_local },
+	[CMD_LIST]	= { .run = cmd_local },
+	[CMD_MONITOR]	= { .run = cmd_monitor, .kernel = true },
+	[CMD_BATCH]	= { .run = cmd_batch, .kernel = true, .sets = true },
+	[CMD_APPLY]	= { .run = cmd_apply, .kernel = true, .sets = true },
+	[CMD_TRACE]	= { .run = cmd_trace, .kernel = true },
+	[CMD_HELP]	= { .run = about },
+	[CMD_VERSION]	= { .run = about },
 };
 
 /* Say why the kernel could not be opened; a failure, never a usage error. */

@@ -618,6 +618,8 @@ START_TEST(test_limits)
 {
 	static char longest[PATH_MAX + 2];
 	static char *args[2 * CMDLINE_CONFIGS_MAX + 4];
+	static char dash_n[] = "-n", apply[] = "--apply", config[] = "--config",
+		    file[] = "f";
 	static const char *w[2 * CMDLINE_CONFIGS_MAX + 4];
 	struct cmdline_err err;
 	struct opts o;
@@ -647,7 +649,7 @@ START_TEST(test_limits)
 	longest[0] = '/';
 	longest[PATH_MAX - 1] = '\0';
 	opts_init(&o);
-	args[0] = "-n";
+	args[0] = dash_n;
 	args[1] = longest;
 	args[2] = (char[]){ "tap0" };
 	ck_assert_int_eq(cmdline_parse(&o, 3, args, w, CMDLINE_ARGV, &err), 0);
@@ -680,10 +682,10 @@ START_TEST(test_limits)
 	ck_assert_int_eq(parse((const char *const[]){ "--decode", longest, "off", NULL }, &o, &err), 0);
 
 	/* --config: CMDLINE_CONFIGS_MAX files */
-	args[0] = "--apply";
+	args[0] = apply;
 	for (i = 0; i < CMDLINE_CONFIGS_MAX + 1; i++) {
-		args[1 + 2 * i] = "--config";
-		args[2 + 2 * i] = "f";
+		args[1 + 2 * i] = config;
+		args[2 + 2 * i] = file;
 	}
 	argc = 1 + 2 * CMDLINE_CONFIGS_MAX;
 	opts_init(&o);
