@@ -176,6 +176,21 @@ prepare()
 	[ -z "$1" ] || in_ns sh -c "$1" >/dev/null
 }
 
+# applied KEY MASK: after a command that set every tap to MASK, how many
+# taps one netifmsg dump shows at it, and ethtool, the independent peer,
+# on the first, middle and last tap (a tap it reads otherwise is
+# recorded).  n is the number of taps.
+applied()
+{
+	local key=$1 mask=$2 i
+
+	record "$key" a "$(in_ns "$netifmsg" -x | grep -c ": $mask\$" || true)"
+	for i in 0 $((n / 2)) $((n - 1)); do
+		in_ns ethtool "tap$i" | grep -q "Current message level: $mask" ||
+			record "$key" ethtool "tap$i-wrong"
+	done
+}
+
 # rss [--prepare PREP] KEY SIDE CMD...: median peak RSS (KiB) over 5
 # runs, PREP run before each.
 rss()
@@ -434,25 +449,17 @@ for n in $sizes; do
 		# with ethtool, the independent peer.
 		sed 's/ 0x3$/ 0x5/' "$tmp/batch.$n" >"$tmp/batch5.$n"
 		if in_ns "$netifmsg" --batch "$tmp/batch5.$n" >/dev/null; then
-			record "applied.batch.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000005$' || true)"
+			applied "applied.batch.$n" 0x00000005
 		else
 			record "applied.batch.$n" a "exit-status-$?"
 		fi
-		for i in 0 $((n / 2)) $((n - 1)); do
-			in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000005' ||
-				record "applied.batch.$n" ethtool "tap$i-wrong"
-		done
 		# The same for the pattern: every tap at 0x9 afterwards.
 		if $has_pattern; then
 			if in_ns "$netifmsg" 'tap*' 0x9 >/dev/null; then
-				record "applied.pattern.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000009$' || true)"
+				applied "applied.pattern.$n" 0x00000009
 			else
 				record "applied.pattern.$n" a "exit-status-$?"
 			fi
-			for i in 0 $((n / 2)) $((n - 1)); do
-				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000009' ||
-					record "applied.pattern.$n" ethtool "tap$i-wrong"
-			done
 		fi
 		if $has_apply; then
 			# A first run (from 0x5: every tap changes) and a second
@@ -467,14 +474,10 @@ for n in $sizes; do
 			# Every tap at 0x3 after a first run.
 			prepare "$apply_reset"
 			if in_ns "$netifmsg" --apply --config "$tmp/apply.conf" >/dev/null; then
-				record "applied.apply.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000003$' || true)"
+				applied "applied.apply.$n" 0x00000003
 			else
 				record "applied.apply.$n" a "exit-status-$?"
 			fi
-			for i in 0 $((n / 2)) $((n - 1)); do
-				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000003' ||
-					record "applied.apply.$n" ethtool "tap$i-wrong"
-			done
 		fi
 		if $has_trace; then
 			rss --prepare "$apply_reset" "batch.$n" trace \
@@ -489,14 +492,10 @@ for n in $sizes; do
 			if in_ns "${trace_cmd[@]}" >/dev/null 2>"$tmp/trace.err"; then
 				record "raised.trace.$n" a "$(grep -c ': now 0x00000003; ' "$tmp/trace.err" || true)"
 				record "restored.trace.$n" a "$(grep -c ': restored: 0x00000005 ' "$tmp/trace.err" || true)"
-				record "applied.trace.$n" a "$(in_ns "$netifmsg" -x | grep -c ': 0x00000005$' || true)"
+				applied "applied.trace.$n" 0x00000005
 			else
 				record "applied.trace.$n" a "exit-status-$?"
 			fi
-			for i in 0 $((n / 2)) $((n - 1)); do
-				in_ns ethtool "tap$i" | grep -q 'Current message level: 0x00000005' ||
-					record "applied.trace.$n" ethtool "tap$i-wrong"
-			done
 		fi
 	fi
 done
