@@ -181,7 +181,7 @@ static bool netns_ok(const char *ns)
 		return false;
 	if (strchr(ns, '/'))
 		return true;
-	return strcmp(ns, ".") && strcmp(ns, "..") && len < NAME_MAX;
+	return strcmp(ns, ".") && strcmp(ns, "..") && len <= NAME_MAX;
 }
 
 /* What a successful parse may hand to the commands. */
