@@ -122,8 +122,7 @@ mkfifo "$NIM_TMP/fifo" || fatal "mkfifo failed"
 exec {hold}<>"$NIM_TMP/fifo"
 trace "$NIM_TMP/fifo" "$E" trc0
 # 3000 records, 130 KB: more than a pipe holds
-ip netns exec "$NS" bash -c 'for ((i = 0; i < 1500; i++)); do "$0" trc0; done' \
-	"$TAPLOG" || fatal "taplog failed"
+ip netns exec "$NS" "$TAPLOG" trc0 1500 || fatal "taplog failed"
 sleep 0.3
 kill -INT "$TPID"
 stopped
