@@ -2,12 +2,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # --trace: the traced tap's kernel log records are shown and another's
-# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP, a
-# closed output pipe and SIGINT while the output is blocked; a bit
-# another writer changed meanwhile is kept; an interface deleted or
-# renamed during the trace; names the kernel log escapes; a pattern; -j
-# lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug
-# note.
+# are not, nor a line user space writes; the mask is put back after
+# --for, SIGINT, SIGTERM, SIGHUP, a closed output pipe and SIGINT while
+# the output is blocked; a bit another writer changed meanwhile is kept;
+# an interface deleted or renamed during the trace; names the kernel log
+# escapes; a pattern; -j lines; without CAP_SYSLOG and without
+# CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -71,6 +71,15 @@ check_egrep "trc0: persist enabled" '^\[ *[0-9]+\.[0-9]{6}\] trc0: persist enabl
 check_nogrep "trc1's records are not" "trc1" "$O"
 check_grep "the last line says what was restored" "trc0: restored: 0x00000000 none" "$E"
 check_mask "restored after --for" trc0 0x0
+
+# --- a line user space writes into the kernel log is no driver's record,
+# whatever its text
+trace "$O" "$E" trc0 --for 1
+echo "trc0: written by user space" >/dev/kmsg || fatal "cannot write /dev/kmsg"
+taplog trc0
+stopped
+check_grep "user space's line: the driver's records are shown" "trc0: persist enabled" "$O"
+check_nogrep "user space's line is not shown" "written by user space" "$O"
 
 # --- names the kernel log escapes (\x5c for a backslash, UTF-8 as \xHH):
 # their records are found, and shown unescaped
