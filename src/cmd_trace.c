@@ -3,8 +3,8 @@
  * --trace IFACE [CHANGE...]: a debug session.  The change (+all by
  * default) is made atomically, the bits it really changed are kept, the
  * interface's kernel log records are printed from /dev/kmsg as they
- * come, and at the end (SIGINT, SIGTERM, SIGHUP, --for, a closed output
- * pipe, the interface gone) exactly those bits go back to what they
+ * come, and at the end (SIGINT, SIGQUIT, SIGTERM, SIGHUP, --for, a closed
+ * output pipe, the interface gone) exactly those bits go back to what they
  * were, in one atomic value+mask set, unless someone else changed one
  * meanwhile: that bit is left as it is, with a note.
  */
@@ -565,7 +565,8 @@ static int open_kmsg(void)
 
 int cmd_trace(const struct opts *o, struct backend *b)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	/* Ctrl-\ too: a session killed by it would leave the level raised. */
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP };
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
 			    .sk = -1 };
 	sigset_t block, wait;
@@ -579,7 +580,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		goto out;
 	/* A closed output pipe: write() says EPIPE, which ends the trace. */
 	signal(SIGPIPE, SIG_IGN);
-	ret = cmd_catch_signals(sigs, 3, on_signal, &block, &wait);
+	ret = cmd_catch_signals(sigs, 4, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		goto out;

@@ -3,11 +3,11 @@
 #
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
-# --for, SIGINT, SIGTERM, SIGHUP, a closed output pipe and SIGINT while
-# the output is blocked; a bit another writer changed meanwhile is kept;
-# an interface deleted or renamed during the trace; names the kernel log
-# escapes; a pattern; -j lines; without CAP_SYSLOG and without
-# CAP_NET_ADMIN; the dynamic debug note.
+# --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
+# SIGINT while the output is blocked; a bit another writer changed
+# meanwhile is kept; an interface deleted or renamed during the trace;
+# names the kernel log escapes; a pattern; -j lines; without CAP_SYSLOG
+# and without CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -93,11 +93,18 @@ for n in 'trc\3' 'trcé'; do
 done
 
 # --- CHANGE words; the signals and a closed pipe
-for sig in INT TERM HUP; do
+for sig in INT TERM HUP QUIT; do
 	set_mask trc0 0x3
 	trace "$O" "$E" trc0 +link,+timer
 	check_mask "SIG$sig: raised" trc0 0xf
 	kill -"$sig" "$TPID"
+	# Not caught, SIGQUIT would kill it at a terminal; a script's
+	# background job starts with it ignored.
+	for ((i = 0; i < 500; i++)); do kill -0 "$TPID" 2>/dev/null || break; sleep 0.02; done
+	if kill -0 "$TPID" 2>/dev/null; then
+		fail "SIG$sig: ends the trace" "still running 10 s after it"
+		kill -KILL "$TPID"
+	fi
 	stopped
 	check_eq "SIG$sig: exit 0" 0 "$RC"
 	check_mask "SIG$sig: restored" trc0 0x3
