@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -409,39 +409,32 @@ static bool any_gone(struct trace *tr)
 	return gone;
 }
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
  * Until a signal, --for, a closed pipe or a target gone.  The signals
  * (@block) get in only in ppoll() and in drain(), where they also end a
- * write(2) blocked on a slow reader.
+ * write(2) blocked on a slow reader.  --for is SIGALRM, one of them: a
+ * write that no reader lets finish, or a flood of records that keeps
+ * drain() reading, cannot make the session outlast it.
  */
 static int follow(struct trace *tr, const sigset_t *block,
 		  const sigset_t *wait)
 {
-	long long end = tr->o->for_ms ? now_ms() + tr->o->for_ms : 0;
+	unsigned int ms = tr->o->for_ms;
+	struct itimerval timer = {
+		.it_value = { ms / 1000, (ms % 1000) * 1000 },
+	};
 	/* The reader of a pipe going away shows as POLLERR on our end. */
 	struct pollfd pfd[2] = {
 		{ .fd = STDOUT_FILENO, .events = 0 },
 		{ .fd = tr->kmsg, .events = POLLIN },
 	};
-	struct timespec tick;
-	long long left;
+	/* Each second a look for targets gone or renamed. */
+	const struct timespec tick = { 1, 0 };
 	int ret;
 
+	if (ms && setitimer(ITIMER_REAL, &timer, NULL) < 0)
+		return -errno;
 	while (!stop && !any_gone(tr)) {
-		left = end ? end - now_ms() : 1000;
-		if (left <= 0)
-			break;
-		if (left > 1000)
-			left = 1000;
-		tick = (struct timespec){ left / 1000, (left % 1000) * 1000000 };
 		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
 		if (ret < 0 && errno != EINTR)
 			return -errno;
@@ -566,7 +559,7 @@ static int open_kmsg(void)
 int cmd_trace(const struct opts *o, struct backend *b)
 {
 	/* Ctrl-\ too: a session killed by it would leave the level raised. */
-	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP };
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGALRM };
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
 			    .sk = -1 };
 	sigset_t block, wait;
@@ -580,7 +573,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		goto out;
 	/* A closed output pipe: write() says EPIPE, which ends the trace. */
 	signal(SIGPIPE, SIG_IGN);
-	ret = cmd_catch_signals(sigs, 4, on_signal, &block, &wait);
+	ret = cmd_catch_signals(sigs, 5, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		goto out;

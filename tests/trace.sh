@@ -4,7 +4,7 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
-# SIGINT while the output is blocked; a bit another writer changed
+# SIGINT or --for while the output is blocked; a bit another writer changed
 # meanwhile is kept; an interface deleted or renamed during the trace;
 # names the kernel log escapes; a pattern; -j lines; without CAP_SYSLOG
 # and without CAP_NET_ADMIN; the dynamic debug note.
@@ -147,6 +147,23 @@ exec {hold}<&-
 check_eq "SIGINT while the output is blocked: exit 0" 0 "$RC"
 check_nogrep "SIGINT while the output is blocked: no error" "trace:" "$E"
 check_mask "SIGINT while the output is blocked: restored" trc0 0x0
+
+# --- --for ends the trace also while its output is blocked: the time is
+# up during a write(2) that no reader lets finish.  The pipe is full
+# before the trace starts (dd stops where a write would block).
+exec {hold}<>"$NIM_TMP/fifo"
+dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+trace "$NIM_TMP/fifo" "$E" trc0 --for 1
+taplog trc0
+for ((i = 0; i < 500; i++)); do kill -0 "$TPID" 2>/dev/null || break; sleep 0.02; done
+if kill -0 "$TPID" 2>/dev/null; then
+	fail "--for 1 while the output is blocked: ends" "still running 10 s after it began"
+	kill -INT "$TPID"
+fi
+stopped
+exec {hold}<&-
+check_eq "--for 1 while the output is blocked: exit 0" 0 "$RC"
+check_mask "--for 1 while the output is blocked: restored" trc0 0x0
 
 # --- another writer's bit is kept
 set_mask trc0 0x1
