@@ -598,6 +598,11 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = follow(&tr, &block, &wait);
 	if (ret < 0)
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
+	/*
+	 * A last look: one renamed since the last is put back under its
+	 * name now (its old one may be another's), one gone is not.
+	 */
+	any_gone(&tr);
 	ret2 = restore(&tr);
 	ret = ret < 0 ? -EIO : ret2;
 out:

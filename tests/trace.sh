@@ -4,10 +4,11 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
-# SIGINT or --for while the output is blocked; a bit another writer changed
-# meanwhile is kept; an interface deleted or renamed during the trace;
-# names the kernel log escapes; a pattern; -j lines; without CAP_SYSLOG
-# and without CAP_NET_ADMIN; the dynamic debug note.
+# SIGINT or --for while the output is blocked; a bit another writer
+# changed meanwhile is kept; an interface deleted or renamed during the
+# trace, also just before its end; names the kernel log escapes; a
+# pattern; -j lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the
+# dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -201,6 +202,30 @@ check_grep "trc1 renamed: said" "trc1: renamed to 'trc1r': traced on" "$E"
 check_grep "trc1 renamed: its records under the new name" "trc1r: persist enabled" "$O"
 check_mask "trc1 renamed: restored" trc1r 0x0
 ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+
+# --- renamed or deleted just before the end, before the trace looked
+# again: put back under its new name; nothing to put back.  Without
+# CAP_SYSLOG where it can be: the record a rename writes does not wake
+# the trace then.
+saved=("${NIM_WRAPPER[@]}")
+if command -v setpriv >/dev/null 2>&1 &&
+   [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ]; then
+	NIM_WRAPPER=(setpriv --bounding-set=-syslog --inh-caps=-syslog "${saved[@]}")
+fi
+trace "$O" "$E" trc1
+ip -n "$NS" link set trc1 name trc1r && kill -INT "$TPID"
+stopped
+check_eq "trc1 renamed just before SIGINT: exit 0" 0 "$RC"
+check_grep "trc1 renamed just before SIGINT: restored as trc1r" "trc1r: restored: 0x00000000 none" "$E"
+check_mask "trc1 renamed just before SIGINT: restored" trc1r 0x0
+ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+add_tap trc3 || fatal "cannot create trc3"
+trace "$O" "$E" trc3
+ip -n "$NS" link del trc3 && kill -INT "$TPID"
+stopped
+check_eq "trc3 deleted just before SIGINT: exit 0" 0 "$RC"
+check_nogrep "trc3 deleted just before SIGINT: not said to be raised" "not restored" "$E"
+NIM_WRAPPER=("${saved[@]}")
 
 # --- a pattern, and -j
 set_mask trc0 0x0
