@@ -327,7 +327,8 @@ static void dyndbg_notes(const struct trace *tr)
 
 /*
  * Write all of @line, unless a signal asks to stop (it ends a write(2)
- * blocked on a slow reader: that is no error).  0 or -errno.
+ * blocked on a slow reader: that is no error).  0 or -errno; a write
+ * error is said as every command says it, a closed pipe is not.
  */
 static int put(const char *line, size_t len)
 {
@@ -336,15 +337,23 @@ static int put(const char *line, size_t len)
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
-			return -errno;
+		if (n < 0) {
+			n = -errno;
+			if (n != -EPIPE)
+				diag(NULL, NULL, "write error: %s",
+				     strerror((int)-n));
+			return (int)n;
+		}
 		line += n;
 		len -= (size_t)n;
 	}
 	return 0;
 }
 
-/* Print the records waiting in /dev/kmsg that are about a target. */
+/*
+ * Print the records waiting in /dev/kmsg that are about a target.
+ * 0 or -errno (said, but for -EPIPE).
+ */
 static int drain(struct trace *tr)
 {
 	char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
@@ -359,8 +368,14 @@ static int drain(struct trace *tr)
 			diag(NULL, NULL, "note: the kernel log wrapped: records were lost");
 			continue;
 		}
-		if (len < 0)
-			return errno == EAGAIN || errno == EINTR ? 0 : -errno;
+		if (len < 0 && (errno == EAGAIN || errno == EINTR))
+			return 0;
+		if (len < 0) {
+			ret = -errno;
+			diag(NULL, NULL, "trace: %s: %s", KMSG_PATH,
+			     strerror(-ret));
+			return ret;
+		}
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;
 		for (i = 0; i < tr->n; i++) {
@@ -410,7 +425,8 @@ static bool any_gone(struct trace *tr)
 }
 
 /*
- * Until a signal, --for, a closed pipe or a target gone.  The signals
+ * Until a signal, --for, a closed pipe or a target gone; 0, or -errno
+ * where it failed (said).  The signals
  * (@block) get in only in ppoll() and in drain(), where they also end a
  * write(2) blocked on a slow reader.  --for is SIGALRM, one of them: a
  * write that no reader lets finish, or a flood of records that keeps
@@ -433,11 +449,11 @@ static int follow(struct trace *tr, const sigset_t *block,
 	int ret;
 
 	if (ms && setitimer(ITIMER_REAL, &timer, NULL) < 0)
-		return -errno;
+		goto fail;
 	while (!stop && !any_gone(tr)) {
 		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
 		if (ret < 0 && errno != EINTR)
-			return -errno;
+			goto fail;
 		if (ret > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)))
 			return 0;	/* the reader went: that ends it */
 		if (ret > 0 && pfd[1].revents) {
@@ -451,6 +467,10 @@ static int follow(struct trace *tr, const sigset_t *block,
 		}
 	}
 	return 0;
+fail:
+	ret = -errno;
+	diag(NULL, NULL, "trace: %s", strerror(-ret));
+	return ret;
 }
 
 /*
@@ -596,8 +616,6 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	say_undo(&tr);
 	dyndbg_notes(&tr);
 	ret = follow(&tr, &block, &wait);
-	if (ret < 0)
-		diag(NULL, NULL, "trace: %s", strerror(-ret));
 	/*
 	 * A last look: one renamed since the last is put back under its
 	 * name now (its old one may be another's), one gone is not.

@@ -4,11 +4,11 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
-# SIGINT or --for while the output is blocked; a bit another writer
-# changed meanwhile is kept; an interface deleted or renamed during the
-# trace, also just before its end; names the kernel log escapes; a
-# pattern; -j lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the
-# dynamic debug note.
+# SIGINT or --for while the output is blocked, and a write error; a bit
+# another writer changed meanwhile is kept; an interface deleted or
+# renamed during the trace, also just before its end; names the kernel
+# log escapes; a pattern; -j lines; without CAP_SYSLOG and without
+# CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -165,6 +165,15 @@ stopped
 exec {hold}<&-
 check_eq "--for 1 while the output is blocked: exit 0" 0 "$RC"
 check_mask "--for 1 while the output is blocked: restored" trc0 0x0
+
+# --- output that cannot be written ends the trace, said as every write
+# error is: restored, exit 1
+trace /dev/full "$E" trc0 --for 5
+taplog trc0
+stopped
+check_eq "/dev/full: exit 1" 1 "$RC"
+check_grep "/dev/full: said" "netifmsg: write error: No space left on device" "$E"
+check_mask "/dev/full: restored" trc0 0x0
 
 # --- another writer's bit is kept
 set_mask trc0 0x1
