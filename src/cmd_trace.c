@@ -3,8 +3,8 @@
  * --trace IFACE [CHANGE...]: a debug session.  The change (+all by
  * default) is made atomically, the bits it really changed are kept, the
  * interface's kernel log records are printed from /dev/kmsg as they
- * come, and at the end (SIGINT, SIGTERM, SIGHUP, --for, a closed output
- * pipe, the interface gone) exactly those bits go back to what they
+ * come, and at the end (SIGINT, SIGQUIT, SIGTERM, SIGHUP, --for, a closed
+ * output pipe, the interface gone) exactly those bits go back to what they
  * were, in one atomic value+mask set, unless someone else changed one
  * meanwhile: that bit is left as it is, with a note.
  */
@@ -17,7 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include "cmd.h"
@@ -327,7 +327,8 @@ static void dyndbg_notes(const struct trace *tr)
 
 /*
  * Write all of @line, unless a signal asks to stop (it ends a write(2)
- * blocked on a slow reader: that is no error).  0 or -errno.
+ * blocked on a slow reader: that is no error).  0 or -errno; a write
+ * error is said as every command says it, a closed pipe is not.
  */
 static int put(const char *line, size_t len)
 {
@@ -336,15 +337,23 @@ static int put(const char *line, size_t len)
 
 		if (n < 0 && errno == EINTR)
 			continue;
-		if (n < 0)
-			return -errno;
+		if (n < 0) {
+			n = -errno;
+			if (n != -EPIPE)
+				diag(NULL, NULL, "write error: %s",
+				     strerror((int)-n));
+			return (int)n;
+		}
 		line += n;
 		len -= (size_t)n;
 	}
 	return 0;
 }
 
-/* Print the records waiting in /dev/kmsg that are about a target. */
+/*
+ * Print the records waiting in /dev/kmsg that are about a target.
+ * 0 or -errno (said, but for -EPIPE).
+ */
 static int drain(struct trace *tr)
 {
 	char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
@@ -359,8 +368,14 @@ static int drain(struct trace *tr)
 			diag(NULL, NULL, "note: the kernel log wrapped: records were lost");
 			continue;
 		}
-		if (len < 0)
-			return errno == EAGAIN || errno == EINTR ? 0 : -errno;
+		if (len < 0 && (errno == EAGAIN || errno == EINTR))
+			return 0;
+		if (len < 0) {
+			ret = -errno;
+			diag(NULL, NULL, "trace: %s: %s", KMSG_PATH,
+			     strerror(-ret));
+			return ret;
+		}
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;
 		for (i = 0; i < tr->n; i++) {
@@ -409,42 +424,36 @@ static bool any_gone(struct trace *tr)
 	return gone;
 }
 
-static long long now_ms(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-}
-
 /*
- * Until a signal, --for, a closed pipe or a target gone.  The signals
+ * Until a signal, --for, a closed pipe or a target gone; 0, or -errno
+ * where it failed (said).  The signals
  * (@block) get in only in ppoll() and in drain(), where they also end a
- * write(2) blocked on a slow reader.
+ * write(2) blocked on a slow reader.  --for is SIGALRM, one of them: a
+ * write that no reader lets finish, or a flood of records that keeps
+ * drain() reading, cannot make the session outlast it.
  */
 static int follow(struct trace *tr, const sigset_t *block,
 		  const sigset_t *wait)
 {
-	long long end = tr->o->for_ms ? now_ms() + tr->o->for_ms : 0;
+	unsigned int ms = tr->o->for_ms;
+	struct itimerval timer = {
+		.it_value = { ms / 1000, (ms % 1000) * 1000 },
+	};
 	/* The reader of a pipe going away shows as POLLERR on our end. */
 	struct pollfd pfd[2] = {
 		{ .fd = STDOUT_FILENO, .events = 0 },
 		{ .fd = tr->kmsg, .events = POLLIN },
 	};
-	struct timespec tick;
-	long long left;
+	/* Each second a look for targets gone or renamed. */
+	const struct timespec tick = { 1, 0 };
 	int ret;
 
+	if (ms && setitimer(ITIMER_REAL, &timer, NULL) < 0)
+		goto fail;
 	while (!stop && !any_gone(tr)) {
-		left = end ? end - now_ms() : 1000;
-		if (left <= 0)
-			break;
-		if (left > 1000)
-			left = 1000;
-		tick = (struct timespec){ left / 1000, (left % 1000) * 1000000 };
 		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
 		if (ret < 0 && errno != EINTR)
-			return -errno;
+			goto fail;
 		if (ret > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)))
 			return 0;	/* the reader went: that ends it */
 		if (ret > 0 && pfd[1].revents) {
@@ -458,6 +467,10 @@ static int follow(struct trace *tr, const sigset_t *block,
 		}
 	}
 	return 0;
+fail:
+	ret = -errno;
+	diag(NULL, NULL, "trace: %s", strerror(-ret));
+	return ret;
 }
 
 /*
@@ -565,7 +578,8 @@ static int open_kmsg(void)
 
 int cmd_trace(const struct opts *o, struct backend *b)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP };
+	/* Ctrl-\ too: a session killed by it would leave the level raised. */
+	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGALRM };
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
 			    .sk = -1 };
 	sigset_t block, wait;
@@ -579,7 +593,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		goto out;
 	/* A closed output pipe: write() says EPIPE, which ends the trace. */
 	signal(SIGPIPE, SIG_IGN);
-	ret = cmd_catch_signals(sigs, 3, on_signal, &block, &wait);
+	ret = cmd_catch_signals(sigs, 5, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		goto out;
@@ -602,8 +616,11 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	say_undo(&tr);
 	dyndbg_notes(&tr);
 	ret = follow(&tr, &block, &wait);
-	if (ret < 0)
-		diag(NULL, NULL, "trace: %s", strerror(-ret));
+	/*
+	 * A last look: one renamed since the last is put back under its
+	 * name now (its old one may be another's), one gone is not.
+	 */
+	any_gone(&tr);
 	ret2 = restore(&tr);
 	ret = ret < 0 ? -EIO : ret2;
 out:

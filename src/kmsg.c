@@ -69,7 +69,11 @@ size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
 	size_t n = strlen(ifname), pre, start;
 	const char *colon, *name_end, *p;
 
-	if (!n)
+	/*
+	 * Facility 0 is the kernel's own: a write to /dev/kmsg from user
+	 * space has another (the kernel makes it so), whatever its text.
+	 */
+	if (!n || r->facility)
 		return 0;
 	/* The prefix ends at the first ": " (an interface name has no ':'). */
 	colon = memmem(r->msg, r->len, ": ", 2);

@@ -34,8 +34,9 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r);
  * Is @r about interface @ifname?  netdev_printk() writes "IFACE: ..."
  * for a device without a parent and "DRIVER BUS-ID IFACE: ..." for one
  * with a parent (net/core/dev.c): @ifname is then the last word before
- * the first ": ".  Returns the offset of the text after that prefix, or
- * 0 if the record is not about @ifname.
+ * the first ": ".  A record user space wrote (a facility other than
+ * the kernel's) is about no interface.  Returns the offset of the text
+ * after that prefix, or 0 if the record is not about @ifname.
  */
 size_t kmsg_about(const struct kmsg_record *r, const char *ifname);
 

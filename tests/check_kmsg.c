@@ -105,6 +105,9 @@ START_TEST(test_about)
 	ck_assert_pstr_eq(about("6,1,2,-;tap0:no space\n", "tap0"), NULL);
 	ck_assert_pstr_eq(about("6,1,2,-;tap0: \n", "tap0"), "");
 	ck_assert_pstr_eq(about("6,1,2,-;tap0\n", "tap0"), NULL);
+	/* written to /dev/kmsg by user space: facility user (1), local7 (23) */
+	ck_assert_pstr_eq(about("14,1,2,-;tap0: persist enabled\n", "tap0"), NULL);
+	ck_assert_pstr_eq(about("190,1,2,-;tap0: persist enabled\n", "tap0"), NULL);
 }
 END_TEST
 

@@ -2,12 +2,13 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # --trace: the traced tap's kernel log records are shown and another's
-# are not; the mask is put back after --for, SIGINT, SIGTERM, SIGHUP, a
-# closed output pipe and SIGINT while the output is blocked; a bit
+# are not, nor a line user space writes; the mask is put back after
+# --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
+# SIGINT or --for while the output is blocked, and a write error; a bit
 # another writer changed meanwhile is kept; an interface deleted or
-# renamed during the trace; names the kernel log escapes; a pattern; -j
-# lines; without CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug
-# note.
+# renamed during the trace, also just before its end; names the kernel
+# log escapes; a pattern; -j lines; without CAP_SYSLOG and without
+# CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -72,6 +73,15 @@ check_nogrep "trc1's records are not" "trc1" "$O"
 check_grep "the last line says what was restored" "trc0: restored: 0x00000000 none" "$E"
 check_mask "restored after --for" trc0 0x0
 
+# --- a line user space writes into the kernel log is no driver's record,
+# whatever its text
+trace "$O" "$E" trc0 --for 1
+echo "trc0: written by user space" >/dev/kmsg || fatal "cannot write /dev/kmsg"
+taplog trc0
+stopped
+check_grep "user space's line: the driver's records are shown" "trc0: persist enabled" "$O"
+check_nogrep "user space's line is not shown" "written by user space" "$O"
+
 # --- names the kernel log escapes (\x5c for a backslash, UTF-8 as \xHH):
 # their records are found, and shown unescaped
 for n in 'trc\3' 'trcé'; do
@@ -84,11 +94,18 @@ for n in 'trc\3' 'trcé'; do
 done
 
 # --- CHANGE words; the signals and a closed pipe
-for sig in INT TERM HUP; do
+for sig in INT TERM HUP QUIT; do
 	set_mask trc0 0x3
 	trace "$O" "$E" trc0 +link,+timer
 	check_mask "SIG$sig: raised" trc0 0xf
 	kill -"$sig" "$TPID"
+	# Not caught, SIGQUIT would kill it at a terminal; a script's
+	# background job starts with it ignored.
+	for ((i = 0; i < 500; i++)); do kill -0 "$TPID" 2>/dev/null || break; sleep 0.02; done
+	if kill -0 "$TPID" 2>/dev/null; then
+		fail "SIG$sig: ends the trace" "still running 10 s after it"
+		kill -KILL "$TPID"
+	fi
 	stopped
 	check_eq "SIG$sig: exit 0" 0 "$RC"
 	check_mask "SIG$sig: restored" trc0 0x3
@@ -131,6 +148,32 @@ check_eq "SIGINT while the output is blocked: exit 0" 0 "$RC"
 check_nogrep "SIGINT while the output is blocked: no error" "trace:" "$E"
 check_mask "SIGINT while the output is blocked: restored" trc0 0x0
 
+# --- --for ends the trace also while its output is blocked: the time is
+# up during a write(2) that no reader lets finish.  The pipe is full
+# before the trace starts (dd stops where a write would block).
+exec {hold}<>"$NIM_TMP/fifo"
+dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+trace "$NIM_TMP/fifo" "$E" trc0 --for 1
+taplog trc0
+for ((i = 0; i < 500; i++)); do kill -0 "$TPID" 2>/dev/null || break; sleep 0.02; done
+if kill -0 "$TPID" 2>/dev/null; then
+	fail "--for 1 while the output is blocked: ends" "still running 10 s after it began"
+	kill -INT "$TPID"
+fi
+stopped
+exec {hold}<&-
+check_eq "--for 1 while the output is blocked: exit 0" 0 "$RC"
+check_mask "--for 1 while the output is blocked: restored" trc0 0x0
+
+# --- output that cannot be written ends the trace, said as every write
+# error is: restored, exit 1
+trace /dev/full "$E" trc0 --for 5
+taplog trc0
+stopped
+check_eq "/dev/full: exit 1" 1 "$RC"
+check_grep "/dev/full: said" "netifmsg: write error: No space left on device" "$E"
+check_mask "/dev/full: restored" trc0 0x0
+
 # --- another writer's bit is kept
 set_mask trc0 0x1
 trace "$O" "$E" trc0 +link,+timer
@@ -167,6 +210,30 @@ check_grep "trc1 renamed: said" "trc1: renamed to 'trc1r': traced on" "$E"
 check_grep "trc1 renamed: its records under the new name" "trc1r: persist enabled" "$O"
 check_mask "trc1 renamed: restored" trc1r 0x0
 ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+
+# --- renamed or deleted just before the end, before the trace looked
+# again: put back under its new name; nothing to put back.  Without
+# CAP_SYSLOG where it can be: the record a rename writes does not wake
+# the trace then.
+saved=("${NIM_WRAPPER[@]}")
+if command -v setpriv >/dev/null 2>&1 &&
+   [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ]; then
+	NIM_WRAPPER=(setpriv --bounding-set=-syslog --inh-caps=-syslog "${saved[@]}")
+fi
+trace "$O" "$E" trc1
+ip -n "$NS" link set trc1 name trc1r && kill -INT "$TPID"
+stopped
+check_eq "trc1 renamed just before SIGINT: exit 0" 0 "$RC"
+check_grep "trc1 renamed just before SIGINT: restored as trc1r" "trc1r: restored: 0x00000000 none" "$E"
+check_mask "trc1 renamed just before SIGINT: restored" trc1r 0x0
+ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+add_tap trc3 || fatal "cannot create trc3"
+trace "$O" "$E" trc3
+ip -n "$NS" link del trc3 && kill -INT "$TPID"
+stopped
+check_eq "trc3 deleted just before SIGINT: exit 0" 0 "$RC"
+check_nogrep "trc3 deleted just before SIGINT: not said to be raised" "not restored" "$E"
+NIM_WRAPPER=("${saved[@]}")
 
 # --- a pattern, and -j
 set_mask trc0 0x0
