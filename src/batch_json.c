@@ -2,9 +2,10 @@
 /*
  * netifmsg's own -j output as --batch input: the one array that show
  * prints, or the objects one a line that a batch, a change and a monitor
- * print.  Each object's msg_enable is set on its interface: the object
- * becomes the text line "IFACE 0xMASK" and is read as one, so it means
- * exactly what a text line means.  Parsed with jansson.
+ * print (or that jq(1) prints over several lines).  Each object's
+ * msg_enable is set on its interface: the object becomes the text line
+ * "IFACE 0xMASK" and is read as one, so it means exactly what a text
+ * line means.  Parsed with jansson.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -72,44 +73,51 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	return batch_add_line(b, line, lineno, err);
 }
 
-/* Blanks only?  @s has @len bytes and no NUL after them. */
-static bool blank(const char *s, size_t len)
+/* JSON's blanks between values; @lineno counts the newlines passed. */
+static size_t skip_blanks(const char *s, size_t at, size_t len,
+			  unsigned int *lineno)
 {
-	while (len && (*s == ' ' || *s == '\t' || *s == '\r')) {
-		s++;
-		len--;
+	for (; at < len; at++) {
+		if (s[at] == '\n')
+			(*lineno)++;
+		else if (s[at] != ' ' && s[at] != '\t' && s[at] != '\r')
+			break;
 	}
-	return !len;
+	return at;
 }
 
-/* One object a line, as -j prints a batch or a monitor. */
-static int read_lines(struct batch *b, const char *text, size_t len,
-		      unsigned int *errline, struct cmdline_err *err)
+/*
+ * Objects one after the other: one a line, as -j prints a batch or a
+ * monitor, or over several lines, as jq(1) prints them without -c.
+ * Each is "line" N, N the line it starts on.
+ */
+static int read_objects(struct batch *b, const char *text, size_t len,
+			unsigned int *errline, struct cmdline_err *err)
 {
-	unsigned int lineno = 0;
+	unsigned int lineno = 1;
 	json_error_t jerr;
-	size_t at = 0;
-	int ret = 0;
+	size_t at = 0, end;
+	json_t *obj;
+	int ret;
 
-	while (at < len && !ret) {
-		const char *nl = memchr(text + at, '\n', len - at);
-		size_t end = nl ? (size_t)(nl - text) : len;
-		json_t *obj;
-
-		lineno++;
+	for (;;) {
+		at = skip_blanks(text, at, len, &lineno);
+		if (at == len)
+			return 0;
 		*errline = lineno;
-		if (!blank(text + at, end - at)) {
-			obj = json_loadb(text + at, end - at, JSON_REJECT_DUPLICATES,
-					 &jerr);
-			if (!obj)
-				return cmdline_err_set(err, false,
-						       "invalid JSON: %s", jerr.text);
-			ret = add_object(b, obj, lineno, err);
-			json_decref(obj);
-		}
-		at = end + 1;
+		obj = json_loadb(text + at, len - at, JSON_REJECT_DUPLICATES |
+				 JSON_DISABLE_EOF_CHECK, &jerr);
+		if (!obj)
+			return cmdline_err_set(err, false, "invalid JSON: %s",
+					       jerr.text);
+		ret = add_object(b, obj, lineno, err);
+		json_decref(obj);
+		if (ret)
+			return ret;
+		/* Without the EOF check, position is the bytes it took. */
+		for (end = at + (size_t)jerr.position; at < end; at++)
+			lineno += text[at] == '\n';
 	}
-	return ret;
 }
 
 int batch_read_json(struct batch *b, const char *text, size_t len,
@@ -122,7 +130,7 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 
 	*errline = 0;
 	if (len && text[0] == '{')
-		return read_lines(b, text, len, errline, err);
+		return read_objects(b, text, len, errline, err);
 	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
 	if (!arr) {
 		*errline = jerr.line > 0 ? (unsigned int)jerr.line : 1;

@@ -25,6 +25,7 @@ struct target {
 	size_t i;		/* in the dump */
 	uint32_t want;
 	bool failed;
+	bool no_dev;		/* its set found no such interface */
 };
 
 struct apply {
@@ -61,12 +62,40 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	while (a->t[a->done].want == a->all->v[a->t[a->done].i].msg_enable)
 		a->done++;
 	t = &a->t[a->done++];
-	if (q->err) {
+	if (q->err)
 		t->failed = true;
+	/* Gone, or renamed?  Asked once the run is over (gone()). */
+	if (q->err == -ENODEV) {
+		t->no_dev = true;
+	} else if (q->err) {
 		a->failed++;
 		diag_kernel(NULL, q->ifname, q->err, extack);
 	}
 	return 0;
+}
+
+/*
+ * A set that found no such interface: one that went away since the dump
+ * is "not there any more", no error (as with a name no interface has).
+ * One whose name now belongs to another (renamed) still fails.
+ */
+static void gone(const struct opts *o, struct backend *b, struct apply *a)
+{
+	struct ifstate now;
+	size_t k;
+
+	for (k = 0; k < a->nt; k++) {
+		const struct ifstate *st = &a->all->v[a->t[k].i];
+
+		if (!a->t[k].no_dev)
+			continue;
+		if (b->ops->get(b, st->ifname, &now) != -ENODEV) {
+			a->failed++;
+			diag_kernel(NULL, st->ifname, -ENODEV, NULL);
+		} else if (o->verbose) {
+			diag(NULL, st->ifname, "note: went away meanwhile: not set");
+		}
+	}
 }
 
 /* One value+mask set of the bits that differ, per changed target. */
@@ -212,6 +241,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 		else
 			diag_kernel(NULL, NULL, ret, b->extack);
 	}
+	gone(o, b, &a);
 	if (o->verbose)
 		notes(o, conf, used, found, a.nt);
 	report(o, b, &a);

@@ -232,7 +232,11 @@ int config_read(struct batch *b, const char *const *files, int n,
 
 	if (files && n > 0) {
 		for (i = 0; i < n; i++) {
-			ret = config_load(b, files[i], files[i], true, e);
+			/* "-": standard input, named as --batch - names it. */
+			bool in = !strcmp(files[i], "-");
+
+			ret = config_load(b, files[i],
+					  in ? "<stdin>" : files[i], true, e);
 			if (ret)
 				return ret;
 		}

@@ -39,7 +39,8 @@ struct config_paths {
 void config_paths_free(struct config_paths *p);
 
 /*
- * The configuration: @files, or with none (@n == 0) the default files
+ * The configuration: @files ("-": standard input, "<stdin>" in
+ * messages), or with none (@n == 0) the default files
  * @etc/netifmsg.conf and @etc/netifmsg.d/ *.conf (SYSCONFDIR for the
  * program; a default file that does not exist is no error), into @b in
  * order.  Returns as config_load().  Free @paths after @b.

@@ -62,7 +62,7 @@ static const char usage_text[] =
 "      --monitor          print every change of a mask until interrupted\n"
 "      --batch FILE       run FILE's 'IFACE [CHANGE...]' lines ('-': stdin)\n"
 "      --apply            set the masks the configuration files give\n"
-"      --config FILE      with --apply: read FILE, not the default files\n"
+"      --config FILE      with --apply: read FILE ('-': stdin), not the defaults\n"
 "      --ifindex N        with --apply: the interface of index N (udev's)\n"
 "      --trace            raise IFACE, print its kernel log, restore at end\n"
 "      --for SECONDS      with --trace: end after SECONDS\n"

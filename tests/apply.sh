@@ -99,6 +99,12 @@ check_grep "syntax error: FILE:LINE" "b.conf:2: unknown message class 'likn'" "$
 check_mask "syntax error: the first file not applied" tap0 0x0
 check_rc "a --config file that does not exist" 1 nm --apply --config "$C/nope.conf"
 check_grep "no such --config file: named" "nope.conf: No such file or directory" "$ERR"
+# "-" is standard input, as for --batch, and named as --batch names it.
+check_rc "--config - with a syntax error" 2 nm --apply --config - <"$C/b.conf"
+check_grep "--config -: <stdin> in the message" "netifmsg: <stdin>:2: unknown message class 'likn'" "$ERR"
+printf 'tap0 0x3\n' >"$C/in"
+check_rc "--config -" 0 nm --apply --config - <"$C/in"
+check_mask "--config -: applied" tap0 0x3
 
 # --- show output is configuration
 set_mask tap0 0x15

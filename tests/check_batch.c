@@ -597,7 +597,18 @@ static const struct json_case json_cases[] = {
 	/* CRLF line ends, a blank line of a lone CR among them */
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\r\n\r\n{\"ifname\":\"tap1\",\"msg_enable\":2}\r\n",
 	  0, 2, "tap1", 0x2, 3, NULL },
+	/* objects over several lines, as jq '.[]' prints them: the line each starts on */
+	{ "{\n  \"ifname\": \"tap0\",\n  \"msg_enable\": 1\n}\n{\n  \"ifname\": \"tap1\",\n  \"msg_enable\": 2\n}\n",
+	  0, 2, "tap1", 0x2, 5, NULL },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}{\"ifname\":\"tap1\",\"msg_enable\":2}",
+	  0, 2, "tap1", 0x2, 1, NULL },
 	/* wrong */
+	{ "{\n  \"ifname\": \"tap0\",\n  \"msg_enable\": 1\n}\n\n{\n  \"ifname\": \"tap1\"\n}\n",
+	  -EINVAL, 0, NULL, 0, 6, "no \"msg_enable\" that is a 32-bit mask" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1} x\n", -EINVAL, 0, NULL, 0, 1,
+	  "invalid JSON" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n\"tap1\"\n", -EINVAL, 0, NULL, 0, 2,
+	  "invalid JSON" },
 	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1},{\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 2,
 	  "no \"ifname\" that is an interface name" },
 	{ "[{\"ifname\":\"a b\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,

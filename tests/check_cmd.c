@@ -784,6 +784,31 @@ START_TEST(test_apply_iface_notes)
 END_TEST
 
 /*
+ * --apply: an interface that went away between the dump and its set is
+ * "not there any more", no failure (the udev rule's run for one that
+ * came and went); one whose name another interface took still fails.
+ */
+START_TEST(test_apply_gone)
+{
+	char cmd[160];
+
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	fake_fail_gets(fake_find(&f, "tap0"), 0, 1, -ENODEV);
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
+		 write_file("tap* +link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000004 link (changed)\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: note: went away meanwhile: not set\n");
+	fake_fail_gets(fake_find(&f, "tap0"), 0, 1, -ENODEV);
+	ck_assert_int_eq(run(cmd + 3), 0);
+	ck_assert_str_eq(err, "");
+	/* The name is there again, another interface's: a failure. */
+	ck_assert_int_eq(run(cmd + 3), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n");
+}
+END_TEST
+
+/*
  * --apply -v with no configuration line says where it looked, so a file
  * in the wrong directory is not silently ignored.
  */
@@ -931,6 +956,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);
 	tcase_add_test(tc, test_apply_iface_notes);
+	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);

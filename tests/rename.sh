@@ -4,7 +4,8 @@
 # An interface renamed between the dump that selects it and the set: a
 # pattern change, --apply and --trace's restore send each DEBUG_SET with
 # the interface's index beside its name, so the kernel refuses it rather
-# than set another interface that took the name meanwhile.  strace holds
+# than set another interface that took the name meanwhile.  --apply
+# leaves one removed meanwhile alone, as one not there.  strace holds
 # the first set back while the test renames; ethtool reads the masks.
 
 if [ -n "${top_srcdir:-}" ]; then
@@ -88,6 +89,17 @@ wait "$HPID"
 check_eq "--apply: exit 1 (the renamed one failed)" 1 "$?"
 check_grep "--apply: rn1 is no longer that interface" "netifmsg: rn1: no such network interface" "$ERR"
 settle "--apply"
+
+# --- --apply: one removed meanwhile is not there any more, no failure
+# (the udev rule's run for an interface that came and went at once)
+fresh
+held 3 -v --apply --config "$C"
+ip -n "$NS" link del dev rn1 || fatal "cannot remove rn1"
+wait "$HPID"
+check_eq "--apply, rn1 removed meanwhile: exit 0" 0 "$?"
+check_grep "--apply, rn1 removed meanwhile: -v says so" \
+	"netifmsg: rn1: note: went away meanwhile: not set" "$ERR"
+check_mask "--apply, rn1 removed meanwhile: rn0 was set" rn0 0x3
 
 # --- a set by a name the user gave stays by name: that name is meant
 fresh
