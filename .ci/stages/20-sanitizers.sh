@@ -15,8 +15,10 @@ fi
 if $ci_san_ok && grep -q -- '-fsanitize=address,undefined' "$ci_san_dir/src/Makefile"; then
 	ci_result "sanitizer build" 0
 	# -fno-sanitize-recover=all makes UBSan fatal too; ASan's own
-	# default already is.  Leak checking is on (detect_leaks).
-	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
+	# default already is.  Leak checking is on (detect_leaks).  An
+	# instrumented start costs more: concurrency.sh's 4000 runs went past
+	# the 600 s watchdog on a loaded machine, so 1500 s, as valgrind has.
+	NIM_TIMEOUT=1500 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		make -C "$ci_san_dir/src" -j"$(nproc)" check >ci-sanitizers-check.log 2>&1
 	ci_count_trs "$ci_san_dir/src" "sanitizers"
