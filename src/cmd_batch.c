@@ -11,11 +11,6 @@
 #include "cmd.h"
 #include "diag.h"
 
-static const char *display_name(const struct opts *o)
-{
-	return strcmp(o->batch_file, "-") ? o->batch_file : "<stdin>";
-}
-
 /* Say why a file could not be read: -EINVAL (a bad line) or -EIO. */
 static int input_error(int ret, const struct config_err *e)
 {
@@ -42,8 +37,8 @@ int cmd_read_input(const struct opts *o, struct cmd_input *in)
 				  SYSCONFDIR, &in->paths, &e);
 	} else {
 		batch_init(&in->batch, o->job.more->map);
-		ret = config_load(&in->batch, o->batch_file, display_name(o),
-				  false, &e);
+		ret = config_load(&in->batch, o->batch_file,
+				  config_shown_name(o->batch_file), false, &e);
 	}
 	return ret ? input_error(ret, &e) : 0;
 }
@@ -60,5 +55,5 @@ int cmd_batch(const struct opts *o, struct backend *b)
 
 	if (!bt->n)
 		return 0;
-	return cmd_run_jobs(o, b, bt->jobs, bt->n, display_name(o));
+	return cmd_run_jobs(o, b, bt->jobs, bt->n, config_shown_name(o->batch_file));
 }

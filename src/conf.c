@@ -223,6 +223,11 @@ static int read_dir(struct batch *b, const char *etc,
 	return ret;
 }
 
+const char *config_shown_name(const char *path)
+{
+	return strcmp(path, "-") ? path : "<stdin>";
+}
+
 int config_read(struct batch *b, const char *const *files, int n,
 		const char *etc, struct config_paths *paths,
 		struct config_err *e)
@@ -232,11 +237,8 @@ int config_read(struct batch *b, const char *const *files, int n,
 
 	if (files && n > 0) {
 		for (i = 0; i < n; i++) {
-			/* "-": standard input, named as --batch - names it. */
-			bool in = !strcmp(files[i], "-");
-
 			ret = config_load(b, files[i],
-					  in ? "<stdin>" : files[i], true, e);
+					  config_shown_name(files[i]), true, e);
 			if (ret)
 				return ret;
 		}

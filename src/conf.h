@@ -38,6 +38,9 @@ struct config_paths {
 
 void config_paths_free(struct config_paths *p);
 
+/* A file's name in messages: "<stdin>" for "-", as --batch - says it. */
+const char *config_shown_name(const char *path);
+
 /*
  * The configuration: @files ("-": standard input, "<stdin>" in
  * messages), or with none (@n == 0) the default files
