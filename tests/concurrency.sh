@@ -51,7 +51,7 @@ writer() {
 			word=$off
 			want=0
 		fi
-		if ! out=$(nm "$@" -x -v tap0 "$word" 2>&1); then
+		if ! out=$(nm_here "$@" -x -v tap0 "$word" 2>&1); then
 			fails=$((fails + 1))
 			echo "change $i ($word) failed: $out" >>"$NIM_TMP/$name.err"
 			continue
@@ -70,9 +70,19 @@ writer() {
 reader() {
 	local out
 	while [ ! -e "$NIM_TMP/stop" ]; do
-		out=$(nm -x tap0 2>&1)
+		out=$(nm_here -x tap0 2>&1)
 		echo "$? $out"
 	done >"$NIM_TMP/reads"
+}
+
+# in_ns FUNCTION ARGS...: FUNCTION (writer or reader, which run the
+# program with nm_here) in one shell inside $NS.  One `ip netns exec` per
+# loop, not per run: on a machine where exec is dear it doubled the
+# test's time.  Whatever is left in $NS when the test ends is killed.
+in_ns() {
+	ip netns exec "$NS" bash -c \
+		"$(declare -f "$1" nm_here); $(declare -p N NIM_TMP NETIFMSG NIM_WRAPPER)"'; "$@"' \
+		in_ns "$@"
 }
 
 # run LABEL [--ioctl]: one round; sets FAILS_A/B, MISM_A/B, READS, BAD_READS,
@@ -82,13 +92,13 @@ run() {
 	shift
 	rm -f "$NIM_TMP"/{stop,reads,A.result,B.result,A.err,B.err}
 	set_mask tap0 "$BASE"
-	reader &
+	in_ns reader &
 	pr=$!
 	# A starts with +link and B with -rx_err: with N even, A ends on
 	# -link and B on +rx_err.
-	writer A "$A" +link -link 1 "$@" &
+	in_ns writer A "$A" +link -link 1 "$@" &
 	pa=$!
-	writer B "$B" +rx_err -rx_err 0 "$@" &
+	in_ns writer B "$B" +rx_err -rx_err 0 "$@" &
 	pb=$!
 	wait "$pa" "$pb"
 	touch "$NIM_TMP/stop"
