@@ -392,9 +392,7 @@ check_empty() {
 
 # check_mask NAME DEV EXPECTED_MASK: ethtool reads EXPECTED_MASK on DEV.
 check_mask() {
-	local want
-	printf -v want '0x%08x' "$(($3))"
-	check_eq "$1" "$want" "$(ethtool_mask "$2")"
+	check_eq "$1" "$(hex "$3")" "$(ethtool_mask "$2")"
 }
 
 # check_lines NAME COUNT FILE
