@@ -43,11 +43,12 @@ gen_line() {
 	case $((RANDOM % 8)) in
 	0 | 1)
 		v=$((RANDOM & 0x7fff))
-		LINE="tap$i $(printf '0x%x' "$v")"
+		printf -v LINE 'tap%d 0x%x' "$i" "$v"
 		EXP[i]=$v ;;
 	2)
 		v=$(((1 << (RANDOM % 15)) | (1 << (RANDOM % 15))))
-		LINE="tap$i $(mask_names "$v" | tr ' ' ',')"
+		mask_names_to w1 "$v"
+		LINE="tap$i ${w1// /,}"
 		EXP[i]=$v ;;
 	3)
 		lvl=$((RANDOM % 9 - 1))
@@ -76,7 +77,7 @@ gen_file() {
 		echo "# $NTAPS taps, 2000 lines"
 		for ((i = 0; i < NTAPS; i++)); do
 			v=$((RANDOM & 0x7fff))
-			echo "tap$i $(printf '0x%x' "$v")"
+			printf 'tap%d 0x%x\n' "$i" "$v"
 			EXP[i]=$v
 		done
 		echo
@@ -92,7 +93,7 @@ gen_file() {
 # check_all NAME: netifmsg's show-all (one dump) has every tap as EXP
 # says, and ethtool agrees for 20 of them.
 check_all() {
-	local i bad=0 first=
+	local i bad=0 want first=
 	nm >"$NIM_TMP/all" || fatal "show-all failed"
 	check_lines "$1: show-all lists $NTAPS taps" "$NTAPS" "$NIM_TMP/all"
 	declare -A got
@@ -100,9 +101,10 @@ check_all() {
 		got[${name%:}]=$mask
 	done <"$NIM_TMP/all"
 	for ((i = 0; i < NTAPS; i++)); do
-		if [ "${got[tap$i]:-}" != "$(hex "${EXP[i]}")" ]; then
+		hex_to want "${EXP[i]}"
+		if [ "${got[tap$i]:-}" != "$want" ]; then
 			bad=$((bad + 1))
-			[ -n "$first" ] || first="tap$i: expected $(hex "${EXP[i]}"), got '${got[tap$i]:-}'"
+			[ -n "$first" ] || first="tap$i: expected $want, got '${got[tap$i]:-}'"
 		fi
 	done
 	check_eq "$1: every tap's mask is what the file says (netifmsg)" "0 wrong" "$bad wrong${first:+ (first: $first)}"

@@ -40,8 +40,8 @@ setup_ns 1
 # ON and OFF words starting with FIRST; after each one, checks its own
 # bit in the mask read back.  Writes "ok MISMATCHES" or the failure.
 writer() {
-	local name=$1 bit=$2 on=$3 off=$4 first=$5 i word want out
-	local mism=0 fails=0
+	local name=$1 bit=$2 on=$3 off=$4 first=$5 i word want out rc
+	local mism=0 fails=0 f=$NIM_TMP/$1.out
 	shift 5
 	for ((i = 0; i < N; i++)); do
 		if (((i % 2 == 0) == (first == 1))); then
@@ -51,7 +51,11 @@ writer() {
 			word=$off
 			want=0
 		fi
-		if ! out=$(nm_here "$@" -x -v tap0 "$word" 2>&1); then
+		nm_here "$@" -x -v tap0 "$word" >"$f" 2>&1
+		rc=$?
+		slurp out "$f"
+		out=${out%$'\n'}
+		if [ "$rc" != 0 ]; then
 			fails=$((fails + 1))
 			echo "change $i ($word) failed: $out" >>"$NIM_TMP/$name.err"
 			continue
@@ -68,20 +72,24 @@ writer() {
 
 # reader: shows the mask until the stop file appears.
 reader() {
-	local out
+	local out rc f=$NIM_TMP/reader.out
 	while [ ! -e "$NIM_TMP/stop" ]; do
-		out=$(nm_here -x tap0 2>&1)
-		echo "$? $out"
+		nm_here -x tap0 >"$f" 2>&1
+		rc=$?
+		slurp out "$f"
+		echo "$rc ${out%$'\n'}"
 	done >"$NIM_TMP/reads"
 }
 
 # in_ns FUNCTION ARGS...: FUNCTION (writer or reader, which run the
 # program with nm_here) in one shell inside $NS.  One `ip netns exec` per
 # loop, not per run: on a machine where exec is dear it doubled the
-# test's time.  Whatever is left in $NS when the test ends is killed.
+# test's time.  For the same reason the output goes through a file and
+# slurp, not $(...), which costs a fork.  Whatever is left in $NS when
+# the test ends is killed.
 in_ns() {
 	ip netns exec "$NS" bash -c \
-		"$(declare -f "$1" nm_here); $(declare -p N NIM_TMP NETIFMSG NIM_WRAPPER)"'; "$@"' \
+		"$(declare -f "$1" nm_here slurp); $(declare -p N NIM_TMP NETIFMSG NIM_WRAPPER)"'; "$@"' \
 		in_ns "$@"
 }
 
@@ -108,7 +116,7 @@ run() {
 	read -r FAILS_B MISM_B <"$NIM_TMP/B.result" || FAILS_B=missing
 	[ -e "$NIM_TMP/A.err" ] && sed -n '1,5s/^/      A: /p' "$NIM_TMP/A.err"
 	[ -e "$NIM_TMP/B.err" ] && sed -n '1,5s/^/      B: /p' "$NIM_TMP/B.err"
-	READS=$(wc -l <"$NIM_TMP/reads")
+	line_count_to READS "$NIM_TMP/reads"
 	# A read is good if it succeeded and only link/rx_err differ from BASE.
 	BAD_READS=0
 	local rc val
@@ -119,7 +127,7 @@ run() {
 			[ "$BAD_READS" -le 5 ] && echo "      bad read: $rc $val"
 		fi
 	done <"$NIM_TMP/reads"
-	FINAL=$(ethtool_mask tap0)
+	ethtool_mask_to FINAL tap0
 	echo "$label: $N changes per writer, $READS reads, own-bit mismatches A=$MISM_A B=$MISM_B, final $FINAL"
 }
 

@@ -203,17 +203,44 @@ et() {
 	ip netns exec "$NS" ethtool "$@"
 }
 
-# ethtool_mask DEV: the current mask as ethtool reports it, 0x%08x.
-# Read with bash's own regex: every process costs on a machine where
-# fork and exec are dear, and this runs after nearly every check.
-ethtool_mask() {
-	local out re='(^|'$'\n'')[[:space:]]*Current message level:[[:space:]]*(0x[0-9a-fA-F]+)'
-	out=$(et "$1" 2>/dev/null)
-	if [[ $out =~ $re ]]; then
-		printf '0x%08x\n' "$((BASH_REMATCH[2]))"
+# A fork costs as much as an exec on a machine where both are dear (tens
+# of milliseconds under load), and the helpers below run after nearly
+# every check.  So they read files with bash's own `read` and hand
+# values back in variables (a nameref VAR), not through $(...).
+
+# slurp VAR FILE: the whole of FILE in VAR; fails (and the caller falls
+# back to grep, cmp or wc) when FILE cannot be read or holds a NUL byte,
+# which a bash string cannot hold.
+# shellcheck disable=SC2034 # a nameref: it sets the caller's VAR
+slurp() {
+	local -n nim_slurp_to=$1
+	nim_slurp_to=
+	[ -f "$2" ] && [ -r "$2" ] || return 1
+	# read -d '' succeeds only if it stops at a NUL byte.
+	! IFS= read -r -d '' nim_slurp_to <"$2"
+}
+
+# ethtool_mask_to VAR DEV: the current mask as ethtool reports it, 0x%08x,
+# or "(no message level)", in VAR.
+# shellcheck disable=SC2034 # a nameref: it sets the caller's VAR
+ethtool_mask_to() {
+	local -n nim_em_to=$1
+	local nim_out nim_f=$NIM_TMP/ethtool.$BASHPID
+	local nim_re='(^|'$'\n'')[[:space:]]*Current message level:[[:space:]]*(0x[0-9a-fA-F]+)'
+	et "$2" >"$nim_f" 2>/dev/null
+	slurp nim_out "$nim_f"
+	if [[ $nim_out =~ $nim_re ]]; then
+		hex_to nim_em_to "${BASH_REMATCH[2]}"
 	else
-		echo "(no message level)"
+		nim_em_to="(no message level)"
 	fi
+}
+
+# ethtool_mask DEV: the same, printed.
+ethtool_mask() {
+	local m
+	ethtool_mask_to m "$1"
+	echo "$m"
 }
 
 # set_mask DEV MASK: set a mask with ethtool (fatal if that fails).
@@ -232,29 +259,42 @@ NIM_CLASSES=(drv probe link timer ifdown ifup rx_err tx_err tx_queued intr
 # shellcheck disable=SC2034 # used by output.sh
 NIM_LEVELS=(0 1 2 2 3 3 4 4 5 5 6 6 7 - -)
 
-# hex MASK: 0x%08x
-hex() {
-	printf '0x%08x' "$(($1))"
+# hex_to VAR MASK: 0x%08x in VAR.
+hex_to() {
+	printf -v "$1" '0x%08x' "$(($2))"
 }
 
-# mask_names MASK: the class names of MASK, space separated, `none` for 0,
-# bitN for bits without a name.
-mask_names() {
-	local m=$(($1)) i out=
-	for ((i = 0; i < 32; i++)); do
-		if (((m >> i) & 1)); then
-			if ((i < ${#NIM_CLASSES[@]})); then
-				out+=" ${NIM_CLASSES[i]}"
+# hex MASK: 0x%08x, printed.
+hex() {
+	local h
+	hex_to h "$1"
+	printf '%s' "$h"
+}
+
+# mask_names_to VAR MASK: the class names of MASK in VAR, space
+# separated, `none` for 0, bitN for bits without a name.  The locals of
+# the *_to helpers start with nim_, so that they hide no VAR of a caller.
+mask_names_to() {
+	local -n nim_mn_to=$1
+	local nim_m=$(($2)) nim_i nim_out=
+	for ((nim_i = 0; nim_i < 32; nim_i++)); do
+		if (((nim_m >> nim_i) & 1)); then
+			if ((nim_i < ${#NIM_CLASSES[@]})); then
+				nim_out+=" ${NIM_CLASSES[nim_i]}"
 			else
-				out+=" bit$i"
+				nim_out+=" bit$nim_i"
 			fi
 		fi
 	done
-	if [ -z "$out" ]; then
-		echo none
-	else
-		echo "${out# }"
-	fi
+	nim_mn_to=${nim_out# }
+	nim_mn_to=${nim_mn_to:-none}
+}
+
+# mask_names MASK: the same, printed.
+mask_names() {
+	local n
+	mask_names_to n "$1"
+	echo "$n"
 }
 
 # mask_json_classes MASK: the JSON array of the class names of MASK.
@@ -274,7 +314,10 @@ mask_json_classes() {
 
 # show_line DEV MASK: the expected default text line for DEV.
 show_line() {
-	echo "$1: $(hex "$2") $(mask_names "$2")"
+	local h n
+	hex_to h "$2"
+	mask_names_to n "$2"
+	echo "$1: $h $n"
 }
 
 # ---------------------------------------------------------------------------
@@ -333,9 +376,48 @@ check_rc() {
 	fi
 }
 
+# has_string STRING FILE: some line of FILE holds the fixed STRING, as
+# `grep -qF` says.
+has_string() {
+	local c
+	if [ -n "$1" ] && [[ $1 != *$'\n'* ]] && slurp c "$2"; then
+		[[ $c == *"$1"* ]]
+	else
+		grep -qF -e "$1" "$2"
+	fi
+}
+
+# count_match_to VAR REGEX FILE [MAX]: how many lines of FILE match the
+# extended REGEX, as `grep -cE` says, in VAR; tried line by line, as grep
+# does, and stopping at MAX matches.
+count_match_to() {
+	local -n nim_cm_to=$1
+	local nim_c nim_l nim_lines
+	nim_cm_to=0
+	if [ -n "$2" ] && [[ $2 != *$'\n'* ]] && slurp nim_c "$3"; then
+		[ -n "$nim_c" ] || return 0
+		mapfile -t nim_lines <<<"${nim_c%$'\n'}"
+		for nim_l in "${nim_lines[@]}"; do
+			[[ $nim_l =~ $2 ]] || continue
+			nim_cm_to=$((nim_cm_to + 1))
+			[ "$nim_cm_to" != "${4:-}" ] || return 0
+		done
+	else
+		nim_cm_to=$(grep -cE -e "$2" "$3")
+	fi
+}
+
+# has_match REGEX FILE: some line of FILE matches the extended REGEX, as
+# `grep -qE` says.
+has_match() {
+	local n
+	count_match_to n "$1" "$2" 1
+	[ "$n" -gt 0 ] 2>/dev/null
+}
+
 # check_grep NAME STRING FILE: FILE contains the fixed string STRING.
 check_grep() {
-	if grep -qF -e "$2" "$3"; then
+	if has_string "$2" "$3"; then
 		pass "$1"
 	else
 		fail "$1" "expected '$3' to contain: '$2'" "actual content:"
@@ -345,7 +427,7 @@ check_grep() {
 
 # check_egrep NAME REGEX FILE: some line of FILE matches the extended REGEX.
 check_egrep() {
-	if grep -qE -e "$2" "$3"; then
+	if has_match "$2" "$3"; then
 		pass "$1"
 	else
 		fail "$1" "expected '$3' to match: /$2/" "actual content:"
@@ -355,7 +437,7 @@ check_egrep() {
 
 # check_nogrep NAME STRING FILE: FILE does not contain STRING.
 check_nogrep() {
-	if grep -qF -e "$2" "$3"; then
+	if has_string "$2" "$3"; then
 		fail "$1" "expected '$3' not to contain: '$2'" "actual content:"
 		sed -n '1,20s/^/      | /p' "$3"
 	else
@@ -366,7 +448,11 @@ check_nogrep() {
 # check_file NAME EXPECTED FILE: FILE is exactly EXPECTED plus a newline
 # (EXPECTED may hold several lines; empty EXPECTED means an empty file).
 check_file() {
-	local exp=$NIM_TMP/expected
+	local exp=$NIM_TMP/expected c nl=$'\n'
+	if slurp c "$3" && [ "$c" = "${2:+$2$nl}" ]; then
+		pass "$1"
+		return
+	fi
 	if [ -z "$2" ]; then
 		: >"$exp"
 	else
@@ -390,14 +476,42 @@ check_empty() {
 	check_file "$1" "" "$2"
 }
 
+# check_count NAME N REGEX FILE: exactly N lines of FILE match the
+# extended REGEX.
+check_count() {
+	local n
+	count_match_to n "$3" "$4"
+	check_eq "$1" "$2" "$n"
+}
+
 # check_mask NAME DEV EXPECTED_MASK: ethtool reads EXPECTED_MASK on DEV.
 check_mask() {
-	check_eq "$1" "$(hex "$3")" "$(ethtool_mask "$2")"
+	local want got
+	hex_to want "$3"
+	ethtool_mask_to got "$2"
+	check_eq "$1" "$want" "$got"
+}
+
+# line_count_to VAR FILE: the number of newlines in FILE, as `wc -l`
+# counts them.
+# shellcheck disable=SC2034 # a nameref: it sets the caller's VAR
+line_count_to() {
+	local -n nim_lc_to=$1
+	local nim_c nim_lines
+	if slurp nim_c "$2"; then
+		# The here-string adds a newline, so one line more.
+		mapfile nim_lines <<<"$nim_c"
+		nim_lc_to=$((${#nim_lines[@]} - 1))
+	else
+		nim_lc_to=$(wc -l <"$2" | tr -d ' ')
+	fi
 }
 
 # check_lines NAME COUNT FILE
 check_lines() {
-	check_eq "$1" "$2" "$(wc -l <"$3" | tr -d ' ')"
+	local n
+	line_count_to n "$3"
+	check_eq "$1" "$2" "$n"
 }
 
 # ---------------------------------------------------------------------------

@@ -28,20 +28,23 @@ done
 
 declare -A want
 randomize() {
-	local n
+	local n v
 	for n in "${names[@]}"; do
-		want[$n]=$(printf '0x%x' $((RANDOM & 0x7fff)))
+		printf -v v '0x%x' $((RANDOM & 0x7fff))
+		want[$n]=$v
 		set_mask "$n" "${want[$n]}"
 	done
 }
 
 # every_mask_is LABEL: ethtool reads every interface's wanted mask.
 every_mask_is() {
-	local n bad=0
+	local n bad=0 got exp
 	for n in "${names[@]}"; do
-		if [ "$(ethtool_mask "$n")" != "$(hex "${want[$n]}")" ]; then
+		ethtool_mask_to got "$n"
+		hex_to exp "${want[$n]}"
+		if [ "$got" != "$exp" ]; then
 			bad=$((bad + 1))
-			[ "$bad" -le 3 ] && echo "  $n: want ${want[$n]}, ethtool reads $(ethtool_mask "$n")"
+			[ "$bad" -le 3 ] && echo "  $n: want ${want[$n]}, ethtool reads $got"
 		fi
 	done
 	check_eq "$1: all ${#names[@]} masks restored exactly" 0 "$bad"

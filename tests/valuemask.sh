@@ -39,10 +39,16 @@ PAIRS=(
 	"0/0 0/0"
 )
 NCOMPARED=0
+# Set by hex_to, ethtool_mask_to and nm_mask_to in the loop below.
+want='' got='' by_ethtool=''
 
-# nm_mask DEV: the mask as netifmsg reads it (over netlink), 0x%08x.
-nm_mask() {
-	nm -x "$1" 2>&1
+# nm_mask_to VAR DEV: the mask as netifmsg reads it (over netlink),
+# 0x%08x, or what it says instead, in VAR (through a file: see slurp).
+nm_mask_to() {
+	local -n nim_nm_to=$1
+	nm -x "$2" >"$NIM_TMP/nm_mask" 2>&1
+	slurp nim_nm_to "$NIM_TMP/nm_mask"
+	nim_nm_to=${nim_nm_to%$'\n'}
 }
 
 # --- from every start, each tool's change gives the same mask, read by
@@ -52,32 +58,35 @@ for start in "${STARTS[@]}"; do
 		read -r word arg <<<"$pair"
 		value=${arg%/*}
 		mask=${arg#*/}
-		want=$(hex $(((start & ~mask) | value)))
+		hex_to want $(((start & ~mask) | value))
 
 		set_mask tap0 "$start"
 		et -s tap0 msglvl "$arg" || fatal "ethtool -s tap0 msglvl $arg failed"
-		by_ethtool=$(ethtool_mask tap0)
+		ethtool_mask_to by_ethtool tap0
 		check_eq "from $start: ethtool msglvl $arg gives $want" "$want" "$by_ethtool"
 		set_mask tap0 "$start"
 		check_rc "from $start: netifmsg tap0 $word" 0 nm tap0 "$word"
 		check_empty "from $start: netifmsg tap0 $word: no output" "$OUT"
+		ethtool_mask_to got tap0
 		check_eq "from $start: netifmsg $word = ethtool msglvl $arg (read by ethtool)" \
-			"$by_ethtool" "$(ethtool_mask tap0)"
+			"$by_ethtool" "$got"
 
 		# The other way round: netifmsg sets the start and reads.
 		nm tap0 "$start" || fatal "netifmsg tap0 $start failed"
 		et -s tap0 msglvl "$arg" || fatal "ethtool -s tap0 msglvl $arg failed"
-		by_ethtool=$(nm_mask tap0)
+		nm_mask_to by_ethtool tap0
 		nm tap0 "$start" || fatal "netifmsg tap0 $start failed"
 		nm tap0 "$word" || fatal "netifmsg tap0 $word failed"
+		nm_mask_to got tap0
 		check_eq "from $start: netifmsg $word = ethtool msglvl $arg (read by netifmsg)" \
-			"$by_ethtool" "$(nm_mask tap0)"
+			"$by_ethtool" "$got"
 
 		# The ioctl (read-modify-write) gives the same.
 		set_mask tap0 "$start"
 		nm --ioctl tap0 "$word" || fatal "netifmsg --ioctl tap0 $word failed"
+		ethtool_mask_to got tap0
 		check_eq "from $start: netifmsg --ioctl $word = ethtool msglvl $arg" \
-			"$want" "$(ethtool_mask tap0)"
+			"$want" "$got"
 		NCOMPARED=$((NCOMPARED + 1))
 	done
 done
@@ -185,10 +194,6 @@ traced() {
 	ip netns exec "$NS" strace -f -qq -xx -s 1024 -e trace=sendto,sendmsg \
 		-o "$TRACE" -- "$@" >/dev/null 2>&1
 }
-# count REGEX: the lines of $TRACE that match the extended REGEX.
-count() {
-	grep -cE -e "$1" "$TRACE"
-}
 # attr TYPE VALUE: a 32-bit netlink attribute, as strace -xx prints it.
 attr() {
 	local v=$(($2))
@@ -209,13 +214,13 @@ requests() {
 	words=("${@:1:n-2}")
 	set_mask tap0 0x5a5a
 	traced "$NETIFMSG" tap0 "${words[@]}"
-	check_eq "requests: tap0 ${words[*]}: 2 netlink sends" 2 "$(count 'AF_NETLINK')"
-	check_eq "requests: tap0 ${words[*]}: 1 family lookup" 1 "$(count 'nlmsg_type=nlctrl')"
-	check_eq "requests: tap0 ${words[*]}: 1 DEBUG_SET" 1 "$(count "$SET")"
-	check_eq "requests: tap0 ${words[*]}: no DEBUG_GET" 0 "$(count "$GET")"
-	check_eq "requests: tap0 ${words[*]}: value $value, mask $mask" 1 \
-		"$(count "$SET.*$(attr 4 "$value")$(attr 5 "$mask")")"
-	check_eq "requests: tap0 ${words[*]}: no NOMASK" 0 "$(count "$SET.*$NOMASK")"
+	check_count "requests: tap0 ${words[*]}: 2 netlink sends" 2 'AF_NETLINK' "$TRACE"
+	check_count "requests: tap0 ${words[*]}: 1 family lookup" 1 'nlmsg_type=nlctrl' "$TRACE"
+	check_count "requests: tap0 ${words[*]}: 1 DEBUG_SET" 1 "$SET" "$TRACE"
+	check_count "requests: tap0 ${words[*]}: no DEBUG_GET" 0 "$GET" "$TRACE"
+	check_count "requests: tap0 ${words[*]}: value $value, mask $mask" 1 \
+		"$SET.*$(attr 4 "$value")$(attr 5 "$mask")" "$TRACE"
+	check_count "requests: tap0 ${words[*]}: no NOMASK" 0 "$SET.*$NOMASK" "$TRACE"
 	check_mask "requests: tap0 ${words[*]}: applied" tap0 $(((0x5a5a & ~mask) | value))
 }
 requests 0x5/0xf 0x5 0xf
@@ -227,8 +232,8 @@ requests 0x5/0xf -drv 0x4 0xf
 # ethtool's own request for the same change carries the same bitset.
 set_mask tap0 0x5a5a
 traced ethtool -s tap0 msglvl 0x5/0xf
-check_eq "requests: ethtool msglvl 0x5/0xf: 1 DEBUG_SET" 1 "$(count "$SET")"
-check_eq "requests: ethtool msglvl 0x5/0xf: the same value and mask" 1 \
-	"$(count "$SET.*$(attr 4 0x5)$(attr 5 0xf)")"
+check_count "requests: ethtool msglvl 0x5/0xf: 1 DEBUG_SET" 1 "$SET" "$TRACE"
+check_count "requests: ethtool msglvl 0x5/0xf: the same value and mask" 1 \
+	"$SET.*$(attr 4 0x5)$(attr 5 0xf)" "$TRACE"
 
 finish
