@@ -787,8 +787,8 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 /* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
 static int pick_trace(struct opts *o, struct cmdline *cl)
 {
-	if (o->mode == OUT_HEX || o->mode == OUT_NAMES || o->force)
-		return usage_error(cl, "--trace prints kernel log records: -x, -N and -f do not apply");
+	if (o->mode == OUT_HEX || o->mode == OUT_NAMES || o->verbose)
+		return usage_error(cl, "--trace prints kernel log records: -x, -N and -v do not apply");
 	if (!cl->nwords && !cl->ndrivers)
 		return usage_error(cl, "--trace needs an interface");
 	if (cl->given[OPT_LEVEL_MAP] && !o->more.level)
