@@ -41,7 +41,7 @@ setup_ns 1
 # bit in the mask read back.  Writes "ok MISMATCHES" or the failure.
 writer() {
 	local name=$1 bit=$2 on=$3 off=$4 first=$5 i word want out rc
-	local mism=0 fails=0 f=$NIM_TMP/$1.out
+	local mism=0 fails=0
 	shift 5
 	for ((i = 0; i < N; i++)); do
 		if (((i % 2 == 0) == (first == 1))); then
@@ -51,10 +51,7 @@ writer() {
 			word=$off
 			want=0
 		fi
-		nm_here "$@" -x -v tap0 "$word" >"$f" 2>&1
-		rc=$?
-		slurp out "$f"
-		out=${out%$'\n'}
+		run_to out rc nm_here "$@" -x -v tap0 "$word"
 		if [ "$rc" != 0 ]; then
 			fails=$((fails + 1))
 			echo "change $i ($word) failed: $out" >>"$NIM_TMP/$name.err"
@@ -72,24 +69,22 @@ writer() {
 
 # reader: shows the mask until the stop file appears.
 reader() {
-	local out rc f=$NIM_TMP/reader.out
+	local out rc
 	while [ ! -e "$NIM_TMP/stop" ]; do
-		nm_here -x tap0 >"$f" 2>&1
-		rc=$?
-		slurp out "$f"
-		echo "$rc ${out%$'\n'}"
+		run_to out rc nm_here -x tap0
+		echo "$rc $out"
 	done >"$NIM_TMP/reads"
 }
 
 # in_ns FUNCTION ARGS...: FUNCTION (writer or reader, which run the
 # program with nm_here) in one shell inside $NS.  One `ip netns exec` per
 # loop, not per run: on a machine where exec is dear it doubled the
-# test's time.  For the same reason the output goes through a file and
-# slurp, not $(...), which costs a fork.  Whatever is left in $NS when
+# test's time.  For the same reason the output goes through run_to, not
+# $(...), which costs a fork.  Whatever is left in $NS when
 # the test ends is killed.
 in_ns() {
 	ip netns exec "$NS" bash -c \
-		"$(declare -f "$1" nm_here slurp); $(declare -p N NIM_TMP NETIFMSG NIM_WRAPPER)"'; "$@"' \
+		"$(declare -f "$1" nm_here run_to slurp); $(declare -p N NIM_TMP NETIFMSG NIM_WRAPPER)"'; "$@"' \
 		in_ns "$@"
 }
 

@@ -220,6 +220,20 @@ slurp() {
 	! IFS= read -r -d '' nim_slurp_to <"$2"
 }
 
+# run_to VAR RC CMD...: run CMD with its standard output and error in a
+# file (not $(...), which costs a fork); VAR gets what it wrote, less
+# one final newline, RC its exit status.
+# shellcheck disable=SC2034 # namerefs: they set the caller's VAR and RC
+run_to() {
+	local -n nim_rt_out=$1 nim_rt_rc=$2
+	local nim_f=$NIM_TMP/run_to.$BASHPID
+	shift 2
+	"$@" >"$nim_f" 2>&1
+	nim_rt_rc=$?
+	slurp nim_rt_out "$nim_f"
+	nim_rt_out=${nim_rt_out%$'\n'}
+}
+
 # ethtool_mask_to VAR DEV: the current mask as ethtool reports it, 0x%08x,
 # or "(no message level)", in VAR.
 # shellcheck disable=SC2034 # a nameref: it sets the caller's VAR

@@ -43,12 +43,11 @@ NCOMPARED=0
 want='' got='' by_ethtool=''
 
 # nm_mask_to VAR DEV: the mask as netifmsg reads it (over netlink),
-# 0x%08x, or what it says instead, in VAR (through a file: see slurp).
+# 0x%08x, or what it says instead, in VAR (see run_to).
+# shellcheck disable=SC2034 # run_to sets nim_nm_rc, which is not needed
 nm_mask_to() {
-	local -n nim_nm_to=$1
-	nm -x "$2" >"$NIM_TMP/nm_mask" 2>&1
-	slurp nim_nm_to "$NIM_TMP/nm_mask"
-	nim_nm_to=${nim_nm_to%$'\n'}
+	local nim_nm_rc
+	run_to "$1" nim_nm_rc nm -x "$2"
 }
 
 # --- from every start, each tool's change gives the same mask, read by
