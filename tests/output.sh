@@ -230,7 +230,7 @@ if add_tap "$weird"; then
 		"[{\"classes\":[\"drv\",\"link\"],\"ifindex\":$idx,\"ifname\":\"a\\\"b\\\\c\",\"msg_enable\":5}]" "$OUT"
 	check_grep "show -j $weird: raw escaping" '"ifname":"a\"b\\c"' "$OUT"
 	if [ "$NIM_JSON" = python3 ]; then
-		got=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["ifname"])' "$OUT" 2>&1)
+		got=$("$NIM_PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))[0]["ifname"])' "$OUT" 2>&1)
 		check_eq "show -j $weird: name round-trips" "$weird" "$got"
 		# the parsed name works as IFACE again, its backslash doubled
 		check_rc "change by the name parsed from JSON" 0 nm "${got//\\/\\\\}" +timer
