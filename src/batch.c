@@ -193,6 +193,9 @@ int batch_set_file(struct batch *b, size_t from, const char *file)
 	return 0;
 }
 
+/* The UTF-8 byte-order mark some editors put at the start of a file. */
+static const char utf8_bom[] = "\xef\xbb\xbf";
+
 /* What a line is, when it is not one that can be parsed. */
 enum {
 	LINE_EOF = 1,		/* no more lines */
@@ -209,7 +212,7 @@ enum {
  * getline() fails with ENOMEM without setting the stream's error flag,
  * so lines are not read with it.
  */
-static int read_line(FILE *f, const char **head, char *buf)
+static int read_line(FILE *f, const char **head, char *buf, bool first)
 {
 	size_t n = 0;
 	int c;
@@ -223,6 +226,12 @@ static int read_line(FILE *f, const char **head, char *buf)
 		if (n == BATCH_LINE_MAX)
 			return LINE_LONG;
 		buf[n++] = (char)c;
+		/* A byte-order mark starting the file is no part of line 1. */
+		if (first && n == 3) {
+			first = false;
+			if (!memcmp(buf, utf8_bom, 3))
+				n = 0;
+		}
 	}
 	if (c == EOF) {
 		if (ferror(f) || !feof(f))
@@ -234,20 +243,16 @@ static int read_line(FILE *f, const char **head, char *buf)
 	return 0;
 }
 
-/* The UTF-8 byte-order mark some editors put at the start of a file. */
-static const char utf8_bom[] = "\xef\xbb\xbf";
-
 int batch_read(struct batch *b, FILE *f, const char *head,
 	       unsigned int *errline, struct cmdline_err *err)
 {
 	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno = 0;
-	const char *text;
 	int ret;
 
 	*errline = 0;
 	for (;;) {
-		ret = read_line(f, &head, line);
+		ret = read_line(f, &head, line, !lineno);
 		if (ret == LINE_EOF)
 			return 0;
 		if (ret < 0)
@@ -261,12 +266,7 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 					      "line longer than %d bytes",
 					      BATCH_LINE_MAX);
 		} else {
-			/* Skipped, not an invisible part of the first name. */
-			text = line;
-			if (lineno == 1 &&
-			    !strncmp(text, utf8_bom, strlen(utf8_bom)))
-				text += strlen(utf8_bom);
-			ret = batch_add_line(b, text, lineno, err);
+			ret = batch_add_line(b, line, lineno, err);
 		}
 		if (ret) {
 			*errline = lineno;

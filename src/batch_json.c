@@ -52,8 +52,9 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	 * A name no interface can have (a blank, '/', ':', "." or "..")
 	 * would not read back as the one IFACE word of the line.
 	 */
-	if (json_is_string(hex)) {
-		if (hex_name(json_string_value(hex), name) < 0 ||
+	if (hex) {
+		if (!json_is_string(hex) ||
+		    hex_name(json_string_value(hex), name) < 0 ||
 		    !ifname_valid(name))
 			return cmdline_err_set(err, false, "\"ifname_hex\" is not an interface name in hex");
 	} else if (!json_is_string(ifname) ||

@@ -14,25 +14,30 @@
 /* A JSON file is read whole; netifmsg's own output is far smaller. */
 #define JSON_FILE_MAX	(64 << 20)
 
-/* netifmsg's -j output: read all of @f, then parse it. */
-static int read_json(FILE *f, struct batch *b, unsigned int *errline,
-		     struct cmdline_err *err)
+/* netifmsg's -j output: @head (@n bytes, already read), the rest of @f. */
+static int read_json(FILE *f, const char *head, size_t n, struct batch *b,
+		     unsigned int *errline, struct cmdline_err *err)
 {
-	size_t len = 0, cap = 0;
-	char *text = NULL, *more;
+	size_t len = n, cap = 64 << 10;
+	char *text = malloc(cap), *more;
 	int ret = 0;
 
+	if (!text)
+		return -ENOMEM;
+	memcpy(text, head, n);
 	/* Twice the room each time, until a read falls short. */
-	do {
-		cap = cap ? 2 * cap : 64 << 10;
+	for (;;) {
+		len += fread(text + len, 1, cap - len, f);
+		if (len < cap)
+			break;
+		cap *= 2;
 		more = cap <= JSON_FILE_MAX ? realloc(text, cap) : NULL;
 		if (!more) {
 			ret = cap > JSON_FILE_MAX ? -EFBIG : -ENOMEM;
 			break;
 		}
 		text = more;
-		len += fread(text + len, 1, cap - len, f);
-	} while (len == cap);
+	}
 	if (!ret && ferror(f))
 		ret = -EIO;
 	if (!ret)
@@ -41,29 +46,50 @@ static int read_json(FILE *f, struct batch *b, unsigned int *errline,
 	return ret;
 }
 
+/* JSON's blanks, which may stand between '[' and '{' (jq's layout). */
+static bool json_blank(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* How far the start of a file is read to tell JSON from text. */
+#define HEAD_MAX	64
+
+/*
+ * netifmsg's -j output starts with '[' and then '{' or ']' (the array
+ * that show prints), or with '{' and then '"' or '}' (objects), blanks
+ * allowed between, also after a UTF-8 byte-order mark.  A text line
+ * may start with '[' (a pattern) or '{' (a name), but not so.  The
+ * reader that is not JSON's gets the bytes read back as @head.
+ */
 static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		     struct cmdline_err *err)
 {
 	static const char bom[] = "\xef\xbb\xbf";
-	char head[sizeof(bom)] = "";
-	size_t n = 0;
-	int c;
+	char head[HEAD_MAX + 1];
+	size_t n = 0, mark;
+	int c, first = 0;
 
-	/*
-	 * netifmsg's -j output starts with one of these, a text line never,
-	 * also after a UTF-8 byte-order mark.  The text reader gets what
-	 * was read of a mark back, and skips a whole one itself.
-	 */
 	*errline = 0;
 	errno = 0;
 	for (c = getc(f); n < 3 && c == (unsigned char)bom[n]; c = getc(f))
 		head[n++] = (char)c;
+	mark = n;
+	if ((!n || n == 3) && (c == '[' || c == '{')) {
+		first = c;
+		do {
+			head[n++] = (char)c;
+			c = getc(f);
+		} while (n < HEAD_MAX && json_blank(c));
+	}
 	if (c == EOF && ferror(f))
 		return errno ? -errno : -EIO;
 	if (c != EOF)
 		ungetc(c, f);
-	if ((!n || n == 3) && (c == '[' || c == '{'))
-		return read_json(f, b, errline, err);
+	head[n] = '\0';
+	if ((first == '[' && (c == '{' || c == ']')) ||
+	    (first == '{' && (c == '"' || c == '}')))
+		return read_json(f, head + mark, n - mark, b, errline, err);
 	return batch_read(b, f, head, errline, err);
 }
 

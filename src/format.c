@@ -147,15 +147,16 @@ static void sb_escaped(struct sbuf *sb, const char *s)
 /*
  * An interface name in text, as the command line and --batch read IFACE
  * back (netifmsg(8), INTERFACES and ESCAPES): escape_text(), and a
- * backslash before a glob character, and before a first '-' or '#' (or
- * a batch line would read a pattern, an option or a comment).
+ * backslash before a glob character, and before a first '-', '#' or '{'
+ * (or a batch line would read a pattern, an option or a comment, or the
+ * file would be taken for JSON).
  */
 static void sb_ifname(struct sbuf *sb, const char *name)
 {
 	char tmp[ESCAPED_MAX(IF_NAMESIZE)];
 	const char *p;
 
-	if (name[0] == '-' || name[0] == '#')
+	if (name[0] == '-' || name[0] == '#' || name[0] == '{')
 		sb_putn(sb, "\\", 1);
 	escape_text(tmp, sizeof(tmp), name);
 	for (p = tmp; *p; p++) {

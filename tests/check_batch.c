@@ -564,6 +564,27 @@ START_TEST(test_read_bom)
 	ck_assert_uint_eq(b.n, 1);
 	ck_assert_str_eq(b.jobs[0].ifname, "\xef\xbb\xbftap0");
 	batch_free(&b);
+
+	/* Nor does it count for the length of line 1. */
+	{
+		char text[3 + BATCH_LINE_MAX + 3];
+
+		memcpy(text, "\xef\xbb\xbf" "tap0 +link", 13);
+		memset(text + 13, ' ', BATCH_LINE_MAX - 10);
+		strcpy(text + 3 + BATCH_LINE_MAX, "\n");
+		batch_init(&b, LEVEL_MAP_CUMULATIVE);
+		ck_assert_int_eq(read_string(&b, text, &errline, &err), 0);
+		ck_assert_uint_eq(b.n, 1);
+		ck_assert_str_eq(b.jobs[0].ifname, "tap0");
+		batch_free(&b);
+
+		strcpy(text + 3 + BATCH_LINE_MAX, " \n");
+		batch_init(&b, LEVEL_MAP_CUMULATIVE);
+		ck_assert_int_eq(read_string(&b, text, &errline, &err), -EINVAL);
+		ck_assert_uint_eq(errline, 1);
+		ck_assert_str_eq(err.msg, "line longer than 4096 bytes");
+		batch_free(&b);
+	}
 }
 END_TEST
 
@@ -636,6 +657,11 @@ static const struct json_case json_cases[] = {
 	{ "[{\"ifname_hex\":\"6100\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "\"ifname_hex\" is not an interface name in hex" },
 	{ "[{\"ifname_hex\":\"6g\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	/* present, it is the name: one that is no string is no fallback */
+	{ "[{\"ifname\":\"x\",\"ifname_hex\":5,\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	{ "[{\"ifname\":\"x\",\"ifname_hex\":null,\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "\"ifname_hex\" is not an interface name in hex" },
 	/* a pair is two hex digits, not what sscanf() would also take */
 	{ "[{\"ifname_hex\":\" 161\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,

@@ -267,6 +267,45 @@ START_TEST(test_part_of_bom)
 }
 END_TEST
 
+/*
+ * JSON is '[' then '{' or ']', or '{' then '"' or '}', blanks and
+ * newlines between: a text line may start with a pattern or a name.
+ */
+START_TEST(test_json_or_text)
+{
+	put("netifmsg.d/a.conf", "[et]ap0 +drv\n");
+	put("netifmsg.d/b.conf", "{lan -drv\n");
+	put("netifmsg.d/c.conf", "[\n  {\n    \"ifname\": \"tap3\",\n    \"msg_enable\": 4\n  }\n]\n");
+	put("netifmsg.d/d.conf", "{ \"ifname\":\"tap4\",\"msg_enable\":6}\n");
+	put("netifmsg.d/e.conf", "[ ]\n");
+	put("netifmsg.d/f.conf", "\\{x +link\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 5);
+	ck_assert_str_eq(where(0), "netifmsg.d/a.conf:1 [et]ap0");
+	ck_assert(b.jobs[0].pattern);
+	ck_assert_uint_eq(b.jobs[0].change.on, 0x1);
+	ck_assert_str_eq(where(1), "netifmsg.d/b.conf:1 {lan");
+	ck_assert_uint_eq(b.jobs[1].change.off, 0x1);
+	ck_assert_str_eq(where(2), "netifmsg.d/c.conf:1 tap3");
+	ck_assert_uint_eq(b.jobs[2].change.abs, 0x4);
+	ck_assert_str_eq(where(3), "netifmsg.d/d.conf:1 tap4");
+	ck_assert_uint_eq(b.jobs[3].change.abs, 0x6);
+	ck_assert_str_eq(where(4), "netifmsg.d/f.conf:1 {x");
+	ck_assert_uint_eq(b.jobs[4].change.on, 0x4);
+}
+END_TEST
+
+/* A file that starts as JSON is JSON: its errors are JSON's. */
+START_TEST(test_json_start_errors)
+{
+	put("netifmsg.d/a.conf", "[ \n{\"ifname\":\"tap0\"}]\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/a.conf"));
+	ck_assert_uint_eq(e.line, 1);
+	ck_assert_str_eq(e.msg.msg, "no \"msg_enable\" that is a 32-bit mask");
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -280,6 +319,8 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
 	tcase_add_test(tc, test_part_of_bom);
+	tcase_add_test(tc, test_json_or_text);
+	tcase_add_test(tc, test_json_start_errors);
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
 	suite_add_tcase(s, tc);

@@ -160,11 +160,16 @@ START_TEST(test_text_escape)
 			 "\\xff\\\\\\x7f: 0x00000001 drv");
 	ck_assert_str_eq(fmt(OUT_TEXT, "caf\xc3\xa9", 2, 0, CHANGED_NONE),
 			 "caf\xc3\xa9: 0x00000000 none");
-	/* a first '-' or '#' would be an option or a comment in --batch */
+	/*
+	 * a first '-' or '#' would be an option or a comment in --batch,
+	 * a first '{' might make the file JSON
+	 */
 	ck_assert_str_eq(fmt(OUT_TEXT, "-x", 2, 0, CHANGED_NONE),
 			 "\\-x: 0x00000000 none");
 	ck_assert_str_eq(fmt(OUT_TEXT, "#x-", 2, 0, CHANGED_YES),
 			 "\\#x-: 0x00000000 none (changed)");
+	ck_assert_str_eq(fmt(OUT_TEXT, "{\"a{", 2, 0, CHANGED_NONE),
+			 "\\{\"a{: 0x00000000 none");
 	/* the worst name fits */
 	ck_assert_str_eq(fmt(OUT_TEXT, "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
 			     2, 0, CHANGED_NONE),

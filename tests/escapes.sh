@@ -127,6 +127,23 @@ while read -r word _; do
 	check_rc "show the name read from text output: $word" 0 nm "${word%:}"
 done <"$NIM_TMP/all"
 
+# A file is JSON only where it starts with '[' and '{' or ']', or '{'
+# and '"' or '}': text output that starts with a name beginning with '{'
+# (the first '{' escaped) and a first line that is a pattern in brackets
+# are read as text.
+add_tap '{"lan' || fatal 'cannot create a tap named {"lan'
+set_mask '{"lan' 0x5
+check_rc 'show {"lan' 0 nm '{"lan'
+check_out 'show {"lan: the first { escaped' '\{"lan: 0x00000005 drv link'
+cp "$OUT" "$NIM_TMP/brace"
+set_mask '{"lan' 0
+check_rc '--batch of the text output of {"lan' 0 nm --batch "$NIM_TMP/brace"
+check_empty '--batch of the text output of {"lan: no error' "$ERR"
+check_mask '--batch of the text output of {"lan: restored' '{"lan' 0x5
+printf '[!a-z]"lan +timer\n' >"$NIM_TMP/bracket"
+check_rc '--batch: a first line that is a pattern in brackets' 0 nm --batch "$NIM_TMP/bracket"
+check_mask '--batch: a first line that is a pattern in brackets: applied' '{"lan' 0xd
+
 # --monitor: lines and filters use the same escapes
 "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor "$SHOWN" >"$NIM_TMP/mon" 2>"$NIM_TMP/mon.err" &
 mon=$!

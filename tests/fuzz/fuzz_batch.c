@@ -97,6 +97,9 @@ static void model_run(const struct stream *st, struct model *m)
 
 	memset(m, 0, sizeof(*m));
 	batch_init(&m->b, LEVEL_MAP_CUMULATIVE);
+	/* A byte-order mark starting the file is no part of line 1. */
+	if (st->len >= 3 && !memcmp(st->bytes, BOM, 3))
+		i = 3;
 	while (i < st->len) {
 		lineno++;
 		start = i;
@@ -139,8 +142,6 @@ static void model_run(const struct stream *st, struct model *m)
 			const char *text = line;
 
 			line[n] = '\0';
-			if (lineno == 1 && n >= 3 && !memcmp(line, BOM, 3))
-				text += 3;
 			ret = batch_add_line(&m->b, text, lineno, &err);
 			if (ret == -EINVAL)
 				memcpy(m->msg, err.msg, sizeof(m->msg));
