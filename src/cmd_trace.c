@@ -136,17 +136,19 @@ static int raise_level(struct trace *tr)
 {
 	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
 	size_t i, j, k, answered;
+	uint32_t value, mask;
+	bool replace;
 	int ret, ret2;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (i = 0; i < tr->n; i++) {
-		reqs[i].ifname = tr->t[i].st.ifname;
-		reqs[i].ifindex = tr->t[i].st.ifindex;
-		reqs[i].set = true;
-		change_request(&tr->job.change, UINT32_MAX, &reqs[i].value,
-			       &reqs[i].mask, &reqs[i].replace);
-	}
+	change_request(&tr->job.change, UINT32_MAX, &value, &mask, &replace);
+	for (i = 0; i < tr->n; i++)
+		reqs[i] = (struct breq){
+			.ifname = tr->t[i].st.ifname,
+			.ifindex = tr->t[i].st.ifindex, .set = true,
+			.value = value, .mask = mask, .replace = replace,
+		};
 	ret = run_all(tr, reqs, tr->n, &answered);
 	/*
 	 * Read back all but those whose set failed, also when one did: the
@@ -168,7 +170,11 @@ static int raise_level(struct trace *tr)
 			t->after = j < answered && !reqs[j].err ?
 				   reqs[j].st.msg_enable :
 				   change_apply(&tr->job.change, t->st.msg_enable);
-			t->changed = t->st.msg_enable ^ t->after;
+			/*
+			 * Only bits the set could touch: another writer may
+			 * have changed others since the mask was first read.
+			 */
+			t->changed = (t->st.msg_enable ^ t->after) & mask;
 		}
 		j++;
 	}
@@ -413,9 +419,15 @@ static bool any_gone(struct trace *tr)
 			continue;
 		/* Another error tells nothing: asked again at the next pass. */
 		ret = ethioc_ifname(tr->sk, st->ifindex, name);
-		if (ret == -ENODEV) {
+		if (ret == -ENODEV && !tr->t[i].changed) {
 			tr->t[i].gone = gone = true;
 			diag(NULL, st->ifname, "the interface went away: the trace ends");
+		} else if (ret == -ENODEV) {
+			/* Deleted, or moved to a namespace this one cannot see. */
+			tr->t[i].gone = gone = true;
+			diag(NULL, st->ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
+			     st->msg_enable & tr->t[i].changed,
+			     tr->t[i].changed);
 		} else if (!ret && strcmp(name, st->ifname)) {
 			diag(NULL, st->ifname, "renamed to '%s': traced on", name);
 			strcpy(st->ifname, name);
@@ -521,10 +533,11 @@ static int restore(struct trace *tr)
 		if (theirs)
 			diag(NULL, t->st.ifname, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
 			     theirs);
-		if (!back)
-			continue;
+		/* What "restored:" says: the mask now, with ours put back. */
 		t->after = (now->st.msg_enable & ~back) |
 			   (t->st.msg_enable & back);
+		if (!back)
+			continue;
 		/* Over the reads already used: k < j. */
 		reqs[k++] = (struct breq){
 			.ifname = t->st.ifname, .ifindex = t->st.ifindex,
@@ -545,7 +558,7 @@ static int restore(struct trace *tr)
 		 * targets, as in raise_level().
 		 */
 		if (j < k && reqs[j].ifname == t->st.ifname) {
-			t->failed |= answered < k || reqs[j].err;
+			t->failed |= j >= answered || reqs[j].err;
 			j++;
 		}
 		if (t->gone || !t->changed)

@@ -63,11 +63,18 @@ OUT=$NIM_TMP/stdout
 ERR=$NIM_TMP/stderr
 RC=0
 
+# More namespaces a test made ("$NS-b"...); cleanup deletes them too.
+NIM_EXTRA_NS=()
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM USR1
 	[ -z "${NIM_WATCHDOG:-}" ] || kill "$NIM_WATCHDOG" 2>/dev/null
 	kill_monitors
+	local ns
+	for ns in "${NIM_EXTRA_NS[@]}"; do
+		ip netns pids "$ns" 2>/dev/null | xargs -r kill -KILL 2>/dev/null
+		ip netns delete "$ns" 2>/dev/null
+	done
 	if [ -n "$NS" ]; then
 		# What still runs in the namespace (a hung program under
 		# test) goes with it; nothing outside it is touched.

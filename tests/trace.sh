@@ -188,6 +188,14 @@ ip netns exec "$NS" ethtool -s trc0 msglvl drv on
 kill -INT "$TPID"
 stopped
 check_mask "-drv taken back by another writer: drv stays, probe goes" trc0 0x1
+set_mask trc0 0x1
+trace "$O" "$E" trc0 +link
+ip netns exec "$NS" ethtool -s trc0 msglvl link off
+kill -INT "$TPID"
+stopped
+check_mask "every bit taken back by another writer: left" trc0 0x1
+check_grep "every bit taken back: the restored line says the mask now" \
+	"trc0: restored: 0x00000001 drv" "$E"
 
 # --- the interface goes away
 trace "$O" "$E" trc2
@@ -195,6 +203,25 @@ ip -n "$NS" link del trc2
 stopped
 check_eq "trc2 deleted: exit 0" 0 "$RC"
 check_grep "trc2 deleted: said" "trc2: the interface went away" "$E"
+
+# --- moved to another namespace it looks gone too: what puts it back
+# there is said
+NS_B=$NS-b
+ip netns add "$NS_B" || fatal "cannot add netns $NS_B"
+NIM_EXTRA_NS+=("$NS_B")
+add_tap trcm || fatal "cannot add trcm"
+set_mask trcm 0x1
+trace "$O" "$E" trcm +link
+ip -n "$NS" link set trcm netns "$NS_B"
+stopped
+check_eq "trcm moved away: exit 0" 0 "$RC"
+check_grep "trcm moved away: the way back said" \
+	"trcm: the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x00000000/0x00000004 on it there)" "$E"
+ip netns exec "$NS_B" ethtool trcm >"$NIM_TMP/moved" 2>&1
+check_egrep "trcm moved away: raised in the other namespace, as said" \
+	'Current message level: 0x0*5 ' "$NIM_TMP/moved"
+ip netns delete "$NS_B"
+NIM_EXTRA_NS=()
 
 # --- a renamed interface is followed and put back, not left raised
 set_mask trc1 0x0
