@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Reading --batch files and the configuration files of --apply. */
 #include <dirent.h>
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
+#include <linux/posix_acl.h>
+#include <linux/posix_acl_xattr.h>
+#include <linux/xattr.h>
 
 #include "conf.h"
 
@@ -124,16 +130,55 @@ int config_load(struct batch *b, const char *path, const char *name,
 }
 
 /*
- * The default files are read as root, from udev too: like sudoers, they
- * must be root's (or the caller's) and writable by no one else.
+ * Does the POSIX ACL of @path let a user other than root (or the
+ * caller), or a group other than root, write it?  With an ACL the group
+ * bits of the mode are its mask, which the caller found writable.  An
+ * ACL that cannot be read, or not understood, is taken to let them.
  */
-static bool trusted(const struct stat *st)
+static bool acl_lets_others_write(const char *path)
+{
+	struct {
+		struct posix_acl_xattr_header h;
+		struct posix_acl_xattr_entry e[64];
+	} acl;
+	ssize_t len = getxattr(path, XATTR_NAME_POSIX_ACL_ACCESS, &acl,
+			       sizeof(acl));
+	size_t i, n;
+
+	if (len < 0)
+		return errno != ENODATA && errno != ENOTSUP;
+	if ((size_t)len < sizeof(acl.h) ||
+	    le32toh(acl.h.a_version) != POSIX_ACL_XATTR_VERSION ||
+	    ((size_t)len - sizeof(acl.h)) % sizeof(acl.e[0]))
+		return true;
+	n = ((size_t)len - sizeof(acl.h)) / sizeof(acl.e[0]);
+	for (i = 0; i < n; i++) {
+		unsigned int tag = le16toh(acl.e[i].e_tag);
+		uint32_t id = le32toh(acl.e[i].e_id);
+
+		if (!(le16toh(acl.e[i].e_perm) & ACL_WRITE))
+			continue;
+		if ((tag == ACL_USER && id != 0 && id != geteuid()) ||
+		    (tag == ACL_GROUP && id != 0))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The default files are read as root, from udev too: like sudoers, they
+ * must be root's (or the caller's) and writable by no one else, also
+ * through an ACL.
+ */
+static bool trusted(const char *path, const struct stat *st)
 {
 	if (st->st_uid != 0 && st->st_uid != geteuid())
 		return false;
 	if (st->st_mode & S_IWOTH)
 		return false;
-	return !(st->st_mode & S_IWGRP) || st->st_gid == 0;
+	if (!(st->st_mode & S_IWGRP))
+		return true;
+	return st->st_gid == 0 && !acl_lets_others_write(path);
 }
 
 static int untrusted(const char *path, struct config_err *e)
@@ -161,7 +206,7 @@ static int load_default(struct batch *b, const char *path,
 		ret = -errno;
 	} else if (!S_ISREG(st.st_mode)) {
 		ret = cmdline_err_set(&e->msg, false, "not a regular file");
-	} else if (!trusted(&st)) {
+	} else if (!trusted(path, &st)) {
 		ret = untrusted(path, e);
 	} else if (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))) {
 		ret = -errno;
@@ -227,7 +272,7 @@ static int read_dir(struct batch *b, const char *etc,
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
 		return -ENOMEM;
-	if (stat(dir, &st) == 0 && !trusted(&st))
+	if (stat(dir, &st) == 0 && !trusted(dir, &st))
 		return untrusted(dir, e);
 	n = scandir(dir, &list, is_conf, by_name);
 	if (n < 0) {

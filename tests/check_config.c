@@ -6,12 +6,16 @@
  * a temporary directory standing for SYSCONFDIR.
  */
 #include <check.h>
+#include <endian.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/xattr.h>
 #include <unistd.h>
+#include <linux/posix_acl.h>
+#include <linux/posix_acl_xattr.h>
 
 #include "check_main.h"
 #include "conf.h"
@@ -231,6 +235,79 @@ START_TEST(test_untrusted)
 }
 END_TEST
 
+/*
+ * Give @name (root's, mode 0644) the access ACL user::rw-, user:@uid:rw-,
+ * group::r--, group:@gid:rw-, mask::@mask, other::r--.  False where the
+ * file system has no ACLs.
+ */
+static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
+		    unsigned int mask)
+{
+	struct {
+		struct posix_acl_xattr_header h;
+		struct posix_acl_xattr_entry e[6];
+	} acl = {
+		{ htole32(POSIX_ACL_XATTR_VERSION) },
+		{
+			{ htole16(ACL_USER_OBJ), htole16(6), htole32(ACL_UNDEFINED_ID) },
+			{ htole16(ACL_USER), htole16(6), htole32(uid) },
+			{ htole16(ACL_GROUP_OBJ), htole16(4), htole32(ACL_UNDEFINED_ID) },
+			{ htole16(ACL_GROUP), htole16(6), htole32(gid) },
+			{ htole16(ACL_MASK), htole16(mask), htole32(ACL_UNDEFINED_ID) },
+			{ htole16(ACL_OTHER), htole16(4), htole32(ACL_UNDEFINED_ID) },
+		},
+	};
+	char path[600];
+
+	snprintf(path, sizeof(path), "%s/%s", etc, name);
+	ck_assert_int_eq(chown(path, 0, 0), 0);
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	if (setxattr(path, "system.posix_acl_access", &acl, sizeof(acl), 0) < 0) {
+		ck_assert_int_eq(errno, EOPNOTSUPP);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * With an ACL the group bits are its mask: a named user or group that
+ * may write makes a file untrusted too (as root: the file is root's).
+ */
+START_TEST(test_untrusted_acl)
+{
+	if (geteuid() != 0) {
+		printf("check_config: not root, the ACL cases are left out\n");
+		return;
+	}
+	put("netifmsg.conf", "tap0 +link\n");
+	if (!set_acl("netifmsg.conf", 65534, 0, 6)) {
+		printf("check_config: %s has no ACLs, the ACL cases are left out\n", etc);
+		return;
+	}
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.conf"));
+	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+
+	ck_assert(set_acl("netifmsg.conf", 0, 65534, 6));
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+
+	/* Root's own entries may write; a mask without w lets no one. */
+	ck_assert(set_acl("netifmsg.conf", 0, 0, 6));
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert(set_acl("netifmsg.conf", 65534, 65534, 4));
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+}
+END_TEST
+
 /* netifmsg's own output is a configuration: text, -x and JSON. */
 START_TEST(test_show_output)
 {
@@ -323,6 +400,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_json_start_errors);
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
+	tcase_add_test(tc, test_untrusted_acl);
 	suite_add_tcase(s, tc);
 	return s;
 }
