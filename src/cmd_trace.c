@@ -26,6 +26,7 @@
 #include "ethioc.h"
 #include "format.h"
 #include "kmsg.h"
+#include "out.h"
 #include "select.h"
 
 #define KMSG_PATH	"/dev/kmsg"
@@ -341,7 +342,9 @@ static int put(const char *line, size_t len)
 	while (len && !stop) {
 		ssize_t n = write(STDOUT_FILENO, line, len);
 
-		if (n < 0 && errno == EINTR)
+		/* A signal ends out_wait() too: then the loop stops. */
+		if (n < 0 && (errno == EINTR ||
+			      (errno == EAGAIN && !out_wait())))
 			continue;
 		if (n < 0) {
 			n = -errno;

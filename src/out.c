@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Standard output without stdio: see out.h. */
 #include <errno.h>
+#include <poll.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -11,6 +12,13 @@ static char out_buf[16384];
 static size_t out_len;
 static int out_err;
 
+int out_wait(void)
+{
+	struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+
+	return poll(&p, 1, -1) < 0 && errno != EINTR ? -errno : 0;
+}
+
 static void out_drain(void)
 {
 	size_t off = 0;
@@ -18,7 +26,8 @@ static void out_drain(void)
 
 	while (off < out_len && !out_err) {
 		n = write(STDOUT_FILENO, out_buf + off, out_len - off);
-		if (n < 0 && errno == EINTR)
+		if (n < 0 && (errno == EINTR ||
+			      (errno == EAGAIN && !out_wait())))
 			continue;
 		if (n <= 0)
 			out_err = n < 0 ? -errno : -EIO;

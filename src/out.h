@@ -22,6 +22,13 @@ void out_line(const char *s);
  * returns the same error.
  */
 int out_flush(void);
+/*
+ * After a write(2) of standard output failed with EAGAIN (a non-blocking
+ * stdout, shared with another process, that is full): wait until it
+ * takes more.  0, or -errno where poll(2) failed (EINTR is 0: write
+ * again, or stop).
+ */
+int out_wait(void);
 /* The reader went away: drop what is buffered, and the error. */
 void out_drop(void);
 
