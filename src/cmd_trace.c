@@ -37,8 +37,11 @@
 /* A record is at most this long (printk's limit is far below). */
 #define RECORD_MAX	8192
 
-/* A restore command: -n NETNS, quoted, and the rest. */
-#define UNDO_NETNS_MAX	PATH_MAX
+/*
+ * A restore command: "-n NETNS " (a path of up to PATH_MAX bytes, each
+ * quote in it 6 bytes once quoted for a shell), and the rest.
+ */
+#define UNDO_NETNS_MAX	(6 * PATH_MAX + 8)
 #define UNDO_MAX	(UNDO_NETNS_MAX + FORMAT_STATE_MAX)
 
 static volatile sig_atomic_t stop;

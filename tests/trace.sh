@@ -223,6 +223,25 @@ check_egrep "trcm moved away: raised in the other namespace, as said" \
 ip netns delete "$NS_B"
 NIM_EXTRA_NS=()
 
+# --- the restore command holds the whole -n path, however long its
+# quoting: pasted into a shell, it puts the bits back
+quotes=$(printf "%0.s'" {1..250})
+long=$NIM_TMP/$quotes/$quotes/$quotes/$quotes
+mkdir -p "$long" && ln -s "/run/netns/$NS" "$long/ns" ||
+	fatal "cannot make a long netns path"
+set_mask trc0 0x0
+"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$long/ns" --trace trc0 +link --for 0.1 \
+	>"$O" 2>"$E"
+check_eq "-n with 1000 quotes: exit 0" 0 "$?"
+undo=
+while IFS= read -r line; do
+	[[ $line == *"restore with: netifmsg "* ]] && undo=${line#*restore with: netifmsg }
+done <"$E"
+set_mask trc0 0x4
+eval "\"\${NIM_WRAPPER[@]}\" \"\$NETIFMSG\" $undo" >"$OUT" 2>"$ERR"
+check_eq "-n with 1000 quotes: the restore command runs" 0 "$?"
+check_mask "-n with 1000 quotes: the restore command puts the bits back" trc0 0x0
+
 # --- a renamed interface is followed and put back, not left raised
 set_mask trc1 0x0
 trace "$O" "$E" trc1
