@@ -362,6 +362,51 @@ static int put(const char *line, size_t len)
 	return 0;
 }
 
+/* Target @i is called @name now: say so, and follow it. */
+static void renamed(struct trace *tr, size_t i, const char *name)
+{
+	struct ifstate *st = &tr->t[i].st;
+
+	diag(NULL, st->ifname, "renamed to '%s': traced on", name);
+	strcpy(st->ifname, name);
+}
+
+/*
+ * The kernel's record of a rename, "NEW: renamed from OLD" (and " (while
+ * UP)"), where OLD is a target's name: follow it at once, so that this
+ * record and the ones after it are matched by the new name.  The log is
+ * shared with other namespaces: the name the interface has now decides.
+ */
+static void follow_rename(struct trace *tr, const struct kmsg_record *r)
+{
+	static const char from[] = "renamed from ";
+	const char *colon = memmem(r->msg, r->len, ": ", 2);
+	const char *old, *end = r->msg + r->len;
+	char name[IF_NAMESIZE];
+	size_t i, n;
+
+	if (!colon || r->facility ||
+	    (size_t)(end - colon) < 2 + strlen(from) ||
+	    memcmp(colon + 2, from, strlen(from)))
+		return;
+	old = colon + 2 + strlen(from);
+	n = (size_t)(end - old);
+	if (n > strlen(" (while UP)") &&
+	    !memcmp(end - strlen(" (while UP)"), " (while UP)",
+		    strlen(" (while UP)")))
+		n -= strlen(" (while UP)");
+	for (i = 0; i < tr->n; i++) {
+		struct ifstate *st = &tr->t[i].st;
+
+		if (tr->t[i].gone || strlen(st->ifname) != n ||
+		    memcmp(st->ifname, old, n))
+			continue;
+		if (!ethioc_ifname(tr->sk, st->ifindex, name) &&
+		    strcmp(name, st->ifname) && kmsg_about(r, name))
+			renamed(tr, i, name);
+	}
+}
+
 /*
  * Print the records waiting in /dev/kmsg that are about a target.
  * 0 or -errno (said, but for -EPIPE).
@@ -390,6 +435,7 @@ static int drain(struct trace *tr)
 		}
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;
+		follow_rename(tr, &r);
 		for (i = 0; i < tr->n; i++) {
 			off = kmsg_about(&r, tr->t[i].st.ifname);
 			if (!off || tr->o->quiet)
@@ -435,8 +481,7 @@ static bool any_gone(struct trace *tr)
 			     st->msg_enable & tr->t[i].changed,
 			     tr->t[i].changed);
 		} else if (!ret && strcmp(name, st->ifname)) {
-			diag(NULL, st->ifname, "renamed to '%s': traced on", name);
-			strcpy(st->ifname, name);
+			renamed(tr, i, name);
 		}
 	}
 	return gone;
