@@ -193,8 +193,6 @@ static bool add_token(struct change *c, const struct word_ctx *w,
 		       add_list(c, w, word, strlen(word));
 }
 
-/* Blanks separate words, as commas separate items ("$(netifmsg -N x)"). */
-#define BLANKS		" \t\n\r\v\f"
 #define TOKEN_MAX	256
 
 static bool add_tokens(struct change *c, const struct word_ctx *w,
@@ -204,8 +202,8 @@ static bool add_tokens(struct change *c, const struct word_ctx *w,
 	bool any = false;
 	size_t n;
 
-	for (word += strspn(word, BLANKS); *word; word += strspn(word, BLANKS)) {
-		n = strcspn(word, BLANKS);
+	for (word += strspn(word, CHANGE_BLANKS); *word; word += strspn(word, CHANGE_BLANKS)) {
+		n = strcspn(word, CHANGE_BLANKS);
 		/* No class, number or VALUE/MASK is that long. */
 		if (n >= sizeof(token))
 			return fail(w->err, CHANGE_UNKNOWN, word, n, NULL);
@@ -230,7 +228,7 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 
 	if (!word)
 		word = "";
-	if (!(word[strcspn(word, BLANKS)] ? add_tokens(&tmp, &w, word) :
+	if (!(word[strcspn(word, CHANGE_BLANKS)] ? add_tokens(&tmp, &w, word) :
 					     add_token(&tmp, &w, word)))
 		return false;
 	*c = tmp;

@@ -79,6 +79,9 @@ static inline bool change_is_relative(const struct change *c)
 	return !c->has_abs;
 }
 
+/* Blanks separate words, as commas separate items ("$(netifmsg -N x)"). */
+#define CHANGE_BLANKS	" \t\n\r\v\f"
+
 /*
  * The DEBUG_SET that makes the change: @replace (absolute: the whole
  * mask becomes @value) or only the bits in @mask set to those of @value.

@@ -539,33 +539,35 @@ static int add_level(struct job *j, struct cmdline *cl)
 
 /*
  * ethtool's "NAME on" / "NAME off": +NAME / -NAME, for each item of a
- * comma-joined NAME.  Returns the word to add, written into @buf, or
- * NULL where it does not fit.
+ * NAME joined with commas, or with blanks ("$(netifmsg -N eth0)" on).
+ * Returns the word to add, written into @buf, or NULL where it does not
+ * fit.
  */
 static const char *on_off(const char *name, bool on, char *buf, size_t size)
 {
-	size_t n = 0;
+	size_t n = 0, item;
 	int len;
 
+	name += strspn(name, CHANGE_BLANKS);
 	for (;;) {
-		const char *comma = strchr(name, ',');
-		int item = comma ? (int)(comma - name) : (int)strlen(name);
-
+		item = strcspn(name, "," CHANGE_BLANKS);
 		len = snprintf(buf + n, size - n, "%s%c%.*s", n ? "," : "",
-			       on ? '+' : '-', item, name);
+			       on ? '+' : '-', (int)item, name);
 		if (len < 0 || (size_t)len >= size - n)
 			return NULL;
 		n += (size_t)len;
-		if (!comma)
+		name += item;
+		if (*name == ',')
+			name++;
+		else if (*(name += strspn(name, CHANGE_BLANKS)) == '\0')
 			return buf;
-		name = comma + 1;
 	}
 }
 
 /* A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form. */
 static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 {
-	char form[CMDLINE_ERR_MAX / 2];
+	char form[CMDLINE_ERR_MAX / 2], name[4 * 4 * IF_NAMESIZE];
 	size_t n;
 	int i;
 
@@ -574,10 +576,16 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 	for (i = j->more->ndrivers - 1; i >= 0 && n < sizeof(form); i--)
 		n += (size_t)snprintf(form + n, sizeof(form) - n, " --driver %s",
 				      j->more->drivers[i]);
-	/* "--driver tun msglvl 5": the "*" that stands for every one of it. */
+	/*
+	 * "--driver tun msglvl 5": the "*" that stands for every one of it.
+	 * A name as it is typed again (its escapes: "tap\*", "\-odd").
+	 */
+	if (j->ifname && !j->pattern)
+		format_ifname(name, sizeof(name), j->ifname);
 	if (!cl->implicit_iface && n < sizeof(form))
 		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
-				      j->ifname ? j->ifname : "--decode");
+				      !j->ifname ? "--decode" :
+				      j->pattern ? j->ifname : name);
 	for (i = 0; i < j->more->nwords && n < sizeof(form); i++)
 		if (i != at)
 			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",

@@ -161,6 +161,23 @@ static void check_change_value_mask(struct opts *o)
 	ck_assert_uint_eq(o->job.unknown, 0);
 }
 
+/* "drv link" off, "$(netifmsg -N eth0)" off: each class off, no more. */
+static void check_list_off(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0);
+	ck_assert_uint_eq(o->job.change.off, 0x5);
+}
+
+static void check_list_on(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0xa);
+	ck_assert_uint_eq(o->job.change.off, 0);
+}
+
 /* A VALUE/MASK with names the table lacks waits for the kernel's. */
 static void check_value_mask_newclass(struct opts *o)
 {
@@ -224,6 +241,10 @@ static const struct cl_case cases[] = {
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
 	{ { "--driver", "a", "--driver", "b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver a --driver b tap0 5'", NULL },
+	/* the name as it is typed again, not a pattern or an option */
+	{ { "tap\\*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap\\* 5'", NULL },
+	{ { "--", "-odd", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg \\-odd 5'", NULL },
+	{ { "tap*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap* 5'", NULL },
 	/* --driver: "NAME:" and a word after "--" are IFACE, not a CHANGE */
 	{ { "--driver", "tun", "+link:", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
 	{ { "--driver", "tun", "--", "+link", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
@@ -353,6 +374,11 @@ static const struct cl_case cases[] = {
 	/* "on" and "off" alone, with no class before them */
 	{ { "tap0", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
 	{ { "tap0", "on", "+link", NULL }, -EINVAL, 0, "'on' needs a class name before it", NULL },
+	/* a list with blanks before on/off: every class of it, as with commas */
+	{ { "tap0", "drv link", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
+	{ { "tap0", " drv\tlink ", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
+	{ { "tap0", "timer probe", "on", NULL }, 0, CMD_CHANGE, NULL, check_list_on },
+	{ { "tap0", "drv, link", "off", NULL }, -EINVAL, 0, "empty message class", NULL },
 	/* --config is a list: twice is two files */
 	{ { "--apply", "--config", "a", "--config", "b", NULL }, 0, CMD_APPLY, NULL, check_two_configs },
 };

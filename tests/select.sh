@@ -157,6 +157,12 @@ et -s tap1 msglvl link on rx_err off
 check_eq "ethtool -s tap1 msglvl link on rx_err off gives the same" "$(ethtool_mask tap0)" "$(ethtool_mask tap1)"
 check_rc "tap0 link,timer off drv on" 0 nm tap0 link,timer off drv on
 check_mask "tap0 link,timer off drv on" tap0 0x1
+# A list with blanks (netifmsg -N's output) before off: each class off.
+set_mask tap0 0x25
+set_mask tap1 0x5
+check_rc "tap0 \"\$(netifmsg -N tap1)\" off" 0 nm tap0 "drv link" off
+check_mask "tap0 \"drv link\" off: only drv and link off" tap0 0x20
+set_mask tap0 0x1
 check_rc "tap0 on" 2 nm tap0 on
 check_grep "tap0 on: message" "'on' needs a class name before it" "$ERR"
 check_rc "tap0 msglvl 7 (pasted from ethtool)" 2 nm tap0 msglvl 7
