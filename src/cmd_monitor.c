@@ -41,6 +41,7 @@ static void on_signal(int sig)
 struct seen {
 	uint32_t ifindex;
 	uint32_t mask;
+	bool read;			/* read at the start, no notification yet */
 };
 
 struct watch {
@@ -51,6 +52,8 @@ struct watch {
 	size_t n, cap;
 	uint32_t *alt;			/* ifindex of each altname asked for */
 	int nalt;
+	int fd;				/* the notifications' socket */
+	bool lost;			/* notifications lost, queue not read yet */
 };
 
 /* Where @ifindex is, or would be, in w->seen. */
@@ -69,16 +72,25 @@ static size_t seen_at(const struct watch *w, uint32_t ifindex)
 	return lo;
 }
 
-/* Note @st's mask; *@old gets the one before, false if none was seen. */
-static bool remember(struct watch *w, const struct ifstate *st, uint32_t *old)
+/*
+ * Note @st's mask (@read: as read at the start); *@old gets the one
+ * before, false if none is known.  A first notification that shows the
+ * very mask read at the start may be of a change made while the monitor
+ * started (the kernel sends it after the read): none is known then.
+ */
+static bool remember(struct watch *w, const struct ifstate *st, bool read,
+		     uint32_t *old)
 {
 	size_t i = seen_at(w, st->ifindex);
 	struct seen *v;
+	bool was_read;
 
 	if (i < w->n && w->seen[i].ifindex == st->ifindex) {
 		*old = w->seen[i].mask;
+		was_read = w->seen[i].read;
 		w->seen[i].mask = st->msg_enable;
-		return true;
+		w->seen[i].read = read;
+		return !(was_read && *old == st->msg_enable);
 	}
 	if (w->n == w->cap) {
 		v = realloc(w->seen, (w->cap ? 2 * w->cap : 64) * sizeof(*v));
@@ -88,7 +100,7 @@ static bool remember(struct watch *w, const struct ifstate *st, uint32_t *old)
 		w->cap = w->cap ? 2 * w->cap : 64;
 	}
 	memmove(&w->seen[i + 1], &w->seen[i], (w->n - i) * sizeof(*v));
-	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable };
+	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read };
 	w->n++;
 	return false;
 }
@@ -97,7 +109,7 @@ static int dump_cb(const struct ifstate *st, void *data)
 {
 	uint32_t old;
 
-	remember(data, st, &old);
+	remember(data, st, true, &old);
 	return 0;
 }
 
@@ -175,7 +187,7 @@ static int ntf_cb(const struct ifstate *st, void *data)
 	uint32_t old;
 	bool known;
 
-	known = remember(w, st, &old);
+	known = remember(w, st, false, &old);
 	if (wanted(w, st))
 		print_event(&w->pr, st, known ? &old : NULL,
 			    w->o->timestamp ? time_of_day(when) : NULL);
@@ -188,8 +200,20 @@ static int handle(struct backend *b, struct watch *w)
 	int ret, ret_out;
 
 	ret = b->ops->events(b, ntf_cb, w);
-	if (ret == -ENOBUFS)
+	if (ret == -ENOBUFS) {
 		diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
+		w->lost = true;
+	}
+	/*
+	 * The masks noted may be older than the lost ones: forgotten after
+	 * each read, until what was queued at the loss is all read.
+	 */
+	if (w->lost) {
+		struct pollfd more = { .fd = w->fd, .events = POLLIN };
+
+		w->n = 0;
+		w->lost = poll(&more, 1, 0) > 0;
+	}
 	else if (ret == -EBADMSG)
 		diag(NULL, NULL, "monitor: ignoring a malformed notification");
 	else if (ret < 0)
@@ -261,6 +285,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-fd));
 		return fd;
 	}
+	w.fd = fd;
 	ret = watch_altnames(&w);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
