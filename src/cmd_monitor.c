@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fnmatch.h>
+#include <net/if.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -42,6 +43,7 @@ struct seen {
 	uint32_t ifindex;
 	uint32_t mask;
 	bool read;			/* read at the start, no notification yet */
+	signed char drv;		/* of a --driver asked for: 1, 0; -1: not known */
 };
 
 struct watch {
@@ -100,16 +102,48 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 		w->cap = w->cap ? 2 * w->cap : 64;
 	}
 	memmove(&w->seen[i + 1], &w->seen[i], (w->n - i) * sizeof(*v));
-	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read };
+	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read, -1 };
 	w->n++;
 	return false;
 }
 
+/*
+ * Is @st's interface of a --driver asked for?  Asked once per interface
+ * (ETHTOOL_GDRVINFO, by name): at the start for those the dump found
+ * (@fresh), at the first notification for the others, where the name
+ * must still be the interface's own, as a notification may have waited
+ * in the queue.  Not known: false.
+ */
+static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
+{
+	const struct opts *o = w->o;
+	size_t i = seen_at(w, st->ifindex);
+	struct seen *v = i < w->n && w->seen[i].ifindex == st->ifindex ?
+			 &w->seen[i] : NULL;
+	char driver[DRIVER_NAME_MAX];
+	int d;
+
+	if (v && v->drv >= 0)
+		return v->drv;
+	if (w->b->ops->driver(w->b, st->ifname, driver) < 0 ||
+	    (!fresh && if_nametoindex(st->ifname) != st->ifindex))
+		return false;
+	for (d = 0; d < o->job.more->ndrivers; d++)
+		if (!strcmp(o->job.more->drivers[d], driver))
+			break;
+	if (v)
+		v->drv = d < o->job.more->ndrivers;
+	return d < o->job.more->ndrivers;
+}
+
 static int dump_cb(const struct ifstate *st, void *data)
 {
+	struct watch *w = data;
 	uint32_t old;
 
-	remember(data, st, true, &old);
+	remember(w, st, true, &old);
+	if (w->o->job.more->ndrivers)
+		of_driver(w, st, true);
 	return 0;
 }
 
@@ -128,10 +162,9 @@ static const char *time_of_day(char buf[32])
 }
 
 /* The interfaces asked for (names or patterns), of the drivers asked for. */
-static bool wanted(const struct watch *w, const struct ifstate *st)
+static bool wanted(struct watch *w, const struct ifstate *st)
 {
 	const struct opts *o = w->o;
-	char driver[DRIVER_NAME_MAX];
 	bool name = !o->nifnames;
 	int i;
 
@@ -141,12 +174,7 @@ static bool wanted(const struct watch *w, const struct ifstate *st)
 		name = w->alt[i] == st->ifindex;
 	if (!name || !o->job.more->ndrivers)
 		return name;
-	if (w->b->ops->driver(w->b, st->ifname, driver) < 0)
-		return false;
-	for (i = 0; i < o->job.more->ndrivers; i++)
-		if (!strcmp(o->job.more->drivers[i], driver))
-			return true;
-	return false;
+	return of_driver(w, st, false);
 }
 
 /*

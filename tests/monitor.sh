@@ -164,6 +164,24 @@ check_grep "--driver tun: tap0's change" \
 	"$(show_line tap0 0x12) (was" "$DRV"
 check_nogrep "--driver tun tap0 tap3: not tap1's change" 'tap1: ' "$DRV"
 check_empty "--driver monitor: nothing on stderr" "$NIM_TMP/driver.err"
+# A notification that waited in the queue while its interface was
+# renamed: the driver read at the start decides, not the name's owner now.
+start_monitor driver2 -n "$NS" --monitor --driver tun tap0
+sync_monitors tap0 "$NIM_TMP/driver2.out"
+kill -STOP "${MON_PIDS[0]}"
+check_rc "nm tap0 0x11 (the monitor stopped)" 0 nm tap0 0x11
+ip -n "$NS" link set tap0 name tapY || fatal "cannot rename tap0"
+kill -CONT "${MON_PIDS[0]}"
+if wait_for "$NIM_TMP/driver2.out" '^tap0: 0x00000011 '; then
+	pass "--driver tun: a change of tap0 read after its rename is printed"
+else
+	fail "--driver tun: a change of tap0 read after its rename is printed"
+fi
+kill -TERM "${MON_PIDS[0]}"
+wait "${MON_PIDS[0]}"
+MON_PIDS=()
+ip -n "$NS" link set tapY name tap0 || fatal "cannot rename tapY"
+set_mask tap0 0x12
 
 # --- a name with an escaped glob character or a backslash is that one
 # interface, as IFACE is everywhere: not a pattern that matches others too
