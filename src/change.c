@@ -202,7 +202,8 @@ static bool add_tokens(struct change *c, const struct word_ctx *w,
 	bool any = false;
 	size_t n;
 
-	for (word += strspn(word, CHANGE_BLANKS); *word; word += strspn(word, CHANGE_BLANKS)) {
+	for (word += strspn(word, CHANGE_BLANKS); *word;
+	     word += strspn(word, CHANGE_BLANKS)) {
 		n = strcspn(word, CHANGE_BLANKS);
 		/* No class, number or VALUE/MASK is that long. */
 		if (n >= sizeof(token))
