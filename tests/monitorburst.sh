@@ -146,6 +146,7 @@ check_file "without CAP_NET_ADMIN: the overflow said once on stderr" \
 	"$LOST" "$NIM_TMP/nocap.err"
 # The lost notifications were tap0's: its next line has no "was", or
 # the mask it really had (0x40, not the last one the monitor saw).
+now=''
 ethtool_mask_to now tap0
 set_mask tap0 0x80
 for ((try = 0; try < 150; try++)); do
