@@ -52,9 +52,9 @@ static void on_signal(int sig)
 	stop = 1;
 }
 
+/* What the change did to one target. */
 struct target {
-	struct ifstate st;		/* before the change */
-	uint32_t after;			/* right after it */
+	uint32_t after;			/* the mask right after it */
 	uint32_t changed;		/* the bits this run changed */
 	bool gone;
 	bool failed;			/* its restore failed */
@@ -64,7 +64,8 @@ struct trace {
 	const struct opts *o;
 	struct job job;			/* o's, its names read */
 	struct backend *b;
-	struct target *t;
+	struct ifstate *st;		/* the targets, before the change */
+	struct target *t;		/* and what it did, in that order */
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
@@ -74,29 +75,32 @@ struct trace {
 static int targets(struct trace *tr)
 {
 	const struct job *j = &tr->job;
-	struct iflist all;
-	size_t i;
+	struct iflist all = { 0 };
 	int ret;
 
 	if (!job_is_selector(j)) {
+		tr->st = calloc(1, sizeof(*tr->st));
 		tr->t = calloc(1, sizeof(*tr->t));
-		if (!tr->t)
+		if (!tr->st || !tr->t)
 			return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-		ret = tr->b->ops->get(tr->b, j->ifname, &tr->t[0].st);
+		ret = tr->b->ops->get(tr->b, j->ifname, &tr->st[0]);
 		if (ret < 0)
 			return diag_kernel(NULL, j->ifname, ret, tr->b->extack);
 		tr->n = 1;
 		return 0;
 	}
+	/* The dump's states are the targets' (no copy: N may be large). */
 	ret = iflist_select(tr->b, j, &all);
-	if (!ret)
-		tr->t = calloc(all.n + 1, sizeof(*tr->t));
-	for (i = 0; tr->t && i < all.n; i++)
-		tr->t[tr->n++].st = all.v[i];
+	tr->st = all.v;
+	tr->n = all.n;
+	all.v = NULL;
 	iflist_free(&all);
-	if (ret < 0 || !tr->t)
-		return diag_kernel(NULL, NULL, ret < 0 ? ret : -ENOMEM,
-				   tr->b->extack);
+	if (!ret && tr->n) {
+		tr->t = calloc(tr->n, sizeof(*tr->t));
+		ret = tr->t ? 0 : -ENOMEM;
+	}
+	if (ret < 0)
+		return diag_kernel(NULL, NULL, ret, tr->b->extack);
 	return tr->n ? 0 : select_none(NULL, j);
 }
 
@@ -135,37 +139,52 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	return a.failed ? -EIO : 0;
 }
 
-/* Make the change; read back what it did. */
-static int raise_level(struct trace *tr)
+/*
+ * Targets per pipelined run: the requests of one run are held at once,
+ * and a few thousand of them would weigh more than the targets.
+ */
+#define CHUNK	256
+
+static size_t chunk(const struct trace *tr, size_t from)
 {
-	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
+	return tr->n - from < CHUNK ? tr->n - from : CHUNK;
+}
+
+/*
+ * Make the change on the @n targets from @from, with room for @n in
+ * @reqs; read back what it did.  *@broke: the set run broke off.
+ */
+static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
+		      size_t n, bool *broke)
+{
+	const struct ifstate *st = tr->st + from;
+	struct target *tt = tr->t + from;
 	size_t i, j, k, answered;
 	uint32_t value, mask;
 	bool replace;
 	int ret, ret2;
 
-	if (!reqs)
-		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
 	change_request(&tr->job.change, UINT32_MAX, &value, &mask, &replace);
-	for (i = 0; i < tr->n; i++)
+	for (i = 0; i < n; i++)
 		reqs[i] = (struct breq){
-			.ifname = tr->t[i].st.ifname,
-			.ifindex = tr->t[i].st.ifindex, .set = true,
+			.ifname = st[i].ifname,
+			.ifindex = st[i].ifindex, .set = true,
 			.value = value, .mask = mask, .replace = replace,
 		};
-	ret = run_all(tr, reqs, tr->n, &answered);
+	ret = run_all(tr, reqs, n, &answered);
+	*broke = answered < n;
 	/*
 	 * Read back all but those whose set failed, also when one did: the
 	 * others were raised, and restore() puts them back.
 	 */
-	for (i = k = 0; i < tr->n; i++)
+	for (i = k = 0; i < n; i++)
 		if (!reqs[i].err)
-			reqs[k++] = (struct breq){ .ifname = tr->t[i].st.ifname };
+			reqs[k++] = (struct breq){ .ifname = st[i].ifname };
 	ret2 = k ? run_all(tr, reqs, k, &answered) : 0;
-	for (i = j = 0; i < tr->n && j < k; i++) {
-		struct target *t = &tr->t[i];
+	for (i = j = 0; i < n && j < k; i++) {
+		struct target *t = &tt[i];
 
-		if (reqs[j].ifname != t->st.ifname)
+		if (reqs[j].ifname != st[i].ifname)
 			continue;
 		if (j < answered && reqs[j].err == -ENODEV) {
 			t->gone = true;
@@ -173,17 +192,36 @@ static int raise_level(struct trace *tr)
 			/* Unread (the run broke off, the read failed): asked. */
 			t->after = j < answered && !reqs[j].err ?
 				   reqs[j].st.msg_enable :
-				   change_apply(&tr->job.change, t->st.msg_enable);
+				   change_apply(&tr->job.change, st[i].msg_enable);
 			/*
 			 * Only bits the set could touch: another writer may
 			 * have changed others since the mask was first read.
 			 */
-			t->changed = (t->st.msg_enable ^ t->after) & mask;
+			t->changed = (st[i].msg_enable ^ t->after) & mask;
 		}
 		j++;
 	}
-	free(reqs);
 	return ret ? ret : ret2;
+}
+
+/*
+ * Make the change, CHUNK targets at a time.  Where a run broke off, the
+ * targets after it are not asked (and not restored: nothing changed).
+ */
+static int raise_level(struct trace *tr)
+{
+	struct breq *reqs = calloc(chunk(tr, 0), sizeof(*reqs));
+	bool broke = false;
+	size_t from;
+	int ret = 0;
+
+	if (!reqs)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	for (from = 0; from < tr->n && !broke; from += CHUNK)
+		if (raise_some(tr, reqs, from, chunk(tr, from), &broke))
+			ret = -EIO;
+	free(reqs);
+	return ret;
 }
 
 /* Bytes a shell word can hold unquoted (a path adds '/'). */
@@ -251,15 +289,17 @@ static void shell_netns(char *buf, size_t size, const char *netns)
 
 /*
  * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
- * bits @t changed, where this run changed them (netlink refuses bits
- * 15-31 that an --ioctl run may have changed).
+ * bits target @i changed, where this run changed them (netlink refuses
+ * bits 15-31 that an --ioctl run may have changed).
  */
 static void undo_command(char *buf, size_t size, const struct trace *tr,
-			 const struct target *t)
+			 size_t i)
 {
 	char name[4 * 4 * IF_NAMESIZE], netns[UNDO_NETNS_MAX] = "";
+	const struct ifstate *st = &tr->st[i];
+	const struct target *t = &tr->t[i];
 
-	shell_ifname(name, sizeof(name), t->st.ifname);
+	shell_ifname(name, sizeof(name), st->ifname);
 	if (tr->o->netns) {
 		memcpy(netns, "-n ", 3);
 		shell_netns(netns + 3, sizeof(netns) - 4, tr->o->netns);
@@ -267,7 +307,7 @@ static void undo_command(char *buf, size_t size, const struct trace *tr,
 	}
 	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
 		 tr->o->ioctl ? "--ioctl " : "", name,
-		 t->st.msg_enable & t->changed, t->changed);
+		 st->msg_enable & t->changed, t->changed);
 }
 
 /* At the start: the command that puts back what this run changed. */
@@ -279,11 +319,11 @@ static void say_undo(const struct trace *tr)
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
 
-		undo_command(cmd, sizeof(cmd), tr, t);
+		undo_command(cmd, sizeof(cmd), tr, i);
 		if (!t->changed)
-			diag(NULL, t->st.ifname, "already so: nothing to restore at the end");
+			diag(NULL, tr->st[i].ifname, "already so: nothing to restore at the end");
 		else
-			diag(NULL, t->st.ifname, "now 0x%08x; if netifmsg is killed, restore with: %s",
+			diag(NULL, tr->st[i].ifname, "now 0x%08x; if netifmsg is killed, restore with: %s",
 			     t->after, cmd);
 	}
 }
@@ -327,7 +367,7 @@ static void dyndbg_notes(const struct trace *tr)
 	if (access(DYNDBG_PATH, R_OK))
 		return;
 	for (i = 0; i < tr->n; i++) {
-		if (tr->b->ops->driver(tr->b, tr->t[i].st.ifname, driver) < 0 ||
+		if (tr->b->ops->driver(tr->b, tr->st[i].ifname, driver) < 0 ||
 		    !strcmp(driver, last))
 			continue;
 		dyndbg_note(driver);
@@ -365,7 +405,7 @@ static int put(const char *line, size_t len)
 /* Target @i is called @name now: say so, and follow it. */
 static void renamed(struct trace *tr, size_t i, const char *name)
 {
-	struct ifstate *st = &tr->t[i].st;
+	struct ifstate *st = &tr->st[i];
 
 	diag(NULL, st->ifname, "renamed to '%s': traced on", name);
 	strcpy(st->ifname, name);
@@ -396,7 +436,7 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r)
 		    strlen(" (while UP)")))
 		n -= strlen(" (while UP)");
 	for (i = 0; i < tr->n; i++) {
-		struct ifstate *st = &tr->t[i].st;
+		struct ifstate *st = &tr->st[i];
 
 		if (tr->t[i].gone || strlen(st->ifname) != n ||
 		    memcmp(st->ifname, old, n))
@@ -437,13 +477,13 @@ static int drain(struct trace *tr)
 			continue;
 		follow_rename(tr, &r);
 		for (i = 0; i < tr->n; i++) {
-			off = kmsg_about(&r, tr->t[i].st.ifname);
+			off = kmsg_about(&r, tr->st[i].ifname);
 			if (!off || tr->o->quiet)
 				continue;
 			memcpy(text, r.msg + off, r.len - off);
 			text[r.len - off] = '\0';
 			n = format_log(line, sizeof(line) - 1, tr->o->mode,
-				       r.usec, tr->t[i].st.ifname, r.level,
+				       r.usec, tr->st[i].ifname, r.level,
 				       text);
 			if (n >= sizeof(line) - 1)
 				n = sizeof(line) - 2;
@@ -465,7 +505,7 @@ static bool any_gone(struct trace *tr)
 	int ret;
 
 	for (i = 0; i < tr->n; i++) {
-		struct ifstate *st = &tr->t[i].st;
+		struct ifstate *st = &tr->st[i];
 
 		if (tr->t[i].gone)
 			continue;
@@ -537,41 +577,48 @@ fail:
 }
 
 /*
- * Read every target to restore into @reqs[0..*@k), in one pipelined
- * run; one whose read failed has its error (said).
+ * Read the @n targets from @from that have bits to restore into @reqs[0..*@k),
+ * in one pipelined run; one whose read failed has its error (said).
  */
-static void read_now(struct trace *tr, struct breq *reqs, size_t *k)
+static void read_now(struct trace *tr, size_t from, size_t n,
+		     struct breq *reqs, size_t *k)
 {
-	size_t i, n = 0, answered;
+	const struct target *tt = tr->t + from;
+	size_t i, m = 0, answered;
 
-	for (i = 0; i < tr->n; i++)
-		if (!tr->t[i].gone && tr->t[i].changed)
-			reqs[n++] = (struct breq){ .ifname = tr->t[i].st.ifname };
-	if (n)
-		run_all(tr, reqs, n, &answered);
-	*k = n;
-	/* Unanswered: the run broke off (said). */
 	for (i = 0; i < n; i++)
+		if (!tt[i].gone && tt[i].changed)
+			reqs[m++] = (struct breq){
+				.ifname = tr->st[from + i].ifname,
+			};
+	if (m)
+		run_all(tr, reqs, m, &answered);
+	*k = m;
+	/* Unanswered: the run broke off (said). */
+	for (i = 0; i < m; i++)
 		if (i >= answered && !reqs[i].err)
 			reqs[i].err = -EIO;
 }
 
-/* Put back the bits this run changed that nobody else changed since. */
-static int restore(struct trace *tr)
+/*
+ * Put back the bits this run changed that nobody else changed since, on
+ * the @n targets from @from, with room for @n in @reqs; 0 or -EIO.
+ */
+static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
+			size_t n)
 {
-	struct breq *reqs = calloc(tr->n, sizeof(*reqs));
+	const struct ifstate *st = tr->st + from;
+	struct target *tt = tr->t + from;
 	size_t i, j, k = 0, nread, answered = 0;
 	int failed = 0, ret = 0;
 
-	if (!reqs)
-		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	read_now(tr, reqs, &nread);
-	for (i = j = 0; i < tr->n && j < nread; i++) {
-		struct target *t = &tr->t[i];
+	read_now(tr, from, n, reqs, &nread);
+	for (i = j = 0; i < n && j < nread; i++) {
+		struct target *t = &tt[i];
 		const struct breq *now = &reqs[j];
 		uint32_t theirs, back;
 
-		if (now->ifname != t->st.ifname)
+		if (now->ifname != st[i].ifname)
 			continue;
 		j++;
 		if (now->err) {
@@ -582,51 +629,69 @@ static int restore(struct trace *tr)
 		theirs = t->changed & (now->st.msg_enable ^ t->after);
 		back = t->changed & ~theirs;
 		if (theirs)
-			diag(NULL, t->st.ifname, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
+			diag(NULL, st[i].ifname, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
 			     theirs);
 		/* What "restored:" says: the mask now, with ours put back. */
 		t->after = (now->st.msg_enable & ~back) |
-			   (t->st.msg_enable & back);
+			   (st[i].msg_enable & back);
 		if (!back)
 			continue;
 		/* Over the reads already used: k < j. */
 		reqs[k++] = (struct breq){
-			.ifname = t->st.ifname, .ifindex = t->st.ifindex,
-			.set = true, .value = t->st.msg_enable & back,
+			.ifname = st[i].ifname, .ifindex = st[i].ifindex,
+			.set = true, .value = st[i].msg_enable & back,
 			.mask = back,
 		};
 	}
 	if (k)
 		ret = run_all(tr, reqs, k, &answered);
-	for (i = j = 0; i < tr->n; i++) {
-		struct target *t = &tr->t[i];
-		struct ifstate st = { .msg_enable = t->after };
+	for (i = j = 0; i < n; i++) {
+		struct target *t = &tt[i];
+		struct ifstate shown = { .msg_enable = t->after };
 		char text[UNDO_MAX];	/* a restore command, or the state */
 
 		/*
 		 * Not "restored" where the set failed, or may not have been
 		 * sent (the run broke off): @reqs are in the order of the
-		 * targets, as in raise_level().
+		 * targets, as in raise_some().
 		 */
-		if (j < k && reqs[j].ifname == t->st.ifname) {
+		if (j < k && reqs[j].ifname == st[i].ifname) {
 			t->failed |= j >= answered || reqs[j].err;
 			j++;
 		}
 		if (t->gone || !t->changed)
 			continue;
 		if (t->failed) {
-			undo_command(text, sizeof(text), tr, t);
-			diag(NULL, t->st.ifname, "not restored: its level is still raised; restore with: %s",
+			undo_command(text, sizeof(text), tr, from + i);
+			diag(NULL, st[i].ifname, "not restored: its level is still raised; restore with: %s",
 			     text);
 			continue;
 		}
 		format_state(text, sizeof(text), OUT_TEXT,
-			     backend_names(tr->b, st.msg_enable), &st,
+			     backend_names(tr->b, shown.msg_enable), &shown,
 			     CHANGED_NONE);
-		diag(NULL, t->st.ifname, "restored: %s", text);
+		diag(NULL, st[i].ifname, "restored: %s", text);
 	}
-	free(reqs);
 	return ret < 0 || failed ? -EIO : 0;
+}
+
+/*
+ * Put back what this run changed, CHUNK targets at a time (each read
+ * just before its set); every target is tried, also after a failure.
+ */
+static int restore(struct trace *tr)
+{
+	struct breq *reqs = calloc(chunk(tr, 0), sizeof(*reqs));
+	size_t from;
+	int ret = 0;
+
+	if (!reqs)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	for (from = 0; from < tr->n; from += CHUNK)
+		if (restore_some(tr, reqs, from, chunk(tr, from)))
+			ret = -EIO;
+	free(reqs);
+	return ret;
 }
 
 /* /dev/kmsg from now on: the records the change itself causes come next. */
@@ -692,6 +757,7 @@ out:
 		close(tr.kmsg);
 	if (tr.sk >= 0)
 		close(tr.sk);
+	free(tr.st);
 	free(tr.t);
 	return ret;
 }

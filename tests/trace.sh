@@ -331,6 +331,45 @@ for line in open(sys.argv[1], "rb"):
 print("ok")' "$O" 2>&1)"
 fi
 
+# --- more targets than one pipelined run holds (256): each one raised and
+# put back, run after run; another writer's bit kept in a later run
+for ((i = 0; i < 600; i++)); do
+	echo "tuntap add dev trm$i mode tap"
+done | ip -n "$NS" -batch - || fatal "creating 600 taps failed"
+for ((i = 0; i < 600; i++)); do
+	echo "trm$i 0x0"
+done >"$NIM_TMP/trm.zero"
+nm -q --batch "$NIM_TMP/trm.zero" || fatal "cannot zero the trm taps"
+set_mask trm500 0x1
+trace "$O" "$E" 'trm*' +link,+timer
+ip netns exec "$NS" ethtool -s trm500 msglvl timer off
+for i in 0 255 256 511 512 599; do
+	check_mask "600 targets: trm$i raised" "trm$i" 0xc
+done
+kill -INT "$TPID"
+stopped
+check_eq "600 targets: exit status 0" 0 "$RC"
+check_eq "600 targets: 600 'restored:' lines" 600 "$(grep -c ': restored: ' "$E")"
+check_eq "600 targets: one note, trm500's" \
+	"netifmsg: trm500: note: bits 0x00000008 were changed by someone else meanwhile: left as they are" \
+	"$(grep ': note: ' "$E")"
+# Every one by netifmsg's own reading, the runs' edges and every 10th by
+# ethtool's.
+check_eq "600 targets: 599 at 0x0 (netifmsg)" 599 \
+	"$(nm 'trm*' | grep -c ': 0x00000000 none$')"
+bad=
+for ((i = 0; i < 600; i++)); do
+	case $i in 255 | 256 | 257 | 511 | 512 | 513 | 599 | *0) ;; *) continue ;; esac
+	want=0x0
+	[ "$i" = 500 ] && want=0x1
+	ethtool_mask_to got "trm$i"
+	hex_to want "$want"
+	[ "$got" = "$want" ] || bad="$bad trm$i=$got"
+done
+check_eq "600 targets: each put back (ethtool)" "" "$bad"
+ip -n "$NS" -batch - < <(for ((i = 0; i < 600; i++)); do echo "link del trm$i"; done) ||
+	fatal "cannot delete the trm taps"
+
 # --- without CAP_SYSLOG: no records, still raised and restored
 if command -v setpriv >/dev/null 2>&1 &&
    [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ]; then
