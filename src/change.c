@@ -142,15 +142,14 @@ static bool add_list(struct change *c, const struct word_ctx *w,
  * as a word of its own: "+drv,0x5/0xf" could mean either.
  */
 static bool side_bits(const struct word_ctx *w, const char *word,
-		      const char *side, size_t len, uint32_t *bits)
+		      size_t wlen, const char *side, size_t len, uint32_t *bits)
 {
 	const char *p;
 	struct change tmp;
 
 	for (p = side; p < side + len; p++)
 		if ((p == side || p[-1] == ',') && (*p == '+' || *p == '-'))
-			return fail(w->err, CHANGE_VM_SIGN, word, strlen(word),
-				    NULL);
+			return fail(w->err, CHANGE_VM_SIGN, word, wlen, NULL);
 	change_init(&tmp);
 	if (!add_list(&tmp, w, side, len))
 		return false;
@@ -158,22 +157,26 @@ static bool side_bits(const struct word_ctx *w, const char *word,
 	return true;
 }
 
-/* VALUE/MASK, as ethtool's "msglvl VALUE/MASK": the bits of MASK change. */
+/*
+ * VALUE/MASK (@len bytes, a '/' at @slash), as ethtool's "msglvl
+ * VALUE/MASK": the bits of MASK change.
+ */
 static bool add_value_mask(struct change *c, const struct word_ctx *w,
-			   const char *word, const char *slash)
+			   const char *word, size_t len, const char *slash)
 {
 	const char *mask_s = slash + 1;
+	size_t mlen = len - (size_t)(mask_s - word);
 	unsigned int skipped = w->unknown ? *w->unknown : 0;
 	uint32_t value, mask;
 
-	if (slash == word || !*mask_s || strchr(mask_s, '/'))
-		return fail(w->err, CHANGE_VM_FORM, word, strlen(word), NULL);
-	if (!side_bits(w, word, word, (size_t)(slash - word), &value) ||
-	    !side_bits(w, word, mask_s, strlen(mask_s), &mask))
+	if (slash == word || !mlen || memchr(mask_s, '/', mlen))
+		return fail(w->err, CHANGE_VM_FORM, word, len, NULL);
+	if (!side_bits(w, word, len, word, (size_t)(slash - word), &value) ||
+	    !side_bits(w, word, len, mask_s, mlen, &mask))
 		return false;
 	/* A name skipped for now may be a mask bit: its pass checks this. */
 	if ((!w->unknown || *w->unknown == skipped) && (value & ~mask)) {
-		fail(w->err, CHANGE_VM_OUTSIDE, word, strlen(word), NULL);
+		fail(w->err, CHANGE_VM_OUTSIDE, word, len, NULL);
 		if (w->err)
 			w->err->bits = value & ~mask;
 		return false;
@@ -183,40 +186,32 @@ static bool add_value_mask(struct change *c, const struct word_ctx *w,
 	return true;
 }
 
-/* One blank-free word: a VALUE/MASK, or comma-joined items. */
+/* One blank-free word of @len bytes: a VALUE/MASK, or comma-joined items. */
 static bool add_token(struct change *c, const struct word_ctx *w,
-		      const char *word)
+		      const char *word, size_t len)
 {
-	const char *slash = strchr(word, '/');
+	const char *slash = memchr(word, '/', len);
 
-	return slash ? add_value_mask(c, w, word, slash) :
-		       add_list(c, w, word, strlen(word));
+	return slash ? add_value_mask(c, w, word, len, slash) :
+		       add_list(c, w, word, len);
 }
-
-#define TOKEN_MAX	256
 
 static bool add_tokens(struct change *c, const struct word_ctx *w,
 		       const char *word)
 {
-	char token[TOKEN_MAX];
 	bool any = false;
 	size_t n;
 
 	for (word += strspn(word, CHANGE_BLANKS); *word;
 	     word += strspn(word, CHANGE_BLANKS)) {
 		n = strcspn(word, CHANGE_BLANKS);
-		/* No class, number or VALUE/MASK is that long. */
-		if (n >= sizeof(token))
-			return fail(w->err, CHANGE_UNKNOWN, word, n, NULL);
-		memcpy(token, word, n);
-		token[n] = '\0';
-		if (!add_token(c, w, token))
+		if (!add_token(c, w, word, n))
 			return false;
 		word += n;
 		any = true;
 	}
 	/* Nothing but blanks: as empty as "". */
-	return any || add_token(c, w, "");
+	return any || add_token(c, w, "", 0);
 }
 
 bool change_add_word(struct change *c, const struct classnames *cn,
@@ -229,8 +224,9 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 
 	if (!word)
 		word = "";
-	if (!(word[strcspn(word, CHANGE_BLANKS)] ? add_tokens(&tmp, &w, word) :
-					     add_token(&tmp, &w, word)))
+	if (!(word[strcspn(word, CHANGE_BLANKS)] ?
+	      add_tokens(&tmp, &w, word) :
+	      add_token(&tmp, &w, word, strlen(word))))
 		return false;
 	*c = tmp;
 	if (unknown)

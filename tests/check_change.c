@@ -3,6 +3,7 @@
 #include <check.h>
 
 #include "check_main.h"
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -360,12 +361,12 @@ static void long_words(char *buf, size_t n, const char *last)
 }
 
 /*
- * Among blank-separated words, one of 255 bytes is read; one of 256 is
- * refused whole, even though its items would be valid.
+ * Among blank-separated words, one of 255 bytes, 256 or more is read as
+ * it would be alone: no piece is too long to be what it is.
  */
 START_TEST(test_long_token)
 {
-	char word[4 + 256 + 1];
+	char word[640], zeros[301];
 	struct change c;
 	struct change_err err;
 
@@ -376,9 +377,32 @@ START_TEST(test_long_token)
 
 	long_words(word, 256, "ifup");
 	change_init(&c);
+	ck_assert(change_add_word(&c, NULL, word, NULL, &err));
+	ck_assert_uint_eq(change_apply(&c, 0), 0x21);
+
+	/* A number with 300 leading zeros; a VALUE/MASK of 607 bytes. */
+	memset(zeros, '0', 300);
+	zeros[300] = '\0';
+	snprintf(word, sizeof(word), "drv 0x%s4", zeros);
+	change_init(&c);
+	ck_assert(change_add_word(&c, NULL, word, NULL, &err));
+	ck_assert_uint_eq(change_apply(&c, 0), 0x5);
+	snprintf(word, sizeof(word), "+drv 0x%s2/0x%s6", zeros, zeros);
+	change_init(&c);
+	ck_assert(change_add_word(&c, NULL, word, NULL, &err));
+	ck_assert_uint_eq(change_apply(&c, 0x4), 0x3);
+
+	/* What is wrong in a long piece is said as in a short one. */
+	snprintf(word, sizeof(word), "+drv 0x%s2/qx%s6", zeros, zeros);
+	change_init(&c);
 	ck_assert(!change_add_word(&c, NULL, word, NULL, &err));
 	ck_assert_int_eq(err.code, CHANGE_UNKNOWN);
-	ck_assert_ptr_null(err.suggestion);
+	ck_assert_int_eq(err.item[0], 'q');
+	snprintf(word, sizeof(word), "+drv 0x%s2/0x%s4", zeros, zeros);
+	change_init(&c);
+	ck_assert(!change_add_word(&c, NULL, word, NULL, &err));
+	ck_assert_int_eq(err.code, CHANGE_VM_OUTSIDE);
+	ck_assert_uint_eq(err.bits, 0x2);
 	ck_assert(!c.has_abs);
 }
 END_TEST
