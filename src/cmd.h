@@ -16,6 +16,18 @@
 #include "cmdline.h"
 #include "conf.h"
 
+/*
+ * Requests in flight at once where a run goes on after a failure: well
+ * below the about 256 ACKs the default receive buffer holds.
+ */
+#define CMD_WINDOW	64
+/*
+ * Requests built and held at once: a longer run goes in chunks, so that
+ * any number of interfaces needs only this much memory for them.  A
+ * multiple of half the window, the pipeline's send group.
+ */
+#define CMD_CHUNK	(16 * CMD_WINDOW)
+
 /* show: one interface, or every one that has a message level. */
 int cmd_show(const struct opts *o, struct backend *b);
 /* IFACE CHANGE...: one job. */

@@ -19,8 +19,6 @@
 #include "print.h"
 #include "select.h"
 
-#define APPLY_WINDOW	64
-
 struct target {
 	size_t i;		/* in the dump */
 	uint32_t want;
@@ -98,27 +96,27 @@ static void gone(const struct opts *o, struct backend *b, struct apply *a)
 	}
 }
 
-/* One value+mask set of the bits that differ, per changed target. */
-static struct breq *requests(const struct apply *a, size_t *n)
+/*
+ * One value+mask set of the bits that differ, per changed target from
+ * *@k on, at most @cap into @r; *@k moves past the targets taken.
+ */
+static size_t requests(const struct apply *a, size_t *k, struct breq *r,
+		       size_t cap)
 {
-	struct breq *r = calloc(a->nt ? a->nt : 1, sizeof(*r));
-	size_t k;
+	size_t n = 0;
 
-	*n = 0;
-	for (k = 0; r && k < a->nt; k++) {
-		const struct ifstate *st = &a->all->v[a->t[k].i];
-		uint32_t diff = st->msg_enable ^ a->t[k].want;
+	for (; *k < a->nt && n < cap; (*k)++) {
+		const struct ifstate *st = &a->all->v[a->t[*k].i];
+		uint32_t diff = st->msg_enable ^ a->t[*k].want;
 
-		if (!diff)
-			continue;
-		r[*n] = (struct breq){
-			.ifname = st->ifname, .ifindex = st->ifindex,
-			.set = true,
-			.value = a->t[k].want & diff, .mask = diff,
-		};
-		(*n)++;
+		if (diff)
+			r[n++] = (struct breq){
+				.ifname = st->ifname, .ifindex = st->ifindex,
+				.set = true,
+				.value = a->t[*k].want & diff, .mask = diff,
+			};
 	}
-	return r;
+	return n;
 }
 
 /*
@@ -193,7 +191,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	struct iflist all;
 	struct breq *reqs = NULL;
 	bool drivers, *used;
-	size_t i, n, found = 0;
+	size_t i, k, n, cap, found = 0;
 	int ret;
 
 	jobs_select(conf->jobs, conf->n, &drivers);
@@ -220,10 +218,15 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
 			a.t[a.nt++].i = i;
 	}
-	reqs = requests(&a, &n);
+	cap = a.nt < CMD_CHUNK ? a.nt + 1 : CMD_CHUNK;
+	reqs = calloc(cap, sizeof(*reqs));
 	if (!reqs)
 		goto out;
-	ret = n ? b->ops->run(b, reqs, n, APPLY_WINDOW, done_cb, &a) : 0;
+	/* The sets, a chunk at a time, until a run breaks off. */
+	for (k = 0, ret = 0; !ret && k < a.nt;) {
+		n = requests(&a, &k, reqs, cap);
+		ret = n ? b->ops->run(b, reqs, n, CMD_WINDOW, done_cb, &a) : 0;
+	}
 	if (ret < 0) {
 		const char *first = NULL;
 		size_t unknown = 0;

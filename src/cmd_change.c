@@ -11,8 +11,7 @@
  * requests sent together, and the kernel would apply job k+1 although
  * job k failed.  So without --force only one request is unanswered at a
  * time, and nothing after a failed job is sent.  With --force every job
- * is tried anyway, with a window of JOBS_WINDOW requests in flight:
- * well below the about 256 ACKs the default receive buffer holds.
+ * is tried anyway, with a window of CMD_WINDOW requests in flight.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -22,8 +21,6 @@
 #include "diag.h"
 #include "print.h"
 #include "select.h"
-
-#define JOBS_WINDOW	64
 
 struct run {
 	struct job *jobs;
@@ -95,12 +92,8 @@ int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 
 /*
  * The requests of the jobs from *@next on, in order, as many whole jobs
- * as @cap requests hold; *@next moves past them.  The jobs go out in
- * chunks so that a batch of any size needs only this much memory; a
- * chunk is a multiple of half the window, the pipeline's send group.
+ * as @cap requests hold; *@next moves past them.
  */
-#define JOBS_CHUNK	(16 * JOBS_WINDOW)
-
 static size_t requests(const struct run *r, size_t *next, struct breq *q,
 		       size_t cap)
 {
@@ -302,9 +295,9 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		}
 	}
 	/* One job (the command line's) needs a few, not a chunk's worth. */
-	for (i = 0, nreqs = 0; i < r.n && nreqs < JOBS_CHUNK; i++)
+	for (i = 0, nreqs = 0; i < r.n && nreqs < CMD_CHUNK; i++)
 		nreqs += nsteps(&r, &r.jobs[i]);
-	cap = nreqs < JOBS_CHUNK ? nreqs + 1 : JOBS_CHUNK;
+	cap = nreqs < CMD_CHUNK ? nreqs + 1 : CMD_CHUNK;
 	r.reqs = calloc(cap, sizeof(*r.reqs));
 	if (!r.reqs) {
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
@@ -319,7 +312,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	do {
 		nreqs = requests(&r, &next, r.reqs, cap);
 		ret = nreqs ? b->ops->run(b, r.reqs, nreqs,
-					  r.force ? JOBS_WINDOW : 1,
+					  r.force ? CMD_WINDOW : 1,
 					  done_cb, &r) : 0;
 	} while (!ret && !r.stopped && next < r.n && r.job == next);
 	if (ret < 0 || r.job < r.n || r.stopped)

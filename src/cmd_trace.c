@@ -132,22 +132,17 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	struct answers a = { 0 };
 	int ret;
 
-	ret = tr->b->ops->run(tr->b, reqs, n, 64, set_done, &a);
+	ret = tr->b->ops->run(tr->b, reqs, n, CMD_WINDOW, set_done, &a);
 	*answered = a.n;
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
 	return a.failed ? -EIO : 0;
 }
 
-/*
- * Targets per pipelined run: the requests of one run are held at once,
- * and a few thousand of them would weigh more than the targets.
- */
-#define CHUNK	256
-
+/* Targets per pipelined run (its requests are held at once). */
 static size_t chunk(const struct trace *tr, size_t from)
 {
-	return tr->n - from < CHUNK ? tr->n - from : CHUNK;
+	return tr->n - from < CMD_CHUNK ? tr->n - from : CMD_CHUNK;
 }
 
 /*
@@ -205,8 +200,8 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 }
 
 /*
- * Make the change, CHUNK targets at a time.  Where a run broke off, the
- * targets after it are not asked (and not restored: nothing changed).
+ * Make the change, a chunk of targets at a time.  Where a run broke off,
+ * the targets after it are not asked (and not restored: nothing changed).
  */
 static int raise_level(struct trace *tr)
 {
@@ -217,7 +212,7 @@ static int raise_level(struct trace *tr)
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (from = 0; from < tr->n && !broke; from += CHUNK)
+	for (from = 0; from < tr->n && !broke; from += CMD_CHUNK)
 		if (raise_some(tr, reqs, from, chunk(tr, from), &broke))
 			ret = -EIO;
 	free(reqs);
@@ -676,8 +671,8 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 }
 
 /*
- * Put back what this run changed, CHUNK targets at a time (each read
- * just before its set); every target is tried, also after a failure.
+ * Put back what this run changed, a chunk of targets at a time (each
+ * read just before its set); every target is tried, also after a failure.
  */
 static int restore(struct trace *tr)
 {
@@ -687,7 +682,7 @@ static int restore(struct trace *tr)
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (from = 0; from < tr->n; from += CHUNK)
+	for (from = 0; from < tr->n; from += CMD_CHUNK)
 		if (restore_some(tr, reqs, from, chunk(tr, from)))
 			ret = -EIO;
 	free(reqs);

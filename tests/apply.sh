@@ -185,6 +185,34 @@ else
 	echo "note: no altnames here: not checked"
 fi
 
+# --- more interfaces than one run of sets holds (1024): every one set,
+# across the runs; a run that breaks off leaves the rest unsent, said as
+# unknown; a second run sends nothing
+for ((i = 0; i < 1100; i++)); do
+	echo "tuntap add dev apm$i mode tap"
+done | ip -n "$NS" -batch - || fatal "creating 1100 taps failed"
+for ((i = 0; i < 1100; i++)); do echo "apm$i 0x0"; done >"$C/apm.zero"
+nm -q -f --batch "$C/apm.zero" || fatal "cannot zero the apm taps"
+echo 'apm* 0x3' >"$C/many.conf"
+check_rc "1100 interfaces: the first receive fails" 1 \
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=recvmmsg \
+	-e inject=recvmmsg:error=ENOBUFS:when=1 \
+	"$NETIFMSG" --apply --config "$C/many.conf"
+check_grep "1100 interfaces, the first receive fails: all unknown" \
+	"netifmsg: No buffer space available: the results of the 1100 interfaces from apm0 on are unknown" \
+	"$ERR"
+check_mask "1100 interfaces, the first receive fails: none after the first run set" \
+	apm1099 0x0
+check_rc "1100 interfaces" 0 nm --apply --config "$C/many.conf"
+check_eq "1100 interfaces: each set (netifmsg)" 1100 \
+	"$(nm 'apm*' | grep -c ': 0x00000003 drv probe$')"
+for i in 0 1023 1024 1099; do
+	check_mask "1100 interfaces: apm$i set (ethtool)" "apm$i" 0x3
+done
+check_eq "1100 interfaces, second run: no DEBUG_SET" 0 \
+	"$(sets "$NETIFMSG" --apply --config "$C/many.conf")"
+
 # --- the rule, as built: RUN is this build's netifmsg --apply --ifindex
 RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
 if [ -f "$RULE" ]; then
