@@ -25,6 +25,24 @@ int iflist_add(const struct ifstate *st, void *data)
 	return 0;
 }
 
+/* The index of driver @name in @l's list of names, added if new. */
+static int driver_id(struct iflist *l, const char *name)
+{
+	char (*v)[DRIVER_NAME_MAX];
+	size_t d;
+
+	for (d = 0; d < l->ndrivers; d++)
+		if (!strcmp(l->drivers[d], name))
+			return (int)d;
+	v = realloc(l->drivers, (d + 1) * sizeof(*v));
+	if (!v)
+		return -ENOMEM;
+	l->drivers = v;
+	memcpy(v[d], name, DRIVER_NAME_MAX);
+	l->ndrivers++;
+	return (int)d;
+}
+
 /* A dump that raced with a change of the interface list is redone. */
 #define DUMP_TRIES	3
 
@@ -41,8 +59,8 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
 	if (ret < 0 || !drivers || !l->n)
 		return ret;
-	l->driver = calloc(l->n, sizeof(*l->driver));
-	if (!l->driver)
+	l->drv = calloc(l->n, sizeof(*l->drv));
+	if (!l->drv)
 		return -ENOMEM;
 	/*
 	 * An interface gone meanwhile, or without GDRVINFO, has no driver:
@@ -50,9 +68,17 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 	 * reason to say that no interface matches.
 	 */
 	for (i = 0; i < l->n; i++) {
-		ret = b->ops->driver(b, l->v[i].ifname, l->driver[i]);
+		char name[DRIVER_NAME_MAX] = "";
+
+		ret = b->ops->driver(b, l->v[i].ifname, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
 			return ret;
+		if (ret < 0)
+			name[0] = '\0';
+		ret = driver_id(l, name);
+		if (ret < 0)
+			return ret;
+		l->drv[i] = (unsigned int)ret;
 	}
 	return 0;
 }
@@ -60,7 +86,8 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 void iflist_free(struct iflist *l)
 {
 	free(l->v);
-	free(l->driver);
+	free(l->drv);
+	free(l->drivers);
 	*l = (struct iflist){ 0 };
 }
 
@@ -100,8 +127,8 @@ int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 	for (i = 0; i < l->n; i++) {
 		if (!job_selects(&sel, l, i))
 			continue;
-		if (n != i && l->driver)
-			memcpy(l->driver[n], l->driver[i], DRIVER_NAME_MAX);
+		if (l->drv)
+			l->drv[n] = l->drv[i];
 		l->v[n++] = l->v[i];
 	}
 	l->n = n;
@@ -118,7 +145,8 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i)
 	if (!j->more->ndrivers)
 		return true;
 	for (d = 0; d < j->more->ndrivers; d++)
-		if (l->driver && !strcmp(j->more->drivers[d], l->driver[i]))
+		if (l->drv &&
+		    !strcmp(j->more->drivers[d], l->drivers[l->drv[i]]))
 			return true;
 	return false;
 }

@@ -13,11 +13,15 @@
 #include "cmdline.h"
 #include "diag.h"
 
-/* The interfaces of one dump, with their drivers if asked for. */
+/*
+ * The interfaces of one dump, with their drivers if asked for: each
+ * interface's is drivers[drv[i]] ("" for none), each name kept once.
+ */
 struct iflist {
 	struct ifstate *v;
-	char (*driver)[DRIVER_NAME_MAX];	/* NULL unless asked for */
-	size_t n, cap;
+	unsigned int *drv;			/* NULL unless asked for */
+	char (*drivers)[DRIVER_NAME_MAX];
+	size_t n, cap, ndrivers;
 };
 
 /* Append @st to the iflist @l (a bstate_cb_t); 0 or -ENOMEM. */

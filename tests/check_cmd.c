@@ -625,10 +625,12 @@ START_TEST(test_select_keeps_drivers)
 	ck_assert_int_eq(iflist_select(&b, &o.job, &l), 0);
 	ck_assert_uint_eq(l.n, 3);
 	ck_assert_str_eq(l.v[2].ifname, "tap2");
-	ck_assert_ptr_nonnull(l.driver);
-	ck_assert_str_eq(l.driver[0], "tun");
-	ck_assert_str_eq(l.driver[1], "tun");
-	ck_assert_str_eq(l.driver[2], "tun");
+	ck_assert_ptr_nonnull(l.drv);
+	ck_assert_str_eq(l.drivers[l.drv[0]], "tun");
+	ck_assert_str_eq(l.drivers[l.drv[1]], "tun");
+	ck_assert_str_eq(l.drivers[l.drv[2]], "tun");
+	/* Each driver's name once: tun's and eth0's igb. */
+	ck_assert_uint_eq(l.ndrivers, 2);
 	iflist_free(&l);
 }
 END_TEST
