@@ -66,10 +66,64 @@ struct trace {
 	struct backend *b;
 	struct ifstate *st;		/* the targets, before the change */
 	struct target *t;		/* and what it did, in that order */
+	const struct ifstate **names;	/* the targets by name (strcmp) */
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
 };
+
+static int by_name(const void *a, const void *b)
+{
+	const struct ifstate *const *x = a, *const *y = b;
+
+	return strcmp((*x)->ifname, (*y)->ifname);
+}
+
+/* Fill tr->names in name order (again after a rename). */
+static void sort_names(struct trace *tr)
+{
+	size_t i;
+
+	for (i = 0; i < tr->n; i++)
+		tr->names[i] = &tr->st[i];
+	qsort(tr->names, tr->n, sizeof(*tr->names), by_name);
+}
+
+/*
+ * The target called @name (@len bytes, not terminated), or -1: one
+ * lookup per kernel log record, however many targets.
+ */
+static ssize_t named(const struct trace *tr, const char *name, size_t len)
+{
+	size_t lo = 0, hi = tr->n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const char *t = tr->names[mid]->ifname;
+		size_t tlen = strlen(t);
+		int c = memcmp(t, name, tlen < len ? tlen : len);
+
+		if (!c)
+			c = (tlen > len) - (tlen < len);
+		if (!c)
+			return tr->names[mid] - tr->st;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+/* tr->names, for named(); 0, or -EIO (said). */
+static int index_names(struct trace *tr)
+{
+	tr->names = calloc(tr->n, sizeof(*tr->names));
+	if (!tr->names)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	sort_names(tr);
+	return 0;
+}
 
 /* The interfaces of the job: its name, or those its selector selects. */
 static int targets(struct trace *tr)
@@ -87,7 +141,7 @@ static int targets(struct trace *tr)
 		if (ret < 0)
 			return diag_kernel(NULL, j->ifname, ret, tr->b->extack);
 		tr->n = 1;
-		return 0;
+		return index_names(tr);
 	}
 	/* The dump's states are the targets' (no copy: N may be large). */
 	ret = iflist_select(tr->b, j, &all);
@@ -101,7 +155,7 @@ static int targets(struct trace *tr)
 	}
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
-	return tr->n ? 0 : select_none(NULL, j);
+	return tr->n ? index_names(tr) : select_none(NULL, j);
 }
 
 /* What the answers of one ops->run said. */
@@ -404,6 +458,7 @@ static void renamed(struct trace *tr, size_t i, const char *name)
 
 	diag(NULL, st->ifname, "renamed to '%s': traced on", name);
 	strcpy(st->ifname, name);
+	sort_names(tr);
 }
 
 /*
@@ -450,8 +505,9 @@ static int drain(struct trace *tr)
 {
 	char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
 	struct kmsg_record r;
-	size_t i, off, n;
-	ssize_t len;
+	const char *name;
+	size_t off, n, nlen;
+	ssize_t len, i;
 	int ret;
 
 	while (!stop) {
@@ -471,22 +527,20 @@ static int drain(struct trace *tr)
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;
 		follow_rename(tr, &r);
-		for (i = 0; i < tr->n; i++) {
-			off = kmsg_about(&r, tr->st[i].ifname);
-			if (!off || tr->o->quiet)
-				continue;
-			memcpy(text, r.msg + off, r.len - off);
-			text[r.len - off] = '\0';
-			n = format_log(line, sizeof(line) - 1, tr->o->mode,
-				       r.usec, tr->st[i].ifname, r.level,
-				       text);
-			if (n >= sizeof(line) - 1)
-				n = sizeof(line) - 2;
-			line[n++] = '\n';
-			ret = put(line, n);
-			if (ret < 0)
-				return ret;
-		}
+		off = kmsg_ifname(&r, &name, &nlen);
+		i = off ? named(tr, name, nlen) : -1;
+		if (i < 0 || tr->o->quiet)
+			continue;
+		memcpy(text, r.msg + off, r.len - off);
+		text[r.len - off] = '\0';
+		n = format_log(line, sizeof(line) - 1, tr->o->mode, r.usec,
+			       tr->st[i].ifname, r.level, text);
+		if (n >= sizeof(line) - 1)
+			n = sizeof(line) - 2;
+		line[n++] = '\n';
+		ret = put(line, n);
+		if (ret < 0)
+			return ret;
 	}
 	return 0;
 }
@@ -754,5 +808,6 @@ out:
 		close(tr.sk);
 	free(tr.st);
 	free(tr.t);
+	free(tr.names);
 	return ret;
 }

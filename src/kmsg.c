@@ -64,16 +64,17 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
 	return 0;
 }
 
-size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
+size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
+		   size_t *len)
 {
-	size_t n = strlen(ifname), pre, start;
 	const char *colon, *name_end, *p;
+	size_t pre;
 
 	/*
 	 * Facility 0 is the kernel's own: a write to /dev/kmsg from user
 	 * space has another (the kernel makes it so), whatever its text.
 	 */
-	if (!n || r->facility)
+	if (r->facility)
 		return 0;
 	/* The prefix ends at the first ": " (an interface name has no ':'). */
 	colon = memmem(r->msg, r->len, ": ", 2);
@@ -88,10 +89,21 @@ size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
 		if (p > r->msg)
 			name_end = p - 1;
 	}
-	start = (size_t)(name_end - r->msg);
-	if (start < n || memcmp(name_end - n, ifname, n))
+	/* An interface's name holds no blank. */
+	for (p = name_end; p > r->msg && p[-1] != ' '; p--)
+		;
+	if (p == name_end)
 		return 0;
-	if (start > n && name_end[-(long)n - 1] != ' ')
-		return 0;
+	*name = p;
+	*len = (size_t)(name_end - p);
 	return pre + 2;
+}
+
+size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
+{
+	const char *name;
+	size_t len, off = kmsg_ifname(r, &name, &len);
+
+	return off && len == strlen(ifname) && !memcmp(name, ifname, len) ?
+	       off : 0;
 }

@@ -31,13 +31,17 @@ struct kmsg_record {
 int kmsg_parse(char *buf, size_t len, struct kmsg_record *r);
 
 /*
- * Is @r about interface @ifname?  netdev_printk() writes "IFACE: ..."
+ * Which interface may @r be about?  netdev_printk() writes "IFACE: ..."
  * for a device without a parent and "DRIVER BUS-ID IFACE: ..." for one
- * with a parent (net/core/dev.c): @ifname is then the last word before
- * the first ": ".  A record user space wrote (a facility other than
- * the kernel's) is about no interface.  Returns the offset of the text
- * after that prefix, or 0 if the record is not about @ifname.
+ * with a parent (net/core/dev.c): the interface's name is then the last
+ * word before the first ": " (and before " (unregistering)" or the like).
+ * A record user space wrote (a facility other than the kernel's) is
+ * about no interface.  Returns the offset of the text after that prefix,
+ * with the name in *@name (@*len bytes, in @r), or 0 for no name.
  */
+size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
+		   size_t *len);
+/* Is @r about interface @ifname?  kmsg_ifname()'s offset, or 0. */
 size_t kmsg_about(const struct kmsg_record *r, const char *ifname);
 
 #endif

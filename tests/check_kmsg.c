@@ -111,6 +111,41 @@ START_TEST(test_about)
 }
 END_TEST
 
+/* @rec's interface name, as kmsg_ifname() finds it, or NULL. */
+static const char *ifname_of(const char *rec)
+{
+	static char name[256];
+	struct kmsg_record r = parse_ok(rec);
+	const char *p = NULL;
+	size_t len = 0;
+
+	if (!kmsg_ifname(&r, &p, &len))
+		return NULL;
+	ck_assert_ptr_nonnull(p);
+	memcpy(name, p, len);
+	name[len] = '\0';
+	return name;
+}
+
+/* The one name a record can be about, found once for every target. */
+START_TEST(test_ifname)
+{
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;tap0: persist enabled\n"), "tap0");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 eth0: Up\n"),
+			  "eth0");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;tap0 (unregistering): gone\n"),
+			  "tap0");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;br0: port 1(tap0) entered\n"),
+			  "br0");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;t\\x5cb: x\n"), "t\\b");
+	/* no name before the ": " */
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;: x\n"), NULL);
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;tun : x\n"), NULL);
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;tap0\n"), NULL);
+	ck_assert_pstr_eq(ifname_of("14,1,2,-;tap0: from user space\n"), NULL);
+}
+END_TEST
+
 /* The kernel escapes '\\', control bytes and bytes from 127 up as \xHH. */
 START_TEST(test_escapes)
 {
@@ -139,6 +174,7 @@ static Suite *kmsg_suite(void)
 	tcase_add_test(tc, test_parse);
 	tcase_add_test(tc, test_parse_bad);
 	tcase_add_test(tc, test_about);
+	tcase_add_test(tc, test_ifname);
 	tcase_add_test(tc, test_escapes);
 	suite_add_tcase(s, tc);
 	return s;
