@@ -463,38 +463,33 @@ static void renamed(struct trace *tr, size_t i, const char *name)
 
 /*
  * The kernel's record of a rename, "NEW: renamed from OLD" (and " (while
- * UP)"), where OLD is a target's name: follow it at once, so that this
- * record and the ones after it are matched by the new name.  The log is
- * shared with other namespaces: the name the interface has now decides.
+ * UP)"), NEW being @len bytes at @name and the text at @off: where OLD
+ * is a target's name, follow it at once, so that this record and the
+ * ones after it are matched by the new name.  The log is shared with
+ * other namespaces: the name the interface has now decides.
  */
-static void follow_rename(struct trace *tr, const struct kmsg_record *r)
+static void follow_rename(struct trace *tr, const struct kmsg_record *r,
+			  const char *name, size_t len, size_t off)
 {
-	static const char from[] = "renamed from ";
-	const char *colon = memmem(r->msg, r->len, ": ", 2);
-	const char *old, *end = r->msg + r->len;
-	char name[IF_NAMESIZE];
-	size_t i, n;
+	static const char from[] = "renamed from ", up[] = " (while UP)";
+	const char *old = r->msg + off + strlen(from), *end = r->msg + r->len;
+	char now[IF_NAMESIZE];
+	ssize_t i;
+	size_t n;
 
-	if (!colon || r->facility ||
-	    (size_t)(end - colon) < 2 + strlen(from) ||
-	    memcmp(colon + 2, from, strlen(from)))
+	if (r->len - off < strlen(from) ||
+	    memcmp(r->msg + off, from, strlen(from)))
 		return;
-	old = colon + 2 + strlen(from);
 	n = (size_t)(end - old);
-	if (n > strlen(" (while UP)") &&
-	    !memcmp(end - strlen(" (while UP)"), " (while UP)",
-		    strlen(" (while UP)")))
-		n -= strlen(" (while UP)");
-	for (i = 0; i < tr->n; i++) {
-		struct ifstate *st = &tr->st[i];
-
-		if (tr->t[i].gone || strlen(st->ifname) != n ||
-		    memcmp(st->ifname, old, n))
-			continue;
-		if (!ethioc_ifname(tr->sk, st->ifindex, name) &&
-		    strcmp(name, st->ifname) && kmsg_about(r, name))
-			renamed(tr, i, name);
-	}
+	if (n > strlen(up) && !memcmp(end - strlen(up), up, strlen(up)))
+		n -= strlen(up);
+	i = named(tr, old, n);
+	if (i < 0 || tr->t[i].gone ||
+	    ethioc_ifname(tr->sk, tr->st[i].ifindex, now) ||
+	    strlen(now) != len || memcmp(now, name, len) ||
+	    !strcmp(now, tr->st[i].ifname))
+		return;
+	renamed(tr, (size_t)i, now);
 }
 
 /*
@@ -526,9 +521,11 @@ static int drain(struct trace *tr)
 		}
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;
-		follow_rename(tr, &r);
 		off = kmsg_ifname(&r, &name, &nlen);
-		i = off ? named(tr, name, nlen) : -1;
+		if (!off)
+			continue;
+		follow_rename(tr, &r, name, nlen, off);
+		i = named(tr, name, nlen);
 		if (i < 0 || tr->o->quiet)
 			continue;
 		memcpy(text, r.msg + off, r.len - off);

@@ -98,12 +98,3 @@ size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 	*len = (size_t)(name_end - p);
 	return pre + 2;
 }
-
-size_t kmsg_about(const struct kmsg_record *r, const char *ifname)
-{
-	const char *name;
-	size_t len, off = kmsg_ifname(r, &name, &len);
-
-	return off && len == strlen(ifname) && !memcmp(name, ifname, len) ?
-	       off : 0;
-}

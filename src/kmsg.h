@@ -41,7 +41,5 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r);
  */
 size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 		   size_t *len);
-/* Is @r about interface @ifname?  kmsg_ifname()'s offset, or 0. */
-size_t kmsg_about(const struct kmsg_record *r, const char *ifname);
 
 #endif

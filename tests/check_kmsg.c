@@ -72,9 +72,10 @@ static const char *about(const char *rec, const char *ifname)
 {
 	static char text[256];
 	struct kmsg_record r = parse_ok(rec);
-	size_t off = kmsg_about(&r, ifname);
+	const char *name;
+	size_t len, off = kmsg_ifname(&r, &name, &len);
 
-	if (!off)
+	if (!off || len != strlen(ifname) || memcmp(name, ifname, len))
 		return NULL;
 	memcpy(text, r.msg + off, r.len - off);
 	text[r.len - off] = '\0';
