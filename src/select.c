@@ -72,15 +72,18 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 
 		ret = b->ops->driver(b, l->v[i].ifname, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
-			return ret;
+			break;
 		if (ret < 0)
 			name[0] = '\0';
 		ret = driver_id(l, name);
 		if (ret < 0)
-			return ret;
+			break;
 		l->drv[i] = (unsigned int)ret;
 	}
-	return 0;
+	/* What came is kept: those not asked have no driver, not drivers[0]. */
+	for (; i < l->n; i++)
+		l->drv[i] = IFLIST_NO_DRIVER;
+	return ret < 0 ? ret : 0;
 }
 
 void iflist_free(struct iflist *l)
@@ -145,7 +148,7 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i)
 	if (!j->more->ndrivers)
 		return true;
 	for (d = 0; d < j->more->ndrivers; d++)
-		if (l->drv &&
+		if (l->drv && l->drv[i] != IFLIST_NO_DRIVER &&
 		    !strcmp(j->more->drivers[d], l->drivers[l->drv[i]]))
 			return true;
 	return false;

@@ -6,6 +6,7 @@
 #ifndef NETIFMSG_SELECT_H
 #define NETIFMSG_SELECT_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -15,8 +16,11 @@
 
 /*
  * The interfaces of one dump, with their drivers if asked for: each
- * interface's is drivers[drv[i]] ("" for none), each name kept once.
+ * interface's is drivers[drv[i]] ("" for none), each name kept once;
+ * IFLIST_NO_DRIVER where the lookups stopped at an error.
  */
+#define IFLIST_NO_DRIVER	UINT_MAX
+
 struct iflist {
 	struct ifstate *v;
 	unsigned int *drv;			/* NULL unless asked for */

@@ -608,6 +608,24 @@ START_TEST(test_select_driver_unreadable)
 }
 END_TEST
 
+/*
+ * Where reading a driver fails, that interface and those after it have
+ * none: not the first one's, and no crash when it is the first.
+ */
+START_TEST(test_select_driver_error)
+{
+	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
+	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
+	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+	fake_find(&f, "tap1")->driver_error = 0;
+	fake_find(&f, "tap0")->driver_error = -ENOBUFS;
+	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+}
+END_TEST
+
 /* What iflist_select() keeps: each interface with its own driver. */
 START_TEST(test_select_keeps_drivers)
 {
@@ -953,6 +971,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_diag_long);
 	tcase_add_test(tc, test_select_none_drivers);
 	tcase_add_test(tc, test_select_driver_unreadable);
+	tcase_add_test(tc, test_select_driver_error);
 	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
