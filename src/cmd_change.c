@@ -67,6 +67,9 @@ static unsigned int nsteps(const struct run *r, const struct job *j)
 	return j->show || !r->result ? 1 : 3;
 }
 
+/* requests() takes whole jobs: a chunk must hold the longest. */
+_Static_assert(CMD_CHUNK >= 3, "a chunk holds a job's GET, SET and GET");
+
 int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 		   const char *file)
 {
