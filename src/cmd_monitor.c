@@ -43,6 +43,7 @@ struct seen {
 	uint32_t ifindex;
 	uint32_t mask;
 	bool read;			/* read at the start, no notification yet */
+	bool lost;			/* mask forgotten: notifications lost */
 	signed char drv;		/* of a --driver asked for: 1, 0; -1: not known */
 };
 
@@ -88,11 +89,14 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 	bool was_read;
 
 	if (i < w->n && w->seen[i].ifindex == st->ifindex) {
+		bool lost = w->seen[i].lost;
+
 		*old = w->seen[i].mask;
 		was_read = w->seen[i].read;
 		w->seen[i].mask = st->msg_enable;
 		w->seen[i].read = read;
-		return !(was_read && *old == st->msg_enable);
+		w->seen[i].lost = false;
+		return !lost && !(was_read && *old == st->msg_enable);
 	}
 	if (w->n == w->cap) {
 		v = realloc(w->seen, (w->cap ? 2 * w->cap : 64) * sizeof(*v));
@@ -102,7 +106,8 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 		w->cap = w->cap ? 2 * w->cap : 64;
 	}
 	memmove(&w->seen[i + 1], &w->seen[i], (w->n - i) * sizeof(*v));
-	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read, -1 };
+	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read, false,
+				    -1 };
 	w->n++;
 	return false;
 }
@@ -234,12 +239,15 @@ static int handle(struct backend *b, struct watch *w)
 	}
 	/*
 	 * The masks noted may be older than the lost ones: forgotten after
-	 * each read, until what was queued at the loss is all read.
+	 * each read, until what was queued at the loss is all read.  The
+	 * drivers stay: they are the interfaces', whatever was lost.
 	 */
 	if (w->lost) {
 		struct pollfd more = { .fd = w->fd, .events = POLLIN };
+		size_t i;
 
-		w->n = 0;
+		for (i = 0; i < w->n; i++)
+			w->seen[i].lost = true;
 		w->lost = poll(&more, 1, 0) > 0;
 	}
 	else if (ret == -EBADMSG)
