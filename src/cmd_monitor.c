@@ -250,9 +250,9 @@ static int handle(struct backend *b, struct watch *w)
 			w->seen[i].lost = true;
 		w->lost = poll(&more, 1, 0) > 0;
 	}
-	else if (ret == -EBADMSG)
+	if (ret == -EBADMSG)
 		diag(NULL, NULL, "monitor: ignoring a malformed notification");
-	else if (ret < 0)
+	else if (ret < 0 && ret != -ENOBUFS)
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 	if (ret == -ENOBUFS || ret == -EBADMSG)
 		ret = 0;
