@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "fake_backend.h"
 
@@ -173,9 +174,57 @@ static int fake_names(struct backend *b, struct classnames *cn)
 	return 0;
 }
 
+void fake_ntf(struct fake_events *e, const char *name, uint32_t ifindex,
+	      uint32_t mask)
+{
+	struct ifstate *st = &e->ntf[e->nntf++];
+
+	memset(st, 0, sizeof(*st));
+	snprintf(st->ifname, sizeof(st->ifname), "%s", name);
+	st->ifindex = ifindex;
+	st->msg_enable = mask;
+}
+
+static int fake_watch(struct backend *b)
+{
+	struct fake *f = fake_of(b);
+	int i;
+
+	if (pipe(f->pipe) < 0)
+		return -errno;
+	for (i = 0; i < f->nevents; i++)
+		if (write(f->pipe[1], "e", 1) != 1)
+			return -EIO;
+	return f->pipe[0];
+}
+
+static int fake_events(struct backend *b, bstate_cb_t cb, void *data)
+{
+	struct fake *f = fake_of(b);
+	struct fake_events *e;
+	char c;
+	int i, ret;
+
+	if (f->next_event == f->nevents || read(f->pipe[0], &c, 1) != 1)
+		return -EIO;
+	e = &f->events[f->next_event++];
+	for (i = 0; i < e->nntf; i++) {
+		ret = cb(&e->ntf[i], data);
+		if (ret < 0)
+			return ret;
+	}
+	return e->ret;
+}
+
 static void fake_close(struct backend *b)
 {
-	(void)b;
+	struct fake *f = fake_of(b);
+
+	if (f->pipe[0] > 0) {
+		close(f->pipe[0]);
+		close(f->pipe[1]);
+		f->pipe[0] = f->pipe[1] = 0;
+	}
 }
 
 static const struct backend_ops fake_ops = {
@@ -185,6 +234,8 @@ static const struct backend_ops fake_ops = {
 	.run = fake_run,
 	.driver = fake_driver,
 	.names = fake_names,
+	.watch = fake_watch,
+	.events = fake_events,
 	.close = fake_close,
 };
 

@@ -10,6 +10,7 @@
 #include "backend.h"
 
 #define FAKE_IFACES_MAX	8
+#define FAKE_EVENTS_MAX	8
 
 struct fake_iface {
 	const char *name;
@@ -38,6 +39,19 @@ struct fake {
 	unsigned int dumps_intr;
 	/* Called after answer @i of a run (to rename, say); may be NULL. */
 	void (*answered)(struct fake *f, size_t i);
+	/*
+	 * --monitor: each ops->events call gives the next of @events, its
+	 * @ntf states (as notifications) and then its @ret (0, -ENOBUFS, or
+	 * an error that ends the monitor).  ops->watch's descriptor, a pipe,
+	 * holds a byte for each one still to come.
+	 */
+	struct fake_events {
+		struct ifstate ntf[2];
+		int nntf;
+		int ret;
+	} events[FAKE_EVENTS_MAX];
+	int nevents, next_event;
+	int pipe[2];
 };
 
 /*
@@ -50,6 +64,10 @@ void fake_open(struct backend *b, struct fake *f, uint32_t settable);
 struct fake_iface *fake_add(struct fake *f, const char *name, uint32_t mask);
 
 struct fake_iface *fake_find(struct fake *f, const char *name);
+
+/* Queue notification @st with mask @mask into @e (a fake_events). */
+void fake_ntf(struct fake_events *e, const char *name, uint32_t ifindex,
+	      uint32_t mask);
 
 /* The next @ok gets of @fi work, the @fails after them fail with @err. */
 void fake_fail_gets(struct fake_iface *fi, unsigned int ok,
