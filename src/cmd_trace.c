@@ -436,7 +436,7 @@ static int put(const char *line, size_t len)
 
 		/* A signal ends out_wait() too: then the loop stops. */
 		if (n < 0 && (errno == EINTR ||
-			      (errno == EAGAIN && !out_wait())))
+			      (errno == EAGAIN && !out_wait(STDOUT_FILENO))))
 			continue;
 		if (n < 0) {
 			n = -errno;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "diag.h"
 #include "escape.h"
@@ -36,7 +37,8 @@ static void put_escaped(FILE *f, const char *s)
  * One line is made whole first and written with one write(2): stderr is
  * unbuffered, and a line in pieces costs a call each (a --trace over
  * many interfaces says two lines each) and may be cut by another
- * writer's line on a shared terminal or log.
+ * writer's line on a shared terminal or log.  A full non-blocking
+ * stderr is waited for, as stdout is (out_write_fd()).
  */
 void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 {
@@ -68,16 +70,18 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	if (f != stderr && fclose(f))
 		fputs("netifmsg: out of memory\n", stderr);
 	else if (f != stderr)
-		fwrite(line, 1, len, stderr);
+		out_write_fd(STDERR_FILENO, line, len);
 	free(line);
 	free(msg);
 }
 
 int diag_usage(const struct where *w, const char *msg, bool hint)
 {
+	static const char try[] = "Try 'netifmsg --help'.\n";
+
 	diag(w, NULL, "%s", msg);
 	if (hint)
-		fputs("Try 'netifmsg --help'.\n", stderr);
+		out_write_fd(STDERR_FILENO, try, strlen(try));
 	return -EINVAL;
 }
 

@@ -12,28 +12,34 @@ static char out_buf[16384];
 static size_t out_len;
 static int out_err;
 
-int out_wait(void)
+int out_wait(int fd)
 {
-	struct pollfd p = { .fd = STDOUT_FILENO, .events = POLLOUT };
+	struct pollfd p = { .fd = fd, .events = POLLOUT };
 
 	return poll(&p, 1, -1) < 0 && errno != EINTR ? -errno : 0;
 }
 
-static void out_drain(void)
+int out_write_fd(int fd, const char *s, size_t len)
 {
-	size_t off = 0;
 	ssize_t n;
 
-	while (off < out_len && !out_err) {
-		n = write(STDOUT_FILENO, out_buf + off, out_len - off);
+	while (len) {
+		n = write(fd, s, len);
 		if (n < 0 && (errno == EINTR ||
-			      (errno == EAGAIN && !out_wait())))
+			      (errno == EAGAIN && !out_wait(fd))))
 			continue;
 		if (n <= 0)
-			out_err = n < 0 ? -errno : -EIO;
-		else
-			off += (size_t)n;
+			return n < 0 ? -errno : -EIO;
+		s += n;
+		len -= (size_t)n;
 	}
+	return 0;
+}
+
+static void out_drain(void)
+{
+	if (out_len && !out_err)
+		out_err = out_write_fd(STDOUT_FILENO, out_buf, out_len);
 	out_len = 0;
 }
 

@@ -2,8 +2,8 @@
 /*
  * Standard output without stdio: one static buffer, written with
  * write(2) when it fills and at out_flush().  Most commands print one
- * line, which needs none of stdio's machinery.  stderr stays with
- * stdio: it is unbuffered and only used on errors.
+ * line, which needs none of stdio's machinery.  diag() writes each
+ * line of stderr whole with out_write_fd().
  */
 #ifndef NETIFMSG_OUT_H
 #define NETIFMSG_OUT_H
@@ -23,12 +23,14 @@ void out_line(const char *s);
  */
 int out_flush(void);
 /*
- * After a write(2) of standard output failed with EAGAIN (a non-blocking
- * stdout, shared with another process, that is full): wait until it
+ * After a write(2) to @fd failed with EAGAIN (a non-blocking stdout or
+ * stderr, shared with another process, that is full): wait until it
  * takes more.  0, or -errno where poll(2) failed (EINTR is 0: write
  * again, or stop).
  */
-int out_wait(void);
+int out_wait(int fd);
+/* Write all @len bytes of @s to @fd, waiting where it is full; 0 or -errno. */
+int out_write_fd(int fd, const char *s, size_t len);
 /* The reader went away: drop what is buffered, and the error. */
 void out_drop(void);
 

@@ -144,6 +144,29 @@ print("%d %d %s" % (p.wait(), len([l for l in out.split(b"\n") if l.startswith(b
 EOF
 	check_file "a full non-blocking stdout: waited for, every line written" \
 		"0 5000 -" "$NIM_TMP/nb"
+	# The same for stderr (2>&1 shares one description with stdout):
+	# 5000 failed lines of -f --batch, about 300 KiB of messages.
+	for ((i = 0; i < 5000; i++)); do echo "nosuch0 +link"; done >"$NIM_TMP/fails"
+	python3 - "$NS" "$NETIFMSG" "$NIM_TMP/fails" >"$NIM_TMP/nberr" 2>&1 <<'EOF'
+import os, subprocess, sys, time
+ns, prog, batch = sys.argv[1:4]
+r, w = os.pipe()
+os.set_blocking(w, False)
+p = subprocess.Popen(["ip", "netns", "exec", ns, prog, "-f", "--batch", batch],
+                     stdout=subprocess.DEVNULL, stderr=w)
+os.close(w)
+time.sleep(1)
+err = b""
+while True:
+    more = os.read(r, 65536)
+    if not more:
+        break
+    err += more
+lines = err.split(b"\n")
+print("%d %d" % (p.wait(), len([l for l in lines if l.endswith(b": nosuch0: no such network interface")])))
+EOF
+	check_file "a full non-blocking stderr: waited for, every message written" \
+		"1 5000" "$NIM_TMP/nberr"
 else
 	echo "note: python3 not found: the non-blocking stdout case is left out"
 fi
