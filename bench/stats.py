@@ -365,7 +365,7 @@ def build(data):
                 "%.2f" % r.get("pratio.small." + key, "a") if r.get("pratio.small." + key, "a") else "-",
                 "%.2f" % (large / small) if small and large else "-"))
         out.append("")
-    out.append("Peak RSS (`/usr/bin/time -f %M`, median of 5, KiB); netlink syscalls")
+    out.append("Peak RSS (`/usr/bin/time -f %M`, median of 11, KiB); netlink syscalls")
     out.append("(send/recv calls: sendto, sendmsg, sendmmsg, recvmsg, recvfrom, recvmmsg;")
     out.append("`strace -c -f`), netlink requests (messages")
     out.append("sent on netlink sockets, `strace -f -yy`), sockets opened, all syscalls:")
