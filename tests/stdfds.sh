@@ -120,55 +120,49 @@ fi
 # --- a non-blocking standard output (O_NONBLOCK set by a parent that
 # shares it) that fills up: netifmsg waits for the reader, as it would on
 # a blocking one, instead of "write error: Resource temporarily
-# unavailable".  5000 lines of a batch are about 100 KiB, more than a
-# pipe holds; the reader starts a second late.
+# unavailable".  The same for stderr (2>&1 shares one description with
+# stdout).  5000 lines of a batch are about 100 KiB of output, 5000
+# failed ones about 300 KiB of messages, more than a pipe holds; the
+# reader starts a second late.
 if command -v python3 >/dev/null 2>&1; then
-	for ((i = 0; i < 5000; i++)); do echo tap0; done >"$NIM_TMP/shows"
-	python3 - "$NS" "$NETIFMSG" "$NIM_TMP/shows" >"$NIM_TMP/nb" 2>&1 <<'EOF'
+	# nonblocking FD TEXT ARGS...: netifmsg ARGS with FD (1 or 2) a
+	# full non-blocking pipe; its exit status, how many lines that came
+	# through FD hold TEXT, and what came on the other one ("-": none).
+	nonblocking() {
+		python3 - "$NS" "$NETIFMSG" "$@" <<'EOF'
 import os, subprocess, sys, time
-ns, prog, batch = sys.argv[1:4]
+ns, prog, fd, text = sys.argv[1:5]
 r, w = os.pipe()
 os.set_blocking(w, False)
-p = subprocess.Popen(["ip", "netns", "exec", ns, prog, "--batch", batch],
-                     stdout=w, stderr=subprocess.PIPE)
+mine, other = ("stdout", "stderr") if fd == "1" else ("stderr", "stdout")
+p = subprocess.Popen(["ip", "netns", "exec", ns, prog] + sys.argv[5:],
+                     **{mine: w, other: subprocess.PIPE})
 os.close(w)
 time.sleep(1)
-out = b""
+got = b""
 while True:
     more = os.read(r, 65536)
     if not more:
         break
-    out += more
-err = p.stderr.read().decode(errors="replace").strip()
-print("%d %d %s" % (p.wait(), len([l for l in out.split(b"\n") if l.startswith(b"tap0: 0x")]), err or "-"))
+    got += more
+rest = getattr(p, other).read().decode(errors="replace").strip()
+text = text.encode()
+print("%d %d %s" % (p.wait(), len([l for l in got.split(b"\n") if text in l]),
+                    rest or "-"))
 EOF
+	}
+	for ((i = 0; i < 5000; i++)); do echo tap0; done >"$NIM_TMP/shows"
+	nonblocking 1 "tap0: 0x" --batch "$NIM_TMP/shows" \
+		>"$NIM_TMP/nb" 2>&1
 	check_file "a full non-blocking stdout: waited for, every line written" \
 		"0 5000 -" "$NIM_TMP/nb"
-	# The same for stderr (2>&1 shares one description with stdout):
-	# 5000 failed lines of -f --batch, about 300 KiB of messages.
 	for ((i = 0; i < 5000; i++)); do echo "nosuch0 +link"; done >"$NIM_TMP/fails"
-	python3 - "$NS" "$NETIFMSG" "$NIM_TMP/fails" >"$NIM_TMP/nberr" 2>&1 <<'EOF'
-import os, subprocess, sys, time
-ns, prog, batch = sys.argv[1:4]
-r, w = os.pipe()
-os.set_blocking(w, False)
-p = subprocess.Popen(["ip", "netns", "exec", ns, prog, "-f", "--batch", batch],
-                     stdout=subprocess.DEVNULL, stderr=w)
-os.close(w)
-time.sleep(1)
-err = b""
-while True:
-    more = os.read(r, 65536)
-    if not more:
-        break
-    err += more
-lines = err.split(b"\n")
-print("%d %d" % (p.wait(), len([l for l in lines if l.endswith(b": nosuch0: no such network interface")])))
-EOF
+	nonblocking 2 ": nosuch0: no such network interface" -f --batch \
+		"$NIM_TMP/fails" >"$NIM_TMP/nberr" 2>&1
 	check_file "a full non-blocking stderr: waited for, every message written" \
-		"1 5000" "$NIM_TMP/nberr"
+		"1 5000 -" "$NIM_TMP/nberr"
 else
-	echo "note: python3 not found: the non-blocking stdout case is left out"
+	echo "note: python3 not found: the non-blocking stdout and stderr cases are left out"
 fi
 
 finish
