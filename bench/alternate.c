@@ -14,7 +14,8 @@
  *
  * bench/run.sh measures with hyperfine; this finer harness is for
  * comparing variants of one command (README, Performance), where the
- * few microseconds hyperfine's blocks of runs blur matter.
+ * few microseconds hyperfine's blocks of runs blur matter, and run.sh
+ * judges netifmsg against the minimal client with it.
  */
 #include <fcntl.h>
 #include <spawn.h>

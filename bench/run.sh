@@ -5,7 +5,7 @@
 # with N tap devices.  Run it as root through 'make bench', or directly:
 #
 #   bench/run.sh [--sizes "1 1000 4096"] [--quick] [--out FILE]
-#                [--netifmsg PATH] [--baredump PATH]
+#                [--netifmsg PATH] [--baredump PATH] [--alternate PATH]
 #
 # Every timing is a median over repeated runs measured with hyperfine,
 # netifmsg and ethtool in the same run and alternating: each group of
@@ -27,6 +27,7 @@ set -o pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 netifmsg=$here/../src/netifmsg
 baredump=$here/baredump
+alternate=$here/alternate
 sizes="1 1000 4096"
 quick=false
 out=""
@@ -38,6 +39,7 @@ while [ $# -gt 0 ]; do
 	--out)		out=$2; shift ;;
 	--netifmsg)	netifmsg=$2; shift ;;
 	--baredump)	baredump=$2; shift ;;
+	--alternate)	alternate=$2; shift ;;
 	*)		echo "bench: unknown argument '$1'" >&2; exit 2 ;;
 	esac
 	shift
@@ -50,7 +52,7 @@ if [ "$(id -u)" -ne 0 ]; then
 	echo "bench: needs root (network namespace, tap devices)" >&2
 	exit 1
 fi
-for f in "$netifmsg" "$baredump"; do
+for f in "$netifmsg" "$baredump" "$alternate"; do
 	if [ ! -x "$f" ]; then
 		echo "bench: $f is not built (run 'make bench')" >&2
 		exit 1
@@ -58,6 +60,7 @@ for f in "$netifmsg" "$baredump"; do
 done
 netifmsg=$(cd "$(dirname "$netifmsg")" && pwd)/$(basename "$netifmsg")
 baredump=$(cd "$(dirname "$baredump")" && pwd)/$(basename "$baredump")
+alternate=$(cd "$(dirname "$alternate")" && pwd)/$(basename "$alternate")
 
 # The tools the harness needs, installed if missing (Debian).
 need=()
@@ -167,6 +170,21 @@ time_group()
 		done
 	done
 	python3 "$here/stats.py" median "$tmp" "$key" >>"$data"
+}
+
+# alternate_pair KEY REF CMD: the median wall time (seconds) of REF
+# (side min) and CMD (side a) over 1500 rounds of bench/alternate, each
+# round one run of each, in turn (alt.KEY).  Commands are split on
+# spaces, so the paths must hold none.
+alternate_pair()
+{
+	local key=$1
+
+	in_ns "$alternate" 1500 "$2" "$3" >"$tmp/alt.$key" ||
+		{ echo "bench: bench/alternate '$2' '$3' failed" >&2; exit 1; }
+	awk -v key="alt.$key" 'NR == 1 { s = "min" } NR == 2 { s = "a" }
+		{ printf "%s\t%s\t%.9f\n", key, s, $1 / 1e6 }' \
+		"$tmp/alt.$key" >>"$data"
 }
 
 # prepare PREP: run PREP (a command line as time_group's --prepare
@@ -365,6 +383,11 @@ for n in $sizes; do
 		time_group rel1 "$r1" "$warm" \
 			a "$one" "$netifmsg tap0 +link" \
 			b "$one" "ethtool -s tap0 msglvl link on"
+		# Issue 15's goals against the minimal client, finer: one
+		# run of each side in turn, many rounds (bench/alternate),
+		# so that no drift of the machine falls between the sides.
+		$quick || alternate_pair show1 "$baredump tap0" "$netifmsg tap0"
+		$quick || alternate_pair set1 "$baredump -s tap0" "$netifmsg tap0 0x3"
 		rss show1 a "$netifmsg" tap0
 		rss show1 b ethtool tap0
 		rss set1 a "$netifmsg" tap0 0x3
