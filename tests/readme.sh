@@ -90,4 +90,12 @@ else
 		"found $NEXAMPLES"
 fi
 
+# README is the short way in, netifmsg(8) the reference (issue 15).
+n=$(wc -l <"$README")
+if [ "$n" -lt 250 ]; then
+	pass "README: $n lines, under 250"
+else
+	fail "README: under 250 lines (netifmsg(8) is the reference)" "$n lines"
+fi
+
 finish
