@@ -224,7 +224,7 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 	*broke = answered < n;
 	/*
 	 * Read back all but those whose set failed, also when one did: the
-	 * others were raised, and restore() puts them back.
+	 * others were raised, and restore_some() puts them back.
 	 */
 	for (i = k = 0; i < n; i++)
 		if (!reqs[i].err)
@@ -254,10 +254,13 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 }
 
 /*
- * Make the change, a chunk of targets at a time.  Where a run broke off,
- * the targets after it are not asked (and not restored: nothing changed).
+ * Run @some over the targets, a chunk at a time, with one array of
+ * requests for all chunks.  A chunk whose run broke off (*broke) ends
+ * it: the targets after it are not asked.  0 or -EIO.
  */
-static int raise_level(struct trace *tr)
+static int by_chunks(struct trace *tr,
+		     int (*some)(struct trace *tr, struct breq *reqs,
+				 size_t from, size_t n, bool *broke))
 {
 	struct breq *reqs = calloc(chunk(tr, 0), sizeof(*reqs));
 	bool broke = false;
@@ -267,7 +270,7 @@ static int raise_level(struct trace *tr)
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
 	for (from = 0; from < tr->n && !broke; from += CMD_CHUNK)
-		if (raise_some(tr, reqs, from, chunk(tr, from), &broke))
+		if (some(tr, reqs, from, chunk(tr, from), &broke))
 			ret = -EIO;
 	free(reqs);
 	return ret;
@@ -649,15 +652,17 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 /*
  * Put back the bits this run changed that nobody else changed since, on
  * the @n targets from @from, with room for @n in @reqs; 0 or -EIO.
+ * Every chunk is tried, also after a failure: *@broke stays false.
  */
 static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
-			size_t n)
+			size_t n, bool *broke)
 {
 	const struct ifstate *st = tr->st + from;
 	struct target *tt = tr->t + from;
 	size_t i, j, k = 0, nread, answered = 0;
 	int failed = 0, ret = 0;
 
+	(void)broke;
 	read_now(tr, from, n, reqs, &nread);
 	for (i = j = 0; i < n && j < nread; i++) {
 		struct target *t = &tt[i];
@@ -721,25 +726,6 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	return ret < 0 || failed ? -EIO : 0;
 }
 
-/*
- * Put back what this run changed, a chunk of targets at a time (each
- * read just before its set); every target is tried, also after a failure.
- */
-static int restore(struct trace *tr)
-{
-	struct breq *reqs = calloc(chunk(tr, 0), sizeof(*reqs));
-	size_t from;
-	int ret = 0;
-
-	if (!reqs)
-		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (from = 0; from < tr->n; from += CMD_CHUNK)
-		if (restore_some(tr, reqs, from, chunk(tr, from)))
-			ret = -EIO;
-	free(reqs);
-	return ret;
-}
-
 /* /dev/kmsg from now on: the records the change itself causes come next. */
 static int open_kmsg(void)
 {
@@ -779,10 +765,14 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		goto out;
 	}
 	tr.kmsg = open_kmsg();
-	ret = raise_level(&tr);
+	/*
+	 * Raise, a chunk at a time.  Where a run broke off, the targets after
+	 * it are not asked, and not restored: nothing changed there.
+	 */
+	ret = by_chunks(&tr, raise_some);
 	if (ret) {
 		/* Not raised for good where it worked: no one would undo it. */
-		restore(&tr);
+		by_chunks(&tr, restore_some);
 		goto out;
 	}
 	if (tr.kmsg < 0)
@@ -796,7 +786,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * name now (its old one may be another's), one gone is not.
 	 */
 	any_gone(&tr);
-	ret2 = restore(&tr);
+	ret2 = by_chunks(&tr, restore_some);
 	ret = ret < 0 ? -EIO : ret2;
 out:
 	if (tr.kmsg >= 0)
