@@ -43,6 +43,31 @@ check "-h is --help" "$(cat "$TMP/help")" "$("$NETIFMSG" -h)"
 long=$(awk 'length > 80 || /\t/ { printf "%d: %s\n", NR, $0 }' "$TMP/help")
 check "--help: every line fits 80 columns, no tabs" "" "$long"
 
+# The Usage forms are those of the man page's SYNOPSIS, in order (the
+# case of the metavariables aside): the page as mandoc or groff renders
+# it, overstrikes undone.
+if command -v mandoc >/dev/null 2>&1; then
+	render=(mandoc -T ascii -O width=200)
+elif command -v groff >/dev/null 2>&1; then
+	render=(groff -man -Tascii -rLL=200n)
+else
+	render=()
+fi
+if [ "${#render[@]}" -gt 0 ]; then
+	"${render[@]}" "$MAN" 2>/dev/null | sed 's/.\x08//g' |
+		sed -n '/^SYNOPSIS$/,/^DESCRIPTION$/s/^ *netifmsg /netifmsg /p' \
+		>"$TMP/man-usage"
+	sed -n '/^Usage:/,/^$/p' "$TMP/help" | sed 's/^Usage://' |
+		sed -n 's/^ *netifmsg /netifmsg /p' | sed 's/  .*//' |
+		tr 'A-Z' 'a-z' >"$TMP/help-usage"
+	[ "$(wc -l <"$TMP/man-usage")" -ge 5 ] ||
+		{ echo "ERROR: cannot read the man page's SYNOPSIS" >&2; exit 1; }
+	check "--help's Usage forms are the man page's SYNOPSIS" \
+		"$(cat "$TMP/man-usage")" "$(cat "$TMP/help-usage")"
+else
+	echo "note: neither mandoc nor groff: Usage not compared with SYNOPSIS"
+fi
+
 # The Options section: every line is one option, "  -x, --long ARG  text"
 # (no continuation lines).
 sed -n '/^Options:$/,/^$/p' "$TMP/help" | sed '1d;/^$/d' >"$TMP/optlines"
