@@ -231,12 +231,15 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "$NS" -n "${NS%-completion}"
 	comp "$NS" --netns = "${NS%-completion}"
 	comp "$NS" -jn "${NS%-completion}"
+	comp "$NS" -tn "${NS%-completion}"
+	comp "$NS" -fn "${NS%-completion}"
 	# lo and the veths have no message level.
 	comp "tap0 tap1" -n "$NS" ""
 	comp "tap0 tap1" --netns = "$NS" ""
 	comp "" -n "$NS" v
 	comp "tap0 tap1" --netns="$NS" t
 	comp "tap0 tap1" -jn "$NS" t
+	comp "tap0 tap1" -tn "$NS" --monitor t
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
 	comp "tap1" -n "$NS" --monitor tap0 ""
