@@ -82,6 +82,7 @@ struct command_def {
 	int (*run)(const struct opts *o, struct backend *b);
 	bool kernel;		/* opens the backend */
 	bool sets;		/* changes masks: a closed pipe must not stop it */
+	bool array;		/* -j prints one array, whatever the exit status */
 };
 
 /* --help and --version. */
@@ -96,19 +97,32 @@ static int about(const struct opts *o, struct backend *b)
 }
 
 static const struct command_def commands[] = {
-	[CMD_SHOW_ALL]	= { .run = cmd_show, .kernel = true },
-	[CMD_SHOW]	= { .run = cmd_show, .kernel = true },
-	[CMD_CHANGE]	= { .run = cmd_change, .kernel = true, .sets = true },
+	[CMD_SHOW_ALL]	= { .run = cmd_show, .kernel = true, .array = true },
+	[CMD_SHOW]	= { .run = cmd_show, .kernel = true, .array = true },
+	[CMD_CHANGE]	= { .run = cmd_change, .kernel = true, .sets = true,
+			    .array = true },
 	[CMD_LEVEL]	= { .run = cmd_local },
 	[CMD_DECODE]	= { .run = cmd_local },
 	[CMD_LIST]	= { .run = cmd_local },
 	[CMD_MONITOR]	= { .run = cmd_monitor, .kernel = true },
 	[CMD_BATCH]	= { .run = cmd_batch, .kernel = true, .sets = true },
-	[CMD_APPLY]	= { .run = cmd_apply, .kernel = true, .sets = true },
+	[CMD_APPLY]	= { .run = cmd_apply, .kernel = true, .sets = true,
+			    .array = true },
 	[CMD_TRACE]	= { .run = cmd_trace, .kernel = true },
 	[CMD_HELP]	= { .run = about },
 	[CMD_VERSION]	= { .run = about },
 };
+
+/*
+ * A command that failed before it printed anything: with -j an empty
+ * array, as a show that finds nothing prints, so that standard output is
+ * one JSON array whatever the exit status (netifmsg(8), JSON).
+ */
+static void no_array(const struct opts *o)
+{
+	if (commands[o->cmd].array && o->mode == OUT_JSON)
+		out_line("[]");
+}
 
 /* Say why the kernel could not be opened; a failure, never a usage error. */
 static int open_error(const struct opts *o, enum backend_stage stage,
@@ -141,8 +155,10 @@ static int run(const struct opts *o)
 		return c->run(o, NULL);
 	ret = backend_open(&b, o->netns, o->ioctl, o->cmd == CMD_MONITOR,
 			   &stage);
-	if (ret < 0)
+	if (ret < 0) {
+		no_array(o);
 		return open_error(o, stage, b.fell_back, ret);
+	}
 	if (b.fell_back && o->verbose)
 		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
 	/*
@@ -219,6 +235,8 @@ int main(int argc, char **argv)
 		o.batch = &in.batch;
 		if (!ret)
 			ret = run(&o);
+		else if (ret == -EIO)
+			no_array(&o);
 		cmd_free_input(&in);
 	} else {
 		ret = run(&o);

@@ -50,6 +50,22 @@ check_grep "netifmsg -n nosuchns-$$ tap0: message" \
 check_empty "netifmsg -n nosuchns-$$ tap0: no stdout" "$OUT"
 check_rc "netifmsg -n nosuchns-$$ (show all)" 1 nm_here -n "nosuchns-$$"
 check_grep "netifmsg -n nosuchns-$$: message" "nosuchns-$$: no such network namespace" "$ERR"
+# -j: one JSON array whatever the exit status, also when the namespace
+# cannot be entered (as a show that finds nothing prints [])
+check_rc "netifmsg -j -n nosuchns-$$ tap0" 1 nm_here -j -n "nosuchns-$$" tap0
+check_out "netifmsg -j -n nosuchns-$$ tap0: an empty array" "[]"
+check_grep "netifmsg -j -n nosuchns-$$ tap0: message" "nosuchns-$$: no such network namespace" "$ERR"
+check_rc "netifmsg -j -n nosuchns-$$ tap0 +link" 1 nm_here -j -n "nosuchns-$$" tap0 +link
+check_out "netifmsg -j -n nosuchns-$$ tap0 +link: an empty array" "[]"
+: >"$NIM_TMP/notns"
+check_rc "netifmsg -j -n FILE (not a namespace)" 1 nm_here -j -n "$NIM_TMP/notns"
+check_out "netifmsg -j -n FILE: an empty array" "[]"
+check_grep "netifmsg -j -n FILE: message" "$NIM_TMP/notns: not a network namespace" "$ERR"
+check_rc "netifmsg -j --apply --config MISSING" 1 nm -j --apply --config "$NIM_TMP/missing.conf"
+check_out "netifmsg -j --apply --config MISSING: an empty array" "[]"
+# JSON lines, not an array: nothing
+check_rc "netifmsg -j -n nosuchns-$$ --batch" 1 nm_here -j -n "nosuchns-$$" --batch /dev/null
+check_empty "netifmsg -j -n nosuchns-$$ --batch: no stdout" "$OUT"
 
 # Not allowed: an unprivileged user may read but not change (EPERM).
 # shellcheck disable=SC2317 # called through check_rc

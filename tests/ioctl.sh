@@ -400,6 +400,15 @@ ip netns exec "$NS" strace -qq -o /dev/null -e trace=socket \
 check_eq "no netlink, no ioctl socket: exit 1" 1 "$?"
 check_file "no netlink, no ioctl socket: message" \
 	"netifmsg: cannot open a socket for the ioctl: Too many open files" "$ERR"
+# -j: still one JSON array, empty
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+ip netns exec "$NS" strace -qq -o /dev/null -e trace=socket \
+	-e inject=socket:error=EMFILE -- \
+	"${NIM_WRAPPER[@]}" "$NETIFMSG" --ioctl -j tap10 +link >"$OUT" 2>"$ERR"
+check_eq "--ioctl -j, no ioctl socket: exit 1" 1 "$?"
+check_out "--ioctl -j, no ioctl socket: an empty array" "[]"
+check_file "--ioctl -j, no ioctl socket: message" \
+	"netifmsg: cannot open a socket for the ioctl: Too many open files" "$ERR"
 
 # An interface gone between the name list and its own ioctl (ENODEV) is
 # left out as one without a message level is, not an error: strace fails
