@@ -198,6 +198,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers);
 	if (ret < 0) {
 		iflist_free(&all);
+		report(o, b, &a);	/* -j: [] */
 		return diag_kernel(NULL, NULL, ret, b->extack);
 	}
 	used = calloc(conf->n + 1, sizeof(*used));

@@ -288,12 +288,15 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	select = jobs_select(jobs, n, &drivers);
 	/* A pattern on the command line goes on as -f does: many results. */
 	r.force = o->force || (select && !file);
+	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_ARRAY,
+		   file || select, b);
 	if (select) {
 		ret = iflist_dump(b, &all, drivers);
 		if (!ret)
 			ret = expand(&r, b, &all, &expanded);
 		if (ret < 0) {
 			ret = diag_kernel(NULL, NULL, ret, b->extack);
+			print_end(&r.pr);	/* -j: [] */
 			goto out;
 		}
 	}
@@ -304,10 +307,9 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	r.reqs = calloc(cap, sizeof(*r.reqs));
 	if (!r.reqs) {
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
+		print_end(&r.pr);
 		goto out;
 	}
-	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_ARRAY,
-		   file || select, b);
 	/*
 	 * No next chunk once done_cb() asked to stop, also when the failed
 	 * job was the last of its chunk.

@@ -163,6 +163,18 @@ START_TEST(test_dump_intr)
 	ck_assert_int_eq(run("tap* +probe"), -EIO);
 	ck_assert_uint_eq(f.sets, 2);
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	/* -j: one array whatever the exit status, as a show prints. */
+	f.dumps = 0;
+	ck_assert_int_eq(run("-j tap* +probe"), -EIO);
+	ck_assert_str_eq(out, "[]\n");
+	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_uint_eq(f.sets, 2);
+	f.dumps = 0;
+	ck_assert_int_eq(run("-j --driver tun +probe"), -EIO);
+	ck_assert_str_eq(out, "[]\n");
+	f.dumps = 0;
+	ck_assert_int_eq(run("-x tap* +probe"), -EIO);
+	ck_assert_str_eq(out, "");
 }
 END_TEST
 
@@ -752,6 +764,24 @@ START_TEST(test_apply)
 }
 END_TEST
 
+/* A dump that fails: nothing is set; -j still prints one array. */
+START_TEST(test_apply_dump_fails)
+{
+	char cmd[160];
+
+	f.dumps_intr = 3;
+	snprintf(cmd, sizeof(cmd), "-j --apply --config %s",
+		 write_file("tap* none\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "[]\n");
+	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_uint_eq(f.sets, 0);
+	f.dumps = 0;
+	ck_assert_int_eq(run(cmd + 3), -EIO);
+	ck_assert_str_eq(out, "");
+}
+END_TEST
+
 /* A run that breaks off: what was not answered is not printed as changed. */
 START_TEST(test_apply_broken_run)
 {
@@ -1005,6 +1035,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_empty_note);
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
+	tcase_add_test(tc, test_apply_dump_fails);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);

@@ -423,5 +423,17 @@ check_eq "--ioctl, an interface gone meanwhile: exit 0" 0 "$?"
 check_eq "--ioctl, an interface gone meanwhile: the others shown" \
 	$((all - 1)) "$(wc -l <"$OUT")"
 check_empty "--ioctl, an interface gone meanwhile: no message" "$ERR"
+# Any other error ends the walk: a change of a pattern fails, sets
+# nothing, and with -j still prints one (empty) array.
+set_mask tap0 0x1
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+ip netns exec "$NS" strace -qq -o /dev/null -e trace=ioctl \
+	-e inject=ioctl:error=EIO:when=2 -- \
+	"${NIM_WRAPPER[@]}" "$NETIFMSG" --ioctl -j 'tap*' +link >"$OUT" 2>"$ERR"
+check_eq "--ioctl -j 'tap*' +link, the walk fails: exit 1" 1 "$?"
+check_out "--ioctl -j 'tap*' +link, the walk fails: an empty array" "[]"
+check_file "--ioctl -j 'tap*' +link, the walk fails: message" \
+	"netifmsg: Input/output error" "$ERR"
+check_mask "--ioctl -j 'tap*' +link, the walk fails: tap0 unchanged" tap0 0x1
 
 finish
