@@ -540,6 +540,8 @@ static int add_level(struct job *j, struct cmdline *cl)
 /*
  * ethtool's "NAME on" / "NAME off": +NAME / -NAME, for each item of a
  * NAME joined with commas, or with blanks ("$(netifmsg -N eth0)" on).
+ * A "none" item (what -N prints for an empty mask) names no class: with
+ * nothing else, the word is the relative "0/0", which changes no bit.
  * Returns the word to add, written into @buf, or NULL where it does not
  * fit.
  */
@@ -551,16 +553,19 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	name += strspn(name, CHANGE_BLANKS);
 	for (;;) {
 		item = strcspn(name, "," CHANGE_BLANKS);
-		len = snprintf(buf + n, size - n, "%s%c%.*s", n ? "," : "",
-			       on ? '+' : '-', (int)item, name);
-		if (len < 0 || (size_t)len >= size - n)
-			return NULL;
-		n += (size_t)len;
+		if (!msgclass_word_is(name, item, "none")) {
+			len = snprintf(buf + n, size - n, "%s%c%.*s",
+				       n ? "," : "", on ? '+' : '-',
+				       (int)item, name);
+			if (len < 0 || (size_t)len >= size - n)
+				return NULL;
+			n += (size_t)len;
+		}
 		name += item;
 		if (*name == ',')
 			name++;
 		else if (*(name += strspn(name, CHANGE_BLANKS)) == '\0')
-			return buf;
+			return n ? buf : "0/0";
 	}
 }
 

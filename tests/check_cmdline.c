@@ -178,6 +178,15 @@ static void check_list_on(struct opts *o)
 	ck_assert_uint_eq(o->job.change.off, 0);
 }
 
+/* "none" off, "$(netifmsg -N eth0)" off for an empty mask: no bit. */
+static void check_none_off(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0);
+	ck_assert_uint_eq(o->job.change.off, 0);
+}
+
 /* A VALUE/MASK with names the table lacks waits for the kernel's. */
 static void check_value_mask_newclass(struct opts *o)
 {
@@ -378,6 +387,11 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "drv link", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
 	{ { "tap0", " drv\tlink ", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
 	{ { "tap0", "timer probe", "on", NULL }, 0, CMD_CHANGE, NULL, check_list_on },
+	/* what -N prints for an empty mask, before on/off: no class */
+	{ { "tap0", "none", "off", NULL }, 0, CMD_CHANGE, NULL, check_none_off },
+	{ { "tap0", "NONE", "on", NULL }, 0, CMD_CHANGE, NULL, check_none_off },
+	{ { "tap0", "drv,none", "off", "link", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
+	{ { "tap0", "none", "on", "+none", NULL }, -EINVAL, 0, "'+none': 'none' cannot be turned on or off", NULL },
 	{ { "tap0", "drv, link", "off", NULL }, -EINVAL, 0, "empty message class", NULL },
 	/* --config is a list: twice is two files */
 	{ { "--apply", "--config", "a", "--config", "b", NULL }, 0, CMD_APPLY, NULL, check_two_configs },

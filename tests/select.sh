@@ -162,6 +162,14 @@ set_mask tap0 0x25
 set_mask tap1 0x5
 check_rc "tap0 \"\$(netifmsg -N tap1)\" off" 0 nm tap0 "drv link" off
 check_mask "tap0 \"drv link\" off: only drv and link off" tap0 0x20
+# ... and for an empty mask, which -N prints as none: nothing changes.
+set_mask tap1 0x0
+check_rc "tap0 \"\$(netifmsg -N tap1)\" off, tap1 none" 0 nm tap0 "$(nm -N tap1)" off
+check_mask "tap0 \"none\" off: unchanged" tap0 0x20
+check_rc "-v tap0 none on" 0 nm -v tap0 none on
+check_out "-v tap0 none on" "tap0: 0x00000020 ifup (unchanged)"
+check_rc "--ioctl tap0 none off" 0 nm --ioctl tap0 none off
+check_mask "--ioctl tap0 none off: unchanged" tap0 0x20
 set_mask tap0 0x1
 check_rc "tap0 on" 2 nm tap0 on
 check_grep "tap0 on: message" "'on' needs a class name before it" "$ERR"
