@@ -283,13 +283,32 @@ static int parse_long(struct opts *o, struct cmdline *cl, int argc,
 	return set_option(o, cl, d, as, arg);
 }
 
+/* Does @w (after its '-') read as short options, "-jv" or "-nNETNS"? */
+static bool short_options(const char *w)
+{
+	const struct optdef *d;
+
+	for (; *w; w++) {
+		d = find_short(*w);
+		if (!d)
+			return false;
+		if (d->has_arg)
+			return true;
+	}
+	return true;
+}
+
 /* "-jv", "-nNETNS" or "-n NETNS". */
 static int parse_short(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv, int *i)
 {
-	const char *p;
+	const char *p = argv[*i] + 1;
 
-	for (p = argv[*i] + 1; *p; p++) {
+	/* "--driver tun -timer": a change meant, no options. */
+	if (!short_options(p) && msgclass_lookup(NULL, p, strlen(p)) >= 0)
+		return usage_error(cl, "'%s' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
+				   quote(cl, argv[*i]));
+	for (; *p; p++) {
 		const struct optdef *d = find_short(*p);
 		const char *arg = NULL;
 		int ret;

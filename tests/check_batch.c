@@ -106,6 +106,9 @@ static const struct line_case cases[] = {
 	  "option '--monitor' cannot be used in a batch line", 0 },
 	{ "--from-level 3", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "a batch line must start with an interface name", 0 },
+	/* a -NAME change before IFACE: read as options, and said so */
+	{ "--driver tun -timer", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "'-timer' is read as options before an interface name: a -NAME change goes after it", 0 },
 };
 
 START_TEST(test_line)

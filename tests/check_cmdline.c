@@ -356,6 +356,17 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "tap0", "-t", NULL }, 0, CMD_MONITOR, NULL, NULL },
 	{ { "tap0", "+link", "-t", NULL }, -EINVAL, 0,
 	  "option -t (--timestamp) needs --monitor", NULL },
+	/* a -NAME change before IFACE is read as options: said so */
+	{ { "--driver", "tun", "-timer", NULL }, -EINVAL, 0,
+	  "'-timer' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
+	  NULL },
+	{ { "-link", "tap0", NULL }, -EINVAL, 0,
+	  "'-link' is read as options before an interface name", NULL },
+	{ { "-bit3", NULL }, -EINVAL, 0,
+	  "'-bit3' is read as options before an interface name", NULL },
+	{ { "-foo", NULL }, -EINVAL, 0, "unknown option '-o'", NULL },
+	{ { "-jnlink", "tap0", "+link", NULL }, 0, CMD_CHANGE, NULL, NULL },
+	{ { "--driver", "tun", "*", "-timer", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	/* escapes in IFACE, as text output and messages write them */
 	{ { "a\\x1b\\[0mb\\\\", NULL }, 0, CMD_SHOW, NULL, check_escaped_esc },
 	/* an unquoted glob character makes a pattern, kept for fnmatch() */
