@@ -633,8 +633,10 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 	change_init(&j->change);
 	j->unknown = 0;
 	for (i = 0; i < j->more->nwords; i++) {
-		const char *w = j->more->words[i];
+		/* @w is what is read, @word what was written (for messages). */
+		const char *word = j->more->words[i], *w = word;
 		const char *next = i + 1 < j->more->nwords ? j->more->words[i + 1] : "";
+		bool paired = false;
 		struct change_err err;
 
 		if (is_word(w, "msglvl"))
@@ -644,14 +646,21 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			if (!w)
 				return usage_error(cl, "the list of classes before '%s' is too long (write +NAME or -NAME words)",
 						   next);
+			paired = true;
 			i++;
 		} else if (is_word(w, "on") || is_word(w, "off")) {
 			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
 					   w);
 		}
-		if (!change_add_word(&j->change, cn, w,
-				     defer ? &j->unknown : NULL, &err))
-			return change_error(cl, &err, w);
+		if (change_add_word(&j->change, cn, w,
+				    defer ? &j->unknown : NULL, &err))
+			continue;
+		/* The +/- is on_off()'s: a number or VALUE/MASK was written. */
+		if (paired && (err.code == CHANGE_REL_NUMBER ||
+			       err.code == CHANGE_VM_SIGN))
+			return usage_error(cl, "'%s' before '%s': only class names can be turned on or off (use bitN)",
+					   quote(cl, word), next);
+		return change_error(cl, &err, word);
 	}
 	return j->more->level ? add_level(j, cl) : 0;
 }

@@ -403,7 +403,11 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "NONE", "on", NULL }, 0, CMD_CHANGE, NULL, check_none_off },
 	{ { "tap0", "drv,none", "off", "link", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
 	{ { "tap0", "none", "on", "+none", NULL }, -EINVAL, 0, "'+none': 'none' cannot be turned on or off", NULL },
-	{ { "tap0", "drv, link", "off", NULL }, -EINVAL, 0, "empty message class", NULL },
+	/* messages quote the words as written, not their +NAME form */
+	{ { "tap0", "drv, link", "off", NULL }, -EINVAL, 0, "empty message class in 'drv, link'", NULL },
+	{ { "tap0", "", "on", NULL }, -EINVAL, 0, "empty message class in ''", NULL },
+	{ { "tap0", "link,5", "on", NULL }, -EINVAL, 0, "'link,5' before 'on': only class names can be turned on or off (use bitN)", NULL },
+	{ { "tap0", "0x5/0xf", "off", NULL }, -EINVAL, 0, "'0x5/0xf' before 'off': only class names can be turned on or off (use bitN)", NULL },
 	/* --config is a list: twice is two files */
 	{ { "--apply", "--config", "a", "--config", "b", NULL }, 0, CMD_APPLY, NULL, check_two_configs },
 };
