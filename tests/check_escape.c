@@ -32,6 +32,10 @@ static const struct {
 	{ "\x9b", "\\x9b", false },
 	{ "a\xe2\x82", "a\\xe2\\x82", false },
 	{ "\xc0\xaf", "\\xc0\\xaf", false },
+	/* overlong three- and four-byte forms: '/', U+07FF, U+FFFF */
+	{ "\xe0\x80\xaf", "\\xe0\\x80\\xaf", false },
+	{ "\xe0\x9f\xbf", "\\xe0\\x9f\\xbf", false },
+	{ "\xf0\x8f\xbf\xbf", "\\xf0\\x8f\\xbf\\xbf", false },
 	{ "\xed\xa0\x80", "\\xed\\xa0\\x80", false },
 	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80", false },
 	{ "\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80", false },
