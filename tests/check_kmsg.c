@@ -57,6 +57,7 @@ START_TEST(test_parse_bad)
 	static const char *const bad[] = {
 		"", ";", "6;msg", "6,1;msg", "6,1,2;msg", "x,1,2,-;msg",
 		"6,1,2,-", "6,,2,-;m", "6,1,99999999999999999999999,-;m",
+		"6,1,2,;msg",
 	};
 	struct kmsg_record r;
 	size_t i;
@@ -139,6 +140,10 @@ START_TEST(test_ifname)
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;br0: port 1(tap0) entered\n"),
 			  "br0");
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;t\\x5cb: x\n"), "t\\b");
+	/* a '(' in the name is no registration state */
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;x(y): x\n"), "x(y)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 x(y): Up\n"),
+			  "x(y)");
 	/* no name before the ": " */
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;: x\n"), NULL);
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;tun : x\n"), NULL);
@@ -161,6 +166,11 @@ START_TEST(test_escapes)
 	/* not an escape: left as it is */
 	ck_assert_pstr_eq(about("6,1,2,-;tap0: \\xg0 \\x4\n", "tap0"),
 			  "\\xg0 \\x4");
+	/* an escape cut by the record's end is not read past it */
+	ck_assert_int_eq(kmsg_parse(copy("6,1,2,-;a\\x41"),
+				    strlen("6,1,2,-;a\\x4"), &r), 0);
+	ck_assert_int_eq((int)r.len, 4);
+	ck_assert(!strncmp(r.msg, "a\\x4", 4));
 	r = parse_ok("6,1,2,-;\\x41\\x42\n SUBSYSTEM=net\n");
 	ck_assert_int_eq((int)r.len, 2);
 	ck_assert(!strncmp(r.msg, "AB", 2));
