@@ -276,6 +276,28 @@ START_TEST(test_list)
 }
 END_TEST
 
+/* A --monitor line: the state, what it was, and when. */
+START_TEST(test_event)
+{
+	struct ifstate st = { "tap0", 2, 0x5 };
+	uint32_t old = 0x80000001;
+	size_t n;
+
+	n = format_event(out, sizeof(out), OUT_TEXT, NULL, &st, &old, "12:00");
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x80000001 drv bit31) (at 12:00)");
+	ck_assert_uint_eq(n, strlen(out));
+	format_event(out, sizeof(out), OUT_HEX, NULL, &st, &old, NULL);
+	ck_assert_str_eq(out, "0x00000005 (was 0x80000001)");
+	format_event(out, sizeof(out), OUT_NAMES, NULL, &st, NULL, NULL);
+	ck_assert_str_eq(out, "drv link");
+	/* a mask with bit 31 is no negative number */
+	format_event(out, sizeof(out), OUT_JSON, NULL, &st, &old, "12:00");
+	ck_assert_str_eq(out, "{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"],\"old_msg_enable\":2147483649,\"time\":\"12:00\"}");
+	format_event(out, sizeof(out), OUT_JSON, NULL, &st, NULL, NULL);
+	ck_assert_str_eq(out, "{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"],\"old_msg_enable\":null}");
+}
+END_TEST
+
 /* A --trace record: as dmesg prints it, or a JSON object like the others. */
 START_TEST(test_log)
 {
@@ -284,6 +306,10 @@ START_TEST(test_log)
 	format_log(line, sizeof(line), OUT_TEXT, 12345678, "t\\b", 6,
 		   "a\tb");
 	ck_assert_str_eq(line, "[   12.345678] t\\\\b: a\\x09b");
+	/* the message fills the buffer to its last byte */
+	format_log(line, strlen("[    0.000001] tap0: up") + 1, OUT_TEXT, 1,
+		   "tap0", 6, "up");
+	ck_assert_str_eq(line, "[    0.000001] tap0: up");
 	format_log(line, sizeof(line), OUT_JSON, 12345678, "tap0", 6, "up");
 	ck_assert_str_eq(line, "{\"time\":12.345678,\"ifname\":\"tap0\",\"priority\":6,\"message\":\"up\"}");
 	/* a name that is not UTF-8 has its bytes in "ifname_hex" */
@@ -305,6 +331,7 @@ static Suite *format_suite(void)
 	tcase_add_test(tc, test_kernel_names);
 	tcase_add_test(tc, test_worst_case_fits);
 	tcase_add_test(tc, test_list);
+	tcase_add_test(tc, test_event);
 	tcase_add_test(tc, test_log);
 	suite_add_tcase(s, tc);
 	return s;
