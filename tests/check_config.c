@@ -334,13 +334,17 @@ START_TEST(test_part_of_bom)
 {
 	put("netifmsg.d/a.conf", "\xef\xbb[a]0 +drv\n");
 	put("netifmsg.d/b.conf", "\xef{x} -drv\n");
+	/* even where what follows the part would start JSON */
+	put("netifmsg.d/c.conf", "\xef{}x -link\n");
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
-	ck_assert_uint_eq(b.n, 2);
+	ck_assert_uint_eq(b.n, 3);
 	ck_assert_str_eq(where(0), "netifmsg.d/a.conf:1 \xef\xbb[a]0");
 	ck_assert(b.jobs[0].pattern);
 	ck_assert_uint_eq(b.jobs[0].change.on, 0x1);
 	ck_assert_str_eq(where(1), "netifmsg.d/b.conf:1 \xef{x}");
 	ck_assert_uint_eq(b.jobs[1].change.off, 0x1);
+	ck_assert_str_eq(where(2), "netifmsg.d/c.conf:1 \xef{}x");
+	ck_assert_uint_eq(b.jobs[2].change.off, 0x4);
 }
 END_TEST
 
@@ -356,8 +360,10 @@ START_TEST(test_json_or_text)
 	put("netifmsg.d/d.conf", "{ \"ifname\":\"tap4\",\"msg_enable\":6}\n");
 	put("netifmsg.d/e.conf", "[ ]\n");
 	put("netifmsg.d/f.conf", "\\{x +link\n");
+	/* a JSON file with CRLF line ends, as some editors write it */
+	put("netifmsg.d/g.conf", "[\r\n  {\"ifname\": \"tap5\", \"msg_enable\": 2}\r\n]\r\n");
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
-	ck_assert_uint_eq(b.n, 5);
+	ck_assert_uint_eq(b.n, 6);
 	ck_assert_str_eq(where(0), "netifmsg.d/a.conf:1 [et]ap0");
 	ck_assert(b.jobs[0].pattern);
 	ck_assert_uint_eq(b.jobs[0].change.on, 0x1);
@@ -369,6 +375,8 @@ START_TEST(test_json_or_text)
 	ck_assert_uint_eq(b.jobs[3].change.abs, 0x6);
 	ck_assert_str_eq(where(4), "netifmsg.d/f.conf:1 {x");
 	ck_assert_uint_eq(b.jobs[4].change.on, 0x4);
+	ck_assert_str_eq(where(5), "netifmsg.d/g.conf:1 tap5");
+	ck_assert_uint_eq(b.jobs[5].change.abs, 0x2);
 }
 END_TEST
 
