@@ -380,6 +380,30 @@ START_TEST(test_json_or_text)
 }
 END_TEST
 
+/* A JSON file longer than the first read (64 KiB) is read whole. */
+START_TEST(test_json_large)
+{
+	char path[512], want[64];
+	unsigned int i;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/netifmsg.conf", etc);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	for (i = 1; i <= 3000; i++)
+		fprintf(f, "{\"ifname\":\"tap%u\",\"msg_enable\":%u}\n", i, i);
+	fclose(f);
+	ck_assert_int_eq(chmod(path, 0644), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 3000);
+	ck_assert_uint_eq(b.jobs[2999].change.abs, 3000);
+	for (i = 0; i < b.n; i++) {
+		snprintf(want, sizeof(want), "netifmsg.conf:%u tap%u", i + 1, i + 1);
+		ck_assert_str_eq(where(i), want);
+	}
+}
+END_TEST
+
 /* A file that starts as JSON is JSON: its errors are JSON's. */
 START_TEST(test_json_start_errors)
 {
@@ -406,6 +430,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_part_of_bom);
 	tcase_add_test(tc, test_json_or_text);
 	tcase_add_test(tc, test_json_start_errors);
+	tcase_add_test(tc, test_json_large);
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
 	tcase_add_test(tc, test_untrusted_acl);
