@@ -171,6 +171,7 @@ END_TEST
 
 START_TEST(test_parse_family)
 {
+	struct nlmsghdr *nlh;
 	uint16_t family = 0;
 	uint32_t grp = 0;
 
@@ -194,6 +195,16 @@ START_TEST(test_parse_family)
 	load("get_compact");
 	ck_assert_int_eq(genlmsg_parse_family((struct nlmsghdr *)cap, &family,
 					      ETHNL_MONITOR_GROUP, &grp),
+			 -EINVAL);
+	/* Nor is the family reply's body in a message of another type. */
+	load("family");
+	((struct nlmsghdr *)cap)->nlmsg_type = FAMILY;
+	ck_assert_int_eq(genlmsg_parse_family((struct nlmsghdr *)cap, &family,
+					      NULL, NULL), -EINVAL);
+	/* A family reply without the family's id. */
+	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "ethtool");
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL),
 			 -EINVAL);
 }
 END_TEST
