@@ -418,6 +418,7 @@ START_TEST(test_parse_missing_parts)
 {
 	struct nlmsghdr *nlh;
 	struct ifstate st;
+	struct nlattr *n;
 
 	/* no msgmask */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
@@ -434,8 +435,22 @@ START_TEST(test_parse_missing_parts)
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, true, false);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
-	/* a reply to another command */
+	/* a reply to another command, even with a header and a mask */
 	nlh = reply_start(ETHTOOL_MSG_LINKINFO_GET_REPLY);
+	put_hdr(nlh, true, true);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* a length the kernel never sends: not padded, so cut */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
+	mnl_attr_put(nlh, ETHTOOL_A_DEBUG_MAX + 1, 1, "x");
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	nlh->nlmsg_len -= 3;
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
 	/* shorter than the genl header */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
@@ -496,7 +511,7 @@ static int parse_one_bit(uint32_t size, int idx, const char *name)
 START_TEST(test_parse_verbose_forms)
 {
 	struct nlmsghdr *nlh;
-	struct nlattr *set, *bits;
+	struct nlattr *set, *bits, *other;
 	struct ifstate st;
 
 	/* Without NOMASK: listed bits are set only with VALUE. */
@@ -509,6 +524,11 @@ START_TEST(test_parse_verbose_forms)
 	put_bit(nlh, 1, "probe", false);
 	put_bit(nlh, -1, "link", true);		/* by name only */
 	put_bit(nlh, 14, NULL, true);
+	/* a nest that is no BIT is not read as one */
+	other = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS_BIT + 1);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_BIT_INDEX, 3);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_BIT_VALUE, 0, NULL);
+	mnl_attr_nest_end(nlh, other);
 	mnl_attr_nest_end(nlh, bits);
 	mnl_attr_nest_end(nlh, set);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
