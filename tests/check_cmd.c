@@ -691,6 +691,24 @@ START_TEST(test_monitor_overflow)
 }
 END_TEST
 
+/*
+ * The kernel's name of a bit only the mask before had: the was-part of a
+ * --monitor line names it too.
+ */
+START_TEST(test_monitor_old_names)
+{
+	f.kernel_name[20] = "newclass";
+	fake_find(&f, "tap0")->mask = 0x100001;
+	fake_ntf(&f.events[0], "tap0", 1, 0x1);
+	f.events[1].ret = -EIO;
+	f.nevents = 2;
+	fake_open(&b, &f, UINT32_MAX);
+	ck_assert_int_eq(run("--monitor tap0"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv (was 0x00100001 drv newclass)\n");
+	b.ops->close(&b);
+}
+END_TEST
+
 /* EACCES is a permission error as EPERM is. */
 START_TEST(test_change_eacces)
 {
@@ -1029,6 +1047,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_driver_unreadable);
 	tcase_add_test(tc, test_select_driver_error);
 	tcase_add_test(tc, test_monitor_overflow);
+	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
