@@ -709,6 +709,17 @@ START_TEST(test_monitor_old_names)
 }
 END_TEST
 
+/* A pattern matches a name with a leading '.' as any other. */
+START_TEST(test_pattern_dot)
+{
+	fake_add(&f, ".x", 0x4);
+	ck_assert_int_eq(run("*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\ntap1: 0x00000000 none\n.x: 0x00000004 link\n");
+	ck_assert_int_eq(run("?x +drv"), 0);
+	ck_assert_uint_eq(fake_find(&f, ".x")->mask, 0x5);
+}
+END_TEST
+
 /* EACCES is a permission error as EPERM is. */
 START_TEST(test_change_eacces)
 {
@@ -1048,6 +1059,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_driver_error);
 	tcase_add_test(tc, test_monitor_overflow);
 	tcase_add_test(tc, test_monitor_old_names);
+	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
