@@ -18,6 +18,7 @@
 #include "cmdline.h"
 #include "diag.h"
 #include "out.h"
+#include "print.h"
 
 /* Exit statuses (documented in netifmsg(8)). */
 #define EXIT_USAGE	2
@@ -120,8 +121,12 @@ static const struct command_def commands[] = {
  */
 static void no_array(const struct opts *o)
 {
-	if (commands[o->cmd].array && o->mode == OUT_JSON)
-		out_line("[]");
+	struct printer pr;
+
+	if (!commands[o->cmd].array)
+		return;
+	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, false, NULL);
+	print_end(&pr);
 }
 
 /* Say why the kernel could not be opened; a failure, never a usage error. */
