@@ -58,45 +58,75 @@ static bool json_blank(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* How far the start of a file is read to tell JSON from text. */
-#define HEAD_MAX	64
+/* The bytes read ahead to tell JSON from text, NUL-terminated. */
+struct ahead {
+	char *buf;
+	size_t n, cap;
+};
+
+static int ahead_keep(struct ahead *a, int c)
+{
+	size_t cap = a->cap ? a->cap * 2 : 64;
+	char *more;
+
+	if (a->n + 2 > a->cap) {
+		more = a->cap < JSON_FILE_MAX ? realloc(a->buf, cap) : NULL;
+		if (!more)
+			return a->cap < JSON_FILE_MAX ? -ENOMEM : -EFBIG;
+		a->buf = more;
+		a->cap = cap;
+	}
+	a->buf[a->n++] = (char)c;
+	a->buf[a->n] = '\0';
+	return 0;
+}
 
 /*
  * netifmsg's -j output starts with '[' and then '{' or ']' (the array
  * that show prints), or with '{' and then '"' or '}' (objects), blanks
- * allowed between, also after a UTF-8 byte-order mark.  A text line
- * may start with '[' (a pattern) or '{' (a name), but not so.  The
- * reader that is not JSON's gets the bytes read back as @head.
+ * allowed between, as many as there are, also after a UTF-8 byte-order
+ * mark.  A text line may start with '[' (a pattern) or '{' (a name),
+ * but not so.  The reader that is not JSON's gets the bytes read ahead.
  */
 static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		     struct cmdline_err *err)
 {
 	static const char bom[] = "\xef\xbb\xbf";
-	char head[HEAD_MAX + 1];
-	size_t n = 0, mark;
-	int c, first = 0;
+	struct ahead a = { NULL, 0, 0 };
+	size_t mark;
+	int c, first = 0, ret = 0;
 
 	*errline = 0;
 	errno = 0;
-	for (c = getc(f); n < 3 && c == (unsigned char)bom[n]; c = getc(f))
-		head[n++] = (char)c;
-	mark = n;
-	if ((!n || n == 3) && (c == '[' || c == '{')) {
+	for (c = getc(f); a.n < 3 && c == (unsigned char)bom[a.n]; c = getc(f)) {
+		ret = ahead_keep(&a, c);
+		if (ret < 0)
+			goto out;
+	}
+	mark = a.n;
+	if ((!a.n || a.n == 3) && (c == '[' || c == '{')) {
 		first = c;
 		do {
-			head[n++] = (char)c;
+			ret = ahead_keep(&a, c);
+			if (ret < 0)
+				goto out;
 			c = getc(f);
-		} while (n < HEAD_MAX && json_blank(c));
+		} while (json_blank(c));
 	}
-	if (c == EOF && ferror(f))
-		return errno ? -errno : -EIO;
+	if (c == EOF && ferror(f)) {
+		ret = errno ? -errno : -EIO;
+		goto out;
+	}
 	if (c != EOF)
 		ungetc(c, f);
-	head[n] = '\0';
 	if ((first == '[' && (c == '{' || c == ']')) ||
 	    (first == '{' && (c == '"' || c == '}')))
-		return read_json(f, head + mark, n - mark, b, errline, err);
-	return batch_read(b, f, head, errline, err);
+		ret = read_json(f, a.buf + mark, a.n - mark, b, errline, err);
+	else
+		ret = batch_read(b, f, a.buf ? a.buf : "", errline, err);
+out:
+	free(a.buf);
+	return ret;
 }
 
 static int load(struct batch *b, FILE *f, const char *name, bool tag,

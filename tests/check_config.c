@@ -380,6 +380,36 @@ START_TEST(test_json_or_text)
 }
 END_TEST
 
+/*
+ * Any number of blanks may stand between '[' and '{': a file is not
+ * read as text because its JSON starts with a long run of them.  A text
+ * file gets every byte read ahead back, its line numbers too.
+ */
+START_TEST(test_json_many_blanks)
+{
+	char json[4096], text[4096];
+	int n;
+
+	n = snprintf(json, sizeof(json), "\xef\xbb\xbf[%*s", 200, "");
+	memset(json + n - 100, '\n', 50);
+	snprintf(json + n, sizeof(json) - (size_t)n,
+		 "\t{\"ifname\":\"tap1\",\"msg_enable\":5}]\n");
+	put("netifmsg.d/a.conf", json);
+	n = snprintf(text, sizeof(text), "{%*s+link\n", 300, "");
+	memset(text + n, '\n', 70);
+	snprintf(text + n + 70, sizeof(text) - (size_t)n - 70, "tap7 -drv\n");
+	put("netifmsg.d/b.conf", text);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 3);
+	ck_assert_str_eq(where(0), "netifmsg.d/a.conf:1 tap1");
+	ck_assert_uint_eq(b.jobs[0].change.abs, 0x5);
+	ck_assert_str_eq(where(1), "netifmsg.d/b.conf:1 {");
+	ck_assert_uint_eq(b.jobs[1].change.on, 0x4);
+	ck_assert_str_eq(where(2), "netifmsg.d/b.conf:72 tap7");
+	ck_assert_uint_eq(b.jobs[2].change.off, 0x1);
+}
+END_TEST
+
 /* A JSON file longer than the first read (64 KiB) is read whole. */
 START_TEST(test_json_large)
 {
@@ -430,6 +460,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_part_of_bom);
 	tcase_add_test(tc, test_json_or_text);
 	tcase_add_test(tc, test_json_start_errors);
+	tcase_add_test(tc, test_json_many_blanks);
 	tcase_add_test(tc, test_json_large);
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
