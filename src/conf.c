@@ -160,19 +160,20 @@ int config_load(struct batch *b, const char *path, const char *name,
 }
 
 /*
- * Does the POSIX ACL of @path let a user other than root (or the
- * caller), or a group other than root, write it?  With an ACL the group
- * bits of the mode are its mask, which the caller found writable.  An
- * ACL that cannot be read, or not understood, is taken to let them.
+ * Does the POSIX ACL of the file open as @fd let a user other than root
+ * (or the caller), or a group other than root, write it?  With an ACL
+ * the group bits of the mode are its mask, which the caller found
+ * writable.  An ACL that cannot be read, or not understood, is taken to
+ * let them.
  */
-static bool acl_lets_others_write(const char *path)
+static bool acl_lets_others_write(int fd)
 {
 	struct {
 		struct posix_acl_xattr_header h;
 		struct posix_acl_xattr_entry e[64];
 	} acl;
-	ssize_t len = getxattr(path, XATTR_NAME_POSIX_ACL_ACCESS, &acl,
-			       sizeof(acl));
+	ssize_t len = fgetxattr(fd, XATTR_NAME_POSIX_ACL_ACCESS, &acl,
+				sizeof(acl));
 	size_t i, n;
 
 	if (len < 0)
@@ -198,9 +199,10 @@ static bool acl_lets_others_write(const char *path)
 /*
  * The default files are read as root, from udev too: like sudoers, they
  * must be root's (or the caller's) and writable by no one else, also
- * through an ACL.
+ * through an ACL.  Asked of the file open as @fd (@st its fstat()), so
+ * that what is checked is what is read.
  */
-static bool trusted(const char *path, const struct stat *st)
+static bool trusted(int fd, const struct stat *st)
 {
 	if (st->st_uid != 0 && st->st_uid != geteuid())
 		return false;
@@ -208,7 +210,7 @@ static bool trusted(const char *path, const struct stat *st)
 		return false;
 	if (!(st->st_mode & S_IWGRP))
 		return true;
-	return st->st_gid == 0 && !acl_lets_others_write(path);
+	return st->st_gid == 0 && !acl_lets_others_write(fd);
 }
 
 static int untrusted(const char *path, struct config_err *e)
@@ -236,7 +238,7 @@ static int load_default(struct batch *b, const char *path,
 		ret = -errno;
 	} else if (!S_ISREG(st.st_mode)) {
 		ret = cmdline_err_set(&e->msg, false, "not a regular file");
-	} else if (!trusted(path, &st)) {
+	} else if (!trusted(fd, &st)) {
 		ret = untrusted(path, e);
 	} else if (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))) {
 		ret = -errno;
@@ -297,13 +299,20 @@ static int read_dir(struct batch *b, const char *etc,
 	struct dirent **list;
 	char *dir, *path;
 	struct stat st;
-	int i, n, ret = 0;
+	int i, n, fd, ret = 0;
+	bool bad;
 
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
 		return -ENOMEM;
-	if (stat(dir, &st) == 0 && !trusted(dir, &st))
-		return untrusted(dir, e);
+	/* Not there (or no directory): scandir() says so below. */
+	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		bad = fstat(fd, &st) < 0 || !trusted(fd, &st);
+		close(fd);
+		if (bad)
+			return untrusted(dir, e);
+	}
 	n = scandir(dir, &list, is_conf, by_name);
 	if (n < 0) {
 		snprintf(e->file, sizeof(e->file), "%s", dir);

@@ -305,6 +305,14 @@ START_TEST(test_untrusted_acl)
 	ck_assert(set_acl("netifmsg.conf", 65534, 65534, 4));
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
 	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+
+	/* netifmsg.d's own ACL counts as the files' do. */
+	ck_assert(set_acl("netifmsg.d", 65534, 0, 6));
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/"));
+	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
 }
 END_TEST
 
