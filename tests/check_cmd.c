@@ -828,6 +828,26 @@ START_TEST(test_apply_broken_run)
 }
 END_TEST
 
+/*
+ * --apply: a failed set is that of its own interface, also when an
+ * interface before it needed none (the answers are matched to the
+ * changed ones only): the one that failed is not printed as changed.
+ */
+START_TEST(test_apply_fails_after_unchanged)
+{
+	char cmd[160];
+
+	fake_find(&f, "tap1")->set_error = -EPERM;
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
+		 write_file("tap* drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv (unchanged)\n");
+	ck_assert_str_eq(err, "netifmsg: tap1: permission denied: changing the message level needs CAP_NET_ADMIN\n");
+	ck_assert_uint_eq(f.sets, 1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+}
+END_TEST
+
 /* --apply --driver: only that driver's interfaces, as --apply '*' --driver. */
 START_TEST(test_apply_driver)
 {
@@ -885,6 +905,11 @@ START_TEST(test_apply_iface_notes)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "netifmsg: note: no interface with a message level has index 99 now\n");
 	ck_assert_uint_eq(f.sets, 0);
+	/* With a line for it and work done: nothing to note. */
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap1", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000004 link (changed)\n");
+	ck_assert_str_eq(err, "");
 }
 END_TEST
 
@@ -1068,6 +1093,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_dump_fails);
 	tcase_add_test(tc, test_apply_broken_run);
+	tcase_add_test(tc, test_apply_fails_after_unchanged);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
 	tcase_add_test(tc, test_trace_undo_name);
