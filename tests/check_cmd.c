@@ -720,6 +720,30 @@ START_TEST(test_pattern_dot)
 }
 END_TEST
 
+/*
+ * A backslash in a pattern makes the next character literal (fnmatch(3)
+ * without FNM_NOESCAPE): 'odd\**' is every name that starts with "odd*".
+ */
+START_TEST(test_pattern_escape)
+{
+	fake_add(&f, "odd*", 0x1);
+	fake_add(&f, "oddx", 0x1);
+	ck_assert_int_eq(run("odd\\** +timer"), 0);
+	ck_assert_uint_eq(fake_find(&f, "odd*")->mask, 0x9);
+	ck_assert_uint_eq(fake_find(&f, "oddx")->mask, 0x1);
+}
+END_TEST
+
+/* A pattern is one dump and no GET of the pattern as if it were a name. */
+START_TEST(test_pattern_one_dump)
+{
+	ck_assert_int_eq(run("tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\ntap1: 0x00000000 none\n");
+	ck_assert_uint_eq(f.dumps, 1);
+	ck_assert_uint_eq(f.gets, 0);
+}
+END_TEST
+
 /* EACCES is a permission error as EPERM is. */
 START_TEST(test_change_eacces)
 {
@@ -1085,6 +1109,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_overflow);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_pattern_dot);
+	tcase_add_test(tc, test_pattern_escape);
+	tcase_add_test(tc, test_pattern_one_dump);
 	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
