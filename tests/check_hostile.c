@@ -832,6 +832,46 @@ START_TEST(test_stale_answers)
 }
 END_TEST
 
+/* Requests of a family no kernel has: a small error answer each. */
+static struct nlmsghdr *nofamily_build(void *buf, size_t i, void *data)
+{
+	(void)data;
+	return i < 48 ? genlmsg_build_getfamily(buf, 0, "netifmsg-none") : NULL;
+}
+
+static int abort_done(size_t i, int error, const char *extack, void *data)
+{
+	(void)i;
+	(void)error;
+	(void)extack;
+	(void)data;
+	return -ECANCELED;
+}
+
+/*
+ * A pipeline broken off at its first answer leaves the answers of the
+ * others unread (more than one receive takes): the next request's seq
+ * is past all it sent, so they are not taken for its answer.
+ */
+START_TEST(test_pipeline_broken_off)
+{
+	static const struct nlpipe_ops ops = {
+		.build = nofamily_build,
+		.done = abort_done,
+	};
+	char req[GENL_REQ_MAX];
+	struct genl_sock s;
+	uint32_t seq = 0;
+
+	ck_assert_int_eq(genl_open(&s, "nlctrl", NULL), 0);
+	ck_assert_int_eq(genl_pipeline(&s, 64, &ops, NULL), -ECANCELED);
+	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
+				   seq_cb, &seq), 0);
+	ck_assert_uint_eq(seq, s.seq);
+	genl_close(&s);
+}
+END_TEST
+
 static Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -853,6 +893,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_bad_message_in_dump);
 	tcase_add_test(tc, test_talk_null_request);
 	tcase_add_test(tc, test_stale_answers);
+	tcase_add_test(tc, test_pipeline_broken_off);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");
