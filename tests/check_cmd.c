@@ -131,6 +131,11 @@ START_TEST(test_show_all)
 	ck_assert_int_eq(run("-x"), 0);
 	/* Lines about many interfaces name them: valid --batch lines. */
 	ck_assert_str_eq(out, "tap0: 0x00000001\ntap1: 0x00000000\n");
+	ck_assert_int_eq(run("-N"), 0);
+	ck_assert_str_eq(out, "tap0: drv\ntap1: none\n");
+	/* One interface's line stays bare. */
+	ck_assert_int_eq(run("-N tap0"), 0);
+	ck_assert_str_eq(out, "drv\n");
 	ck_assert_int_eq(run("-q"), 0);
 	ck_assert_str_eq(out, "");
 }
