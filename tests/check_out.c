@@ -98,7 +98,7 @@ END_TEST
 
 /*
  * /dev/full: the error comes back from out_flush() and stays, and
- * nothing else is tried.  In a child: the error is sticky for the
+ * nothing else is tried, until out_drop() forgets it.  In a child: the error is sticky for the
  * whole process, so it must not leak into the other tests (CK_FORK=no).
  */
 START_TEST(test_error_is_kept)
@@ -120,6 +120,13 @@ START_TEST(test_error_is_kept)
 		out_write(big, sizeof(big));
 		if (out_flush() != -ENOSPC)
 			_exit(12);
+		/* Until out_drop() (a --monitor whose reader went away). */
+		out_drop();
+		if (out_flush() != 0)
+			_exit(13);
+		out_line("tried again");
+		if (out_flush() != -ENOSPC)
+			_exit(14);
 		_exit(0);
 	}
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
