@@ -780,6 +780,30 @@ START_TEST(test_change_eacces)
 }
 END_TEST
 
+/*
+ * stdout and stderr on one file (a terminal, 2>&1): what was printed
+ * before a message comes before it.
+ */
+START_TEST(test_diag_after_output)
+{
+	int so, se, tmp;
+
+	tmp = to_file(STDOUT_FILENO, &so);
+	se = dup(STDERR_FILENO);
+	ck_assert_int_ge(dup2(tmp, STDERR_FILENO), 0);
+	out_line("tap0: 0x00000001 drv");
+	diag(NULL, "tap1", "no such network interface");
+	out_line("tap2: 0x00000000 none");
+	out_flush();
+	dup2(se, STDERR_FILENO);
+	close(se);
+	back(STDOUT_FILENO, so, tmp, out);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n"
+			      "netifmsg: tap1: no such network interface\n"
+			      "tap2: 0x00000000 none\n");
+}
+END_TEST
+
 /* A message of any length is written whole, around diag()'s 1024 bytes. */
 START_TEST(test_diag_long)
 {
@@ -1130,6 +1154,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_change_eacces);
 	tcase_add_test(tc, test_diag_long);
+	tcase_add_test(tc, test_diag_after_output);
 	tcase_add_test(tc, test_select_none_drivers);
 	tcase_add_test(tc, test_select_driver_unreadable);
 	tcase_add_test(tc, test_select_driver_error);
