@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 #include <linux/posix_acl.h>
@@ -236,12 +237,12 @@ START_TEST(test_untrusted)
 END_TEST
 
 /*
- * Give @name (root's, mode 0644) the access ACL user::rw-, user:@uid:rw-,
- * group::r--, group:@gid:rw-, mask::@mask, other::r--.  False where the
- * file system has no ACLs.
+ * Give @name (root's, mode 0644) the access ACL user::rw-, user:@uid:@uperm,
+ * group::r--, group:@gid:@gperm, mask::@mask, other::r--.  False where
+ * the file system has no ACLs.
  */
-static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
-		    unsigned int mask)
+static bool set_acl_perms(const char *name, uint32_t uid, unsigned int uperm,
+			  uint32_t gid, unsigned int gperm, unsigned int mask)
 {
 	struct {
 		struct posix_acl_xattr_header h;
@@ -250,9 +251,9 @@ static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
 		{ htole32(POSIX_ACL_XATTR_VERSION) },
 		{
 			{ htole16(ACL_USER_OBJ), htole16(6), htole32(ACL_UNDEFINED_ID) },
-			{ htole16(ACL_USER), htole16(6), htole32(uid) },
+			{ htole16(ACL_USER), htole16(uperm), htole32(uid) },
 			{ htole16(ACL_GROUP_OBJ), htole16(4), htole32(ACL_UNDEFINED_ID) },
-			{ htole16(ACL_GROUP), htole16(6), htole32(gid) },
+			{ htole16(ACL_GROUP), htole16(gperm), htole32(gid) },
 			{ htole16(ACL_MASK), htole16(mask), htole32(ACL_UNDEFINED_ID) },
 			{ htole16(ACL_OTHER), htole16(4), htole32(ACL_UNDEFINED_ID) },
 		},
@@ -267,6 +268,13 @@ static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
 		return false;
 	}
 	return true;
+}
+
+/* The same, user:@uid and group:@gid with rw-. */
+static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
+		    unsigned int mask)
+{
+	return set_acl_perms(name, uid, 6, gid, 6, mask);
 }
 
 /*
@@ -307,12 +315,54 @@ START_TEST(test_untrusted_acl)
 	ck_assert_uint_eq(b.n, 1);
 	batch_free(&b);
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	/* A named user that may only read (the mask is group root's rw-). */
+	ck_assert(set_acl_perms("netifmsg.conf", 65534, 4, 0, 6, 6));
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 
 	/* netifmsg.d's own ACL counts as the files' do. */
 	ck_assert(set_acl("netifmsg.d", 65534, 0, 6));
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/"));
 	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
+}
+END_TEST
+
+/*
+ * Read by a user other than root (netifmsg --apply -v to look, say):
+ * root's files are trusted as for root, and so is an ACL that lets root
+ * write.  In a child, which gives up root for good.
+ */
+START_TEST(test_trusted_other_caller)
+{
+	bool acl;
+	int status;
+	pid_t pid;
+
+	if (geteuid() != 0) {
+		printf("check_config: not root, the other caller is left out\n");
+		return;
+	}
+	put("netifmsg.conf", "tap0 +link\n");
+	put("netifmsg.d/10.conf", "tap1 +link\n");
+	ck_assert_int_eq(chmod(etc, 0755), 0);
+	acl = set_acl("netifmsg.conf", 0, 0, 6);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (setgid(65534) < 0 || setuid(65534) < 0)
+			_exit(10);
+		if (config_read(&b, NULL, 0, etc, &paths, &e))
+			_exit(11);
+		_exit(b.n == 2 ? 0 : 12);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	if (!acl)
+		printf("check_config: %s has no ACLs, the ACL case is left out\n", etc);
 }
 END_TEST
 
@@ -473,6 +523,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
 	tcase_add_test(tc, test_untrusted_acl);
+	tcase_add_test(tc, test_trusted_other_caller);
 	suite_add_tcase(s, tc);
 	return s;
 }
