@@ -230,6 +230,9 @@ START_TEST(test_untrusted)
 		refused("netifmsg.d/10.conf", 0664, 0, 1);
 		ck_assert_int_eq(chmod(e.file, 0664), 0);
 		ck_assert_int_eq(chown(e.file, 0, 0), 0);
+		/* A group other than root's that may not write: trusted. */
+		ck_assert_int_eq(chmod(e.file, 0644), 0);
+		ck_assert_int_eq(chown(e.file, 0, 1), 0);
 	}
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
 	ck_assert_uint_eq(b.n, 2);
