@@ -1125,6 +1125,67 @@ START_TEST(test_trace_restore_fails)
 }
 END_TEST
 
+/* The host's "lo", index 1 in every namespace: a trace runs to --for. */
+static struct fake_iface *host_lo(void)
+{
+	struct fake_iface *lo = fake_find(&f, "lo");
+
+	lo->ifindex = 1;
+	lo->no_level = false;
+	return lo;
+}
+
+/* After the raise's set: someone else turns on lo's drv. */
+static void lo_drv_meanwhile(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 1)
+		fake_find(fk, "lo")->mask |= 0x1;
+}
+
+/*
+ * --trace puts back only the bits its change could touch: one that
+ * someone else changed between the first read and the read-back is
+ * theirs, left as it is.
+ */
+START_TEST(test_trace_others_bit)
+{
+	struct fake_iface *lo = host_lo();
+
+	f.answered = lo_drv_meanwhile;
+	ck_assert_int_eq(run("--trace lo +link --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00000005; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00000004\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000001 drv\n"));
+	ck_assert_uint_eq(lo->mask, 0x1);
+}
+END_TEST
+
+/* A change that changes nothing has nothing to put back, and says so. */
+START_TEST(test_trace_already_so)
+{
+	struct fake_iface *lo = host_lo();
+
+	lo->mask = 0x7fff;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: already so: nothing to restore at the end\n"));
+	ck_assert_ptr_null(strstr(err, "restored"));
+	ck_assert_uint_eq(lo->mask, 0x7fff);
+}
+END_TEST
+
+/* The read before the restore fails: not restored, and a failure. */
+START_TEST(test_trace_restore_read_fails)
+{
+	struct fake_iface *lo = host_lo();
+
+	fake_fail_gets(lo, 2, 1, -ENOBUFS);
+	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "lo: No buffer space available"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_uint_eq(lo->mask, 0x7fff);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -1177,6 +1238,9 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_readback_fails);
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_restore_fails);
+	tcase_add_test(tc, test_trace_others_bit);
+	tcase_add_test(tc, test_trace_already_so);
+	tcase_add_test(tc, test_trace_restore_read_fails);
 	suite_add_tcase(s, tc);
 	return s;
 }
