@@ -851,6 +851,13 @@ START_TEST(test_apply)
 	ck_assert_str_eq(out, "");
 	ck_assert_uint_eq(f.sets, 3);
 	ck_assert_uint_eq(f.dumps, 2);
+	/* -x: one line an interface, named (a --batch line). */
+	memcpy(cmd, "-x", 2);
+	ck_assert_int_eq(run(cmd), 0);
+	memcpy(cmd, "-v", 2);
+	ck_assert_str_eq(out, "tap0: 0x00000000\ntap1: 0x00000004\neth0: 0x00000006\n");
+	ck_assert_uint_eq(f.sets, 3);
+	ck_assert_uint_eq(f.dumps, 3);
 	/* One interface only (the udev rule's run). */
 	fake_find(&f, "tap0")->mask = 0x1;
 	fake_find(&f, "tap1")->mask = 0x1;
