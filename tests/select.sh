@@ -104,13 +104,13 @@ fi
 # a few descriptors do for any number of interfaces (those inherited are
 # closed first; no wrapper, which needs its own).
 # shellcheck disable=SC2016 # expanded by the inner shell
-check_rc "--driver tun -x, 7 descriptors" 0 ip netns exec "$NS" bash -c '
+check_rc "--driver tun -x, 9 descriptors" 0 ip netns exec "$NS" bash -c '
 	for fd in /proc/$$/fd/*; do
 		fd=${fd##*/}
 		[ "$fd" -gt 2 ] && eval "exec $fd>&-"
 	done 2>/dev/null
-	ulimit -n 7 && exec "$0" --driver tun -x' "$NETIFMSG"
-check_lines "--driver tun -x, 7 descriptors: every tap" 6 "$OUT"
+	ulimit -n 9 && exec "$0" --driver tun -x' "$NETIFMSG"
+check_lines "--driver tun -x, 9 descriptors: every tap" 6 "$OUT"
 check_rc "--driver tun +hw (every tap)" 0 nm --driver tun +hw
 for i in 0 1 2 3; do check_mask "--driver tun +hw: tap$i" "tap$i" "$(printf '0x%x' $(( $(ethtool_mask "tap$i") | 0x2000 )))"; done
 saved=()
