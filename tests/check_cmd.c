@@ -1193,6 +1193,28 @@ START_TEST(test_trace_restore_read_fails)
 }
 END_TEST
 
+/*
+ * A restore whose read or set run breaks off (runs: 1 raise, 2 read-back,
+ * 3 read before the restore, 4 restore) says "not restored", never
+ * "restored", and fails.
+ */
+START_TEST(test_trace_restore_broken)
+{
+	struct fake_iface *lo = host_lo();
+	unsigned int broken;
+
+	for (broken = 3; broken <= 4; broken++) {
+		lo->mask = 0;
+		f.runs = 0;
+		f.break_run = broken;
+		ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+		ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+		ck_assert_ptr_null(strstr(err, "lo: restored"));
+		ck_assert_uint_eq(lo->mask, 0x7fff);
+	}
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -1248,6 +1270,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_others_bit);
 	tcase_add_test(tc, test_trace_already_so);
 	tcase_add_test(tc, test_trace_restore_read_fails);
+	tcase_add_test(tc, test_trace_restore_broken);
 	suite_add_tcase(s, tc);
 	return s;
 }

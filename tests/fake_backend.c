@@ -135,6 +135,8 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 	f->runs++;
 	if (window > f->max_window)
 		f->max_window = window;
+	if (f->runs == f->break_run)
+		return -EIO;
 	for (i = 0; i < n; i++) {
 		if (f->run_answers && i == f->run_answers)
 			return -EIO;

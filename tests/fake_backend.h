@@ -35,6 +35,8 @@ struct fake {
 	unsigned int max_window;
 	/* A run breaks off with -EIO after this many answers (0: never). */
 	unsigned int run_answers;
+	/* Run number @break_run (from 1) breaks off before any answer. */
+	unsigned int break_run;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
 	/* Called after answer @i of a run (to rename, say); may be NULL. */
