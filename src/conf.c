@@ -290,8 +290,8 @@ static char *keep_path(struct config_paths *p, const char *dir,
 
 /*
  * @etc/netifmsg.d/ *.conf, in lexical (byte) order.  What is no regular
- * file, a symlink's target included (a directory, a dangling symlink),
- * is skipped, as in systemd's .d directories.
+ * file, a symlink's target included (a directory, a dangling symlink,
+ * a symlink loop), is skipped, as in systemd's .d directories.
  */
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
@@ -323,7 +323,8 @@ static int read_dir(struct batch *b, const char *etc,
 			path = keep_path(p, dir, list[i]->d_name);
 			if (!path)
 				ret = -ENOMEM;
-			else if (stat(path, &st) ? errno != ENOENT :
+			else if (stat(path, &st) ?
+				 errno != ENOENT && errno != ELOOP :
 				 S_ISREG(st.st_mode))
 				ret = load_default(b, path, e);
 		}
