@@ -229,6 +229,69 @@ static void check_two_configs(struct opts *o)
 	ck_assert_str_eq(o->configs[1], "b");
 }
 
+/* "--driver tun +link": every tun interface, the change kept whole. */
+static void check_driver_all_link(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "*");
+	ck_assert(o->job.pattern);
+	ck_assert(!o->job.show);
+	ck_assert_uint_eq(o->job.change.on, 0x4);
+	ck_assert_uint_eq(o->job.change.off, 0);
+}
+
+/* "--driver tun +link -- -hw": "--" after the first word ends options. */
+static void check_driver_all_link_hw(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "*");
+	ck_assert(o->job.pattern);
+	ck_assert_uint_eq(o->job.change.on, 0x4);
+	ck_assert_uint_eq(o->job.change.off, 0x2000);
+}
+
+/* "--driver tun +likn": a '+' word is a CHANGE, the name left for later. */
+static void check_driver_all_unknown(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "*");
+	ck_assert(o->job.pattern);
+	ck_assert_uint_eq(o->job.unknown, 1);
+}
+
+/* An absolute word and --from-level: both masks, joined. */
+static void check_timer_level1(struct opts *o)
+{
+	ck_assert(o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.abs, 0xb);
+	ck_assert_uint_eq(o->job.change.on, 0);
+	ck_assert_uint_eq(o->job.change.off, 0);
+}
+
+static void check_decode_level3(struct opts *o)
+{
+	ck_assert(o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.abs, 0x3f);
+}
+
+/* --trace without CHANGE or level: +all, on every tun interface. */
+static void check_trace_driver_all(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "*");
+	ck_assert(o->job.pattern);
+	ck_assert_int_eq(o->job.more->nwords, 1);
+	ck_assert_str_eq(o->job.more->words[0], "+all");
+	ck_assert(!o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.on, 0x7fff);
+}
+
+/* --trace with a level: the level's mask alone, no +all. */
+static void check_trace_level1(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert_int_eq(o->job.more->nwords, 0);
+	ck_assert(o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.abs, 0x3);
+	ck_assert_uint_eq(o->job.change.on, 0);
+}
+
 static const struct cl_case cases[] = {
 	{ { NULL }, 0, CMD_SHOW_ALL, NULL, check_show_all },
 	{ { "tap0", NULL }, 0, CMD_SHOW, NULL, check_show_tap0 },
@@ -408,6 +471,29 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "", "on", NULL }, -EINVAL, 0, "empty message class in ''", NULL },
 	{ { "tap0", "link,5", "on", NULL }, -EINVAL, 0, "'link,5' before 'on': only class names can be turned on or off (use bitN)", NULL },
 	{ { "tap0", "0x5/0xf", "off", NULL }, -EINVAL, 0, "'0x5/0xf' before 'off': only class names can be turned on or off (use bitN)", NULL },
+	/* --driver with a CHANGE first: every interface of the driver */
+	{ { "--driver", "tun", "+link", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_link },
+	{ { "--driver", "tun", "+link", "--", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_link_hw },
+	{ { "--driver", "tun", "+likn", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_unknown },
+	{ { "--driver", "", "tap0", NULL }, -EINVAL, 0, "'' is not a driver name", NULL },
+	{ { "--list", "--driver", "tun", NULL }, -EINVAL, 0, "--driver needs a command that talks to the kernel", NULL },
+	{ { "--batch", "f", "--driver", "tun", NULL }, -EINVAL, 0, "--driver goes in the lines of a --batch file, not on its command line", NULL },
+	/* --trace: --driver alone is its interfaces; a level replaces +all */
+	{ { "--trace", "--driver", "tun", NULL }, 0, CMD_TRACE, NULL, check_trace_driver_all },
+	{ { "--trace", "tap0", "--from-level", "1", NULL }, 0, CMD_TRACE, NULL, check_trace_level1 },
+	/* --from-level with a CHANGE, and with --decode */
+	{ { "tap0", "timer", "--from-level", "1", NULL }, 0, CMD_CHANGE, NULL, check_timer_level1 },
+	{ { "--decode", "--from-level", "3", NULL }, 0, CMD_DECODE, NULL, check_decode_level3 },
+	{ { "--list", "-x", NULL }, -EINVAL, 0, "--list takes no -x", NULL },
+	/* the first --decode decides whether a word came before it */
+	{ { "--decode", "tap0", "--decode", NULL }, -EINVAL, 0, "unknown message class 'tap0'", NULL },
+	/* the first of two mistyped options after --monitor is named */
+	{ { "--monitor", "tap0", "-a", "-b", NULL }, -EINVAL, 0, "unknown option '-a' (--monitor takes", NULL },
+	/* a ':' alone is kept (no name is left to drop it from) */
+	{ { ":", NULL }, -EINVAL, 0, "':' is not a valid interface name", NULL },
+	/* a pattern cannot match what no name holds: ':' or a NUL byte */
+	{ { "ta:p*", NULL }, -EINVAL, 0, "'ta:p*' is not a valid interface pattern", NULL },
+	{ { "tap*\\x00", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\x00'", NULL },
 	/* --config is a list: twice is two files */
 	{ { "--apply", "--config", "a", "--config", "b", NULL }, 0, CMD_APPLY, NULL, check_two_configs },
 };
