@@ -555,6 +555,40 @@ START_TEST(test_monitor_filter)
 }
 END_TEST
 
+/*
+ * A name after --monitor is matched with fnmatch(3): its glob characters
+ * and backslashes are quoted, so that it matches itself alone.
+ */
+START_TEST(test_monitor_quote)
+{
+	static const char *const w[] = {
+		"--monitor", "a\\*", "b\\\\c", "d\\?e\\[", NULL
+	};
+	struct cmdline_err err;
+	struct opts o;
+
+	ck_assert_int_eq(parse(w, &o, &err), 0);
+	ck_assert_int_eq(o.cmd, CMD_MONITOR);
+	ck_assert_int_eq(o.nifnames, 3);
+	ck_assert_str_eq(o.ifnames[0], "a\\*");
+	ck_assert_str_eq(o.ifnames[1], "b\\\\c");
+	ck_assert_str_eq(o.ifnames[2], "d\\?e\\[");
+}
+END_TEST
+
+/* Up to 31, a level out of the map's range may be a driver's debug=N. */
+START_TEST(test_level_hint)
+{
+	struct cmdline_err err;
+	struct opts o;
+
+	ck_assert_int_eq(parse((const char *const[]){ "--from-level", "31", NULL }, &o, &err), -EINVAL);
+	ck_assert_str_eq(err.msg, "level 31 is out of range for the cumulative map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=31 does");
+	ck_assert_int_eq(parse((const char *const[]){ "--from-level", "32", NULL }, &o, &err), -EINVAL);
+	ck_assert_str_eq(err.msg, "level 32 is out of range for the cumulative map (use -1..7; negative means no messages)");
+}
+END_TEST
+
 START_TEST(test_batch_options)
 {
 	static const char *const w[] = {
@@ -824,6 +858,19 @@ START_TEST(test_limits)
 	ck_assert_ptr_nonnull(strstr(err.msg, "too long"));
 	longest[4 * 11 - 1] = '\0';	/* 11 times "drv" */
 	ck_assert_int_eq(parse((const char *const[]){ "--decode", longest, "off", NULL }, &o, &err), 0);
+	/* the +/- form in 511 bytes fits, in 512 it does not (no cut item) */
+	strcpy(longest, "link");
+	for (i = 0; i < 100; i++)
+		strcat(longest, ",drv");
+	strcat(longest, ",link");
+	ck_assert_int_eq(parse((const char *const[]){ "--decode", longest, "off", NULL }, &o, &err), 0);
+	ck_assert_uint_eq(o.job.change.off, 0x5);
+	strcpy(longest, "hw");
+	for (i = 0; i < 101; i++)
+		strcat(longest, ",drv");
+	strcat(longest, ",hw");
+	ck_assert_int_eq(parse((const char *const[]){ "--decode", longest, "off", NULL }, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "too long"));
 
 	/* --config: CMDLINE_CONFIGS_MAX files */
 	args[0] = apply;
@@ -873,6 +920,8 @@ static Suite *cmdline_suite(void)
 
 	tcase_add_loop_test(tc, test_cmdline, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_monitor_filter);
+	tcase_add_test(tc, test_monitor_quote);
+	tcase_add_test(tc, test_level_hint);
 	tcase_add_test(tc, test_batch_options);
 	tcase_add_test(tc, test_for);
 	tcase_add_test(tc, test_ifindex);
