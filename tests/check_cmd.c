@@ -523,6 +523,44 @@ START_TEST(test_batch_stop_before_unmatched)
 	ck_assert_ptr_nonnull(strstr(err, ":2: stopped at the failed line: 1 more line not sent (use -f to go on)\n"));
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	/* the last line: no line after it to count */
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap0 +link\nnomatch* +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":2: no interface with a message level matches 'nomatch*'\n"));
+	ck_assert_ptr_null(strstr(err, "stopped"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+}
+END_TEST
+
+/* With -f a selector that matches nothing fails, and the lines after it run. */
+START_TEST(test_batch_force_unmatched)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "-f --batch %s",
+		 write_file("nomatch* +drv\ntap1 +drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: no interface with a message level matches 'nomatch*'\n"));
+	ck_assert_ptr_null(strstr(err, "stopped"));
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
+}
+END_TEST
+
+/*
+ * A run that breaks off inside a pattern line: that line is one of the
+ * lines whose result is unknown, though one of its interfaces answered.
+ */
+START_TEST(test_batch_broken_in_pattern)
+{
+	char cmd[128];
+
+	f.run_answers = 1;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap* +link\ntap1 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the results of the 2 lines from line 1 on are unknown\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
 }
 END_TEST
 
@@ -540,6 +578,11 @@ START_TEST(test_batch_force)
 	ck_assert_ptr_null(strstr(err, "stopped"));
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
 	ck_assert_uint_gt(f.max_window, 1);
+	/* -v: the failed line's GET, SET and GET all fail; it is told once */
+	snprintf(cmd, sizeof(cmd), "-f -v --batch %s", write_file(batch3));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap9: no such network interface\n"));
+	ck_assert_ptr_null(strstr(strstr(err, "tap9") + 1, "tap9"));
 }
 END_TEST
 
@@ -1238,6 +1281,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_stop_before_unmatched);
 	tcase_add_test(tc, test_batch_broken_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
+	tcase_add_test(tc, test_batch_force_unmatched);
+	tcase_add_test(tc, test_batch_broken_in_pattern);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_apply);
