@@ -591,7 +591,7 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 /* A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form. */
 static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 {
-	char form[CMDLINE_ERR_MAX / 2], name[4 * 4 * IF_NAMESIZE];
+	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
 	size_t n;
 	int i;
 
@@ -614,6 +614,9 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 		if (i != at)
 			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
 					      j->more->words[i]);
+	/* Cut, it would name another interface or leave a word out. */
+	if (n >= sizeof(form))
+		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
 	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
 			   form);
 }

@@ -153,7 +153,8 @@ static void sb_escaped(struct sbuf *sb, const char *s)
  */
 static void sb_ifname(struct sbuf *sb, const char *name)
 {
-	char tmp[ESCAPED_MAX(IF_NAMESIZE)];
+	/* A name typed by the user may be an alternative name. */
+	char tmp[ESCAPED_MAX(ALTIFNAMSIZ)];
 	const char *p;
 
 	if (name[0] == '-' || name[0] == '#' || name[0] == '{')

@@ -576,6 +576,34 @@ START_TEST(test_monitor_quote)
 }
 END_TEST
 
+/*
+ * "IFACE msglvl ...": the command to write names IFACE whole, up to an
+ * alternative name's length; a command that would not fit is not shown
+ * cut (it would name another interface), only what to leave out.
+ */
+START_TEST(test_msglvl_long_name)
+{
+	static char name[4 * ALTIFNAMSIZ + 1], want[CMDLINE_ERR_MAX];
+	struct cmdline_err err;
+	struct opts o;
+	int i;
+
+	memset(name, 'a', ALTIFNAMSIZ - 1);
+	name[ALTIFNAMSIZ - 1] = '\0';
+	ck_assert_int_eq(parse((const char *const[]){ name, "msglvl", "5", NULL }, &o, &err), -EINVAL);
+	strcpy(want, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg ");
+	strcat(want, name);
+	strcat(want, " 5'");
+	ck_assert_str_eq(err.msg, want);
+	/* 127 bytes that each print as "\xff": 508 bytes, too long to show */
+	name[0] = '\0';
+	for (i = 0; i < ALTIFNAMSIZ - 1; i++)
+		strcat(name, "\\xff");
+	ck_assert_int_eq(parse((const char *const[]){ name, "msglvl", "5", NULL }, &o, &err), -EINVAL);
+	ck_assert_str_eq(err.msg, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
+}
+END_TEST
+
 /* Up to 31, a level out of the map's range may be a driver's debug=N. */
 START_TEST(test_level_hint)
 {
@@ -922,6 +950,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_monitor_quote);
 	tcase_add_test(tc, test_level_hint);
+	tcase_add_test(tc, test_msglvl_long_name);
 	tcase_add_test(tc, test_batch_options);
 	tcase_add_test(tc, test_for);
 	tcase_add_test(tc, test_ifindex);
