@@ -141,6 +141,21 @@ START_TEST(test_show_all)
 }
 END_TEST
 
+/* No interface with a message level: nothing to show, and no error. */
+START_TEST(test_show_all_none)
+{
+	memset(&f, 0, sizeof(f));
+	fake_add(&f, "lo", 0)->no_level = true;
+	fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
+	ck_assert_int_eq(run(""), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(run("-j"), 0);
+	ck_assert_str_eq(out, "[]\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
 /* A dump the kernel marks inconsistent is done again, 3 times at most. */
 START_TEST(test_dump_intr)
 {
@@ -1265,6 +1280,7 @@ static Suite *cmd_suite(void)
 
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_add_test(tc, test_show_all);
+	tcase_add_test(tc, test_show_all_none);
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
