@@ -427,6 +427,9 @@ static const struct cl_case cases[] = {
 	  "'-link' is read as options before an interface name", NULL },
 	{ { "-bit3", NULL }, -EINVAL, 0,
 	  "'-bit3' is read as options before an interface name", NULL },
+	/* bit 0's class too */
+	{ { "-drv", "tap0", NULL }, -EINVAL, 0,
+	  "'-drv' is read as options before an interface name", NULL },
 	{ { "-foo", NULL }, -EINVAL, 0, "unknown option '-o'", NULL },
 	{ { "-jnlink", "tap0", "+link", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	{ { "--driver", "tun", "*", "-timer", NULL }, 0, CMD_CHANGE, NULL, NULL },
