@@ -20,65 +20,71 @@
 /* A JSON file is read whole; netifmsg's own output is far smaller. */
 #define JSON_FILE_MAX	(64 << 20)
 
-/* netifmsg's -j output: @head (@n bytes, already read), the rest of @f. */
-static int read_json(FILE *f, const char *head, size_t n, struct batch *b,
-		     unsigned int *errline, struct cmdline_err *err)
-{
-	size_t len = n, cap = 64 << 10;
-	char *text = malloc(cap), *more;
-	int ret = 0;
+/*
+ * What is read of a file to tell JSON from text, and then of a JSON
+ * file the whole: a buffer that grows, bounded by JSON_FILE_MAX.
+ */
+struct readbuf {
+	char *buf;
+	size_t n, cap;
+};
 
-	if (!text)
-		return -ENOMEM;
-	memcpy(text, head, n);
-	/* Twice the room each time, until a read falls short. */
-	for (;;) {
-		len += fread(text + len, 1, cap - len, f);
-		if (len < cap)
-			break;
+/* Room for @want bytes after the @n read: twice the room at a time. */
+static int rb_grow(struct readbuf *r, size_t want)
+{
+	size_t cap = r->cap ? r->cap : 64;
+	char *more;
+
+	while (cap < r->n + want)
 		cap *= 2;
-		more = cap <= JSON_FILE_MAX ? realloc(text, cap) : NULL;
-		if (!more) {
-			ret = cap > JSON_FILE_MAX ? -EFBIG : -ENOMEM;
-			break;
-		}
-		text = more;
-	}
-	if (!ret && ferror(f))
-		ret = -EIO;
-	if (!ret)
-		ret = batch_read_json(b, text, len, errline, err);
-	free(text);
-	return ret;
+	if (cap == r->cap)
+		return 0;
+	if (cap > JSON_FILE_MAX)
+		return -EFBIG;
+	more = realloc(r->buf, cap);
+	if (!more)
+		return -ENOMEM;
+	r->buf = more;
+	r->cap = cap;
+	return 0;
+}
+
+/* Keep @c, NUL-terminated: the text reader takes the bytes as a string. */
+static int rb_keep(struct readbuf *r, int c)
+{
+	int ret = rb_grow(r, 2);
+
+	if (ret < 0)
+		return ret;
+	r->buf[r->n++] = (char)c;
+	r->buf[r->n] = '\0';
+	return 0;
+}
+
+/* netifmsg's -j output: what @r holds from @mark on, and the rest of @f. */
+static int read_json(FILE *f, struct readbuf *r, size_t mark,
+		     struct batch *b, unsigned int *errline,
+		     struct cmdline_err *err)
+{
+	int ret;
+
+	/* 64 KiB at first, then twice the room, until a read falls short. */
+	do {
+		ret = rb_grow(r, r->n < (64 << 10) ? 64 << 10 :
+				 r->cap - r->n + 1);
+		if (ret < 0)
+			return ret;
+		r->n += fread(r->buf + r->n, 1, r->cap - r->n, f);
+	} while (r->n == r->cap);
+	if (ferror(f))
+		return -EIO;
+	return batch_read_json(b, r->buf + mark, r->n - mark, errline, err);
 }
 
 /* JSON's blanks, which may stand between '[' and '{' (jq's layout). */
 static bool json_blank(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* The bytes read ahead to tell JSON from text, NUL-terminated. */
-struct ahead {
-	char *buf;
-	size_t n, cap;
-};
-
-static int ahead_keep(struct ahead *a, int c)
-{
-	size_t cap = a->cap ? a->cap * 2 : 64;
-	char *more;
-
-	if (a->n + 2 > a->cap) {
-		more = a->cap < JSON_FILE_MAX ? realloc(a->buf, cap) : NULL;
-		if (!more)
-			return a->cap < JSON_FILE_MAX ? -ENOMEM : -EFBIG;
-		a->buf = more;
-		a->cap = cap;
-	}
-	a->buf[a->n++] = (char)c;
-	a->buf[a->n] = '\0';
-	return 0;
 }
 
 /*
@@ -92,22 +98,22 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		     struct cmdline_err *err)
 {
 	static const char bom[] = "\xef\xbb\xbf";
-	struct ahead a = { NULL, 0, 0 };
+	struct readbuf r = { NULL, 0, 0 };
 	size_t mark;
 	int c, first = 0, ret = 0;
 
 	*errline = 0;
 	errno = 0;
-	for (c = getc(f); a.n < 3 && c == (unsigned char)bom[a.n]; c = getc(f)) {
-		ret = ahead_keep(&a, c);
+	for (c = getc(f); r.n < 3 && c == (unsigned char)bom[r.n]; c = getc(f)) {
+		ret = rb_keep(&r, c);
 		if (ret < 0)
 			goto out;
 	}
-	mark = a.n;
-	if ((!a.n || a.n == 3) && (c == '[' || c == '{')) {
+	mark = r.n;
+	if ((!r.n || r.n == 3) && (c == '[' || c == '{')) {
 		first = c;
 		do {
-			ret = ahead_keep(&a, c);
+			ret = rb_keep(&r, c);
 			if (ret < 0)
 				goto out;
 			c = getc(f);
@@ -121,11 +127,11 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		ungetc(c, f);
 	if ((first == '[' && (c == '{' || c == ']')) ||
 	    (first == '{' && (c == '"' || c == '}')))
-		ret = read_json(f, a.buf + mark, a.n - mark, b, errline, err);
+		ret = read_json(f, &r, mark, b, errline, err);
 	else
-		ret = batch_read(b, f, a.buf ? a.buf : "", errline, err);
+		ret = batch_read(b, f, r.buf ? r.buf : "", errline, err);
 out:
-	free(a.buf);
+	free(r.buf);
 	return ret;
 }
 

@@ -450,7 +450,7 @@ END_TEST
  */
 START_TEST(test_json_many_blanks)
 {
-	char json[4096], text[4096];
+	char json[4096], text[4096], *big;
 	int n;
 
 	n = snprintf(json, sizeof(json), "\xef\xbb\xbf[%*s", 200, "");
@@ -462,14 +462,24 @@ START_TEST(test_json_many_blanks)
 	memset(text + n, '\n', 70);
 	snprintf(text + n + 70, sizeof(text) - (size_t)n - 70, "tap7 -drv\n");
 	put("netifmsg.d/b.conf", text);
+	/* more blanks than the first 64 KiB read of a JSON file holds */
+	big = malloc(200000);
+	ck_assert_ptr_nonnull(big);
+	n = snprintf(big, 200000, "[%*s{\"ifname\":\"tap9\",\"msg_enable\":9}]\n",
+		     150000, "");
+	ck_assert_int_gt(n, 150000);
+	put("netifmsg.d/c.conf", big);
+	free(big);
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
-	ck_assert_uint_eq(b.n, 3);
+	ck_assert_uint_eq(b.n, 4);
 	ck_assert_str_eq(where(0), "netifmsg.d/a.conf:1 tap1");
 	ck_assert_uint_eq(b.jobs[0].change.abs, 0x5);
 	ck_assert_str_eq(where(1), "netifmsg.d/b.conf:1 {");
 	ck_assert_uint_eq(b.jobs[1].change.on, 0x4);
 	ck_assert_str_eq(where(2), "netifmsg.d/b.conf:72 tap7");
 	ck_assert_uint_eq(b.jobs[2].change.off, 0x1);
+	ck_assert_str_eq(where(3), "netifmsg.d/c.conf:1 tap9");
+	ck_assert_uint_eq(b.jobs[3].change.abs, 0x9);
 }
 END_TEST
 
