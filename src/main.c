@@ -133,7 +133,8 @@ static void no_array(const struct opts *o)
 static int open_error(const struct opts *o, enum backend_stage stage,
 		      bool fell_back, int err)
 {
-	if (stage == BACKEND_NETNS && err == -ENOENT)
+	/* ENOTDIR: a path through a file, as "/etc/passwd/x". */
+	if (stage == BACKEND_NETNS && (err == -ENOENT || err == -ENOTDIR))
 		diag(NULL, o->netns, "no such network namespace");
 	else if (stage == BACKEND_NETNS && err == -EINVAL)
 		diag(NULL, o->netns, "not a network namespace");
