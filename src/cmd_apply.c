@@ -67,7 +67,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		t->no_dev = true;
 	} else if (q->err) {
 		a->failed++;
-		diag_kernel(NULL, q->ifname, q->err, extack);
+		diag_set(NULL, q->ifname, q->err, extack, true);
 	}
 	return 0;
 }

@@ -152,7 +152,9 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 
 		r->job_failed = true;
 		r->failed++;
-		diag_kernel(&w, j->ifname, q->err, extack);
+		/* Read: by an earlier GET of the job, or by the dump. */
+		diag_set(&w, j->ifname, q->err, extack,
+			 q->set && (r->step || j->ifindex));
 		stop = !r->force;
 		r->stopped |= stop;
 	}

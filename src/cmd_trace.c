@@ -171,7 +171,7 @@ static int set_done(struct breq *q, const char *extack, void *data)
 	a->n++;
 	if (q->err) {
 		a->failed++;
-		diag_kernel(NULL, q->ifname, q->err, extack);
+		diag_set(NULL, q->ifname, q->err, extack, true);
 	}
 	return 0;
 }

@@ -113,6 +113,16 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 	return -EIO;
 }
 
+int diag_set(const struct where *w, const char *ifname, int err,
+	     const char *extack, bool read)
+{
+	/* The kernel's answer when either of get or set_msglevel is missing. */
+	if (!read || err != -EOPNOTSUPP)
+		return diag_kernel(w, ifname, err, extack);
+	diag(w, ifname, "the driver's message level can be read but not changed");
+	return -EIO;
+}
+
 void diag_unknown(int err, size_t n, const char *first)
 {
 	if (n == 1)

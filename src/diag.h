@@ -33,6 +33,13 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 		const char *extack);
 
 /*
+ * diag_kernel() for a set of @ifname; @read: its level was read before,
+ * so the driver has one (EOPNOTSUPP then says it cannot be changed).
+ */
+int diag_set(const struct where *w, const char *ifname, int err,
+	     const char *extack, bool read);
+
+/*
  * A run of sets broke off with @err: the @n sets from @first's on (in
  * the order sent) may or may not have been made.
  */

@@ -839,6 +839,39 @@ START_TEST(test_change_eacces)
 END_TEST
 
 /*
+ * A driver that reads its level but cannot set it: the kernel answers
+ * the set with EOPNOTSUPP, as for a driver with no level.  Once the
+ * level was read (-v, a pattern's dump, --apply, --trace) that is told.
+ */
+START_TEST(test_change_read_only)
+{
+	char cmd[80];
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+
+	tap0->set_error = -EOPNOTSUPP;
+	/* A set alone cannot tell the two. */
+	ck_assert_int_eq(run("tap0 +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: the driver has no message level\n");
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: the driver's message level can be read but not changed\n");
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(run("tap* +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: the driver's message level can be read but not changed\n");
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	/* A driver with no level is still said to have none. */
+	ck_assert_int_eq(run("-v lo +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: lo: the driver has no message level\n");
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap0 +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: the driver's message level can be read but not changed\n");
+	ck_assert_int_eq(run("--trace tap0"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: the driver's message level can be read but not changed\n"));
+	ck_assert_uint_eq(tap0->mask, 0x1);
+}
+END_TEST
+
+/*
  * stdout and stderr on one file (a terminal, 2>&1): what was printed
  * before a message comes before it.
  */
@@ -1304,6 +1337,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_change_eacces);
+	tcase_add_test(tc, test_change_read_only);
 	tcase_add_test(tc, test_diag_long);
 	tcase_add_test(tc, test_diag_after_output);
 	tcase_add_test(tc, test_select_none_drivers);
