@@ -238,8 +238,12 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 		if (j < answered && reqs[j].err == -ENODEV) {
 			t->gone = true;
 		} else {
-			/* Unread (the run broke off, the read failed): asked. */
-			t->after = j < answered && !reqs[j].err ?
+			/*
+			 * Unread (the run broke off, the read failed, or read
+			 * by name, it answered for another interface): asked.
+			 */
+			t->after = j < answered && !reqs[j].err &&
+				   reqs[j].st.ifindex == st[i].ifindex ?
 				   reqs[j].st.msg_enable :
 				   change_apply(&tr->job.change, st[i].msg_enable);
 			/*
@@ -639,14 +643,20 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 		if (!tt[i].gone && tt[i].changed)
 			reqs[m++] = (struct breq){
 				.ifname = tr->st[from + i].ifname,
+				.ifindex = tr->st[from + i].ifindex,
 			};
 	if (m)
 		run_all(tr, reqs, m, &answered);
 	*k = m;
-	/* Unanswered: the run broke off (said). */
-	for (i = 0; i < m; i++)
+	for (i = 0; i < m; i++) {
+		/* Unanswered: the run broke off (said). */
 		if (i >= answered && !reqs[i].err)
 			reqs[i].err = -EIO;
+		/* Read by name: the name may be another interface's now. */
+		else if (!reqs[i].err && reqs[i].st.ifindex != reqs[i].ifindex)
+			reqs[i].err = diag_kernel(NULL, reqs[i].ifname, -ENODEV,
+						  NULL);
+	}
 }
 
 /*

@@ -1306,6 +1306,68 @@ START_TEST(test_trace_restore_broken)
 }
 END_TEST
 
+/*
+ * After the raise's set lo is renamed and tap1 takes its name, until the
+ * read-back was answered.
+ */
+static void lo_renamed_for_readback(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 1) {
+		fake_find(fk, "lo")->name = "old0";
+		fake_find(fk, "tap1")->name = "lo";
+	} else if (fk->runs == 2) {
+		fake_find(fk, "lo")->name = "tap1";
+		fake_find(fk, "old0")->name = "lo";
+	}
+}
+
+/*
+ * The read-back is by name: another interface's answer is not taken
+ * for what the set did to the traced one, which is still put back.
+ */
+START_TEST(test_trace_readback_other)
+{
+	struct fake_iface *lo = host_lo();
+
+	f.answered = lo_renamed_for_readback;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "already so"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00007fff; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0x0);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+}
+END_TEST
+
+/* After the read-back: lo is renamed, and tap1 takes its name. */
+static void lo_renamed_before_restore(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 2) {
+		fake_find(fk, "lo")->name = "old0";
+		fake_find(fk, "tap1")->name = "lo";
+	}
+}
+
+/*
+ * The read before the restore is by name: where the name is another
+ * interface's, the traced one is not said to be restored.
+ */
+START_TEST(test_trace_restore_read_other)
+{
+	struct fake_iface *lo = host_lo();
+
+	f.answered = lo_renamed_before_restore;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_ptr_null(strstr(err, "lo: restored"));
+	ck_assert_ptr_null(strstr(err, "someone else"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_uint_eq(lo->mask, 0x7fff);
+	ck_assert_uint_eq(fake_find(&f, "lo")->mask, 0x0);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -1366,6 +1428,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_already_so);
 	tcase_add_test(tc, test_trace_restore_read_fails);
 	tcase_add_test(tc, test_trace_restore_broken);
+	tcase_add_test(tc, test_trace_readback_other);
+	tcase_add_test(tc, test_trace_restore_read_other);
 	suite_add_tcase(s, tc);
 	return s;
 }
