@@ -414,21 +414,31 @@ static void dyndbg_note(const char *driver)
 		     driver, driver, DYNDBG_PATH);
 }
 
+static int cmp_driver(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+/* Once for each driver, however its interfaces are ordered. */
 static void dyndbg_notes(const struct trace *tr)
 {
-	char driver[DRIVER_NAME_MAX], last[DRIVER_NAME_MAX] = "";
-	size_t i;
+	char (*drivers)[DRIVER_NAME_MAX];
+	size_t i, n = 0;
 
 	/* No control file (or not root's): no driver to look up. */
 	if (access(DYNDBG_PATH, R_OK))
 		return;
-	for (i = 0; i < tr->n; i++) {
-		if (tr->b->ops->driver(tr->b, tr->st[i].ifname, driver) < 0 ||
-		    !strcmp(driver, last))
-			continue;
-		dyndbg_note(driver);
-		strcpy(last, driver);
-	}
+	drivers = calloc(tr->n, sizeof(*drivers));
+	if (!drivers)
+		return;		/* a note the session can do without */
+	for (i = 0; i < tr->n; i++)
+		if (tr->b->ops->driver(tr->b, tr->st[i].ifname, drivers[n]) >= 0)
+			n++;
+	qsort(drivers, n, sizeof(*drivers), cmp_driver);
+	for (i = 0; i < n; i++)
+		if (!i || strcmp(drivers[i], drivers[i - 1]))
+			dyndbg_note(drivers[i]);
+	free(drivers);
 }
 
 /*

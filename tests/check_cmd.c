@@ -1196,6 +1196,44 @@ START_TEST(test_trace_undo_name)
 }
 END_TEST
 
+/* How many times @needle is in @hay. */
+static unsigned int count_of(const char *hay, const char *needle)
+{
+	unsigned int n = 0;
+
+	for (; (hay = strstr(hay, needle)); hay++)
+		n++;
+	return n;
+}
+
+/* The dynamic debug note: once a driver, however its interfaces are ordered. */
+START_TEST(test_trace_dyndbg_once)
+{
+	FILE *c = fopen(DYNDBG_PATH, "w");
+	static const char *const names[] = { "eth0", "eth1", "eth2" };
+	static const char *const drivers[] = { "e1000e", "igb", "e1000e" };
+	int i;
+
+	ck_assert_ptr_nonnull(c);
+	fputs("drivers/net/ethernet/intel/e1000e/netdev.c:1 [e1000e]e1000_a =_ \"x\\n\"\n"
+	      "drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n", c);
+	ck_assert_int_eq(fclose(c), 0);
+	/* No interface of the host has these indexes: the trace ends at once. */
+	for (i = 0; i < 3; i++) {
+		struct fake_iface *fi;
+
+		fi = fake_add(&f, names[i], 0x0);
+		fi->driver = drivers[i];
+		fi->ifindex = INT32_MAX - (uint32_t)i;
+	}
+	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
+	unlink(DYNDBG_PATH);
+	ck_assert_uint_eq(count_of(err, "note: e1000e's netif_dbg() messages"), 1);
+	ck_assert_uint_eq(count_of(err, "note: igb's netif_dbg() messages"), 1);
+	ck_assert_uint_eq(count_of(err, "dynamic debug call sites"), 2);
+}
+END_TEST
+
 /* A restore that fails says so, and not that the mask was restored. */
 START_TEST(test_trace_restore_fails)
 {
@@ -1423,6 +1461,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
 	tcase_add_test(tc, test_trace_undo_name);
+	tcase_add_test(tc, test_trace_dyndbg_once);
 	tcase_add_test(tc, test_trace_restore_fails);
 	tcase_add_test(tc, test_trace_others_bit);
 	tcase_add_test(tc, test_trace_already_so);
