@@ -169,7 +169,8 @@ static int set_done(struct breq *q, const char *extack, void *data)
 	struct answers *a = data;
 
 	a->n++;
-	if (q->err) {
+	/* A read's ENODEV: the caller tells a rename from a target gone. */
+	if (q->err && (q->set || q->err != -ENODEV)) {
 		a->failed++;
 		diag_set(NULL, q->ifname, q->err, extack, true);
 	}
@@ -177,7 +178,8 @@ static int set_done(struct breq *q, const char *extack, void *data)
 }
 
 /*
- * Send the @n requests of @reqs; 0, or -EIO when any failed (said).
+ * Send the @n requests of @reqs; 0, or -EIO when any failed (said), but
+ * for a read that found no interface of its name.
  * *@answered: how many have an answer (a run that broke off has fewer).
  */
 static int run_all(struct trace *tr, struct breq *reqs, size_t n,
@@ -191,6 +193,31 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
 	return a.failed ? -EIO : 0;
+}
+
+/* Target @i is called @name now: say so, and follow it. */
+static void renamed(struct trace *tr, size_t i, const char *name)
+{
+	struct ifstate *st = &tr->st[i];
+
+	diag(NULL, st->ifname, "renamed to '%s': traced on", name);
+	strcpy(st->ifname, name);
+	sort_names(tr);
+}
+
+/*
+ * No interface has target @i's name now: renamed (then followed, true),
+ * or gone, as its ifindex says.
+ */
+static bool readback_renamed(struct trace *tr, size_t i)
+{
+	char name[IF_NAMESIZE];
+
+	if (ethioc_ifname(tr->sk, tr->st[i].ifindex, name) < 0 ||
+	    !strcmp(name, tr->st[i].ifname))
+		return false;
+	renamed(tr, i, name);
+	return true;
 }
 
 /* Targets per pipelined run (its requests are held at once). */
@@ -235,8 +262,10 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 
 		if (reqs[j].ifname != st[i].ifname)
 			continue;
-		if (j < answered && reqs[j].err == -ENODEV) {
+		if (j < answered && reqs[j].err == -ENODEV &&
+		    !readback_renamed(tr, from + i)) {
 			t->gone = true;
+			ret2 = diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
 		} else {
 			/*
 			 * Unread (the run broke off, the read failed, or read
@@ -468,16 +497,6 @@ static int put(const char *line, size_t len)
 	return 0;
 }
 
-/* Target @i is called @name now: say so, and follow it. */
-static void renamed(struct trace *tr, size_t i, const char *name)
-{
-	struct ifstate *st = &tr->st[i];
-
-	diag(NULL, st->ifname, "renamed to '%s': traced on", name);
-	strcpy(st->ifname, name);
-	sort_names(tr);
-}
-
 /*
  * The kernel's record of a rename, "NEW: renamed from OLD" (and " (while
  * UP)"), NEW being @len bytes at @name and the text at @off: where OLD
@@ -669,8 +688,9 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 		/* Unanswered: the run broke off (said). */
 		if (i >= answered && !reqs[i].err)
 			reqs[i].err = -EIO;
-		/* Read by name: the name may be another interface's now. */
-		else if (!reqs[i].err && reqs[i].st.ifindex != reqs[i].ifindex)
+		/* Read by name: the name may be no one's or another's now. */
+		else if (reqs[i].err == -ENODEV ||
+			 (!reqs[i].err && reqs[i].st.ifindex != reqs[i].ifindex))
 			reqs[i].err = diag_kernel(NULL, reqs[i].ifname, -ENODEV,
 						  NULL);
 	}

@@ -1177,7 +1177,11 @@ START_TEST(test_trace_readback_fails)
 	ck_assert_ptr_nonnull(strstr(err, "tap0: not restored: its level is still raised; restore with: netifmsg tap0 0x00000000/0x00007ffe\n"));
 	ck_assert_uint_eq(tap0->mask, 0x7fff);
 	tap0->mask = 0x1;
-	/* Gone before it was read back: nothing to put back. */
+	/*
+	 * Gone before it was read back: nothing to put back.  (Its index is
+	 * no host interface's: the one of the host's lo would be a rename.)
+	 */
+	tap0->ifindex = INT32_MAX;
 	fake_fail_gets(tap0, 0, 1, -ENODEV);
 	ck_assert_int_eq(run("--trace tap*"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "tap0: no such network interface\n"));
@@ -1406,6 +1410,36 @@ START_TEST(test_trace_restore_read_other)
 }
 END_TEST
 
+/* After the raise's set: old0 is renamed lo, the host's name of index 1. */
+static void old0_renamed_lo(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 1)
+		fake_find(fk, "old0")->name = "lo";
+}
+
+/*
+ * Renamed between the raise and its read-back, the old name no one's:
+ * the read-back finds none, but the ifindex tells a rename from a target
+ * gone.  Followed and put back, not left raised as gone.
+ */
+START_TEST(test_trace_renamed_before_readback)
+{
+	struct fake_iface *t;
+
+	fake_find(&f, "lo")->name = "lo3";	/* the name is free */
+	t = fake_add(&f, "old0", 0x0);
+	t->ifindex = 1;
+	f.answered = old0_renamed_lo;
+	ck_assert_int_eq(run("--trace old0 --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: renamed to 'lo': traced on\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00007fff; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(t->mask, 0x0);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -1468,6 +1502,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_restore_read_fails);
 	tcase_add_test(tc, test_trace_restore_broken);
 	tcase_add_test(tc, test_trace_readback_other);
+	tcase_add_test(tc, test_trace_renamed_before_readback);
 	tcase_add_test(tc, test_trace_restore_read_other);
 	suite_add_tcase(s, tc);
 	return s;
