@@ -410,12 +410,15 @@ bool word_has_glob(const char *w)
 /*
  * A pattern for fnmatch(3), whose backslash quotes the next character
  * as ESCAPES does: only "\xHH" needs turning into the byte, quoted.
- * Returns false for a bad escape.
+ * Returns false for a bad escape, checked first as for a name: a bad
+ * word is left as it was, for the message.
  */
 static bool pattern_bytes(char *w)
 {
 	char *to = w, one[5];
 
+	if (!escapes_valid(w))
+		return false;
 	while (*w) {
 		if (w[0] == '\\' && w[1] == 'x') {
 			size_t k = strnlen(w, 4);

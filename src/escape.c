@@ -112,17 +112,26 @@ static size_t escape_len(const char *s)
 	return 4;
 }
 
+bool escapes_valid(const char *s)
+{
+	size_t k;
+
+	for (; *s; s += k) {
+		k = *s == '\\' ? escape_len(s) : 1;
+		if (!k)
+			return false;
+	}
+	return true;
+}
+
 bool unescape_word(char *s)
 {
 	char *out = s, *p;
 	size_t k;
 
 	/* Check first: a bad word is left as it was, for the message. */
-	for (p = s; *p; p += k) {
-		k = *p == '\\' ? escape_len(p) : 1;
-		if (!k)
-			return false;
-	}
+	if (!escapes_valid(s))
+		return false;
 	for (p = s; *p; p += k) {
 		k = *p == '\\' ? escape_len(p) : 1;
 		if (k == 4)

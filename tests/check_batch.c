@@ -85,6 +85,9 @@ static const struct line_case cases[] = {
 	  "option --from-level given twice (it takes one value)", 0 },
 	{ "tap0 --level-map exact --from-level 1 --level-map=kernel", -EINVAL, NULL,
 	  false, false, 0, 0, 0, "option --level-map given twice", 0 },
+	/* a pattern's escapes are a name's: a backslash at the end is bad */
+	{ "tap*\\ +link", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "bad escape in interface name 'tap*\\'", 0 },
 	{ "a/b +link", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "'a/b' is not a valid interface name", 0 },
 	{ "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz0123"

@@ -443,6 +443,11 @@ static const struct cl_case cases[] = {
 	{ { "tap*\\x", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\x'", NULL },
 	{ { "tap*\\x4", NULL }, -EINVAL, 0, "bad escape in interface name", NULL },
 	{ { "tap*\\x41", NULL }, 0, CMD_SHOW, NULL, NULL },
+	/* a pattern's escapes are a name's: a backslash at the end is bad */
+	{ { "tap*\\", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\'", NULL },
+	{ { "--monitor", "tap*\\", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\'", NULL },
+	/* the message quotes the pattern as written, not half turned into bytes */
+	{ { "\\x41*\\x4", NULL }, -EINVAL, 0, "bad escape in interface name '\\x41*\\x4'", NULL },
 	/* found by fuzz_cmdline: --driver and an empty word */
 	{ { "--driver", "tun", "", NULL }, -EINVAL, 0, "not a valid interface name", NULL },
 	/* found by fuzz_cmdline: an escaped blank in a pattern */
