@@ -234,8 +234,9 @@ static int read_line(FILE *f, const char **head, char *buf, bool first)
 		}
 	}
 	if (c == EOF) {
+		/* -EINVAL is a bad line's: a read that says EINVAL is -EIO. */
 		if (ferror(f) || !feof(f))
-			return errno > 0 ? -errno : -EIO;
+			return errno > 0 && errno != EINVAL ? -errno : -EIO;
 		if (!n)
 			return LINE_EOF;
 	}

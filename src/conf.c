@@ -120,7 +120,8 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		} while (json_blank(c));
 	}
 	if (c == EOF && ferror(f)) {
-		ret = errno ? -errno : -EIO;
+		/* As batch_read() says it: -EINVAL is a bad line's. */
+		ret = errno && errno != EINVAL ? -errno : -EIO;
 		goto out;
 	}
 	if (c != EOF)

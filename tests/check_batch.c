@@ -537,6 +537,24 @@ START_TEST(test_read_error)
 }
 END_TEST
 
+/* -EINVAL is a bad line's (@err says why): a read that says EINVAL is -EIO. */
+START_TEST(test_read_error_einval)
+{
+	struct stream mid = { "tap0 likn\ntap1 +d", 'r', 17, 0, EINVAL };
+	struct stream end = { "tap0 +drv\n", '\n', 10, 0, EINVAL };
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_stream(&b, &mid, &errline, &err), -EIO);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_stream(&b, &end, &errline, &err), -EIO);
+	batch_free(&b);
+}
+END_TEST
+
 /* A UTF-8 byte-order mark starting the file is skipped; elsewhere not. */
 START_TEST(test_read_bom)
 {
@@ -780,6 +798,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_line_max);
 	tcase_add_test(tc, test_read_endless_line);
 	tcase_add_test(tc, test_read_error);
+	tcase_add_test(tc, test_read_error_einval);
 	tcase_add_test(tc, test_read_bom);
 	tcase_add_test(tc, test_read_json_len);
 	tcase_add_loop_test(tc, test_read_json, 0,

@@ -621,6 +621,51 @@ START_TEST(test_batch_bad_line)
 }
 END_TEST
 
+/* Standard input that gives @cookie (a string), then fails with EINVAL. */
+static ssize_t einval_read(void *cookie, char *buf, size_t size)
+{
+	const char **text = cookie;
+	size_t n = strlen(*text);
+
+	if (!n) {
+		errno = EINVAL;
+		return -1;
+	}
+	if (n > size)
+		n = size;
+	memcpy(buf, *text, n);
+	*text += n;
+	return (ssize_t)n;
+}
+
+static int run_stdin_einval(const char *text)
+{
+	cookie_io_functions_t io = { .read = einval_read };
+	FILE *saved = stdin;
+	int ret;
+
+	stdin = fopencookie(&text, "r", io);
+	ck_assert_ptr_nonnull(stdin);
+	ret = run("--batch -");
+	fclose(stdin);
+	stdin = saved;
+	return ret;
+}
+
+/*
+ * A read that fails with EINVAL (a sysfs file such as a down link's
+ * speed) is a file that cannot be read, not a bad line: nothing is sent.
+ */
+START_TEST(test_batch_read_einval)
+{
+	ck_assert_int_eq(run_stdin_einval(""), -EIO);
+	ck_assert_str_eq(err, "netifmsg: <stdin>: Input/output error\n");
+	ck_assert_int_eq(run_stdin_einval("tap0 likn\ntap1 +drv\n"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: <stdin>: Input/output error\n");
+	ck_assert_uint_eq(f.runs, 0);
+}
+END_TEST
+
 /* Show lines in a batch, and kernel names in batch lines. */
 START_TEST(test_batch_show_names)
 {
@@ -1468,6 +1513,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_broken_in_pattern);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
+	tcase_add_test(tc, test_batch_read_einval);
 	tcase_add_test(tc, test_apply);
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_change_eacces);
