@@ -415,22 +415,17 @@ bool word_has_glob(const char *w)
  */
 static bool pattern_bytes(char *w)
 {
-	char *to = w, one[5];
+	char *to = w;
 
 	if (!escapes_valid(w))
 		return false;
+	/* Valid: each backslash has a character after it, "\x" two digits. */
 	while (*w) {
 		if (w[0] == '\\' && w[1] == 'x') {
-			size_t k = strnlen(w, 4);
-
-			memcpy(one, w, k);
-			one[k] = '\0';
-			if (k < 4 || !unescape_word(one) || !one[0])
-				return false;
 			*to++ = '\\';
-			*to++ = one[0];
+			*to++ = (char)(hex_digit(w[2]) << 4 | hex_digit(w[3]));
 			w += 4;
-		} else if (w[0] == '\\' && w[1]) {
+		} else if (w[0] == '\\') {
 			*to++ = *w++;
 			*to++ = *w++;
 		} else {
