@@ -149,7 +149,8 @@ static void sb_escaped(struct sbuf *sb, const char *s)
  * back (netifmsg(8), INTERFACES and ESCAPES): escape_text(), and a
  * backslash before a glob character, and before a first '-', '#' or '{'
  * (or a batch line would read a pattern, an option or a comment, or the
- * file would be taken for JSON).
+ * file would be taken for JSON); a first byte-order mark as \xHH, which
+ * --batch would skip at the start of a file.
  */
 static void sb_ifname(struct sbuf *sb, const char *name)
 {
@@ -159,6 +160,10 @@ static void sb_ifname(struct sbuf *sb, const char *name)
 
 	if (name[0] == '-' || name[0] == '#' || name[0] == '{')
 		sb_putn(sb, "\\", 1);
+	if (!strncmp(name, "\xef\xbb\xbf", 3)) {
+		sb_puts(sb, "\\xef\\xbb\\xbf");
+		name += 3;
+	}
 	escape_text(tmp, sizeof(tmp), name);
 	for (p = tmp; *p; p++) {
 		if (*p == '*' || *p == '?' || *p == '[')
