@@ -136,7 +136,8 @@ static int open_error(const struct opts *o, enum backend_stage stage,
 	/* ENOTDIR: a path through a file, as "/etc/passwd/x". */
 	if (stage == BACKEND_NETNS && (err == -ENOENT || err == -ENOTDIR))
 		diag(NULL, o->netns, "no such network namespace");
-	else if (stage == BACKEND_NETNS && err == -EINVAL)
+	/* ENXIO: a socket, or a device without its driver: open() refuses. */
+	else if (stage == BACKEND_NETNS && (err == -EINVAL || err == -ENXIO))
 		diag(NULL, o->netns, "not a network namespace");
 	else if (stage == BACKEND_NETNS)
 		diag(NULL, o->netns, "cannot enter network namespace: %s",
