@@ -309,7 +309,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	ret = cmd_catch_signals(sigs, 2, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
-		return ret;
+		return -EIO;
 	}
 	fd = b->ops->watch ? b->ops->watch(b) : -EOPNOTSUPP;
 	if (fd == -EOPNOTSUPP) {
@@ -319,13 +319,13 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	if (fd < 0) {
 		diag(NULL, NULL, "monitor: cannot join the ethtool monitor group: %s",
 		     strerror(-fd));
-		return fd;
+		return -EIO;
 	}
 	w.fd = fd;
 	ret = watch_altnames(&w);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
-		return ret;
+		return -EIO;
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);
 	/*
@@ -340,5 +340,6 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	ret = watch(b, fd, &w, &block, &wait);
 	free(w.alt);
 	free(w.seen);
-	return ret;
+	/* Said: a failure, whatever errno (-EINVAL is for usage errors). */
+	return ret < 0 ? -EIO : 0;
 }

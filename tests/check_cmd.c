@@ -799,6 +799,17 @@ START_TEST(test_monitor_overflow)
 }
 END_TEST
 
+/* An error that ends the monitor is a failure, exit status 1, whatever it is. */
+START_TEST(test_monitor_einval)
+{
+	f.events[0].ret = -EINVAL;
+	f.nevents = 1;
+	ck_assert_int_eq(run("--monitor"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: monitor: Invalid argument\n");
+	b.ops->close(&b);
+}
+END_TEST
+
 /*
  * The kernel's name of a bit only the mask before had: the was-part of a
  * --monitor line names it too.
@@ -1524,6 +1535,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_driver_unreadable);
 	tcase_add_test(tc, test_select_driver_error);
 	tcase_add_test(tc, test_monitor_overflow);
+	tcase_add_test(tc, test_monitor_einval);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
 	tcase_add_test(tc, test_pattern_dot);
