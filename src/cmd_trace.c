@@ -804,6 +804,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = cmd_catch_signals(sigs, 5, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
+		ret = -EIO;	/* a failure, whatever errno */
 		goto out;
 	}
 	tr.sk = ethioc_open();
