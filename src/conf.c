@@ -298,7 +298,8 @@ static char *keep_path(struct config_paths *p, const char *dir,
 /*
  * @etc/netifmsg.d/ *.conf, in lexical (byte) order.  What is no regular
  * file, a symlink's target included (a directory, a dangling symlink,
- * a symlink loop), is skipped, as in systemd's .d directories.
+ * also one whose target path runs through a file, a symlink loop), is
+ * skipped, as in systemd's .d directories.
  */
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
@@ -331,7 +332,8 @@ static int read_dir(struct batch *b, const char *etc,
 			if (!path)
 				ret = -ENOMEM;
 			else if (stat(path, &st) ?
-				 errno != ENOENT && errno != ELOOP :
+				 errno != ENOENT && errno != ELOOP &&
+				 errno != ENOTDIR :
 				 S_ISREG(st.st_mode))
 				ret = load_default(b, path, e);
 		}

@@ -111,7 +111,7 @@ END_TEST
 
 /*
  * What is no regular file in the directory (a directory named *.conf, a
- * dangling symlink, a symlink loop) is skipped, as systemd's .d
+ * dangling symlink, also one through a file, a symlink loop) is skipped, as systemd's .d
  * directories do; a symlink to a file is read.
  */
 START_TEST(test_dir_not_files)
@@ -126,6 +126,10 @@ START_TEST(test_dir_not_files)
 	ck_assert_int_eq(symlink("/nonexistent/netifmsg.conf", link), 0);
 	snprintf(link, sizeof(link), "%s/netifmsg.d/35-loop.conf", etc);
 	ck_assert_int_eq(symlink("35-loop.conf", link), 0);
+	/* Dangling too: a file where its target path needs a directory. */
+	snprintf(d, sizeof(d), "%s/target/netifmsg.conf", etc);
+	snprintf(link, sizeof(link), "%s/netifmsg.d/37-notdir.conf", etc);
+	ck_assert_int_eq(symlink(d, link), 0);
 	snprintf(d, sizeof(d), "%s/target", etc);
 	snprintf(link, sizeof(link), "%s/netifmsg.d/40-link.conf", etc);
 	ck_assert_int_eq(symlink(d, link), 0);
