@@ -814,7 +814,9 @@ static int take_target(struct opts *o, struct cmdline *cl)
 /* --apply [IFACE]: what the configuration files say, for all or one. */
 static int pick_apply(struct opts *o, struct cmdline *cl)
 {
-	if (cl->nwords > 1 || o->more.level || cl->given[OPT_LEVEL_MAP])
+	/* "--apply --driver igb +link": a CHANGE, as --driver reads it. */
+	if (cl->nwords > 1 || o->more.level || cl->given[OPT_LEVEL_MAP] ||
+	    (cl->nwords && driver_all(cl)))
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map (they go in the configuration)");
 	o->cmd = CMD_APPLY;
 	/* The udev rule's form: the name as it is, never read as a word. */

@@ -331,6 +331,10 @@ static const struct cl_case cases[] = {
 	{ { "-N", "--trace", "tap0", "+link", NULL }, -EINVAL, 0, "--trace prints kernel log records: -x, -N and -v do not apply", NULL },
 	{ { "--trace", "tap0", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--apply", "--level-map", "exact", NULL }, -EINVAL, 0, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map", NULL },
+	/* with --driver, a first CHANGE word is one: --apply takes none */
+	{ { "--apply", "--driver", "tun", "+link", NULL }, -EINVAL, 0, "--apply takes one interface at most, and no CHANGE", NULL },
+	{ { "--apply", "--driver", "tun", "0x3", NULL }, -EINVAL, 0, "--apply takes one interface at most, and no CHANGE", NULL },
+	{ { "--apply", "--driver", "tun", "+link:", NULL }, 0, CMD_APPLY, NULL, NULL },
 	{ { "--monitor", "a/b", NULL }, -EINVAL, 0, "'a/b' is not a valid interface name", NULL },
 	{ { "--monitor", "--batch", "f", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	{ { "--list", "--monitor", NULL }, -EINVAL, 0, "exclude each other", NULL },
