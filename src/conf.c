@@ -167,13 +167,14 @@ int config_load(struct batch *b, const char *path, const char *name,
 }
 
 /*
- * Does the POSIX ACL of the file open as @fd let a user other than root
- * (or the caller), or a group other than root, write it?  With an ACL
- * the group bits of the mode are its mask, which the caller found
- * writable.  An ACL that cannot be read, or not understood, is taken to
- * let them.
+ * The file open as @fd, owned by group @gid, has the group bits of its
+ * mode writable: may a user other than root (or the caller), or a group
+ * other than root, write it?  Without an ACL those bits are @gid's; with
+ * one they are its mask, and its entries say who may write, the owning
+ * group's included.  An ACL that cannot be read, or not understood, is
+ * taken to let them.
  */
-static bool acl_lets_others_write(int fd)
+static bool group_lets_others_write(int fd, gid_t gid)
 {
 	struct {
 		struct posix_acl_xattr_header h;
@@ -184,7 +185,7 @@ static bool acl_lets_others_write(int fd)
 	size_t i, n;
 
 	if (len < 0)
-		return errno != ENODATA && errno != ENOTSUP;
+		return (errno != ENODATA && errno != ENOTSUP) || gid != 0;
 	if ((size_t)len < sizeof(acl.h) ||
 	    le32toh(acl.h.a_version) != POSIX_ACL_XATTR_VERSION ||
 	    ((size_t)len - sizeof(acl.h)) % sizeof(acl.e[0]))
@@ -197,7 +198,8 @@ static bool acl_lets_others_write(int fd)
 		if (!(le16toh(acl.e[i].e_perm) & ACL_WRITE))
 			continue;
 		if ((tag == ACL_USER && id != 0 && id != geteuid()) ||
-		    (tag == ACL_GROUP && id != 0))
+		    (tag == ACL_GROUP && id != 0) ||
+		    (tag == ACL_GROUP_OBJ && gid != 0))
 			return true;
 	}
 	return false;
@@ -217,7 +219,7 @@ static bool trusted(int fd, const struct stat *st)
 		return false;
 	if (!(st->st_mode & S_IWGRP))
 		return true;
-	return st->st_gid == 0 && !acl_lets_others_write(fd);
+	return !group_lets_others_write(fd, st->st_gid);
 }
 
 static int untrusted(const char *path, struct config_err *e)

@@ -247,11 +247,12 @@ END_TEST
 
 /*
  * Give @name (root's, mode 0644) the access ACL user::rw-, user:@uid:@uperm,
- * group::r--, group:@gid:@gperm, mask::@mask, other::r--.  False where
+ * group::@gobj, group:@gid:@gperm, mask::@mask, other::r--.  False where
  * the file system has no ACLs.
  */
 static bool set_acl_perms(const char *name, uint32_t uid, unsigned int uperm,
-			  uint32_t gid, unsigned int gperm, unsigned int mask)
+			  unsigned int gobj, uint32_t gid, unsigned int gperm,
+			  unsigned int mask)
 {
 	struct {
 		struct posix_acl_xattr_header h;
@@ -261,7 +262,7 @@ static bool set_acl_perms(const char *name, uint32_t uid, unsigned int uperm,
 		{
 			{ htole16(ACL_USER_OBJ), htole16(6), htole32(ACL_UNDEFINED_ID) },
 			{ htole16(ACL_USER), htole16(uperm), htole32(uid) },
-			{ htole16(ACL_GROUP_OBJ), htole16(4), htole32(ACL_UNDEFINED_ID) },
+			{ htole16(ACL_GROUP_OBJ), htole16(gobj), htole32(ACL_UNDEFINED_ID) },
 			{ htole16(ACL_GROUP), htole16(gperm), htole32(gid) },
 			{ htole16(ACL_MASK), htole16(mask), htole32(ACL_UNDEFINED_ID) },
 			{ htole16(ACL_OTHER), htole16(4), htole32(ACL_UNDEFINED_ID) },
@@ -283,7 +284,7 @@ static bool set_acl_perms(const char *name, uint32_t uid, unsigned int uperm,
 static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
 		    unsigned int mask)
 {
-	return set_acl_perms(name, uid, 6, gid, 6, mask);
+	return set_acl_perms(name, uid, 6, 4, gid, 6, mask);
 }
 
 /*
@@ -292,6 +293,8 @@ static bool set_acl(const char *name, uint32_t uid, uint32_t gid,
  */
 START_TEST(test_untrusted_acl)
 {
+	char path[600];
+
 	if (geteuid() != 0) {
 		printf("check_config: not root, the ACL cases are left out\n");
 		return;
@@ -325,9 +328,32 @@ START_TEST(test_untrusted_acl)
 	batch_free(&b);
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	/* A named user that may only read (the mask is group root's rw-). */
-	ck_assert(set_acl_perms("netifmsg.conf", 65534, 4, 0, 6, 6));
+	ck_assert(set_acl_perms("netifmsg.conf", 65534, 4, 4, 0, 6, 6));
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
 	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+
+	/*
+	 * Owned by another group: with an ACL the group bits are the mask,
+	 * and group:: says what the owning group may do.
+	 */
+	snprintf(path, sizeof(path), "%s/netifmsg.conf", etc);
+	ck_assert(set_acl("netifmsg.conf", 0, 0, 6));
+	ck_assert_int_eq(chown(path, 0, 65534), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert(set_acl_perms("netifmsg.conf", 0, 6, 6, 0, 6, 6));
+	ck_assert_int_eq(chown(path, 0, 65534), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	/* The same file owned by group root may be written by root. */
+	ck_assert_int_eq(chown(path, 0, 0), 0);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
 	batch_free(&b);
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 
