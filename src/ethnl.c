@@ -305,6 +305,8 @@ static int parse_set(const struct nlattr *set, struct strset_names *out,
 	strings = tb[ETHTOOL_A_STRINGSET_STRINGS];
 	if (!strings)
 		return 0;	/* an empty set */
+	if (!genlmsg_nest_ok(strings))
+		return -EINVAL;
 	mnl_attr_for_each_nested(str, strings) {
 		if (mnl_attr_get_type(str) != ETHTOOL_A_STRINGS_STRING)
 			continue;

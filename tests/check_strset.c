@@ -227,6 +227,31 @@ START_TEST(test_parse_bad_types)
 }
 END_TEST
 
+/*
+ * A STRING that runs past its STRINGS nest (the nests around it being
+ * whole): malformed, not a set that quietly ends before it.
+ */
+START_TEST(test_parse_cut_string)
+{
+	static const struct str s[] = { { 0, "drv", -1 }, { 1, "probe", -1 } };
+	struct nlmsghdr *nlh = reply(ETH_SS_MSG_CLASSES, s, 2);
+	struct nlattr *sets, *set, *a, *strings = NULL, *last = NULL;
+
+	sets = mnl_nlmsg_get_payload_offset(nlh, GENL_HDRLEN);
+	set = mnl_attr_get_payload(sets);
+	mnl_attr_for_each_nested(a, set)
+		if (mnl_attr_get_type(a) == ETHTOOL_A_STRINGSET_STRINGS)
+			strings = a;
+	ck_assert_ptr_nonnull(strings);
+	mnl_attr_for_each_nested(a, strings)
+		last = a;
+	ck_assert_ptr_nonnull(last);
+	last->nla_len += 4;
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), -EINVAL);
+	ck_assert_uint_eq(names.have, 0);
+}
+END_TEST
+
 static Suite *strset_suite(void)
 {
 	Suite *s = suite_create("strset");
@@ -245,6 +270,7 @@ static Suite *strset_suite(void)
 	tcase_add_test(tc, test_parse_other_set);
 	tcase_add_test(tc, test_parse_wrong_message);
 	tcase_add_test(tc, test_parse_bad_types);
+	tcase_add_test(tc, test_parse_cut_string);
 	suite_add_tcase(s, tc);
 	return s;
 }
