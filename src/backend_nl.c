@@ -188,6 +188,8 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 		memset(&r[i].st, 0, sizeof(r[i].st));
 		r[i].err = 0;
 	}
+	/* A run that breaks off has no kernel message: done has each one. */
+	b->extack[0] = '\0';
 	/* One request: the plain exchange, as cheap as it gets. */
 	if (n == 1 && r->set) {
 		char req[GENL_REQ_MAX];

@@ -18,6 +18,7 @@
 #include <linux/genetlink.h>
 #include <linux/ethtool_netlink.h>
 
+#include "backend.h"
 #include "check_main.h"
 #include "ethnl.h"
 #include "nlpipe.h"
@@ -912,6 +913,49 @@ START_TEST(test_pipeline_broken_off)
 }
 END_TEST
 
+static int cancel_done(struct breq *r, const char *extack, void *data)
+{
+	(void)r;
+	(void)extack;
+	(void)data;
+	return -ECANCELED;
+}
+
+/*
+ * A run that breaks off has no kernel message of its own: the text of
+ * an earlier failed request must not be said with its error.
+ */
+START_TEST(test_run_no_stale_extack)
+{
+	static char toolong[ALTIFNAMSIZ + 1];
+	struct breq r[2] = {
+		{ .ifname = "lo" }, { .ifname = "lo" },
+	};
+	struct backend b = { 0 };
+	struct ifstate st;
+	int ret;
+
+	ret = backend_nl_open(&b, false);
+	if (ret == -EPROTONOSUPPORT)
+		return;		/* no ethtool netlink here */
+	ck_assert_int_eq(ret, 0);
+	ck_assert_int_eq(b.ops->get(&b, "netifmsg-none0", &st), -ENODEV);
+	ck_assert_str_ne(b.extack, "");
+	/* a pipeline its caller stopped */
+	ck_assert_int_eq(b.ops->run(&b, r, 2, 4, cancel_done, NULL), -ECANCELED);
+	ck_assert_str_eq(b.extack, "");
+
+	ck_assert_int_eq(b.ops->get(&b, "netifmsg-none0", &st), -ENODEV);
+	ck_assert_str_ne(b.extack, "");
+	/* one set that was never sent */
+	memset(toolong, 'x', ALTIFNAMSIZ);
+	r[0] = (struct breq){ .ifname = toolong, .set = true };
+	ck_assert_int_eq(b.ops->run(&b, r, 1, 4, cancel_done, NULL), -EINVAL);
+	ck_assert_str_eq(b.extack, "");
+	b.ops->close(&b);
+}
+END_TEST
+
 static Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -935,6 +979,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_talk_null_request);
 	tcase_add_test(tc, test_stale_answers);
 	tcase_add_test(tc, test_pipeline_broken_off);
+	tcase_add_test(tc, test_run_no_stale_extack);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");
