@@ -191,9 +191,18 @@ check_mask "tap0 msglvl 7: unchanged" tap0 0x1
 # --- -n with a namespace file, as nsenter --net=PATH
 check_rc "-n /run/netns/NAME" 0 "$NETIFMSG" -n "/run/netns/$NS" tap0
 check_out "-n /run/netns/NAME: tap0" "$(show_line tap0 0x1)"
-ip netns exec "$NS" sleep 30 &
+bash -c 'sleep 1; exec ip netns exec "$1" sleep 30' _ "$NS" &
 sleeper=$!
-sleep 0.2
+# Until ip has entered $NS, /proc/$sleeper/ns/net is the initial
+# namespace, whose interfaces the test must not touch: wait (bounded)
+# until it is $NS's.
+ns_id=$(stat -L -c %d:%i "/run/netns/$NS") || fatal "cannot stat /run/netns/$NS"
+for ((try = 0; try < 400; try++)); do
+	[ "$(stat -L -c %d:%i "/proc/$sleeper/ns/net" 2>/dev/null)" = "$ns_id" ] && break
+	sleep 0.05
+done
+[ "$(stat -L -c %d:%i "/proc/$sleeper/ns/net" 2>/dev/null)" = "$ns_id" ] ||
+	fatal "the sleeper $sleeper did not enter $NS in 20 s"
 check_rc "-n /proc/PID/ns/net" 0 "$NETIFMSG" -n "/proc/$sleeper/ns/net" tap0 +probe
 check_mask "-n /proc/PID/ns/net: applied in that namespace" tap0 0x3
 kill "$sleeper"
