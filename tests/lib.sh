@@ -572,7 +572,7 @@ with open(sys.argv[1], encoding="utf-8") as f:
 ' "$1" >/dev/null 2>&1
 		;;
 	jq) jq -e . "$1" >/dev/null 2>&1 ;;
-	*) return 0 ;;
+	*) return 1 ;;
 	esac
 }
 
@@ -603,9 +603,19 @@ fail_json() {
 	sed -n '1,5s/^/      | /p' "$2"
 }
 
+# fail_no_json NAME: NAME failed, there is no JSON parser.  python3 and
+# jq are in .ci/packages: a check without them fails, it does not pass
+# unrun.
+fail_no_json() {
+	fail "$1" "neither python3 nor jq found (.ci/packages): JSON not checked"
+}
+
 # check_json_valid NAME FILE: FILE is valid JSON.
 check_json_valid() {
-	have_json || return 0
+	if ! have_json; then
+		fail_no_json "$1"
+		return
+	fi
 	if json_valid "$2"; then
 		pass "$1"
 	else
@@ -620,8 +630,8 @@ check_json_valid() {
 check_json() {
 	local canon rc
 	if ! have_json; then
-		echo "note: $1: neither python3 nor jq, JSON not checked"
-		return 0
+		fail_no_json "$1"
+		return
 	fi
 	check_lines "$1: one line" 1 "$3"
 	run_to canon rc json_canon "$3"

@@ -14,7 +14,7 @@ fi
 
 NTAPS=5
 setup_ns "$NTAPS"
-have_json || echo "note: neither python3 nor jq found: JSON content is not checked"
+have_json || fatal "neither python3 nor jq found (.ci/packages): JSON cannot be checked"
 
 # --- show one
 set_mask tap1 0x5
