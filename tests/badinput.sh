@@ -16,7 +16,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-command -v strace >/dev/null 2>&1 || skip "strace not found (needed to prove no socket is opened)"
+command -v strace >/dev/null 2>&1 || missing strace strace
 [ -r "$TABLE" ] || fatal "table $TABLE not found"
 
 setup_ns 2

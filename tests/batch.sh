@@ -167,7 +167,7 @@ if command -v strace >/dev/null 2>&1; then
 		fail "-f --batch 2000 lines: answers are read in groups" "$n receives"
 	fi
 else
-	echo "note: strace not found, socket count left out"
+	missing strace strace
 fi
 
 # --- a failing line in the middle

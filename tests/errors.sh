@@ -82,7 +82,7 @@ if command -v setpriv >/dev/null 2>&1; then
 		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
 	check_mask "unprivileged: tap0 +link: tap0 unchanged" tap0 "$KNOWN"
 else
-	echo "note: setpriv not found, permission test left out"
+	missing setpriv util-linux
 fi
 
 # --- exit 2: usage errors; nothing is sent
@@ -173,7 +173,7 @@ if command -v strace >/dev/null 2>&1; then
 	check_file "--batch of one line, the answer lost: message" \
 		"netifmsg: $NIM_TMP/one: Cannot allocate memory: the result of line 1 is unknown" "$ERR"
 else
-	echo "note: strace not found, the lost answers case is not run"
+	missing strace strace
 fi
 
 finish

@@ -65,7 +65,8 @@ if [ "${#render[@]}" -gt 0 ]; then
 	check "--help's Usage forms are the man page's SYNOPSIS" \
 		"$(cat "$TMP/man-usage")" "$(cat "$TMP/help-usage")"
 else
-	echo "note: neither mandoc nor groff: Usage not compared with SYNOPSIS"
+	check "mandoc or groff (.ci/packages) renders the man page's SYNOPSIS" \
+		found "not found"
 fi
 
 # The Options section: every line is one option, "  -x, --long ARG  text"

@@ -229,7 +229,7 @@ if command -v setpriv >/dev/null 2>&1; then
 		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
 	check_mask "unprivileged: --ioctl tap0 +link: tap0 unchanged" tap0 0x1234
 else
-	echo "note: setpriv not found, permission test left out"
+	missing setpriv util-linux
 fi
 
 # --- an alternative name: the interface it names is printed by its name,

@@ -169,6 +169,13 @@ wait_for() {
 	return 1
 }
 
+# missing TOOL PACKAGE: TOOL, which CI installs (.ci/packages), is not
+# found: a hard error, not a note or a skip, so that no check passes
+# unrun.
+missing() {
+	fatal "'$1' ($2, in .ci/packages) not found"
+}
+
 # setup_ns N: a new, uniquely named network namespace $NS with the tap
 # devices tap0 .. tap{N-1} in it, created by a single `ip -batch`.
 setup_ns() {

@@ -232,8 +232,7 @@ run_example() {
 		return
 	fi
 	if [[ $c == *'| jq '* ]] && ! command -v jq >/dev/null 2>&1; then
-		echo "note: jq not installed, not run: $c"
-		return
+		missing jq jq
 	fi
 	if [[ $c =~ exit\ status\ ([0-9]+)$ ]]; then
 		rc=${BASH_REMATCH[1]}

@@ -3,14 +3,14 @@
 #
 # The man pages are clean: `mandoc -T lint` and `groff -ww -man -z` print
 # nothing, and rendered by man(1) at 80 columns no line is wider than 80.
-# Skips (77) only when mandoc or groff is not installed.
+# Fails when mandoc, groff, col or man (all in .ci/packages) is missing.
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 PAGES=("$top_srcdir/man/netifmsg.8" "$top_srcdir/man/netifmsg.conf.5")
 
 for tool in mandoc groff; do
 	command -v "$tool" >/dev/null 2>&1 ||
-		{ echo "SKIP: manlint: $tool is not installed" >&2; exit 77; }
+		{ echo "ERROR: manlint: $tool (.ci/packages) is not installed" >&2; exit 1; }
 done
 for MAN in "${PAGES[@]}"; do
 	[ -r "$MAN" ] || { echo "ERROR: $MAN not found" >&2; exit 1; }
@@ -52,9 +52,11 @@ for MAN in "${PAGES[@]}"; do
 				"$(MANWIDTH=80 man --warnings -l "$MAN" 2>&1 >/dev/null)"
 			check "$p: MANWIDTH=80 man: lines <= 80" \
 				"$(MANWIDTH=80 MAN_KEEP_FORMATTING='' man -l "$MAN" 2>/dev/null | width)"
+		else
+			check "$p: man (man-db, .ci/packages) found" "man not found"
 		fi
 	else
-		echo "note: col (bsdextrautils) not found: width not checked"
+		check "$p: col (bsdextrautils, .ci/packages) found" "col not found"
 	fi
 done
 

@@ -50,9 +50,9 @@ check_egrep "text: 0x3 to 0x4003" \
 	'^tap0: 0x00004003 drv probe wol \(was 0x00000003 drv probe\) \(at ' "$TXT.tap0"
 check_egrep "-x tap0: the masks" '^tap0: 0x00004003 \(was 0x00000003\)$' "$HEX"
 
-if command -v python3 >/dev/null 2>&1; then
-	check_eq "JSON: old_msg_enable of each change, and a time" "1>7 7>3 3>16387" \
-		"$(python3 -c '
+command -v python3 >/dev/null 2>&1 || missing python3 python3
+check_eq "JSON: old_msg_enable of each change, and a time" "1>7 7>3 3>16387" \
+	"$(python3 -c '
 import json, sys
 seen = []
 for line in open(sys.argv[1], "rb"):
@@ -61,7 +61,6 @@ for line in open(sys.argv[1], "rb"):
     if o["ifname"] == "tap0":
         seen.append("%s>%s" % (o["old_msg_enable"], o["msg_enable"]))
 print(" ".join(seen[-3:]))' "$JSN" 2>&1)"
-fi
 
 # A new interface's first change has no earlier value.
 : >"$JSN"

@@ -16,6 +16,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
+command -v ss >/dev/null 2>&1 || missing ss iproute2
 setup_ns 2
 # tap0 takes the burst; tap1 is the clock: markers and sync changes.
 set_mask tap0 0x0
@@ -41,10 +42,8 @@ drops() {
 start_monitor txt -- -n "$NS" --monitor
 start_monitor json -- -n "$NS" --monitor -j tap0 tap1
 sync_monitors tap1 "$NIM_TMP/txt.out" "$NIM_TMP/json.out"
-if command -v ss >/dev/null 2>&1; then
-	check_eq "as root: the receive buffer is raised past rmem_max" \
-		"$RCVBUF" "$(rcvbuf "${MON_PIDS[0]}")"
-fi
+check_eq "as root: the receive buffer is raised past rmem_max" \
+	"$RCVBUF" "$(rcvbuf "${MON_PIDS[0]}")"
 set_mask tap1 0x7000
 wait_for "$NIM_TMP/txt.out" '^tap1: 0x00007000 ' || fatal "no start marker"
 wait_for "$NIM_TMP/json.out" '"ifname":"tap1",.*"msg_enable":28672,' ||
@@ -85,10 +84,7 @@ done
 MON_PIDS=()
 
 # --- without CAP_NET_ADMIN: the buffer rmem_max allows, losses said
-if ! command -v setpriv >/dev/null 2>&1; then
-	echo "note: setpriv not found, the test without CAP_NET_ADMIN left out"
-	finish
-fi
+command -v setpriv >/dev/null 2>&1 || missing setpriv util-linux
 start_monitor nocap setpriv --bounding-set=-net_admin -- -n "$NS" --monitor
 sync_monitors tap1 "$NIM_TMP/nocap.out"
 PID=${MON_PIDS[0]}
@@ -97,7 +93,7 @@ if [ -z "$capeff" ] || ((0x$capeff & (1 << 12))); then
 	fatal "the monitor still has CAP_NET_ADMIN (CapEff '$capeff')"
 fi
 rmem_max=$(ip netns exec "$NS" cat /proc/sys/net/core/rmem_max)
-if command -v ss >/dev/null 2>&1 && ((2 * rmem_max < RCVBUF)); then
+if ((2 * rmem_max < RCVBUF)); then
 	rb=$(rcvbuf "$PID")
 	if [ -n "$rb" ] && ((rb <= 2 * rmem_max || rb <= 212992 * 2)); then
 		pass "without CAP_NET_ADMIN: the receive buffer stays within rmem_max ($rb)"

@@ -15,7 +15,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-command -v setpriv >/dev/null 2>&1 || skip "setpriv (util-linux) not found"
+command -v setpriv >/dev/null 2>&1 || missing setpriv util-linux
 
 setup_ns 2
 MASK0=0x0235

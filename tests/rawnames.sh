@@ -18,7 +18,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-command -v python3 >/dev/null 2>&1 || skip "python3 not found (the strict JSON parser)"
+command -v python3 >/dev/null 2>&1 || missing python3 python3
 setup_ns 1
 
 SEED=${NIM_SEED:-$RANDOM}

@@ -47,8 +47,7 @@ run_example() {
 		rc=${BASH_REMATCH[1]}
 	fi
 	if [[ $cmd == *'| jq '* ]] && ! command -v jq >/dev/null 2>&1; then
-		echo "note: jq not installed, not run: $cmd"
-		return
+		missing jq jq
 	fi
 	expected=$(printf '%s\n' "${want[@]}")
 	# shellcheck disable=SC2016 # expanded by the inner shell

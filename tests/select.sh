@@ -98,7 +98,7 @@ if command -v strace >/dev/null 2>&1; then
 		"no interface" "$ERR"
 	check_mask "--driver tun, no ioctl socket: tap0 unchanged" tap0 0x3
 else
-	echo "note: strace not found, the EMFILE case is not run"
+	missing strace strace
 fi
 # One ioctl socket for the drivers of the whole run, not one an interface:
 # a few descriptors do for any number of interfaces (those inherited are

@@ -89,7 +89,7 @@ if command -v strace >/dev/null 2>&1; then
 	check_file "write() fails with EINVAL: message" \
 		"netifmsg: write error: Invalid argument" "$ERR"
 else
-	echo "note: strace not found, descriptor numbers not checked"
+	missing strace strace
 fi
 
 # --- a closed standard input is a read error of --batch -
@@ -162,7 +162,7 @@ EOF
 	check_file "a full non-blocking stderr: waited for, every message written" \
 		"1 5000 -" "$NIM_TMP/nberr"
 else
-	echo "note: python3 not found: the non-blocking stdout and stderr cases are left out"
+	missing python3 python3
 fi
 
 finish

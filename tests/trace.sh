@@ -318,9 +318,9 @@ stopped
 check_mask "pattern: trc0 restored" trc0 0x0
 check_mask "pattern: trc1 restored" trc1 0x0
 check_eq "-j: 4 records" 4 "$(wc -l <"$O")"
-if command -v python3 >/dev/null 2>&1; then
-	check_eq "-j: each line a JSON object with time, ifname, priority, message" "ok" \
-		"$(python3 -c '
+command -v python3 >/dev/null 2>&1 || missing python3 python3
+check_eq "-j: each line a JSON object with time, ifname, priority, message" "ok" \
+	"$(python3 -c '
 import json, sys
 keys = None
 for line in open(sys.argv[1], "rb"):
@@ -329,7 +329,6 @@ for line in open(sys.argv[1], "rb"):
     assert o["ifname"] in ("trc0", "trc1") and isinstance(o["time"], float)
     assert 0 <= o["priority"] <= 7
 print("ok")' "$O" 2>&1)"
-fi
 
 # --- more targets than one pipelined run holds (1024): each one raised
 # and put back, run after run; another writer's bit kept in a later run
@@ -481,7 +480,7 @@ if command -v strace >/dev/null 2>&1; then
 		set_mask "$n" 0x0
 	done
 else
-	echo "note: strace not found, the EINTR case is not run"
+	missing strace strace
 fi
 
 # --- the dynamic debug note, through tests/netifmsg-dyndbg, whose control

@@ -15,7 +15,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-command -v strace >/dev/null 2>&1 || skip "strace not found (needed to count the requests)"
+command -v strace >/dev/null 2>&1 || missing strace strace
 
 setup_ns 2
 
