@@ -214,6 +214,13 @@ comp "--apply" --app
 comp "--config" --conf
 comp "$IFACES" --apply ""
 comp "" --apply "${IFACES%% *}" ""
+# ... nor, after IFACE or with --driver, a CHANGE word: '-' and '+' words
+# are CHANGE words there, which --apply refuses.
+comp "" --apply eth0 -
+comp "" --apply eth0 -li
+comp "$LONGOPTS" --apply eth0 --
+comp "" --apply --driver tun +
+comp "" --apply --driver tun +li
 # -n: a word starting with '/' is a namespace file.
 comp "$BATCHDIR/levels.conf $BATCHDIR/lines.txt" -n "$BATCHDIR/l"
 comp "$BATCHDIR/lines.txt" --netns = "$BATCHDIR/li"
