@@ -191,6 +191,10 @@ comp "tx_err tx_queued tx_done" eth0 timer/timer,link tx
 comp "$CLASSES all none" --decode ""
 comp "-probe -pktdata" --decode -p
 comp "" --list ""
+# ... but both go with options (--list -N, -f --batch FILE).
+comp "$LONGOPTS $SHORTOPTS" --list -
+comp "--names" --list --na
+comp "--force" --batch lines.txt --forc
 # --monitor takes interfaces, each once; --batch a file or -.
 comp "$IFACES" --monitor ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor lo ""
