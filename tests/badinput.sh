@@ -66,10 +66,8 @@ check_count "control: a show sends no DEBUG_SET" 0 "$DEBUG_SET" "$TRACE"
 check_rc "control: a change under strace" 0 traced tap0 +drv
 check_count "control: strace sees the DEBUG_SET of a change" 1 "$DEBUG_SET" "$TRACE"
 set_mask tap0 "$MASK0"
-if "$NETIFMSG" --help | grep -q -- '--ioctl'; then
-	check_rc "control: show --ioctl tap0 under strace" 0 traced --ioctl tap0
-	check_egrep "control: strace sees SIOCETHTOOL" 'SIOCETHTOOL' "$TRACE"
-fi
+check_rc "control: show --ioctl tap0 under strace" 0 traced --ioctl tap0
+check_egrep "control: strace sees SIOCETHTOOL" 'SIOCETHTOOL' "$TRACE"
 
 # trim VAR: VAR without its leading and trailing blanks.
 trim() {
