@@ -499,13 +499,14 @@ static int put(const char *line, size_t len)
 
 /*
  * The kernel's record of a rename, "NEW: renamed from OLD" (and " (while
- * UP)"), NEW being @len bytes at @name and the text at @off: where OLD
- * is a target's name, follow it at once, so that this record and the
- * ones after it are matched by the new name.  The log is shared with
- * other namespaces: the name the interface has now decides.
+ * UP)"), the text at @off: where OLD is a target's name, follow it at
+ * once, so that this record and the ones after it are matched by the new
+ * name.  The log is shared with other namespaces, and the interface may
+ * have been renamed again since (NEW may be no one's name now): the name
+ * the interface has now decides.
  */
 static void follow_rename(struct trace *tr, const struct kmsg_record *r,
-			  const char *name, size_t len, size_t off)
+			  size_t off)
 {
 	static const char from[] = "renamed from ", up[] = " (while UP)";
 	const char *old = r->msg + off + strlen(from), *end = r->msg + r->len;
@@ -522,7 +523,6 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 	i = named(tr, old, n);
 	if (i < 0 || tr->t[i].gone ||
 	    ethioc_ifname(tr->sk, tr->st[i].ifindex, now) ||
-	    strlen(now) != len || memcmp(now, name, len) ||
 	    !strcmp(now, tr->st[i].ifname))
 		return;
 	renamed(tr, (size_t)i, now);
@@ -560,7 +560,7 @@ static int drain(struct trace *tr)
 		off = kmsg_ifname(&r, &name, &nlen);
 		if (!off)
 			continue;
-		follow_rename(tr, &r, name, nlen, off);
+		follow_rename(tr, &r, off);
 		i = named(tr, name, nlen);
 		if (i < 0 || tr->o->quiet)
 			continue;

@@ -280,6 +280,27 @@ fi
 check_mask "trc1 renamed while stopped: restored" trc1r 0x0
 ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 
+# Renamed twice while stopped (a swap goes through a temporary name):
+# the first record of the rename names a name the interface no longer
+# has; it is followed to the name it has now all the same, so the
+# records logged under that name are shown.
+trace "$O" "$E" trc1
+kill -STOP "$TPID"
+ip -n "$NS" link set trc1 name trc1t || fatal "cannot rename trc1"
+ip -n "$NS" link set trc1t name trc1r || fatal "cannot rename trc1t"
+taplog trc1r
+kill -CONT "$TPID"
+for ((i = 0; i < 250; i++)); do grep -q 'trc1r: persist' "$O" && break; sleep 0.02; done
+kill -INT "$TPID"
+stopped
+check_eq "trc1 renamed twice while stopped: exit 0" 0 "$RC"
+if dmesg 2>/dev/null | grep -q 'trc1r: renamed from trc1t'; then
+	check_grep "trc1 renamed twice while stopped: the records logged meanwhile" \
+		"trc1r: persist enabled" "$O"
+fi
+check_mask "trc1 renamed twice while stopped: restored" trc1r 0x0
+ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+
 # --- renamed or deleted just before the end, before the trace looked
 # again: put back under its new name; nothing to put back.  Without
 # CAP_SYSLOG where it can be: the record a rename writes does not wake
