@@ -195,14 +195,29 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	return a.failed ? -EIO : 0;
 }
 
-/* Target @i is called @name now: say so, and follow it. */
+static void undo_command(char *buf, size_t size, const struct trace *tr,
+			 size_t i);
+
+/*
+ * Target @i is called @name now: say so, and follow it.  The restore
+ * command said at the start names it no more: said again, by the new
+ * name (not while raising: its bits are not known yet, and said next).
+ */
 static void renamed(struct trace *tr, size_t i, const char *name)
 {
 	struct ifstate *st = &tr->st[i];
+	char old[IF_NAMESIZE], cmd[UNDO_MAX];
 
-	diag(NULL, st->ifname, "renamed to '%s': traced on", name);
+	strcpy(old, st->ifname);
 	strcpy(st->ifname, name);
 	sort_names(tr);
+	if (!tr->t[i].changed) {
+		diag(NULL, old, "renamed to '%s': traced on", name);
+		return;
+	}
+	undo_command(cmd, sizeof(cmd), tr, i);
+	diag(NULL, old, "renamed to '%s': traced on; if netifmsg is killed, restore with: %s",
+	     name, cmd);
 }
 
 /*

@@ -257,6 +257,23 @@ check_grep "trc1 renamed: its records under the new name" "trc1r: persist enable
 check_mask "trc1 renamed: restored" trc1r 0x0
 ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 
+# Killed after a rename: the restore command said at the start names the
+# old name; the one said with the rename, pasted, puts the bits back.
+trace "$O" "$E" trc1 +link
+ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
+for ((i = 0; i < 250; i++)); do grep -q 'renamed to' "$E" && break; sleep 0.02; done
+kill -KILL "$TPID"
+stopped
+check_mask "killed after a rename: still raised" trc1r 0x4
+undo=$(sed -n "s/^netifmsg: trc1: renamed to 'trc1r': traced on; if netifmsg is killed, restore with: netifmsg //p" "$E")
+check_eq "killed after a rename: the restore command by the new name" \
+	"trc1r 0x00000000/0x00000004" "$undo"
+# shellcheck disable=SC2086 # the command as a shell would split it
+nm $undo >"$OUT" 2>"$ERR"
+check_eq "killed after a rename: the restore command runs" 0 "$?"
+check_mask "killed after a rename: the restore command puts the bits back" trc1r 0x0
+ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+
 # Renamed and logged about while the trace is stopped: the kernel's
 # record of the rename (where it writes one) switches the trace to the
 # new name before the records after it are matched, and is shown too.
