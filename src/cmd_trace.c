@@ -221,18 +221,18 @@ static void renamed(struct trace *tr, size_t i, const char *name)
 }
 
 /*
- * No interface has target @i's name now: renamed (then followed, true),
- * or gone, as its ifindex says.
+ * Target @i as its ifindex says: renamed since, it is followed (1); 0
+ * where its name is the same, or -errno (-ENODEV: it is gone).
  */
-static bool readback_renamed(struct trace *tr, size_t i)
+static int follow_index(struct trace *tr, size_t i)
 {
 	char name[IF_NAMESIZE];
+	int ret = ethioc_ifname(tr->sk, tr->st[i].ifindex, name);
 
-	if (ethioc_ifname(tr->sk, tr->st[i].ifindex, name) < 0 ||
-	    !strcmp(name, tr->st[i].ifname))
-		return false;
+	if (ret < 0 || !strcmp(name, tr->st[i].ifname))
+		return ret;
 	renamed(tr, i, name);
-	return true;
+	return 1;
 }
 
 /* Targets per pipelined run (its requests are held at once). */
@@ -278,7 +278,7 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 		if (reqs[j].ifname != st[i].ifname)
 			continue;
 		if (j < answered && reqs[j].err == -ENODEV &&
-		    !readback_renamed(tr, from + i)) {
+		    follow_index(tr, from + i) <= 0) {
 			t->gone = true;
 			ret2 = diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
 		} else {
@@ -525,7 +525,6 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 {
 	static const char from[] = "renamed from ", up[] = " (while UP)";
 	const char *old = r->msg + off + strlen(from), *end = r->msg + r->len;
-	char now[IF_NAMESIZE];
 	ssize_t i;
 	size_t n;
 
@@ -536,11 +535,8 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 	if (n > strlen(up) && !memcmp(end - strlen(up), up, strlen(up)))
 		n -= strlen(up);
 	i = named(tr, old, n);
-	if (i < 0 || tr->t[i].gone ||
-	    ethioc_ifname(tr->sk, tr->st[i].ifindex, now) ||
-	    !strcmp(now, tr->st[i].ifname))
-		return;
-	renamed(tr, (size_t)i, now);
+	if (i >= 0 && !tr->t[i].gone)
+		follow_index(tr, (size_t)i);
 }
 
 /*
@@ -596,7 +592,6 @@ static int drain(struct trace *tr)
 /* Is any target gone?  Say which.  A renamed one is followed. */
 static bool any_gone(struct trace *tr)
 {
-	char name[IF_NAMESIZE];
 	bool gone = false;
 	size_t i;
 	int ret;
@@ -607,7 +602,7 @@ static bool any_gone(struct trace *tr)
 		if (tr->t[i].gone)
 			continue;
 		/* Another error tells nothing: asked again at the next pass. */
-		ret = ethioc_ifname(tr->sk, st->ifindex, name);
+		ret = follow_index(tr, i);
 		if (ret == -ENODEV && !tr->t[i].changed) {
 			tr->t[i].gone = gone = true;
 			diag(NULL, st->ifname, "the interface went away: the trace ends");
@@ -617,8 +612,6 @@ static bool any_gone(struct trace *tr)
 			diag(NULL, st->ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
 			     st->msg_enable & tr->t[i].changed,
 			     tr->t[i].changed);
-		} else if (!ret && strcmp(name, st->ifname)) {
-			renamed(tr, i, name);
 		}
 	}
 	return gone;
