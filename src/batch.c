@@ -203,6 +203,11 @@ enum {
 	LINE_NUL,		/* a NUL byte: words would end there */
 };
 
+int batch_read_error(void)
+{
+	return errno > 0 && errno != EINVAL ? -errno : -EIO;
+}
+
 /*
  * Read one line of @f, after what is left of *@head, into @buf
  * (BATCH_LINE_MAX + 1 bytes), without its newline.  Reading stops at the
@@ -234,9 +239,8 @@ static int read_line(FILE *f, const char **head, char *buf, bool first)
 		}
 	}
 	if (c == EOF) {
-		/* -EINVAL is a bad line's: a read that says EINVAL is -EIO. */
 		if (ferror(f) || !feof(f))
-			return errno > 0 && errno != EINVAL ? -errno : -EIO;
+			return batch_read_error();
 		if (!n)
 			return LINE_EOF;
 	}

@@ -120,8 +120,7 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		} while (json_blank(c));
 	}
 	if (c == EOF && ferror(f)) {
-		/* As batch_read() says it: -EINVAL is a bad line's. */
-		ret = errno && errno != EINVAL ? -errno : -EIO;
+		ret = batch_read_error();
 		goto out;
 	}
 	if (c != EOF)
