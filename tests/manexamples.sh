@@ -46,6 +46,26 @@
 #  - `udevadm` commands are not run: they act on the system's udev,
 #    outside the namespace;
 #  - a command with `| jq ` is not run where jq is not installed.
+#
+# The inline examples, every .EX block outside the EXAMPLES sections, are
+# true too.  Each runs in a fresh namespace of its own with the taps
+# INLINE_SETUP makes in it (lo has index 1, the first tap 2), so that the
+# interface indexes it shows are the ones there.  A block that begins
+# with a command (a prompt) runs it; any other is the output of the
+# command the text before it names (INLINE_CMD); a block that is neither
+# fails, so that a new one cannot go unchecked.  In these blocks:
+#  - a line that begins with a blank is one line with the line before it
+#    (the page says "one line in the real output"): in JSON its leading
+#    blanks are the page's indent and are dropped, in text they are kept;
+#  - `...` stands for any text (the page leaves it out), and a time of
+#    day HH:MM:SS.ffffff for any time;
+#  - an OLD LEVELS table is checked row by row: LEVEL MASK CLASSES is what
+#    `netifmsg --level-map MAP --from-level LEVEL` prints (a remark in
+#    parentheses after the classes is not compared), `error: TEXT` a
+#    usage error whose message holds TEXT; a row of `...` alone stands
+#    for the rows left out;
+#  - the MONITOR lines are what `--monitor -t` and `--monitor -t -j`
+#    print for the change they show (see inline_monitor).
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -107,10 +127,14 @@ examples() {
 		!on { next }
 		/^\.EX/ { ex = 1; print "@EX"; next }
 		/^\.EE/ { ex = 0; print "@EE"; next }
-		ex' "$1" |
-		sed -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' \
-			-e 's/\\(lq/"/g' -e 's/\\(rq/"/g' -e 's/\\&//g' \
-			-e 's/\\e/\\/g'
+		ex' "$1" | unroff
+}
+
+# unroff: the roff escapes of the examples undone (a filter).
+unroff() {
+	sed -e 's/\\-/-/g' -e "s/\\\\(aq/'/g" -e 's/\\(dq/"/g' \
+		-e 's/\\(lq/"/g' -e 's/\\(rq/"/g' -e 's/\\&//g' \
+		-e 's/\\e/\\/g'
 }
 
 # masks: every interface's mask as ethtool reads it, "dev=0x... ...".
@@ -125,10 +149,10 @@ masks() {
 # in_ns CMD: run the shell command CMD in the namespace, in $WORK,
 # netifmsg being a function that calls the program under test (through
 # the wrapper, if any; see the header for --apply and --monitor); stdout
-# and stderr together.
+# and stderr together.  Where RUN_NS is set, in that namespace instead.
 in_ns() {
 	# shellcheck disable=SC2016 # expanded by the inner shell
-	ip netns exec "$NS" env NETIFMSG="$NETIFMSG" \
+	ip netns exec "${RUN_NS:-$NS}" env NETIFMSG="$NETIFMSG" \
 		NIM_WRAPPER="${NIM_WRAPPER[*]}" NIM_ETC="$ETC" \
 		bash -c 'cd "$2" || exit 99
 		run_the_test() { :; }
@@ -343,6 +367,237 @@ done
 for c in "${!MASKS[@]}"; do
 	[ -n "${MASKS_USED[$c]+set}" ] ||
 		fail "MASKS: a command the pages no longer have: $c"
+done
+
+
+# ---------------------------------------------------------------------------
+# The inline examples: every .EX block outside the EXAMPLES sections (see
+# the header).  INLINE_SETUP and INLINE_CMD are keyed by "SECTION #N" (or
+# "SECTION/SUBSECTION #N"), the Nth block there.
+
+# The setup, run first in the block's own namespace (its output is not
+# compared): `tap NAME [MASK]` adds a tap device NAME (printf %b escapes)
+# and sets its mask.  lo has index 1, so the first tap has index 2.
+declare -A INLINE_SETUP=(
+	['OUTPUT #1']='tap eth0 7; tap tap3'
+	['OUTPUT #2']='tap eth0 7'
+	['OUTPUT/JSON #1']='tap eth0; tap tap0 5'
+	['OUTPUT/JSON #2']='tap eth0; tap tap0 5'
+	['OUTPUT/JSON #5']='tap a; tap b; tap c; tap "\xff\xfe"'
+	['MONITOR #1']='tap eth0; tap tap0 1'
+)
+# The command the text before a block says prints it; none for a block
+# that begins with its own command (a prompt).  @levels MAP: the block is
+# the table of --level-map MAP; @monitor: see inline_monitor.
+declare -A INLINE_CMD=(
+	['MESSAGE CLASSES #1']='netifmsg --list'
+	['OLD LEVELS/cumulative (default) #1']='@levels cumulative'
+	['OLD LEVELS/exact #1']='@levels exact'
+	['OLD LEVELS/kernel #1']='@levels kernel'
+	['OUTPUT #1']='netifmsg'
+	['OUTPUT #2']='netifmsg -v eth0 -probe'
+	['OUTPUT #3']='netifmsg --from-level 3'
+	['OUTPUT/JSON #1']='netifmsg -j tap0'
+	['OUTPUT/JSON #3']='netifmsg -j --decode 15'
+	['OUTPUT/JSON #4']='netifmsg --list -j'
+	['OUTPUT/JSON #5']='echo "\\xff\\xfe" | netifmsg -j --batch -'
+	['MONITOR #1']='@monitor'
+)
+declare -A INLINE_USED=()
+
+# inline_blocks PAGE: the .EX blocks outside EXAMPLES, roff escapes
+# undone; a block begins with a line "@EX KEY" and ends with "@EE".
+inline_blocks() {
+	awk '
+		/^\.SH / {
+			sec = substr($0, 5); gsub(/"/, "", sec); ss = ""; next
+		}
+		/^\.SS / { ss = "/" substr($0, 5); gsub(/"/, "", ss); next }
+		sec == "EXAMPLES" { next }
+		/^\.EX/ { k = sec ss; print "@EX " k " #" (++n[k]); ex = 1; next }
+		/^\.EE/ { ex = 0; print "@EE"; next }
+		ex' "$1" | unroff
+}
+
+# inline_ns KEY: a fresh namespace for the block KEY, set up as
+# INLINE_SETUP says, in RUN_NS.
+inline_ns() {
+	RUN_NS=$NS-i$((${#NIM_EXTRA_NS[@]} + 1))
+	ip netns add "$RUN_NS" || fatal "ip netns add $RUN_NS failed"
+	NIM_EXTRA_NS+=("$RUN_NS")
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	ip netns exec "$RUN_NS" bash -c 'set -e
+		tap() {
+			local n
+			n=$(printf %b "$1")
+			ip tuntap add dev "$n" mode tap
+			[ -z "${2:-}" ] || ethtool -s "$n" msglvl "$2"
+		}
+		eval "$1"' setup "${INLINE_SETUP[$1]:-}" ||
+		fatal "$1: the setup '${INLINE_SETUP[$1]:-}' failed"
+}
+
+inline_ns_done() {
+	ip netns delete "$RUN_NS" || fatal "cannot delete $RUN_NS"
+	RUN_NS=
+}
+
+# like_page NAME EXPECTED FILE: FILE is EXPECTED, where a `...` of
+# EXPECTED stands for any text, and a time HH:MM:SS.ffffff for any time.
+like_page() {
+	local name=$1 shown=$2 got pat i tre
+	tre='[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}'
+	sed -E "s/$tre/HH:MM:SS.ffffff/g" "$3" >"$NIM_TMP/got"
+	shown=$(sed -E "s/$tre/HH:MM:SS.ffffff/g" <<<"$shown")
+	if [[ $shown != *...* ]]; then
+		check_file "$name" "$shown" "$NIM_TMP/got"
+		return
+	fi
+	slurp got "$NIM_TMP/got" || got=$(cat "$NIM_TMP/got")
+	got=${got%$'\n'}
+	# Every character of the page's text quoted (a backslash before
+	# it), each `...` a `*`.
+	pat=
+	for ((i = 0; i < ${#shown}; i++)); do
+		if [ "${shown:i:3}" = ... ]; then
+			pat+='*'
+			i=$((i + 2))
+		else
+			pat+="\\${shown:i:1}"
+		fi
+	done
+	# shellcheck disable=SC2053 # a pattern, on purpose
+	if [[ $got == $pat ]]; then
+		pass "$name"
+	else
+		fail "$name" "expected (... for any text): '$shown'" \
+			"actual:                          '$got'"
+	fi
+}
+
+# inline_levels KEY MAP LINES...: each row of an OLD LEVELS table
+# (LEVEL MASK CLASSES) is what --level-map MAP --from-level LEVEL prints
+# (CLASSES with `...` for the classes of the rows above, and a remark in
+# parentheses after them); `error: TEXT` is a usage error whose message
+# holds TEXT; a row of `...` alone stands for the rows left out.
+inline_levels() {
+	local key=$1 map=$2 row level mask classes rows=0
+	shift 2
+	for row in "$@"; do
+		read -r level mask classes <<<"$row"
+		case $level in
+		LEVEL | ...) continue ;;
+		esac
+		rows=$((rows + 1))
+		RUN_NS=$NS
+		if [ "$mask" = error: ]; then
+			check_rc "$key: --level-map $map --from-level $level" 2 \
+				in_ns "netifmsg --level-map $map --from-level $level"
+			check_grep "$key: level $level: $classes" "$classes" "$OUT"
+			continue
+		fi
+		classes=$(sed -E 's/ \([^)]*\)$//' <<<"$classes")
+		check_rc "$key: --level-map $map --from-level $level" 0 \
+			in_ns "netifmsg --level-map $map --from-level $level"
+		like_page "$key: level $level: output" "$mask $classes" "$OUT"
+	done
+	RUN_NS=
+	check_eq "$key: rows" "yes" "$([ "$rows" -ge 9 ] && echo yes)"
+}
+
+# inline_monitor KEY EXPECTED: the block shows what `netifmsg --monitor
+# -t` and `netifmsg --monitor -t -j` print when tap0 goes from 0x1 (at
+# the monitor's start) to 0x5.  The monitors start before eth0 is toggled
+# (until both print a line about it); the lines about eth0 are not
+# compared.
+inline_monitor() {
+	local key=$1 shown=$2 try
+	inline_ns "$key"
+	start_monitor txt ip netns exec "$RUN_NS" -- --monitor -t
+	start_monitor json ip netns exec "$RUN_NS" -- --monitor -t -j
+	for ((try = 0; try < 300; try++)); do
+		ip netns exec "$RUN_NS" ethtool -s eth0 msglvl $((1 + try % 2))
+		sleep 0.05
+		[ -s "$NIM_TMP/txt.out" ] && [ -s "$NIM_TMP/json.out" ] && break
+	done
+	ip netns exec "$RUN_NS" ethtool -s tap0 msglvl 5 ||
+		fatal "$key: ethtool -s tap0 msglvl 5 failed"
+	wait_for "$NIM_TMP/txt.out" '^tap0' &&
+		wait_for "$NIM_TMP/json.out" '"tap0"' ||
+		fail "$key: the monitors print a line about tap0"
+	kill -TERM "${MON_PIDS[@]}" 2>/dev/null
+	wait "${MON_PIDS[@]}" 2>/dev/null
+	MON_PIDS=()
+	grep -h tap0 "$NIM_TMP/txt.out" "$NIM_TMP/json.out" >"$OUT"
+	like_page "$key: output" "$shown" "$OUT"
+	inline_ns_done
+}
+
+# inline_block KEY LINES...: run one inline block and compare.
+inline_block() {
+	local key=$1 c shown=() line cmd=
+	shift
+	if [ -z "${INLINE_CMD[$key]+set}" ] && [[ $1 != '$ '* && $1 != '# '* ]]; then
+		fail "$key: an inline example the test does not know" \
+			"first line: $1" "(add it to INLINE_CMD)"
+		return
+	fi
+	INLINE_USED[$key]=1
+	c=${INLINE_CMD[$key]:-}
+	case $c in
+	@levels\ *)
+		inline_levels "$key" "${c#@levels }" "$@"
+		return
+		;;
+	esac
+	for line; do
+		if [[ $line == ' '* ]] && [ "${#shown[@]}" -gt 0 ]; then
+			# One line with the line before it: in JSON the
+			# blanks are the page's indent, in text one blank.
+			if [[ ${shown[-1]} == ['[{']* ]]; then
+				shown[-1]+=${line#"${line%%[! ]*}"}
+			else
+				shown[-1]+=$line
+			fi
+		elif [[ $line == '$ '* || $line == '# '* ]]; then
+			[ -z "$cmd" ] && [ -z "$c" ] && [ "${#shown[@]}" = 0 ] ||
+				fatal "$key: one command a block, at its start"
+			cmd=${line:2}
+		else
+			shown+=("$line")
+		fi
+	done
+	NCMDS=$((NCMDS + 1))
+	if [ "$c" = @monitor ]; then
+		inline_monitor "$key" "$(printf '%s\n' "${shown[@]}")"
+		return
+	fi
+	[ -n "$cmd" ] || cmd=$c
+	inline_ns "$key"
+	check_rc "$key: $cmd" 0 in_ns "$cmd"
+	like_page "$key: $cmd: output" "$(printf '%s\n' "${shown[@]}")" "$OUT"
+	inline_ns_done
+}
+
+for p in "${PAGES[@]}"; do
+	block=()
+	key=
+	while IFS= read -r line; do
+		case $line in
+		'@EX '*)
+			key=${line#@EX }
+			block=()
+			;;
+		@EE)
+			inline_block "$key" "${block[@]}"
+			;;
+		*) block+=("$line") ;;
+		esac
+	done < <(inline_blocks "$p")
+done
+for k in "${!INLINE_CMD[@]}" "${!INLINE_SETUP[@]}"; do
+	[ -n "${INLINE_USED[$k]+set}" ] ||
+		fail "INLINE: a block the pages no longer have: $k"
 done
 
 finish
