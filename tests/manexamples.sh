@@ -44,8 +44,15 @@
 #    interfaces watches sync0 too, and the lines about sync0 are not
 #    compared.  Times `(at HH:MM:SS.ffffff)` are compared as a pattern;
 #  - `udevadm` commands are not run: they act on the system's udev,
-#    outside the namespace;
-#  - a command with `| jq ` is not run where jq is not installed.
+#    outside the namespace.  The nearest thing is run instead: the RUN
+#    command of the udev rule (contrib/90-netifmsg.rules.in, with
+#    $attr{ifindex} the interface's index) for the interface that
+#    `udevadm test` names, or for every interface of the namespace
+#    (`udevadm trigger --subsystem-match=net`, as coldplug replays them);
+#    each must succeed, print nothing (udev drops it anyway) and, as the
+#    configuration was just applied, change no mask;
+#  - a command with `| jq ` needs jq (.ci/packages): without it the test
+#    fails.
 #
 # The inline examples, every .EX block outside the EXAMPLES sections, are
 # true too.  Each runs in a fresh namespace of its own with the taps
@@ -76,6 +83,8 @@ fi
 . "$NIM_LIB"
 
 MANDIR=${top_srcdir:-$(dirname "$0")/..}/man
+RULE_IN=${top_srcdir:-$(dirname "$0")/..}/contrib/90-netifmsg.rules.in
+[ -r "$RULE_IN" ] || fatal "$RULE_IN not found"
 PAGES=("$MANDIR/netifmsg.8" "$MANDIR/netifmsg.conf.5")
 # At least this many commands in each page's EXAMPLES (a page whose
 # examples the parser cannot find must not pass).
@@ -245,6 +254,42 @@ run_monitor() {
 	check_out "$page: $cmd: output" "$expected"
 }
 
+# run_udev CMD: the nearest thing to the udevadm command CMD (see the
+# header).
+run_udev() {
+	local c=$1 run idx idxs=() before
+	run=$(sed -n 's/^ACTION=="add", SUBSYSTEM=="net", RUN+="\(.*\)"$/\1/p' "$RULE_IN")
+	# shellcheck disable=SC2016 # udev's $attr{ifindex}, not the shell's
+	if [[ $run != '@sbindir@/netifmsg '*'$attr{ifindex}'* ]]; then
+		fail "$page: $c: the rule's RUN command" "in $RULE_IN: '$run'"
+		return
+	fi
+	run=netifmsg\ ${run#@sbindir@/netifmsg }
+	case $c in
+	'udevadm test --action=add /sys/class/net/'*)
+		idxs=("$(ifindex_of "${c##*/}")")
+		;;
+	'udevadm trigger --action=add --subsystem-match=net')
+		mapfile -t idxs < <(ip -n "$NS" -o link show | cut -d: -f1)
+		;;
+	*)
+		fail "$page: $c: a udevadm command the test knows"
+		return
+		;;
+	esac
+	[ "${#idxs[@]}" -gt 0 ] && [ -n "${idxs[0]}" ] ||
+		fatal "$page: $c: no interface"
+	echo "note: not run (the system's udev): $c; instead, for index ${idxs[*]}:"
+	before=$(masks)
+	for idx in "${idxs[@]}"; do
+		# shellcheck disable=SC2016 # udev's $attr{ifindex}
+		check_rc "$page: $c: ${run//'$attr{ifindex}'/$idx}" 0 \
+			in_ns "${run//'$attr{ifindex}'/$idx}"
+		check_empty "$page: $c: ${run//'$attr{ifindex}'/$idx}: output" "$OUT"
+	done
+	check_eq "$page: $c: no mask changed" "$before" "$(masks)"
+}
+
 # run_example: run $cmd, compare its output and exit status with $want
 # and the page's comment, and the masks with MASKS.
 run_example() {
@@ -252,7 +297,7 @@ run_example() {
 	NCMDS=$((NCMDS + 1))
 	expected=$(printf '%s\n' "${want[@]}")
 	if [[ $c == udevadm\ * ]]; then
-		echo "note: not run (the system's udev): $c"
+		run_udev "$c"
 		return
 	fi
 	if [[ $c == *'| jq '* ]] && ! command -v jq >/dev/null 2>&1; then
