@@ -34,7 +34,10 @@
 #  - --trace runs for 1 second (--for 1), and its kernel log records
 #    (`[ seconds] ...` lines) are not compared, shown or printed: the log
 #    is global and a tap writes none by itself; the rest (its messages on
-#    standard error) is;
+#    standard error) is.  The nearest thing to the record shown runs
+#    after it: the same session with +drv (for 3 seconds), during which
+#    tests/taplog makes the tap write records; they must be shown as the
+#    page shows its record, `[ seconds.micro] IFACE: text`;
 #  - a --monitor runs in the background until the test has made the
 #    changes its lines show (`IF: 0xNEW ... (was ...)`, set with
 #    `ethtool -s IF msglvl 0xNEW`) and seen as many lines as shown; then
@@ -85,6 +88,8 @@ fi
 MANDIR=${top_srcdir:-$(dirname "$0")/..}/man
 RULE_IN=${top_srcdir:-$(dirname "$0")/..}/contrib/90-netifmsg.rules.in
 [ -r "$RULE_IN" ] || fatal "$RULE_IN not found"
+TAPLOG=${TAPLOG:-$(dirname "$NETIFMSG")/../tests/taplog}
+[ -x "$TAPLOG" ] || fatal "test program '$TAPLOG' not found (make check builds it)"
 PAGES=("$MANDIR/netifmsg.8" "$MANDIR/netifmsg.conf.5")
 # At least this many commands in each page's EXAMPLES (a page whose
 # examples the parser cannot find must not pass).
@@ -335,6 +340,30 @@ run_example() {
 			"$before" "$(masks)"
 	fi
 	check_masks "$cmd"
+	[[ $c != *--trace* ]] || trace_records "$c"
+}
+
+# trace_records CMD: the nearest thing to the kernel log record that the
+# --trace example CMD shows (see the header).
+trace_records() {
+	local c=$1 dev pid re
+	[[ $c =~ --trace\ ([^ ]+)\ .*\ --for\ [0-9.]+$ ]] ||
+		fatal "$page: the --trace example is not 'netifmsg --trace IFACE ... --for N': $c"
+	dev=${BASH_REMATCH[1]}
+	c="${c% --for *} +drv --for 3"
+	(in_ns "$c") >"$NIM_TMP/trace.out" 2>&1 &
+	pid=$!
+	MON_PIDS+=("$pid")
+	wait_for "$NIM_TMP/trace.out" "^netifmsg: $dev: now 0x" ||
+		fail "$page: $c: the session started"
+	ip netns exec "$NS" "$TAPLOG" "$dev" || fatal "taplog $dev failed"
+	wait "$pid"
+	MON_PIDS=()
+	# As the page shows its record: [ seconds.micro] IFACE: text
+	re='^\[ *[0-9]+\.[0-9]{6}\] '$dev': '
+	check_egrep "$page: $c: $dev's records shown as the page shows one" \
+		"$re" "$NIM_TMP/trace.out"
+	check_mask "$page: $c: $dev restored" "$dev" 0
 }
 
 # flush: run the example collected so far, if any.
