@@ -850,6 +850,22 @@ START_TEST(test_monitor_was)
 }
 END_TEST
 
+/* --monitor PATTERN: the changes of the interfaces it matches, only. */
+START_TEST(test_monitor_pattern)
+{
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	fake_ntf(&f.events[0], "eth9", 9, 0x4);
+	fake_ntf(&f.events[1], "tap1", 2, 0x4);
+	f.events[2].ret = -EIO;
+	f.nevents = 3;
+	ck_assert_int_eq(run("--monitor tap*"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n"
+			      "tap1: 0x00000004 link (was 0x00000000 none)\n");
+	ck_assert_uint_eq(f.gets, 0);
+	b.ops->close(&b);
+}
+END_TEST
+
 /* A pattern matches a name with a leading '.' as any other. */
 START_TEST(test_pattern_dot)
 {
@@ -1496,6 +1512,77 @@ START_TEST(test_trace_renamed_before_readback)
 }
 END_TEST
 
+/*
+ * --trace with a pattern or --driver that selects nothing: the message
+ * every selector gives, a failure, and nothing raised.
+ */
+START_TEST(test_trace_selects_none)
+{
+	ck_assert_int_eq(run("--trace zz*"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'zz*'\n");
+	ck_assert_uint_eq(f.sets, 0);
+	ck_assert_int_eq(run("--trace --driver e1000e tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver e1000e\n");
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
+/* --trace PATTERN whose dump keeps failing raises nothing. */
+START_TEST(test_trace_dump_fails)
+{
+	f.dumps_intr = 3;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.sets, 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
+/* --trace IFACE whose state cannot be read raises nothing. */
+START_TEST(test_trace_get_fails)
+{
+	fake_fail_gets(fake_find(&f, "tap0"), 0, 1, -ENOBUFS);
+	ck_assert_int_eq(run("--trace tap0"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: No buffer space available\n");
+	ck_assert_uint_eq(f.sets, 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
+/*
+ * The first target's set fails, the second's works: the second's read
+ * back is matched to it, not to the first, and it is put back.
+ */
+START_TEST(test_trace_first_set_fails)
+{
+	fake_find(&f, "tap0")->set_error = -EPERM;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "tap0: permission denied"));
+	ck_assert_ptr_null(strstr(err, "tap0: restored"));
+	ck_assert_ptr_nonnull(strstr(err, "tap1: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+}
+END_TEST
+
+/*
+ * A traced interface whose level was already so goes away: the trace
+ * ends, with no word of a level left raised elsewhere.
+ */
+START_TEST(test_trace_gone_unchanged)
+{
+	/* No interface of the host has that index: it is gone at once. */
+	fake_add(&f, "nim0", 0x7fff)->ifindex = INT32_MAX;
+	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
+	ck_assert_str_eq(err,
+		"netifmsg: nim0: already so: nothing to restore at the end\n"
+		"netifmsg: nim0: the interface went away: the trace ends\n");
+	ck_assert_uint_eq(fake_find(&f, "nim0")->mask, 0x7fff);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -1538,6 +1625,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_einval);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
+	tcase_add_test(tc, test_monitor_pattern);
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);
@@ -1562,6 +1650,11 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_readback_other);
 	tcase_add_test(tc, test_trace_renamed_before_readback);
 	tcase_add_test(tc, test_trace_restore_read_other);
+	tcase_add_test(tc, test_trace_selects_none);
+	tcase_add_test(tc, test_trace_dump_fails);
+	tcase_add_test(tc, test_trace_get_fails);
+	tcase_add_test(tc, test_trace_first_set_fails);
+	tcase_add_test(tc, test_trace_gone_unchanged);
 	suite_add_tcase(s, tc);
 	return s;
 }
