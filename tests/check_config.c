@@ -526,6 +526,28 @@ START_TEST(test_json_large)
 }
 END_TEST
 
+/*
+ * A JSON file is read whole, up to 64 MiB: one of 64 MiB or more is
+ * refused (EFBIG), not read into ever more memory.  Sparse, it costs
+ * no disk.
+ */
+START_TEST(test_json_too_large)
+{
+	char path[512];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/big.json", etc);
+	f = fopen(path, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs("[{", f);
+	ck_assert_int_eq(ftruncate(fileno(f), (64 << 20) + 1), 0);
+	fclose(f);
+	ck_assert_int_eq(config_load(&b, path, "big.json", false, &e), -EFBIG);
+	ck_assert_str_eq(e.file, "big.json");
+	ck_assert_uint_eq(b.n, 0);
+}
+END_TEST
+
 /* A file that starts as JSON is JSON: its errors are JSON's. */
 START_TEST(test_json_start_errors)
 {
@@ -554,6 +576,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_json_start_errors);
 	tcase_add_test(tc, test_json_many_blanks);
 	tcase_add_test(tc, test_json_large);
+	tcase_add_test(tc, test_json_too_large);
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_untrusted);
 	/* Root's alone (chown, setxattr, setuid): see main(). */
