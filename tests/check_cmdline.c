@@ -928,7 +928,10 @@ START_TEST(test_limits)
 }
 END_TEST
 
-/* A 4-byte character across the cut at QUOTE_MAX is left out whole. */
+/*
+ * A 4-byte character across the cut at QUOTE_MAX is left out whole;
+ * bytes that are no UTF-8 are cut at QUOTE_MAX.
+ */
 START_TEST(test_quote_utf8)
 {
 	char word[1 + 4 * 20 + 1], buf[QUOTE_SIZE], want[QUOTE_SIZE];
@@ -947,6 +950,16 @@ START_TEST(test_quote_utf8)
 	for (i = 0; i < 19; i++)
 		memcpy(word + 4 + 4 * i, "\xf0\x9f\x90\xa7", 4);
 	word[4 + 4 * 19] = '\0';
+	memcpy(want, word, 64);
+	strcpy(want + 64, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	/*
+	 * No UTF-8: more than three continuation bytes at the cut start no
+	 * character there.  The cut stays at QUOTE_MAX, not 3 bytes before.
+	 */
+	memset(word, 'a', 60);
+	memset(word + 60, 0x80, 10);
+	word[70] = '\0';
 	memcpy(want, word, 64);
 	strcpy(want + 64, "...");
 	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
