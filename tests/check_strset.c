@@ -252,6 +252,71 @@ START_TEST(test_parse_cut_string)
 }
 END_TEST
 
+/*
+ * Ours without STRINGS (a kernel with no class names) is an empty set,
+ * not an error; attributes that are no STRINGSET, or no STRING, are
+ * skipped.
+ */
+START_TEST(test_parse_empty_and_foreign)
+{
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_STRSET_GET_REPLY);
+	struct nlattr *sets, *set, *strings, *str;
+
+	sets = mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_STRINGSETS);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSETS_STRINGSET);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_ID, ETH_SS_MSG_CLASSES);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_COUNT, 0);
+	mnl_attr_nest_end(nlh, set);
+	mnl_attr_nest_end(nlh, sets);
+	names.have = 1;
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), 0);
+	ck_assert_uint_eq(names.have, 0);
+
+	nlh = reply_start(ETHTOOL_MSG_STRSET_GET_REPLY);
+	sets = mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_STRINGSETS);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSETS_STRINGSET + 1, 7);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSETS_STRINGSET);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_ID, ETH_SS_MSG_CLASSES);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_COUNT, 1);
+	strings = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSET_STRINGS);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGS_STRING + 1, 7);
+	str = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGS_STRING);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRING_INDEX, 2);
+	mnl_attr_put_strz(nlh, ETHTOOL_A_STRING_VALUE, "link");
+	mnl_attr_nest_end(nlh, str);
+	mnl_attr_nest_end(nlh, strings);
+	mnl_attr_nest_end(nlh, set);
+	mnl_attr_nest_end(nlh, sets);
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), 0);
+	ck_assert_uint_eq(names.have, 1u << 2);
+	ck_assert_str_eq(names.name[2], "link");
+}
+END_TEST
+
+/* A STRINGSET without ID, or one that runs past STRINGSETS: malformed. */
+START_TEST(test_parse_bad_set)
+{
+	static const struct str s[] = { { 0, "drv", -1 } };
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_STRSET_GET_REPLY);
+	struct nlattr *sets, *set;
+
+	sets = mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_STRINGSETS);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSETS_STRINGSET);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_COUNT, 0);
+	mnl_attr_nest_end(nlh, set);
+	mnl_attr_nest_end(nlh, sets);
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), -EINVAL);
+	ck_assert_uint_eq(names.have, 0);
+
+	nlh = reply(ETH_SS_MSG_CLASSES, s, 1);
+	sets = mnl_nlmsg_get_payload_offset(nlh, GENL_HDRLEN);
+	set = mnl_attr_get_payload(sets);
+	set->nla_len += 4;
+	ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), -EINVAL);
+	ck_assert_uint_eq(names.have, 0);
+}
+END_TEST
+
 static Suite *strset_suite(void)
 {
 	Suite *s = suite_create("strset");
@@ -271,6 +336,8 @@ static Suite *strset_suite(void)
 	tcase_add_test(tc, test_parse_wrong_message);
 	tcase_add_test(tc, test_parse_bad_types);
 	tcase_add_test(tc, test_parse_cut_string);
+	tcase_add_test(tc, test_parse_empty_and_foreign);
+	tcase_add_test(tc, test_parse_bad_set);
 	suite_add_tcase(s, tc);
 	return s;
 }
