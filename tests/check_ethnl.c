@@ -171,6 +171,7 @@ END_TEST
 
 START_TEST(test_parse_family)
 {
+	struct nlattr *grps, *grp_nest;
 	struct nlmsghdr *nlh;
 	uint16_t family = 0;
 	uint32_t grp = 0;
@@ -206,6 +207,22 @@ START_TEST(test_parse_family)
 	mnl_attr_put_strz(nlh, CTRL_ATTR_FAMILY_NAME, "ethtool");
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL),
 			 -EINVAL);
+	/* A group that runs past MCAST_GROUPS, when a group is asked for. */
+	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
+	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp_nest = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 6);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ETHNL_MONITOR_GROUP);
+	mnl_attr_nest_end(nlh, grp_nest);
+	mnl_attr_nest_end(nlh, grps);
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &grp), 0);
+	ck_assert_uint_eq(grp, 6);
+	grp_nest->nla_len += 4;
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &grp), -EINVAL);
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL), 0);
 }
 END_TEST
 
@@ -330,6 +347,11 @@ START_TEST(test_parse_error_short_msg)
 					   sizeof(msg)), 0);
 	ck_assert_int_eq(error, -ENODEV);
 	ck_assert_str_eq(msg, "no devi");
+	/* Shorter than its own header: no answer, and no text. */
+	((struct nlmsghdr *)cap)->nlmsg_len = MNL_NLMSG_HDRLEN - 1;
+	ck_assert_int_eq(genlmsg_parse_error((struct nlmsghdr *)cap, &error, msg,
+					   sizeof(msg)), -EINVAL);
+	ck_assert_str_eq(msg, "");
 }
 END_TEST
 
@@ -559,6 +581,65 @@ START_TEST(test_parse_verbose_forms)
 }
 END_TEST
 
+/*
+ * A MSGMASK bitset that cannot be read: VALUE without SIZE; none of
+ * VALUE, BITS and SIZE; a BIT running past its BITS nest; a tail too
+ * short for an attribute header after the last attribute.
+ */
+START_TEST(test_parse_bitset_malformed)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *set, *bits, *a, *last = NULL;
+	struct ifstate st;
+
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_VALUE, 5);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	put_bit(nlh, 0, NULL, false);
+	put_bit(nlh, 2, NULL, false);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	ck_assert_uint_eq(st.msg_enable, 0x5);
+	mnl_attr_for_each_nested(a, bits)
+		last = a;
+	ck_assert_ptr_nonnull(last);
+	last->nla_len += 4;
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
+	/* An empty set; cut to 2 bytes of its unknown last attribute. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_MAX + 1, 0, NULL);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+	ck_assert_uint_eq(set->nla_len, 20);
+	set->nla_len = 18;
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+}
+END_TEST
+
 START_TEST(test_parse_bad_errors)
 {
 	struct nlmsghdr *nlh;
@@ -628,6 +709,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_parse_missing_parts);
 	tcase_add_test(tc, test_parse_wrong_attr_len);
 	tcase_add_test(tc, test_parse_verbose_forms);
+	tcase_add_test(tc, test_parse_bitset_malformed);
 	tcase_add_test(tc, test_parse_bad_errors);
 	suite_add_tcase(s, tc);
 	return s;
