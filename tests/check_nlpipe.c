@@ -301,6 +301,11 @@ START_TEST(test_unexpected)
 	nlh->nlmsg_type = 0x5;
 	ck_assert_int_eq(nlpipe_feed(&p, in, len), -EBADMSG);
 	ck_assert_uint_eq(r.ndone, 0);
+	/* An NLMSG_ERROR with its error code but no request header after it. */
+	put_ack(in, SEQ0, 0);
+	nlh->nlmsg_len = MNL_NLMSG_HDRLEN + 4;
+	ck_assert_int_eq(nlpipe_feed(&p, in, nlh->nlmsg_len), -EBADMSG);
+	ck_assert_uint_eq(r.ndone, 0);
 	/* NOOP messages are skipped. */
 	len = put_ack(in, SEQ0, 0);
 	nlh->nlmsg_type = NLMSG_NOOP;
