@@ -178,6 +178,20 @@ check_rc "--ioctl tap8 none" 0 nm --ioctl tap8 none
 check_rc "--ioctl -x tap8 after none" 0 nm --ioctl -x tap8
 check_out "--ioctl none clears all 32 bits" "0x00000000"
 
+# --- --driver over the ioctl: each driver read with ETHTOOL_GDRVINFO
+check_rc "--ioctl --driver tun" 0 nm --ioctl --driver tun
+check_lines "--ioctl --driver tun: $NTAPS lines" "$NTAPS" "$OUT"
+check_file "--ioctl --driver tun = --ioctl show all" "$(nm --ioctl)" "$OUT"
+set_mask tap2 0x1
+set_mask tap3 0x1
+check_rc "--ioctl --driver tun 'tap[23]' 0x6" 0 nm --ioctl --driver tun 'tap[23]' 0x6
+check_mask "--ioctl --driver tun 'tap[23]' 0x6: tap2" tap2 0x6
+check_mask "--ioctl --driver tun 'tap[23]' 0x6: tap3" tap3 0x6
+check_rc "--ioctl --driver e1000e tap2 0x1" 1 nm --ioctl --driver e1000e tap2 0x1
+check_file "--ioctl --driver e1000e tap2 0x1: message" \
+	"netifmsg: no interface with a message level matches 'tap2' with driver e1000e" "$ERR"
+check_mask "--ioctl --driver e1000e tap2 0x1: tap2 unchanged" tap2 0x6
+
 # --- --trace over the ioctl: its restore command goes over the ioctl
 # and into the namespace too (netlink refuses bit 20; in the initial
 # namespace tap15 is another interface or none)
