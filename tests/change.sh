@@ -124,6 +124,17 @@ check_mask "nm tap0 +link +likn: mask unchanged" tap0 0x5
 check_rc "nm tap0 0x3 likn (one good word, one bad)" 2 nm tap0 0x3 likn
 check_mask "nm tap0 0x3 likn: mask unchanged" tap0 0x5
 
+# --- more words than main() keeps on its stack (32): all are read, the
+# later word winning for the same bit; a bad one among them changes nothing
+many=()
+for ((i = 0; i < 20; i++)); do
+	many+=(+link -link)
+done
+change tap0 0x1 0x5 tap0 "${many[@]}" +link -q
+check_rc "nm tap0 (41 words) +likn" 2 nm tap0 "${many[@]}" +likn
+check_grep "nm tap0 (41 words) +likn: message" "unknown message class 'likn'" "$ERR"
+check_mask "nm tap0 (41 words) +likn: mask unchanged" tap0 0x5
+
 # --- a relative change does not touch the other taps
 for dev in tap1 tap2 tap3; do
 	set_mask "$dev" 0x1234
