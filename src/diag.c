@@ -102,9 +102,6 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 	case -EACCES:
 		diag(w, ifname, "permission denied: changing the message level needs CAP_NET_ADMIN");
 		break;
-	case -EPROTONOSUPPORT:
-		diag(w, NULL, "the kernel has no ethtool netlink interface (Linux 5.6 or later is needed)");
-		break;
 	default:
 		diag(w, ifname, "%s%s%s", strerror(-err), has_extack ? ": " : "",
 		     has_extack ? extack : "");
