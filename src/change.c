@@ -222,8 +222,6 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
 
-	if (!word)
-		word = "";
 	if (!(word[strcspn(word, CHANGE_BLANKS)] ?
 	      add_tokens(&tmp, &w, word) :
 	      add_token(&tmp, &w, word, strlen(word))))
