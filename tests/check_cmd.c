@@ -866,6 +866,28 @@ START_TEST(test_monitor_pattern)
 }
 END_TEST
 
+/*
+ * --monitor whose read of the masks at the start fails: said, and it
+ * goes on, the first change of each interface without a "was".
+ */
+START_TEST(test_monitor_dump_fails)
+{
+	f.dump_error = -ENOBUFS;
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	fake_ntf(&f.events[1], "tap0", 1, 0x4);
+	f.events[2].ret = -EIO;
+	f.nevents = 3;
+	ck_assert_int_eq(run("--monitor"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link\n"
+			      "tap0: 0x00000004 link (was 0x00000005 drv link)\n");
+	ck_assert_str_eq(err,
+		"netifmsg: monitor: cannot read the masks now (No buffer space available): the first change of each interface has no earlier value\n"
+		"netifmsg: monitor: Input/output error\n");
+	ck_assert_uint_eq(f.dumps, 1);
+	b.ops->close(&b);
+}
+END_TEST
+
 /* A pattern matches a name with a leading '.' as any other. */
 START_TEST(test_pattern_dot)
 {
@@ -1626,6 +1648,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
 	tcase_add_test(tc, test_monitor_pattern);
+	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);

@@ -90,6 +90,8 @@ static int fake_dump(struct backend *b, bstate_cb_t cb, void *data)
 	int i, ret;
 
 	f->dumps++;
+	if (f->dump_error)
+		return f->dump_error;
 	for (i = 0; i < f->nifs; i++) {
 		if (f->ifs[i].no_level)
 			continue;

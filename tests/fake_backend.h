@@ -39,6 +39,8 @@ struct fake {
 	unsigned int break_run;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
+	/* Every dump fails at once with this -errno (0: none does). */
+	int dump_error;
 	/* Called after answer @i of a run (to rename, say); may be NULL. */
 	void (*answered)(struct fake *f, size_t i);
 	/*
