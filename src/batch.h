@@ -51,14 +51,14 @@ int batch_set_file(struct batch *b, size_t from, const char *file);
  * longer than BATCH_LINE_MAX or with a NUL byte), or another -errno: a
  * read error of any kind, or -ENOMEM.
  */
+int batch_read(struct batch *b, FILE *f, const char *head,
+	       unsigned int *errline, struct cmdline_err *err);
+
 /*
  * A read of a batch file failed (errno says why): as -errno, but never
  * -EINVAL, which the readers return for a bad line.
  */
 int batch_read_error(void);
-
-int batch_read(struct batch *b, FILE *f, const char *head,
-	       unsigned int *errline, struct cmdline_err *err);
 
 /*
  * netifmsg's own -j output (a file whose first byte is '[' or '{'), all

@@ -77,7 +77,7 @@ static int read_json(FILE *f, struct readbuf *r, size_t mark,
 		r->n += fread(r->buf + r->n, 1, r->cap - r->n, f);
 	} while (r->n == r->cap);
 	if (ferror(f))
-		return -EIO;
+		return batch_read_error();
 	return batch_read_json(b, r->buf + mark, r->n - mark, errline, err);
 }
 
