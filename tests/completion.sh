@@ -140,6 +140,23 @@ fi
 comp "$(printf -- '+%s ' $CLASSES all)" --driver tun +
 comp "+link" --driver tun +li
 comp "$(printf '%s ' $CLASSES all none | sed 's/link //')" --driver tun +link ""
+# ... and so is any other first word that netifmsg reads as a CHANGE word
+# (a class, a list, a number, a VALUE/MASK): no interface after it.
+comp "$(printf '%s ' $CLASSES all none on off | sed 's/link //')" --driver tun link ""
+comp "on off" --driver tun link o
+comp "on off" --driver = tun LINK,netif_msg_timer o
+comp "tx_err tx_queued tx_done" --driver tun timer/timer,link t
+comp "$CLASSES all none" --driver tun 0x3 ""
+# ... but NAME: (also as bash splits it at the ':'), a word after --, and
+# a word that is no CHANGE word are interfaces; '-' words are options.
+comp "$CLASSES all none" --driver tun link: ""
+comp "$CLASSES all none" --driver tun link : ""
+comp "$CLASSES all none" --driver tun -- link ""
+comp "$CLASSES all none" --driver tun 0x5/0x1 ""
+comp "$CLASSES all none" --driver tun 010 ""
+comp "--timestamp" --driver tun --ti
+comp "" --driver tun -ti
+comp "" --apply --driver tun link ""
 # Classes after the interface: every class, all and none.
 comp "$CLASSES all none" eth0 ""
 comp "$CLASSES all none" eth0 -j ""
@@ -151,6 +168,13 @@ comp "none" eth0 n
 comp "" eth0 +n
 comp "drv,probe" eth0 drv,pr
 comp "+link,-rx_err +link,-rx_status" eth0 +link,-rx
+# After IFACE (and --decode, and --) only the exact short options are
+# options: a cluster such as -jn is a CHANGE word, no namespace follows.
+comp "$CLASSES all none" eth0 -jn ""
+comp "-rx_err -rx_status" eth0 -jn -rx
+comp "$CLASSES all none" --decode -tn ""
+comp "$CLASSES all none" -- eth0 -n ""
+comp "$CLASSES all none" eth0 -n x ""
 # ... not offering a class already named (in any spelling).
 comp "$(printf -- '+%s ' $CLASSES all | sed 's/+link //')" eth0 link +
 comp "tx_err tx_queued tx_done" eth0 +NETIF_MSG_TIMER t
@@ -267,6 +291,15 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 		comp "" -n "$NS" --driver v
 	fi
 	comp "tap0 tap1" -n "$NS" --driver tun ""
+	# The word after --driver NAME may be a CHANGE word as well.
+	comp "link" -n "$NS" --driver tun li
+	comp "tap0 tap1 timer tx_err tx_queued tx_done" -n "$NS" --driver tun t
+	comp "link,probe" -n "$NS" --driver tun link,pr
+	comp "0x5/timer 0x5/tx_err 0x5/tx_queued 0x5/tx_done" -n "$NS" --driver tun 0x5/t
+	comp "tap0 tap1" -n "$NS" --apply --driver tun t
+	# -n after IFACE is an option still, -jn is not.
+	comp "$NS" -n "$NS" tap0 -n "${NS%-completion}"
+	comp "$CLASSES all none" -n "$NS" tap0 -jn ""
 	comp "tap0 tap1" -n "$NS" --driver = tun --driver veth ""
 	comp "" -n "$NS" --driver veth ""
 	comp "" -n "$NS" --driver tun "tap*"
@@ -288,6 +321,11 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 			{ echo "ERROR: creating tap '$odd' failed" >&2; exit 1; }
 	done
 	comp 'o\$x\\\\y o\\\*d o\\xff' -n "$NS" o
+	# With --driver, an interface named like a CHANGE word is NAME:.
+	ip -n "$NS" tuntap add dev hw mode tap ||
+		{ echo "ERROR: creating tap 'hw' failed" >&2; exit 1; }
+	comp "hw hw:" -n "$NS" --driver tun h
+	comp "hw" -n "$NS" h
 	comp '\\-odd' -n "$NS" '\\-'
 	comp 'o\\\*d o\\xff' -n "$NS" --monitor 'o\$x\\\\y' o
 	# ODD PREFIX: the one completion of PREFIX, as the shell reads it,
