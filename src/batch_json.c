@@ -90,12 +90,14 @@ static size_t skip_blanks(const char *s, size_t at, size_t len,
 /*
  * Objects one after the other: one a line, as -j prints a batch or a
  * monitor, or over several lines, as jq(1) prints them without -c.
- * Each is "line" N, N the line it starts on.
+ * Each is "line" N, N the line it starts on.  A second one on the line
+ * where one ends is refused: "one a line" is the format, and the two
+ * would both be line N in every message.
  */
 static int read_objects(struct batch *b, const char *text, size_t len,
 			unsigned int *errline, struct cmdline_err *err)
 {
-	unsigned int lineno = 1;
+	unsigned int lineno = 1, last = 0;
 	json_error_t jerr;
 	size_t at = 0, end;
 	json_t *obj;
@@ -111,6 +113,10 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 		if (!obj)
 			return cmdline_err_set(err, false, "invalid JSON: %s",
 					       jerr.text);
+		if (lineno == last) {
+			json_decref(obj);
+			return cmdline_err_set(err, false, "a second JSON value on the line: one object a line");
+		}
 		ret = add_object(b, obj, lineno, err);
 		json_decref(obj);
 		if (ret)
@@ -118,6 +124,7 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 		/* Without the EOF check, position is the bytes it took. */
 		for (end = at + (size_t)jerr.position; at < end; at++)
 			lineno += text[at] == '\n';
+		last = lineno;
 	}
 }
 

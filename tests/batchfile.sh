@@ -3,8 +3,9 @@
 #
 # Odd --batch files: the line length limit (4096 bytes, also for a line
 # with no end: /dev/zero and an endless pipe stop at once, in bounded
-# memory), read errors, a UTF-8 byte-order mark.  A file that is refused
-# changes nothing, not even the lines before the bad one.
+# memory), read errors, a UTF-8 byte-order mark, two JSON objects on one
+# line.  A file that is refused changes nothing, not even the lines before
+# the bad one.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -108,5 +109,19 @@ printf 'tap1 +drv\n\xef\xbb\xbftap0 +drv\n' >"$NIM_TMP/bom2"
 check_rc "--batch: a byte-order mark on line 2" 1 tm --batch "$NIM_TMP/bom2"
 check_grep "--batch: a byte-order mark on line 2: message" \
 	"$NIM_TMP/bom2:2: " "$ERR"
+
+# --- JSON objects are one a line: a second one where one ends is refused,
+# with that line, and nothing is sent
+set_mask tap0 0x0
+set_mask tap1 0x0
+{
+	echo '{"ifname":"tap0","msg_enable":5}'
+	echo '{"ifname":"tap1","msg_enable":6} {"ifname":"tap0","msg_enable":7}'
+} >"$NIM_TMP/twojson"
+check_rc "--batch: two JSON objects on a line" 2 tm --batch "$NIM_TMP/twojson"
+check_file "--batch: two JSON objects on a line: message" \
+	"netifmsg: $NIM_TMP/twojson:2: a second JSON value on the line: one object a line" "$ERR"
+check_mask "--batch: two JSON objects on a line: the line before not sent" tap0 0x0
+check_mask "--batch: two JSON objects on a line: not sent" tap1 0x0
 
 finish

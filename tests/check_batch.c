@@ -645,9 +645,18 @@ static const struct json_case json_cases[] = {
 	/* objects over several lines, as jq '.[]' prints them: the line each starts on */
 	{ "{\n  \"ifname\": \"tap0\",\n  \"msg_enable\": 1\n}\n{\n  \"ifname\": \"tap1\",\n  \"msg_enable\": 2\n}\n",
 	  0, 2, "tap1", 0x2, 5, NULL },
-	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}{\"ifname\":\"tap1\",\"msg_enable\":2}",
-	  0, 2, "tap1", 0x2, 1, NULL },
 	/* wrong */
+	/* one object a line: not a second where one ends, on its line */
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}{\"ifname\":\"tap1\",\"msg_enable\":2}",
+	  -EINVAL, 0, NULL, 0, 1, "a second JSON value on the line" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap1\",\"msg_enable\":2} \t{\"ifname\":\"tap2\",\"msg_enable\":2}\n",
+	  -EINVAL, 0, NULL, 0, 2, "a second JSON value on the line" },
+	{ "{\n  \"ifname\": \"tap0\",\n  \"msg_enable\": 1\n} {\n  \"ifname\": \"tap1\",\n  \"msg_enable\": 2\n}\n",
+	  -EINVAL, 0, NULL, 0, 4, "a second JSON value on the line" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\r{\"ifname\":\"tap1\",\"msg_enable\":2}\r\n",
+	  -EINVAL, 0, NULL, 0, 1, "a second JSON value on the line" },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1} []\n", -EINVAL, 0, NULL, 0, 1,
+	  "a second JSON value on the line" },
 	{ "{\n  \"ifname\": \"tap0\",\n  \"msg_enable\": 1\n}\n\n{\n  \"ifname\": \"tap1\"\n}\n",
 	  -EINVAL, 0, NULL, 0, 6, "no \"msg_enable\" that is a 32-bit mask" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1} x\n", -EINVAL, 0, NULL, 0, 1,
