@@ -35,6 +35,10 @@ int cmd_read_input(const struct opts *o, struct cmd_input *in)
 		batch_init(&in->batch, LEVEL_MAP_CUMULATIVE);
 		ret = config_read(&in->batch, o->configs, o->nconfigs,
 				  SYSCONFDIR, &in->paths, &e);
+		/* netifmsg.conf is applied all the same (main() fails then). */
+		if (!ret && in->paths.skipped)
+			diag(NULL, in->paths.skipped,
+			     "not a directory: skipped (see netifmsg.conf(5))");
 	} else {
 		batch_init(&in->batch, o->job.more->map);
 		ret = config_load(&in->batch, o->batch_file,

@@ -300,7 +300,9 @@ static char *keep_path(struct config_paths *p, const char *dir,
  * @etc/netifmsg.d/ *.conf, in lexical (byte) order.  What is no regular
  * file, a symlink's target included (a directory, a dangling symlink,
  * also one whose target path runs through a file, a symlink loop), is
- * skipped, as in systemd's .d directories.
+ * skipped, as in systemd's .d directories.  So is netifmsg.d itself when
+ * it is no directory (a stray file must not stop netifmsg.conf from being
+ * applied at every boot), but @p says so: the caller tells the user.
  */
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
@@ -325,6 +327,11 @@ static int read_dir(struct batch *b, const char *etc,
 	n = scandir(dir, &list, is_conf, by_name);
 	if (n < 0) {
 		snprintf(e->file, sizeof(e->file), "%s", dir);
+		/* No directory there (a stray file): skipped, but said. */
+		if (errno == ENOTDIR || errno == ELOOP) {
+			p->skipped = dir;
+			return 0;
+		}
 		return errno == ENOENT ? 0 : -errno;
 	}
 	for (i = 0; i < n; i++) {

@@ -34,6 +34,7 @@ int config_load(struct batch *b, const char *path, const char *name,
 struct config_paths {
 	char **v;
 	size_t n;
+	const char *skipped;	/* netifmsg.d/, skipped as no directory */
 };
 
 void config_paths_free(struct config_paths *p);
@@ -45,8 +46,9 @@ const char *config_shown_name(const char *path);
  * The configuration: @files ("-": standard input, "<stdin>" in
  * messages), or with none (@n == 0) the default files
  * @etc/netifmsg.conf and @etc/netifmsg.d/ *.conf (SYSCONFDIR for the
- * program; a default file that does not exist is no error), into @b in
- * order.  Returns as config_load().  Free @paths after @b.
+ * program; a default file that does not exist is no error; a netifmsg.d
+ * that is no directory is skipped and named in @paths->skipped), into @b
+ * in order.  Returns as config_load().  Free @paths after @b.
  */
 int config_read(struct batch *b, const char *const *files, int n,
 		const char *etc, struct config_paths *paths,

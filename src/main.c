@@ -244,6 +244,9 @@ int main(int argc, char **argv)
 			ret = run(&o);
 		else if (ret == -EIO)
 			no_array(&o);
+		/* A netifmsg.d that is no directory: the rest was applied. */
+		if (!ret && in.paths.skipped)
+			ret = -EIO;
 		cmd_free_input(&in);
 	} else {
 		ret = run(&o);

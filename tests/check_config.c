@@ -140,6 +140,61 @@ START_TEST(test_dir_not_files)
 }
 END_TEST
 
+/*
+ * Read the defaults again: netifmsg.conf's line only, and netifmsg.d
+ * named as skipped if @skipped; then netifmsg.d is removed.
+ */
+static void read_without_dir(bool skipped)
+{
+	char d[600];
+
+	batch_free(&b);
+	config_paths_free(&paths);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 1);
+	ck_assert_str_eq(where(0), "netifmsg.conf:1 tap0");
+	snprintf(d, sizeof(d), "%s/netifmsg.d/", etc);
+	if (skipped)
+		ck_assert_str_eq(paths.skipped, d);
+	else
+		ck_assert_ptr_null(paths.skipped);
+	d[strlen(d) - 1] = '\0';
+	ck_assert_int_eq(unlink(d), 0);
+}
+
+/*
+ * A netifmsg.d that is no directory (a file, as "netifmsg >
+ * /etc/netifmsg.d" makes where there is none, a FIFO, a symlink to a
+ * file, to /dev/null, a loop) is skipped, never opened, and named, so
+ * that one stray file does not stop netifmsg.conf from being applied.
+ * Not read, it is not refused as untrusted either.  A dangling symlink
+ * is a missing directory.
+ */
+START_TEST(test_dir_not_dir)
+{
+	char d[600], t[600];
+
+	put("netifmsg.conf", "tap0 +link\n");
+	put("target", "tap1 +drv\n");
+	snprintf(d, sizeof(d), "%s/netifmsg.d", etc);
+	snprintf(t, sizeof(t), "%s/target", etc);
+	ck_assert_int_eq(rmdir(d), 0);
+	put("netifmsg.d", "tap1 +drv\n");
+	ck_assert_int_eq(chmod(d, 0666), 0);
+	read_without_dir(true);
+	ck_assert_int_eq(mkfifo(d, 0644), 0);
+	read_without_dir(true);
+	ck_assert_int_eq(symlink(t, d), 0);
+	read_without_dir(true);
+	ck_assert_int_eq(symlink("/dev/null", d), 0);
+	read_without_dir(true);
+	ck_assert_int_eq(symlink("netifmsg.d", d), 0);
+	read_without_dir(true);
+	ck_assert_int_eq(symlink("/nonexistent/netifmsg.d", d), 0);
+	read_without_dir(false);
+}
+END_TEST
+
 /* --config files replace the defaults, in the order given. */
 START_TEST(test_config_files)
 {
@@ -568,6 +623,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_default_order);
 	tcase_add_test(tc, test_missing_is_empty);
 	tcase_add_test(tc, test_dir_not_files);
+	tcase_add_test(tc, test_dir_not_dir);
 	tcase_add_test(tc, test_config_files);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);

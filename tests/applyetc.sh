@@ -1,0 +1,126 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# --apply with the default files, not --config: the test build
+# tests/netifmsg-etc reads them from tests/etc of the build tree (a link
+# to this test's directory) instead of /etc.  A netifmsg.d that is no
+# directory (a stray file) is skipped with a message and exit status 1,
+# and netifmsg.conf is applied all the same; an untrusted netifmsg.d is
+# still refused (exit status 2, nothing set).
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+
+ETCBUILD=${NETIFMSG_ETC:-$(dirname "$NETIFMSG")/../tests/netifmsg-etc}
+[ -x "$ETCBUILD" ] || fatal "test build '$ETCBUILD' not found (make check builds it)"
+# The directory it was built to read, as its messages name it.
+ETC=$(cd "$(dirname "$ETCBUILD")" && pwd)/etc
+
+setup_ns 2
+mkdir -m 0755 "$NIM_TMP/etc" || fatal "cannot make $NIM_TMP/etc"
+ln -sfn "$NIM_TMP/etc" "$ETC" || fatal "cannot link $ETC"
+
+# ne ARGS...: the test build in the test's namespace.
+ne() {
+	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$ETCBUILD" "$@"
+}
+
+# conf TEXT: netifmsg.conf, root's and mode 0644 as --apply wants it.
+conf() {
+	printf '%s\n' "$1" >"$ETC/netifmsg.conf"
+	chmod 0644 "$ETC/netifmsg.conf"
+}
+
+SKIPPED="netifmsg: $ETC/netifmsg.d/: not a directory: skipped (see netifmsg.conf(5))"
+
+# --- the drop-in directory, as it should be: read after netifmsg.conf
+conf 'tap0 +link'
+mkdir -m 0755 "$ETC/netifmsg.d"
+printf 'tap1 +drv\n' >"$ETC/netifmsg.d/10.conf"
+chmod 0644 "$ETC/netifmsg.d/10.conf"
+set_mask tap0 0x0
+set_mask tap1 0x0
+check_rc "--apply: netifmsg.conf and netifmsg.d" 0 ne --apply
+check_empty "--apply: netifmsg.conf and netifmsg.d: no message" "$ERR"
+check_mask "--apply: netifmsg.conf applied" tap0 0x4
+check_mask "--apply: netifmsg.d applied" tap1 0x1
+rm -rf "$ETC/netifmsg.d"
+
+# --- no netifmsg.d: no error, nothing said
+set_mask tap0 0x0
+check_rc "--apply: no netifmsg.d" 0 ne --apply
+check_empty "--apply: no netifmsg.d: no message" "$ERR"
+check_mask "--apply: no netifmsg.d: netifmsg.conf applied" tap0 0x4
+
+# --- netifmsg.d is a file (as 'netifmsg > /etc/netifmsg.d' makes it where
+# there is no directory): skipped and said, netifmsg.conf applied, exit 1
+set_mask tap0 0x0
+set_mask tap1 0x0
+printf 'tap1 +drv\n' >"$ETC/netifmsg.d"
+chmod 0644 "$ETC/netifmsg.d"
+check_rc "--apply: netifmsg.d is a file" 1 ne --apply
+check_file "--apply: netifmsg.d is a file: message" "$SKIPPED" "$ERR"
+check_empty "--apply: netifmsg.d is a file: nothing on stdout" "$OUT"
+check_mask "--apply: netifmsg.d is a file: netifmsg.conf applied" tap0 0x4
+check_mask "--apply: netifmsg.d is a file: its lines not read" tap1 0x0
+# The udev rule's run, as at boot for every interface.
+set_mask tap0 0x0
+check_rc "--apply --ifindex: netifmsg.d is a file" 1 \
+	ne --apply --ifindex "$(ifindex_of tap0)"
+check_file "--apply --ifindex: netifmsg.d is a file: message" "$SKIPPED" "$ERR"
+check_mask "--apply --ifindex: netifmsg.d is a file: netifmsg.conf applied" tap0 0x4
+# -v prints what was set; -j its array; -q still says the failure.
+set_mask tap0 0x0
+check_rc "--apply -v: netifmsg.d is a file" 1 ne -v --apply
+check_out "--apply -v: netifmsg.d is a file: the interface set" \
+	"$(show_line tap0 0x4) (changed)"
+check_grep "--apply -v: netifmsg.d is a file: message" "$SKIPPED" "$ERR"
+set_mask tap0 0x0
+check_rc "--apply -j: netifmsg.d is a file" 1 ne -j --apply
+check_json "--apply -j: netifmsg.d is a file: the array" \
+	"[$(json_if tap0 0x4 true)]" "$OUT"
+check_rc "--apply -q: netifmsg.d is a file, second run" 1 ne -q --apply
+check_file "--apply -q: netifmsg.d is a file: message" "$SKIPPED" "$ERR"
+# An untrusted file there is not read, so not refused either.
+chmod 0666 "$ETC/netifmsg.d"
+check_rc "--apply: netifmsg.d is a file anyone may write" 1 ne --apply
+check_file "--apply: netifmsg.d is a file anyone may write: message" "$SKIPPED" "$ERR"
+# --config files replace the default ones: netifmsg.d is not looked at.
+set_mask tap1 0x0
+check_rc "--apply --config: netifmsg.d is a file" 0 \
+	ne --apply --config "$ETC/netifmsg.conf"
+check_empty "--apply --config: netifmsg.d is a file: no message" "$ERR"
+rm -f "$ETC/netifmsg.d"
+
+# --- also a FIFO (never opened: no block), a link to a file, a link loop
+for kind in fifo link loop; do
+	case $kind in
+	fifo) mkfifo -m 0644 "$ETC/netifmsg.d" ;;
+	link) ln -s netifmsg.conf "$ETC/netifmsg.d" ;;
+	loop) ln -s netifmsg.d "$ETC/netifmsg.d" ;;
+	esac
+	set_mask tap0 0x0
+	check_rc "--apply: netifmsg.d is a $kind" 1 timeout -s KILL 10 \
+		ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
+	check_file "--apply: netifmsg.d is a $kind: message" "$SKIPPED" "$ERR"
+	check_mask "--apply: netifmsg.d is a $kind: netifmsg.conf applied" tap0 0x4
+	rm -f "$ETC/netifmsg.d"
+done
+
+# --- a directory that others may write is still refused: exit 2, nothing
+set_mask tap0 0x0
+mkdir -m 0757 "$ETC/netifmsg.d"
+check_rc "--apply: netifmsg.d anyone may write" 2 ne --apply
+check_file "--apply: netifmsg.d anyone may write: message" \
+	"netifmsg: $ETC/netifmsg.d/: writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))" \
+	"$ERR"
+check_mask "--apply: netifmsg.d anyone may write: nothing set" tap0 0x0
+rm -rf "$ETC/netifmsg.d"
+
+rm -f "$ETC"
+finish
