@@ -169,6 +169,75 @@ wait_for() {
 	return 1
 }
 
+# wait_until CMD...: run CMD every 0.05 s until it succeeds (at most 400
+# tries, 20 s or more under load); fails if it never did.  A wait for a
+# condition, never a fixed sleep: the caller says what failed.
+wait_until() {
+	local i
+	for ((i = 0; i < 400; i++)); do
+		"$@" && return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# ended PID: PID, a child of this shell, has ended (bash reaps its
+# children as they end: kill -0 fails then).
+ended() {
+	! kill -0 "$1" 2>/dev/null
+}
+
+# Where a process sleeps.  /proc/PID/wchan names the kernel function it
+# sleeps in (anon_pipe_write, poll_schedule_timeout); a kernel that hides
+# it says 0 there, and then /proc/PID/stat (state S: an interruptible
+# sleep) and /proc/PID/syscall (the call and its arguments, the first
+# the fd) tell.
+#
+# proc_where_to VAR PID: "STATE WCHAN SYSCALL ARG1" of PID, for the
+# message of a wait that failed too.
+# shellcheck disable=SC2034 # a nameref: it sets the caller's VAR
+proc_where_to() {
+	local -n nim_pw_to=$1
+	local nim_w='' nim_s='' nim_st=''
+	{ read -r nim_w <"/proc/$2/wchan"; } 2>/dev/null
+	{ read -r nim_s <"/proc/$2/syscall"; } 2>/dev/null
+	{ read -r nim_st <"/proc/$2/stat"; } 2>/dev/null
+	# The state follows the command name in parentheses, which may
+	# hold anything: the field after the last ") ".
+	nim_st=${nim_st##*) }
+	nim_st=${nim_st%% *}
+	read -r nim_s nim_pw_to <<<"$nim_s"
+	nim_pw_to="${nim_st:--} ${nim_w:--} ${nim_s:--} ${nim_pw_to%% *}"
+}
+
+# sleeps_writing PID: PID sleeps in a write(2) to a full pipe: wchan
+# says pipe_write; where it says nothing, PID sleeps in a call on fd 1,
+# its standard output, a pipe, where only a write waiting for room sleeps.
+sleeps_writing() {
+	local st w nr a1
+	proc_where_to st "$1"
+	read -r st w nr a1 <<<"$st"
+	case $w in
+	*pipe_write* | *pipe_wait*) return 0 ;;
+	0 | -) [ "$st" = S ] && [[ $nr =~ ^[0-9]+$ ]] && [ "$a1" = 0x1 ] ;;
+	*) return 1 ;;
+	esac
+}
+
+# sleeps_polling PID: PID sleeps waiting in poll(2) or ppoll(2): wchan
+# says poll; where it says nothing, PID sleeps in a call that is not on
+# fd 1 (a write of its output).
+sleeps_polling() {
+	local st w nr a1
+	proc_where_to st "$1"
+	read -r st w nr a1 <<<"$st"
+	case $w in
+	*poll*) return 0 ;;
+	0 | -) [ "$st" = S ] && [[ $nr =~ ^[0-9]+$ ]] && [ "$a1" != 0x1 ] ;;
+	*) return 1 ;;
+	esac
+}
+
 # missing TOOL PACKAGE: TOOL, which CI installs (.ci/packages), is not
 # found: a hard error, not a note or a skip, so that no check passes
 # unrun.
