@@ -27,16 +27,6 @@ for ((i = 0; i < 1000; i++)); do
 	echo "tap0 none"
 done >"$NIM_TMP/flood"
 
-# blocked PID: wait until PID sleeps in a write to a full pipe.
-blocked() {
-	local i
-	for ((i = 0; i < 100; i++)); do
-		grep -q 'pipe_write' "/proc/$1/wchan" 2>/dev/null && return 0
-		sleep 0.05
-	done
-	return 1
-}
-
 # stop_within NAME SIGNAL: send SIGNAL to the monitor, which must exit
 # with status 0 within a second.
 stop_within() {
@@ -77,19 +67,20 @@ start_blocked() {
 	"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor >"$FIFO" \
 		2>"$NIM_TMP/mon.err" &
 	MON_PID=$!
-	# Until it has joined the group: its first line.
-	for ((try = 0; try < 100; try++)); do
+	# Until it has joined the group: its first line (at most 20 s).
+	for ((try = 0; try < 200; try++)); do
 		set_mask tap1 $((1 + try % 2))
 		read -r -t 0.1 -u 3 line && break
 	done
 	[ -n "$line" ] || fatal "the monitor did not start"
 	nm -f --batch "$NIM_TMP/flood" || fatal "the flood batch failed"
-	if blocked "$MON_PID"; then
+	# The state the check is about: the monitor sleeps in a write.
+	if wait_until sleeps_writing "$MON_PID"; then
 		pass "$1: the monitor is blocked writing"
 	else
-		# Without wchan, at least a full pipe.
-		echo "note: $1: wchan does not say pipe_write: $(cat "/proc/$MON_PID/wchan" 2>&1)"
-		sleep 1
+		proc_where_to line "$MON_PID"
+		fail "$1: the monitor is blocked writing" \
+			"not after 20 s: state, wchan, syscall, its fd: $line"
 	fi
 }
 
@@ -105,12 +96,16 @@ exec 3<&-
 "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor >"$NIM_TMP/idle.out" \
 	2>"$NIM_TMP/idle.err" &
 MON_PID=$!
-for ((try = 0; try < 100; try++)); do
-	set_mask tap1 $((1 + try % 2))
-	sleep 0.05
-	[ -s "$NIM_TMP/idle.out" ] && break
-done
-sleep 0.2
+sync_monitors tap1 "$NIM_TMP/idle.out"
+# The state the check is about: the monitor has printed what came and
+# waits for more in ppoll().
+if wait_until sleeps_polling "$MON_PID"; then
+	pass "idle: the monitor waits for notifications"
+else
+	proc_where_to line "$MON_PID"
+	fail "idle: the monitor waits for notifications" \
+		"not after 20 s: state, wchan, syscall, its fd: $line"
+fi
 stop_within "idle" TERM
 check_empty "idle: nothing on stderr" "$NIM_TMP/idle.err"
 
