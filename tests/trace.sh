@@ -111,25 +111,33 @@ for sig in INT TERM HUP QUIT; do
 	check_mask "SIG$sig: restored" trc0 0x3
 done
 set_mask trc0 0x0
-# $E is emptied first: the pipeline's own 2> may come after the first
-# look, which would then find the last run's "restore with".
-: >"$E"
+# head reads the trace through a FIFO, so that the trace is $TPID, whose
+# end is waited for.
+mkfifo "$NIM_TMP/head" || fatal "mkfifo failed"
 : >"$O"
-ip netns exec "$NS" "$NETIFMSG" --trace trc0 2>"$E" | head -n 1 >"$O" &
+head -n 1 <"$NIM_TMP/head" >"$O" &
 hp=$!
-for ((i = 0; i < 750; i++)); do grep -q 'restore with' "$E" && break; sleep 0.02; done
+trace "$NIM_TMP/head" "$E" trc0
 grep -q 'restore with' "$E" || fatal "the trace into a pipe did not start"
-for ((i = 0; i < 50; i++)); do
+# Records until head has its line and is gone (at most 20 s).
+for ((i = 0; i < 100; i++)); do
 	taplog trc0
 	for ((k = 0; k < 10; k++)); do
-		kill -0 "$hp" 2>/dev/null || break 2
+		ended "$hp" && break 2
 		sleep 0.02
 	done
 done
+ended "$hp" || fatal "head read no line of the trace in 20 s"
 wait "$hp"
-sleep 0.2
 check_eq "a closed pipe: one line read" 1 "$(wc -l <"$O")"
-for ((i = 0; i < 100; i++)); do grep -q restored "$E" && break; sleep 0.05; done
+if wait_until ended "$TPID"; then
+	stopped
+	check_eq "a closed pipe ends it: exit 0" 0 "$RC"
+else
+	fail "a closed pipe ends it" "still running 20 s after head went"
+	kill -INT "$TPID"
+	stopped
+fi
 check_grep "a closed pipe ends it: restored" "trc0: restored" "$E"
 check_mask "a closed pipe: restored" trc0 0x0
 
@@ -140,7 +148,15 @@ exec {hold}<>"$NIM_TMP/fifo"
 trace "$NIM_TMP/fifo" "$E" trc0
 # 3000 records, 130 KB: more than a pipe holds
 ip netns exec "$NS" "$TAPLOG" trc0 1500 || fatal "taplog failed"
-sleep 0.3
+# The state the check is about: the trace sleeps in a write.
+if wait_until sleeps_writing "$TPID"; then
+	pass "SIGINT while the output is blocked: the trace is blocked writing"
+else
+	where=
+	proc_where_to where "$TPID"
+	fail "SIGINT while the output is blocked: the trace is blocked writing" \
+		"not after 20 s: state, wchan, syscall, its fd: $where"
+fi
 kill -INT "$TPID"
 stopped
 exec {hold}<&-
