@@ -123,14 +123,15 @@ fi
 # unavailable".  The same for stderr (2>&1 shares one description with
 # stdout).  5000 lines of a batch are about 100 KiB of output, 5000
 # failed ones about 300 KiB of messages, more than a pipe holds; the
-# reader starts a second late.
+# reader starts once netifmsg waits for room in the full pipe (at most
+# 20 s; else a line says it did not, and the check fails).
 if command -v python3 >/dev/null 2>&1; then
 	# nonblocking FD TEXT ARGS...: netifmsg ARGS with FD (1 or 2) a
 	# full non-blocking pipe; its exit status, how many lines that came
 	# through FD hold TEXT, and what came on the other one ("-": none).
 	nonblocking() {
 		python3 - "$NS" "$NETIFMSG" "$@" <<'EOF'
-import os, subprocess, sys, time
+import fcntl, os, struct, subprocess, sys, termios, time
 ns, prog, fd, text = sys.argv[1:5]
 r, w = os.pipe()
 os.set_blocking(w, False)
@@ -138,7 +139,28 @@ mine, other = ("stdout", "stderr") if fd == "1" else ("stderr", "stdout")
 p = subprocess.Popen(["ip", "netns", "exec", ns, prog] + sys.argv[5:],
                      **{mine: w, other: subprocess.PIPE})
 os.close(w)
-time.sleep(1)
+size = fcntl.fcntl(r, getattr(fcntl, "F_GETPIPE_SZ", 1032))
+def where():
+    """netifmsg's state, wchan and the bytes in the pipe."""
+    try:
+        with open("/proc/%d/stat" % p.pid) as f:
+            state = f.read().rsplit(") ", 1)[1].split()[0]
+        with open("/proc/%d/wchan" % p.pid) as f:
+            wchan = f.read().strip() or "0"
+    except (OSError, IndexError):
+        state, wchan = "-", "-"
+    n = struct.unpack("i", fcntl.ioctl(r, termios.FIONREAD, b"\0" * 4))[0]
+    return state, wchan, n
+# netifmsg (ip netns exec becomes it) sleeps in poll(2) waiting for room:
+# no page of the pipe is free.  A kernel that hides wchan says 0.
+for i in range(400):
+    state, wchan, n = where()
+    if state == "S" and n > size - 4096 and ("poll" in wchan or wchan == "0"):
+        break
+    time.sleep(0.05)
+else:
+    print("netifmsg did not wait for room in the pipe in 20 s: "
+          "state %s, wchan %s, %d of %d bytes queued" % (state, wchan, n, size))
 got = b""
 while True:
     more = os.read(r, 65536)
