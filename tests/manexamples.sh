@@ -215,6 +215,16 @@ check_masks() {
 	done
 }
 
+# ns_asleep: every process in the namespace sleeps (state S): none runs,
+# so none has more to print until something changes.
+ns_asleep() {
+	local pid st
+	for pid in $(ip netns pids "$NS"); do
+		proc_where_to st "$pid"
+		[ "${st%% *}" = S ] || return 1
+	done
+}
+
 # run_monitor CMD EXPECTED: see the header.
 run_monitor() {
 	local c=$1 expected=$2 pid try n line re
@@ -244,7 +254,18 @@ run_monitor() {
 		[ "$(grep -vc sync0 "$OUT")" -ge "$n" ] && break
 		sleep 0.05
 	done
-	sleep 0.3
+	# The monitor has printed all the changes brought, the pipeline
+	# beside it has passed that on, and nothing more is coming: every
+	# process in the namespace sleeps (the monitor in ppoll(), a reader
+	# of its output in read(2)).
+	if ! wait_until ns_asleep; then
+		fail "$page: $cmd: the monitor and its pipeline settle" \
+			"a process in the namespace still runs after 20 s:" \
+			"$(ip netns pids "$NS" | while read -r p; do
+				proc_where_to st "$p"
+				echo "$p $(cat "/proc/$p/comm" 2>/dev/null): $st"
+			done)"
+	fi
 	# The monitor, and what the pipeline runs beside it: every process
 	# in the namespace but the tests' own shells has started for it.
 	ip netns pids "$NS" | xargs -r kill -TERM 2>/dev/null
