@@ -147,11 +147,7 @@ check_mask '--batch: a first line that is a pattern in brackets: applied' '{"lan
 # --monitor: lines and filters use the same escapes
 "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor "$SHOWN" >"$NIM_TMP/mon" 2>"$NIM_TMP/mon.err" &
 mon=$!
-for ((try = 0; try < 100; try++)); do
-	set_mask "$NAME" $((1 + try % 2))
-	sleep 0.05
-	[ -s "$NIM_TMP/mon" ] && break
-done
+sync_monitors "$NAME" "$NIM_TMP/mon"
 kill -TERM "$mon"
 wait "$mon"
 check_eq "monitor of the ESC name: exit 0" 0 $?

@@ -333,11 +333,7 @@ check_grep "--monitor --ioctl: message" "--monitor cannot use --ioctl" "$ERR"
 mon=$NIM_TMP/mon
 "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor tap14 >"$mon" 2>&1 &
 mon_pid=$!
-for ((try = 0; try < 100; try++)); do
-	set_mask tap14 $((1 + try % 2))
-	sleep 0.05
-	[ -s "$mon" ] && break
-done
+sync_monitors tap14 "$mon"
 before=$(wc -l <"$mon")
 nm --ioctl tap14 0x8003 && nm --ioctl tap14 0x8003
 for ((try = 0; try < 200; try++)); do

@@ -109,11 +109,7 @@ check_mask "hidden wol: --batch line with wolx: line 1 not applied" tap1 0x1
 mon=$NIM_TMP/mon
 "${NIM_WRAPPER[@]}" "$HIDEWOL" -n "$NS" --monitor tap0 >"$mon" 2>&1 &
 mon_pid=$!
-for ((try = 0; try < 100; try++)); do
-	set_mask tap0 $((1 + try % 2))
-	sleep 0.05
-	[ -s "$mon" ] && break
-done
+sync_monitors tap0 "$mon"
 set_mask tap0 0x4003
 for ((try = 0; try < 200; try++)); do
 	grep -q 'wol\|bit14' "$mon" && break
@@ -130,11 +126,7 @@ set_mask tap0 0x4001
 mon=$NIM_TMP/mon-was
 "${NIM_WRAPPER[@]}" "$HIDEWOL" -n "$NS" --monitor tap0 tap1 >"$mon" 2>&1 &
 mon_pid=$!
-for ((try = 0; try < 100; try++)); do
-	set_mask tap1 $((1 + try % 2))
-	sleep 0.05
-	[ -s "$mon" ] && break
-done
+sync_monitors tap1 "$mon"
 set_mask tap0 0x1
 for ((try = 0; try < 200; try++)); do
 	grep -q '^tap0: ' "$mon" && break
