@@ -270,10 +270,8 @@ for sigpipe in default ignored; do
 		echo "${PIPESTATUS[0]}" >"$NIM_TMP/pipe.rc"
 	) &
 	PIPE_PID=$!
-	for ((try = 0; try < 100; try++)); do
-		[ -s "$NIM_TMP/pipe.pid" ] && break
-		sleep 0.05
-	done
+	wait_until test -s "$NIM_TMP/pipe.pid" ||
+		fatal "the monitor into head did not start in 20 s"
 	MON_PIDS+=("$(cat "$NIM_TMP/pipe.pid")")
 	for ((try = 0; try < 300; try++)); do
 		et -s tap2 msglvl $((0x100 << (try % 2)))
@@ -284,10 +282,7 @@ for sigpipe in default ignored; do
 	# while it starts has no "was" (MONITOR in netifmsg(8)).
 	check_egrep "--monitor | head -n 1 (SIGPIPE $sigpipe): the line got through the pipe" \
 		'^tap2: 0x00000(100 tx_queued|200 intr)( \(was 0x[0-9a-f]{8}[ a-z_]*\))?$' "$PIPE_OUT"
-	for ((try = 0; try < 300; try++)); do
-		[ -s "$NIM_TMP/pipe.rc" ] && break
-		sleep 0.05
-	done
+	wait_until test -s "$NIM_TMP/pipe.rc"
 	check_eq "--monitor | head -n 1 (SIGPIPE $sigpipe): netifmsg ends, exit 0" \
 		0 "$(cat "$NIM_TMP/pipe.rc" 2>/dev/null)"
 	kill_monitors
@@ -301,13 +296,19 @@ done
 	2>"$NIM_TMP/full.err" &
 MON_PID=$!
 MON_PIDS+=("$MON_PID")
-for ((try = 0; try < 100; try++)); do
+for ((try = 0; try < 300; try++)); do
 	et -s tap2 msglvl $((0x100 << (try % 2)))
 	sleep 0.05
-	kill -0 "$MON_PID" 2>/dev/null || break
+	ended "$MON_PID" && break
 done
-wait "$MON_PID"
-check_eq "--monitor >/dev/full: exit status 1" 1 "$?"
+if ended "$MON_PID"; then
+	wait "$MON_PID"
+	check_eq "--monitor >/dev/full: exit status 1" 1 "$?"
+else
+	fail "--monitor >/dev/full: stops" "still running after 300 changes"
+	kill -KILL "$MON_PID"
+	wait "$MON_PID" 2>/dev/null
+fi
 check_file "--monitor >/dev/full: message" \
 	"netifmsg: write error: No space left on device" "$NIM_TMP/full.err"
 MON_PIDS=()
