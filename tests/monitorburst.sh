@@ -145,10 +145,7 @@ check_file "without CAP_NET_ADMIN: the overflow said once on stderr" \
 now=''
 ethtool_mask_to now tap0
 set_mask tap0 0x80
-for ((try = 0; try < 150; try++)); do
-	grep -q '^tap0: 0x00000080 ' "$NIM_TMP/nocap.out" && break
-	sleep 0.02
-done
+wait_for "$NIM_TMP/nocap.out" '^tap0: 0x00000080 '
 line=
 while IFS= read -r l; do
 	[[ $l == "tap0: 0x00000080 "* ]] && line=$l

@@ -262,9 +262,9 @@ check_mask "-n with 1000 quotes: the restore command puts the bits back" trc0 0x
 set_mask trc1 0x0
 trace "$O" "$E" trc1
 ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
-for ((i = 0; i < 250; i++)); do grep -q 'renamed to' "$E" && break; sleep 0.02; done
+wait_for "$E" 'renamed to'
 taplog trc1r
-for ((i = 0; i < 250; i++)); do grep -q 'trc1r: persist' "$O" && break; sleep 0.02; done
+wait_for "$O" 'trc1r: persist'
 kill -INT "$TPID"
 stopped
 check_eq "trc1 renamed: exit 0" 0 "$RC"
@@ -277,7 +277,7 @@ ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 # old name; the one said with the rename, pasted, puts the bits back.
 trace "$O" "$E" trc1 +link
 ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
-for ((i = 0; i < 250; i++)); do grep -q 'renamed to' "$E" && break; sleep 0.02; done
+wait_for "$E" 'renamed to'
 kill -KILL "$TPID"
 stopped
 check_mask "killed after a rename: still raised" trc1r 0x4
@@ -298,7 +298,7 @@ kill -STOP "$TPID"
 ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
 taplog trc1r
 kill -CONT "$TPID"
-for ((i = 0; i < 250; i++)); do grep -q 'trc1r: persist' "$O" && break; sleep 0.02; done
+wait_for "$O" 'trc1r: persist'
 kill -INT "$TPID"
 stopped
 check_eq "trc1 renamed while stopped: exit 0" 0 "$RC"
@@ -323,7 +323,7 @@ ip -n "$NS" link set trc1 name trc1t || fatal "cannot rename trc1"
 ip -n "$NS" link set trc1t name trc1r || fatal "cannot rename trc1t"
 taplog trc1r
 kill -CONT "$TPID"
-for ((i = 0; i < 250; i++)); do grep -q 'trc1r: persist' "$O" && break; sleep 0.02; done
+wait_for "$O" 'trc1r: persist'
 kill -INT "$TPID"
 stopped
 check_eq "trc1 renamed twice while stopped: exit 0" 0 "$RC"
