@@ -102,13 +102,13 @@ check_file "--batch - <&-: message" "netifmsg: <stdin>: Bad file descriptor" "$E
 MON_PID=$!
 # shellcheck disable=SC2154 # nim_rc is set inside the trap
 trap 'nim_rc=$?; kill -KILL "$MON_PID" 2>/dev/null; (exit "$nim_rc"); cleanup' EXIT
-for ((try = 0; try < 100; try++)); do
+for ((try = 0; try < 300; try++)); do
 	set_mask tap0 $((0x100 << (try % 2)))
 	sleep 0.05
-	kill -0 "$MON_PID" 2>/dev/null || break
+	ended "$MON_PID" && break
 done
-if kill -0 "$MON_PID" 2>/dev/null; then
-	fail "--monitor >&-: stops at its first line" "still running after 100 changes"
+if ! ended "$MON_PID"; then
+	fail "--monitor >&-: stops at its first line" "still running after 300 changes"
 	kill -KILL "$MON_PID"
 	wait "$MON_PID" 2>/dev/null
 else
