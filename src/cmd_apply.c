@@ -127,6 +127,8 @@ static size_t requests(const struct apply *a, size_t *k, struct breq *r,
 static void notes(const struct opts *o, const struct batch *conf,
 		  const bool *used, size_t found, size_t nt)
 {
+	int drv = o->job.more->ndrivers;
+	const char *name, *others;
 	size_t k;
 
 	/* Say where it looked, when the files were missed or left empty. */
@@ -153,14 +155,24 @@ static void notes(const struct opts *o, const struct batch *conf,
 		     o->ifindex);
 	if (!o->job.ifname || nt)
 		return;
-	if (!o->job.more->ndrivers && !found)
-		diag(NULL, o->job.ifname, "note: no interface with a message level matches it now");
-	else if (!o->job.more->ndrivers)
-		diag(NULL, o->job.ifname, "note: no configuration line for it");
-	else	/* Without IFACE, "*" stands for every interface of it. */
-		diag(NULL, strcmp(o->job.ifname, "*") ? o->job.ifname : NULL,
-		     "note: no configuration line for an interface with a message level of driver %s%s",
-		     o->job.more->drivers[0], o->job.more->ndrivers > 1 ? " (or the others given)" : "");
+	if (!drv) {
+		diag(NULL, o->job.ifname, found ?
+		     "note: no configuration line for it" :
+		     "note: no interface with a message level matches it now");
+		return;
+	}
+	/* Without IFACE, "*" stands for every interface of the driver. */
+	name = strcmp(o->job.ifname, "*") ? o->job.ifname : NULL;
+	others = drv > 1 ? " (or the others given)" : "";
+	if (found)
+		diag(NULL, name, "note: no configuration line for an interface with a message level of driver %s%s",
+		     o->job.more->drivers[0], others);
+	else if (name)
+		diag(NULL, name, "note: no interface with a message level of driver %s%s matches it now",
+		     o->job.more->drivers[0], others);
+	else
+		diag(NULL, NULL, "note: no interface with a message level has driver %s%s now",
+		     o->job.more->drivers[0], others);
 }
 
 static void report(const struct opts *o, struct backend *b,

@@ -1137,7 +1137,11 @@ START_TEST(test_apply_driver)
 }
 END_TEST
 
-/* --apply --driver -v with nothing to do names the driver, not '*'. */
+/*
+ * --apply --driver -v with nothing to do names the driver, not '*', and
+ * says which it was: no interface of the driver there (although a line
+ * is for it), or no line for the interfaces of it that are there.
+ */
 START_TEST(test_apply_driver_note)
 {
 	char cmd[160];
@@ -1145,10 +1149,19 @@ START_TEST(test_apply_driver_note)
 	snprintf(cmd, sizeof(cmd), "-v --apply --driver e1000 --config %s",
 		 write_file("* none\n"));
 	ck_assert_int_eq(run(cmd), 0);
-	ck_assert_str_eq(err, "netifmsg: note: no configuration line for an interface with a message level of driver e1000\n");
+	ck_assert_str_eq(err, "netifmsg: note: no interface with a message level has driver e1000 now\n");
 	strcat(cmd, " tap0");
 	ck_assert_int_eq(run(cmd), 0);
-	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for an interface with a message level of driver e1000\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no interface with a message level of driver e1000 matches it now\n");
+	ck_assert_uint_eq(f.sets, 0);
+	/* tap0 and tap1 are tun's; the one line is for another. */
+	snprintf(cmd, sizeof(cmd), "-v --apply --driver tun --config %s",
+		 write_file("tap9 none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: note: no configuration line for an interface with a message level of driver tun\n");
+	strcat(cmd, " tap0");
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for an interface with a message level of driver tun\n");
 	ck_assert_uint_eq(f.sets, 0);
 }
 END_TEST
