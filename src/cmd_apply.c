@@ -128,7 +128,7 @@ static void notes(const struct opts *o, const struct batch *conf,
 		  const bool *used, size_t found, size_t nt)
 {
 	int drv = o->job.more->ndrivers;
-	const char *name, *others;
+	const char *name, *first, *others;
 	size_t k;
 
 	/* Say where it looked, when the files were missed or left empty. */
@@ -163,16 +163,18 @@ static void notes(const struct opts *o, const struct batch *conf,
 	}
 	/* Without IFACE, "*" stands for every interface of the driver. */
 	name = strcmp(o->job.ifname, "*") ? o->job.ifname : NULL;
+	/* The first --driver given: they are kept last first. */
+	first = o->job.more->drivers[drv - 1];
 	others = drv > 1 ? " (or the others given)" : "";
 	if (found)
 		diag(NULL, name, "note: no configuration line for an interface with a message level of driver %s%s",
-		     o->job.more->drivers[0], others);
+		     first, others);
 	else if (name)
 		diag(NULL, name, "note: no interface with a message level of driver %s%s matches it now",
-		     o->job.more->drivers[0], others);
+		     first, others);
 	else
 		diag(NULL, NULL, "note: no interface with a message level has driver %s%s now",
-		     o->job.more->drivers[0], others);
+		     first, others);
 }
 
 static void report(const struct opts *o, struct backend *b,

@@ -701,12 +701,17 @@ START_TEST(test_select_none_quote)
 }
 END_TEST
 
-/* More than one --driver: the message says the others were looked for. */
+/*
+ * More than one --driver: the message names the first given, and says
+ * the others were looked for.
+ */
 START_TEST(test_select_none_drivers)
 {
 	ck_assert_int_eq(run("--driver igb tap*"), -EIO);
 	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver igb\n");
 	ck_assert_int_eq(run("--driver igb --driver e1000 tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver igb (or the others given)\n");
+	ck_assert_int_eq(run("--driver e1000 --driver igb tap*"), -EIO);
 	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap*' with driver e1000 (or the others given)\n");
 }
 END_TEST
@@ -1162,6 +1167,11 @@ START_TEST(test_apply_driver_note)
 	strcat(cmd, " tap0");
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for an interface with a message level of driver tun\n");
+	/* Of several --driver, the first given is named. */
+	snprintf(cmd, sizeof(cmd), "-v --apply --driver e1000 --driver igb --config %s",
+		 write_file("* none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: note: no interface with a message level has driver e1000 (or the others given) now\n");
 	ck_assert_uint_eq(f.sets, 0);
 }
 END_TEST
