@@ -99,6 +99,8 @@ check_grep "syntax error: FILE:LINE" "b.conf:2: unknown message class 'likn'" "$
 check_mask "syntax error: the first file not applied" tap0 0x0
 check_rc "a --config file that does not exist" 1 nm --apply --config "$C/nope.conf"
 check_grep "no such --config file: named" "nope.conf: No such file or directory" "$ERR"
+check_rc "a --config file that does not exist, after one that does" 1 nm --apply --config "$C/a.conf" --config "$C/nope.conf"
+check_mask "a --config file that does not exist: the first file not applied" tap0 0x0
 # "-" is standard input, as for --batch, and named as --batch names it.
 check_rc "--config - with a syntax error" 2 nm --apply --config - <"$C/b.conf"
 check_grep "--config -: <stdin> in the message" "netifmsg: <stdin>:2: unknown message class 'likn'" "$ERR"
