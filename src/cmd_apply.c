@@ -124,8 +124,18 @@ static size_t requests(const struct apply *a, size_t *k, struct breq *r,
  * none of the interfaces there now (@found of them were the one asked
  * for), or no line for it.
  */
-static void notes(const struct opts *o, const struct batch *conf,
-		  const bool *used, size_t found, size_t nt)
+/* A line that names one interface, there but with no message level. */
+static bool no_level(struct backend *b, const struct job *j)
+{
+	struct ifstate st;
+
+	return j->ifname && !j->pattern && !j->more->ndrivers &&
+	       b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP;
+}
+
+static void notes(const struct opts *o, struct backend *b,
+		  const struct batch *conf, const bool *used, size_t found,
+		  size_t nt)
 {
 	int drv = o->job.more->ndrivers;
 	const char *name, *first, *others;
@@ -142,9 +152,14 @@ static void notes(const struct opts *o, const struct batch *conf,
 	}
 	/* With IFACE, the other lines are about other interfaces. */
 	for (k = 0; !o->job.ifname && !o->ifindex && k < conf->n; k++) {
-		struct where w = { conf->jobs[k].more->file, conf->jobs[k].lineno };
+		const struct job *j = &conf->jobs[k];
+		struct where w = { j->more->file, j->lineno };
 
-		if (!used[k])
+		if (used[k])
+			continue;
+		if (no_level(b, j))
+			diag(&w, j->ifname, "note: the driver has no message level");
+		else
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}
 	if (o->ifindex && !found)
@@ -261,7 +276,7 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	}
 	gone(o, b, &a);
 	if (o->verbose)
-		notes(o, conf, used, found, a.nt);
+		notes(o, b, conf, used, found, a.nt);
 	report(o, b, &a);
 	ret = ret < 0 || a.failed ? -EIO : 0;
 out:

@@ -1022,13 +1022,17 @@ START_TEST(test_apply)
 	char cmd[160];
 
 	fake_add(&f, "eth0", 0x7)->driver = "igb";
+	fake_add(&f, "veth0", 0)->no_level = true;
 	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
-		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\n"));
+		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\nveth0 +hw\n"));
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(out, "tap0: 0x00000000 none (changed)\n"
 			      "tap1: 0x00000004 link (changed)\n"
 			      "eth0: 0x00000006 probe link (changed)\n");
 	ck_assert_ptr_nonnull(strstr(err, ":4: note: selects no interface now"));
+	/* one that is there, but with no message level: said so */
+	ck_assert_ptr_nonnull(strstr(err, ":5: veth0: note: the driver has no message level\n"));
+	ck_assert_ptr_null(strstr(err, ":5: note"));
 	/* the lines that selected an interface: no note */
 	ck_assert_ptr_null(strstr(err, ":1: note"));
 	ck_assert_ptr_null(strstr(err, ":2: note"));
