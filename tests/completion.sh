@@ -157,6 +157,19 @@ comp "$CLASSES all none" --driver tun 010 ""
 comp "--timestamp" --driver tun --ti
 comp "" --driver tun -ti
 comp "" --apply --driver tun link ""
+# What the completion takes for a CHANGE word (its copy of netifmsg's
+# is_change_word()) is what netifmsg --decode takes, word by word.
+for w in link LINK drv,probe netif_msg_timer NETIF_MSG_LINK bit3 bit14 \
+	bit15 bit31 bit32 0 1 010 00 07 0x 0x0 0x3 0X3 0x00000003 0xffffffff \
+	0x100000000 4294967295 4294967296 0x5/0xf 0x15/0xf 0x5/0x1 \
+	timer/timer,link rx_err/0x40 0x40/rx_err bit0/bit0 link/ /link a/b/c \
+	none all all/none +link -link +bit3 likn tx-err msglvl on off hw wol -1 \
+	'drv,' ,drv link,,probe '' ' ' 'drv probe' 'drv  probe' \
+	$'drv\tprobe\v0x3' 'drv likn' 'link on'; do
+	_netifmsg_is_change "$w" && comp_says=yes || comp_says=no
+	"$NETIFMSG" --decode "$w" >/dev/null 2>&1 && prog_says=yes || prog_says=no
+	check "a CHANGE word? '$w'" "$prog_says" "$comp_says"
+done
 # Classes after the interface: every class, all and none.
 comp "$CLASSES all none" eth0 ""
 comp "$CLASSES all none" eth0 -j ""
