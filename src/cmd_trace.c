@@ -4,7 +4,7 @@
  * default) is made atomically, the bits it really changed are kept, the
  * interface's kernel log records are printed from /dev/kmsg as they
  * come, and at the end (SIGINT, SIGQUIT, SIGTERM, SIGHUP, --for, a closed
- * output pipe, the interface gone) exactly those bits go back to what they
+ * output pipe, a write error, the interface gone) exactly those bits go back to what they
  * were, in one atomic value+mask set, unless someone else changed one
  * meanwhile: that bit is left as it is, with a note.
  */
@@ -807,8 +807,13 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = targets(&tr);
 	if (ret)
 		goto out;
-	/* A closed output pipe: write() says EPIPE, which ends the trace. */
+	/*
+	 * A closed output pipe: write() says EPIPE, which ends the trace.
+	 * Output beyond the file size limit: EFBIG, a write error; the
+	 * default action of SIGXFSZ would kill it with the level raised.
+	 */
 	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
 	ret = cmd_catch_signals(sigs, 5, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));

@@ -4,7 +4,8 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
-# SIGINT or --for while the output is blocked, and a write error; a bit
+# SIGINT or --for while the output is blocked, and a write error (also
+# past ulimit -f); a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end; names the kernel
 # log escapes; a pattern; -j lines; without CAP_SYSLOG and without
@@ -189,6 +190,23 @@ stopped
 check_eq "/dev/full: exit 1" 1 "$RC"
 check_grep "/dev/full: said" "netifmsg: write error: No space left on device" "$E"
 check_mask "/dev/full: restored" trc0 0x0
+
+# --- output beyond the file size limit (ulimit -f) is a write error too,
+# not SIGXFSZ's death with the level left raised: restored, exit 1
+saved=("${NIM_WRAPPER[@]}")
+NIM_WRAPPER=(bash -c 'ulimit -f 8 && exec "$@"' ulimit "${saved[@]}")
+trace "$O" "$E" trc0
+NIM_WRAPPER=("${saved[@]}")
+# shellcheck disable=SC2317 # called by wait_until
+log_until_ended() {
+	ended "$TPID" || ip netns exec "$NS" "$TAPLOG" trc0 20
+	ended "$TPID"
+}
+wait_until log_until_ended || kill -INT "$TPID"
+stopped
+check_eq "ulimit -f: exit 1" 1 "$RC"
+check_grep "ulimit -f: said" "netifmsg: write error: File too large" "$E"
+check_mask "ulimit -f: restored" trc0 0x0
 
 # --- another writer's bit is kept
 set_mask trc0 0x1
