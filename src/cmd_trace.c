@@ -418,10 +418,15 @@ static void say_undo(const struct trace *tr)
 
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
+		uint32_t before = tr->st[i].msg_enable;
 
 		undo_command(cmd, sizeof(cmd), tr, i);
-		if (!t->changed)
+		if (!t->changed && change_apply(&tr->job.change, before) == before)
 			diag(NULL, tr->st[i].ifname, "already so: nothing to restore at the end");
+		else if (!t->changed)
+			/* The driver kept its level (or another writer put it back). */
+			diag(NULL, tr->st[i].ifname, "now 0x%08x: the change changed nothing: nothing to restore at the end",
+			     t->after);
 		else
 			diag(NULL, tr->st[i].ifname, "now 0x%08x; if netifmsg is killed, restore with: %s",
 			     t->after, cmd);

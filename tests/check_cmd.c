@@ -1434,6 +1434,32 @@ START_TEST(test_trace_already_so)
 }
 END_TEST
 
+/* The raise's set is taken, but the driver keeps lo's level as it was. */
+static void lo_keeps_level(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 1)
+		fake_find(fk, "lo")->mask = 0x1;
+}
+
+/*
+ * A change that the driver takes and ignores changed nothing: nothing to
+ * put back, but the level was not "already so" either.
+ */
+START_TEST(test_trace_change_ignored)
+{
+	struct fake_iface *lo = host_lo();
+
+	lo->mask = 0x1;
+	f.answered = lo_keeps_level;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "already so"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00000001: the change changed nothing: nothing to restore at the end\n"));
+	ck_assert_ptr_null(strstr(err, "restored"));
+	ck_assert_uint_eq(lo->mask, 0x1);
+}
+END_TEST
+
 /* The read before the restore fails: not restored, and a failure. */
 START_TEST(test_trace_restore_read_fails)
 {
@@ -1695,6 +1721,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_restore_fails);
 	tcase_add_test(tc, test_trace_others_bit);
 	tcase_add_test(tc, test_trace_already_so);
+	tcase_add_test(tc, test_trace_change_ignored);
 	tcase_add_test(tc, test_trace_restore_read_fails);
 	tcase_add_test(tc, test_trace_restore_broken);
 	tcase_add_test(tc, test_trace_readback_other);
