@@ -35,17 +35,24 @@ static int ioc_driver(struct backend *b, const char *ifname,
 	return ethioc_driver(fd_of(b), ifname, driver);
 }
 
+/*
+ * The ioctl sets by name: with @r->ifindex, the read before it checks
+ * that the name is still that interface's (-ENODEV where not, as netlink
+ * says for a name and an index that do not match).
+ */
 static int ioc_set(struct backend *b, const struct breq *r)
 {
 	struct ifstate now;
 	int ret;
 
-	if (r->replace)
+	if (r->replace && !r->ifindex)
 		return ethioc_set(fd_of(b), r->ifname, r->value);
 	ret = ethioc_get(fd_of(b), r->ifname, &now);
 	if (ret < 0)
 		return ret;
-	return ethioc_set(fd_of(b), r->ifname,
+	if (r->ifindex && now.ifindex != r->ifindex)
+		return -ENODEV;
+	return ethioc_set(fd_of(b), r->ifname, r->replace ? r->value :
 			  (now.msg_enable & ~r->mask) | (r->value & r->mask));
 }
 

@@ -7,7 +7,8 @@
 # SIGINT or --for while the output is blocked, and a write error (also
 # past ulimit -f); a bit
 # another writer changed meanwhile is kept; an interface deleted or
-# renamed during the trace, also just before its end; names the kernel
+# renamed during the trace, also just before its end, and renamed
+# before the change (also over the ioctl); names the kernel
 # log escapes; a pattern; -j lines; without CAP_SYSLOG and without
 # CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
@@ -551,6 +552,41 @@ if command -v strace >/dev/null 2>&1; then
 		check_mask "restores of two break off: $n still raised" "$n" 0x7fff
 		set_mask "$n" 0x0
 	done
+
+	# Renamed after it was read, before the change, and its name given
+	# to another interface: the change is refused, as netlink refuses a
+	# name and an index that do not match, also over the ioctl, which
+	# sets by name; the other interface is not raised.  strace stops the
+	# trace after its second socket (the first is the backend's, the
+	# read of trc0 comes before the second).
+	for via in netlink ioctl; do
+		args=(trc0 +link)
+		[ "$via" = ioctl ] && args=(--ioctl trc0 +link)
+		set_mask trc0 0x1
+		set_mask trc1 0x1
+		: >"$NIM_TMP/strace"
+		ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" \
+			-e trace=socket -e inject=socket:signal=SIGSTOP:when=2 \
+			"$NETIFMSG" --trace "${args[@]}" >"$O" 2>"$E" &
+		TPID=$!
+		wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' ||
+			fatal "strace did not stop the trace"
+		ip -n "$NS" link set trc0 name trc0x &&
+			ip -n "$NS" link set trc1 name trc0 ||
+			fatal "cannot swap trc0's name"
+		kill -CONT "$(pgrep -P "$TPID")"
+		wait_until ended "$TPID" || kill -INT "$(pgrep -P "$TPID")"
+		stopped
+		check_eq "$via: renamed before the change: refused, exit 1" 1 "$RC"
+		check_mask "$via: renamed before the change: the interface now called trc0 not raised" \
+			trc0 0x1
+		check_mask "$via: renamed before the change: trc0x not raised" trc0x 0x1
+		ip -n "$NS" link set trc0 name trc1 &&
+			ip -n "$NS" link set trc0x name trc0 ||
+			fatal "cannot swap trc0's name back"
+	done
+	set_mask trc0 0x0
+	set_mask trc1 0x0
 else
 	missing strace strace
 fi
