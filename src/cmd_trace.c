@@ -4,9 +4,10 @@
  * default) is made atomically, the bits it really changed are kept, the
  * interface's kernel log records are printed from /dev/kmsg as they
  * come, and at the end (SIGINT, SIGQUIT, SIGTERM, SIGHUP, --for, a closed
- * output pipe, a write error, the interface gone) exactly those bits go back to what they
- * were, in one atomic value+mask set, unless someone else changed one
- * meanwhile: that bit is left as it is, with a note.
+ * output pipe, a write error, the interface gone) exactly those bits go
+ * back to what they were, in one value+mask set (atomic over netlink),
+ * unless someone else changed one meanwhile: that bit is left as it is,
+ * with a note.
  */
 #include <errno.h>
 #include <fcntl.h>

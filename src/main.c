@@ -171,11 +171,14 @@ static int run(const struct opts *o)
 	/*
 	 * Output read by `grep -q` or `head` is closed early: SIGPIPE would
 	 * kill a run of changes halfway, with no word of which were made.
-	 * Ignored, the changes go on and the lost output is a write error.
-	 * (--trace and --monitor handle a closed pipe themselves.)
+	 * So would SIGXFSZ, for output beyond the file size limit (ulimit
+	 * -f).  Ignored, the changes go on and the lost output is a write
+	 * error.  (--trace and --monitor handle a closed pipe themselves.)
 	 */
-	if (c->sets)
+	if (c->sets) {
 		signal(SIGPIPE, SIG_IGN);
+		signal(SIGXFSZ, SIG_IGN);
+	}
 	ret = c->run(o, &b);
 	backend_close(&b);
 	return ret;

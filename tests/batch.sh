@@ -330,6 +330,18 @@ check_file "-v --batch | true: message" \
 	"netifmsg: write error: Broken pipe" "$NIM_TMP/pipe.err"
 check_mask "-v --batch | true: the last line made" tap1 0x4
 
+# So is output beyond the file size limit (ulimit -f), which SIGXFSZ
+# would kill the run at: every line is made, and it is a write error.
+set_mask tap1 0x0
+saved=("${NIM_WRAPPER[@]}")
+NIM_WRAPPER=(bash -c 'ulimit -f 8 && exec "$@"' ulimit "${saved[@]}")
+nm -v --batch "$NIM_TMP/long" >"$NIM_TMP/fsize.out" 2>"$NIM_TMP/fsize.err"
+check_eq "-v --batch beyond ulimit -f: exit status" 1 "$?"
+NIM_WRAPPER=("${saved[@]}")
+check_file "-v --batch beyond ulimit -f: message" \
+	"netifmsg: write error: File too large" "$NIM_TMP/fsize.err"
+check_mask "-v --batch beyond ulimit -f: the last line made" tap1 0x4
+
 # --- odd files and usage errors
 : >"$NIM_TMP/empty"
 check_rc "--batch of an empty file" 0 nm --batch "$NIM_TMP/empty"
