@@ -90,6 +90,7 @@ struct cmdline {
 	int ndrivers;		/* --driver values, from the end of @words */
 	bool implicit_iface;	/* --driver without IFACE: "*" */
 	int room;		/* pointers @words has */
+	const struct opts *o;	/* the options parsed (for msglvl_error()) */
 };
 
 int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
@@ -586,7 +587,62 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	}
 }
 
-/* A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form. */
+/* --for as it can be given again: whole seconds, or up to 3 decimals. */
+static size_t add_for(char *buf, size_t size, unsigned int ms)
+{
+	unsigned int frac = ms % 1000, digits = 3;
+
+	if (!frac)
+		return (size_t)snprintf(buf, size, " --for %u", ms / 1000);
+	for (; !(frac % 10); frac /= 10)
+		digits--;
+	return (size_t)snprintf(buf, size, " --for %u.%0*u", ms / 1000,
+				(int)digits, frac);
+}
+
+/*
+ * The options of @o that decide where, how and what the command changes
+ * (-n, --ioctl, --trace, --from-level...) or prints, written as options
+ * again into @buf: without them the form would change another
+ * namespace's interface, or another mask, or for good.
+ */
+static size_t add_options(char *buf, size_t size, const struct cmdline *cl,
+			  const struct opts *o, const struct job *j)
+{
+	static const char *const modes[] = {
+		[OUT_JSON] = " -j", [OUT_HEX] = " -x", [OUT_NAMES] = " -N",
+	};
+	size_t n = 0;
+
+#define ADD(...)	\
+	(n += n < size ? (size_t)snprintf(buf + n, size - n, __VA_ARGS__) : 0)
+	if (o->netns)
+		ADD(" -n %s", o->netns);
+	if (o->ioctl)
+		ADD(" --ioctl");
+	if ((size_t)o->mode < sizeof(modes) / sizeof(modes[0]) &&
+	    modes[o->mode])
+		ADD("%s", modes[o->mode]);
+	if (o->verbose)
+		ADD(" -v");
+	if (o->quiet)
+		ADD(" -q");
+	if (cl->given[OPT_TRACE])
+		ADD(" --trace");
+	if (o->for_ms && n < size)
+		n += add_for(buf + n, size - n, o->for_ms);
+	if (j->more->level)
+		ADD(" --from-level %s", j->more->level);
+	if (cl->given[OPT_LEVEL_MAP])
+		ADD(" --level-map %s", level_map_name(j->more->map));
+#undef ADD
+	return n;
+}
+
+/*
+ * A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form, with
+ * the options given.
+ */
 static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 {
 	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
@@ -594,6 +650,8 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 	int i;
 
 	n = (size_t)snprintf(form, sizeof(form), "netifmsg");
+	if (cl->o)
+		n += add_options(form + n, sizeof(form) - n, cl, cl->o, j);
 	/* The --driver values are kept last first. */
 	for (i = j->more->ndrivers - 1; i >= 0 && n < sizeof(form); i--)
 		n += (size_t)snprintf(form + n, sizeof(form) - n, " --driver %s",
@@ -948,7 +1006,7 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  struct cmdline_err *err)
 {
 	struct cmdline cl = {
-		.kind = kind, .err = err, .words = words, .room = argc,
+		.kind = kind, .err = err, .words = words, .room = argc, .o = o,
 	};
 	int ret;
 

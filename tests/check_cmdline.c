@@ -317,6 +317,18 @@ static const struct cl_case cases[] = {
 	{ { "tap\\*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap\\* 5'", NULL },
 	{ { "--", "-odd", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg \\-odd 5'", NULL },
 	{ { "tap*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap* 5'", NULL },
+	/*
+	 * the options that decide where and what it changes are kept: a
+	 * form without -n would change the host's tap0, without --trace
+	 * leave the change in place, without --from-level set another mask
+	 */
+	{ { "-n", "blue", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg -n blue tap0 5'", NULL },
+	{ { "tap0", "--netns=blue", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg -n blue tap0 5'", NULL },
+	{ { "--trace", "--for", "2.5", "tap0", "msglvl", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg --trace --for 2.5 tap0 link on'", NULL },
+	{ { "tap0", "--from-level", "3", "msglvl", "-timer", NULL }, -EINVAL, 0, "write 'netifmsg --from-level 3 tap0 -timer'", NULL },
+	{ { "--level-map", "kernel", "--from-level", "16", "--ioctl", "tap0", "msglvl", NULL }, -EINVAL, 0, "write 'netifmsg --ioctl --from-level 16 --level-map kernel tap0'", NULL },
+	{ { "-v", "-j", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg -j -v tap0 5'", NULL },
+	{ { "-q", "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg -q --driver tun 5'", NULL },
 	/* --driver: "NAME:" and a word after "--" are IFACE, not a CHANGE */
 	{ { "--driver", "tun", "+link:", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
 	{ { "--driver", "tun", "--", "+link", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
