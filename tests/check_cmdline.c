@@ -561,6 +561,137 @@ START_TEST(test_cmdline)
 }
 END_TEST
 
+/*
+ * CHANGE words on a command line, as netifmsg(8) CHANGES reads them:
+ * ethtool's "NAME on|off" after each kind of word, which words after
+ * IFACE (or --decode) are options, and --from-level among CHANGE words.
+ * A name the table lacks waits for the kernel's after IFACE (job_build()):
+ * the cases that expect "unknown message class" there use the ioctl.
+ */
+static const struct {
+	const char *words[MAXW];
+	const char *msg;	/* NULL: parses; else part of the message */
+	enum command cmd;
+	bool has_abs;
+	uint32_t abs, on, off;
+	enum out_mode mode;
+	bool verbose, quiet;
+} word_cases[] = {
+	/* NAME on|off: +NAME / -NAME, whatever the case of either word */
+	{ { "tap0", "link", "on", NULL }, .cmd = CMD_CHANGE, .on = 0x4 },
+	{ { "tap0", "LINK", "Off", NULL }, .cmd = CMD_CHANGE, .off = 0x4 },
+	{ { "tap0", "netif_msg_link", "ON", NULL }, .cmd = CMD_CHANGE, .on = 0x4 },
+	{ { "tap0", "msg_Rx_Err", "OFF", NULL }, .cmd = CMD_CHANGE, .off = 0x40 },
+	{ { "tap0", "bit3", "on", NULL }, .cmd = CMD_CHANGE, .on = 0x8 },
+	/* bits 15-31 parse; only the transport refuses them (netlink) */
+	{ { "tap0", "bit20", "on", NULL }, .cmd = CMD_CHANGE, .on = 0x100000 },
+	{ { "tap0", "all", "off", NULL }, .cmd = CMD_CHANGE, .off = 0x7fff },
+	{ { "tap0", "ALL", "on", NULL }, .cmd = CMD_CHANGE, .on = 0x7fff },
+	{ { "tap0", "link,timer", "on", NULL }, .cmd = CMD_CHANGE, .on = 0xc },
+	{ { "tap0", "link", "on", "rx_err", "off", NULL },
+	  .cmd = CMD_CHANGE, .on = 0x4, .off = 0x40 },
+	/* the later word wins for a bit, as among +/- words */
+	{ { "tap0", "link", "off", "link", "on", NULL }, .cmd = CMD_CHANGE, .on = 0x4 },
+	{ { "tap0", "link", "on", "-link", NULL }, .cmd = CMD_CHANGE, .off = 0x4 },
+	/* on top of an absolute word, wherever it stands */
+	{ { "tap0", "0x1", "link", "off", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x1, .off = 0x4 },
+	{ { "tap0", "link", "on", "0x1", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x1, .on = 0x4 },
+	{ { "tap0", "--from-level", "1", "link", "on", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x3, .on = 0x4 },
+	/* on/off must be a word of its own, after a name */
+	{ { "--ioctl", "tap0", "link on", NULL }, .msg = "unknown message class 'on'" },
+	{ { "--decode", "link off", NULL }, .msg = "unknown message class 'off'" },
+	{ { "tap0", "bit3", "on", "on", NULL }, .msg = "'on' needs a class name before it" },
+	{ { "tap0", "--from-level", "3", "off", NULL },
+	  .msg = "'off' needs a class name before it" },
+	{ { "tap0", "5", "off", NULL },
+	  .msg = "'5' before 'off': only class names can be turned on or off (use bitN)" },
+	{ { "tap0", "bit3,0x10", "on", NULL }, .msg = "'bit3,0x10' before 'on': only class names" },
+	{ { "tap0", "link/0xf", "on", NULL }, .msg = "'link/0xf' before 'on': only class names" },
+	/* other mistakes before on/off: the word quoted as written */
+	{ { "--ioctl", "tap0", "+link", "on", NULL }, .msg = "unknown message class '+link'" },
+	{ { "--ioctl", "tap0", "likn", "on", NULL },
+	  .msg = "unknown message class 'likn' (did you mean 'link'?)" },
+	{ { "tap0", "link,", "off", NULL }, .msg = "empty message class in 'link,'" },
+	/* after IFACE: the exact short options, and "--long" ones */
+	{ { "tap0", "-x", "+link", NULL }, .cmd = CMD_CHANGE, .on = 0x4, .mode = OUT_HEX },
+	{ { "tap0", "+link", "-j", NULL }, .cmd = CMD_CHANGE, .on = 0x4, .mode = OUT_JSON },
+	{ { "tap0", "-N", "-link", NULL }, .cmd = CMD_CHANGE, .off = 0x4, .mode = OUT_NAMES },
+	{ { "tap0", "+link", "-v", NULL }, .cmd = CMD_CHANGE, .on = 0x4, .verbose = true },
+	{ { "tap0", "-q", "+link", NULL }, .cmd = CMD_CHANGE, .on = 0x4, .quiet = true },
+	{ { "tap0", "+link", "--hex", NULL }, .cmd = CMD_CHANGE, .on = 0x4, .mode = OUT_HEX },
+	{ { "tap0", "-n", "blue", "-link", NULL }, .cmd = CMD_CHANGE, .off = 0x4 },
+	{ { "tap0", "+link", "-h", NULL }, .cmd = CMD_HELP },
+	{ { "tap0", "-V", NULL }, .cmd = CMD_VERSION },
+	/* ... every other '-' word is a CHANGE, never options */
+	{ { "tap0", "-rx_err", NULL }, .cmd = CMD_CHANGE, .off = 0x40 },
+	{ { "tap0", "-hw", "-wol", NULL }, .cmd = CMD_CHANGE, .off = 0x6000 },
+	{ { "--ioctl", "tap0", "-jv", NULL }, .msg = "unknown message class 'jv'" },
+	{ { "--ioctl", "tap0", "-nblue", NULL }, .msg = "unknown message class 'nblue'" },
+	{ { "--ioctl", "tap0", "-d", NULL }, .msg = "unknown message class 'd'" },
+	{ { "--decode", "-rx_err", "-x", NULL }, .cmd = CMD_DECODE, .off = 0x40, .mode = OUT_HEX },
+	{ { "--decode", "-xj", NULL }, .msg = "unknown message class 'xj'" },
+	/* after "--" even an exact option is a CHANGE word */
+	{ { "--ioctl", "tap0", "--", "-x", NULL }, .msg = "unknown message class 'x'" },
+	{ { "--ioctl", "tap0", "--", "-rx_err", "-v", NULL }, .msg = "unknown message class 'v'" },
+	{ { "--ioctl", "tap0", "--", "--from-level", "3", NULL },
+	  .msg = "unknown message class '-from-level'" },
+	{ { "tap0", "+link", "--", "-link", NULL }, .cmd = CMD_CHANGE, .off = 0x4 },
+	/* --from-level: an absolute word, anywhere, +/- on top of it */
+	{ { "tap0", "--from-level", "3", "-timer", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x3f, .off = 0x8 },
+	{ { "tap0", "-timer", "--from-level=3", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x3f, .off = 0x8 },
+	{ { "tap0", "--from-level", "-1", "+link", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .on = 0x4 },
+	{ { "tap0", "0x1000", "--from-level", "0", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x1001 },
+	{ { "tap0", "--from-level", "0", "0x5/0xf", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x1, .on = 0x5, .off = 0xa },
+	{ { "tap0", "--level-map", "kernel", "--from-level", "16", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0xffff },
+	{ { "--decode", "--from-level", "7", "-all", NULL },
+	  .cmd = CMD_DECODE, .has_abs = true, .abs = 0x1fff, .off = 0x7fff },
+	{ { "tap0", "--from-level", "3", "0x5/0xf0", NULL },
+	  .msg = "'0x5/0xf0': value bits 0x00000005 are outside the mask" },
+	{ { "tap0", "--from-level", "010", NULL }, .msg = "invalid level '010'" },
+	{ { "tap0", "--from-level", "8", "link", NULL },
+	  .msg = "level 8 is out of range for the cumulative map" },
+	{ { "tap0", "--level-map", "kernel", "--from-level", "-1", "+link", NULL },
+	  .msg = "level -1 under the kernel map means the driver's default" },
+};
+
+START_TEST(test_change_words)
+{
+	struct cmdline_err err;
+	struct opts o;
+	int ret;
+
+	ret = parse(word_cases[_i].words, &o, &err);
+	if (word_cases[_i].msg) {
+		ck_assert_msg(ret == -EINVAL, "case %d: accepted", _i);
+		ck_assert_msg(strstr(err.msg, word_cases[_i].msg) != NULL,
+			      "case %d: message '%s' lacks '%s'", _i, err.msg,
+			      word_cases[_i].msg);
+		return;
+	}
+	ck_assert_msg(ret == 0, "case %d: %s", _i, err.msg);
+	ck_assert_int_eq(o.cmd, word_cases[_i].cmd);
+	if (o.cmd == CMD_HELP || o.cmd == CMD_VERSION)
+		return;
+	ck_assert_int_eq(o.job.change.has_abs, word_cases[_i].has_abs);
+	ck_assert_uint_eq(o.job.change.abs, word_cases[_i].abs);
+	ck_assert_uint_eq(o.job.change.on, word_cases[_i].on);
+	ck_assert_uint_eq(o.job.change.off, word_cases[_i].off);
+	ck_assert_uint_eq(o.job.unknown, 0);
+	ck_assert_int_eq(o.mode, word_cases[_i].mode);
+	ck_assert_int_eq(o.verbose, word_cases[_i].verbose);
+	ck_assert_int_eq(o.quiet, word_cases[_i].quiet);
+}
+END_TEST
+
 START_TEST(test_monitor_filter)
 {
 	static const char *const w[] = {
@@ -984,6 +1115,8 @@ static Suite *cmdline_suite(void)
 	TCase *tc = tcase_create("cmdline");
 
 	tcase_add_loop_test(tc, test_cmdline, 0, sizeof(cases) / sizeof(cases[0]));
+	tcase_add_loop_test(tc, test_change_words, 0,
+			    sizeof(word_cases) / sizeof(word_cases[0]));
 	tcase_add_test(tc, test_monitor_filter);
 	tcase_add_test(tc, test_monitor_quote);
 	tcase_add_test(tc, test_level_hint);
