@@ -51,6 +51,19 @@ static const struct {
 	{ { "0xffffffff" },		false, 0xffffffff, 0xffffffff, 0xffffffff },
 	{ { "4294967295" },		false, 0xffffffff, 0xffffffff, 0xffffffff },
 	{ { "all", "bit20" },		false, 0x107fff, 0x107fff, 0xffffffff },
+	/* bitN and numbers in any case, names with any prefix */
+	{ { "BIT3" },			false, 0x8, 0x8, 0xffffffff },
+	{ { "netif_msg_bit3" },		false, 0x8, 0x8, 0xffffffff },
+	{ { "0X1F" },			false, 0x1f, 0x1f, 0xffffffff },
+	{ { "0x0" },			false, 0, 0, 0xffffffff },
+	{ { "0x0000000000000001" },	false, 0x1, 0x1, 0xffffffff },
+	{ { "bit31", "0x7fffffff" },	false, 0xffffffff, 0xffffffff,
+					0xffffffff },
+	/* a word or item given twice is given once */
+	{ { "link", "link" },		false, 0x4, 0x4, 0xffffffff },
+	{ { "link,LINK,netif_msg_link" }, false, 0x4, 0x4, 0xffffffff },
+	{ { "none", "none" },		false, 0, 0, 0xffffffff },
+	{ { "all", "all" },		false, 0x7fff, 0x7fff, 0xffffffff },
 	/* blanks inside a word separate words: "$(netifmsg -N eth0)" */
 	{ { "drv link" },		false, 0x5, 0x5, 0xffffffff },
 	{ { " drv\tlink\n" },		false, 0x5, 0x5, 0xffffffff },
@@ -69,6 +82,10 @@ static const struct {
 	{ { "-all" },			true, 0, 0xffff8000, 0x7fff },
 	{ { "-all", "+link" },		true, 0x4, 0xffff8004, 0x7fff },
 	{ { "+all,-hw,-wol" },		true, 0x1fff, 0xffff9fff, 0x7fff },
+	{ { "+link", "+link" },		true, 0x4, 0xffffffff, 0x4 },
+	{ { "-Netif_Msg_Link,-MSG_TIMER" }, true, 0, 0xfffffff3, 0xc },
+	{ { "+BIT31,-Bit0" },		true, 0x80000000, 0xfffffffe,
+					0x80000001 },
 	/* the later +/- wins for the same bit */
 	{ { "+link", "-link" },		true, 0, 0xfffffffb, 0x4 },
 	{ { "-link", "+link" },		true, 0x4, 0xffffffff, 0x4 },
@@ -219,6 +236,24 @@ static const struct {
 	{ "+",			CHANGE_EMPTY,		"+",	NULL },
 	{ "-",			CHANGE_EMPTY,		"-",	NULL },
 	{ "+link,-",		CHANGE_EMPTY,		"-",	NULL },
+	/* a comma next to a blank leaves an empty item */
+	{ "drv, probe",		CHANGE_EMPTY,		"",	NULL },
+	{ "drv ,probe",		CHANGE_EMPTY,		"",	NULL },
+	{ "link,/0xf",		CHANGE_EMPTY,		"",	NULL },
+	{ "0x5/,0xf",		CHANGE_EMPTY,		"",	NULL },
+	/* on/off are words of their own, never items of one */
+	{ "link on",		CHANGE_UNKNOWN,		"on",	NULL },
+	{ "link,off",		CHANGE_UNKNOWN,		"off",	NULL },
+	/* a decimal number has no leading 0, whatever follows */
+	{ "00",			CHANGE_BAD_NUMBER,	"00",	NULL },
+	{ "0010",		CHANGE_BAD_NUMBER,	"0010",	NULL },
+	{ "09",			CHANGE_BAD_NUMBER,	"09",	NULL },
+	{ "-01",		CHANGE_REL_NUMBER,	"-01",	NULL },
+	/* "all" and "none" take no prefix, bitN no sign inside */
+	{ "netif_msg_all",	CHANGE_UNKNOWN,		"netif_msg_all", NULL },
+	{ "msg_none",		CHANGE_UNKNOWN,		"msg_none", NULL },
+	{ "bit-1",		CHANGE_UNKNOWN,		"bit-1", NULL },
+	{ "bit+1",		CHANGE_UNKNOWN,		"bit+1", NULL },
 	{ "likn",		CHANGE_UNKNOWN,		"likn",	"link" },
 	{ "+likn",		CHANGE_UNKNOWN,		"likn", "link" },
 	{ "-rxerr",		CHANGE_UNKNOWN,		"rxerr", "rx_err" },
