@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "check_main.h"
@@ -851,6 +852,49 @@ START_TEST(test_monitor_was)
 	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n"
 			      "tap0: 0x00000005 drv link (was 0x00000001 drv)\n"
 			      "tap0: 0x00000005 drv link (was 0x00000005 drv link)\n");
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
+ * --monitor whose output goes beyond the file size limit (ulimit -f): a
+ * write error (EFBIG), exit status 1, as on a full disk; not a death by
+ * SIGXFSZ halfway through a line.
+ */
+START_TEST(test_monitor_fsize)
+{
+	char arg[] = "--monitor", *argv[] = { arg };
+	const char *words[1];
+	struct cmdline_err cerr;
+	struct rlimit old, lim;
+	int so, to, lret, ret, ret_out;
+	struct opts o;
+
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	f.events[1].ret = -EIO;
+	f.nevents = 2;
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 1, argv, words, CMDLINE_ARGV,
+				       &cerr), 0);
+	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
+	lim = old;
+	lim.rlim_cur = 16;
+	to = to_file(STDOUT_FILENO, &so);
+	/*
+	 * No ck_assert() under the limit: Check's own messages go to a file
+	 * too.  The monitor prints nothing on standard error here.
+	 */
+	lret = setrlimit(RLIMIT_FSIZE, &lim);
+	ret = cmd_monitor(&o, &b);
+	ret_out = out_flush();	/* main() says it: "write error: ..." */
+	setrlimit(RLIMIT_FSIZE, &old);
+	back(STDOUT_FILENO, so, to, out);
+	ck_assert_int_eq(lret, 0);
+	ck_assert_int_eq(ret, -EIO);
+	ck_assert_int_eq(ret_out, -EFBIG);
+	ck_assert_str_eq(out, "tap0: 0x00000005");
+	/* It stopped at the error: the next event was not read. */
+	ck_assert_int_eq(f.next_event, 1);
 	b.ops->close(&b);
 }
 END_TEST
@@ -1700,6 +1744,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_einval);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
+	tcase_add_test(tc, test_monitor_fsize);
 	tcase_add_test(tc, test_monitor_pattern);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_pattern_dot);
