@@ -115,9 +115,10 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 /*
  * Is @st's interface of a --driver asked for?  Asked once per interface
  * (ETHTOOL_GDRVINFO, by name): at the start for those the dump found
- * (@fresh), at the first notification for the others, where the name
- * must still be the interface's own, as a notification may have waited
- * in the queue.  Not known: false.
+ * (@fresh), at the first notification for the others.  A notification
+ * may have waited in the queue while its interface was renamed: asked by
+ * the name its index has now, which must still be its own after the
+ * answer.  Not known: false.
  */
 static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 {
@@ -125,13 +126,16 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 	size_t i = seen_at(w, st->ifindex);
 	struct seen *v = i < w->n && w->seen[i].ifindex == st->ifindex ?
 			 &w->seen[i] : NULL;
-	char driver[DRIVER_NAME_MAX];
+	char driver[DRIVER_NAME_MAX], now[IF_NAMESIZE];
+	const char *name = st->ifname;
 	int d;
 
 	if (v && v->drv >= 0)
 		return v->drv;
-	if (w->b->ops->driver(w->b, st->ifname, driver) < 0 ||
-	    (!fresh && if_nametoindex(st->ifname) != st->ifindex))
+	if (!fresh && !(name = if_indextoname(st->ifindex, now)))
+		return false;
+	if (w->b->ops->driver(w->b, name, driver) < 0 ||
+	    (!fresh && if_nametoindex(name) != st->ifindex))
 		return false;
 	for (d = 0; d < o->job.more->ndrivers; d++)
 		if (!strcmp(o->job.more->drivers[d], driver))

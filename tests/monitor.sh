@@ -182,6 +182,26 @@ wait "${MON_PIDS[0]}"
 MON_PIDS=()
 ip -n "$NS" link set tapY name tap0 || fatal "cannot rename tapY"
 set_mask tap0 0x12
+# The same for an interface that came after the start: its driver is
+# asked at its first notification, under the name it has now.
+start_monitor driver3 -n "$NS" --monitor --driver tun
+sync_monitors tap3 "$NIM_TMP/driver3.out"
+add_tap tapN || fatal "cannot create tapN"
+kill -STOP "${MON_PIDS[0]}"
+check_rc "nm tapN 0x9 (the monitor stopped)" 0 nm tapN 0x9
+ip -n "$NS" link set tapN name tapM || fatal "cannot rename tapN"
+kill -CONT "${MON_PIDS[0]}"
+if wait_for "$NIM_TMP/driver3.out" '^tapN: 0x00000009 '; then
+	pass "--driver tun: a new tap's first change read after its rename is printed"
+else
+	fail "--driver tun: a new tap's first change read after its rename is printed"
+fi
+check_empty "--driver monitor (new tap): nothing on stderr" \
+	"$NIM_TMP/driver3.err"
+kill -TERM "${MON_PIDS[0]}"
+wait "${MON_PIDS[0]}"
+MON_PIDS=()
+ip -n "$NS" link del tapM || fatal "cannot delete tapM"
 
 # --- a name with an escaped glob character or a backslash is that one
 # interface, as IFACE is everywhere: not a pattern that matches others too
