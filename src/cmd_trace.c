@@ -842,9 +842,11 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		by_chunks(&tr, restore_some);
 		goto out;
 	}
+	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
 	if (tr.kmsg < 0)
-		diag(NULL, NULL, "note: cannot read %s (%s: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1): no messages are shown; the level is still raised and restored",
-		     KMSG_PATH, strerror(-tr.kmsg));
+		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
+		     KMSG_PATH, strerror(-tr.kmsg), tr.kmsg != -EPERM ? "" :
+		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
 	say_undo(&tr);
 	dyndbg_notes(&tr);
 	ret = follow(&tr, &block, &wait);

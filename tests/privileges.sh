@@ -131,4 +131,33 @@ check_rc "nobody: -n NS tap0 +link" 1 \
 check_grep "nobody: -n NS tap0 +link: message" "cannot enter network namespace" "$ERR"
 check_mask "nobody: -n NS tap0 +link: tap0 unchanged" tap0 "$MASK0"
 
+# --trace where /dev/kmsg cannot be opened for another reason than
+# kernel.dmesg_restrict: the note gives the error alone, no CAP_SYSLOG
+# hint (here the caller has CAP_SYSLOG, or is root).  In a mount
+# namespace of its own: /dev/kmsg itself is not touched.
+if "$NETIFMSG" --help | grep -q -- '--trace'; then
+	command -v unshare >/dev/null 2>&1 || missing unshare util-linux
+	: >"$NIM_TMP/nokmsg"
+	chmod 000 "$NIM_TMP/nokmsg"
+	chmod 755 "$NIM_TMP"
+	# kmsg_trace NAME SETUP: --trace tap1 after the shell code SETUP,
+	# as uid 65534 with CAP_NET_ADMIN and CAP_SYSLOG.
+	kmsg_trace() {
+		check_rc "$1" 0 ip netns exec "$NS" unshare -m sh -c "$2"' &&
+			exec setpriv --reuid=65534 --regid=65534 --clear-groups \
+			--inh-caps=-all,+net_admin,+syslog \
+			--ambient-caps=+net_admin,+syslog "$@"' sh \
+			"${NIM_WRAPPER[@]}" "$NETIFMSG" --trace --for 0.1 tap1
+		check_grep "$1: the error" \
+			"netifmsg: note: cannot read /dev/kmsg ($3): no messages are shown" "$ERR"
+		check_nogrep "$1: no CAP_SYSLOG hint" "CAP_SYSLOG" "$ERR"
+		check_grep "$1: still restored" "tap1: restored" "$ERR"
+		check_mask "$1: tap1 restored" tap1 "$MASK1"
+	}
+	kmsg_trace "--trace, /dev/kmsg mode 000" \
+		"mount --bind '$NIM_TMP/nokmsg' /dev/kmsg" "Permission denied"
+	kmsg_trace "--trace, no /dev/kmsg" \
+		"mount -t tmpfs none /dev" "No such file or directory"
+fi
+
 finish
