@@ -131,6 +131,31 @@ check_rc "nobody: -n NS tap0 +link" 1 \
 check_grep "nobody: -n NS tap0 +link: message" "cannot enter network namespace" "$ERR"
 check_mask "nobody: -n NS tap0 +link: tap0 unchanged" tap0 "$MASK0"
 
+# root of a user namespace of its own has CAP_NET_ADMIN there, not in
+# the user namespace that owns $NS: refused, with the same message.  In
+# a network namespace that user namespace made, it may change the masks
+# of taps it made there, and cannot enter $NS.
+if setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U true \
+	2>/dev/null; then
+	check_rc "userns root: tap0 +link" 1 ip netns exec "$NS" \
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all unshare -Ur "${NIM_WRAPPER[@]}" "$NETIFMSG" \
+		tap0 +link
+	check_file "userns root: tap0 +link: message" "$PERM" "$ERR"
+	check_mask "userns root: tap0 +link: tap0 unchanged" tap0 "$MASK0"
+	# shellcheck disable=SC2016 # expanded by that sh
+	check_rc "userns root: its own netns" 0 \
+		setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all unshare -Urn sh -c \
+		'ip tuntap add dev utap0 mode tap && "$@" -x utap0 0x5 &&
+		 ! "$@" -n "$0" tap0 +link' "$NS" \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG"
+	check_out "userns root: its own netns: output" "0x00000005"
+	check_file "userns root: its own netns: -n NS refused" \
+		"netifmsg: $NS: cannot enter network namespace: Operation not permitted" "$ERR"
+	check_mask "userns root: -n NS: tap0 unchanged" tap0 "$MASK0"
+fi
+
 # --trace where /dev/kmsg cannot be opened for another reason than
 # kernel.dmesg_restrict: the note gives the error alone, no CAP_SYSLOG
 # hint (here the caller has CAP_SYSLOG, or is root).  In a mount
