@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 #
 # make install into a DESTDIR: the program, both man pages, the udev rule
-# (its RUN is the installed program), the commented default configuration
-# and the completion; make uninstall takes them away again, but keeps a
+# (its RUN is the installed program), the commented default configuration,
+# the empty drop-in directory netifmsg.d (mode 0755: 'netifmsg >
+# /etc/netifmsg.d/saved.conf', as README and netifmsg.conf(5) say, needs
+# it) and the completion; make uninstall takes them away again, but keeps a
 # configuration the administrator changed.  No root needed.
 
 . "${top_srcdir:-$(dirname "$0")/..}/tests/tool-lib.sh"
@@ -43,21 +45,31 @@ if [ -n "$udevrulesdir" ]; then
 fi
 check "the default configuration is all comments" \
 	0 "$(grep -cv '^\(#.*\)\?$' "$D$sysconfdir/netifmsg.conf")"
+check "installs $sysconfdir/netifmsg.d/, mode 0644 and 0755" "644 755" \
+	"$(stat -c %a "$D$sysconfdir/netifmsg.conf" "$D$sysconfdir/netifmsg.d" 2>&1 | tr '\n' ' ' | sed 's/ $//')"
+check "$sysconfdir/netifmsg.d/ is empty" "" "$(ls -A "$D$sysconfdir/netifmsg.d" 2>&1)"
 
 # A second install keeps a changed configuration; uninstall keeps it too.
 echo "eth0 +link" >>"$D$sysconfdir/netifmsg.conf"
+echo "eth1 +link" >"$D$sysconfdir/netifmsg.d/saved.conf"
 make -s -C "$B" install DESTDIR="$D" >>"$D.log" 2>&1
 check "reinstall keeps a changed configuration" \
 	"eth0 +link" "$(tail -n 1 "$D$sysconfdir/netifmsg.conf")"
+check "reinstall keeps a drop-in file" \
+	"eth1 +link" "$(cat "$D$sysconfdir/netifmsg.d/saved.conf")"
 make -s -C "$B" uninstall DESTDIR="$D" >>"$D.log" 2>&1
 check "make uninstall" 0 "$?"
 check "uninstall: the program is gone" gone "$([ -e "$D$sbindir/netifmsg" ] || echo gone)"
 check "uninstall: a changed configuration stays" \
 	kept "$([ -f "$D$sysconfdir/netifmsg.conf" ] && echo kept)"
-rm -f "$D$sysconfdir/netifmsg.conf"
+check "uninstall: a drop-in file stays" \
+	kept "$([ -f "$D$sysconfdir/netifmsg.d/saved.conf" ] && echo kept)"
+rm -f "$D$sysconfdir/netifmsg.conf" "$D$sysconfdir/netifmsg.d/saved.conf"
 make -s -C "$B" install DESTDIR="$D" >>"$D.log" 2>&1
 make -s -C "$B" uninstall DESTDIR="$D" >>"$D.log" 2>&1
 check "uninstall: the unchanged default configuration goes" \
 	gone "$([ -e "$D$sysconfdir/netifmsg.conf" ] || echo gone)"
+check "uninstall: the empty netifmsg.d/ goes" \
+	gone "$([ -e "$D$sysconfdir/netifmsg.d" ] || echo gone)"
 rm -f "$D.log"
 finish

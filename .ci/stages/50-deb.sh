@@ -64,6 +64,13 @@ ci_deb()
 				rc=1
 			fi
 		done
+		# The drop-in directory, for 'netifmsg > /etc/netifmsg.d/saved.conf'.
+		if [ -d "$root/etc/netifmsg.d" ]; then
+			ci_result "deb: installs /etc/netifmsg.d/" 0
+		else
+			ci_result "deb: installs /etc/netifmsg.d/" 1
+			rc=1
+		fi
 		dpkg -c "$deb"
 		# The default configuration is a conffile, and all comments.
 		if dpkg-deb -e "$deb" "$tmp/ctl" && grep -qx /etc/netifmsg.conf "$tmp/ctl/conffiles" &&
