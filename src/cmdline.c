@@ -641,15 +641,16 @@ static size_t add_options(char *buf, size_t size, const struct cmdline *cl,
 
 /*
  * A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form, with
- * the options given.
+ * the options given; in a batch line, the line's (without "netifmsg").
  */
 static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 {
 	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
+	bool line = cl->kind == CMDLINE_BATCH_LINE;
 	size_t n;
 	int i;
 
-	n = (size_t)snprintf(form, sizeof(form), "netifmsg");
+	n = (size_t)snprintf(form, sizeof(form), "%s", line ? "" : "netifmsg");
 	if (cl->o)
 		n += add_options(form + n, sizeof(form) - n, cl, cl->o, j);
 	/* The --driver values are kept last first. */
@@ -674,7 +675,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 	if (n >= sizeof(form))
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
 	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
-			   form);
+			   form + (line && form[0] == ' '));
 }
 
 static bool is_word(const char *s, const char *word)

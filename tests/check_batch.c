@@ -94,6 +94,13 @@ static const struct line_case cases[] = {
 	  "456789abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvw +link",
 	  -EINVAL, NULL, false, false, 0, 0, 0,
 	  "is not a valid interface name", 0 },
+	/* a pasted ethtool word: the hint is the line, not a command */
+	{ "tap0 msglvl 5", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "not netifmsg's: write 'tap0 5'", 0 },
+	{ "tap0 --from-level 3 msglvl -timer", -EINVAL, NULL, false, false,
+	  0, 0, 0, "write '--from-level 3 tap0 -timer'", 0 },
+	{ "--driver tun msglvl link on", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "write '--driver tun link on'", 0 },
 	/* wrong: options that belong on the command line, not in a line */
 	{ "tap0 -v", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "option '-v' cannot be used in a batch line", 0 },
