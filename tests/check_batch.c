@@ -49,6 +49,21 @@ static const struct line_case cases[] = {
 	/* a word in parentheses after IFACE ends the line; as IFACE, a name */
 	{ "tap0 +link (changed) -drv", 0, "tap0", false, false, 0, 0x4, 0, NULL, 0 },
 	{ "(x) +link", 0, "(x)", false, false, 0, 0x4, 0, NULL, 0 },
+	/* a trailing ':' after IFACE (show output) is dropped, once */
+	{ "tap0: 0x5 (drv link)", 0, "tap0", false, true, 0x5, 0, 0, NULL, 0 },
+	{ "tap0:", 0, "tap0", true, false, 0, 0, 0, NULL, 0 },
+	{ "tap*: +link", 0, "tap*", false, false, 0, 0x4, 0, NULL, 0 },
+	{ "tap0:: 1", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "'tap0:' is not a valid interface name", 0 },
+	/* IFACE's escapes (ESCAPES in netifmsg(8)), as show writes names */
+	{ "\\#x: 0x1", 0, "#x", false, true, 0x1, 0, 0, NULL, 0 },
+	{ "\\-dash +link", 0, "-dash", false, false, 0, 0x4, 0, NULL, 0 },
+	{ "ta\\x70\\*: 0x1", 0, "tap*", false, true, 0x1, 0, 0, NULL, 0 },
+	{ "tap\\x0 +link", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "bad escape in interface name", 0 },
+	/* a '#' after the first word starts no comment */
+	{ "tap0 +link # uplink", 0, "tap0", false, false, 0, 0x4, 0,
+	  "unknown message class '#'", 2 },
 	/* skipped */
 	{ "", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
 	{ "   \t ", 0, NULL, false, false, 0, 0, 0, NULL, 0 },
