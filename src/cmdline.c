@@ -351,10 +351,11 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		/*
 		 * In a batch line, a word in parentheses after IFACE ends
 		 * it: what netifmsg prints after a state ("(changed)")
-		 * reads back.
+		 * reads back.  Also after "--", which ends options only:
+		 * no CHANGE word starts with '('.
 		 */
 		if (cl->kind == CMDLINE_BATCH_LINE && w[0] == '(' &&
-		    cl->nwords && !only_words)
+		    cl->nwords)
 			break;
 		if (only_words || w[0] != '-' || !w[1]) {
 			cl->words[cl->nwords++] = w;

@@ -49,6 +49,10 @@ static const struct line_case cases[] = {
 	/* a word in parentheses after IFACE ends the line; as IFACE, a name */
 	{ "tap0 +link (changed) -drv", 0, "tap0", false, false, 0, 0x4, 0, NULL, 0 },
 	{ "(x) +link", 0, "(x)", false, false, 0, 0x4, 0, NULL, 0 },
+	/* also after "--": it ends options, not the line's rules */
+	{ "tap0 -- -link (changed) -drv", 0, "tap0", false, false, 0, 0, 0x4, NULL, 0 },
+	{ "-- tap0 +link (changed)", 0, "tap0", false, false, 0, 0x4, 0, NULL, 0 },
+	{ "-- (x) +link", 0, "(x)", false, false, 0, 0x4, 0, NULL, 0 },
 	/* a trailing ':' after IFACE (show output) is dropped, once */
 	{ "tap0: 0x5 (drv link)", 0, "tap0", false, true, 0x5, 0, 0, NULL, 0 },
 	{ "tap0:", 0, "tap0", true, false, 0, 0, 0, NULL, 0 },
