@@ -747,6 +747,9 @@ static const struct json_case json_cases[] = {
 	  -EINVAL, 0, NULL, 0, 2, "invalid JSON: duplicate object key" },
 	{ "[\n{\"ifname\":\"tap0\",\n\"msg_enable\":1}\n,]", -EINVAL, 0, NULL, 0, 4,
 	  "invalid JSON" },
+	/* in an array, a key given twice: the file's line, not the place */
+	{ "[\n{\"ifname\":\"tap0\",\"msg_enable\":1},\n{\"ifname\":\"tap1\",\n\"msg_enable\":1,\"msg_enable\":2}]",
+	  -EINVAL, 0, NULL, 0, 4, "invalid JSON: duplicate object key" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap1\",\n", -EINVAL, 0, NULL, 0, 2,
 	  "invalid JSON" },
 	{ "\"tap0\"", -EINVAL, 0, NULL, 0, 1, "invalid JSON" },
