@@ -82,6 +82,35 @@ check_file "--batch /proc/self/mem: message" \
 check_rc "--batch /" 1 tm --batch /
 check_file "--batch /: message" "netifmsg: /: Is a directory" "$ERR"
 
+# A file that cannot be opened: exit 1, the reason, nothing sent.  Root
+# reads any file; without CAP_DAC_OVERRIDE and CAP_DAC_READ_SEARCH not.
+set_mask tap0 0x1
+printf 'tap0 0x2\n' >"$NIM_TMP/unreadable"
+chmod 000 "$NIM_TMP/unreadable"
+if command -v setpriv >/dev/null 2>&1; then
+	check_rc "--batch of an unreadable file" 1 \
+		timeout -s KILL 10 ip netns exec "$NS" \
+		setpriv --bounding-set=-dac_override,-dac_read_search \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" --batch "$NIM_TMP/unreadable"
+	check_file "--batch of an unreadable file: message" \
+		"netifmsg: $NIM_TMP/unreadable: Permission denied" "$ERR"
+	check_mask "--batch of an unreadable file: not sent" tap0 0x1
+else
+	missing setpriv util-linux
+fi
+
+# --- a named pipe is read as a file is; CRLF line ends; a last line
+# without a newline
+set_mask tap0 0x1
+set_mask tap1 0x1
+mkfifo "$NIM_TMP/fifo"
+printf 'tap0 0x2\r\n\r\n# c\r\ntap1 0x4' >"$NIM_TMP/fifo" &
+check_rc "--batch FIFO: CRLF, no final newline" 0 tm --batch "$NIM_TMP/fifo"
+wait $!
+check_empty "--batch FIFO: no message" "$ERR"
+check_mask "--batch FIFO: line 1 applied" tap0 0x2
+check_mask "--batch FIFO: the last line, without newline, applied" tap1 0x4
+
 # --- a UTF-8 byte-order mark at the start is skipped
 set_mask tap0 0x1
 printf '\xef\xbb\xbftap0 +wol\r\ntap1 0x3\r\n' >"$NIM_TMP/bom"
