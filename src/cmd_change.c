@@ -14,6 +14,7 @@
  * is tried anyway, with a window of CMD_WINDOW requests in flight.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,9 @@ struct run {
 	bool result;		/* print each change's resulting state */
 	const struct job *unmatched;	/* the run stops before it */
 	size_t unsent;		/* lines from the unmatched one on */
+	/* With -f, selectors that matched nothing, told in line order. */
+	const struct job **none;
+	size_t nnone, told;
 	struct printer pr;
 	size_t job;		/* the job being answered */
 	unsigned int step;	/* its request being answered */
@@ -43,6 +47,20 @@ struct run {
 static struct where where_of(const char *file, const struct job *j)
 {
 	return (struct where){ j->more->file ? j->more->file : file, j->lineno };
+}
+
+/*
+ * With -f: report the selectors that matched nothing up to line @line
+ * (all with UINT_MAX), so that failures come in the order of the lines.
+ */
+static void tell_none(struct run *r, unsigned int line)
+{
+	for (; r->told < r->nnone && r->none[r->told]->lineno < line; r->told++) {
+		struct where w = where_of(r->file, r->none[r->told]);
+
+		select_none(&w, r->none[r->told]);
+		r->failed++;
+	}
 }
 
 static void say_stopped(const struct where *w, size_t rest)
@@ -142,6 +160,8 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	const struct job *j = &r->jobs[r->job];
 	bool stop = false;
 
+	if (!r->step)
+		tell_none(r, j->lineno);
 	/* Read by name: a selected interface's may now be another's. */
 	if (!q->set && !q->err && j->ifindex && q->st.ifindex != j->ifindex)
 		q->err = -ENODEV;
@@ -234,8 +254,11 @@ static int expand(struct run *r, struct backend *b, const struct iflist *all,
 	for (i = 0; i < r->n; i++)
 		n += job_is_selector(&r->jobs[i]) ? all->n : 1;
 	v = calloc(n ? n : 1, sizeof(*v));
-	if (!v)
+	r->none = calloc(r->n ? r->n : 1, sizeof(*r->none));
+	if (!v || !r->none) {
+		free(v);
 		return -ENOMEM;
+	}
 	for (i = n = 0; i < r->n; i++) {
 		const struct job *j = &r->jobs[i];
 		struct job sel = *j;
@@ -261,10 +284,7 @@ static int expand(struct run *r, struct backend *b, const struct iflist *all,
 			r->unsent = r->n - i;
 			break;
 		} else if (n == first) {
-			struct where w = where_of(r->file, j);
-
-			select_none(&w, j);
-			r->failed++;
+			r->none[r->nnone++] = j;
 		}
 	}
 	*out = v;
@@ -324,6 +344,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	} while (!ret && !r.stopped && next < r.n && r.job == next);
 	if (ret < 0 || r.job < r.n || r.stopped)
 		report_stop(&r, ret);
+	tell_none(&r, UINT_MAX);
 	print_end(&r.pr);
 	/* Unless a line before it failed: the run never got to it then. */
 	if (r.unmatched && !r.stopped && r.job == r.n) {
@@ -338,6 +359,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	ret = r.failed ? -EIO : 0;
 out:
 	free(r.reqs);
+	free(r.none);
 	free(expanded);
 	iflist_free(&all);
 	return ret;

@@ -563,6 +563,26 @@ START_TEST(test_batch_force_unmatched)
 }
 END_TEST
 
+/* With -f the failures are reported in the order of the file's lines. */
+START_TEST(test_batch_force_unmatched_order)
+{
+	char cmd[128];
+	const char *l1, *l2, *l3;
+
+	snprintf(cmd, sizeof(cmd), "-f --batch %s",
+		 write_file("tap9 +link\nnomatch* +drv\ntap8 +drv\nnone* +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	l1 = strstr(err, ":1: tap9: no such network interface\n");
+	l2 = strstr(err, ":2: no interface with a message level matches 'nomatch*'\n");
+	l3 = strstr(err, ":3: tap8: no such network interface\n");
+	ck_assert_ptr_nonnull(l1);
+	ck_assert_ptr_nonnull(l2);
+	ck_assert_ptr_nonnull(l3);
+	ck_assert_ptr_nonnull(strstr(l3, ":4: no interface with a message level matches 'none*'\n"));
+	ck_assert_msg(l1 < l2 && l2 < l3, "out of order: %s", err);
+}
+END_TEST
+
 /*
  * A run that breaks off inside a pattern line: that line is one of the
  * lines whose result is unknown, though one of its interfaces answered.
@@ -1727,6 +1747,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_broken_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_force_unmatched);
+	tcase_add_test(tc, test_batch_force_unmatched_order);
 	tcase_add_test(tc, test_batch_broken_in_pattern);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
