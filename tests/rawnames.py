@@ -111,7 +111,11 @@ def main():
     fixed = [b"\xff\xfe", b"\xc3", b"a\xe2\x82", b"\xc0\xaf", b"\xed\xb0\x81",
              b"\xf4\x90\x80\x80", b"\x1b[31mred", b"\xc2\x9b", b"x\"y",
              b"\xe2\x80\xa8", b"\xef\xbf\xbd", b"caf\xc3\xa9", b"-dash",
-             b"#hash", b"\x7f", b"back\\slash", b"\\x41", b"\\"]
+             b"#hash", b"\x7f", b"back\\slash", b"\\x41", b"\\",
+             # a first byte-order mark, '{', glob characters, C1 and C0
+             # controls, and the longest names, every byte escaped
+             b"\xef\xbb\xbf", b"\xef\xbb\xbf-x", b"{lan", b"t*p", b"q?",
+             b"[x", b"[]", b"{\"a", b"{}", b"\xc2\x85", b"\x08", b"\x01" * 15, b"{" + b"\x7f" * 14]
     wanted = fixed + [random_name(rng) for _ in range(COUNT)]
     made = set()
     for name in wanted:
@@ -183,6 +187,66 @@ def main():
             shown.append((w, r.stderr[:100]))
     check(set(shown) == every, "text show all: every name read back works (%d)"
           % len(words), *[repr(x) for x in (set(shown) ^ every)][:5])
+
+    # One line format: every line of text, -x and -N show all (which
+    # name their interface) read back by --batch names that interface and
+    # puts its mask back; the first word, given as IFACE (no "--"),
+    # selects that one interface
+    masks = {}
+    setting = b""
+    for name in sorted(every):
+        masks[name] = rng.randrange(0x8000)
+        setting += b"".join(b"\\x%02x" % c for c in name) + b" 0x%x\n" % masks[name]
+    r = nm("--batch", "-", stdin=setting)
+    check(r.returncode == 0, "--batch of \\xHH names: exit 0",
+          r.stderr.decode("utf-8", "replace")[:300])
+
+    def read_masks(what):
+        r = nm("-j")
+        objs = strict_json(r.stdout, what) if r.returncode == 0 else None
+        return {name_of(o): o["msg_enable"] for o in objs or []}
+
+    # (in the order show all prints them: the dump's)
+    order = list(read_masks("-j after the \\xHH batch").items())
+    check(dict(order) == masks,
+          "--batch of \\xHH names: every mask set (%d)" % len(masks))
+    for fmt in ([], ["-x"], ["-N"]):
+        what = "show all %s" % (fmt[0] if fmt else "text")
+        snap = nm(*fmt).stdout
+        lines = snap.splitlines()
+        check(len(lines) == len(every) and
+              all(line.split(b" ")[0].endswith(b":") for line in lines),
+              what + ": one 'IFACE:' line per interface", repr(snap[:200]))
+        nm("*", "0")
+        r = nm("--batch", "-", stdin=snap)
+        got = read_masks("-j after --batch of " + what)
+        check(r.returncode == 0 and got == masks,
+              what + " fed to --batch: every mask restored (%d)" % len(masks),
+              r.stderr.decode("utf-8", "replace")[:300],
+              "differ: %r" % sorted(n for n in masks if got.get(n) != masks[n])[:5])
+        # --batch skips a byte-order mark at the start of a file, and reads
+        # a file that starts with '{' as JSON: a line about a name that
+        # starts with either is read right as the first line too
+        bad = []
+        for (name, mask), line in zip(order, lines if len(lines) == len(order) else []):
+            if not name.startswith((b"\xef\xbb\xbf", b"{")):
+                continue
+            nm("--", quote_name(name), "0")
+            r = nm("--batch", "-", stdin=line + b"\n")
+            if r.returncode != 0 or read_masks("-j after a first line").get(name) != mask:
+                bad.append((name, line, r.stderr[:100]))
+        check(not bad, what + ": a first line about a name with a BOM or '{' restores it",
+              *[repr(b) for b in bad[:5]])
+    bad = []
+    for line in nm("-x").stdout.splitlines():
+        w = line.split(b" ")[0][:-1]
+        r = nm("-j", w)
+        objs = strict_json(r.stdout, "-j %r" % w) if r.returncode == 0 else None
+        if not objs or len(objs) != 1 or masks.get(name_of(objs[0])) != \
+                int(line.split(b" ")[1], 16):
+            bad.append((w, r.returncode, r.stdout[:100], r.stderr[:100]))
+    check(not bad, "each first word of -x show all, as IFACE, is its one interface",
+          *[repr(b) for b in bad[:5]])
 
     # --batch -j: every line one valid JSON object
     notutf8 = sorted(n for n in made if not is_utf8(n))
