@@ -215,6 +215,22 @@ check_file "--list -N: the 15 names alone, one a line" "$(printf '%s\n' "${NIM_C
 check_rc "--list -x: a usage error" 2 nm_here --list -x
 check_grep "--list -x: says what to use" "--list takes no -x" "$ERR"
 
+# --- -x and -N: the shape follows the form of the command, not how many
+# interfaces happened to match (OUTPUT, "One line format")
+set_mask tap1 0x5
+check_rc "show -x 'tap[1]' (a pattern that selects one)" 0 nm -x 'tap[1]'
+check_out "show -x 'tap[1]': named all the same" "tap1: 0x00000005"
+check_rc "show -N 'tap1*' (a pattern that selects one)" 0 nm -N 'tap1*'
+check_out "show -N 'tap1*': named all the same" "tap1: drv link"
+check_rc "change -v -x 'tap[1]' +timer" 0 nm -v -x 'tap[1]' +timer
+check_out "change -v -x 'tap[1]' +timer: named" "tap1: 0x0000000d"
+check_rc "change -N 'tap[1]' -timer (no -v)" 0 nm -N 'tap[1]' -timer
+check_out "change -N 'tap[1]' -timer: named" "tap1: drv link"
+check_rc "change -x tap1 +timer (one named interface)" 0 nm -x tap1 +timer
+check_out "change -x tap1 +timer: the mask alone" "0x0000000d"
+check_rc "-x --batch of one line" 0 nm -x --batch <(echo tap1)
+check_out "-x --batch of one line: named" "tap1: 0x0000000d"
+
 # --- JSON escaping of interface names
 # The kernel accepts '"' and '\' in interface names (dev_valid_name only
 # rejects '/', ':', whitespace, "." and ".."), so a real tap can have them.
