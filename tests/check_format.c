@@ -103,6 +103,45 @@ START_TEST(test_json_escape)
 }
 END_TEST
 
+/*
+ * Every control character, one by one, as netifmsg(8) JSON says: the five
+ * with a letter (\b \t \n \f \r) by it, every other C0 control, DEL and
+ * each C1 control (U+0080 to U+009F, two bytes in UTF-8) as \u00xx with
+ * lowercase digits; the byte after them is still there.
+ */
+START_TEST(test_json_every_control)
+{
+	static const char letters[] = "\b\t\n\f\r", names[] = "btnfr";
+	char name[4], want[16];
+	unsigned int c;
+	const char *l;
+
+	for (c = 0x01; c <= 0x9f; c++) {
+		if (c >= 0x20 && c < 0x7f)
+			continue;
+		if (c < 0x80) {
+			snprintf(name, sizeof(name), "%cx", c);
+		} else {
+			name[0] = (char)0xc2;
+			name[1] = (char)c;
+			name[2] = 'x';
+			name[3] = '\0';
+		}
+		l = c < 0x20 ? strchr(letters, (int)c) : NULL;
+		if (l)
+			snprintf(want, sizeof(want), "\"\\%cx\"", names[l - letters]);
+		else
+			snprintf(want, sizeof(want), "\"\\u%04xx\"", c);
+		ck_assert_str_eq(json_name(name), json_line(want));
+	}
+	/* U+2028 and U+2029 as well; U+00A0 and after as they are */
+	ck_assert_str_eq(json_name("\xe2\x80\xa8\xe2\x80\xa9"),
+			 json_line("\"\\u2028\\u2029\""));
+	ck_assert_str_eq(json_name("\xc2\xa0\xef\xbb\xbf"),
+			 json_line("\"\xc2\xa0\xef\xbb\xbf\""));
+}
+END_TEST
+
 /* The JSON object of a name that is not UTF-8: U+FFFD, and its bytes. */
 static const char *json_hex_line(const char *quoted, const char *hex)
 {
@@ -335,6 +374,7 @@ static Suite *format_suite(void)
 
 	tcase_add_loop_test(tc, test_state, 0, sizeof(cases) / sizeof(cases[0]));
 	tcase_add_test(tc, test_json_escape);
+	tcase_add_test(tc, test_json_every_control);
 	tcase_add_test(tc, test_json_not_utf8);
 	tcase_add_test(tc, test_text_escape);
 	tcase_add_test(tc, test_truncation);
