@@ -75,6 +75,18 @@ int cmd_check_jobs(struct backend *b, struct job *jobs, size_t n,
 		   const char *file);
 
 /*
+ * A write that cannot go anywhere (the reader closed the pipe, output
+ * beyond the file size limit of ulimit -f) fails with EPIPE or EFBIG, a
+ * write error, instead of killing the command by SIGPIPE or SIGXFSZ with
+ * its work half done (changes made unsaid, a level left raised).
+ */
+static inline void cmd_write_errors(void)
+{
+	signal(SIGPIPE, SIG_IGN);
+	signal(SIGXFSZ, SIG_IGN);
+}
+
+/*
  * --monitor and --trace run until a signal: catch the @n signals @sigs
  * with @handler and block them; *@wait gets the mask without them, for
  * ppoll().  Blocked while the command checks its stop flag and unblocked

@@ -178,8 +178,7 @@ static void notes(const struct opts *o, struct backend *b,
 	}
 	/* Without IFACE, "*" stands for every interface of the driver. */
 	name = strcmp(o->job.ifname, "*") ? o->job.ifname : NULL;
-	/* The first --driver given: they are kept last first. */
-	first = o->job.more->drivers[drv - 1];
+	first = job_first_driver(o->job.more);
 	others = drv > 1 ? " (or the others given)" : "";
 	if (found)
 		diag(NULL, name, "note: no configuration line for an interface with a message level of driver %s%s",

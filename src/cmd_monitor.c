@@ -313,8 +313,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	 * Output beyond the file size limit (ulimit -f): EFBIG, a write
 	 * error, exit status 1; SIGXFSZ would kill it mid-line.
 	 */
-	signal(SIGPIPE, SIG_IGN);
-	signal(SIGXFSZ, SIG_IGN);
+	cmd_write_errors();
 	ret = cmd_catch_signals(sigs, 2, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));

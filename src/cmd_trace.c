@@ -818,8 +818,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * Output beyond the file size limit: EFBIG, a write error; the
 	 * default action of SIGXFSZ would kill it with the level raised.
 	 */
-	signal(SIGPIPE, SIG_IGN);
-	signal(SIGXFSZ, SIG_IGN);
+	cmd_write_errors();
 	ret = cmd_catch_signals(sigs, 5, on_signal, &block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));

@@ -48,6 +48,12 @@ struct job_more {
 	enum level_map map;
 };
 
+/* The first --driver given (they are kept last first), or NULL. */
+static inline const char *job_first_driver(const struct job_more *m)
+{
+	return m->ndrivers ? m->drivers[m->ndrivers - 1] : NULL;
+}
+
 /* Nothing more: no file, no --driver, no words kept, no level. */
 extern const struct job_more job_more_none;
 

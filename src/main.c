@@ -173,12 +173,10 @@ static int run(const struct opts *o)
 	 * kill a run of changes halfway, with no word of which were made.
 	 * So would SIGXFSZ, for output beyond the file size limit (ulimit
 	 * -f).  Ignored, the changes go on and the lost output is a write
-	 * error.  (--trace and --monitor handle a closed pipe themselves.)
+	 * error.  (--trace and --monitor do the same themselves.)
 	 */
-	if (c->sets) {
-		signal(SIGPIPE, SIG_IGN);
-		signal(SIGXFSZ, SIG_IGN);
-	}
+	if (c->sets)
+		cmd_write_errors();
 	ret = c->run(o, &b);
 	backend_close(&b);
 	return ret;

@@ -172,10 +172,9 @@ int select_none(const struct where *w, const struct job *j)
 	char q[QUOTE_SIZE];
 
 	quote_word(q, j->ifname, strlen(j->ifname));
-	/* The first --driver given: they are kept last first. */
 	if (j->more->ndrivers)
 		diag(w, NULL, "no interface with a message level matches '%s' with driver %s%s",
-		     q, j->more->drivers[j->more->ndrivers - 1],
+		     q, job_first_driver(j->more),
 		     j->more->ndrivers > 1 ? " (or the others given)" : "");
 	else
 		diag(w, NULL, "no interface with a message level matches '%s'", q);
