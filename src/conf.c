@@ -360,6 +360,7 @@ int config_read(struct batch *b, const char *const *files, int n,
 		const char *etc, struct config_paths *paths,
 		struct config_err *e)
 {
+	struct stat st;
 	char *main_file;
 	int i, ret;
 
@@ -376,6 +377,9 @@ int config_read(struct batch *b, const char *const *files, int n,
 	if (!main_file)
 		return -ENOMEM;
 	ret = load_default(b, main_file, e);
+	/* A dangling symlink is there: no missing file, no regular one. */
+	if ((ret == -ENOENT || ret == -ENOTDIR) && !lstat(main_file, &st))
+		ret = cmdline_err_set(&e->msg, false, "not a regular file");
 	if (ret && ret != -ENOENT)
 		return ret;
 	return read_dir(b, etc, paths, e);

@@ -6,7 +6,8 @@
 # to this test's directory) instead of /etc.  A netifmsg.d that is no
 # directory (a stray file) is skipped with a message and exit status 1,
 # and netifmsg.conf is applied all the same; an untrusted netifmsg.d is
-# still refused (exit status 2, nothing set).
+# still refused (exit status 2, nothing set), and so is a netifmsg.conf
+# that is a dangling symlink.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -121,6 +122,28 @@ check_file "--apply: netifmsg.d anyone may write: message" \
 	"$ERR"
 check_mask "--apply: netifmsg.d anyone may write: nothing set" tap0 0x0
 rm -rf "$ETC/netifmsg.d"
+
+# --- netifmsg.conf is a dangling symlink (its target on a file system not
+# mounted yet): no regular file, refused as one, exit 2 and nothing set;
+# a dangling symlink in netifmsg.d is skipped, as systemd's .d ones are
+mkdir -m 0755 "$ETC/netifmsg.d"
+printf 'tap1 +drv\n' >"$ETC/netifmsg.d/10.conf"
+chmod 0644 "$ETC/netifmsg.d/10.conf"
+ln -s /nonexistent/netifmsg.conf "$ETC/netifmsg.d/20.conf"
+mv "$ETC/netifmsg.conf" "$ETC/saved.conf"
+ln -s /nonexistent/netifmsg.conf "$ETC/netifmsg.conf"
+set_mask tap1 0x0
+check_rc "--apply: netifmsg.conf a dangling symlink" 2 ne --apply
+check_file "--apply: netifmsg.conf a dangling symlink: message" \
+	"netifmsg: $ETC/netifmsg.conf: not a regular file" "$ERR"
+check_mask "--apply: netifmsg.conf a dangling symlink: nothing set" tap1 0x0
+ln -sfn saved.conf "$ETC/netifmsg.conf"
+set_mask tap0 0x0
+check_rc "--apply: a dangling symlink in netifmsg.d" 0 ne --apply
+check_empty "--apply: a dangling symlink in netifmsg.d: no message" "$ERR"
+check_mask "--apply: a dangling symlink in netifmsg.d: netifmsg.conf applied" tap0 0x4
+check_mask "--apply: a dangling symlink in netifmsg.d: the rest applied" tap1 0x1
+rm -rf "$ETC/netifmsg.d" "$ETC/netifmsg.conf" "$ETC/saved.conf"
 
 rm -f "$ETC"
 finish

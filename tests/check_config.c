@@ -235,9 +235,22 @@ START_TEST(test_errors)
 }
 END_TEST
 
+/* netifmsg.conf is no regular file: refused as such. */
+static void refused_special(const char *path)
+{
+	batch_free(&b);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_str_eq(e.file, path);
+	ck_assert_uint_eq(e.line, 0);
+	ck_assert_str_eq(e.msg.msg, "not a regular file");
+	ck_assert_int_eq(unlink(path), 0);
+}
+
 /*
  * A special file where a default file is (a FIFO: it would block udev's
  * --apply forever) is refused, or skipped in netifmsg.d; no open blocks.
+ * So is a dangling symlink as netifmsg.conf (its target not mounted yet,
+ * or deleted): it is there, and no regular file.
  */
 START_TEST(test_special_files)
 {
@@ -250,10 +263,12 @@ START_TEST(test_special_files)
 	ck_assert_uint_eq(b.n, 1);
 	snprintf(path, sizeof(path), "%s/netifmsg.conf", etc);
 	ck_assert_int_eq(mkfifo(path, 0644), 0);
-	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
-	ck_assert_str_eq(e.file, path);
-	ck_assert_uint_eq(e.line, 0);
-	ck_assert_str_eq(e.msg.msg, "not a regular file");
+	refused_special(path);
+	ck_assert_int_eq(symlink("/nonexistent/netifmsg.conf", path), 0);
+	refused_special(path);
+	/* Dangling too: a file where its target path needs a directory. */
+	ck_assert_int_eq(symlink("netifmsg.d/10.conf/x", path), 0);
+	refused_special(path);
 }
 END_TEST
 
