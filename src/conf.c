@@ -229,9 +229,13 @@ static int untrusted(const char *path, struct config_err *e)
 			       "writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))");
 }
 
-/* A default file: a regular file that is trusted(), opened without blocking. */
-static int load_default(struct batch *b, const char *path,
-			struct config_err *e)
+/*
+ * A default file, @name in the directory open as @dir (or AT_FDCWD), and
+ * @path in messages: a regular file that is trusted(), opened without
+ * blocking.
+ */
+static int load_default(struct batch *b, int dir, const char *name,
+			const char *path, struct config_err *e)
 {
 	struct stat st;
 	FILE *f;
@@ -239,7 +243,7 @@ static int load_default(struct batch *b, const char *path,
 
 	snprintf(e->file, sizeof(e->file), "%s", path);
 	e->line = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+	fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
 	if (fstat(fd, &st) < 0) {
@@ -307,26 +311,17 @@ static char *keep_path(struct config_paths *p, const char *dir,
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
 {
-	struct dirent **list;
+	struct dirent **list = NULL;
 	char *dir, *path;
 	struct stat st;
-	int i, n, fd, ret = 0;
-	bool bad;
+	int i, n = 0, fd, ret = 0;
 
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
 		return -ENOMEM;
-	/* Not there (or no directory): scandir() says so below. */
+	snprintf(e->file, sizeof(e->file), "%s", dir);
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		bad = fstat(fd, &st) < 0 || !trusted(fd, &st);
-		close(fd);
-		if (bad)
-			return untrusted(dir, e);
-	}
-	n = scandir(dir, &list, is_conf, by_name);
-	if (n < 0) {
-		snprintf(e->file, sizeof(e->file), "%s", dir);
+	if (fd < 0) {
 		/* No directory there (a stray file): skipped, but said. */
 		if (errno == ENOTDIR || errno == ELOOP) {
 			p->skipped = dir;
@@ -334,20 +329,27 @@ static int read_dir(struct batch *b, const char *etc,
 		}
 		return errno == ENOENT ? 0 : -errno;
 	}
+	/* What is checked is what is listed and read: all through @fd. */
+	if (fstat(fd, &st) < 0 || !trusted(fd, &st))
+		ret = untrusted(dir, e);
+	else if ((n = scandirat(fd, ".", &list, is_conf, by_name)) < 0)
+		ret = -errno;
 	for (i = 0; i < n; i++) {
 		if (!ret) {
 			path = keep_path(p, dir, list[i]->d_name);
 			if (!path)
 				ret = -ENOMEM;
-			else if (stat(path, &st) ?
+			else if (fstatat(fd, list[i]->d_name, &st, 0) ?
 				 errno != ENOENT && errno != ELOOP &&
 				 errno != ENOTDIR :
 				 S_ISREG(st.st_mode))
-				ret = load_default(b, path, e);
+				ret = load_default(b, fd, list[i]->d_name,
+						   path, e);
 		}
 		free(list[i]);
 	}
 	free(list);
+	close(fd);
 	return ret;
 }
 
@@ -376,7 +378,7 @@ int config_read(struct batch *b, const char *const *files, int n,
 	main_file = keep_path(paths, etc, "/netifmsg.conf");
 	if (!main_file)
 		return -ENOMEM;
-	ret = load_default(b, main_file, e);
+	ret = load_default(b, AT_FDCWD, main_file, main_file, e);
 	/* A dangling symlink is there: no missing file, no regular one. */
 	if ((ret == -ENOENT || ret == -ENOTDIR) && !lstat(main_file, &st))
 		ret = cmdline_err_set(&e->msg, false, "not a regular file");

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <sys/xattr.h>
 #include <unistd.h>
@@ -429,6 +430,53 @@ START_TEST(test_untrusted_acl)
 }
 END_TEST
 
+static bool swap_dir;
+
+/*
+ * conf.c's fgetxattr(), which the check of a group-writable netifmsg.d
+ * calls: with @swap_dir, netifmsg.d is swapped for a directory that
+ * anyone may write first, as one who may write SYSCONFDIR could do
+ * between the check and the reading.
+ */
+ssize_t fgetxattr(int fd, const char *name, void *value, size_t size)
+{
+	char d[600], to[600];
+
+	if (swap_dir) {
+		swap_dir = false;
+		snprintf(d, sizeof(d), "%s/netifmsg.d", etc);
+		snprintf(to, sizeof(to), "%s/checked.d", etc);
+		ck_assert_int_eq(rename(d, to), 0);
+		snprintf(to, sizeof(to), "%s/other.d", etc);
+		ck_assert_int_eq(rename(to, d), 0);
+	}
+	return syscall(SYS_fgetxattr, fd, name, value, size);
+}
+
+/*
+ * netifmsg.d swapped for another directory after its check: the files
+ * read are those of the directory checked (root's: group root may write).
+ */
+START_TEST(test_dir_swapped)
+{
+	char d[600];
+
+	put("netifmsg.d/10.conf", "tap0 +link\n");
+	snprintf(d, sizeof(d), "%s/other.d", etc);
+	ck_assert_int_eq(mkdir(d, 0777), 0);
+	ck_assert_int_eq(chmod(d, 0777), 0);
+	put("other.d/10.conf", "tap9 +link\n");
+	snprintf(d, sizeof(d), "%s/netifmsg.d", etc);
+	ck_assert_int_eq(chown(d, 0, 0), 0);
+	ck_assert_int_eq(chmod(d, 0775), 0);
+	swap_dir = true;
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
+	ck_assert(!swap_dir);
+	ck_assert_uint_eq(b.n, 1);
+	ck_assert_str_eq(where(0), "netifmsg.d/10.conf:1 tap0");
+}
+END_TEST
+
 /*
  * Read by a user other than root (netifmsg --apply -v to look, say):
  * root's files are trusted as for root, and so is an ACL that lets root
@@ -661,6 +709,7 @@ static Suite *config_suite(void)
 	if (geteuid() == 0) {
 		tcase_add_test(tc, test_untrusted_acl);
 		tcase_add_test(tc, test_trusted_other_caller);
+		tcase_add_test(tc, test_dir_swapped);
 	}
 	suite_add_tcase(s, tc);
 	return s;
