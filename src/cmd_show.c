@@ -33,6 +33,9 @@ int cmd_show(const struct opts *o, struct backend *b)
 		if (!ret)
 			ret = iflist_add(&st, &list);
 	}
+	/* A failure's message and exit status outlive a reader gone early. */
+	if (ret < 0 || (j->ifname && !list.n))
+		cmd_write_errors();
 	/* What came is shown even if the dump ended in an error. */
 	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, many, b);
 	for (i = 0; i < list.n; i++)

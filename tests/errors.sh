@@ -67,6 +67,31 @@ check_out "netifmsg -j --apply --config MISSING: an empty array" "[]"
 check_rc "netifmsg -j -n nosuchns-$$ --batch" 1 nm_here -j -n "nosuchns-$$" --batch /dev/null
 check_empty "netifmsg -j -n nosuchns-$$ --batch: no stdout" "$OUT"
 
+# A show that fails writes [] before its message (-j).  A reader gone
+# before that must cost neither the message nor exit status 1: no death
+# by SIGPIPE (141).  The reader closes its end, then lets netifmsg start.
+mkfifo "$NIM_TMP/go"
+# to_gone_reader ARGS...: nm ARGS into a pipe nobody reads; stderr to
+# $ERR, exit status to $RC.
+to_gone_reader() {
+	{ read -r _ <"$NIM_TMP/go"; nm "$@" 2>"$ERR"; echo "$?" >"$NIM_TMP/rc"; } |
+		{ exec 0<&-; echo >"$NIM_TMP/go"; }
+	read -r RC <"$NIM_TMP/rc"
+}
+gone() {
+	to_gone_reader -j "$1"
+	check_eq "netifmsg -j $1 | gone: exit status" 1 "$RC"
+	check_file "netifmsg -j $1 | gone: messages" "netifmsg: $2
+netifmsg: write error: Broken pipe" "$ERR"
+}
+gone nosuch0 "nosuch0: no such network interface"
+gone lo "lo: the driver has no message level"
+gone 'nosuch*' "no interface with a message level matches 'nosuch*'"
+# A show that succeeds is still ended quietly, as ls(1) is.
+to_gone_reader -j tap0
+check_eq "netifmsg -j tap0 | gone: SIGPIPE" 141 "$RC"
+check_empty "netifmsg -j tap0 | gone: no message" "$ERR"
+
 # Not allowed: an unprivileged user may read but not change (EPERM).
 # shellcheck disable=SC2317 # called through check_rc
 nobody() {
