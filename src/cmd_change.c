@@ -36,6 +36,7 @@ struct run {
 	size_t nnone, told;
 	struct printer pr;
 	size_t job;		/* the job being answered */
+	const char *name;	/* its interface, as its first GET read it */
 	unsigned int step;	/* its request being answered */
 	bool job_failed;
 	bool job_set;		/* its set worked */
@@ -75,7 +76,7 @@ static void say_made(const struct run *r, const struct job *j,
 {
 	struct where w = where_of(r->file, j);
 
-	diag(&w, j->ifname, "%s%sthe change was made; only its result could not be read",
+	diag(&w, r->name, "%s%sthe change was made; only its result could not be read",
 	     why ? why : "", why ? ": " : "");
 }
 
@@ -165,6 +166,8 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	/* Read by name: a selected interface's may now be another's. */
 	if (!q->set && !q->err && j->ifindex && q->st.ifindex != j->ifindex)
 		q->err = -ENODEV;
+	if (!r->step)
+		r->name = q->set || q->err ? j->ifname : q->st.ifname;
 	r->job_set |= q->set && !q->err;
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {
@@ -173,7 +176,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->job_failed = true;
 		r->failed++;
 		/* Read: by an earlier GET of the job, or by the dump. */
-		diag_set(&w, j->ifname, q->err, extack,
+		diag_set(&w, r->name, q->err, extack,
 			 q->set && (r->step || j->ifindex));
 		stop = !r->force;
 		r->stopped |= stop;

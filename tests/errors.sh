@@ -106,6 +106,19 @@ if command -v setpriv >/dev/null 2>&1; then
 	check_grep "unprivileged: tap0 +link: message" \
 		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
 	check_mask "unprivileged: tap0 +link: tap0 unchanged" tap0 "$KNOWN"
+	# An alternative name: a failure after the name was read (-v, -j)
+	# names the interface as its result lines do; one before, as given.
+	ip -n "$NS" link property add dev tap0 altname errors-alt ||
+		fatal "ip link property add altname failed"
+	for opt in -v -j; do
+		check_rc "unprivileged: $opt errors-alt +link" 1 nobody "$opt" errors-alt +link
+		check_file "unprivileged: $opt errors-alt +link: names tap0" \
+			"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
+	done
+	check_rc "unprivileged: errors-alt +link" 1 nobody errors-alt +link
+	check_file "unprivileged: errors-alt +link: names it as given" \
+		"netifmsg: errors-alt: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
+	check_mask "unprivileged: errors-alt +link: tap0 unchanged" tap0 "$KNOWN"
 else
 	missing setpriv util-linux
 fi
