@@ -125,6 +125,8 @@ static void no_array(const struct opts *o)
 
 	if (!commands[o->cmd].array)
 		return;
+	/* Its message and exit status outlive a reader gone early. */
+	cmd_write_errors();
 	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, false, NULL);
 	print_end(&pr);
 }

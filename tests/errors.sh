@@ -87,6 +87,11 @@ netifmsg: write error: Broken pipe" "$ERR"
 gone nosuch0 "nosuch0: no such network interface"
 gone lo "lo: the driver has no message level"
 gone 'nosuch*' "no interface with a message level matches 'nosuch*'"
+# So does one that cannot open the kernel.
+to_gone_reader -j -n "nosuchns-$$" tap0
+check_eq "netifmsg -j -n nosuchns tap0 | gone: exit status" 1 "$RC"
+check_file "netifmsg -j -n nosuchns tap0 | gone: messages" "netifmsg: nosuchns-$$: no such network namespace
+netifmsg: write error: Broken pipe" "$ERR"
 # A show that succeeds is still ended quietly, as ls(1) is.
 to_gone_reader -j tap0
 check_eq "netifmsg -j tap0 | gone: SIGPIPE" 141 "$RC"
