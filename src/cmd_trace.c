@@ -3,11 +3,11 @@
  * --trace IFACE [CHANGE...]: a debug session.  The change (+all by
  * default) is made atomically, the bits it really changed are kept, the
  * interface's kernel log records are printed from /dev/kmsg as they
- * come, and at the end (SIGINT, SIGQUIT, SIGTERM, SIGHUP, --for, a closed
- * output pipe, a write error, the interface gone) exactly those bits go
- * back to what they were, in one value+mask set (atomic over netlink),
- * unless someone else changed one meanwhile: that bit is left as it is,
- * with a note.
+ * come, and at the end (a signal such as SIGINT or SIGTERM, --for, a
+ * closed output pipe, a write error, the interface gone) exactly those
+ * bits go back to what they were, in one value+mask set (atomic over
+ * netlink), unless someone else changed one meanwhile: that bit is left
+ * as it is, with a note.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -800,8 +800,20 @@ static int open_kmsg(void)
 
 int cmd_trace(const struct opts *o, struct backend *b)
 {
-	/* Ctrl-\ too: a session killed by it would leave the level raised. */
-	static const int sigs[] = { SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGALRM };
+	/*
+	 * Killed by any of these, a session would leave the level raised
+	 * (SIGPIPE and SIGXFSZ are ignored: cmd_write_errors()).
+	 */
+	static const int sigs[] = {
+		SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGALRM, SIGUSR1, SIGUSR2,
+		SIGXCPU, SIGVTALRM, SIGPROF, SIGIO,
+#ifdef SIGPWR
+		SIGPWR,
+#endif
+#ifdef SIGSTKFLT
+		SIGSTKFLT,
+#endif
+	};
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
 			    .sk = -1 };
 	sigset_t block, wait;
@@ -819,7 +831,8 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * default action of SIGXFSZ would kill it with the level raised.
 	 */
 	cmd_write_errors();
-	ret = cmd_catch_signals(sigs, 5, on_signal, &block, &wait);
+	ret = cmd_catch_signals(sigs, sizeof(sigs) / sizeof(*sigs), on_signal,
+				&block, &wait);
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		ret = -EIO;	/* a failure, whatever errno */

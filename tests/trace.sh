@@ -3,9 +3,10 @@
 #
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
-# --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP, a closed output pipe and
-# SIGINT or --for while the output is blocked, and a write error (also
-# past ulimit -f); a bit
+# --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
+# end a process (SIGUSR1...), a closed output pipe and SIGINT or --for
+# while the output is blocked, and a write error (also past ulimit -f);
+# a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, and renamed
 # before the change (also over the ioctl); names the kernel
@@ -96,7 +97,10 @@ for n in 'trc\3' 'trcé'; do
 done
 
 # --- CHANGE words; the signals and a closed pipe
-for sig in INT TERM HUP QUIT; do
+# Each signal sent to end a process (where this system has it); SIGPIPE
+# and SIGXFSZ are ignored (a closed pipe and ulimit -f below).
+for sig in INT TERM HUP QUIT ALRM USR1 USR2 XCPU VTALRM PROF IO PWR STKFLT; do
+	kill -l "$sig" >/dev/null 2>&1 || continue
 	set_mask trc0 0x3
 	trace "$O" "$E" trc0 +link,+timer
 	check_mask "SIG$sig: raised" trc0 0xf
