@@ -92,27 +92,33 @@ static inline void cmd_write_errors(void)
  * ppoll().  Blocked while the command checks its stop flag and unblocked
  * inside ppoll(), a signal cannot slip in between the check and the
  * wait.  No SA_RESTART: nothing waits on after a signal, and a write(2)
- * blocked on a slow reader ends.  0 or -errno.
+ * blocked on a slow reader ends.  SIGINT and SIGQUIT ignored at the
+ * start stay so: a shell starts its background jobs so, for Ctrl-C and
+ * Ctrl-\ to reach the foreground job alone.  0 or -errno.
  */
 static inline int cmd_catch_signals(const int *sigs, size_t n,
 				    void (*handler)(int), sigset_t *block,
 				    sigset_t *wait)
 {
-	struct sigaction sa = { .sa_handler = handler };
+	struct sigaction sa = { .sa_handler = handler }, old;
 	size_t i;
 
 	sigemptyset(&sa.sa_mask);
 	sigemptyset(block);
-	for (i = 0; i < n; i++)
-		sigaddset(block, sigs[i]);
-	if (sigprocmask(SIG_BLOCK, block, wait) < 0)
+	if (sigprocmask(SIG_BLOCK, NULL, wait) < 0)
 		return -errno;
 	for (i = 0; i < n; i++) {
+		if (sigaction(sigs[i], NULL, &old) < 0)
+			return -errno;
+		if ((sigs[i] == SIGINT || sigs[i] == SIGQUIT) &&
+		    old.sa_handler == SIG_IGN)
+			continue;
+		sigaddset(block, sigs[i]);
 		sigdelset(wait, sigs[i]);
 		if (sigaction(sigs[i], &sa, NULL) < 0)
 			return -errno;
 	}
-	return 0;
+	return sigprocmask(SIG_BLOCK, block, NULL) < 0 ? -errno : 0;
 }
 
 #endif

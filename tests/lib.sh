@@ -112,6 +112,15 @@ NIM_WATCHDOG=$(
 	echo $!
 )
 
+# sigint_default CMD...: as a background job only (it execs, keeping
+# the job's pid): CMD with SIGINT and SIGQUIT at their default, as at a
+# terminal.  A script starts its background jobs with them ignored, and
+# --trace and --monitor keep them so.
+sigint_default() {
+	trap - INT QUIT
+	exec "$@"
+}
+
 # The programs start_monitor started, still running; cleanup kills them.
 MON_PIDS=()
 kill_monitors() {

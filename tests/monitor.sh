@@ -4,7 +4,8 @@
 # --monitor: monitors in the background (text with -n NETNS, -j, and -N
 # with an interface filter) see exactly the changes made with netifmsg,
 # ethtool -s and --batch, in order, one line each; nothing for a set that
-# changes nothing; a clean exit 0 on SIGTERM and SIGINT; a filter name
+# changes nothing; a clean exit 0 on SIGTERM and SIGINT, and SIGINT
+# ignored at the start (a script's background job) stays so; a filter name
 # with an escaped glob character is no pattern.  Bursts and lost
 # notifications: tests/monitorburst.sh; signals while blocked:
 # tests/monitorstop.sh.
@@ -27,7 +28,7 @@ TXT=$NIM_TMP/txt.out
 JSN=$NIM_TMP/json.out
 FLT=$NIM_TMP/filter.out
 start_monitor txt -n "$NS" --monitor
-start_monitor json -n "$NS" --monitor -j
+start_monitor json sigint_default -- -n "$NS" --monitor -j
 start_monitor filter -n "$NS" --monitor -N tap1 tap3
 sync_monitors tap3 "$TXT" "$JSN" "$FLT"
 
@@ -129,6 +130,15 @@ done <"$NIM_TMP/json.mid"
 for f in txt json filter; do
 	check_empty "$f monitor: nothing on stderr" "$NIM_TMP/$f.err"
 done
+
+# --- SIGINT ignored at the start, as the text monitor has it (a script's
+# background job): it goes on, and prints the next change
+kill -INT "${MON_PIDS[0]}"
+et -s tap3 msglvl 0x7100 || fatal "ethtool -s tap3 msglvl 0x7100 failed"
+seen_or_ended() { grep -q "^tap3: 0x00007100 " "$TXT" || ended "${MON_PIDS[0]}"; }
+wait_until seen_or_ended
+check_grep "SIGINT ignored at the start: the monitor goes on" \
+	"tap3: 0x00007100 " "$TXT"
 
 # --- clean exit: SIGTERM and SIGINT give exit status 0
 kill -TERM "${MON_PIDS[0]}"

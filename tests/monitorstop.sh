@@ -64,8 +64,8 @@ mkfifo "$FIFO" || fatal "mkfifo failed"
 start_blocked() {
 	local line try
 	exec 3<>"$FIFO"
-	"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor >"$FIFO" \
-		2>"$NIM_TMP/mon.err" &
+	sigint_default "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor \
+		>"$FIFO" 2>"$NIM_TMP/mon.err" &
 	MON_PID=$!
 	# Until it has joined the group: its first line (at most 20 s).
 	for ((try = 0; try < 200; try++)); do

@@ -6,7 +6,7 @@
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
 # end a process (SIGUSR1...), a closed output pipe and SIGINT or --for
 # while the output is blocked, and a write error (also past ulimit -f);
-# a bit
+# SIGINT and SIGQUIT ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, and renamed
 # before the change (also over the ioctl); names the kernel
@@ -35,13 +35,16 @@ done
 taplog() { ip netns exec "$NS" "$TAPLOG" "$1"; }
 
 # trace OUT ERR ARGS...: netifmsg --trace in the background; PID in $TPID,
-# back once it has raised the level (its "restore with" line).
+# back once it has raised the level (its "restore with" line).  SIGINT
+# and SIGQUIT are at their default, as at a terminal; with SIGINT_IGNORED
+# set, ignored, as a script's background job has them.
 trace() {
-	local out=$1 err=$2 i
+	local out=$1 err=$2 i start=(sigint_default)
 	shift 2
+	[ -z "${SIGINT_IGNORED:-}" ] || start=()
 	: >"$err"
-	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" --trace "$@" \
-		>"$out" 2>"$err" &
+	"${start[@]}" ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" \
+		--trace "$@" >"$out" 2>"$err" &
 	TPID=$!
 	# Under valgrind a start takes a second or more.
 	for ((i = 0; i < 750; i++)); do
@@ -105,8 +108,6 @@ for sig in INT TERM HUP QUIT ALRM USR1 USR2 XCPU VTALRM PROF IO PWR STKFLT; do
 	trace "$O" "$E" trc0 +link,+timer
 	check_mask "SIG$sig: raised" trc0 0xf
 	kill -"$sig" "$TPID"
-	# Not caught, SIGQUIT would kill it at a terminal; a script's
-	# background job starts with it ignored.
 	for ((i = 0; i < 500; i++)); do kill -0 "$TPID" 2>/dev/null || break; sleep 0.02; done
 	if kill -0 "$TPID" 2>/dev/null; then
 		fail "SIG$sig: ends the trace" "still running 10 s after it"
@@ -116,6 +117,24 @@ for sig in INT TERM HUP QUIT ALRM USR1 USR2 XCPU VTALRM PROF IO PWR STKFLT; do
 	check_eq "SIG$sig: exit 0" 0 "$RC"
 	check_mask "SIG$sig: restored" trc0 0x3
 done
+# Ignored at the start (a script's background job), SIGINT and SIGQUIT
+# stay so: the session goes on (the record that comes after them is
+# shown), and SIGTERM ends it.
+set_mask trc0 0x3
+SIGINT_IGNORED=1 trace "$O" "$E" trc0 +link,+timer
+kill -INT "$TPID"
+kill -QUIT "$TPID"
+taplog trc0
+shown_or_ended() { grep -q "trc0: persist enabled" "$O" || ended "$TPID"; }
+wait_until shown_or_ended
+check_grep "SIGINT and SIGQUIT ignored at the start: the trace goes on" \
+	"trc0: persist enabled" "$O"
+check_mask "SIGINT and SIGQUIT ignored at the start: still raised" trc0 0xf
+kill -TERM "$TPID"
+stopped
+check_eq "SIGINT and SIGQUIT ignored at the start, then SIGTERM: exit 0" 0 "$RC"
+check_mask "SIGINT and SIGQUIT ignored at the start, then SIGTERM: restored" \
+	trc0 0x3
 set_mask trc0 0x0
 # head reads the trace through a FIFO, so that the trace is $TPID, whose
 # end is waited for.
@@ -579,7 +598,7 @@ if command -v strace >/dev/null 2>&1; then
 			ip -n "$NS" link set trc1 name trc0 ||
 			fatal "cannot swap trc0's name"
 		kill -CONT "$(pgrep -P "$TPID")"
-		wait_until ended "$TPID" || kill -INT "$(pgrep -P "$TPID")"
+		wait_until ended "$TPID" || kill -TERM "$(pgrep -P "$TPID")"
 		stopped
 		check_eq "$via: renamed before the change: refused, exit 1" 1 "$RC"
 		check_mask "$via: renamed before the change: the interface now called trc0 not raised" \
