@@ -94,7 +94,8 @@ static inline void cmd_write_errors(void)
  * wait.  No SA_RESTART: nothing waits on after a signal, and a write(2)
  * blocked on a slow reader ends.  SIGINT and SIGQUIT ignored at the
  * start stay so: a shell starts its background jobs so, for Ctrl-C and
- * Ctrl-\ to reach the foreground job alone.  0 or -errno.
+ * Ctrl-\ to reach the foreground job alone.  So does SIGHUP, as nohup(1)
+ * leaves it.  0 or -errno.
  */
 static inline int cmd_catch_signals(const int *sigs, size_t n,
 				    void (*handler)(int), sigset_t *block,
@@ -110,8 +111,8 @@ static inline int cmd_catch_signals(const int *sigs, size_t n,
 	for (i = 0; i < n; i++) {
 		if (sigaction(sigs[i], NULL, &old) < 0)
 			return -errno;
-		if ((sigs[i] == SIGINT || sigs[i] == SIGQUIT) &&
-		    old.sa_handler == SIG_IGN)
+		if ((sigs[i] == SIGINT || sigs[i] == SIGQUIT ||
+		     sigs[i] == SIGHUP) && old.sa_handler == SIG_IGN)
 			continue;
 		sigaddset(block, sigs[i]);
 		sigdelset(wait, sigs[i]);

@@ -6,7 +6,7 @@
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
 # end a process (SIGUSR1...), a closed output pipe and SIGINT or --for
 # while the output is blocked, and a write error (also past ulimit -f);
-# SIGINT and SIGQUIT ignored at the start stay so; a bit
+# SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, and renamed
 # before the change (also over the ioctl); names the kernel
@@ -121,19 +121,23 @@ done
 # stay so: the session goes on (the record that comes after them is
 # shown), and SIGTERM ends it.
 set_mask trc0 0x3
+# SIGHUP too, ignored as nohup(1) does.
+trap '' HUP
 SIGINT_IGNORED=1 trace "$O" "$E" trc0 +link,+timer
+trap - HUP
 kill -INT "$TPID"
 kill -QUIT "$TPID"
+kill -HUP "$TPID"
 taplog trc0
 shown_or_ended() { grep -q "trc0: persist enabled" "$O" || ended "$TPID"; }
 wait_until shown_or_ended
-check_grep "SIGINT and SIGQUIT ignored at the start: the trace goes on" \
+check_grep "SIGINT, SIGQUIT and SIGHUP ignored at the start: the trace goes on" \
 	"trc0: persist enabled" "$O"
-check_mask "SIGINT and SIGQUIT ignored at the start: still raised" trc0 0xf
+check_mask "SIGINT, SIGQUIT and SIGHUP ignored at the start: still raised" trc0 0xf
 kill -TERM "$TPID"
 stopped
-check_eq "SIGINT and SIGQUIT ignored at the start, then SIGTERM: exit 0" 0 "$RC"
-check_mask "SIGINT and SIGQUIT ignored at the start, then SIGTERM: restored" \
+check_eq "SIGINT, SIGQUIT and SIGHUP ignored at the start, then SIGTERM: exit 0" 0 "$RC"
+check_mask "SIGINT, SIGQUIT and SIGHUP ignored at the start, then SIGTERM: restored" \
 	trc0 0x3
 set_mask trc0 0x0
 # head reads the trace through a FIFO, so that the trace is $TPID, whose
