@@ -24,11 +24,18 @@ set_mask tap0 "$MASK0"
 set_mask tap1 "$MASK1"
 PERM="netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN"
 
+# A --coverage build run as uid 65534 cannot write its .gcda files into
+# the build tree, and its runtime says so on stderr, which the checks
+# read: GCOV runs the program with them written under $NIM_TMP/gcov.
+mkdir -m 1777 "$NIM_TMP/gcov" && chmod 755 "$NIM_TMP" ||
+	fatal "cannot make $NIM_TMP/gcov"
+GCOV=(env GCOV_PREFIX="$NIM_TMP/gcov")
+
 # nobody ARGS...: the program as uid 65534 without capabilities, in $NS.
 # shellcheck disable=SC2317 # called through check_rc
 nobody() {
-	ip netns exec "$NS" setpriv --reuid=65534 --regid=65534 --clear-groups \
-		--inh-caps=-all --bounding-set=-all \
+	ip netns exec "$NS" "${GCOV[@]}" setpriv --reuid=65534 --regid=65534 \
+		--clear-groups --inh-caps=-all --bounding-set=-all \
 		"${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
 }
 
@@ -125,7 +132,7 @@ if "$NETIFMSG" --help | grep -q -- '--batch'; then
 fi
 
 # entering a named namespace needs privilege too: refused, changes nothing
-check_rc "nobody: -n NS tap0 +link" 1 \
+check_rc "nobody: -n NS tap0 +link" 1 "${GCOV[@]}" \
 	setpriv --reuid=65534 --regid=65534 --clear-groups --inh-caps=-all \
 	--bounding-set=-all "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" tap0 +link
 check_grep "nobody: -n NS tap0 +link: message" "cannot enter network namespace" "$ERR"
@@ -145,14 +152,14 @@ if setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U true \
 		chmod 755 "$NIM_TMP" "$NIM_TMP/bin" ||
 		fatal "cannot copy the program for the user namespace cases"
 	UNS_NETIFMSG=$NIM_TMP/bin/netifmsg
-	check_rc "userns root: tap0 +link" 1 ip netns exec "$NS" \
+	check_rc "userns root: tap0 +link" 1 ip netns exec "$NS" "${GCOV[@]}" \
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
 		--inh-caps=-all unshare -Ur "${NIM_WRAPPER[@]}" "$UNS_NETIFMSG" \
 		tap0 +link
 	check_file "userns root: tap0 +link: message" "$PERM" "$ERR"
 	check_mask "userns root: tap0 +link: tap0 unchanged" tap0 "$MASK0"
 	# shellcheck disable=SC2016 # expanded by that sh
-	check_rc "userns root: its own netns" 0 \
+	check_rc "userns root: its own netns" 0 "${GCOV[@]}" \
 		setpriv --reuid=65534 --regid=65534 --clear-groups \
 		--inh-caps=-all unshare -Urn sh -c \
 		'ip tuntap add dev utap0 mode tap && "$@" -x utap0 0x5 &&
@@ -176,7 +183,7 @@ if "$NETIFMSG" --help | grep -q -- '--trace'; then
 	# kmsg_trace NAME SETUP: --trace tap1 after the shell code SETUP,
 	# as uid 65534 with CAP_NET_ADMIN and CAP_SYSLOG.
 	kmsg_trace() {
-		check_rc "$1" 0 ip netns exec "$NS" unshare -m sh -c "$2"' &&
+		check_rc "$1" 0 ip netns exec "$NS" "${GCOV[@]}" unshare -m sh -c "$2"' &&
 			exec setpriv --reuid=65534 --regid=65534 --clear-groups \
 			--inh-caps=-all,+net_admin,+syslog \
 			--ambient-caps=+net_admin,+syslog "$@"' sh \
