@@ -7,7 +7,7 @@
 
 ci_deb()
 {
-	local tmp src root deb changes f rc=0
+	local tmp src root deb changes f udevdir rc=0
 
 	tmp=$(mktemp -d "${TMPDIR:-/tmp}/nim-deb.XXXXXX") || return 1
 	src=$tmp/netifmsg
@@ -49,13 +49,17 @@ ci_deb()
 		ci_result "deb: lintian without errors" 0
 	fi
 
+	# The udev rule belongs in the udevdir of this release's udev.pc
+	# (/lib/udev up to bookworm, /usr/lib/udev from trixie on).
+	udevdir=$(pkg-config --variable=udevdir udev 2>/dev/null)
+	udevdir=${udevdir:-/usr/lib/udev}
 	root=$tmp/root
 	if dpkg -x "$deb" "$root"; then
 		for f in usr/sbin/netifmsg \
 			 usr/share/man/man8/netifmsg.8.gz \
 			 usr/share/man/man5/netifmsg.conf.5.gz \
 			 etc/netifmsg.conf \
-			 lib/udev/rules.d/90-netifmsg.rules \
+			 "${udevdir#/}/rules.d/90-netifmsg.rules" \
 			 usr/share/bash-completion/completions/netifmsg; do
 			if [ -f "$root/$f" ]; then
 				ci_result "deb: installs /$f" 0
