@@ -30,6 +30,18 @@ ci_deb()
 	fi
 	ci_result "deb: dpkg-buildpackage -us -uc -b" 0
 
+	# The program is linked with full RELRO, each flag given once:
+	# configure adds none that dpkg-buildflags' LDFLAGS has already.
+	f=$(grep -e ' -o src/netifmsg ' ci-deb-build.log | head -n 1)
+	if [ "$(grep -o -e '-Wl,-z,relro' <<<"$f" | wc -l)" -eq 1 ] &&
+	   [ "$(grep -o -e '-Wl,-z,now' <<<"$f" | wc -l)" -eq 1 ]; then
+		ci_result "deb: -Wl,-z,relro and -Wl,-z,now once in the link" 0
+	else
+		echo "${f:-no link line of src/netifmsg in ci-deb-build.log}"
+		ci_result "deb: -Wl,-z,relro and -Wl,-z,now once in the link" 1
+		rc=1
+	fi
+
 	changes=$(ls "$tmp"/netifmsg_*.changes 2>/dev/null | head -n 1)
 	deb=$(ls "$tmp"/netifmsg_*.deb 2>/dev/null | head -n 1)
 	if [ -z "$deb" ] || [ -z "$changes" ]; then
