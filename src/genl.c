@@ -46,18 +46,10 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_STOP;
 }
 
-static int noop_cb(const struct nlmsghdr *nlh, void *data)
-{
-	(void)nlh;
-	(void)data;
-	return MNL_CB_OK;
-}
-
+/* mnl_cb_run2() skips the control messages without a callback here. */
 static mnl_cb_t ctl_cbs[NLMSG_MIN_TYPE] = {
-	[NLMSG_NOOP] = noop_cb,
 	[NLMSG_ERROR] = error_cb,
 	[NLMSG_DONE] = error_cb,
-	[NLMSG_OVERRUN] = noop_cb,
 };
 
 void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
