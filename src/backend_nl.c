@@ -35,14 +35,6 @@ static struct genl_sock *sock_of(struct backend *b)
 	return &((struct nl_priv *)b->priv)->s;
 }
 
-/* Keep the kernel's message of the last error on @s for the caller. */
-static int finish(struct backend *b, const struct genl_sock *s, int ret)
-{
-	if (ret < 0)
-		memcpy(b->extack, s->extack, sizeof(b->extack));
-	return ret;
-}
-
 static int state_cb(const struct nlmsghdr *nlh, void *data)
 {
 	return ethnl_parse_debug(nlh, data) < 0 ? -EBADMSG : 0;
@@ -92,7 +84,10 @@ static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
 		s = &tmp;
 	}
 	p->busy = true;
-	ret = finish(b, s, fn(s, arg));
+	ret = fn(s, arg);
+	/* The kernel's message for the caller, before @tmp goes. */
+	if (ret < 0)
+		memcpy(b->extack, s->extack, sizeof(b->extack));
 	p->busy = busy;
 	if (s == &tmp)
 		genl_close(&tmp);
