@@ -222,9 +222,7 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
 
-	if (!(word[strcspn(word, CHANGE_BLANKS)] ?
-	      add_tokens(&tmp, &w, word) :
-	      add_token(&tmp, &w, word, strlen(word))))
+	if (!add_tokens(&tmp, &w, word))
 		return false;
 	*c = tmp;
 	if (unknown)
