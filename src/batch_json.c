@@ -7,30 +7,28 @@
  * "IFACE 0xMASK" and is read as one, so it means exactly what a text
  * line means.  Parsed with jansson.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <jansson.h>
 
 #include "batch.h"
+#include "escape.h"
 #include "format.h"
 
 /* "ifname_hex": the name's bytes, for a name that is not UTF-8. */
 static int hex_name(const char *hex, char name[IF_NAMESIZE])
 {
 	size_t i, len = strlen(hex);
-	unsigned int byte;
 
 	if (len % 2 || !len || len / 2 >= IF_NAMESIZE)
 		return -EINVAL;
 	for (i = 0; i < len; i += 2) {
-		/* Two digits: sscanf() alone takes a blank, a sign or "0x". */
-		if (!isxdigit((unsigned char)hex[i]) ||
-		    !isxdigit((unsigned char)hex[i + 1]) ||
-		    sscanf(hex + i, "%2x", &byte) != 1 || !byte)
+		int hi = hex_digit(hex[i]), lo = hex_digit(hex[i + 1]);
+
+		if (hi < 0 || lo < 0 || !(hi | lo))
 			return -EINVAL;
-		name[i / 2] = (char)byte;
+		name[i / 2] = (char)(hi << 4 | lo);
 	}
 	name[len / 2] = '\0';
 	return 0;
