@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Generic netlink messages on byte buffers (see genlmsg.h). */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
@@ -212,10 +213,7 @@ static void parse_extack(const struct nlmsghdr *nlh, size_t offset,
 		if (mnl_attr_get_type(attr) != NLMSGERR_ATTR_MSG ||
 		    mnl_attr_validate(attr, MNL_TYPE_NUL_STRING) < 0)
 			continue;
-		if (msgsize) {
-			strncpy(msg, mnl_attr_get_str(attr), msgsize - 1);
-			msg[msgsize - 1] = '\0';
-		}
+		snprintf(msg, msgsize, "%s", mnl_attr_get_str(attr));
 		return;
 	}
 }
@@ -227,8 +225,7 @@ int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 	size_t offset;
 	int code;
 
-	if (msgsize)
-		msg[0] = '\0';
+	msg[0] = '\0';
 	if (nlh->nlmsg_len < MNL_NLMSG_HDRLEN)
 		return -EINVAL;
 	if (nlh->nlmsg_type == NLMSG_DONE) {
