@@ -56,7 +56,6 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
 		return -EINVAL;
 	r->level = (unsigned int)(prio & 7);
 	r->facility = (unsigned int)(prio >> 3);
-	r->cont = *p == 'c';
 	r->msg = semi + 1;
 	/* The message ends at the first newline; " KEY=VALUE" lines follow. */
 	nl = memchr(r->msg, '\n', (size_t)(end - r->msg));

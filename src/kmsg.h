@@ -17,7 +17,6 @@ struct kmsg_record {
 	unsigned int facility;
 	uint64_t seq;
 	uint64_t usec;		/* since boot, CLOCK_MONOTONIC */
-	bool cont;		/* a continuation of the previous record */
 	const char *msg;	/* in the caller's buffer, unescaped, not terminated */
 	size_t len;
 };
