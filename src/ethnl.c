@@ -7,7 +7,6 @@
  */
 #include <errno.h>
 #include <string.h>
-#include <net/if.h>
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 #include <linux/ethtool.h>

@@ -5,7 +5,6 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <libmnl/libmnl.h>
-#include <linux/genetlink.h>
 
 #include "genl.h"
 

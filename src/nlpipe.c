@@ -4,7 +4,6 @@
  * matched to its request by sequence number (seq0 + index).
  */
 #include <errno.h>
-#include <string.h>
 #include <libmnl/libmnl.h>
 
 #include "genlmsg.h"
