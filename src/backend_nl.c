@@ -56,21 +56,14 @@ static int dump_cb(const struct nlmsghdr *nlh, void *data)
 	return d->cb(&st, d->data);
 }
 
-static int dump_on(struct genl_sock *s, void *d)
-{
-	char req[GENL_REQ_MAX];
-
-	return genl_talk(s, ethnl_build_debug_get(req, s->family, 0, NULL),
-			 dump_cb, d);
-}
-
 /*
- * @fn on the backend's socket, or on a socket of its own when that one
- * is in use: a monitor's gets notifications between the replies, and a
- * dump or a pipeline may need the class names halfway.
+ * genl_talk() on the backend's socket, or on a socket of its own when
+ * that one is in use: a monitor's gets notifications between the
+ * replies, and a dump or a pipeline may need the class names halfway.
+ * The family's id, which @nlh carries, is the same on both.
  */
-static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
-		void *arg)
+static int talk(struct backend *b, struct nlmsghdr *nlh, genl_cb_t cb,
+		void *data)
 {
 	struct nl_priv *p = b->priv;
 	struct genl_sock tmp, *s = &p->s;
@@ -84,7 +77,7 @@ static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
 		s = &tmp;
 	}
 	p->busy = true;
-	ret = fn(s, arg);
+	ret = genl_talk(s, nlh, cb, data);
 	/* The kernel's message for the caller, before @tmp goes. */
 	if (ret < 0)
 		memcpy(b->extack, s->extack, sizeof(b->extack));
@@ -94,33 +87,23 @@ static int talk(struct backend *b, int (*fn)(struct genl_sock *, void *),
 	return ret;
 }
 
-struct get_ctx {
-	const char *ifname;
-	struct ifstate *st;
-};
-
-static int get_on(struct genl_sock *s, void *arg)
-{
-	struct get_ctx *g = arg;
-	char req[GENL_REQ_MAX];
-
-	return genl_talk(s, ethnl_build_debug_get(req, s->family, 0, g->ifname),
-			 state_cb, g->st);
-}
-
 static int nl_get(struct backend *b, const char *ifname, struct ifstate *st)
 {
-	struct get_ctx g = { ifname, st };
+	char req[GENL_REQ_MAX];
 
 	memset(st, 0, sizeof(*st));
-	return talk(b, get_on, &g);
+	return talk(b, ethnl_build_debug_get(req, sock_of(b)->family, 0, ifname),
+		    state_cb, st);
 }
 
 static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	struct dump_ctx d = { cb, data, false };
-	int ret = talk(b, dump_on, &d);
+	char req[GENL_REQ_MAX];
+	int ret;
 
+	ret = talk(b, ethnl_build_debug_get(req, sock_of(b)->family, 0, NULL),
+		   dump_cb, &d);
 	if (ret == -EAGAIN)
 		snprintf(b->extack, sizeof(b->extack),
 			 "the interface list changed while it was read");
@@ -210,26 +193,21 @@ static int names_cb(const struct nlmsghdr *nlh, void *data)
 	return ethnl_parse_strset_classes(nlh, data);
 }
 
-static int ask_names(struct genl_sock *s, void *cn)
+static int nl_names(struct backend *b, struct classnames *cn)
 {
 	struct strset_names names;
 	char req[GENL_REQ_MAX];
 	unsigned int bit;
 	int ret;
 
-	ret = genl_talk(s, ethnl_build_strset_classes(req, s->family, 0), names_cb,
-			&names);
+	ret = talk(b, ethnl_build_strset_classes(req, sock_of(b)->family, 0),
+		   names_cb, &names);
 	if (ret < 0)
 		return ret;
 	for (bit = 0; bit < 32; bit++)
 		if (names.have & (UINT32_C(1) << bit))
 			msgclass_add_kernel_name(cn, bit, names.name[bit]);
 	return 0;
-}
-
-static int nl_names(struct backend *b, struct classnames *cn)
-{
-	return talk(b, ask_names, cn);
 }
 
 static int nl_driver(struct backend *b, const char *ifname,
