@@ -119,11 +119,6 @@ static size_t requests(const struct apply *a, size_t *k, struct breq *r,
 	return n;
 }
 
-/*
- * -v: the lines that selected nothing, and an IFACE with nothing to do:
- * none of the interfaces there now (@found of them were the one asked
- * for), or no line for it.
- */
 /* A line that names one interface, there but with no message level. */
 static bool no_level(struct backend *b, const struct job *j)
 {
@@ -133,6 +128,11 @@ static bool no_level(struct backend *b, const struct job *j)
 	       b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP;
 }
 
+/*
+ * -v: the lines that selected nothing, and an IFACE with nothing to do:
+ * none of the interfaces there now (@found of them were the one asked
+ * for), or no line for it.
+ */
 static void notes(const struct opts *o, struct backend *b,
 		  const struct batch *conf, const bool *used, size_t found,
 		  size_t nt)

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * SIOCETHTOOL with ETHTOOL_GMSGLVL and ETHTOOL_SMSGLVL, and
- * ETHTOOL_GDRVINFO for the driver's name (netlink has no such message).
- * There is no value+mask form here, so a relative change is the caller's
- * read-modify-write, and another writer between the two calls can be
- * lost.  The ioctl has no notion of the bitset size: all 32 bits pass.
+ * SIOCETHTOOL (see ethioc.h), and ETHTOOL_GDRVINFO for the driver's name
+ * (netlink has no such message).
  */
 #include <errno.h>
 #include <string.h>

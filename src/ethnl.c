@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Builders and parsers for the ethtool messages netifmsg uses:
  * ETHTOOL_MSG_DEBUG_GET/_SET, their replies and DEBUG_NTF, and STRSET_GET
- * of ETH_SS_MSG_CLASSES, the class names the kernel knows.  Byte buffers
- * only; the generic netlink parts are in genlmsg.c, the socket in genl.c.
+ * of ETH_SS_MSG_CLASSES (see ethnl.h); the generic netlink parts are in
+ * genlmsg.c, the socket in genl.c.
  */
 #include <errno.h>
 #include <string.h>
