@@ -10,8 +10,8 @@
 
 /*
  * The states are kept until they are all there: a bit the table cannot
- * name is then looked up in the kernel's names once, on the same socket,
- * before anything is printed.
+ * name is then looked up in the kernel's names once (print_state()), on
+ * the same socket, which a dump would still be using.
  */
 int cmd_show(const struct opts *o, struct backend *b)
 {
@@ -20,7 +20,6 @@ int cmd_show(const struct opts *o, struct backend *b)
 	struct iflist list = { 0 };
 	struct ifstate st;
 	struct printer pr;
-	uint32_t all = 0;
 	size_t i, found;
 	int ret;
 
@@ -38,10 +37,6 @@ int cmd_show(const struct opts *o, struct backend *b)
 		cmd_write_errors();
 	/* What came is shown even if the dump ended in an error. */
 	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, many, b);
-	for (i = 0; i < list.n; i++)
-		all |= list.v[i].msg_enable;
-	if (!o->quiet)
-		backend_names(b, all);
 	for (i = 0; i < list.n; i++)
 		print_state(&pr, &list.v[i], CHANGED_NONE);
 	print_end(&pr);
