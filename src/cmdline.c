@@ -640,14 +640,20 @@ static size_t add_options(char *buf, size_t size, const struct cmdline *cl,
 	return n;
 }
 
+static bool is_word(const char *s, const char *word)
+{
+	return msgclass_word_is(s, strlen(s), word);
+}
+
 /*
- * A pasted "ethtool -s IFACE msglvl ...": show the netifmsg form, with
- * the options given; in a batch line, the line's (without "netifmsg").
+ * A pasted "ethtool -s IFACE msglvl ...", its other words good: show the
+ * netifmsg form, with the options given; in a batch line, the line's
+ * (without "netifmsg").
  */
-static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
+static int msglvl_error(struct cmdline *cl, const struct job *j)
 {
 	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
-	bool line = cl->kind == CMDLINE_BATCH_LINE;
+	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false;
 	size_t n;
 	int i;
 
@@ -668,10 +674,15 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
 				      !j->ifname ? "--decode" :
 				      j->pattern ? j->ifname : name);
-	for (i = 0; i < j->more->nwords && n < sizeof(form); i++)
-		if (i != at)
-			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
-					      j->more->words[i]);
+	for (i = 0; i < j->more->nwords && n < sizeof(form); i++) {
+		if (is_word(j->more->words[i], "msglvl"))
+			continue;
+		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
+				      j->more->words[i]);
+		kept = true;
+	}
+	if (!j->ifname && !kept && !j->more->level)
+		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word");
 	/* Cut, it would name another interface or leave a word out. */
 	if (n >= sizeof(form))
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
@@ -679,17 +690,13 @@ static int msglvl_error(struct cmdline *cl, const struct job *j, int at)
 			   form + (line && form[0] == ' '));
 }
 
-static bool is_word(const char *s, const char *word)
-{
-	return msgclass_word_is(s, strlen(s), word);
-}
-
 /* j's words and --from-level into j->change; unknown names counted if @defer. */
 static int build(struct job *j, const struct classnames *cn, bool defer,
 		 struct cmdline *cl)
 {
 	char pair[CMDLINE_ERR_MAX];
-	int i;
+	bool msglvl = false;
+	int i, ret;
 
 	change_init(&j->change);
 	j->unknown = 0;
@@ -700,8 +707,10 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		bool paired = false;
 		struct change_err err;
 
-		if (is_word(w, "msglvl"))
-			return msglvl_error(cl, j, i);
+		if (is_word(w, "msglvl")) {
+			msglvl = true;
+			continue;
+		}
 		if (is_word(next, "on") || is_word(next, "off")) {
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
 			if (!w)
@@ -723,7 +732,8 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 					   quote(cl, word), next);
 		return change_error(cl, &err, word);
 	}
-	return j->more->level ? add_level(j, cl) : 0;
+	ret = j->more->level ? add_level(j, cl) : 0;
+	return ret || !msglvl ? ret : msglvl_error(cl, j);
 }
 
 int job_build(struct job *j, const struct classnames *cn,

@@ -311,6 +311,13 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 5'", NULL },
 	{ { "tap0", "msglvl", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg tap0 link on'", NULL },
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
+	/* never a form that is refused too: the other words are checked first */
+	{ { "--decode", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word", NULL },
+	{ { "--from-level", "3", "--decode", "msglvl", NULL }, -EINVAL, 0, "write 'netifmsg --from-level 3 --decode'", NULL },
+	{ { "tap0", "msglvl", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
+	{ { "tap0", "msglvl", "5", "on", NULL }, -EINVAL, 0, "'5' before 'on': only class names", NULL },
+	{ { "tap0", "msglvl", "--from-level", "8", NULL }, -EINVAL, 0, "level 8 is out of range", NULL },
+	{ { "tap0", "msglvl", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap0 5'", NULL },
 	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
 	{ { "--driver", "a", "--driver", "b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver a --driver b tap0 5'", NULL },
 	/* the name as it is typed again, not a pattern or an option */
