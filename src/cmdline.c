@@ -690,6 +690,15 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 			   form + (line && form[0] == ' '));
 }
 
+/* Does @word read as a CHANGE word, with the built-in names? */
+static bool is_change_word(const char *word)
+{
+	struct change c;
+
+	change_init(&c);
+	return change_add_word(&c, NULL, word, NULL, NULL);
+}
+
 /* j's words and --from-level into j->change; unknown names counted if @defer. */
 static int build(struct job *j, const struct classnames *cn, bool defer,
 		 struct cmdline *cl)
@@ -712,6 +721,10 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			continue;
 		}
 		if (is_word(next, "on") || is_word(next, "off")) {
+			/* "+link on": the word is good alone. */
+			if ((w[0] == '+' || w[0] == '-') && is_change_word(w))
+				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write '%s' alone, or NAME on|off)",
+						   quote(cl, w), next, quote(cl, w));
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
 			if (!w)
 				return usage_error(cl, "the list of classes before '%s' is too long (write +NAME or -NAME words)",
@@ -838,15 +851,6 @@ static int take_first(struct opts *o, struct cmdline *cl)
 	if (!ret)
 		o->job.ifname = cl->words[0];
 	return ret;
-}
-
-/* Does @word read as a CHANGE word, with the built-in names? */
-static bool is_change_word(const char *word)
-{
-	struct change c;
-
-	change_init(&c);
-	return change_add_word(&c, NULL, word, NULL, NULL);
 }
 
 /*

@@ -618,7 +618,12 @@ static const struct {
 	{ { "tap0", "bit3,0x10", "on", NULL }, .msg = "'bit3,0x10' before 'on': only class names" },
 	{ { "tap0", "link/0xf", "on", NULL }, .msg = "'link/0xf' before 'on': only class names" },
 	/* other mistakes before on/off: the word quoted as written */
-	{ { "--ioctl", "tap0", "+link", "on", NULL }, .msg = "unknown message class '+link'" },
+	{ { "--ioctl", "tap0", "+link", "on", NULL },
+	  .msg = "'+link' before 'on': +NAME and -NAME take no on or off (write '+link' alone, or NAME on|off)" },
+	{ { "tap0", "-link,+timer", "OFF", NULL }, .msg = "(write '-link,+timer' alone," },
+	{ { "--decode", "+all", "on", NULL }, .msg = "(write '+all' alone," },
+	{ { "--ioctl", "tap0", "+likn", "on", NULL },
+	  .msg = "unknown message class '+likn' (did you mean 'link'?)" },
 	{ { "--ioctl", "tap0", "likn", "on", NULL },
 	  .msg = "unknown message class 'likn' (did you mean 'link'?)" },
 	{ { "tap0", "link,", "off", NULL }, .msg = "empty message class in 'link,'" },
