@@ -299,12 +299,21 @@ static bool short_options(const char *w)
 	return true;
 }
 
+/* Only interface names follow --monitor: "-link" is a mistyped option. */
+static int monitor_dash_error(struct cmdline *cl, const char *word)
+{
+	return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
+			   quote(cl, word));
+}
+
 /* "-jv", "-nNETNS" or "-n NETNS". */
 static int parse_short(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv, int *i)
 {
 	const char *p = argv[*i] + 1;
 
+	if (!short_options(p) && cl->given[OPT_MONITOR])
+		return monitor_dash_error(cl, argv[*i]);
 	/* "--driver tun -timer": a change meant, no options. */
 	if (!short_options(p) && msgclass_lookup(NULL, p, strlen(p)) >= 0)
 		return usage_error(cl, "'%s' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
@@ -810,10 +819,8 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
-	/* Only interface names follow: "-link" is a mistyped option. */
 	if (cl->dash_word)
-		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
-				   quote(cl, cl->dash_word));
+		return monitor_dash_error(cl, cl->dash_word);
 	for (i = 0; i < cl->nwords; i++) {
 		bool pattern;
 		int ret = take_iface(cl, cl->words[i], &pattern);

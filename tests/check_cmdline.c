@@ -520,6 +520,10 @@ static const struct cl_case cases[] = {
 	{ { "--decode", "tap0", "--decode", NULL }, -EINVAL, 0, "unknown message class 'tap0'", NULL },
 	/* the first of two mistyped options after --monitor is named */
 	{ { "--monitor", "tap0", "-a", "-b", NULL }, -EINVAL, 0, "unknown option '-a' (--monitor takes", NULL },
+	/* ... and before one, a word that reads as no short options */
+	{ { "--monitor", "-eth0", NULL }, -EINVAL, 0, "unknown option '-eth0' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
+	{ { "--monitor", "-link", "tap0", NULL }, -EINVAL, 0, "unknown option '-link' (--monitor takes", NULL },
+	{ { "--monitor", "-nblue", "-jt", NULL }, 0, CMD_MONITOR, NULL, NULL },
 	/* a ':' alone is kept (no name is left to drop it from) */
 	{ { ":", NULL }, -EINVAL, 0, "':' is not a valid interface name", NULL },
 	/* a pattern cannot match what no name holds: ':' or a NUL byte */
