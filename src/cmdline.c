@@ -996,6 +996,9 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   quote(cl, o->netns));
+	if (o->netns && o->netns[strlen(o->netns) - 1] == '/')
+		return usage_error(cl, "'%s' ends in '/', which names a directory: -n takes a network namespace name, or the path of its file",
+				   quote(cl, o->netns));
 	if (cl->ndrivers) {
 		o->more.drivers = cl->words + cl->room - cl->ndrivers;
 		o->more.ndrivers = cl->ndrivers;

@@ -416,6 +416,12 @@ static const struct cl_case cases[] = {
 	  "option --netns given twice", NULL },
 	{ { "--netns=a", "tap0", "-n", "b", NULL }, -EINVAL, 0,
 	  "option --netns given twice", NULL },
+	/* -n: a name, or a path to a file, never to a directory */
+	{ { "-n", "/run/netns/blue", "tap0", NULL }, 0, CMD_SHOW, NULL, NULL },
+	{ { "-n", "/run/netns/blue/", "tap0", NULL }, -EINVAL, 0,
+	  "'/run/netns/blue/' ends in '/', which names a directory: -n takes a network namespace name, or the path of its file", NULL },
+	{ { "--batch", "f", "--netns=blue/", NULL }, -EINVAL, 0,
+	  "'blue/' ends in '/'", NULL },
 	{ { "--level-map", "exact", "--level-map=kernel", "--from-level", "3", NULL },
 	  -EINVAL, 0, "option --level-map given twice", NULL },
 	{ { "--batch", "a", "--batch", "b", NULL }, -EINVAL, 0,
