@@ -6,7 +6,6 @@
  * of the "monitor" group.  One socket, one family lookup.
  */
 #include <errno.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -100,14 +99,9 @@ static int nl_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	struct dump_ctx d = { cb, data, false };
 	char req[GENL_REQ_MAX];
-	int ret;
 
-	ret = talk(b, ethnl_build_debug_get(req, sock_of(b)->family, 0, NULL),
-		   dump_cb, &d);
-	if (ret == -EAGAIN)
-		snprintf(b->extack, sizeof(b->extack),
-			 "the interface list changed while it was read");
-	return ret;
+	return talk(b, ethnl_build_debug_get(req, sock_of(b)->family, 0, NULL),
+		    dump_cb, &d);
 }
 
 struct run_ctx {

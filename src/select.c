@@ -57,6 +57,8 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 		l->n = 0;
 		ret = b->ops->dump(b, iflist_add, l);
 	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
+	if (ret == -EAGAIN)
+		strcpy(b->extack, "the interface list changed while it was read");
 	if (ret < 0 || !drivers || !l->n)
 		return ret;
 	l->drv = calloc(l->n, sizeof(*l->drv));

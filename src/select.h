@@ -32,8 +32,9 @@ struct iflist {
 int iflist_add(const struct ifstate *st, void *l);
 /*
  * One dump into @l; with @drivers, each interface's driver too.  A dump
- * the kernel marks inconsistent (-EAGAIN) is done again, three times at
- * the most; @l then holds what the last one gave.
+ * that raced with a change of the interface list (-EAGAIN) is done
+ * again, three times at the most; @l then holds what the last one gave,
+ * and b->extack says why.
  */
 int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
 /* One dump into @l, of the interfaces @j selects. */

@@ -21,6 +21,9 @@
 #include "select.h"
 
 #define CAPTURE_MAX	8192
+/* Three dumps in a row raced with a change of the interface list. */
+#define DUMP_INTR_MSG	"netifmsg: Resource temporarily unavailable: " \
+			"the interface list changed while it was read\n"
 
 static char out[CAPTURE_MAX], err[CAPTURE_MAX];
 static struct fake f;
@@ -171,7 +174,7 @@ START_TEST(test_dump_intr)
 	f.dumps_intr = 3;
 	ck_assert_int_eq(run(""), -EIO);
 	ck_assert_str_eq(out, both);
-	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	ck_assert_uint_eq(f.dumps, 3);
 	f.dumps = 0;
 	f.dumps_intr = 2;
@@ -188,7 +191,7 @@ START_TEST(test_dump_intr)
 	f.dumps = 0;
 	ck_assert_int_eq(run("-j tap* +probe"), -EIO);
 	ck_assert_str_eq(out, "[]\n");
-	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	ck_assert_uint_eq(f.sets, 2);
 	f.dumps = 0;
 	ck_assert_int_eq(run("-j --driver tun +probe"), -EIO);
@@ -1143,7 +1146,7 @@ START_TEST(test_apply_dump_fails)
 		 write_file("tap* none\n"));
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_str_eq(out, "[]\n");
-	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	ck_assert_uint_eq(f.sets, 0);
 	f.dumps = 0;
 	ck_assert_int_eq(run(cmd + 3), -EIO);
@@ -1672,7 +1675,7 @@ START_TEST(test_trace_dump_fails)
 {
 	f.dumps_intr = 3;
 	ck_assert_int_eq(run("--trace tap*"), -EIO);
-	ck_assert_str_eq(err, "netifmsg: Resource temporarily unavailable\n");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	ck_assert_uint_eq(f.dumps, 3);
 	ck_assert_uint_eq(f.sets, 0);
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
