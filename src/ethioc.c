@@ -108,7 +108,7 @@ int ethioc_set(int fd, const char *ifname, uint32_t value)
 int ethioc_walk(int fd, ethioc_cb_t cb, void *data)
 {
 	struct if_nameindex *list, *p;
-	int ret = 0;
+	int ret = 0, moved = 0;
 
 	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
 	list = if_nameindex();
@@ -116,10 +116,15 @@ int ethioc_walk(int fd, ethioc_cb_t cb, void *data)
 		return -errno;
 	for (p = list; p->if_index && !ret; p++) {
 		struct ifstate st = { 0 };
+		struct ifreq ifr;
 		uint32_t value = 0;
 
 		ret = msglvl(fd, p->if_name, ETHTOOL_GMSGLVL, &value);
-		if (ret == -EOPNOTSUPP || ret == -ENODEV) {
+		if (!ret)
+			ret = ifioctl(fd, SIOCGIFINDEX, p->if_name, &ifr, NULL);
+		if (!ret && (unsigned int)ifr.ifr_ifindex != p->if_index)
+			ret = moved = -EAGAIN;
+		if (ret == -EOPNOTSUPP || ret == -ENODEV || ret == -EAGAIN) {
 			ret = 0;
 			continue;
 		}
@@ -131,5 +136,5 @@ int ethioc_walk(int fd, ethioc_cb_t cb, void *data)
 		ret = cb(&st, data);
 	}
 	if_freenameindex(list);
-	return ret;
+	return ret ? ret : moved;
 }

@@ -33,8 +33,10 @@ typedef int (*ethioc_cb_t)(const struct ifstate *st, void *data);
 
 /*
  * Every interface of the namespace in ifindex order, leaving out those
- * whose driver has no message level (EOPNOTSUPP) and those that went
- * away meanwhile (ENODEV).  Returns 0, or the first other -errno.
+ * whose driver has no message level (EOPNOTSUPP), those that went away
+ * meanwhile (ENODEV) and those whose name another interface had by the
+ * time of the read.  Returns 0, the first other -errno, or -EAGAIN once
+ * all came where a name had moved.
  */
 int ethioc_walk(int fd, ethioc_cb_t cb, void *data);
 

@@ -4,7 +4,7 @@
 # The legacy SIOCETHTOOL ioctl (--ioctl, and the fallback when the kernel
 # has no ethtool netlink family): show, show all, absolute and relative
 # changes cross-checked with ethtool both ways, the bits 15..31 only the
-# ioctl can reach, and the errors.
+# ioctl can reach, the errors, and names that move during show all.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -445,5 +445,45 @@ check_out "--ioctl -j 'tap*' +link, the walk fails: an empty array" "[]"
 check_file "--ioctl -j 'tap*' +link, the walk fails: message" \
 	"netifmsg: Input/output error" "$ERR"
 check_mask "--ioctl -j 'tap*' +link, the walk fails: tap0 unchanged" tap0 0x1
+
+# A name that another interface takes between the name list and the
+# read: each level is read by name, so the walk checks that the name
+# still has the listed index, leaves it out where not, and is done again.
+# strace stops netifmsg at its first ioctl (lo's, after the list) while
+# tap0 and tap1 swap names.  LeakSanitizer cannot run under ptrace.
+# swapped ARGS...: netifmsg --ioctl ARGS so; exit status in RC.
+swapped() {
+	local pid
+	: >"$NIM_TMP/strace"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
+		-e inject=ioctl:signal=SIGSTOP:when=1 -- \
+		"$NETIFMSG" --ioctl "$@" >"$OUT" 2>"$ERR" &
+	pid=$!
+	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
+	ip -n "$NS" link set tap0 name nim-swap && ip -n "$NS" link set tap1 name tap0 &&
+		ip -n "$NS" link set nim-swap name tap1 || fatal "cannot swap tap0's and tap1's names"
+	kill -CONT "$(pgrep -P "$pid")"
+	wait "$pid"
+	RC=$?
+}
+set_mask tap0 0x1
+set_mask tap1 0x2
+swapped -j
+check_eq "--ioctl -j, tap0 and tap1 swap names meanwhile: exit 0" 0 "$RC"
+check_eq "--ioctl -j, names swapped meanwhile: the list asked for again" \
+	2 "$(grep -c RTM_GETLINK "$NIM_TMP/strace")"
+cp "$OUT" "$NIM_TMP/swapped"
+check_rc "--ioctl -j after the swap" 0 nm --ioctl -j
+check_file "--ioctl -j, names swapped meanwhile: each with its own index and mask" \
+	"$(cat "$OUT")" "$NIM_TMP/swapped"
+check_grep "--ioctl -j, names swapped meanwhile: tap0 (the old tap1)" \
+	"{\"ifname\":\"tap0\",\"ifindex\":$(ifindex_of tap0),\"msg_enable\":2," "$NIM_TMP/swapped"
+# A change of a pattern sets each by name and index: it sets both.
+swapped 'tap[01]' +timer
+check_eq "--ioctl 'tap[01]' +timer, names swapped meanwhile: exit 0" 0 "$RC"
+check_empty "--ioctl 'tap[01]' +timer, names swapped meanwhile: no message" "$ERR"
+check_mask "--ioctl 'tap[01]' +timer, names swapped meanwhile: tap0" tap0 0x9
+check_mask "--ioctl 'tap[01]' +timer, names swapped meanwhile: tap1" tap1 0xa
 
 finish
