@@ -56,6 +56,8 @@ struct backend_ops {
 	/*
 	 * The requests @r[0..n-1] in order, at most @window of them
 	 * unanswered at a time (where the transport can have several).
+	 * On an error, b->in_flight of them after the last answered one
+	 * were sent (the kernel ran them); the others never were.
 	 */
 	int (*run)(struct backend *b, struct breq *r, size_t n,
 		   unsigned int window, breq_done_t done, void *data);
@@ -80,6 +82,7 @@ struct backend {
 	uint32_t settable;	/* the bits a set may write */
 	bool fell_back;		/* no ethtool netlink family: the ioctl */
 	char extack[GENL_EXTACK_MAX];	/* kernel's message for the last error */
+	size_t in_flight;	/* see ops->run */
 	struct classnames cn;	/* see backend_names() */
 	bool cn_loaded;
 	void *priv;

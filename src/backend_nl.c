@@ -166,6 +166,7 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 	if (n == 1 && r->set) {
 		char req[GENL_REQ_MAX];
 
+		b->in_flight = 1;
 		ret = genl_talk(&p->s, run_build(req, 0, &c), NULL, NULL);
 		/* No answer (the send or receive failed): the run broke off. */
 		if (ret < 0 && !p->s.answered)
@@ -177,7 +178,8 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 	if (window > GENL_WINDOW_MAX)
 		window = GENL_WINDOW_MAX;
 	p->busy = true;
-	ret = genl_pipeline(&p->s, window ? window : 1, &run_ops, &c);
+	ret = genl_pipeline(&p->s, window ? window : 1, &run_ops, &c,
+			    &b->in_flight);
 	p->busy = false;
 	return ret;
 }

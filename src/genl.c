@@ -212,14 +212,15 @@ static int recv_answers(struct genl_sock *s, struct nlpipe *p)
 }
 
 int genl_pipeline(struct genl_sock *s, unsigned int window,
-		    const struct nlpipe_ops *ops, void *data)
+		    const struct nlpipe_ops *ops, void *data, size_t *in_flight)
 {
 	struct nlpipe p;
-	size_t size;
+	size_t size, built;
 	char *out;
 	ssize_t n;
 	int ret = 0;
 
+	*in_flight = 0;
 	if (window < 1 || window > GENL_WINDOW_MAX)
 		return -EINVAL;
 	size = (size_t)window * GENL_REQ_MAX;
@@ -234,10 +235,12 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 		raise_rcvbuf(s, (int)window * 2 * 1024);
 	nlpipe_init(&p, window, s->seq + 1, s->portid, ops, data);
 	for (;;) {
+		built = p.next;
 		n = (ssize_t)nlpipe_fill(&p, out, size);
-		/* One datagram: the kernel runs its requests in order. */
+		/* One datagram: the kernel runs its requests in order, or none. */
 		if (n && mnl_socket_sendto(s->nl, out, (size_t)n) < 0) {
 			ret = -errno;
+			p.next = built;
 			break;
 		}
 		if (nlpipe_finished(&p) || !nlpipe_in_flight(&p))
@@ -247,6 +250,7 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 			break;
 	}
 	s->seq += (uint32_t)p.next;
+	*in_flight = nlpipe_in_flight(&p);
 	free(out);
 	return ret;
 }

@@ -60,12 +60,13 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
  * or error is handed to ops->done in order; the receive buffer is raised
  * if it is too small for a window of answers.  Returns 0 when every request
  * was answered, else -errno (-ENOBUFS: the kernel dropped answers, which
- * a window that fits the receive buffer prevents; the requests not yet
- * handed to ops->done have unknown results).
+ * a window that fits the receive buffer prevents); *@in_flight is then the
+ * number of requests sent but not handed to ops->done (the kernel ran
+ * them, with unknown results), the others after them were never sent.
  */
 #define GENL_WINDOW_MAX	128
 int genl_pipeline(struct genl_sock *s, unsigned int window,
-		    const struct nlpipe_ops *ops, void *data);
+		    const struct nlpipe_ops *ops, void *data, size_t *in_flight);
 
 /*
  * Join the group genl_open() looked up, and make the receive buffer

@@ -860,6 +860,7 @@ START_TEST(test_stale_answers)
 	struct genl_sock s;
 	unsigned int done = 0;
 	uint32_t seq = 0;
+	size_t in_flight;
 
 	ck_assert_int_eq(genl_open(&s, "nlctrl", NULL), 0);
 	send_unread(&s);
@@ -867,7 +868,8 @@ START_TEST(test_stale_answers)
 				   seq_cb, &seq), 0);
 	ck_assert_uint_eq(seq, s.seq);
 	send_unread(&s);
-	ck_assert_int_eq(genl_pipeline(&s, 4, &ops, &done), 0);
+	ck_assert_int_eq(genl_pipeline(&s, 4, &ops, &done, &in_flight), 0);
+	ck_assert_uint_eq(in_flight, 0);
 	ck_assert_uint_eq(done, 2);
 	genl_close(&s);
 }
@@ -903,9 +905,13 @@ START_TEST(test_pipeline_broken_off)
 	char req[GENL_REQ_MAX];
 	struct genl_sock s;
 	uint32_t seq = 0;
+	size_t in_flight;
 
 	ck_assert_int_eq(genl_open(&s, "nlctrl", NULL), 0);
-	ck_assert_int_eq(genl_pipeline(&s, 64, &ops, NULL), -ECANCELED);
+	ck_assert_int_eq(genl_pipeline(&s, 64, &ops, NULL, &in_flight),
+			 -ECANCELED);
+	/* all 48 went out in one datagram; the first was answered */
+	ck_assert_uint_eq(in_flight, 47);
 	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
 				   seq_cb, &seq), 0);
 	ck_assert_uint_eq(seq, s.seq);

@@ -127,6 +127,15 @@ static int fake_set(struct backend *b, const struct breq *r)
 	return 0;
 }
 
+/* The run breaks off with @left requests unanswered. */
+static int fake_broken(struct backend *b, size_t left)
+{
+	unsigned int unsent = fake_of(b)->unsent;
+
+	b->in_flight = left > unsent ? left - unsent : 0;
+	return -EIO;
+}
+
 static int fake_run(struct backend *b, struct breq *r, size_t n,
 		    unsigned int window, breq_done_t done, void *data)
 {
@@ -138,10 +147,10 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 	if (window > f->max_window)
 		f->max_window = window;
 	if (f->runs == f->break_run)
-		return -EIO;
+		return fake_broken(b, n);
 	for (i = 0; i < n; i++) {
 		if (f->run_answers && i == f->run_answers)
-			return -EIO;
+			return fake_broken(b, n - i);
 		r[i].err = r[i].set ? fake_set(b, &r[i])
 				    : fake_get(b, r[i].ifname, &r[i].st);
 		ret = done(&r[i], r[i].err ? "fake extack" : "", data);

@@ -37,6 +37,8 @@ struct fake {
 	unsigned int run_answers;
 	/* Run number @break_run (from 1) breaks off before any answer. */
 	unsigned int break_run;
+	/* A run that breaks off had sent all but its last @unsent requests. */
+	unsigned int unsent;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
 	/* Every dump fails at once with this -errno (0: none does). */
