@@ -257,20 +257,25 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 		ret = n ? b->ops->run(b, reqs, n, CMD_WINDOW, done_cb, &a) : 0;
 	}
 	if (ret < 0) {
-		const char *first = NULL;
-		size_t unknown = 0;
+		const char *first[2] = { NULL, NULL };
+		size_t lost[2] = { 0, 0 };	/* sets sent unanswered, not sent */
 
-		/* The run broke off: the sets not answered have no result. */
+		/* The run broke off: the sets in flight have no result. */
 		for (i = a.done; i < a.nt; i++) {
+			bool unsent;
+
 			if (a.t[i].want == all.v[a.t[i].i].msg_enable)
 				continue;
 			a.t[i].failed = true;
-			if (!unknown++)
-				first = all.v[a.t[i].i].ifname;
+			unsent = lost[0] == b->in_flight;
+			if (!lost[unsent]++)
+				first[unsent] = all.v[a.t[i].i].ifname;
 		}
-		if (unknown)
-			diag_unknown(ret, unknown, first);
-		else
+		if (lost[0])
+			diag_unknown(ret, lost[0], first[0], true);
+		if (lost[1])
+			diag_unknown(ret, lost[1], first[1], false);
+		if (!lost[0] && !lost[1])
 			diag_kernel(NULL, NULL, ret, b->extack);
 	}
 	gone(o, b, &a);

@@ -203,34 +203,69 @@ static size_t lines_from(const struct run *r, size_t from)
 	return lines;
 }
 
-/* The run stopped early: say what that means for the jobs. */
-static void report_stop(struct run *r, int ret)
+/*
+ * The first job from r->job on whose set (or only read) is not among the
+ * @sent requests from r->job's first on (k / 2: the set's place).
+ */
+static size_t first_unsent(const struct run *r, size_t sent)
+{
+	size_t i;
+
+	for (i = r->job; i < r->n; i++) {
+		unsigned int k = nsteps(r, &r->jobs[i]);
+
+		if (sent <= k / 2)
+			break;
+		sent = sent > k ? sent - k : 0;
+	}
+	return i;
+}
+
+/*
+ * The run broke off: the jobs from @from to @to, and @extra lines after
+ * them, were @sent (their results are unknown) or not (not made).
+ */
+static void say_broken(const struct run *r, int ret, size_t from, size_t to,
+		       size_t extra, bool sent)
+{
+	const struct job *first = from < r->n ? &r->jobs[from] : r->unmatched;
+	size_t lines = lines_from(r, from) - lines_from(r, to) + extra;
+
+	if (!r->file && to > from)
+		diag_unknown(ret, to - from, first->ifname, sent);
+	else if (r->file && lines == 1)
+		diag(NULL, r->file, sent ? "%s: the result of line %u is unknown" :
+		     "%s: line %u was not sent", strerror(-ret), first->lineno);
+	else if (r->file && lines)
+		diag(NULL, r->file, sent ?
+		     "%s: the results of the %zu lines from line %u on are unknown" :
+		     "%s: the %zu lines from line %u on were not sent",
+		     strerror(-ret), lines, first->lineno);
+}
+
+/*
+ * The run stopped early: say what that means for the jobs.  Broken off,
+ * @in_flight requests from the first unanswered one on were sent.
+ */
+static void report_stop(struct run *r, int ret, size_t in_flight)
 {
 	/* The failed job's own later requests count with it. */
 	size_t next = r->job + (r->step ? 1 : 0);
 	size_t from = r->job;	/* the first job whose result is unknown */
-	bool unknown = ret < 0;
-	const struct job *first;
-	size_t lines;
+	size_t to = first_unsent(r, r->step + in_flight);
 	struct where w;
 
-	if (unknown && from < r->n && r->job_set) {
+	if (ret < 0 && from < r->n && r->job_set)
 		say_made(r, &r->jobs[from++], strerror(-ret));
-		unknown = from < r->n || r->unsent;
-	}
-	/* The lines from a selector that matched nothing on count too. */
-	first = from < r->n ? &r->jobs[from] : r->unmatched;
-	lines = lines_from(r, from) + r->unsent;
-	if (unknown && !r->file) {
-		/* A selector's: the sets sent may all have been applied. */
-		diag_unknown(ret, r->n - from, r->jobs[from].ifname);
-	} else if (unknown && lines == 1) {
-		diag(NULL, r->file, "%s: the result of line %u is unknown",
-		     strerror(-ret), first->lineno);
-	} else if (unknown) {
-		diag(NULL, r->file, "%s: the results of the %zu lines from line %u on are unknown",
-		     strerror(-ret), lines, first ? first->lineno : 0);
-	} else if (!ret && r->file) {
+	/* A line partly sent (or answered) is unknown as a whole. */
+	while (r->file && to && to < r->n &&
+	       r->jobs[to].lineno == r->jobs[to - 1].lineno)
+		to++;
+	if (ret < 0) {
+		say_broken(r, ret, from, to, 0, true);
+		/* The lines from a selector that matched nothing on too. */
+		say_broken(r, ret, to, r->n, r->unsent, false);
+	} else if (r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
 		/* A pattern's other interfaces are on the failed line. */
 		while (next < r->n && r->jobs[next].lineno == w.line)
@@ -346,7 +381,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 					  done_cb, &r) : 0;
 	} while (!ret && !r.stopped && next < r.n && r.job == next);
 	if (ret < 0 || r.job < r.n || r.stopped)
-		report_stop(&r, ret);
+		report_stop(&r, ret, b->in_flight);
 	tell_none(&r, UINT_MAX);
 	print_end(&r.pr);
 	/* Unless a line before it failed: the run never got to it then. */

@@ -120,12 +120,15 @@ int diag_set(const struct where *w, const char *ifname, int err,
 	return -EIO;
 }
 
-void diag_unknown(int err, size_t n, const char *first)
+void diag_unknown(int err, size_t n, const char *first, bool sent)
 {
 	if (n == 1)
-		diag(NULL, first, "%s: its result is unknown", strerror(-err));
+		diag(NULL, first, sent ? "%s: its result is unknown" :
+		     "%s: the change was not sent", strerror(-err));
 	else
-		diag(NULL, NULL, "%s: the results of the %zu interfaces from %s on are unknown",
+		diag(NULL, NULL, sent ?
+		     "%s: the results of the %zu interfaces from %s on are unknown" :
+		     "%s: the changes of the %zu interfaces from %s on were not sent",
 		     strerror(-err), n, first);
 }
 

@@ -41,9 +41,10 @@ int diag_set(const struct where *w, const char *ifname, int err,
 
 /*
  * A run of sets broke off with @err: the @n sets from @first's on (in
- * the order sent) may or may not have been made.
+ * the order sent) were @sent, so may or may not have been made, or were
+ * not, so were not made.
  */
-void diag_unknown(int err, size_t n, const char *first);
+void diag_unknown(int err, size_t n, const char *first, bool sent);
 
 /*
  * A change that writes bits (@beyond) the transport cannot set.

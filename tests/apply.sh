@@ -194,8 +194,9 @@ else
 fi
 
 # --- more interfaces than one run of sets holds (1024): every one set,
-# across the runs; a run that breaks off leaves the rest unsent, said as
-# unknown; a second run sends nothing
+# across the runs; a run that breaks off at its first receive had sent a
+# window (64) of sets, whose results are unknown, and leaves the rest
+# unsent, said as such; a second run sends nothing
 for ((i = 0; i < 1100; i++)); do
 	echo "tuntap add dev apm$i mode tap"
 done | ip -n "$NS" -batch - || fatal "creating 1100 taps failed"
@@ -207,9 +208,16 @@ check_rc "1100 interfaces: the first receive fails" 1 \
 	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=recvmmsg \
 	-e inject=recvmmsg:error=ENOBUFS:when=1 \
 	"$NETIFMSG" --apply --config "$C/many.conf"
-check_grep "1100 interfaces, the first receive fails: all unknown" \
-	"netifmsg: No buffer space available: the results of the 1100 interfaces from apm0 on are unknown" \
+check_grep "1100 interfaces, the first receive fails: a window unknown" \
+	"netifmsg: No buffer space available: the results of the 64 interfaces from apm0 on are unknown" \
 	"$ERR"
+check_grep "1100 interfaces, the first receive fails: the rest not sent" \
+	"netifmsg: No buffer space available: the changes of the 1036 interfaces from apm64 on were not sent" \
+	"$ERR"
+check_mask "1100 interfaces, the first receive fails: the window's last set" \
+	apm63 0x3
+check_mask "1100 interfaces, the first receive fails: none after the window set" \
+	apm64 0x0
 check_mask "1100 interfaces, the first receive fails: none after the first run set" \
 	apm1099 0x0
 check_rc "1100 interfaces" 0 nm --apply --config "$C/many.conf"

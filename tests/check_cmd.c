@@ -324,6 +324,67 @@ START_TEST(test_change_broken_after_set)
 }
 END_TEST
 
+/*
+ * A run that breaks off before all its requests were sent (the kernel's
+ * answers overflowed the receive buffer): those sent have unknown
+ * results, those never sent were not made.
+ */
+START_TEST(test_change_broken_unsent)
+{
+	fake_add(&f, "tap2", 0x0);
+	fake_add(&f, "tap3", 0x0);
+	f.run_answers = 1;
+	f.unsent = 2;
+	ck_assert_int_eq(run("tap* +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap1: Input/output error: its result is unknown\n"
+			 "netifmsg: Input/output error: the changes of the 2 interfaces from tap2 on were not sent\n");
+	f.unsent = 3;
+	ck_assert_int_eq(run("tap* +drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Input/output error: the changes of the 3 interfaces from tap1 on were not sent\n");
+	f.unsent = 1;
+	ck_assert_int_eq(run("tap* +hw"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Input/output error: the results of the 2 interfaces from tap1 on are unknown\n"
+			 "netifmsg: tap3: Input/output error: the change was not sent\n");
+	/* nothing sent */
+	f.run_answers = 0;
+	f.break_run = f.runs + 1;
+	f.unsent = 4;
+	ck_assert_int_eq(run("tap* none"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Input/output error: the changes of the 4 interfaces from tap0 on were not sent\n");
+}
+END_TEST
+
+/*
+ * The same of --batch lines.  A job whose read before its set was sent
+ * but not its set was not made; a line of which a part was sent or
+ * answered is unknown as a whole.
+ */
+START_TEST(test_batch_broken_unsent)
+{
+	char cmd[128];
+
+	f.run_answers = 3;	/* line 1's GET, SET, GET */
+	f.unsent = 2;		/* of line 2's: only its first GET went out */
+	snprintf(cmd, sizeof(cmd), "-v --batch %s",
+		 write_file("tap0 +drv\ntap1 +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: line 2 was not sent\n"));
+	ck_assert_ptr_null(strstr(err, "unknown"));
+	f.unsent = 1;		/* its set went out too */
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 2 is unknown\n"));
+	ck_assert_ptr_null(strstr(err, "not sent"));
+	/* tap0's set of line 1 answered, tap1's not sent, nor line 2 */
+	f.run_answers = 1;
+	f.unsent = 2;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("tap* +link\ntap1 +hw\ntap0 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 1 is unknown\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the 2 lines from line 2 on were not sent\n"));
+}
+END_TEST
+
 /* After tap0's set: tap0 is renamed old0, and tap1 becomes tap0. */
 static void swap_names(struct fake *fk, size_t i)
 {
@@ -491,8 +552,7 @@ END_TEST
  */
 /*
  * A run that breaks off before a selector that matched nothing: the
- * lines from it on are counted with the unknown ones, as the file's
- * lines from the first unknown one on.
+ * lines from it on were never sent, whatever became of those sent.
  */
 START_TEST(test_batch_broken_before_unmatched)
 {
@@ -502,14 +562,17 @@ START_TEST(test_batch_broken_before_unmatched)
 	snprintf(cmd, sizeof(cmd), "--batch %s",
 		 write_file("tap0 +drv\ntap1 +link\nnomatch* +hw\ntap0 +hw\n"));
 	ck_assert_int_eq(run(cmd), -EIO);
-	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the results of the 3 lines from line 2 on are unknown\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 2 is unknown\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the 2 lines from line 3 on were not sent\n"));
+	ck_assert_ptr_null(strstr(err, "are unknown"));
 	/* the set of the last job before it answered, its read-back not */
 	f.run_answers = 2;
 	snprintf(cmd, sizeof(cmd), "-v --batch %s",
 		 write_file("tap1 +link\nnomatch* +hw\n"));
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, ":1: tap1: Input/output error: the change was made; only its result could not be read\n"));
-	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 2 is unknown\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: line 2 was not sent\n"));
+	ck_assert_ptr_null(strstr(err, "unknown"));
 }
 END_TEST
 
@@ -1154,6 +1217,29 @@ START_TEST(test_apply_dump_fails)
 }
 END_TEST
 
+/* --apply: of a run that breaks off, the sets never sent were not made. */
+START_TEST(test_apply_broken_unsent)
+{
+	char cmd[160];
+
+	fake_add(&f, "tap2", 0x0);
+	fake_add(&f, "tap3", 0x1);	/* needs no set */
+	fake_add(&f, "tap4", 0x0);
+	f.run_answers = 1;
+	f.unsent = 2;
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap* drv\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Input/output error: the changes of the 2 interfaces from tap2 on were not sent\n");
+	ck_assert_uint_eq(fake_find(&f, "tap2")->mask, 0x0);
+	f.unsent = 1;
+	fake_find(&f, "tap1")->mask = 0x0;
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap2: Input/output error: its result is unknown\n"
+			 "netifmsg: tap4: Input/output error: the change was not sent\n");
+}
+END_TEST
+
 /* A run that breaks off: what was not answered is not printed as changed. */
 START_TEST(test_apply_broken_run)
 {
@@ -1738,6 +1824,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);
 	tcase_add_test(tc, test_change_broken_after_set);
+	tcase_add_test(tc, test_change_broken_unsent);
+	tcase_add_test(tc, test_batch_broken_unsent);
 	tcase_add_test(tc, test_change_renamed_after_set);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
@@ -1781,6 +1869,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_dump_fails);
+	tcase_add_test(tc, test_apply_broken_unsent);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_apply_fails_after_unchanged);
 	tcase_add_test(tc, test_trace_raise_fails);

@@ -198,6 +198,18 @@ if command -v strace >/dev/null 2>&1; then
 		"netifmsg: No buffer space available: the results of the 2 interfaces from tap0 on are unknown" \
 		"$ERR"
 	check_empty "tap* 0x5, receive fails: no stdout" "$OUT"
+	# The send of the sets fails (the third sendto, after the family's
+	# and the dump's): none was made, and the message says so.
+	check_rc "tap* 0x6, send fails" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=3 \
+		"$NETIFMSG" 'tap*' 0x6
+	check_file "tap* 0x6, send fails: message" \
+		"netifmsg: No buffer space available: the changes of the 2 interfaces from tap0 on were not sent" \
+		"$ERR"
+	check_mask "tap* 0x6, send fails: tap0 not set" tap0 0x5
+	check_mask "tap* 0x6, send fails: tap1 not set" tap1 0x5
 	# One interface, one batch line: the same, in the singular.
 	check_rc "tap0 0x6, the answer lost" 1 \
 		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
