@@ -72,7 +72,7 @@ struct backend_ops {
 	int (*names)(struct backend *b, struct classnames *cn);
 	/* Start receiving change notifications: a file descriptor to poll. */
 	int (*watch)(struct backend *b);
-	/* Every notification waiting, without blocking; -ENOBUFS: lost some. */
+	/* Every notification waiting, without blocking: as genl_recv_ntf(). */
 	int (*events)(struct backend *b, bstate_cb_t cb, void *data);
 	void (*close)(struct backend *b);
 };

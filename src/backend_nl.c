@@ -248,7 +248,7 @@ static int nl_events(struct backend *b, bstate_cb_t cb, void *data)
 	int ret;
 
 	ret = genl_recv_ntf(sock_of(b), ntf_cb, &d);
-	return ret < 0 ? ret : d.bad ? -EBADMSG : 0;
+	return ret < 0 ? ret : ret | (d.bad ? GENL_NTF_BAD : 0);
 }
 
 static void nl_close(struct backend *b)

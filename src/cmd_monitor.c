@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "escape.h"
+#include "genl.h"
 #include "out.h"
 #include "print.h"
 
@@ -237,7 +238,7 @@ static int handle(struct backend *b, struct watch *w)
 	int ret, ret_out;
 
 	ret = b->ops->events(b, ntf_cb, w);
-	if (ret == -ENOBUFS) {
+	if (ret > 0 && (ret & GENL_NTF_LOST)) {
 		diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
 		w->lost = true;
 	}
@@ -254,12 +255,10 @@ static int handle(struct backend *b, struct watch *w)
 			w->seen[i].lost = true;
 		w->lost = poll(&more, 1, 0) > 0;
 	}
-	if (ret == -EBADMSG)
+	if (ret > 0 && (ret & GENL_NTF_BAD))
 		diag(NULL, NULL, "monitor: ignoring a malformed notification");
-	else if (ret < 0 && ret != -ENOBUFS)
+	else if (ret < 0)
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
-	if (ret == -ENOBUFS || ret == -EBADMSG)
-		ret = 0;
 	/* Each time, also into a pipe: 'netifmsg --monitor | ...'. */
 	ret_out = out_flush();
 	return ret < 0 ? ret : ret_out;

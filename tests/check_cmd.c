@@ -876,13 +876,33 @@ END_TEST
  */
 START_TEST(test_monitor_overflow)
 {
-	f.events[0].ret = -ENOBUFS;
+	f.events[0].ret = GENL_NTF_LOST;
 	fake_ntf(&f.events[1], "tap0", 1, 0x11);
-	f.events[2].ret = -EBADMSG;
+	f.events[2].ret = GENL_NTF_BAD;
 	f.events[3].ret = -EIO;
 	f.nevents = 4;
 	ck_assert_int_eq(run("--monitor --driver tun tap0"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000011 drv ifdown\n");
+	ck_assert_str_eq(err,
+		"netifmsg: monitor: lost notifications (receive buffer overflow)\n"
+		"netifmsg: monitor: ignoring a malformed notification\n"
+		"netifmsg: monitor: Input/output error\n");
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
+ * Lost notifications and a malformed one in the same wake-up: both said,
+ * neither ends the monitor, and the lines read with them are printed.
+ */
+START_TEST(test_monitor_lost_and_bad)
+{
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	f.events[0].ret = GENL_NTF_LOST | GENL_NTF_BAD;
+	f.events[1].ret = -EIO;
+	f.nevents = 2;
+	ck_assert_int_eq(run("--monitor"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
 	ck_assert_str_eq(err,
 		"netifmsg: monitor: lost notifications (receive buffer overflow)\n"
 		"netifmsg: monitor: ignoring a malformed notification\n"
@@ -1853,6 +1873,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_driver_unreadable);
 	tcase_add_test(tc, test_select_driver_error);
 	tcase_add_test(tc, test_monitor_overflow);
+	tcase_add_test(tc, test_monitor_lost_and_bad);
 	tcase_add_test(tc, test_monitor_einval);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);

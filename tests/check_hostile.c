@@ -586,7 +586,7 @@ END_TEST
 
 /*
  * genl_recv_ntf() reads every datagram waiting: one that lies is said
- * (EBADMSG) only after the others are read, and a message of another
+ * (GENL_NTF_BAD) only after the others are read, and a message of another
  * family is skipped.  Over a datagram socket pair, as no kernel sends
  * such things.
  */
@@ -612,7 +612,7 @@ START_TEST(test_recv_ntf_drains)
 	nlh->nlmsg_type = FAMILY + 1;
 	put_debug("tap3", 6, 8, 0);
 	ck_assert_int_eq(send(sv[1], dg, dglen, 0), (ssize_t)dglen);
-	ck_assert_int_eq(genl_recv_ntf(&s, ntf_cb, &seen), -EBADMSG);
+	ck_assert_int_eq(genl_recv_ntf(&s, ntf_cb, &seen), GENL_NTF_BAD);
 	ck_assert_uint_eq(seen, 2);
 	/* Nothing is waiting now. */
 	ck_assert_int_eq(genl_recv_ntf(&s, ntf_cb, &seen), 0);

@@ -8,6 +8,7 @@
 #define NETIFMSG_FAKE_BACKEND_H
 
 #include "backend.h"
+#include "genl.h"
 
 #define FAKE_IFACES_MAX	8
 #define FAKE_EVENTS_MAX	8
@@ -47,8 +48,8 @@ struct fake {
 	void (*answered)(struct fake *f, size_t i);
 	/*
 	 * --monitor: each ops->events call gives the next of @events, its
-	 * @ntf states (as notifications) and then its @ret (0, -ENOBUFS, or
-	 * an error that ends the monitor).  ops->watch's descriptor, a pipe,
+	 * @ntf states (as notifications) and then its @ret (0, GENL_NTF_LOST
+	 * and GENL_NTF_BAD, or an error that ends the monitor).  ops->watch's descriptor, a pipe,
 	 * holds a byte for each one still to come.
 	 */
 	struct fake_events {
