@@ -1,13 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Standard output without stdio: see out.h. */
 #include <errno.h>
+#include <limits.h>
 #include <poll.h>
+#include <stdbool.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "out.h"
 
-/* Show-all over 4096 interfaces prints about 150 KiB: a few writes. */
+/* Show-all over 4096 interfaces prints about 150 KiB. */
 static char out_buf[16384];
 static size_t out_len;
 static int out_err;
@@ -36,11 +38,29 @@ int out_write_fd(int fd, const char *s, size_t len)
 	return 0;
 }
 
-static void out_drain(void)
+/*
+ * Write what is buffered (without @all, while more than PIPE_BUF bytes
+ * are), in pieces of at most PIPE_BUF bytes that end at a newline where
+ * they can: a write(2) a pipe takes whole or not at all, so that a
+ * monitor ended while blocked in one leaves no line cut there.
+ */
+static void out_drain(bool all)
 {
-	if (out_len && !out_err)
-		out_err = out_write_fd(STDOUT_FILENO, out_buf, out_len);
-	out_len = 0;
+	size_t done, k;
+	char *nl;
+
+	for (done = 0; done < out_len && !out_err; done += k) {
+		k = out_len - done;
+		if (k <= PIPE_BUF && !all)
+			break;
+		if (k > PIPE_BUF) {
+			nl = memrchr(out_buf + done, '\n', PIPE_BUF);
+			k = nl ? (size_t)(nl - out_buf) + 1 - done : PIPE_BUF;
+		}
+		out_err = out_write_fd(STDOUT_FILENO, out_buf + done, k);
+	}
+	out_len -= done;
+	memmove(out_buf, out_buf + done, out_len);
 }
 
 void out_write(const char *s, size_t n)
@@ -55,7 +75,7 @@ void out_write(const char *s, size_t n)
 		s += k;
 		n -= k;
 		if (out_len == sizeof(out_buf))
-			out_drain();
+			out_drain(false);
 	}
 }
 
@@ -72,7 +92,7 @@ void out_line(const char *s)
 
 int out_flush(void)
 {
-	out_drain();
+	out_drain(true);
 	return out_err;
 }
 

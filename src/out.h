@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
  * Standard output without stdio: one static buffer, written with
- * write(2) when it fills and at out_flush().  Most commands print one
+ * write(2) when it fills (its whole lines) and at out_flush(), in pieces
+ * a pipe takes whole: no line is cut there.  Most commands print one
  * line, which needs none of stdio's machinery.  diag() writes each
  * line of stderr whole with out_write_fd().
  */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "check_main.h"
@@ -1005,6 +1006,53 @@ START_TEST(test_monitor_fsize)
 }
 END_TEST
 
+/*
+ * A --monitor ended by SIGTERM while it prints a burst (its output not
+ * blocked) ends at once, exit status 0, and what it wrote ends with a
+ * whole line: the buffer, full, writes only whole lines.  In a child,
+ * which the signal ends.
+ */
+START_TEST(test_monitor_stop_whole_lines)
+{
+	char arg[] = "--monitor", *argv[] = { arg };
+	char path[] = "/tmp/check_cmd.XXXXXX", got[32768];
+	const char *words[1];
+	struct cmdline_err cerr;
+	int fd, status;
+	struct opts o;
+	ssize_t n;
+	pid_t pid;
+
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	f.events[0].repeat = 500;	/* 26 KiB of lines */
+	f.events[0].raise = SIGTERM;
+	f.nevents = 1;
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 1, argv, words, CMDLINE_ARGV,
+				       &cerr), 0);
+	fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	unlink(path);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		dup2(fd, STDOUT_FILENO);
+		cmd_monitor(&o, &b);
+		_exit(10);	/* not ended by the signal */
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	n = pread(fd, got, sizeof(got) - 1, 0);
+	close(fd);
+	ck_assert_int_gt(n, 0);
+	got[n] = '\0';
+	ck_assert_int_eq(got[n - 1], '\n');
+	ck_assert(!strncmp(got, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n", 47));
+	b.ops->close(&b);
+}
+END_TEST
+
 /* --monitor PATTERN: the changes of the interfaces it matches, only. */
 START_TEST(test_monitor_pattern)
 {
@@ -1878,6 +1926,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
 	tcase_add_test(tc, test_monitor_fsize);
+	tcase_add_test(tc, test_monitor_stop_whole_lines);
 	tcase_add_test(tc, test_monitor_pattern);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_pattern_dot);

@@ -10,8 +10,10 @@
 #include "check_main.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -97,6 +99,44 @@ START_TEST(test_large_in_order)
 END_TEST
 
 /*
+ * Each write(2) is at most PIPE_BUF bytes, which a pipe takes whole or
+ * not at all, and ends at a newline, also when the buffer fills: a
+ * monitor ended while blocked in one leaves no line cut.  Over a
+ * SOCK_SEQPACKET pair, which keeps each write a record of its own.
+ */
+START_TEST(test_whole_lines_atomic)
+{
+	static const char line[] = "tap0: 0x00000005 drv link (was 0x1)\n";
+	enum { LINES = 1000, LEN = sizeof(line) - 1 };
+	static char got[LINES * LEN + 1];
+	size_t total = 0;
+	int sv[2], i;
+	ssize_t n;
+
+	ck_assert_int_eq(socketpair(AF_UNIX, SOCK_SEQPACKET, 0, sv), 0);
+	saved_stdout = dup(STDOUT_FILENO);
+	ck_assert_int_eq(dup2(sv[0], STDOUT_FILENO), STDOUT_FILENO);
+	for (i = 0; i < LINES; i++) {
+		out_puts(line);
+		if (i == LINES / 2)
+			ck_assert_int_gt(recv(sv[1], got, sizeof(got), MSG_PEEK |
+					      MSG_DONTWAIT), 0);
+	}
+	ck_assert_int_eq(out_flush(), 0);
+	while ((n = recv(sv[1], got + total, sizeof(got) - total,
+			 MSG_DONTWAIT)) > 0) {
+		ck_assert_int_le(n, PIPE_BUF);
+		ck_assert_int_eq(n % LEN, 0);
+		total += (size_t)n;
+		ck_assert_int_eq(got[total - 1], '\n');
+	}
+	ck_assert_uint_eq(total, LINES * LEN);
+	close(sv[1]);
+	stdout_back(sv[0]);
+}
+END_TEST
+
+/*
  * /dev/full: the error comes back from out_flush() and stays, and
  * nothing else is tried, until out_drop() forgets it.  In a child: the error is sticky for the
  * whole process, so it must not leak into the other tests (CK_FORK=no).
@@ -142,6 +182,7 @@ static Suite *out_suite(void)
 
 	tcase_add_test(tc, test_small_waits_for_flush);
 	tcase_add_test(tc, test_large_in_order);
+	tcase_add_test(tc, test_whole_lines_atomic);
 	tcase_add_test(tc, test_error_is_kept);
 	suite_add_tcase(s, tc);
 	return s;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The fake backend of fake_backend.h. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -216,16 +217,20 @@ static int fake_events(struct backend *b, bstate_cb_t cb, void *data)
 	struct fake *f = fake_of(b);
 	struct fake_events *e;
 	char c;
-	int i, ret;
+	int i, r, ret;
 
 	if (f->next_event == f->nevents || read(f->pipe[0], &c, 1) != 1)
 		return -EIO;
 	e = &f->events[f->next_event++];
-	for (i = 0; i < e->nntf; i++) {
-		ret = cb(&e->ntf[i], data);
-		if (ret < 0)
-			return ret;
+	for (r = 0; r <= e->repeat; r++) {
+		for (i = 0; i < e->nntf; i++) {
+			ret = cb(&e->ntf[i], data);
+			if (ret < 0)
+				return ret;
+		}
 	}
+	if (e->raise)
+		raise(e->raise);
 	return e->ret;
 }
 

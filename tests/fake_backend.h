@@ -48,13 +48,14 @@ struct fake {
 	void (*answered)(struct fake *f, size_t i);
 	/*
 	 * --monitor: each ops->events call gives the next of @events, its
-	 * @ntf states (as notifications) and then its @ret (0, GENL_NTF_LOST
-	 * and GENL_NTF_BAD, or an error that ends the monitor).  ops->watch's descriptor, a pipe,
-	 * holds a byte for each one still to come.
+	 * @ntf states (as notifications) 1 + @repeat times, then signal
+	 * @raise (0: none), then its @ret (0, GENL_NTF_LOST and
+	 * GENL_NTF_BAD, or an error that ends the monitor).  ops->watch's
+	 * descriptor, a pipe, holds a byte for each one still to come.
 	 */
 	struct fake_events {
 		struct ifstate ntf[2];
-		int nntf;
+		int nntf, repeat, raise;
 		int ret;
 	} events[FAKE_EVENTS_MAX];
 	int nevents, next_event;

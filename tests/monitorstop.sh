@@ -3,7 +3,8 @@
 #
 # SIGINT and SIGTERM end --monitor within a second with exit status 0 in
 # every state: waiting for notifications, and with its standard output
-# blocked (a pipe whose reader does not read: write(2) blocks).
+# blocked (a pipe whose reader does not read: write(2) blocks), where
+# what it wrote to the pipe still ends with a whole line.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -84,12 +85,30 @@ start_blocked() {
 	fi
 }
 
+# whole_lines NAME: what the monitor stopped while blocked left in the
+# FIFO ends with a whole line: it writes a pipe in pieces of whole lines
+# of at most PIPE_BUF bytes, each taken whole or not at all.
+whole_lines() {
+	local line last=
+	while IFS= read -r -t 1 -u 3 line; do
+		last=$line
+	done
+	if [ -n "$last" ] && [ -z "$line" ]; then
+		pass "$1: the pipe holds whole lines only"
+	else
+		fail "$1: the pipe holds whole lines only" \
+			"last whole line: '$last'" "then cut: '$line'"
+	fi
+}
+
 start_blocked "blocked stdout, SIGTERM"
 stop_within "blocked stdout" TERM
+whole_lines "blocked stdout, SIGTERM"
 exec 3<&-
 
 start_blocked "blocked stdout, SIGINT"
 stop_within "blocked stdout" INT
+whole_lines "blocked stdout, SIGINT"
 exec 3<&-
 
 # --- idle: waiting for notifications
