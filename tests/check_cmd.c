@@ -1048,7 +1048,8 @@ START_TEST(test_monitor_stop_whole_lines)
 	ck_assert_int_gt(n, 0);
 	got[n] = '\0';
 	ck_assert_int_eq(got[n - 1], '\n');
-	ck_assert(!strncmp(got, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n", 47));
+	ck_assert_mem_eq(got, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n",
+			 47);
 	b.ops->close(&b);
 }
 END_TEST
