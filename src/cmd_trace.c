@@ -833,14 +833,11 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	cmd_write_errors();
 	ret = cmd_catch_signals(sigs, sizeof(sigs) / sizeof(*sigs), on_signal,
 				&block, &wait);
+	if (!ret)
+		ret = tr.sk = ethioc_open();
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		ret = -EIO;	/* a failure, whatever errno */
-		goto out;
-	}
-	tr.sk = ethioc_open();
-	if (tr.sk < 0) {
-		ret = diag_kernel(NULL, NULL, tr.sk, NULL);
 		goto out;
 	}
 	tr.kmsg = open_kmsg();

@@ -10,8 +10,8 @@
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, and renamed
 # before the change (also over the ioctl); names the kernel
-# log escapes; a pattern; -j lines; without CAP_SYSLOG and without
-# CAP_NET_ADMIN; the dynamic debug note.
+# log escapes; a pattern; -j lines; too few fds (ulimit -n); without
+# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -704,6 +704,25 @@ check_eq "-q --trace: exit 0" 0 "$RC"
 check_empty "-q --trace: trc0's records not printed" "$O"
 check_grep "-q --trace: how to restore" "trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 " "$E"
 check_grep "-q --trace: what it restored" "trc0: restored: 0x00000000 none" "$E"
+
+# --- the ioctl socket cannot be opened (EMFILE): said as the trace's
+# other failed system calls are, exit 1, nothing changed.  It is the
+# last fd a session needs (without /dev/kmsg it runs on): one below the
+# lowest ulimit -n at which a session runs, it alone is refused.  The
+# limit is found, not assumed: a wrapper needs fds of its own
+# (valgrind keeps 12 of the hard limit, its sh(1) script fd 10).
+nofile() {
+	ip netns exec "$NS" bash -c 'ulimit -n "$1" && shift && exec "$@"' \
+		nofile "$1" "${NIM_WRAPPER[@]}" "$NETIFMSG" --trace trc0 --for 0.1
+}
+for ((lim = 4; lim < 64; lim++)); do
+	nofile "$lim" >/dev/null 2>&1 && break
+done
+set_mask trc0 0x0
+check_rc "ulimit -n $((lim - 1)): the ioctl socket fails" 1 nofile $((lim - 1))
+check_grep "the ioctl socket fails: said" "netifmsg: trace: Too many open files" "$ERR"
+check_nogrep "the ioctl socket fails: nothing raised" "restore" "$ERR"
+check_mask "the ioctl socket fails: unchanged" trc0 0x0
 
 # --- bad input changes nothing
 check_rc "--trace without an interface" 2 nm --trace
