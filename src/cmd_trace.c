@@ -47,10 +47,17 @@
 
 static volatile sig_atomic_t stop;
 
+/*
+ * Then SIGALRM each second (alarm() is async-signal-safe): a signal that
+ * comes between put()'s look at stop and its write(2) leaves a write no
+ * reader lets finish blocked; the next ends it.  Blocked after follow(),
+ * they are never handled.
+ */
 static void on_signal(int sig)
 {
 	(void)sig;
 	stop = 1;
+	alarm(1);
 }
 
 /* What the change did to one target. */
@@ -635,15 +642,8 @@ static int follow(struct trace *tr, const sigset_t *block,
 		  const sigset_t *wait)
 {
 	unsigned int ms = tr->o->for_ms;
-	/*
-	 * Then again each second: one that came between put()'s look at
-	 * stop and its write(2) would leave a write no reader lets finish
-	 * blocked for good; the next ends it.  Blocked after follow(), the
-	 * repeats are never handled.
-	 */
 	struct itimerval timer = {
 		.it_value = { ms / 1000, (ms % 1000) * 1000 },
-		.it_interval = { 1, 0 },
 	};
 	/* The reader of a pipe going away shows as POLLERR on our end. */
 	struct pollfd pfd[2] = {

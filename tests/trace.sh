@@ -5,7 +5,8 @@
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
 # end a process (SIGUSR1...), a closed output pipe and SIGINT or --for
-# while the output is blocked, and a write error (also past ulimit -f);
+# while the output is blocked (also SIGTERM just before a write), and a
+# write error (also past ulimit -f);
 # SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, and renamed
@@ -209,6 +210,42 @@ stopped
 exec {hold}<&-
 check_eq "--for 1 while the output is blocked: exit 0" 0 "$RC"
 check_mask "--for 1 while the output is blocked: restored" trc0 0x0
+
+# --- a signal that comes between put()'s look at its stop flag and its
+# write(2) leaves the write blocked on a reader that does not read: the
+# SIGALRM each caught signal sets a second later ends it.  gdb stops the
+# trace at write() and sends it SIGTERM there.  Not under the wrapper
+# (valgrind runs the program itself); LeakSanitizer cannot work under
+# ptrace.
+command -v gdb >/dev/null 2>&1 || missing gdb gdb
+exec {hold}<>"$NIM_TMP/fifo"
+dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+saved=("${NIM_WRAPPER[@]}")
+NIM_WRAPPER=(env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0")
+trace "$NIM_TMP/fifo" "$E" trc0
+NIM_WRAPPER=("${saved[@]}")
+# Past its start (the dynamic debug note): its next write is a record's.
+wait_until sleeps_polling "$TPID" || fatal "the trace did not wait for records"
+DEBUGINFOD_URLS='' gdb -nx -batch -p "$TPID" -ex 'break write' -ex continue \
+	-ex delete -ex 'signal SIGTERM' >"$NIM_TMP/gdb" 2>&1 &
+gp=$!
+wait_for "$NIM_TMP/gdb" '^Breakpoint 1 at' || fatal "gdb did not attach: $(cat "$NIM_TMP/gdb")"
+taplog trc0
+wait_for "$NIM_TMP/gdb" '^Breakpoint 1, ' || fatal "gdb did not stop the trace at write()"
+if wait_until ended "$TPID"; then
+	pass "SIGTERM just before a blocked write: ends the trace"
+else
+	fail "SIGTERM just before a blocked write: ends the trace" "still running 20 s after it"
+	# gdb passes no SIGINT on: without it, the second signal ends it.
+	kill "$gp"
+	wait "$gp"
+	kill -INT "$TPID"
+fi
+wait "$gp"
+stopped
+exec {hold}<&-
+check_eq "SIGTERM just before a blocked write: exit 0" 0 "$RC"
+check_mask "SIGTERM just before a blocked write: restored" trc0 0x0
 
 # --- output that cannot be written ends the trace, said as every write
 # error is: restored, exit 1
