@@ -512,22 +512,20 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 	case CHANGE_RANGE:
 		return usage_error(cl, "number '%s' does not fit in 32 bits",
 				   quote(cl, err->item));
-	case CHANGE_REL_NUMBER:
-	case CHANGE_REL_NONE:
-	case CHANGE_VM_FORM:
-		/* change_strerror() says all there is to say about these. */
-		return usage_error(cl, "'%s': %s", quote(cl, err->item),
-				   change_strerror(err->code));
 	case CHANGE_VM_SIGN:
 		return usage_error(cl, "'%s': VALUE/MASK cannot hold +NAME or -NAME items (give them as words of their own)",
 				   quote(cl, err->item));
 	case CHANGE_VM_OUTSIDE:
 		return usage_error(cl, "'%s': value bits 0x%08x are outside the mask",
 				   quote(cl, err->item), err->bits);
+	case CHANGE_REL_NUMBER:
+	case CHANGE_REL_NONE:
+	case CHANGE_VM_FORM:
 	case CHANGE_OK:
 		break;
 	}
-	return usage_error(cl, "%s: %s", quote(cl, err->item),
+	/* change_strerror() says all there is to say about these. */
+	return usage_error(cl, "'%s': %s", quote(cl, err->item),
 			   change_strerror(err->code));
 }
 
