@@ -848,16 +848,6 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 	return 0;
 }
 
-/* The first word as the job's IFACE. */
-static int take_first(struct opts *o, struct cmdline *cl)
-{
-	int ret = take_iface(cl, cl->words[0], &o->job.pattern);
-
-	if (!ret)
-		o->job.ifname = cl->words[0];
-	return ret;
-}
-
 /*
  * "--driver e1000e +link" or "--driver e1000e 0x3": with --driver, a
  * first word that reads as a CHANGE word means every interface of the
@@ -882,12 +872,18 @@ static bool driver_all(const struct cmdline *cl)
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */
 static int take_target(struct opts *o, struct cmdline *cl)
 {
-	if (!driver_all(cl))
-		return take_first(o, cl);
-	o->job.ifname = "*";
-	o->job.pattern = true;
-	cl->implicit_iface = true;
-	return 0;
+	int ret;
+
+	if (driver_all(cl)) {
+		o->job.ifname = "*";
+		o->job.pattern = true;
+		cl->implicit_iface = true;
+		return 0;
+	}
+	ret = take_iface(cl, cl->words[0], &o->job.pattern);
+	if (!ret)
+		o->job.ifname = cl->words[0];
+	return ret;
 }
 
 /* --apply [IFACE]: what the configuration files say, for all or one. */
@@ -901,10 +897,8 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 	/* The udev rule's form: the name as it is, never read as a word. */
 	if (o->ifindex && (cl->nwords || cl->ndrivers))
 		return usage_error(cl, "--ifindex names the interface: no IFACE or --driver with it");
-	if (cl->nwords)
-		return take_first(o, cl);
-	/* --driver alone: every interface of the driver, as elsewhere. */
-	return cl->ndrivers ? take_target(o, cl) : 0;
+	/* IFACE; --driver alone: every interface of the driver, as elsewhere. */
+	return cl->nwords || cl->ndrivers ? take_target(o, cl) : 0;
 }
 
 /* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
