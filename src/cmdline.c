@@ -665,8 +665,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	int i;
 
 	n = (size_t)snprintf(form, sizeof(form), "%s", line ? "" : "netifmsg");
-	if (cl->o)
-		n += add_options(form + n, sizeof(form) - n, cl, cl->o, j);
+	n += add_options(form + n, sizeof(form) - n, cl, cl->o, j);
 	/* The --driver values are kept last first. */
 	for (i = j->more->ndrivers - 1; i >= 0 && n < sizeof(form); i--)
 		n += (size_t)snprintf(form + n, sizeof(form) - n, " --driver %s",
