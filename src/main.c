@@ -206,12 +206,6 @@ static int std_fds(void)
 	return 0;
 }
 
-/* What a command returned, as the exit status netifmsg(8) documents. */
-static int exit_status(int ret)
-{
-	return !ret ? EXIT_SUCCESS : ret == -EINVAL ? EXIT_USAGE : EXIT_FAILURE;
-}
-
 int main(int argc, char **argv)
 {
 	const char *few_words[WORDS_ON_STACK];
@@ -261,5 +255,5 @@ int main(int argc, char **argv)
 		if (!ret)
 			ret = -EIO;
 	}
-	return exit_status(ret);
+	return !ret ? EXIT_SUCCESS : ret == -EINVAL ? EXIT_USAGE : EXIT_FAILURE;
 }
