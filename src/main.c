@@ -21,9 +21,6 @@
 /* Exit statuses (documented in netifmsg(8)). */
 #define EXIT_USAGE	2
 
-/* Most command lines are short: their words need no allocation. */
-#define WORDS_ON_STACK	32
-
 static const char usage_text[] =
 "Usage: netifmsg [OPTION]...                 show every interface's level\n"
 "       netifmsg [OPTION]... IFACE           show one interface\n"
@@ -208,10 +205,9 @@ static int std_fds(void)
 
 int main(int argc, char **argv)
 {
-	const char *few_words[WORDS_ON_STACK];
 	struct cmd_input in = { 0 };
 	struct cmdline_err err;
-	const char **words = few_words;
+	const char **words;
 	struct opts o;
 	int ret, ret_out;
 
@@ -220,12 +216,10 @@ int main(int argc, char **argv)
 		return EXIT_FAILURE;
 	}
 	/* Room for every word: the parser sorts options from the rest. */
-	if (argc > WORDS_ON_STACK) {
-		words = calloc((size_t)argc, sizeof(*words));
-		if (!words) {
-			diag(NULL, NULL, "out of memory");
-			return EXIT_FAILURE;
-		}
+	words = calloc((size_t)argc, sizeof(*words));
+	if (!words) {
+		diag(NULL, NULL, "out of memory");
+		return EXIT_FAILURE;
 	}
 	opts_init(&o);
 	ret = cmdline_parse(&o, argc - 1, argv + 1, words, CMDLINE_ARGV, &err);
@@ -246,8 +240,7 @@ int main(int argc, char **argv)
 	} else {
 		ret = run(&o);
 	}
-	if (words != few_words)
-		free(words);
+	free(words);
 	ret_out = out_flush();
 	if (ret_out < 0) {
 		diag(NULL, NULL, "write error: %s", strerror(-ret_out));
