@@ -8,7 +8,6 @@
 #define NETIFMSG_CMDLINE_H
 
 #include <stdbool.h>
-#include <net/if.h>
 
 #include "change.h"
 #include "format.h"
