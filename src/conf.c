@@ -93,16 +93,17 @@ static bool json_blank(int c)
  * allowed between, as many as there are, also after a UTF-8 byte-order
  * mark.  A text line may start with '[' (a pattern) or '{' (a name),
  * but not so.  The reader that is not JSON's gets the bytes read ahead.
+ * The jobs read get @name as their file when @tag.
  */
-static int read_file(FILE *f, struct batch *b, unsigned int *errline,
-		     struct cmdline_err *err)
+static int load(struct batch *b, FILE *f, const char *name, bool tag,
+		struct config_err *e)
 {
 	static const char bom[] = "\xef\xbb\xbf";
 	struct readbuf r = { NULL, 0, 0 };
-	size_t mark;
+	size_t mark, njobs = b->n;
 	int c, first = 0, ret = 0;
 
-	*errline = 0;
+	e->line = 0;
 	errno = 0;
 	for (c = getc(f); r.n < 3 && c == (unsigned char)bom[r.n]; c = getc(f)) {
 		ret = rb_keep(&r, c);
@@ -127,22 +128,12 @@ static int read_file(FILE *f, struct batch *b, unsigned int *errline,
 		ungetc(c, f);
 	if ((first == '[' && (c == '{' || c == ']')) ||
 	    (first == '{' && (c == '"' || c == '}')))
-		ret = read_json(f, &r, mark, b, errline, err);
+		ret = read_json(f, &r, mark, b, &e->line, &e->msg);
 	else
-		ret = batch_read(b, f, r.buf ? r.buf : "", errline, err);
+		ret = batch_read(b, f, r.buf ? r.buf : "", &e->line, &e->msg);
 out:
 	free(r.buf);
-	return ret;
-}
-
-static int load(struct batch *b, FILE *f, const char *name, bool tag,
-		struct config_err *e)
-{
-	size_t first = b->n;
-	int ret;
-
-	ret = read_file(f, b, &e->line, &e->msg);
-	if (tag && batch_set_file(b, first, name) < 0 && !ret)
+	if (tag && batch_set_file(b, njobs, name) < 0 && !ret)
 		ret = -ENOMEM;
 	return ret;
 }
