@@ -112,14 +112,15 @@ NIM_WATCHDOG=$(
 	echo $!
 )
 
-# sigint_default CMD...: as a background job only (it execs, keeping
-# the job's pid): CMD with SIGINT and SIGQUIT at their default, as at a
-# terminal.  A script starts its background jobs with them ignored, and
-# --trace and --monitor keep them so.
-sigint_default() {
-	trap - INT QUIT
-	exec "$@"
-}
+# Prefixes for a background --trace or --monitor: SIGINT, SIGQUIT and
+# SIGHUP at their default, as at a terminal, or ignored, as a script's
+# background job (or nohup) has them; the programs keep ignored ones so.
+# Said explicitly, since a shell that was itself started with one ignored
+# (CI under nohup, in the background) can neither trap nor reset it.
+# shellcheck disable=SC2034,SC2054 # used by the scripts; env's own commas
+SIGS_DEFAULT=(env --default-signal=INT,QUIT,HUP)
+# shellcheck disable=SC2034,SC2054
+SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 
 # The programs start_monitor started, still running; cleanup kills them.
 MON_PIDS=()

@@ -27,8 +27,8 @@ done
 TXT=$NIM_TMP/txt.out
 JSN=$NIM_TMP/json.out
 FLT=$NIM_TMP/filter.out
-start_monitor txt -n "$NS" --monitor
-start_monitor json sigint_default -- -n "$NS" --monitor -j
+start_monitor txt "${SIGS_IGNORED[@]}" -- -n "$NS" --monitor
+start_monitor json "${SIGS_DEFAULT[@]}" -- -n "$NS" --monitor -j
 start_monitor filter -n "$NS" --monitor -N tap1 tap3
 sync_monitors tap3 "$TXT" "$JSN" "$FLT"
 

@@ -65,7 +65,7 @@ mkfifo "$FIFO" || fatal "mkfifo failed"
 start_blocked() {
 	local line try
 	exec 3<>"$FIFO"
-	sigint_default "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor \
+	"${SIGS_DEFAULT[@]}" "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor \
 		>"$FIFO" 2>"$NIM_TMP/mon.err" &
 	MON_PID=$!
 	# Until it has joined the group: its first line (at most 20 s).

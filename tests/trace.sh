@@ -36,13 +36,14 @@ done
 taplog() { ip netns exec "$NS" "$TAPLOG" "$1"; }
 
 # trace OUT ERR ARGS...: netifmsg --trace in the background; PID in $TPID,
-# back once it has raised the level (its "restore with" line).  SIGINT
-# and SIGQUIT are at their default, as at a terminal; with SIGINT_IGNORED
-# set, ignored, as a script's background job has them.
+# back once it has raised the level (its "restore with" line).  SIGINT,
+# SIGQUIT and SIGHUP are at their default, as at a terminal; with
+# SIGINT_IGNORED set, ignored, as a script's background job (or nohup)
+# has them.
 trace() {
-	local out=$1 err=$2 i start=(sigint_default)
+	local out=$1 err=$2 i start=("${SIGS_DEFAULT[@]}")
 	shift 2
-	[ -z "${SIGINT_IGNORED:-}" ] || start=()
+	[ -z "${SIGINT_IGNORED:-}" ] || start=("${SIGS_IGNORED[@]}")
 	: >"$err"
 	"${start[@]}" ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" \
 		--trace "$@" >"$out" 2>"$err" &
@@ -118,14 +119,11 @@ for sig in INT TERM HUP QUIT ALRM USR1 USR2 XCPU VTALRM PROF IO PWR STKFLT; do
 	check_eq "SIG$sig: exit 0" 0 "$RC"
 	check_mask "SIG$sig: restored" trc0 0x3
 done
-# Ignored at the start (a script's background job), SIGINT and SIGQUIT
-# stay so: the session goes on (the record that comes after them is
+# Ignored at the start (a script's background job, nohup), SIGINT,
+# SIGQUIT and SIGHUP stay so: the session goes on (the record that comes after them is
 # shown), and SIGTERM ends it.
 set_mask trc0 0x3
-# SIGHUP too, ignored as nohup(1) does.
-trap '' HUP
 SIGINT_IGNORED=1 trace "$O" "$E" trc0 +link,+timer
-trap - HUP
 kill -INT "$TPID"
 kill -QUIT "$TPID"
 kill -HUP "$TPID"
