@@ -318,7 +318,8 @@ int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 		else if (ret < 0)
 			return ret;
 	}
-	return (lost ? GENL_NTF_LOST : 0) | (bad ? GENL_NTF_BAD : 0);
+	return (lost ? GENL_NTF_LOST : 0) | (bad ? GENL_NTF_BAD : 0) |
+	       (i ? 0 : GENL_NTF_EMPTY);
 }
 
 struct family_req {

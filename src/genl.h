@@ -84,15 +84,17 @@ int genl_fd(const struct genl_sock *s);
  * Read every datagram waiting on the socket (up to GENL_NTF_DRAIN_MAX,
  * so that a flood that never ends cannot keep the caller from its
  * output), without blocking, and call @cb for every message of the
- * family (a notification or anything else: @cb decides).  Returns 0
- * (also when nothing was waiting), or -errno, or what else it met, both
- * may be: GENL_NTF_LOST, the kernel dropped notifications because the
- * receive buffer was full, GENL_NTF_BAD, a datagram was malformed (the
- * others still count and the socket goes on working).
+ * family (a notification or anything else: @cb decides).  Returns 0,
+ * or -errno, or what else it met, any of: GENL_NTF_LOST, the kernel
+ * dropped notifications because the receive buffer was full,
+ * GENL_NTF_BAD, a datagram was malformed (the others still count and the
+ * socket goes on working), GENL_NTF_EMPTY, nothing was waiting: all that
+ * was queued before the call had been read.
  */
 #define GENL_NTF_DRAIN_MAX	4096
 #define GENL_NTF_LOST		1
 #define GENL_NTF_BAD		2
+#define GENL_NTF_EMPTY		4
 int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data);
 
 /*

@@ -587,8 +587,8 @@ END_TEST
 /*
  * genl_recv_ntf() reads every datagram waiting: one that lies is said
  * (GENL_NTF_BAD) only after the others are read, and a message of another
- * family is skipped.  Over a datagram socket pair, as no kernel sends
- * such things.
+ * family is skipped; with nothing waiting it says so (GENL_NTF_EMPTY).
+ * Over a datagram socket pair, as no kernel sends such things.
  */
 START_TEST(test_recv_ntf_drains)
 {
@@ -615,7 +615,7 @@ START_TEST(test_recv_ntf_drains)
 	ck_assert_int_eq(genl_recv_ntf(&s, ntf_cb, &seen), GENL_NTF_BAD);
 	ck_assert_uint_eq(seen, 2);
 	/* Nothing is waiting now. */
-	ck_assert_int_eq(genl_recv_ntf(&s, ntf_cb, &seen), 0);
+	ck_assert_int_eq(genl_recv_ntf(&s, ntf_cb, &seen), GENL_NTF_EMPTY);
 	ck_assert_uint_eq(seen, 2);
 	ck_assert_int_eq(mnl_socket_close(s.nl), 0);
 	close(sv[1]);
