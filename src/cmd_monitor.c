@@ -58,6 +58,7 @@ struct watch {
 	int nalt;
 	int fd;				/* the notifications' socket */
 	bool lost;			/* notifications lost, queue not read yet */
+	bool startup;			/* what the start queued: not all read */
 };
 
 /* Where @ifindex is, or would be, in w->seen. */
@@ -78,9 +79,10 @@ static size_t seen_at(const struct watch *w, uint32_t ifindex)
 
 /*
  * Note @st's mask (@read: as read at the start); *@old gets the one
- * before, false if none is known.  A first notification that shows the
- * very mask read at the start may be of a change made while the monitor
- * started (the kernel sends it after the read): none is known then.
+ * before, false if none is known.  The changes made while the monitor
+ * started, after it joined the group, are all queued by the end of its
+ * read of the masks, which may show any of them: the first notification
+ * of an interface in that queue has none; after the queue, the mask read.
  */
 static bool remember(struct watch *w, const struct ifstate *st, bool read,
 		     uint32_t *old)
@@ -97,7 +99,7 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 		w->seen[i].mask = st->msg_enable;
 		w->seen[i].read = read;
 		w->seen[i].lost = false;
-		return !lost && !(was_read && *old == st->msg_enable);
+		return !lost && !(was_read && w->startup);
 	}
 	if (w->n == w->cap) {
 		v = realloc(w->seen, (w->cap ? 2 * w->cap : 64) * sizeof(*v));
@@ -238,6 +240,8 @@ static int handle(struct backend *b, struct watch *w)
 	int ret, ret_out;
 
 	ret = b->ops->events(b, ntf_cb, w);
+	if (ret > 0 && (ret & GENL_NTF_EMPTY))
+		w->startup = false;
 	if (ret > 0 && (ret & GENL_NTF_LOST)) {
 		diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
 		w->lost = true;
@@ -264,7 +268,10 @@ static int handle(struct backend *b, struct watch *w)
 	return ret < 0 ? ret : ret_out;
 }
 
-/* The signals (@block) get in only in ppoll() and while busy (on_signal()). */
+/*
+ * The signals (@block) get in only in ppoll() and while busy (on_signal()).
+ * What was queued at the start is read without waiting.
+ */
 static int watch(struct backend *b, int fd, struct watch *w,
 		 const sigset_t *block, const sigset_t *wait)
 {
@@ -276,7 +283,7 @@ static int watch(struct backend *b, int fd, struct watch *w,
 	int ret;
 
 	while (!stop) {
-		if (ppoll(pfd, 2, NULL, wait) < 0) {
+		if (!w->startup && ppoll(pfd, 2, NULL, wait) < 0) {
 			ret = -errno;
 			if (ret == -EINTR)
 				continue;
@@ -303,7 +310,7 @@ static int watch(struct backend *b, int fd, struct watch *w,
 int cmd_monitor(const struct opts *o, struct backend *b)
 {
 	static const int sigs[] = { SIGINT, SIGTERM };
-	struct watch w = { .o = o, .b = b };
+	struct watch w = { .o = o, .b = b, .startup = true };
 	sigset_t block, wait;
 	int fd, ret;
 

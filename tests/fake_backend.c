@@ -219,6 +219,10 @@ static int fake_events(struct backend *b, bstate_cb_t cb, void *data)
 	char c;
 	int i, r, ret;
 
+	if (f->next_event == f->early && !f->emptied) {
+		f->emptied = true;
+		return GENL_NTF_EMPTY;
+	}
 	if (f->next_event == f->nevents || read(f->pipe[0], &c, 1) != 1)
 		return -EIO;
 	e = &f->events[f->next_event++];

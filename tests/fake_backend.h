@@ -51,14 +51,17 @@ struct fake {
 	 * @ntf states (as notifications) 1 + @repeat times, then signal
 	 * @raise (0: none), then its @ret (0, GENL_NTF_LOST and
 	 * GENL_NTF_BAD, or an error that ends the monitor).  ops->watch's
-	 * descriptor, a pipe, holds a byte for each one still to come.
+	 * descriptor, a pipe, holds a byte for each one still to come.  The
+	 * first @early were queued when ops->dump ended: after them (at once
+	 * with none), one call finds nothing waiting, GENL_NTF_EMPTY.
 	 */
 	struct fake_events {
 		struct ifstate ntf[2];
 		int nntf, repeat, raise;
 		int ret;
 	} events[FAKE_EVENTS_MAX];
-	int nevents, next_event;
+	int nevents, next_event, early;
+	bool emptied;
 	int pipe[2];
 };
 
