@@ -123,16 +123,6 @@ static ssize_t named(const struct trace *tr, const char *name, size_t len)
 	return -1;
 }
 
-/* tr->names, for named(); 0, or -EIO (said). */
-static int index_names(struct trace *tr)
-{
-	tr->names = calloc(tr->n, sizeof(*tr->names));
-	if (!tr->names)
-		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	sort_names(tr);
-	return 0;
-}
-
 /* The interfaces of the job: its name, or those its selector selects. */
 static int targets(struct trace *tr)
 {
@@ -142,28 +132,30 @@ static int targets(struct trace *tr)
 
 	if (!job_is_selector(j)) {
 		tr->st = calloc(1, sizeof(*tr->st));
-		tr->t = calloc(1, sizeof(*tr->t));
-		if (!tr->st || !tr->t)
+		if (!tr->st)
 			return diag_kernel(NULL, NULL, -ENOMEM, NULL);
 		ret = tr->b->ops->get(tr->b, j->ifname, &tr->st[0]);
 		if (ret < 0)
 			return diag_kernel(NULL, j->ifname, ret, tr->b->extack);
 		tr->n = 1;
-		return index_names(tr);
+	} else {
+		/* The dump's states, not a copy: N may be large. */
+		ret = iflist_select(tr->b, j, &all);
+		tr->st = all.v;
+		tr->n = all.n;
+		all.v = NULL;
+		iflist_free(&all);
+		if (ret < 0)
+			return diag_kernel(NULL, NULL, ret, tr->b->extack);
+		if (!tr->n)
+			return select_none(NULL, j);
 	}
-	/* The dump's states are the targets' (no copy: N may be large). */
-	ret = iflist_select(tr->b, j, &all);
-	tr->st = all.v;
-	tr->n = all.n;
-	all.v = NULL;
-	iflist_free(&all);
-	if (!ret && tr->n) {
-		tr->t = calloc(tr->n, sizeof(*tr->t));
-		ret = tr->t ? 0 : -ENOMEM;
-	}
-	if (ret < 0)
-		return diag_kernel(NULL, NULL, ret, tr->b->extack);
-	return tr->n ? index_names(tr) : select_none(NULL, j);
+	tr->t = calloc(tr->n, sizeof(*tr->t));
+	tr->names = calloc(tr->n, sizeof(*tr->names));
+	if (!tr->t || !tr->names)
+		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
+	sort_names(tr);
+	return 0;
 }
 
 /* What the answers of one ops->run said. */
