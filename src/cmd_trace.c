@@ -599,25 +599,21 @@ static bool any_gone(struct trace *tr)
 {
 	bool gone = false;
 	size_t i;
-	int ret;
 
 	for (i = 0; i < tr->n; i++) {
 		struct ifstate *st = &tr->st[i];
 
-		if (tr->t[i].gone)
-			continue;
 		/* Another error tells nothing: asked again at the next pass. */
-		ret = follow_index(tr, i);
-		if (ret == -ENODEV && !tr->t[i].changed) {
-			tr->t[i].gone = gone = true;
+		if (tr->t[i].gone || follow_index(tr, i) != -ENODEV)
+			continue;
+		/* Deleted, or moved to a namespace this one cannot see. */
+		tr->t[i].gone = gone = true;
+		if (!tr->t[i].changed)
 			diag(NULL, st->ifname, "the interface went away: the trace ends");
-		} else if (ret == -ENODEV) {
-			/* Deleted, or moved to a namespace this one cannot see. */
-			tr->t[i].gone = gone = true;
+		else
 			diag(NULL, st->ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
 			     st->msg_enable & tr->t[i].changed,
 			     tr->t[i].changed);
-		}
 	}
 	return gone;
 }
