@@ -195,8 +195,91 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	return a.failed ? -EIO : 0;
 }
 
+/* Bytes a shell word can hold unquoted (a path adds '/'). */
+#define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
+
+/*
+ * @ifname as the word a shell passes to netifmsg, as diag() shows it:
+ * the word netifmsg reads, in double quotes unless it needs none.  diag()
+ * doubles each backslash, which the quotes take away again; $ ` " and !
+ * would not stay as they are in them, so they go as \xHH.
+ */
+static void shell_ifname(char *buf, size_t size, const char *ifname)
+{
+	char word[4 * IF_NAMESIZE];
+	size_t n = 0;
+	const char *p;
+
+	format_ifname(word, sizeof(word), ifname);
+	if (!word[strspn(word, SHELL_PLAIN)]) {
+		snprintf(buf, size, "%s", word);
+		return;
+	}
+	buf[n++] = '"';
+	for (p = word; *p && n + 6 < size; p++) {
+		if (strchr("$`\"!", *p))
+			n += (size_t)snprintf(buf + n, size - n, "\\x%02x",
+					      (unsigned char)*p);
+		else
+			buf[n++] = *p;
+	}
+	buf[n++] = '"';
+	buf[n] = '\0';
+}
+
+/*
+ * @netns as one shell word, as diag() shows it: as it is, or in single
+ * quotes; in $'...' where diag() escapes a byte (a backslash, a control
+ * byte), as those quotes read its escapes back.  A quote closes the
+ * quotes and comes as "'".
+ */
+static void shell_netns(char *buf, size_t size, const char *netns)
+{
+	const char *open = "'";
+	const char *p;
+	size_t n;
+
+	if (netns[0] && !netns[strspn(netns, SHELL_PLAIN "/")]) {
+		snprintf(buf, size, "%s", netns);
+		return;
+	}
+	if (escape_text(NULL, 0, netns) != strlen(netns))
+		open = "$'";
+	n = (size_t)snprintf(buf, size, "%s", open);
+	for (p = netns; *p && n + 8 < size; p++) {
+		if (*p == '\'')
+			n += (size_t)snprintf(buf + n, size - n, "'\"'\"%s",
+					      open);
+		else
+			buf[n++] = *p;
+	}
+	buf[n++] = '\'';
+	buf[n] = '\0';
+}
+
+/*
+ * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
+ * bits target @i changed, where this run changed them (netlink refuses
+ * bits 15-31 that an --ioctl run may have changed).
+ */
 static void undo_command(char *buf, size_t size, const struct trace *tr,
-			 size_t i);
+			 size_t i)
+{
+	char name[4 * 4 * IF_NAMESIZE], netns[UNDO_NETNS_MAX] = "";
+	const struct ifstate *st = &tr->st[i];
+	const struct target *t = &tr->t[i];
+
+	shell_ifname(name, sizeof(name), st->ifname);
+	if (tr->o->netns) {
+		memcpy(netns, "-n ", 3);
+		shell_netns(netns + 3, sizeof(netns) - 4, tr->o->netns);
+		strcat(netns, " ");
+	}
+	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
+		 tr->o->ioctl ? "--ioctl " : "", name,
+		 st->msg_enable & t->changed, t->changed);
+}
 
 /*
  * Target @i is called @name now: say so, and follow it.  The restore
@@ -322,92 +405,6 @@ static int by_chunks(struct trace *tr,
 			ret = -EIO;
 	free(reqs);
 	return ret;
-}
-
-/* Bytes a shell word can hold unquoted (a path adds '/'). */
-#define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
-			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
-
-/*
- * @ifname as the word a shell passes to netifmsg, as diag() shows it:
- * the word netifmsg reads, in double quotes unless it needs none.  diag()
- * doubles each backslash, which the quotes take away again; $ ` " and !
- * would not stay as they are in them, so they go as \xHH.
- */
-static void shell_ifname(char *buf, size_t size, const char *ifname)
-{
-	char word[4 * IF_NAMESIZE];
-	size_t n = 0;
-	const char *p;
-
-	format_ifname(word, sizeof(word), ifname);
-	if (!word[strspn(word, SHELL_PLAIN)]) {
-		snprintf(buf, size, "%s", word);
-		return;
-	}
-	buf[n++] = '"';
-	for (p = word; *p && n + 6 < size; p++) {
-		if (strchr("$`\"!", *p))
-			n += (size_t)snprintf(buf + n, size - n, "\\x%02x",
-					      (unsigned char)*p);
-		else
-			buf[n++] = *p;
-	}
-	buf[n++] = '"';
-	buf[n] = '\0';
-}
-
-/*
- * @netns as one shell word, as diag() shows it: as it is, or in single
- * quotes; in $'...' where diag() escapes a byte (a backslash, a control
- * byte), as those quotes read its escapes back.  A quote closes the
- * quotes and comes as "'".
- */
-static void shell_netns(char *buf, size_t size, const char *netns)
-{
-	const char *open = "'";
-	const char *p;
-	size_t n;
-
-	if (netns[0] && !netns[strspn(netns, SHELL_PLAIN "/")]) {
-		snprintf(buf, size, "%s", netns);
-		return;
-	}
-	if (escape_text(NULL, 0, netns) != strlen(netns))
-		open = "$'";
-	n = (size_t)snprintf(buf, size, "%s", open);
-	for (p = netns; *p && n + 8 < size; p++) {
-		if (*p == '\'')
-			n += (size_t)snprintf(buf + n, size - n, "'\"'\"%s",
-					      open);
-		else
-			buf[n++] = *p;
-	}
-	buf[n++] = '\'';
-	buf[n] = '\0';
-}
-
-/*
- * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
- * bits target @i changed, where this run changed them (netlink refuses
- * bits 15-31 that an --ioctl run may have changed).
- */
-static void undo_command(char *buf, size_t size, const struct trace *tr,
-			 size_t i)
-{
-	char name[4 * 4 * IF_NAMESIZE], netns[UNDO_NETNS_MAX] = "";
-	const struct ifstate *st = &tr->st[i];
-	const struct target *t = &tr->t[i];
-
-	shell_ifname(name, sizeof(name), st->ifname);
-	if (tr->o->netns) {
-		memcpy(netns, "-n ", 3);
-		shell_netns(netns + 3, sizeof(netns) - 4, tr->o->netns);
-		strcat(netns, " ");
-	}
-	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
-		 tr->o->ioctl ? "--ioctl " : "", name,
-		 st->msg_enable & t->changed, t->changed);
 }
 
 /* At the start: the command that puts back what this run changed. */
