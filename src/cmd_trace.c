@@ -494,24 +494,11 @@ static void dyndbg_notes(const struct trace *tr)
  */
 static int put(const char *line, size_t len)
 {
-	while (len && !stop) {
-		ssize_t n = write(STDOUT_FILENO, line, len);
+	int ret = out_write_fd(STDOUT_FILENO, line, len, &stop);
 
-		/* A signal ends out_wait() too: then the loop stops. */
-		if (n < 0 && (errno == EINTR ||
-			      (errno == EAGAIN && !out_wait(STDOUT_FILENO))))
-			continue;
-		if (n < 0) {
-			n = -errno;
-			if (n != -EPIPE)
-				diag(NULL, NULL, "write error: %s",
-				     strerror((int)-n));
-			return (int)n;
-		}
-		line += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	if (ret < 0 && ret != -EPIPE)
+		diag(NULL, NULL, "write error: %s", strerror(-ret));
+	return ret;
 }
 
 /*

@@ -70,7 +70,7 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	if (f != stderr && fclose(f))
 		fputs("netifmsg: out of memory\n", stderr);
 	else if (f != stderr)
-		out_write_fd(STDERR_FILENO, line, len);
+		out_write_fd(STDERR_FILENO, line, len, NULL);
 	free(line);
 	free(msg);
 }
@@ -81,7 +81,7 @@ int diag_usage(const struct where *w, const char *msg, bool hint)
 
 	diag(w, NULL, "%s", msg);
 	if (hint)
-		out_write_fd(STDERR_FILENO, try, strlen(try));
+		out_write_fd(STDERR_FILENO, try, strlen(try), NULL);
 	return -EINVAL;
 }
 

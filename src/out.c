@@ -14,18 +14,25 @@ static char out_buf[16384];
 static size_t out_len;
 static int out_err;
 
-int out_wait(int fd)
+/*
+ * After a write(2) to @fd failed with EAGAIN (a non-blocking stdout or
+ * stderr, shared with another process, that is full): wait until it
+ * takes more.  0, or -errno where poll(2) failed (EINTR is 0: write
+ * again, or stop).
+ */
+static int out_wait(int fd)
 {
 	struct pollfd p = { .fd = fd, .events = POLLOUT };
 
 	return poll(&p, 1, -1) < 0 && errno != EINTR ? -errno : 0;
 }
 
-int out_write_fd(int fd, const char *s, size_t len)
+int out_write_fd(int fd, const char *s, size_t len,
+		 const volatile sig_atomic_t *stop)
 {
 	ssize_t n;
 
-	while (len) {
+	while (len && !(stop && *stop)) {
 		n = write(fd, s, len);
 		if (n < 0 && (errno == EINTR ||
 			      (errno == EAGAIN && !out_wait(fd))))
@@ -57,7 +64,7 @@ static void out_drain(bool all)
 			nl = memrchr(out_buf + done, '\n', PIPE_BUF);
 			k = nl ? (size_t)(nl - out_buf) + 1 - done : PIPE_BUF;
 		}
-		out_err = out_write_fd(STDOUT_FILENO, out_buf + done, k);
+		out_err = out_write_fd(STDOUT_FILENO, out_buf + done, k, NULL);
 	}
 	out_len -= done;
 	memmove(out_buf, out_buf + done, out_len);

@@ -9,6 +9,7 @@
 #ifndef NETIFMSG_OUT_H
 #define NETIFMSG_OUT_H
 
+#include <signal.h>
 #include <stddef.h>
 
 /* Append @n bytes of @s; written when the buffer fills. */
@@ -24,14 +25,12 @@ void out_line(const char *s);
  */
 int out_flush(void);
 /*
- * After a write(2) to @fd failed with EAGAIN (a non-blocking stdout or
- * stderr, shared with another process, that is full): wait until it
- * takes more.  0, or -errno where poll(2) failed (EINTR is 0: write
- * again, or stop).
+ * Write all @len bytes of @s to @fd, waiting where it is full; 0 or
+ * -errno.  With @stop, 0 as soon as a signal handler sets *@stop: the
+ * signal ends a write(2) blocked on a slow reader.
  */
-int out_wait(int fd);
-/* Write all @len bytes of @s to @fd, waiting where it is full; 0 or -errno. */
-int out_write_fd(int fd, const char *s, size_t len);
+int out_write_fd(int fd, const char *s, size_t len,
+		 const volatile sig_atomic_t *stop);
 /* The reader went away: drop what is buffered, and the error. */
 void out_drop(void);
 
