@@ -49,9 +49,9 @@ static volatile sig_atomic_t stop;
 
 /*
  * Then SIGALRM each second (alarm() is async-signal-safe): a signal that
- * comes between put()'s look at stop and its write(2) leaves a write no
- * reader lets finish blocked; the next ends it.  Blocked after follow(),
- * they are never handled.
+ * comes between out_write_fd()'s look at stop and its write(2) leaves a
+ * write no reader lets finish blocked; the next ends it.  Blocked after
+ * follow(), they are never handled.
  */
 static void on_signal(int sig)
 {
@@ -488,20 +488,6 @@ static void dyndbg_notes(const struct trace *tr)
 }
 
 /*
- * Write all of @line, unless a signal asks to stop (it ends a write(2)
- * blocked on a slow reader: that is no error).  0 or -errno; a write
- * error is said as every command says it, a closed pipe is not.
- */
-static int put(const char *line, size_t len)
-{
-	int ret = out_write_fd(STDOUT_FILENO, line, len, &stop);
-
-	if (ret < 0 && ret != -EPIPE)
-		diag(NULL, NULL, "write error: %s", strerror(-ret));
-	return ret;
-}
-
-/*
  * The kernel's record of a rename, "NEW: renamed from OLD" (and " (while
  * UP)"), the text at @off: where OLD is a target's name, follow it at
  * once, so that this record and the ones after it are matched by the new
@@ -571,7 +557,9 @@ static int drain(struct trace *tr)
 		if (n >= sizeof(line) - 1)
 			n = sizeof(line) - 2;
 		line[n++] = '\n';
-		ret = put(line, n);
+		ret = out_write_fd(STDOUT_FILENO, line, n, &stop);
+		if (ret < 0 && ret != -EPIPE)
+			diag(NULL, NULL, "write error: %s", strerror(-ret));
 		if (ret < 0)
 			return ret;
 	}
