@@ -747,17 +747,6 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	return ret < 0 || failed ? -EIO : 0;
 }
 
-/* /dev/kmsg from now on: the records the change itself causes come next. */
-static int open_kmsg(void)
-{
-	int fd = open(KMSG_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-
-	if (fd < 0)
-		return -errno;
-	lseek(fd, 0, SEEK_END);
-	return fd;
-}
-
 int cmd_trace(const struct opts *o, struct backend *b)
 {
 	/*
@@ -800,7 +789,12 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		ret = -EIO;	/* a failure, whatever errno */
 		goto out;
 	}
-	tr.kmsg = open_kmsg();
+	/* From now on: the records the change itself causes come next. */
+	tr.kmsg = open(KMSG_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (tr.kmsg < 0)
+		tr.kmsg = -errno;
+	else
+		lseek(tr.kmsg, 0, SEEK_END);
 	/*
 	 * Raise, a chunk at a time.  Where a run broke off, the targets after
 	 * it are not asked, and not restored: nothing changed there.
