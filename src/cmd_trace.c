@@ -282,39 +282,30 @@ static void undo_command(char *buf, size_t size, const struct trace *tr,
 }
 
 /*
- * Target @i is called @name now: say so, and follow it.  The restore
- * command said at the start names it no more: said again, by the new
- * name (not while raising: its bits are not known yet, and said next).
+ * Target @i as its ifindex says: renamed since, it is followed (1); 0
+ * where its name is the same, or -errno (-ENODEV: it is gone).  The
+ * restore command said at the start names it no more: said again, by
+ * the new name (not while raising: its bits are not known yet, and said
+ * next).
  */
-static void renamed(struct trace *tr, size_t i, const char *name)
+static int follow_index(struct trace *tr, size_t i)
 {
 	struct ifstate *st = &tr->st[i];
-	char old[IF_NAMESIZE], cmd[UNDO_MAX];
+	char name[IF_NAMESIZE], old[IF_NAMESIZE], cmd[UNDO_MAX];
+	int ret = ethioc_ifname(tr->sk, st->ifindex, name);
 
+	if (ret < 0 || !strcmp(name, st->ifname))
+		return ret;
 	strcpy(old, st->ifname);
 	strcpy(st->ifname, name);
 	sort_names(tr);
 	if (!tr->t[i].changed) {
 		diag(NULL, old, "renamed to '%s': traced on", name);
-		return;
+	} else {
+		undo_command(cmd, sizeof(cmd), tr, i);
+		diag(NULL, old, "renamed to '%s': traced on; if netifmsg is killed, restore with: %s",
+		     name, cmd);
 	}
-	undo_command(cmd, sizeof(cmd), tr, i);
-	diag(NULL, old, "renamed to '%s': traced on; if netifmsg is killed, restore with: %s",
-	     name, cmd);
-}
-
-/*
- * Target @i as its ifindex says: renamed since, it is followed (1); 0
- * where its name is the same, or -errno (-ENODEV: it is gone).
- */
-static int follow_index(struct trace *tr, size_t i)
-{
-	char name[IF_NAMESIZE];
-	int ret = ethioc_ifname(tr->sk, tr->st[i].ifindex, name);
-
-	if (ret < 0 || !strcmp(name, tr->st[i].ifname))
-		return ret;
-	renamed(tr, i, name);
 	return 1;
 }
 
