@@ -54,6 +54,10 @@ static void back(int fd, int saved, int tmp, char *buf)
 	close(tmp);
 }
 
+/* The files write_file() made in this test: teardown() removes them. */
+static char made[8][sizeof("/tmp/check_cmd_batch.XXXXXX")];
+static unsigned int nmade;
+
 static char *write_file(const char *text)
 {
 	static char path[] = "/tmp/check_cmd_batch.XXXXXX";
@@ -62,6 +66,8 @@ static char *write_file(const char *text)
 	strcpy(path + strlen(path) - 6, "XXXXXX");
 	fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
+	ck_assert_uint_lt(nmade, sizeof(made) / sizeof(made[0]));
+	strcpy(made[nmade++], path);
 	ck_assert_int_eq(write(fd, text, strlen(text)), (ssize_t)strlen(text));
 	close(fd);
 	return path;
@@ -122,6 +128,12 @@ static void setup(void)
 	fake_add(&f, "tap1", 0x0);
 	fake_add(&f, "lo", 0)->no_level = true;
 	fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
+}
+
+static void teardown(void)
+{
+	while (nmade)
+		unlink(made[--nmade]);
 }
 
 START_TEST(test_show_all)
@@ -1913,7 +1925,7 @@ static Suite *cmd_suite(void)
 	Suite *s = suite_create("cmd");
 	TCase *tc = tcase_create("fake backend");
 
-	tcase_add_checked_fixture(tc, setup, NULL);
+	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_show_all);
 	tcase_add_test(tc, test_show_all_none);
 	tcase_add_test(tc, test_dump_intr);
