@@ -88,8 +88,8 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 	}
 	if (!nlen)
 		return fail(w->err, CHANGE_EMPTY, item, len, NULL);
-	if (isdigit((unsigned char)name[0])) {
-		/* Whatever follows, a signed number is the wrong idea. */
+	/* Whatever follows, a signed number is the wrong idea ("++5" too). */
+	if (isdigit((unsigned char)name[strspn(name, "+-")])) {
 		if (sign)
 			return fail(w->err, CHANGE_REL_NUMBER, item, len, NULL);
 		return add_abs_number(c, item, len, w->err);

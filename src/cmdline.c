@@ -744,11 +744,11 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		if (change_add_word(&j->change, cn, w,
 				    defer ? &j->unknown : NULL, &err))
 			continue;
-		/* The +/- is on_off()'s: a number or VALUE/MASK was written. */
+		/* on_off() signed a number or VALUE/MASK ("+5 on": "++5"). */
 		if (paired && (err.code == CHANGE_REL_NUMBER ||
 			       err.code == CHANGE_VM_SIGN))
-			return usage_error(cl, "'%s' before '%s': only class names can be turned on or off (use bitN)",
-					   quote(cl, word), next);
+			return usage_error(cl, "'%s' before '%s': only class names can be turned on or off (write bitN %s)",
+					   quote(cl, word), next, next);
 		return change_error(cl, &err, word);
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;

@@ -287,6 +287,8 @@ static const struct {
 	{ "-1",			CHANGE_REL_NUMBER,	"-1",	NULL },
 	{ "+12ab",		CHANGE_REL_NUMBER,	"+12ab", NULL },
 	{ "link,+3",		CHANGE_REL_NUMBER,	"+3",	NULL },
+	{ "++5",		CHANGE_REL_NUMBER,	"++5",	NULL },
+	{ "link,+-0x4",		CHANGE_REL_NUMBER,	"+-0x4", NULL },
 	{ "+none",		CHANGE_REL_NONE,	"+none", NULL },
 	{ "-none",		CHANGE_REL_NONE,	"-none", NULL },
 	{ "-NONE",		CHANGE_REL_NONE,	"-NONE", NULL },

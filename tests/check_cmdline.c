@@ -506,8 +506,8 @@ static const struct cl_case cases[] = {
 	/* messages quote the words as written, not their +NAME form */
 	{ { "tap0", "drv, link", "off", NULL }, -EINVAL, 0, "empty message class in 'drv, link'", NULL },
 	{ { "tap0", "", "on", NULL }, -EINVAL, 0, "empty message class in ''", NULL },
-	{ { "tap0", "link,5", "on", NULL }, -EINVAL, 0, "'link,5' before 'on': only class names can be turned on or off (use bitN)", NULL },
-	{ { "tap0", "0x5/0xf", "off", NULL }, -EINVAL, 0, "'0x5/0xf' before 'off': only class names can be turned on or off (use bitN)", NULL },
+	{ { "tap0", "link,5", "on", NULL }, -EINVAL, 0, "'link,5' before 'on': only class names can be turned on or off (write bitN on)", NULL },
+	{ { "tap0", "0x5/0xf", "off", NULL }, -EINVAL, 0, "'0x5/0xf' before 'off': only class names can be turned on or off (write bitN off)", NULL },
 	/* --driver with a CHANGE first: every interface of the driver */
 	{ { "--driver", "tun", "+link", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_link },
 	{ { "--driver", "tun", "+link", "--", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_link_hw },
@@ -624,9 +624,14 @@ static const struct {
 	{ { "tap0", "--from-level", "3", "off", NULL },
 	  .msg = "'off' needs a class name before it" },
 	{ { "tap0", "5", "off", NULL },
-	  .msg = "'5' before 'off': only class names can be turned on or off (use bitN)" },
+	  .msg = "'5' before 'off': only class names can be turned on or off (write bitN off)" },
 	{ { "tap0", "bit3,0x10", "on", NULL }, .msg = "'bit3,0x10' before 'on': only class names" },
 	{ { "tap0", "link/0xf", "on", NULL }, .msg = "'link/0xf' before 'on': only class names" },
+	/* a signed number too, found before the kernel is asked for names */
+	{ { "tap0", "+5", "on", NULL },
+	  .msg = "'+5' before 'on': only class names can be turned on or off (write bitN on)" },
+	{ { "tap0", "-0x4", "OFF", NULL }, .msg = "'-0x4' before 'OFF': only class names" },
+	{ { "tap0", "link,+5", "on", NULL }, .msg = "'link,+5' before 'on': only class names" },
 	/* other mistakes before on/off: the word quoted as written */
 	{ { "--ioctl", "tap0", "+link", "on", NULL },
 	  .msg = "'+link' before 'on': +NAME and -NAME take no on or off (write '+link' alone, or NAME on|off)" },
