@@ -696,13 +696,13 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 			   form + (line && form[0] == ' '));
 }
 
-/* Does @word read as a CHANGE word, with the built-in names? */
-static bool is_change_word(const char *word)
+/* Does @word read as a CHANGE word, with @cn (NULL: the built-in names)? */
+static bool is_change_word(const char *word, const struct classnames *cn)
 {
 	struct change c;
 
 	change_init(&c);
-	return change_add_word(&c, NULL, word, NULL, NULL);
+	return change_add_word(&c, cn, word, NULL, NULL);
 }
 
 /* j's words and --from-level into j->change; unknown names counted if @defer. */
@@ -728,7 +728,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		}
 		if (is_word(next, "on") || is_word(next, "off")) {
 			/* "+link on": the word is good alone. */
-			if ((w[0] == '+' || w[0] == '-') && is_change_word(w))
+			if ((w[0] == '+' || w[0] == '-') && is_change_word(w, cn))
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write '%s' alone, or NAME on|off)",
 						   quote(cl, w), next, quote(cl, w));
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
@@ -865,7 +865,7 @@ static bool driver_all(const struct cmdline *cl)
 	w = cl->words[0];
 	if (cl->dd_first || !w[0] || w[strlen(w) - 1] == ':')
 		return false;
-	return w[0] == '+' || is_change_word(w) || is_word(w, "msglvl");
+	return w[0] == '+' || is_change_word(w, NULL) || is_word(w, "msglvl");
 }
 
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */
@@ -948,7 +948,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		if (!cl->nwords && !o->more.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
-		if (cl->word_before_decode && !is_change_word(cl->words[0]) &&
+		if (cl->word_before_decode && !is_change_word(cl->words[0], NULL) &&
 		    ifname_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));

@@ -932,6 +932,24 @@ START_TEST(test_deferred_names)
 }
 END_TEST
 
+/* "+NAME on" with a name only the kernel has: the +NAME message, once named. */
+START_TEST(test_deferred_sign_on)
+{
+	static const char *const w[] = { "tap0", "-newclass", "on", NULL };
+	struct cmdline_err err;
+	struct classnames cn;
+	struct opts o;
+
+	ck_assert_int_eq(parse(w, &o, &err), 0);
+	ck_assert_uint_eq(o.job.unknown, 1);
+	classnames_init(&cn);
+	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
+	ck_assert_int_eq(job_build(&o.job, &cn, &err), -EINVAL);
+	ck_assert_str_eq(err.msg, "'-newclass' before 'on': +NAME and -NAME take no on or off (write '-newclass' alone, or NAME on|off)");
+	ck_assert_uint_eq(o.job.unknown, 1);
+}
+END_TEST
+
 /*
  * A 1000-byte word in any message: the word is cut at 64 bytes with
  * "...", the reason is whole.
@@ -1160,6 +1178,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_for);
 	tcase_add_test(tc, test_ifindex);
 	tcase_add_test(tc, test_deferred_names);
+	tcase_add_test(tc, test_deferred_sign_on);
 	tcase_add_test(tc, test_long_words);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_quote_utf8);

@@ -69,6 +69,14 @@ check_rc "hidden wol: tap1 +wol +nosuchclass" 2 hid tap1 +wol +nosuchclass
 check_grep "hidden wol: tap1 +wol +nosuchclass: message" \
 	"unknown message class 'nosuchclass'" "$ERR"
 check_mask "hidden wol: tap1 +wol +nosuchclass: unchanged" tap1 0x10
+# "+NAME on" gets the +NAME message when only the kernel has the name
+check_rc "hidden wol: tap1 +wol on" 2 hid tap1 +wol on
+check_grep "hidden wol: tap1 +wol on: message" \
+	"'+wol' before 'on': +NAME and -NAME take no on or off (write '+wol' alone, or NAME on|off)" "$ERR"
+check_mask "hidden wol: tap1 +wol on: unchanged" tap1 0x10
+check_rc "hidden wol: tap1 +wol (the hint)" 0 hid tap1 +wol
+check_mask "hidden wol: tap1 +wol (the hint): ethtool reads 0x4010" tap1 0x4010
+set_mask tap1 0x10
 # other mistakes are found before the kernel is asked anything
 check_rc "hidden wol: tap1 +wol 0x" 2 hid tap1 +wol 0x
 check_grep "hidden wol: tap1 +wol 0x: message" "invalid number '0x'" "$ERR"
