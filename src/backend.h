@@ -63,10 +63,11 @@ struct backend_ops {
 		   unsigned int window, breq_done_t done, void *data);
 	/*
 	 * The driver of @ifname, as 'ethtool -i' names it (the ioctl's
-	 * ETHTOOL_GDRVINFO on a socket of the backend's namespace).
+	 * ETHTOOL_GDRVINFO on a socket of the backend's namespace);
+	 * -EAGAIN where @ifname is no longer interface @ifindex's.
 	 */
 	int (*driver)(struct backend *b, const char *ifname,
-		      char driver[DRIVER_NAME_MAX]);
+		      unsigned int ifindex, char driver[DRIVER_NAME_MAX]);
 	/* These three may be NULL: the transport cannot. */
 	/* The class names the running kernel reports, into @cn. */
 	int (*names)(struct backend *b, struct classnames *cn);

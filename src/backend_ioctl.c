@@ -30,9 +30,9 @@ static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
 }
 
 static int ioc_driver(struct backend *b, const char *ifname,
-		      char driver[DRIVER_NAME_MAX])
+		      unsigned int ifindex, char driver[DRIVER_NAME_MAX])
 {
-	return ethioc_driver(fd_of(b), ifname, driver);
+	return ethioc_driver(fd_of(b), ifname, ifindex, driver);
 }
 
 /*

@@ -207,7 +207,7 @@ static int nl_names(struct backend *b, struct classnames *cn)
 }
 
 static int nl_driver(struct backend *b, const char *ifname,
-		     char driver[DRIVER_NAME_MAX])
+		     unsigned int ifindex, char driver[DRIVER_NAME_MAX])
 {
 	struct nl_priv *p = b->priv;
 
@@ -215,7 +215,7 @@ static int nl_driver(struct backend *b, const char *ifname,
 		p->ioc_fd = ethioc_open();
 	if (p->ioc_fd < 0)
 		return p->ioc_fd;
-	return ethioc_driver(p->ioc_fd, ifname, driver);
+	return ethioc_driver(p->ioc_fd, ifname, ifindex, driver);
 }
 
 static int nl_watch(struct backend *b)

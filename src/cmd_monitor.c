@@ -120,8 +120,8 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
  * (ETHTOOL_GDRVINFO, by name): at the start for those the dump found
  * (@fresh), at the first notification for the others.  A notification
  * may have waited in the queue while its interface was renamed: asked by
- * the name its index has now, which must still be its own after the
- * answer.  Not known: false.
+ * the name its index has now.  Either name must still be its own after
+ * the answer.  Not known (asked again at the next one): false.
  */
 static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 {
@@ -137,8 +137,7 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 		return v->drv;
 	if (!fresh && !(name = if_indextoname(st->ifindex, now)))
 		return false;
-	if (w->b->ops->driver(w->b, name, driver) < 0 ||
-	    (!fresh && if_nametoindex(name) != st->ifindex))
+	if (w->b->ops->driver(w->b, name, st->ifindex, driver) < 0)
 		return false;
 	for (d = 0; d < o->job.more->ndrivers; d++)
 		if (!strcmp(o->job.more->drivers[d], driver))

@@ -469,7 +469,8 @@ static void dyndbg_notes(const struct trace *tr)
 	if (!drivers)
 		return;		/* a note the session can do without */
 	for (i = 0; i < tr->n; i++)
-		if (tr->b->ops->driver(tr->b, tr->st[i].ifname, drivers[n]) >= 0)
+		if (tr->b->ops->driver(tr->b, tr->st[i].ifname,
+				      tr->st[i].ifindex, drivers[n]) >= 0)
 			n++;
 	qsort(drivers, n, sizeof(*drivers), cmp_driver);
 	for (i = 0; i < n; i++)

@@ -74,7 +74,7 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 	return 0;
 }
 
-int ethioc_driver(int fd, const char *ifname,
+int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 		  char driver[DRIVER_NAME_MAX])
 {
 	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
@@ -82,8 +82,12 @@ int ethioc_driver(int fd, const char *ifname,
 	int ret;
 
 	ret = ifioctl(fd, SIOCETHTOOL, ifname, &ifr, &info);
+	if (!ret)
+		ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
 	if (ret < 0)
 		return ret;
+	if ((unsigned int)ifr.ifr_ifindex != ifindex)
+		return -EAGAIN;
 	memcpy(driver, info.driver, DRIVER_NAME_MAX);
 	driver[DRIVER_NAME_MAX - 1] = '\0';
 	return 0;

@@ -24,8 +24,11 @@ int ethioc_set(int fd, const char *ifname, uint32_t value);
 /* The name of interface @ifindex now (SIOCGIFNAME), into @name. */
 int ethioc_ifname(int fd, unsigned int ifindex, char name[IF_NAMESIZE]);
 
-/* The driver of @ifname as 'ethtool -i' names it, into @driver. */
-int ethioc_driver(int fd, const char *ifname,
+/*
+ * The driver of @ifname as 'ethtool -i' names it, into @driver; -EAGAIN
+ * where @ifname is not interface @ifindex's by the end of the read.
+ */
+int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 		  char driver[DRIVER_NAME_MAX]);
 
 /* Called for each interface that has a message level; 0 or -errno. */

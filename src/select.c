@@ -43,36 +43,24 @@ static int driver_id(struct iflist *l, const char *name)
 	return (int)d;
 }
 
-/* A dump that raced with a change of the interface list is redone. */
-#define DUMP_TRIES	3
-
-int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
+/*
+ * Each interface's driver into @l.  An interface gone meanwhile, or
+ * without GDRVINFO, has none: it matches none.  Any other error (no
+ * socket for the ioctl) is no reason to say that no interface matches;
+ * a name that has moved (-EAGAIN) has the dump done again.
+ */
+static int iflist_drivers(struct backend *b, struct iflist *l)
 {
-	unsigned int tries = 0;
 	size_t i;
-	int ret;
+	int ret = 0;
 
-	*l = (struct iflist){ 0 };
-	do {
-		l->n = 0;
-		ret = b->ops->dump(b, iflist_add, l);
-	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
-	if (ret == -EAGAIN)
-		strcpy(b->extack, "the interface list changed while it was read");
-	if (ret < 0 || !drivers || !l->n)
-		return ret;
 	l->drv = calloc(l->n, sizeof(*l->drv));
 	if (!l->drv)
 		return -ENOMEM;
-	/*
-	 * An interface gone meanwhile, or without GDRVINFO, has no driver:
-	 * it matches none.  Any other error (no socket for the ioctl) is no
-	 * reason to say that no interface matches.
-	 */
 	for (i = 0; i < l->n; i++) {
 		char name[DRIVER_NAME_MAX] = "";
 
-		ret = b->ops->driver(b, l->v[i].ifname, name);
+		ret = b->ops->driver(b, l->v[i].ifname, l->v[i].ifindex, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
 			break;
 		if (ret < 0)
@@ -86,6 +74,28 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 	for (; i < l->n; i++)
 		l->drv[i] = IFLIST_NO_DRIVER;
 	return ret < 0 ? ret : 0;
+}
+
+/* A dump that raced with a change of the interface list is redone. */
+#define DUMP_TRIES	3
+
+int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
+{
+	unsigned int tries = 0;
+	int ret;
+
+	*l = (struct iflist){ 0 };
+	do {
+		free(l->drv);
+		l->drv = NULL;
+		l->n = l->ndrivers = 0;
+		ret = b->ops->dump(b, iflist_add, l);
+		if (!ret && drivers && l->n)
+			ret = iflist_drivers(b, l);
+	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
+	if (ret == -EAGAIN)
+		strcpy(b->extack, "the interface list changed while it was read");
+	return ret;
 }
 
 void iflist_free(struct iflist *l)

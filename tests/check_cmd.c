@@ -853,6 +853,21 @@ START_TEST(test_select_driver_error)
 }
 END_TEST
 
+/*
+ * A name that has moved to another interface by the driver's read: the
+ * dump and the drivers are read again, three times at the most, then
+ * the dump's failure; nothing is set.
+ */
+START_TEST(test_select_driver_moved)
+{
+	fake_find(&f, "tap1")->driver_error = -EAGAIN;
+	ck_assert_int_eq(run("--driver tun tap* +link"), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
 /* What iflist_select() keeps: each interface with its own driver. */
 START_TEST(test_select_keeps_drivers)
 {
@@ -1961,6 +1976,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_none_drivers);
 	tcase_add_test(tc, test_select_driver_unreadable);
 	tcase_add_test(tc, test_select_driver_error);
+	tcase_add_test(tc, test_select_driver_moved);
 	tcase_add_test(tc, test_monitor_overflow);
 	tcase_add_test(tc, test_monitor_lost_and_bad);
 	tcase_add_test(tc, test_monitor_einval);

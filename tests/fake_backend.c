@@ -164,7 +164,7 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 }
 
 static int fake_driver(struct backend *b, const char *ifname,
-		       char driver[DRIVER_NAME_MAX])
+		       unsigned int ifindex, char driver[DRIVER_NAME_MAX])
 {
 	struct fake_iface *fi = fake_find(fake_of(b), ifname);
 
@@ -172,6 +172,8 @@ static int fake_driver(struct backend *b, const char *ifname,
 		return -ENODEV;
 	if (fi->driver_error)
 		return fi->driver_error;
+	if (fi->ifindex != ifindex)
+		return -EAGAIN;
 	snprintf(driver, DRIVER_NAME_MAX, "%s", fi->driver ? fi->driver : "tun");
 	return 0;
 }

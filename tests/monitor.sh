@@ -212,6 +212,36 @@ kill -TERM "${MON_PIDS[0]}"
 wait "${MON_PIDS[0]}"
 MON_PIDS=()
 ip -n "$NS" link del tapM || fatal "cannot delete tapM"
+# A name that another interface takes between the start's dump and the
+# driver's read (by name): the read checks the name's index, and where
+# it is another's, the driver is asked again at the first notification.
+# strace stops the monitor at its first ioctl (tap0's GDRVINFO, in the
+# dump) while tap2 and a veth swap names.  LeakSanitizer cannot run under
+# ptrace.
+command -v strace >/dev/null 2>&1 || missing strace strace
+ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
+: >"$NIM_TMP/swap.strace"
+start_monitor swap env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	strace -qq -o "$NIM_TMP/swap.strace" -e trace=ioctl \
+	-e inject=ioctl:signal=SIGSTOP:when=1 -- -n "$NS" --monitor --driver tun
+wait_for "$NIM_TMP/swap.strace" 'stopped by SIGSTOP' || fatal "strace did not stop the monitor"
+ip -n "$NS" link set tap2 name nim-swap && ip -n "$NS" link set ve0 name tap2 &&
+	ip -n "$NS" link set nim-swap name ve0 || fatal "cannot swap tap2's and ve0's names"
+kill -CONT "$(pgrep -P "${MON_PIDS[0]}")"
+sync_monitors tap3 "$NIM_TMP/swap.out"
+check_rc "nm ve0 0x5 (the old tap2)" 0 nm ve0 0x5
+et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
+wait_for "$NIM_TMP/swap.out" "^tap3: 0x00007000 " || fatal "the monitor missed tap3's 0x7000"
+# strace waits for its tracee to stop: the monitor is told, not strace.
+pkill -TERM -P "${MON_PIDS[0]}"
+wait "${MON_PIDS[0]}"
+MON_PIDS=()
+check_grep "--driver tun, tap2 and a veth swap names during the start: the tap's change" \
+	've0: 0x00000005 drv link' "$NIM_TMP/swap.out"
+check_empty "--driver tun, names swapped during the start: nothing on stderr" \
+	"$NIM_TMP/swap.err"
+ip -n "$NS" link del tap2 || fatal "cannot delete the veth pair"
+ip -n "$NS" link set ve0 name tap2 || fatal "cannot rename ve0 back to tap2"
 
 # --- a name with an escaped glob character or a backslash is that one
 # interface, as IFACE is everywhere: not a pattern that matches others too

@@ -84,6 +84,55 @@ check_lines "-n NS --driver tun -x: every tap" 6 "$OUT"
 check_egrep "-n NS --driver tun -x: tap3 among them" '^tap3: 0x' "$OUT"
 check_rc "--driver veth (no message level)" 1 nm --driver veth
 check_grep "--driver veth: message" "with driver veth" "$ERR"
+# A name that another interface takes between the dump and the driver's
+# read (by name): the read checks that the name still has the dumped
+# index, and the dump and the drivers are read again where not.  strace
+# stops netifmsg at its first ioctl (tap0's GDRVINFO, after the dump)
+# while tap3 and ve0 swap names.  LeakSanitizer cannot run under ptrace.
+# swapped ARGS...: netifmsg ARGS so; exit status in RC.
+swapped() {
+	local pid
+	: >"$NIM_TMP/strace"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=ioctl \
+		-e inject=ioctl:signal=SIGSTOP:when=1 -- \
+		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
+	pid=$!
+	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
+	ip -n "$NS" link set tap3 name nim-swap && ip -n "$NS" link set ve0 name tap3 &&
+		ip -n "$NS" link set nim-swap name ve0 || fatal "cannot swap tap3's and ve0's names"
+	kill -CONT "$(pgrep -P "$pid")"
+	wait "$pid"
+	RC=$?
+}
+if command -v strace >/dev/null 2>&1; then
+	saved=()
+	for n in tap0 tap1 tap2 tap3 'odd*' oddx; do
+		saved+=("$(ethtool_mask "$n")")
+		set_mask "$n" 0x1
+	done
+	swapped --driver tun -x
+	check_eq "--driver tun -x, tap3 and ve0 swap names meanwhile: exit 0" 0 "$RC"
+	check_out "--driver tun -x, names swapped meanwhile: every tap, the old tap3 as ve0" \
+		"$(printf '%s: 0x00000001\n' tap0 tap1 tap2 ve0 'odd\*' oddx)"
+	# Back: tap3 is the tap again, and the dump's ve0 is the veth at the read.
+	swapped --driver veth -x
+	check_eq "--driver veth -x, names swapped back meanwhile: exit 1" 1 "$RC"
+	check_empty "--driver veth -x, names swapped back meanwhile: no tap as veth" "$OUT"
+	check_grep "--driver veth -x, names swapped back meanwhile: message" \
+		"no interface with a message level matches '*' with driver veth" "$ERR"
+	swapped --driver tun +timer
+	check_eq "--driver tun +timer, names swapped meanwhile: exit 0" 0 "$RC"
+	check_mask "--driver tun +timer, names swapped meanwhile: the old tap3" ve0 0x9
+	check_mask "--driver tun +timer, names swapped meanwhile: tap0" tap0 0x9
+	swapped --driver tun '*' -timer
+	check_eq "--driver tun '*' -timer, names swapped back meanwhile: exit 0" 0 "$RC"
+	check_mask "--driver tun '*' -timer, names swapped back meanwhile: tap3" tap3 0x1
+	i=0
+	for n in tap0 tap1 tap2 tap3 'odd*' oddx; do set_mask "$n" "${saved[i]}"; i=$((i + 1)); done
+else
+	missing strace strace
+fi
 # No socket for the driver's ioctl (EMFILE, strace): that is the error,
 # not that no interface matches, and nothing is changed.
 if command -v strace >/dev/null 2>&1; then
