@@ -158,8 +158,7 @@ static int parse_verbose(const struct nlattr *bits, bool nomask,
 	return 0;
 }
 
-/* A bitset, compact or verbose; bits above 31 must be clear. */
-static int parse_bitset(const struct nlattr *attr, uint32_t *value)
+int ethnl_parse_bitset(const struct nlattr *attr, uint32_t *value)
 {
 	const struct nlattr *tb[ETHTOOL_A_BITSET_MAX + 1] = { 0 };
 
@@ -218,7 +217,7 @@ int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st)
 	    !tb[ETHTOOL_A_DEBUG_HEADER] || !tb[ETHTOOL_A_DEBUG_MSGMASK] ||
 	    parse_header(tb[ETHTOOL_A_DEBUG_HEADER], st) < 0)
 		return -EINVAL;
-	return parse_bitset(tb[ETHTOOL_A_DEBUG_MSGMASK], &st->msg_enable);
+	return ethnl_parse_bitset(tb[ETHTOOL_A_DEBUG_MSGMASK], &st->msg_enable);
 }
 
 int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st)

@@ -59,6 +59,12 @@ int ethnl_parse_debug(const struct nlmsghdr *nlh, struct ifstate *st);
  */
 int ethnl_parse_debug_ntf(const struct nlmsghdr *nlh, struct ifstate *st);
 
+/*
+ * The value of a bitset attribute (ETHTOOL_A_BITSET_*), compact or
+ * verbose; bits above 31 must be clear.  Returns 0 or -EINVAL.
+ */
+int ethnl_parse_bitset(const struct nlattr *attr, uint32_t *value);
+
 /* The kernel's class names by bit; a bit is in @have if it has one. */
 struct strset_names {
 	uint32_t have;
