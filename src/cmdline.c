@@ -689,8 +689,11 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	}
 	if (!j->ifname && !kept && !j->more->level)
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word");
-	/* Cut, it would name another interface or leave a word out. */
-	if (n >= sizeof(form))
+	/*
+	 * Cut, it would name another interface or leave a word out; with a
+	 * name left for the kernel's table, it may be refused itself.
+	 */
+	if (n >= sizeof(form) || j->unknown)
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
 	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
 			   form + (line && form[0] == ' '));
