@@ -346,12 +346,14 @@ static int parse_short(struct opts *o, struct cmdline *cl, int argc,
  * style.  After it, only "--long" options and the exact short options
  * ("-j", "-n NETNS", ...) are: every other '-' word is a CHANGE, so
  * "-rx_err" turns rx_err off rather than meaning "-r -x ...".
+ * A '-' word before IFACE that is no short options ("-eth0") waits for
+ * the words up to the next error: --monitor among them changes its error.
  */
 static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		       char *const *argv)
 {
 	bool only_words = false;
-	int i, ret;
+	int i, bad = -1, ret = 0;
 
 	for (i = 0; i < argc; i++) {
 		const char *w = argv[i];
@@ -378,7 +380,11 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		}
 		if (w[1] == '-')
 			ret = parse_long(o, cl, argc, argv, &i);
-		else if (!after_target || (!w[2] && find_short(w[1])))
+		else if (!after_target && !short_options(w + 1)) {
+			if (bad < 0)
+				bad = i;
+			continue;
+		} else if (!after_target || (!w[2] && find_short(w[1])))
 			ret = parse_short(o, cl, argc, argv, &i);
 		else {
 			if (!cl->dash_word)
@@ -387,9 +393,9 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 			continue;
 		}
 		if (ret)
-			return ret;
+			break;
 	}
-	return 0;
+	return bad < 0 ? ret : parse_short(o, cl, argc, argv, &bad);
 }
 
 /*

@@ -532,6 +532,19 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "-eth0", NULL }, -EINVAL, 0, "unknown option '-eth0' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
 	{ { "--monitor", "-link", "tap0", NULL }, -EINVAL, 0, "unknown option '-link' (--monitor takes", NULL },
 	{ { "--monitor", "-nblue", "-jt", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	/* ... in whichever order: the word waits until --monitor is known */
+	{ { "-eth0", "--monitor", NULL }, -EINVAL, 0, "unknown option '-eth0' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
+	{ { "-timer", "tap0", "--monitor", NULL }, -EINVAL, 0, "unknown option '-timer' (--monitor takes", NULL },
+	{ { "-Z", "-j", "--monitor", NULL }, -EINVAL, 0, "unknown option '-Z' (--monitor takes", NULL },
+	{ { "-eth0", "--monitor", "--bogus", NULL }, -EINVAL, 0, "unknown option '-eth0' (--monitor takes", NULL },
+	{ { "-nblue", "-jt", "--monitor", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	/* without --monitor, the first error is still the word's own */
+	{ { "-eth0", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
+	{ { "-eth0", "--bogus", "--monitor", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
+	{ { "-jZ", "-n", NULL }, -EINVAL, 0, "unknown option '-Z'", NULL },
+	{ { "-timer", "tap0", NULL }, -EINVAL, 0, "'-timer' is read as options before", NULL },
+	/* after "--", "--monitor" is a word (a -NAME change) */
+	{ { "--", "-eth0", "--monitor", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	/* a ':' alone is kept (no name is left to drop it from) */
 	{ { ":", NULL }, -EINVAL, 0, "':' is not a valid interface name", NULL },
 	/* a pattern cannot match what no name holds: ':' or a NUL byte */
