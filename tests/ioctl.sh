@@ -452,21 +452,7 @@ check_mask "--ioctl -j 'tap*' +link, the walk fails: tap0 unchanged" tap0 0x1
 # strace stops netifmsg at its first ioctl (lo's, after the list) while
 # tap0 and tap1 swap names.  LeakSanitizer cannot run under ptrace.
 # swapped ARGS...: netifmsg --ioctl ARGS so; exit status in RC.
-swapped() {
-	local pid
-	: >"$NIM_TMP/strace"
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
-		-e inject=ioctl:signal=SIGSTOP:when=1 -- \
-		"$NETIFMSG" --ioctl "$@" >"$OUT" 2>"$ERR" &
-	pid=$!
-	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
-	ip -n "$NS" link set tap0 name nim-swap && ip -n "$NS" link set tap1 name tap0 &&
-		ip -n "$NS" link set nim-swap name tap1 || fatal "cannot swap tap0's and tap1's names"
-	kill -CONT "$(pgrep -P "$pid")"
-	wait "$pid"
-	RC=$?
-}
+swapped() { swap_at_first_ioctl tap0 tap1 --ioctl "$@"; }
 set_mask tap0 0x1
 set_mask tap1 0x2
 swapped -j

@@ -122,6 +122,28 @@ SIGS_DEFAULT=(env --default-signal=INT,QUIT,HUP)
 # shellcheck disable=SC2034,SC2054
 SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 
+# swap_at_first_ioctl A B ARGS...: netifmsg ARGS in $NS, stopped by
+# strace at its first ioctl (after its list of the interfaces) while the
+# interfaces A and B swap names, then let go: stdout in $OUT, stderr in
+# $ERR, exit status in $RC, strace's record of its sendto and ioctl
+# calls in $NIM_TMP/strace.  Not under the wrapper (strace runs it).
+swap_at_first_ioctl() {
+	local a=$1 b=$2 pid
+	shift 2
+	: >"$NIM_TMP/strace"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
+		-e inject=ioctl:signal=SIGSTOP:when=1 -- \
+		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
+	pid=$!
+	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
+	ip -n "$NS" link set "$a" name nim-swap && ip -n "$NS" link set "$b" name "$a" &&
+		ip -n "$NS" link set nim-swap name "$b" || fatal "cannot swap $a's and $b's names"
+	kill -CONT "$(pgrep -P "$pid")"
+	wait "$pid"
+	RC=$?
+}
+
 # The programs start_monitor started, still running; cleanup kills them.
 MON_PIDS=()
 kill_monitors() {

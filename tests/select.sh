@@ -90,21 +90,7 @@ check_grep "--driver veth: message" "with driver veth" "$ERR"
 # stops netifmsg at its first ioctl (tap0's GDRVINFO, after the dump)
 # while tap3 and ve0 swap names.  LeakSanitizer cannot run under ptrace.
 # swapped ARGS...: netifmsg ARGS so; exit status in RC.
-swapped() {
-	local pid
-	: >"$NIM_TMP/strace"
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=ioctl \
-		-e inject=ioctl:signal=SIGSTOP:when=1 -- \
-		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
-	pid=$!
-	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
-	ip -n "$NS" link set tap3 name nim-swap && ip -n "$NS" link set ve0 name tap3 &&
-		ip -n "$NS" link set nim-swap name ve0 || fatal "cannot swap tap3's and ve0's names"
-	kill -CONT "$(pgrep -P "$pid")"
-	wait "$pid"
-	RC=$?
-}
+swapped() { swap_at_first_ioctl tap3 ve0 "$@"; }
 if command -v strace >/dev/null 2>&1; then
 	saved=()
 	for n in tap0 tap1 tap2 tap3 'odd*' oddx; do
