@@ -71,7 +71,8 @@ int genlmsg_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
 /*
  * NLMSG_ERROR or NLMSG_DONE: @error is set to the (negative) error code
  * or 0 for an ACK, and the extack message, if any, is copied into @msg
- * (@msgsize > 0 bytes, cut to fit; empty otherwise).  Returns 0, or -EINVAL if the message is malformed.
+ * (@msgsize > 0 bytes, cut to fit; empty otherwise).  Returns 0, or
+ * -EINVAL if the message is malformed.
  */
 int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 			size_t msgsize);
