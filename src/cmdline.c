@@ -686,15 +686,18 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
 				      !j->ifname ? "--decode" :
 				      j->pattern ? j->ifname : name);
-	for (i = 0; i < j->more->nwords && n < sizeof(form); i++) {
+	for (i = 0; i < j->more->nwords; i++) {
 		if (is_word(j->more->words[i], "msglvl"))
 			continue;
-		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
-				      j->more->words[i]);
+		if (n < sizeof(form))
+			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
+					      j->more->words[i]);
 		kept = true;
 	}
-	if (!j->ifname && !kept && !j->more->level)
-		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word");
+	/* "tap0 msglvl" alone: the form would show, not change. */
+	if (!kept && !j->more->level)
+		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's, and %s needs at least one CHANGE word",
+				   j->ifname ? "a change" : "--decode");
 	/*
 	 * Cut, it would name another interface or leave a word out; with a
 	 * name left for the kernel's table, it may be refused itself.

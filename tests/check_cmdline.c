@@ -318,6 +318,9 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "msglvl", "5", "on", NULL }, -EINVAL, 0, "'5' before 'on': only class names", NULL },
 	{ { "tap0", "msglvl", "--from-level", "8", NULL }, -EINVAL, 0, "level 8 is out of range", NULL },
 	{ { "tap0", "msglvl", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap0 5'", NULL },
+	/* nothing left to change: the form would be a show */
+	{ { "tap0", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and a change needs at least one CHANGE word", NULL },
+	{ { "-j", "--driver", "tun", "msglvl", "MSGLVL", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and a change needs at least one CHANGE word", NULL },
 	/* A name left for the kernel's table may be refused: no form shown. */
 	{ { "tap0", "msglvl", "newclass", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
