@@ -738,6 +738,9 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			msglvl = true;
 			continue;
 		}
+		if (is_word(w, "on") || is_word(w, "off"))
+			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
+					   w);
 		if (is_word(next, "on") || is_word(next, "off")) {
 			/* "+link on": the word is good alone. */
 			if ((w[0] == '+' || w[0] == '-') && is_change_word(w, cn))
@@ -749,9 +752,6 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 						   next);
 			paired = true;
 			i++;
-		} else if (is_word(w, "on") || is_word(w, "off")) {
-			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
-					   w);
 		}
 		if (change_add_word(&j->change, cn, w,
 				    defer ? &j->unknown : NULL, &err))

@@ -499,6 +499,10 @@ static const struct cl_case cases[] = {
 	/* "on" and "off" alone, with no class before them */
 	{ { "tap0", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
 	{ { "tap0", "on", "+link", NULL }, -EINVAL, 0, "'on' needs a class name before it", NULL },
+	/* not read as a class named 'on' turned off */
+	{ { "lo", "on", "off", NULL }, -EINVAL, 0, "'on' needs a class name before it (NAME on|off, as ethtool's msglvl)", NULL },
+	{ { "tap0", "link", "on", "OFF", "on", NULL }, -EINVAL, 0, "'OFF' needs a class name before it", NULL },
+	{ { "--decode", "off", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
 	/* a list with blanks before on/off: every class of it, as with commas */
 	{ { "tap0", "drv link", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
 	{ { "tap0", " drv\tlink ", "off", NULL }, 0, CMD_CHANGE, NULL, check_list_off },
