@@ -717,6 +717,17 @@ static bool is_change_word(const char *word, const struct classnames *cn)
 	return change_add_word(&c, cn, word, NULL, NULL);
 }
 
+/* "link,-wol": a +/- name after a comma or blank (a signed number is not). */
+static bool signed_in_list(const char *w)
+{
+	for (; *w; w++)
+		if (strchr("," CHANGE_BLANKS, w[0]) && w[1] &&
+		    strchr("+-", w[1]) &&
+		    !isdigit((unsigned char)w[1 + strspn(w + 1, "+-")]))
+			return true;
+	return false;
+}
+
 /* j's words and --from-level into j->change; unknown names counted if @defer. */
 static int build(struct job *j, const struct classnames *cn, bool defer,
 		 struct cmdline *cl)
@@ -746,6 +757,9 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			if ((w[0] == '+' || w[0] == '-') && is_change_word(w, cn))
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write '%s' alone, or NAME on|off)",
 						   quote(cl, w), next, quote(cl, w));
+			if (signed_in_list(w))
+				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write +NAME or -NAME alone, or NAME on|off)",
+						   quote(cl, w), next);
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
 			if (!w)
 				return usage_error(cl, "the list of classes before '%s' is too long (write +NAME or -NAME words)",

@@ -661,6 +661,12 @@ static const struct {
 	{ { "--decode", "+all", "on", NULL }, .msg = "(write '+all' alone," },
 	{ { "--ioctl", "tap0", "+likn", "on", NULL },
 	  .msg = "unknown message class '+likn' (did you mean 'link'?)" },
+	/* a sign inside the list, found before the kernel is asked for names */
+	{ { "tap0", "link,-wol", "on", NULL },
+	  .msg = "'link,-wol' before 'on': +NAME and -NAME take no on or off (write +NAME or -NAME alone, or NAME on|off)" },
+	{ { "tap0", "link,+likn", "on", NULL }, .msg = "'link,+likn' before 'on': +NAME and -NAME" },
+	{ { "tap0", "drv\t+link", "OFF", NULL }, .msg = "'drv\t+link' before 'OFF': +NAME and -NAME" },
+	{ { "--decode", "+likn,-wol", "off", NULL }, .msg = "'+likn,-wol' before 'off': +NAME and -NAME" },
 	{ { "--ioctl", "tap0", "likn", "on", NULL },
 	  .msg = "unknown message class 'likn' (did you mean 'link'?)" },
 	{ { "tap0", "link,", "off", NULL }, .msg = "empty message class in 'link,'" },
