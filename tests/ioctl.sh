@@ -452,7 +452,7 @@ check_mask "--ioctl -j 'tap*' +link, the walk fails: tap0 unchanged" tap0 0x1
 # strace stops netifmsg at its first ioctl (lo's, after the list) while
 # tap0 and tap1 swap names.  LeakSanitizer cannot run under ptrace.
 # swapped ARGS...: netifmsg --ioctl ARGS so; exit status in RC.
-swapped() { swap_at_first_ioctl tap0 tap1 --ioctl "$@"; }
+swapped() { at_first_ioctl swap_names tap0 tap1 -- --ioctl "$@"; }
 set_mask tap0 0x1
 set_mask tap1 0x2
 swapped -j

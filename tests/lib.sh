@@ -122,14 +122,18 @@ SIGS_DEFAULT=(env --default-signal=INT,QUIT,HUP)
 # shellcheck disable=SC2034,SC2054
 SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 
-# swap_at_first_ioctl A B ARGS...: netifmsg ARGS in $NS, stopped by
-# strace at its first ioctl (after its list of the interfaces) while the
-# interfaces A and B swap names, then let go: stdout in $OUT, stderr in
-# $ERR, exit status in $RC, strace's record of its sendto and ioctl
-# calls in $NIM_TMP/strace.  Not under the wrapper (strace runs it).
-swap_at_first_ioctl() {
-	local a=$1 b=$2 pid
-	shift 2
+# at_first_ioctl CMD... -- ARGS...: netifmsg ARGS in $NS, stopped by
+# strace at its first ioctl (after its list of the interfaces) while CMD
+# runs, then let go: stdout in $OUT, stderr in $ERR, exit status in $RC,
+# strace's record of its sendto and ioctl calls in $NIM_TMP/strace.  Not
+# under the wrapper (strace runs it).
+at_first_ioctl() {
+	local cmd=() pid
+	while [ "$1" != -- ]; do
+		cmd+=("$1")
+		shift
+	done
+	shift
 	: >"$NIM_TMP/strace"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
@@ -137,11 +141,16 @@ swap_at_first_ioctl() {
 		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
-	ip -n "$NS" link set "$a" name nim-swap && ip -n "$NS" link set "$b" name "$a" &&
-		ip -n "$NS" link set nim-swap name "$b" || fatal "cannot swap $a's and $b's names"
+	"${cmd[@]}" || fatal "${cmd[*]} failed"
 	kill -CONT "$(pgrep -P "$pid")"
 	wait "$pid"
 	RC=$?
+}
+
+# swap_names A B: the interfaces A and B swap names.
+swap_names() {
+	ip -n "$NS" link set "$1" name nim-swap && ip -n "$NS" link set "$2" name "$1" &&
+		ip -n "$NS" link set nim-swap name "$2"
 }
 
 # The programs start_monitor started, still running; cleanup kills them.

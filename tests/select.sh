@@ -90,7 +90,7 @@ check_grep "--driver veth: message" "with driver veth" "$ERR"
 # stops netifmsg at its first ioctl (tap0's GDRVINFO, after the dump)
 # while tap3 and ve0 swap names.  LeakSanitizer cannot run under ptrace.
 # swapped ARGS...: netifmsg ARGS so; exit status in RC.
-swapped() { swap_at_first_ioctl tap3 ve0 "$@"; }
+swapped() { at_first_ioctl swap_names tap3 ve0 -- "$@"; }
 if command -v strace >/dev/null 2>&1; then
 	saved=()
 	for n in tap0 tap1 tap2 tap3 'odd*' oddx; do
