@@ -128,6 +128,8 @@ int ethioc_walk(int fd, ethioc_cb_t cb, void *data)
 			ret = ifioctl(fd, SIOCGIFINDEX, p->if_name, &ifr, NULL);
 		if (!ret && (unsigned int)ifr.ifr_ifindex != p->if_index)
 			ret = moved = -EAGAIN;
+		if (ret == -ENODEV && !ethioc_ifname(fd, p->if_index, st.ifname))
+			ret = moved = -EAGAIN;
 		if (ret == -EOPNOTSUPP || ret == -ENODEV || ret == -EAGAIN) {
 			ret = 0;
 			continue;

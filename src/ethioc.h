@@ -37,9 +37,9 @@ typedef int (*ethioc_cb_t)(const struct ifstate *st, void *data);
 /*
  * Every interface of the namespace in ifindex order, leaving out those
  * whose driver has no message level (EOPNOTSUPP), those that went away
- * meanwhile (ENODEV) and those whose name another interface had by the
- * time of the read.  Returns 0, the first other -errno, or -EAGAIN once
- * all came where a name had moved.
+ * meanwhile (ENODEV) and those whose name another interface, or none,
+ * had by the time of the read.  Returns 0, the first other -errno, or
+ * -EAGAIN once all came where a name had moved.
  */
 int ethioc_walk(int fd, ethioc_cb_t cb, void *data);
 
