@@ -95,7 +95,8 @@ static inline void cmd_write_errors(void)
  * blocked on a slow reader ends.  SIGINT and SIGQUIT ignored at the
  * start stay so: a shell starts its background jobs so, for Ctrl-C and
  * Ctrl-\ to reach the foreground job alone.  So does SIGHUP, as nohup(1)
- * leaves it.  0 or -errno.
+ * leaves it.  A real-time signal the process may not catch (EINVAL:
+ * valgrind keeps one for itself) keeps its action.  0 or -errno.
  */
 static inline int cmd_catch_signals(const int *sigs, size_t n,
 				    void (*handler)(int), sigset_t *block,
@@ -114,10 +115,13 @@ static inline int cmd_catch_signals(const int *sigs, size_t n,
 		if ((sigs[i] == SIGINT || sigs[i] == SIGQUIT ||
 		     sigs[i] == SIGHUP) && old.sa_handler == SIG_IGN)
 			continue;
+		if (sigaction(sigs[i], &sa, NULL) < 0) {
+			if (errno == EINVAL && sigs[i] >= SIGRTMIN)
+				continue;
+			return -errno;
+		}
 		sigaddset(block, sigs[i]);
 		sigdelset(wait, sigs[i]);
-		if (sigaction(sigs[i], &sa, NULL) < 0)
-			return -errno;
 	}
 	return sigprocmask(SIG_BLOCK, block, NULL) < 0 ? -errno : 0;
 }

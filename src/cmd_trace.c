@@ -742,10 +742,11 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 int cmd_trace(const struct opts *o, struct backend *b)
 {
 	/*
-	 * Killed by any of these, a session would leave the level raised
-	 * (SIGPIPE and SIGXFSZ are ignored: cmd_write_errors()).
+	 * Killed by any of these or a real-time signal, a session would
+	 * leave the level raised (SIGPIPE and SIGXFSZ are ignored:
+	 * cmd_write_errors()).
 	 */
-	static const int sigs[] = {
+	static const int ends[] = {
 		SIGINT, SIGQUIT, SIGTERM, SIGHUP, SIGALRM, SIGUSR1, SIGUSR2,
 		SIGXCPU, SIGVTALRM, SIGPROF, SIGIO,
 #ifdef SIGPWR
@@ -757,8 +758,9 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	};
 	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
 			    .sk = -1 };
+	size_t n = sizeof(ends) / sizeof(*ends);
+	int sigs[NSIG], sig, ret, ret2;
 	sigset_t block, wait;
-	int ret, ret2;
 
 	ret = cmd_check_jobs(b, &tr.job, 1, NULL);
 	if (ret)
@@ -772,8 +774,10 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * default action of SIGXFSZ would kill it with the level raised.
 	 */
 	cmd_write_errors();
-	ret = cmd_catch_signals(sigs, sizeof(sigs) / sizeof(*sigs), on_signal,
-				&block, &wait);
+	memcpy(sigs, ends, sizeof(ends));
+	for (sig = SIGRTMIN; sig <= SIGRTMAX; sig++)
+		sigs[n++] = sig;
+	ret = cmd_catch_signals(sigs, n, on_signal, &block, &wait);
 	if (!ret)
 		ret = tr.sk = ethioc_open();
 	if (ret < 0) {
