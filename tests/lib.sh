@@ -122,13 +122,16 @@ SIGS_DEFAULT=(env --default-signal=INT,QUIT,HUP)
 # shellcheck disable=SC2034,SC2054
 SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 
-# at_first_ioctl CMD... -- ARGS...: netifmsg ARGS in $NS, stopped by
-# strace at its first ioctl (after its list of the interfaces) while CMD
-# runs, then let go: stdout in $OUT, stderr in $ERR, exit status in $RC,
-# strace's record of its sendto and ioctl calls in $NIM_TMP/strace.  Not
-# under the wrapper (strace runs it).
-at_first_ioctl() {
-	local cmd=() pid
+# at_ioctl N CMD... -- ARGS...: netifmsg ARGS in $NS, stopped by strace
+# at its Nth ioctl while CMD runs, then let go: stdout in $OUT, stderr in
+# $ERR, exit status in $RC, strace's record of its sendto and ioctl calls
+# in $NIM_TMP/strace.  Not under the wrapper (strace runs it).
+# at_first_ioctl CMD... -- ARGS...: at the first (after its list of the
+# interfaces).
+at_first_ioctl() { at_ioctl 1 "$@"; }
+at_ioctl() {
+	local when=$1 cmd=() pid
+	shift
 	while [ "$1" != -- ]; do
 		cmd+=("$1")
 		shift
@@ -137,7 +140,7 @@ at_first_ioctl() {
 	: >"$NIM_TMP/strace"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
-		-e inject=ioctl:signal=SIGSTOP:when=1 -- \
+		-e inject=ioctl:signal=SIGSTOP:when="$when" -- \
 		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
