@@ -84,6 +84,8 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 	ret = ifioctl(fd, SIOCETHTOOL, ifname, &ifr, &info);
 	if (!ret)
 		ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
+	if (ret == -ENODEV && !ethioc_ifname(fd, ifindex, ifr.ifr_name))
+		return -EAGAIN;
 	if (ret < 0)
 		return ret;
 	if ((unsigned int)ifr.ifr_ifindex != ifindex)

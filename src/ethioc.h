@@ -26,7 +26,8 @@ int ethioc_ifname(int fd, unsigned int ifindex, char name[IF_NAMESIZE]);
 
 /*
  * The driver of @ifname as 'ethtool -i' names it, into @driver; -EAGAIN
- * where @ifname is not interface @ifindex's by the end of the read.
+ * where @ifname is not interface @ifindex's by the end of the read, or
+ * no interface's while @ifindex still is one (renamed to a new name).
  */
 int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 		  char driver[DRIVER_NAME_MAX]);

@@ -47,7 +47,8 @@ static int driver_id(struct iflist *l, const char *name)
  * Each interface's driver into @l.  An interface gone meanwhile, or
  * without GDRVINFO, has none: it matches none.  Any other error (no
  * socket for the ioctl) is no reason to say that no interface matches;
- * a name that has moved (-EAGAIN) has the dump done again.
+ * a name that has moved, or been left by a rename (-EAGAIN), has the
+ * dump done again.
  */
 static int iflist_drivers(struct backend *b, struct iflist *l)
 {

@@ -119,6 +119,53 @@ if command -v strace >/dev/null 2>&1; then
 else
 	missing strace strace
 fi
+# An interface renamed to a new name between the dump and its driver's
+# read (by the old name: ENODEV, while the dumped index is still an
+# interface): the dump and the drivers are read again, so that it is
+# selected under its new name.  One deleted at that point is left out
+# without an error.  strace stops netifmsg at the driver read of tapx,
+# the newest tap and so the last read: the next to last ioctl of a run.
+if command -v strace >/dev/null 2>&1; then
+	saved=()
+	for n in tap0 tap1 tap2 tap3 'odd*' oddx; do saved+=("$(ethtool_mask "$n")"); done
+	for io in netlink ioctl; do
+		opt=()
+		[ "$io" = ioctl ] && opt=(--ioctl)
+		add_tap tapx || fatal "cannot create the tap tapx"
+		set_mask tapx 0x5
+		idx=$(ifindex_of tapx)
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/ioctls" -e trace=ioctl \
+			"$NETIFMSG" "${opt[@]}" --driver tun -x >/dev/null ||
+			fatal "--driver tun -x under strace failed"
+		tail -n 1 "$NIM_TMP/ioctls" | grep -q 'SIOCGIFINDEX, {ifr_name="tapx"' ||
+			fatal "the last ioctl is not tapx's driver read's"
+		n=$(($(wc -l <"$NIM_TMP/ioctls") - 1))
+		at_ioctl "$n" ip -n "$NS" link set tapx name tapnew -- "${opt[@]}" --driver tun -j
+		check_eq "$io: --driver tun -j, tapx renamed to tapnew at its driver read: exit 0" 0 "$RC"
+		check_empty "$io: --driver tun -j, tapx renamed to tapnew meanwhile: no message" "$ERR"
+		check_grep "$io: --driver tun -j, tapx renamed to tapnew meanwhile: tapnew with tapx's index" \
+			"{\"ifname\":\"tapnew\",\"ifindex\":$idx,\"msg_enable\":5," "$OUT"
+		check_nogrep "$io: --driver tun -j, tapx renamed to tapnew meanwhile: no tapx" '"tapx"' "$OUT"
+		check_eq "$io: --driver tun -j, tapx renamed to tapnew meanwhile: the dump done again" \
+			2 "$(grep -cE 'RTM_GETLINK|nlmsg_type=ethtool' "$NIM_TMP/strace")"
+		at_ioctl "$n" ip -n "$NS" link set tapnew name tapx -- "${opt[@]}" --driver tun '*' +timer
+		check_eq "$io: --driver tun '*' +timer, tapnew renamed to tapx meanwhile: exit 0" 0 "$RC"
+		check_empty "$io: --driver tun '*' +timer, tapnew renamed to tapx meanwhile: no message" "$ERR"
+		check_mask "$io: --driver tun '*' +timer, tapnew renamed to tapx meanwhile: set" tapx 0xd
+		at_ioctl "$n" ip -n "$NS" link del tapx -- "${opt[@]}" --driver tun -j
+		check_eq "$io: --driver tun -j, tapx deleted at its driver read: exit 0" 0 "$RC"
+		check_empty "$io: --driver tun -j, tapx deleted meanwhile: no message" "$ERR"
+		check_egrep "$io: --driver tun -j, tapx deleted meanwhile: the six others" \
+			'^\[(\{[^}]*\},){5}\{[^}]*\}\]$' "$OUT"
+		check_nogrep "$io: --driver tun -j, tapx deleted meanwhile: no tapx" '"tapx"' "$OUT"
+		check_eq "$io: --driver tun -j, tapx deleted meanwhile: one dump" \
+			1 "$(grep -cE 'RTM_GETLINK|nlmsg_type=ethtool' "$NIM_TMP/strace")"
+	done
+	i=0
+	for n in tap0 tap1 tap2 tap3 'odd*' oddx; do set_mask "$n" "${saved[i]}"; i=$((i + 1)); done
+else
+	missing strace strace
+fi
 # No socket for the driver's ioctl (EMFILE, strace): that is the error,
 # not that no interface matches, and nothing is changed.
 if command -v strace >/dev/null 2>&1; then
