@@ -459,24 +459,22 @@ static int cmp_driver(const void *a, const void *b)
 /* Once for each driver, however its interfaces are ordered. */
 static void dyndbg_notes(const struct trace *tr)
 {
-	char (*drivers)[DRIVER_NAME_MAX];
-	size_t i, n = 0;
+	struct iflist seen = { 0 };	/* its distinct drivers alone */
+	char name[DRIVER_NAME_MAX];
+	size_t i;
 
 	/* No control file (or not root's): no driver to look up. */
 	if (access(DYNDBG_PATH, R_OK))
 		return;
-	drivers = calloc(tr->n, sizeof(*drivers));
-	if (!drivers)
-		return;		/* a note the session can do without */
 	for (i = 0; i < tr->n; i++)
 		if (tr->b->ops->driver(tr->b, tr->st[i].ifname,
-				      tr->st[i].ifindex, drivers[n]) >= 0)
-			n++;
-	qsort(drivers, n, sizeof(*drivers), cmp_driver);
-	for (i = 0; i < n; i++)
-		if (!i || strcmp(drivers[i], drivers[i - 1]))
-			dyndbg_note(drivers[i]);
-	free(drivers);
+				      tr->st[i].ifindex, name) >= 0 &&
+		    iflist_driver(&seen, name) < 0)
+			break;	/* a note the session can do without */
+	qsort(seen.drivers, seen.ndrivers, sizeof(*seen.drivers), cmp_driver);
+	for (i = 0; i < seen.ndrivers; i++)
+		dyndbg_note(seen.drivers[i]);
+	iflist_free(&seen);
 }
 
 /*

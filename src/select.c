@@ -25,8 +25,7 @@ int iflist_add(const struct ifstate *st, void *data)
 	return 0;
 }
 
-/* The index of driver @name in @l's list of names, added if new. */
-static int driver_id(struct iflist *l, const char *name)
+int iflist_driver(struct iflist *l, const char *name)
 {
 	char (*v)[DRIVER_NAME_MAX];
 	size_t d;
@@ -66,7 +65,7 @@ static int iflist_drivers(struct backend *b, struct iflist *l)
 			break;
 		if (ret < 0)
 			name[0] = '\0';
-		ret = driver_id(l, name);
+		ret = iflist_driver(l, name);
 		if (ret < 0)
 			break;
 		l->drv[i] = (unsigned int)ret;

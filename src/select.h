@@ -40,6 +40,8 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
 /* One dump into @l, of the interfaces @j selects. */
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l);
 void iflist_free(struct iflist *l);
+/* The index of driver @name in @l's list of names, added if new. */
+int iflist_driver(struct iflist *l, const char *name);
 
 /*
  * The name @j selects by in @l: a name (no pattern) that no interface of

@@ -1608,12 +1608,16 @@ static unsigned int count_of(const char *hay, const char *needle)
 	return n;
 }
 
-/* The dynamic debug note: once a driver, however its interfaces are ordered. */
+/*
+ * The dynamic debug note: once a driver, however its interfaces are
+ * ordered, in driver name order.
+ */
 START_TEST(test_trace_dyndbg_once)
 {
 	FILE *c = fopen(DYNDBG_PATH, "w");
 	static const char *const names[] = { "eth0", "eth1", "eth2" };
-	static const char *const drivers[] = { "e1000e", "igb", "e1000e" };
+	static const char *const drivers[] = { "igb", "e1000e", "igb" };
+	const char *e1000e, *igb;
 	int i;
 
 	ck_assert_ptr_nonnull(c);
@@ -1633,6 +1637,9 @@ START_TEST(test_trace_dyndbg_once)
 	ck_assert_uint_eq(count_of(err, "note: e1000e's netif_dbg() messages"), 1);
 	ck_assert_uint_eq(count_of(err, "note: igb's netif_dbg() messages"), 1);
 	ck_assert_uint_eq(count_of(err, "dynamic debug call sites"), 2);
+	e1000e = strstr(err, "note: e1000e's");
+	igb = strstr(err, "note: igb's");
+	ck_assert(e1000e && igb && e1000e < igb);
 }
 END_TEST
 
