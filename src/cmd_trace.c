@@ -74,17 +74,18 @@ struct trace {
 	struct backend *b;
 	struct ifstate *st;		/* the targets, before the change */
 	struct target *t;		/* and what it did, in that order */
-	const struct ifstate **names;	/* the targets by name (strcmp) */
+	uint32_t *names;		/* the targets' indexes by name (strcmp) */
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
 };
 
-static int by_name(const void *a, const void *b)
+static int by_name(const void *a, const void *b, void *st)
 {
-	const struct ifstate *const *x = a, *const *y = b;
+	const struct ifstate *v = st;
 
-	return strcmp((*x)->ifname, (*y)->ifname);
+	return strcmp(v[*(const uint32_t *)a].ifname,
+		      v[*(const uint32_t *)b].ifname);
 }
 
 /* Fill tr->names in name order (again after a rename). */
@@ -93,8 +94,8 @@ static void sort_names(struct trace *tr)
 	size_t i;
 
 	for (i = 0; i < tr->n; i++)
-		tr->names[i] = &tr->st[i];
-	qsort(tr->names, tr->n, sizeof(*tr->names), by_name);
+		tr->names[i] = (uint32_t)i;
+	qsort_r(tr->names, tr->n, sizeof(*tr->names), by_name, tr->st);
 }
 
 /*
@@ -107,14 +108,14 @@ static ssize_t named(const struct trace *tr, const char *name, size_t len)
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		const char *t = tr->names[mid]->ifname;
+		const char *t = tr->st[tr->names[mid]].ifname;
 		size_t tlen = strlen(t);
 		int c = memcmp(t, name, tlen < len ? tlen : len);
 
 		if (!c)
 			c = (tlen > len) - (tlen < len);
 		if (!c)
-			return tr->names[mid] - tr->st;
+			return tr->names[mid];
 		if (c < 0)
 			lo = mid + 1;
 		else
