@@ -26,7 +26,7 @@
  * any number of interfaces needs only this much memory for them.  A
  * multiple of half the window, the pipeline's send group.
  */
-#define CMD_CHUNK	(16 * CMD_WINDOW)
+#define CMD_CHUNK	(4 * CMD_WINDOW)
 
 /* show: one interface, or every one that has a message level. */
 int cmd_show(const struct opts *o, struct backend *b);

@@ -193,7 +193,7 @@ else
 	echo "note: no altnames here: not checked"
 fi
 
-# --- more interfaces than one run of sets holds (1024): every one set,
+# --- more interfaces than one run of sets holds (256): every one set,
 # across the runs; a run that breaks off at its first receive had sent a
 # window (64) of sets, whose results are unknown, and leaves the rest
 # unsent, said as such; a second run sends nothing

@@ -533,9 +533,9 @@ START_TEST(test_batch_stop_counts_lines)
 END_TEST
 
 /*
- * The jobs go out in chunks of 1024 requests (cmd_change.c): a line that
- * fails as the last of a chunk stops the batch as any other line does,
- * and the next chunk is never sent.
+ * The jobs go out in chunks of CMD_CHUNK (256) requests: a line that
+ * fails as the last of a chunk (1024, the fourth's) stops the batch as
+ * any other line does, and the next chunk is never sent.
  */
 START_TEST(test_batch_stop_chunk_end)
 {

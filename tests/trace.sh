@@ -473,7 +473,7 @@ for line in open(sys.argv[1], "rb"):
     assert 0 <= o["priority"] <= 7
 print("ok")' "$O" 2>&1)"
 
-# --- more targets than one pipelined run holds (1024): each one raised
+# --- more targets than one pipelined run holds (256): each one raised
 # and put back, run after run; another writer's bit kept in a later run
 for ((i = 0; i < 1100; i++)); do
 	echo "tuntap add dev trm$i mode tap"
