@@ -472,7 +472,9 @@ static void dyndbg_notes(const struct trace *tr)
 				      tr->st[i].ifindex, name) >= 0 &&
 		    iflist_driver(&seen, name) < 0)
 			break;	/* a note the session can do without */
-	qsort(seen.drivers, seen.ndrivers, sizeof(*seen.drivers), cmp_driver);
+	if (seen.ndrivers)
+		qsort(seen.drivers, seen.ndrivers, sizeof(*seen.drivers),
+		      cmp_driver);
 	for (i = 0; i < seen.ndrivers; i++)
 		dyndbg_note(seen.drivers[i]);
 	iflist_free(&seen);
