@@ -96,6 +96,15 @@ fi
 nm --batch - <&- >"$OUT" 2>"$ERR"
 check_eq "--batch - <&- (exit 1)" 1 "$?"
 check_file "--batch - <&-: message" "netifmsg: <stdin>: Bad file descriptor" "$ERR"
+# and of --apply --config -, which then sets nothing (the config would)
+printf 'tap* +wol\n' >"$NIM_TMP/wol.conf"
+set_mask tap0 0x1
+set_mask tap1 0x0
+nm --apply --config "$NIM_TMP/wol.conf" --config - <&- >"$OUT" 2>"$ERR"
+check_eq "--apply --config - <&- (exit 1)" 1 "$?"
+check_file "--apply --config - <&-: message" "netifmsg: <stdin>: Bad file descriptor" "$ERR"
+check_mask "--apply --config - <&-: tap0 unchanged" tap0 0x1
+check_mask "--apply --config - <&-: tap1 unchanged" tap1 0x0
 
 # --- a monitor stops at its first line, exit 1
 "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor tap0 >&- 2>"$NIM_TMP/mon.err" &
