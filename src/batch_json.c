@@ -142,12 +142,7 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 		*errline = jerr.line > 0 ? (unsigned int)jerr.line : 1;
 		return cmdline_err_set(err, false, "invalid JSON: %s", jerr.text);
 	}
-	if (!json_is_array(arr)) {
-		json_decref(arr);
-		*errline = 1;
-		return cmdline_err_set(err, false, "a JSON batch is an array of objects or one object a line");
-	}
-	/* The array show prints: element N is "line" N. */
+	/* The array show prints (text[0] is '['): element N is "line" N. */
 	json_array_foreach(arr, i, obj) {
 		ret = add_object(b, obj, (unsigned int)i + 1, err);
 		if (ret) {

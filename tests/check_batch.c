@@ -744,11 +744,6 @@ static const struct json_case json_cases[] = {
 	{ "[1]", -EINVAL, 0, NULL, 0, 1, "not a JSON object" },
 	{ "{\"a\":1}", -EINVAL, 0, NULL, 0, 1,
 	  "no \"ifname\" that is an interface name" },
-	/* not reached through a file: its first byte is '[' or '{' */
-	{ " {\"a\":1}", -EINVAL, 0, NULL, 0, 1,
-	  "a JSON batch is an array of objects or one object a line" },
-	{ "\n{\"ifname\":\"tap0\",\"msg_enable\":1}", -EINVAL, 0, NULL, 0, 1,
-	  "a JSON batch is an array of objects or one object a line" },
 	/* a value that is no array nor object is no JSON to jansson */
 	{ "42", -EINVAL, 0, NULL, 0, 1, "invalid JSON: '[' or '{' expected" },
 	{ "[{\"ifname\":\"tap0\",\"ifname\":\"tap1\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
