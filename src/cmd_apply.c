@@ -212,8 +212,9 @@ static void report(const struct opts *o, struct backend *b,
 	print_end(&pr);
 }
 
-static int run(const struct opts *o, struct backend *b, struct batch *conf)
+int cmd_apply(const struct opts *o, struct backend *b)
 {
+	struct batch *conf = o->batch;
 	struct job target = o->job;
 	struct apply a = { 0 };
 	struct iflist all;
@@ -222,6 +223,9 @@ static int run(const struct opts *o, struct backend *b, struct batch *conf)
 	size_t i, k, n, cap, found = 0;
 	int ret;
 
+	ret = cmd_check_jobs(b, conf->jobs, conf->n, NULL);
+	if (ret)
+		return ret;
 	jobs_select(conf->jobs, conf->n, &drivers);
 	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers);
 	if (ret < 0) {
@@ -291,13 +295,4 @@ out:
 	free(a.t);
 	iflist_free(&all);
 	return ret;
-}
-
-int cmd_apply(const struct opts *o, struct backend *b)
-{
-	struct batch *conf = o->batch;
-	int ret;
-
-	ret = cmd_check_jobs(b, conf->jobs, conf->n, NULL);
-	return ret ? ret : run(o, b, conf);
 }
