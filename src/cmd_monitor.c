@@ -234,11 +234,11 @@ static int ntf_cb(const struct ifstate *st, void *data)
 }
 
 /* Print what the kernel has sent.  Returns 0 or -errno, said. */
-static int handle(struct backend *b, struct watch *w)
+static int handle(struct watch *w)
 {
 	int ret, ret_out;
 
-	ret = b->ops->events(b, ntf_cb, w);
+	ret = w->b->ops->events(w->b, ntf_cb, w);
 	if (ret > 0 && (ret & GENL_NTF_EMPTY))
 		w->startup = false;
 	if (ret > 0 && (ret & GENL_NTF_LOST)) {
@@ -271,11 +271,10 @@ static int handle(struct backend *b, struct watch *w)
  * The signals (@block) get in only in ppoll() and while busy (on_signal()).
  * What was queued at the start is read without waiting.
  */
-static int watch(struct backend *b, int fd, struct watch *w,
-		 const sigset_t *block, const sigset_t *wait)
+static int watch(struct watch *w, const sigset_t *block, const sigset_t *wait)
 {
 	struct pollfd pfd[2] = {
-		{ .fd = fd, .events = POLLIN },
+		{ .fd = w->fd, .events = POLLIN },
 		/* The reader of a pipe going away shows as POLLERR here. */
 		{ .fd = STDOUT_FILENO, .events = 0 },
 	};
@@ -293,7 +292,7 @@ static int watch(struct backend *b, int fd, struct watch *w,
 			break;
 		busy = 1;
 		sigprocmask(SIG_SETMASK, wait, NULL);
-		ret = handle(b, w);
+		ret = handle(w);
 		sigprocmask(SIG_BLOCK, block, NULL);
 		busy = 0;
 		if (ret == -EPIPE)
@@ -311,7 +310,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	static const int sigs[] = { SIGINT, SIGTERM };
 	struct watch w = { .o = o, .b = b, .startup = true };
 	sigset_t block, wait;
-	int fd, ret;
+	int ret;
 
 	/*
 	 * A closed output pipe: write() says EPIPE, which ends the monitor.
@@ -324,17 +323,16 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
 		return -EIO;
 	}
-	fd = b->ops->watch ? b->ops->watch(b) : -EOPNOTSUPP;
-	if (fd == -EOPNOTSUPP) {
+	w.fd = b->ops->watch ? b->ops->watch(b) : -EOPNOTSUPP;
+	if (w.fd == -EOPNOTSUPP) {
 		diag(NULL, NULL, "monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications");
 		return -EIO;
 	}
-	if (fd < 0) {
+	if (w.fd < 0) {
 		diag(NULL, NULL, "monitor: cannot join the ethtool monitor group: %s",
-		     strerror(-fd));
+		     strerror(-w.fd));
 		return -EIO;
 	}
-	w.fd = fd;
 	ret = watch_altnames(&w);
 	if (ret < 0) {
 		diag(NULL, NULL, "monitor: %s", strerror(-ret));
@@ -350,7 +348,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	if (ret < 0 && ret != -EAGAIN)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
-	ret = watch(b, fd, &w, &block, &wait);
+	ret = watch(&w, &block, &wait);
 	free(w.alt);
 	free(w.seen);
 	/* Said: a failure, whatever errno (-EINVAL is for usage errors). */
