@@ -89,17 +89,16 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 {
 	size_t i = seen_at(w, st->ifindex);
 	struct seen *v;
-	bool was_read;
 
 	if (i < w->n && w->seen[i].ifindex == st->ifindex) {
-		bool lost = w->seen[i].lost;
+		struct seen *s = &w->seen[i];
+		bool known = !s->lost && !(s->read && w->startup);
 
-		*old = w->seen[i].mask;
-		was_read = w->seen[i].read;
-		w->seen[i].mask = st->msg_enable;
-		w->seen[i].read = read;
-		w->seen[i].lost = false;
-		return !lost && !(was_read && w->startup);
+		*old = s->mask;
+		s->mask = st->msg_enable;
+		s->read = read;
+		s->lost = false;
+		return known;
 	}
 	if (w->n == w->cap) {
 		v = realloc(w->seen, (w->cap ? 2 * w->cap : 64) * sizeof(*v));
