@@ -182,9 +182,7 @@ static bool wanted(struct watch *w, const struct ifstate *st)
 		name = !fnmatch(o->ifnames[i], st->ifname, 0);
 	for (i = 0; i < w->nalt && !name; i++)
 		name = w->alt[i] == st->ifindex;
-	if (!name || !o->job.more->ndrivers)
-		return name;
-	return of_driver(w, st, false);
+	return name && (!o->job.more->ndrivers || of_driver(w, st, false));
 }
 
 /*
