@@ -265,6 +265,7 @@ static void report_stop(struct run *r, int ret, size_t in_flight)
 		say_broken(r, ret, from, to, 0, true);
 		/* The lines from a selector that matched nothing on too. */
 		say_broken(r, ret, to, r->n, r->unsent, false);
+		r->failed++;
 	} else if (r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);
 		/* A pattern's other interfaces are on the failed line. */
@@ -273,8 +274,6 @@ static void report_stop(struct run *r, int ret, size_t in_flight)
 		if (next < r->n || r->unsent)
 			say_stopped(&w, lines_from(r, next) + r->unsent);
 	}
-	if (ret < 0)
-		r->failed++;
 }
 
 /*
