@@ -60,8 +60,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	while (a->t[a->done].want == a->all->v[a->t[a->done].i].msg_enable)
 		a->done++;
 	t = &a->t[a->done++];
-	if (q->err)
-		t->failed = true;
+	t->failed = q->err != 0;
 	/* Gone, or renamed?  Asked once the run is over (gone()). */
 	if (q->err == -ENODEV) {
 		t->no_dev = true;
