@@ -55,9 +55,6 @@ void cmd_free_input(struct cmd_input *in)
 
 int cmd_batch(const struct opts *o, struct backend *b)
 {
-	struct batch *bt = o->batch;
-
-	if (!bt->n)
-		return 0;
-	return cmd_run_jobs(o, b, bt->jobs, bt->n, config_shown_name(o->batch_file));
+	return cmd_run_jobs(o, b, o->batch->jobs, o->batch->n,
+			    config_shown_name(o->batch_file));
 }
