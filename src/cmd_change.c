@@ -386,12 +386,11 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	/* Unless a line before it failed: the run never got to it then. */
 	if (r.unmatched && !r.stopped && r.job == r.n) {
 		struct where w = where_of(r.file, r.unmatched);
-		size_t rest = r.unsent - 1;	/* the lines after it */
 
 		select_none(&w, r.unmatched);
 		r.failed++;
-		if (!r.force && rest && file)
-			say_stopped(&w, rest);
+		if (r.unsent > 1 && file)
+			say_stopped(&w, r.unsent - 1);
 	}
 	ret = r.failed ? -EIO : 0;
 out:
