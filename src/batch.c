@@ -93,21 +93,6 @@ static size_t split(char *p, char **words)
 	}
 }
 
-static int reserve(struct batch *b)
-{
-	size_t cap = b->cap ? 2 * b->cap : 64;
-	struct job *jobs;
-
-	if (b->n < b->cap)
-		return 0;
-	jobs = realloc(b->jobs, cap * sizeof(*jobs));
-	if (!jobs)
-		return -ENOMEM;
-	b->jobs = jobs;
-	b->cap = cap;
-	return 0;
-}
-
 /*
  * @j's more, from @more, which does not live on: the shared
  * job_more_none for a plain line, else a copy that lives as long as @b.
@@ -142,8 +127,15 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	if (!*text || *text == '#')
 		return 0;
 	len = strlen(text);
-	if (reserve(b) < 0)
-		return -ENOMEM;
+	if (b->n == b->cap) {
+		size_t cap = b->cap ? 2 * b->cap : 64;
+		struct job *jobs = realloc(b->jobs, cap * sizeof(*jobs));
+
+		if (!jobs)
+			return -ENOMEM;
+		b->jobs = jobs;
+		b->cap = cap;
+	}
 	/* The text, which the job points into, then the words for the parse. */
 	copy = take(b, len + 1);
 	if (!copy)
