@@ -9,6 +9,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "escape.h"
 #include "msgclass.h"
 
 const struct msgclass msgclass_table[MSGCLASS_NBUILTIN] = {
@@ -266,21 +267,6 @@ const char *msgclass_suggest(const struct classnames *cn, const char *name,
 	return best;
 }
 
-static int digit_value(char ch, unsigned int base)
-{
-	int v;
-
-	if (ch >= '0' && ch <= '9')
-		v = ch - '0';
-	else if (ch >= 'a' && ch <= 'f')
-		v = ch - 'a' + 10;
-	else if (ch >= 'A' && ch <= 'F')
-		v = ch - 'A' + 10;
-	else
-		return -1;
-	return (unsigned int)v < base ? v : -1;
-}
-
 /*
  * Not strtoul(): it takes signs, leading blanks and octal, and would have
  * to be given a NUL-terminated copy.  A decimal number with a leading zero
@@ -304,9 +290,9 @@ int msgclass_parse_number(const char *s, size_t len, uint32_t *out)
 	if (!len)
 		return -EINVAL;
 	for (i = 0; i < len; i++) {
-		int d = digit_value(s[i], base);
+		int d = hex_digit(s[i]);
 
-		if (d < 0)
+		if (d < 0 || (unsigned int)d >= base)
 			return -EINVAL;
 		/* Keep scanning after an overflow: junk later is -EINVAL. */
 		v = v * base + (unsigned int)d;
