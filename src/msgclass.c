@@ -277,7 +277,6 @@ int msgclass_parse_number(const char *s, size_t len, uint32_t *out)
 {
 	unsigned int base = 10;
 	uint64_t v = 0;
-	bool range = false;
 	size_t i;
 
 	if (len > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
@@ -296,12 +295,10 @@ int msgclass_parse_number(const char *s, size_t len, uint32_t *out)
 			return -EINVAL;
 		/* Keep scanning after an overflow: junk later is -EINVAL. */
 		v = v * base + (unsigned int)d;
-		if (v > UINT32_MAX) {
-			range = true;
-			v = UINT32_MAX;
-		}
+		if (v > UINT32_MAX)
+			v = (uint64_t)UINT32_MAX + 1;
 	}
-	if (range)
+	if (v > UINT32_MAX)
 		return -ERANGE;
 	*out = (uint32_t)v;
 	return 0;
