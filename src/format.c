@@ -114,26 +114,22 @@ static void sb_json_string(struct sbuf *sb, const char *s)
 	sb_putn(sb, "\"", 1);
 }
 
-/* The bytes of @s in hex: where a JSON string cannot hold them. */
-static void sb_json_hex(struct sbuf *sb, const char *s)
+/*
+ * "ifname", exact unless "ifname_hex" follows: a name not UTF-8, in the
+ * hex of its bytes, which a JSON string cannot hold.
+ */
+static void sb_json_ifname(struct sbuf *sb, const char *name)
 {
 	const unsigned char *p;
 
-	sb_putn(sb, "\"", 1);
-	for (p = (const unsigned char *)s; *p; p++)
-		sb_hex(sb, "", *p, 2);
-	sb_putn(sb, "\"", 1);
-}
-
-/* "ifname", exact unless "ifname_hex" follows: a name not UTF-8. */
-static void sb_json_ifname(struct sbuf *sb, const char *name)
-{
 	sb_puts(sb, "\"ifname\":");
 	sb_json_string(sb, name);
-	if (!utf8_valid(name)) {
-		sb_puts(sb, ",\"ifname_hex\":");
-		sb_json_hex(sb, name);
-	}
+	if (utf8_valid(name))
+		return;
+	sb_puts(sb, ",\"ifname_hex\":\"");
+	for (p = (const unsigned char *)name; *p; p++)
+		sb_hex(sb, "", *p, 2);
+	sb_putn(sb, "\"", 1);
 }
 
 /* @s as escape_text() writes it for a terminal. */
