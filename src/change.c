@@ -51,21 +51,6 @@ static bool name_bits(const struct classnames *cn, const char *s, size_t len,
 	return true;
 }
 
-static bool add_abs_number(struct change *c, const char *item, size_t len,
-			   struct change_err *err)
-{
-	uint32_t v;
-	int ret = msgclass_parse_number(item, len, &v);
-
-	if (ret == -ERANGE)
-		return fail(err, CHANGE_RANGE, item, len, NULL);
-	if (ret < 0)
-		return fail(err, CHANGE_BAD_NUMBER, item, len, NULL);
-	c->abs |= v;
-	c->has_abs = true;
-	return true;
-}
-
 /* What one change_add_word() call reads with. */
 struct word_ctx {
 	const struct classnames *cn;
@@ -80,6 +65,7 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 	const char *name = item;
 	size_t nlen = len;
 	uint32_t bits;
+	int ret;
 
 	if (len && (item[0] == '+' || item[0] == '-')) {
 		sign = item[0];
@@ -92,15 +78,15 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 	if (isdigit((unsigned char)name[strspn(name, "+-")])) {
 		if (sign)
 			return fail(w->err, CHANGE_REL_NUMBER, item, len, NULL);
-		return add_abs_number(c, item, len, w->err);
-	}
-	if (msgclass_word_is(name, nlen, "none")) {
+		ret = msgclass_parse_number(item, len, &bits);
+		if (ret < 0)
+			return fail(w->err, ret == -ERANGE ? CHANGE_RANGE :
+				    CHANGE_BAD_NUMBER, item, len, NULL);
+	} else if (msgclass_word_is(name, nlen, "none")) {
 		if (sign)
 			return fail(w->err, CHANGE_REL_NONE, item, len, NULL);
-		c->has_abs = true;
-		return true;
-	}
-	if (!name_bits(w->cn, name, nlen, &bits)) {
+		bits = 0;	/* an absolute word without a bit */
+	} else if (!name_bits(w->cn, name, nlen, &bits)) {
 		if (w->unknown) {
 			(*w->unknown)++;
 			return true;
