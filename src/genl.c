@@ -348,11 +348,7 @@ int genl_open(struct genl_sock *s, const char *family, const char *group)
 	if (!s->buf)
 		return -ENOMEM;
 	s->nl = mnl_socket_open2(NETLINK_GENERIC, SOCK_CLOEXEC);
-	if (!s->nl) {
-		ret = -errno;
-		goto fail;
-	}
-	if (mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+	if (!s->nl || mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
 		ret = -errno;
 		goto fail;
 	}
@@ -366,11 +362,10 @@ int genl_open(struct genl_sock *s, const char *family, const char *group)
 	 */
 	ret = genl_talk(s, genlmsg_build_getfamily(req, 0, family), family_cb,
 			&f);
+	if (!ret)
+		return 0;
 	if (ret == -ENOENT)
 		ret = -EPROTONOSUPPORT;
-	if (ret < 0)
-		goto fail;
-	return 0;
 fail:
 	genl_close(s);
 	return ret;
