@@ -190,9 +190,8 @@ int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 {
 	struct family_ctx fc = { .group = group_id ? group : NULL };
 
-	if (nlh->nlmsg_type != GENL_ID_CTRL || !attrs_ok(nlh))
-		return -EINVAL;
-	if (mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_attr_cb,
+	if (nlh->nlmsg_type != GENL_ID_CTRL || !attrs_ok(nlh) ||
+	    mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_attr_cb,
 			   &fc) < 0 || !fc.have_id)
 		return -EINVAL;
 	*family = fc.id;
