@@ -95,8 +95,7 @@ int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 
 	if (!genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
-	if (take_dump_intr(buf, len))
-		r->intr = true;
+	r->intr |= take_dump_intr(buf, len);
 	errno = 0;
 	ret = mnl_cb_run2(buf, len, r->seq, r->s->portid, data_cb, r, ctl_cbs,
 			  NLMSG_MIN_TYPE);
