@@ -103,7 +103,6 @@ static int load(struct batch *b, FILE *f, const char *name, bool tag,
 	size_t mark, njobs = b->n;
 	int c, first = 0, ret = 0;
 
-	e->line = 0;
 	errno = 0;
 	for (c = getc(f); r.n < 3 && c == (unsigned char)bom[r.n]; c = getc(f)) {
 		ret = rb_keep(&r, c);
