@@ -54,11 +54,9 @@ static int answer(struct nlpipe *p, const struct nlmsghdr *nlh)
 	if (genlmsg_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
 		return -EBADMSG;
 	ret = p->ops->done(p->answered++, error, extack, p->data);
-	if (ret < 0)
-		return ret;
 	if (ret > 0)
 		p->no_more = true;
-	return 0;
+	return ret < 0 ? ret : 0;
 }
 
 static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
