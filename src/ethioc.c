@@ -15,10 +15,9 @@
 
 int ethioc_open(void)
 {
-	int fd;
-
 	/* Any socket will do; a kernel without IPv4 still has AF_UNIX. */
-	fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+
 	if (fd < 0)
 		fd = socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	return fd < 0 ? -errno : fd;
