@@ -211,9 +211,8 @@ static bool trusted(int fd, const struct stat *st)
 	return !group_lets_others_write(fd, st->st_gid);
 }
 
-static int untrusted(const char *path, struct config_err *e)
+static int untrusted(struct config_err *e)
 {
-	snprintf(e->file, sizeof(e->file), "%s", path);
 	e->line = 0;
 	return cmdline_err_set(&e->msg, false,
 			       "writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))");
@@ -241,7 +240,7 @@ static int load_default(struct batch *b, int dir, const char *name,
 	} else if (!S_ISREG(st.st_mode)) {
 		ret = cmdline_err_set(&e->msg, false, "not a regular file");
 	} else if (!trusted(fd, &st)) {
-		ret = untrusted(path, e);
+		ret = untrusted(e);
 	} else if (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))) {
 		ret = -errno;
 	} else {
@@ -321,7 +320,7 @@ static int read_dir(struct batch *b, const char *etc,
 	}
 	/* What is checked is what is listed and read: all through @fd. */
 	if (fstat(fd, &st) < 0 || !trusted(fd, &st))
-		ret = untrusted(dir, e);
+		ret = untrusted(e);
 	else if ((n = scandirat(fd, ".", &list, is_conf, by_name)) < 0)
 		ret = -errno;
 	for (i = 0; i < n; i++) {
