@@ -181,24 +181,6 @@ static bool add_token(struct change *c, const struct word_ctx *w,
 		       add_list(c, w, word, len);
 }
 
-static bool add_tokens(struct change *c, const struct word_ctx *w,
-		       const char *word)
-{
-	bool any = false;
-	size_t n;
-
-	for (word += strspn(word, CHANGE_BLANKS); *word;
-	     word += strspn(word, CHANGE_BLANKS)) {
-		n = strcspn(word, CHANGE_BLANKS);
-		if (!add_token(c, w, word, n))
-			return false;
-		word += n;
-		any = true;
-	}
-	/* Nothing but blanks: as empty as "". */
-	return any || add_token(c, w, "", 0);
-}
-
 bool change_add_word(struct change *c, const struct classnames *cn,
 		     const char *word, unsigned int *unknown,
 		     struct change_err *err)
@@ -206,8 +188,19 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	unsigned int skipped = 0;
 	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
+	bool any = false;
+	size_t n;
 
-	if (!add_tokens(&tmp, &w, word))
+	for (word += strspn(word, CHANGE_BLANKS); *word;
+	     word += strspn(word, CHANGE_BLANKS)) {
+		n = strcspn(word, CHANGE_BLANKS);
+		if (!add_token(&tmp, &w, word, n))
+			return false;
+		word += n;
+		any = true;
+	}
+	/* Nothing but blanks: as empty as "". */
+	if (!any && !add_token(&tmp, &w, "", 0))
 		return false;
 	*c = tmp;
 	if (unknown)
