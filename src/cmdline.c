@@ -486,17 +486,11 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	return 0;
 }
 
+/* The blanks are isspace()'s: netifmsg never calls setlocale(). */
 bool ifname_valid(const char *name)
 {
-	const char *p;
-
-	if (!name[0] || strlen(name) >= ALTIFNAMSIZ || !strcmp(name, ".") ||
-	    !strcmp(name, ".."))
-		return false;
-	for (p = name; *p; p++)
-		if (*p == '/' || *p == ':' || isspace((unsigned char)*p))
-			return false;
-	return true;
+	return name[0] && strlen(name) < ALTIFNAMSIZ && strcmp(name, ".") &&
+	       strcmp(name, "..") && !strpbrk(name, "/: \t\n\v\f\r");
 }
 
 static int change_error(struct cmdline *cl, const struct change_err *err,
