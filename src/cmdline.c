@@ -891,18 +891,14 @@ static bool driver_all(const struct cmdline *cl)
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */
 static int take_target(struct opts *o, struct cmdline *cl)
 {
-	int ret;
-
 	if (driver_all(cl)) {
 		o->job.ifname = "*";
 		o->job.pattern = true;
 		cl->implicit_iface = true;
 		return 0;
 	}
-	ret = take_iface(cl, cl->words[0], &o->job.pattern);
-	if (!ret)
-		o->job.ifname = cl->words[0];
-	return ret;
+	o->job.ifname = cl->words[0];
+	return take_iface(cl, cl->words[0], &o->job.pattern);
 }
 
 /* --apply [IFACE]: what the configuration files say, for all or one. */
