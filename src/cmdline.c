@@ -595,19 +595,6 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	}
 }
 
-/* --for as it can be given again: whole seconds, or up to 3 decimals. */
-static size_t add_for(char *buf, size_t size, unsigned int ms)
-{
-	unsigned int frac = ms % 1000, digits = 3;
-
-	if (!frac)
-		return (size_t)snprintf(buf, size, " --for %u", ms / 1000);
-	for (; !(frac % 10); frac /= 10)
-		digits--;
-	return (size_t)snprintf(buf, size, " --for %u.%0*u", ms / 1000,
-				(int)digits, frac);
-}
-
 /*
  * The options of @o that decide where, how and what the command changes
  * (-n, --ioctl, --trace, --from-level...) or prints, written as options
@@ -637,8 +624,13 @@ static size_t add_options(char *buf, size_t size, const struct cmdline *cl,
 		ADD(" -q");
 	if (cl->given[OPT_TRACE])
 		ADD(" --trace");
-	if (o->for_ms && n < size)
-		n += add_for(buf + n, size - n, o->for_ms);
+	/*
+	 * As it can be given again: whole seconds, or up to 3 decimals.
+	 * %g drops the trailing zeros, and 15 digits print any count of
+	 * milliseconds up to a day exactly.
+	 */
+	if (o->for_ms)
+		ADD(" --for %.15g", o->for_ms / 1000.0);
 	if (j->more->level)
 		ADD(" --from-level %s", j->more->level);
 	if (cl->given[OPT_LEVEL_MAP])
