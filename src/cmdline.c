@@ -595,22 +595,33 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	}
 }
 
+static bool is_word(const char *s, const char *word)
+{
+	return msgclass_word_is(s, strlen(s), word);
+}
+
 /*
- * The options of @o that decide where, how and what the command changes
- * (-n, --ioctl, --trace, --from-level...) or prints, written as options
- * again into @buf: without them the form would change another
- * namespace's interface, or another mask, or for good.
+ * A pasted "ethtool -s IFACE msglvl ...", its other words good: show the
+ * netifmsg form; in a batch line, the line's (without "netifmsg").  The
+ * form keeps the options that decide where, how and what the command
+ * changes (-n, --ioctl, --trace, --from-level...) or prints: without
+ * them it would change another namespace's interface, or another mask,
+ * or for good.
  */
-static size_t add_options(char *buf, size_t size, const struct cmdline *cl,
-			  const struct opts *o, const struct job *j)
+static int msglvl_error(struct cmdline *cl, const struct job *j)
 {
 	static const char *const modes[] = {
 		[OUT_JSON] = " -j", [OUT_HEX] = " -x", [OUT_NAMES] = " -N",
 	};
+	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
+	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false;
+	const struct opts *o = cl->o;
 	size_t n = 0;
+	int i;
 
-#define ADD(...)	\
-	(n += n < size ? (size_t)snprintf(buf + n, size - n, __VA_ARGS__) : 0)
+#define ADD(...)	(n += n < sizeof(form) ?	\
+	(size_t)snprintf(form + n, sizeof(form) - n, __VA_ARGS__) : 0)
+	ADD("%s", line ? "" : "netifmsg");
 	if (o->netns)
 		ADD(" -n %s", o->netns);
 	if (o->ioctl)
@@ -635,51 +646,25 @@ static size_t add_options(char *buf, size_t size, const struct cmdline *cl,
 		ADD(" --from-level %s", j->more->level);
 	if (cl->given[OPT_LEVEL_MAP])
 		ADD(" --level-map %s", level_map_name(j->more->map));
-#undef ADD
-	return n;
-}
-
-static bool is_word(const char *s, const char *word)
-{
-	return msgclass_word_is(s, strlen(s), word);
-}
-
-/*
- * A pasted "ethtool -s IFACE msglvl ...", its other words good: show the
- * netifmsg form, with the options given; in a batch line, the line's
- * (without "netifmsg").
- */
-static int msglvl_error(struct cmdline *cl, const struct job *j)
-{
-	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
-	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false;
-	size_t n;
-	int i;
-
-	n = (size_t)snprintf(form, sizeof(form), "%s", line ? "" : "netifmsg");
-	n += add_options(form + n, sizeof(form) - n, cl, cl->o, j);
 	/* The --driver values are kept last first. */
-	for (i = j->more->ndrivers - 1; i >= 0 && n < sizeof(form); i--)
-		n += (size_t)snprintf(form + n, sizeof(form) - n, " --driver %s",
-				      j->more->drivers[i]);
+	for (i = j->more->ndrivers - 1; i >= 0; i--)
+		ADD(" --driver %s", j->more->drivers[i]);
 	/*
 	 * "--driver tun msglvl 5": the "*" that stands for every one of it.
 	 * A name as it is typed again (its escapes: "tap\*", "\-odd").
 	 */
 	if (j->ifname && !j->pattern)
 		format_ifname(name, sizeof(name), j->ifname);
-	if (!cl->implicit_iface && n < sizeof(form))
-		n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
-				      !j->ifname ? "--decode" :
-				      j->pattern ? j->ifname : name);
+	if (!cl->implicit_iface)
+		ADD(" %s", !j->ifname ? "--decode" :
+		    j->pattern ? j->ifname : name);
 	for (i = 0; i < j->more->nwords; i++) {
 		if (is_word(j->more->words[i], "msglvl"))
 			continue;
-		if (n < sizeof(form))
-			n += (size_t)snprintf(form + n, sizeof(form) - n, " %s",
-					      j->more->words[i]);
+		ADD(" %s", j->more->words[i]);
 		kept = true;
 	}
+#undef ADD
 	/* "tap0 msglvl" alone: the form would show, not change. */
 	if (!kept && !j->more->level)
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's, and %s needs at least one CHANGE word",
