@@ -85,11 +85,12 @@ struct cmdline {
 	bool word_before_decode;	/* a word came before --decode */
 	const char *dash_word;	/* the first '-' word taken for a CHANGE */
 	bool dd_first;		/* "--" came before the first word */
+	char *const *argv;	/* the words to parse */
+	int argc;		/* and the pointers @words has room for */
 	const char **words;	/* positional words, in order */
 	int nwords;
 	int ndrivers;		/* --driver values, from the end of @words */
 	bool implicit_iface;	/* --driver without IFACE: "*" */
-	int room;		/* pointers @words has */
 	const struct opts *o;	/* the options parsed (for msglvl_error()) */
 };
 
@@ -205,10 +206,20 @@ static int parse_ifindex(struct opts *o, struct cmdline *cl, const char *arg)
 	return 0;
 }
 
-/* @as: the option as written, "-v" or "--verbose". */
+/*
+ * @as: the option as written, "-v" or "--verbose".  @arg: the value
+ * given in the same word ("--netns=x", "-nx"), or NULL: the value is
+ * then the next word, and *@i moves on to it.
+ */
 static int set_option(struct opts *o, struct cmdline *cl,
-		      const struct optdef *d, const char *as, const char *arg)
+		      const struct optdef *d, const char *as, const char *arg,
+		      int *i)
 {
+	if (d->has_arg && !arg) {
+		if (*i + 1 >= cl->argc)
+			return usage_error(cl, "option '%s' needs a value", as);
+		arg = cl->argv[++*i];
+	}
 	if (cl->kind == CMDLINE_BATCH_LINE && !d->in_line)
 		return cmdline_err_set(cl->err, false, "option '%s' cannot be used in a batch line (only --from-level, --level-map and --driver can)",
 				       quote(cl, as));
@@ -238,7 +249,7 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
 			return usage_error(cl, "'%s' is not a driver name",
 					   quote(cl, arg));
-		cl->words[cl->room - ++cl->ndrivers] = arg;
+		cl->words[cl->argc - ++cl->ndrivers] = arg;
 		break;
 	case OPT_FOR:
 		return parse_for(o, cl, arg);
@@ -259,29 +270,19 @@ static int set_option(struct opts *o, struct cmdline *cl,
 }
 
 /* "--name", "--name=value" or "--name value". */
-static int parse_long(struct opts *o, struct cmdline *cl, int argc,
-		      char *const *argv, int *i)
+static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 {
-	const char *as = argv[*i], *name = as + 2, *eq = strchr(name, '=');
+	const char *as = cl->argv[*i], *name = as + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
 	const struct optdef *d = find_long(name, len);
-	const char *arg = NULL;
 
 	if (!d)
 		return usage_error(cl, "unknown option '--%s'",
 				   quote_n(cl, name, len));
-	if (d->has_arg) {
-		if (eq)
-			arg = eq + 1;
-		else if (*i + 1 < argc)
-			arg = argv[++*i];
-		else
-			return usage_error(cl, "option '--%s' needs a value",
-					   d->name);
-	} else if (eq) {
+	if (eq && !d->has_arg)
 		return usage_error(cl, "option '--%s' takes no value", d->name);
-	}
-	return set_option(o, cl, d, as, arg);
+	/* Without '=', @as is "--" and the option's name. */
+	return set_option(o, cl, d, as, eq ? eq + 1 : NULL, i);
 }
 
 /* Does @w (after its '-') read as short options, "-jv" or "-nNETNS"? */
@@ -307,35 +308,26 @@ static int monitor_dash_error(struct cmdline *cl, const char *word)
 }
 
 /* "-jv", "-nNETNS" or "-n NETNS". */
-static int parse_short(struct opts *o, struct cmdline *cl, int argc,
-		       char *const *argv, int *i)
+static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 {
-	const char *p = argv[*i] + 1;
+	const char *p = cl->argv[*i] + 1;
 
 	if (!short_options(p) && cl->given[OPT_MONITOR])
-		return monitor_dash_error(cl, argv[*i]);
+		return monitor_dash_error(cl, cl->argv[*i]);
 	/* "--driver tun -timer": a change meant, no options. */
 	if (!short_options(p) && msgclass_lookup(NULL, p, strlen(p)) >= 0)
 		return usage_error(cl, "'%s' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
-				   quote(cl, argv[*i]));
+				   quote(cl, cl->argv[*i]));
 	for (; *p; p++) {
 		const struct optdef *d = find_short(*p);
-		const char *arg = NULL;
 		int ret;
 
 		if (!d)
 			return usage_error(cl, "unknown option '-%c'", *p);
-		if (d->has_arg) {
-			if (p[1])
-				arg = p + 1;
-			else if (*i + 1 < argc)
-				arg = argv[++*i];
-			else
-				return usage_error(cl, "option '-%c' needs a value",
-						   *p);
-		}
-		ret = set_option(o, cl, d, (char[]){ '-', *p, '\0' }, arg);
-		if (ret || arg)
+		ret = set_option(o, cl, d, (char[]){ '-', *p, '\0' },
+				 d->has_arg && p[1] ? p + 1 : NULL, i);
+		/* A value ends the word: "-nfoo" is -n foo. */
+		if (ret || d->has_arg)
 			return ret;
 	}
 	return 0;
@@ -349,14 +341,13 @@ static int parse_short(struct opts *o, struct cmdline *cl, int argc,
  * A '-' word before IFACE that is no short options ("-eth0") waits for
  * the words up to the next error: --monitor among them changes its error.
  */
-static int parse_words(struct opts *o, struct cmdline *cl, int argc,
-		       char *const *argv)
+static int parse_words(struct opts *o, struct cmdline *cl)
 {
 	bool only_words = false;
 	int i, bad = -1, ret = 0;
 
-	for (i = 0; i < argc; i++) {
-		const char *w = argv[i];
+	for (i = 0; i < cl->argc; i++) {
+		const char *w = cl->argv[i];
 		bool after_target = cl->nwords || cl->given[OPT_DECODE];
 
 		/*
@@ -379,13 +370,13 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 			continue;
 		}
 		if (w[1] == '-')
-			ret = parse_long(o, cl, argc, argv, &i);
+			ret = parse_long(o, cl, &i);
 		else if (!after_target && !short_options(w + 1)) {
 			if (bad < 0)
 				bad = i;
 			continue;
 		} else if (!after_target || (!w[2] && find_short(w[1])))
-			ret = parse_short(o, cl, argc, argv, &i);
+			ret = parse_short(o, cl, &i);
 		else {
 			if (!cl->dash_word)
 				cl->dash_word = w;
@@ -395,7 +386,7 @@ static int parse_words(struct opts *o, struct cmdline *cl, int argc,
 		if (ret)
 			break;
 	}
-	return bad < 0 ? ret : parse_short(o, cl, argc, argv, &bad);
+	return bad < 0 ? ret : parse_short(o, cl, &bad);
 }
 
 /*
@@ -984,7 +975,7 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "'%s' ends in '/', which names a directory: -n takes a network namespace name, or the path of its file",
 				   quote(cl, o->netns));
 	if (cl->ndrivers) {
-		o->more.drivers = cl->words + cl->room - cl->ndrivers;
+		o->more.drivers = cl->words + cl->argc - cl->ndrivers;
 		o->more.ndrivers = cl->ndrivers;
 	}
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
@@ -1016,13 +1007,14 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  struct cmdline_err *err)
 {
 	struct cmdline cl = {
-		.kind = kind, .err = err, .words = words, .room = argc, .o = o,
+		.kind = kind, .err = err, .argv = argv, .argc = argc,
+		.words = words, .o = o,
 	};
 	int ret;
 
 	err->msg[0] = '\0';
 	err->hint = false;
-	ret = parse_words(o, &cl, argc, argv);
+	ret = parse_words(o, &cl);
 	if (ret)
 		return ret;
 	if (cl.given[OPT_HELP] || cl.given[OPT_VERSION]) {
