@@ -520,35 +520,30 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 			   change_strerror(err->code));
 }
 
-static int level_error(struct cmdline *cl, const struct job *j, long level,
-		       int ret)
-{
-	if (ret == -EDOM && level < 0)
-		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31; --level-map cumulative reads a negative level as no messages)",
-				   quote(cl, j->more->level));
-	if (ret == -EDOM)
-		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
-				   quote(cl, j->more->level));
-	if (level < 32)
-		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=%ld does",
-				   quote(cl, j->more->level), level_map_name(j->more->map),
-				   level);
-	return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
-			   quote(cl, j->more->level), level_map_name(j->more->map));
-}
-
 /* Turn --from-level into an absolute word of the change. */
 static int add_level(struct job *j, struct cmdline *cl)
 {
+	const char *q = quote(cl, j->more->level);
+	const char *map = level_map_name(j->more->map);
 	uint32_t mask;
 	long level;
 	int ret;
 
 	if (level_parse(j->more->level, &level) < 0)
-		return usage_error(cl, "invalid level '%s'", quote(cl, j->more->level));
+		return usage_error(cl, "invalid level '%s'", q);
 	ret = level_to_mask(j->more->map, level, &mask);
+	if (ret == -EDOM && level < 0)
+		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31; --level-map cumulative reads a negative level as no messages)",
+				   q);
+	if (ret == -EDOM)
+		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
+				   q);
+	if (ret < 0 && level < 32)
+		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=%ld does",
+				   q, map, level);
 	if (ret < 0)
-		return level_error(cl, j, level, ret);
+		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages)",
+				   q, map);
 	j->change.abs |= mask;
 	j->change.has_abs = true;
 	return 0;
