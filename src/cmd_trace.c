@@ -797,11 +797,9 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * it are not asked, and not restored: nothing changed there.
 	 */
 	ret = by_chunks(&tr, raise_some);
-	if (ret) {
-		/* Not raised for good where it worked: no one would undo it. */
-		by_chunks(&tr, restore_some);
-		goto out;
-	}
+	/* Not raised for good where it worked: no one would undo it. */
+	if (ret)
+		goto restore;
 	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
 	if (tr.kmsg < 0)
 		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
@@ -815,6 +813,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * name now (its old one may be another's), one gone is not.
 	 */
 	any_gone(&tr);
+restore:
 	ret2 = by_chunks(&tr, restore_some);
 	ret = ret < 0 ? -EIO : ret2;
 out:
