@@ -619,10 +619,8 @@ static int follow(struct trace *tr, const sigset_t *block,
 			sigprocmask(SIG_SETMASK, wait, NULL);
 			ret = drain(tr);
 			sigprocmask(SIG_BLOCK, block, NULL);
-			if (ret == -EPIPE)
-				return 0;
 			if (ret < 0)
-				return ret;
+				return ret == -EPIPE ? 0 : ret;
 		}
 	}
 	return 0;
