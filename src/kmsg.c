@@ -67,7 +67,6 @@ size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 		   size_t *len)
 {
 	const char *colon, *name_end, *p;
-	size_t pre;
 
 	/*
 	 * Facility 0 is the kernel's own: a write to /dev/kmsg from user
@@ -79,10 +78,9 @@ size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 	colon = memmem(r->msg, r->len, ": ", 2);
 	if (!colon)
 		return 0;
-	pre = (size_t)(colon - r->msg);
 	name_end = colon;
 	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */
-	if (pre && colon[-1] == ')') {
+	if (colon > r->msg && colon[-1] == ')') {
 		for (p = colon - 1; p > r->msg && !(p[0] == '(' && p[-1] == ' '); p--)
 			;
 		if (p > r->msg)
@@ -95,5 +93,5 @@ size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 		return 0;
 	*name = p;
 	*len = (size_t)(name_end - p);
-	return pre + 2;
+	return (size_t)(colon - r->msg) + 2;
 }
