@@ -187,9 +187,8 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 		   size_t *answered)
 {
 	struct answers a = { 0 };
-	int ret;
+	int ret = tr->b->ops->run(tr->b, reqs, n, CMD_WINDOW, set_done, &a);
 
-	ret = tr->b->ops->run(tr->b, reqs, n, CMD_WINDOW, set_done, &a);
 	*answered = a.n;
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
