@@ -299,13 +299,12 @@ static int follow_index(struct trace *tr, size_t i)
 	strcpy(old, st->ifname);
 	strcpy(st->ifname, name);
 	sort_names(tr);
-	if (!tr->t[i].changed) {
+	undo_command(cmd, sizeof(cmd), tr, i);
+	if (!tr->t[i].changed)
 		diag(NULL, old, "renamed to '%s': traced on", name);
-	} else {
-		undo_command(cmd, sizeof(cmd), tr, i);
+	else
 		diag(NULL, old, "renamed to '%s': traced on; if netifmsg is killed, restore with: %s",
 		     name, cmd);
-	}
 	return 1;
 }
 
