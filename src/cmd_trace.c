@@ -564,19 +564,18 @@ static bool any_gone(struct trace *tr)
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
-		struct ifstate *st = &tr->st[i];
+		struct target *t = &tr->t[i];
 
 		/* Another error tells nothing: asked again at the next pass. */
-		if (tr->t[i].gone || follow_index(tr, i) != -ENODEV)
+		if (t->gone || follow_index(tr, i) != -ENODEV)
 			continue;
 		/* Deleted, or moved to a namespace this one cannot see. */
-		tr->t[i].gone = gone = true;
-		if (!tr->t[i].changed)
-			diag(NULL, st->ifname, "the interface went away: the trace ends");
+		t->gone = gone = true;
+		if (!t->changed)
+			diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends");
 		else
-			diag(NULL, st->ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
-			     st->msg_enable & tr->t[i].changed,
-			     tr->t[i].changed);
+			diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
+			     tr->st[i].msg_enable & t->changed, t->changed);
 	}
 	return gone;
 }
