@@ -48,9 +48,7 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
 
 	memset(r, 0, sizeof(*r));
 	semi = memchr(buf, ';', len);
-	if (!semi)
-		return -EINVAL;
-	if (!number(&p, semi, &prio) || *p++ != ',' ||
+	if (!semi || !number(&p, semi, &prio) || *p++ != ',' ||
 	    !number(&p, semi, &r->seq) || *p++ != ',' ||
 	    !number(&p, semi, &r->usec) || *p++ != ',' || p >= semi)
 		return -EINVAL;
