@@ -322,7 +322,6 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 		      size_t n, bool *broke)
 {
 	const struct ifstate *st = tr->st + from;
-	struct target *tt = tr->t + from;
 	size_t i, j, k, answered;
 	uint32_t value, mask;
 	bool replace;
@@ -346,7 +345,7 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 			reqs[k++] = (struct breq){ .ifname = st[i].ifname };
 	ret2 = k ? run_all(tr, reqs, k, &answered) : 0;
 	for (i = j = 0; i < n && j < k; i++) {
-		struct target *t = &tt[i];
+		struct target *t = &tr->t[from + i];
 
 		if (reqs[j].ifname != st[i].ifname)
 			continue;
@@ -667,14 +666,13 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 			size_t n, bool *broke)
 {
 	const struct ifstate *st = tr->st + from;
-	struct target *tt = tr->t + from;
 	size_t i, j, k = 0, nread, answered = 0;
 	int failed = 0, ret = 0;
 
 	(void)broke;
 	read_now(tr, from, n, reqs, &nread);
 	for (i = j = 0; i < n && j < nread; i++) {
-		struct target *t = &tt[i];
+		struct target *t = &tr->t[from + i];
 		const struct breq *now = &reqs[j];
 		uint32_t theirs, back;
 
@@ -706,7 +704,7 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	if (k)
 		ret = run_all(tr, reqs, k, &answered);
 	for (i = j = 0; i < n; i++) {
-		struct target *t = &tt[i];
+		struct target *t = &tr->t[from + i];
 		struct ifstate shown = { .msg_enable = t->after };
 		char text[UNDO_MAX];	/* a restore command, or the state */
 
