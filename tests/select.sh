@@ -134,7 +134,8 @@ if command -v strace >/dev/null 2>&1; then
 		add_tap tapx || fatal "cannot create the tap tapx"
 		set_mask tapx 0x5
 		idx=$(ifindex_of tapx)
-		ip netns exec "$NS" strace -qq -o "$NIM_TMP/ioctls" -e trace=ioctl \
+		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+			ip netns exec "$NS" strace -qq -o "$NIM_TMP/ioctls" -e trace=ioctl \
 			"$NETIFMSG" "${opt[@]}" --driver tun -x >/dev/null ||
 			fatal "--driver tun -x under strace failed"
 		tail -n 1 "$NIM_TMP/ioctls" | grep -q 'SIOCGIFINDEX, {ifr_name="tapx"' ||
