@@ -130,10 +130,10 @@ SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 # interfaces).
 at_first_ioctl() { at_ioctl 1 "$@"; }
 at_ioctl() {
-	local when=$1 cmd=() pid
+	local when=$1 act=() pid
 	shift
 	while [ "$1" != -- ]; do
-		cmd+=("$1")
+		act+=("$1")
 		shift
 	done
 	shift
@@ -144,7 +144,7 @@ at_ioctl() {
 		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
-	"${cmd[@]}" || fatal "${cmd[*]} failed"
+	"${act[@]}" || fatal "${act[*]} failed"
 	kill -CONT "$(pgrep -P "$pid")"
 	wait "$pid"
 	RC=$?
