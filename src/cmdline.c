@@ -261,6 +261,10 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		if (o->nconfigs == CMDLINE_CONFIGS_MAX)
 			return usage_error(cl, "more than %d --config files",
 					   CMDLINE_CONFIGS_MAX);
+		/* The second would read what the first left: nothing. */
+		if (!strcmp(arg, "-") && o->stdin_config)
+			return usage_error(cl, "--config - given twice (standard input is read once)");
+		o->stdin_config |= !strcmp(arg, "-");
 		o->configs[o->nconfigs++] = arg;
 		break;
 	default:
