@@ -82,15 +82,19 @@ START_TEST(test_default_order)
 	put("netifmsg.d/99-z.conf.disabled", "zz0 all\n");
 	put("netifmsg.d/.hidden.conf", "zz1 all\n");
 	put("netifmsg.d/Z.conf", "tapZ +hw\n");
+	put("netifmsg.d/a.conf", "tapa +hw\n");
+	put("netifmsg.d/9-c.conf", "tap9 +hw\n");
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), 0);
-	ck_assert_uint_eq(b.n, 5);
+	ck_assert_uint_eq(b.n, 7);
 	ck_assert_str_eq(where(0), "netifmsg.conf:2 eth0");
-	/* byte order: "10-a" < "50-b" < "Z" */
+	/* byte order: "10-a" < "50-b" < "9-c" < "Z" < "a" */
 	ck_assert_str_eq(where(1), "netifmsg.d/10-a.conf:2 tap0");
 	ck_assert_str_eq(where(2), "netifmsg.d/10-a.conf:3 tap*");
 	ck_assert(b.jobs[2].pattern);
 	ck_assert_str_eq(where(3), "netifmsg.d/50-b.conf:1 tap1");
-	ck_assert_str_eq(where(4), "netifmsg.d/Z.conf:1 tapZ");
+	ck_assert_str_eq(where(4), "netifmsg.d/9-c.conf:1 tap9");
+	ck_assert_str_eq(where(5), "netifmsg.d/Z.conf:1 tapZ");
+	ck_assert_str_eq(where(6), "netifmsg.d/a.conf:1 tapa");
 	ck_assert_uint_eq(b.jobs[3].change.abs, 0x3);
 }
 END_TEST
