@@ -252,17 +252,16 @@ static int load_default(struct batch *b, int dir, const char *name,
 	return ret;
 }
 
-static int by_name(const struct dirent **a, const struct dirent **b)
+static int by_name(const void *a, const void *b)
 {
-	return strcmp((*a)->d_name, (*b)->d_name);
+	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int is_conf(const struct dirent *d)
+static bool is_conf(const char *name)
 {
-	size_t len = strlen(d->d_name);
+	size_t len = strlen(name);
 
-	return d->d_name[0] != '.' && len > 5 &&
-	       !strcmp(d->d_name + len - 5, ".conf");
+	return name[0] != '.' && len > 5 && !strcmp(name + len - 5, ".conf");
 }
 
 void config_paths_free(struct config_paths *p)
@@ -300,10 +299,12 @@ static char *keep_path(struct config_paths *p, const char *dir,
 static int read_dir(struct batch *b, const char *etc,
 		    struct config_paths *p, struct config_err *e)
 {
-	struct dirent **list = NULL;
-	char *dir, *path;
+	size_t i, first;
+	struct dirent *de;
 	struct stat st;
-	int i, n = 0, fd, ret = 0;
+	char *dir;
+	int fd, ret;
+	DIR *d;
 
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
@@ -319,26 +320,32 @@ static int read_dir(struct batch *b, const char *etc,
 		return errno == ENOENT ? 0 : -errno;
 	}
 	/* What is checked is what is listed and read: all through @fd. */
-	if (fstat(fd, &st) < 0 || !trusted(fd, &st))
-		ret = untrusted(e);
-	else if ((n = scandirat(fd, ".", &list, is_conf, by_name)) < 0)
-		ret = -errno;
-	for (i = 0; i < n; i++) {
-		if (!ret) {
-			path = keep_path(p, dir, list[i]->d_name);
-			if (!path)
-				ret = -ENOMEM;
-			else if (fstatat(fd, list[i]->d_name, &st, 0) ?
-				 errno != ENOENT && errno != ELOOP &&
-				 errno != ENOTDIR :
-				 S_ISREG(st.st_mode))
-				ret = load_default(b, fd, list[i]->d_name,
-						   path, e);
-		}
-		free(list[i]);
+	if (fstat(fd, &st) < 0 || !trusted(fd, &st)) {
+		close(fd);
+		return untrusted(e);
 	}
-	free(list);
-	close(fd);
+	d = fdopendir(fd);
+	if (!d) {
+		ret = -errno;
+		close(fd);
+		return ret;
+	}
+	/* The paths, kept in @p, sort as the names: they share @dir. */
+	first = p->n;
+	for (errno = 0; (de = readdir(d)); errno = 0)
+		if (is_conf(de->d_name) && !keep_path(p, dir, de->d_name))
+			break;
+	ret = -errno;
+	qsort(p->v + first, p->n - first, sizeof(*p->v), by_name);
+	for (i = first; !ret && i < p->n; i++) {
+		const char *name = p->v[i] + strlen(dir);
+
+		if (fstatat(fd, name, &st, 0) ?
+		    errno != ENOENT && errno != ELOOP && errno != ENOTDIR :
+		    S_ISREG(st.st_mode))
+			ret = load_default(b, fd, name, p->v[i], e);
+	}
+	closedir(d);
 	return ret;
 }
 
