@@ -201,7 +201,7 @@ int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 }
 
 /* The extended-ACK TLVs that may follow the error code. */
-static void parse_extack(const struct nlmsghdr *nlh, size_t offset,
+static void parse_extack(const struct nlmsghdr *nlh, uint64_t offset,
 			 char *msg, size_t msgsize)
 {
 	const struct nlattr *attr;
@@ -221,7 +221,7 @@ int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 		      size_t msgsize)
 {
 	const struct nlmsgerr *err = mnl_nlmsg_get_payload(nlh);
-	size_t offset;
+	uint64_t offset;
 	int code;
 
 	msg[0] = '\0';
@@ -243,9 +243,9 @@ int genlmsg_parse_error(const struct nlmsghdr *nlh, int *error, char *msg,
 		if (nlh->nlmsg_flags & NLM_F_CAPPED)
 			offset = MNL_NLMSG_HDRLEN + sizeof(*err);
 		else
-			/* In size_t: MNL_ALIGN() of a huge length wraps to 0. */
+			/* In 64 bits: a 32-bit sum wraps near 4 GiB. */
 			offset = MNL_NLMSG_HDRLEN + sizeof(int) +
-				 (((size_t)err->msg.nlmsg_len + 3) & ~(size_t)3);
+				 (((uint64_t)err->msg.nlmsg_len + 3) & ~3ULL);
 	} else {
 		return -EINVAL;
 	}

@@ -229,10 +229,13 @@ END_TEST
 
 START_TEST(test_extack_odd)
 {
+	static unsigned char big[0x10100] __attribute__((aligned(4)));
 	struct nlmsghdr *nlh;
+	struct nlmsgerr *e;
 	struct nlattr *a;
 	char text[600];
 	struct rx rx;
+	int error;
 
 	/* Longer than we keep: cut and terminated. */
 	memset(text, 'x', sizeof(text) - 1);
@@ -266,22 +269,34 @@ START_TEST(test_extack_odd)
 	/* Not capped: the text comes after the whole echoed request. */
 	dg_reset();
 	nlh = msg_start(NLMSG_ERROR, NLM_F_ACK_TLVS);
-	{
-		struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e) + 24);
-
-		e->error = -ENOENT;
-		e->msg.nlmsg_len = 40;	/* 16 header + 24 payload echoed */
-	}
+	e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e) + 24);
+	e->error = -ENOENT;
+	e->msg.nlmsg_len = 40;	/* 16 header + 24 payload echoed */
 	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "after the echo");
 	msg_end(nlh);
 	rx_start(&rx, NLM_F_ACK);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENOENT);
 	ck_assert_str_eq(rx.s.extack, "after the echo");
 	/* ... and an echoed length that would wrap: no text, no crash */
-	((struct nlmsgerr *)mnl_nlmsg_get_payload(nlh))->msg.nlmsg_len = 0xfffffffe;
+	e->msg.nlmsg_len = 0xfffffffe;
 	rx_start(&rx, NLM_F_ACK);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENOENT);
 	ck_assert_str_eq(rx.s.extack, "");
+	/*
+	 * ... even where a wrapped (32-bit) offset would find one: there the
+	 * echoed header reads as an attribute 0xfffe long, then this text.
+	 */
+	nlh = mnl_nlmsg_put_header(big);
+	nlh->nlmsg_type = NLMSG_ERROR;
+	nlh->nlmsg_flags = NLM_F_ACK_TLVS;
+	e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+	e->error = -ENOENT;
+	e->msg.nlmsg_len = 0xfffffffe;
+	nlh->nlmsg_len = MNL_NLMSG_HDRLEN + sizeof(int) + 0x10000;
+	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "inside the echo");
+	ck_assert_int_eq(genlmsg_parse_error(nlh, &error, text, sizeof(text)), 0);
+	ck_assert_int_eq(error, -ENOENT);
+	ck_assert_str_eq(text, "");
 }
 END_TEST
 
