@@ -45,14 +45,15 @@ bool genlmsg_datagram_ok(const void *buf, size_t len)
 	size_t off = 0;
 
 	while (len - off >= sizeof(*nlh)) {
-		size_t padded;
+		uint64_t padded;
 
 		nlh = (const struct nlmsghdr *)((const char *)buf + off);
 		/*
 		 * With its padding: libmnl walks attributes up to the aligned
-		 * end.  The kernel always sends the padding.
+		 * end.  The kernel always sends the padding.  In 64 bits: on
+		 * 32-bit, 0xffffffff would pad to 0 and the walk never end.
 		 */
-		padded = ((size_t)nlh->nlmsg_len + 3) & ~(size_t)3;
+		padded = ((uint64_t)nlh->nlmsg_len + 3) & ~3ULL;
 		if (nlh->nlmsg_len < sizeof(*nlh) || padded > len - off)
 			return false;
 		off += padded;
