@@ -185,14 +185,14 @@ err 2 "" --decode likn
 # --- a pattern's change whose answers are lost (the receive fails after
 # the sets went out, all at once): every interface is changed, and the
 # message says that the results of all of them are unknown, not that of
-# the first alone.
+# the first alone.  /^recvmmsg: 32-bit glibc calls recvmmsg_time64.
 if command -v strace >/dev/null 2>&1; then
 	set_mask tap0 0x0
 	set_mask tap1 0x0
 	check_rc "tap* 0x5, receive fails" 1 \
 		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=recvmmsg -e inject=recvmmsg:error=ENOBUFS:when=1 \
+		-e trace=/^recvmmsg -e inject=/^recvmmsg:error=ENOBUFS:when=1 \
 		"$NETIFMSG" 'tap*' 0x5
 	check_grep "tap* 0x5, receive fails: message" \
 		"netifmsg: No buffer space available: the results of the 2 interfaces from tap0 on are unknown" \
