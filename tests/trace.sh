@@ -543,6 +543,7 @@ fi
 # tried again, and nothing is lost.  strace makes every other netlink
 # receive fail so.  LeakSanitizer cannot work under ptrace: a sanitizer
 # build leaves leaks to the other cases here.
+# /^recvmmsg: 32-bit glibc calls recvmmsg_time64.
 if command -v strace >/dev/null 2>&1; then
 	# faulted INJECT ARGS...: netifmsg --trace ARGS inside $NS under
 	# strace, with strace's "-e inject=INJECT" on the calls it names.
@@ -556,7 +557,7 @@ if command -v strace >/dev/null 2>&1; then
 	}
 	set_mask trc0 0x1
 	check_rc "EINTR on every other netlink receive" 0 \
-		faulted recvmsg,recvmmsg:error=EINTR:when=1+2 trc0 --for 0.3
+		faulted recvmsg,/^recvmmsg:error=EINTR:when=1+2 trc0 --for 0.3
 	check_grep "EINTR: raised" "trc0: now 0x00007fff" "$ERR"
 	check_grep "EINTR: restored" "trc0: restored: 0x00000001 drv" "$ERR"
 	check_mask "EINTR: trc0 restored" trc0 0x1
@@ -566,7 +567,7 @@ if command -v strace >/dev/null 2>&1; then
 	# its receive fails (ENOBUFS), or its send does (EPERM: an LSM); or
 	# the answer to the change itself is lost (the 3rd recvmsg: ENOMEM).
 	# The trace still puts back what it changed, and says so truly.
-	for fault in recvmmsg:error=ENOBUFS:when=1 sendto:error=EPERM:when=4 \
+	for fault in /^recvmmsg:error=ENOBUFS:when=1 sendto:error=EPERM:when=4 \
 		recvmsg:error=ENOMEM:when=3; do
 		set_mask trc0 0x1
 		check_rc "read-back fails ($fault)" 1 \
