@@ -371,6 +371,7 @@ int config_read(struct batch *b, const char *const *files, int n,
 		}
 		return 0;
 	}
+	snprintf(e->file, sizeof(e->file), "%s/netifmsg.conf", etc);
 	main_file = keep_path(paths, etc, "/netifmsg.conf");
 	if (!main_file)
 		return -ENOMEM;

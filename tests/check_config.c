@@ -114,6 +114,37 @@ START_TEST(test_missing_is_empty)
 }
 END_TEST
 
+/* With -Wl,--wrap=realloc: the library's realloc() fails while set. */
+static bool realloc_fails;
+
+void *__real_realloc(void *p, size_t n);
+void *__wrap_realloc(void *p, size_t n);
+
+void *__wrap_realloc(void *p, size_t n)
+{
+	if (realloc_fails) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __real_realloc(p, n);
+}
+
+/* Out of memory before netifmsg.conf is read: the error names it. */
+START_TEST(test_nomem_names_file)
+{
+	char want[600];
+	int ret;
+
+	strcpy(e.file, "(garbage)");
+	realloc_fails = true;
+	ret = config_read(&b, NULL, 0, etc, &paths, &e);
+	realloc_fails = false;
+	ck_assert_int_eq(ret, -ENOMEM);
+	snprintf(want, sizeof(want), "%s/netifmsg.conf", etc);
+	ck_assert_str_eq(e.file, want);
+}
+END_TEST
+
 /*
  * What is no regular file in the directory (a directory named *.conf, a
  * dangling symlink, also one through a file, a symlink loop) is skipped, as systemd's .d
@@ -696,6 +727,7 @@ static Suite *config_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_default_order);
 	tcase_add_test(tc, test_missing_is_empty);
+	tcase_add_test(tc, test_nomem_names_file);
 	tcase_add_test(tc, test_dir_not_files);
 	tcase_add_test(tc, test_dir_not_dir);
 	tcase_add_test(tc, test_config_files);
