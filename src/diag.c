@@ -94,6 +94,9 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 	case -ENODEV:
 		diag(w, ifname, "no such network interface");
 		break;
+	case -ENAMETOOLONG:
+		diag(w, ifname, "no such network interface: the ioctl takes names of at most 15 bytes");
+		break;
 	case -EOPNOTSUPP:
 		/* Also "bit name not found", but we never send names. */
 		diag(w, ifname, "the driver has no message level");

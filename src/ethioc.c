@@ -27,8 +27,11 @@ int ethioc_open(void)
 static int ifioctl(int fd, unsigned long req, const char *ifname,
 		   struct ifreq *ifr, void *data)
 {
-	if (!ifname || !ifname[0] || strnlen(ifname, IF_NAMESIZE) >= IF_NAMESIZE)
+	if (!ifname || !ifname[0])
 		return -ENODEV;
+	/* An alternative name longer than the request's 15 bytes. */
+	if (strnlen(ifname, IF_NAMESIZE) >= IF_NAMESIZE)
+		return -ENAMETOOLONG;
 	memset(ifr, 0, sizeof(*ifr));
 	strcpy(ifr->ifr_name, ifname);
 	ifr->ifr_data = data;

@@ -277,11 +277,23 @@ if ip -n "$NS" link property add dev tap3 altname "$LONGALT" 2>/dev/null; then
 	check_rc "netlink -x long altname after ethtool" 0 nm -x "$LONGALT"
 	check_out "netlink -x long altname after ethtool" 0x00000001
 	check_rc "--ioctl long altname: no such interface" 1 nm --ioctl "$LONGALT" +link
-	check_grep "--ioctl long altname: message" "$LONGALT: no such network interface" "$ERR"
+	check_file "--ioctl long altname: message and reason" \
+		"netifmsg: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
+	check_rc "--ioctl show by a long altname" 1 nm --ioctl "$LONGALT"
+	check_file "--ioctl show by a long altname: message and reason" \
+		"netifmsg: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
 	check_mask "--ioctl long altname: tap3 unchanged" tap3 0x1
 else
 	echo "note: long altname refused, long altname test left out"
 fi
+
+# A 15-byte name fits the ioctl's request: no reason about its length.
+check_rc "--ioctl a 15-byte name no interface has" 1 nm --ioctl nim-no-such-15b +link
+check_file "--ioctl a 15-byte name: plain message" \
+	"netifmsg: nim-no-such-15b: no such network interface" "$ERR"
+check_rc "--ioctl a 16-byte name no interface has" 1 nm --ioctl nim-no-such-16by +link
+check_file "--ioctl a 16-byte name: message and reason" \
+	"netifmsg: nim-no-such-16by: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
 
 # --- --batch over the ioctl: each line read and written in turn
 for i in 0 1 2 3; do
