@@ -188,14 +188,16 @@ static bool wanted(struct watch *w, const struct ifstate *st)
 /*
  * A name asked for may be an alternative name, but a notification
  * carries the interface's own name: one GET each gives the interface,
- * watched by its ifindex, whatever it is named later.
+ * watched by its ifindex, whatever it is named later.  A name longer
+ * than an interface's own can only be an alternative name: where it
+ * names none now, nothing could ever match it (-EIO, said).
  */
 static int watch_altnames(struct watch *w)
 {
 	const struct opts *o = w->o;
 	char name[2 * ALTIFNAMSIZ];
 	struct ifstate st;
-	int i;
+	int i, ret;
 
 	w->alt = calloc((size_t)o->nifnames + 1, sizeof(*w->alt));
 	if (!w->alt)
@@ -209,8 +211,12 @@ static int watch_altnames(struct watch *w)
 		 * reads as that character.
 		 */
 		snprintf(name, sizeof(name), "%s", o->ifnames[i]);
-		if (unescape_word(name) && !w->b->ops->get(w->b, name, &st) &&
-		    strcmp(st.ifname, name))
+		if (!unescape_word(name))
+			continue;
+		ret = w->b->ops->get(w->b, name, &st);
+		if (ret < 0 && strlen(name) >= IF_NAMESIZE)
+			return diag_kernel(NULL, name, ret, NULL);
+		if (!ret && strcmp(st.ifname, name))
 			w->alt[w->nalt++] = st.ifindex;
 	}
 	return 0;
@@ -332,7 +338,9 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	}
 	ret = watch_altnames(&w);
 	if (ret < 0) {
-		diag(NULL, NULL, "monitor: %s", strerror(-ret));
+		if (ret == -ENOMEM)
+			diag(NULL, NULL, "monitor: %s", strerror(-ret));
+		free(w.alt);
 		return -EIO;
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);

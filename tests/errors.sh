@@ -44,6 +44,23 @@ err 1 "netifmsg: lo: the driver has no message level" lo
 err 1 "netifmsg: lo: the driver has no message level" lo +link
 err 1 "netifmsg: lo: the driver has no message level" lo 0x1
 
+# --monitor with a name longer than an interface's own (15 bytes): only
+# an alternative name can be that long, and notifications carry the
+# interface's own name, so one that names nothing at the start fails at
+# once instead of waiting forever (timeout: the old hang is exit 124)
+mon_long() {
+	timeout -s KILL 60 ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" --monitor "$@"
+}
+check_rc "--monitor a long name no interface has" 1 mon_long tap0 errors-no-such-long-name
+check_file "--monitor a long name no interface has: message" \
+	"netifmsg: errors-no-such-long-name: no such network interface" "$ERR"
+check_empty "--monitor a long name no interface has: no stdout" "$OUT"
+ip -n "$NS" link property add dev lo altname errors-long-lo-altname ||
+	fatal "ip link property add altname failed"
+check_rc "--monitor a long altname of lo" 1 mon_long errors-long-lo-altname
+check_file "--monitor a long altname of lo: message" \
+	"netifmsg: errors-long-lo-altname: the driver has no message level" "$ERR"
+
 check_rc "netifmsg -n nosuchns-$$ tap0" 1 nm_here -n "nosuchns-$$" tap0
 check_grep "netifmsg -n nosuchns-$$ tap0: message" \
 	"netifmsg: nosuchns-$$: no such network namespace" "$ERR"
