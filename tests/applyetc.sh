@@ -145,5 +145,41 @@ check_mask "--apply: a dangling symlink in netifmsg.d: netifmsg.conf applied" ta
 check_mask "--apply: a dangling symlink in netifmsg.d: the rest applied" tap1 0x1
 rm -rf "$ETC/netifmsg.d" "$ETC/netifmsg.conf" "$ETC/saved.conf"
 
+# --- the files on a file system with 64-bit inode numbers: overlayfs
+# with xino=on over two file systems (as a container's or a live
+# system's /etc may be), mounted in a mount namespace of its own that
+# ends with the command.  A 32-bit build must list and read them too
+# (the large-file interfaces; without them: EOVERFLOW)
+OVL=$NIM_TMP/ovl
+mkdir -p "$OVL/lower/netifmsg.d" "$OVL/upper" || fatal "cannot make $OVL"
+printf 'tap0 +link\n' >"$OVL/lower/netifmsg.conf"
+printf 'tap1 +drv\n' >"$OVL/lower/netifmsg.d/10.conf"
+chmod 0644 "$OVL/lower/netifmsg.conf" "$OVL/lower/netifmsg.d/10.conf"
+# ne_ovl ARGS...: ne with $ETC on the overlay; the inode number of its
+# netifmsg.conf in $OVL/ino.
+ne_ovl() {
+	unshare -m sh -c '
+		o=$1 etc=$2
+		shift 2
+		mount --make-rprivate / &&
+		mount -t tmpfs none "$o/upper" &&
+		mkdir "$o/upper/u" "$o/upper/w" &&
+		mount -t overlay overlay -o "lowerdir=$o/lower,upperdir=$o/upper/u,workdir=$o/upper/w,xino=on" "$etc" ||
+			exit 99
+		stat -c %i "$etc/netifmsg.conf" >"$o/ino"
+		exec "$@"' sh "$OVL" "$NIM_TMP/etc" \
+		ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$ETCBUILD" "$@"
+}
+set_mask tap0 0x0
+set_mask tap1 0x0
+: >"$OVL/ino"
+check_rc "--apply: files with 64-bit inode numbers" 0 ne_ovl --apply
+# Eleven digits or more: above 2^32 - 1.
+check_egrep "--apply: files with 64-bit inode numbers: so they are" \
+	'^[0-9]{11,}$' "$OVL/ino"
+check_empty "--apply: files with 64-bit inode numbers: no message" "$ERR"
+check_mask "--apply: files with 64-bit inode numbers: netifmsg.conf" tap0 0x4
+check_mask "--apply: files with 64-bit inode numbers: netifmsg.d" tap1 0x1
+
 rm -f "$ETC"
 finish
