@@ -306,10 +306,10 @@ static int read_dir(struct batch *b, const char *etc,
 	int fd, ret;
 	DIR *d;
 
+	snprintf(e->file, sizeof(e->file), "%s/netifmsg.d/", etc);
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
 		return -ENOMEM;
-	snprintf(e->file, sizeof(e->file), "%s", dir);
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
 		/* No directory there (a stray file): skipped, but said. */
@@ -320,13 +320,14 @@ static int read_dir(struct batch *b, const char *etc,
 		return errno == ENOENT ? 0 : -errno;
 	}
 	/* What is checked is what is listed and read: all through @fd. */
-	if (fstat(fd, &st) < 0 || !trusted(fd, &st)) {
-		close(fd);
-		return untrusted(e);
-	}
-	d = fdopendir(fd);
-	if (!d) {
+	if (fstat(fd, &st) < 0)
 		ret = -errno;
+	else
+		ret = trusted(fd, &st) ? 0 : untrusted(e);
+	d = ret ? NULL : fdopendir(fd);
+	if (!d) {
+		if (!ret)
+			ret = -errno;
 		close(fd);
 		return ret;
 	}

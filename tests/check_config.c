@@ -114,34 +114,46 @@ START_TEST(test_missing_is_empty)
 }
 END_TEST
 
-/* With -Wl,--wrap=realloc: the library's realloc() fails while set. */
-static bool realloc_fails;
+/*
+ * With -Wl,--wrap=realloc: the library's realloc() fails once
+ * realloc_ok calls have passed (never while it is negative).
+ */
+static int realloc_ok = -1;
 
 void *__real_realloc(void *p, size_t n);
 void *__wrap_realloc(void *p, size_t n);
 
 void *__wrap_realloc(void *p, size_t n)
 {
-	if (realloc_fails) {
+	if (realloc_ok >= 0 && realloc_ok-- == 0) {
+		realloc_ok = -1;
 		errno = ENOMEM;
 		return NULL;
 	}
 	return __real_realloc(p, n);
 }
 
-/* Out of memory before netifmsg.conf is read: the error names it. */
+/*
+ * Out of memory before netifmsg.conf is read, or before netifmsg.d is
+ * (no netifmsg.conf: the second realloc() is netifmsg.d's name): the
+ * error names the file.
+ */
 START_TEST(test_nomem_names_file)
 {
+	static const char *const names[] = { "netifmsg.conf", "netifmsg.d/" };
 	char want[600];
-	int ret;
+	int i;
 
-	strcpy(e.file, "(garbage)");
-	realloc_fails = true;
-	ret = config_read(&b, NULL, 0, etc, &paths, &e);
-	realloc_fails = false;
-	ck_assert_int_eq(ret, -ENOMEM);
-	snprintf(want, sizeof(want), "%s/netifmsg.conf", etc);
-	ck_assert_str_eq(e.file, want);
+	for (i = 0; i < 2; i++) {
+		config_paths_free(&paths);
+		strcpy(e.file, "(garbage)");
+		realloc_ok = i;
+		ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e),
+				 -ENOMEM);
+		ck_assert_int_eq(realloc_ok, -1);
+		snprintf(want, sizeof(want), "%s/%s", etc, names[i]);
+		ck_assert_str_eq(e.file, want);
+	}
 }
 END_TEST
 
