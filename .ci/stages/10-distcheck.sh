@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 # make distcheck: the release tarball builds out of its read-only tree,
 # passes its unit and tool tests (help, man pages, completion, hardening,
 # install), installs and uninstalls cleanly.  Its integration tests run

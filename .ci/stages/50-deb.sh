@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 # The Debian package: build it with dpkg-buildpackage in a clean copy of
 # the tree (it writes its output into the parent directory and wants no
 # build products around), check it with lintian (errors fail, warnings are

@@ -1,4 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
+# shellcheck shell=bash
 # The benchmark's short form (make bench-quick: N = 100 taps, few runs).
 # Timings are printed, never judged: CI machines are shared and noisy.
 # What must hold exactly is the netlink traffic (bench/stats.py checks
