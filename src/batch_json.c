@@ -129,11 +129,18 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 int batch_read_json(struct batch *b, const char *text, size_t len,
 		    unsigned int *errline, struct cmdline_err *err)
 {
+	const char *nul = memchr(text, '\0', len);
 	json_error_t jerr;
 	json_t *arr, *obj;
 	size_t i;
 	int ret = 0;
 
+	/* As in a text file: jansson would take it for the end of the file. */
+	if (nul) {
+		for (*errline = 1; text < nul; text++)
+			*errline += *text == '\n';
+		return cmdline_err_set(err, false, "a NUL byte in the line (binary data?)");
+	}
 	*errline = 0;
 	if (len && text[0] == '{')
 		return read_objects(b, text, len, errline, err);

@@ -4,8 +4,8 @@
 # Odd --batch files: the line length limit (4096 bytes, also for a line
 # with no end: /dev/zero and an endless pipe stop at once, in bounded
 # memory), read errors, a UTF-8 byte-order mark, two JSON objects on one
-# line.  A file that is refused changes nothing, not even the lines before
-# the bad one.
+# line, a NUL byte in JSON.  A file that is refused changes nothing, not
+# even the lines before the bad one.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -73,6 +73,20 @@ check_eq "--batch - from a line and /dev/zero (exit 2)" "2" "${PIPESTATUS[1]}"
 check_file "--batch - from a line and /dev/zero: message" \
 	"netifmsg: <stdin>:2: a NUL byte in the line (binary data?)" "$ERR"
 check_mask "--batch - from a line and /dev/zero: not sent" tap1 0x1
+
+# --- a NUL byte in a JSON file: the same message, on its line, not
+# "end of file"; nothing sent
+set_mask tap0 0x1
+printf '{"ifname":"tap0","msg_enable":2}\n\0\n' >"$NIM_TMP/jsonnul"
+check_rc "--batch: a NUL byte in JSON lines" 2 tm --batch "$NIM_TMP/jsonnul"
+check_file "--batch: a NUL byte in JSON lines: message" \
+	"netifmsg: $NIM_TMP/jsonnul:2: a NUL byte in the line (binary data?)" "$ERR"
+check_mask "--batch: a NUL byte in JSON lines: not sent" tap0 0x1
+printf '[{"ifname":"tap0","msg_enable":2}]\n\0' | tm --batch - >"$OUT" 2>"$ERR"
+check_eq "--batch -: a NUL byte after a JSON array (exit 2)" "2" "${PIPESTATUS[1]}"
+check_file "--batch -: a NUL byte after a JSON array: message" \
+	"netifmsg: <stdin>:2: a NUL byte in the line (binary data?)" "$ERR"
+check_mask "--batch -: a NUL byte after a JSON array: not sent" tap0 0x1
 
 # --- read errors: exit 1, the reason, nothing sent (reading
 # /proc/self/mem at offset 0 fails with EIO)

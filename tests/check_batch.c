@@ -822,6 +822,39 @@ START_TEST(test_read_json_len)
 }
 END_TEST
 
+/*
+ * A NUL byte in a JSON file is said as in a text file, on its line: not
+ * taken for the end of the file, as jansson takes one between values.
+ */
+START_TEST(test_read_json_nul)
+{
+	static const struct {
+		const char *text;
+		size_t len;
+	} c[] = {
+#define NUL_CASE(s) { s, sizeof(s) - 1 }
+		NUL_CASE("{\"ifname\":\"tap0\",\"msg_enable\":1}\n\n\0\n"),
+		NUL_CASE("[{\"ifname\":\"tap0\",\"msg_enable\":1},\n\n\0]"),
+		NUL_CASE("{\"ifname\":\"tap0\",\"msg_enable\":1}\n\n{\"ifname\":\"t\0\"}\n"),
+#undef NUL_CASE
+	};
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		batch_init(&b, LEVEL_MAP_CUMULATIVE);
+		ck_assert_int_eq(batch_read_json(&b, c[i].text, c[i].len,
+						 &errline, &err), -EINVAL);
+		ck_assert_str_eq(err.msg, "a NUL byte in the line (binary data?)");
+		ck_assert_uint_eq(errline, 3);
+		ck_assert_uint_eq(b.n, 0);
+		batch_free(&b);
+	}
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -844,6 +877,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_error_einval);
 	tcase_add_test(tc, test_read_bom);
 	tcase_add_test(tc, test_read_json_len);
+	tcase_add_test(tc, test_read_json_nul);
 	tcase_add_loop_test(tc, test_read_json, 0,
 			    sizeof(json_cases) / sizeof(json_cases[0]));
 	suite_add_tcase(s, tc);
