@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <errno.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -200,6 +201,28 @@ int batch_read_error(void)
 	return errno > 0 && errno != EINVAL ? -errno : -EIO;
 }
 
+bool batch_wait_input(FILE *f)
+{
+	struct pollfd p = { .events = POLLIN };
+
+	if (!ferror(f) || errno != EAGAIN)
+		return false;
+	p.fd = fileno(f);
+	if (p.fd < 0 || (poll(&p, 1, -1) < 0 && errno != EINTR))
+		return false;
+	clearerr(f);
+	return true;
+}
+
+int batch_getc(FILE *f)
+{
+	int c;
+
+	while ((c = getc(f)) == EOF && batch_wait_input(f))
+		;
+	return c;
+}
+
 /*
  * Read one line of @f, after what is left of *@head, into @buf
  * (BATCH_LINE_MAX + 1 bytes), without its newline.  Reading stops at the
@@ -215,7 +238,7 @@ static int read_line(FILE *f, const char **head, char *buf, bool first)
 	int c;
 
 	errno = 0;
-	while ((c = **head ? (unsigned char)*(*head)++ : getc(f)) != EOF) {
+	while ((c = **head ? (unsigned char)*(*head)++ : batch_getc(f)) != EOF) {
 		if (c == '\n')
 			break;
 		if (c == '\0')

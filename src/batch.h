@@ -61,6 +61,16 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 int batch_read_error(void);
 
 /*
+ * A read of @f failed with EAGAIN (a non-blocking standard input, set so
+ * by a parent that shares it): wait until it has more, clear the error
+ * and say to read again.  False for any other failure, or none.
+ */
+bool batch_wait_input(FILE *f);
+
+/* getc(@f), waiting where batch_wait_input() does. */
+int batch_getc(FILE *f);
+
+/*
  * netifmsg's own -j output (a file whose first byte is '[' or '{'), all
  * of it in @text: the array show prints, or one object a line.  Each
  * object (its "ifname", or "ifname_hex" for a name that is not UTF-8,

@@ -68,14 +68,13 @@ static int read_json(FILE *f, struct readbuf *r, size_t mark,
 {
 	int ret;
 
-	/* 64 KiB at first, then twice the room, until a read falls short. */
+	/* 64 KiB at first, then twice the room, until the end of the file. */
 	do {
-		ret = rb_grow(r, r->n < (64 << 10) ? 64 << 10 :
-				 r->cap - r->n + 1);
+		ret = rb_grow(r, r->n < (64 << 10) ? 64 << 10 : r->n == r->cap);
 		if (ret < 0)
 			return ret;
 		r->n += fread(r->buf + r->n, 1, r->cap - r->n, f);
-	} while (r->n == r->cap);
+	} while (r->n == r->cap || batch_wait_input(f));
 	if (ferror(f))
 		return batch_read_error();
 	return batch_read_json(b, r->buf + mark, r->n - mark, errline, err);
@@ -104,7 +103,8 @@ static int load(struct batch *b, FILE *f, const char *name, bool tag,
 	int c, first = 0, ret = 0;
 
 	errno = 0;
-	for (c = getc(f); r.n < 3 && c == (unsigned char)bom[r.n]; c = getc(f)) {
+	for (c = batch_getc(f); r.n < 3 && c == (unsigned char)bom[r.n];
+	     c = batch_getc(f)) {
 		ret = rb_keep(&r, c);
 		if (ret < 0)
 			goto out;
@@ -116,7 +116,7 @@ static int load(struct batch *b, FILE *f, const char *name, bool tag,
 			ret = rb_keep(&r, c);
 			if (ret < 0)
 				goto out;
-			c = getc(f);
+			c = batch_getc(f);
 		} while (json_blank(c));
 	}
 	if (c == EOF && ferror(f)) {

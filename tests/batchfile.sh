@@ -88,6 +88,54 @@ check_file "--batch -: a NUL byte after a JSON array: message" \
 	"netifmsg: <stdin>:2: a NUL byte in the line (binary data?)" "$ERR"
 check_mask "--batch -: a NUL byte after a JSON array: not sent" tap0 0x1
 
+# --- a non-blocking standard input (O_NONBLOCK set by a parent that
+# shares it), empty when netifmsg reads it: netifmsg waits for the
+# writer, as on a blocking one, instead of "<stdin>: Resource temporarily
+# unavailable".  Text, and JSON that comes in pieces (a byte-order mark
+# cut in two, then the array).  Each piece is written once netifmsg
+# sleeps with the pipe empty, or has ended.
+set_mask tap0 0x1
+set_mask tap1 0x1
+python3 - "$NS" "$NETIFMSG" "${NIM_WRAPPER[@]}" >"$NIM_TMP/nbin" 2>&1 <<'EOF2'
+import fcntl, os, struct, subprocess, sys, termios, time
+ns, prog, wrapper = sys.argv[1], sys.argv[2], sys.argv[3:]
+def waiting(p, w):
+    """p has ended, or sleeps with nothing left in its stdin."""
+    for i in range(400):
+        if p.poll() is not None:
+            return
+        n = struct.unpack("i", fcntl.ioctl(w, termios.FIONREAD, b"\0" * 4))[0]
+        try:
+            with open("/proc/%d/stat" % p.pid) as f:
+                state = f.read().rsplit(") ", 1)[1].split()[0]
+        except (OSError, IndexError):
+            state = "-"
+        if state == "S" and not n:
+            return
+        time.sleep(0.05)
+def run(*parts):
+    r, w = os.pipe()
+    os.set_blocking(r, False)
+    p = subprocess.Popen(["ip", "netns", "exec", ns] + wrapper +
+                         [prog, "--batch", "-"], stdin=r)
+    os.close(r)
+    try:
+        for part in parts:
+            waiting(p, w)
+            os.write(w, part)
+    except BrokenPipeError:
+        pass
+    os.close(w)
+    print(p.wait())
+run(b"tap0 +wol\n", b"tap0 +hw\n")
+run(b"\xef\xbb", b"\xbf[\n", b'{"ifname":"tap1","msg_enable":4},',
+    b'{"ifname":"tap1","msg_enable":5}]\n')
+EOF2
+check_file "--batch - from a non-blocking pipe: waited for, exit 0 twice" \
+	$'0\n0' "$NIM_TMP/nbin"
+check_mask "--batch - from a non-blocking pipe: both lines (text)" tap0 0x6001
+check_mask "--batch - from a non-blocking pipe: both objects (JSON)" tap1 0x5
+
 # --- read errors: exit 1, the reason, nothing sent (reading
 # /proc/self/mem at offset 0 fails with EIO)
 check_rc "--batch /proc/self/mem" 1 tm --batch /proc/self/mem
