@@ -194,6 +194,34 @@ else
 	echo "note: no altnames here: not checked"
 fi
 
+# --- --ifindex with a --driver line: that interface's driver alone is
+# read, so that what udev runs for one interface does not fail while
+# another is renamed (udev renames them as they come, at boot too).
+# strace slows each ioctl, and rnm0 is renamed on and on meanwhile: the
+# name every dump gives it is gone when a driver read would come to it.
+add_tap rnm0 || fatal "cannot add rnm0"
+set_mask new0 0x0
+printf -- '--driver tun new0 +wol\n' >"$C/drv.conf"
+(
+	i=0
+	while ip -n "$NS" link set "rnm$i" name "rnm$((i + 1))" 2>/dev/null; do
+		i=$((i + 1))
+	done
+) &
+RNM=$!
+# renamed: rnm0 has had another name.
+renamed() { ! ip -n "$NS" link show dev rnm0 >/dev/null 2>&1; }
+wait_until renamed || fatal "rnm0 is not being renamed"
+check_rc "--ifindex, --driver line, another interface renamed meanwhile" 0 \
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
+	-e inject=ioctl:delay_enter=50000 \
+	"$NETIFMSG" --apply --config "$C/drv.conf" --ifindex "$(ifindex_of new0)"
+kill "$RNM" 2>/dev/null
+wait "$RNM" 2>/dev/null
+check_empty "--ifindex, another interface renamed meanwhile: no message" "$ERR"
+check_mask "--ifindex, another interface renamed meanwhile: new0 set" new0 0x4000
+
 # --- more interfaces than one run of sets holds (256): every one set,
 # across the runs; a run that breaks off at its first receive had sent a
 # window (64) of sets, whose results are unknown, and leaves the rest
