@@ -192,10 +192,12 @@ static void notes(const struct opts *o, struct backend *b,
 
 /*
  * The interfaces, with the drivers that lines select by.  With --ifindex
- * only that interface's driver is read: what udev runs for one interface
- * must not fail because others are renamed meanwhile, as udev renames
- * them as they come.  A dump that a rename of that one raced with is
- * done again, as iflist_dump() does.
+ * only that interface matters: what udev runs for one interface must not
+ * fail because others are renamed meanwhile, as udev renames them as
+ * they come.  So a list that such renames left inconsistent (-EAGAIN,
+ * after iflist_dump() tried again) is taken if it has that interface (it
+ * alone, as one may be listed twice), and only its driver is read; a
+ * rename of that one itself has the dump done again.
  */
 static int dump(const struct opts *o, struct backend *b, struct iflist *l,
 		bool drivers)
@@ -205,23 +207,30 @@ static int dump(const struct opts *o, struct backend *b, struct iflist *l,
 	size_t i, k;
 	int ret;
 
-	if (!o->ifindex || !drivers)
+	if (!o->ifindex)
 		return iflist_dump(b, l, drivers);
 	do {
 		if (tries)
 			iflist_free(l);
 		ret = iflist_dump(b, l, false);
-		for (i = 0; !ret && i < l->n; i++)
+		for (i = 0; (!ret || ret == -EAGAIN) && i < l->n; i++)
 			if (l->v[i].ifindex == o->ifindex)
 				break;
-		if (ret || i == l->n)
+		if ((ret && ret != -EAGAIN) || i == l->n)
 			return ret;
-		ret = b->ops->driver(b, l->v[i].ifname, o->ifindex, name);
+		if (ret) {
+			l->v[0] = l->v[i];
+			l->n = 1;
+			i = 0;
+			b->extack[0] = '\0';
+		}
+		ret = drivers ? b->ops->driver(b, l->v[i].ifname, o->ifindex,
+					       name) : 0;
 	} while (ret == -EAGAIN && ++tries < 3);
 	if (ret == -EAGAIN)
 		strcpy(b->extack, "the interface list changed while it was read");
 	/* Gone, or no GDRVINFO: no driver, which no line selects. */
-	if (ret == -ENODEV || ret == -EOPNOTSUPP)
+	if (!drivers || ret == -ENODEV || ret == -EOPNOTSUPP)
 		return 0;
 	if (ret < 0)
 		return ret;

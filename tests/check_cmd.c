@@ -1341,6 +1341,33 @@ START_TEST(test_apply_dump_fails)
 }
 END_TEST
 
+/*
+ * --apply --ifindex (the udev rule's run): a list that renames of others
+ * left inconsistent is taken if it has that interface, once, also where
+ * the dump gave it twice; one without it is still a failure.
+ */
+START_TEST(test_apply_ifindex_intr)
+{
+	char cmd[160];
+
+	f.dumps_intr = 3;
+	fake_add(&f, "tap1", 0)->ifindex = 2;	/* tap1, listed twice */
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s --ifindex 2",
+		 write_file("tap* +link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000004 link (changed)\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.sets, 1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	f.dumps = 0;
+	cmd[strlen(cmd) - 1] = '9';
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.sets, 1);
+}
+END_TEST
+
 /* --apply: of a run that breaks off, the sets never sent were not made. */
 START_TEST(test_apply_broken_unsent)
 {
@@ -2004,6 +2031,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_dump_fails);
+	tcase_add_test(tc, test_apply_ifindex_intr);
 	tcase_add_test(tc, test_apply_broken_unsent);
 	tcase_add_test(tc, test_apply_broken_run);
 	tcase_add_test(tc, test_apply_fails_after_unchanged);
