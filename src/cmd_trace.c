@@ -525,6 +525,18 @@ static int drain(struct trace *tr)
 		}
 		if (len < 0 && (errno == EAGAIN || errno == EINTR))
 			return 0;
+		/*
+		 * The kernel log has no end: a file that does (/dev/null
+		 * bound over it in a container) would keep poll() and this
+		 * loop spinning.
+		 */
+		if (!len) {
+			diag(NULL, NULL, "note: %s ended (it is not the kernel log): no more messages are shown; the level is still raised and restored",
+			     KMSG_PATH);
+			close(tr->kmsg);
+			tr->kmsg = -1;
+			return 0;
+		}
 		if (len < 0) {
 			ret = -errno;
 			diag(NULL, NULL, "trace: %s: %s", KMSG_PATH,

@@ -12,7 +12,8 @@
 # renamed during the trace, also just before its end, and renamed
 # before the change (also over the ioctl); names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
-# CAP_SYSLOG and without CAP_NET_ADMIN; the dynamic debug note.
+# CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; the
+# dynamic debug note.
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -537,6 +538,37 @@ if command -v setpriv >/dev/null 2>&1 &&
 else
 	echo "note: setpriv missing or dmesg_restrict is 0: the capability cases are not run"
 fi
+
+# --- /dev/null bound over /dev/kmsg (a container): its end of file is
+# said once, and the session waits on, as it does without /dev/kmsg; it
+# does not spin reading, blind to its interface going away.
+command -v unshare >/dev/null 2>&1 || missing unshare util-linux
+add_tap trc3 || fatal "cannot create trc3"
+saved=("${NIM_WRAPPER[@]}")
+NIM_WRAPPER=(unshare -m sh -c 'mount --bind /dev/null /dev/kmsg && exec "$@"' sh "${saved[@]}")
+trace "$O" "$E" trc3 --for 120
+NIM_WRAPPER=("${saved[@]}")
+wait_for "$E" "kmsg ended" || fail "/dev/null as /dev/kmsg: its end said" "not in 20 s"
+check_grep "/dev/null as /dev/kmsg: the note" \
+	"netifmsg: note: /dev/kmsg ended (it is not the kernel log): no more messages are shown; the level is still raised and restored" "$E"
+if wait_until sleeps_polling "$TPID"; then
+	pass "/dev/null as /dev/kmsg: the trace waits, not spinning"
+else
+	proc_where_to where "$TPID"
+	fail "/dev/null as /dev/kmsg: the trace waits, not spinning" "not after 20 s: $where"
+fi
+ip -n "$NS" link del trc3
+if wait_until ended "$TPID"; then
+	stopped
+	check_eq "/dev/null as /dev/kmsg: ends when its interface goes away: exit 0" 0 "$RC"
+	check_grep "/dev/null as /dev/kmsg: the interface went away, said" \
+		"trc3: the interface went away" "$E"
+else
+	fail "/dev/null as /dev/kmsg: ends when its interface goes away" "still running 20 s after"
+	kill -TERM "$TPID"
+	stopped
+fi
+check_eq "/dev/null as /dev/kmsg: the note once" 1 "$(grep -c 'kmsg ended' "$E")"
 
 # --- a signal caught while an answer of the kernel is awaited (a second
 # Ctrl-C during the restore) makes the receive fail with EINTR: it is
