@@ -479,19 +479,20 @@ static void dyndbg_notes(const struct trace *tr)
 
 /*
  * The kernel's record of a rename, "NEW: renamed from OLD" (and " (while
- * UP)"), the text at @off: where OLD is a target's name, follow it at
- * once, so that this record and the ones after it are matched by the new
- * name.  The log is shared with other namespaces, and the interface may
- * have been renamed again since (NEW may be no one's name now): the name
- * the interface has now decides.
+ * UP)"), the text at @off: where OLD is a target's name, follow every
+ * target at once, so that this record and the ones after it are matched
+ * by the new names.  The log is shared with other namespaces, and the
+ * interface may have been renamed again since (NEW may be no one's name
+ * now): the name the interface has now decides.  Every one: in a swap
+ * (OLD to TMP, NEW to OLD, TMP to NEW) read late, the one called NEW now
+ * has a name only the next record names.
  */
 static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 			  size_t off)
 {
 	static const char from[] = "renamed from ", up[] = " (while UP)";
 	const char *old = r->msg + off + strlen(from), *end = r->msg + r->len;
-	ssize_t i;
-	size_t n;
+	size_t i, n;
 
 	if (r->len - off < strlen(from) ||
 	    memcmp(r->msg + off, from, strlen(from)))
@@ -499,9 +500,11 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 	n = (size_t)(end - old);
 	if (n > strlen(up) && !memcmp(end - strlen(up), up, strlen(up)))
 		n -= strlen(up);
-	i = named(tr, old, n);
-	if (i >= 0 && !tr->t[i].gone)
-		follow_index(tr, (size_t)i);
+	if (named(tr, old, n) < 0)
+		return;
+	for (i = 0; i < tr->n; i++)
+		if (!tr->t[i].gone)
+			follow_index(tr, i);
 }
 
 /*

@@ -9,7 +9,8 @@
 # write), and a write error (also past ulimit -f);
 # SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
-# renamed during the trace, also just before its end, and renamed
+# renamed during the trace, also just before its end, two swapping
+# names while it is stopped, and renamed
 # before the change (also over the ioctl); names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
 # CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; the
@@ -423,6 +424,33 @@ if dmesg 2>/dev/null | grep -q 'trc1r: renamed from trc1t'; then
 fi
 check_mask "trc1 renamed twice while stopped: restored" trc1r 0x0
 ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
+
+# Two traced interfaces swap names while the trace is stopped (through a
+# temporary name, as udev does): each one's records logged after the
+# swap are shown under its new name, and each is put back.
+set_mask trc0 0x0
+set_mask trc1 0x0
+trace "$O" "$E" 'trc[01]' +drv
+kill -STOP "$TPID"
+ip -n "$NS" link set trc1 name trcx && ip -n "$NS" link set trc0 name trc1 &&
+	ip -n "$NS" link set trcx name trc0 || fatal "cannot swap trc0 and trc1"
+taplog trc0
+taplog trc1
+kill -CONT "$TPID"
+wait_for "$O" 'trc1: persist'
+kill -INT "$TPID"
+stopped
+check_eq "trc0 and trc1 swapped while stopped: exit 0" 0 "$RC"
+if dmesg 2>/dev/null | grep -q 'trc1: renamed from trc0'; then
+	check_grep "trc0 and trc1 swapped while stopped: trc0's records after the swap" \
+		"trc0: persist enabled" "$O"
+	check_grep "trc0 and trc1 swapped while stopped: trc1's records after the swap" \
+		"trc1: persist enabled" "$O"
+fi
+check_mask "trc0 and trc1 swapped while stopped: trc0 restored" trc0 0x0
+check_mask "trc0 and trc1 swapped while stopped: trc1 restored" trc1 0x0
+ip -n "$NS" link set trc0 name trcx && ip -n "$NS" link set trc1 name trc0 &&
+	ip -n "$NS" link set trcx name trc1 || fatal "cannot swap trc0 and trc1 back"
 
 # --- renamed or deleted just before the end, before the trace looked
 # again: put back under its new name; nothing to put back.  Without
