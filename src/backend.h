@@ -81,6 +81,7 @@ struct backend_ops {
 struct backend {
 	const struct backend_ops *ops;
 	uint32_t settable;	/* the bits a set may write */
+	size_t name_max;	/* the longest interface name it carries */
 	bool fell_back;		/* no ethtool netlink family: the ioctl */
 	char extack[GENL_EXTACK_MAX];	/* kernel's message for the last error */
 	size_t in_flight;	/* see ops->run */

@@ -98,5 +98,6 @@ int backend_ioctl_open(struct backend *b)
 	b->ops = &ioctl_ops;
 	b->priv = (void *)(intptr_t)fd;
 	b->settable = UINT32_MAX;
+	b->name_max = IF_NAMESIZE - 1;
 	return 0;
 }

@@ -292,5 +292,6 @@ int backend_nl_open(struct backend *b, bool monitor)
 	b->priv = p;
 	/* The kernel's bitset has MSGCLASS_KERNEL_BITS bits: no more. */
 	b->settable = MSGCLASS_KERNEL_MASK;
+	b->name_max = ALTIFNAMSIZ - 1;
 	return 0;
 }

@@ -24,6 +24,7 @@
 #include "select.h"
 
 struct run {
+	const struct backend *b;
 	struct job *jobs;
 	size_t n;
 	const char *file;
@@ -59,7 +60,7 @@ static void tell_none(struct run *r, unsigned int line)
 	for (; r->told < r->nnone && r->none[r->told]->lineno < line; r->told++) {
 		struct where w = where_of(r->file, r->none[r->told]);
 
-		select_none(&w, r->none[r->told]);
+		select_none(r->b, &w, r->none[r->told]);
 		r->failed++;
 	}
 }
@@ -333,7 +334,7 @@ static int expand(struct run *r, struct backend *b, const struct iflist *all,
 int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 		 size_t n, const char *file)
 {
-	struct run r = { .jobs = jobs, .n = n, .file = file };
+	struct run r = { .b = b, .jobs = jobs, .n = n, .file = file };
 	struct iflist all = { 0 };
 	struct job *expanded = NULL;
 	bool select, drivers;
@@ -387,7 +388,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	if (r.unmatched && !r.stopped && r.job == r.n) {
 		struct where w = where_of(r.file, r.unmatched);
 
-		select_none(&w, r.unmatched);
+		select_none(b, &w, r.unmatched);
 		r.failed++;
 		if (r.unsent > 1 && file)
 			say_stopped(&w, r.unsent - 1);

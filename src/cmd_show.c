@@ -46,6 +46,6 @@ int cmd_show(const struct opts *o, struct backend *b)
 		return diag_kernel(NULL, many ? NULL : j->ifname, ret,
 				   b->extack);
 	if (j->ifname && many && !found)
-		return select_none(NULL, j);
+		return select_none(b, NULL, j);
 	return 0;
 }

@@ -149,7 +149,7 @@ static int targets(struct trace *tr)
 		if (ret < 0)
 			return diag_kernel(NULL, NULL, ret, tr->b->extack);
 		if (!tr->n)
-			return select_none(NULL, j);
+			return select_none(tr->b, NULL, j);
 	}
 	tr->t = calloc(tr->n, sizeof(*tr->t));
 	tr->names = calloc(tr->n, sizeof(*tr->names));

@@ -179,10 +179,13 @@ bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
 	return any;
 }
 
-int select_none(const struct where *w, const struct job *j)
+int select_none(const struct backend *b, const struct where *w,
+		const struct job *j)
 {
 	char q[QUOTE_SIZE];
 
+	if (!j->pattern && strlen(j->ifname) > b->name_max)
+		return diag_kernel(w, j->ifname, -ENAMETOOLONG, NULL);
 	quote_word(q, j->ifname, strlen(j->ifname));
 	if (j->more->ndrivers)
 		diag(w, NULL, "no interface with a message level matches '%s' with driver %s%s",

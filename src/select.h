@@ -56,7 +56,11 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i);
 /* Any job of @jobs a selector?  Any with --driver (*@drivers)? */
 bool jobs_select(const struct job *jobs, size_t n, bool *drivers);
 
-/* "no interface matches 'tap*'" (and "of driver tun"), to stderr. */
-int select_none(const struct where *w, const struct job *j);
+/*
+ * "no interface matches 'tap*'" (and "of driver tun"), to stderr; for a
+ * name longer than @b carries, why no interface has it.
+ */
+int select_none(const struct backend *b, const struct where *w,
+		const struct job *j);
 
 #endif

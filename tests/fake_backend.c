@@ -268,6 +268,7 @@ void fake_open(struct backend *b, struct fake *f, uint32_t settable)
 	*b = (struct backend){
 		.ops = &fake_ops,
 		.settable = settable,
+		.name_max = ALTIFNAMSIZ - 1,
 		.priv = f,
 	};
 }

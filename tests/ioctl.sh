@@ -283,6 +283,23 @@ if ip -n "$NS" link property add dev tap3 altname "$LONGALT" 2>/dev/null; then
 	check_file "--ioctl show by a long altname: message and reason" \
 		"netifmsg: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
 	check_mask "--ioctl long altname: tap3 unchanged" tap3 0x1
+	# With --driver the name selects from a dump: the same reason.
+	check_rc "--ioctl --driver tun, a long altname" 1 nm --ioctl --driver tun "$LONGALT"
+	check_file "--ioctl --driver tun, a long altname: message and reason" \
+		"netifmsg: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
+	check_rc "--ioctl --driver tun, a long altname +link" 1 nm --ioctl --driver tun "$LONGALT" +link
+	check_file "--ioctl --driver tun, a long altname +link: message and reason" \
+		"netifmsg: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
+	printf '%s --driver tun +link\ntap3 +timer\n' "$LONGALT" > "$NIM_TMP/longalt.batch"
+	check_rc "--ioctl -f --batch, --driver tun and a long altname" 1 nm --ioctl -f --batch "$NIM_TMP/longalt.batch"
+	check_file "--ioctl -f --batch, --driver tun and a long altname: message" \
+		"netifmsg: $NIM_TMP/longalt.batch:1: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
+	check_mask "--ioctl -f --batch: the other line ran" tap3 0x9
+	check_rc "netlink --driver tun, a long altname" 0 nm -x --driver tun "$LONGALT"
+	check_out "netlink --driver tun, a long altname: its mask" "tap3: 0x00000009"
+	check_rc "netlink --driver veth, a long altname of a tap" 1 nm --driver veth "$LONGALT"
+	check_file "netlink --driver veth, a long altname of a tap: no reason" \
+		"netifmsg: no interface with a message level matches '$LONGALT' with driver veth" "$ERR"
 else
 	echo "note: long altname refused, long altname test left out"
 fi
