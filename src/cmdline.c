@@ -379,7 +379,8 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 			if (bad < 0)
 				bad = i;
 			continue;
-		} else if (!after_target || (!w[2] && find_short(w[1])))
+		} else if (!after_target || cl->given[OPT_MONITOR] ||
+			   (!w[2] && find_short(w[1])))
 			ret = parse_short(o, cl, &i);
 		else {
 			if (!cl->dash_word)
@@ -803,8 +804,6 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor takes no --from-level, --level-map, -v, -q or -f");
 	if (o->ioctl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
-	if (cl->dash_word)
-		return monitor_dash_error(cl, cl->dash_word);
 	for (i = 0; i < cl->nwords; i++) {
 		bool pattern;
 		int ret = take_iface(cl, cl->words[i], &pattern);
@@ -1005,15 +1004,26 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  const char **words, enum cmdline_kind kind,
 		  struct cmdline_err *err)
 {
-	struct cmdline cl = {
-		.kind = kind, .err = err, .argv = argv, .argc = argc,
-		.words = words, .o = o,
-	};
-	int ret;
+	const struct opts init = *o;
+	struct cmdline cl;
+	int ret, pass;
 
 	err->msg[0] = '\0';
 	err->hint = false;
-	ret = parse_words(o, &cl);
+	/*
+	 * --monitor takes no CHANGE: every '-' word is options.  Where a
+	 * word after IFACE was taken for a CHANGE before --monitor came
+	 * ("tap0 -jt --monitor"), the words are read again.
+	 */
+	for (pass = 0; pass < 2; pass++) {
+		cl = (struct cmdline){ .kind = kind, .err = err, .argv = argv,
+				       .argc = argc, .words = words, .o = o };
+		cl.given[OPT_MONITOR] = pass;
+		*o = init;
+		ret = parse_words(o, &cl);
+		if (!cl.given[OPT_MONITOR] || !cl.dash_word)
+			break;
+	}
 	if (ret)
 		return ret;
 	if (cl.given[OPT_HELP] || cl.given[OPT_VERSION]) {

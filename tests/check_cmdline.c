@@ -58,6 +58,16 @@ static void check_monitor_names(struct opts *o)
 	ck_assert_int_eq(o->nifnames, 0);
 }
 
+/* "-jt -nblue" after the interface: options, as --monitor takes no CHANGE. */
+static void check_monitor_jt(struct opts *o)
+{
+	ck_assert_str_eq(o->netns, "blue");
+	ck_assert_int_eq(o->mode, OUT_JSON);
+	ck_assert(o->timestamp);
+	ck_assert_int_eq(o->nifnames, 1);
+	ck_assert_str_eq(o->ifnames[0], "tap0");
+}
+
 static void check_a_b(struct opts *o)
 {
 	ck_assert_str_eq(o->job.ifname, "ab");
@@ -545,6 +555,10 @@ static const struct cl_case cases[] = {
 	{ { "-Z", "-j", "--monitor", NULL }, -EINVAL, 0, "unknown option '-Z' (--monitor takes", NULL },
 	{ { "-eth0", "--monitor", "--bogus", NULL }, -EINVAL, 0, "unknown option '-eth0' (--monitor takes", NULL },
 	{ { "-nblue", "-jt", "--monitor", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	/* ... and after an interface name, where it reads as short options */
+	{ { "--monitor", "tap0", "-jt", "-nblue", NULL }, 0, CMD_MONITOR, NULL, check_monitor_jt },
+	{ { "tap0", "-jt", "-nblue", "--monitor", NULL }, 0, CMD_MONITOR, NULL, check_monitor_jt },
+	{ { "tap0", "-link", "--monitor", "-Z", NULL }, -EINVAL, 0, "unknown option '-link' (--monitor takes", NULL },
 	/* without --monitor, the first error is still the word's own */
 	{ { "-eth0", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
 	{ { "-eth0", "--bogus", "--monitor", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },

@@ -236,6 +236,9 @@ comp "--force" --batch lines.txt --forc
 comp "$IFACES" --monitor ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor lo ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor -j lo ""
+# --monitor takes no CHANGE: after an interface a '-' word is options.
+comp "$LONGOPTS $SHORTOPTS" --monitor lo -
+comp "-t" --monitor lo -j -t
 comp "--for --force" --fo
 comp "--force" --forc
 comp "--ioctl" --io
@@ -291,6 +294,7 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "tap0 tap1" -n"$NS" t
 	comp "$CLASSES all none" -n "$NS" tap0 ""
 	comp "tap1" -n "$NS" --monitor tap0 ""
+	comp "tap1" --monitor tap0 -jn "$NS" ""
 	# --apply --ifindex N takes no interface.
 	comp "" -n "$NS" --apply --ifindex 2 ""
 	comp "" -n "$NS" --apply --ifindex = 2 ""
