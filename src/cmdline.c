@@ -962,10 +962,11 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	    o->cmd != CMD_CHANGE)
 		return cmdline_err_set(cl->err, false, "a batch line must start with an interface name");
 	local = o->cmd == CMD_LIST || o->cmd == CMD_DECODE || o->cmd == CMD_LEVEL;
-	if (local && (o->netns || o->ioctl || cl->ndrivers))
+	/* -v says what a change did (and that the ioctl is used instead). */
+	if (local && (o->netns || o->ioctl || cl->ndrivers || o->verbose))
 		return usage_error(cl, "%s needs a command that talks to the kernel",
-				   o->netns ? "--netns" :
-				   o->ioctl ? "--ioctl" : "--driver");
+				   o->netns ? "--netns" : o->ioctl ? "--ioctl" :
+				   cl->ndrivers ? "--driver" : "-v");
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   quote(cl, o->netns));

@@ -388,6 +388,9 @@ static const struct cl_case cases[] = {
 	  check_ioctl_bit20 },
 	{ { "--ioctl", "--batch", "f", NULL }, 0, CMD_BATCH, NULL, check_ioctl_batch },
 	{ { "--ioctl", "--list", NULL }, -EINVAL, 0, "--ioctl needs a command that talks to the kernel", NULL },
+	/* -v says what a change did: nothing to say where nothing is asked */
+	{ { "-jv", "--decode", "link", NULL }, -EINVAL, 0, "-v needs a command that talks to the kernel", NULL },
+	{ { "-v", "--from-level", "3", "tap0", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	{ { "--ioctl", "--decode", "link", NULL }, -EINVAL, 0, "--ioctl needs a command", NULL },
 	{ { "--ioctl", "--from-level", "3", NULL }, -EINVAL, 0, "--ioctl needs a command", NULL },
 	{ { "--monitor", "--ioctl", NULL }, -EINVAL, 0, "--monitor cannot use --ioctl", NULL },
