@@ -460,6 +460,8 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 {
 	char *w = (char *)word;
 	size_t len = strlen(w), bs = 0;
+	/* As written: the word is read in place, a pattern keeps escapes. */
+	const char *typed = quote(cl, word);
 
 	/* Unless escaped: "a\\\\:" is the name "a\\" printed, with its ':'. */
 	if (len > 1 && w[len - 1] == ':') {
@@ -471,11 +473,11 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	*pattern = word_has_glob(w);
 	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
-				   quote(cl, word));
+				   typed);
 	/* What no interface name can hold, a pattern cannot match either. */
 	if (*pattern && (len >= 256 || strpbrk(w, "/: \t\n\v\f\r")))
 		return usage_error(cl, "'%s' is not a valid interface pattern",
-				   quote(cl, w));
+				   typed);
 	if (!*pattern && !ifname_valid(w))
 		return usage_error(cl, "'%s' is not a valid interface name",
 				   quote(cl, w));

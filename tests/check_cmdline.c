@@ -573,6 +573,9 @@ static const struct cl_case cases[] = {
 	{ { ":", NULL }, -EINVAL, 0, "':' is not a valid interface name", NULL },
 	/* a pattern cannot match what no name holds: ':' or a NUL byte */
 	{ { "ta:p*", NULL }, -EINVAL, 0, "'ta:p*' is not a valid interface pattern", NULL },
+	/* ... named as it was written, not as fnmatch(3) is given it */
+	{ { "tap*\\x2f", NULL }, -EINVAL, 0, "'tap*\\x2f' is not a valid interface pattern", NULL },
+	{ { "--monitor", "t\\?p*\\x3a", NULL }, -EINVAL, 0, "'t\\?p*\\x3a' is not a valid interface pattern", NULL },
 	{ { "tap*\\x00", NULL }, -EINVAL, 0, "bad escape in interface name 'tap*\\x00'", NULL },
 	/* --config is a list: twice is two files */
 	{ { "--apply", "--config", "a", "--config", "b", NULL }, 0, CMD_APPLY, NULL, check_two_configs },
