@@ -739,6 +739,11 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			       err.code == CHANGE_VM_SIGN))
 			return usage_error(cl, "'%s' before '%s': only class names can be turned on or off (write bitN %s)",
 					   quote(cl, word), next, next);
+		/* "link on" in one argument ("$(netifmsg -N eth0) off"). */
+		if (err.code == CHANGE_UNKNOWN &&
+		    (is_word(err.item, "on") || is_word(err.item, "off")))
+			return usage_error(cl, "'%s': '%s' must be an argument of its own (NAME on|off, as ethtool's msglvl)",
+					   quote(cl, word), err.item);
 		return change_error(cl, &err, word);
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;

@@ -514,6 +514,9 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "on", "+link", NULL }, -EINVAL, 0, "'on' needs a class name before it", NULL },
 	/* not read as a class named 'on' turned off */
 	{ { "lo", "on", "off", NULL }, -EINVAL, 0, "'on' needs a class name before it (NAME on|off, as ethtool's msglvl)", NULL },
+	/* an on or off inside an argument is no class either */
+	{ { "--decode", "link on", NULL }, -EINVAL, 0, "'link on': 'on' must be an argument of its own (NAME on|off, as ethtool's msglvl)", NULL },
+	{ { "--decode", "drv,Off", "on", NULL }, -EINVAL, 0, "'drv,Off': 'Off' must be an argument of its own", NULL },
 	{ { "tap0", "link", "on", "OFF", "on", NULL }, -EINVAL, 0, "'OFF' needs a class name before it", NULL },
 	{ { "--decode", "off", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
 	/* a list with blanks before on/off: every class of it, as with commas */
@@ -660,8 +663,8 @@ static const struct {
 	{ { "tap0", "--from-level", "1", "link", "on", NULL },
 	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x3, .on = 0x4 },
 	/* on/off must be a word of its own, after a name */
-	{ { "--ioctl", "tap0", "link on", NULL }, .msg = "unknown message class 'on'" },
-	{ { "--decode", "link off", NULL }, .msg = "unknown message class 'off'" },
+	{ { "--ioctl", "tap0", "link on", NULL }, .msg = "'link on': 'on' must be an argument of its own" },
+	{ { "--decode", "link off", NULL }, .msg = "'link off': 'off' must be an argument of its own" },
 	{ { "tap0", "bit3", "on", "on", NULL }, .msg = "'on' needs a class name before it" },
 	{ { "tap0", "--from-level", "3", "off", NULL },
 	  .msg = "'off' needs a class name before it" },
