@@ -4,7 +4,9 @@
 # The program is linked as configure.ac says: position independent, with
 # full RELRO (a GNU_RELRO segment and BIND_NOW), its stack not executable,
 # and needing libmnl and libc only (what the benchmark measured: every
-# shared library costs each run its loading, see README, Performance).  Needs no root and no kernel access.
+# shared library costs each run its loading, see README, Performance),
+# and libjansson where configure links it dynamically.  Needs no root
+# and no kernel access.
 
 top_srcdir=${top_srcdir:-$(cd "$(dirname "$0")/.." && pwd)}
 NETIFMSG=${NETIFMSG:-$top_srcdir/src/netifmsg}
@@ -24,9 +26,14 @@ check "BIND_NOW: every symbol bound at start-up" yes \
 	"$(grep -Eq 'BIND_NOW|Flags:.* NOW' <<<"$dynamic" && echo yes || echo no)"
 check "stack not executable" "RW" \
 	"$(awk '$1 == "GNU_STACK" { print $(NF - 1) }' <<<"$headers")"
-# (--enable-sanitizers adds its runtimes.)
-check "libraries needed: libmnl and libc only" \
-	"libc.so.6 libmnl.so.0" \
+# (--enable-sanitizers adds its runtimes.)  jansson's archive is linked in
+# where configure found one (-Bstatic in JANSSON_LIBS); without it, or
+# with --disable-static-jansson, its shared library is needed too.
+libs="libc.so.6 libmnl.so.0"
+if ! grep -q '^JANSSON_LIBS = .*-Bstatic' "${top_builddir:-$top_srcdir}/Makefile"; then
+	libs="libc.so.6 libjansson.so.4 libmnl.so.0"
+fi
+check "libraries needed: $libs" "$libs" \
 	"$(sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' <<<"$dynamic" |
 	   grep -Ev '^lib(asan|ubsan)\.' | sort | tr '\n' ' ' | sed 's/ $//')"
 
