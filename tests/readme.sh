@@ -10,7 +10,8 @@
 # In that section, a line of four spaces and `$ ` or `# ` (the prompt) is a
 # command; the lines indented by four spaces right after it are its
 # expected output; anything else ends the example.  The exit status must be
-# 0, unless the command ends in a comment "exit status N".
+# 0, unless the command ends in a comment "exit status N".  And the
+# packages the tests need are those the README says to install.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -88,6 +89,28 @@ else
 	fail "README: at least 10 examples in the Examples section" \
 		"found $NEXAMPLES"
 fi
+
+# The packages the tests need (each 'missing TOOL PACKAGE' of tests/*.sh,
+# and the man page lint's of manlint.sh and help.sh) are in the Quick
+# start's apt-get line, after which it says to run 'sudo make check', and
+# in the dependencies of "Building by hand".
+T=${top_srcdir:-$(dirname "$0")/..}/tests
+pkgs=$( { sed -n 's/.*missing [a-z0-9.+-]* \([a-z0-9.+-]*\)$/\1/p' "$T"/*.sh
+	echo mandoc groff-base man-db bsdextrautils; } | tr ' ' '\n' | sort -u)
+section() {
+	awk -v t="$1" '$0 == t { on = 1; getline; next } on && /^-+$/ { exit } on' \
+		"$README" | tr -s ' ,;()' '\n'
+}
+for s in "Quick start" "Building by hand"; do
+	words=$(section "$s")
+	for p in $pkgs; do
+		if grep -qx -- "$p" <<<"$words"; then
+			pass "README, $s: names $p"
+		else
+			fail "README, $s: names $p (needed by the tests)" "not named"
+		fi
+	done
+done
 
 # README is the short way in, netifmsg(8) the reference (issue 15).
 n=$(wc -l <"$README")
