@@ -29,6 +29,7 @@ sbindir=$(var sbindir)
 sysconfdir=$(var sysconfdir)
 mandir=$(var mandir)
 udevrulesdir=$(var udevrulesdir)
+bashcompletiondir=$(var bashcompletiondir)
 
 make -s -C "$B" install DESTDIR="$D" >"$D.log" 2>&1
 check "make install DESTDIR" 0 "$?"
@@ -42,6 +43,11 @@ if [ -n "$udevrulesdir" ]; then
 	check "the rule runs the installed netifmsg" \
 		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply --ifindex \$attr{ifindex}\"" \
 		"$(grep -v '^#' "$rule")"
+fi
+if [ -n "$bashcompletiondir" ]; then
+	check "installs $bashcompletiondir/netifmsg, the completion" same \
+		"$(cmp -s "${top_srcdir:-$B}/completion/netifmsg" \
+			"$D$bashcompletiondir/netifmsg" && echo same)"
 fi
 check "the default configuration is all comments" \
 	0 "$(grep -cv '^\(#.*\)\?$' "$D$sysconfdir/netifmsg.conf")"
@@ -59,7 +65,12 @@ check "reinstall keeps a drop-in file" \
 	"eth1 +link" "$(cat "$D$sysconfdir/netifmsg.d/saved.conf")"
 make -s -C "$B" uninstall DESTDIR="$D" >>"$D.log" 2>&1
 check "make uninstall" 0 "$?"
-check "uninstall: the program is gone" gone "$([ -e "$D$sbindir/netifmsg" ] || echo gone)"
+for f in "$sbindir/netifmsg" "$mandir/man8/netifmsg.8" \
+	 "$mandir/man5/netifmsg.conf.5" \
+	 ${udevrulesdir:+"$udevrulesdir/90-netifmsg.rules"} \
+	 ${bashcompletiondir:+"$bashcompletiondir/netifmsg"}; do
+	check "uninstall: $f is gone" gone "$([ -e "$D$f" ] || echo gone)"
+done
 check "uninstall: a changed configuration stays" \
 	kept "$([ -f "$D$sysconfdir/netifmsg.conf" ] && echo kept)"
 check "uninstall: a drop-in file stays" \
