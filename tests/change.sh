@@ -104,6 +104,10 @@ check_rc "netifmsg tap4 -link --netns NS (option after IFACE)" 0 nm_here tap4 -l
 check_mask "netifmsg tap4 -link --netns NS: ethtool reads 0x4003" tap4 0x4003
 check_rc "netifmsg -n NS tap4 (show)" 0 nm_here -n "$NS" tap4
 check_out "netifmsg -n NS tap4: output" "$(show_line tap4 0x4003)"
+# A relative path is read from the current directory.
+check_rc "netifmsg -n ./NS -x tap4 (in /run/netns)" 0 \
+	sh -c 'cd /run/netns && exec "$@"' sh "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "./$NS" -x tap4
+check_out "netifmsg -n ./NS -x tap4: output" "0x00004003"
 
 check_rc "netifmsg -n NS (show all from the initial namespace)" 0 nm_here -n "$NS"
 expected=

@@ -6,7 +6,8 @@
 # ethtool -s and --batch, in order, one line each; nothing for a set that
 # changes nothing; a clean exit 0 on SIGTERM and SIGINT, and SIGINT
 # ignored at the start (a script's background job) stays so; a filter name
-# with an escaped glob character is no pattern.  Bursts and lost
+# with an escaped glob character is no pattern; a watched namespace
+# deleted (ip netns delete) is watched still.  Bursts and lost
 # notifications: tests/monitorburst.sh; signals while blocked:
 # tests/monitorstop.sh.
 
@@ -371,6 +372,32 @@ else
 fi
 check_file "--monitor >/dev/full: message" \
 	"netifmsg: write error: No space left on device" "$NIM_TMP/full.err"
+MON_PIDS=()
+
+# --- the watched namespace deleted (ip netns delete): its name goes, the
+# namespace lives on while the monitor runs in it, and is watched still
+DEL=$NS-del
+NIM_EXTRA_NS+=("$DEL")
+ip netns add "$DEL" && ip -n "$DEL" tuntap add dev tdel mode tap ||
+	fatal "cannot make the namespace $DEL"
+start_monitor del -n "$DEL" --monitor tdel
+MON_PID=${MON_PIDS[-1]}
+for ((try = 0; try < 300; try++)); do
+	ip netns exec "$DEL" ethtool -s tdel msglvl $((1 + try % 2))
+	sleep 0.05
+	[ -s "$NIM_TMP/del.out" ] && break
+done
+[ -s "$NIM_TMP/del.out" ] || fatal "the monitor of $DEL did not start"
+ip netns delete "$DEL" || fatal "ip netns delete $DEL failed"
+nsenter --net="/proc/$MON_PID/ns/net" ethtool -s tdel msglvl 0x4000 ||
+	fatal "cannot change tdel in the deleted namespace"
+wait_for "$NIM_TMP/del.out" '^tdel: 0x00004000 wol '
+check_egrep "namespace deleted: the monitor still watches it" \
+	'^tdel: 0x00004000 wol ' "$NIM_TMP/del.out"
+kill -TERM "$MON_PID"
+wait "$MON_PID"
+check_eq "namespace deleted: exit status 0 after SIGTERM" 0 "$?"
+check_empty "namespace deleted: nothing on stderr" "$NIM_TMP/del.err"
 MON_PIDS=()
 
 # --- usage errors
