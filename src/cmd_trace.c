@@ -78,6 +78,7 @@ struct trace {
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
+	char *netns;			/* -n NETNS's path from /, if relative */
 };
 
 static int by_name(const void *a, const void *b, void *st)
@@ -259,6 +260,26 @@ static void shell_netns(char *buf, size_t size, const char *netns)
 }
 
 /*
+ * -n NETNS for the restore command: a relative path names the namespace
+ * from this directory alone, and the command may be run from another.
+ */
+static char *netns_from_root(const char *ns)
+{
+	char *cwd, *path = NULL;
+
+	if (!ns || ns[0] == '/' || !strchr(ns, '/'))
+		return NULL;
+	while (!strncmp(ns, "./", 2))
+		ns += 2 + strspn(ns + 2, "/");
+	cwd = getcwd(NULL, 0);
+	if (cwd && strlen(cwd) + strlen(ns) < PATH_MAX - 1 &&
+	    asprintf(&path, "%s/%s", strcmp(cwd, "/") ? cwd : "", ns) < 0)
+		path = NULL;
+	free(cwd);
+	return path;
+}
+
+/*
  * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
  * bits target @i changed, where this run changed them (netlink refuses
  * bits 15-31 that an --ioctl run may have changed).
@@ -273,7 +294,8 @@ static void undo_command(char *buf, size_t size, const struct trace *tr,
 	shell_ifname(name, sizeof(name), st->ifname);
 	if (tr->o->netns) {
 		memcpy(netns, "-n ", 3);
-		shell_netns(netns + 3, sizeof(netns) - 4, tr->o->netns);
+		shell_netns(netns + 3, sizeof(netns) - 4,
+			    tr->netns ? tr->netns : tr->o->netns);
 		strcat(netns, " ");
 	}
 	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
@@ -777,6 +799,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	ret = targets(&tr);
 	if (ret)
 		goto out;
+	tr.netns = netns_from_root(o->netns);
 	/*
 	 * A closed output pipe: write() says EPIPE, which ends the trace.
 	 * Output beyond the file size limit: EFBIG, a write error; the
@@ -832,5 +855,6 @@ out:
 	free(tr.st);
 	free(tr.t);
 	free(tr.names);
+	free(tr.netns);
 	return ret;
 }

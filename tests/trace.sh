@@ -800,6 +800,23 @@ for p in "n'q" 'n\b' 'n x' $'n\x01c' 'n$x' 'né' $'n\xffq'; do
 	set_mask trc0 0x0
 done
 
+# in_dir DIR CMD...: CMD run in DIR.
+in_dir() {
+	(cd "$1" && shift && "$@")
+}
+
+# --- a relative -n path is said from /: the restore command works from
+# any directory
+check_rc "relative -n path: --trace" 0 in_dir /run/netns nm_here -n "./$NS" --trace trc0 +link --for 0.2
+check_grep "relative -n path: the restore command names it from /" \
+	"restore with: netifmsg -n /run/netns/$NS trc0 " "$ERR"
+cmd=$(sed -n 's/.*restore with: //p' "$ERR")
+set_mask trc0 0x5
+in_dir "$NIM_TMP" bash -c "${NIM_WRAPPER[*]} $NETIFMSG ${cmd#netifmsg }" ||
+	fail "relative -n path: the restore command from elsewhere" "exit $?: $cmd"
+check_mask "relative -n path: the restore command cleared link" trc0 0x1
+set_mask trc0 0x0
+
 # --- -q: no records, but the restore lines still (netifmsg(8), -q)
 trace "$O" "$E" -q trc0 --for 1
 taplog trc0
