@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -208,9 +209,19 @@ int main(int argc, char **argv)
 	struct cmd_input in = { 0 };
 	struct cmdline_err err;
 	const char **words;
+	sigset_t ends, mask;
 	struct opts o;
 	int ret, ret_out;
 
+	/*
+	 * SIGINT and SIGTERM end --monitor and --trace with exit status 0,
+	 * once they catch them: held until then, so that one sent at the
+	 * start is not a kill.  The other commands let them act at once.
+	 */
+	sigemptyset(&ends);
+	sigaddset(&ends, SIGINT);
+	sigaddset(&ends, SIGTERM);
+	sigprocmask(SIG_BLOCK, &ends, &mask);
 	if (std_fds() < 0) {
 		diag(NULL, NULL, "cannot open /dev/null: %s", strerror(errno));
 		return EXIT_FAILURE;
@@ -223,6 +234,8 @@ int main(int argc, char **argv)
 	}
 	opts_init(&o);
 	ret = cmdline_parse(&o, argc - 1, argv + 1, words, CMDLINE_ARGV, &err);
+	if (ret || (o.cmd != CMD_MONITOR && o.cmd != CMD_TRACE))
+		sigprocmask(SIG_SETMASK, &mask, NULL);
 	if (ret) {
 		ret = diag_usage(NULL, err.msg, err.hint);
 	} else if (o.cmd == CMD_BATCH || o.cmd == CMD_APPLY) {

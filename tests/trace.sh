@@ -817,6 +817,20 @@ in_dir "$NIM_TMP" bash -c "${NIM_WRAPPER[*]} $NETIFMSG ${cmd#netifmsg }" ||
 check_mask "relative -n path: the restore command cleared link" trc0 0x1
 set_mask trc0 0x0
 
+# --- SIGTERM while it starts, before it catches the signal (strace sends
+# it as its first socket opens): held, the session raises, ends at once
+# and puts the level back, exit 0.  LeakSanitizer cannot work under ptrace.
+command -v strace >/dev/null 2>&1 || missing strace strace
+set_mask trc0 0x0
+check_rc "SIGTERM while it starts: exit 0" 0 timeout -s KILL 60 \
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	strace -qq -o /dev/null -e trace=socket \
+	-e inject=socket:signal=SIGTERM:when=1 \
+	"$NETIFMSG" -n "$NS" --trace trc0 +link
+check_grep "SIGTERM while it starts: raised" "trc0: now 0x00000004; " "$ERR"
+check_grep "SIGTERM while it starts: restored" "trc0: restored: 0x00000000 none" "$ERR"
+check_mask "SIGTERM while it starts: put back" trc0 0x0
+
 # --- -q: no records, but the restore lines still (netifmsg(8), -q)
 trace "$O" "$E" -q trc0 --for 1
 taplog trc0
