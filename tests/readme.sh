@@ -9,8 +9,11 @@
 # The commands are taken from the README itself, so the two cannot drift.
 # In that section, a line of four spaces and `$ ` or `# ` (the prompt) is a
 # command; the lines indented by four spaces right after it are its
-# expected output; anything else ends the example.  The exit status must be
-# 0, unless the command ends in a comment "exit status N".  And the
+# expected output; anything else ends the example.  An indented line that
+# is neither (a command without its prompt) fails: every example of the
+# section runs.  The exit status must be 0, unless the command ends in a
+# comment "exit status N".  The kernel log records a --trace prints
+# ("[ seconds] ..." lines) are not compared: the log is global.  And the
 # packages the tests need are those the README says to install.
 
 if [ -n "${top_srcdir:-}" ]; then
@@ -56,6 +59,10 @@ run_example() {
 		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" \
 		bash -c 'cd "$2" || exit 99; netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
 			eval "$1" 2>&1' readme "$cmd" "$NIM_TMP" </dev/null
+	if [[ $cmd == *--trace* ]]; then
+		grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$OUT" >"$OUT.new"
+		mv "$OUT.new" "$OUT"
+	fi
 	check_out "$cmd: output" "$expected"
 }
 
@@ -73,7 +80,13 @@ for line in "${lines[@]}"; do
 		cmd=${line:6}
 		;;
 	'    '*)
-		[ -z "$cmd" ] || want+=("${line:4}")
+		if [ -n "$cmd" ]; then
+			want+=("${line:4}")
+		else
+			fail "README: every example runs: '${line:4}'" \
+				"no prompt (\$ or #) begins it, and it is no" \
+				"command's output: it is not run"
+		fi
 		;;
 	*)
 		flush
