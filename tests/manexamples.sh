@@ -204,6 +204,8 @@ NCMDS=0
 page=
 cmd=
 want=()
+# The examples that read netifmsg's lines in a `while read` loop.
+LOOPS=()
 
 # check_masks CMD: the masks MASKS gives for CMD, read with ethtool.
 check_masks() {
@@ -321,6 +323,7 @@ run_udev() {
 run_example() {
 	local rc=0 expected c=$cmd f before
 	NCMDS=$((NCMDS + 1))
+	[[ $c != *'while read'* ]] || LOOPS+=("$c")
 	expected=$(printf '%s\n' "${want[@]}")
 	if [[ $c == udevadm\ * ]]; then
 		run_udev "$c"
@@ -456,6 +459,54 @@ for i in "${!PAGES[@]}"; do
 			"found $((NCMDS - start))"
 	fi
 done
+
+# sh_loop CMD: the example CMD, a `netifmsg --monitor -j | while read`
+# loop, run by dash (Debian's /bin/sh, whose echo reads backslashes),
+# passes each line on as it is: it prints the name of an interface named
+# 'a\tb' (a backslash, not a tab) as it is.  The monitor runs until it
+# has printed a line, while the test toggles that interface's mask.
+sh_loop() {
+	local c=$1 bin=$NIM_TMP/shbin try pid
+	c=${c//-n blue/-n $NS}
+	command -v dash >/dev/null 2>&1 || fatal "dash not found"
+	mkdir -p "$bin" || fatal "mkdir $bin failed"
+	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${NIM_WRAPPER[*]}" \
+		"$NETIFMSG" >"$bin/netifmsg"
+	chmod +x "$bin/netifmsg" || fatal "chmod failed"
+	add_tap 'a\tb' || fatal "cannot add 'a\\tb'"
+	: >"$OUT"
+	ip netns exec "$NS" env PATH="$bin:$PATH" dash -c "$c" >"$OUT" 2>&1 &
+	pid=$!
+	MON_PIDS+=("$pid")
+	for ((try = 0; try < 300; try++)); do
+		et -s 'a\tb' msglvl $((1 + try % 2)) 2>/dev/null
+		sleep 0.05
+		[ -s "$OUT" ] && break
+	done
+	# The monitor and the loop beside it: every process in the namespace.
+	ip netns pids "$NS" | xargs -r kill -TERM 2>/dev/null
+	wait "$pid" 2>/dev/null
+	MON_PIDS=()
+	ip -n "$NS" link del 'a\tb' || fatal "cannot delete 'a\\tb'"
+	if [ -s "$OUT" ] && ! grep -qvxF 'a\tb' "$OUT"; then
+		pass "dash: $c: prints the name as it is"
+	else
+		fail "dash: $c: prints the name as it is" \
+			"expected lines of: a\\tb" "actual:" "$(cat -A "$OUT")"
+	fi
+}
+
+if [ "${#LOOPS[@]}" -gt 0 ]; then
+	for c in "${LOOPS[@]}"; do
+		if [[ $c == *'--monitor -j |'* ]]; then
+			sh_loop "$c"
+		else
+			fail "a while read example the test does not know: $c"
+		fi
+	done
+else
+	fail "netifmsg.8: an example of a while read loop over --monitor -j"
+fi
 
 # A mask check whose command is no longer in the pages must not pass
 # unnoticed.
