@@ -13,7 +13,11 @@
 # is neither (a command without its prompt) fails: every example of the
 # section runs.  The exit status must be 0, unless the command ends in a
 # comment "exit status N".  The kernel log records a --trace prints
-# ("[ seconds] ..." lines) are not compared: the log is global.  And the
+# ("[ seconds] ..." lines) are not compared: the log is global.  As the
+# section says, commands after `$` need no privilege and those after `#`
+# need root: a `$` command runs as uid 65534 without capabilities, and a
+# `#` command is first run so too, where it must fail (nothing changes:
+# that user cannot change a mask), before it runs as root.  And the
 # packages the tests need are those the README says to install.
 
 if [ -n "${top_srcdir:-}" ]; then
@@ -28,6 +32,11 @@ README=${top_srcdir:-$(dirname "$0")/..}/README
 [ -r "$README" ] || fatal "$README not found"
 
 setup_ns 2
+command -v setpriv >/dev/null 2>&1 || missing setpriv util-linux
+# The directory where commands run as uid 65534 (and, for a --coverage
+# build, write their .gcda files: see privileges.sh).
+NOBODY=$NIM_TMP/nobody
+mkdir -m 1777 "$NOBODY" && chmod 755 "$NIM_TMP" || fatal "cannot make $NOBODY"
 
 # The lines of the Examples section: from its title to the underline of
 # the next title.
@@ -39,11 +48,30 @@ mapfile -t lines < <(awk '
 
 NEXAMPLES=0
 cmd=
+prompt=
 want=()
 
-# run_example: run $cmd in the namespace, netifmsg being a shell function
-# that calls the program under test (through the wrapper, if any), and
-# compare its output and exit status with $want and the README's comment.
+# ex WHO: run $cmd in the namespace, netifmsg being a shell function that
+# calls the program under test (through the wrapper, if any), as root or
+# (WHO nobody) as uid 65534 without capabilities; stdout and stderr
+# together.
+ex() {
+	local pre=() dir=$NIM_TMP
+	if [ "$1" = nobody ]; then
+		pre=(env GCOV_PREFIX="$NOBODY" setpriv --reuid=65534
+			--regid=65534 --clear-groups --inh-caps=-all
+			--bounding-set=-all)
+		dir=$NOBODY
+	fi
+	# shellcheck disable=SC2016 # expanded by the inner shell
+	ip netns exec "$NS" "${pre[@]}" \
+		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" \
+		bash -c 'cd "$2" || exit 99; netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
+			eval "$1" 2>&1' readme "$cmd" "$dir" </dev/null
+}
+
+# run_example: run $cmd (see ex and the header), and compare its output
+# and exit status with $want and the README's comment.
 run_example() {
 	local rc=0 expected
 	NEXAMPLES=$((NEXAMPLES + 1))
@@ -54,11 +82,17 @@ run_example() {
 		missing jq jq
 	fi
 	expected=$(printf '%s\n' "${want[@]}")
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	check_rc "$cmd" "$rc" ip netns exec "$NS" \
-		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" \
-		bash -c 'cd "$2" || exit 99; netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
-			eval "$1" 2>&1' readme "$cmd" "$NIM_TMP" </dev/null
+	if [ "$prompt" = '$' ]; then
+		check_rc "$cmd" "$rc" ex nobody
+	else
+		if ex nobody >"$OUT" 2>&1; then
+			fail "$cmd: needs root, as its # says" \
+				"as uid 65534 it succeeded; output:" "$(cat "$OUT")"
+		else
+			pass "$cmd: needs root, as its # says"
+		fi
+		check_rc "$cmd" "$rc" ex root
+	fi
 	if [[ $cmd == *--trace* ]]; then
 		grep -Ev '^\[ *[0-9]+\.[0-9]+\] ' "$OUT" >"$OUT.new"
 		mv "$OUT.new" "$OUT"
@@ -70,6 +104,7 @@ run_example() {
 flush() {
 	[ -z "$cmd" ] || run_example
 	cmd=
+	prompt=
 	want=()
 }
 
@@ -77,6 +112,7 @@ for line in "${lines[@]}"; do
 	case $line in
 	'    $ '* | '    # '*)
 		flush
+		prompt=${line:4:1}
 		cmd=${line:6}
 		;;
 	'    '*)
