@@ -832,6 +832,11 @@ static int pick_batch(struct opts *o, struct cmdline *cl)
 {
 	if (cl->ndrivers)
 		return usage_error(cl, "--driver goes in the lines of a --batch file, not on its command line");
+	/* --batch -f FILE: -f is the file, and FILE an interface. */
+	if ((cl->nwords || o->more.level) && o->batch_file[0] == '-' &&
+	    o->batch_file[1])
+		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file; its file here is '%s': give options before --batch)",
+				   quote(cl, o->batch_file));
 	if (cl->nwords || o->more.level)
 		return usage_error(cl, "--batch takes no interface, CHANGE or --from-level on the command line (they go in the file)");
 	if (!o->batch_file[0])

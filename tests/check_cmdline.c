@@ -375,6 +375,10 @@ static const struct cl_case cases[] = {
 	{ { "--decode", "--batch", "f", "link", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	{ { "--batch", "f", "tap0", NULL }, -EINVAL, 0, "--batch takes no interface", NULL },
 	{ { "--batch", "f", "--from-level", "3", NULL }, -EINVAL, 0, "--batch takes no interface", NULL },
+	/* an option after --batch is its file: say so */
+	{ { "--batch", "-f", "-", NULL }, -EINVAL, 0, "(they go in the file; its file here is '-f': give options before --batch)", NULL },
+	{ { "--batch", "-v", "f", "--from-level", "3", NULL }, -EINVAL, 0, "its file here is '-v': give options before --batch", NULL },
+	{ { "--batch", "-", "tap0", NULL }, -EINVAL, 0, "on the command line (they go in the file)", NULL },
 	{ { "--batch", "", NULL }, -EINVAL, 0, "--batch needs a file name", NULL },
 	{ { "--batch", NULL }, -EINVAL, 0, "option '--batch' needs a value", NULL },
 	{ { "--batch", "f", "-q", "-v", NULL }, -EINVAL, 0, "option -q excludes", NULL },
