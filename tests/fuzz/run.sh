@@ -22,7 +22,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 cc=${CC_FUZZ:-clang}
 seconds=${FUZZ_SECONDS:-60}
-all=(fuzz_cmdline fuzz_reply fuzz_format fuzz_batch)
+all=(fuzz_cmdline fuzz_reply fuzz_format fuzz_batch fuzz_conf)
 build_only=false
 
 if [ "${1:-}" = --build-only ]; then
@@ -76,6 +76,7 @@ maxlen() {
 	fuzz_cmdline) echo 512 ;;
 	fuzz_format) echo 256 ;;
 	fuzz_batch) echo 256 ;;	# plus a run of up to 8193 bytes
+	fuzz_conf) echo 8192 ;;	# a line of BATCH_LINE_MAX bytes, and more
 	*) echo 4096 ;;
 	esac
 }
