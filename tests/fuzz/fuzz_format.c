@@ -11,6 +11,10 @@
  * not UTF-8, "ifname_hex" holds them and "ifname" has U+FFFD for each
  * byte that is not part of well-formed UTF-8.  Text must hold no control
  * byte, and its first word must read back as the name.
+ *
+ * The input is also a /dev/kmsg record, as --trace reads it: kmsg_parse(),
+ * kmsg_ifname() and the line format_log() prints of it, under the same
+ * rules.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -19,6 +23,7 @@
 
 #include "escape.h"
 #include "format.h"
+#include "kmsg.h"
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -102,7 +107,8 @@ static size_t u8_put(unsigned char *out, uint32_t cp)
 
 /* ---- a strict JSON validator (RFC 8259) ---- */
 
-#define STR_MAX	512
+/* A --trace message of max_len bytes, each one U+FFFD: 3 bytes. */
+#define STR_MAX	1024
 
 struct jp {
 	const unsigned char *s;
@@ -497,9 +503,60 @@ static void check_escape(const uint8_t *data, size_t size)
 	free(s);
 }
 
+/* A kernel log record: its fields, its interface, its line of --trace. */
+static void check_kmsg(const uint8_t *data, size_t size)
+{
+	char *buf = malloc(size ? size : 1), ifname[IF_NAMESIZE];
+	char text[4096], line[6 * sizeof(text) + 256];
+	struct kmsg_record r;
+	const char *name;
+	size_t off, nlen, len;
+	int mode;
+
+	require(buf != NULL);
+	memcpy(buf, data, size);
+	if (kmsg_parse(buf, size, &r) < 0) {
+		free(buf);
+		return;
+	}
+	require(r.level <= 7);
+	require(r.msg > buf && r.msg + r.len <= buf + size);
+	off = kmsg_ifname(&r, &name, &nlen);
+	if (!off) {
+		free(buf);
+		return;
+	}
+	/* The name, a word before ": ", then the text after it. */
+	require(!r.facility && off <= r.len && nlen > 0);
+	require(name >= r.msg && name + nlen + 2 <= r.msg + off);
+	require(!memchr(name, ' ', nlen) && !memcmp(r.msg + off - 2, ": ", 2));
+	/* As --trace prints it for a target of that name. */
+	len = nlen < sizeof(ifname) - 1 ? nlen : sizeof(ifname) - 1;
+	memcpy(ifname, name, len);
+	ifname[len] = '\0';
+	if (r.len - off >= sizeof(text)) {
+		free(buf);
+		return;
+	}
+	memcpy(text, r.msg + off, r.len - off);
+	text[r.len - off] = '\0';
+	for (mode = 0; ifname[0] && mode < 2; mode++) {
+		len = format_log(line, sizeof(line), mode ? OUT_JSON : OUT_TEXT,
+				 r.usec, ifname, r.level, text);
+		require(len < sizeof(line) && len == strlen(line));
+		if (!mode)
+			check_text(line, len, "");
+		/* The validator's strings: U+FFFD (3 bytes) for each byte. */
+		else if (3 * (r.len - off) + 4 <= STR_MAX)
+			check_json(line, len, ifname);
+	}
+	free(buf);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	check_state(data, size);
 	check_escape(data, size);
+	check_kmsg(data, size);
 	return 0;
 }
