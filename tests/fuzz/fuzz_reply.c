@@ -3,9 +3,10 @@
  * libFuzzer harness over what the kernel sends: the input is one netlink
  * datagram (the seed corpus is real kernel captures made by
  * tests/nlcapture).  Every message in it goes through each reply parser
- * (ethnl_parse_debug, genlmsg_parse_family, genlmsg_parse_error,
- * ethnl_parse_strset_classes with the names it returns registered as kernel
- * class names, and ethnl_parse_bitset on every attribute), and the whole
+ * (ethnl_parse_debug, ethnl_parse_debug_ntf, genlmsg_parse_family,
+ * genlmsg_parse_error, ethnl_parse_strset_classes with the names it
+ * returns registered as kernel class names, and ethnl_parse_bitset on
+ * every attribute), and the whole
  * datagram through genl's receive path (mnl_cb_run2 with netifmsg's
  * callbacks) as the reply to a plain, an ACKed and a dump request,
  * through the batch pipeline (nlpipe_feed) as the answers to requests in
@@ -103,6 +104,11 @@ static void parse_one(const struct nlmsghdr *nlh)
 	int err;
 
 	if (ethnl_parse_debug(nlh, &st) == 0)
+		check_state(&st);
+	memset(&st, 0, sizeof(st));
+	err = ethnl_parse_debug_ntf(nlh, &st);
+	require(err == 1 || err == 0 || err == -EINVAL);
+	if (err == 1)
 		check_state(&st);
 	genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP, &group);
 	genlmsg_parse_family(nlh, &family, NULL, NULL);
