@@ -13,6 +13,8 @@
 #   FUZZ_ARGS      more libFuzzer options, e.g. "-jobs=1"
 #   CC_FUZZ        the compiler (default clang)
 #
+# Each runs with a dictionary of what it reads: words.dict (netifmsg's
+# words and JSON keys) or netlink.dict (fuzz_reply's datagrams).
 # The committed seed corpus tests/fuzz/corpus/HARNESS/ is only read; new
 # inputs go to FUZZ_DIR/corpus-HARNESS.  A crash leaves its input in
 # FUZZ_DIR/crash-* (add it to the unit tests) and makes the exit status 1.
@@ -81,6 +83,14 @@ maxlen() {
 	esac
 }
 
+# The dictionary of the syntax it reads.
+dict() {
+	case $1 in
+	fuzz_reply) echo "$here/netlink.dict" ;;
+	*) echo "$here/words.dict" ;;
+	esac
+}
+
 rc=0
 for h in "${harnesses[@]}"; do
 	echo "== $h: build"
@@ -95,8 +105,8 @@ for h in "${harnesses[@]}"; do
 	echo "== $h: run (${limit[*]})"
 	# shellcheck disable=SC2086 # FUZZ_ARGS is a list of options
 	(cd "$FUZZ_DIR" && "./$h" "${limit[@]}" -max_len="$(maxlen "$h")" \
-		-timeout=10 -rss_limit_mb=1024 -print_final_stats=1 \
-		-artifact_prefix="$FUZZ_DIR/" ${FUZZ_ARGS:-} \
+		-dict="$(dict "$h")" -timeout=10 -rss_limit_mb=1024 \
+		-print_final_stats=1 -artifact_prefix="$FUZZ_DIR/" ${FUZZ_ARGS:-} \
 		"corpus-$h" "$here/corpus/$h")
 	st=$?
 	if [ "$st" -ne 0 ]; then
