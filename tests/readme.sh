@@ -55,18 +55,21 @@ want=()
 # calls the program under test (through the wrapper, if any), as root or
 # (WHO nobody) as uid 65534 without capabilities; stdout and stderr
 # together.
+# setpriv itself starts the program: it can still reach it in a build
+# directory only root may enter (CI's mktemp -d), as a shell of uid
+# 65534 could not.
 ex() {
-	local pre=() dir=$NIM_TMP
+	local as='' dir=$NIM_TMP
 	if [ "$1" = nobody ]; then
-		pre=(env GCOV_PREFIX="$NOBODY" setpriv --reuid=65534
-			--regid=65534 --clear-groups --inh-caps=-all
-			--bounding-set=-all)
+		as="env GCOV_PREFIX=$NOBODY setpriv --reuid=65534 --regid=65534"
+		as+=" --clear-groups --inh-caps=-all --bounding-set=-all"
 		dir=$NOBODY
 	fi
 	# shellcheck disable=SC2016 # expanded by the inner shell
-	ip netns exec "$NS" "${pre[@]}" \
-		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" \
-		bash -c 'cd "$2" || exit 99; netifmsg() { ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
+	ip netns exec "$NS" \
+		env NETIFMSG="$NETIFMSG" NIM_WRAPPER="${NIM_WRAPPER[*]}" AS="$as" \
+		bash -c 'cd "$2" || exit 99
+			netifmsg() { ${AS} ${NIM_WRAPPER} "$NETIFMSG" "$@"; }
 			eval "$1" 2>&1' readme "$cmd" "$dir" </dev/null
 }
 
