@@ -18,7 +18,9 @@ if make distdir distdir="$ci_m32_dir/src" >ci-m32.log 2>&1 &&
 	else
 		ci_result "32-bit build without warnings" 0
 	fi
-	make -C "$ci_m32_dir/src" -j"$(nproc)" check >ci-m32-check.log 2>&1
+	make -C "$ci_m32_dir/src" -j"$(nproc)" check \
+		TESTS='$(CHECK_TESTS) $(TOOL_TESTS) $(INTEGRATION_TESTS)' \
+		>ci-m32-check.log 2>&1
 	ci_count_trs "$ci_m32_dir/src" "32-bit"
 else
 	tail -n 60 ci-m32.log

@@ -26,7 +26,9 @@ if $ci_san_ok && grep -q -- '-fsanitize=address,undefined' "$ci_san_dir/build/Ma
 	NIM_TIMEOUT=1500 NIM_CONC_N=200 \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		make -C "$ci_san_dir/build" -j"$(nproc)" check >ci-sanitizers-check.log 2>&1
+		make -C "$ci_san_dir/build" -j"$(nproc)" check \
+		TESTS='$(CHECK_TESTS) $(TOOL_TESTS) $(INTEGRATION_TESTS)' \
+		>ci-sanitizers-check.log 2>&1
 	ci_count_trs "$ci_san_dir/build" "sanitizers"
 else
 	tail -n 60 ci-sanitizers.log
