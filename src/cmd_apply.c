@@ -190,62 +190,6 @@ static void notes(const struct opts *o, struct backend *b,
 		     first, others);
 }
 
-/*
- * The interfaces, with the drivers that lines select by.  With --ifindex
- * only that interface matters: what udev runs for one interface must not
- * fail because others are renamed meanwhile, as udev renames them as
- * they come.  So a list that such renames left inconsistent (-EAGAIN,
- * after iflist_dump() tried again) is taken if it has that interface (it
- * alone, as one may be listed twice), and only its driver is read; a
- * rename of that one itself has the dump done again.
- */
-static int dump(const struct opts *o, struct backend *b, struct iflist *l,
-		bool drivers)
-{
-	char name[DRIVER_NAME_MAX] = "";
-	unsigned int tries = 0;
-	size_t i, k;
-	int ret;
-
-	if (!o->ifindex)
-		return iflist_dump(b, l, drivers);
-	do {
-		if (tries)
-			iflist_free(l);
-		ret = iflist_dump(b, l, false);
-		for (i = 0; (!ret || ret == -EAGAIN) && i < l->n; i++)
-			if (l->v[i].ifindex == o->ifindex)
-				break;
-		if ((ret && ret != -EAGAIN) || i == l->n)
-			return ret;
-		if (ret) {
-			l->v[0] = l->v[i];
-			l->n = 1;
-			i = 0;
-			b->extack[0] = '\0';
-		}
-		ret = drivers ? b->ops->driver(b, l->v[i].ifname, o->ifindex,
-					       name) : 0;
-	} while (ret == -EAGAIN && ++tries < 3);
-	if (ret == -EAGAIN)
-		strcpy(b->extack, "the interface list changed while it was read");
-	/* Gone, or no GDRVINFO: no driver, which no line selects. */
-	if (!drivers || ret == -ENODEV || ret == -EOPNOTSUPP)
-		return 0;
-	if (ret < 0)
-		return ret;
-	l->drv = malloc(l->n * sizeof(*l->drv));
-	if (!l->drv)
-		return -ENOMEM;
-	for (k = 0; k < l->n; k++)
-		l->drv[k] = IFLIST_NO_DRIVER;
-	ret = iflist_driver(l, name);
-	if (ret < 0)
-		return ret;
-	l->drv[i] = (unsigned int)ret;
-	return 0;
-}
-
 static void report(const struct opts *o, struct backend *b,
 		   const struct apply *a)
 {
@@ -282,7 +226,8 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	if (ret)
 		return ret;
 	jobs_select(conf->jobs, conf->n, &drivers);
-	ret = dump(o, b, &all, drivers || o->job.more->ndrivers);
+	ret = iflist_dump_for(b, &all, drivers || o->job.more->ndrivers,
+			      o->ifindex);
 	if (ret < 0) {
 		iflist_free(&all);
 		report(o, b, &a);	/* -j: [] */

@@ -49,7 +49,8 @@ int iflist_driver(struct iflist *l, const char *name)
  * a name that has moved, or been left by a rename (-EAGAIN), has the
  * dump done again.
  */
-static int iflist_drivers(struct backend *b, struct iflist *l)
+static int iflist_drivers(struct backend *b, struct iflist *l,
+			  unsigned int ifindex)
 {
 	size_t i;
 	int ret = 0;
@@ -60,6 +61,10 @@ static int iflist_drivers(struct backend *b, struct iflist *l)
 	for (i = 0; i < l->n; i++) {
 		char name[DRIVER_NAME_MAX] = "";
 
+		if (ifindex && l->v[i].ifindex != ifindex) {
+			l->drv[i] = IFLIST_NO_DRIVER;
+			continue;
+		}
 		ret = b->ops->driver(b, l->v[i].ifname, l->v[i].ifindex, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
 			break;
@@ -79,7 +84,28 @@ static int iflist_drivers(struct backend *b, struct iflist *l)
 /* A dump that raced with a change of the interface list is redone. */
 #define DUMP_TRIES	3
 
+/* Keep interface @ifindex of @l alone, if @l has it. */
+static bool iflist_keep(struct iflist *l, unsigned int ifindex)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		if (l->v[i].ifindex == ifindex) {
+			l->v[0] = l->v[i];
+			l->n = 1;
+			return true;
+		}
+	}
+	return false;
+}
+
 int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
+{
+	return iflist_dump_for(b, l, drivers, 0);
+}
+
+int iflist_dump_for(struct backend *b, struct iflist *l, bool drivers,
+		    unsigned int ifindex)
 {
 	unsigned int tries = 0;
 	int ret;
@@ -90,8 +116,13 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
 		l->drv = NULL;
 		l->n = l->ndrivers = 0;
 		ret = b->ops->dump(b, iflist_add, l);
+		if (ret == -EAGAIN && ifindex && tries + 1 == DUMP_TRIES &&
+		    iflist_keep(l, ifindex)) {
+			ret = 0;
+			b->extack[0] = '\0';
+		}
 		if (!ret && drivers && l->n)
-			ret = iflist_drivers(b, l);
+			ret = iflist_drivers(b, l, ifindex);
 	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
 	if (ret == -EAGAIN)
 		strcpy(b->extack, "the interface list changed while it was read");
