@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "check_main.h"
@@ -973,6 +974,25 @@ END_TEST
  * the start, has the mask read at the start as its "was", also where it
  * is that very mask (the ioctl's sets notify every time), and so on.
  */
+/*
+ * --monitor -t reads the time of day with gettimeofday() and
+ * localtime_r(): a 32-bit time_t (32-bit glibc without _TIME_BITS=64,
+ * which configure defines) ends in January 2038.  Checked in the
+ * 32-bit CI stage.
+ */
+START_TEST(test_time_after_2038)
+{
+	long long when = 2200000000LL;	/* 2039-09-19 */
+	time_t t = (time_t)when;
+	struct tm tm;
+
+	ck_assert_uint_ge(sizeof(time_t), 8);
+	ck_assert_int_eq((long long)t, when);
+	ck_assert_ptr_nonnull(gmtime_r(&t, &tm));
+	ck_assert_int_eq(tm.tm_year + 1900, 2039);
+}
+END_TEST
+
 START_TEST(test_monitor_was)
 {
 	fake_ntf(&f.events[0], "tap0", 1, 0x1);
@@ -2016,6 +2036,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_einval);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
+	tcase_add_test(tc, test_time_after_2038);
 	tcase_add_test(tc, test_monitor_startup);
 	tcase_add_test(tc, test_monitor_fsize);
 	tcase_add_test(tc, test_monitor_stop_whole_lines);
