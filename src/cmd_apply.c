@@ -226,8 +226,8 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	if (ret)
 		return ret;
 	jobs_select(conf->jobs, conf->n, &drivers);
-	ret = iflist_dump_for(b, &all, drivers || o->job.more->ndrivers,
-			      o->ifindex);
+	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers,
+			  o->ifindex);
 	if (ret < 0) {
 		iflist_free(&all);
 		report(o, b, &a);	/* -j: [] */

@@ -99,13 +99,8 @@ static bool iflist_keep(struct iflist *l, unsigned int ifindex)
 	return false;
 }
 
-int iflist_dump(struct backend *b, struct iflist *l, bool drivers)
-{
-	return iflist_dump_for(b, l, drivers, 0);
-}
-
-int iflist_dump_for(struct backend *b, struct iflist *l, bool drivers,
-		    unsigned int ifindex)
+int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
+		unsigned int ifindex)
 {
 	unsigned int tries = 0;
 	int ret;
@@ -164,7 +159,7 @@ int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 	int ret;
 
 	/* What came is kept even if the dump ended in an error. */
-	ret = iflist_dump(b, l, j->more->ndrivers > 0);
+	ret = iflist_dump(b, l, j->more->ndrivers > 0, 0);
 	if (!ret)
 		sel.ifname = job_own_name(b, l, j);
 	/* A copy: the loop below moves the entries of @l. */

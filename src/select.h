@@ -34,18 +34,14 @@ int iflist_add(const struct ifstate *st, void *l);
  * One dump into @l; with @drivers, each interface's driver too.  A dump
  * that raced with a change of the interface list (-EAGAIN) is done
  * again, three times at the most; @l then holds what the last one gave,
- * and b->extack says why.
+ * and b->extack says why.  A non-zero @ifindex is the one interface that
+ * matters (--apply --ifindex, what udev runs for one interface, must not
+ * fail because others are renamed meanwhile): only its driver is read,
+ * and the last list that renames of others left inconsistent is taken if
+ * it has that interface (it alone, as one may be listed twice).
  */
-int iflist_dump(struct backend *b, struct iflist *l, bool drivers);
-/*
- * iflist_dump() where only interface @ifindex matters (--apply
- * --ifindex, what udev runs for one interface, must not fail because
- * others are renamed meanwhile): only its driver is read, and the last
- * list that renames of others left inconsistent is taken if it has that
- * interface (it alone, as one may be listed twice).
- */
-int iflist_dump_for(struct backend *b, struct iflist *l, bool drivers,
-		    unsigned int ifindex);
+int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
+		unsigned int ifindex);
 /* One dump into @l, of the interfaces @j selects. */
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l);
 void iflist_free(struct iflist *l);
