@@ -221,11 +221,10 @@ static int nl_driver(struct backend *b, const char *ifname,
 static int nl_watch(struct backend *b)
 {
 	struct nl_priv *p = b->priv;
-	int ret = genl_subscribe(&p->s);
 
 	/* Notifications may come between any request and its answer now. */
 	p->watching = true;
-	return ret < 0 ? ret : genl_fd(&p->s);
+	return genl_subscribe(&p->s);
 }
 
 static int ntf_cb(const struct nlmsghdr *nlh, void *data)

@@ -264,11 +264,6 @@ int genl_subscribe(struct genl_sock *s)
 				  sizeof(group)) < 0)
 		return -errno;
 	raise_rcvbuf(s, GENL_NTF_RCVBUF);
-	return 0;
-}
-
-int genl_fd(const struct genl_sock *s)
-{
 	return mnl_socket_get_fd(s->nl);
 }
 

@@ -72,13 +72,11 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
  * Join the group genl_open() looked up, and make the receive buffer
  * GENL_NTF_RCVBUF bytes (of kernel accounting, about 1 KiB a
  * notification) where permitted: what a burst of notifications
- * overflows is lost.  0, -ENOENT or -errno.
+ * overflows is lost.  Returns the socket's file descriptor, to wait for
+ * it with poll(); -ENOENT or -errno.
  */
 #define GENL_NTF_RCVBUF		(16 * 1024 * 1024)
 int genl_subscribe(struct genl_sock *s);
-
-/* The file descriptor, to wait for it with poll(). */
-int genl_fd(const struct genl_sock *s);
 
 /*
  * Read every datagram waiting on the socket (up to GENL_NTF_DRAIN_MAX,
