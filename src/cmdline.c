@@ -304,20 +304,15 @@ static bool short_options(const char *w)
 	return true;
 }
 
-/* Only interface names follow --monitor: "-link" is a mistyped option. */
-static int monitor_dash_error(struct cmdline *cl, const char *word)
-{
-	return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
-			   quote(cl, word));
-}
-
 /* "-jv", "-nNETNS" or "-n NETNS". */
 static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 {
 	const char *p = cl->argv[*i] + 1;
 
+	/* Only interface names follow --monitor: "-link" is a mistyped option. */
 	if (!short_options(p) && cl->given[OPT_MONITOR])
-		return monitor_dash_error(cl, cl->argv[*i]);
+		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
+				   quote(cl, cl->argv[*i]));
 	/* "--driver tun -timer": a change meant, no options. */
 	if (!short_options(p) && msgclass_lookup(NULL, p, strlen(p)) >= 0)
 		return usage_error(cl, "'%s' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
