@@ -599,7 +599,8 @@ static bool is_word(const char *s, const char *word)
 static int msglvl_error(struct cmdline *cl, const struct job *j)
 {
 	static const char *const modes[] = {
-		[OUT_JSON] = " -j", [OUT_HEX] = " -x", [OUT_NAMES] = " -N",
+		[OUT_TEXT] = "", [OUT_JSON] = " -j", [OUT_HEX] = " -x",
+		[OUT_NAMES] = " -N",
 	};
 	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
 	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false;
@@ -614,9 +615,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		ADD(" -n %s", o->netns);
 	if (o->ioctl)
 		ADD(" --ioctl");
-	if ((size_t)o->mode < sizeof(modes) / sizeof(modes[0]) &&
-	    modes[o->mode])
-		ADD("%s", modes[o->mode]);
+	ADD("%s", modes[o->mode]);
 	if (o->verbose)
 		ADD(" -v");
 	if (o->quiet)
