@@ -80,17 +80,11 @@ static int read_json(FILE *f, struct readbuf *r, size_t mark,
 	return batch_read_json(b, r->buf + mark, r->n - mark, errline, err);
 }
 
-/* JSON's blanks, which may stand between '[' and '{' (jq's layout). */
-static bool json_blank(int c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /*
  * netifmsg's -j output starts with '[' and then '{' or ']' (the array
- * that show prints), or with '{' and then '"' or '}' (objects), blanks
- * allowed between, as many as there are, also after a UTF-8 byte-order
- * mark.  A text line may start with '[' (a pattern) or '{' (a name),
+ * that show prints), or with '{' and then '"' or '}' (objects), JSON's
+ * blanks allowed between (jq's layout), as many as there are, also after
+ * a UTF-8 byte-order mark.  A text line may start with '[' (a pattern) or '{' (a name),
  * but not so.  The reader that is not JSON's gets the bytes read ahead.
  * The jobs read get @name as their file when @tag.
  */
@@ -117,7 +111,7 @@ static int load(struct batch *b, FILE *f, const char *name, bool tag,
 			if (ret < 0)
 				goto out;
 			c = batch_getc(f);
-		} while (json_blank(c));
+		} while (c == ' ' || c == '\t' || c == '\n' || c == '\r');
 	}
 	if (c == EOF && ferror(f)) {
 		ret = batch_read_error();
