@@ -534,12 +534,10 @@ static int add_level(struct job *j, struct cmdline *cl)
 	if (level_parse(j->more->level, &level) < 0)
 		return usage_error(cl, "invalid level '%s'", q);
 	ret = level_to_mask(j->more->map, level, &mask);
-	if (ret == -EDOM && level < 0)
-		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31; --level-map cumulative reads a negative level as no messages)",
-				   q);
 	if (ret == -EDOM)
-		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31)",
-				   q);
+		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31%s)",
+				   q, level < 0 ?
+				   "; --level-map cumulative reads a negative level as no messages" : "");
 	if (ret < 0 && level < 32)
 		return usage_error(cl, "level %s is out of range for the %s map (use -1..7; negative means no messages); --level-map kernel reads it as a driver's debug=%ld does",
 				   q, map, level);
