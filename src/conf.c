@@ -84,8 +84,9 @@ static int read_json(FILE *f, struct readbuf *r, size_t mark,
  * netifmsg's -j output starts with '[' and then '{' or ']' (the array
  * that show prints), or with '{' and then '"' or '}' (objects), JSON's
  * blanks allowed between (jq's layout), as many as there are, also after
- * a UTF-8 byte-order mark.  A text line may start with '[' (a pattern) or '{' (a name),
- * but not so.  The reader that is not JSON's gets the bytes read ahead.
+ * a UTF-8 byte-order mark.  A text line may start with '[' (a pattern)
+ * or '{' (a name), but not so.  The reader that is not JSON's gets the
+ * bytes read ahead.
  * The jobs read get @name as their file when @tag.
  */
 static int load(struct batch *b, FILE *f, const char *name, bool tag,
