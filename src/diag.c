@@ -95,7 +95,7 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 		diag(w, ifname, "no such network interface");
 		break;
 	case -ENAMETOOLONG:
-		diag(w, ifname, "no such network interface: the ioctl takes names of at most 15 bytes");
+		diag(w, ifname, DIAG_TOO_LONG);
 		break;
 	case -EOPNOTSUPP:
 		/* Also "bit name not found", but we never send names. */

@@ -10,6 +10,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* Over the ioctl, a name (an alternative one) longer than 15 bytes. */
+#define DIAG_TOO_LONG \
+	"no such network interface: the ioctl takes names of at most 15 bytes"
+
 /* Where a message is about: a line of a file, or nowhere (NULL). */
 struct where {
 	const char *file;

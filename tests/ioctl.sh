@@ -295,6 +295,22 @@ if ip -n "$NS" link property add dev tap3 altname "$LONGALT" 2>/dev/null; then
 	check_file "--ioctl -f --batch, --driver tun and a long altname: message" \
 		"netifmsg: $NIM_TMP/longalt.batch:1: $LONGALT: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
 	check_mask "--ioctl -f --batch: the other line ran" tap3 0x9
+	# --apply: such a line, or IFACE, sets nothing over the ioctl (no
+	# error, as for a name no interface has); -v says why.
+	printf '%s +link\n' "$LONGALT" >"$NIM_TMP/longalt.conf"
+	set_mask tap3 0x1
+	check_rc "--ioctl --apply -v, a line with a long altname" 0 \
+		nm --ioctl --apply -v --config "$NIM_TMP/longalt.conf"
+	check_file "--ioctl --apply -v, a line with a long altname: the note says why" \
+		"netifmsg: $NIM_TMP/longalt.conf:1: $LONGALT: note: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
+	check_rc "--ioctl --apply -v LONGALT" 0 \
+		nm --ioctl --apply -v --config "$NIM_TMP/longalt.conf" "$LONGALT"
+	check_file "--ioctl --apply -v LONGALT: the note says why" \
+		"netifmsg: $LONGALT: note: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
+	check_mask "--ioctl --apply, a long altname: tap3 unchanged" tap3 0x1
+	check_rc "netlink --apply LONGALT" 0 nm --apply --config "$NIM_TMP/longalt.conf" "$LONGALT"
+	check_mask "netlink --apply LONGALT: tap3 set" tap3 0x5
+	set_mask tap3 0x9
 	check_rc "netlink --driver tun, a long altname" 0 nm -x --driver tun "$LONGALT"
 	check_out "netlink --driver tun, a long altname: its mask" "tap3: 0x00000009"
 	check_rc "netlink --driver veth, a long altname of a tap" 1 nm --driver veth "$LONGALT"
