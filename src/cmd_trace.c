@@ -544,8 +544,10 @@ static int drain(struct trace *tr)
 
 	while (!stop) {
 		len = read(tr->kmsg, rec, sizeof(rec) - 1);
+		/* -q shows no records: nor that some were lost, or none come. */
 		if (len < 0 && errno == EPIPE) {
-			diag(NULL, NULL, "note: the kernel log wrapped: records were lost");
+			if (!tr->o->quiet)
+				diag(NULL, NULL, "note: the kernel log wrapped: records were lost");
 			continue;
 		}
 		if (len < 0 && (errno == EAGAIN || errno == EINTR))
@@ -556,8 +558,9 @@ static int drain(struct trace *tr)
 		 * loop spinning.
 		 */
 		if (!len) {
-			diag(NULL, NULL, "note: %s ended (it is not the kernel log): no more messages are shown; the level is still raised and restored",
-			     KMSG_PATH);
+			if (!tr->o->quiet)
+				diag(NULL, NULL, "note: %s ended (it is not the kernel log): no more messages are shown; the level is still raised and restored",
+				     KMSG_PATH);
 			close(tr->kmsg);
 			tr->kmsg = -1;
 			return 0;
@@ -832,7 +835,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	if (ret)
 		goto restore;
 	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
-	if (tr.kmsg < 0)
+	if (tr.kmsg < 0 && !o->quiet)
 		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
 		     KMSG_PATH, strerror(-tr.kmsg), tr.kmsg != -EPERM ? "" :
 		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");

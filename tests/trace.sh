@@ -558,6 +558,11 @@ if command -v setpriv >/dev/null 2>&1 &&
 	check_grep "no CAP_SYSLOG: says why nothing is shown" "cannot read /dev/kmsg" "$ERR"
 	check_grep "no CAP_SYSLOG: still restored" "trc0: restored" "$ERR"
 	check_mask "no CAP_SYSLOG: restored" trc0 0x0
+	# -q prints nothing but errors: no note that it shows no records.
+	check_rc "-q, no CAP_SYSLOG" 0 ip netns exec "$NS" setpriv --bounding-set=-syslog \
+		--inh-caps=-syslog "$NETIFMSG" -q --trace trc0 --for 0.3
+	check_nogrep "-q, no CAP_SYSLOG: no note" "cannot read /dev/kmsg" "$ERR"
+	check_grep "-q, no CAP_SYSLOG: still restored" "trc0: restored" "$ERR"
 	check_rc "no CAP_NET_ADMIN: refused" 1 ip netns exec "$NS" setpriv --reuid=65534 \
 		--regid=65534 --clear-groups --inh-caps=-all "$NETIFMSG" --trace trc0 --for 0.3
 	check_grep "no CAP_NET_ADMIN: the message" "trc0: permission denied" "$ERR"
@@ -597,6 +602,13 @@ else
 	stopped
 fi
 check_eq "/dev/null as /dev/kmsg: the note once" 1 "$(grep -c 'kmsg ended' "$E")"
+add_tap trc3 || fatal "cannot create trc3"
+NIM_WRAPPER=(unshare -m sh -c 'mount --bind /dev/null /dev/kmsg && exec "$@"' sh "${saved[@]}")
+check_rc "-q, /dev/null as /dev/kmsg" 0 nm -q --trace trc3 --for 0.5
+NIM_WRAPPER=("${saved[@]}")
+check_nogrep "-q, /dev/null as /dev/kmsg: no note" "kmsg ended" "$ERR"
+check_grep "-q, /dev/null as /dev/kmsg: still restored" "trc3: restored" "$ERR"
+ip -n "$NS" link del trc3
 
 # --- a signal caught while an answer of the kernel is awaited (a second
 # Ctrl-C during the restore) makes the receive fail with EINTR: it is
