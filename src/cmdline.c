@@ -486,6 +486,20 @@ bool ifname_valid(const char *name)
 	       strcmp(name, "..") && !strpbrk(name, "/: \t\n\v\f\r");
 }
 
+/* Could @w name an interface as IFACE, maybe with the ':' printed after it? */
+static bool iface_word_valid(const char *w)
+{
+	char name[ALTIFNAMSIZ];
+	size_t len = strlen(w);
+
+	len -= len > 1 && w[len - 1] == ':';
+	if (len >= sizeof(name))
+		return false;
+	memcpy(name, w, len);
+	name[len] = '\0';
+	return ifname_valid(name);
+}
+
 static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word)
 {
@@ -935,7 +949,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
 		if (cl->word_before_decode && !is_change_word(cl->words[0], NULL) &&
-		    ifname_valid(cl->words[0]))
+		    iface_word_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));
 		o->cmd = CMD_DECODE;

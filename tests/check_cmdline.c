@@ -455,6 +455,9 @@ static const struct cl_case cases[] = {
 	  "--decode takes no interface: 'tap0' is not a CHANGE word", NULL },
 	{ { "-j", "eth0", "--decode", NULL }, -EINVAL, 0,
 	  "--decode takes no interface: 'eth0'", NULL },
+	/* ... also as netifmsg prints it, with its ':' */
+	{ { "tap0:", "--decode", "link", NULL }, -EINVAL, 0,
+	  "--decode takes no interface: 'tap0:' is not a CHANGE word", NULL },
 	{ { "link", "--decode", "+drv", NULL }, 0, CMD_DECODE, NULL, NULL },
 	{ { "--decode", "tap0", NULL }, -EINVAL, 0, "unknown message class 'tap0'", NULL },
 	{ { "a/b", "--decode", "link", NULL }, -EINVAL, 0, "unknown message class 'a'", NULL },
