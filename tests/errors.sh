@@ -60,6 +60,16 @@ ip -n "$NS" link property add dev lo altname errors-long-lo-altname ||
 check_rc "--monitor a long altname of lo" 1 mon_long errors-long-lo-altname
 check_file "--monitor a long altname of lo: message" \
 	"netifmsg: errors-long-lo-altname: the driver has no message level" "$ERR"
+# A failure of the first request names an alternative name as given
+# (netifmsg(8) INTERFACES): nothing was read about the interface yet.
+for opt in "" -v -x; do
+	check_rc "show ${opt:+$opt }a long altname of lo" 1 nm ${opt:+"$opt"} errors-long-lo-altname
+	check_file "show ${opt:+$opt }a long altname of lo: message" \
+		"netifmsg: errors-long-lo-altname: the driver has no message level" "$ERR"
+done
+check_rc "-v a long altname of lo +link" 1 nm -v errors-long-lo-altname +link
+check_file "-v a long altname of lo +link: message" \
+	"netifmsg: errors-long-lo-altname: the driver has no message level" "$ERR"
 
 check_rc "netifmsg -n nosuchns-$$ tap0" 1 nm_here -n "nosuchns-$$" tap0
 check_grep "netifmsg -n nosuchns-$$ tap0: message" \
