@@ -168,9 +168,14 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 
 		b->in_flight = 1;
 		ret = genl_talk(&p->s, run_build(req, 0, &c), NULL, NULL);
-		/* No answer (the send or receive failed): the run broke off. */
-		if (ret < 0 && !p->s.answered)
+		/*
+		 * No answer: the run broke off, the set unsent (the send
+		 * failed) or of unknown result (a receive failed).
+		 */
+		if (ret < 0 && !p->s.answered) {
+			b->in_flight = p->s.sent;
 			return ret;
+		}
 		r->err = ret;
 		ret = done(r, p->s.extack, data);
 		return ret < 0 ? ret : 0;

@@ -127,13 +127,14 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 	ssize_t n;
 	int ret;
 
-	s->answered = false;
+	s->sent = s->answered = false;
 	if (!nlh)
 		return -EINVAL;
 	nlh->nlmsg_seq = ++s->seq;
 	genl_reply_init(&r, s, nlh, cb, data);
 	if (mnl_socket_sendto(s->nl, nlh, nlh->nlmsg_len) < 0)
 		return -errno;
+	s->sent = true;
 	for (;;) {
 		n = mnl_socket_recvfrom(s->nl, s->buf, s->bufsize);
 		/* A signal caught meanwhile (--trace): the answer still comes. */

@@ -27,6 +27,7 @@ struct genl_sock {
 	char *buf;			/* receive buffer */
 	size_t bufsize;
 	char extack[GENL_EXTACK_MAX];	/* kernel's message for the last error */
+	bool sent;			/* the last request was sent */
 	bool answered;			/* the kernel answered the last request */
 };
 
@@ -47,7 +48,8 @@ void genl_close(struct genl_sock *s);
  * (-EAGAIN: a dump that raced with a change of the interface list, read
  * to its end, which may have missed or repeated an interface);
  * s->extack holds the kernel's message, if it gave one, and s->answered
- * is false when no answer came (the send or a receive failed).  A NULL
+ * is false when no answer came (the send or a receive failed; s->sent
+ * tells which, a failed send never reaching the kernel).  A NULL
  * @nlh (a builder that refused its input) is -EINVAL, and nothing is
  * sent.
  */

@@ -254,6 +254,34 @@ if command -v strace >/dev/null 2>&1; then
 		"$NETIFMSG" --batch "$NIM_TMP/one"
 	check_file "--batch of one line, the answer lost: message" \
 		"netifmsg: $NIM_TMP/one: Cannot allocate memory: the result of line 1 is unknown" "$ERR"
+	# The send of that one set fails (the second sendto, after the
+	# family's; --apply's third, after the dump's): the kernel never got
+	# it, and the message says it was not sent, as for a pattern.
+	check_rc "tap0 0x7, the send fails" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=2 \
+		"$NETIFMSG" tap0 0x7
+	check_file "tap0 0x7, the send fails: message" \
+		"netifmsg: tap0: No buffer space available: the change was not sent" "$ERR"
+	check_mask "tap0 0x7, the send fails: not set" tap0 0x6
+	printf 'tap1 0x1\n' >"$NIM_TMP/one"
+	check_rc "--batch of one line, the send fails" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=2 \
+		"$NETIFMSG" --batch "$NIM_TMP/one"
+	check_file "--batch of one line, the send fails: message" \
+		"netifmsg: $NIM_TMP/one: No buffer space available: line 1 was not sent" "$ERR"
+	check_mask "--batch of one line, the send fails: not set" tap1 0x3
+	check_rc "--apply of one set, the send fails" 1 \
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=3 \
+		"$NETIFMSG" --apply --config "$NIM_TMP/one"
+	check_file "--apply of one set, the send fails: message" \
+		"netifmsg: tap1: No buffer space available: the change was not sent" "$ERR"
+	check_mask "--apply of one set, the send fails: not set" tap1 0x3
 else
 	missing strace strace
 fi
