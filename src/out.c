@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <stdbool.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "out.h"
@@ -27,9 +28,30 @@ static int out_wait(int fd)
 	return poll(&p, 1, -1) < 0 && errno != EINTR ? -errno : 0;
 }
 
+/*
+ * A write that failed after part of a line of @s went to a regular file
+ * (a full disk, the file size limit: the kernel writes what fits): that
+ * part is cut off again, so that the file ends with a whole line.
+ */
+static void cut_part(int fd, const char *s, size_t done)
+{
+	const char *nl = memrchr(s, '\n', done);
+	off_t part = (off_t)(nl ? done - (size_t)(nl + 1 - s) : done);
+	struct stat st;
+	off_t end;
+
+	if (!part || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		return;
+	/* Not where another writer has written after it. */
+	end = lseek(fd, 0, SEEK_CUR);
+	if (end == st.st_size && end >= part && !ftruncate(fd, end - part))
+		lseek(fd, end - part, SEEK_SET);
+}
+
 int out_write_fd(int fd, const char *s, size_t len,
 		 const volatile sig_atomic_t *stop)
 {
+	const char *start = s;
 	ssize_t n;
 
 	while (len && !(stop && *stop)) {
@@ -37,8 +59,12 @@ int out_write_fd(int fd, const char *s, size_t len,
 		if (n < 0 && (errno == EINTR ||
 			      (errno == EAGAIN && !out_wait(fd))))
 			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
+		if (n <= 0) {
+			int ret = n < 0 ? -errno : -EIO;
+
+			cut_part(fd, start, (size_t)(s - start));
+			return ret;
+		}
 		s += n;
 		len -= (size_t)n;
 	}

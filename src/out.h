@@ -2,7 +2,8 @@
 /*
  * Standard output without stdio: one static buffer, written with
  * write(2) when it fills (its whole lines) and at out_flush(), in pieces
- * a pipe takes whole: no line is cut there.  Most commands print one
+ * a pipe takes whole: no line is cut there, nor in a regular file that
+ * takes only part of one (cut off again).  Most commands print one
  * line, which needs none of stdio's machinery.  diag() writes each
  * line of stderr whole with out_write_fd().
  */

@@ -4,7 +4,9 @@
 # SIGINT and SIGTERM end --monitor within a second with exit status 0 in
 # every state: starting, waiting for notifications, and with its
 # standard output blocked (a pipe whose reader does not read: write(2)
-# blocks), where what it wrote to the pipe still ends with a whole line.
+# blocks), where what it wrote to the pipe still ends with a whole line;
+# output beyond the file size limit ends it with a write error, and the
+# file still ends with a whole line.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -127,6 +129,30 @@ else
 fi
 stop_within "idle" TERM
 check_empty "idle: nothing on stderr" "$NIM_TMP/idle.err"
+
+# --- output beyond the file size limit (ulimit -f 1: 1024 bytes): the
+# monitor ends with a write error, and the file, which the kernel filled
+# with part of a line, is cut back to end with a whole line.
+bash -c 'ulimit -f 1 && exec "$@"' ulimit \
+	"${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor -j >"$NIM_TMP/fsize.out" \
+	2>"$NIM_TMP/fsize.err" &
+MON_PID=$!
+sync_monitors tap1 "$NIM_TMP/fsize.out"
+nm -f --batch "$NIM_TMP/flood" || fatal "the flood batch failed"
+if ! wait_until ended "$MON_PID"; then
+	fail "ulimit -f: the monitor ends" "still running after 20 s"
+	kill -KILL "$MON_PID"
+fi
+wait "$MON_PID"
+check_eq "ulimit -f: exit status 1" 1 "$?"
+MON_PID=
+check_file "ulimit -f: message" "netifmsg: write error: File too large" \
+	"$NIM_TMP/fsize.err"
+check_eq "ulimit -f: the file ends with a newline" 0a \
+	"$(tail -c 1 "$NIM_TMP/fsize.out" | od -An -tx1 | tr -d ' ')"
+tail -n 1 "$NIM_TMP/fsize.out" >"$NIM_TMP/fsize.last"
+check_json_valid "ulimit -f: its last line is a whole JSON object" \
+	"$NIM_TMP/fsize.last"
 
 # --- SIGTERM while it starts, before it catches the signal: held until
 # it watches, then it ends as ever.  strace sends it as the monitor opens
