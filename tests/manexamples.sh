@@ -20,8 +20,9 @@
 # the masks ethtool (the independent peer) must then read.
 #
 # What cannot run here as written, and what the test does instead:
-#  - the namespace `blue` (-n blue) is the test's own, uniquely named
-#    namespace; its name in the output would read back as `blue`;
+#  - the namespace `blue` (-n blue) is a second namespace of the test's,
+#    uniquely named, with a tap eth1 of its own (at 0), as the page has
+#    it; its name in the output reads back as `blue`;
 #  - /etc/netifmsg.conf and /etc/netifmsg.d/ are a directory of the
 #    test's, never the real /etc: `netifmsg --apply` gets a --config for
 #    each of its files that exists, in the order --apply reads them
@@ -107,6 +108,11 @@ done
 et eth0 | grep -q 'Current message level:' ||
 	skip "the tap driver of this kernel ($(uname -r)) has no message level"
 set_mask eth0 0x7
+# The page's other namespace, blue, with its own eth1.
+BLUE=$NS-blue
+ip netns add "$BLUE" || fatal "ip netns add $BLUE failed"
+NIM_EXTRA_NS+=("$BLUE")
+ip -n "$BLUE" tuntap add dev eth1 mode tap || fatal "cannot add eth1 in $BLUE"
 WORK=$NIM_TMP/work
 ETC=$NIM_TMP/etc
 mkdir -m 755 "$WORK" "$ETC" "$ETC/netifmsg.d" || fatal "mkdir failed"
@@ -114,17 +120,18 @@ mkdir -m 755 "$WORK" "$ETC" "$ETC/netifmsg.d" || fatal "mkdir failed"
 # The masks ethtool reads after a command (the command as the page shows
 # it, without its prompt).  ethtool reads over netlink, which carries bits
 # 0 to 14 only: after --ioctl set bits 16 and 31, eth0 reads without them.
+# blue:DEV is DEV of the namespace blue.
 declare -A MASKS=(
 	['netifmsg eth0 +link -rx_err']='eth0=0x7'
 	['netifmsg eth0 0x5/0xf']='eth0=0x5'
 	['netifmsg eth0 drv,link/drv,probe,link,timer']='eth0=0x5'
 	['netifmsg -v eth0 drv,probe,link']='eth0=0x7'
 	['netifmsg eth0 --from-level 3 -timer']='eth0=0x37'
-	['netifmsg -n blue eth1 +ifup,+ifdown']='eth1=0x30'
+	['netifmsg -n blue eth1 +ifup,+ifdown']='blue:eth1=0x30 eth1=0'
 	["netifmsg 'tap*' +link"]='tap0=0x4 tap1=0x4'
-	['netifmsg -x --driver tun +drv']='eth0=0x37 eth1=0x31 eth2=0x1 tap0=0x5 tap1=0x5'
+	['netifmsg -x --driver tun +drv']='eth0=0x37 eth1=0x1 eth2=0x1 tap0=0x5 tap1=0x5'
 	["netifmsg 'eth*' none"]='eth0=0 eth1=0 eth2=0'
-	['netifmsg --batch snap']='eth0=0x37 eth1=0x31 eth2=0x1'
+	['netifmsg --batch snap']='eth0=0x37 eth1=0x1 eth2=0x1'
 	['netifmsg --ioctl eth0 0x80010003']='eth0=0x3'
 	['netifmsg --batch lab.conf']='eth0=0x37 eth1=0 eth2=0x3f'
 	["printf 'tap0 -drv\ntap1 none\n' | netifmsg -v -f --batch -"]='tap0=0x4 tap1=0'
@@ -197,7 +204,7 @@ in_ns() {
 
 # tidy FILE: the names the test substituted read back as the page's.
 tidy() {
-	sed -i -e "s|$ETC/|/etc/|g" -e "s|$NS|blue|g" "$1"
+	sed -i -e "s|$ETC/|/etc/|g" -e "s|$BLUE|blue|g" "$1"
 }
 
 NCMDS=0
@@ -209,19 +216,41 @@ LOOPS=()
 
 # check_masks CMD: the masks MASKS gives for CMD, read with ethtool.
 check_masks() {
-	local m
+	local m want got
 	[ -n "${MASKS[$1]+set}" ] || return 0
 	MASKS_USED[$1]=1
 	for m in ${MASKS[$1]}; do
-		check_mask "$1: ethtool ${m%%=*}" "${m%%=*}" "${m#*=}"
+		if [[ $m == blue:* ]]; then
+			m=${m#blue:}
+			hex_to want "${m#*=}"
+			got=$(ip netns exec "$BLUE" ethtool "${m%%=*}" | sed -n \
+				's/^[[:space:]]*Current message level:[[:space:]]*\(0x[0-9a-fA-F]*\).*/\1/p')
+			[ -z "$got" ] || hex_to got "$got"
+			check_eq "$1: ethtool -n blue ${m%%=*}" "$want" "$got"
+		else
+			check_mask "$1: ethtool ${m%%=*}" "${m%%=*}" "${m#*=}"
+		fi
 	done
+}
+
+# both_pids: the processes of the namespace and of blue (a netifmsg -n
+# blue has moved to blue).
+both_pids() {
+	ip netns pids "$NS"
+	ip netns pids "$BLUE"
+}
+
+# ns_set_mask NETNS DEV MASK: set_mask in NETNS.
+ns_set_mask() {
+	ip netns exec "$1" ethtool -s "$2" msglvl "$3" ||
+		fatal "ethtool -s $2 msglvl $3 in $1 failed"
 }
 
 # ns_asleep: every process in the namespace sleeps (state S): none runs,
 # so none has more to print until something changes.
 ns_asleep() {
 	local pid st
-	for pid in $(ip netns pids "$NS"); do
+	for pid in $(both_pids); do
 		proc_where_to st "$pid"
 		[ "${st%% *}" = S ] || return 1
 	done
@@ -229,13 +258,15 @@ ns_asleep() {
 
 # run_monitor CMD EXPECTED: see the header.
 run_monitor() {
-	local c=$1 expected=$2 pid try n line re
-	add_tap sync0 || fatal "cannot add sync0"
+	local c=$1 expected=$2 pid try n line re mns=$NS
+	# The namespace the monitor watches.
+	[[ $c != *"-n $BLUE "* ]] || mns=$BLUE
+	ip -n "$mns" tuntap add dev sync0 mode tap || fatal "cannot add sync0"
 	(in_ns "$c") >"$OUT" 2>"$ERR" &
 	pid=$!
 	MON_PIDS+=("$pid")
 	for ((try = 0; try < 300; try++)); do
-		set_mask sync0 $((1 + try % 2))
+		ns_set_mask "$mns" sync0 $((1 + try % 2))
 		sleep 0.05
 		grep -q sync0 "$OUT" && break
 	done
@@ -249,7 +280,7 @@ run_monitor() {
 		[ -n "$line" ] || continue
 		n=$((n + 1))
 		if [[ $line =~ $re ]]; then
-			set_mask "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+			ns_set_mask "$mns" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
 		fi
 	done <<<"$expected"
 	for ((try = 0; try < 200; try++)); do
@@ -263,17 +294,17 @@ run_monitor() {
 	if ! wait_until ns_asleep; then
 		fail "$page: $cmd: the monitor and its pipeline settle" \
 			"a process in the namespace still runs after 20 s:" \
-			"$(ip netns pids "$NS" | while read -r p; do
+			"$(both_pids | while read -r p; do
 				proc_where_to st "$p"
 				echo "$p $(cat "/proc/$p/comm" 2>/dev/null): $st"
 			done)"
 	fi
 	# The monitor, and what the pipeline runs beside it: every process
-	# in the namespace but the tests' own shells has started for it.
-	ip netns pids "$NS" | xargs -r kill -TERM 2>/dev/null
+	# in the namespaces but the tests' own shells has started for it.
+	both_pids | xargs -r kill -TERM 2>/dev/null
 	wait "$pid" 2>/dev/null
 	MON_PIDS=()
-	ip -n "$NS" link del sync0 || fatal "cannot delete sync0"
+	ip -n "$mns" link del sync0 || fatal "cannot delete sync0"
 	grep -v sync0 "$OUT" >"$OUT.new"
 	mv "$OUT.new" "$OUT"
 	tidy "$OUT"
@@ -336,7 +367,7 @@ run_example() {
 		rc=${BASH_REMATCH[1]}
 	fi
 	# The substitutions of the header.
-	c=${c//-n blue/-n $NS}
+	c=${c//-n blue/-n $BLUE}
 	c=${c//\/etc\/netifmsg/$ETC\/netifmsg}
 	if [[ $c == *--trace* ]]; then
 		c=$(sed -E 's/--for [0-9.]+/--for 1/' <<<"$c")
@@ -467,27 +498,27 @@ done
 # has printed a line, while the test toggles that interface's mask.
 sh_loop() {
 	local c=$1 bin=$NIM_TMP/shbin try pid
-	c=${c//-n blue/-n $NS}
+	c=${c//-n blue/-n $BLUE}
 	command -v dash >/dev/null 2>&1 || fatal "dash not found"
 	mkdir -p "$bin" || fatal "mkdir $bin failed"
 	printf '#!/bin/sh\nexec %s "%s" "$@"\n' "${NIM_WRAPPER[*]}" \
 		"$NETIFMSG" >"$bin/netifmsg"
 	chmod +x "$bin/netifmsg" || fatal "chmod failed"
-	add_tap 'a\tb' || fatal "cannot add 'a\\tb'"
+	ip -n "$BLUE" tuntap add dev 'a\tb' mode tap || fatal "cannot add 'a\\tb'"
 	: >"$OUT"
 	ip netns exec "$NS" env PATH="$bin:$PATH" dash -c "$c" >"$OUT" 2>&1 &
 	pid=$!
 	MON_PIDS+=("$pid")
 	for ((try = 0; try < 300; try++)); do
-		et -s 'a\tb' msglvl $((1 + try % 2)) 2>/dev/null
+		ip netns exec "$BLUE" ethtool -s 'a\tb' msglvl $((1 + try % 2)) 2>/dev/null
 		sleep 0.05
 		[ -s "$OUT" ] && break
 	done
-	# The monitor and the loop beside it: every process in the namespace.
-	ip netns pids "$NS" | xargs -r kill -TERM 2>/dev/null
+	# The monitor and the loop beside it: every process in the namespaces.
+	both_pids | xargs -r kill -TERM 2>/dev/null
 	wait "$pid" 2>/dev/null
 	MON_PIDS=()
-	ip -n "$NS" link del 'a\tb' || fatal "cannot delete 'a\\tb'"
+	ip -n "$BLUE" link del 'a\tb' || fatal "cannot delete 'a\\tb'"
 	if [ -s "$OUT" ] && ! grep -qvxF 'a\tb' "$OUT"; then
 		pass "dash: $c: prints the name as it is"
 	else
