@@ -15,7 +15,8 @@
 # (a command, or an output line too long for the page); the output of
 # `cat FILE` runs to the end of its block (a file may hold `# ` lines).
 # The exit status must be 0, unless the command ends in a comment
-# "exit status N".  A block that begins with `#!` is a script, run as one
+# "exit status N".  As the page says, a `$ ` command needs no privilege:
+# the program runs as uid 65534 without capabilities there.  A block that begins with `#!` is a script, run as one
 # command (by bash).  Where a command changes a mask, MASKS below names
 # the masks ethtool (the independent peer) must then read.
 #
@@ -116,6 +117,14 @@ ip -n "$BLUE" tuntap add dev eth1 mode tap || fatal "cannot add eth1 in $BLUE"
 WORK=$NIM_TMP/work
 ETC=$NIM_TMP/etc
 mkdir -m 755 "$WORK" "$ETC" "$ETC/netifmsg.d" || fatal "mkdir failed"
+# A `$ ` command's netifmsg runs so (see readme.sh); NOBODY is where a
+# --coverage build writes its .gcda files then.
+command -v setpriv >/dev/null 2>&1 || missing setpriv util-linux
+NOBODY=$NIM_TMP/nobody
+mkdir -m 1777 "$NOBODY" && chmod 755 "$NIM_TMP" || fatal "cannot make $NOBODY"
+AS_NOBODY="env GCOV_PREFIX=$NOBODY setpriv --reuid=65534 --regid=65534"
+AS_NOBODY+=" --clear-groups --inh-caps=-all --bounding-set=-all"
+AS=
 
 # The masks ethtool reads after a command (the command as the page shows
 # it, without its prompt).  ethtool reads over netlink, which carries bits
@@ -169,12 +178,13 @@ masks() {
 
 # in_ns CMD: run the shell command CMD in the namespace, in $WORK,
 # netifmsg being a function that calls the program under test (through
-# the wrapper, if any; see the header for --apply and --monitor); stdout
-# and stderr together.  Where RUN_NS is set, in that namespace instead.
+# the wrapper, if any; see the header for --apply and --monitor), run by
+# $AS (as uid 65534 for a `$ ` command); stdout and stderr together.
+# Where RUN_NS is set, in that namespace instead.
 in_ns() {
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	ip netns exec "${RUN_NS:-$NS}" env NETIFMSG="$NETIFMSG" \
-		NIM_WRAPPER="${NIM_WRAPPER[*]}" NIM_ETC="$ETC" \
+		NIM_WRAPPER="${NIM_WRAPPER[*]}" NIM_ETC="$ETC" AS="$AS" \
 		bash -c 'cd "$2" || exit 99
 		run_the_test() { :; }
 		netifmsg() {
@@ -197,7 +207,7 @@ in_ns() {
 				[[ ${!#} != -* ]]; then
 				set -- "$@" sync0
 			fi
-			${NIM_WRAPPER} "$NETIFMSG" "${cfg[@]}" "$@"
+			${AS} ${NIM_WRAPPER} "$NETIFMSG" "${cfg[@]}" "$@"
 		}
 		eval "$1" 2>&1' manexamples "$1" "$WORK" </dev/null
 }
@@ -210,6 +220,7 @@ tidy() {
 NCMDS=0
 page=
 cmd=
+prompt=
 want=()
 # The examples that read netifmsg's lines in a `while read` loop.
 LOOPS=()
@@ -354,6 +365,7 @@ run_udev() {
 run_example() {
 	local rc=0 expected c=$cmd f before
 	NCMDS=$((NCMDS + 1))
+	[ "$prompt" != '$' ] || AS=$AS_NOBODY
 	[[ $c != *'while read'* ]] || LOOPS+=("$c")
 	expected=$(printf '%s\n' "${want[@]}")
 	if [[ $c == udevadm\ * ]]; then
@@ -425,6 +437,8 @@ trace_records() {
 flush() {
 	[ -z "$cmd" ] || run_example
 	cmd=
+	prompt=
+	AS=
 	want=()
 }
 
@@ -473,6 +487,7 @@ for i in "${!PAGES[@]}"; do
 			elif [[ $line == '$ '* || $line == '# '* ]]; then
 				flush
 				cmd=${line:2}
+				prompt=${line:0:1}
 				[[ $cmd != cat\ * ]] || incat=1
 			elif [ -n "$cmd" ]; then
 				want+=("$line")
