@@ -45,7 +45,8 @@
 #define UNDO_NETNS_MAX	(6 * PATH_MAX + 8)
 #define UNDO_MAX	(UNDO_NETNS_MAX + FORMAT_STATE_MAX)
 
-static volatile sig_atomic_t stop;
+/* @cut: the line diag() is writing is left (diag_stop_on()). */
+static volatile sig_atomic_t stop, cut;
 
 /*
  * Then SIGALRM each second (alarm() is async-signal-safe): a signal that
@@ -56,7 +57,7 @@ static volatile sig_atomic_t stop;
 static void on_signal(int sig)
 {
 	(void)sig;
-	stop = 1;
+	stop = cut = 1;
 	alarm(1);
 }
 
@@ -64,6 +65,7 @@ static void on_signal(int sig)
 struct target {
 	uint32_t after;			/* the mask right after it */
 	uint32_t changed;		/* the bits this run changed */
+	uint32_t theirs;		/* of those, another writer changed */
 	bool gone;
 	bool failed;			/* its restore failed */
 };
@@ -620,8 +622,8 @@ static bool any_gone(struct trace *tr)
 }
 
 /*
- * Until a signal, --for, a closed pipe or a target gone; 0, or -errno
- * where it failed (said).  The signals
+ * Say how to restore, then follow until a signal, --for, a closed pipe
+ * or a target gone; 0, or -errno where it failed (said).  The signals
  * (@block) get in only in ppoll() and in drain(), where they also end a
  * write(2) blocked on a slow reader.  --for is SIGALRM, one of them: a
  * write that no reader lets finish, or a flood of records that keeps
@@ -645,6 +647,16 @@ static int follow(struct trace *tr, const sigset_t *block,
 
 	if (ms && setitimer(ITIMER_REAL, &timer, NULL) < 0)
 		goto fail;
+	/*
+	 * The lines on stderr too: one that takes nothing (2>&1 into a
+	 * pipe not read, a terminal stopped with Ctrl-S) would hold the
+	 * session, its level raised, past a signal or --for.
+	 */
+	diag_stop_on(&cut);
+	sigprocmask(SIG_SETMASK, wait, NULL);
+	say_undo(tr);
+	dyndbg_notes(tr);
+	sigprocmask(SIG_BLOCK, block, NULL);
 	while (!stop && !any_gone(tr)) {
 		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
 		if (ret < 0 && errno != EINTR)
@@ -714,7 +726,7 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	for (i = j = 0; i < n && j < nread; i++) {
 		struct target *t = &tr->t[from + i];
 		const struct breq *now = &reqs[j];
-		uint32_t theirs, back;
+		uint32_t back;
 
 		if (now->ifname != st[i].ifname)
 			continue;
@@ -724,11 +736,8 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 			t->failed = true;
 			continue;
 		}
-		theirs = t->changed & (now->st.msg_enable ^ t->after);
-		back = t->changed & ~theirs;
-		if (theirs)
-			diag(NULL, st[i].ifname, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
-			     theirs);
+		t->theirs = t->changed & (now->st.msg_enable ^ t->after);
+		back = t->changed & ~t->theirs;
 		/* What "restored:" says: the mask now, with ours put back. */
 		t->after = (now->st.msg_enable & ~back) |
 			   (st[i].msg_enable & back);
@@ -743,34 +752,51 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	}
 	if (k)
 		ret = run_all(tr, reqs, k, &answered);
-	for (i = j = 0; i < n; i++) {
-		struct target *t = &tr->t[from + i];
-		struct ifstate shown = { .msg_enable = t->after };
-		char text[UNDO_MAX];	/* a restore command, or the state */
-
-		/*
-		 * Not "restored" where the set failed, or may not have been
-		 * sent (the run broke off): @reqs are in the order of the
-		 * targets, as in raise_some().
-		 */
-		if (j < k && reqs[j].ifname == st[i].ifname) {
-			t->failed |= j >= answered || reqs[j].err;
+	/*
+	 * Not "restored" where the set failed, or may not have been sent
+	 * (the run broke off): @reqs are in the order of the targets, as in
+	 * raise_some().
+	 */
+	for (i = j = 0; i < n && j < k; i++) {
+		if (reqs[j].ifname == st[i].ifname) {
+			tr->t[from + i].failed |= j >= answered || reqs[j].err;
 			j++;
 		}
+	}
+	return ret < 0 || failed ? -EIO : 0;
+}
+
+/*
+ * What each target's restore did, once all are done: a standard error
+ * that does not take the lines (a terminal stopped with Ctrl-S) holds
+ * up no restore.
+ */
+static void say_restored(const struct trace *tr)
+{
+	char text[UNDO_MAX];	/* a restore command, or the state */
+	size_t i;
+
+	for (i = 0; i < tr->n; i++) {
+		const struct target *t = &tr->t[i];
+		const char *name = tr->st[i].ifname;
+		struct ifstate shown = { .msg_enable = t->after };
+
+		if (t->theirs)
+			diag(NULL, name, "note: bits 0x%08x were changed by someone else meanwhile: left as they are",
+			     t->theirs);
 		if (t->gone || !t->changed)
 			continue;
 		if (t->failed) {
-			undo_command(text, sizeof(text), tr, from + i);
-			diag(NULL, st[i].ifname, "not restored: its level is still raised; restore with: %s",
+			undo_command(text, sizeof(text), tr, i);
+			diag(NULL, name, "not restored: its level is still raised; restore with: %s",
 			     text);
 			continue;
 		}
 		format_state(text, sizeof(text), OUT_TEXT,
 			     backend_names(tr->b, shown.msg_enable), &shown,
 			     CHANGED_NONE);
-		diag(NULL, st[i].ifname, "restored: %s", text);
+		diag(NULL, name, "restored: %s", text);
 	}
-	return ret < 0 || failed ? -EIO : 0;
 }
 
 int cmd_trace(const struct opts *o, struct backend *b)
@@ -839,9 +865,8 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
 		     KMSG_PATH, strerror(-tr.kmsg), tr.kmsg != -EPERM ? "" :
 		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
-	say_undo(&tr);
-	dyndbg_notes(&tr);
 	ret = follow(&tr, &block, &wait);
+	diag_stop_on(NULL);
 	/*
 	 * A last look: one renamed since the last is put back under its
 	 * name now (its old one may be another's), one gone is not.
@@ -849,6 +874,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	any_gone(&tr);
 restore:
 	ret2 = by_chunks(&tr, restore_some);
+	say_restored(&tr);
 	ret = ret < 0 ? -EIO : ret2;
 out:
 	if (tr.kmsg >= 0)

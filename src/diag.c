@@ -33,6 +33,15 @@ static void put_escaped(FILE *f, const char *s)
 	free(big);
 }
 
+static volatile sig_atomic_t *diag_cut;
+static bool diag_stuck;		/* a line was cut: stderr takes nothing */
+
+void diag_stop_on(volatile sig_atomic_t *cut)
+{
+	diag_cut = cut;
+	diag_stuck = false;
+}
+
 /*
  * One line is made whole first and written with one write(2): stderr is
  * unbuffered, and a line in pieces costs a call each (a --trace over
@@ -69,8 +78,12 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	fputc('\n', f);
 	if (f != stderr && fclose(f))
 		fputs("netifmsg: out of memory\n", stderr);
-	else if (f != stderr)
-		out_write_fd(STDERR_FILENO, line, len, NULL);
+	else if (f != stderr && !diag_stuck) {
+		if (diag_cut)
+			*diag_cut = 0;
+		out_write_fd(STDERR_FILENO, line, len, diag_cut);
+		diag_stuck = diag_cut && *diag_cut;
+	}
 	free(line);
 	free(msg);
 }

@@ -6,6 +6,7 @@
 #ifndef NETIFMSG_DIAG_H
 #define NETIFMSG_DIAG_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -22,6 +23,14 @@ struct where {
 
 void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+
+/*
+ * From now on (NULL: no longer) a message whose write(2) a signal
+ * handler cuts short by setting *@cut (which each message clears) is
+ * left there, with every message after it: a standard error that takes
+ * nothing cannot hold up the end of --trace.
+ */
+void diag_stop_on(volatile sig_atomic_t *cut);
 
 /*
  * A usage error: the message, and with @hint "Try 'netifmsg --help'.".

@@ -5,7 +5,7 @@
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
 # end a process (SIGUSR1..., real-time ones), a closed output pipe and
-# SIGINT or --for while the output is blocked (also SIGTERM just before a
+# SIGINT or --for while the output is blocked (also stderr, and SIGTERM just before a
 # write), and a write error (also past ulimit -f);
 # SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
@@ -217,6 +217,49 @@ stopped
 exec {hold}<&-
 check_eq "--for 1 while the output is blocked: exit 0" 0 "$RC"
 check_mask "--for 1 while the output is blocked: restored" trc0 0x0
+
+# --- standard error blocked too (2>&1 into a pipe not read, as at a
+# terminal stopped with Ctrl-S): --for or a signal ends the session as
+# well, and puts the level back at once, although its first line (the
+# restore command) cannot be written; another writer's bit is kept, and
+# its note waits, with the last lines, for the reader.
+# shellcheck disable=SC2317 # called by wait_until
+mask_is() {
+	local m
+	ethtool_mask_to m "$1"
+	[ "$m" = "$(hex "$2")" ]
+}
+for how in --for SIGTERM; do
+	exec {hold}<>"$NIM_TMP/fifo"
+	dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+	args=(trc0 +drv +link)
+	[ "$how" = --for ] && args+=(--for 1)
+	"${SIGS_DEFAULT[@]}" ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" \
+		--trace "${args[@]}" >"$NIM_TMP/fifo" 2>&1 &
+	TPID=$!
+	wait_until sleeps_writing "$TPID" ||
+		fatal "the trace did not block writing its first line"
+	check_mask "$how while stderr is blocked: raised" trc0 0x5
+	set_mask trc0 0x4
+	[ "$how" = SIGTERM ] && kill -TERM "$TPID"
+	if wait_until mask_is trc0 0x0; then
+		pass "$how while stderr is blocked: restored while still blocked"
+	else
+		fail "$how while stderr is blocked: restored while still blocked" \
+			"trc0 is $(ethtool_mask trc0) 20 s after"
+	fi
+	tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
+	rpid=$!
+	stopped
+	exec {hold}<&-
+	wait "$rpid"
+	check_eq "$how while stderr is blocked: exit 0" 0 "$RC"
+	check_grep "$how while stderr is blocked: the other writer's bit said, once read" \
+		"trc0: note: bits 0x00000001 were changed by someone else meanwhile" "$NIM_TMP/drained"
+	check_grep "$how while stderr is blocked: the last line, once read" \
+		"trc0: restored: 0x00000000 none" "$NIM_TMP/drained"
+	check_mask "$how while stderr is blocked: restored" trc0 0x0
+done
 
 # --- a signal that comes between put()'s look at its stop flag and its
 # write(2) leaves the write blocked on a reader that does not read: the
