@@ -678,6 +678,12 @@ fail:
 	return ret;
 }
 
+/* A read by name that found no interface, or another. */
+static bool not_its(const struct breq *q)
+{
+	return q->err == -ENODEV || (!q->err && q->st.ifindex != q->ifindex);
+}
+
 /*
  * Read the @n targets from @from that have bits to restore into @reqs[0..*@k),
  * in one pipelined run; one whose read failed has its error (said).
@@ -686,7 +692,8 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 		     struct breq *reqs, size_t *k)
 {
 	const struct target *tt = tr->t + from;
-	size_t i, m = 0, answered;
+	size_t i, x, m = 0, answered;
+	struct breq *q;
 
 	for (i = 0; i < n; i++)
 		if (!tt[i].gone && tt[i].changed)
@@ -697,15 +704,28 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 	if (m)
 		run_all(tr, reqs, m, &answered);
 	*k = m;
-	for (i = 0; i < m; i++) {
+	for (i = 0, x = from; i < m; i++, x++) {
+		q = &reqs[i];
+		while (q->ifname != tr->st[x].ifname)
+			x++;
 		/* Unanswered: the run broke off (said). */
-		if (i >= answered && !reqs[i].err)
-			reqs[i].err = -EIO;
-		/* Read by name: the name may be no one's or another's now. */
-		else if (reqs[i].err == -ENODEV ||
-			 (!reqs[i].err && reqs[i].st.ifindex != reqs[i].ifindex))
-			reqs[i].err = diag_kernel(NULL, reqs[i].ifname, -ENODEV,
-						  NULL);
+		if (i >= answered && !q->err) {
+			q->err = -EIO;
+			continue;
+		}
+		/*
+		 * Read by name: the name may be no one's or another's now.
+		 * Renamed since the last look, it is read by its new name.
+		 */
+		if (!not_its(q))
+			continue;
+		q->err = follow_index(tr, x) > 0 ?
+			 tr->b->ops->get(tr->b, q->ifname, &q->st) : -ENODEV;
+		if (not_its(q))
+			q->err = diag_kernel(NULL, q->ifname, -ENODEV, NULL);
+		else if (q->err)
+			q->err = diag_kernel(NULL, q->ifname, q->err,
+					     tr->b->extack);
 	}
 }
 

@@ -773,6 +773,36 @@ if command -v strace >/dev/null 2>&1; then
 	done
 	set_mask trc0 0x0
 	set_mask trc1 0x0
+
+	# Renamed after the trace's last look, before the read that comes
+	# before its restore (the 5th send: family, read, change, read-back,
+	# that read), and its name given to another interface: it is
+	# followed by its index and put back under its new name; the other
+	# interface is left alone.
+	set_mask trc1 0x1
+	: >"$NIM_TMP/strace"
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" \
+		-e trace=sendto -e inject=sendto:delay_enter=2000000:when=5 \
+		"$NETIFMSG" --trace trc0 --for 0.3 >"$O" 2>"$E" &
+	TPID=$!
+	# shellcheck disable=SC2317 # called by wait_until
+	sends() { [ "$(grep -c '^sendto(' "$NIM_TMP/strace")" -ge "$1" ]; }
+	wait_until sends 5 || fatal "the trace did not reach the read before its restore"
+	ip -n "$NS" link set trc0 name trc0x && ip -n "$NS" link set trc1 name trc0 ||
+		fatal "cannot swap trc0's name"
+	stopped
+	check_eq "renamed before the read for the restore: exit 0" 0 "$RC"
+	check_grep "renamed before the read for the restore: followed" \
+		"trc0: renamed to 'trc0x': traced on" "$E"
+	check_grep "renamed before the read for the restore: restored by its new name" \
+		"trc0x: restored: 0x00000000 none" "$E"
+	check_mask "renamed before the read for the restore: trc0x put back" trc0x 0x0
+	check_mask "renamed before the read for the restore: the interface now called trc0 left alone" \
+		trc0 0x1
+	ip -n "$NS" link set trc0 name trc1 && ip -n "$NS" link set trc0x name trc0 ||
+		fatal "cannot swap trc0's name back"
+	set_mask trc1 0x0
 else
 	missing strace strace
 fi
