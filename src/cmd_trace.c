@@ -654,6 +654,11 @@ static int follow(struct trace *tr, const sigset_t *block,
 	 */
 	diag_stop_on(&cut);
 	sigprocmask(SIG_SETMASK, wait, NULL);
+	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
+	if (tr->kmsg < 0 && !tr->o->quiet)
+		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
+		     KMSG_PATH, strerror(-tr->kmsg), tr->kmsg != -EPERM ? "" :
+		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
 	say_undo(tr);
 	dyndbg_notes(tr);
 	sigprocmask(SIG_BLOCK, block, NULL);
@@ -880,11 +885,6 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	/* Not raised for good where it worked: no one would undo it. */
 	if (ret)
 		goto restore;
-	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
-	if (tr.kmsg < 0 && !o->quiet)
-		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
-		     KMSG_PATH, strerror(-tr.kmsg), tr.kmsg != -EPERM ? "" :
-		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
 	ret = follow(&tr, &block, &wait);
 	diag_stop_on(NULL);
 	/*

@@ -229,13 +229,22 @@ mask_is() {
 	ethtool_mask_to m "$1"
 	[ "$m" = "$(hex "$2")" ]
 }
-for how in --for SIGTERM; do
+# "no-syslog": its first line is the note that /dev/kmsg cannot be read
+# (no CAP_SYSLOG where kernel.dmesg_restrict is 1), said as the rest are.
+hows=(--for SIGTERM)
+command -v setpriv >/dev/null 2>&1 &&
+	[ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ] &&
+	hows+=(no-syslog)
+for how in "${hows[@]}"; do
 	exec {hold}<>"$NIM_TMP/fifo"
 	dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
 	args=(trc0 +drv +link)
-	[ "$how" = --for ] && args+=(--for 1)
-	"${SIGS_DEFAULT[@]}" ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" \
-		--trace "${args[@]}" >"$NIM_TMP/fifo" 2>&1 &
+	priv=()
+	[ "$how" != SIGTERM ] && args+=(--for 1)
+	[ "$how" = no-syslog ] &&
+		priv=(setpriv --bounding-set=-syslog --inh-caps=-syslog)
+	"${SIGS_DEFAULT[@]}" ip netns exec "$NS" "${priv[@]}" "${NIM_WRAPPER[@]}" \
+		"$NETIFMSG" --trace "${args[@]}" >"$NIM_TMP/fifo" 2>&1 &
 	TPID=$!
 	wait_until sleeps_writing "$TPID" ||
 		fatal "the trace did not block writing its first line"
