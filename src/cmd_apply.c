@@ -229,7 +229,9 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	struct job target = o->job;
 	struct apply a = { 0 };
 	struct iflist all;
+	struct ifstate st;
 	struct breq *reqs = NULL;
+	unsigned int ifindex = o->ifindex;
 	bool drivers, *used;
 	size_t i, k, n, cap, found = 0;
 	int ret;
@@ -238,8 +240,14 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	if (ret)
 		return ret;
 	jobs_select(conf->jobs, conf->n, &drivers);
-	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers,
-			  o->ifindex);
+	/*
+	 * IFACE by name is as --ifindex for the dump (renames of others
+	 * cannot fail it): its index read first, if it has a level.
+	 */
+	if (!ifindex && o->job.ifname && !o->job.pattern &&
+	    !b->ops->get(b, o->job.ifname, &st))
+		ifindex = st.ifindex;
+	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers, ifindex);
 	if (ret < 0) {
 		iflist_free(&all);
 		report(o, b, &a);	/* -j: [] */

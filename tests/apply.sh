@@ -233,6 +233,25 @@ check_out "--ioctl --ifindex, another interface renamed meanwhile: -v" \
 	"$(show_line new0 0x2000) (changed)"
 check_empty "--ioctl --ifindex, another interface renamed meanwhile: no message" "$ERR"
 check_mask "--ioctl --ifindex, another interface renamed meanwhile: new0 set" new0 0x2000
+# IFACE by name is as --ifindex for the dump: its index is read first.
+set_mask new0 0x0
+check_rc "IFACE, --driver line, another interface renamed meanwhile" 0 \
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
+	-e inject=ioctl:delay_enter=50000 \
+	"$NETIFMSG" --apply --config "$C/drv.conf" new0
+check_empty "IFACE, another interface renamed meanwhile: no message" "$ERR"
+check_mask "IFACE, another interface renamed meanwhile: new0 set" new0 0x4000
+set_mask new0 0x0
+check_rc "--ioctl IFACE, another interface renamed meanwhile" 0 \
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
+	-e inject=ioctl:delay_enter=50000 \
+	"$NETIFMSG" --ioctl -v --apply --config "$C/hw.conf" new0
+check_out "--ioctl IFACE, another interface renamed meanwhile: -v" \
+	"$(show_line new0 0x2000) (changed)"
+check_empty "--ioctl IFACE, another interface renamed meanwhile: no message" "$ERR"
+check_mask "--ioctl IFACE, another interface renamed meanwhile: new0 set" new0 0x2000
 kill "$RNM" 2>/dev/null
 wait "$RNM" 2>/dev/null
 
