@@ -660,7 +660,8 @@ static int follow(struct trace *tr, const sigset_t *block,
 		     KMSG_PATH, strerror(-tr->kmsg), tr->kmsg != -EPERM ? "" :
 		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
 	say_undo(tr);
-	dyndbg_notes(tr);
+	if (!tr->o->quiet)
+		dyndbg_notes(tr);
 	sigprocmask(SIG_BLOCK, block, NULL);
 	while (!stop && !any_gone(tr)) {
 		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);

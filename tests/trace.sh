@@ -14,7 +14,7 @@
 # before the change (also over the ioctl); names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
 # CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; the
-# dynamic debug note.
+# dynamic debug note (not with -q).
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
 
@@ -831,6 +831,10 @@ drivers/net/veth.c:101 [veth]veth_xmit =p "veth %s\012"
 CTL
 check_rc "dyndbg: tun's sites off" 0 dyn trc0
 check_grep "dyndbg: tun's sites off: the note" "$NOTE" "$ERR"
+# -q shows no records: nor that some would need their call sites.
+check_rc "dyndbg: -q, tun's sites off" 0 dyn -q trc0
+check_nogrep "dyndbg: -q, tun's sites off: no note" "dynamic debug" "$ERR"
+check_grep "dyndbg: -q, tun's sites off: still restored" "trc0: restored" "$ERR"
 check_rc "dyndbg: two tun taps" 0 dyn 'trc[01]'
 check_eq "dyndbg: two tun taps: the note once" 1 "$(grep -c "dynamic debug call sites" "$ERR")"
 sed -i 's/tun_get_user =_/tun_get_user =pf/' "$CONTROL"
