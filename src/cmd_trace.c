@@ -540,8 +540,8 @@ static int drain(struct trace *tr)
 	char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
 	struct kmsg_record r;
 	const char *name;
-	size_t off, n, nlen;
-	ssize_t len, i;
+	size_t off, doff, dlen, n, nlen;
+	ssize_t len, i, j;
 	int ret;
 
 	while (!stop) {
@@ -576,14 +576,27 @@ static int drain(struct trace *tr)
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;
 		off = kmsg_ifname(&r, &name, &nlen);
-		if (!off)
-			continue;
-		follow_rename(tr, &r, off);
-		i = named(tr, name, nlen);
+		if (off)
+			follow_rename(tr, &r, off);
+		i = off ? named(tr, name, nlen) : -1;
+		/*
+		 * Past a dynamic debug decoration where the plain reading
+		 * names no target (or the same: "[TID] " alone); the
+		 * decoration is shown, before the text.
+		 */
+		doff = kmsg_ifname_dyndbg(&r, &dlen, &name, &nlen);
+		if (doff && (i < 0 || doff == off) &&
+		    (j = named(tr, name, nlen)) >= 0) {
+			i = j;
+			off = doff;
+		} else {
+			dlen = 0;
+		}
 		if (i < 0 || tr->o->quiet)
 			continue;
-		memcpy(text, r.msg + off, r.len - off);
-		text[r.len - off] = '\0';
+		memcpy(text, r.msg, dlen);
+		memcpy(text + dlen, r.msg + off, r.len - off);
+		text[dlen + r.len - off] = '\0';
 		n = format_log(line, sizeof(line) - 1, tr->o->mode, r.usec,
 			       tr->st[i].ifname, r.level, text);
 		if (n >= sizeof(line) - 1)

@@ -61,35 +61,115 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
 	return 0;
 }
 
-size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
-		   size_t *len)
+/* netdev_printk()'s prefix at @msg (@n bytes), as kmsg_ifname() says. */
+static size_t netdev_prefix(const char *msg, size_t n, const char **name,
+			    size_t *len)
 {
 	const char *colon, *name_end, *p;
 
+	/* The prefix ends at the first ": " (an interface name has no ':'). */
+	colon = memmem(msg, n, ": ", 2);
+	if (!colon)
+		return 0;
+	name_end = colon;
+	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */
+	if (colon > msg && colon[-1] == ')') {
+		for (p = colon - 1; p > msg && !(p[0] == '(' && p[-1] == ' '); p--)
+			;
+		if (p > msg)
+			name_end = p - 1;
+	}
+	/* An interface's name holds no blank. */
+	for (p = name_end; p > msg && p[-1] != ' '; p--)
+		;
+	if (p == name_end)
+		return 0;
+	*name = p;
+	*len = (size_t)(name_end - p);
+	return (size_t)(colon - msg) + 2;
+}
+
+size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
+		   size_t *len)
+{
 	/*
 	 * Facility 0 is the kernel's own: a write to /dev/kmsg from user
 	 * space has another (the kernel makes it so), whatever its text.
 	 */
 	if (r->facility)
 		return 0;
-	/* The prefix ends at the first ": " (an interface name has no ':'). */
-	colon = memmem(r->msg, r->len, ": ", 2);
-	if (!colon)
-		return 0;
-	name_end = colon;
-	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */
-	if (colon > r->msg && colon[-1] == ')') {
-		for (p = colon - 1; p > r->msg && !(p[0] == '(' && p[-1] == ' '); p--)
-			;
-		if (p > r->msg)
-			name_end = p - 1;
+	return netdev_prefix(r->msg, r->len, name, len);
+}
+
+/* How many bytes from @s to @end are of @set. */
+static size_t span(const char *s, const char *end, const char *set)
+{
+	const char *p = s;
+
+	while (p < end && *p && strchr(set, *p))
+		p++;
+	return (size_t)(p - s);
+}
+
+#define DIGITS	"0123456789"
+#define IDENT	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_" DIGITS
+
+/*
+ * The length of the decoration __dynamic_emit_prefix() puts at @s: "[TID] "
+ * or "<intr> " (flag t), then "MODNAME:" (m), "FUNCTION:" (f),
+ * "SOURCEFILE:" (s), "LINENO:" (l) in that order, and a blank after the
+ * last of these; 0 for none.  MODNAME and FUNCTION are C identifiers,
+ * SOURCEFILE a path with a '.', LINENO digits: each is told by its shape.
+ */
+static size_t decoration(const char *s, const char *end)
+{
+	const char *p = s, *q;
+	int field = 0;	/* the last: 1, 2 (m, f), 3 (s), 4 (l); 5 none fits */
+	size_t n;
+
+	if (p < end && *p == '[' && (n = span(p + 1, end, DIGITS)) &&
+	    end - p > (ptrdiff_t)n + 2 && !memcmp(p + 1 + n, "] ", 2))
+		p += n + 3;
+	else if ((size_t)(end - p) >= 7 && !memcmp(p, "<intr> ", 7))
+		p += 7;
+	for (q = p; q < end && field < 4; q += n + 1) {
+		n = span(q, end, IDENT "./+-");
+		if (!n || q + n == end || q[n] != ':')
+			break;
+		if (span(q, end, DIGITS) == n)
+			field = 4;			/* LINENO */
+		else if (memchr(q, '.', n))
+			field = field > 2 ? 5 : 3;	/* SOURCEFILE */
+		else if (span(q, end, IDENT) == n && (*q < '0' || *q > '9'))
+			field = field > 1 ? 5 : field + 1;	/* MOD, FUNC */
+		else
+			field = 5;
+		if (field > 4)
+			return 0;
 	}
-	/* An interface's name holds no blank. */
-	for (p = name_end; p > r->msg && p[-1] != ' '; p--)
-		;
-	if (p == name_end)
+	if (q == p)
+		return (size_t)(p - s);
+	return q < end && *q == ' ' ? (size_t)(q + 1 - s) : 0;
+}
+
+size_t kmsg_ifname_dyndbg(const struct kmsg_record *r, size_t *dlen,
+			  const char **name, size_t *len)
+{
+	const char *s, *end = r->msg + r->len, *b;
+	size_t off;
+
+	if (r->facility)
 		return 0;
-	*name = p;
-	*len = (size_t)(name_end - p);
-	return (size_t)(colon - r->msg) + 2;
+	*dlen = decoration(r->msg, end);
+	if (!*dlen)
+		return 0;
+	/* Only with a parent: "DRIVER BUS-ID IFACE: ", three words. */
+	s = r->msg + *dlen;
+	off = netdev_prefix(s, r->len - *dlen, name, len);
+	if (!off || *s == ' ')
+		return 0;
+	b = memchr(s, ' ', (size_t)(*name - s));
+	if (!b || *name - b < 3 || memchr(b + 1, ' ', (size_t)(*name - b - 2)))
+		return 0;
+	return *dlen + off;
 }

@@ -41,4 +41,16 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r);
 size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 		   size_t *len);
 
+/*
+ * The same past a dynamic debug decoration (the flags t, m, f, s, l of
+ * /proc/dynamic_debug/control), which netif_dbg() puts before the prefix
+ * of a device with a parent: "[TID] " or "<intr> ", then "MODNAME:",
+ * "FUNCTION:", "SOURCEFILE:", "LINENO:" (each where its flag is on) and
+ * a blank after them, then "DRIVER BUS-ID IFACE: ...".  *@dlen: the
+ * decoration's length.  Returns the offset of the text after the whole
+ * prefix, or 0 where the record does not start so.
+ */
+size_t kmsg_ifname_dyndbg(const struct kmsg_record *r, size_t *dlen,
+			  const char **name, size_t *len);
+
 #endif

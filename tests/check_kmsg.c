@@ -5,6 +5,7 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "check_main.h"
@@ -175,6 +176,113 @@ START_TEST(test_escapes)
 }
 END_TEST
 
+/*
+ * kmsg_ifname_dyndbg() of @rec: "NAME|DECORATION|TEXT", or NULL where
+ * it is no decorated netif_dbg() record.
+ */
+static const char *dyndbg_of(const char *rec)
+{
+	static char out[512];
+	struct kmsg_record r = parse_ok(rec);
+	const char *name = NULL;
+	size_t nlen = 0, dlen = 0, off = kmsg_ifname_dyndbg(&r, &dlen, &name, &nlen);
+
+	if (!off)
+		return NULL;
+	ck_assert_uint_gt(dlen, 0);
+	ck_assert_uint_le(off, r.len);
+	snprintf(out, sizeof(out), "%.*s|%.*s|%.*s", (int)nlen, name,
+		 (int)dlen, r.msg, (int)(r.len - off), r.msg + off);
+	return out;
+}
+
+#define PARENT	"e1000e 0000:00:19.0 eth0: NIC Link is Up"
+
+/* Every combination of the flags t, m, f, s, l (lib/dynamic_debug.c). */
+START_TEST(test_dyndbg_flags)
+{
+	static const char *const field[] = {
+		"e1000e:", "e1000_watchdog_task:",
+		"drivers/net/ethernet/intel/e1000e/netdev.c:", "5072:",
+	};
+	static const char *const tid[] = { "", "[1234] ", "<intr> " };
+	char dec[256], rec[512], want[512];
+	unsigned int mask, t, k;
+
+	for (t = 0; t < 3; t++) {
+		for (mask = 0; mask < 16; mask++) {
+			if (!t && !mask)
+				continue;
+			strcpy(dec, tid[t]);
+			for (k = 0; k < 4; k++)
+				if (mask & 1U << k)
+					strcat(dec, field[k]);
+			if (mask)
+				strcat(dec, " ");
+			snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
+			snprintf(want, sizeof(want), "eth0|%s|NIC Link is Up", dec);
+			ck_assert_pstr_eq(dyndbg_of(rec), want);
+		}
+	}
+}
+END_TEST
+
+START_TEST(test_dyndbg)
+{
+	/* the kernel's own shapes */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tun:tun_get_user:1712: virtio_net virtio0 eth1: x\n"),
+			  "eth1|tun:tun_get_user:1712: |x");
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[0] igb:igb_up: igb 0000:01:00.0 eno1 (unregistering): x\n"),
+			  "eno1|[0] igb:igb_up: |x");
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;e1000e: e1000e 0000:00:19.0 eth0: \n"),
+			  "eth0|e1000e: |");
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;e1000e:x.h: e1000e 0000:00:19.0 t\\x5cb: up\n"),
+			  "t\\b|e1000e:x.h: |up");
+	/* no decoration: plain netdev_printk(), read by kmsg_ifname() */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;" PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tap0: persist enabled\n"), NULL);
+	/* a device without a parent: netif_dbg() decorates none */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tap0: tap1: x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234] tap0: x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tap0: a b: x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tun:tun_get_user:1712: tap0: x\n"), NULL);
+	/* not three words before the name */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tap0: a b c d: x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e  0000:00:19.0 eth0: x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:  " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 : x\n"), NULL);
+	/* the fields out of order, twice, or of no field's shape */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;5072:e1000e: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x.c:e1000e: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;5072:x.c: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a:b:c: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a.c:b.c: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;12:34: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;1ab: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;e1000-e: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m::12: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;(m): " PARENT "\n"), NULL);
+	/* no blank after the fields (the kernel cut a long prefix) */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:f:x.c:12" PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:" PARENT "\n"), NULL);
+	/* a thread id of another shape, or not at the start */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[12a] m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[] m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[-1] m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234]m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;<irq> m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;<intr>m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x [1234] m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234]\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:\n"), NULL);
+	/* written by user space */
+	ck_assert_pstr_eq(dyndbg_of("15,1,2,-;m: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("15,1,2,-;[1] " PARENT "\n"), NULL);
+}
+END_TEST
+
 static Suite *kmsg_suite(void)
 {
 	Suite *s = suite_create("kmsg");
@@ -185,6 +293,8 @@ static Suite *kmsg_suite(void)
 	tcase_add_test(tc, test_about);
 	tcase_add_test(tc, test_ifname);
 	tcase_add_test(tc, test_escapes);
+	tcase_add_test(tc, test_dyndbg_flags);
+	tcase_add_test(tc, test_dyndbg);
 	suite_add_tcase(s, tc);
 	return s;
 }

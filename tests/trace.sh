@@ -13,7 +13,8 @@
 # names while it is stopped, and renamed
 # before the change (also over the ioctl); names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
-# CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; the
+# CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; records
+# with a dynamic debug decoration (from a FIFO as /dev/kmsg); the
 # dynamic debug note (not with -q).
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
 # own (trc*), so the other tests' taps cannot mix in.
@@ -698,6 +699,59 @@ NIM_WRAPPER=("${saved[@]}")
 check_nogrep "-q, /dev/null as /dev/kmsg: no note" "kmsg ended" "$ERR"
 check_grep "-q, /dev/null as /dev/kmsg: still restored" "trc3: restored" "$ERR"
 ip -n "$NS" link del trc3
+
+# --- records with a dynamic debug decoration (flags t, m, f, s, l), as
+# netif_dbg() writes them for a device with a parent, which no tap has: a
+# FIFO bound over /dev/kmsg gives them, one record per read().  Shown
+# with their decoration; a record whose plain reading names a traced
+# interface stays that interface's.
+kfifo=$NIM_TMP/kmsg.fifo
+mkfifo "$kfifo" || fatal "cannot make a FIFO"
+exec {kfd}<>"$kfifo"
+for n in trc4 trc5; do
+	add_tap "$n" || fatal "cannot create $n"
+done
+# record TEXT: one kernel record (facility 0, level 7) into the FIFO,
+# once the one before is read (a read() takes all the FIFO holds); then
+# a record of its own that is shown, waited for, so that one not shown
+# cannot hide a failure.
+nrec=0
+record() {
+	sleep 0.3
+	printf '7,1,2,-;%s\n' "$1" >&"$kfd"
+	sleep 0.3
+	printf '7,1,2,-;trc5: seen %d\n' $((++nrec)) >&"$kfd"
+	wait_for "$O" "trc5: seen $nrec\$" || fail "dyndbg: record $nrec read" "not in 8 s"
+}
+NIM_WRAPPER=(unshare -m sh -c 'mount --bind "$0" /dev/kmsg && exec "$@"' "$kfifo" "${saved[@]}")
+trace "$O" "$E" 'trc[45]' --for 120
+NIM_WRAPPER=("${saved[@]}")
+record "e1000e:e1000_watchdog_task:drivers/net/e1000e/netdev.c:5072: e1000e 0000:00:19.0 trc4: mfsl"
+record "[815] e1000e 0000:00:19.0 trc4: t"
+record "<intr> e1000e:5072: e1000e 0000:00:19.0 trc4 (unregistering): tml"
+record "trc5: a b trc4: plain"
+record "tun:tun_get_user: tun 0 trc4: tap"
+record "e1000-e: e1000e 0000:00:19.0 trc4: badname"
+record "5072:e1000e: e1000e 0000:00:19.0 trc4: badorder"
+record "x e1000e: e1000e 0000:00:19.0 trc4: notstart"
+kill -TERM "$TPID"
+stopped
+exec {kfd}>&-
+check_eq "dyndbg: exit 0" 0 "$RC"
+check_egrep "dyndbg: flags mfsl: shown with the decoration" \
+	'^\[ *0\.000002\] trc4: e1000e:e1000_watchdog_task:drivers/net/e1000e/netdev\.c:5072: mfsl$' "$O"
+check_egrep "dyndbg: flag t: shown with the decoration" '^\[ *0\.000002\] trc4: \[815\] t$' "$O"
+check_egrep "dyndbg: flags tml, a registration state" '^\[ *0\.000002\] trc4: <intr> e1000e:5072: tml$' "$O"
+check_egrep "dyndbg: the plain reading wins" '^\[ *0\.000002\] trc5: a b trc4: plain$' "$O"
+check_nogrep "dyndbg: the plain reading wins: not trc4's" "trc4: a b" "$O"
+check_grep "dyndbg: three words after the decoration: trc4's" "trc4: tun:tun_get_user: tap" "$O"
+check_nogrep "dyndbg: a module name of no C identifier: not shown" "badname" "$O"
+check_nogrep "dyndbg: the line before the module: not shown" "badorder" "$O"
+check_nogrep "dyndbg: not at the start: not shown" "notstart" "$O"
+check_eq "dyndbg: nothing else shown" 5 "$(grep -vc 'trc5: seen' "$O")"
+for n in trc4 trc5; do
+	ip -n "$NS" link del "$n"
+done
 
 # --- a signal caught while an answer of the kernel is awaited (a second
 # Ctrl-C during the restore) makes the receive fail with EINTR: it is

@@ -13,8 +13,8 @@
  * byte, and its first word must read back as the name.
  *
  * The input is also a /dev/kmsg record, as --trace reads it: kmsg_parse(),
- * kmsg_ifname() and the line format_log() prints of it, under the same
- * rules.
+ * kmsg_ifname() (and kmsg_ifname_dyndbg()) and the line format_log()
+ * prints of it, under the same rules.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -510,7 +510,7 @@ static void check_kmsg(const uint8_t *data, size_t size)
 	char text[4096], line[6 * sizeof(text) + 256];
 	struct kmsg_record r;
 	const char *name;
-	size_t off, nlen, len;
+	size_t off, nlen, len, dlen;
 	int mode;
 
 	require(buf != NULL);
@@ -521,6 +521,14 @@ static void check_kmsg(const uint8_t *data, size_t size)
 	}
 	require(r.level <= 7);
 	require(r.msg > buf && r.msg + r.len <= buf + size);
+	/* Past a dynamic debug decoration, which ends in a blank. */
+	off = kmsg_ifname_dyndbg(&r, &dlen, &name, &nlen);
+	if (off) {
+		require(!r.facility && dlen > 0 && dlen < off && off <= r.len);
+		require(r.msg[dlen - 1] == ' ' && nlen > 0);
+		require(name > r.msg + dlen && name + nlen + 2 <= r.msg + off);
+		require(!memchr(name, ' ', nlen) && !memcmp(r.msg + off - 2, ": ", 2));
+	}
 	off = kmsg_ifname(&r, &name, &nlen);
 	if (!off) {
 		free(buf);
