@@ -44,6 +44,11 @@
  */
 #define UNDO_NETNS_MAX	(6 * PATH_MAX + 8)
 #define UNDO_MAX	(UNDO_NETNS_MAX + FORMAT_STATE_MAX)
+/*
+ * Buffers this large are static: on the stack they took over 64 KiB, and
+ * a small stack (ulimit -s) ended the session with a crash after the
+ * raise, with neither the restore nor the command that does it.
+ */
 
 /* @cut: the line diag() is writing is left (diag_stop_on()). */
 static volatile sig_atomic_t stop, cut;
@@ -289,11 +294,13 @@ static char *netns_from_root(const char *ns)
 static void undo_command(char *buf, size_t size, const struct trace *tr,
 			 size_t i)
 {
-	char name[4 * 4 * IF_NAMESIZE], netns[UNDO_NETNS_MAX] = "";
+	static char netns[UNDO_NETNS_MAX];
+	char name[4 * 4 * IF_NAMESIZE];
 	const struct ifstate *st = &tr->st[i];
 	const struct target *t = &tr->t[i];
 
 	shell_ifname(name, sizeof(name), st->ifname);
+	netns[0] = '\0';
 	if (tr->o->netns) {
 		memcpy(netns, "-n ", 3);
 		shell_netns(netns + 3, sizeof(netns) - 4,
@@ -315,7 +322,8 @@ static void undo_command(char *buf, size_t size, const struct trace *tr,
 static int follow_index(struct trace *tr, size_t i)
 {
 	struct ifstate *st = &tr->st[i];
-	char name[IF_NAMESIZE], old[IF_NAMESIZE], cmd[UNDO_MAX];
+	static char cmd[UNDO_MAX];
+	char name[IF_NAMESIZE], old[IF_NAMESIZE];
 	int ret = ethioc_ifname(tr->sk, st->ifindex, name);
 
 	if (ret < 0 || !strcmp(name, st->ifname))
@@ -423,7 +431,7 @@ static int by_chunks(struct trace *tr,
 /* At the start: the command that puts back what this run changed. */
 static void say_undo(const struct trace *tr)
 {
-	char cmd[UNDO_MAX];
+	static char cmd[UNDO_MAX];
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
@@ -537,7 +545,7 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
  */
 static int drain(struct trace *tr)
 {
-	char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
+	static char rec[RECORD_MAX], text[RECORD_MAX], line[3 * RECORD_MAX];
 	struct kmsg_record r;
 	const char *name;
 	size_t off, doff, dlen, n, nlen;
@@ -812,7 +820,7 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
  */
 static void say_restored(const struct trace *tr)
 {
-	char text[UNDO_MAX];	/* a restore command, or the state */
+	static char text[UNDO_MAX];	/* a restore command, or the state */
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {

@@ -1049,6 +1049,29 @@ check_grep "the ioctl socket fails: said" "netifmsg: trace: Too many open files"
 check_nogrep "the ioctl socket fails: nothing raised" "restore" "$ERR"
 check_mask "the ioctl socket fails: unchanged" trc0 0x0
 
+# --- a small stack (ulimit -s): a session runs where a change does.  Its
+# restore buffers once took over 64 KiB of stack, and it died after the
+# raise, leaving the level raised and no restore command said.  The
+# lowest limit at which a change runs (in steps of 4 KiB) is found, not
+# assumed (a sanitizer build needs more); the session gets twice it.
+# Not under the wrapper, which needs a stack of its own.
+stack() {
+	local lim=$1
+	shift
+	ip netns exec "$NS" bash -c 'ulimit -s "$1" && shift && exec "$@"' \
+		stack "$lim" "$NETIFMSG" "$@"
+}
+for ((lim = 8; lim < 1024; lim += 4)); do
+	stack "$lim" -v trc0 +drv >/dev/null 2>&1 && break
+done
+set_mask trc0 0x0
+check_rc "ulimit -s $((2 * lim)) (a change runs at $lim): --trace" 0 \
+	stack $((2 * lim)) --trace trc0 --for 0.1
+check_grep "ulimit -s $((2 * lim)): how to restore" \
+	"trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 " "$ERR"
+check_grep "ulimit -s $((2 * lim)): what it restored" "trc0: restored: 0x00000000 none" "$ERR"
+check_mask "ulimit -s $((2 * lim)): restored" trc0 0x0
+
 # --- bad input changes nothing
 check_rc "--trace without an interface" 2 nm --trace
 check_rc "--trace -x" 2 nm --trace -x trc0
