@@ -50,6 +50,13 @@
  * raise, with neither the restore nor the command that does it.
  */
 
+/*
+ * The stack a session may take after its raise, touched before it: one
+ * too small (ulimit -s) ends netifmsg there, with nothing changed, and
+ * not after the raise, with the levels raised and no restore said.
+ */
+#define STACK_ROOM	(16 * 1024)
+
 /* @cut: the line diag() is writing is left (diag_stop_on()). */
 static volatile sig_atomic_t stop, cut;
 
@@ -310,6 +317,14 @@ static void undo_command(char *buf, size_t size, const struct trace *tr,
 	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
 		 tr->o->ioctl ? "--ioctl " : "", name,
 		 st->msg_enable & t->changed, t->changed);
+}
+
+static char __attribute__((noinline)) stack_room(void)
+{
+	volatile char room[STACK_ROOM];
+
+	room[0] = 0;
+	return room[0];
 }
 
 /*
@@ -903,6 +918,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * Raise, a chunk at a time.  Where a run broke off, the targets after
 	 * it are not asked, and not restored: nothing changed there.
 	 */
+	(void)stack_room();
 	ret = by_chunks(&tr, raise_some);
 	/* Not raised for good where it worked: no one would undo it. */
 	if (ret)
