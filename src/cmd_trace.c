@@ -44,16 +44,14 @@
  */
 #define UNDO_NETNS_MAX	(6 * PATH_MAX + 8)
 #define UNDO_MAX	(UNDO_NETNS_MAX + FORMAT_STATE_MAX)
-/*
- * Buffers this large are static: on the stack they took over 64 KiB, and
- * a small stack (ulimit -s) ended the session with a crash after the
- * raise, with neither the restore nor the command that does it.
- */
 
 /*
- * The stack a session may take after its raise, touched before it: one
- * too small (ulimit -s) ends netifmsg there, with nothing changed, and
- * not after the raise, with the levels raised and no restore said.
+ * The buffers of UNDO_MAX and RECORD_MAX are static (one thread): on the
+ * stack they took over 64 KiB, and a small stack (ulimit -s) ended the
+ * session with a crash after the raise, with neither the restore nor the
+ * command that does it.  The stack a session may still take after its
+ * raise is touched before it: one too small ends netifmsg there, with
+ * nothing changed.
  */
 #define STACK_ROOM	(16 * 1024)
 
