@@ -658,8 +658,9 @@ static bool any_gone(struct trace *tr)
 /*
  * Say how to restore, then follow until a signal, --for, a closed pipe
  * or a target gone; 0, or -errno where it failed (said).  The signals
- * (@block) get in only in ppoll() and in drain(), where they also end a
- * write(2) blocked on a slow reader.  --for is SIGALRM, one of them: a
+ * (@block) get in but between the last look at stop and ppoll(), which
+ * lets them in itself; they also end a write(2), of a record or a line
+ * of stderr, blocked on a slow reader.  --for is SIGALRM, one of them: a
  * write that no reader lets finish, or a flood of records that keeps
  * drain() reading, cannot make the session outlast it.
  */
@@ -696,17 +697,16 @@ static int follow(struct trace *tr, const sigset_t *block,
 	say_undo(tr);
 	if (!tr->o->quiet)
 		dyndbg_notes(tr);
-	sigprocmask(SIG_BLOCK, block, NULL);
 	while (!stop && !any_gone(tr)) {
-		ret = ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
+		sigprocmask(SIG_BLOCK, block, NULL);
+		ret = stop ? 0 : ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
 		if (ret < 0 && errno != EINTR)
 			goto fail;
+		sigprocmask(SIG_SETMASK, wait, NULL);
 		if (ret > 0 && (pfd[0].revents & (POLLERR | POLLHUP | POLLNVAL)))
 			return 0;	/* the reader went: that ends it */
 		if (ret > 0 && pfd[1].revents) {
-			sigprocmask(SIG_SETMASK, wait, NULL);
 			ret = drain(tr);
-			sigprocmask(SIG_BLOCK, block, NULL);
 			if (ret < 0)
 				return ret == -EPIPE ? 0 : ret;
 		}
@@ -922,6 +922,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	if (ret)
 		goto restore;
 	ret = follow(&tr, &block, &wait);
+	sigprocmask(SIG_BLOCK, &block, NULL);
 	diag_stop_on(NULL);
 	/*
 	 * A last look: one renamed since the last is put back under its

@@ -271,6 +271,37 @@ for how in "${hows[@]}"; do
 	check_mask "$how while stderr is blocked: restored" trc0 0x0
 done
 
+# --- standard error blocked only once the session runs: the line that
+# an interface went away (said at its look each second) cannot be
+# written, and SIGTERM still ends the session and puts back the level
+# of the other.
+add_tap trcg || fatal "cannot create trcg"
+exec {hold}<>"$NIM_TMP/fifo"
+"${SIGS_DEFAULT[@]}" ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" \
+	--trace 'trc[0g]' +link >"$O" 2>"$NIM_TMP/fifo" &
+TPID=$!
+wait_until sleeps_polling "$TPID" || fatal "the trace did not wait for records"
+dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+ip -n "$NS" link del trcg || fatal "cannot delete trcg"
+wait_until sleeps_writing "$TPID" ||
+	fatal "the trace did not block writing that trcg went away"
+check_mask "a line blocked after the start: raised" trc0 0x4
+kill -TERM "$TPID"
+if wait_until mask_is trc0 0x0; then
+	pass "a line blocked after the start: SIGTERM restores while still blocked"
+else
+	fail "a line blocked after the start: SIGTERM restores while still blocked" \
+		"trc0 is $(ethtool_mask trc0) 20 s after"
+fi
+tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
+rpid=$!
+stopped
+exec {hold}<&-
+wait "$rpid"
+check_eq "a line blocked after the start: exit 0" 0 "$RC"
+check_grep "a line blocked after the start: the last line, once read" \
+	"trc0: restored: 0x00000000 none" "$NIM_TMP/drained"
+
 # --- a signal that comes between put()'s look at its stop flag and its
 # write(2) leaves the write blocked on a reader that does not read: the
 # SIGALRM each caught signal sets a second later ends it.  gdb stops the
