@@ -971,11 +971,6 @@ START_TEST(test_monitor_old_names)
 END_TEST
 
 /*
- * --monitor IFACE: only that interface's changes; the first, made after
- * the start, has the mask read at the start as its "was", also where it
- * is that very mask (the ioctl's sets notify every time), and so on.
- */
-/*
  * --monitor -t reads the time of day with gettimeofday() and
  * localtime_r(): a 32-bit time_t (32-bit glibc without _TIME_BITS=64,
  * which configure defines) ends in January 2038.  Checked in the
@@ -983,7 +978,7 @@ END_TEST
  */
 START_TEST(test_time_after_2038)
 {
-	long long when = 2200000000LL;	/* 2039-09-19 */
+	long long when = 2200000000LL;	/* 2039-09-18 23:06:40 UTC */
 	time_t t = (time_t)when;
 	struct tm tm;
 
@@ -994,6 +989,11 @@ START_TEST(test_time_after_2038)
 }
 END_TEST
 
+/*
+ * --monitor IFACE: only that interface's changes; the first, made after
+ * the start, has the mask read at the start as its "was", also where it
+ * is that very mask (the ioctl's sets notify every time), and so on.
+ */
 START_TEST(test_monitor_was)
 {
 	fake_ntf(&f.events[0], "tap0", 1, 0x1);
