@@ -16,9 +16,10 @@
 # `cat FILE` runs to the end of its block (a file may hold `# ` lines).
 # The exit status must be 0, unless the command ends in a comment
 # "exit status N".  As the page says, a `$ ` command needs no privilege:
-# the program runs as uid 65534 without capabilities there.  A block that begins with `#!` is a script, run as one
-# command (by bash).  Where a command changes a mask, MASKS below names
-# the masks ethtool (the independent peer) must then read.
+# the program runs as uid 65534 without capabilities there.  A block
+# that begins with `#!` is a script, run as one command (by bash).
+# Where a command changes a mask, MASKS below names the masks ethtool
+# (the independent peer) must then read.
 #
 # What cannot run here as written, and what the test does instead:
 #  - the namespace `blue` (-n blue) is a second namespace of the test's,
