@@ -55,7 +55,7 @@
  */
 #define STACK_ROOM	(16 * 1024)
 
-/* @cut: the line diag() is writing is left (diag_stop_on()). */
+/* @cut: @stop for diag_stop_on(), less a signal held until follow(). */
 static volatile sig_atomic_t stop, cut;
 
 /*
@@ -689,6 +689,7 @@ static int follow(struct trace *tr, const sigset_t *block,
 	 */
 	diag_stop_on(&cut);
 	sigprocmask(SIG_SETMASK, wait, NULL);
+	cut = 0;	/* one held until now still lets the notes be said */
 	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
 	if (tr->kmsg < 0 && !tr->o->quiet)
 		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",

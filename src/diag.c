@@ -33,13 +33,11 @@ static void put_escaped(FILE *f, const char *s)
 	free(big);
 }
 
-static volatile sig_atomic_t *diag_cut;
-static bool diag_stuck;		/* a line was cut: stderr takes nothing */
+static const volatile sig_atomic_t *diag_stop;
 
-void diag_stop_on(volatile sig_atomic_t *cut)
+void diag_stop_on(const volatile sig_atomic_t *stop)
 {
-	diag_cut = cut;
-	diag_stuck = false;
+	diag_stop = stop;
 }
 
 /*
@@ -78,12 +76,8 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	fputc('\n', f);
 	if (f != stderr && fclose(f))
 		fputs("netifmsg: out of memory\n", stderr);
-	else if (f != stderr && !diag_stuck) {
-		if (diag_cut)
-			*diag_cut = 0;
-		out_write_fd(STDERR_FILENO, line, len, diag_cut);
-		diag_stuck = diag_cut && *diag_cut;
-	}
+	else if (f != stderr)
+		out_write_fd(STDERR_FILENO, line, len, diag_stop);
 	free(line);
 	free(msg);
 }

@@ -26,11 +26,11 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 
 /*
  * From now on (NULL: no longer) a message whose write(2) a signal
- * handler cuts short by setting *@cut (which each message clears) is
- * left there, with every message after it: a standard error that takes
- * nothing cannot hold up the end of --trace.
+ * handler cuts short by setting *@stop is left there, with every message
+ * after it: a standard error that takes nothing cannot hold up the end
+ * of --trace.
  */
-void diag_stop_on(volatile sig_atomic_t *cut);
+void diag_stop_on(const volatile sig_atomic_t *stop);
 
 /*
  * A usage error: the message, and with @hint "Try 'netifmsg --help'.".
