@@ -55,14 +55,14 @@
  */
 #define STACK_ROOM	(16 * 1024)
 
-/* @cut: @stop for diag_stop_on(), less a signal held until follow(). */
+/* @cut: @stop for diag_stop_on(), but cleared where lines are still due. */
 static volatile sig_atomic_t stop, cut;
 
 /*
  * Then SIGALRM each second (alarm() is async-signal-safe): a signal that
  * comes between out_write_fd()'s look at stop and its write(2) leaves a
- * write no reader lets finish blocked; the next ends it.  Blocked after
- * follow(), they are never handled.
+ * write no reader lets finish blocked; the next ends it.  Blocked once
+ * the restore begins, they are never handled.
  */
 static void on_signal(int sig)
 {
@@ -923,13 +923,16 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	if (ret)
 		goto restore;
 	ret = follow(&tr, &block, &wait);
-	sigprocmask(SIG_BLOCK, &block, NULL);
-	diag_stop_on(NULL);
 	/*
 	 * A last look: one renamed since the last is put back under its
-	 * name now (its old one may be another's), one gone is not.
+	 * name now (its old one may be another's), one gone is not.  Its
+	 * lines are said, but on a blocked stderr they hold up no restore
+	 * (the signal that ended the session comes again a second later).
 	 */
+	cut = 0;
 	any_gone(&tr);
+	sigprocmask(SIG_BLOCK, &block, NULL);
+	diag_stop_on(NULL);
 restore:
 	ret2 = by_chunks(&tr, restore_some);
 	say_restored(&tr);

@@ -302,6 +302,54 @@ check_eq "a line blocked after the start: exit 0" 0 "$RC"
 check_grep "a line blocked after the start: the last line, once read" \
 	"trc0: restored: 0x00000000 none" "$NIM_TMP/drained"
 
+# --- the last look before the restore: a rename it alone sees (no
+# /dev/kmsg to read it from, without CAP_SYSLOG) cannot be said on a
+# blocked stderr, and SIGTERM right after the rename must still put the
+# level back at once.
+if command -v setpriv >/dev/null 2>&1 &&
+   [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ]; then
+	exec {hold}<>"$NIM_TMP/fifo"
+	"${SIGS_DEFAULT[@]}" ip netns exec "$NS" setpriv --bounding-set=-syslog \
+		--inh-caps=-syslog "${NIM_WRAPPER[@]}" "$NETIFMSG" --trace trc0 +link \
+		>"$O" 2>"$NIM_TMP/fifo" &
+	TPID=$!
+	wait_until sleeps_polling "$TPID" || fatal "the trace did not wait"
+	dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+	ip -n "$NS" link set trc0 name trc0r || fatal "cannot rename trc0"
+	kill -TERM "$TPID"
+	if wait_until mask_is trc0r 0x0; then
+		pass "a rename seen at the end, stderr blocked: restored while still blocked"
+	else
+		fail "a rename seen at the end, stderr blocked: restored while still blocked" \
+			"trc0r is $(ethtool_mask trc0r) 20 s after"
+	fi
+	tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
+	rpid=$!
+	stopped
+	exec {hold}<&-
+	wait "$rpid"
+	check_eq "a rename seen at the end, stderr blocked: exit 0" 0 "$RC"
+	check_grep "a rename seen at the end, stderr blocked: the last line, once read" \
+		"trc0r: restored: 0x00000000 none" "$NIM_TMP/drained"
+	ip -n "$NS" link set trc0r name trc0 || fatal "cannot rename trc0r"
+	# Where stderr takes it, the line of that rename is said.
+	"${SIGS_DEFAULT[@]}" ip netns exec "$NS" setpriv --bounding-set=-syslog \
+		--inh-caps=-syslog "${NIM_WRAPPER[@]}" "$NETIFMSG" --trace trc0 +link \
+		>"$O" 2>"$E" &
+	TPID=$!
+	wait_until sleeps_polling "$TPID" || fatal "the trace did not wait"
+	ip -n "$NS" link set trc0 name trc0r || fatal "cannot rename trc0"
+	kill -TERM "$TPID"
+	stopped
+	check_eq "a rename seen at the end: exit 0" 0 "$RC"
+	check_grep "a rename seen at the end: said" "trc0: renamed to 'trc0r'" "$E"
+	check_grep "a rename seen at the end: restored" \
+		"trc0r: restored: 0x00000000 none" "$E"
+	ip -n "$NS" link set trc0r name trc0 || fatal "cannot rename trc0r"
+else
+	echo "note: setpriv missing or dmesg_restrict is 0: a rename seen at the end is not run"
+fi
+
 # --- a signal that comes between put()'s look at its stop flag and its
 # write(2) leaves the write blocked on a reader that does not read: the
 # SIGALRM each caught signal sets a second later ends it.  gdb stops the
