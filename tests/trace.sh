@@ -230,6 +230,27 @@ mask_is() {
 	ethtool_mask_to m "$1"
 	[ "$m" = "$(hex "$2")" ]
 }
+# blocked_end WHAT IFACE: the trace $TPID, its stderr into the full fifo
+# (held open by $hold), was told to end: IFACE's level is put back while
+# stderr is still blocked; once the fifo is read (into drained), the
+# trace ends with exit 0 and says what it restored.
+blocked_end() {
+	local rpid
+	if wait_until mask_is "$2" 0x0; then
+		pass "$1: restored while still blocked"
+	else
+		fail "$1: restored while still blocked" \
+			"$2 is $(ethtool_mask "$2") 20 s after"
+	fi
+	tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
+	rpid=$!
+	stopped
+	exec {hold}<&-
+	wait "$rpid"
+	check_eq "$1: exit 0" 0 "$RC"
+	check_grep "$1: the last line, once read" \
+		"$2: restored: 0x00000000 none" "$NIM_TMP/drained"
+}
 # "no-syslog": its first line is the note that /dev/kmsg cannot be read
 # (no CAP_SYSLOG where kernel.dmesg_restrict is 1), said as the rest are.
 hows=(--for SIGTERM)
@@ -252,22 +273,9 @@ for how in "${hows[@]}"; do
 	check_mask "$how while stderr is blocked: raised" trc0 0x5
 	set_mask trc0 0x4
 	[ "$how" = SIGTERM ] && kill -TERM "$TPID"
-	if wait_until mask_is trc0 0x0; then
-		pass "$how while stderr is blocked: restored while still blocked"
-	else
-		fail "$how while stderr is blocked: restored while still blocked" \
-			"trc0 is $(ethtool_mask trc0) 20 s after"
-	fi
-	tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
-	rpid=$!
-	stopped
-	exec {hold}<&-
-	wait "$rpid"
-	check_eq "$how while stderr is blocked: exit 0" 0 "$RC"
+	blocked_end "$how while stderr is blocked" trc0
 	check_grep "$how while stderr is blocked: the other writer's bit said, once read" \
 		"trc0: note: bits 0x00000001 were changed by someone else meanwhile" "$NIM_TMP/drained"
-	check_grep "$how while stderr is blocked: the last line, once read" \
-		"trc0: restored: 0x00000000 none" "$NIM_TMP/drained"
 	check_mask "$how while stderr is blocked: restored" trc0 0x0
 done
 
@@ -287,20 +295,7 @@ wait_until sleeps_writing "$TPID" ||
 	fatal "the trace did not block writing that trcg went away"
 check_mask "a line blocked after the start: raised" trc0 0x4
 kill -TERM "$TPID"
-if wait_until mask_is trc0 0x0; then
-	pass "a line blocked after the start: SIGTERM restores while still blocked"
-else
-	fail "a line blocked after the start: SIGTERM restores while still blocked" \
-		"trc0 is $(ethtool_mask trc0) 20 s after"
-fi
-tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
-rpid=$!
-stopped
-exec {hold}<&-
-wait "$rpid"
-check_eq "a line blocked after the start: exit 0" 0 "$RC"
-check_grep "a line blocked after the start: the last line, once read" \
-	"trc0: restored: 0x00000000 none" "$NIM_TMP/drained"
+blocked_end "a line blocked after the start, SIGTERM" trc0
 
 # --- the last look before the restore: a rename it alone sees (no
 # /dev/kmsg to read it from, without CAP_SYSLOG) cannot be said on a
@@ -317,20 +312,7 @@ if command -v setpriv >/dev/null 2>&1 &&
 	dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
 	ip -n "$NS" link set trc0 name trc0r || fatal "cannot rename trc0"
 	kill -TERM "$TPID"
-	if wait_until mask_is trc0r 0x0; then
-		pass "a rename seen at the end, stderr blocked: restored while still blocked"
-	else
-		fail "a rename seen at the end, stderr blocked: restored while still blocked" \
-			"trc0r is $(ethtool_mask trc0r) 20 s after"
-	fi
-	tr -d '\0' <"$NIM_TMP/fifo" >"$NIM_TMP/drained" {hold}<&- &
-	rpid=$!
-	stopped
-	exec {hold}<&-
-	wait "$rpid"
-	check_eq "a rename seen at the end, stderr blocked: exit 0" 0 "$RC"
-	check_grep "a rename seen at the end, stderr blocked: the last line, once read" \
-		"trc0r: restored: 0x00000000 none" "$NIM_TMP/drained"
+	blocked_end "a rename seen at the end, stderr blocked" trc0r
 	ip -n "$NS" link set trc0r name trc0 || fatal "cannot rename trc0r"
 	# Where stderr takes it, the line of that rename is said.
 	"${SIGS_DEFAULT[@]}" ip netns exec "$NS" setpriv --bounding-set=-syslog \
