@@ -127,12 +127,6 @@ static bool no_level(struct backend *b, const struct job *j)
 	       b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP;
 }
 
-/* A name (an alternative one) that the ioctl cannot carry. */
-static bool too_long(const struct backend *b, const struct job *j)
-{
-	return j->ifname && !j->pattern && strlen(j->ifname) > b->name_max;
-}
-
 /*
  * -v: the lines that selected nothing, and an IFACE with nothing to do:
  * none of the interfaces there now (@found of them were the one asked
@@ -164,7 +158,7 @@ static void notes(const struct opts *o, struct backend *b,
 			continue;
 		if (no_level(b, j))
 			diag(&w, j->ifname, "note: the driver has no message level");
-		else if (too_long(b, j))
+		else if (job_too_long(b, j))
 			diag(&w, j->ifname, "note: " DIAG_TOO_LONG);
 		else
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
@@ -177,7 +171,7 @@ static void notes(const struct opts *o, struct backend *b,
 		     o->ifindex);
 	if (!o->job.ifname || nt)
 		return;
-	if (!found && too_long(b, &o->job)) {
+	if (!found && job_too_long(b, &o->job)) {
 		diag(NULL, o->job.ifname, "note: " DIAG_TOO_LONG);
 		return;
 	}

@@ -205,12 +205,17 @@ bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
 	return any;
 }
 
+bool job_too_long(const struct backend *b, const struct job *j)
+{
+	return j->ifname && !j->pattern && strlen(j->ifname) > b->name_max;
+}
+
 int select_none(const struct backend *b, const struct where *w,
 		const struct job *j)
 {
 	char q[QUOTE_SIZE];
 
-	if (!j->pattern && strlen(j->ifname) > b->name_max)
+	if (job_too_long(b, j))
 		return diag_kernel(w, j->ifname, -ENAMETOOLONG, NULL);
 	quote_word(q, j->ifname, strlen(j->ifname));
 	if (j->more->ndrivers)

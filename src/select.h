@@ -61,6 +61,9 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i);
 /* Any job of @jobs a selector?  Any with --driver (*@drivers)? */
 bool jobs_select(const struct job *jobs, size_t n, bool *drivers);
 
+/* Does @j name (not a pattern) an interface longer than @b carries? */
+bool job_too_long(const struct backend *b, const struct job *j);
+
 /*
  * "no interface matches 'tap*'" (and "of driver tun"), to stderr; for a
  * name longer than @b carries, why no interface has it.

@@ -984,7 +984,7 @@ START_TEST(test_time_after_2038)
 
 	ck_assert_uint_ge(sizeof(time_t), 8);
 	ck_assert_int_eq((long long)t, when);
-	ck_assert_ptr_nonnull(gmtime_r(&t, &tm));
+	ck_assert_ptr_nonnull(localtime_r(&t, &tm));
 	ck_assert_int_eq(tm.tm_year + 1900, 2039);
 }
 END_TEST
