@@ -212,46 +212,33 @@ RNM=$!
 # renamed: rnm0 has had another name.
 renamed() { ! ip -n "$NS" link show dev rnm0 >/dev/null 2>&1; }
 wait_until renamed || fatal "rnm0 is not being renamed"
-check_rc "--ifindex, --driver line, another interface renamed meanwhile" 0 \
+# slow CMD...: CMD with each ioctl slowed down while rnm is renamed.
+slow() {
 	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
-	-e inject=ioctl:delay_enter=50000 \
-	"$NETIFMSG" --apply --config "$C/drv.conf" --ifindex "$(ifindex_of new0)"
-check_empty "--ifindex, another interface renamed meanwhile: no message" "$ERR"
-check_mask "--ifindex, another interface renamed meanwhile: new0 set" new0 0x4000
+		ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
+		-e inject=ioctl:delay_enter=50000 "$NETIFMSG" "$@"
+}
 # Over the ioctl, the list itself reads each interface's level by name,
 # and so finds rnm's name gone in each of its three dumps: the list is
-# inconsistent, but has new0 right, which is all --ifindex needs.
-set_mask new0 0x0
+# inconsistent, but has new0 right, which is all --ifindex needs.  IFACE
+# by name is as --ifindex for the dump: its index is read first.
 printf 'new0 +hw\n' >"$C/hw.conf"
-check_rc "--ioctl --ifindex, another interface renamed meanwhile" 0 \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
-	-e inject=ioctl:delay_enter=50000 \
-	"$NETIFMSG" --ioctl -v --apply --config "$C/hw.conf" --ifindex "$(ifindex_of new0)"
-check_out "--ioctl --ifindex, another interface renamed meanwhile: -v" \
-	"$(show_line new0 0x2000) (changed)"
-check_empty "--ioctl --ifindex, another interface renamed meanwhile: no message" "$ERR"
-check_mask "--ioctl --ifindex, another interface renamed meanwhile: new0 set" new0 0x2000
-# IFACE by name is as --ifindex for the dump: its index is read first.
-set_mask new0 0x0
-check_rc "IFACE, --driver line, another interface renamed meanwhile" 0 \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
-	-e inject=ioctl:delay_enter=50000 \
-	"$NETIFMSG" --apply --config "$C/drv.conf" new0
-check_empty "IFACE, another interface renamed meanwhile: no message" "$ERR"
-check_mask "IFACE, another interface renamed meanwhile: new0 set" new0 0x4000
-set_mask new0 0x0
-check_rc "--ioctl IFACE, another interface renamed meanwhile" 0 \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
-	-e inject=ioctl:delay_enter=50000 \
-	"$NETIFMSG" --ioctl -v --apply --config "$C/hw.conf" new0
-check_out "--ioctl IFACE, another interface renamed meanwhile: -v" \
-	"$(show_line new0 0x2000) (changed)"
-check_empty "--ioctl IFACE, another interface renamed meanwhile: no message" "$ERR"
-check_mask "--ioctl IFACE, another interface renamed meanwhile: new0 set" new0 0x2000
+for how in --ifindex IFACE; do
+	sel=(new0)
+	[ "$how" = --ifindex ] && sel=(--ifindex "$(ifindex_of new0)")
+	set_mask new0 0x0
+	check_rc "$how, --driver line, another interface renamed meanwhile" 0 \
+		slow --apply --config "$C/drv.conf" "${sel[@]}"
+	check_empty "$how, another interface renamed meanwhile: no message" "$ERR"
+	check_mask "$how, another interface renamed meanwhile: new0 set" new0 0x4000
+	set_mask new0 0x0
+	check_rc "--ioctl $how, another interface renamed meanwhile" 0 \
+		slow --ioctl -v --apply --config "$C/hw.conf" "${sel[@]}"
+	check_out "--ioctl $how, another interface renamed meanwhile: -v" \
+		"$(show_line new0 0x2000) (changed)"
+	check_empty "--ioctl $how, another interface renamed meanwhile: no message" "$ERR"
+	check_mask "--ioctl $how, another interface renamed meanwhile: new0 set" new0 0x2000
+done
 kill "$RNM" 2>/dev/null
 wait "$RNM" 2>/dev/null
 

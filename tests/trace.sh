@@ -409,35 +409,29 @@ check_grep "a note says so" "trc0: note: bits 0x00000008 were changed by someone
 # when A ends, B still running.  Then A raises link, B lowers it: A
 # leaves link as B set it, B, ending last, raises it again.
 for order in already lowered; do
+	# B's change, the mask once A ends, once B ends too.
+	case $order in
+	already) change=+link first=0x0 last=0x0 ;;
+	lowered) change=-link first=0x0 last=0x4 ;;
+	esac
 	set_mask trc0 0x0
 	trace "$O" "$E" trc0 +link
 	APID=$TPID
-	if [ "$order" = already ]; then
-		trace "$O.b" "$E.b" trc0 +link
+	trace "$O.b" "$E.b" trc0 "$change"
+	BPID=$TPID
+	[ "$order" = already ] &&
 		check_grep "two sessions: the second says already so" \
 			"trc0: already so: nothing to restore at the end" "$E.b"
-	else
-		trace "$O.b" "$E.b" trc0 -link
-	fi
-	BPID=$TPID
 	TPID=$APID
 	kill -INT "$TPID"
 	stopped
 	check_eq "two sessions ($order): the first ends, exit 0" 0 "$RC"
-	if [ "$order" = already ]; then
-		check_mask "two sessions (already): link down as the first ends" trc0 0x0
-	else
-		check_mask "two sessions (lowered): the first leaves link as the second set it" trc0 0x0
-	fi
+	check_mask "two sessions ($order): once the first ends" trc0 "$first"
 	TPID=$BPID
 	kill -INT "$TPID"
 	stopped
 	check_eq "two sessions ($order): the second ends, exit 0" 0 "$RC"
-	if [ "$order" = already ]; then
-		check_mask "two sessions (already): the second restores nothing" trc0 0x0
-	else
-		check_mask "two sessions (lowered): the second, ending last, raises link again" trc0 0x4
-	fi
+	check_mask "two sessions ($order): once the second ends too" trc0 "$last"
 done
 set_mask trc0 0x0
 set_mask trc0 0x1
