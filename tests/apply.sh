@@ -54,10 +54,7 @@ for i in 0 1 2 3; do set_mask "tap$i" 0x0; done
 set_mask tap1 0x5
 echo 'tap* drv,link' >"$C/lost.conf"
 check_rc "--apply, receive fails" 1 \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=/^recvmmsg \
-	-e inject=/^recvmmsg:error=ENOBUFS:when=1 \
-	"$NETIFMSG" -v --apply --config "$C/lost.conf"
+	inject_nm /^recvmmsg ENOBUFS 1 -v --apply --config "$C/lost.conf"
 check_grep "--apply, receive fails: message" \
 	"netifmsg: No buffer space available: the results of the 3 interfaces from tap0 on are unknown" \
 	"$ERR"
@@ -253,10 +250,7 @@ for ((i = 0; i < 1100; i++)); do echo "apm$i 0x0"; done >"$C/apm.zero"
 nm -q -f --batch "$C/apm.zero" || fatal "cannot zero the apm taps"
 echo 'apm* 0x3' >"$C/many.conf"
 check_rc "1100 interfaces: the first receive fails" 1 \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=/^recvmmsg \
-	-e inject=/^recvmmsg:error=ENOBUFS:when=1 \
-	"$NETIFMSG" --apply --config "$C/many.conf"
+	inject_nm /^recvmmsg ENOBUFS 1 --apply --config "$C/many.conf"
 check_grep "1100 interfaces, the first receive fails: a window unknown" \
 	"netifmsg: No buffer space available: the results of the 64 interfaces from apm0 on are unknown" \
 	"$ERR"

@@ -217,10 +217,7 @@ if command -v strace >/dev/null 2>&1; then
 	set_mask tap0 0x0
 	set_mask tap1 0x0
 	check_rc "tap* 0x5, receive fails" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=/^recvmmsg -e inject=/^recvmmsg:error=ENOBUFS:when=1 \
-		"$NETIFMSG" 'tap*' 0x5
+		inject_nm /^recvmmsg ENOBUFS 1 'tap*' 0x5
 	check_grep "tap* 0x5, receive fails: message" \
 		"netifmsg: No buffer space available: the results of the 2 interfaces from tap0 on are unknown" \
 		"$ERR"
@@ -228,10 +225,7 @@ if command -v strace >/dev/null 2>&1; then
 	# The send of the sets fails (the third sendto, after the family's
 	# and the dump's): none was made, and the message says so.
 	check_rc "tap* 0x6, send fails" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=3 \
-		"$NETIFMSG" 'tap*' 0x6
+		inject_nm sendto ENOBUFS 3 'tap*' 0x6
 	check_file "tap* 0x6, send fails: message" \
 		"netifmsg: No buffer space available: the changes of the 2 interfaces from tap0 on were not sent" \
 		"$ERR"
@@ -239,46 +233,31 @@ if command -v strace >/dev/null 2>&1; then
 	check_mask "tap* 0x6, send fails: tap1 not set" tap1 0x5
 	# One interface, one batch line: the same, in the singular.
 	check_rc "tap0 0x6, the answer lost" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=recvmsg -e inject=recvmsg:error=ENOMEM:when=2 \
-		"$NETIFMSG" tap0 0x6
+		inject_nm recvmsg ENOMEM 2 tap0 0x6
 	check_file "tap0 0x6, the answer lost: message" \
 		"netifmsg: tap0: Cannot allocate memory: its result is unknown" "$ERR"
 	check_mask "tap0 0x6, the answer lost: the set was made" tap0 0x6
 	printf 'tap1 0x3\n' >"$NIM_TMP/one"
 	check_rc "--batch of one line, the answer lost" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=recvmsg -e inject=recvmsg:error=ENOMEM:when=2 \
-		"$NETIFMSG" --batch "$NIM_TMP/one"
+		inject_nm recvmsg ENOMEM 2 --batch "$NIM_TMP/one"
 	check_file "--batch of one line, the answer lost: message" \
 		"netifmsg: $NIM_TMP/one: Cannot allocate memory: the result of line 1 is unknown" "$ERR"
 	# The send of that one set fails (the second sendto, after the
 	# family's; --apply's third, after the dump's): the kernel never got
 	# it, and the message says it was not sent, as for a pattern.
 	check_rc "tap0 0x7, the send fails" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=2 \
-		"$NETIFMSG" tap0 0x7
+		inject_nm sendto ENOBUFS 2 tap0 0x7
 	check_file "tap0 0x7, the send fails: message" \
 		"netifmsg: tap0: No buffer space available: the change was not sent" "$ERR"
 	check_mask "tap0 0x7, the send fails: not set" tap0 0x6
 	printf 'tap1 0x1\n' >"$NIM_TMP/one"
 	check_rc "--batch of one line, the send fails" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=2 \
-		"$NETIFMSG" --batch "$NIM_TMP/one"
+		inject_nm sendto ENOBUFS 2 --batch "$NIM_TMP/one"
 	check_file "--batch of one line, the send fails: message" \
 		"netifmsg: $NIM_TMP/one: No buffer space available: line 1 was not sent" "$ERR"
 	check_mask "--batch of one line, the send fails: not set" tap1 0x3
 	check_rc "--apply of one set, the send fails" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
-		-e trace=sendto -e inject=sendto:error=ENOBUFS:when=3 \
-		"$NETIFMSG" --apply --config "$NIM_TMP/one"
+		inject_nm sendto ENOBUFS 3 --apply --config "$NIM_TMP/one"
 	check_file "--apply of one set, the send fails: message" \
 		"netifmsg: tap1: No buffer space available: the change was not sent" "$ERR"
 	check_mask "--apply of one set, the send fails: not set" tap1 0x3
