@@ -647,6 +647,22 @@ for line in open(sys.argv[1], "rb"):
     assert 0 <= o["priority"] <= 7
 print("ok")' "$O" 2>&1)"
 
+# --- a pattern selects once, at the start: a tap that appears later
+# is not traced, nor raised or restored
+add_tap trcn0 || fatal "cannot create trcn0"
+set_mask trcn0 0x0
+trace "$O" "$E" 'trcn*' +drv
+check_mask "pattern, a tap added later: the first raised" trcn0 0x1
+add_tap trcn1 || fatal "cannot create trcn1"
+set_mask trcn1 0x0
+sleep 1.2	# past a look for targets gone or renamed
+check_mask "pattern, a tap added later: not raised" trcn1 0x0
+kill -INT "$TPID"
+stopped
+check_eq "pattern, a tap added later: exit 0" 0 "$RC"
+check_mask "pattern, a tap added later: the first restored" trcn0 0x0
+check_nogrep "pattern, a tap added later: not named" "trcn1" "$E"
+
 # --- more targets than one pipelined run holds (256): each one raised
 # and put back, run after run; another writer's bit kept in a later run
 for ((i = 0; i < 1100; i++)); do
