@@ -34,23 +34,6 @@ static void set_rel(struct change *c, char sign, uint32_t bits)
 	c->has_rel = true;
 }
 
-/* The bits one name (not a number) means, or false if it is unknown. */
-static bool name_bits(const struct classnames *cn, const char *s, size_t len,
-		      uint32_t *bits)
-{
-	int bit;
-
-	if (msgclass_word_is(s, len, "all")) {
-		*bits = msgclass_named_mask(cn);
-		return true;
-	}
-	bit = msgclass_lookup(cn, s, len);
-	if (bit < 0)
-		return false;
-	*bits = UINT32_C(1) << bit;
-	return true;
-}
-
 /* What one change_add_word() call reads with. */
 struct word_ctx {
 	const struct classnames *cn;
@@ -86,11 +69,14 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 		if (sign)
 			return fail(w->err, CHANGE_REL_NONE, item, len, NULL);
 		bits = 0;	/* an absolute word without a bit */
-	} else if (!name_bits(w->cn, name, nlen, &bits)) {
-		if (w->unknown) {
-			(*w->unknown)++;
-			return true;
-		}
+	} else if (msgclass_word_is(name, nlen, "all")) {
+		bits = msgclass_named_mask(w->cn);
+	} else if ((ret = msgclass_lookup(w->cn, name, nlen)) >= 0) {
+		bits = UINT32_C(1) << ret;
+	} else if (w->unknown) {
+		(*w->unknown)++;
+		return true;
+	} else {
 		/* Name the class without its sign: "+likn" is about 'likn'. */
 		return fail(w->err, CHANGE_UNKNOWN, name, nlen,
 			    msgclass_suggest(w->cn, name, nlen));
