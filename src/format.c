@@ -132,14 +132,6 @@ static void sb_json_ifname(struct sbuf *sb, const char *name)
 	sb_putn(sb, "\"", 1);
 }
 
-/* @s as escape_text() writes it for a terminal. */
-static void sb_escaped(struct sbuf *sb, const char *s)
-{
-	size_t room = sb->len < sb->size ? sb->size - sb->len : 0;
-
-	sb->len += escape_text(room ? sb->buf + sb->len : NULL, room, s);
-}
-
 /*
  * An interface name in text, as the command line and --batch read IFACE
  * back (netifmsg(8), INTERFACES and ESCAPES): escape_text(), and a
@@ -310,8 +302,9 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 	sb_printf(&sb, "[%5llu.%06llu] ", usec / 1000000, usec % 1000000);
 	sb_ifname(&sb, ifname);
 	sb_puts(&sb, ": ");
-	sb_escaped(&sb, msg);
-	return sb.len;
+	/* The message as escape_text() writes it for a terminal. */
+	size = sb.len < size ? size - sb.len : 0;
+	return sb.len + escape_text(size ? buf + sb.len : NULL, size, msg);
 }
 
 size_t format_list_row(char *buf, size_t size, enum out_mode mode, int i)
