@@ -173,20 +173,15 @@ static void sb_names(struct sbuf *sb, const struct classnames *cn,
 		     uint32_t mask, bool json)
 {
 	char tmp[MSGCLASS_NAME_MAX];
-	bool first = true;
+	const char *sep = "";
 
-	if (json)
-		sb_putn(sb, "[", 1);
-	else if (!mask)
-		sb_puts(sb, "none");
+	sb_puts(sb, json ? "[" : mask ? "" : "none");
 	/* Only the set bits, lowest first: this runs once per line. */
-	for (; mask; mask &= mask - 1) {
-		unsigned int bit = (unsigned int)__builtin_ctz(mask);
-		const char *name = msgclass_name(cn, bit, tmp);
+	for (; mask; mask &= mask - 1, sep = json ? "," : " ") {
+		const char *name = msgclass_name(cn,
+				(unsigned int)__builtin_ctz(mask), tmp);
 
-		if (!first)
-			sb_putn(sb, json ? "," : " ", 1);
-		first = false;
+		sb_puts(sb, sep);
 		if (json)
 			sb_json_string(sb, name);
 		else
