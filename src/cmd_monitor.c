@@ -130,6 +130,7 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 			 &w->seen[i] : NULL;
 	char driver[DRIVER_NAME_MAX], now[IF_NAMESIZE];
 	const char *name = st->ifname;
+	bool of = false;
 	int d;
 
 	if (v && v->drv >= 0)
@@ -138,12 +139,11 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 		return false;
 	if (w->b->ops->driver(w->b, name, st->ifindex, driver) < 0)
 		return false;
-	for (d = 0; d < o->job.more->ndrivers; d++)
-		if (!strcmp(o->job.more->drivers[d], driver))
-			break;
+	for (d = 0; d < o->job.more->ndrivers && !of; d++)
+		of = !strcmp(o->job.more->drivers[d], driver);
 	if (v)
-		v->drv = d < o->job.more->ndrivers;
-	return d < o->job.more->ndrivers;
+		v->drv = of;
+	return of;
 }
 
 static int dump_cb(const struct ifstate *st, void *data)
