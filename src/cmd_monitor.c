@@ -190,7 +190,7 @@ static bool wanted(struct watch *w, const struct ifstate *st)
  * carries the interface's own name: one GET each gives the interface,
  * watched by its ifindex, whatever it is named later.  A name longer
  * than an interface's own can only be an alternative name: where it
- * names none now, nothing could ever match it (-EIO, said).
+ * names none now, nothing could ever match it.  Said: -EIO or -ENOMEM.
  */
 static int watch_altnames(struct watch *w)
 {
@@ -200,8 +200,10 @@ static int watch_altnames(struct watch *w)
 	int i, ret;
 
 	w->alt = calloc((size_t)o->nifnames + 1, sizeof(*w->alt));
-	if (!w->alt)
+	if (!w->alt) {
+		diag(NULL, NULL, "monitor: %s", strerror(ENOMEM));
 		return -ENOMEM;
+	}
 	for (i = 0; i < o->nifnames; i++) {
 		if (word_has_glob(o->ifnames[i]))
 			continue;
@@ -336,10 +338,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		     strerror(-w.fd));
 		return -EIO;
 	}
-	ret = watch_altnames(&w);
-	if (ret < 0) {
-		if (ret == -ENOMEM)
-			diag(NULL, NULL, "monitor: %s", strerror(-ret));
+	if (watch_altnames(&w) < 0) {
 		free(w.alt);
 		return -EIO;
 	}
