@@ -124,20 +124,19 @@ static size_t requests(const struct run *r, size_t *next, struct breq *q,
 
 	for (; *next < r->n && n + nsteps(r, &r->jobs[*next]) <= cap; (*next)++) {
 		const struct job *j = &r->jobs[*next];
-		struct breq set = { .ifname = j->ifname, .ifindex = j->ifindex,
+		struct breq get = { .ifname = j->ifname },
+			    set = { .ifname = j->ifname, .ifindex = j->ifindex,
 				    .set = true };
 
-		if (j->show) {
-			q[n++] = (struct breq){ .ifname = j->ifname };
+		if (j->show || r->result)
+			q[n++] = get;
+		if (j->show)
 			continue;
-		}
 		change_request(&j->change, UINT32_MAX, &set.value, &set.mask,
 			       &set.replace);
-		if (r->result)
-			q[n++] = (struct breq){ .ifname = j->ifname };
 		q[n++] = set;
 		if (r->result)
-			q[n++] = (struct breq){ .ifname = j->ifname };
+			q[n++] = get;
 	}
 	return n;
 }
