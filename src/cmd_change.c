@@ -141,20 +141,6 @@ static size_t requests(const struct run *r, size_t *next, struct breq *q,
 	return n;
 }
 
-/* A job has all its answers (@last is its last request): print it. */
-static void job_done(struct run *r, const struct job *j,
-		     const struct breq *last)
-{
-	if (r->job_failed)
-		return;
-	if (j->show)
-		print_state(&r->pr, &last->st, CHANGED_NONE);
-	else if (r->result)
-		print_state(&r->pr, &last->st,
-			    last[-2].st.msg_enable != last->st.msg_enable ?
-			    CHANGED_YES : CHANGED_NO);
-}
-
 static int done_cb(struct breq *q, const char *extack, void *data)
 {
 	struct run *r = data;
@@ -184,7 +170,13 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	if (++r->step == nsteps(r, j)) {
 		if (r->job_failed && r->job_set)
 			say_made(r, j, NULL);
-		job_done(r, j, q);
+		else if (!r->job_failed && j->show)
+			print_state(&r->pr, &q->st, CHANGED_NONE);
+		/* A change's result: its last GET, and the GET before its SET. */
+		else if (!r->job_failed && r->result)
+			print_state(&r->pr, &q->st,
+				    q[-2].st.msg_enable != q->st.msg_enable ?
+				    CHANGED_YES : CHANGED_NO);
 		r->job++;
 		r->step = 0;
 		r->job_failed = false;
