@@ -182,7 +182,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->job_failed = false;
 		r->job_set = false;
 	}
-	return stop ? 1 : 0;
+	return stop;
 }
 
 /* Lines of the jobs from @from on (a pattern's jobs share theirs). */
