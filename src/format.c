@@ -11,8 +11,6 @@
 #include "format.h"
 #include "msgclass.h"
 
-static const char hex_digits[] = "0123456789abcdef";
-
 /* A bounded, snprintf-like writer that keeps counting past the end. */
 struct sbuf {
 	char *buf;
@@ -71,7 +69,7 @@ static void sb_hex(struct sbuf *sb, const char *prefix, uint32_t v,
 
 	sb_puts(sb, prefix);
 	for (i = ndigits - 1; i >= 0; i--, v >>= 4)
-		tmp[i] = hex_digits[v & 0xf];
+		tmp[i] = "0123456789abcdef"[v & 0xf];
 	sb_putn(sb, tmp, (size_t)ndigits);
 }
 
