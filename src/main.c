@@ -189,18 +189,13 @@ static int run(const struct opts *o)
  */
 static int std_fds(void)
 {
-	int fd, nfd;
+	int fd;
 
-	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++) {
-		if (fcntl(fd, F_GETFD) >= 0 || errno != EBADF)
-			continue;
-		nfd = open("/dev/null", fd == STDIN_FILENO ? O_WRONLY : O_RDONLY);
-		if (nfd != fd) {
-			if (nfd >= 0)
-				close(nfd);
+	/* open() gives the lowest free descriptor: @fd, those below are open. */
+	for (fd = STDIN_FILENO; fd <= STDERR_FILENO; fd++)
+		if (fcntl(fd, F_GETFD) < 0 && errno == EBADF &&
+		    open("/dev/null", fd ? O_RDONLY : O_WRONLY) < 0)
 			return -1;
-		}
-	}
 	return 0;
 }
 
