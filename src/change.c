@@ -157,16 +157,6 @@ static bool add_value_mask(struct change *c, const struct word_ctx *w,
 	return true;
 }
 
-/* One blank-free word of @len bytes: a VALUE/MASK, or comma-joined items. */
-static bool add_token(struct change *c, const struct word_ctx *w,
-		      const char *word, size_t len)
-{
-	const char *slash = memchr(word, '/', len);
-
-	return slash ? add_value_mask(c, w, word, len, slash) :
-		       add_list(c, w, word, len);
-}
-
 bool change_add_word(struct change *c, const struct classnames *cn,
 		     const char *word, unsigned int *unknown,
 		     struct change_err *err)
@@ -174,20 +164,19 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	unsigned int skipped = 0;
 	const struct word_ctx w = { cn, unknown ? &skipped : NULL, err };
 	struct change tmp = *c;
-	bool any = false;
-	size_t n;
 
-	for (word += strspn(word, CHANGE_BLANKS); *word;
-	     word += strspn(word, CHANGE_BLANKS)) {
-		n = strcspn(word, CHANGE_BLANKS);
-		if (!add_token(&tmp, &w, word, n))
+	/* Each blank-free piece: a VALUE/MASK, or comma-joined items. */
+	word += strspn(word, CHANGE_BLANKS);
+	do {
+		size_t n = strcspn(word, CHANGE_BLANKS);
+		const char *slash = memchr(word, '/', n);
+
+		/* Nothing but blanks: n is 0, as empty as "". */
+		if (slash ? !add_value_mask(&tmp, &w, word, n, slash) :
+			    !add_list(&tmp, &w, word, n))
 			return false;
-		word += n;
-		any = true;
-	}
-	/* Nothing but blanks: as empty as "". */
-	if (!any && !add_token(&tmp, &w, "", 0))
-		return false;
+		word += n + strspn(word + n, CHANGE_BLANKS);
+	} while (*word);
 	*c = tmp;
 	if (unknown)
 		*unknown += skipped;
