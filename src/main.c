@@ -86,10 +86,7 @@ struct command_def {
 static int about(const struct opts *o, struct backend *b)
 {
 	(void)b;
-	if (o->cmd == CMD_HELP)
-		out_puts(usage_text);
-	else
-		out_line(PACKAGE_STRING);
+	out_puts(o->cmd == CMD_HELP ? usage_text : PACKAGE_STRING "\n");
 	return 0;
 }
 
