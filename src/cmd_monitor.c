@@ -317,11 +317,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	sigset_t block, wait;
 	int ret;
 
-	/*
-	 * A closed output pipe: write() says EPIPE, which ends the monitor.
-	 * Output beyond the file size limit (ulimit -f): EFBIG, a write
-	 * error, exit status 1; SIGXFSZ would kill it mid-line.
-	 */
+	/* EPIPE ends the monitor; EFBIG (ulimit -f) is a write error. */
 	cmd_write_errors();
 	ret = cmd_catch_signals(sigs, 2, on_signal, &block, &wait);
 	if (ret < 0) {

@@ -164,11 +164,8 @@ static int run(const struct opts *o)
 	if (b.fell_back && o->verbose)
 		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
 	/*
-	 * Output read by `grep -q` or `head` is closed early: SIGPIPE would
-	 * kill a run of changes halfway, with no word of which were made.
-	 * So would SIGXFSZ, for output beyond the file size limit (ulimit
-	 * -f).  Ignored, the changes go on and the lost output is a write
-	 * error.  (--trace and --monitor do the same themselves.)
+	 * Output read by `grep -q` or `head` must not stop a run of changes
+	 * halfway.  (--trace and --monitor do the same themselves.)
 	 */
 	if (c->sets)
 		cmd_write_errors();
