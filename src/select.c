@@ -53,32 +53,28 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 			  unsigned int ifindex)
 {
 	size_t i;
-	int ret = 0;
+	int ret;
 
-	l->drv = calloc(l->n, sizeof(*l->drv));
+	l->drv = malloc(l->n * sizeof(*l->drv));
 	if (!l->drv)
 		return -ENOMEM;
+	/* Those not asked, or not reached, have no driver: not drivers[0]. */
+	for (i = 0; i < l->n; i++)
+		l->drv[i] = IFLIST_NO_DRIVER;
 	for (i = 0; i < l->n; i++) {
 		char name[DRIVER_NAME_MAX] = "";
 
-		if (ifindex && l->v[i].ifindex != ifindex) {
-			l->drv[i] = IFLIST_NO_DRIVER;
+		if (ifindex && l->v[i].ifindex != ifindex)
 			continue;
-		}
 		ret = b->ops->driver(b, l->v[i].ifname, l->v[i].ifindex, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
-			break;
+			return ret;
+		ret = iflist_driver(l, ret < 0 ? "" : name);
 		if (ret < 0)
-			name[0] = '\0';
-		ret = iflist_driver(l, name);
-		if (ret < 0)
-			break;
+			return ret;
 		l->drv[i] = (unsigned int)ret;
 	}
-	/* What came is kept: those not asked have no driver, not drivers[0]. */
-	for (; i < l->n; i++)
-		l->drv[i] = IFLIST_NO_DRIVER;
-	return ret < 0 ? ret : 0;
+	return 0;
 }
 
 /* A dump that raced with a change of the interface list is redone. */
@@ -179,17 +175,15 @@ int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 bool job_selects(const struct job *j, const struct iflist *l, size_t i)
 {
 	const char *name = l->v[i].ifname;
+	unsigned int drv = l->drv ? l->drv[i] : IFLIST_NO_DRIVER;
 	int d;
 
 	if (j->pattern ? fnmatch(j->ifname, name, 0) : strcmp(j->ifname, name))
 		return false;
-	if (!j->more->ndrivers)
-		return true;
-	for (d = 0; d < j->more->ndrivers; d++)
-		if (l->drv && l->drv[i] != IFLIST_NO_DRIVER &&
-		    !strcmp(j->more->drivers[d], l->drivers[l->drv[i]]))
+	for (d = 0; drv != IFLIST_NO_DRIVER && d < j->more->ndrivers; d++)
+		if (!strcmp(j->more->drivers[d], l->drivers[drv]))
 			return true;
-	return false;
+	return !j->more->ndrivers;
 }
 
 bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
