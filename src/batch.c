@@ -189,13 +189,6 @@ int batch_set_file(struct batch *b, size_t from, const char *file)
 /* The UTF-8 byte-order mark some editors put at the start of a file. */
 static const char utf8_bom[] = "\xef\xbb\xbf";
 
-/* What a line is, when it is not one that can be parsed. */
-enum {
-	LINE_EOF = 1,		/* no more lines */
-	LINE_LONG,		/* more than BATCH_LINE_MAX bytes */
-	LINE_NUL,		/* a NUL byte: words would end there */
-};
-
 int batch_read_error(void)
 {
 	return errno > 0 && errno != EINVAL ? -errno : -EIO;
@@ -228,11 +221,12 @@ int batch_getc(FILE *f)
  * (BATCH_LINE_MAX + 1 bytes), without its newline.  Reading stops at the
  * first byte that makes the line bad, so an endless stream without
  * newlines (/dev/zero) costs no memory.
- * Returns 0, a LINE_* value, or -errno for a read error: glibc's
- * getline() fails with ENOMEM without setting the stream's error flag,
- * so lines are not read with it.
+ * Returns 0, 1 at the end of the file, -EINVAL for a bad line (@err says
+ * why) or -errno for a read error: glibc's getline() fails with ENOMEM
+ * without setting the stream's error flag, so lines are not read with it.
  */
-static int read_line(FILE *f, const char **head, char *buf, bool first)
+static int read_line(FILE *f, const char **head, char *buf, bool first,
+		     struct cmdline_err *err)
 {
 	size_t n = 0;
 	int c;
@@ -242,9 +236,12 @@ static int read_line(FILE *f, const char **head, char *buf, bool first)
 		if (c == '\n')
 			break;
 		if (c == '\0')
-			return LINE_NUL;
+			return cmdline_err_set(err, false,
+					       "a NUL byte in the line (binary data?)");
 		if (n == BATCH_LINE_MAX)
-			return LINE_LONG;
+			return cmdline_err_set(err, false,
+					       "line longer than %d bytes",
+					       BATCH_LINE_MAX);
 		buf[n++] = (char)c;
 		/* A byte-order mark starting the file is no part of line 1. */
 		if (first && n == 3) {
@@ -257,7 +254,7 @@ static int read_line(FILE *f, const char **head, char *buf, bool first)
 		if (ferror(f) || !feof(f))
 			return batch_read_error();
 		if (!n)
-			return LINE_EOF;
+			return 1;
 	}
 	buf[n] = '\0';
 	return 0;
@@ -267,27 +264,18 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 	       unsigned int *errline, struct cmdline_err *err)
 {
 	char line[BATCH_LINE_MAX + 1];
-	unsigned int lineno = 0;
+	unsigned int lineno;
 	int ret;
 
 	*errline = 0;
-	for (;;) {
-		ret = read_line(f, &head, line, !lineno);
-		if (ret == LINE_EOF)
+	for (lineno = 1;; lineno++) {
+		ret = read_line(f, &head, line, lineno == 1, err);
+		if (ret > 0)
 			return 0;
-		if (ret < 0)
+		if (ret && ret != -EINVAL)
 			return ret;
-		lineno++;
-		if (ret == LINE_NUL) {
-			ret = cmdline_err_set(err, false,
-					      "a NUL byte in the line (binary data?)");
-		} else if (ret == LINE_LONG) {
-			ret = cmdline_err_set(err, false,
-					      "line longer than %d bytes",
-					      BATCH_LINE_MAX);
-		} else {
+		if (!ret)
 			ret = batch_add_line(b, line, lineno, err);
-		}
 		if (ret) {
 			*errline = lineno;
 			return ret;
