@@ -186,9 +186,6 @@ int batch_set_file(struct batch *b, size_t from, const char *file)
 	return 0;
 }
 
-/* The UTF-8 byte-order mark some editors put at the start of a file. */
-static const char utf8_bom[] = "\xef\xbb\xbf";
-
 int batch_read_error(void)
 {
 	return errno > 0 && errno != EINVAL ? -errno : -EIO;
@@ -246,7 +243,7 @@ static int read_line(FILE *f, const char **head, char *buf, bool first,
 		/* A byte-order mark starting the file is no part of line 1. */
 		if (first && n == 3) {
 			first = false;
-			if (!memcmp(buf, utf8_bom, 3))
+			if (!memcmp(buf, UTF8_BOM, 3))
 				n = 0;
 		}
 	}

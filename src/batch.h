@@ -19,6 +19,9 @@
  */
 #define BATCH_LINE_MAX	4096
 
+/* The UTF-8 byte-order mark some editors put at the start of a file. */
+#define UTF8_BOM	"\xef\xbb\xbf"
+
 struct batch_chunk;
 
 struct batch {

@@ -92,14 +92,13 @@ static int read_json(FILE *f, struct readbuf *r, size_t mark,
 static int load(struct batch *b, FILE *f, const char *name, bool tag,
 		struct config_err *e)
 {
-	static const char bom[] = "\xef\xbb\xbf";
 	struct readbuf r = { NULL, 0, 0 };
 	size_t mark, njobs = b->n;
 	int c, first = 0, ret = 0;
 
 	errno = 0;
-	for (c = batch_getc(f); r.n < 3 && c == (unsigned char)bom[r.n];
-	     c = batch_getc(f)) {
+	for (c = batch_getc(f);
+	     r.n < 3 && c == (unsigned char)UTF8_BOM[r.n]; c = batch_getc(f)) {
 		ret = rb_keep(&r, c);
 		if (ret < 0)
 			goto out;
