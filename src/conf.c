@@ -131,6 +131,13 @@ out:
 	return ret;
 }
 
+/* Errors are about "@dir@name" from now on, none on a line yet. */
+static void err_at(struct config_err *e, const char *dir, const char *name)
+{
+	snprintf(e->file, sizeof(e->file), "%s%s", dir, name);
+	e->line = 0;
+}
+
 int config_load(struct batch *b, const char *path, const char *name,
 		bool tag, struct config_err *e)
 {
@@ -138,8 +145,7 @@ int config_load(struct batch *b, const char *path, const char *name,
 	FILE *f;
 	int ret;
 
-	snprintf(e->file, sizeof(e->file), "%s", name);
-	e->line = 0;
+	err_at(e, name, "");
 	f = is_stdin ? stdin : fopen(path, "re");
 	if (!f)
 		return -errno;
@@ -191,58 +197,49 @@ static bool group_lets_others_write(int fd, gid_t gid)
 /*
  * The default files are read as root, from udev too: like sudoers, they
  * must be root's (or the caller's) and writable by no one else, also
- * through an ACL.  Asked of the file open as @fd (@st its fstat()), so
- * that what is checked is what is read.
+ * through an ACL.  Asked of the file open as @fd, a regular one if @reg,
+ * so that what is checked is what is read.
  */
-static bool trusted(int fd, const struct stat *st)
+static int check_trusted(int fd, bool reg, struct config_err *e)
 {
-	if (st->st_uid != 0 && st->st_uid != geteuid())
-		return false;
-	if (st->st_mode & S_IWOTH)
-		return false;
-	if (!(st->st_mode & S_IWGRP))
-		return true;
-	return !group_lets_others_write(fd, st->st_gid);
-}
+	struct stat st;
 
-static int untrusted(struct config_err *e)
-{
-	e->line = 0;
-	return cmdline_err_set(&e->msg, false,
-			       "writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))");
+	if (fstat(fd, &st) < 0)
+		return -errno;
+	if (reg && !S_ISREG(st.st_mode))
+		return cmdline_err_set(&e->msg, false, "not a regular file");
+	if ((st.st_uid != 0 && st.st_uid != geteuid()) ||
+	    st.st_mode & S_IWOTH ||
+	    (st.st_mode & S_IWGRP && group_lets_others_write(fd, st.st_gid)))
+		return cmdline_err_set(&e->msg, false,
+				       "writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))");
+	return 0;
 }
 
 /*
  * A default file, @name in the directory open as @dir (or AT_FDCWD), and
- * @path in messages: a regular file that is trusted(), opened without
- * blocking.
+ * @path in messages: a regular file that check_trusted() takes, opened
+ * without blocking.
  */
 static int load_default(struct batch *b, int dir, const char *name,
 			const char *path, struct config_err *e)
 {
-	struct stat st;
 	FILE *f;
 	int fd, ret;
 
-	snprintf(e->file, sizeof(e->file), "%s", path);
-	e->line = 0;
+	err_at(e, path, "");
 	fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
-	if (fstat(fd, &st) < 0) {
+	ret = check_trusted(fd, true, e);
+	if (!ret && (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))))
 		ret = -errno;
-	} else if (!S_ISREG(st.st_mode)) {
-		ret = cmdline_err_set(&e->msg, false, "not a regular file");
-	} else if (!trusted(fd, &st)) {
-		ret = untrusted(e);
-	} else if (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))) {
-		ret = -errno;
-	} else {
-		ret = load(b, f, path, true, e);
-		fclose(f);
+	if (ret) {
+		close(fd);
 		return ret;
 	}
-	close(fd);
+	ret = load(b, f, path, true, e);
+	fclose(f);
 	return ret;
 }
 
@@ -300,7 +297,7 @@ static int read_dir(struct batch *b, const char *etc,
 	int fd, ret;
 	DIR *d;
 
-	snprintf(e->file, sizeof(e->file), "%s/netifmsg.d/", etc);
+	err_at(e, etc, "/netifmsg.d/");
 	dir = keep_path(p, etc, "/netifmsg.d/");
 	if (!dir)
 		return -ENOMEM;
@@ -314,14 +311,10 @@ static int read_dir(struct batch *b, const char *etc,
 		return errno == ENOENT ? 0 : -errno;
 	}
 	/* What is checked is what is listed and read: all through @fd. */
-	if (fstat(fd, &st) < 0)
+	ret = check_trusted(fd, false, e);
+	if (!ret && !(d = fdopendir(fd)))
 		ret = -errno;
-	else
-		ret = trusted(fd, &st) ? 0 : untrusted(e);
-	d = ret ? NULL : fdopendir(fd);
-	if (!d) {
-		if (!ret)
-			ret = -errno;
+	if (ret) {
 		close(fd);
 		return ret;
 	}
@@ -358,15 +351,12 @@ int config_read(struct batch *b, const char *const *files, int n,
 	int i, ret;
 
 	if (files && n > 0) {
-		for (i = 0; i < n; i++) {
+		for (i = 0, ret = 0; !ret && i < n; i++)
 			ret = config_load(b, files[i],
 					  config_shown_name(files[i]), true, e);
-			if (ret)
-				return ret;
-		}
-		return 0;
+		return ret;
 	}
-	snprintf(e->file, sizeof(e->file), "%s/netifmsg.conf", etc);
+	err_at(e, etc, "/netifmsg.conf");
 	main_file = keep_path(paths, etc, "/netifmsg.conf");
 	if (!main_file)
 		return -ENOMEM;
