@@ -118,15 +118,6 @@ static size_t requests(const struct apply *a, size_t *k, struct breq *r,
 	return n;
 }
 
-/* A line that names one interface, there but with no message level. */
-static bool no_level(struct backend *b, const struct job *j)
-{
-	struct ifstate st;
-
-	return j->ifname && !j->pattern && !j->more->ndrivers &&
-	       b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP;
-}
-
 /*
  * -v: the lines that selected nothing, and an IFACE with nothing to do:
  * none of the interfaces there now (@found of them were the one asked
@@ -137,7 +128,7 @@ static void notes(const struct opts *o, struct backend *b,
 		  size_t nt)
 {
 	int drv = o->job.more->ndrivers;
-	const char *name, *first, *others;
+	const char *name;
 	size_t k;
 
 	/* Say where it looked, when the files were missed or left empty. */
@@ -153,21 +144,23 @@ static void notes(const struct opts *o, struct backend *b,
 	for (k = 0; !o->job.ifname && !o->ifindex && k < conf->n; k++) {
 		const struct job *j = &conf->jobs[k];
 		struct where w = { j->more->file, j->lineno };
+		struct ifstate st;
 
 		if (used[k])
 			continue;
-		if (no_level(b, j))
+		/* A line that names one interface, there but with no level. */
+		if (j->ifname && !j->pattern && !j->more->ndrivers &&
+		    b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP)
 			diag(&w, j->ifname, "note: the driver has no message level");
 		else if (job_too_long(b, j))
 			diag(&w, j->ifname, "note: " DIAG_TOO_LONG);
 		else
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}
-	if (o->ifindex && !found)
-		diag(NULL, NULL, "note: no interface with a message level has index %u now",
-		     o->ifindex);
-	else if (o->ifindex && !nt)
-		diag(NULL, NULL, "note: no configuration line for the interface of index %u",
+	if (o->ifindex && (!found || !nt))
+		diag(NULL, NULL, found ?
+		     "note: no configuration line for the interface of index %u" :
+		     "note: no interface with a message level has index %u now",
 		     o->ifindex);
 	if (!o->job.ifname || nt)
 		return;
@@ -183,17 +176,12 @@ static void notes(const struct opts *o, struct backend *b,
 	}
 	/* Without IFACE, "*" stands for every interface of the driver. */
 	name = strcmp(o->job.ifname, "*") ? o->job.ifname : NULL;
-	first = job_first_driver(o->job.more);
-	others = drv > 1 ? " (or the others given)" : "";
-	if (found)
-		diag(NULL, name, "note: no configuration line for an interface with a message level of driver %s%s",
-		     first, others);
-	else if (name)
-		diag(NULL, name, "note: no interface with a message level of driver %s%s matches it now",
-		     first, others);
-	else
-		diag(NULL, NULL, "note: no interface with a message level has driver %s%s now",
-		     first, others);
+	diag(NULL, name, found ?
+	     "note: no configuration line for an interface with a message level of driver %s%s" :
+	     name ? "note: no interface with a message level of driver %s%s matches it now" :
+	     "note: no interface with a message level has driver %s%s now",
+	     job_first_driver(o->job.more),
+	     drv > 1 ? " (or the others given)" : "");
 }
 
 static void report(const struct opts *o, struct backend *b,
