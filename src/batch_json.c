@@ -72,19 +72,6 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	return batch_add_line(b, line, lineno, err);
 }
 
-/* JSON's blanks between values; @lineno counts the newlines passed. */
-static size_t skip_blanks(const char *s, size_t at, size_t len,
-			  unsigned int *lineno)
-{
-	for (; at < len; at++) {
-		if (s[at] == '\n')
-			(*lineno)++;
-		else if (s[at] != ' ' && s[at] != '\t' && s[at] != '\r')
-			break;
-	}
-	return at;
-}
-
 /*
  * Objects one after the other: one a line, as -j prints a batch or a
  * monitor, or over several lines, as jq(1) prints them without -c.
@@ -102,7 +89,9 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 	int ret;
 
 	for (;;) {
-		at = skip_blanks(text, at, len, &lineno);
+		/* JSON's blanks between values. */
+		for (; at < len && memchr(" \t\r\n", text[at], 4); at++)
+			lineno += text[at] == '\n';
 		if (at == len)
 			return 0;
 		*errline = lineno;
