@@ -445,26 +445,33 @@ static bool pattern_bytes(char *w)
 }
 
 /*
- * IFACE as written.  A trailing ':' (as netifmsg prints interfaces) is
- * dropped: interface names cannot hold one.  A word with an unquoted
- * '*', '?' or '[' is a pattern for fnmatch(3); any other is a name, its
- * escapes (ESCAPES in netifmsg(8)) taken out.  The word is the caller's
- * (cmdline_parse() says so) and is changed in place.
+ * IFACE's length without the ':' netifmsg prints after a name, unless a
+ * backslash escapes it: "a\\\\:" is the name "a\\" printed, with its ':'.
+ */
+static size_t iface_len(const char *w)
+{
+	size_t len = strlen(w), bs = 0;
+
+	while (bs + 1 < len && w[len - 2 - bs] == '\\')
+		bs++;
+	return len - (len > 1 && w[len - 1] == ':' && !(bs % 2));
+}
+
+/*
+ * IFACE as written, without that ':' (iface_len()): names cannot hold
+ * one.  A word with an unquoted '*', '?' or '[' is a pattern for
+ * fnmatch(3); any other is a name, its escapes (ESCAPES in netifmsg(8))
+ * taken out.  The word is the caller's (cmdline_parse() says so) and is
+ * changed in place.
  */
 static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 {
 	char *w = (char *)word;
-	size_t len = strlen(w), bs = 0;
+	size_t len = iface_len(w);
 	/* As written: the word is read in place, a pattern keeps escapes. */
 	const char *typed = quote(cl, word);
 
-	/* Unless escaped: "a\\\\:" is the name "a\\" printed, with its ':'. */
-	if (len > 1 && w[len - 1] == ':') {
-		while (bs < len - 1 && w[len - 2 - bs] == '\\')
-			bs++;
-		if (!(bs % 2))
-			w[--len] = '\0';
-	}
+	w[len] = '\0';
 	*pattern = word_has_glob(w);
 	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
@@ -490,14 +497,10 @@ bool ifname_valid(const char *name)
 static bool iface_word_valid(const char *w)
 {
 	char name[ALTIFNAMSIZ];
-	size_t len = strlen(w);
+	int len = (int)iface_len(w);
 
-	len -= len > 1 && w[len - 1] == ':';
-	if (len >= sizeof(name))
-		return false;
-	memcpy(name, w, len);
-	name[len] = '\0';
-	return ifname_valid(name);
+	return snprintf(name, sizeof(name), "%.*s", len, w) < (int)sizeof(name) &&
+	       ifname_valid(name);
 }
 
 static int change_error(struct cmdline *cl, const struct change_err *err,
