@@ -146,22 +146,11 @@ void opts_init(struct opts *o)
 	o->job.more = &o->more;
 }
 
-static const struct optdef *find_long(const char *name, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < NOPTS; i++)
-		if (strlen(optdefs[i].name) == len &&
-		    !strncmp(optdefs[i].name, name, len))
-			return &optdefs[i];
-	return NULL;
-}
-
 static const struct optdef *find_short(char c)
 {
 	size_t i;
 
-	for (i = 0; c && i < NOPTS; i++)
+	for (i = 0; i < NOPTS; i++)
 		if (optdefs[i].short_name == c)
 			return &optdefs[i];
 	return NULL;
@@ -278,9 +267,12 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 {
 	const char *as = cl->argv[*i], *name = as + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
-	const struct optdef *d = find_long(name, len);
+	const struct optdef *d;
 
-	if (!d)
+	for (d = optdefs; d < optdefs + NOPTS; d++)
+		if (!strncmp(d->name, name, len) && !d->name[len])
+			break;
+	if (d == optdefs + NOPTS)
 		return usage_error(cl, "unknown option '--%s'",
 				   quote_n(cl, name, len));
 	if (eq && !d->has_arg)
