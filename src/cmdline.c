@@ -181,20 +181,6 @@ static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 	return 0;
 }
 
-/* --ifindex N: an interface index, decimal, 1 to INT_MAX as the kernel's. */
-static int parse_ifindex(struct opts *o, struct cmdline *cl, const char *arg)
-{
-	uint32_t n;
-
-	/* A leading 0: "0", "010" or hex, which an index is not written in. */
-	if (arg[0] == '0' || msgclass_parse_number(arg, strlen(arg), &n) ||
-	    n > INT_MAX)
-		return usage_error(cl, "invalid --ifindex '%s' (use an interface index: 1 to %d, no leading 0)",
-				   quote(cl, arg), INT_MAX);
-	o->ifindex = n;
-	return 0;
-}
-
 /*
  * @as: the option as written, "-v" or "--verbose".  @arg: the value
  * given in the same word ("--netns=x", "-nx"), or NULL: the value is
@@ -243,7 +229,13 @@ static int set_option(struct opts *o, struct cmdline *cl,
 	case OPT_FOR:
 		return parse_for(o, cl, arg);
 	case OPT_IFINDEX:
-		return parse_ifindex(o, cl, arg);
+		/* Decimal, 1 to INT_MAX as the kernel's: "0", "010", "0x1" are not. */
+		if (arg[0] == '0' ||
+		    msgclass_parse_number(arg, strlen(arg), &o->ifindex) ||
+		    o->ifindex > INT_MAX)
+			return usage_error(cl, "invalid --ifindex '%s' (use an interface index: 1 to %d, no leading 0)",
+					   quote(cl, arg), INT_MAX);
+		break;
 	case OPT_CONFIG:
 		if (!arg[0])
 			return usage_error(cl, "--config needs a file name");

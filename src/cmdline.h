@@ -87,7 +87,7 @@ struct opts {
 	struct job_more more;		/* job.more points here */
 	unsigned int for_ms;		/* --for SECONDS, 0: until stopped */
 	bool timestamp;			/* -t: --monitor prints the time */
-	unsigned int ifindex;		/* --apply --ifindex N, 0: none */
+	uint32_t ifindex;		/* --apply --ifindex N, 0: none */
 	struct batch *batch;		/* its lines, once read (cmd_read_input) */
 	/* --monitor filter, NULL if none: fnmatch(3) patterns, names quoted */
 	const char *const *ifnames;
