@@ -417,12 +417,11 @@ static bool pattern_bytes(char *w)
 			*to++ = '\\';
 			*to++ = (char)(hex_digit(w[2]) << 4 | hex_digit(w[3]));
 			w += 4;
-		} else if (w[0] == '\\') {
-			*to++ = *w++;
-			*to++ = *w++;
-		} else {
-			*to++ = *w++;
+			continue;
 		}
+		if (w[0] == '\\')
+			*to++ = *w++;
+		*to++ = *w++;
 	}
 	*to = '\0';
 	return true;
