@@ -127,16 +127,13 @@ const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len)
 	return buf;
 }
 
-/* quote_word(), at most two a message. */
+/* quote_word(), at most two a message; quote(): the whole word. */
 static const char *quote_n(struct cmdline *cl, const char *word, size_t len)
 {
 	return quote_word(cl->quoted[cl->nquoted++ % 2], word, len);
 }
 
-static const char *quote(struct cmdline *cl, const char *word)
-{
-	return quote_n(cl, word, strlen(word));
-}
+#define quote(cl, word)	quote_n(cl, word, SIZE_MAX)
 
 const struct job_more job_more_none = { .map = LEVEL_MAP_CUMULATIVE };
 
