@@ -750,9 +750,7 @@ int job_build(struct job *j, const struct classnames *cn,
 	err->hint = false;
 
 	/* Nothing was left for later (and a batch may have let the words go). */
-	if (!unknown)
-		return 0;
-	ret = build(j, cn, false, &cl);
+	ret = unknown ? build(j, cn, false, &cl) : 0;
 	if (ret)
 		j->unknown = unknown;	/* still unknown */
 	return ret;
@@ -1033,7 +1031,5 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		return 0;
 	}
 	ret = pick_mode(o, &cl);
-	if (ret)
-		return ret;
-	return pick_command(o, &cl);
+	return ret ? ret : pick_command(o, &cl);
 }
