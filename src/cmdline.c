@@ -83,7 +83,7 @@ struct cmdline {
 	unsigned int nquoted;
 	bool given[NOPT_IDS];	/* the options given, by opt_id */
 	bool word_before_decode;	/* a word came before --decode */
-	const char *dash_word;	/* the first '-' word taken for a CHANGE */
+	bool dash_change;	/* a '-' word was taken for a CHANGE */
 	bool dd_first;		/* "--" came before the first word */
 	char *const *argv;	/* the words to parse */
 	int argc;		/* and the pointers @words has room for */
@@ -344,25 +344,21 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 			continue;
 		}
 		if (!strcmp(w, "--")) {
-			if (!cl->nwords)
-				cl->dd_first = true;
+			cl->dd_first = !cl->nwords;	/* "--" is read once */
 			only_words = true;
 			continue;
 		}
-		if (w[1] == '-')
+		if (w[1] == '-') {
 			ret = parse_long(o, cl, &i);
-		else if (!after_target && !short_options(w + 1)) {
+		} else if (!after_target && !short_options(w + 1)) {
 			if (bad < 0)
 				bad = i;
-			continue;
 		} else if (!after_target || cl->given[OPT_MONITOR] ||
-			   (!w[2] && find_short(w[1])))
+			   (!w[2] && find_short(w[1]))) {
 			ret = parse_short(o, cl, &i);
-		else {
-			if (!cl->dash_word)
-				cl->dash_word = w;
+		} else {
+			cl->dash_change = true;
 			cl->words[cl->nwords++] = w;
-			continue;
 		}
 		if (ret)
 			break;
@@ -1021,7 +1017,7 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		cl.given[OPT_MONITOR] = pass;
 		*o = init;
 		ret = parse_words(o, &cl);
-		if (!cl.given[OPT_MONITOR] || !cl.dash_word)
+		if (!cl.given[OPT_MONITOR] || !cl.dash_change)
 			break;
 	}
 	if (ret)
