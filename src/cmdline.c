@@ -374,11 +374,8 @@ static bool netns_valid(const char *ns)
 {
 	size_t len = strlen(ns);
 
-	if (!len || len >= PATH_MAX)
-		return false;
-	if (strchr(ns, '/'))
-		return true;
-	return strcmp(ns, ".") && strcmp(ns, "..") && len <= NAME_MAX;
+	return len && len < PATH_MAX && (strchr(ns, '/') ||
+	       (strcmp(ns, ".") && strcmp(ns, "..") && len <= NAME_MAX));
 }
 
 bool word_has_glob(const char *w)
