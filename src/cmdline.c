@@ -109,21 +109,17 @@ int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
 
 const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len)
 {
-	size_t n = strnlen(word, len);
-	int back;
+	size_t n = strnlen(word, len), back = 0;
+	bool cut = n > QUOTE_MAX;
 
-	if (n <= QUOTE_MAX) {
-		memcpy(buf, word, n);
-		buf[n] = '\0';
-		return buf;
-	}
-	n = QUOTE_MAX;
-	for (back = 0; back < 3 && ((unsigned char)word[n] & 0xc0) == 0x80; back++)
-		n--;
-	if (((unsigned char)word[n] & 0xc0) == 0x80)
-		n += back;
+	/* Back to the first byte of a character cut; none within 3: no UTF-8. */
+	n = cut ? QUOTE_MAX : n;
+	while (cut && back < 3 && ((unsigned char)word[n - back] & 0xc0) == 0x80)
+		back++;
+	if (((unsigned char)word[n - back] & 0xc0) != 0x80)
+		n -= back;
 	memcpy(buf, word, n);
-	memcpy(buf + n, "...", sizeof("..."));
+	strcpy(buf + n, cut ? "..." : "");
 	return buf;
 }
 
