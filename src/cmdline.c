@@ -85,6 +85,7 @@ struct cmdline {
 	bool word_before_decode;	/* a word came before --decode */
 	bool dash_change;	/* a '-' word was taken for a CHANGE */
 	bool dd_first;		/* "--" came before the first word */
+	bool stdin_config;	/* a --config is "-" */
 	char *const *argv;	/* the words to parse */
 	int argc;		/* and the pointers @words has room for */
 	const char **words;	/* positional words, in order */
@@ -236,9 +237,9 @@ static int set_option(struct opts *o, struct cmdline *cl,
 			return usage_error(cl, "more than %d --config files",
 					   CMDLINE_CONFIGS_MAX);
 		/* The second would read what the first left: nothing. */
-		if (!strcmp(arg, "-") && o->stdin_config)
+		if (!strcmp(arg, "-") && cl->stdin_config)
 			return usage_error(cl, "--config - given twice (standard input is read once)");
-		o->stdin_config |= !strcmp(arg, "-");
+		cl->stdin_config |= !strcmp(arg, "-");
 		o->configs[o->nconfigs++] = arg;
 		break;
 	default:

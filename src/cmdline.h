@@ -83,7 +83,6 @@ struct opts {
 	const char *batch_file;		/* --batch FILE */
 	const char *configs[CMDLINE_CONFIGS_MAX];	/* --config FILEs */
 	int nconfigs;
-	bool stdin_config;		/* one of them is "-" */
 	struct job_more more;		/* job.more points here */
 	unsigned int for_ms;		/* --for SECONDS, 0: until stopped */
 	bool timestamp;			/* -t: --monitor prints the time */
