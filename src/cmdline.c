@@ -270,14 +270,11 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 /* Does @w (after its '-') read as short options, "-jv" or "-nNETNS"? */
 static bool short_options(const char *w)
 {
-	const struct optdef *d;
-
 	for (; *w; w++) {
-		d = find_short(*w);
-		if (!d)
-			return false;
-		if (d->has_arg)
-			return true;
+		const struct optdef *d = find_short(*w);
+
+		if (!d || d->has_arg)
+			return d != NULL;
 	}
 	return true;
 }
