@@ -830,10 +830,8 @@ static bool driver_all(const struct cmdline *cl)
 {
 	const char *w;
 
-	if (!cl->ndrivers)
-		return false;
-	if (!cl->nwords)
-		return true;
+	if (!cl->ndrivers || !cl->nwords)
+		return cl->ndrivers;	/* --driver alone: all */
 	w = cl->words[0];
 	if (cl->dd_first || !w[0] || w[strlen(w) - 1] == ':')
 		return false;
