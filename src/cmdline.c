@@ -117,7 +117,7 @@ const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len)
 	n = cut ? QUOTE_MAX : n;
 	while (cut && back < 3 && ((unsigned char)word[n - back] & 0xc0) == 0x80)
 		back++;
-	if (((unsigned char)word[n - back] & 0xc0) != 0x80)
+	if (cut && ((unsigned char)word[n - back] & 0xc0) != 0x80)
 		n -= back;
 	memcpy(buf, word, n);
 	strcpy(buf + n, cut ? "..." : "");
