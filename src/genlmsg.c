@@ -135,11 +135,9 @@ int genlmsg_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
 	return 0;
 }
 
-struct family_ctx {
-	uint16_t id;
-	bool have_id;
-	const char *group;	/* NULL: do not look at the groups */
-	uint32_t group_id;
+static const enum mnl_attr_data_type family_types[CTRL_ATTR_MAX + 1] = {
+	[CTRL_ATTR_FAMILY_ID] = MNL_TYPE_U16,
+	[CTRL_ATTR_MCAST_GROUPS] = MNL_TYPE_NESTED,
 };
 
 static const enum mnl_attr_data_type mcgrp_types[CTRL_ATTR_MCAST_GRP_MAX + 1] = {
@@ -147,7 +145,8 @@ static const enum mnl_attr_data_type mcgrp_types[CTRL_ATTR_MCAST_GRP_MAX + 1] = 
 	[CTRL_ATTR_MCAST_GRP_NAME] = MNL_TYPE_NUL_STRING,
 };
 
-static int parse_mcgrps(const struct nlattr *nest, struct family_ctx *fc)
+static int parse_mcgrps(const struct nlattr *nest, const char *group,
+			uint32_t *id)
 {
 	const struct nlattr *grp;
 
@@ -160,44 +159,27 @@ static int parse_mcgrps(const struct nlattr *nest, struct family_ctx *fc)
 					 CTRL_ATTR_MCAST_GRP_MAX) < 0)
 			return -EINVAL;
 		if (tb[CTRL_ATTR_MCAST_GRP_ID] && tb[CTRL_ATTR_MCAST_GRP_NAME] &&
-		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]),
-			    fc->group))
-			fc->group_id = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
+		    !strcmp(mnl_attr_get_str(tb[CTRL_ATTR_MCAST_GRP_NAME]), group))
+			*id = mnl_attr_get_u32(tb[CTRL_ATTR_MCAST_GRP_ID]);
 	}
 	return 0;
-}
-
-static int family_attr_cb(const struct nlattr *attr, void *data)
-{
-	struct family_ctx *fc = data;
-
-	switch (mnl_attr_get_type(attr)) {
-	case CTRL_ATTR_FAMILY_ID:
-		if (mnl_attr_validate(attr, MNL_TYPE_U16) < 0)
-			return MNL_CB_ERROR;
-		fc->id = mnl_attr_get_u16(attr);
-		fc->have_id = true;
-		break;
-	case CTRL_ATTR_MCAST_GROUPS:
-		if (fc->group && parse_mcgrps(attr, fc) < 0)
-			return MNL_CB_ERROR;
-		break;
-	}
-	return MNL_CB_OK;
 }
 
 int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 			 const char *group, uint32_t *group_id)
 {
-	struct family_ctx fc = { .group = group_id ? group : NULL };
+	const struct nlattr *tb[CTRL_ATTR_MAX + 1] = { 0 };
+	uint32_t id = 0;
 
-	if (nlh->nlmsg_type != GENL_ID_CTRL || !attrs_ok(nlh) ||
-	    mnl_attr_parse(nlh, sizeof(struct genlmsghdr), family_attr_cb,
-			   &fc) < 0 || !fc.have_id)
+	if (nlh->nlmsg_type != GENL_ID_CTRL ||
+	    genlmsg_parse(nlh, tb, family_types, CTRL_ATTR_MAX) < 0 ||
+	    !tb[CTRL_ATTR_FAMILY_ID] ||
+	    (group && group_id && tb[CTRL_ATTR_MCAST_GROUPS] &&
+	     parse_mcgrps(tb[CTRL_ATTR_MCAST_GROUPS], group, &id) < 0))
 		return -EINVAL;
-	*family = fc.id;
+	*family = mnl_attr_get_u16(tb[CTRL_ATTR_FAMILY_ID]);
 	if (group_id)
-		*group_id = fc.group_id;
+		*group_id = id;
 	return 0;
 }
 
