@@ -180,11 +180,8 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 		ret = done(r, p->s.extack, data);
 		return ret < 0 ? ret : 0;
 	}
-	if (window > GENL_WINDOW_MAX)
-		window = GENL_WINDOW_MAX;
 	p->busy = true;
-	ret = genl_pipeline(&p->s, window ? window : 1, &run_ops, &c,
-			    &b->in_flight);
+	ret = genl_pipeline(&p->s, window, &run_ops, &c, &b->in_flight);
 	p->busy = false;
 	return ret;
 }

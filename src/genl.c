@@ -65,37 +65,28 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
 	s->extack[0] = '\0';
 }
 
-/*
- * NLM_F_DUMP_INTR: the interface list changed while the kernel dumped it
- * (6.1 checks this; kernels that walk the list by ifindex do not), so an
- * interface may be missing or twice.  The messages are sound and the
- * dump goes on to NLMSG_DONE, but mnl_cb_run2() would stop at the flag
- * and leave the rest queued: take it off here and report it once the
- * dump is done.  The datagram_ok() check before makes the walk safe.
- */
-static bool take_dump_intr(void *buf, size_t len)
-{
-	struct nlmsghdr *nlh;
-	bool intr = false;
-	size_t off;
-
-	for (off = 0; off < len; off += MNL_ALIGN(nlh->nlmsg_len)) {
-		nlh = (struct nlmsghdr *)((char *)buf + off);
-		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR) {
-			nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
-			intr = true;
-		}
-	}
-	return intr;
-}
-
 int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 {
+	struct nlmsghdr *nlh;
+	size_t off;
 	int ret;
 
 	if (!genlmsg_datagram_ok(buf, len))
 		return -EBADMSG;
-	r->intr |= take_dump_intr(buf, len);
+	/*
+	 * NLM_F_DUMP_INTR: the interface list changed while the kernel
+	 * dumped it (6.1 checks this; kernels that walk the list by ifindex
+	 * do not), so an interface may be missing or twice.  The messages
+	 * are sound and the dump goes on to NLMSG_DONE, but mnl_cb_run2()
+	 * would stop at the flag and leave the rest queued: take it off
+	 * here and report it once the dump is done.  The datagram_ok()
+	 * check before makes the walk safe.
+	 */
+	for (off = 0; off < len; off += MNL_ALIGN(nlh->nlmsg_len)) {
+		nlh = (struct nlmsghdr *)((char *)buf + off);
+		r->intr |= !!(nlh->nlmsg_flags & NLM_F_DUMP_INTR);
+		nlh->nlmsg_flags &= ~NLM_F_DUMP_INTR;
+	}
 	errno = 0;
 	ret = mnl_cb_run2(buf, len, r->seq, r->s->portid, data_cb, r, ctl_cbs,
 			  NLMSG_MIN_TYPE);
@@ -221,9 +212,9 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 	int ret = 0;
 
 	*in_flight = 0;
-	if (window < 1 || window > GENL_WINDOW_MAX)
-		return -EINVAL;
-	size = (size_t)window * GENL_REQ_MAX;
+	nlpipe_init(&p, window < GENL_WINDOW_MAX ? window : GENL_WINDOW_MAX,
+		    s->seq + 1, s->portid, ops, data);
+	size = (size_t)p.window * GENL_REQ_MAX;
 	out = malloc(size);
 	if (!out)
 		return -ENOMEM;
@@ -231,9 +222,8 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 	 * Room for a window of answers: an ACK and maybe a GET reply each,
 	 * about 1 KiB of buffer accounting apiece.
 	 */
-	if (window > 1)
-		raise_rcvbuf(s, (int)window * 2 * 1024);
-	nlpipe_init(&p, window, s->seq + 1, s->portid, ops, data);
+	if (p.window > 1)
+		raise_rcvbuf(s, (int)p.window * 2 * 1024);
 	for (;;) {
 		built = p.next;
 		n = (ssize_t)nlpipe_fill(&p, out, size);

@@ -58,9 +58,10 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 
 /*
  * Run a pipeline of requests (see nlpipe.h) with at most @window of them
- * unanswered: they are sent in groups, one datagram each, and every ACK
- * or error is handed to ops->done in order; the receive buffer is raised
- * if it is too small for a window of answers.  Returns 0 when every request
+ * (1..GENL_WINDOW_MAX, a value beyond is taken as the nearest) unanswered:
+ * they are sent in groups, one datagram each, and every ACK or error is
+ * handed to ops->done in order; the receive buffer is raised if it is too
+ * small for a window of answers.  Returns 0 when every request
  * was answered, else -errno (-ENOBUFS: the kernel dropped answers, which
  * a window that fits the receive buffer prevents); *@in_flight is then the
  * number of requests sent but not handed to ops->done (the kernel ran
