@@ -109,10 +109,9 @@ static int parse_compact(const struct nlattr **tb, uint32_t *value)
 	*value = 0;
 	for (i = 0; i < words; i++) {
 		memcpy(&word, p + i * 4, 4);
-		if (i == 0)
-			*value = word;
-		else if (word)
+		if (i && word)
 			return -EINVAL;	/* a bit we cannot represent */
+		*value |= word;
 	}
 	if (size < 32)
 		*value &= (1u << size) - 1;
@@ -171,11 +170,8 @@ int ethnl_parse_bitset(const struct nlattr *attr, uint32_t *value)
 		return parse_verbose(tb[ETHTOOL_A_BITSET_BITS],
 				     tb[ETHTOOL_A_BITSET_NOMASK] != NULL, value);
 	/* An empty verbose bitset (no bit set) has SIZE and no BITS nest. */
-	if (tb[ETHTOOL_A_BITSET_SIZE]) {
-		*value = 0;
-		return 0;
-	}
-	return -EINVAL;
+	*value = 0;
+	return tb[ETHTOOL_A_BITSET_SIZE] ? 0 : -EINVAL;
 }
 
 static const enum mnl_attr_data_type debug_types[ETHTOOL_A_DEBUG_MAX + 1] = {
