@@ -42,36 +42,24 @@ const char *level_map_name(enum level_map map)
 	return (unsigned int)map < NMAPS ? map_names[map] : NULL;
 }
 
-/* Classes whose old level is <= @level (cumulative) or == @level. */
-static uint32_t table_mask(long level, bool cumulative)
-{
-	uint32_t mask = 0;
-	unsigned int i;
-
-	for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
-		const struct msgclass *mc = &msgclass_table[i];
-
-		if (mc->old_level < 0)
-			continue;
-		if (mc->old_level == level || (cumulative && mc->old_level < level))
-			mask |= UINT32_C(1) << mc->bit;
-	}
-	return mask;
-}
-
 int level_to_mask(enum level_map map, long level, uint32_t *mask)
 {
+	unsigned int i;
+
 	switch (map) {
 	case LEVEL_MAP_CUMULATIVE:
 	case LEVEL_MAP_EXACT:
-		/* The recommendation's "debug < 0": no messages at all. */
-		if (level < 0) {
-			*mask = 0;
-			return 0;
-		}
 		if (level > LEVEL_MAX)
 			return -ERANGE;
-		*mask = table_mask(level, map == LEVEL_MAP_CUMULATIVE);
+		/* The recommendation's "debug < 0", no messages: none matches. */
+		*mask = 0;
+		for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
+			const struct msgclass *mc = &msgclass_table[i];
+
+			if (mc->old_level >= 0 && (mc->old_level == level ||
+			    (map == LEVEL_MAP_CUMULATIVE && mc->old_level < level)))
+				*mask |= UINT32_C(1) << mc->bit;
+		}
 		return 0;
 	case LEVEL_MAP_KERNEL:
 		/* netif_msg_init() keeps the driver's default for these. */
