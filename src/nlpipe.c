@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * The request pipeline: many requests in flight, every ACK or error
- * matched to its request by sequence number (seq0 + index).
- */
+/* The request pipeline (see nlpipe.h). */
 #include <errno.h>
 #include <libmnl/libmnl.h>
 
@@ -45,33 +42,26 @@ size_t nlpipe_fill(struct nlpipe *p, void *buf, size_t size)
 	return off;
 }
 
-/* The final answer (NLMSG_ERROR or NLMSG_DONE) to the oldest request. */
-static int answer(struct nlpipe *p, const struct nlmsghdr *nlh)
+static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
 {
 	char extack[GENL_EXTACK_MAX];
 	int error, ret;
 
-	if (genlmsg_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
-		return -EBADMSG;
-	ret = p->ops->done(p->answered++, error, extack, p->data);
-	if (ret > 0)
-		p->no_more = true;
-	return ret < 0 ? ret : 0;
-}
-
-static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
-{
 	if (nlh->nlmsg_type == NLMSG_NOOP || nlh->nlmsg_type == NLMSG_OVERRUN)
 		return 0;
 	if ((p->portid && nlh->nlmsg_pid != p->portid) ||
 	    !nlpipe_in_flight(p) ||
 	    nlh->nlmsg_seq != p->seq0 + (uint32_t)p->answered)
 		return -EPROTO;
-	if (nlh->nlmsg_type == NLMSG_ERROR || nlh->nlmsg_type == NLMSG_DONE)
-		return answer(p, nlh);
-	if (nlh->nlmsg_type < NLMSG_MIN_TYPE)
+	if (nlh->nlmsg_type >= NLMSG_MIN_TYPE)
+		return p->ops->reply ? p->ops->reply(p->answered, nlh, p->data) : 0;
+	/* The final answer (NLMSG_ERROR or NLMSG_DONE) to the oldest request. */
+	if (genlmsg_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
 		return -EBADMSG;
-	return p->ops->reply ? p->ops->reply(p->answered, nlh, p->data) : 0;
+	ret = p->ops->done(p->answered++, error, extack, p->data);
+	if (ret > 0)
+		p->no_more = true;
+	return ret < 0 ? ret : 0;
 }
 
 int nlpipe_feed(struct nlpipe *p, const void *buf, size_t len)
