@@ -58,26 +58,23 @@ bool msgclass_word_is(const char *s, size_t len, const char *word)
 	return strlen(word) == len && strncasecmp(s, word, len) == 0;
 }
 
-static bool has_prefix(const char *s, size_t len, const char *prefix)
+/* The length of @prefix if the @len bytes at @s start with it, else 0. */
+static size_t prefix_len(const char *s, size_t len, const char *prefix)
 {
 	size_t plen = strlen(prefix);
 
-	return len >= plen && strncasecmp(s, prefix, plen) == 0;
+	return len >= plen && strncasecmp(s, prefix, plen) == 0 ? plen : 0;
 }
 
 /* "NETIF_MSG_link" and "msg_link" are "link": drop the prefix. */
 static void strip_prefix(const char **s, size_t *len)
 {
-	static const char *const prefixes[] = { "netif_msg_", "msg_" };
-	size_t i;
+	size_t n = prefix_len(*s, *len, "netif_msg_");
 
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++) {
-		if (has_prefix(*s, *len, prefixes[i])) {
-			*s += strlen(prefixes[i]);
-			*len -= strlen(prefixes[i]);
-			return;
-		}
-	}
+	if (!n)
+		n = prefix_len(*s, *len, "msg_");
+	*s += n;
+	*len -= n;
 }
 
 /*
@@ -89,7 +86,7 @@ static int parse_bitn(const char *s, size_t len)
 	unsigned int n = 0;
 	size_t i;
 
-	if (!has_prefix(s, len, "bit") || len < 4 || len > 5)
+	if (!prefix_len(s, len, "bit") || len < 4 || len > 5)
 		return -1;
 	s += 3;
 	len -= 3;
