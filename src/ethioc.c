@@ -58,22 +58,18 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 	int ret;
 
 	ret = msglvl(fd, ifname, ETHTOOL_GMSGLVL, &value);
+	if (!ret)
+		ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
 	if (ret < 0)
 		return ret;
-	ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
-	if (ret < 0)
-		return ret;
+	memset(st, 0, sizeof(*st));
+	st->ifindex = (uint32_t)ifr.ifr_ifindex;
+	st->msg_enable = value;
 	/*
 	 * @ifname may be an alternative name (ip link property): the state
 	 * carries the interface's name, as a netlink reply does.
 	 */
-	if (ioctl(fd, SIOCGIFNAME, &ifr) < 0)
-		return -errno;
-	memset(st, 0, sizeof(*st));
-	memcpy(st->ifname, ifr.ifr_name, sizeof(st->ifname) - 1);
-	st->ifindex = (uint32_t)ifr.ifr_ifindex;
-	st->msg_enable = value;
-	return 0;
+	return ethioc_ifname(fd, st->ifindex, st->ifname);
 }
 
 int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
