@@ -40,9 +40,6 @@ struct breq {
  */
 typedef int (*breq_done_t)(struct breq *r, const char *extack, void *data);
 
-/* One interface's state, of a dump or a notification; 0 or -errno. */
-typedef int (*bstate_cb_t)(const struct ifstate *st, void *data);
-
 struct backend_ops {
 	const char *name;
 	/* One interface's state. */

@@ -109,7 +109,7 @@ int ethioc_set(int fd, const char *ifname, uint32_t value)
 	return msglvl(fd, ifname, ETHTOOL_SMSGLVL, &value);
 }
 
-int ethioc_walk(int fd, ethioc_cb_t cb, void *data)
+int ethioc_walk(int fd, bstate_cb_t cb, void *data)
 {
 	struct if_nameindex *list, *p;
 	int ret = 0, moved = 0;

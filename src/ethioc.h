@@ -32,9 +32,6 @@ int ethioc_ifname(int fd, unsigned int ifindex, char name[IF_NAMESIZE]);
 int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 		  char driver[DRIVER_NAME_MAX]);
 
-/* Called for each interface that has a message level; 0 or -errno. */
-typedef int (*ethioc_cb_t)(const struct ifstate *st, void *data);
-
 /*
  * Every interface of the namespace in ifindex order, leaving out those
  * whose driver has no message level (EOPNOTSUPP), those that went away
@@ -42,6 +39,6 @@ typedef int (*ethioc_cb_t)(const struct ifstate *st, void *data);
  * had by the time of the read.  Returns 0, the first other -errno, or
  * -EAGAIN once all came where a name had moved.
  */
-int ethioc_walk(int fd, ethioc_cb_t cb, void *data);
+int ethioc_walk(int fd, bstate_cb_t cb, void *data);
 
 #endif

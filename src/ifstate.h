@@ -23,4 +23,7 @@ struct ifstate {
 	uint32_t msg_enable;
 };
 
+/* One interface's state, of a dump or a notification; 0 or -errno. */
+typedef int (*bstate_cb_t)(const struct ifstate *st, void *data);
+
 #endif
