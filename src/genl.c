@@ -317,8 +317,7 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 	struct family_req *f = data;
 
 	return genlmsg_parse_family(nlh, &f->s->family, f->group,
-				    f->group ? &f->s->group : NULL) < 0 ?
-	       -EBADMSG : 0;
+				    &f->s->group) < 0 ? -EBADMSG : 0;
 }
 
 int genl_open(struct genl_sock *s, const char *family, const char *group)

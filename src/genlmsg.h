@@ -31,9 +31,10 @@ struct nlmsghdr *genlmsg_build_getfamily(void *buf, uint32_t seq,
 					 const char *name);
 
 /*
- * Family id from a CTRL_CMD_NEWFAMILY, and with @group the id of the
- * multicast group named @group (0 if the family has none of that name).
- * The groups are only parsed when asked for.  0 or -EINVAL.
+ * Family id from a CTRL_CMD_NEWFAMILY, and with @group_id the id of the
+ * multicast group named @group (0 if @group is NULL or the family has
+ * none of that name).  The groups are only parsed when asked for.  0 or
+ * -EINVAL.
  */
 int genlmsg_parse_family(const struct nlmsghdr *nlh, uint16_t *family,
 			 const char *group, uint32_t *group_id);
