@@ -25,7 +25,6 @@ int netns_enter(const char *ns)
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
-	/* setns() refuses a file that is not a network namespace: EINVAL. */
 	ret = setns(fd, CLONE_NEWNET) < 0 ? -errno : 0;
 	close(fd);
 	return ret;
