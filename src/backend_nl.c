@@ -176,8 +176,7 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 			b->in_flight = p->s.sent;
 			return ret;
 		}
-		r->err = ret;
-		ret = done(r, p->s.extack, data);
+		ret = run_done(0, ret, p->s.extack, &c);
 		return ret < 0 ? ret : 0;
 	}
 	p->busy = true;
