@@ -280,10 +280,9 @@ int genl_ntf_feed(const struct genl_sock *s, const void *buf, size_t len,
 
 int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 {
-	bool lost = false, bad = false;
 	unsigned int i;
+	int flags = 0, ret;
 	ssize_t n;
-	int ret;
 
 	for (i = 0; i < GENL_NTF_DRAIN_MAX; i++) {
 		n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize,
@@ -292,19 +291,18 @@ int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 			break;
 		if (n < 0 && errno == ENOBUFS) {
 			/* Said once; what is queued after it still counts. */
-			lost = true;
+			flags |= GENL_NTF_LOST;
 			continue;
 		}
 		if (n < 0)
 			return -errno;
 		ret = genl_ntf_feed(s, s->buf, (size_t)n, cb, data);
 		if (ret == -EBADMSG)
-			bad = true;
+			flags |= GENL_NTF_BAD;
 		else if (ret < 0)
 			return ret;
 	}
-	return (lost ? GENL_NTF_LOST : 0) | (bad ? GENL_NTF_BAD : 0) |
-	       (i ? 0 : GENL_NTF_EMPTY);
+	return flags | (i ? 0 : GENL_NTF_EMPTY);
 }
 
 struct family_req {
