@@ -41,7 +41,6 @@ struct breq {
 typedef int (*breq_done_t)(struct breq *r, const char *extack, void *data);
 
 struct backend_ops {
-	const char *name;
 	/* One interface's state. */
 	int (*get)(struct backend *b, const char *ifname, struct ifstate *st);
 	/*

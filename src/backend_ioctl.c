@@ -81,7 +81,6 @@ static void ioc_close(struct backend *b)
 }
 
 static const struct backend_ops ioctl_ops = {
-	.name = "ioctl",
 	.get = ioc_get,
 	.dump = ioc_dump,
 	.run = ioc_run,

@@ -263,7 +263,6 @@ static void nl_close(struct backend *b)
 }
 
 static const struct backend_ops nl_ops = {
-	.name = "netlink",
 	.get = nl_get,
 	.dump = nl_dump,
 	.run = nl_run,

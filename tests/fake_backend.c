@@ -252,7 +252,6 @@ static void fake_close(struct backend *b)
 }
 
 static const struct backend_ops fake_ops = {
-	.name = "fake",
 	.get = fake_get,
 	.dump = fake_dump,
 	.run = fake_run,
