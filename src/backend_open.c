@@ -1,0 +1,33 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * Opening the kernel: the network namespace, then the transport.  The
+ * one place where netlink or the ioctl is chosen, as wireguard-tools'
+ * ipc.c or ethtool's netlink_run_handler() decide once per command.
+ */
+#include <errno.h>
+#include <stddef.h>
+
+#include "backend.h"
+#include "netns.h"
+
+int backend_open(struct backend *b, const char *netns, bool ioctl,
+		 bool monitor, enum backend_stage *stage)
+{
+	int ret;
+
+	*b = (struct backend){ 0 };
+	*stage = BACKEND_NETNS;
+	if (netns) {
+		ret = netns_enter(netns);
+		if (ret < 0)
+			return ret;
+	}
+	*stage = BACKEND_SOCKET;
+	if (!ioctl) {
+		ret = backend_nl_open(b, monitor);
+		if (ret != -EPROTONOSUPPORT)
+			return ret;
+		b->fell_back = true;
+	}
+	return backend_ioctl_open(b);
+}
