@@ -934,7 +934,10 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	diag_stop_on(NULL);
 restore:
+	/* Its lines (a rename, a failed read) wait for all the restores. */
+	diag_hold(true);
 	ret2 = by_chunks(&tr, restore_some);
+	diag_hold(false);
 	say_restored(&tr);
 	ret = ret < 0 ? -EIO : ret2;
 out:

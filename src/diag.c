@@ -34,10 +34,29 @@ static void put_escaped(FILE *f, const char *s)
 }
 
 static const volatile sig_atomic_t *diag_stop;
+static FILE *held;		/* diag_hold()'s lines, until they are said */
 
 void diag_stop_on(const volatile sig_atomic_t *stop)
 {
 	diag_stop = stop;
+}
+
+void diag_hold(bool hold)
+{
+	static char *buf;
+	static size_t len;
+
+	if (hold) {
+		held = open_memstream(&buf, &len);
+		return;
+	}
+	if (held && fclose(held))
+		fputs("netifmsg: out of memory\n", stderr);
+	else if (held)
+		out_write_fd(STDERR_FILENO, buf, len, diag_stop);
+	held = NULL;
+	free(buf);
+	buf = NULL;
 }
 
 /*
@@ -76,6 +95,8 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	fputc('\n', f);
 	if (f != stderr && fclose(f))
 		fputs("netifmsg: out of memory\n", stderr);
+	else if (f != stderr && held)
+		fwrite(line, 1, len, held);
 	else if (f != stderr)
 		out_write_fd(STDERR_FILENO, line, len, diag_stop);
 	free(line);

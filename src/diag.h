@@ -33,6 +33,13 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 void diag_stop_on(const volatile sig_atomic_t *stop);
 
 /*
+ * From now on (false: no longer, and they are said now) the messages are
+ * held: a standard error that takes nothing cannot hold up the work that
+ * comes before them (the restores at the end of --trace).
+ */
+void diag_hold(bool hold);
+
+/*
  * A usage error: the message, and with @hint "Try 'netifmsg --help'.".
  * Returns -EINVAL, what a command returns for bad input.
  */

@@ -5,8 +5,9 @@
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
 # end a process (SIGUSR1..., real-time ones), a closed output pipe and
-# SIGINT or --for while the output is blocked (also stderr, and SIGTERM just before a
-# write), and a write error (also past ulimit -f);
+# SIGINT or --for while the output is blocked (also stderr, its lines
+# of the restore after all restores, and SIGTERM just before a write),
+# and a write error (also past ulimit -f);
 # SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, two swapping
@@ -709,7 +710,8 @@ for i in $(seq 0 50 1099) 7 1023 1024 1025 1050 1099; do
 done
 check_eq "1100 targets: each put back (ethtool)" "" "$bad"
 # The trm taps stay until the namespace goes: deleting 1100 takes
-# seconds, and no case after this one selects by pattern.
+# seconds, and no case after this one selects them by a pattern but on
+# purpose.
 
 # --- without CAP_SYSLOG: no records, still raised and restored
 if command -v setpriv >/dev/null 2>&1 &&
@@ -974,6 +976,37 @@ if command -v strace >/dev/null 2>&1; then
 	ip -n "$NS" link set trc0 name trc1 && ip -n "$NS" link set trc0x name trc0 ||
 		fatal "cannot swap trc0's name back"
 	set_mask trc1 0x0
+
+	# The same rename on a blocked standard error, among 300 targets (two
+	# runs: trm100..trm355, trm356..trm399): the line that says it, made
+	# during the restore of the first run, waits for the restores of
+	# both, as the last lines do.  The read before the first run's
+	# restore is the first send after the session's wait (ppoll),
+	# counted in a run with nothing blocked.
+	: >"$NIM_TMP/strace"
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ppoll \
+		"$NETIFMSG" --trace 'trm[1-3]??' +link --for 0.3 >"$O" 2>"$E" ||
+		fatal "the count of sends failed"
+	nsend=$(sed '/^ppoll(/q' "$NIM_TMP/strace" | grep -c '^sendto(')
+	: >"$NIM_TMP/strace"
+	exec {hold}<>"$NIM_TMP/fifo"
+	dd if=/dev/zero of="$NIM_TMP/fifo" bs=4096 count=1024 oflag=nonblock 2>/dev/null
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto \
+		-e inject=sendto:delay_enter=2000000:when=$((nsend + 1)) \
+		"$NETIFMSG" --trace 'trm[1-3]??' +link --for 0.5 >"$O" 2>"$NIM_TMP/fifo" &
+	TPID=$!
+	wait_until sends $((nsend + 1)) ||
+		fatal "the trace did not reach the read before its restore"
+	ip -n "$NS" link set trm100 name trm100x || fatal "cannot rename trm100"
+	blocked_end "a rename said during the restore, stderr blocked" trm399
+	check_grep "a rename said during the restore: said, once read" \
+		"trm100: renamed to 'trm100x': traced on" "$NIM_TMP/drained"
+	check_grep "a rename said during the restore: restored by its new name" \
+		"trm100x: restored: 0x00000000 none" "$NIM_TMP/drained"
+	check_mask "a rename said during the restore: trm100x put back" trm100x 0x0
+	ip -n "$NS" link set trm100x name trm100 || fatal "cannot rename trm100x"
 else
 	missing strace strace
 fi
