@@ -48,14 +48,20 @@ static void cut_part(int fd, const char *s, size_t done)
 		lseek(fd, end - part, SEEK_SET);
 }
 
+/* The terminal a line was cut on by *stop, after part of it (0: none). */
+static dev_t cut_tty;
+
 int out_write_fd(int fd, const char *s, size_t len,
 		 const volatile sig_atomic_t *stop)
 {
 	const char *start = s;
+	struct stat st;
+	/* Its next line there starts on a line of its own. */
+	bool nl = cut_tty && !fstat(fd, &st) && st.st_rdev == cut_tty;
 	ssize_t n;
 
 	while (len && !(stop && *stop)) {
-		n = write(fd, s, len);
+		n = nl ? write(fd, "\n", 1) : write(fd, s, len);
 		if (n < 0 && (errno == EINTR ||
 			      (errno == EAGAIN && !out_wait(fd))))
 			continue;
@@ -65,9 +71,16 @@ int out_write_fd(int fd, const char *s, size_t len,
 			cut_part(fd, start, (size_t)(s - start));
 			return ret;
 		}
+		if (nl) {
+			nl = false;
+			cut_tty = 0;
+			continue;
+		}
 		s += n;
 		len -= (size_t)n;
 	}
+	if (len && s != start && isatty(fd) && !fstat(fd, &st))
+		cut_tty = st.st_rdev;
 	return 0;
 }
 

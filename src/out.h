@@ -28,7 +28,8 @@ int out_flush(void);
 /*
  * Write all @len bytes of @s to @fd, waiting where it is full; 0 or
  * -errno.  With @stop, 0 as soon as a signal handler sets *@stop: the
- * signal ends a write(2) blocked on a slow reader.
+ * signal ends a write(2) blocked on a slow reader.  A line so cut after
+ * part of it on a terminal gets its newline before the next write there.
  */
 int out_write_fd(int fd, const char *s, size_t len,
 		 const volatile sig_atomic_t *stop);

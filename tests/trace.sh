@@ -6,8 +6,9 @@
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
 # end a process (SIGUSR1..., real-time ones), a closed output pipe and
 # SIGINT or --for while the output is blocked (also stderr, its lines
-# of the restore after all restores, and SIGTERM just before a write),
-# and a write error (also past ulimit -f);
+# of the restore after all restores, and SIGTERM just before a write; a
+# line cut on a terminal ends with its newline), and a write error (also
+# past ulimit -f);
 # SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
 # another writer changed meanwhile is kept; an interface deleted or
 # renamed during the trace, also just before its end, two swapping
@@ -825,6 +826,66 @@ check_eq "dyndbg: nothing else shown" 5 "$(grep -vc 'trc5: seen' "$O")"
 for n in trc4 trc5; do
 	ip -n "$NS" link del "$n"
 done
+
+# --- a line cut part-way on a terminal (SIGTERM while it does not take
+# all of a record): ended by a newline, so that the next line there (on
+# standard error, "restored:") starts on a line of its own.  The
+# terminal is a pty of python3's, not read until the end; records of
+# 3000 bytes through the FIFO as /dev/kmsg fill it.
+command -v python3 >/dev/null 2>&1 || missing python3 python3
+set_mask trc0 0x0
+python3 - "$kfifo" "$NIM_TMP/pty.out" ip netns exec "$NS" unshare -m sh -c \
+	'mount --bind "$0" /dev/kmsg && exec "$@"' "$kfifo" "${NIM_WRAPPER[@]}" \
+	"$NETIFMSG" --trace trc0 +link <<'EOF'
+import os, pty, select, signal, subprocess, sys, time
+fifo, path, cmd = sys.argv[1], sys.argv[2], sys.argv[3:]
+master, slave = pty.openpty()
+p = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=slave, stderr=slave)
+os.close(slave)
+out = b""
+# What the terminal shows in @wait seconds: None if nothing, False at
+# its end (EIO: the trace ended).
+def read_some(wait):
+    global out
+    if not select.select([master], [], [], wait)[0]:
+        return None
+    try:
+        b = os.read(master, 65536)
+    except OSError:
+        b = b""
+    out += b
+    return b != b""
+# A write(2) to the terminal (fd 1 or 2) that sleeps: it is full.
+def blocked():
+    with open("/proc/%d/syscall" % p.pid) as f:
+        return f.read().split()[1:2] in (["0x1"], ["0x2"])
+end = time.time() + 15
+while b"restore with" not in out and time.time() < end:
+    if read_some(0.1) is False:
+        sys.exit("the trace ended: " + out.decode(errors="replace"))
+k = os.open(fifo, os.O_WRONLY)
+for i in range(200):
+    if blocked():
+        time.sleep(0.2)
+        if blocked():
+            break
+    os.write(k, b"7,%d,2,-;trc0: %s\n" % (i, b"x" * 3000))
+    time.sleep(0.1)
+else:
+    sys.exit("the trace did not block writing to the terminal")
+p.send_signal(signal.SIGTERM)
+while read_some(20):
+    pass
+open(path, "wb").write(out.replace(b"\r", b""))
+sys.exit(p.wait())
+EOF
+RC=$?
+check_eq "a line cut on a terminal: exit 0" 0 "$RC"
+check_egrep "a line cut on a terminal: a record cut part-way" \
+	'^\[ *[0-9.]+\] trc0: x{1,2999}($|netifmsg: )' "$NIM_TMP/pty.out"
+check_egrep "a line cut on a terminal: the next line starts on a line of its own" \
+	'^netifmsg: trc0: restored: 0x00000000 none$' "$NIM_TMP/pty.out"
+check_mask "a line cut on a terminal: restored" trc0 0x0
 
 # --- a signal caught while an answer of the kernel is awaited (a second
 # Ctrl-C during the restore) makes the receive fail with EINTR: it is
