@@ -384,34 +384,6 @@ bool word_has_glob(const char *w)
 }
 
 /*
- * A pattern for fnmatch(3), whose backslash quotes the next character
- * as ESCAPES does: only "\xHH" needs turning into the byte, quoted.
- * Returns false for a bad escape, checked first as for a name: a bad
- * word is left as it was, for the message.
- */
-static bool pattern_bytes(char *w)
-{
-	char *to = w;
-
-	if (!escapes_valid(w))
-		return false;
-	/* Valid: each backslash has a character after it, "\x" two digits. */
-	while (*w) {
-		if (w[0] == '\\' && w[1] == 'x') {
-			*to++ = '\\';
-			*to++ = (char)(hex_digit(w[2]) << 4 | hex_digit(w[3]));
-			w += 4;
-			continue;
-		}
-		if (w[0] == '\\')
-			*to++ = *w++;
-		*to++ = *w++;
-	}
-	*to = '\0';
-	return true;
-}
-
-/*
  * IFACE's length without the ':' netifmsg prints after a name, unless a
  * backslash escapes it: "a\\\\:" is the name "a\\" printed, with its ':'.
  */
@@ -440,7 +412,7 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 
 	w[len] = '\0';
 	*pattern = word_has_glob(w);
-	if (!(*pattern ? pattern_bytes(w) : unescape_word(w)))
+	if (!(*pattern ? unescape_pattern(w) : unescape_word(w)))
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
 				   typed);
 	/* What no interface name can hold, a pattern cannot match either. */

@@ -112,28 +112,23 @@ static size_t escape_len(const char *s)
 	return 4;
 }
 
-bool escapes_valid(const char *s)
-{
-	size_t k;
-
-	for (; *s; s += k) {
-		k = *s == '\\' ? escape_len(s) : 1;
-		if (!k)
-			return false;
-	}
-	return true;
-}
-
-bool unescape_word(char *s)
+/*
+ * With @pattern, each escape keeps a backslash before its character: in
+ * place, as "\xHH" takes two bytes more than the byte it is.
+ */
+static bool unescape(char *s, bool pattern)
 {
 	char *out = s, *p;
 	size_t k;
 
 	/* Check first: a bad word is left as it was, for the message. */
-	if (!escapes_valid(s))
-		return false;
+	for (p = s; *p; p += k)
+		if (!(k = *p == '\\' ? escape_len(p) : 1))
+			return false;
 	for (p = s; *p; p += k) {
 		k = *p == '\\' ? escape_len(p) : 1;
+		if (pattern && k > 1)
+			*out++ = '\\';
 		if (k == 4)
 			*out++ = (char)(hex_digit(p[2]) << 4 | hex_digit(p[3]));
 		else
@@ -141,4 +136,14 @@ bool unescape_word(char *s)
 	}
 	*out = '\0';
 	return true;
+}
+
+bool unescape_word(char *s)
+{
+	return unescape(s, false);
+}
+
+bool unescape_pattern(char *s)
+{
+	return unescape(s, true);
 }

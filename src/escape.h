@@ -38,17 +38,18 @@ size_t escape_text(char *buf, size_t size, const char *s);
 int hex_digit(char c);
 
 /*
- * Whether unescape_word() would take @s: no backslash at the end, no
- * "\x" without two hex digits, no "\x00".
- */
-bool escapes_valid(const char *s);
-
-/*
  * Undo escape_text() in place: "\xHH" is the byte HH (not 00), a
  * backslash before any other character stands for that character.
  * Returns false, leaving @s as it was, for a backslash at the end, "\x"
  * without two hex digits, or "\x00".
  */
 bool unescape_word(char *s);
+
+/*
+ * unescape_word() for a pattern for fnmatch(3), whose backslash quotes
+ * the next character as ESCAPES does: each escape keeps a backslash
+ * before its character ("\x2a" is "\*", a quoted '*').
+ */
+bool unescape_pattern(char *s);
 
 #endif
