@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Escaping bytes that are not text, and reading them back: see escape.h. */
+#include <stdio.h>
 #include <string.h>
 
 #include "escape.h"
@@ -55,14 +56,6 @@ static void put(char *buf, size_t size, size_t *len, const char *s, size_t n)
 			buf[*len] = s[i];
 }
 
-static void put_hex(char *buf, size_t size, size_t *len, unsigned char c)
-{
-	static const char digits[] = "0123456789abcdef";
-	char tmp[4] = { '\\', 'x', digits[c >> 4], digits[c & 0xf] };
-
-	put(buf, size, len, tmp, sizeof(tmp));
-}
-
 size_t escape_text(char *buf, size_t size, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -79,9 +72,12 @@ size_t escape_text(char *buf, size_t size, const char *s)
 			put(buf, size, &len, (const char *)p, k);
 		} else {
 			/* A control byte, a C1 control, or not UTF-8. */
-			k = k ? k : 1;
-			for (i = 0; i < k; i++)
-				put_hex(buf, size, &len, p[i]);
+			for (i = 0, k = k ? k : 1; i < k; i++) {
+				char hex[5];
+
+				snprintf(hex, sizeof(hex), "\\x%02x", p[i]);
+				put(buf, size, &len, hex, 4);
+			}
 		}
 	}
 	if (size)
