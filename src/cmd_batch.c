@@ -11,20 +11,6 @@
 #include "cmd.h"
 #include "diag.h"
 
-/* Say why a file could not be read: -EINVAL (a bad line) or -EIO. */
-static int input_error(int ret, const struct config_err *e)
-{
-	struct where w = { e->file, e->line };
-
-	if (ret == -EINVAL) {
-		diag(e->line ? &w : NULL, e->line ? NULL : e->file, "%s",
-		     e->msg.msg);
-		return -EINVAL;
-	}
-	diag(NULL, e->file, "%s", strerror(-ret));
-	return -EIO;
-}
-
 int cmd_read_input(const struct opts *o, struct cmd_input *in)
 {
 	struct config_err e;
@@ -44,7 +30,12 @@ int cmd_read_input(const struct opts *o, struct cmd_input *in)
 		ret = config_load(&in->batch, o->batch_file,
 				  config_shown_name(o->batch_file), false, &e);
 	}
-	return ret ? input_error(ret, &e) : 0;
+	if (ret == -EINVAL)
+		diag(e.line ? &(struct where){ e.file, e.line } : NULL,
+		     e.line ? NULL : e.file, "%s", e.msg.msg);
+	else if (ret)
+		diag(NULL, e.file, "%s", strerror(-ret));
+	return ret && ret != -EINVAL ? -EIO : ret;
 }
 
 void cmd_free_input(struct cmd_input *in)
