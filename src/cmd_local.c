@@ -7,36 +7,28 @@
 #include "out.h"
 #include "print.h"
 
-static void list_classes(enum out_mode mode)
-{
-	char row[FORMAT_STATE_MAX];
-	int i;
-
-	if (mode == OUT_JSON)
-		out_puts("[");
-	else if (format_list_row(row, sizeof(row), mode, -1))
-		out_line(row);
-	for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
-		format_list_row(row, sizeof(row), mode, i);
-		if (mode == OUT_JSON && i)
-			out_puts(",");
-		out_puts(row);
-		if (mode != OUT_JSON)
-			out_puts("\n");
-	}
-	if (mode == OUT_JSON)
-		out_line("]");
-}
-
 int cmd_local(const struct opts *o, struct backend *b)
 {
+	bool json = o->mode == OUT_JSON;
+	char row[FORMAT_STATE_MAX];
 	struct ifstate st = { 0 };
 	struct printer pr;
+	int i;
 
 	if (o->quiet)
 		return 0;
 	if (o->cmd == CMD_LIST) {
-		list_classes(o->mode);
+		/* JSON: one array, on one line, as 'ip -j' prints. */
+		if (!json && format_list_row(row, sizeof(row), o->mode, -1))
+			out_line(row);
+		for (i = 0; i < MSGCLASS_NBUILTIN; i++) {
+			format_list_row(row, sizeof(row), o->mode, i);
+			out_puts(!json ? "" : i ? "," : "[");
+			out_puts(row);
+			out_puts(json ? "" : "\n");
+		}
+		if (json)
+			out_line("]");
 		return 0;
 	}
 	/* --decode and --from-level: relative words apply to an empty mask. */
