@@ -567,15 +567,9 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	ADD("%s", line ? "" : "netifmsg");
 	if (o->netns)
 		ADD(" -n %s", o->netns);
-	if (o->ioctl)
-		ADD(" --ioctl");
-	ADD("%s", modes[o->mode]);
-	if (o->verbose)
-		ADD(" -v");
-	if (o->quiet)
-		ADD(" -q");
-	if (cl->given[OPT_TRACE])
-		ADD(" --trace");
+	ADD("%s%s%s%s%s", o->ioctl ? " --ioctl" : "", modes[o->mode],
+	    o->verbose ? " -v" : "", o->quiet ? " -q" : "",
+	    cl->given[OPT_TRACE] ? " --trace" : "");
 	/*
 	 * As it can be given again: whole seconds, or up to 3 decimals.
 	 * %g drops the trailing zeros, and 15 digits print any count of
