@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The word parser: options, IFACE, CHANGE words and old levels, for the
- * command line and, with a few options fewer, for each line of a --batch
- * file, so that both read words the same way.  Every word is checked here,
- * before any request is sent; errors are returned as text, never printed.
+ * The word parser (see cmdline.h): one for the command line and each
+ * --batch line, so that both read words the same way.
  */
 #include <ctype.h>
 #include <errno.h>
@@ -699,9 +697,7 @@ int job_build(struct job *j, const struct classnames *cn,
 	unsigned int unknown = j->unknown;
 	int ret;
 
-	err->msg[0] = '\0';
-	err->hint = false;
-
+	*err = (struct cmdline_err){ 0 };
 	/* Nothing was left for later (and a batch may have let the words go). */
 	ret = unknown ? build(j, cn, false, &cl) : 0;
 	if (ret)
@@ -959,8 +955,7 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 	struct cmdline cl;
 	int ret, pass;
 
-	err->msg[0] = '\0';
-	err->hint = false;
+	*err = (struct cmdline_err){ 0 };
 	/*
 	 * --monitor takes no CHANGE: every '-' word is options.  Where a
 	 * word after IFACE was taken for a CHANGE before --monitor came
