@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Escaping bytes that are not text, and reading them back: see escape.h. */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -87,13 +88,9 @@ size_t escape_text(char *buf, size_t size, const char *s)
 
 int hex_digit(char c)
 {
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
+	if (!isxdigit((unsigned char)c))
+		return -1;
+	return c <= '9' ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
 }
 
 /* The length of the escape at @s (a backslash), 0 if it is a bad one. */
