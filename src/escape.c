@@ -96,13 +96,10 @@ int hex_digit(char c)
 /* The length of the escape at @s (a backslash), 0 if it is a bad one. */
 static size_t escape_len(const char *s)
 {
-	if (!s[1])
-		return 0;
 	if (s[1] != 'x')
-		return 2;
-	if (hex_digit(s[2]) < 0 || hex_digit(s[3]) < 0 || (s[2] == '0' && s[3] == '0'))
-		return 0;
-	return 4;
+		return s[1] ? 2 : 0;
+	return hex_digit(s[2]) >= 0 && hex_digit(s[3]) >= 0 &&
+	       (s[2] != '0' || s[3] != '0') ? 4 : 0;
 }
 
 /*
