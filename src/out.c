@@ -16,19 +16,6 @@ static size_t out_len;
 static int out_err;
 
 /*
- * After a write(2) to @fd failed with EAGAIN (a non-blocking stdout or
- * stderr, shared with another process, that is full): wait until it
- * takes more.  0, or -errno where poll(2) failed (EINTR is 0: write
- * again, or stop).
- */
-static int out_wait(int fd)
-{
-	struct pollfd p = { .fd = fd, .events = POLLOUT };
-
-	return poll(&p, 1, -1) < 0 && errno != EINTR ? -errno : 0;
-}
-
-/*
  * A write that failed after part of a line of @s went to a regular file
  * (a full disk, the file size limit: the kernel writes what fits): that
  * part is cut off again, so that the file ends with a whole line.
@@ -54,6 +41,7 @@ static dev_t cut_tty;
 int out_write_fd(int fd, const char *s, size_t len,
 		 const volatile sig_atomic_t *stop)
 {
+	struct pollfd p = { .fd = fd, .events = POLLOUT };
 	const char *start = s;
 	struct stat st;
 	/* Its next line there starts on a line of its own. */
@@ -62,8 +50,13 @@ int out_write_fd(int fd, const char *s, size_t len,
 
 	while (len && !(stop && *stop)) {
 		n = nl ? write(fd, "\n", 1) : write(fd, s, len);
-		if (n < 0 && (errno == EINTR ||
-			      (errno == EAGAIN && !out_wait(fd))))
+		/*
+		 * EAGAIN: a non-blocking stdout or stderr, shared with another
+		 * process, is full: wait until it takes more (EINTR: write
+		 * again, or stop).
+		 */
+		if (n < 0 && (errno == EINTR || (errno == EAGAIN &&
+		    (poll(&p, 1, -1) >= 0 || errno == EINTR))))
 			continue;
 		if (n <= 0) {
 			int ret = n < 0 ? -errno : -EIO;
