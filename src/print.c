@@ -71,7 +71,6 @@ void print_event(struct printer *p, const struct ifstate *st,
 
 void print_end(struct printer *p)
 {
-	if (p->quiet || !p->array)
-		return;
-	out_line(p->n ? "]" : "[]");
+	if (!p->quiet && p->array)
+		out_line(p->n ? "]" : "[]");
 }
