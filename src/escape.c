@@ -37,13 +37,9 @@ bool utf8_valid(const char *s)
 	size_t n = strlen(s), k;
 	uint32_t cp;
 
-	while (n) {
-		k = *p < 0x80 ? 1 : utf8_seq(p, n, &cp);
-		if (!k)
+	for (; n; p += k, n -= k)
+		if (!(k = *p < 0x80 ? 1 : utf8_seq(p, n, &cp)))
 			return false;
-		p += k;
-		n -= k;
-	}
 	return true;
 }
 
