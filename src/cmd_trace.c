@@ -353,12 +353,6 @@ static int follow_index(struct trace *tr, size_t i)
 	return 1;
 }
 
-/* Targets per pipelined run (its requests are held at once). */
-static size_t chunk(const struct trace *tr, size_t from)
-{
-	return tr->n - from < CMD_CHUNK ? tr->n - from : CMD_CHUNK;
-}
-
 /*
  * Make the change on the @n targets from @from, with room for @n in
  * @reqs; read back what it did.  *@broke: the set run broke off.
@@ -427,15 +421,17 @@ static int by_chunks(struct trace *tr,
 		     int (*some)(struct trace *tr, struct breq *reqs,
 				 size_t from, size_t n, bool *broke))
 {
-	struct breq *reqs = calloc(chunk(tr, 0), sizeof(*reqs));
+	size_t max = tr->n < CMD_CHUNK ? tr->n : CMD_CHUNK;
+	struct breq *reqs = calloc(max, sizeof(*reqs));
 	bool broke = false;
 	size_t from;
 	int ret = 0;
 
 	if (!reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (from = 0; from < tr->n && !broke; from += CMD_CHUNK)
-		if (some(tr, reqs, from, chunk(tr, from), &broke))
+	for (from = 0; from < tr->n && !broke; from += max)
+		if (some(tr, reqs, from, tr->n - from < max ? tr->n - from : max,
+			 &broke))
 			ret = -EIO;
 	free(reqs);
 	return ret;
