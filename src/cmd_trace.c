@@ -502,8 +502,8 @@ static void dyndbg_notes(const struct trace *tr)
 	char name[DRIVER_NAME_MAX];
 	size_t i;
 
-	/* No control file (or not root's): no driver to look up. */
-	if (access(DYNDBG_PATH, R_OK))
+	/* -q: no notes.  No control file (or not root's): no driver. */
+	if (tr->o->quiet || access(DYNDBG_PATH, R_OK))
 		return;
 	for (i = 0; i < tr->n; i++)
 		if (tr->b->ops->driver(tr->b, tr->st[i].ifname,
@@ -692,8 +692,7 @@ static int follow(struct trace *tr, const sigset_t *block,
 		     KMSG_PATH, strerror(-tr->kmsg), tr->kmsg != -EPERM ? "" :
 		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
 	say_undo(tr);
-	if (!tr->o->quiet)
-		dyndbg_notes(tr);
+	dyndbg_notes(tr);
 	while (!stop && !any_gone(tr)) {
 		sigprocmask(SIG_BLOCK, block, NULL);
 		ret = stop ? 0 : ppoll(pfd, tr->kmsg >= 0 ? 2 : 1, &tick, wait);
