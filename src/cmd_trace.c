@@ -721,11 +721,11 @@ static bool not_its(const struct breq *q)
 }
 
 /*
- * Read the @n targets from @from that have bits to restore into @reqs[0..*@k),
- * in one pipelined run; one whose read failed has its error (said).
+ * Read the @n targets from @from that have bits to restore into @reqs, in
+ * one pipelined run; how many.  One whose read failed has its error (said).
  */
-static void read_now(struct trace *tr, size_t from, size_t n,
-		     struct breq *reqs, size_t *k)
+static size_t read_now(struct trace *tr, size_t from, size_t n,
+		       struct breq *reqs)
 {
 	const struct target *tt = tr->t + from;
 	size_t i, x, m = 0, answered;
@@ -739,7 +739,6 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 			};
 	if (m)
 		run_all(tr, reqs, m, &answered);
-	*k = m;
 	for (i = 0, x = from; i < m; i++, x++) {
 		q = &reqs[i];
 		while (q->ifname != tr->st[x].ifname)
@@ -763,6 +762,7 @@ static void read_now(struct trace *tr, size_t from, size_t n,
 			q->err = diag_kernel(NULL, q->ifname, q->err,
 					     tr->b->extack);
 	}
+	return m;
 }
 
 /*
@@ -778,7 +778,7 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	int failed = 0, ret = 0;
 
 	(void)broke;
-	read_now(tr, from, n, reqs, &nread);
+	nread = read_now(tr, from, n, reqs);
 	for (i = j = 0; i < n && j < nread; i++) {
 		struct target *t = &tr->t[from + i];
 		const struct breq *now = &reqs[j];
