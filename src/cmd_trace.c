@@ -294,12 +294,12 @@ static char *netns_from_root(const char *ns)
 /*
  * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
  * bits target @i changed, where this run changed them (netlink refuses
- * bits 15-31 that an --ioctl run may have changed).
+ * bits 15-31 that an --ioctl run may have changed).  In a buffer of its
+ * own, until the next call.
  */
-static void undo_command(char *buf, size_t size, const struct trace *tr,
-			 size_t i)
+static const char *undo_command(const struct trace *tr, size_t i)
 {
-	static char netns[UNDO_NETNS_MAX];
+	static char buf[UNDO_MAX], netns[UNDO_NETNS_MAX];
 	char name[4 * 4 * IF_NAMESIZE];
 	const struct ifstate *st = &tr->st[i];
 	const struct target *t = &tr->t[i];
@@ -312,9 +312,10 @@ static void undo_command(char *buf, size_t size, const struct trace *tr,
 			    tr->netns ? tr->netns : tr->o->netns);
 		strcat(netns, " ");
 	}
-	snprintf(buf, size, "netifmsg %s%s%s 0x%08x/0x%08x", netns,
+	snprintf(buf, sizeof(buf), "netifmsg %s%s%s 0x%08x/0x%08x", netns,
 		 tr->o->ioctl ? "--ioctl " : "", name,
 		 st->msg_enable & t->changed, t->changed);
+	return buf;
 }
 
 static char __attribute__((noinline)) stack_room(void)
@@ -335,7 +336,6 @@ static char __attribute__((noinline)) stack_room(void)
 static int follow_index(struct trace *tr, size_t i)
 {
 	struct ifstate *st = &tr->st[i];
-	static char cmd[UNDO_MAX];
 	char name[IF_NAMESIZE], old[IF_NAMESIZE];
 	int ret = ethioc_ifname(tr->sk, st->ifindex, name);
 
@@ -344,12 +344,11 @@ static int follow_index(struct trace *tr, size_t i)
 	strcpy(old, st->ifname);
 	strcpy(st->ifname, name);
 	sort_names(tr);
-	undo_command(cmd, sizeof(cmd), tr, i);
 	if (!tr->t[i].changed)
 		diag(NULL, old, "renamed to '%s': traced on", name);
 	else
 		diag(NULL, old, "renamed to '%s': traced on; if netifmsg is killed, restore with: %s",
-		     name, cmd);
+		     name, undo_command(tr, i));
 	return 1;
 }
 
@@ -440,14 +439,12 @@ static int by_chunks(struct trace *tr,
 /* At the start: the command that puts back what this run changed. */
 static void say_undo(const struct trace *tr)
 {
-	static char cmd[UNDO_MAX];
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
 		const struct target *t = &tr->t[i];
 		uint32_t before = tr->st[i].msg_enable;
 
-		undo_command(cmd, sizeof(cmd), tr, i);
 		if (!t->changed && change_apply(&tr->job.change, before) == before)
 			diag(NULL, tr->st[i].ifname, "already so: nothing to restore at the end");
 		else if (!t->changed)
@@ -456,7 +453,7 @@ static void say_undo(const struct trace *tr)
 			     t->after);
 		else
 			diag(NULL, tr->st[i].ifname, "now 0x%08x; if netifmsg is killed, restore with: %s",
-			     t->after, cmd);
+			     t->after, undo_command(tr, i));
 	}
 }
 
@@ -829,7 +826,7 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
  */
 static void say_restored(const struct trace *tr)
 {
-	static char text[UNDO_MAX];	/* a restore command, or the state */
+	static char text[FORMAT_STATE_MAX];
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
@@ -843,9 +840,8 @@ static void say_restored(const struct trace *tr)
 		if (t->gone || !t->changed)
 			continue;
 		if (t->failed) {
-			undo_command(text, sizeof(text), tr, i);
 			diag(NULL, name, "not restored: its level is still raised; restore with: %s",
-			     text);
+			     undo_command(tr, i));
 			continue;
 		}
 		format_state(text, sizeof(text), OUT_TEXT,
