@@ -477,8 +477,7 @@ static void dyndbg_note(const char *driver)
 		if (!strstr(line, tag) || !flags)
 			continue;
 		sites = true;
-		flags += 2;
-		on |= memchr(flags, 'p', strcspn(flags, " \n")) != NULL;
+		on |= memchr(flags + 2, 'p', strcspn(flags + 2, " \n")) != NULL;
 	}
 	free(line);
 	fclose(f);
