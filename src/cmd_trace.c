@@ -91,6 +91,7 @@ struct trace {
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
 	char *netns;			/* -n NETNS's path from /, if relative */
+	bool ending;			/* the restores have begun */
 };
 
 static int by_name(const void *a, const void *b, void *st)
@@ -344,7 +345,8 @@ static int follow_index(struct trace *tr, size_t i)
 	strcpy(old, st->ifname);
 	strcpy(st->ifname, name);
 	sort_names(tr);
-	if (!tr->t[i].changed)
+	/* The restore's own line, next, says what became of it. */
+	if (!tr->t[i].changed || tr->ending)
 		diag(NULL, old, "renamed to '%s': traced on", name);
 	else
 		diag(NULL, old, "renamed to '%s': traced on; if netifmsg is killed, restore with: %s",
@@ -926,6 +928,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 restore:
 	/* Its lines (a rename, a failed read) wait for all the restores. */
 	diag_hold(true);
+	tr.ending = true;
 	ret2 = by_chunks(&tr, restore_some);
 	diag_hold(false);
 	say_restored(&tr);

@@ -1029,6 +1029,8 @@ if command -v strace >/dev/null 2>&1; then
 	check_eq "renamed before the read for the restore: exit 0" 0 "$RC"
 	check_grep "renamed before the read for the restore: followed" \
 		"trc0: renamed to 'trc0x': traced on" "$E"
+	check_nogrep "renamed before the read for the restore: no command for a session killed" \
+		"renamed to 'trc0x': traced on;" "$E"
 	check_grep "renamed before the read for the restore: restored by its new name" \
 		"trc0x: restored: 0x00000000 none" "$E"
 	check_mask "renamed before the read for the restore: trc0x put back" trc0x 0x0
