@@ -2,6 +2,7 @@
 /* Patterns and --driver: one dump, then fnmatch(3) and a name compare. */
 #include <errno.h>
 #include <fnmatch.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,7 +38,7 @@ int iflist_driver(struct iflist *l, const char *name)
 	if (!v)
 		return -ENOMEM;
 	l->drivers = v;
-	memcpy(v[d], name, DRIVER_NAME_MAX);
+	snprintf(v[d], sizeof(*v), "%s", name);
 	l->ndrivers++;
 	return (int)d;
 }

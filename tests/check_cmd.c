@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -893,6 +894,31 @@ START_TEST(test_select_keeps_drivers)
 	/* Each driver's name once: tun's and eth0's igb. */
 	ck_assert_uint_eq(l.ndrivers, 2);
 	iflist_free(&l);
+}
+END_TEST
+
+/*
+ * iflist_driver() takes a name of any length (an unreadable driver's is
+ * ""): it reads no byte past it, here the last of a page before one
+ * that cannot be read.
+ */
+START_TEST(test_iflist_driver_short_name)
+{
+	long page = sysconf(_SC_PAGESIZE);
+	char *m = mmap(NULL, (size_t)page * 2, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	struct iflist l = { 0 };
+
+	ck_assert_ptr_ne(m, MAP_FAILED);
+	ck_assert_int_eq(mprotect(m + page, (size_t)page, PROT_NONE), 0);
+	strcpy(m + page - 4, "tun");
+	ck_assert_int_eq(iflist_driver(&l, m + page - 4), 0);
+	ck_assert_int_eq(iflist_driver(&l, m + page - 1), 1);
+	ck_assert_int_eq(iflist_driver(&l, "tun"), 0);
+	ck_assert_str_eq(l.drivers[0], "tun");
+	ck_assert_str_eq(l.drivers[1], "");
+	iflist_free(&l);
+	munmap(m, (size_t)page * 2);
 }
 END_TEST
 
@@ -2051,6 +2077,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);
 	tcase_add_test(tc, test_select_keeps_drivers);
+	tcase_add_test(tc, test_iflist_driver_short_name);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);
