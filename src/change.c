@@ -196,7 +196,8 @@ uint32_t change_request(const struct change *c, uint32_t limit,
 	*replace = !change_is_relative(c);
 	*value = *replace ? change_apply(c, 0) : c->on;
 	*mask = *replace ? UINT32_MAX : c->on | c->off;
-	return (*replace ? *value : *mask) & ~limit;
+	/* also bits a +/- or VALUE/MASK word names beside an absolute one */
+	return (*value | c->on | c->off) & ~limit;
 }
 
 const char *change_strerror(enum change_error code)

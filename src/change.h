@@ -85,7 +85,9 @@ static inline bool change_is_relative(const struct change *c)
 /*
  * The DEBUG_SET that makes the change: @replace (absolute: the whole
  * mask becomes @value) or only the bits in @mask set to those of @value.
- * Returns the bits it would write that are outside @limit (0 if none).
+ * Returns the bits outside @limit that it would write or that a +/- or
+ * VALUE/MASK word names (0 if none): an absolute change over netlink
+ * leaves them as they are, not as the word says.
  */
 uint32_t change_request(const struct change *c, uint32_t limit,
 			uint32_t *value, uint32_t *mask, bool *replace);

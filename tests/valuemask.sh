@@ -166,6 +166,19 @@ check_rc "--ioctl -x tap0" 0 nm --ioctl -x tap0
 check_out "--ioctl tap0 bit31,bit20/bit31,bit20,bit16: 0x80100002" "0x80100002"
 check_mask "ethtool reads the low bits" tap0 0x2
 nm --ioctl tap0 0x2 || fatal "netifmsg --ioctl tap0 0x2 failed"
+# Beside an absolute word too: over netlink the whole mask replaces bits
+# 0-14 only, so a -bit15 or a 0/0x8000 there would leave bit 15 set
+# while exiting 0.  Refused, and nothing changed.
+nm --ioctl tap0 0x8003 || fatal "netifmsg --ioctl tap0 0x8003 failed"
+for words in "all -bit15" "link 0/0x8000" "none -bit20"; do
+	# shellcheck disable=SC2086 # the words, split
+	check_rc "tap0 $words over netlink" 2 nm tap0 $words
+	check_grep "tap0 $words: message" \
+		"cannot be set over netlink" "$ERR"
+	check_rc "--ioctl -x tap0 after $words" 0 nm --ioctl -x tap0
+	check_out "tap0 $words: unchanged" "0x00008003"
+done
+nm --ioctl tap0 0x2 || fatal "netifmsg --ioctl tap0 0x2 failed"
 
 # --- names the kernel reports (a build without 'wol') on either side
 HIDEWOL=${NETIFMSG_HIDEWOL:-$(dirname "$NETIFMSG")/../tests/netifmsg-hidewol}
