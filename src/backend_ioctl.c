@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * The backend over the legacy SIOCETHTOOL ioctl: with --ioctl, or where
- * the kernel has no ethtool netlink family.  The ioctl can only replace
- * the whole mask, so a set of some bits is read-modify-write here (not
- * atomic: a concurrent writer's update can be lost; netifmsg(8) says
- * so).  It reads and writes all 32 bits.  It has no class names and no
- * notifications.
+ * The backend over the SIOCETHTOOL ioctl (ethioc.h).  The ioctl can only
+ * replace the whole mask, so a set of some bits is read-modify-write here
+ * (not atomic: a concurrent writer's update can be lost; netifmsg(8) says
+ * so).  It has no class names and no notifications.
  */
 #include <errno.h>
 #include <stdint.h>

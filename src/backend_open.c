@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
- * Opening the kernel: the network namespace, then the transport.  The
- * one place where netlink or the ioctl is chosen, as wireguard-tools'
- * ipc.c or ethtool's netlink_run_handler() decide once per command.
+ * One choice of transport per command, as wireguard-tools' ipc.c or
+ * ethtool's netlink_run_handler() make it.
  */
 #include <errno.h>
 #include <stddef.h>

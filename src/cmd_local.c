@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * The commands that need no kernel: --list, --decode and --from-level
- * without an interface.  They open no socket.
- */
+/* The commands that need no kernel: --list, --decode, --from-level. */
 #include "cmd.h"
 #include "out.h"
 #include "print.h"

@@ -1,8 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * The one formatting path: every line netifmsg prints about a mask goes
- * through format_state(), so text, --hex, --names and JSON cannot drift.
- */
+/* Every line about a mask comes from sb_state(): the modes cannot drift. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>

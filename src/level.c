@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Old 'debug' levels.  The cumulative and exact maps read the "old level"
- * column of the class table; the kernel map is netif_msg_init().
+ * The cumulative and exact maps read the "old level" column of the class
+ * table; the kernel map is netif_msg_init().
  */
 #include <ctype.h>
 #include <errno.h>

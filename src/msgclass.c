@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * Message classes: the kernel's enum netif_msg_bits.  The bit numbers are
- * the kernel ABI; the old levels come from the netif-msg recommendation.
+ * The bit numbers are the kernel ABI (enum netif_msg_bits); the old
+ * levels come from the netif-msg recommendation.
  */
 #include <ctype.h>
 #include <errno.h>

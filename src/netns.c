@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Entering a network namespace, as 'ip -n NAME' or 'nsenter --net=PATH'. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
