@@ -882,11 +882,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	if (ret)
 		goto out;
 	tr.netns = netns_from_root(o->netns);
-	/*
-	 * A closed output pipe: write() says EPIPE, which ends the trace.
-	 * Output beyond the file size limit: EFBIG, a write error; the
-	 * default action of SIGXFSZ would kill it with the level raised.
-	 */
+	/* A closed output pipe: write() says EPIPE, which ends the trace. */
 	cmd_write_errors();
 	memcpy(sigs, ends, sizeof(ends));
 	for (sig = SIGRTMIN; sig <= SIGRTMAX; sig++)

@@ -64,9 +64,8 @@ struct nlmsghdr *ethnl_build_debug_set(void *buf, uint16_t family,
 		       ETHTOOL_MSG_DEBUG_SET, ETHTOOL_GENL_VERSION);
 	put_header(nlh, ifname, ifindex, 0);
 	/*
-	 * A compact bitset of 32 bits.  With NOMASK the kernel replaces the
-	 * whole mask; with MASK it changes only those bits, under the rtnl
-	 * lock, so a relative change is atomic against every other writer.
+	 * A compact bitset of 32 bits.  The kernel applies a MASK under the
+	 * rtnl lock: atomic against every other writer.
 	 */
 	nest = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
 	if (replace)

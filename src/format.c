@@ -245,7 +245,6 @@ size_t format_event(char *buf, size_t size, enum out_mode mode,
 {
 	struct sbuf sb = sb_start(buf, size);
 
-	/* The state, then what it was and when, in JSON inside its object. */
 	sb_state(&sb, mode, cn, st, CHANGED_NONE);
 	if (mode == OUT_JSON) {
 		sb_puts(&sb, ",\"old_msg_enable\":");
@@ -288,11 +287,9 @@ size_t format_log(char *buf, size_t size, enum out_mode mode,
 		sb_putn(&sb, "}", 1);
 		return sb.len;
 	}
-	/* As dmesg prints it: the record's time since boot, then the text. */
 	sb_printf(&sb, "[%5llu.%06llu] ", usec / 1000000, usec % 1000000);
 	sb_ifname(&sb, ifname);
 	sb_puts(&sb, ": ");
-	/* The message as escape_text() writes it for a terminal. */
 	size = sb.len < size ? size - sb.len : 0;
 	return sb.len + escape_text(size ? buf + sb.len : NULL, size, msg);
 }

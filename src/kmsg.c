@@ -115,11 +115,10 @@ static size_t span(const char *s, const char *end, const char *set)
 #define IDENT	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_" DIGITS
 
 /*
- * The length of the decoration __dynamic_emit_prefix() puts at @s: "[TID] "
- * or "<intr> " (flag t), then "MODNAME:" (m), "FUNCTION:" (f),
- * "SOURCEFILE:" (s), "LINENO:" (l) in that order, and a blank after the
- * last of these; 0 for none.  MODNAME and FUNCTION are C identifiers,
- * SOURCEFILE a path with a '.', LINENO digits: each is told by its shape.
+ * The length of the decoration __dynamic_emit_prefix() puts at @s (see
+ * kmsg_ifname_dyndbg()), 0 for none.  MODNAME and FUNCTION are C
+ * identifiers, SOURCEFILE a path with a '.', LINENO digits: each is told
+ * by its shape.
  */
 static size_t decoration(const char *s, const char *end)
 {

@@ -90,7 +90,6 @@ int level_parse(const char *s, long *level)
 	for (; *p; p++)
 		if (!isdigit((unsigned char)*p))
 			return -EINVAL;
-	/* Out-of-range values come back as LONG_MIN/LONG_MAX: clamped. */
 	*level = strtol(s, NULL, 10);
 	return 0;
 }

@@ -228,7 +228,6 @@ int main(int argc, char **argv)
 	if (ret) {
 		ret = diag_usage(NULL, err.msg, err.hint);
 	} else if (o.cmd == CMD_BATCH || o.cmd == CMD_APPLY) {
-		/* Every file is read and checked before the kernel is opened. */
 		ret = cmd_read_input(&o, &in);
 		o.batch = &in.batch;
 		if (!ret)

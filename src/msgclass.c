@@ -156,7 +156,6 @@ bool msgclass_add_kernel_name(struct classnames *cn, unsigned int bit,
 	strip_prefix(&name, &len);
 	if (!len || len >= MSGCLASS_NAME_MAX)
 		return false;
-	/* The kernel's names for the built-in bits are ours: nothing to add. */
 	if (builtin_name(bit))
 		return true;
 	/* Drop an old name for this bit first so it cannot shadow the new one. */
