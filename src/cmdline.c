@@ -930,7 +930,6 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	o->more.words = cl->words + first;
 	o->more.nwords = cl->nwords - first;
 	if (o->cmd == CMD_TRACE && !o->more.nwords && !o->more.level) {
-		/* --trace without CHANGE or level: every class. */
 		static const char *const all[] = { "+all" };
 
 		o->more.words = all;

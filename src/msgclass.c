@@ -58,7 +58,6 @@ bool msgclass_word_is(const char *s, size_t len, const char *word)
 	return strlen(word) == len && strncasecmp(s, word, len) == 0;
 }
 
-/* The length of @prefix if the @len bytes at @s start with it, else 0. */
 static size_t prefix_len(const char *s, size_t len, const char *prefix)
 {
 	size_t plen = strlen(prefix);
