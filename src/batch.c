@@ -1,9 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * Reading --batch files.  Each line is split into words and handed to
- * cmdline_parse() as a batch line, so it means exactly what the same
- * words mean on the command line.
- */
 #include <ctype.h>
 #include <errno.h>
 #include <poll.h>

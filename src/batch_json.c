@@ -1,12 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/*
- * netifmsg's own -j output as --batch input: the one array that show
- * prints, or the objects one a line that a batch, a change and a monitor
- * print (or that jq(1) prints over several lines).  Each object's
- * msg_enable is set on its interface: the object becomes the text line
- * "IFACE 0xMASK" and is read as one, so it means exactly what a text
- * line means.  Parsed with jansson.
- */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -34,7 +26,7 @@ static int hex_name(const char *hex, char name[IF_NAMESIZE])
 	return 0;
 }
 
-/* One object into a job, as the text line it stands for. */
+/* One object into a job: the text line it stands for, read as one. */
 static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 		      struct cmdline_err *err)
 {

@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Reading --batch files and the configuration files of --apply. */
 #include <dirent.h>
 #include <endian.h>
 #include <errno.h>
@@ -303,7 +302,6 @@ static int read_dir(struct batch *b, const char *etc,
 		return -ENOMEM;
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		/* No directory there (a stray file): skipped, but said. */
 		if (errno == ENOTDIR || errno == ELOOP) {
 			p->skipped = dir;
 			return 0;

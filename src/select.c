@@ -1,5 +1,4 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-/* Patterns and --driver: one dump, then fnmatch(3) and a name compare. */
 #include <errno.h>
 #include <fnmatch.h>
 #include <stdio.h>
@@ -78,7 +77,6 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 	return 0;
 }
 
-/* A dump that raced with a change of the interface list is redone. */
 #define DUMP_TRIES	3
 
 /* Keep interface @ifindex of @l alone, if @l has it. */
