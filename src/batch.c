@@ -64,25 +64,20 @@ static void give_back(struct batch *b, void *p)
 	b->chunks->used = (size_t)((char *)p - b->chunks->data);
 }
 
-static bool is_blank(char c)
-{
-	return isspace((unsigned char)c);
-}
-
 /* Count the words of @p; with @words, also cut @p into them in place. */
 static size_t split(char *p, char **words)
 {
 	size_t n = 0;
 
 	for (;;) {
-		while (is_blank(*p))
+		while (isspace((unsigned char)*p))
 			p++;
 		if (!*p)
 			return n;
 		if (words)
 			words[n] = p;
 		n++;
-		while (*p && !is_blank(*p))
+		while (*p && !isspace((unsigned char)*p))
 			p++;
 		if (words && *p)
 			*p++ = '\0';
@@ -118,7 +113,7 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	size_t n, len;
 	int ret;
 
-	while (is_blank(*text))
+	while (isspace((unsigned char)*text))
 		text++;
 	if (!*text || *text == '#')
 		return 0;
