@@ -147,13 +147,13 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	const struct job *j = &r->jobs[r->job];
 	bool stop = false;
 
-	if (!r->step)
-		tell_none(r, j->lineno);
 	/* Read by name: a selected interface's may now be another's. */
 	if (!q->set && !q->err && j->ifindex && q->st.ifindex != j->ifindex)
 		q->err = -ENODEV;
-	if (!r->step)
+	if (!r->step) {
+		tell_none(r, j->lineno);
 		r->name = q->set || q->err ? j->ifname : q->st.ifname;
+	}
 	r->job_set |= q->set && !q->err;
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {
