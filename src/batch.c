@@ -257,12 +257,10 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 	*errline = 0;
 	for (lineno = 1;; lineno++) {
 		ret = read_line(f, &head, line, lineno == 1, err);
-		if (ret > 0)
-			return 0;
-		if (ret && ret != -EINVAL)
-			return ret;
 		if (!ret)
 			ret = batch_add_line(b, line, lineno, err);
+		else if (ret != -EINVAL)
+			return ret > 0 ? 0 : ret;
 		if (ret) {
 			*errline = lineno;
 			return ret;
