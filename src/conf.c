@@ -3,6 +3,7 @@
 #include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <fnmatch.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,13 +248,6 @@ static int by_name(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static bool is_conf(const char *name)
-{
-	size_t len = strlen(name);
-
-	return name[0] != '.' && len > 5 && !strcmp(name + len - 5, ".conf");
-}
-
 void config_paths_free(struct config_paths *p)
 {
 	size_t i;
@@ -319,7 +313,8 @@ static int read_dir(struct batch *b, const char *etc,
 	/* The paths, kept in @p, sort as the names: they share @dir. */
 	first = p->n;
 	for (errno = 0; (de = readdir(d)); errno = 0)
-		if (is_conf(de->d_name) && !keep_path(p, dir, de->d_name))
+		if (!fnmatch("?*.conf", de->d_name, FNM_PERIOD) &&
+		    !keep_path(p, dir, de->d_name))
 			break;
 	ret = -errno;
 	qsort(p->v + first, p->n - first, sizeof(*p->v), by_name);
