@@ -209,10 +209,6 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	return a.failed ? -EIO : 0;
 }
 
-/* Bytes a shell word can hold unquoted (a path adds '/'). */
-#define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
-			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
-
 /*
  * @ifname as the word a shell passes to netifmsg, as diag() shows it:
  * the word netifmsg reads, in double quotes unless it needs none.  diag()

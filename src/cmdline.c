@@ -555,7 +555,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		[OUT_NAMES] = " -N",
 	};
 	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
-	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false;
+	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false, odd = false;
 	const struct opts *o = cl->o;
 	size_t n = 0;
 	int i;
@@ -563,8 +563,11 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 #define ADD(...)	(n += n < sizeof(form) ?	\
 	(size_t)snprintf(form + n, sizeof(form) - n, __VA_ARGS__) : 0)
 	ADD("%s", line ? "" : "netifmsg");
-	if (o->netns)
+	/* -n and --driver take no escapes: a value a shell must quote. */
+	if (o->netns) {
 		ADD(" -n %s", o->netns);
+		odd = o->netns[strspn(o->netns, SHELL_PLAIN "/")] != '\0';
+	}
 	ADD("%s%s%s%s%s", o->ioctl ? " --ioctl" : "", modes[o->mode],
 	    o->verbose ? " -v" : "", o->quiet ? " -q" : "",
 	    cl->given[OPT_TRACE] ? " --trace" : "");
@@ -580,8 +583,11 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	if (cl->given[OPT_LEVEL_MAP])
 		ADD(" --level-map %s", level_map_name(j->more->map));
 	/* The --driver values are kept last first. */
-	for (i = j->more->ndrivers - 1; i >= 0; i--)
+	for (i = j->more->ndrivers - 1; i >= 0; i--) {
 		ADD(" --driver %s", j->more->drivers[i]);
+		odd |= j->more->drivers[i][strspn(j->more->drivers[i],
+						  SHELL_PLAIN)] != '\0';
+	}
 	/*
 	 * "--driver tun msglvl 5": the "*" that stands for every one of it.
 	 * A name as it is typed again (its escapes: "tap\*", "\-odd").
@@ -604,9 +610,10 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 				   j->ifname ? "a change" : "--decode");
 	/*
 	 * Cut, it would name another interface or leave a word out; with a
-	 * name left for the kernel's table, it may be refused itself.
+	 * name left for the kernel's table, it may be refused itself; typed
+	 * as shown, an odd value would be other words or bytes.
 	 */
-	if (n >= sizeof(form) || j->unknown)
+	if (n >= sizeof(form) || j->unknown || odd)
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
 	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
 			   form + (line && form[0] == ' '));

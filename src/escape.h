@@ -31,6 +31,10 @@ bool utf8_valid(const char *s);
  */
 size_t escape_text(char *buf, size_t size, const char *s);
 
+/* Bytes a shell word can hold unquoted (a path adds '/'). */
+#define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
+			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
+
 /* Room escape_text() needs at most for a string of @n bytes. */
 #define ESCAPED_MAX(n)	(4 * (n) + 1)
 

@@ -338,6 +338,12 @@ static const struct cl_case cases[] = {
 	/* the name as it is typed again, not a pattern or an option */
 	{ { "tap\\*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap\\* 5'", NULL },
 	{ { "--", "-odd", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg \\-odd 5'", NULL },
+	/* -n and --driver take no escapes: a value a shell would split or change */
+	{ { "-n", "/run/netns/blue", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg -n /run/netns/blue tap0 5'", NULL },
+	{ { "-n", "/tmp/my ns", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	{ { "-n", "it's", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	{ { "-n", "a\001b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	{ { "--driver", "a b", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "tap*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap* 5'", NULL },
 	/*
 	 * the options that decide where and what it changes are kept: a
