@@ -280,13 +280,17 @@ int genl_ntf_feed(const struct genl_sock *s, const void *buf, size_t len,
 
 int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 {
+	struct sockaddr_nl from;
+	socklen_t len;
 	unsigned int i;
 	int flags = 0, ret;
 	ssize_t n;
 
 	for (i = 0; i < GENL_NTF_DRAIN_MAX; i++) {
-		n = recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize,
-			 MSG_DONTWAIT);
+		memset(&from, 0, sizeof(from));
+		len = sizeof(from);
+		n = recvfrom(mnl_socket_get_fd(s->nl), s->buf, s->bufsize,
+			     MSG_DONTWAIT, (struct sockaddr *)&from, &len);
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			break;
 		if (n < 0 && errno == ENOBUFS) {
@@ -296,6 +300,13 @@ int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 		}
 		if (n < 0)
 			return -errno;
+		/*
+		 * Only the kernel's (port 0): a process with CAP_NET_ADMIN in
+		 * the namespace may send to this socket too, and what it sends
+		 * is no change.
+		 */
+		if (from.nl_pid)
+			continue;
 		ret = genl_ntf_feed(s, s->buf, (size_t)n, cb, data);
 		if (ret == -EBADMSG)
 			flags |= GENL_NTF_BAD;

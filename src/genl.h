@@ -85,7 +85,8 @@ int genl_subscribe(struct genl_sock *s);
  * Read every datagram waiting on the socket (up to GENL_NTF_DRAIN_MAX,
  * so that a flood that never ends cannot keep the caller from its
  * output), without blocking, and call @cb for every message of the
- * family (a notification or anything else: @cb decides).  Returns 0,
+ * family that the kernel sent (a process's are skipped; a notification
+ * or anything else: @cb decides).  Returns 0,
  * or -errno, or what else it met, any of: GENL_NTF_LOST, the kernel
  * dropped notifications because the receive buffer was full,
  * GENL_NTF_BAD, a datagram was malformed (the others still count and the

@@ -7,7 +7,8 @@
 # changes nothing; a clean exit 0 on SIGTERM and SIGINT, and SIGINT
 # ignored at the start (a script's background job) stays so; a filter name
 # with an escaped glob character is no pattern; a watched namespace
-# deleted (ip netns delete) is watched still.  Bursts and lost
+# deleted (ip netns delete) is watched still; a message another process
+# sends to the monitor's socket is no notification.  Bursts and lost
 # notifications: tests/monitorburst.sh; signals while blocked:
 # tests/monitorstop.sh.
 
@@ -398,6 +399,62 @@ kill -TERM "$MON_PID"
 wait "$MON_PID"
 check_eq "namespace deleted: exit status 0 after SIGTERM" 0 "$?"
 check_empty "namespace deleted: nothing on stderr" "$NIM_TMP/del.err"
+MON_PIDS=()
+
+# --- only the kernel's notifications are printed: a process with
+# CAP_NET_ADMIN in the namespace can send a message shaped as one to the
+# monitor's socket, and that is no change of a mask.
+command -v python3 >/dev/null 2>&1 || missing python3 python3
+start_monitor forge -n "$NS" --monitor
+sync_monitors tap3 "$NIM_TMP/forge.out"
+# To every generic netlink socket of the namespace but its own: a
+# DEBUG_NTF of the ethtool family for nim-forged (index 77777), 0x5.
+ip netns exec "$NS" python3 - <<'EOF' || fatal "cannot send the forged notification"
+import socket, struct
+
+def attr(t, data):
+    n = 4 + len(data)
+    return struct.pack("HH", n, t) + data + b"\0" * (-n % 4)
+
+def msg(family, cmd, body):
+    body = struct.pack("BBH", cmd, 1, 0) + body
+    return struct.pack("IHHII", 16 + len(body), family, 1, 1, 0) + body
+
+sk = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 16)
+sk.bind((0, 0))
+sk.settimeout(10)
+sk.send(msg(0x10, 3, attr(2, b"ethtool\0")))  # CTRL_CMD_GETFAMILY
+reply = sk.recv(65536)
+off = 20
+while off < len(reply):
+    n, t = struct.unpack_from("HH", reply, off)
+    if t == 1:  # CTRL_ATTR_FAMILY_ID
+        family = struct.unpack_from("H", reply, off + 4)[0]
+    off += (n + 3) & ~3
+ntf = msg(family, 8, attr(0x8001, attr(1, struct.pack("I", 77777)) +
+                          attr(2, b"nim-forged\0")) +
+          attr(0x8002, attr(1, b"") + attr(2, struct.pack("I", 32)) +
+               attr(4, struct.pack("I", 5))))
+own = sk.getsockname()[0]
+sent = 0
+with open("/proc/net/netlink") as f:
+    for line in f.readlines()[1:]:
+        port = int(line.split()[2])
+        if line.split()[1] == "16" and port not in (0, own):
+            sk.sendto(ntf, (port, 0))
+            sent += 1
+assert sent
+EOF
+et -s tap3 msglvl 0x7000 || fatal "ethtool -s tap3 msglvl 0x7000 failed"
+wait_for "$NIM_TMP/forge.out" '^tap3: 0x00007000 ' ||
+	fatal "the monitor missed tap3's 0x7000"
+check_nogrep "a notification sent by a process is not printed" \
+	'nim-forged' "$NIM_TMP/forge.out"
+check_empty "a notification sent by a process: nothing on stderr" \
+	"$NIM_TMP/forge.err"
+kill -TERM "${MON_PIDS[-1]}"
+wait "${MON_PIDS[-1]}"
+check_eq "a notification sent by a process: exit status 0 after SIGTERM" 0 "$?"
 MON_PIDS=()
 
 # --- usage errors
