@@ -279,16 +279,25 @@ if [ -f "$RULE" ]; then
 		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply --ifindex \$attr\{ifindex\}"$' "$RULE"
 	if command -v udevadm >/dev/null 2>&1 && ! pgrep -x systemd-udevd >/dev/null &&
 	   [ -d /run ]; then
-		# udevadm test reads the rules directories: put ours there for
-		# this one simulation, on a veth with an ifindex of its own.
-		mkdir -p /run/udev/rules.d
-		cp "$RULE" /run/udev/rules.d/90-netifmsg-test-$$.rules
+		# udevadm test reads the rules directories and writes the
+		# device's database entry and tag files (data/n4242,
+		# tags/systemd/n4242): give it a /run/udev of its own, in a
+		# mount namespace of its own, with our rule in it, so that
+		# nothing of the host's udev is changed; on a veth with an
+		# ifindex of its own.
 		ip -n "$NS" link add ve2 index 4242 type veth peer name ve3 index 4243
-		ip netns exec "$NS" udevadm test --action=add /sys/class/net/ve2 \
-			>"$NIM_TMP/udev" 2>&1
-		rm -f /run/udev/rules.d/90-netifmsg-test-$$.rules /run/udev/data/n4242
+		find /run/udev -name n4242 >"$NIM_TMP/udev-before" 2>/dev/null
+		unshare -m sh -c 'mount --make-rprivate / &&
+			mount -t tmpfs netifmsg-test /run/udev &&
+			mkdir /run/udev/rules.d &&
+			cp "$1" /run/udev/rules.d/90-netifmsg-test.rules &&
+			exec ip netns exec "$2" udevadm test --action=add \
+				/sys/class/net/ve2' sh "$RULE" "$NS" >"$NIM_TMP/udev" 2>&1
 		check_egrep "udevadm test: the rule runs netifmsg --apply --ifindex 4242" \
 			"run: '/[^']*/netifmsg --apply --ifindex 4242'" "$NIM_TMP/udev"
+		check_eq "udevadm test: no file of the host's /run/udev made" \
+			"$(cat "$NIM_TMP/udev-before")" \
+			"$(find /run/udev -name n4242 2>/dev/null)"
 	else
 		echo "note: no udevadm (or udevd runs): the rule checked by its text only"
 	fi
