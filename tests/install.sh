@@ -6,7 +6,8 @@
 # the empty drop-in directory netifmsg.d (mode 0755: 'netifmsg >
 # /etc/netifmsg.d/saved.conf', as README and netifmsg.conf(5) say, needs
 # it) and the completion; make uninstall takes them away again, but keeps a
-# configuration the administrator changed.  No root needed.
+# configuration the administrator changed; install keeps one that is a
+# symlink, dangling too.  No root needed.
 
 . "${top_srcdir:-$(dirname "$0")/..}/tests/tool-lib.sh"
 
@@ -82,5 +83,15 @@ check "uninstall: the unchanged default configuration goes" \
 	gone "$([ -e "$D$sysconfdir/netifmsg.conf" ] || echo gone)"
 check "uninstall: the empty netifmsg.d/ goes" \
 	gone "$([ -e "$D$sysconfdir/netifmsg.d" ] || echo gone)"
+
+# The administrator's symlinks, dangling ones too (to a file system not
+# mounted yet), are a configuration: install keeps them and succeeds.
+ln -s /nonexistent/netifmsg.conf "$D$sysconfdir/netifmsg.conf"
+ln -s /nonexistent/netifmsg.d "$D$sysconfdir/netifmsg.d"
+make -s -C "$B" install DESTDIR="$D" >>"$D.log" 2>&1
+check "install beside dangling symlinks" 0 "$?"
+check "install keeps a dangling symlink netifmsg.conf and netifmsg.d" \
+	"/nonexistent/netifmsg.conf /nonexistent/netifmsg.d" \
+	"$(readlink "$D$sysconfdir/netifmsg.conf" "$D$sysconfdir/netifmsg.d" | tr '\n' ' ' | sed 's/ $//')"
 rm -f "$D.log"
 finish
