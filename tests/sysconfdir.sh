@@ -26,6 +26,10 @@ mkdir "$D/b" && tar -C "$B" --exclude=./.git -cf - . | tar -C "$D/b" -xpf - ||
 	exit 1
 src=()
 [ "$S" = "$B" ] || src=(srcdir="$S" top_srcdir="$S" VPATH="$S")
+# The dependency files name the sources by the build's relative path
+# ("../../src/src/main.c" in distcheck's), which is no path in the copy:
+# emptied, each object depends on what Makefile.am says alone.
+find "$D/b" -path '*/.deps/*.Po' -exec sh -c 'echo "# dummy" >"$1"' sh {} \;
 sed -i "s|^sysconfdir = .*|sysconfdir = $D/etc|" "$D/b/Makefile"
 make -s -C "$D/b" "${src[@]}" src/netifmsg >"$D/log" 2>&1
 check "make after a new sysconfdir" 0 "$?"
