@@ -222,7 +222,7 @@ static void shell_ifname(char *buf, size_t size, const char *ifname)
 	const char *p;
 
 	format_ifname(word, sizeof(word), ifname);
-	if (!word[strspn(word, SHELL_PLAIN)]) {
+	if (shell_plain(word, false)) {
 		snprintf(buf, size, "%s", word);
 		return;
 	}
@@ -250,7 +250,7 @@ static void shell_netns(char *buf, size_t size, const char *netns)
 	const char *p;
 	size_t n;
 
-	if (netns[0] && !netns[strspn(netns, SHELL_PLAIN "/")]) {
+	if (netns[0] && shell_plain(netns, true)) {
 		snprintf(buf, size, "%s", netns);
 		return;
 	}

@@ -566,7 +566,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	/* -n and --driver take no escapes: a value a shell must quote. */
 	if (o->netns) {
 		ADD(" -n %s", o->netns);
-		odd = o->netns[strspn(o->netns, SHELL_PLAIN "/")] != '\0';
+		odd = !shell_plain(o->netns, true);
 	}
 	ADD("%s%s%s%s%s", o->ioctl ? " --ioctl" : "", modes[o->mode],
 	    o->verbose ? " -v" : "", o->quiet ? " -q" : "",
@@ -585,8 +585,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	/* The --driver values are kept last first. */
 	for (i = j->more->ndrivers - 1; i >= 0; i--) {
 		ADD(" --driver %s", j->more->drivers[i]);
-		odd |= j->more->drivers[i][strspn(j->more->drivers[i],
-						  SHELL_PLAIN)] != '\0';
+		odd |= !shell_plain(j->more->drivers[i], false);
 	}
 	/*
 	 * "--driver tun msglvl 5": the "*" that stands for every one of it.

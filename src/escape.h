@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /*
  * The length (2..4) of the well-formed UTF-8 sequence of more than one
@@ -34,6 +35,12 @@ size_t escape_text(char *buf, size_t size, const char *s);
 /* Bytes a shell word can hold unquoted (a path adds '/'). */
 #define SHELL_PLAIN	"abcdefghijklmnopqrstuvwxyz" \
 			"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.,+-%@="
+
+/* Can @s be given to a shell as it is, unquoted (with @path, '/' too)? */
+static inline bool shell_plain(const char *s, bool path)
+{
+	return !s[strspn(s, path ? SHELL_PLAIN "/" : SHELL_PLAIN)];
+}
 
 /* Room escape_text() needs at most for a string of @n bytes. */
 #define ESCAPED_MAX(n)	(4 * (n) + 1)
