@@ -301,9 +301,8 @@ int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 		if (n < 0)
 			return -errno;
 		/*
-		 * Only the kernel's (port 0): a process with CAP_NET_ADMIN in
-		 * the namespace may send to this socket too, and what it sends
-		 * is no change.
+		 * Only the kernel's (port 0): genl_open() keeps out another
+		 * process's unicast, not what it sends to the group.
 		 */
 		if (from.nl_pid)
 			continue;
@@ -331,6 +330,7 @@ static int family_cb(const struct nlmsghdr *nlh, void *data)
 
 int genl_open(struct genl_sock *s, const char *family, const char *group)
 {
+	static const struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	struct family_req f = { s, group };
 	char req[GENL_REQ_MAX];
 	int one = 1, ret;
@@ -341,7 +341,14 @@ int genl_open(struct genl_sock *s, const char *family, const char *group)
 	if (!s->buf)
 		return -ENOMEM;
 	s->nl = mnl_socket_open2(NETLINK_GENERIC, SOCK_CLOEXEC);
-	if (!s->nl || mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0) {
+	/*
+	 * Connected to the kernel (port 0), the socket takes no unicast
+	 * from anyone else: a process with CAP_NET_ADMIN in the namespace
+	 * (a container's root, under -n) cannot slip in a forged answer.
+	 */
+	if (!s->nl || mnl_socket_bind(s->nl, 0, MNL_SOCKET_AUTOPID) < 0 ||
+	    connect(mnl_socket_get_fd(s->nl), (struct sockaddr *)&kernel,
+		    sizeof(kernel)) < 0) {
 		ret = -errno;
 		goto fail;
 	}
