@@ -26,11 +26,19 @@ static int hex_name(const char *hex, char name[IF_NAMESIZE])
 	return 0;
 }
 
+/* A string's value, or NULL: for no string, or one with a \u0000 in it. */
+static const char *c_string(json_t *v)
+{
+	const char *s = json_string_value(v);
+
+	return s && strlen(s) == json_string_length(v) ? s : NULL;
+}
+
 /* One object into a job: the text line it stands for, read as one. */
 static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 		      struct cmdline_err *err)
 {
-	json_t *ifname = json_object_get(obj, "ifname");
+	const char *ifname = c_string(json_object_get(obj, "ifname"));
 	json_t *hex = json_object_get(obj, "ifname_hex");
 	json_t *mask = json_object_get(obj, "msg_enable");
 	char name[IF_NAMESIZE], line[4 * IF_NAMESIZE + 16];
@@ -43,17 +51,14 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	 * would not read back as the one IFACE word of the line.
 	 */
 	if (hex) {
-		if (!json_is_string(hex) ||
-		    hex_name(json_string_value(hex), name) < 0 ||
+		if (!c_string(hex) || hex_name(c_string(hex), name) < 0 ||
 		    !ifname_valid(name))
 			return cmdline_err_set(err, false, "\"ifname_hex\" is not an interface name in hex");
-	} else if (!json_is_string(ifname) ||
-		   json_string_length(ifname) >= IF_NAMESIZE ||
-		   strlen(json_string_value(ifname)) != json_string_length(ifname) ||
-		   !ifname_valid(json_string_value(ifname))) {
+	} else if (!ifname || strlen(ifname) >= IF_NAMESIZE ||
+		   !ifname_valid(ifname)) {
 		return cmdline_err_set(err, false, "no \"ifname\" that is an interface name");
 	} else {
-		strcpy(name, json_string_value(ifname));
+		strcpy(name, ifname);
 	}
 	if (!json_is_integer(mask) || json_integer_value(mask) < 0 ||
 	    json_integer_value(mask) > UINT32_MAX)
@@ -88,7 +93,8 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 			return 0;
 		*errline = lineno;
 		obj = json_loadb(text + at, len - at, JSON_REJECT_DUPLICATES |
-				 JSON_DISABLE_EOF_CHECK, &jerr);
+				 JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL,
+				 &jerr);
 		if (!obj)
 			return cmdline_err_set(err, false, "invalid JSON: %s",
 					       jerr.text);
@@ -125,7 +131,9 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 	*errline = 0;
 	if (len && text[0] == '{')
 		return read_objects(b, text, len, errline, err);
-	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	/* \u0000 is JSON: a name with one is no name, other keys are ignored. */
+	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
+			 &jerr);
 	if (!arr) {
 		*errline = jerr.line > 0 ? (unsigned int)jerr.line : 1;
 		return cmdline_err_set(err, false, "invalid JSON: %s", jerr.text);

@@ -707,8 +707,14 @@ static const struct json_case json_cases[] = {
 	  "no \"ifname\" that is an interface name" },
 	{ "[{\"ifname\":\"abcdefghijklmnop\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "no \"ifname\" that is an interface name" },
+	/* \u0000 is JSON, but no name holds a NUL: no "JSON_ALLOW_NUL" */
 	{ "[{\"ifname\":\"a\\u0000b\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
-	  "invalid JSON" },
+	  "no \"ifname\" that is an interface name" },
+	{ "[{\"ifname_hex\":\"61\\u000062\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "\"ifname_hex\" is not an interface name in hex" },
+	/* a key that is ignored may hold one */
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1,\"x\":\"\\u0000\"}]", 0, 1, "tap0", 0x1, 1, NULL },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1,\"x\":\"\\u0000\"}\n", 0, 1, "tap0", 0x1, 1, NULL },
 	{ "[{\"ifname\":7,\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "no \"ifname\" that is an interface name" },
 	{ "[{\"ifname_hex\":\"612062\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
