@@ -99,12 +99,13 @@ static size_t escape_len(const char *s)
 }
 
 /*
- * With @pattern, each escape keeps a backslash before its character: in
- * place, as "\xHH" takes two bytes more than the byte it is.
+ * With @pattern, an escape keeps a backslash before its character where
+ * fnmatch(3) may read that as a glob (ASCII punctuation): in place, as
+ * "\xHH" takes two bytes more than the byte it is.
  */
 static bool unescape(char *s, bool pattern)
 {
-	char *out = s, *p;
+	char *out = s, *p, c;
 	size_t k;
 
 	/* Check first: a bad word is left as it was, for the message. */
@@ -113,12 +114,11 @@ static bool unescape(char *s, bool pattern)
 			return false;
 	for (p = s; *p; p += k) {
 		k = *p == '\\' ? escape_len(p) : 1;
-		if (pattern && k > 1)
+		c = k == 4 ? (char)(hex_digit(p[2]) << 4 | hex_digit(p[3])) :
+			     p[k - 1];
+		if (pattern && k > 1 && c > ' ' && c < 0x7f && !isalnum(c))
 			*out++ = '\\';
-		if (k == 4)
-			*out++ = (char)(hex_digit(p[2]) << 4 | hex_digit(p[3]));
-		else
-			*out++ = p[k - 1];
+		*out++ = c;
 	}
 	*out = '\0';
 	return true;

@@ -58,8 +58,9 @@ bool unescape_word(char *s);
 
 /*
  * unescape_word() for a pattern for fnmatch(3), whose backslash quotes
- * the next character as ESCAPES does: each escape keeps a backslash
- * before its character ("\x2a" is "\*", a quoted '*').
+ * the next character as ESCAPES does: an escape of ASCII punctuation
+ * keeps a backslash before it ("\x2a" is "\*", a quoted '*'); any other
+ * is its byte alone ("\x41*" is "A*"), as messages quote the pattern.
  */
 bool unescape_pattern(char *s);
 

@@ -40,6 +40,10 @@ check_grep "show 've*': message" "netifmsg: no interface with a message level ma
 check_empty "show 've*': no stdout" "$OUT"
 check_rc "show 'zz*'" 1 nm 'zz*'
 check_grep "show 'zz*': message" "matches 'zz*'" "$ERR"
+# An escape of a letter or of a byte that is no ASCII needs no quoting
+# for fnmatch(3): the message quotes those bytes themselves.
+check_rc "show 'z\x7a\x41\xc3\xa9*'" 1 nm 'z\x7a\x41\xc3\xa9*'
+check_grep "show 'z\x7a\x41\xc3\xa9*': message" "matches 'zzAé*'" "$ERR"
 
 # --- a change over a pattern: one atomic set per match
 check_rc "'tap[1-2]' +link" 0 nm 'tap[1-2]' +link
