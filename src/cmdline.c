@@ -265,6 +265,15 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 	return set_option(o, cl, d, as, eq ? eq + 1 : NULL, i);
 }
 
+/* Does @word read as a CHANGE word, with @cn (NULL: the built-in names)? */
+static bool is_change_word(const char *word, const struct classnames *cn)
+{
+	struct change c;
+
+	change_init(&c);
+	return change_add_word(&c, cn, word, NULL, NULL);
+}
+
 /* Does @w (after its '-') read as short options, "-jv" or "-nNETNS"? */
 static bool short_options(const char *w)
 {
@@ -286,8 +295,8 @@ static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 	if (!short_options(p) && cl->given[OPT_MONITOR])
 		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
 				   quote(cl, cl->argv[*i]));
-	/* "--driver tun -timer": a change meant, no options. */
-	if (!short_options(p) && msgclass_lookup(NULL, p, strlen(p)) >= 0)
+	/* "--driver tun -timer" (or -all, -link,-wol): a change meant. */
+	if (!short_options(p) && is_change_word(cl->argv[*i], NULL))
 		return usage_error(cl, "'%s' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
 				   quote(cl, cl->argv[*i]));
 	for (; *p; p++) {
@@ -616,15 +625,6 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write the command without it");
 	return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's: write '%s'",
 			   form + (line && form[0] == ' '));
-}
-
-/* Does @word read as a CHANGE word, with @cn (NULL: the built-in names)? */
-static bool is_change_word(const char *word, const struct classnames *cn)
-{
-	struct change c;
-
-	change_init(&c);
-	return change_add_word(&c, cn, word, NULL, NULL);
 }
 
 /* "link,-wol": a +/- name after a comma or blank (a signed number is not). */

@@ -501,6 +501,15 @@ static const struct cl_case cases[] = {
 	/* bit 0's class too */
 	{ { "-drv", "tap0", NULL }, -EINVAL, 0,
 	  "'-drv' is read as options before an interface name", NULL },
+	/* any -CHANGE word: -all, a list, any case */
+	{ { "--driver", "tun", "-all", NULL }, -EINVAL, 0,
+	  "'-all' is read as options before an interface name", NULL },
+	{ { "--driver", "tun", "-link,-timer", NULL }, -EINVAL, 0,
+	  "'-link,-timer' is read as options before an interface name", NULL },
+	{ { "-ALL", "tap0", NULL }, -EINVAL, 0,
+	  "'-ALL' is read as options before an interface name", NULL },
+	/* a signed number is no CHANGE word */
+	{ { "--driver", "tun", "-0x5", NULL }, -EINVAL, 0, "unknown option '-0'", NULL },
 	{ { "-foo", NULL }, -EINVAL, 0, "unknown option '-o'", NULL },
 	{ { "-jnlink", "tap0", "+link", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	{ { "--driver", "tun", "*", "-timer", NULL }, 0, CMD_CHANGE, NULL, NULL },
