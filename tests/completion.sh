@@ -310,6 +310,10 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "tap0 tap1" -n "$NS" --driver tun ""
 	# The word after --driver NAME may be a CHANGE word as well.
 	comp "link" -n "$NS" --driver tun li
+	# ... but not after "--": that word is IFACE, as netifmsg reads it.
+	comp "tap0 tap1" -n "$NS" --driver tun -- t
+	comp "" -n "$NS" --driver tun -- +
+	comp "" -n "$NS" --driver tun -- li
 	comp "tap0 tap1 timer tx_err tx_queued tx_done" -n "$NS" --driver tun t
 	comp "link,probe" -n "$NS" --driver tun link,pr
 	comp "0x5/timer 0x5/tx_err 0x5/tx_queued 0x5/tx_done" -n "$NS" --driver tun 0x5/t
@@ -342,6 +346,7 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	ip -n "$NS" tuntap add dev hw mode tap ||
 		{ echo "ERROR: creating tap 'hw' failed" >&2; exit 1; }
 	comp "hw hw:" -n "$NS" --driver tun h
+	comp "hw" -n "$NS" --driver tun -- h
 	comp "hw" -n "$NS" h
 	comp '\\-odd' -n "$NS" '\\-'
 	comp 'o\\\*d o\\xff' -n "$NS" --monitor 'o\$x\\\\y' o
