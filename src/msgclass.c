@@ -119,12 +119,15 @@ int msgclass_lookup(const struct classnames *cn, const char *name,
 /*
  * Only names that read back as one CHANGE item are kept: a letter or '_'
  * first (a digit would be a number, '+'/'-' a relative word), then
- * letters, digits, '_', '-' or '.'.  Nor may a name shadow another bit's
- * name, "bitN", "all" or "none".
+ * letters, digits, '_', '-' or '.', and no prefix left ("msg_x", as it
+ * prints, would read as "x").  Nor may a name shadow another bit's name,
+ * "bitN", or a word of its own: "all", "none", "on", "off", "msglvl".
  */
 static bool kernel_name_ok(const struct classnames *cn, unsigned int bit,
 			   const char *name, size_t len)
 {
+	static const char *const words[] = { "all", "none", "on", "off",
+					     "msglvl" };
 	size_t i;
 	int other;
 
@@ -136,7 +139,10 @@ static bool kernel_name_ok(const struct classnames *cn, unsigned int bit,
 		if (!isalnum(ch) && ch != '_' && ch != '-' && ch != '.')
 			return false;
 	}
-	if (msgclass_word_is(name, len, "all") || msgclass_word_is(name, len, "none"))
+	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (msgclass_word_is(name, len, words[i]))
+			return false;
+	if (prefix_len(name, len, "netif_msg_") || prefix_len(name, len, "msg_"))
 		return false;
 	other = msgclass_lookup(cn, name, len);
 	return other < 0 || (unsigned int)other == bit;

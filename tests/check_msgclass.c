@@ -237,6 +237,13 @@ START_TEST(test_kernel_names)
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "a,b"));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "a b"));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "msg_"));
+	/* words of their own, and names that print as another's */
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "on"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "OFF"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "msglvl"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "netif_msg_msg_x"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "msg_netif_msg_x"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "msg_msg_x"));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "renamed"));
 	ck_assert_str_eq(msgclass_name(&cn, 17, buf), "bit17");
 
