@@ -276,7 +276,7 @@ check_eq "1100 interfaces, second run: no DEBUG_SET" 0 \
 RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
 if [ -f "$RULE" ]; then
 	check_egrep "rule: add events of the net subsystem" \
-		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply --ifindex \$attr\{ifindex\}"$' "$RULE"
+		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply --ifindex \$env\{IFINDEX\}"$' "$RULE"
 	if command -v udevadm >/dev/null 2>&1 && ! pgrep -x systemd-udevd >/dev/null &&
 	   [ -d /run ]; then
 		# udevadm test reads the rules directories and writes the
@@ -298,6 +298,30 @@ if [ -f "$RULE" ]; then
 		check_eq "udevadm test: no file of the host's /run/udev made" \
 			"$(cat "$NIM_TMP/udev-before")" \
 			"$(find /run/udev -name n4242 2>/dev/null)"
+		# An interface gone when udev gets to the rule (deleted at
+		# once, or a container's veth moved into its namespace), as
+		# a rule before ours that deletes it makes it: its sysfs
+		# attributes are gone, the event's index is not, and the
+		# RUN line, run, succeeds (nothing to set; on the test's
+		# configuration, not the system's).
+		ip -n "$NS" link add ve4 index 4244 type veth peer name ve5 index 4245
+		printf 'ACTION=="add", KERNEL=="ve4", PROGRAM="%s link del ve4"\n' \
+			"$(command -v ip)" >"$NIM_TMP/10-gone.rules"
+		unshare -m sh -c 'mount --make-rprivate / &&
+			mount -t tmpfs netifmsg-test /run/udev &&
+			mkdir /run/udev/rules.d &&
+			cp "$1" /run/udev/rules.d/90-netifmsg-test.rules &&
+			cp "$3" /run/udev/rules.d/10-netifmsg-gone.rules &&
+			exec ip netns exec "$2" udevadm test --action=add \
+				/sys/class/net/ve4' sh "$RULE" "$NS" \
+			"$NIM_TMP/10-gone.rules" >"$NIM_TMP/udev-gone" 2>&1
+		run=$(sed -n "s|^run: '/[^']*/netifmsg \(--apply .*\)'\$|\1|p" \
+			"$NIM_TMP/udev-gone")
+		check_eq "udevadm test, interface gone first: the index is the event's" \
+			"--apply --ifindex 4244" "$run"
+		read -ra words <<<"$run"
+		check_rc "udevadm test, interface gone first: the RUN line succeeds" 0 \
+			nm --config "$C/hot.conf" "${words[@]}"
 	else
 		echo "note: no udevadm (or udevd runs): the rule checked by its text only"
 	fi

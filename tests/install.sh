@@ -42,7 +42,7 @@ if [ -n "$udevrulesdir" ]; then
 	rule=$D$udevrulesdir/90-netifmsg.rules
 	check "installs $udevrulesdir/90-netifmsg.rules" yes "$([ -f "$rule" ] && echo yes)"
 	check "the rule runs the installed netifmsg" \
-		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply --ifindex \$attr{ifindex}\"" \
+		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply --ifindex \$env{IFINDEX}\"" \
 		"$(grep -v '^#' "$rule")"
 fi
 if [ -n "$bashcompletiondir" ]; then

@@ -52,7 +52,7 @@
 #  - `udevadm` commands are not run: they act on the system's udev,
 #    outside the namespace.  The nearest thing is run instead: the RUN
 #    command of the udev rule (contrib/90-netifmsg.rules.in, with
-#    $attr{ifindex} the interface's index) for the interface that
+#    $env{IFINDEX} the interface's index) for the interface that
 #    `udevadm test` names, or for every interface of the namespace
 #    (`udevadm trigger --subsystem-match=net`, as coldplug replays them);
 #    each must succeed, print nothing (udev drops it anyway) and, as the
@@ -330,8 +330,8 @@ run_monitor() {
 run_udev() {
 	local c=$1 run idx idxs=() before
 	run=$(sed -n 's/^ACTION=="add", SUBSYSTEM=="net", RUN+="\(.*\)"$/\1/p' "$RULE_IN")
-	# shellcheck disable=SC2016 # udev's $attr{ifindex}, not the shell's
-	if [[ $run != '@sbindir@/netifmsg '*'$attr{ifindex}'* ]]; then
+	# shellcheck disable=SC2016 # udev's $env{IFINDEX}, not the shell's
+	if [[ $run != '@sbindir@/netifmsg '*'$env{IFINDEX}'* ]]; then
 		fail "$page: $c: the rule's RUN command" "in $RULE_IN: '$run'"
 		return
 	fi
@@ -353,10 +353,10 @@ run_udev() {
 	echo "note: not run (the system's udev): $c; instead, for index ${idxs[*]}:"
 	before=$(masks)
 	for idx in "${idxs[@]}"; do
-		# shellcheck disable=SC2016 # udev's $attr{ifindex}
-		check_rc "$page: $c: ${run//'$attr{ifindex}'/$idx}" 0 \
-			in_ns "${run//'$attr{ifindex}'/$idx}"
-		check_empty "$page: $c: ${run//'$attr{ifindex}'/$idx}: output" "$OUT"
+		# shellcheck disable=SC2016 # udev's $env{IFINDEX}
+		check_rc "$page: $c: ${run//'$env{IFINDEX}'/$idx}" 0 \
+			in_ns "${run//'$env{IFINDEX}'/$idx}"
+		check_empty "$page: $c: ${run//'$env{IFINDEX}'/$idx}: output" "$OUT"
 	done
 	check_eq "$page: $c: no mask changed" "$before" "$(masks)"
 }
