@@ -457,6 +457,9 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
 					   quote(cl, err->item), err->suggestion);
+		if (cl->kind == CMDLINE_BATCH_LINE && err->item[0] == '#')
+			return usage_error(cl, "unknown message class '%s' (a comment takes a line of its own)",
+					   quote(cl, err->item));
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
 				   quote(cl, err->item));
 	case CHANGE_EMPTY:
@@ -699,7 +702,8 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 int job_build(struct job *j, const struct classnames *cn,
 	      struct cmdline_err *err)
 {
-	struct cmdline cl = { .err = err };
+	struct cmdline cl = { .err = err, .kind = j->lineno ?
+			      CMDLINE_BATCH_LINE : CMDLINE_ARGV };
 	unsigned int unknown = j->unknown;
 	int ret;
 
