@@ -208,11 +208,14 @@ static int check_trusted(int fd, bool reg, struct config_err *e)
 		return -errno;
 	if (reg && !S_ISREG(st.st_mode))
 		return cmdline_err_set(&e->msg, false, "not a regular file");
-	if ((st.st_uid != 0 && st.st_uid != geteuid()) ||
-	    st.st_mode & S_IWOTH ||
+	if (st.st_uid != 0 && st.st_uid != geteuid())
+		return cmdline_err_set(&e->msg, false,
+				       "owned by uid %u, not root: refused (see netifmsg.conf(5))",
+				       (unsigned int)st.st_uid);
+	if (st.st_mode & S_IWOTH ||
 	    (st.st_mode & S_IWGRP && group_lets_others_write(fd, st.st_gid)))
 		return cmdline_err_set(&e->msg, false,
-				       "writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))");
+				       "writable by a user other than root: refused (see netifmsg.conf(5))");
 	return 0;
 }
 

@@ -118,7 +118,7 @@ set_mask tap0 0x0
 mkdir -m 0757 "$ETC/netifmsg.d"
 check_rc "--apply: netifmsg.d anyone may write" 2 ne --apply
 check_file "--apply: netifmsg.d anyone may write: message" \
-	"netifmsg: $ETC/netifmsg.d/: writable by a user other than root, or owned by one: refused (see netifmsg.conf(5))" \
+	"netifmsg: $ETC/netifmsg.d/: writable by a user other than root: refused (see netifmsg.conf(5))" \
 	"$ERR"
 check_mask "--apply: netifmsg.d anyone may write: nothing set" tap0 0x0
 rm -rf "$ETC/netifmsg.d"

@@ -321,7 +321,8 @@ START_TEST(test_special_files)
 END_TEST
 
 /* @name, made @mode and @uid:@gid, is refused as a default file. */
-static void refused(const char *name, mode_t mode, uid_t uid, gid_t gid)
+static void refused(const char *name, mode_t mode, uid_t uid, gid_t gid,
+		    const char *why)
 {
 	char path[600];
 
@@ -330,28 +331,32 @@ static void refused(const char *name, mode_t mode, uid_t uid, gid_t gid)
 	ck_assert_int_eq(chown(path, uid, gid), 0);
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
 	ck_assert_str_eq(e.file, path);
-	ck_assert_ptr_nonnull(strstr(e.msg.msg, "refused"));
+	ck_assert_str_eq(e.msg.msg, why);
 	ck_assert_int_eq(chmod(path, 0755), 0);
 	ck_assert_int_eq(chown(path, geteuid(), getegid()), 0);
 	batch_free(&b);
 }
 
+#define WRITABLE "writable by a user other than root: refused (see netifmsg.conf(5))"
+
 /*
  * Default files, and netifmsg.d, that a user other than root may write
- * are refused, as sudo refuses such a sudoers; group root may write.
+ * or owns are refused, as sudo refuses such a sudoers; group root may
+ * write.  The message says which.
  */
 START_TEST(test_untrusted)
 {
 	put("netifmsg.conf", "tap0 +link\n");
 	put("netifmsg.d/10.conf", "tap1 +link\n");
-	refused("netifmsg.conf", 0646, geteuid(), getegid());
-	refused("netifmsg.d/10.conf", 0666, geteuid(), getegid());
-	refused("netifmsg.d/", 0757, geteuid(), getegid());
+	refused("netifmsg.conf", 0646, geteuid(), getegid(), WRITABLE);
+	refused("netifmsg.d/10.conf", 0666, geteuid(), getegid(), WRITABLE);
+	refused("netifmsg.d/", 0757, geteuid(), getegid(), WRITABLE);
 	if (geteuid() == 0) {
-		refused("netifmsg.conf", 0664, 0, 1);
-		refused("netifmsg.d/10.conf", 0644, 1, 0);
-		refused("netifmsg.d/", 0775, 0, 1);
-		refused("netifmsg.d/10.conf", 0664, 0, 1);
+		refused("netifmsg.conf", 0664, 0, 1, WRITABLE);
+		refused("netifmsg.d/10.conf", 0644, 1, 0,
+			"owned by uid 1, not root: refused (see netifmsg.conf(5))");
+		refused("netifmsg.d/", 0775, 0, 1, WRITABLE);
+		refused("netifmsg.d/10.conf", 0664, 0, 1, WRITABLE);
 		ck_assert_int_eq(chmod(e.file, 0664), 0);
 		ck_assert_int_eq(chown(e.file, 0, 0), 0);
 		/* A group other than root's that may not write: trusted. */
