@@ -36,7 +36,8 @@ static int ioc_driver(struct backend *b, const char *ifname,
 /*
  * The ioctl sets by name: with @r->ifindex, the read before it checks
  * that the name is still that interface's (-ENODEV where not, as netlink
- * says for a name and an index that do not match).
+ * says for a name and an index that do not match, also where the name's
+ * interface now has no message level).
  */
 static int ioc_set(struct backend *b, const struct breq *r)
 {
@@ -46,6 +47,10 @@ static int ioc_set(struct backend *b, const struct breq *r)
 	if (r->replace && !r->ifindex)
 		return ethioc_set(fd_of(b), r->ifname, r->value);
 	ret = ethioc_get(fd_of(b), r->ifname, &now);
+	/* An interface without a message level that took the name, too. */
+	if (ret == -EOPNOTSUPP && r->ifindex &&
+	    ethioc_ifindex(fd_of(b), r->ifname) != (int)r->ifindex)
+		return -ENODEV;
 	if (ret < 0)
 		return ret;
 	if (r->ifindex && now.ifindex != r->ifindex)

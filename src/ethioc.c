@@ -53,23 +53,30 @@ static int msglvl(int fd, const char *ifname, uint32_t cmd, uint32_t *value)
 
 int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 {
-	struct ifreq ifr;
 	uint32_t value = 0;
 	int ret;
 
 	ret = msglvl(fd, ifname, ETHTOOL_GMSGLVL, &value);
 	if (!ret)
-		ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
+		ret = ethioc_ifindex(fd, ifname);
 	if (ret < 0)
 		return ret;
 	memset(st, 0, sizeof(*st));
-	st->ifindex = (uint32_t)ifr.ifr_ifindex;
+	st->ifindex = (uint32_t)ret;
 	st->msg_enable = value;
 	/*
 	 * @ifname may be an alternative name (ip link property): the state
 	 * carries the interface's name, as a netlink reply does.
 	 */
 	return ethioc_ifname(fd, st->ifindex, st->ifname);
+}
+
+int ethioc_ifindex(int fd, const char *ifname)
+{
+	struct ifreq ifr;
+	int ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
+
+	return ret < 0 ? ret : ifr.ifr_ifindex;
 }
 
 int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,

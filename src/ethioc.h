@@ -21,6 +21,9 @@ int ethioc_get(int fd, const char *ifname, struct ifstate *st);
 /* Replace the whole mask of @ifname with @value. */
 int ethioc_set(int fd, const char *ifname, uint32_t value);
 
+/* The index of @ifname now (SIOCGIFINDEX), or -errno. */
+int ethioc_ifindex(int fd, const char *ifname);
+
 /* The name of interface @ifindex now (SIOCGIFNAME), into @name. */
 int ethioc_ifname(int fd, unsigned int ifindex, char name[IF_NAMESIZE]);
 

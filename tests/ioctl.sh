@@ -537,4 +537,39 @@ check_eq "--ioctl, tap1 deleted meanwhile: the list asked for once" \
 check_lines "--ioctl, tap1 deleted meanwhile: the others shown" $((NTAPS - 1)) "$OUT"
 check_nogrep "--ioctl, tap1 deleted meanwhile: no tap1" "tap1:" "$OUT"
 
+# A selected interface renamed between the walk and its set, its name
+# taken by one without a message level: over netlink the set, by name
+# and index, finds no such interface; over the ioctl the read before the
+# set says so too, not that the driver cannot change its level (strace
+# stops netifmsg after the walk's last ioctl, counted in a show all).
+ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
+ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+	fatal "--ioctl show all under strace failed"
+walk=$(grep -c '^ioctl' "$NIM_TMP/walk")
+# taken ARGS...: netifmsg --ioctl ARGS, tap0 renamed to tapold and ve0
+# to tap0 after the walk; the names are put back after.
+# shellcheck disable=SC2317 # called through at_ioctl
+take_tap0() { ip -n "$NS" link set tap0 name tapold && ip -n "$NS" link set ve0 name tap0; }
+taken() {
+	at_ioctl "$walk" take_tap0 -- --ioctl "$@"
+	ip -n "$NS" link set tap0 name ve0 && ip -n "$NS" link set tapold name tap0 ||
+		fatal "cannot put the names back"
+}
+set_mask tap0 0x1
+taken 'tap[0]' +link
+check_eq "--ioctl 'tap[0]' +link, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
+check_file "--ioctl 'tap[0]' +link, tap0's name taken by a veth meanwhile: message" \
+	"netifmsg: tap0: no such network interface" "$ERR"
+check_mask "--ioctl 'tap[0]' +link, tap0's name taken by a veth meanwhile: unchanged" tap0 0x1
+taken 'tap[0]' 0x3
+check_eq "--ioctl 'tap[0]' 0x3, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
+check_file "--ioctl 'tap[0]' 0x3, tap0's name taken by a veth meanwhile: message" \
+	"netifmsg: tap0: no such network interface" "$ERR"
+printf 'tap0 +link\n' >"$NIM_TMP/tap0.conf"
+taken --apply --config "$NIM_TMP/tap0.conf"
+check_eq "--ioctl --apply, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
+check_file "--ioctl --apply, tap0's name taken by a veth meanwhile: message" \
+	"netifmsg: tap0: no such network interface" "$ERR"
+check_mask "--ioctl --apply, tap0's name taken by a veth meanwhile: unchanged" tap0 0x1
+
 finish
