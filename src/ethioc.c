@@ -127,13 +127,16 @@ int ethioc_walk(int fd, bstate_cb_t cb, void *data)
 		return -errno;
 	for (p = list; p->if_index && !ret; p++) {
 		struct ifstate st = { 0 };
-		struct ifreq ifr;
 		uint32_t value = 0;
+		int index;
 
 		ret = msglvl(fd, p->if_name, ETHTOOL_GMSGLVL, &value);
-		if (!ret)
-			ret = ifioctl(fd, SIOCGIFINDEX, p->if_name, &ifr, NULL);
-		if (!ret && (unsigned int)ifr.ifr_ifindex != p->if_index)
+		/* Also without a level: the name may be another's by now. */
+		index = ret && ret != -EOPNOTSUPP ? ret :
+			ethioc_ifindex(fd, p->if_name);
+		if (index < 0)
+			ret = index;
+		else if ((unsigned int)index != p->if_index)
 			ret = moved = -EAGAIN;
 		if (ret == -ENODEV && !ethioc_ifname(fd, p->if_index, st.ifname))
 			ret = moved = -EAGAIN;

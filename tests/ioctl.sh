@@ -466,7 +466,7 @@ check_file "--ioctl -j, no ioctl socket: message" \
 	"netifmsg: cannot open a socket for the ioctl: Too many open files" "$ERR"
 
 # An error other than ENODEV or EOPNOTSUPP ends the walk (strace fails
-# the second ioctl, the first tap's; lo's comes first): a change of a
+# the second ioctl, lo's index check after its read): a change of a
 # pattern fails, sets nothing, and with -j still prints one (empty) array.
 set_mask tap0 0x1
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
@@ -571,5 +571,47 @@ check_eq "--ioctl --apply, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC
 check_file "--ioctl --apply, tap0's name taken by a veth meanwhile: message" \
 	"netifmsg: tap0: no such network interface" "$ERR"
 check_mask "--ioctl --apply, tap0's name taken by a veth meanwhile: unchanged" tap0 0x1
+
+# A tap renamed during the walk, after an interface without a message
+# level that the walk has read already (ve0, or one made meanwhile) took
+# its old name: the read of that name finds no level, and its index
+# check sees that the name is another's, so the walk is done again and
+# shows the tap under its new name.  strace stops netifmsg before the
+# read of tapy, the newest interface and so the walk's last (two ioctls).
+add_tap tapy || fatal "cannot create the tap tapy"
+set_mask tapy 0x5
+idx=$(ifindex_of tapy)
+ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+	fatal "--ioctl show all under strace failed"
+tail -n 1 "$NIM_TMP/walk" | grep -q 'SIOCGIFINDEX, {ifr_name="tapy"' ||
+	fatal "the last ioctl of the walk is not tapy's"
+walk=$(($(grep -c '^ioctl' "$NIM_TMP/walk") - 2))
+for how in "renamed ve0" "a new veth"; do
+	if [ "$how" = "renamed ve0" ]; then
+		# shellcheck disable=SC2317 # called through at_ioctl
+		take_tapy() { ip -n "$NS" link set tapy name tapy2 && ip -n "$NS" link set ve0 name tapy; }
+		# shellcheck disable=SC2317
+		untake_tapy() { ip -n "$NS" link set tapy name ve0 && ip -n "$NS" link set tapy2 name tapy; }
+	else
+		# shellcheck disable=SC2317
+		take_tapy() { ip -n "$NS" link set tapy name tapy2 && ip -n "$NS" link add tapy type veth peer name vey; }
+		# shellcheck disable=SC2317
+		untake_tapy() { ip -n "$NS" link del tapy && ip -n "$NS" link set tapy2 name tapy; }
+	fi
+	at_ioctl "$walk" take_tapy -- --ioctl -j
+	check_eq "--ioctl -j, tapy's name taken by $how meanwhile: exit 0" 0 "$RC"
+	check_empty "--ioctl -j, tapy's name taken by $how meanwhile: no message" "$ERR"
+	check_grep "--ioctl -j, tapy's name taken by $how meanwhile: tapy2 with tapy's index and mask" \
+		"{\"ifname\":\"tapy2\",\"ifindex\":$idx,\"msg_enable\":5," "$OUT"
+	check_eq "--ioctl -j, tapy's name taken by $how meanwhile: the list asked for again" \
+		2 "$(grep -c RTM_GETLINK "$NIM_TMP/strace")"
+	untake_tapy || fatal "cannot put the names back"
+	at_ioctl "$walk" take_tapy -- --ioctl 'tapy*' +timer
+	check_eq "--ioctl 'tapy*' +timer, tapy's name taken by $how meanwhile: exit 0" 0 "$RC"
+	check_empty "--ioctl 'tapy*' +timer, tapy's name taken by $how meanwhile: no message" "$ERR"
+	check_mask "--ioctl 'tapy*' +timer, tapy's name taken by $how meanwhile: set" tapy2 0xd
+	untake_tapy || fatal "cannot put the names back"
+	set_mask tapy 0x5
+done
 
 finish
