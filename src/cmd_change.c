@@ -147,8 +147,12 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	const struct job *j = &r->jobs[r->job];
 	bool stop = false;
 
-	/* Read by name: a selected interface's may now be another's. */
-	if (!q->set && !q->err && j->ifindex && q->st.ifindex != j->ifindex)
+	/*
+	 * Read by name: a selected interface's may now be another's, also
+	 * one without a message level (a selector selects none such).
+	 */
+	if (!q->set && j->ifindex && (q->err == -EOPNOTSUPP ||
+				      (!q->err && q->st.ifindex != j->ifindex)))
 		q->err = -ENODEV;
 	if (!r->step) {
 		tell_none(r, j->lineno);

@@ -571,6 +571,22 @@ check_eq "--ioctl --apply, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC
 check_file "--ioctl --apply, tap0's name taken by a veth meanwhile: message" \
 	"netifmsg: tap0: no such network interface" "$ERR"
 check_mask "--ioctl --apply, tap0's name taken by a veth meanwhile: unchanged" tap0 0x1
+# With -v the read before the set, by name, finds the veth's lack of a
+# level: the same message, over the ioctl and over netlink (stopped
+# after the last driver read of --driver, which follows the dump).
+taken -v 'tap[0]' +link
+check_eq "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
+check_file "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: message" \
+	"netifmsg: tap0: no such network interface" "$ERR"
+ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --driver tun >/dev/null ||
+	fatal "--driver tun under strace failed"
+at_ioctl "$(grep -c '^ioctl' "$NIM_TMP/walk")" take_tap0 -- -v --driver tun 'tap[0]' +link
+ip -n "$NS" link set tap0 name ve0 && ip -n "$NS" link set tapold name tap0 ||
+	fatal "cannot put the names back"
+check_eq "netlink -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
+check_file "netlink -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: message" \
+	"netifmsg: tap0: no such network interface" "$ERR"
+check_mask "-v 'tap[0]' +link, tap0's name taken by a veth meanwhile: unchanged" tap0 0x1
 
 # A tap renamed during the walk, after an interface without a message
 # level that the walk has read already (ve0, or one made meanwhile) took
