@@ -84,17 +84,19 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 {
 	struct ethtool_drvinfo info = { .cmd = ETHTOOL_GDRVINFO };
 	struct ifreq ifr;
-	int ret;
+	int ret, index;
 
 	ret = ifioctl(fd, SIOCETHTOOL, ifname, &ifr, &info);
-	if (!ret)
-		ret = ifioctl(fd, SIOCGIFINDEX, ifname, &ifr, NULL);
-	if (ret == -ENODEV && !ethioc_ifname(fd, ifindex, ifr.ifr_name))
+	/* Also without a driver's name: the name may be another's now. */
+	index = ret && ret != -EOPNOTSUPP ? ret : ethioc_ifindex(fd, ifname);
+	if (index == -ENODEV && !ethioc_ifname(fd, ifindex, ifr.ifr_name))
+		return -EAGAIN;
+	if (index < 0)
+		return index;
+	if ((unsigned int)index != ifindex)
 		return -EAGAIN;
 	if (ret < 0)
 		return ret;
-	if ((unsigned int)ifr.ifr_ifindex != ifindex)
-		return -EAGAIN;
 	memcpy(driver, info.driver, DRIVER_NAME_MAX);
 	driver[DRIVER_NAME_MAX - 1] = '\0';
 	return 0;

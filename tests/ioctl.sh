@@ -630,4 +630,31 @@ for how in "renamed ve0" "a new veth"; do
 	set_mask tapy 0x5
 done
 
+# --driver: a tap renamed between the dump and its driver's read while
+# lo (no driver's name: GDRVINFO fails) takes its old name.  The read's
+# index check sees that the name is another's, and the dump and drivers
+# are read again: the tap is selected under its new name, not left out.
+# strace stops netifmsg after tap0's GDRVINFO, the first driver read.
+ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+	fatal "--ioctl show all under strace failed"
+# shellcheck disable=SC2317 # called through at_ioctl
+take_tap2() { ip -n "$NS" link set tap2 name tapold && ip -n "$NS" link set lo name tap2; }
+set_mask tap2 0x5
+idx=$(ifindex_of tap2)
+for io in netlink ioctl; do
+	opt=()
+	n=1
+	if [ "$io" = ioctl ]; then
+		opt=(--ioctl)
+		n=$(($(grep -c '^ioctl' "$NIM_TMP/walk") + 1))
+	fi
+	at_ioctl "$n" take_tap2 -- "${opt[@]}" --driver tun -j
+	ip -n "$NS" link set tap2 name lo && ip -n "$NS" link set tapold name tap2 ||
+		fatal "cannot put the names back"
+	check_eq "$io: --driver tun -j, lo took tap2's name meanwhile: exit 0" 0 "$RC"
+	check_empty "$io: --driver tun -j, lo took tap2's name meanwhile: no message" "$ERR"
+	check_grep "$io: --driver tun -j, lo took tap2's name meanwhile: tapold with tap2's index and mask" \
+		"{\"ifname\":\"tapold\",\"ifindex\":$idx,\"msg_enable\":5," "$OUT"
+done
+
 finish
