@@ -39,8 +39,9 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
  * Every interface of the namespace in ifindex order, leaving out those
  * whose driver has no message level (EOPNOTSUPP), those that went away
  * meanwhile (ENODEV) and those whose name another interface, or none,
- * had by the time of the read (also one without a message level).  Returns 0, the first other -errno, or
- * -EAGAIN once all came where a name had moved.
+ * had by the time of the read (also one without a message level).
+ * Returns 0, the first other -errno, or -EAGAIN once all came where a
+ * name had moved.
  */
 int ethioc_walk(int fd, bstate_cb_t cb, void *data);
 
