@@ -272,45 +272,58 @@ static void report_stop(struct run *r, int ret, size_t in_flight)
 	}
 }
 
+/* *@j appended to *@v, of room for *@cap (grown as needed); 0 or -ENOMEM. */
+static int append(struct job **v, size_t *n, size_t *cap, const struct job *j)
+{
+	if (*n == *cap) {
+		size_t more = *cap ? 2 * *cap : 64;
+		struct job *nv = realloc(*v, more * sizeof(*nv));
+
+		if (!nv)
+			return -ENOMEM;
+		*v = nv;
+		*cap = more;
+	}
+	(*v)[(*n)++] = *j;
+	return 0;
+}
+
 /*
  * Patterns and --driver: one dump, then each selector becomes one job
  * per interface it selects, in ifindex order, into @out (the jobs keep
- * pointers into @all).  A selector that selects nothing fails; without
- * --force nothing after it runs (r->unmatched).
+ * pointers into @all): as many jobs as are run, not lines times
+ * interfaces.  A selector that selects nothing fails; without --force
+ * nothing after it runs (r->unmatched).
  */
 static int expand(struct run *r, struct backend *b, const struct iflist *all,
 		  struct job **out)
 {
-	struct job *v;
-	size_t i, k, n = 0;
+	struct job *v = NULL;
+	size_t i, k, n = 0, cap = 0;
 
-	for (i = 0; i < r->n; i++)
-		n += job_is_selector(&r->jobs[i]) ? all->n : 1;
-	v = calloc(n ? n : 1, sizeof(*v));
 	r->none = calloc(r->n ? r->n : 1, sizeof(*r->none));
-	if (!v || !r->none) {
-		free(v);
+	if (!r->none)
 		return -ENOMEM;
-	}
-	for (i = n = 0; i < r->n; i++) {
+	for (i = 0; i < r->n; i++) {
 		const struct job *j = &r->jobs[i];
 		struct job sel = *j;
 		size_t first = n;
 
 		if (!job_is_selector(j)) {
-			v[n++] = *j;
+			if (append(&v, &n, &cap, j) < 0)
+				goto nomem;
 			continue;
 		}
 		sel.ifname = job_own_name(b, all, j);
 		for (k = 0; k < all->n; k++) {
 			if (!job_selects(&sel, all, k))
 				continue;
-			v[n] = *j;
-			v[n].ifname = all->v[k].ifname;
-			v[n].ifindex = all->v[k].ifindex;
-			v[n].pattern = false;
-			v[n].one = true;
-			n++;
+			if (append(&v, &n, &cap, j) < 0)
+				goto nomem;
+			v[n - 1].ifname = all->v[k].ifname;
+			v[n - 1].ifindex = all->v[k].ifindex;
+			v[n - 1].pattern = false;
+			v[n - 1].one = true;
 		}
 		if (n == first && !r->force) {
 			r->unmatched = j;
@@ -324,6 +337,9 @@ static int expand(struct run *r, struct backend *b, const struct iflist *all,
 	r->jobs = v;
 	r->n = n;
 	return 0;
+nomem:
+	free(v);
+	return -ENOMEM;
 }
 
 int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,

@@ -343,6 +343,50 @@ check_file "-v --batch beyond ulimit -f: message" \
 	"netifmsg: write error: File too large" "$NIM_TMP/fsize.err"
 check_mask "-v --batch beyond ulimit -f: the last line made" tap1 0x4
 
+# --- patterns cost memory for the jobs they make, not lines x interfaces
+# 4096 pattern lines that select one tap each make 4096 jobs, as the
+# same lines without a pattern do; room for 4096 x 1000 jobs (200 MB) is
+# a defect.  Each run is stopped in a write of its -v output to a FIFO
+# that nobody reads (all jobs made by then), and VmPeak of the two runs
+# compared, so that a wrapper's own address space (valgrind, ASan's
+# shadow) cancels out.
+FIFO=$NIM_TMP/fifo
+mkfifo "$FIFO" || fatal "mkfifo failed"
+for ((i = 0; i < 4096; i++)); do
+	t=tap$((i % NTAPS))
+	echo "$t +hw" >&5
+	echo "${t%?}[${t: -1}] -hw" >&6
+done 5>"$NIM_TMP/plain" 6>"$NIM_TMP/globs"
+# vm_peak_to VAR FILE: VmPeak in kB of -v --batch FILE, blocked writing.
+# shellcheck disable=SC2034 # a nameref: it sets the caller's VAR
+vm_peak_to() {
+	local -n nim_vp_to=$1
+	local pid l
+	nim_vp_to=
+	exec 3<>"$FIFO"
+	ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" -v --batch "$2" \
+		>"$FIFO" 2>/dev/null &
+	pid=$!
+	if wait_until sleeps_writing "$pid"; then
+		while read -r l; do
+			[[ $l == VmPeak:* ]] && read -r _ nim_vp_to _ <<<"$l"
+		done <"/proc/$pid/status"
+	fi
+	kill -KILL "$pid" 2>/dev/null
+	wait "$pid" 2>/dev/null
+	exec 3<&-
+}
+vm_peak_to plain "$NIM_TMP/plain"
+vm_peak_to globs "$NIM_TMP/globs"
+if [ -z "$plain" ] || [ -z "$globs" ]; then
+	fail "4096 pattern lines: VmPeak" "not read (plain '$plain', patterns '$globs')"
+elif ((globs - plain < 32768)); then
+	pass "4096 pattern lines over $NTAPS taps: VmPeak $globs kB, plain lines $plain kB"
+else
+	fail "4096 pattern lines over $NTAPS taps: memory for lines x interfaces" \
+		"VmPeak $globs kB, the same lines without patterns $plain kB"
+fi
+
 # --- odd files and usage errors
 : >"$NIM_TMP/empty"
 check_rc "--batch of an empty file" 0 nm --batch "$NIM_TMP/empty"
