@@ -582,6 +582,57 @@ START_TEST(test_parse_verbose_forms)
 END_TEST
 
 /*
+ * A newer kernel's attributes, at every level of a DEBUG reply, in either
+ * bitset form: skipped, whatever their payload, and the rest read.
+ */
+START_TEST(test_parse_unknown_attrs)
+{
+	static const uint64_t junk = 0x1122334455667788ULL;
+	struct nlattr *n, *set, *bits, *bit;
+	struct nlmsghdr *nlh;
+	struct ifstate st;
+	int compact;
+
+	for (compact = 0; compact < 2; compact++) {
+		nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+		n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MAX + 1);
+		mnl_attr_put_u32(nlh, 1, 99);
+		mnl_attr_nest_end(nlh, n);
+		n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
+		mnl_attr_put(nlh, ETHTOOL_A_HEADER_UNSPEC, 3, "abc");
+		mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, 7);
+		mnl_attr_put(nlh, ETHTOOL_A_HEADER_MAX + 1, sizeof(junk), &junk);
+		mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, "eth0");
+		mnl_attr_nest_end(nlh, n);
+		set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+		mnl_attr_put(nlh, ETHTOOL_A_BITSET_MAX + 1, sizeof(junk), &junk);
+		mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+		mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+		if (compact) {
+			mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_VALUE, 0x5);
+		} else {
+			bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+			put_bit(nlh, 0, "drv", false);
+			bit = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS_BIT);
+			mnl_attr_put(nlh, ETHTOOL_A_BITSET_BIT_MAX + 1,
+				     sizeof(junk), &junk);
+			mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_BIT_INDEX, 2);
+			mnl_attr_nest_end(nlh, bit);
+			mnl_attr_nest_end(nlh, bits);
+		}
+		mnl_attr_put(nlh, ETHTOOL_A_BITSET_MAX + 2, 1, "x");
+		mnl_attr_nest_end(nlh, set);
+		memset(&st, 0, sizeof(st));
+		ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
+		ck_assert_str_eq(st.ifname, "eth0");
+		ck_assert_uint_eq(st.ifindex, 7);
+		ck_assert_uint_eq(st.msg_enable, 0x5);
+		ck_assert_int_eq(ethnl_parse_debug_ntf(nlh, &st), 1);
+	}
+}
+END_TEST
+
+/*
  * A MSGMASK bitset that cannot be read: VALUE without SIZE; none of
  * VALUE, BITS and SIZE; a BIT running past its BITS nest; a tail too
  * short for an attribute header after the last attribute.
@@ -709,6 +760,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_parse_missing_parts);
 	tcase_add_test(tc, test_parse_wrong_attr_len);
 	tcase_add_test(tc, test_parse_verbose_forms);
+	tcase_add_test(tc, test_parse_unknown_attrs);
 	tcase_add_test(tc, test_parse_bitset_malformed);
 	tcase_add_test(tc, test_parse_bad_errors);
 	suite_add_tcase(s, tc);

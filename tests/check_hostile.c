@@ -354,6 +354,40 @@ START_TEST(test_done_with_error)
 END_TEST
 
 /*
+ * The error of a dump in pieces, on a DONE of its own after them, its
+ * text after another TLV: the interfaces before it are handed on, and
+ * the error and its text are the dump's result.
+ */
+START_TEST(test_done_error_last_datagram)
+{
+	struct nlmsghdr *nlh;
+	size_t cut1, cut2;
+	struct rx rx;
+	int *code;
+
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI);
+	cut1 = dglen;
+	put_debug("tap1", 4, 2, NLM_F_MULTI);
+	cut2 = dglen;
+	nlh = msg_start(NLMSG_DONE, NLM_F_MULTI | NLM_F_ACK_TLVS);
+	code = mnl_nlmsg_put_extra_header(nlh, sizeof(*code));
+	*code = -ENODEV;
+	mnl_attr_put_u32(nlh, NLMSGERR_ATTR_OFFS, 20);
+	mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, "gone\033[2J");
+	msg_end(nlh);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, cut1), 1);
+	ck_assert_int_eq(rx_feed(&rx, cut1, cut2), 1);
+	ck_assert_int_eq(rx_feed(&rx, cut2, dglen), -ENODEV);
+	ck_assert_uint_eq(rx.n, 2);
+	ck_assert_str_eq(rx.st[1].ifname, "tap1");
+	/* Kept as sent: escaping is for the printing (diag.c). */
+	ck_assert_str_eq(rx.s.extack, "gone\033[2J");
+}
+END_TEST
+
+/*
  * A dump the kernel marks inconsistent (the interface list changed
  * between its pieces) is read to its end, every interface handed on,
  * and reported as such: not stopped at the flag with the rest queued.
@@ -989,6 +1023,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_extack_odd);
 	tcase_add_test(tc, test_error_code_range);
 	tcase_add_test(tc, test_done_with_error);
+	tcase_add_test(tc, test_done_error_last_datagram);
 	tcase_add_test(tc, test_multipart);
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_multipart_cut);

@@ -240,6 +240,46 @@ START_TEST(test_reply_then_ack)
 }
 END_TEST
 
+/*
+ * Errors in the middle of a window of GETs, each answer a datagram of its
+ * own as the kernel sends them: a failed GET has no reply, and the reply
+ * after it belongs to the next request, not to the failed one.
+ */
+START_TEST(test_error_mid_window)
+{
+	struct nlpipe p;
+	struct rec r;
+
+	setup(&p, &r, 8, 5);
+	ck_assert_uint_eq(check_sent(nlpipe_fill(&p, out, sizeof(out)), 0), 5);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_capture(in, "get_compact", SEQ0)), 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_ack(in, SEQ0, 0)), 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_capture(in, "err_nodev", SEQ0 + 1)), 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_capture(in, "err_range", SEQ0 + 2)), 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_capture(in, "get_compact", SEQ0 + 3)), 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_ack(in, SEQ0 + 3, 0)), 0);
+	/* The reply of request 1 cannot come after its error. */
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_capture(in, "get_compact", SEQ0 + 1)),
+			 -EPROTO);
+	ck_assert_int_eq(nlpipe_feed(&p, in, put_ack(in, SEQ0 + 4, -EBUSY)), 0);
+	ck_assert(nlpipe_finished(&p));
+	ck_assert_uint_eq(r.nreply, 2);
+	ck_assert_uint_eq(r.reply_i[0], 0);
+	ck_assert_uint_eq(r.reply_i[1], 3);
+	ck_assert_uint_eq(r.ndone, 5);
+	ck_assert_int_eq(r.done_err[0], 0);
+	ck_assert_int_eq(r.done_err[1], -ENODEV);
+	ck_assert_str_eq(r.done_extack[1], "no device matches name");
+	ck_assert_int_eq(r.done_err[2], -EINVAL);
+	ck_assert_str_eq(r.done_extack[2],
+			 "cannot modify bits past kernel bitset size");
+	ck_assert_int_eq(r.done_err[3], 0);
+	ck_assert_str_eq(r.done_extack[3], "");
+	ck_assert_int_eq(r.done_err[4], -EBUSY);
+	ck_assert_uint_eq(r.done_i[4], 4);
+}
+END_TEST
+
 START_TEST(test_stop)
 {
 	struct nlpipe p;
@@ -324,6 +364,7 @@ static Suite *nlpipe_suite(void)
 	tcase_add_test(tc, test_small_buffer);
 	tcase_add_test(tc, test_many_in_one_datagram);
 	tcase_add_test(tc, test_reply_then_ack);
+	tcase_add_test(tc, test_error_mid_window);
 	tcase_add_test(tc, test_stop);
 	tcase_add_test(tc, test_abort);
 	tcase_add_test(tc, test_unexpected);
