@@ -98,6 +98,18 @@ int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 }
 
 /*
+ * After ENOBUFS (said once) the kernel drops every answer for the socket
+ * until all queued is read: read it out, or the next request waits forever.
+ */
+static int drained(struct genl_sock *s)
+{
+	while (recv(mnl_socket_get_fd(s->nl), s->buf, s->bufsize,
+		    MSG_DONTWAIT) >= 0 || errno == ENOBUFS)
+		;
+	return -ENOBUFS;
+}
+
+/*
  * Does the datagram answer a request sent before @seq?  One broken off
  * by an error (a failed receive) still gets its answers: they are left
  * unread, not taken for those of the requests after it.
@@ -132,7 +144,7 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 		if (n < 0 && errno == EINTR)
 			continue;
 		if (n < 0)
-			return -errno;
+			return errno == ENOBUFS ? drained(s) : -errno;
 		if (stale(s, s->buf, (size_t)n, r.seq))
 			continue;
 		ret = genl_reply_feed(&r, s->buf, (size_t)n);
@@ -189,7 +201,7 @@ static int recv_answers(struct genl_sock *s, struct nlpipe *p)
 	if (n < 0 && errno == EINTR)
 		return 0;
 	if (n < 0)
-		return -errno;
+		return errno == ENOBUFS ? drained(s) : -errno;
 	for (i = 0; i < n; i++) {
 		if (msgs[i].msg_hdr.msg_flags & MSG_TRUNC)
 			return -ENOSPC;

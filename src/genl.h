@@ -46,7 +46,8 @@ void genl_close(struct genl_sock *s);
  * Send @nlh (its seq is set here) and read replies until the ACK or
  * NLMSG_DONE, calling @cb for each data message.  Returns 0 or -errno
  * (-EAGAIN: a dump that raced with a change of the interface list, read
- * to its end, which may have missed or repeated an interface);
+ * to its end, which may have missed or repeated an interface; -ENOBUFS:
+ * answers were dropped, and what is still queued is read out);
  * s->extack holds the kernel's message, if it gave one, and s->answered
  * is false when no answer came (the send or a receive failed; s->sent
  * tells which, a failed send never reaching the kernel).  A NULL
@@ -63,9 +64,11 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
  * handed to ops->done in order; the receive buffer is raised if it is too
  * small for a window of answers.  Returns 0 when every request
  * was answered, else -errno (-ENOBUFS: the kernel dropped answers, which
- * a window that fits the receive buffer prevents); *@in_flight is then the
- * number of requests sent but not handed to ops->done (the kernel ran
- * them, with unknown results), the others after them were never sent.
+ * a window that fits the receive buffer prevents; the answers still
+ * queued are then read out, as by genl_talk(), for the socket to answer
+ * again); *@in_flight is then the number of requests sent but not handed
+ * to ops->done (the kernel ran them, with unknown results), the others
+ * after them were never sent.
  */
 #define GENL_WINDOW_MAX	128
 int genl_pipeline(struct genl_sock *s, unsigned int window,

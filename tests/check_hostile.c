@@ -924,6 +924,55 @@ START_TEST(test_stale_answers)
 }
 END_TEST
 
+/*
+ * A receive buffer that really overflowed: the kernel says ENOBUFS once,
+ * then drops every new answer for the socket, with no second error,
+ * until all it queued is read.  The next request (--trace reads back and
+ * restores after a run that broke off) must get its answer, not wait
+ * for one that never comes.  Under the test's timeout.
+ */
+static void overflow(struct genl_sock *s)
+{
+	int small = 4096, i;
+
+	ck_assert_int_eq(setsockopt(mnl_socket_get_fd(s->nl), SOL_SOCKET,
+				    SO_RCVBUF, &small, sizeof(small)), 0);
+	for (i = 0; i < 64; i++)
+		send_unread(s);
+}
+
+START_TEST(test_overflow_then_answered)
+{
+	static const struct nlpipe_ops ops = {
+		.build = getfamily_build,
+		.done = count_done,
+	};
+	char req[GENL_REQ_MAX];
+	struct genl_sock s;
+	unsigned int done = 0;
+	uint32_t seq = 0;
+	size_t in_flight;
+
+	ck_assert_int_eq(genl_open(&s, "nlctrl", NULL), 0);
+	overflow(&s);
+	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
+				   seq_cb, &seq), -ENOBUFS);
+	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
+				   seq_cb, &seq), 0);
+	ck_assert_uint_eq(seq, s.seq);
+	/* The same after a pipeline's receive (window 1: the buffer stays). */
+	overflow(&s);
+	ck_assert_int_eq(genl_pipeline(&s, 1, &ops, &done, &in_flight), -ENOBUFS);
+	ck_assert_uint_eq(in_flight, 1);
+	ck_assert_int_eq(genl_pipeline(&s, 1, &ops, &done, &in_flight), 0);
+	ck_assert_uint_eq(done, 2);
+	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
+				   seq_cb, &seq), 0);
+	ck_assert_uint_eq(seq, s.seq);
+	genl_close(&s);
+}
+END_TEST
+
 /* Requests of a family no kernel has: a small error answer each. */
 static struct nlmsghdr *nofamily_build(void *buf, size_t i, void *data)
 {
@@ -1035,6 +1084,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_talk_null_request);
 	tcase_add_test(tc, test_stale_answers);
 	tcase_add_test(tc, test_pipeline_broken_off);
+	tcase_add_test(tc, test_overflow_then_answered);
 	tcase_add_test(tc, test_run_no_stale_extack);
 	suite_add_tcase(s, tc);
 
