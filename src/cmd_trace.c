@@ -701,7 +701,13 @@ static int follow(struct trace *tr, const sigset_t *block,
 				return ret == -EPIPE ? 0 : ret;
 		}
 	}
-	return 0;
+	/*
+	 * A target gone: the records logged before the look that saw it
+	 * are shown still, its last ones among them (after a signal or
+	 * --for, drain() reads none).
+	 */
+	ret = tr->kmsg >= 0 ? drain(tr) : 0;
+	return ret == -EPIPE ? 0 : ret;
 fail:
 	ret = -errno;
 	diag(NULL, NULL, "trace: %s", strerror(-ret));

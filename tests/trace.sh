@@ -10,10 +10,10 @@
 # line cut on a terminal ends with its newline), and a write error (also
 # past ulimit -f);
 # SIGINT, SIGQUIT and SIGHUP ignored at the start stay so; a bit
-# another writer changed meanwhile is kept; an interface deleted or
-# renamed during the trace, also just before its end, two swapping
-# names while it is stopped, and renamed
-# before the change (also over the ioctl); names the kernel
+# another writer changed meanwhile is kept; an interface deleted (the
+# records it logged until then shown) or renamed during the trace,
+# also just before its end, two swapping names while it is stopped, and
+# renamed before the change (also over the ioctl); names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
 # CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; records
 # with a dynamic debug decoration (from a FIFO as /dev/kmsg); the
@@ -459,6 +459,26 @@ ip -n "$NS" link del trc2
 stopped
 check_eq "trc2 deleted: exit 0" 0 "$RC"
 check_grep "trc2 deleted: said" "trc2: the interface went away" "$E"
+
+# --- its records logged before the look that saw it gone are shown, the
+# last it logged among them: under strace every ppoll() returns 0, after
+# 0.2 s, without reading, so that only the look at the end reads them.
+# Not under the wrapper (strace runs it); LeakSanitizer cannot work under
+# ptrace.
+command -v strace >/dev/null 2>&1 || missing strace strace
+add_tap trcg || fatal "cannot create trcg"
+saved=("${NIM_WRAPPER[@]}")
+NIM_WRAPPER=(env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+	strace -qq -o /dev/null -e trace=/^ppoll
+	-e inject=/^ppoll:retval=0:delay_exit=200000 --)
+trace "$O" "$E" trcg
+NIM_WRAPPER=("${saved[@]}")
+taplog trcg
+ip -n "$NS" link del trcg
+stopped
+check_eq "trcg deleted after it logged: exit 0" 0 "$RC"
+check_grep "trcg deleted after it logged: said" "trcg: the interface went away" "$E"
+check_grep "trcg deleted after it logged: its last records shown" "trcg: persist enabled" "$O"
 
 # --- moved to another namespace it looks gone too: what puts it back
 # there is said
