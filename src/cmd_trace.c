@@ -177,6 +177,7 @@ static int targets(struct trace *tr)
 struct answers {
 	int failed;
 	size_t n;		/* requests answered, from the first on */
+	bool ending;		/* the restores' */
 };
 
 static int set_done(struct breq *q, const char *extack, void *data)
@@ -184,8 +185,11 @@ static int set_done(struct breq *q, const char *extack, void *data)
 	struct answers *a = data;
 
 	a->n++;
-	/* A read's ENODEV: the caller tells a rename from a target gone. */
-	if (q->err && (q->set || q->err != -ENODEV)) {
+	/*
+	 * A read's ENODEV, or a restore's: the caller tells a rename from a
+	 * target gone.
+	 */
+	if (q->err && ((q->set && !a->ending) || q->err != -ENODEV)) {
 		a->failed++;
 		diag_set(NULL, q->ifname, q->err, extack, true);
 	}
@@ -200,7 +204,7 @@ static int set_done(struct breq *q, const char *extack, void *data)
 static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 		   size_t *answered)
 {
-	struct answers a = { 0 };
+	struct answers a = { .ending = tr->ending };
 	int ret = tr->b->ops->run(tr->b, reqs, n, CMD_WINDOW, set_done, &a);
 
 	*answered = a.n;
@@ -622,6 +626,19 @@ static int drain(struct trace *tr)
 	return 0;
 }
 
+/* Target @i is gone: deleted, or moved to a namespace this one cannot see. */
+static void went_away(struct trace *tr, size_t i)
+{
+	struct target *t = &tr->t[i];
+
+	t->gone = true;
+	if (!t->changed)
+		diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends");
+	else
+		diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
+		     tr->st[i].msg_enable & t->changed, t->changed);
+}
+
 /* Is any target gone?  Say which.  A renamed one is followed. */
 static bool any_gone(struct trace *tr)
 {
@@ -629,18 +646,11 @@ static bool any_gone(struct trace *tr)
 	size_t i;
 
 	for (i = 0; i < tr->n; i++) {
-		struct target *t = &tr->t[i];
-
 		/* Another error tells nothing: asked again at the next pass. */
-		if (t->gone || follow_index(tr, i) != -ENODEV)
+		if (tr->t[i].gone || follow_index(tr, i) != -ENODEV)
 			continue;
-		/* Deleted, or moved to a namespace this one cannot see. */
-		t->gone = gone = true;
-		if (!t->changed)
-			diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends");
-		else
-			diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
-			     tr->st[i].msg_enable & t->changed, t->changed);
+		went_away(tr, i);
+		gone = true;
 	}
 	return gone;
 }
@@ -754,7 +764,13 @@ static size_t read_now(struct trace *tr, size_t from, size_t n,
 		 */
 		if (!not_its(q))
 			continue;
-		q->err = follow_index(tr, x) > 0 ?
+		q->err = follow_index(tr, x);
+		/* Gone since the last look: said as it is at a look. */
+		if (q->err == -ENODEV) {
+			went_away(tr, x);
+			continue;
+		}
+		q->err = q->err > 0 ?
 			 tr->b->ops->get(tr->b, q->ifname, &q->st) : -ENODEV;
 		if (not_its(q))
 			q->err = diag_kernel(NULL, q->ifname, -ENODEV, NULL);
@@ -788,8 +804,11 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 			continue;
 		j++;
 		if (now->err) {
-			failed++;
-			t->failed = true;
+			/* One gone since the last look is no failure (said). */
+			if (!t->gone) {
+				failed++;
+				t->failed = true;
+			}
 			continue;
 		}
 		t->theirs = t->changed & (now->st.msg_enable ^ t->after);
@@ -814,10 +833,20 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	 * raise_some().
 	 */
 	for (i = j = 0; i < n && j < k; i++) {
-		if (reqs[j].ifname == st[i].ifname) {
-			tr->t[from + i].failed |= j >= answered || reqs[j].err;
-			j++;
+		struct target *t = &tr->t[from + i];
+
+		if (reqs[j].ifname != st[i].ifname)
+			continue;
+		/* Gone since its read: said as it is at a look. */
+		if (reqs[j].err == -ENODEV &&
+		    follow_index(tr, from + i) == -ENODEV) {
+			went_away(tr, from + i);
+		} else if (reqs[j].err == -ENODEV) {
+			diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
+			failed++;
 		}
+		t->failed |= !t->gone && (j >= answered || reqs[j].err);
+		j++;
 	}
 	return ret < 0 || failed ? -EIO : 0;
 }

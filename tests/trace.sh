@@ -480,6 +480,39 @@ check_eq "trcg deleted after it logged: exit 0" 0 "$RC"
 check_grep "trcg deleted after it logged: said" "trcg: the interface went away" "$E"
 check_grep "trcg deleted after it logged: its last records shown" "trcg: persist enabled" "$O"
 
+# --- deleted after the last look, before its restore read it, or after
+# that read, before the set: it went away, as at a look, exit 0; not "no
+# such network interface", nor "still raised".  Under strace: stopped
+# after the raise's read-back (the 4th sendto), sent SIGTERM (held until
+# the session runs: with -q, no look or other ioctl comes before the
+# last), and stopped again after the last look's ioctl, or after the
+# restore's read (the 5th sendto).
+stopped_count() { [ "$(grep -c 'stopped by SIGSTOP' "$NIM_TMP/strace")" -ge "$1" ]; }
+for at in ioctl sendto; do
+	stops=(-e inject=sendto:signal=SIGSTOP:when=4 -e inject=ioctl:signal=SIGSTOP:when=1)
+	[ "$at" = ioctl ] || stops=(-e inject=sendto:signal=SIGSTOP:when=4..5)
+	add_tap trcd || fatal "cannot create trcd"
+	: >"$NIM_TMP/strace"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
+		"${stops[@]}" -- "$NETIFMSG" -q --trace trcd >"$O" 2>"$E" &
+	TPID=$!
+	wait_until stopped_count 1 || fatal "strace did not stop netifmsg"
+	kill -TERM "$(pgrep -P "$TPID")"
+	kill -CONT "$(pgrep -P "$TPID")"
+	wait_until stopped_count 2 || fatal "strace did not stop netifmsg again"
+	ip -n "$NS" link del trcd
+	kill -CONT "$(pgrep -P "$TPID")"
+	stopped
+	check_eq "trcd deleted before its restore ($at): exit 0" 0 "$RC"
+	check_grep "trcd deleted before its restore ($at): went away" \
+		"trcd: the interface went away" "$E"
+	check_nogrep "trcd deleted before its restore ($at): no error" \
+		"no such network interface" "$E"
+	check_nogrep "trcd deleted before its restore ($at): not said to be raised" \
+		"not restored" "$E"
+done
+
 # --- moved to another namespace it looks gone too: what puts it back
 # there is said
 NS_B=$NS-b
