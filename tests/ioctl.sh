@@ -543,7 +543,8 @@ check_nogrep "--ioctl, tap1 deleted meanwhile: no tap1" "tap1:" "$OUT"
 # set says so too, not that the driver cannot change its level (strace
 # stops netifmsg after the walk's last ioctl, counted in a show all).
 ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
-ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 	fatal "--ioctl show all under strace failed"
 walk=$(grep -c '^ioctl' "$NIM_TMP/walk")
 # taken ARGS...: netifmsg --ioctl ARGS, tap0 renamed to tapold and ve0
@@ -578,7 +579,8 @@ taken -v 'tap[0]' +link
 check_eq "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
 check_file "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: message" \
 	"netifmsg: tap0: no such network interface" "$ERR"
-ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --driver tun >/dev/null ||
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --driver tun >/dev/null ||
 	fatal "--driver tun under strace failed"
 at_ioctl "$(grep -c '^ioctl' "$NIM_TMP/walk")" take_tap0 -- -v --driver tun 'tap[0]' +link
 ip -n "$NS" link set tap0 name ve0 && ip -n "$NS" link set tapold name tap0 ||
@@ -597,7 +599,8 @@ check_mask "-v 'tap[0]' +link, tap0's name taken by a veth meanwhile: unchanged"
 add_tap tapy || fatal "cannot create the tap tapy"
 set_mask tapy 0x5
 idx=$(ifindex_of tapy)
-ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 	fatal "--ioctl show all under strace failed"
 tail -n 1 "$NIM_TMP/walk" | grep -q 'SIOCGIFINDEX, {ifr_name="tapy"' ||
 	fatal "the last ioctl of the walk is not tapy's"
@@ -635,7 +638,8 @@ done
 # index check sees that the name is another's, and the dump and drivers
 # are read again: the tap is selected under its new name, not left out.
 # strace stops netifmsg after tap0's GDRVINFO, the first driver read.
-ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 	fatal "--ioctl show all under strace failed"
 # shellcheck disable=SC2317 # called through at_ioctl
 take_tap2() { ip -n "$NS" link set tap2 name tapold && ip -n "$NS" link set lo name tap2; }
