@@ -454,12 +454,13 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 {
 	switch (err->code) {
 	case CHANGE_UNKNOWN:
-		if (err->suggestion)
-			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
-					   quote(cl, err->item), err->suggestion);
+		/* "#drv" too: a comment, not a class name to correct. */
 		if (cl->kind == CMDLINE_BATCH_LINE && err->item[0] == '#')
 			return usage_error(cl, "unknown message class '%s' (a comment takes a line of its own)",
 					   quote(cl, err->item));
+		if (err->suggestion)
+			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
+					   quote(cl, err->item), err->suggestion);
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
 				   quote(cl, err->item));
 	case CHANGE_EMPTY:
