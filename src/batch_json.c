@@ -131,7 +131,7 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 	*errline = 0;
 	if (len && text[0] == '{')
 		return read_objects(b, text, len, errline, err);
-	/* \u0000 is JSON: a name with one is no name, other keys are ignored. */
+	/* \u0000 is JSON: a name with one is no name (jansson refuses a key). */
 	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
 			 &jerr);
 	if (!arr) {

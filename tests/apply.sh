@@ -304,7 +304,8 @@ if [ -f "$RULE" ]; then
 		# attributes are gone, the event's index is not, and the
 		# RUN line, run, succeeds (nothing to set; on the test's
 		# configuration, not the system's).
-		ip -n "$NS" link add ve4 index 4244 type veth peer name ve5 index 4245
+		ip -n "$NS" link add ve4 index 4244 type veth peer name ve5 index 4245 ||
+			fatal "cannot add veth ve4"
 		printf 'ACTION=="add", KERNEL=="ve4", PROGRAM="%s link del ve4"\n' \
 			"$(command -v ip)" >"$NIM_TMP/10-gone.rules"
 		unshare -m sh -c 'mount --make-rprivate / &&
