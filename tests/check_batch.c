@@ -715,6 +715,9 @@ static const struct json_case json_cases[] = {
 	/* a key that is ignored may hold one */
 	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1,\"x\":\"\\u0000\"}]", 0, 1, "tap0", 0x1, 1, NULL },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1,\"x\":\"\\u0000\"}\n", 0, 1, "tap0", 0x1, 1, NULL },
+	/* but jansson reads no key that holds one (the man page says so) */
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1,\"a\\u0000b\":1}]", -EINVAL, 0, NULL, 0, 1,
+	  "invalid JSON: NUL byte in object key" },
 	{ "[{\"ifname\":7,\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "no \"ifname\" that is an interface name" },
 	{ "[{\"ifname_hex\":\"612062\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
