@@ -256,9 +256,10 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 	for (d = optdefs; d < optdefs + NOPTS; d++)
 		if (!strncmp(d->name, name, len) && !d->name[len])
 			break;
+	/* "--=x" whole: "--" alone is no unknown option. */
 	if (d == optdefs + NOPTS)
 		return usage_error(cl, "unknown option '--%s'",
-				   quote_n(cl, name, len));
+				   quote_n(cl, name, len ? len : SIZE_MAX));
 	if (eq && !d->has_arg)
 		return usage_error(cl, "option '--%s' takes no value", d->name);
 	/* Without '=', @as is "--" and the option's name. */
