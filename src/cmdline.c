@@ -304,6 +304,10 @@ static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 		const struct optdef *d = find_short(*p);
 		int ret;
 
+		/* "-j-": a '-' there would read "--", which ends options. */
+		if (!d && *p == '-')
+			return usage_error(cl, "unknown option '-' in '%s'",
+					   quote(cl, cl->argv[*i]));
 		if (!d)
 			return usage_error(cl, "unknown option '-%c'", *p);
 		ret = set_option(o, cl, d, (char[]){ '-', *p, '\0' },

@@ -605,6 +605,7 @@ static const struct cl_case cases[] = {
 	{ { "-eth0", "--bogus", "--monitor", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
 	{ { "-jZ", "-n", NULL }, -EINVAL, 0, "unknown option '-Z'", NULL },
 	{ { "--=x", NULL }, -EINVAL, 0, "unknown option '--=x'", NULL },
+	{ { "-j-", NULL }, -EINVAL, 0, "unknown option '-' in '-j-'", NULL },
 	{ { "-timer", "tap0", NULL }, -EINVAL, 0, "'-timer' is read as options before", NULL },
 	/* after "--", "--monitor" is a word (a -NAME change) */
 	{ { "--", "-eth0", "--monitor", NULL }, 0, CMD_CHANGE, NULL, NULL },
