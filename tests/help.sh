@@ -108,4 +108,19 @@ while read -r opt arg; do
 		"0 $(cat "$TMP/help")" "$rc $(cat "$TMP/out" "$TMP/err")"
 done < <(sed 's/^ *//; s/^-[a-zA-Z], //; s/  .*//' "$TMP/optlines")
 
+# --help wins over what is wrong in the words read (OPTIONS says so), over
+# --version too, but not over a word that could not be read.
+for words in "tap0 likn" "-n ''" "--trace --monitor" "--version"; do
+	eval "set -- $words"
+	"$NETIFMSG" --help "$@" >"$TMP/out" 2>"$TMP/err"
+	rc=$?
+	check "--help $words: prints the help" \
+		"0 $(cat "$TMP/help")" "$rc $(cat "$TMP/out" "$TMP/err")"
+done
+for words in "--foo" "--for 0" "-n a -n b" "--config ''"; do
+	eval "set -- $words"
+	"$NETIFMSG" --help "$@" >"$TMP/out" 2>"$TMP/err"
+	check "--help $words: the usage error" "2 0" "$? $(wc -c <"$TMP/out")"
+done
+
 finish
