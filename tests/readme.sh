@@ -31,13 +31,6 @@ fi
 README=${top_srcdir:-$(dirname "$0")/..}/README
 [ -r "$README" ] || fatal "$README not found"
 
-setup_ns 2
-command -v setpriv >/dev/null 2>&1 || missing setpriv util-linux
-# The directory where commands run as uid 65534 (and, for a --coverage
-# build, write their .gcda files: see privileges.sh).
-NOBODY=$NIM_TMP/nobody
-mkdir -m 1777 "$NOBODY" && chmod 755 "$NIM_TMP" || fatal "cannot make $NOBODY"
-
 # The lines of the Examples section: from its title to the underline of
 # the next title.
 mapfile -t lines < <(awk '
@@ -45,6 +38,51 @@ mapfile -t lines < <(awk '
 	on && /^-+$/ { exit }
 	on' "$README")
 [ "${#lines[@]}" -gt 0 ] || fatal "no Examples section in $README"
+
+# The section says how to make its namespace and taps, so that a reader
+# can follow it: its prose names, in backquotes, `ip netns add try`, an
+# `ip -n try ...` command for each tap, and `ip netns exec try bash`.
+# The test's namespace stands for try: setup_ns makes it, each
+# `ip -n try` command runs in it as written, and every example below
+# runs in it as in that shell.
+setup_ns 0
+mapfile -t setup < <(printf '%s\n' "${lines[@]}" | grep -v '^    ' |
+	tr '\n' ' ' | grep -o '`ip [^`]*try[^`]*`' | tr -d '`')
+made=0
+for c in "${setup[@]}"; do
+	case $c in
+	'ip netns add try' | 'ip netns exec try bash')
+		made=$((made + 1))
+		;;
+	'ip -n try '*)
+		read -r -a w <<<"${c#ip -n try }"
+		check_rc "README: '$c' makes a tap" 0 ip -n "$NS" "${w[@]}"
+		;;
+	*)
+		fail "README: '$c' is a command that makes the examples' taps" \
+			"an unknown setup command: teach tests/readme.sh"
+		;;
+	esac
+done
+for t in tap0 tap1; do
+	if ip -n "$NS" link show "$t" >/dev/null 2>&1; then
+		pass "README: its setup commands make $t"
+	else
+		fail "README: the Examples say how to make $t" \
+			"no \`ip -n try ...\` command of the section made it"
+	fi
+done
+check_eq "README: the Examples say how to make and enter the namespace" \
+	2 "$made"
+# The tap driver has message levels since about Linux 5.7.
+! ip -n "$NS" link show tap0 >/dev/null 2>&1 ||
+	et tap0 | grep -q 'Current message level:' ||
+	skip "the tap driver of this kernel ($(uname -r)) has no message level"
+command -v setpriv >/dev/null 2>&1 || missing setpriv util-linux
+# The directory where commands run as uid 65534 (and, for a --coverage
+# build, write their .gcda files: see privileges.sh).
+NOBODY=$NIM_TMP/nobody
+mkdir -m 1777 "$NOBODY" && chmod 755 "$NIM_TMP" || fatal "cannot make $NOBODY"
 
 NEXAMPLES=0
 cmd=
