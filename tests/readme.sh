@@ -18,7 +18,8 @@
 # need root: a `$` command runs as uid 65534 without capabilities, and a
 # `#` command is first run so too, where it must fail (nothing changes:
 # that user cannot change a mask), before it runs as root.  And the
-# packages the tests need are those the README says to install.
+# packages the tests need are those the README says to install, and the
+# Quick start's `make demo` behaves as it expects.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -201,6 +202,15 @@ for s in "Quick start" "Building by hand"; do
 		fi
 	done
 done
+
+# The Quick start ends in `sudo make demo`: the guided tour runs, every
+# step as it expects, and removes its namespace (contrib/demo.sh checks
+# each step's exit status and says so on its last line).
+DEMO=${top_srcdir:-$(dirname "$0")/..}/contrib/demo.sh
+check_rc "Quick start: make demo" 0 env NETIFMSG="$NETIFMSG" bash "$DEMO"
+check_eq "Quick start: make demo: every step as expected" \
+	"demo: all steps behaved as expected; namespace netifmsg-demo-" \
+	"$(tail -n 1 "$OUT" | sed 's/netifmsg-demo-[0-9]* removed$/netifmsg-demo-/')"
 
 # README is the short way in, netifmsg(8) the reference (issue 15).
 n=$(wc -l <"$README")
