@@ -165,7 +165,7 @@ void diag_unknown(int err, size_t n, const char *first, bool sent)
 
 int diag_beyond(const struct where *w, const char *ifname, uint32_t beyond)
 {
-	diag(w, ifname, "bits %d-31 (0x%08x) cannot be set over netlink: the kernel's message-level bitset has only %d bits",
+	diag(w, ifname, "bits %d-31 (0x%08x) cannot be set over netlink: the kernel's message-level bitset has only %d bits (--ioctl can set them)",
 	     MSGCLASS_KERNEL_BITS, beyond, MSGCLASS_KERNEL_BITS);
 	return -EINVAL;
 }

@@ -242,7 +242,7 @@ syntax_error "unknown class on the last line" \
 syntax_error "bad number in the middle" "2: invalid number '0x'" \
 	"tap0 none" "tap1 0x" "tap2 none"
 syntax_error "bits 15-31" \
-	"3: tap2: bits 15-31 (0x00010000) cannot be set over netlink: the kernel's message-level bitset has only 15 bits" \
+	"3: tap2: bits 15-31 (0x00010000) cannot be set over netlink: the kernel's message-level bitset has only 15 bits (--ioctl can set them)" \
 	"tap0 none" "tap1 none" "tap2 +bit16"
 syntax_error "an option that belongs on the command line" \
 	"1: option '-v' cannot be used in a batch line (only --from-level, --level-map and --driver can)" \
