@@ -454,6 +454,11 @@ static bool iface_word_valid(const char *w)
 	       ifname_valid(name);
 }
 
+static bool is_word(const char *s, const char *word)
+{
+	return msgclass_word_is(s, strlen(s), word);
+}
+
 static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word)
 {
@@ -462,6 +467,10 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		/* "#drv" too: a comment, not a class name to correct. */
 		if (cl->kind == CMDLINE_BATCH_LINE && err->item[0] == '#')
 			return usage_error(cl, "unknown message class '%s' (a comment takes a line of its own)",
+					   quote(cl, err->item));
+		/* "tap0 debug 3": the old integer, as a module parameter. */
+		if (is_word(err->item, "debug") || is_word(err->item, "level"))
+			return usage_error(cl, "unknown message class '%s' (for an old debug level N, write --from-level N)",
 					   quote(cl, err->item));
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
@@ -551,11 +560,6 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 		else if (*(name += strspn(name, CHANGE_BLANKS)) == '\0')
 			return n ? buf : "0/0";
 	}
-}
-
-static bool is_word(const char *s, const char *word)
-{
-	return msgclass_word_is(s, strlen(s), word);
 }
 
 /*
