@@ -135,8 +135,9 @@ static int open_error(const struct opts *o, enum backend_stage stage,
 	else if (stage == BACKEND_NETNS && (err == -EINVAL || err == -ENXIO))
 		diag(NULL, o->netns, "not a network namespace");
 	else if (stage == BACKEND_NETNS)
-		diag(NULL, o->netns, "cannot enter network namespace: %s",
-		     strerror(-err));
+		diag(NULL, o->netns, "cannot enter network namespace: %s%s",
+		     strerror(-err), err == -EPERM ?
+		     " (it takes CAP_SYS_ADMIN, as for ip -n)" : "");
 	else if (o->ioctl || fell_back)
 		diag(NULL, NULL, "cannot open a socket for the ioctl: %s",
 		     strerror(-err));

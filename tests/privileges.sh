@@ -167,7 +167,7 @@ if setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U true \
 		"${NIM_WRAPPER[@]}" "$UNS_NETIFMSG"
 	check_out "userns root: its own netns: output" "0x00000005"
 	check_file "userns root: its own netns: -n NS refused" \
-		"netifmsg: $NS: cannot enter network namespace: Operation not permitted" "$ERR"
+		"netifmsg: $NS: cannot enter network namespace: Operation not permitted (it takes CAP_SYS_ADMIN, as for ip -n)" "$ERR"
 	check_mask "userns root: -n NS: tap0 unchanged" tap0 "$MASK0"
 fi
 
