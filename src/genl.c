@@ -42,6 +42,16 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 		error = -EBADMSG;
 	r->s->answered = true;
 	r->err = error;
+	/*
+	 * A dump the kernel ended at an interface going away (ENODEV from
+	 * ethnl_ops_begin(): unregistering, or detached): the list changed
+	 * while it was read, as with NLM_F_DUMP_INTR.
+	 */
+	if (r->dump && error == -ENODEV) {
+		r->err = 0;
+		r->intr = true;
+		r->s->extack[0] = '\0';
+	}
 	return MNL_CB_STOP;
 }
 
@@ -61,6 +71,7 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
 		.seq = req->nlmsg_seq,
 		/* One reply message and no ACK: stop after it. */
 		.single = !(req->nlmsg_flags & (NLM_F_DUMP | NLM_F_ACK)),
+		.dump = !!(req->nlmsg_flags & NLM_F_DUMP),
 	};
 	s->extack[0] = '\0';
 }

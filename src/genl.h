@@ -122,7 +122,8 @@ struct genl_reply {
 	uint32_t seq;		/* of the request */
 	int err;
 	bool single;		/* one reply message, no ACK */
-	bool intr;		/* the kernel marked the dump inconsistent */
+	bool dump;		/* the request is a dump */
+	bool intr;		/* the list changed while the kernel dumped it */
 };
 
 /* Start on the reply to @req (its seq and flags must be set). */
@@ -135,7 +136,8 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
  * kernel's error, the callback's, -EPROTO for another request's
  * sequence number, -ESRCH for another port, -EBADMSG for a malformed
  * error message, -EAGAIN for a dump the kernel marked inconsistent
- * with NLM_F_DUMP_INTR, all of whose messages were still handed on).
+ * with NLM_F_DUMP_INTR, all of whose messages were still handed on, or
+ * ended with ENODEV, an interface going away meanwhile).
  */
 int genl_reply_feed(struct genl_reply *r, void *buf, size_t len);
 

@@ -217,6 +217,64 @@ START_TEST(test_dump_intr)
 }
 END_TEST
 
+/*
+ * A dump the kernel ends with ENODEV, at an interface going away while
+ * it ran, is done again as an inconsistent one: not a failure at once.
+ */
+START_TEST(test_dump_enodev)
+{
+	char cmd[160];
+
+	f.dumps_enodev = 1;
+	ck_assert_int_eq(run(""), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\ntap1: 0x00000000 none\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.dumps, 2);
+	f.dumps = 0;
+	ck_assert_int_eq(run("tap* +link"), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	f.dumps = 0;
+	ck_assert_int_eq(run("--driver tun +probe"), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x6);
+	f.dumps = 0;
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap1 none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0);
+	/* Three in a row: the inconsistent dump's failure. */
+	f.dumps = f.sets = 0;
+	f.dumps_enodev = 3;
+	ck_assert_int_eq(run(""), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000007 drv probe link\n");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
+	f.dumps = 0;
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
+/* --monitor: the start's dump ended so gives what came, unsaid. */
+START_TEST(test_monitor_dump_enodev)
+{
+	f.dumps_enodev = 1;
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	fake_ntf(&f.events[1], "tap1", 2, 0x4);
+	f.events[2].ret = -EIO;
+	f.nevents = 3;
+	ck_assert_int_eq(run("--monitor"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n"
+			      "tap1: 0x00000004 link\n");
+	ck_assert_str_eq(err, "netifmsg: monitor: Input/output error\n");
+	ck_assert_uint_eq(f.dumps, 1);
+	b.ops->close(&b);
+}
+END_TEST
+
 START_TEST(test_show_one)
 {
 	ck_assert_int_eq(run("tap0"), 0);
@@ -2029,6 +2087,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_show_all);
 	tcase_add_test(tc, test_show_all_none);
 	tcase_add_test(tc, test_dump_intr);
+	tcase_add_test(tc, test_dump_enodev);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);
@@ -2073,6 +2132,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_stop_whole_lines);
 	tcase_add_test(tc, test_monitor_pattern);
 	tcase_add_test(tc, test_monitor_dump_fails);
+	tcase_add_test(tc, test_monitor_dump_enodev);
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);

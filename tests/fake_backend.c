@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <libmnl/libmnl.h>
 
 #include "fake_backend.h"
 
@@ -84,6 +85,23 @@ static int fake_get(struct backend *b, const char *ifname,
 	return ret;
 }
 
+/* What the netlink backend's dump gives for a NLMSG_DONE with @error. */
+static int dump_done(int error)
+{
+	static char buf[MNL_NLMSG_HDRLEN + sizeof(int)]
+		__attribute__((aligned(4)));
+	struct nlmsghdr req = { .nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP };
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct genl_sock s = { 0 };
+	struct genl_reply r;
+
+	nlh->nlmsg_type = NLMSG_DONE;
+	nlh->nlmsg_flags = NLM_F_MULTI;
+	*(int *)mnl_nlmsg_put_extra_header(nlh, sizeof(int)) = error;
+	genl_reply_init(&r, &s, &req, NULL, NULL);
+	return genl_reply_feed(&r, buf, nlh->nlmsg_len);
+}
+
 static int fake_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	struct fake *f = fake_of(b);
@@ -100,6 +118,8 @@ static int fake_dump(struct backend *b, bstate_cb_t cb, void *data)
 		ret = cb(&st, data);
 		if (ret < 0)
 			return ret;
+		if (f->dumps <= f->dumps_enodev)
+			return dump_done(-ENODEV);
 	}
 	return f->dumps <= f->dumps_intr ? -EAGAIN : 0;
 }

@@ -42,6 +42,12 @@ struct fake {
 	unsigned int unsent;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
+	/*
+	 * This many dumps end after the first interface as the kernel ends
+	 * one at an interface going away: NLMSG_DONE with ENODEV, which
+	 * genl's receive path (the netlink backend's) turns into the result.
+	 */
+	unsigned int dumps_enodev;
 	/* Every dump fails at once with this -errno (0: none does). */
 	int dump_error;
 	/* Called after answer @i of a run (to rename, say); may be NULL. */
