@@ -43,8 +43,8 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	r->s->answered = true;
 	r->err = error;
 	/*
-	 * A dump the kernel ended at an interface going away (ENODEV from
-	 * ethnl_ops_begin(): unregistering, or detached): the list changed
+	 * A dump the kernel ended with ENODEV, at a device going away as
+	 * it reached it (a family of network devices): the list changed
 	 * while it was read, as with NLM_F_DUMP_INTR.
 	 */
 	if (r->dump && error == -ENODEV) {
