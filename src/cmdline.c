@@ -640,15 +640,22 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 			   form + (line && form[0] == ' '));
 }
 
-/* "link,-wol": a +/- name after a comma or blank (a signed number is not). */
-static bool signed_in_list(const char *w)
+/* Items of @w ("link,-wol"): 1 if one is a +/- name (not number), 2 unsigned. */
+static int item_signs(const char *w)
 {
-	for (; *w; w++)
-		if (strchr("," CHANGE_BLANKS, w[0]) && w[1] &&
-		    strchr("+-", w[1]) &&
-		    !isdigit((unsigned char)w[1 + strspn(w + 1, "+-")]))
-			return true;
-	return false;
+	const char *p;
+	int signs = 0;
+
+	for (p = w; *p; p++) {
+		if (strchr("," CHANGE_BLANKS, *p) ||
+		    (p > w && !strchr("," CHANGE_BLANKS, p[-1])))
+			continue;
+		if (!strchr("+-", *p))
+			signs |= 2;
+		else if (!isdigit((unsigned char)p[strspn(p, "+-")]))
+			signs |= 1;
+	}
+	return signs;
 }
 
 /* j's words and --from-level into j->change; unknown names counted if @defer. */
@@ -676,11 +683,12 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			return usage_error(cl, "'%s' needs a class name before it (NAME on|off, as ethtool's msglvl)",
 					   w);
 		if (is_word(next, "on") || is_word(next, "off")) {
-			/* "+link on": the word is good alone. */
-			if ((w[0] == '+' || w[0] == '-') && is_change_word(w, cn))
+			/* "+link on": the word is good alone ("+link,drv" is not). */
+			if ((w[0] == '+' || w[0] == '-') &&
+			    !(item_signs(w) & 2) && is_change_word(w, cn))
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write '%s' alone, or NAME on|off)",
 						   quote(cl, w), next, quote(cl, w));
-			if (signed_in_list(w))
+			if ((item_signs(w) & 1) && w[strcspn(w, "," CHANGE_BLANKS)])
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write +NAME or -NAME alone, or NAME on|off)",
 						   quote(cl, w), next);
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));
