@@ -615,9 +615,14 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 	 */
 	if (j->ifname && !j->pattern)
 		format_ifname(name, sizeof(name), j->ifname);
-	if (!cl->implicit_iface)
-		ADD(" %s", !j->ifname ? "--decode" :
-		    j->pattern ? j->ifname : name);
+	if (!cl->implicit_iface) {
+		const char *w = !j->ifname ? "--decode" :
+				j->pattern ? j->ifname : name;
+
+		ADD(" %s", w);
+		/* Typed into a shell, "a;id" or "b$(id)" would run "id". */
+		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~")];
+	}
 	for (i = 0; i < j->more->nwords; i++) {
 		if (is_word(j->more->words[i], "msglvl"))
 			continue;
