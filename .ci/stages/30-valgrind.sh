@@ -7,7 +7,9 @@
 # log file per run, which must all be empty.  A test may take 1500 s here
 # (NIM_TIMEOUT, tests/lib.sh) before its watchdog stops it.  The tests run
 # in parallel, as in make check.  .ci/valgrind.supp holds the one
-# suppression: a defect of valgrind's own, not of netifmsg.
+# suppression: a defect of valgrind's own, not of netifmsg.  --vgdb=no:
+# no gdbserver pipes in /tmp, where a killed run's stale one (root's)
+# made a later run as nobody under the same pid fail with EACCES.
 ci_vg_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-vg.XXXXXX")
 # The privilege tests run the program as nobody: it must write here too.
 chmod 1777 "$ci_vg_dir"
@@ -17,7 +19,7 @@ touch "$ci_vg_dir/stamp"
 cat >"$ci_vg_dir/wrap" <<EOF
 #!/bin/sh
 log=\$(mktemp "$ci_vg_dir/vg.XXXXXXXX.log") || exit 98
-exec valgrind -q --leak-check=full --errors-for-leak-kinds=definite,possible \\
+exec valgrind -q --vgdb=no --leak-check=full --errors-for-leak-kinds=definite,possible \\
 	--suppressions="$PWD/.ci/valgrind.supp" \\
 	--error-exitcode=99 --log-file="\$log" "\$@"
 EOF
