@@ -79,6 +79,16 @@ int ethioc_ifindex(int fd, const char *ifname)
 	return ret < 0 ? ret : ifr.ifr_ifindex;
 }
 
+/*
+ * The index @ifname has now, after a read of it that gave @ret: the
+ * read's error, but where it worked or found no message level (or no
+ * driver's name), the name may be another interface's by now.
+ */
+static int index_after(int fd, const char *ifname, int ret)
+{
+	return ret && ret != -EOPNOTSUPP ? ret : ethioc_ifindex(fd, ifname);
+}
+
 int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 		  char driver[DRIVER_NAME_MAX])
 {
@@ -87,8 +97,7 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 	int ret, index;
 
 	ret = ifioctl(fd, SIOCETHTOOL, ifname, &ifr, &info);
-	/* Also without a driver's name: the name may be another's now. */
-	index = ret && ret != -EOPNOTSUPP ? ret : ethioc_ifindex(fd, ifname);
+	index = index_after(fd, ifname, ret);
 	if (index == -ENODEV && !ethioc_ifname(fd, ifindex, ifr.ifr_name))
 		return -EAGAIN;
 	if (index < 0)
@@ -133,9 +142,7 @@ int ethioc_walk(int fd, bstate_cb_t cb, void *data)
 		int index;
 
 		ret = msglvl(fd, p->if_name, ETHTOOL_GMSGLVL, &value);
-		/* Also without a level: the name may be another's by now. */
-		index = ret && ret != -EOPNOTSUPP ? ret :
-			ethioc_ifindex(fd, p->if_name);
+		index = index_after(fd, p->if_name, ret);
 		if (index < 0)
 			ret = index;
 		else if ((unsigned int)index != p->if_index)
