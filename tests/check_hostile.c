@@ -923,6 +923,12 @@ static int count_done(size_t i, int error, const char *extack, void *data)
 	return 0;
 }
 
+/* Two GETFAMILY requests of "nlctrl", counted. */
+static const struct nlpipe_ops getfamily_ops = {
+	.build = getfamily_build,
+	.done = count_done,
+};
+
 static void send_unread(struct genl_sock *s)
 {
 	char req[GENL_REQ_MAX];
@@ -933,10 +939,6 @@ static void send_unread(struct genl_sock *s)
 
 START_TEST(test_stale_answers)
 {
-	static const struct nlpipe_ops ops = {
-		.build = getfamily_build,
-		.done = count_done,
-	};
 	char req[GENL_REQ_MAX];
 	struct genl_sock s;
 	unsigned int done = 0;
@@ -949,7 +951,7 @@ START_TEST(test_stale_answers)
 				   seq_cb, &seq), 0);
 	ck_assert_uint_eq(seq, s.seq);
 	send_unread(&s);
-	ck_assert_int_eq(genl_pipeline(&s, 4, &ops, &done, &in_flight), 0);
+	ck_assert_int_eq(genl_pipeline(&s, 4, &getfamily_ops, &done, &in_flight), 0);
 	ck_assert_uint_eq(in_flight, 0);
 	ck_assert_uint_eq(done, 2);
 	genl_close(&s);
@@ -975,10 +977,6 @@ static void overflow(struct genl_sock *s)
 
 START_TEST(test_overflow_then_answered)
 {
-	static const struct nlpipe_ops ops = {
-		.build = getfamily_build,
-		.done = count_done,
-	};
 	char req[GENL_REQ_MAX];
 	struct genl_sock s;
 	unsigned int done = 0;
@@ -994,9 +992,9 @@ START_TEST(test_overflow_then_answered)
 	ck_assert_uint_eq(seq, s.seq);
 	/* The same after a pipeline's receive (window 1: the buffer stays). */
 	overflow(&s);
-	ck_assert_int_eq(genl_pipeline(&s, 1, &ops, &done, &in_flight), -ENOBUFS);
+	ck_assert_int_eq(genl_pipeline(&s, 1, &getfamily_ops, &done, &in_flight), -ENOBUFS);
 	ck_assert_uint_eq(in_flight, 1);
-	ck_assert_int_eq(genl_pipeline(&s, 1, &ops, &done, &in_flight), 0);
+	ck_assert_int_eq(genl_pipeline(&s, 1, &getfamily_ops, &done, &in_flight), 0);
 	ck_assert_uint_eq(done, 2);
 	ck_assert_int_eq(genl_talk(&s, genlmsg_build_getfamily(req, 0, "nlctrl"),
 				   seq_cb, &seq), 0);
