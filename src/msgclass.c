@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /*
- * The bit numbers are the kernel ABI (enum netif_msg_bits); the old
+ * The bit numbers are the kernel ABI (NETIF_MSG_*_BIT); the old
  * levels come from the netif-msg recommendation.
  */
 #include <ctype.h>

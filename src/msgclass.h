@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Classes in the built-in table (enum netif_msg_bits). */
+/* Classes in the built-in table (NETIF_MSG_*_BIT). */
 #define MSGCLASS_NBUILTIN	15
 /* Bits the kernel's ethtool netlink bitset has: higher ones cannot be set. */
 #define MSGCLASS_KERNEL_BITS	15
