@@ -22,8 +22,7 @@
 struct target {
 	size_t i;		/* in the dump */
 	uint32_t want;
-	bool failed;
-	bool no_dev;		/* its set found no such interface */
+	int err;		/* its set's, -EIO if unanswered */
 };
 
 struct apply {
@@ -60,11 +59,9 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	while (a->t[a->done].want == a->all->v[a->t[a->done].i].msg_enable)
 		a->done++;
 	t = &a->t[a->done++];
-	t->failed = q->err != 0;
+	t->err = q->err;
 	/* Gone, or renamed?  Asked once the run is over (gone()). */
-	if (q->err == -ENODEV) {
-		t->no_dev = true;
-	} else if (q->err) {
+	if (q->err && q->err != -ENODEV) {
 		a->failed++;
 		diag_set(NULL, q->ifname, q->err, extack, true);
 	}
@@ -84,7 +81,7 @@ static void gone(const struct opts *o, struct backend *b, struct apply *a)
 	for (k = 0; k < a->nt; k++) {
 		const struct ifstate *st = &a->all->v[a->t[k].i];
 
-		if (!a->t[k].no_dev)
+		if (a->t[k].err != -ENODEV)
 			continue;
 		if (b->ops->get(b, st->ifname, &now) != -ENODEV) {
 			a->failed++;
@@ -197,7 +194,7 @@ static void report(const struct opts *o, struct backend *b,
 		struct ifstate st = a->all->v[a->t[k].i];
 		bool changed = st.msg_enable != a->t[k].want;
 
-		if (a->t[k].failed)
+		if (a->t[k].err)
 			continue;
 		st.msg_enable = a->t[k].want;
 		print_state(&pr, &st, changed ? CHANGED_YES : CHANGED_NO);
@@ -272,7 +269,7 @@ int cmd_apply(const struct opts *o, struct backend *b)
 
 			if (a.t[i].want == all.v[a.t[i].i].msg_enable)
 				continue;
-			a.t[i].failed = true;
+			a.t[i].err = -EIO;
 			unsent = lost[0] == b->in_flight;
 			if (!lost[unsent]++)
 				first[unsent] = all.v[a.t[i].i].ifname;
