@@ -123,7 +123,7 @@ static size_t span(const char *s, const char *end, const char *set)
 static size_t decoration(const char *s, const char *end)
 {
 	const char *p = s, *q;
-	int field = 0;	/* the last: 1, 2 (m, f), 3 (s), 4 (l); 5 none fits */
+	int field = 0;	/* the last: 1, 2 (m, f), 3 (s), 4 (l) */
 	size_t n;
 
 	if (p < end && *p == '[' && (n = span(p + 1, end, DIGITS)) &&
@@ -137,13 +137,12 @@ static size_t decoration(const char *s, const char *end)
 			break;
 		if (span(q, end, DIGITS) == n)
 			field = 4;			/* LINENO */
-		else if (memchr(q, '.', n))
-			field = field > 2 ? 5 : 3;	/* SOURCEFILE */
-		else if (span(q, end, IDENT) == n && (*q < '0' || *q > '9'))
-			field = field > 1 ? 5 : field + 1;	/* MOD, FUNC */
+		else if (memchr(q, '.', n) && field < 3)
+			field = 3;			/* SOURCEFILE */
+		else if (span(q, end, IDENT) == n && field < 2 &&
+			 (*q < '0' || *q > '9'))
+			field++;			/* MOD, FUNC */
 		else
-			field = 5;
-		if (field > 4)
 			return 0;
 	}
 	if (q == p)
