@@ -96,9 +96,7 @@ size_t kmsg_ifname(const struct kmsg_record *r, const char **name,
 	 * Facility 0 is the kernel's own: a write to /dev/kmsg from user
 	 * space has another (the kernel makes it so), whatever its text.
 	 */
-	if (r->facility)
-		return 0;
-	return netdev_prefix(r->msg, r->len, name, len);
+	return r->facility ? 0 : netdev_prefix(r->msg, r->len, name, len);
 }
 
 /* How many bytes from @s to @end are of @set. */
