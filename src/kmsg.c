@@ -11,14 +11,13 @@ static bool number(const char **s, const char *end, uint64_t *v)
 {
 	const char *p = *s;
 
-	*v = 0;
-	if (p == end || *p < '0' || *p > '9')
-		return false;
-	for (; p < end && *p >= '0' && *p <= '9'; p++) {
+	for (*v = 0; p < end && *p >= '0' && *p <= '9'; p++) {
 		if (*v > (UINT64_MAX - 9) / 10)
 			return false;
 		*v = *v * 10 + (uint64_t)(*p - '0');
 	}
+	if (p == *s)
+		return false;
 	*s = p;
 	return true;
 }
