@@ -325,15 +325,13 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		return -EIO;
 	}
 	w.fd = b->ops->watch ? b->ops->watch(b) : -EOPNOTSUPP;
-	if (w.fd == -EOPNOTSUPP) {
+	if (w.fd == -EOPNOTSUPP)
 		diag(NULL, NULL, "monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications");
-		return -EIO;
-	}
-	if (w.fd < 0) {
+	else if (w.fd < 0)
 		diag(NULL, NULL, "monitor: cannot join the ethtool monitor group: %s",
 		     strerror(-w.fd));
+	if (w.fd < 0)
 		return -EIO;
-	}
 	if (watch_altnames(&w) < 0) {
 		free(w.alt);
 		return -EIO;
