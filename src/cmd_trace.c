@@ -198,7 +198,7 @@ static int set_done(struct breq *q, const char *extack, void *data)
 
 /*
  * Send the @n requests of @reqs; 0, or -EIO when any failed (said), but
- * for a read that found no interface of its name.
+ * for an -ENODEV that set_done() leaves to the caller.
  * *@answered: how many have an answer (a run that broke off has fewer).
  */
 static int run_all(struct trace *tr, struct breq *reqs, size_t n,
