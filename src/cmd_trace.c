@@ -143,28 +143,26 @@ static int targets(struct trace *tr)
 {
 	const struct job *j = &tr->job;
 	struct iflist all = { 0 };
+	struct ifstate st;
 	int ret;
 
-	if (!job_is_selector(j)) {
-		tr->st = calloc(1, sizeof(*tr->st));
-		if (!tr->st)
-			return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-		ret = tr->b->ops->get(tr->b, j->ifname, &tr->st[0]);
+	if (job_is_selector(j)) {
+		ret = iflist_select(tr->b, j, &all);
+	} else {
+		ret = tr->b->ops->get(tr->b, j->ifname, &st);
 		if (ret < 0)
 			return diag_kernel(NULL, j->ifname, ret, tr->b->extack);
-		tr->n = 1;
-	} else {
-		/* The dump's states, not a copy: N may be large. */
-		ret = iflist_select(tr->b, j, &all);
-		tr->st = all.v;
-		tr->n = all.n;
-		all.v = NULL;
-		iflist_free(&all);
-		if (ret < 0)
-			return diag_kernel(NULL, NULL, ret, tr->b->extack);
-		if (!tr->n)
-			return select_none(tr->b, NULL, j);
+		ret = iflist_add(&st, &all);
 	}
+	/* The list's states, not a copy: N may be large. */
+	tr->st = all.v;
+	tr->n = all.n;
+	all.v = NULL;
+	iflist_free(&all);
+	if (ret < 0)
+		return diag_kernel(NULL, NULL, ret, tr->b->extack);
+	if (!tr->n)
+		return select_none(tr->b, NULL, j);
 	tr->t = calloc(tr->n, sizeof(*tr->t));
 	tr->names = calloc(tr->n, sizeof(*tr->names));
 	if (!tr->t || !tr->names)
