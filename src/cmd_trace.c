@@ -752,7 +752,7 @@ static size_t read_now(struct trace *tr, size_t from, size_t n,
 		while (q->ifname != tr->st[x].ifname)
 			x++;
 		/* Unanswered: the run broke off (said). */
-		if (i >= answered && !q->err) {
+		if (i >= answered) {
 			q->err = -EIO;
 			continue;
 		}
