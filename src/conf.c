@@ -261,7 +261,7 @@ void config_paths_free(struct config_paths *p)
 	*p = (struct config_paths){ 0 };
 }
 
-/* Keep "@dir/@name" in @p (the jobs point to it). */
+/* Keep "@dir@name" in @p (the jobs point to it). */
 static char *keep_path(struct config_paths *p, const char *dir,
 		       const char *name)
 {
