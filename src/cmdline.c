@@ -88,7 +88,6 @@ struct cmdline {
 	int argc;		/* and the pointers @words has room for */
 	const char **words;	/* positional words, in order */
 	int nwords;
-	int ndrivers;		/* --driver values, from the end of @words */
 	bool implicit_iface;	/* --driver without IFACE: "*" */
 	const struct opts *o;	/* the options parsed (for msglvl_error()) */
 };
@@ -216,7 +215,9 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
 			return usage_error(cl, "'%s' is not a driver name",
 					   quote(cl, arg));
-		cl->words[cl->argc - ++cl->ndrivers] = arg;
+		/* From the end of @words: the other words fill its start. */
+		cl->words[cl->argc - ++o->more.ndrivers] = arg;
+		o->more.drivers = cl->words + cl->argc - o->more.ndrivers;
 		break;
 	case OPT_FOR:
 		return parse_for(o, cl, arg);
@@ -799,7 +800,7 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 /* --batch FILE: everything else is in the file. */
 static int pick_batch(struct opts *o, struct cmdline *cl)
 {
-	if (cl->ndrivers)
+	if (o->more.ndrivers)
 		return usage_error(cl, "--driver goes in the lines of a --batch file, not on its command line");
 	/* --batch -f FILE: -f is the file, and FILE an interface. */
 	if ((cl->nwords || o->more.level) && o->batch_file[0] == '-' &&
@@ -825,8 +826,8 @@ static bool driver_all(const struct cmdline *cl)
 {
 	const char *w;
 
-	if (!cl->ndrivers || !cl->nwords)
-		return cl->ndrivers;	/* --driver alone: all */
+	if (!cl->o->more.ndrivers || !cl->nwords)
+		return cl->o->more.ndrivers;	/* --driver alone: all */
 	w = cl->words[0];
 	if (cl->dd_first || !w[0] || w[strlen(w) - 1] == ':')
 		return false;
@@ -855,10 +856,10 @@ static int pick_apply(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--apply takes one interface at most, and no CHANGE, --from-level or --level-map (they go in the configuration)");
 	o->cmd = CMD_APPLY;
 	/* The udev rule's form: the name as it is, never read as a word. */
-	if (o->ifindex && (cl->nwords || cl->ndrivers))
+	if (o->ifindex && (cl->nwords || o->more.ndrivers))
 		return usage_error(cl, "--ifindex names the interface: no IFACE or --driver with it");
 	/* IFACE; --driver alone: every interface of the driver, as elsewhere. */
-	return cl->nwords || cl->ndrivers ? take_target(o, cl) : 0;
+	return cl->nwords || o->more.ndrivers ? take_target(o, cl) : 0;
 }
 
 /* --trace IFACE [CHANGE...]: a change to undo later; +all by default. */
@@ -866,7 +867,7 @@ static int pick_trace(struct opts *o, struct cmdline *cl)
 {
 	if (o->mode == OUT_HEX || o->mode == OUT_NAMES || o->verbose)
 		return usage_error(cl, "--trace prints kernel log records: -x, -N and -v do not apply");
-	if (!cl->nwords && !cl->ndrivers)
+	if (!cl->nwords && !o->more.ndrivers)
 		return usage_error(cl, "--trace needs an interface");
 	if (cl->given[OPT_LEVEL_MAP] && !o->more.level)
 		return usage_error(cl, "--level-map needs --from-level");
@@ -914,7 +915,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));
 		o->cmd = CMD_DECODE;
-	} else if (cl->nwords || cl->ndrivers) {
+	} else if (cl->nwords || o->more.ndrivers) {
 		int ret = take_target(o, cl);
 		int changes = cl->implicit_iface ? cl->nwords : cl->nwords - 1;
 
@@ -942,20 +943,16 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 		return cmdline_err_set(cl->err, false, "a batch line must start with an interface name");
 	local = o->cmd == CMD_LIST || o->cmd == CMD_DECODE || o->cmd == CMD_LEVEL;
 	/* -v says what a change did (and that the ioctl is used instead). */
-	if (local && (o->netns || o->ioctl || cl->ndrivers || o->verbose))
+	if (local && (o->netns || o->ioctl || o->more.ndrivers || o->verbose))
 		return usage_error(cl, "%s needs a command that talks to the kernel",
 				   o->netns ? "--netns" : o->ioctl ? "--ioctl" :
-				   cl->ndrivers ? "--driver" : "-v");
+				   o->more.ndrivers ? "--driver" : "-v");
 	if (o->netns && !netns_valid(o->netns))
 		return usage_error(cl, "'%s' is not a valid network namespace name",
 				   quote(cl, o->netns));
 	if (o->netns && o->netns[strlen(o->netns) - 1] == '/')
 		return usage_error(cl, "'%s' ends in '/', which names a directory: -n takes a network namespace name, or the path of its file",
 				   quote(cl, o->netns));
-	if (cl->ndrivers) {
-		o->more.drivers = cl->words + cl->argc - cl->ndrivers;
-		o->more.ndrivers = cl->ndrivers;
-	}
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
 		return 0;
 
