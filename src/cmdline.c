@@ -673,7 +673,6 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 	int i, ret;
 
 	change_init(&j->change);
-	j->unknown = 0;
 	for (i = 0; i < j->more->nwords; i++) {
 		/* @w is what is read, @word what was written (for messages). */
 		const char *word = j->more->words[i], *w = word;
@@ -728,15 +727,13 @@ int job_build(struct job *j, const struct classnames *cn,
 {
 	struct cmdline cl = { .err = err, .kind = j->lineno ?
 			      CMDLINE_BATCH_LINE : CMDLINE_ARGV };
-	unsigned int unknown = j->unknown;
-	int ret;
 
 	*err = (struct cmdline_err){ 0 };
 	/* Nothing was left for later (and a batch may have let the words go). */
-	ret = unknown ? build(j, cn, false, &cl) : 0;
-	if (ret)
-		j->unknown = unknown;	/* still unknown */
-	return ret;
+	if (j->unknown && build(j, cn, false, &cl))
+		return -EINVAL;
+	j->unknown = 0;
+	return 0;
 }
 
 static int pick_mode(struct opts *o, struct cmdline *cl)
