@@ -145,7 +145,6 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 {
 	struct run *r = data;
 	const struct job *j = &r->jobs[r->job];
-	bool stop = false;
 
 	/*
 	 * Read by name: a selected interface's may now be another's, also
@@ -168,8 +167,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		/* Read: by an earlier GET of the job, or by the dump. */
 		diag_set(&w, r->name, q->err, extack,
 			 q->set && (r->step || j->ifindex));
-		stop = !r->force;
-		r->stopped |= stop;
+		r->stopped = !r->force;
 	}
 	if (++r->step == nsteps(r, j)) {
 		if (r->job_failed && r->job_set)
@@ -186,7 +184,7 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		r->job_failed = false;
 		r->job_set = false;
 	}
-	return stop;
+	return r->stopped;
 }
 
 /* Lines of the jobs from @from on (a pattern's jobs share theirs). */
