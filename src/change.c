@@ -44,17 +44,12 @@ struct word_ctx {
 static bool add_item(struct change *c, const struct word_ctx *w,
 		     const char *item, size_t len)
 {
-	char sign = 0;
-	const char *name = item;
-	size_t nlen = len;
+	char sign = len && (item[0] == '+' || item[0] == '-') ? item[0] : 0;
+	const char *name = sign ? item + 1 : item;
+	size_t nlen = sign ? len - 1 : len;
 	uint32_t bits;
 	int ret;
 
-	if (len && (item[0] == '+' || item[0] == '-')) {
-		sign = item[0];
-		name++;
-		nlen--;
-	}
 	if (!nlen)
 		return fail(w->err, CHANGE_EMPTY, item, len, NULL);
 	/* Whatever follows, a signed number is the wrong idea ("++5" too). */
