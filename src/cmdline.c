@@ -89,7 +89,7 @@ struct cmdline {
 	const char **words;	/* positional words, in order */
 	int nwords;
 	bool implicit_iface;	/* --driver without IFACE: "*" */
-	const struct opts *o;	/* the options parsed (for msglvl_error()) */
+	const struct opts *o;	/* the options parsed */
 };
 
 int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
@@ -215,7 +215,6 @@ static int set_option(struct opts *o, struct cmdline *cl,
 		if (!arg[0] || strlen(arg) >= DRIVER_NAME_MAX)
 			return usage_error(cl, "'%s' is not a driver name",
 					   quote(cl, arg));
-		/* From the end of @words: the other words fill its start. */
 		cl->words[cl->argc - ++o->more.ndrivers] = arg;
 		o->more.drivers = cl->words + cl->argc - o->more.ndrivers;
 		break;

@@ -133,13 +133,14 @@ void opts_init(struct opts *o);
  * Parse @argc words of @argv (argv[0] is the first word, not the program
  * name) into @o, which opts_init() or the caller prepared.  @words must
  * have room for @argc pointers: it receives the words that are not
- * options, and o->ifnames points into it.  Returns 0, or -EINVAL with
- * @err filled in.  A batch line accepts only IFACE, CHANGE words,
- * --from-level, --level-map and --, and must name an interface.  Where
- * the kernel may know more class names (a change of an interface), a
- * name the built-in table lacks is only counted in o->job.unknown, to
- * be read with job_build() once the kernel's names are known.  @o keeps
- * pointers into @argv.
+ * options (the --driver values from its end), and o->ifnames and
+ * o->more point into it.  Returns 0, or -EINVAL with @err filled in.  A
+ * batch line accepts only IFACE, CHANGE words, --from-level,
+ * --level-map, --driver and --, and must name interfaces (IFACE or
+ * --driver).  Where the kernel may know more class names (a change of
+ * an interface), a name the built-in table lacks is only counted in
+ * o->job.unknown, to be read with job_build() once the kernel's names
+ * are known.  @o keeps pointers into @argv.
  */
 int cmdline_parse(struct opts *o, int argc, char *const *argv,
 		  const char **words, enum cmdline_kind kind,
