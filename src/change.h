@@ -92,7 +92,7 @@ static inline bool change_is_relative(const struct change *c)
 uint32_t change_request(const struct change *c, uint32_t limit,
 			uint32_t *value, uint32_t *mask, bool *replace);
 
-/* A one-line English description of @err, e.g. for "netifmsg: %s". */
+/* A one-line English description of @code, e.g. for "netifmsg: %s". */
 const char *change_strerror(enum change_error code);
 
 #endif
