@@ -73,8 +73,11 @@ void diag(const struct where *w, const char *ifname, const char *fmt, ...)
 	va_list ap;
 	FILE *f;
 
-	/* What was printed so far comes first on a shared terminal. */
-	out_flush();
+	/*
+	 * What was printed so far comes first on a shared terminal: its
+	 * whole lines, not the message inside a -j array still being made.
+	 */
+	out_flush_lines();
 	va_start(ap, fmt);
 	if (vasprintf(&msg, fmt, ap) < 0)
 		msg = NULL;

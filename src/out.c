@@ -78,18 +78,18 @@ int out_write_fd(int fd, const char *s, size_t len,
 }
 
 /*
- * Write what is buffered (without @all, while more than PIPE_BUF bytes
- * are), in pieces of at most PIPE_BUF bytes that end at a newline where
- * they can: a write(2) a pipe takes whole or not at all, so that a
- * monitor ended while blocked in one leaves no line cut there.
+ * Write the first @end bytes buffered (without @all, while more than
+ * PIPE_BUF bytes are), in pieces of at most PIPE_BUF bytes that end at a
+ * newline where they can: a write(2) a pipe takes whole or not at all,
+ * so that a monitor ended while blocked in one leaves no line cut there.
  */
-static void out_drain(bool all)
+static void out_drain(size_t end, bool all)
 {
 	size_t done, k;
 	char *nl;
 
-	for (done = 0; done < out_len && !out_err; done += k) {
-		k = out_len - done;
+	for (done = 0; done < end && !out_err; done += k) {
+		k = end - done;
 		if (k <= PIPE_BUF && !all)
 			break;
 		if (k > PIPE_BUF) {
@@ -114,7 +114,7 @@ void out_write(const char *s, size_t n)
 		s += k;
 		n -= k;
 		if (out_len == sizeof(out_buf))
-			out_drain(false);
+			out_drain(out_len, false);
 	}
 }
 
@@ -131,8 +131,16 @@ void out_line(const char *s)
 
 int out_flush(void)
 {
-	out_drain(true);
+	out_drain(out_len, true);
 	return out_err;
+}
+
+void out_flush_lines(void)
+{
+	const char *nl = memrchr(out_buf, '\n', out_len);
+
+	if (nl)
+		out_drain((size_t)(nl - out_buf) + 1, true);
 }
 
 void out_drop(void)

@@ -25,6 +25,8 @@ void out_line(const char *s);
  * returns the same error.
  */
 int out_flush(void);
+/* Write the whole lines buffered, not one still being made (-j's array). */
+void out_flush_lines(void);
 /*
  * Write all @len bytes of @s to @fd, waiting where it is full; 0 or
  * -errno.  With @stop, 0 as soon as a signal handler sets *@stop: the

@@ -265,4 +265,30 @@ else
 	echo "note: the kernel rejected the interface name $weird; escaping not tested with it"
 fi
 
+# --- A message about one of many interfaces comes before the -j array, not
+# inside it: where stdout and stderr share a terminal or a log, the array
+# stays one line.  strace stops netifmsg --ioctl after its walk of the
+# interfaces, at tap0's first request, while tap1 goes away.
+command -v strace >/dev/null 2>&1 || missing strace strace
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+	fatal "--ioctl show all under strace failed"
+n=$(($(grep -c '^ioctl' "$NIM_TMP/walk") + 1))
+: >"$NIM_TMP/strace"
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=ioctl \
+	-e inject=ioctl:signal=SIGSTOP:when="$n" -- \
+	"$NETIFMSG" --ioctl -j 'tap[0-3]' +drv >"$OUT" 2>&1 &
+pid=$!
+wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
+ip -n "$NS" link del tap1 || fatal "cannot delete tap1"
+kill -CONT "$(pgrep -P "$pid")"
+wait "$pid"
+check_eq "-j 'tap[0-3]' +drv, tap1 gone meanwhile: exit status 1" 1 "$?"
+check_eq "-j 'tap[0-3]' +drv, tap1 gone: its message first, a line of its own" \
+	"netifmsg: tap1: no such network interface" "$(head -n 1 "$OUT")"
+check_egrep "-j 'tap[0-3]' +drv, tap1 gone: then the array of the three others, whole" \
+	'^\[(\{[^}]*\},){2}\{[^}]*\}\]$' "$OUT"
+check_lines "-j 'tap[0-3]' +drv, tap1 gone: two lines" 2 "$OUT"
+
 finish
