@@ -3,6 +3,8 @@
 #
 # Every error row of the design: exit status, message on stderr, nothing
 # on stdout, and (for usage errors) the mask left as it was.
+# Each message reproduced is listed in DIAGNOSTICS of netifmsg(8) under
+# the subsection of its exit status.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
@@ -261,6 +263,73 @@ if command -v strace >/dev/null 2>&1; then
 	check_file "--apply of one set, the send fails: message" \
 		"netifmsg: tap1: No buffer space available: the change was not sent" "$ERR"
 	check_mask "--apply of one set, the send fails: not set" tap1 0x3
+else
+	missing strace strace
+fi
+
+
+# --- DIAGNOSTICS lists each message under the subsection of the exit
+# status it comes with: "Usage errors (exit status 2 ...)", "Failures
+# (exit status 1)" or "Notes (the exit status is not affected)".
+MAN8=${top_srcdir:-$(dirname "$0")/..}/man/netifmsg.8
+[ -r "$MAN8" ] || fatal "$MAN8 not found"
+
+# diag_status_to VAR TAG: the exit status of the DIAGNOSTICS subsection
+# whose .TP or .TQ tag is the man page line TAG ("" where none is).
+diag_status_to() {
+	local -n out=$1
+	out=$(awk -v tag="$2" '
+		/^\.SH/ { on = $0 == ".SH DIAGNOSTICS" }
+		on && /^\.SS Usage errors/ { st = 2 }
+		on && /^\.SS Failures/ { st = 1 }
+		on && /^\.SS Notes/ { st = 0 }
+		on && (prev == ".TP" || prev == ".TQ") && $0 == tag { print st }
+		{ prev = $0 }' "$MAN8")
+}
+
+# listed NAME TAG: the command check_rc ran last said its message in the
+# subsection of DIAGNOSTICS for its exit status.
+listed() {
+	local st
+	diag_status_to st "$2"
+	check_eq "$1: listed in DIAGNOSTICS for exit status $RC" "$RC" "$st"
+}
+
+to_full() { "$@" >/dev/full; }
+out_closed() { "$@" >&-; }
+printf 'errors-none0 +link\n' >"$NIM_TMP/none.conf"
+printf 'tap0 +link\nerrors-none0 +link\n' >"$NIM_TMP/fails.batch"
+check_rc "a usage error" 2 nm tap0 likn
+listed "a usage error" \
+	".B \"unknown message class 'likn' (did you mean 'link'?); see 'netifmsg \\-\\-list'\""
+check_rc "no such interface" 1 nm errors-none0
+listed "no such interface" '.B "eth9: no such network interface"'
+check_rc "--apply -v, a line that selects nothing" 0 \
+	nm --apply -v --config "$NIM_TMP/none.conf"
+check_grep "--apply -v, a line that selects nothing: message" \
+	"none.conf:1: note: selects no interface now" "$ERR"
+listed "--apply -v, a line that selects nothing" \
+	'.IB file : line ": note: selects no interface now (normal for one not there yet)"'
+check_rc "a --batch line fails" 1 nm --batch "$NIM_TMP/fails.batch"
+check_grep "a --batch line fails: message" \
+	"fails.batch:2: errors-none0: no such network interface" "$ERR"
+listed "a --batch line fails" '.IB file : line ": " iface ": " message'
+check_rc "a change, its output to a full disk" 1 to_full nm -v tap0 +link
+check_file "a change, its output to a full disk: message" \
+	"netifmsg: write error: No space left on device" "$ERR"
+listed "a change, its output to a full disk" \
+	'.B "write error: No space left on device"'
+check_rc "a show, standard output closed" 1 out_closed nm tap0
+check_file "a show, standard output closed: message" \
+	"netifmsg: write error: Bad file descriptor" "$ERR"
+listed "a show, standard output closed" '.B "write error: Bad file descriptor"'
+if command -v strace >/dev/null 2>&1; then
+	check_rc "--monitor cannot join its group" 1 \
+		inject_nm setsockopt EPERM 1+ --monitor
+	check_grep "--monitor cannot join its group: message" \
+		"netifmsg: monitor: cannot join the ethtool monitor group: Operation not permitted" "$ERR"
+	listed "--monitor cannot join its group" \
+		'.BI "monitor: cannot join the ethtool monitor group: " error'
 else
 	missing strace strace
 fi
