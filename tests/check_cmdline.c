@@ -574,6 +574,10 @@ static const struct cl_case cases[] = {
 	{ { "--driver", "tun", "+likn", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_unknown },
 	{ { "--driver", "", "tap0", NULL }, -EINVAL, 0, "'' is not a driver name", NULL },
 	{ { "--list", "--driver", "tun", NULL }, -EINVAL, 0, "--driver needs a command that talks to the kernel", NULL },
+	{ { "--driver", "tun", "--decode", "link", NULL }, -EINVAL, 0, "--driver needs a command that talks to the kernel", NULL },
+	{ { "-v", "--from-level", "3", NULL }, -EINVAL, 0, "-v needs a command that talks to the kernel", NULL },
+	/* but a --from-level with --driver alone sets every interface of it */
+	{ { "--driver", "tun", "--from-level", "3", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	{ { "--batch", "f", "--driver", "tun", NULL }, -EINVAL, 0, "--driver goes in the lines of a --batch file, not on its command line", NULL },
 	/* --trace: --driver alone is its interfaces; a level replaces +all */
 	{ { "--trace", "--driver", "tun", NULL }, 0, CMD_TRACE, NULL, check_trace_driver_all },
