@@ -308,8 +308,15 @@ static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 		if (!d && *p == '-')
 			return usage_error(cl, "unknown option '-' in '%s'",
 					   quote(cl, cl->argv[*i]));
-		if (!d)
-			return usage_error(cl, "unknown option '-%c'", *p);
+		/* A whole character, not a byte of one ("-\xc3"). */
+		if (!d) {
+			uint32_t cp;
+			size_t k = utf8_seq((const unsigned char *)p, strlen(p),
+					    &cp);
+
+			return usage_error(cl, "unknown option '-%.*s'",
+					   k ? (int)k : 1, p);
+		}
 		ret = set_option(o, cl, d, (char[]){ '-', *p, '\0' },
 				 d->has_arg && p[1] ? p + 1 : NULL, i);
 		/* A value ends the word: "-nfoo" is -n foo. */

@@ -511,6 +511,9 @@ static const struct cl_case cases[] = {
 	/* a signed number is no CHANGE word */
 	{ { "--driver", "tun", "-0x5", NULL }, -EINVAL, 0, "unknown option '-0'", NULL },
 	{ { "-foo", NULL }, -EINVAL, 0, "unknown option '-o'", NULL },
+	/* a character, not its first byte; a byte not UTF-8 alone */
+	{ { "-j\xc3\xa9", NULL }, -EINVAL, 0, "unknown option '-\xc3\xa9'", NULL },
+	{ { "-\xff\xa9", NULL }, -EINVAL, 0, "unknown option '-\xff'", NULL },
 	{ { "-jnlink", "tap0", "+link", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	{ { "--driver", "tun", "*", "-timer", NULL }, 0, CMD_CHANGE, NULL, NULL },
 	/* escapes in IFACE, as text output and messages write them */

@@ -73,7 +73,7 @@ def literals(args):
             cur = None
     return out + ([cur] if cur is not None else [])
 
-CONV = r'(?:0x)?%[-#0-9.]*(?:hh|h|ll|l|z)?[diouxXcsp]'
+CONV = r'(?:0x)?%[-#0-9.*]*(?:hh|h|ll|l|z)?[diouxXcsp]'
 
 def words(fmt):
     return re.search(r'[A-Za-z]{2}', re.sub(CONV, '', fmt))
