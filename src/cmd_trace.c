@@ -832,18 +832,27 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 	 */
 	for (i = j = 0; i < n && j < k; i++) {
 		struct target *t = &tr->t[from + i];
+		size_t once = 1;
+		int r = 0;
 
 		if (reqs[j].ifname != st[i].ifname)
 			continue;
-		/* Gone since its read: said as it is at a look. */
-		if (reqs[j].err == -ENODEV &&
-		    follow_index(tr, from + i) == -ENODEV) {
+		/*
+		 * Renamed since its read: set again, by the new name; gone:
+		 * said as it is at a look.
+		 */
+		if (reqs[j].err == -ENODEV) {
+			r = follow_index(tr, from + i);
+			if (r > 0 && run_all(tr, &reqs[j], 1, &once) < 0)
+				failed++;
+		}
+		if (r == -ENODEV) {
 			went_away(tr, from + i);
 		} else if (reqs[j].err == -ENODEV) {
 			diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
 			failed++;
 		}
-		t->failed |= !t->gone && (j >= answered || reqs[j].err);
+		t->failed |= !t->gone && (j >= answered || !once || reqs[j].err);
 		j++;
 	}
 	return ret < 0 || failed ? -EIO : 0;

@@ -1095,6 +1095,32 @@ if command -v strace >/dev/null 2>&1; then
 		fatal "cannot swap trc0's name back"
 	set_mask trc1 0x0
 
+	# The same swap after that read, before the restore's own set (the
+	# 6th send), which netlink refuses by the old name: the set goes
+	# again by the new name, with no "no such network interface".
+	set_mask trc1 0x1
+	: >"$NIM_TMP/strace"
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" \
+		-e trace=sendto -e inject=sendto:delay_enter=2000000:when=6 \
+		"$NETIFMSG" --trace trc0 --for 0.3 >"$O" 2>"$E" &
+	TPID=$!
+	wait_until sends 6 || fatal "the trace did not reach its restore"
+	ip -n "$NS" link set trc0 name trc0x && ip -n "$NS" link set trc1 name trc0 ||
+		fatal "cannot swap trc0's name"
+	stopped
+	check_eq "renamed before the restore's set: exit 0" 0 "$RC"
+	check_nogrep "renamed before the restore's set: not said to be gone" \
+		"no such network interface" "$E"
+	check_grep "renamed before the restore's set: restored by its new name" \
+		"trc0x: restored: 0x00000000 none" "$E"
+	check_mask "renamed before the restore's set: trc0x put back" trc0x 0x0
+	check_mask "renamed before the restore's set: the interface now called trc0 left alone" \
+		trc0 0x1
+	ip -n "$NS" link set trc0 name trc1 && ip -n "$NS" link set trc0x name trc0 ||
+		fatal "cannot swap trc0's name back"
+	set_mask trc1 0x0
+
 	# The same rename on a blocked standard error, among 300 targets (two
 	# runs: trm100..trm355, trm356..trm399): the line that says it, made
 	# during the restore of the first run, waits for the restores of
