@@ -142,6 +142,16 @@ wait_until seen_or_ended
 check_grep "SIGINT ignored at the start: the monitor goes on" \
 	"tap3: 0x00007100 " "$TXT"
 
+# --- SIGPIPE and SIGXFSZ are ignored (the write that would raise them
+# fails instead): sent, they leave the monitor running, and it goes on
+kill -PIPE "${MON_PIDS[1]}"
+kill -XFSZ "${MON_PIDS[1]}"
+et -s tap3 msglvl 0x7200 || fatal "ethtool -s tap3 msglvl 0x7200 failed"
+seen_or_ended() { grep -q '"msg_enable":29184,' "$JSN" || ended "${MON_PIDS[1]}"; }
+wait_until seen_or_ended
+check_grep "SIGPIPE and SIGXFSZ sent: the monitor goes on" \
+	'"msg_enable":29184,' "$JSN"
+
 # --- clean exit: SIGTERM and SIGINT give exit status 0
 kill -TERM "${MON_PIDS[0]}"
 wait "${MON_PIDS[0]}"
