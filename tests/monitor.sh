@@ -5,7 +5,9 @@
 # with an interface filter) see exactly the changes made with netifmsg,
 # ethtool -s and --batch, in order, one line each; nothing for a set that
 # changes nothing; a clean exit 0 on SIGTERM and SIGINT, and SIGINT
-# ignored at the start (a script's background job) stays so; a filter name
+# ignored at the start (a script's background job) stays so; SIGPIPE and
+# SIGXFSZ are ignored; a pipe's reader gone, a socket closed or a terminal
+# hung up ends it with exit status 0; a filter name
 # with an escaped glob character is no pattern; a watched namespace
 # deleted (ip netns delete) is watched still; a message another process
 # sends to the monitor's socket is no notification.  Bursts and lost
@@ -360,6 +362,35 @@ for sigpipe in default ignored; do
 	kill_monitors
 	wait "$PIPE_PID"
 	MON_PIDS=()
+done
+
+# --- the other end of its output gone otherwise: a socket closed, or a
+# terminal hung up (SIGHUP ignored, as a script can start it): the
+# monitor, running by then, ends by itself with exit status 0.
+command -v python3 >/dev/null 2>&1 || missing python3 python3
+for out in socket terminal; do
+	python3 - "$out" "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor \
+		>"$NIM_TMP/hup.out" 2>&1 <<'EOF'
+import os, pty, signal, socket, subprocess, sys, time
+if sys.argv[1] == "socket":
+    mine, its = (s.detach() for s in socket.socketpair())
+else:
+    mine, its = pty.openpty()
+p = subprocess.Popen(sys.argv[2:], stdout=its, stderr=subprocess.DEVNULL,
+                     preexec_fn=lambda: signal.signal(signal.SIGHUP,
+                                                      signal.SIG_IGN))
+os.close(its)
+time.sleep(0.5)
+print("running" if p.poll() is None else "ended early: %s" % p.poll())
+os.close(mine)
+try:
+    print("exit status %s" % p.wait(timeout=20))
+except subprocess.TimeoutExpired:
+    p.kill()
+    print("still running 20 s later")
+EOF
+	check_file "--monitor, its $out's other end gone: running, then exit 0" \
+		$'running\nexit status 0' "$NIM_TMP/hup.out"
 done
 
 # --- output that cannot be written: the monitor stops at the first
