@@ -157,7 +157,7 @@ static int dump_cb(const struct ifstate *st, void *data)
 	return 0;
 }
 
-/* The time of day, as 'ip monitor' prints it: 15:04:05.123456. */
+/* The time of day, 15:04:05.123456 ('ip -ts monitor' adds the date). */
 static const char *time_of_day(char buf[32])
 {
 	struct timeval tv;
