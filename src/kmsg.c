@@ -113,9 +113,9 @@ static size_t span(const char *s, const char *end, const char *set)
 
 /*
  * The length of the decoration __dynamic_emit_prefix() puts at @s (see
- * kmsg_ifname_dyndbg()), 0 for none.  MODNAME and FUNCTION are C
- * identifiers, SOURCEFILE a path with a '.', LINENO digits: each is told
- * by its shape.
+ * kmsg_ifname_dyndbg()), 0 for none.  FUNCTION is a C identifier and
+ * MODNAME one that may start with a digit (8139cp, 3c59x), SOURCEFILE a
+ * path with a '.', LINENO digits: each is told by its shape.
  */
 static size_t decoration(const char *s, const char *end)
 {
@@ -137,7 +137,7 @@ static size_t decoration(const char *s, const char *end)
 		else if (memchr(q, '.', n) && field < 3)
 			field = 3;			/* SOURCEFILE */
 		else if (span(q, end, IDENT) == n && field < 2 &&
-			 (*q < '0' || *q > '9'))
+			 (!field || *q < '0' || *q > '9'))
 			field++;			/* MOD, FUNC */
 		else
 			return 0;

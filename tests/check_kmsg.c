@@ -238,6 +238,11 @@ START_TEST(test_dyndbg)
 			  "eth0|e1000e: |");
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;e1000e:x.h: e1000e 0000:00:19.0 t\\x5cb: up\n"),
 			  "t\\b|e1000e:x.h: |up");
+	/* a module's name may start with a digit, a function's not */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;8139cp:cp_interrupt: 8139cp 0000:00:03.0 eth0: intr\n"),
+			  "eth0|8139cp:cp_interrupt: |intr");
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;3c59x: " PARENT "\n"),
+			  "eth0|3c59x: |NIC Link is Up");
 	/* no decoration: plain netdev_printk(), read by kmsg_ifname() */
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;" PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tap0: persist enabled\n"), NULL);
@@ -258,7 +263,8 @@ START_TEST(test_dyndbg)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a:b:c: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a.c:b.c: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;12:34: " PARENT "\n"), NULL);
-	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;1ab: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:1ab: " PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;1ab:2cd: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;e1000-e: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m::12: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;: " PARENT "\n"), NULL);
