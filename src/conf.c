@@ -195,6 +195,29 @@ static bool group_lets_others_write(int fd, gid_t gid)
 }
 
 /*
+ * Is @uid, the owner of a file, the caller?  Only where this user
+ * namespace maps the caller's uid: in one that does not (unshare -U
+ * without a map), geteuid() says the overflow uid (65534), as stat(2)
+ * does for every owner it does not map, so that such a file is no more
+ * the caller's than anyone's.  Without /proc, no.
+ */
+static bool caller_owns(uid_t uid)
+{
+	unsigned long first, count;
+	bool mapped = false;
+	FILE *f;
+
+	if (uid != geteuid())
+		return false;
+	f = fopen("/proc/self/uid_map", "re");
+	while (f && !mapped && fscanf(f, "%lu %*u %lu", &first, &count) == 2)
+		mapped = uid >= first && uid - first < count;
+	if (f)
+		fclose(f);
+	return mapped;
+}
+
+/*
  * The default files are read as root, from udev too: like sudoers, they
  * must be root's (or the caller's) and writable by no one else, also
  * through an ACL.  Asked of the file open as @fd, a regular one if @reg,
@@ -208,7 +231,7 @@ static int check_trusted(int fd, bool reg, struct config_err *e)
 		return -errno;
 	if (reg && !S_ISREG(st.st_mode))
 		return cmdline_err_set(&e->msg, false, "not a regular file");
-	if (st.st_uid != 0 && st.st_uid != geteuid())
+	if (st.st_uid != 0 && !caller_owns(st.st_uid))
 		return cmdline_err_set(&e->msg, false,
 				       "owned by uid %u, not root: refused (see netifmsg.conf(5))",
 				       (unsigned int)st.st_uid);

@@ -145,6 +145,35 @@ check_mask "--apply: a dangling symlink in netifmsg.d: netifmsg.conf applied" ta
 check_mask "--apply: a dangling symlink in netifmsg.d: the rest applied" tap1 0x1
 rm -rf "$ETC/netifmsg.d" "$ETC/netifmsg.conf" "$ETC/saved.conf"
 
+# --- in a user namespace that maps no uid to the caller (unshare -U
+# without a map), the caller's uid is 65534, as is the owner of every
+# file whose uid it does not map: a file of uid 1 there is not the
+# caller's, and is refused (exit 2, nothing set).  In one that maps uid
+# 65534 to root, root's file is the caller's: read (and its change
+# refused by the kernel, as there is no capability).
+if unshare -U --map-user=65534 --map-group=65534 true 2>/dev/null; then
+	conf 'tap0 +link'
+	set_mask tap0 0x0
+	chown 1 "$ETC/netifmsg.conf"
+	check_rc "--apply, uid unmapped: uid 1's file" 2 ip netns exec "$NS" \
+		unshare -U "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
+	check_file "--apply, uid unmapped: uid 1's file: message" \
+		"netifmsg: $ETC/netifmsg.conf: owned by uid 65534, not root: refused (see netifmsg.conf(5))" \
+		"$ERR"
+	check_mask "--apply, uid unmapped: uid 1's file: nothing set" tap0 0x0
+	chown 0 "$ETC/netifmsg.conf"
+	check_rc "--apply, uid 65534 mapped to root: root's file" 1 \
+		ip netns exec "$NS" unshare -U --map-user=65534 \
+		--map-group=65534 "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
+	check_file "--apply, uid 65534 mapped to root: root's file: read" \
+		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" \
+		"$ERR"
+	check_mask "--apply, uid 65534 mapped to root: nothing set" tap0 0x0
+	rm -f "$ETC/netifmsg.conf"
+else
+	echo "note: unshare -U --map-user: not here; user namespace cases not run"
+fi
+
 # --- the files on a file system with 64-bit inode numbers: overlayfs
 # with xino=on over two file systems (as a container's or a live
 # system's /etc may be), mounted in a mount namespace of its own that
