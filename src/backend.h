@@ -88,7 +88,8 @@ struct backend {
 
 /* Where backend_open() failed. */
 enum backend_stage {
-	BACKEND_NETNS,		/* entering the network namespace */
+	BACKEND_NETNS,		/* opening the network namespace's file */
+	BACKEND_SETNS,		/* entering the network namespace */
 	BACKEND_SOCKET,		/* opening the transport */
 };
 

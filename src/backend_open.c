@@ -12,12 +12,13 @@
 int backend_open(struct backend *b, const char *netns, bool ioctl,
 		 bool monitor, enum backend_stage *stage)
 {
+	bool opened = false;
 	int ret;
 
 	*b = (struct backend){ 0 };
-	*stage = BACKEND_NETNS;
 	if (netns) {
-		ret = netns_enter(netns);
+		ret = netns_enter(netns, &opened);
+		*stage = opened ? BACKEND_SETNS : BACKEND_NETNS;
 		if (ret < 0)
 			return ret;
 	}

@@ -132,11 +132,12 @@ static int open_error(const struct opts *o, enum backend_stage stage,
 	if (stage == BACKEND_NETNS && (err == -ENOENT || err == -ENOTDIR))
 		diag(NULL, o->netns, "no such network namespace");
 	/* ENXIO: a socket, or a device without its driver: open() refuses. */
-	else if (stage == BACKEND_NETNS && (err == -EINVAL || err == -ENXIO))
+	else if (stage != BACKEND_SOCKET && (err == -EINVAL || err == -ENXIO))
 		diag(NULL, o->netns, "not a network namespace");
-	else if (stage == BACKEND_NETNS)
+	/* EPERM from open() is a device's own (/dev/kmsg): no setns() hint. */
+	else if (stage != BACKEND_SOCKET)
 		diag(NULL, o->netns, "cannot enter network namespace: %s%s",
-		     strerror(-err), err == -EPERM ?
+		     strerror(-err), err == -EPERM && stage == BACKEND_SETNS ?
 		     " (it takes CAP_SYS_ADMIN, as for ip -n)" : "");
 	else if (o->ioctl || fell_back)
 		diag(NULL, NULL, "cannot open a socket for the ioctl: %s",

@@ -11,7 +11,7 @@
 
 #define NETNS_RUN_DIR	"/run/netns"
 
-int netns_enter(const char *ns)
+int netns_enter(const char *ns, bool *opened)
 {
 	const char *dir = strchr(ns, '/') ? "" : NETNS_RUN_DIR "/";
 	char path[PATH_MAX];
@@ -24,6 +24,7 @@ int netns_enter(const char *ns)
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
 		return -errno;
+	*opened = true;
 	ret = setns(fd, CLONE_NEWNET) < 0 ? -errno : 0;
 	close(fd);
 	return ret;

@@ -138,6 +138,20 @@ check_rc "nobody: -n NS tap0 +link" 1 "${GCOV[@]}" \
 check_grep "nobody: -n NS tap0 +link: message" "cannot enter network namespace" "$ERR"
 check_mask "nobody: -n NS tap0 +link: tap0 unchanged" tap0 "$MASK0"
 
+# -n of a file whose open() the kernel refuses with EPERM, a device's
+# own check: /dev/kmsg without CAP_SYSLOG where kernel.dmesg_restrict is
+# 1 (where it is 0, it opens, and is no namespace).  Not setns(): no
+# CAP_SYS_ADMIN hint, which root here has.
+{ read -r restrict </proc/sys/kernel/dmesg_restrict; } 2>/dev/null
+if [ "${restrict:-}" = 1 ]; then
+	want="netifmsg: /dev/kmsg: cannot enter network namespace: Operation not permitted"
+else
+	want="netifmsg: /dev/kmsg: not a network namespace"
+fi
+check_rc "no CAP_SYSLOG: -n /dev/kmsg" 1 setpriv --inh-caps=-syslog \
+	--bounding-set=-syslog "${NIM_WRAPPER[@]}" "$NETIFMSG" -n /dev/kmsg
+check_file "no CAP_SYSLOG: -n /dev/kmsg: message" "$want" "$ERR"
+
 # root of a user namespace of its own has CAP_NET_ADMIN there, not in
 # the user namespace that owns $NS: refused, with the same message.  In
 # a network namespace that user namespace made, it may change the masks
