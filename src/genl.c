@@ -167,7 +167,8 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 /*
  * A receive buffer of at least @want bytes of kernel accounting, should
  * the socket's be smaller.  SO_RCVBUFFORCE may go beyond the system's
- * limit (net.core.rmem_max) and needs CAP_NET_ADMIN; without it,
+ * limit (net.core.rmem_max) and needs CAP_NET_ADMIN in the initial user
+ * namespace (a container's root has it in its own only); without it,
  * SO_RCVBUF gives what the limit allows.  Best effort: only ever raised.
  */
 static void raise_rcvbuf(struct genl_sock *s, int want)

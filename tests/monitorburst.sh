@@ -102,6 +102,23 @@ if ((2 * rmem_max < RCVBUF)); then
 			"rb '$rb', rmem_max $rmem_max"
 	fi
 fi
+# Root of a user namespace of its own has CAP_NET_ADMIN there, but
+# SO_RCVBUFFORCE asks for it in the initial user namespace: it too gets
+# only what rmem_max allows.
+if ((2 * rmem_max < RCVBUF)) && unshare -Ur true 2>/dev/null; then
+	start_monitor uns ip netns exec "$NS" unshare -Ur -- --monitor
+	sync_monitors tap1 "$NIM_TMP/uns.out"
+	rb=$(rcvbuf "${MON_PIDS[1]}")
+	if [ -n "$rb" ] && ((rb <= 2 * rmem_max || rb <= 212992 * 2)); then
+		pass "root of a user namespace: the receive buffer stays within rmem_max ($rb)"
+	else
+		fail "root of a user namespace: the receive buffer stays within rmem_max" \
+			"rb '$rb', rmem_max $rmem_max"
+	fi
+	kill -TERM "${MON_PIDS[1]}"
+	wait "${MON_PIDS[1]}"
+	MON_PIDS=("$PID")
+fi
 # Stop it and overflow its buffer, 5000 changes at a time.
 kill -STOP "$PID"
 head -n 5000 "$NIM_TMP/burst" >"$NIM_TMP/burst5k"
