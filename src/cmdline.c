@@ -466,8 +466,9 @@ static bool is_word(const char *s, const char *word)
 	return msgclass_word_is(s, strlen(s), word);
 }
 
+/* @iface: the interface, where it reads as a CHANGE word ("+link tap0"). */
 static int change_error(struct cmdline *cl, const struct change_err *err,
-			const char *word)
+			const char *word, const char *iface)
 {
 	switch (err->code) {
 	case CHANGE_UNKNOWN:
@@ -482,6 +483,9 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
 					   quote(cl, err->item), err->suggestion);
+		if (iface)
+			return usage_error(cl, "unknown message class '%s' (IFACE comes first: '%s' is read as the interface)",
+					   quote(cl, err->item), quote(cl, iface));
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
 				   quote(cl, err->item));
 	case CHANGE_EMPTY:
@@ -722,7 +726,9 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		    (is_word(err.item, "on") || is_word(err.item, "off")))
 			return usage_error(cl, "'%s': '%s' must be an argument of its own (NAME on|off, as ethtool's msglvl)",
 					   quote(cl, word), err.item);
-		return change_error(cl, &err, word);
+		return change_error(cl, &err, word,
+				    j->ifname && is_change_word(j->ifname, cn) ?
+				    j->ifname : NULL);
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;
 	return ret || !msglvl ? ret : msglvl_error(cl, j);

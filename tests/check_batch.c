@@ -80,6 +80,9 @@ static const struct line_case cases[] = {
 	  "unknown message class 'newclass'", 2 },
 	{ "tap0 0x3 likn --from-level 1", 0, "tap0", false, true, 0x3, 0, 0,
 	  "unknown message class 'likn' (did you mean 'link'?)", 1 },
+	/* a CHANGE word where IFACE stands: the hint says the order */
+	{ "+link tap0", 0, "+link", false, false, 0, 0, 0,
+	  "unknown message class 'tap0' (IFACE comes first: '+link' is read as the interface)", 1 },
 	/* wrong: the command line's messages */
 	{ "tap0 +link,,drv", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "empty message class in '+link,,drv'", 0 },

@@ -523,6 +523,10 @@ START_TEST(test_change_kernel_name)
 	ck_assert_int_eq(run("tap0 +newclas"), -EINVAL);
 	ck_assert_str_eq(err, "netifmsg: unknown message class 'newclas' (did you mean 'newclass'?); see 'netifmsg --list'\nTry 'netifmsg --help'.\n");
 	ck_assert_uint_eq(f.runs, 1);
+	/* Not a kernel name either: IFACE must come first. */
+	ck_assert_int_eq(run("+newclass tap0"), -EINVAL);
+	ck_assert_str_eq(err, "netifmsg: unknown message class 'tap0' (IFACE comes first: '+newclass' is read as the interface)\nTry 'netifmsg --help'.\n");
+	ck_assert_uint_eq(f.runs, 1);
 	/* The names are asked once per backend, and not for known names. */
 	ck_assert_uint_eq(f.names, 1);
 	fake_open(&b, &f, UINT32_MAX);

@@ -736,6 +736,17 @@ static const struct {
 	{ { "--decode", "+likn,-wol", "off", NULL }, .msg = "'+likn,-wol' before 'off': +NAME and -NAME" },
 	{ { "--ioctl", "tap0", "likn", "on", NULL },
 	  .msg = "unknown message class 'likn' (did you mean 'link'?)" },
+	/* a CHANGE word where IFACE stands, but not where a name is close */
+	{ { "--ioctl", "link", "tap0", NULL },
+	  .msg = "unknown message class 'tap0' (IFACE comes first: 'link' is read as the interface)" },
+	{ { "--ioctl", "--trace", "+link", "eth0", NULL },
+	  .msg = "unknown message class 'eth0' (IFACE comes first: '+link' is read as the interface)" },
+	{ { "--ioctl", "none", "likn", NULL },
+	  .msg = "unknown message class 'likn' (did you mean 'link'?)" },
+	{ { "--ioctl", "tap0", "+link", "xyzzy", NULL },
+	  .msg = "unknown message class 'xyzzy'; see 'netifmsg --list'" },
+	{ { "--decode", "+link", "xyzzy", NULL },
+	  .msg = "unknown message class 'xyzzy'; see 'netifmsg --list'" },
 	{ { "tap0", "link,", "off", NULL }, .msg = "empty message class in 'link,'" },
 	/* after IFACE: the exact short options, and "--long" ones */
 	{ { "tap0", "-x", "+link", NULL }, .cmd = CMD_CHANGE, .on = 0x4, .mode = OUT_HEX },
