@@ -117,7 +117,8 @@ for words in "tap0 likn" "-n ''" "--trace --monitor" "--version"; do
 	check "--help $words: prints the help" \
 		"0 $(cat "$TMP/help")" "$rc $(cat "$TMP/out" "$TMP/err")"
 done
-for words in "--foo" "--for 0" "-n a -n b" "--config ''"; do
+for words in "--foo" "--for 0" "-n a -n b" "--config ''" "--driver ''" \
+	"$(printf -- '--config x %.0s' $(seq 17))"; do
 	eval "set -- $words"
 	"$NETIFMSG" --help "$@" >"$TMP/out" 2>"$TMP/err"
 	check "--help $words: the usage error" "2 0" "$? $(wc -c <"$TMP/out")"
