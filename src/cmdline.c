@@ -428,6 +428,10 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	size_t len = iface_len(w);
 	/* As written: the word is read in place, a pattern keeps escapes. */
 	const char *typed = quote(cl, word);
+	/* A JSON text after a comment or a blank line is read as lines. */
+	const char *json = cl->kind == CMDLINE_BATCH_LINE &&
+			   (!strncmp(word, "[{", 2) || !strncmp(word, "{\"", 2)) ?
+			   " (JSON is read only where the file starts with '[' or '{')" : "";
 
 	w[len] = '\0';
 	*pattern = word_has_glob(w);
@@ -436,11 +440,11 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 				   typed);
 	/* What no interface name can hold, a pattern cannot match either. */
 	if (*pattern && (len >= 256 || strpbrk(w, "/: \t\n\v\f\r")))
-		return usage_error(cl, "'%s' is not a valid interface pattern",
-				   typed);
+		return usage_error(cl, "'%s' is not a valid interface pattern%s",
+				   typed, json);
 	if (!*pattern && !ifname_valid(w))
-		return usage_error(cl, "'%s' is not a valid interface name",
-				   quote(cl, w));
+		return usage_error(cl, "'%s' is not a valid interface name%s",
+				   quote(cl, w), json);
 	return 0;
 }
 

@@ -264,6 +264,21 @@ printf 'tap0 likn\n' >"$NIM_TMP/in"
 check_rc "--batch - with a syntax error" 2 nm --batch - <"$NIM_TMP/in"
 check_grep "--batch -: <stdin> in the message" "netifmsg: <stdin>:1: unknown message class" "$ERR"
 
+# --- a JSON snapshot under a comment is text: said, nothing changed
+set_all 0x0 tap0
+{ echo '# saved'; ip netns exec "$NS" "$NETIFMSG" -j tap0 +link; } >"$NIM_TMP/snap"
+set_all 0x0 tap0
+check_rc "--batch: JSON after a comment" 2 nm --batch "$NIM_TMP/snap"
+check_grep "--batch: JSON after a comment: the line" \
+	"snap:2: '[{\"ifname\":\"tap0\"," "$ERR"
+check_grep "--batch: JSON after a comment: the hint" \
+	"' is not a valid interface pattern (JSON is read only where the file starts with '[' or '{')" "$ERR"
+check_mask "--batch: JSON after a comment: nothing changed" tap0 0x0
+printf '[a:b] 1\n' >"$NIM_TMP/in"
+check_rc "--batch: a bad pattern that is no JSON" 2 nm --batch - <"$NIM_TMP/in"
+check_file "--batch: a bad pattern that is no JSON: no JSON hint" \
+	"netifmsg: <stdin>:1: '[a:b]' is not a valid interface pattern" "$ERR"
+
 # --- output: show lines, -v, -j, -x; --level-map on the command line
 set_all 0x0 tap0 tap1 tap2
 printf 'tap0 0x5\ntap1 +link\ntap2\ntap0 0x5\ntap1 --from-level 3\n' >"$NIM_TMP/out"

@@ -80,6 +80,13 @@ static const struct line_case cases[] = {
 	  "unknown message class 'newclass'", 2 },
 	{ "tap0 0x3 likn --from-level 1", 0, "tap0", false, true, 0x3, 0, 0,
 	  "unknown message class 'likn' (did you mean 'link'?)", 1 },
+	/* JSON after a comment or a blank line: read as text, and said */
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1}]", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "is not a valid interface pattern (JSON is read only where the file starts with '[' or '{')", 0 },
+	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "is not a valid interface name (JSON is read only where the file starts with '[' or '{')", 0 },
+	{ "[a:b] 1", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "'[a:b]' is not a valid interface pattern", 0 },
 	/* a CHANGE word where IFACE stands: the hint says the order */
 	{ "+link tap0", 0, "+link", false, false, 0, 0, 0,
 	  "unknown message class 'tap0' (IFACE comes first: '+link' is read as the interface)", 1 },
