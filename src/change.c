@@ -180,6 +180,14 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	return true;
 }
 
+bool change_is_word(const char *word, const struct classnames *cn)
+{
+	struct change c;
+
+	change_init(&c);
+	return change_add_word(&c, cn, word, NULL, NULL);
+}
+
 uint32_t change_apply(const struct change *c, uint32_t old)
 {
 	return ((c->has_abs ? c->abs : old) & ~c->off) | c->on;

@@ -67,6 +67,9 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 		     const char *word, unsigned int *unknown,
 		     struct change_err *err);
 
+/* Whether @word is a good CHANGE word alone (for hints). */
+bool change_is_word(const char *word, const struct classnames *cn);
+
 /* The mask that results from applying @c to @old. */
 uint32_t change_apply(const struct change *c, uint32_t old);
 

@@ -42,6 +42,12 @@ int cmd_show(const struct opts *o, struct backend *b)
 	print_end(&pr);
 	found = list.n;
 	iflist_free(&list);
+	/* "netifmsg +link": a CHANGE where IFACE stands. */
+	if (ret == -ENODEV && !many && change_is_word(j->ifname, NULL)) {
+		diag(NULL, j->ifname, "no such network interface (IFACE comes first; to change every interface: netifmsg '*' %s)",
+		     j->ifname);
+		return -EIO;
+	}
 	if (ret < 0)
 		return diag_kernel(NULL, many ? NULL : j->ifname, ret,
 				   b->extack);

@@ -267,14 +267,6 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 }
 
 /* Does @word read as a CHANGE word, with @cn (NULL: the built-in names)? */
-static bool is_change_word(const char *word, const struct classnames *cn)
-{
-	struct change c;
-
-	change_init(&c);
-	return change_add_word(&c, cn, word, NULL, NULL);
-}
-
 /* Does @w (after its '-') read as short options, "-jv" or "-nNETNS"? */
 static bool short_options(const char *w)
 {
@@ -297,7 +289,7 @@ static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
 				   quote(cl, cl->argv[*i]));
 	/* "--driver tun -timer" (or -all, -link,-wol): a change meant. */
-	if (!short_options(p) && is_change_word(cl->argv[*i], NULL))
+	if (!short_options(p) && change_is_word(cl->argv[*i], NULL))
 		return usage_error(cl, "'%s' is read as options before an interface name: a -NAME change goes after it (with --driver alone, '*' names every interface of the driver)",
 				   quote(cl, cl->argv[*i]));
 	for (; *p; p++) {
@@ -704,7 +696,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		if (is_word(next, "on") || is_word(next, "off")) {
 			/* "+link on": the word is good alone ("+link,drv" is not). */
 			if ((w[0] == '+' || w[0] == '-') &&
-			    !(item_signs(w) & 2) && is_change_word(w, cn))
+			    !(item_signs(w) & 2) && change_is_word(w, cn))
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write '%s' alone, or NAME on|off)",
 						   quote(cl, w), next, quote(cl, w));
 			if ((item_signs(w) & 1) && w[strcspn(w, "," CHANGE_BLANKS)])
@@ -731,7 +723,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			return usage_error(cl, "'%s': '%s' must be an argument of its own (NAME on|off, as ethtool's msglvl)",
 					   quote(cl, word), err.item);
 		return change_error(cl, &err, word,
-				    j->ifname && is_change_word(j->ifname, cn) ?
+				    j->ifname && change_is_word(j->ifname, cn) ?
 				    j->ifname : NULL);
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;
@@ -844,7 +836,7 @@ static bool driver_all(const struct cmdline *cl)
 	w = cl->words[0];
 	if (cl->dd_first || !w[0] || w[strlen(w) - 1] == ':')
 		return false;
-	return w[0] == '+' || is_change_word(w, NULL) || is_word(w, "msglvl");
+	return w[0] == '+' || change_is_word(w, NULL) || is_word(w, "msglvl");
 }
 
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */
@@ -923,7 +915,7 @@ static int pick_target(struct opts *o, struct cmdline *cl)
 		if (!cl->nwords && !o->more.level)
 			return usage_error(cl, "--decode needs at least one CHANGE word");
 		/* "netifmsg tap0 --decode link": a name where IFACE stood. */
-		if (cl->word_before_decode && !is_change_word(cl->words[0], NULL) &&
+		if (cl->word_before_decode && !change_is_word(cl->words[0], NULL) &&
 		    iface_word_valid(cl->words[0]))
 			return usage_error(cl, "--decode takes no interface: '%s' is not a CHANGE word (to show an interface, leave out --decode)",
 					   quote(cl, cl->words[0]));

@@ -286,6 +286,9 @@ START_TEST(test_show_one)
 	ck_assert_int_eq(run("tap9"), -EIO);
 	ck_assert_str_eq(out, "");
 	ck_assert_str_eq(err, "netifmsg: tap9: no such network interface\n");
+	/* A CHANGE where IFACE stands: the hint. */
+	ck_assert_int_eq(run("+link,drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: +link,drv: no such network interface (IFACE comes first; to change every interface: netifmsg '*' +link,drv)\n");
 	ck_assert_int_eq(run("-j lo"), -EIO);
 	ck_assert_str_eq(out, "[]\n");
 	ck_assert_str_eq(err, "netifmsg: lo: the driver has no message level\n");
