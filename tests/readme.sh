@@ -205,7 +205,8 @@ done
 
 # The Quick start ends in `sudo make demo`: the guided tour runs, every
 # step as it expects, and removes its namespace (contrib/demo.sh checks
-# each step's exit status and says so on its last line).
+# each step's exit status, and its output where it shows one to expect,
+# and says so on its last line).
 DEMO=${top_srcdir:-$(dirname "$0")/..}/contrib/demo.sh
 check_rc "Quick start: make demo" 0 env NETIFMSG="$NETIFMSG" bash "$DEMO"
 check_eq "Quick start: make demo: every step as expected" \
