@@ -138,10 +138,11 @@ const char *job_own_name(struct backend *b, const struct iflist *l,
 	for (i = 0; i < l->n; i++)
 		if (!strcmp(l->v[i].ifname, j->ifname))
 			return j->ifname;
+	/* By index: the name may have moved to another since the dump. */
 	if (b->ops->get(b, j->ifname, &st) < 0)
 		return j->ifname;
 	for (i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].ifname, st.ifname))
+		if (l->v[i].ifindex == st.ifindex)
 			return l->v[i].ifname;
 	return j->ifname;
 }

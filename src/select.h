@@ -51,7 +51,7 @@ int iflist_driver(struct iflist *l, const char *name);
 /*
  * The name @j selects by in @l: a name (no pattern) that no interface of
  * @l has may be an alternative name (netifmsg(8), INTERFACES), and one
- * GET gives the interface's own name, then the one in @l.  Else @j's.
+ * GET gives the interface's index, then its name in @l.  Else @j's.
  */
 const char *job_own_name(struct backend *b, const struct iflist *l,
 			 const struct job *j);

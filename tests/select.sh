@@ -236,6 +236,19 @@ if ip -n "$NS" link property add dev tap3 altname nim-sel-alt3 2>/dev/null; then
 	check_mask "--batch: --driver tun ALTNAME -drv: tap3" tap3 0x4
 	check_rc "--trace --driver tun ALTNAME" 0 nm --trace --for 0.1 --driver tun nim-sel-alt3
 	check_mask "--trace --driver tun ALTNAME: restored" tap3 0x4
+	# The GET of the altname follows the dump and the drivers' reads:
+	# where tap3 and tap2 swap names in between (strace stops netifmsg
+	# after the last driver read), the name it gives is tap2's in the
+	# dump, but the interface is still tap3's, found by its index.
+	set_mask tap3 0x1
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- \
+		"$NETIFMSG" --driver tun >/dev/null || fatal "--driver tun under strace failed"
+	at_ioctl "$(grep -c '^ioctl' "$NIM_TMP/walk")" swap_names tap3 tap2 -- --driver tun nim-sel-alt3
+	swap_names tap3 tap2 || fatal "cannot put the names back"
+	check_eq "--driver tun ALTNAME, two names swapped after the dump: exit 0" 0 "$RC"
+	check_out "--driver tun ALTNAME, two names swapped after the dump: its own mask" \
+		"tap3: 0x00000001 drv"
 else
 	echo "note: 'ip link property add ... altname' refused, --driver ALTNAME left out"
 fi
