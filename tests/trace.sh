@@ -1063,63 +1063,51 @@ if command -v strace >/dev/null 2>&1; then
 	set_mask trc0 0x0
 	set_mask trc1 0x0
 
-	# Renamed after the trace's last look, before the read that comes
-	# before its restore (the 5th send: family, read, change, read-back,
-	# that read), and its name given to another interface: it is
-	# followed by its index and put back under its new name; the other
+	# Renamed after the trace's last look, and its name given to another
+	# interface: before the read that comes before its restore (the 5th
+	# send: family, read, change, read-back, that read), or after it,
+	# before the restore's own set (the 6th), which netlink refuses by the
+	# old name.  Either way it is followed by its index and put back under
+	# its new name, with no "no such network interface"; the other
 	# interface is left alone.
-	set_mask trc1 0x1
-	: >"$NIM_TMP/strace"
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" \
-		-e trace=sendto -e inject=sendto:delay_enter=2000000:when=5 \
-		"$NETIFMSG" --trace trc0 --for 0.3 >"$O" 2>"$E" &
-	TPID=$!
 	# shellcheck disable=SC2317 # called by wait_until
 	sends() { [ "$(grep -c '^sendto(' "$NIM_TMP/strace")" -ge "$1" ]; }
-	wait_until sends 5 || fatal "the trace did not reach the read before its restore"
-	ip -n "$NS" link set trc0 name trc0x && ip -n "$NS" link set trc1 name trc0 ||
-		fatal "cannot swap trc0's name"
-	stopped
-	check_eq "renamed before the read for the restore: exit 0" 0 "$RC"
-	check_grep "renamed before the read for the restore: followed" \
-		"trc0: renamed to 'trc0x': traced on" "$E"
-	check_nogrep "renamed before the read for the restore: no command for a session killed" \
-		"renamed to 'trc0x': traced on;" "$E"
-	check_grep "renamed before the read for the restore: restored by its new name" \
-		"trc0x: restored: 0x00000000 none" "$E"
-	check_mask "renamed before the read for the restore: trc0x put back" trc0x 0x0
-	check_mask "renamed before the read for the restore: the interface now called trc0 left alone" \
-		trc0 0x1
-	ip -n "$NS" link set trc0 name trc1 && ip -n "$NS" link set trc0x name trc0 ||
-		fatal "cannot swap trc0's name back"
-	set_mask trc1 0x0
-
-	# The same swap after that read, before the restore's own set (the
-	# 6th send), which netlink refuses by the old name: the set goes
-	# again by the new name, with no "no such network interface".
-	set_mask trc1 0x1
-	: >"$NIM_TMP/strace"
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" \
-		-e trace=sendto -e inject=sendto:delay_enter=2000000:when=6 \
-		"$NETIFMSG" --trace trc0 --for 0.3 >"$O" 2>"$E" &
-	TPID=$!
-	wait_until sends 6 || fatal "the trace did not reach its restore"
-	ip -n "$NS" link set trc0 name trc0x && ip -n "$NS" link set trc1 name trc0 ||
-		fatal "cannot swap trc0's name"
-	stopped
-	check_eq "renamed before the restore's set: exit 0" 0 "$RC"
-	check_nogrep "renamed before the restore's set: not said to be gone" \
-		"no such network interface" "$E"
-	check_grep "renamed before the restore's set: restored by its new name" \
-		"trc0x: restored: 0x00000000 none" "$E"
-	check_mask "renamed before the restore's set: trc0x put back" trc0x 0x0
-	check_mask "renamed before the restore's set: the interface now called trc0 left alone" \
-		trc0 0x1
-	ip -n "$NS" link set trc0 name trc1 && ip -n "$NS" link set trc0x name trc0 ||
-		fatal "cannot swap trc0's name back"
-	set_mask trc1 0x0
+	for when in 5 6; do
+		case $when in
+		5) at="renamed before the read for the restore" ;;
+		*) at="renamed before the restore's set" ;;
+		esac
+		set_mask trc1 0x1
+		: >"$NIM_TMP/strace"
+		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+			ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" \
+			-e trace=sendto \
+			-e inject=sendto:delay_enter=2000000:when=$when \
+			"$NETIFMSG" --trace trc0 --for 0.3 >"$O" 2>"$E" &
+		TPID=$!
+		wait_until sends "$when" ||
+			fatal "$at: the trace did not reach send $when"
+		ip -n "$NS" link set trc0 name trc0x &&
+			ip -n "$NS" link set trc1 name trc0 ||
+			fatal "cannot swap trc0's name"
+		stopped
+		check_eq "$at: exit 0" 0 "$RC"
+		check_grep "$at: followed" \
+			"trc0: renamed to 'trc0x': traced on" "$E"
+		check_nogrep "$at: no command for a session killed" \
+			"renamed to 'trc0x': traced on;" "$E"
+		check_nogrep "$at: not said to be gone" \
+			"no such network interface" "$E"
+		check_grep "$at: restored by its new name" \
+			"trc0x: restored: 0x00000000 none" "$E"
+		check_mask "$at: trc0x put back" trc0x 0x0
+		check_mask "$at: the interface now called trc0 left alone" \
+			trc0 0x1
+		ip -n "$NS" link set trc0 name trc1 &&
+			ip -n "$NS" link set trc0x name trc0 ||
+			fatal "cannot swap trc0's name back"
+		set_mask trc1 0x0
+	done
 
 	# The same rename on a blocked standard error, among 300 targets (two
 	# runs: trm100..trm355, trm356..trm399): the line that says it, made
