@@ -852,7 +852,8 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 			diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
 			failed++;
 		}
-		t->failed |= !t->gone && (j >= answered || !once || reqs[j].err);
+		t->failed |= !t->gone &&
+			     (j >= answered || !once || reqs[j].err);
 		j++;
 	}
 	return ret < 0 || failed ? -EIO : 0;

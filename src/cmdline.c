@@ -481,7 +481,8 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 					   quote(cl, err->item), err->suggestion);
 		if (iface)
 			return usage_error(cl, "unknown message class '%s' (IFACE comes first: '%s' is read as the interface)",
-					   quote(cl, err->item), quote(cl, iface));
+					   quote(cl, err->item),
+					   quote(cl, iface));
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
 				   quote(cl, err->item));
 	case CHANGE_EMPTY:
