@@ -31,6 +31,19 @@ rcvbuf() {
 				print substr($0, RSTART + 2, RLENGTH - 2); exit }'
 }
 
+# within_rmem_max WHO PID: PID's receive buffer is no more than SO_RCVBUF
+# gives (twice $rmem_max, net.core.rmem_max; or twice the usual 208 KiB).
+within_rmem_max() {
+	local rb
+	rb=$(rcvbuf "$2")
+	if [ -n "$rb" ] && ((rb <= 2 * rmem_max || rb <= 212992 * 2)); then
+		pass "$1: the receive buffer stays within rmem_max ($rb)"
+	else
+		fail "$1: the receive buffer stays within rmem_max" \
+			"rb '$rb', rmem_max $rmem_max"
+	fi
+}
+
 # drops PID: the notifications the kernel dropped for PID's socket.
 drops() {
 	ip netns exec "$NS" awk -v p="$1" '$3 == p { print $9; exit }' \
@@ -94,13 +107,7 @@ if [ -z "$capeff" ] || ((0x$capeff & (1 << 12))); then
 fi
 rmem_max=$(ip netns exec "$NS" cat /proc/sys/net/core/rmem_max)
 if ((2 * rmem_max < RCVBUF)); then
-	rb=$(rcvbuf "$PID")
-	if [ -n "$rb" ] && ((rb <= 2 * rmem_max || rb <= 212992 * 2)); then
-		pass "without CAP_NET_ADMIN: the receive buffer stays within rmem_max ($rb)"
-	else
-		fail "without CAP_NET_ADMIN: the receive buffer stays within rmem_max" \
-			"rb '$rb', rmem_max $rmem_max"
-	fi
+	within_rmem_max "without CAP_NET_ADMIN" "$PID"
 fi
 # Root of a user namespace of its own has CAP_NET_ADMIN there, but
 # SO_RCVBUFFORCE asks for it in the initial user namespace: it too gets
@@ -108,13 +115,7 @@ fi
 if ((2 * rmem_max < RCVBUF)) && unshare -Ur true 2>/dev/null; then
 	start_monitor uns ip netns exec "$NS" unshare -Ur -- --monitor
 	sync_monitors tap1 "$NIM_TMP/uns.out"
-	rb=$(rcvbuf "${MON_PIDS[1]}")
-	if [ -n "$rb" ] && ((rb <= 2 * rmem_max || rb <= 212992 * 2)); then
-		pass "root of a user namespace: the receive buffer stays within rmem_max ($rb)"
-	else
-		fail "root of a user namespace: the receive buffer stays within rmem_max" \
-			"rb '$rb', rmem_max $rmem_max"
-	fi
+	within_rmem_max "root of a user namespace" "${MON_PIDS[1]}"
 	kill -TERM "${MON_PIDS[1]}"
 	wait "${MON_PIDS[1]}"
 	MON_PIDS=("$PID")
