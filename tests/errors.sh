@@ -3,8 +3,9 @@
 #
 # Every error row of the design: exit status, message on stderr, nothing
 # on stdout, and (for usage errors) the mask left as it was.
-# Each message reproduced is listed in DIAGNOSTICS of netifmsg(8) under
-# the subsection of its exit status.
+# At the end, a message of each subsection of DIAGNOSTICS in netifmsg(8)
+# (and of the failures once listed under Notes) is checked to be listed
+# under the subsection of its exit status.
 
 if [ -n "${top_srcdir:-}" ]; then
 	NIM_LIB=$top_srcdir/tests/lib.sh
