@@ -204,13 +204,6 @@ uint32_t msgclass_named_mask(const struct classnames *cn)
 /* Longest input msgclass_suggest() considers; longer cannot be within 2. */
 #define SUGGEST_MAX	(MSGCLASS_NAME_MAX + 2)
 
-static unsigned int min3(unsigned int a, unsigned int b, unsigned int c)
-{
-	unsigned int m = a < b ? a : b;
-
-	return m < c ? m : c;
-}
-
 /*
  * Optimal string alignment distance (Levenshtein plus transposition of
  * two neighbours, the commonest typing slip), ignoring case.
@@ -229,10 +222,12 @@ static unsigned int edit_distance(const char *a, size_t alen, const char *b,
 		for (j = 1; j <= blen; j++) {
 			int ca = tolower((unsigned char)a[i - 1]);
 			int cb = tolower((unsigned char)b[j - 1]);
-			unsigned int cost = ca != cb;
 
-			d[i][j] = min3(d[i - 1][j] + 1, d[i][j - 1] + 1,
-				       d[i - 1][j - 1] + cost);
+			d[i][j] = d[i - 1][j - 1] + (ca != cb);
+			if (d[i - 1][j] + 1 < d[i][j])
+				d[i][j] = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < d[i][j])
+				d[i][j] = d[i][j - 1] + 1;
 			if (i > 1 && j > 1 &&
 			    ca == tolower((unsigned char)b[j - 2]) &&
 			    cb == tolower((unsigned char)a[i - 2]) &&
