@@ -257,7 +257,7 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 			p.next = built;
 			break;
 		}
-		if (nlpipe_finished(&p) || !nlpipe_in_flight(&p))
+		if (!nlpipe_in_flight(&p))
 			break;
 		ret = recv_answers(s, &p);
 		if (ret < 0)

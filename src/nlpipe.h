@@ -74,10 +74,4 @@ static inline size_t nlpipe_in_flight(const struct nlpipe *p)
 	return p->next - p->answered;
 }
 
-/* Nothing left to send or to wait for. */
-static inline bool nlpipe_finished(const struct nlpipe *p)
-{
-	return p->no_more && !nlpipe_in_flight(p);
-}
-
 #endif

@@ -151,7 +151,7 @@ START_TEST(test_window)
 	ck_assert_uint_eq(r.ndone, 2);
 	ck_assert_uint_eq(r.done_i[0], 0);
 	ck_assert_uint_eq(r.done_i[1], 1);
-	ck_assert(!nlpipe_finished(&p));
+	ck_assert(!p.no_more || nlpipe_in_flight(&p));
 }
 END_TEST
 
@@ -169,7 +169,7 @@ START_TEST(test_window_one)
 					     put_ack(in, SEQ0 + (uint32_t)i, 0)), 0);
 	}
 	ck_assert_uint_eq(nlpipe_fill(&p, out, sizeof(out)), 0);
-	ck_assert(nlpipe_finished(&p));
+	ck_assert(p.no_more && !nlpipe_in_flight(&p));
 	ck_assert_uint_eq(r.ndone, 3);
 }
 END_TEST
@@ -204,7 +204,7 @@ START_TEST(test_many_in_one_datagram)
 	len += put_ack(in + len, SEQ0 + 2, -EOPNOTSUPP);
 	len += put_ack(in + len, SEQ0 + 3, 0);
 	ck_assert_int_eq(nlpipe_feed(&p, in, len), 0);
-	ck_assert(nlpipe_finished(&p));
+	ck_assert(p.no_more && !nlpipe_in_flight(&p));
 	ck_assert_uint_eq(r.ndone, 4);
 	ck_assert_int_eq(r.done_err[0], 0);
 	ck_assert_int_eq(r.done_err[1], -ENODEV);
@@ -236,7 +236,7 @@ START_TEST(test_reply_then_ack)
 	ck_assert_uint_eq(r.nreply, 2);
 	ck_assert_uint_eq(r.reply_i[1], 1);
 	ck_assert_uint_eq(r.ndone, 2);
-	ck_assert(nlpipe_finished(&p));
+	ck_assert(p.no_more && !nlpipe_in_flight(&p));
 }
 END_TEST
 
@@ -262,7 +262,7 @@ START_TEST(test_error_mid_window)
 	ck_assert_int_eq(nlpipe_feed(&p, in, put_capture(in, "get_compact", SEQ0 + 1)),
 			 -EPROTO);
 	ck_assert_int_eq(nlpipe_feed(&p, in, put_ack(in, SEQ0 + 4, -EBUSY)), 0);
-	ck_assert(nlpipe_finished(&p));
+	ck_assert(p.no_more && !nlpipe_in_flight(&p));
 	ck_assert_uint_eq(r.nreply, 2);
 	ck_assert_uint_eq(r.reply_i[0], 0);
 	ck_assert_uint_eq(r.reply_i[1], 3);
@@ -294,11 +294,11 @@ START_TEST(test_stop)
 	ck_assert_int_eq(nlpipe_feed(&p, in, len), 0);
 	/* Nothing more is sent, but what was sent is still answered. */
 	ck_assert_uint_eq(nlpipe_fill(&p, out, sizeof(out)), 0);
-	ck_assert(!nlpipe_finished(&p));
+	ck_assert(!p.no_more || nlpipe_in_flight(&p));
 	len = put_ack(in, SEQ0 + 2, 0);
 	len += put_ack(in + len, SEQ0 + 3, 0);
 	ck_assert_int_eq(nlpipe_feed(&p, in, len), 0);
-	ck_assert(nlpipe_finished(&p));
+	ck_assert(p.no_more && !nlpipe_in_flight(&p));
 	ck_assert_uint_eq(r.built, 4);
 	ck_assert_uint_eq(r.ndone, 4);
 }
