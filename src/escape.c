@@ -2,7 +2,6 @@
 /* Escaping bytes that are not text, and reading them back: see escape.h. */
 #include <ctype.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "escape.h"
 

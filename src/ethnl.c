@@ -9,11 +9,8 @@
 #include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 #include <linux/ethtool.h>
-#include <linux/ethtool_netlink.h>
 
 #include "ethnl.h"
-#include "genlmsg.h"
-#include "msgclass.h"
 
 static bool ifname_fits(const char *ifname)
 {

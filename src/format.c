@@ -6,7 +6,6 @@
 
 #include "escape.h"
 #include "format.h"
-#include "msgclass.h"
 
 /* A bounded, snprintf-like writer that keeps counting past the end. */
 struct sbuf {

@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <libmnl/libmnl.h>
 #include <linux/genetlink.h>
 
 #include "genlmsg.h"

@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
 #include "select.h"
 
 int iflist_add(const struct ifstate *st, void *data)
