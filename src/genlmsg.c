@@ -82,16 +82,6 @@ bool genlmsg_nest_ok(const struct nlattr *nest)
 			 mnl_attr_get_payload_len(nest));
 }
 
-static bool attrs_ok(const struct nlmsghdr *nlh)
-{
-	size_t start = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct genlmsghdr));
-
-	/* The kernel pads every message; an odd length means a cut one. */
-	return nlh->nlmsg_len == MNL_ALIGN(nlh->nlmsg_len) &&
-	       nlh->nlmsg_len >= start &&
-	       attrs_fit((const char *)nlh + start, nlh->nlmsg_len - start);
-}
-
 struct tb_ctx {
 	const struct nlattr **tb;
 	const enum mnl_attr_data_type *types;
@@ -112,26 +102,34 @@ static int tb_cb(const struct nlattr *attr, void *data)
 	return MNL_CB_OK;
 }
 
-int genlmsg_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
-		  const enum mnl_attr_data_type *types, int max)
+static int parse_attrs(const void *p, size_t len, const struct nlattr **tb,
+		       const enum mnl_attr_data_type *types, int max)
 {
 	struct tb_ctx t = { tb, types, max };
 
-	if (!attrs_ok(nlh) ||
-	    mnl_attr_parse(nlh, sizeof(struct genlmsghdr), tb_cb, &t) < 0)
+	if (!attrs_fit(p, len) || mnl_attr_parse_payload(p, len, tb_cb, &t) < 0)
 		return -EINVAL;
 	return 0;
+}
+
+int genlmsg_parse(const struct nlmsghdr *nlh, const struct nlattr **tb,
+		  const enum mnl_attr_data_type *types, int max)
+{
+	size_t start = MNL_NLMSG_HDRLEN + MNL_ALIGN(sizeof(struct genlmsghdr));
+
+	/* The kernel pads every message; an odd length means a cut one. */
+	if (nlh->nlmsg_len != MNL_ALIGN(nlh->nlmsg_len) ||
+	    nlh->nlmsg_len < start)
+		return -EINVAL;
+	return parse_attrs((const char *)nlh + start, nlh->nlmsg_len - start,
+			   tb, types, max);
 }
 
 int genlmsg_parse_nested(const struct nlattr *nest, const struct nlattr **tb,
 			 const enum mnl_attr_data_type *types, int max)
 {
-	struct tb_ctx t = { tb, types, max };
-
-	if (!genlmsg_nest_ok(nest) ||
-	    mnl_attr_parse_nested(nest, tb_cb, &t) < 0)
-		return -EINVAL;
-	return 0;
+	return parse_attrs(mnl_attr_get_payload(nest),
+			   mnl_attr_get_payload_len(nest), tb, types, max);
 }
 
 static const enum mnl_attr_data_type family_types[CTRL_ATTR_MAX + 1] = {
