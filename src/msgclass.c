@@ -65,21 +65,16 @@ static size_t prefix_len(const char *s, size_t len, const char *prefix)
 	return len >= plen && strncasecmp(s, prefix, plen) == 0 ? plen : 0;
 }
 
-/* The length of the "NETIF_MSG_" or "msg_" that @s begins with, or 0. */
-static size_t class_prefix(const char *s, size_t len)
+/* Drop a "NETIF_MSG_" or "msg_" prefix ("msg_link" is "link"); its length. */
+static size_t strip_prefix(const char **s, size_t *len)
 {
-	size_t n = prefix_len(s, len, "netif_msg_");
+	size_t n = prefix_len(*s, *len, "netif_msg_");
 
-	return n ? n : prefix_len(s, len, "msg_");
-}
-
-/* "NETIF_MSG_link" and "msg_link" are "link": drop the prefix. */
-static void strip_prefix(const char **s, size_t *len)
-{
-	size_t n = class_prefix(*s, *len);
-
+	if (!n)
+		n = prefix_len(*s, *len, "msg_");
 	*s += n;
 	*len -= n;
+	return n;
 }
 
 /*
@@ -148,7 +143,7 @@ static bool kernel_name_ok(const struct classnames *cn, unsigned int bit,
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
 		if (msgclass_word_is(name, len, words[i]))
 			return false;
-	if (class_prefix(name, len))
+	if (strip_prefix(&name, &len))
 		return false;
 	other = msgclass_lookup(cn, name, len);
 	return other < 0 || (unsigned int)other == bit;
