@@ -249,8 +249,12 @@ static void report_stop(struct run *r, int ret, size_t in_flight)
 	size_t to = first_unsent(r, r->step + in_flight);
 	struct where w;
 
-	if (ret < 0 && from < r->n && r->job_set)
-		say_made(r, &r->jobs[from++], strerror(-ret));
+	/* Its set answered: made (said here), or failed (told): known. */
+	if (ret < 0 && from < r->n && r->step > nsteps(r, &r->jobs[from]) / 2) {
+		if (r->job_set)
+			say_made(r, &r->jobs[from], strerror(-ret));
+		from++;
+	}
 	/* A line partly sent (or answered) is unknown as a whole. */
 	while (r->file && to && to < r->n &&
 	       r->jobs[to].lineno == r->jobs[to - 1].lineno)

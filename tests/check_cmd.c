@@ -461,6 +461,31 @@ START_TEST(test_batch_broken_unsent)
 }
 END_TEST
 
+/*
+ * The run breaks off after a set was refused, before its read-back: the
+ * set's failure is told, and its result is not "unknown" as well.
+ */
+START_TEST(test_broken_after_failed_set)
+{
+	char cmd[128];
+
+	fake_find(&f, "tap0")->set_error = -EPERM;
+	f.run_answers = 2;	/* tap0's GET and SET */
+	f.unsent = 3;		/* tap0's last GET in flight, none of tap1's */
+	ck_assert_int_eq(run("-v tap* +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN\n"
+			 "netifmsg: tap1: Input/output error: the change was not sent\n");
+	f.unsent = 0;
+	snprintf(cmd, sizeof(cmd), "-f -j --batch %s",
+		 write_file("tap0 +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_ptr_nonnull(strstr(err, ":1: tap0: permission denied"));
+	ck_assert_ptr_null(strstr(err, "unknown"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
 /* After tap0's set: tap0 is renamed old0, and tap1 becomes tap0. */
 static void swap_names(struct fake *fk, size_t i)
 {
@@ -2101,6 +2126,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_broken_after_set);
 	tcase_add_test(tc, test_change_broken_unsent);
 	tcase_add_test(tc, test_batch_broken_unsent);
+	tcase_add_test(tc, test_broken_after_failed_set);
 	tcase_add_test(tc, test_change_renamed_after_set);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
