@@ -249,6 +249,9 @@ static void report_stop(struct run *r, int ret, size_t in_flight)
 	size_t to = first_unsent(r, r->step + in_flight);
 	struct where w;
 
+	/* -f: the lines before it that matched nothing failed first. */
+	if (ret < 0 && from < r->n)
+		tell_none(r, r->jobs[from].lineno);
 	/* Its set answered: made (said here), or failed (told): known. */
 	if (ret < 0 && from < r->n && r->step > nsteps(r, &r->jobs[from]) / 2) {
 		if (r->job_set)

@@ -755,6 +755,29 @@ START_TEST(test_batch_force_unmatched_order)
 END_TEST
 
 /*
+ * With -f, a run that breaks off after a line that matched nothing: that
+ * line's failure comes first, in the order of the lines.
+ */
+START_TEST(test_batch_force_unmatched_broken)
+{
+	char cmd[128];
+	const char *none, *unsent;
+
+	f.break_run = 1;
+	f.unsent = 1;
+	snprintf(cmd, sizeof(cmd), "-f --batch %s",
+		 write_file("nomatch* +drv\ntap0 +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	none = strstr(err, ":1: no interface with a message level matches 'nomatch*'\n");
+	unsent = strstr(err, ": Input/output error: line 2 was not sent\n");
+	ck_assert_ptr_nonnull(none);
+	ck_assert_ptr_nonnull(unsent);
+	ck_assert_msg(none < unsent, "out of order: %s", err);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
+/*
  * A run that breaks off inside a pattern line: that line is one of the
  * lines whose result is unknown, though one of its interfaces answered.
  */
@@ -2140,6 +2163,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_force_unmatched);
 	tcase_add_test(tc, test_batch_force_unmatched_order);
+	tcase_add_test(tc, test_batch_force_unmatched_broken);
 	tcase_add_test(tc, test_batch_broken_in_pattern);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);
