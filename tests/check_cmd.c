@@ -32,30 +32,6 @@ static char out[CAPTURE_MAX], err[CAPTURE_MAX];
 static struct fake f;
 static struct backend b;
 
-static int to_file(int fd, int *saved)
-{
-	char path[] = "/tmp/check_cmd.XXXXXX";
-	int tmp = mkstemp(path);
-
-	ck_assert_int_ge(tmp, 0);
-	unlink(path);
-	*saved = dup(fd);
-	ck_assert_int_ge(dup2(tmp, fd), 0);
-	return tmp;
-}
-
-static void back(int fd, int saved, int tmp, char *buf)
-{
-	ssize_t n;
-
-	dup2(saved, fd);
-	close(saved);
-	lseek(tmp, 0, SEEK_SET);
-	n = read(tmp, buf, CAPTURE_MAX - 1);
-	buf[n > 0 ? n : 0] = '\0';
-	close(tmp);
-}
-
 /* The files write_file() made in this test: teardown() removes them. */
 static char made[8][sizeof("/tmp/check_cmd_batch.XXXXXX")];
 static unsigned int nmade;
@@ -82,44 +58,12 @@ static char *write_file(const char *text)
 static int run(const char *line)
 {
 	char copy[512], *argv[32], *save = NULL, *w;
-	const char *words[32];
-	struct cmdline_err cerr;
-	struct cmd_input in = { 0 };
-	int argc = 0, ret, so, se, to, te;
-	struct opts o;
+	int argc = 0;
 
 	snprintf(copy, sizeof(copy), "%s", line);
 	for (w = strtok_r(copy, " ", &save); w; w = strtok_r(NULL, " ", &save))
 		argv[argc++] = w;
-	opts_init(&o);
-	to = to_file(STDOUT_FILENO, &so);
-	fflush(stderr);
-	te = to_file(STDERR_FILENO, &se);
-	ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
-	if (ret) {
-		fprintf(stderr, "usage: %s\n", cerr.msg);
-	} else if (o.cmd == CMD_BATCH || o.cmd == CMD_APPLY) {
-		ret = cmd_read_input(&o, &in);
-		o.batch = &in.batch;
-		if (!ret)
-			ret = o.cmd == CMD_BATCH ? cmd_batch(&o, &b) :
-						   cmd_apply(&o, &b);
-		cmd_free_input(&in);
-	} else if (o.cmd == CMD_CHANGE) {
-		ret = cmd_change(&o, &b);
-	} else if (o.cmd == CMD_TRACE) {
-		ret = cmd_trace(&o, &b);
-	} else if (o.cmd == CMD_MONITOR) {
-		ret = cmd_monitor(&o, &b);
-	} else {
-		ck_assert(o.cmd == CMD_SHOW || o.cmd == CMD_SHOW_ALL);
-		ret = cmd_show(&o, &b);
-	}
-	out_flush();
-	fflush(stderr);
-	back(STDOUT_FILENO, so, to, out);
-	back(STDERR_FILENO, se, te, err);
-	return ret;
+	return fake_command(&b, argc, argv, out, err, CAPTURE_MAX);
 }
 
 /* Three interfaces: tap0 (drv), tap1 (none), lo (no message level). */
@@ -1204,7 +1148,7 @@ START_TEST(test_monitor_fsize)
 	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
 	lim = old;
 	lim.rlim_cur = 60;
-	to = to_file(STDOUT_FILENO, &so);
+	to = fake_to_file(STDOUT_FILENO, &so);
 	/*
 	 * No ck_assert() under the limit: Check's own messages go to a file
 	 * too.  The monitor prints nothing on standard error here.
@@ -1213,7 +1157,7 @@ START_TEST(test_monitor_fsize)
 	ret = cmd_monitor(&o, &b);
 	ret_out = out_flush();	/* main() says it: "write error: ..." */
 	setrlimit(RLIMIT_FSIZE, &old);
-	back(STDOUT_FILENO, so, to, out);
+	fake_back(STDOUT_FILENO, so, to, out, CAPTURE_MAX);
 	ck_assert_int_eq(lret, 0);
 	ck_assert_int_eq(ret, -EIO);
 	ck_assert_int_eq(ret_out, -EFBIG);
@@ -1396,7 +1340,7 @@ START_TEST(test_diag_after_output)
 {
 	int so, se, tmp;
 
-	tmp = to_file(STDOUT_FILENO, &so);
+	tmp = fake_to_file(STDOUT_FILENO, &so);
 	se = dup(STDERR_FILENO);
 	ck_assert_int_ge(dup2(tmp, STDERR_FILENO), 0);
 	out_line("tap0: 0x00000001 drv");
@@ -1405,7 +1349,7 @@ START_TEST(test_diag_after_output)
 	out_flush();
 	dup2(se, STDERR_FILENO);
 	close(se);
-	back(STDOUT_FILENO, so, tmp, out);
+	fake_back(STDOUT_FILENO, so, tmp, out, CAPTURE_MAX);
 	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n"
 			      "netifmsg: tap1: no such network interface\n"
 			      "tap2: 0x00000000 none\n");
@@ -1425,10 +1369,10 @@ START_TEST(test_diag_long)
 		msg[lens[i]] = '\0';
 		snprintf(want, sizeof(want), "netifmsg: %s\n", msg);
 		fflush(stderr);
-		te = to_file(STDERR_FILENO, &se);
+		te = fake_to_file(STDERR_FILENO, &se);
 		diag(NULL, NULL, "%s", msg);
 		fflush(stderr);
-		back(STDERR_FILENO, se, te, err);
+		fake_back(STDERR_FILENO, se, te, err, CAPTURE_MAX);
 		ck_assert_str_eq(err, want);
 	}
 }

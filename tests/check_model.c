@@ -78,61 +78,10 @@ static void add(struct text *t, const char *fmt, ...)
 
 /* ---- running netifmsg ------------------------------------------------ */
 
-static int to_file(int fd, int *saved)
-{
-	char path[] = "/tmp/check_model.XXXXXX";
-	int tmp = mkstemp(path);
-
-	ck_assert_int_ge(tmp, 0);
-	unlink(path);
-	*saved = dup(fd);
-	ck_assert_int_ge(dup2(tmp, fd), 0);
-	return tmp;
-}
-
-static void back(int fd, int saved, int tmp, char *buf)
-{
-	ssize_t n;
-
-	dup2(saved, fd);
-	close(saved);
-	lseek(tmp, 0, SEEK_SET);
-	n = read(tmp, buf, CAPTURE_MAX - 1);
-	buf[n > 0 ? n : 0] = '\0';
-	close(tmp);
-}
-
 /* The words @argv[0..argc-1] as main() would run them. */
 static int run(int argc, char **argv)
 {
-	const char *words[64];
-	struct cmdline_err cerr;
-	struct cmd_input in = { 0 };
-	int ret, so, se, to, te;
-	struct opts o;
-
-	opts_init(&o);
-	to = to_file(STDOUT_FILENO, &so);
-	fflush(stderr);
-	te = to_file(STDERR_FILENO, &se);
-	ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
-	if (ret) {
-		fprintf(stderr, "usage: %s\n", cerr.msg);
-	} else if (o.cmd == CMD_BATCH) {
-		ret = cmd_read_input(&o, &in);
-		o.batch = &in.batch;
-		if (!ret)
-			ret = cmd_batch(&o, &b);
-		cmd_free_input(&in);
-	} else {
-		ck_assert(o.cmd == CMD_CHANGE);
-		ret = cmd_change(&o, &b);
-	}
-	out_flush();
-	fflush(stderr);
-	back(STDOUT_FILENO, so, to, out);
-	back(STDERR_FILENO, se, te, err);
-	return ret;
+	return fake_command(&b, argc, argv, out, err, CAPTURE_MAX);
 }
 
 /* ---- the world: interfaces and their failures ------------------------ */

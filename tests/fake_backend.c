@@ -1,13 +1,82 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* The fake backend of fake_backend.h. */
+#include <check.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include <libmnl/libmnl.h>
 
+#include "cmd.h"
 #include "fake_backend.h"
+#include "out.h"
+
+int fake_to_file(int fd, int *saved)
+{
+	char path[] = "/tmp/fake_command.XXXXXX";
+	int tmp = mkstemp(path);
+
+	ck_assert_int_ge(tmp, 0);
+	unlink(path);
+	*saved = dup(fd);
+	ck_assert_int_ge(dup2(tmp, fd), 0);
+	return tmp;
+}
+
+void fake_back(int fd, int saved, int tmp, char *buf, size_t size)
+{
+	ssize_t n;
+
+	dup2(saved, fd);
+	close(saved);
+	lseek(tmp, 0, SEEK_SET);
+	n = read(tmp, buf, size - 1);
+	buf[n > 0 ? n : 0] = '\0';
+	close(tmp);
+}
+
+int fake_command(struct backend *b, int argc, char **argv, char *out,
+		 char *err, size_t size)
+{
+	const char *words[64];
+	struct cmdline_err cerr;
+	struct cmd_input in = { 0 };
+	int ret, so, se, to, te;
+	struct opts o;
+
+	ck_assert_int_le(argc, 64);
+	opts_init(&o);
+	to = fake_to_file(STDOUT_FILENO, &so);
+	fflush(stderr);
+	te = fake_to_file(STDERR_FILENO, &se);
+	ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
+	if (ret) {
+		fprintf(stderr, "usage: %s\n", cerr.msg);
+	} else if (o.cmd == CMD_BATCH || o.cmd == CMD_APPLY) {
+		ret = cmd_read_input(&o, &in);
+		o.batch = &in.batch;
+		if (!ret)
+			ret = o.cmd == CMD_BATCH ? cmd_batch(&o, b) :
+						   cmd_apply(&o, b);
+		cmd_free_input(&in);
+	} else if (o.cmd == CMD_CHANGE) {
+		ret = cmd_change(&o, b);
+	} else if (o.cmd == CMD_TRACE) {
+		ret = cmd_trace(&o, b);
+	} else if (o.cmd == CMD_MONITOR) {
+		ret = cmd_monitor(&o, b);
+	} else {
+		ck_assert(o.cmd == CMD_SHOW || o.cmd == CMD_SHOW_ALL);
+		ret = cmd_show(&o, b);
+	}
+	out_flush();
+	fflush(stderr);
+	fake_back(STDOUT_FILENO, so, to, out, size);
+	fake_back(STDERR_FILENO, se, te, err, size);
+	return ret;
+}
 
 struct fake_iface *fake_find(struct fake *f, const char *name)
 {

@@ -90,4 +90,20 @@ void fake_ntf(struct fake_events *e, const char *name, uint32_t ifindex,
 void fake_fail_gets(struct fake_iface *fi, unsigned int ok,
 		    unsigned int fails, int err);
 
+/*
+ * Send @fd to a new temporary file, its old self kept in *@saved; returns
+ * the file.  fake_back() puts @fd back and reads what was written into
+ * @buf (@size bytes, NUL-terminated).
+ */
+int fake_to_file(int fd, int *saved);
+void fake_back(int fd, int saved, int tmp, char *buf, size_t size);
+
+/*
+ * Run the words @argv[0..argc-1] over @b as main() would; what it prints
+ * goes into @out and @err (@size bytes each).  Returns what the command
+ * returned.
+ */
+int fake_command(struct backend *b, int argc, char **argv, char *out,
+		 char *err, size_t size);
+
 #endif
