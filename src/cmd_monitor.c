@@ -19,6 +19,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "escape.h"
+#include "ethioc.h"
 #include "genl.h"
 #include "out.h"
 #include "print.h"
@@ -57,6 +58,8 @@ struct watch {
 	uint32_t *alt;			/* ifindex of each altname asked for */
 	int nalt;
 	int fd;				/* the notifications' socket */
+	int sk;				/* for the names of --driver's indexes */
+	int err;			/* a driver not asked (no socket): ends it */
 	bool lost;			/* notifications lost, queue not read yet */
 	bool startup;			/* what the start queued: not all read */
 };
@@ -120,7 +123,9 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
  * (@fresh), at the first notification for the others.  A notification
  * may have waited in the queue while its interface was renamed: asked by
  * the name its index has now.  Either name must still be its own after
- * the answer.  Not known (asked again at the next one): false.
+ * the answer.  Not known (asked again at the next one): false; where no
+ * socket could ask (ulimit -n), w->err ends the monitor, as
+ * iflist_drivers() ends a show.
  */
 static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 {
@@ -135,9 +140,14 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 
 	if (v && v->drv >= 0)
 		return v->drv;
-	if (!fresh && !(name = if_indextoname(st->ifindex, now)))
-		return false;
-	if (w->b->ops->driver(w->b, name, st->ifindex, driver) < 0)
+	d = fresh ? 0 : ethioc_ifname(w->sk, st->ifindex, now);
+	if (!d && !fresh)
+		name = now;
+	if (!d)
+		d = w->b->ops->driver(w->b, name, st->ifindex, driver);
+	if (d < 0 && d != -ENODEV && d != -EOPNOTSUPP && d != -EAGAIN)
+		w->err = d;
+	if (d < 0)
 		return false;
 	for (d = 0; d < o->job.more->ndrivers && !of; d++)
 		of = !strcmp(o->job.more->drivers[d], driver);
@@ -244,6 +254,8 @@ static int handle(struct watch *w)
 	int ret, ret_out;
 
 	ret = w->b->ops->events(w->b, ntf_cb, w);
+	if (ret >= 0 && w->err)
+		ret = w->err;
 	if (ret > 0 && (ret & GENL_NTF_EMPTY))
 		w->startup = false;
 	if (ret > 0 && (ret & GENL_NTF_LOST)) {
@@ -313,7 +325,7 @@ static int watch(struct watch *w, const sigset_t *block, const sigset_t *wait)
 int cmd_monitor(const struct opts *o, struct backend *b)
 {
 	static const int sigs[] = { SIGINT, SIGTERM };
-	struct watch w = { .o = o, .b = b, .startup = true };
+	struct watch w = { .o = o, .b = b, .sk = -1, .startup = true };
 	sigset_t block, wait;
 	int ret;
 
@@ -343,10 +355,16 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	 */
 	ret = b->ops->dump(b, dump_cb, &w);
 	/* -EAGAIN: one missing has no "was" for its first change. */
-	if (ret < 0 && ret != -EAGAIN)
+	if (ret < 0 && ret != -EAGAIN && !w.err)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
-	ret = watch(&w, &block, &wait);
+	if (o->job.more->ndrivers && !w.err && (w.sk = ethioc_open()) < 0)
+		w.err = w.sk;
+	if (w.err)
+		diag(NULL, NULL, "monitor: %s", strerror(-w.err));
+	ret = w.err ? w.err : watch(&w, &block, &wait);
+	if (w.sk >= 0)
+		close(w.sk);
 	free(w.alt);
 	free(w.seen);
 	/* Said: a failure, whatever errno (-EINVAL is for usage errors). */

@@ -10,7 +10,8 @@
 # hung up ends it with exit status 0; a filter name
 # with an escaped glob character is no pattern; a watched namespace
 # deleted (ip netns delete) is watched still; a message another process
-# sends to the monitor's socket is no notification.  Bursts and lost
+# sends to the monitor's socket is no notification; --driver without a
+# socket for the drivers (ulimit -n) fails, said.  Bursts and lost
 # notifications: tests/monitorburst.sh; signals while blocked:
 # tests/monitorstop.sh.
 
@@ -256,6 +257,37 @@ check_empty "--driver tun, names swapped during the start: nothing on stderr" \
 	"$NIM_TMP/swap.err"
 ip -n "$NS" link del tap2 || fatal "cannot delete the veth pair"
 ip -n "$NS" link set ve0 name tap2 || fatal "cannot rename ve0 back to tap2"
+
+# --- --driver without a socket for the drivers (a low ulimit -n): said,
+# exit 1, as a show says it.  It once ran on printing nothing, or only
+# the first interface that changed: every other notification was left
+# out as of an interface not of the driver.  At 4 fds the monitor's own
+# socket takes the last; at 5 the start's socket holds the last during
+# the drivers' reads.  Not under the wrapper, which needs fds of its own.
+for lim in 4 5; do
+	ip netns exec "$NS" bash -c 'ulimit -n "$1" && shift && exec "$@"' \
+		nofile "$lim" "$NETIFMSG" --monitor --driver tun \
+		>"$NIM_TMP/nofile.out" 2>"$NIM_TMP/nofile.err" &
+	MON_PIDS=($!)
+	for ((i = 0; i < 40; i++)); do
+		ended "${MON_PIDS[0]}" && break
+		set_mask tap0 $((i % 2))
+		sleep 0.1
+	done
+	if ended "${MON_PIDS[0]}"; then
+		pass "--driver, ulimit -n $lim: the monitor ends"
+	else
+		fail "--driver, ulimit -n $lim: the monitor ends" \
+			"still running after 40 changes: $(head -c 300 "$NIM_TMP/nofile.out")"
+		kill -TERM "${MON_PIDS[0]}"
+	fi
+	wait "${MON_PIDS[0]}"
+	check_eq "--driver, ulimit -n $lim: exit 1" 1 $?
+	MON_PIDS=()
+	check_grep "--driver, ulimit -n $lim: said" \
+		'netifmsg: monitor: Too many open files' "$NIM_TMP/nofile.err"
+done
+set_mask tap0 0x0
 
 # --- a name with an escaped glob character or a backslash is that one
 # interface, as IFACE is everywhere: not a pattern that matches others too
