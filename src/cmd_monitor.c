@@ -200,7 +200,9 @@ static bool wanted(struct watch *w, const struct ifstate *st)
  * carries the interface's own name: one GET each gives the interface,
  * watched by its ifindex, whatever it is named later.  A name longer
  * than an interface's own can only be an alternative name: where it
- * names none now, nothing could ever match it.  Said: -EIO or -ENOMEM.
+ * names none now, nothing could ever match it.  A read that failed
+ * otherwise (no socket: ulimit -n) cannot tell: nor could the monitor.
+ * Said: -EIO or -ENOMEM.
  */
 static int watch_altnames(struct watch *w)
 {
@@ -226,7 +228,8 @@ static int watch_altnames(struct watch *w)
 		if (!unescape_word(name))
 			continue;
 		ret = w->b->ops->get(w->b, name, &st);
-		if (ret < 0 && strlen(name) >= IF_NAMESIZE)
+		if (ret < 0 && (strlen(name) >= IF_NAMESIZE ||
+				(ret != -ENODEV && ret != -EOPNOTSUPP)))
 			return diag_kernel(NULL, name, ret, NULL);
 		if (!ret && strcmp(st.ifname, name))
 			w->alt[w->nalt++] = st.ifindex;
