@@ -66,7 +66,8 @@ struct text {
 	size_t n;
 };
 
-static void add(struct text *t, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3)))
+add(struct text *t, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -179,7 +180,8 @@ struct line {
 	int nwords;
 };
 
-static void word(struct line *l, const char *fmt, ...)
+static void __attribute__((format(printf, 2, 3)))
+word(struct line *l, const char *fmt, ...)
 {
 	va_list ap;
 
