@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* /dev/kmsg records (Documentation/ABI/testing/dev-kmsg). */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 
 #include "escape.h"
@@ -47,8 +48,9 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
 
 	memset(r, 0, sizeof(*r));
 	semi = memchr(buf, ';', len);
-	if (!semi || !number(&p, semi, &prio) || *p++ != ',' ||
-	    !number(&p, semi, &r->seq) || *p++ != ',' ||
+	/* A facility cut to fit would pass for the kernel's (0). */
+	if (!semi || !number(&p, semi, &prio) || prio > UINT_MAX ||
+	    *p++ != ',' || !number(&p, semi, &r->seq) || *p++ != ',' ||
 	    !number(&p, semi, &r->usec) || *p++ != ',' || p >= semi)
 		return -EINVAL;
 	r->level = (unsigned int)(prio & 7);

@@ -25,7 +25,8 @@ struct kmsg_record {
  * One record of @len bytes at @buf (what one read() of /dev/kmsg gave).
  * The message's \xHH escapes are undone in place, so it holds the bytes
  * printk() was given (an interface name with a '\\' or UTF-8 too).
- * Returns 0, or -EINVAL if it does not have that shape.
+ * Returns 0, or -EINVAL if it does not have that shape (or its PRIO is
+ * over UINT_MAX, more than the kernel's facility and level).
  */
 int kmsg_parse(char *buf, size_t len, struct kmsg_record *r);
 
