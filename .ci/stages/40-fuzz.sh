@@ -3,8 +3,8 @@
 # A fuzz smoke run: each libFuzzer harness (tests/fuzz/) for
 # CI_FUZZ_SECONDS (default 60) from the committed seed corpus; a crash,
 # leak or timeout fails CI and its input is printed for the unit tests.
-# The harnesses run two at a time (the fifth alone), one a core, each in
-# its own directory: the same fuzzing time each, less wall time.
+# The harnesses run two at a time, one a core, each in its own
+# directory: the same fuzzing time each, less wall time.
 ci_fz_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-fuzz.XXXXXX")
 
 # ci_fz_start HARNESS: build and run HARNESS in the background; its exit
@@ -39,7 +39,8 @@ ci_fz_report()
 	ci_result "fuzz: $1" 1
 }
 
-for ci_fz in "fuzz_cmdline fuzz_reply" "fuzz_format fuzz_batch" "fuzz_conf"; do
+for ci_fz in "fuzz_cmdline fuzz_reply" "fuzz_format fuzz_batch" \
+	"fuzz_conf fuzz_kmsg"; do
 	read -r -a ci_fz <<<"$ci_fz"
 	for ci_h in "${ci_fz[@]}"; do
 		ci_fz_start "$ci_h"

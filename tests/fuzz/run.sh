@@ -14,7 +14,8 @@
 #   CC_FUZZ        the compiler (default clang)
 #
 # Each runs with a dictionary of what it reads: words.dict (netifmsg's
-# words and JSON keys) or netlink.dict (fuzz_reply's datagrams).
+# words and JSON keys), netlink.dict (fuzz_reply's datagrams) or
+# kmsg.dict (fuzz_kmsg's kernel log records).
 # The committed seed corpus tests/fuzz/corpus/HARNESS/ is only read; new
 # inputs go to FUZZ_DIR/corpus-HARNESS.  A crash leaves its input in
 # FUZZ_DIR/crash-* (add it to the unit tests) and makes the exit status 1.
@@ -24,7 +25,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 top=$(cd "$here/../.." && pwd)
 cc=${CC_FUZZ:-clang}
 seconds=${FUZZ_SECONDS:-60}
-all=(fuzz_cmdline fuzz_reply fuzz_format fuzz_batch fuzz_conf)
+all=(fuzz_cmdline fuzz_reply fuzz_format fuzz_batch fuzz_conf fuzz_kmsg)
 build_only=false
 
 if [ "${1:-}" = --build-only ]; then
@@ -79,6 +80,7 @@ maxlen() {
 	fuzz_format) echo 256 ;;
 	fuzz_batch) echo 256 ;;	# plus a run of up to 8193 bytes
 	fuzz_conf) echo 8192 ;;	# a line of BATCH_LINE_MAX bytes, and more
+	fuzz_kmsg) echo 1024 ;;	# a record; the parser has no limit of its own
 	*) echo 4096 ;;
 	esac
 }
@@ -87,6 +89,7 @@ maxlen() {
 dict() {
 	case $1 in
 	fuzz_reply) echo "$here/netlink.dict" ;;
+	fuzz_kmsg) echo "$here/kmsg.dict" ;;
 	*) echo "$here/words.dict" ;;
 	esac
 }
