@@ -266,7 +266,6 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 	return set_option(o, cl, d, as, eq ? eq + 1 : NULL, i);
 }
 
-/* Does @word read as a CHANGE word, with @cn (NULL: the built-in names)? */
 /* Does @w (after its '-') read as short options, "-jv" or "-nNETNS"? */
 static bool short_options(const char *w)
 {
