@@ -134,15 +134,13 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 	struct seen *v = i < w->n && w->seen[i].ifindex == st->ifindex ?
 			 &w->seen[i] : NULL;
 	char driver[DRIVER_NAME_MAX], now[IF_NAMESIZE];
-	const char *name = st->ifname;
+	const char *name = fresh ? st->ifname : now;
 	bool of = false;
 	int d;
 
 	if (v && v->drv >= 0)
 		return v->drv;
 	d = fresh ? 0 : ethioc_ifname(w->sk, st->ifindex, now);
-	if (!d && !fresh)
-		name = now;
 	if (!d)
 		d = w->b->ops->driver(w->b, name, st->ifindex, driver);
 	if (d < 0 && d != -ENODEV && d != -EOPNOTSUPP && d != -EAGAIN)
