@@ -46,9 +46,7 @@ static const char *builtin_name(unsigned int bit)
 
 static const char *known_name(const struct classnames *cn, unsigned int bit)
 {
-	if (bit >= 32)
-		return NULL;
-	if (builtin_name(bit))
+	if (bit >= 32 || builtin_name(bit))
 		return builtin_name(bit);
 	return cn && (cn->have & (UINT32_C(1) << bit)) ? cn->name[bit] : NULL;
 }
