@@ -24,13 +24,8 @@ static bool fail(struct change_err *err, enum change_error code,
 /* Turn @bits on or off; the later of two words for one bit wins. */
 static void set_rel(struct change *c, char sign, uint32_t bits)
 {
-	if (sign == '+') {
-		c->on |= bits;
-		c->off &= ~bits;
-	} else {
-		c->off |= bits;
-		c->on &= ~bits;
-	}
+	c->on = sign == '+' ? c->on | bits : c->on & ~bits;
+	c->off = sign == '+' ? c->off & ~bits : c->off | bits;
 	c->has_rel = true;
 }
 
