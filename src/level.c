@@ -3,7 +3,6 @@
  * The cumulative and exact maps read the "old level" column of the class
  * table; the kernel map is netif_msg_init().
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -79,17 +78,13 @@ int level_to_mask(enum level_map map, long level, uint32_t *mask)
  */
 int level_parse(const char *s, long *level)
 {
-	const char *p = s;
+	const char *p;
 
 	if (!s)
 		return -EINVAL;
-	if (*p == '+' || *p == '-')
-		p++;
-	if (!*p || (p[0] == '0' && p[1]))
+	p = s + (*s == '+' || *s == '-');
+	if (!*p || (p[0] == '0' && p[1]) || p[strspn(p, "0123456789")])
 		return -EINVAL;
-	for (; *p; p++)
-		if (!isdigit((unsigned char)*p))
-			return -EINVAL;
 	*level = strtol(s, NULL, 10);
 	return 0;
 }
