@@ -84,6 +84,7 @@ struct cmdline {
 	bool dash_change;	/* a '-' word was taken for a CHANGE */
 	bool dd_first;		/* "--" came before the first word */
 	bool stdin_config;	/* a --config is "-" */
+	bool reread;		/* the words again, by --monitor's rule */
 	char *const *argv;	/* the words to parse */
 	int argc;		/* and the pointers @words has room for */
 	const char **words;	/* positional words, in order */
@@ -284,7 +285,7 @@ static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 	const char *p = cl->argv[*i] + 1;
 
 	/* Only interface names follow --monitor: "-link" is a mistyped option. */
-	if (!short_options(p) && cl->given[OPT_MONITOR])
+	if (!short_options(p) && (cl->given[OPT_MONITOR] || cl->reread))
 		return usage_error(cl, "unknown option '%s' (--monitor takes interface names; write -- before a name that starts with '-')",
 				   quote(cl, cl->argv[*i]));
 	/* "--driver tun -timer" (or -all, -link,-wol): a change meant. */
@@ -358,7 +359,7 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 			if (bad < 0)
 				bad = i;
 		} else if (!after_target || cl->given[OPT_MONITOR] ||
-			   (!w[2] && find_short(w[1]))) {
+			   cl->reread || (!w[2] && find_short(w[1]))) {
 			ret = parse_short(o, cl, &i);
 		} else {
 			cl->dash_change = true;
@@ -993,12 +994,14 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 	/*
 	 * --monitor takes no CHANGE: every '-' word is options.  Where a
 	 * word after IFACE was taken for a CHANGE before --monitor came
-	 * ("tap0 -jt --monitor"), the words are read again.
+	 * ("tap0 -jt --monitor"), the words are read again; where one of
+	 * them then takes "--monitor" as its value ("tap0 -jn --monitor"),
+	 * there is no --monitor, as with the words before IFACE.
 	 */
 	for (pass = 0; pass < 2; pass++) {
 		cl = (struct cmdline){ .kind = kind, .err = err, .argv = argv,
 				       .argc = argc, .words = words, .o = o };
-		cl.given[OPT_MONITOR] = pass;
+		cl.reread = pass;
 		*o = init;
 		ret = parse_words(o, &cl);
 		if (!cl.given[OPT_MONITOR] || !cl.dash_change)

@@ -68,6 +68,13 @@ static void check_monitor_jt(struct opts *o)
 	ck_assert_str_eq(o->ifnames[0], "tap0");
 }
 
+/* "-jn --monitor": the word is -n's value, not the option. */
+static void check_netns_monitor(struct opts *o)
+{
+	ck_assert_str_eq(o->netns, "--monitor");
+	ck_assert_str_eq(o->job.ifname, "tap0");
+}
+
 static void check_a_b(struct opts *o)
 {
 	ck_assert_str_eq(o->job.ifname, "ab");
@@ -607,6 +614,12 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "tap0", "-jt", "-nblue", NULL }, 0, CMD_MONITOR, NULL, check_monitor_jt },
 	{ { "tap0", "-jt", "-nblue", "--monitor", NULL }, 0, CMD_MONITOR, NULL, check_monitor_jt },
 	{ { "tap0", "-link", "--monitor", "-Z", NULL }, -EINVAL, 0, "unknown option '-link' (--monitor takes", NULL },
+	/* ... but where one of them takes "--monitor" as its value, there
+	 * is no --monitor: the same as with the words before the name */
+	{ { "-jn", "--monitor", "tap0", NULL }, 0, CMD_SHOW, NULL, check_netns_monitor },
+	{ { "tap0", "-jn", "--monitor", NULL }, 0, CMD_SHOW, NULL, check_netns_monitor },
+	{ { "tap0", "-vn", "--monitor", NULL }, 0, CMD_SHOW, NULL, check_netns_monitor },
+	{ { "tap0", "-tn", "--monitor", NULL }, -EINVAL, 0, "option -t (--timestamp) needs --monitor", NULL },
 	/* without --monitor, the first error is still the word's own */
 	{ { "-eth0", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
 	{ { "-eth0", "--bogus", "--monitor", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
