@@ -23,6 +23,7 @@
 #include "genl.h"
 #include "out.h"
 #include "print.h"
+#include "select.h"
 
 static volatile sig_atomic_t stop, busy;
 
@@ -193,19 +194,54 @@ static bool wanted(struct watch *w, const struct ifstate *st)
 	return name && (!o->job.more->ndrivers || of_driver(w, st, false));
 }
 
+/* The ']' that ends the bracket expression at @p, or @p: a plain '['. */
+static const char *bracket_end(const char *p)
+{
+	const char *q = p + 1, *e;
+
+	q += *q == '!' || *q == '^';
+	for (q += *q == ']'; *q && *q != ']'; q++) {
+		if (*q == '\\' && q[1])
+			q++;
+		else if (*q == '[' && q[1] && strchr(":=.", q[1]) &&
+			 (e = strstr(q + 2, (char[]){ q[1], ']', '\0' })))
+			q = e + 1;	/* [:alpha:], [=a=], [.a.] */
+	}
+	return *q ? q : p;
+}
+
+/* The fewest bytes of a name fnmatch(3) pattern @p matches (C locale). */
+static size_t pattern_min(const char *p)
+{
+	size_t n = 0;
+
+	for (; *p; p++) {
+		if (*p == '*')
+			continue;
+		n++;
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == '[')
+			p = bracket_end(p);
+	}
+	return n;
+}
+
 /*
  * A name asked for may be an alternative name, but a notification
  * carries the interface's own name: one GET each gives the interface,
  * watched by its ifindex, whatever it is named later.  A name longer
  * than an interface's own can only be an alternative name: where it
- * names none now, nothing could ever match it.  A read that failed
- * otherwise (no socket: ulimit -n) cannot tell: nor could the monitor.
- * Said: -EIO or -ENOMEM.
+ * names none now, or one of another driver than --driver's, nothing
+ * could ever match it; nor a pattern that only such names match.  A
+ * read that failed otherwise (no socket: ulimit -n) cannot tell: nor
+ * could the monitor.  Said: -EIO or -ENOMEM.
  */
 static int watch_altnames(struct watch *w)
 {
 	const struct opts *o = w->o;
-	char name[2 * ALTIFNAMSIZ];
+	char name[2 * ALTIFNAMSIZ], q[QUOTE_SIZE];
+	struct job one = { .more = o->job.more };
 	struct ifstate st;
 	int i, ret;
 
@@ -215,8 +251,14 @@ static int watch_altnames(struct watch *w)
 		return -ENOMEM;
 	}
 	for (i = 0; i < o->nifnames; i++) {
-		if (word_has_glob(o->ifnames[i]))
-			continue;
+		if (word_has_glob(o->ifnames[i])) {
+			if (pattern_min(o->ifnames[i]) < IF_NAMESIZE)
+				continue;
+			quote_word(q, o->ifnames[i], strlen(o->ifnames[i]));
+			diag(NULL, NULL, "monitor: '%s' matches no interface name: a name has at most %d bytes",
+			     q, IF_NAMESIZE - 1);
+			return -EIO;
+		}
 		/*
 		 * The name, its quoting for fnmatch(3) taken out: a backslash
 		 * before each glob character and backslash, which ESCAPES
@@ -229,6 +271,10 @@ static int watch_altnames(struct watch *w)
 		if (ret < 0 && (strlen(name) >= IF_NAMESIZE ||
 				(ret != -ENODEV && ret != -EOPNOTSUPP)))
 			return diag_kernel(NULL, name, ret, NULL);
+		one.ifname = name;
+		if (!ret && strlen(name) >= IF_NAMESIZE && one.more->ndrivers &&
+		    !of_driver(w, &st, true) && !w->err)
+			return select_none(w->b, NULL, &one);
 		if (!ret && strcmp(st.ifname, name))
 			w->alt[w->nalt++] = st.ifindex;
 	}

@@ -63,6 +63,31 @@ ip -n "$NS" link property add dev lo altname errors-long-lo-altname ||
 check_rc "--monitor a long altname of lo" 1 mon_long errors-long-lo-altname
 check_file "--monitor a long altname of lo: message" \
 	"netifmsg: errors-long-lo-altname: the driver has no message level" "$ERR"
+# So does a pattern that only names of more than 15 bytes match, and a
+# long altname of an interface of none of the drivers given; one that a
+# name of 15 bytes can match, or an altname of the driver, is waited for.
+check_rc "--monitor a pattern only long names match" 1 mon_long 'errors-[a-z]ong-nam?*'
+check_file "--monitor a pattern only long names match: message" \
+	"netifmsg: monitor: 'errors-[a-z]ong-nam?*' matches no interface name: a name has at most 15 bytes" "$ERR"
+ip -n "$NS" link property add dev tap1 altname errors-long-tap1-altname ||
+	fatal "ip link property add altname failed"
+check_rc "--monitor --driver, a long altname of another driver" 1 \
+	mon_long --driver e1000e errors-long-tap1-altname
+check_file "--monitor --driver, a long altname of another driver: message" \
+	"netifmsg: no interface with a message level matches 'errors-long-tap1-altname' with driver e1000e" "$ERR"
+start_monitor waits15 -n "$NS" --monitor 'errors-[a-z]ong-na?*'
+start_monitor waitsdrv -n "$NS" --monitor --driver tun errors-long-tap1-altname
+sleep 2
+for pid in "${MON_PIDS[@]}"; do
+	if ended "$pid"; then
+		fail "--monitor of a name that may come: it waits" "$(cat "$NIM_TMP"/waits*.err)"
+	else
+		pass "--monitor of a name that may come: it waits"
+	fi
+done
+kill -TERM "${MON_PIDS[@]}"
+wait "${MON_PIDS[@]}"
+MON_PIDS=()
 # A failure of the first request names an alternative name as given
 # (netifmsg(8) INTERFACES): nothing was read about the interface yet.
 for opt in "" -v -x; do
@@ -307,6 +332,9 @@ printf 'tap0 +link\nerrors-none0 +link\n' >"$NIM_TMP/fails.batch"
 check_rc "a usage error" 2 nm tap0 likn
 listed "a usage error" \
 	".B \"unknown message class 'likn' (did you mean 'link'?); see 'netifmsg \\-\\-list'\""
+check_rc "--monitor, a pattern only long names match" 1 mon_long 'errors-[a-z]ong-nam?*'
+listed "--monitor, a pattern only long names match" \
+	".B \"monitor: 'averyveryverylongname*' matches no interface name: a name has at most 15 bytes\""
 check_rc "no such interface" 1 nm errors-none0
 listed "no such interface" '.B "eth9: no such network interface"'
 check_rc "--apply -v, a line that selects nothing" 0 \
