@@ -66,8 +66,11 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 		if (ifindex && l->v[i].ifindex != ifindex)
 			continue;
 		ret = b->ops->driver(b, l->v[i].ifname, l->v[i].ifindex, name);
-		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP)
+		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP) {
+			if (ret != -EAGAIN)	/* "...: Too many open files" */
+				strcpy(b->extack, "the interfaces' drivers (--driver) could not be read");
 			return ret;
+		}
 		ret = iflist_driver(l, ret < 0 ? "" : name);
 		if (ret < 0)
 			return ret;

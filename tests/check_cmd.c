@@ -890,7 +890,7 @@ START_TEST(test_select_driver_unreadable)
 	/* any other error is not "no interface matches" */
 	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
 	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
-	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
 }
 END_TEST
 
@@ -903,12 +903,12 @@ START_TEST(test_select_driver_error)
 	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
 	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000001 drv\n");
-	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
 	fake_find(&f, "tap1")->driver_error = 0;
 	fake_find(&f, "tap0")->driver_error = -ENOBUFS;
 	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
 	ck_assert_str_eq(out, "");
-	ck_assert_str_eq(err, "netifmsg: No buffer space available\n");
+	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
 }
 END_TEST
 

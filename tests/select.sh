@@ -179,11 +179,17 @@ if command -v strace >/dev/null 2>&1; then
 		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=socket \
 		-e inject=socket:error=EMFILE:when=2+ "$NETIFMSG" --driver tun +hw
-	check_grep "--driver tun, no ioctl socket: message" \
-		"netifmsg: Too many open files" "$ERR"
+	check_file "--driver tun, no ioctl socket: message" \
+		"netifmsg: Too many open files: the interfaces' drivers (--driver) could not be read" "$ERR"
 	check_nogrep "--driver tun, no ioctl socket: not 'no interface'" \
 		"no interface" "$ERR"
 	check_mask "--driver tun, no ioctl socket: tap0 unchanged" tap0 0x3
+	# The same for a show, at a low ulimit -n (no wrapper: it needs
+	# descriptors of its own).
+	check_rc "--driver tun, ulimit -n 4" 1 ip netns exec "$NS" bash -c \
+		'ulimit -n 4 && exec "$0" --driver tun' "$NETIFMSG"
+	check_file "--driver tun, ulimit -n 4: message" \
+		"netifmsg: Too many open files: the interfaces' drivers (--driver) could not be read" "$ERR"
 else
 	missing strace strace
 fi
