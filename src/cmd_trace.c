@@ -206,6 +206,12 @@ static int run_all(struct trace *tr, struct breq *reqs, size_t n,
 	int ret = tr->b->ops->run(tr->b, reqs, n, CMD_WINDOW, set_done, &a);
 
 	*answered = a.n;
+	if (ret < 0 && !reqs[0].set) {
+		diag(NULL, NULL, "%s: the levels could not be read %s",
+		     strerror(-ret), tr->ending ? "before the restore" :
+		     "back after the change");
+		return -EIO;
+	}
 	if (ret < 0)
 		return diag_kernel(NULL, NULL, ret, tr->b->extack);
 	return a.failed ? -EIO : 0;

@@ -980,6 +980,14 @@ if command -v strace >/dev/null 2>&1; then
 			"trc0: restored: 0x00000001 drv" "$ERR"
 		check_nogrep "read-back fails ($fault): nobody else changed it" \
 			"someone else" "$ERR"
+		# The read's failure says what it was (not the set's answer).
+		case $fault in
+		*ENOBUFS*) rbmsg="No buffer space available" ;;
+		*EPERM*) rbmsg="Operation not permitted" ;;
+		*) rbmsg= ;;
+		esac
+		[ -z "$rbmsg" ] || check_egrep "read-back fails ($fault): says what failed" \
+			"^netifmsg: $rbmsg: the levels could not be read back after the change\$" "$ERR"
 		check_mask "read-back fails ($fault): trc0 restored" trc0 0x1
 	done
 
@@ -1004,6 +1012,8 @@ if command -v strace >/dev/null 2>&1; then
 	set_mask trc1 0x0
 	check_rc "reads before the restore break off" 1 \
 		faulted sendto:error=ENOBUFS:when=5 'trc[01]' --for 0.3
+	check_egrep "reads before the restore break off: said so" \
+		"^netifmsg: No buffer space available: the levels could not be read before the restore\$" "$ERR"
 	for n in trc0 trc1; do
 		check_grep "reads before the restore break off: $n not restored" \
 			"$n: not restored: its level is still raised" "$ERR"
