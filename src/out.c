@@ -4,6 +4,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,9 +12,10 @@
 #include "out.h"
 
 /* Show-all over 4096 interfaces prints about 150 KiB. */
-static char out_buf[16384];
-static size_t out_len;
+static char out_static[16384], *out_buf = out_static;
+static size_t out_len, out_size = sizeof(out_static);
 static int out_err;
+static bool out_whole;
 
 /*
  * A write that failed after part of a line of @s went to a regular file
@@ -102,19 +104,46 @@ static void out_drain(size_t end, bool all)
 	memmove(out_buf, out_buf + done, out_len);
 }
 
+void out_keep_whole(void)
+{
+	out_whole = true;
+}
+
+/* The buffer is full: see out_keep_whole(); without it, as out_drain(). */
+static void out_room(void)
+{
+	char *big = NULL;
+
+	if (out_whole) {
+		out_flush_lines();
+		if (out_len < out_size || out_err)
+			return;
+		big = malloc(2 * out_size);
+	}
+	if (!big) {
+		out_drain(out_len, false);
+		return;
+	}
+	memcpy(big, out_buf, out_len);
+	if (out_buf != out_static)
+		free(out_buf);
+	out_buf = big;
+	out_size *= 2;
+}
+
 void out_write(const char *s, size_t n)
 {
 	size_t room, k;
 
 	while (n && !out_err) {
-		room = sizeof(out_buf) - out_len;
+		room = out_size - out_len;
 		k = n < room ? n : room;
 		memcpy(out_buf + out_len, s, k);
 		out_len += k;
 		s += k;
 		n -= k;
-		if (out_len == sizeof(out_buf))
-			out_drain(out_len, false);
+		if (out_len == out_size)
+			out_room();
 	}
 }
 

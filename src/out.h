@@ -35,6 +35,13 @@ void out_flush_lines(void);
  */
 int out_write_fd(int fd, const char *s, size_t len,
 		 const volatile sig_atomic_t *stop);
+/*
+ * From now on a line longer than the buffer (-j's array) is kept whole
+ * until it ends, the buffer made larger for it (without the memory, a
+ * part of it is written): a message said meanwhile comes before it, not
+ * inside it.  Else a full buffer is written, whole lines or not.
+ */
+void out_keep_whole(void);
 /* The reader went away: drop what is buffered, and the error. */
 void out_drop(void);
 

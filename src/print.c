@@ -13,6 +13,8 @@ void print_init(struct printer *p, enum out_mode mode, bool quiet,
 		.named = named,
 		.b = b,
 	};
+	if (p->array)
+		out_keep_whole();
 }
 
 /*

@@ -175,6 +175,46 @@ START_TEST(test_error_is_kept)
 }
 END_TEST
 
+/*
+ * After out_keep_whole() (a -j array), a full buffer writes its whole
+ * lines only: a line longer than it waits, whole, for its end, so that
+ * a message on a shared stderr never lands inside it.  In a child: the
+ * mode is for the whole process.
+ */
+START_TEST(test_keep_whole)
+{
+	static char big[40000];
+	int status;
+	pid_t pid;
+
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char path[] = "/tmp/check_out.XXXXXX";
+		int fd = mkstemp(path);
+		struct stat st;
+
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(10);
+		unlink(path);
+		memset(big, 'x', sizeof(big));
+		out_keep_whole();
+		out_line("first");
+		out_write(big, sizeof(big));
+		if (fstat(fd, &st) || st.st_size != 6)
+			_exit(11);
+		out_line("]");
+		if (out_flush() || fstat(fd, &st) ||
+		    st.st_size != (off_t)sizeof(big) + 8)
+			_exit(12);
+		_exit(0);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
 static Suite *out_suite(void)
 {
 	Suite *s = suite_create("out");
@@ -184,6 +224,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_large_in_order);
 	tcase_add_test(tc, test_whole_lines_atomic);
 	tcase_add_test(tc, test_error_is_kept);
+	tcase_add_test(tc, test_keep_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }
