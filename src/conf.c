@@ -146,6 +146,15 @@ int config_load(struct batch *b, const char *path, const char *name,
 	int ret;
 
 	err_at(e, name, "");
+	/*
+	 * Standard input closed at start-up is /dev/null for writing (see
+	 * std_fds() in main.c): its /dev/stdin fails as "-" does, not
+	 * read as an empty file.
+	 */
+	if ((fcntl(STDIN_FILENO, F_GETFL) & O_ACCMODE) == O_WRONLY &&
+	    (!strcmp(path, "/dev/stdin") || !strcmp(path, "/dev/fd/0") ||
+	     !strcmp(path, "/proc/self/fd/0")))
+		return -EBADF;
 	f = is_stdin ? stdin : fopen(path, "re");
 	if (!f)
 		return -errno;

@@ -96,6 +96,13 @@ fi
 nm --batch - <&- >"$OUT" 2>"$ERR"
 check_eq "--batch - <&- (exit 1)" 1 "$?"
 check_file "--batch - <&-: message" "netifmsg: <stdin>: Bad file descriptor" "$ERR"
+# and so of --batch /dev/stdin, not the /dev/null put in its place read
+# as an empty file (exit 0)
+for f in /dev/stdin /dev/fd/0 /proc/self/fd/0; do
+	nm --batch "$f" <&- >"$OUT" 2>"$ERR"
+	check_eq "--batch $f <&- (exit 1)" 1 "$?"
+	check_file "--batch $f <&-: message" "netifmsg: $f: Bad file descriptor" "$ERR"
+done
 # and of --apply --config -, which then sets nothing (the config would)
 printf 'tap* +wol\n' >"$NIM_TMP/wol.conf"
 set_mask tap0 0x1
