@@ -9,6 +9,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmdline.h"
@@ -517,12 +518,18 @@ static int add_level(struct job *j, struct cmdline *cl)
 	const char *q = quote(cl, j->more->level);
 	const char *map = level_map_name(j->more->map);
 	uint32_t mask;
+	long long big;
 	long level;
 	int ret;
 
 	if (level_parse(j->more->level, &level) < 0)
 		return usage_error(cl, "invalid level '%s'", q);
 	ret = level_to_mask(j->more->map, level, &mask);
+	/* Beyond an int, kstrtoint() refuses it (a long may have 32 bits). */
+	big = strtoll(j->more->level, NULL, 10);
+	if (ret == -EDOM && (big < INT_MIN || big > INT_MAX))
+		return usage_error(cl, "level %s under the kernel map does not fit a driver's debug= (an int): the kernel refuses it (use 0..31)",
+				   q);
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31%s)",
 				   q, level < 0 ?
