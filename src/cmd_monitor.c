@@ -194,37 +194,24 @@ static bool wanted(struct watch *w, const struct ifstate *st)
 	return name && (!o->job.more->ndrivers || of_driver(w, st, false));
 }
 
-/* The ']' that ends the bracket expression at @p, or @p: a plain '['. */
-static const char *bracket_end(const char *p)
-{
-	const char *q = p + 1, *e;
-
-	q += *q == '!' || *q == '^';
-	for (q += *q == ']'; *q && *q != ']'; q++) {
-		if (*q == '\\' && q[1])
-			q++;
-		else if (*q == '[' && q[1] && strchr(":=.", q[1]) &&
-			 (e = strstr(q + 2, (char[]){ q[1], ']', '\0' })))
-			q = e + 1;	/* [:alpha:], [=a=], [.a.] */
-	}
-	return *q ? q : p;
-}
-
-/* The fewest bytes of a name fnmatch(3) pattern @p matches (C locale). */
+/*
+ * At most the fewest bytes of a name fnmatch(3) pattern @p matches:
+ * those before a first '[', and one for it (a bracket expression or a
+ * plain '[' matches one); where a bracket expression ends is subtle, so
+ * nothing after it is counted.
+ */
 static size_t pattern_min(const char *p)
 {
 	size_t n = 0;
 
-	for (; *p; p++) {
+	for (; *p && *p != '['; p++) {
 		if (*p == '*')
 			continue;
 		n++;
 		if (*p == '\\' && p[1])
 			p++;
-		else if (*p == '[')
-			p = bracket_end(p);
 	}
-	return n;
+	return n + (*p == '[');
 }
 
 /*

@@ -66,9 +66,9 @@ check_file "--monitor a long altname of lo: message" \
 # So does a pattern that only names of more than 15 bytes match, and a
 # long altname of an interface of none of the drivers given; one that a
 # name of 15 bytes can match, or an altname of the driver, is waited for.
-check_rc "--monitor a pattern only long names match" 1 mon_long 'errors-[a-z]ong-nam?*'
+check_rc "--monitor a pattern only long names match" 1 mon_long 'errors-long-nam?-[a-z]*'
 check_file "--monitor a pattern only long names match: message" \
-	"netifmsg: monitor: 'errors-[a-z]ong-nam?*' matches no interface name: a name has at most 15 bytes" "$ERR"
+	"netifmsg: monitor: 'errors-long-nam?-[a-z]*' matches no interface name: a name has at most 15 bytes" "$ERR"
 ip -n "$NS" link property add dev tap1 altname errors-long-tap1-altname ||
 	fatal "ip link property add altname failed"
 check_rc "--monitor --driver, a long altname of another driver" 1 \
@@ -332,7 +332,7 @@ printf 'tap0 +link\nerrors-none0 +link\n' >"$NIM_TMP/fails.batch"
 check_rc "a usage error" 2 nm tap0 likn
 listed "a usage error" \
 	".B \"unknown message class 'likn' (did you mean 'link'?); see 'netifmsg \\-\\-list'\""
-check_rc "--monitor, a pattern only long names match" 1 mon_long 'errors-[a-z]ong-nam?*'
+check_rc "--monitor, a pattern only long names match" 1 mon_long 'errors-long-nam?-[a-z]*'
 listed "--monitor, a pattern only long names match" \
 	".B \"monitor: 'averyveryverylongname*' matches no interface name: a name has at most 15 bytes\""
 check_rc "no such interface" 1 nm errors-none0
