@@ -776,11 +776,9 @@ static size_t read_now(struct trace *tr, size_t from, size_t n,
 		}
 		q->err = q->err > 0 ?
 			 tr->b->ops->get(tr->b, q->ifname, &q->st) : -ENODEV;
-		if (not_its(q))
-			q->err = diag_kernel(NULL, q->ifname, -ENODEV, NULL);
-		else if (q->err)
-			q->err = diag_kernel(NULL, q->ifname, q->err,
-					     tr->b->extack);
+		if (q->err || not_its(q))
+			q->err = diag_kernel(NULL, q->ifname, not_its(q) ?
+					     -ENODEV : q->err, tr->b->extack);
 	}
 	return m;
 }
