@@ -675,9 +675,9 @@ static int follow(struct trace *tr, const sigset_t *block,
 	struct itimerval timer = {
 		.it_value = { ms / 1000, (ms % 1000) * 1000 },
 	};
-	/* The reader of a pipe going away shows as POLLERR on our end. */
+	/* Its reader gone, or a terminal hung up (-q writes nothing there). */
 	struct pollfd pfd[2] = {
-		{ .fd = STDOUT_FILENO, .events = 0 },
+		{ .fd = tr->o->quiet ? -1 : STDOUT_FILENO, .events = 0 },
 		{ .fd = tr->kmsg, .events = POLLIN },
 	};
 	/* Each second a look for targets gone or renamed. */

@@ -13,7 +13,8 @@
 # another writer changed meanwhile is kept; an interface deleted (the
 # records it logged until then shown) or renamed during the trace,
 # also just before its end, two swapping names while it is stopped, and
-# renamed before the change (also over the ioctl); names the kernel
+# renamed before the change (also over the ioctl); -q, whose pipe's
+# reader going away does not end it; names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
 # CAP_SYSLOG and without CAP_NET_ADMIN; /dev/null as /dev/kmsg; records
 # with a dynamic debug decoration (from a FIFO as /dev/kmsg); the
@@ -1274,6 +1275,29 @@ check_eq "-q --trace: exit 0" 0 "$RC"
 check_empty "-q --trace: trc0's records not printed" "$O"
 check_grep "-q --trace: how to restore" "trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 " "$E"
 check_grep "-q --trace: what it restored" "trc0: restored: 0x00000000 none" "$E"
+
+# --- -q writes nothing on standard output: the reader of its pipe going
+# away (or its terminal hanging up, SIGHUP ignored) does not end it
+# (netifmsg(8), -q).  The FIFO's one reader (sent nothing with -q) goes
+# once the trace has started: the trace waits on, its level raised.
+cat <"$NIM_TMP/head" >/dev/null &
+rp=$!
+trace "$NIM_TMP/head" "$E" -q trc0
+kill "$rp"
+wait "$rp"
+if wait_until sleeps_polling "$TPID"; then
+	pass "-q, its pipe's reader gone: the session waits on"
+	check_mask "-q, its pipe's reader gone: still raised" trc0 0x7fff
+	kill -TERM "$TPID"
+else
+	fail "-q, its pipe's reader gone: the session waits on" \
+		"it does not wait for records (ended: $(ended "$TPID" && echo yes))"
+	kill -TERM "$TPID" 2>/dev/null
+fi
+stopped
+check_eq "-q, its pipe's reader gone, then SIGTERM: exit 0" 0 "$RC"
+check_grep "-q, its pipe's reader gone: restored" "trc0: restored: 0x00000000 none" "$E"
+check_mask "-q, its pipe's reader gone: put back" trc0 0x0
 
 # --- the ioctl socket cannot be opened (EMFILE): said as the trace's
 # other failed system calls are, exit 1, nothing changed.  It is the
