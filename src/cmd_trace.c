@@ -39,8 +39,8 @@
 #define RECORD_MAX	8192
 
 /*
- * A restore command: "-n NETNS " (a path of up to PATH_MAX bytes, each
- * quote in it 6 bytes once quoted for a shell), and the rest.
+ * A restore command: NETNS as a shell word (a path of up to PATH_MAX bytes,
+ * each quote in it 6 bytes once quoted), and the rest.
  */
 #define UNDO_NETNS_MAX	(6 * PATH_MAX + 8)
 #define UNDO_MAX	(UNDO_NETNS_MAX + FORMAT_STATE_MAX)
@@ -311,13 +311,11 @@ static const char *undo_command(const struct trace *tr, size_t i)
 
 	shell_ifname(name, sizeof(name), st->ifname);
 	netns[0] = '\0';
-	if (tr->o->netns) {
-		memcpy(netns, "-n ", 3);
-		shell_netns(netns + 3, sizeof(netns) - 4,
+	if (tr->o->netns)
+		shell_netns(netns, sizeof(netns),
 			    tr->netns ? tr->netns : tr->o->netns);
-		strcat(netns, " ");
-	}
-	snprintf(buf, sizeof(buf), "netifmsg %s%s%s 0x%08x/0x%08x", netns,
+	snprintf(buf, sizeof(buf), "netifmsg %s%s%s%s%s 0x%08x/0x%08x",
+		 netns[0] ? "-n " : "", netns, netns[0] ? " " : "",
 		 tr->o->ioctl ? "--ioctl " : "", name,
 		 st->msg_enable & t->changed, t->changed);
 	return buf;
