@@ -692,11 +692,11 @@ static int follow(struct trace *tr, const sigset_t *block,
 	diag_stop_on(&cut);
 	sigprocmask(SIG_SETMASK, wait, NULL);
 	cut = 0;	/* one held until now still lets the notes be said */
-	/* EPERM is devkmsg_open()'s answer to kernel.dmesg_restrict. */
+	/* EPERM: devkmsg_open() under dmesg_restrict, or with devkmsg off. */
 	if (tr->kmsg < 0 && !tr->o->quiet)
 		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
 		     KMSG_PATH, strerror(-tr->kmsg), tr->kmsg != -EPERM ? "" :
-		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1");
+		     ": it needs CAP_SYSLOG where kernel.dmesg_restrict is 1, and kernel.printk_devkmsg not off");
 	say_undo(tr);
 	dyndbg_notes(tr);
 	while (!stop && !any_gone(tr)) {
