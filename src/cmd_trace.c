@@ -550,7 +550,7 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 
 /*
  * Print the records waiting in /dev/kmsg that are about a target.
- * 0 or -errno (said, but for -EPIPE).
+ * 0, or a write's -errno (said, but for -EPIPE).
  */
 static int drain(struct trace *tr)
 {
@@ -574,21 +574,19 @@ static int drain(struct trace *tr)
 		/*
 		 * The kernel log has no end: a file that does (/dev/null
 		 * bound over it in a container) would keep poll() and this
-		 * loop spinning.
+		 * loop spinning.  One that fails to be read is said so as
+		 * one that cannot be opened: the session goes on without it.
 		 */
-		if (!len) {
-			if (!tr->o->quiet)
+		if (len <= 0) {
+			if (len && !tr->o->quiet)
+				diag(NULL, NULL, "note: cannot read %s (%s): no more messages are shown; the level is still raised and restored",
+				     KMSG_PATH, strerror(errno));
+			else if (!tr->o->quiet)
 				diag(NULL, NULL, "note: %s ended (it is not the kernel log): no more messages are shown; the level is still raised and restored",
 				     KMSG_PATH);
 			close(tr->kmsg);
 			tr->kmsg = -1;
 			return 0;
-		}
-		if (len < 0) {
-			ret = -errno;
-			diag(NULL, NULL, "trace: %s: %s", KMSG_PATH,
-			     strerror(-ret));
-			return ret;
 		}
 		if (kmsg_parse(rec, (size_t)len, &r) < 0)
 			continue;

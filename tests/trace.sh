@@ -17,7 +17,7 @@
 # reader going away does not end it; names the kernel
 # log escapes; a pattern; -j lines; too few fds (ulimit -n); without
 # CAP_SYSLOG (also EPERM with it: printk.devkmsg=off) and without
-# CAP_NET_ADMIN; /dev/null as /dev/kmsg; records
+# CAP_NET_ADMIN; /dev/null as /dev/kmsg, and a read of it that fails; records
 # with a dynamic debug decoration (from a FIFO as /dev/kmsg); the
 # dynamic debug note (not with -q).
 # tests/taplog makes a tap log two records.  The kernel log is global: the taps have names of their
@@ -1007,6 +1007,32 @@ if command -v strace >/dev/null 2>&1; then
 		"note: cannot read /dev/kmsg (Operation not permitted: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1, and kernel.printk_devkmsg not off): no messages are shown" "$ERR"
 	check_grep "EPERM from /dev/kmsg with CAP_SYSLOG: restored" \
 		"trc0: restored: 0x00000000 none" "$ERR"
+
+	# A read of /dev/kmsg that fails (EIO, as from a file bound over it
+	# that is not the kernel log) is said as one that cannot be opened:
+	# the session goes on without records, until SIGTERM, exit 0.
+	set_mask trc0 0x0
+	: >"$NIM_TMP/strace"
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -P /dev/kmsg \
+		-e trace=read -e inject=read:error=EIO \
+		"$NETIFMSG" --trace trc0 >"$O" 2>"$E" &
+	TPID=$!
+	wait_for "$E" "restore with" || fatal "the trace did not start"
+	taplog trc0
+	wait_for "$NIM_TMP/strace" "INJECTED" || fatal "no read of /dev/kmsg failed"
+	if wait_until sleeps_polling "$(pgrep -P "$TPID")"; then
+		pass "a read of /dev/kmsg fails: the session goes on"
+		kill -TERM "$(pgrep -P "$TPID")"
+	else
+		fail "a read of /dev/kmsg fails: the session goes on" "it ended"
+	fi
+	stopped
+	check_eq "a read of /dev/kmsg fails: exit 0" 0 "$RC"
+	check_grep "a read of /dev/kmsg fails: said" \
+		"note: cannot read /dev/kmsg (Input/output error): no more messages are shown; the level is still raised and restored" "$E"
+	check_grep "a read of /dev/kmsg fails: restored" \
+		"trc0: restored: 0x00000000 none" "$E"
 
 	# The restore's own set fails (the 6th send): the trace says the
 	# level is still raised, and the command that puts it back.
