@@ -103,6 +103,7 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
 	int ret;
 
 	*l = (struct iflist){ 0 };
+	b->extack[0] = '\0';	/* its own errors' text only */
 	do {
 		free(l->drv);
 		l->drv = NULL;
