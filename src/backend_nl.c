@@ -166,16 +166,14 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 	if (n == 1 && r->set) {
 		char req[GENL_REQ_MAX];
 
-		b->in_flight = 1;
 		ret = genl_talk(&p->s, run_build(req, 0, &c), NULL, NULL);
 		/*
 		 * No answer: the run broke off, the set unsent (the send
 		 * failed) or of unknown result (a receive failed).
 		 */
-		if (ret < 0 && !p->s.answered) {
-			b->in_flight = p->s.sent;
+		b->in_flight = p->s.sent && !p->s.answered;
+		if (ret < 0 && !p->s.answered)
 			return ret;
-		}
 		ret = run_done(0, ret, p->s.extack, &c);
 		return ret < 0 ? ret : 0;
 	}

@@ -1086,6 +1086,14 @@ START_TEST(test_run_no_stale_extack)
 	r[0] = (struct breq){ .ifname = toolong, .set = true };
 	ck_assert_int_eq(b.ops->run(&b, r, 1, 4, cancel_done, NULL), -EINVAL);
 	ck_assert_str_eq(b.extack, "");
+	ck_assert_uint_eq(b.in_flight, 0);
+	/* one set answered, then stopped: none in flight, as in a pipeline */
+	r[0] = (struct breq){ .ifname = "netifmsg-none0", .set = true };
+	ck_assert_int_eq(b.ops->run(&b, r, 1, 4, cancel_done, NULL), -ECANCELED);
+	ck_assert_uint_eq(b.in_flight, 0);
+	r[1] = r[0];
+	ck_assert_int_eq(b.ops->run(&b, r, 2, 4, cancel_done, NULL), -ECANCELED);
+	ck_assert_uint_eq(b.in_flight, 1);
 	b.ops->close(&b);
 }
 END_TEST
