@@ -54,15 +54,19 @@ static int msglvl(int fd, const char *ifname, uint32_t cmd, uint32_t *value)
 int ethioc_get(int fd, const char *ifname, struct ifstate *st)
 {
 	uint32_t value = 0;
-	int ret;
+	int ret, index, tries = 3;
 
-	ret = msglvl(fd, ifname, ETHTOOL_GMSGLVL, &value);
-	if (!ret)
-		ret = ethioc_ifindex(fd, ifname);
+	do {
+		index = ethioc_ifindex(fd, ifname);
+		ret = index < 0 ? index : msglvl(fd, ifname, ETHTOOL_GMSGLVL,
+						 &value);
+		if (!ret && ethioc_ifindex(fd, ifname) != index)
+			ret = -EAGAIN;
+	} while (ret == -EAGAIN && --tries);
 	if (ret < 0)
 		return ret;
 	memset(st, 0, sizeof(*st));
-	st->ifindex = (uint32_t)ret;
+	st->ifindex = (uint32_t)index;
 	st->msg_enable = value;
 	/*
 	 * @ifname may be an alternative name (ip link property): the state

@@ -15,7 +15,11 @@
 /* A datagram socket to aim the ioctls at: fd >= 0, or -errno. */
 int ethioc_open(void);
 
-/* @st gets the name, ifindex and mask of @ifname. */
+/*
+ * @st gets the name, ifindex and mask of @ifname: the name's index is read
+ * before and after the mask, all again where they differ (-EAGAIN where
+ * the third read's do too), so that the two are one interface's.
+ */
 int ethioc_get(int fd, const char *ifname, struct ifstate *st);
 
 /* Replace the whole mask of @ifname with @value. */

@@ -504,6 +504,16 @@ check_eq "--ioctl 'tap[01]' +timer, names swapped meanwhile: exit 0" 0 "$RC"
 check_empty "--ioctl 'tap[01]' +timer, names swapped meanwhile: no message" "$ERR"
 check_mask "--ioctl 'tap[01]' +timer, names swapped meanwhile: tap0" tap0 0x9
 check_mask "--ioctl 'tap[01]' +timer, names swapped meanwhile: tap1" tap1 0xa
+# A show of one name reads the level between two reads of the name's
+# index, and again where they differ: strace stops netifmsg after its
+# first ioctl while the names swap, and the level printed is that of the
+# interface whose index is printed (the new tap0's), not the old tap0's.
+set_mask tap0 0x1
+set_mask tap1 0x2
+swapped -j tap0
+check_eq "--ioctl -j tap0, names swapped meanwhile: exit 0" 0 "$RC"
+check_grep "--ioctl -j tap0, names swapped meanwhile: one interface's index and level" \
+	"[{\"ifname\":\"tap0\",\"ifindex\":$(ifindex_of tap0),\"msg_enable\":2," "$OUT"
 
 # A name that no interface has any more at the read (ENODEV): where the
 # listed index is still an interface, renamed to a new name, the walk is
