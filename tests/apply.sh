@@ -64,15 +64,15 @@ check_grep "--apply, receive fails: tap1 needed no set" \
 	"tap1: 0x00000005 drv link (unchanged)" "$OUT"
 check_rc "--apply --config lab.conf, again" 0 nm --apply --config "$C/lab.conf"
 
-# --- an error with no text of the kernel's is said without one: the
-# read of ghost0 first (no such interface: the kernel says "no device
-# matches name"), then the drivers' ioctl socket cannot be made (every
-# socket after the netlink one fails).
+# --- an error with no text of the kernel's is said with its own, not
+# the kernel's from before: the read of ghost0 first (no such interface:
+# the kernel says "no device matches name"), then the drivers' ioctl
+# socket cannot be made (every socket after the netlink one fails).
 echo 'tap* --driver tun +link' >"$C/drvsock.conf"
 check_rc "--apply ghost0, no socket for the drivers" 1 \
 	inject_nm socket EMFILE 2+ --apply --config "$C/drvsock.conf" ghost0
 check_file "--apply ghost0, no socket for the drivers: no stale kernel text" \
-	"netifmsg: Too many open files" "$ERR"
+	"netifmsg: Too many open files: the interfaces' drivers (--driver) could not be read" "$ERR"
 
 # --- idempotence: a second run sends no DEBUG_SET
 check_eq "second run: no DEBUG_SET" 0 "$(sets "$NETIFMSG" --apply --config "$C/lab.conf")"
