@@ -208,17 +208,21 @@ int batch_getc(FILE *f)
  * first byte that makes the line bad, so an endless stream without
  * newlines (/dev/zero) costs no memory.
  * Returns 0, 1 at the end of the file, -EINVAL for a bad line (@err says
- * why) or -errno for a read error: glibc's getline() fails with ENOMEM
- * without setting the stream's error flag, so lines are not read with it.
+ * why), -EFBIG once *@size, the bytes of the file read, would pass
+ * BATCH_TEXT_MAX, or -errno for a read error: glibc's getline() fails with
+ * ENOMEM without setting the stream's error flag, so lines are not read
+ * with it.
  */
 static int read_line(FILE *f, const char **head, char *buf, bool first,
-		     struct cmdline_err *err)
+		     size_t *size, struct cmdline_err *err)
 {
 	size_t n = 0;
 	int c;
 
 	errno = 0;
 	while ((c = **head ? (unsigned char)*(*head)++ : batch_getc(f)) != EOF) {
+		if (++*size > BATCH_TEXT_MAX)
+			return -EFBIG;
 		if (c == '\n')
 			break;
 		if (c == '\0')
@@ -251,11 +255,12 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 {
 	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno;
+	size_t size = 0;
 	int ret;
 
 	*errline = 0;
 	for (lineno = 1;; lineno++) {
-		ret = read_line(f, &head, line, lineno == 1, err);
+		ret = read_line(f, &head, line, lineno == 1, &size, err);
 		if (!ret)
 			ret = batch_add_line(b, line, lineno, err);
 		else if (ret != -EINVAL)

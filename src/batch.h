@@ -19,6 +19,12 @@
  */
 #define BATCH_LINE_MAX	4096
 
+/*
+ * The most bytes of a text file: 4096 lines of the longest.  A batch is
+ * held whole before it runs, so an endless one stops here.
+ */
+#define BATCH_TEXT_MAX	(16 << 20)
+
 /* The UTF-8 byte-order mark some editors put at the start of a file. */
 #define UTF8_BOM	"\xef\xbb\xbf"
 
@@ -51,8 +57,9 @@ int batch_set_file(struct batch *b, size_t from, const char *file);
  * first bytes, already read from @f; may be "") and goes on in @f.  A
  * UTF-8 byte-order mark at the start of the file is skipped.  Returns 0,
  * -EINVAL with @err and *@errline set for the first bad line (also one
- * longer than BATCH_LINE_MAX or with a NUL byte), or another -errno: a
- * read error of any kind, or -ENOMEM.
+ * longer than BATCH_LINE_MAX or with a NUL byte), -EFBIG for a file of
+ * more than BATCH_TEXT_MAX bytes, or another -errno: a read error of any
+ * kind, or -ENOMEM.
  */
 int batch_read(struct batch *b, FILE *f, const char *head,
 	       unsigned int *errline, struct cmdline_err *err);

@@ -3,7 +3,8 @@
 #
 # Odd --batch files: the line length limit (4096 bytes, also for a line
 # with no end: /dev/zero and an endless pipe stop at once, in bounded
-# memory), read errors, a UTF-8 byte-order mark, two JSON objects on one
+# memory), the file size limit (16 MiB: an endless pipe of lines stops
+# there), read errors, a UTF-8 byte-order mark, two JSON objects on one
 # line, a NUL byte in JSON.  A file that is refused changes nothing, not
 # even the lines before the bad one.
 
@@ -73,6 +74,31 @@ check_eq "--batch - from a line and /dev/zero (exit 2)" "2" "${PIPESTATUS[1]}"
 check_file "--batch - from a line and /dev/zero: message" \
 	"netifmsg: <stdin>:2: a NUL byte in the line (binary data?)" "$ERR"
 check_mask "--batch - from a line and /dev/zero: not sent" tap1 0x1
+
+# --- a text file is held whole before it runs: at most 16 MiB (4096
+# lines of the longest), so an endless pipe stops there, in bounded
+# memory, and nothing is sent.  16 MiB exactly: 262144 lines of 64 bytes.
+set_mask tap1 0x1
+printf -v c '#%062d' 0
+{
+	printf '%-63s\n' 'tap1 +wol'
+	yes "$c" | head -n 262143
+} >"$NIM_TMP/limit"
+check_eq "a file of 16 MiB" 16777216 "$(wc -c <"$NIM_TMP/limit")"
+check_rc "--batch: a file of 16 MiB" 0 tm --batch "$NIM_TMP/limit"
+check_empty "--batch: a file of 16 MiB: no message" "$ERR"
+check_mask "--batch: a file of 16 MiB: applied" tap1 0x4001
+set_mask tap1 0x1
+echo >>"$NIM_TMP/limit"
+check_rc "--batch: a file of 16 MiB and a byte" 1 tm --batch "$NIM_TMP/limit"
+check_file "--batch: a file of 16 MiB and a byte: message" \
+	"netifmsg: $NIM_TMP/limit: File too large" "$ERR"
+check_mask "--batch: a file of 16 MiB and a byte: not sent" tap1 0x1
+{ echo 'tap1 +wol'; yes '# an endless comment'; } | tm --batch - >"$OUT" 2>"$ERR"
+check_eq "--batch - from an endless pipe of lines (exit 1)" "1" "${PIPESTATUS[1]}"
+check_file "--batch - from an endless pipe of lines: message" \
+	"netifmsg: <stdin>: File too large" "$ERR"
+check_mask "--batch - from an endless pipe of lines: not sent" tap1 0x1
 
 # --- a NUL byte in a JSON file: the same message, on its line, not
 # "end of file"; nothing sent
