@@ -164,9 +164,14 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 
 		r->job_failed = true;
 		r->failed++;
+		/* "netifmsg +link -ifup": a CHANGE where IFACE stands. */
+		if (q->err == -ENODEV && !r->step && !j->ifindex &&
+		    change_is_word(j->ifname, NULL))
+			diag(&w, r->name, "no such network interface (IFACE comes first; '*' names every interface)");
 		/* Read: by an earlier GET of the job, or by the dump. */
-		diag_set(&w, r->name, q->err, extack,
-			 q->set && (r->step || j->ifindex));
+		else
+			diag_set(&w, r->name, q->err, extack,
+				 q->set && (r->step || j->ifindex));
 		r->stopped = !r->force;
 	}
 	if (++r->step == nsteps(r, j)) {

@@ -261,6 +261,13 @@ START_TEST(test_change)
 	ck_assert_str_eq(out, "[]\n");
 	ck_assert_str_eq(err, "netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN\n");
 	ck_assert_uint_eq(tap0->mask, 0x3);
+	/* A CHANGE where IFACE stands: the hint, as for a show. */
+	ck_assert_int_eq(run("+link -drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: +link: no such network interface (IFACE comes first; '*' names every interface)\n");
+	ck_assert_int_eq(run("--from-level 3 +wol"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: +wol: no such network interface (IFACE comes first; '*' names every interface)\n");
+	ck_assert_int_eq(run("tap9 +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap9: no such network interface\n");
 }
 END_TEST
 
