@@ -45,7 +45,8 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 	uint32_t bits;
 	int ret;
 
-	if (!nlen)
+	/* Signs only ("+", "+-", "--"): no name, not a class named "-". */
+	if (strspn(name, "+-") == nlen)
 		return fail(w->err, CHANGE_EMPTY, item, len, NULL);
 	/* Whatever follows, a signed number is the wrong idea ("++5" too). */
 	if (isdigit((unsigned char)name[strspn(name, "+-")])) {

@@ -21,7 +21,7 @@ struct change {
 
 enum change_error {
 	CHANGE_OK = 0,
-	CHANGE_EMPTY,		/* empty word, or empty item between commas */
+	CHANGE_EMPTY,		/* empty word or item, or an item of signs only */
 	CHANGE_UNKNOWN,		/* unknown class name */
 	CHANGE_BAD_NUMBER,	/* looks like a number but is not one */
 	CHANGE_RANGE,		/* number over 32 bits */

@@ -236,6 +236,11 @@ static const struct {
 	{ "+",			CHANGE_EMPTY,		"+",	NULL },
 	{ "-",			CHANGE_EMPTY,		"-",	NULL },
 	{ "+link,-",		CHANGE_EMPTY,		"-",	NULL },
+	/* signs only: no name, not an unknown class named "-" */
+	{ "+-",			CHANGE_EMPTY,		"+-",	NULL },
+	{ "--",			CHANGE_EMPTY,		"--",	NULL },
+	{ "link,-+",		CHANGE_EMPTY,		"-+",	NULL },
+	{ "+++",		CHANGE_EMPTY,		"+++",	NULL },
 	/* a comma next to a blank leaves an empty item */
 	{ "drv, probe",		CHANGE_EMPTY,		"",	NULL },
 	{ "drv ,probe",		CHANGE_EMPTY,		"",	NULL },

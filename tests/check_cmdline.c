@@ -785,6 +785,7 @@ static const struct {
 	{ { "--ioctl", "tap0", "--", "--from-level", "3", NULL },
 	  .msg = "unknown message class '-from-level'" },
 	{ { "tap0", "+link", "--", "-link", NULL }, .cmd = CMD_CHANGE, .off = 0x4 },
+	{ { "tap0", "--", "--", NULL }, .msg = "empty message class in '--'" },
 	/* --from-level: an absolute word, anywhere, +/- on top of it */
 	{ { "tap0", "--from-level", "3", "-timer", NULL },
 	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0x3f, .off = 0x8 },
