@@ -110,7 +110,8 @@ done < <(sed 's/^ *//; s/^-[a-zA-Z], //; s/  .*//' "$TMP/optlines")
 
 # --help wins over what is wrong in the words read (OPTIONS says so), over
 # --version too, but not over a word that could not be read.
-for words in "tap0 likn" "-n ''" "--trace --monitor" "--version"; do
+for words in "tap0 likn" "-n ''" "--trace --monitor" "--version" "-j -j" \
+	"--config a --config a" "--from-level x"; do
 	eval "set -- $words"
 	"$NETIFMSG" --help "$@" >"$TMP/out" 2>"$TMP/err"
 	rc=$?
@@ -118,7 +119,8 @@ for words in "tap0 likn" "-n ''" "--trace --monitor" "--version"; do
 		"0 $(cat "$TMP/help")" "$rc $(cat "$TMP/out" "$TMP/err")"
 done
 for words in "--foo" "--for 0" "-n a -n b" "--config ''" "--driver ''" \
-	"$(printf -- '--config x %.0s' $(seq 17))"; do
+	"$(printf -- '--config x %.0s' $(seq 17))" "--json=1" "-link" \
+	"--from-level" "--ifindex 0" "--level-map foo" "--config - --config -"; do
 	eval "set -- $words"
 	"$NETIFMSG" --help "$@" >"$TMP/out" 2>"$TMP/err"
 	check "--help $words: the usage error" "2 0" "$? $(wc -c <"$TMP/out")"
