@@ -377,7 +377,6 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 			ret = expand(&r, b, &all, &expanded);
 		if (ret < 0) {
 			ret = diag_kernel(NULL, NULL, ret, b->extack);
-			print_end(&r.pr);	/* -j: [] */
 			goto out;
 		}
 	}
@@ -388,7 +387,6 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	r.reqs = calloc(cap, sizeof(*r.reqs));
 	if (!r.reqs) {
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
-		print_end(&r.pr);
 		goto out;
 	}
 	/*
@@ -404,7 +402,6 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	if (ret < 0 || r.job < r.n || r.stopped)
 		report_stop(&r, ret, b->in_flight);
 	tell_none(&r, UINT_MAX);
-	print_end(&r.pr);
 	/* Unless a line before it failed: the run never got to it then. */
 	if (r.unmatched && !r.stopped && r.job == r.n) {
 		struct where w = where_of(r.file, r.unmatched);
@@ -416,6 +413,7 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	}
 	ret = r.failed ? -EIO : 0;
 out:
+	print_end(&r.pr);	/* -j: "[]" if nothing was printed */
 	free(r.reqs);
 	free(r.none);
 	free(expanded);
