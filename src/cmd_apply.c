@@ -130,11 +130,9 @@ static void notes(const struct opts *o, struct backend *b,
 
 	/* Say where it looked, when the files were missed or left empty. */
 	if (!conf->n) {
-		if (o->nconfigs)
-			diag(NULL, NULL, "note: no configuration line in the --config files");
-		else
-			diag(NULL, NULL, "note: no configuration line in %s/netifmsg.conf or %s/netifmsg.d/*.conf",
-			     SYSCONFDIR, SYSCONFDIR);
+		diag(NULL, NULL, "note: no configuration line in %s", o->nconfigs ?
+		     "the --config files" :
+		     SYSCONFDIR "/netifmsg.conf or " SYSCONFDIR "/netifmsg.d/*.conf");
 		return;
 	}
 	/* With IFACE, the other lines are about other interfaces. */
