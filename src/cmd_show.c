@@ -20,7 +20,7 @@ int cmd_show(const struct opts *o, struct backend *b)
 	struct iflist list = { 0 };
 	struct ifstate st;
 	struct printer pr;
-	size_t i, found;
+	size_t i;
 	int ret;
 
 	if (!j->ifname) {
@@ -39,19 +39,19 @@ int cmd_show(const struct opts *o, struct backend *b)
 	print_init(&pr, o->mode, o->quiet, PRINT_ARRAY, many, b);
 	for (i = 0; i < list.n; i++)
 		print_state(&pr, &list.v[i], CHANGED_NONE);
-	print_end(&pr);
-	found = list.n;
-	iflist_free(&list);
 	/* "netifmsg +link": a CHANGE where IFACE stands. */
 	if (ret == -ENODEV && !many && change_is_word(j->ifname, NULL)) {
 		diag(NULL, j->ifname, "no such network interface (IFACE comes first; to change every interface: netifmsg '*' %s)",
 		     j->ifname);
-		return -EIO;
+		ret = -EIO;
+	} else if (ret < 0) {
+		ret = diag_kernel(NULL, many ? NULL : j->ifname, ret,
+				  b->extack);
+	} else if (j->ifname && many && !list.n) {
+		ret = select_none(b, NULL, j);
 	}
-	if (ret < 0)
-		return diag_kernel(NULL, many ? NULL : j->ifname, ret,
-				   b->extack);
-	if (j->ifname && many && !found)
-		return select_none(b, NULL, j);
-	return 0;
+	/* -j: the message first, as for a change (the array is kept whole). */
+	print_end(&pr);
+	iflist_free(&list);
+	return ret;
 }

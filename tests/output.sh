@@ -265,6 +265,19 @@ else
 	echo "note: the kernel rejected the interface name $weird; escaping not tested with it"
 fi
 
+# --- A show that fails says so before its -j array too, as a change does
+# (JSON in netifmsg(8)): where stdout and stderr share a terminal or a
+# log, the message comes first and the array ("[]", or what came) last.
+nl=$'\n'
+for args in "tap9|netifmsg: tap9: no such network interface" \
+	"nomatch*|netifmsg: no interface with a message level matches 'nomatch*'" \
+	"+link|netifmsg: +link: no such network interface (IFACE comes first; to change every interface: netifmsg '*' +link)"; do
+	nm -j "${args%%|*}" >"$OUT" 2>&1
+	check_eq "-j ${args%%|*} (fails): exit status 1" 1 "$?"
+	check_file "-j ${args%%|*}, stdout and stderr on one file: the message, then []" \
+		"${args#*|}${nl}[]" "$OUT"
+done
+
 # --- A message about one of many interfaces comes before the -j array, not
 # inside it: where stdout and stderr share a terminal or a log, the array
 # stays one line.  strace stops netifmsg --ioctl after its walk of the
