@@ -232,8 +232,10 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	}
 	used = calloc(conf->n + 1, sizeof(*used));
 	a.t = calloc(all.n + 1, sizeof(*a.t));
+	cap = all.n < CMD_CHUNK ? all.n + 1 : CMD_CHUNK;
+	reqs = calloc(cap, sizeof(*reqs));
 	ret = -ENOMEM;
-	if (!used || !a.t)
+	if (!used || !a.t || !reqs)
 		goto out;
 	a.all = &all;
 	/* An alternative name selects its interface (job_own_name()). */
@@ -248,10 +250,6 @@ int cmd_apply(const struct opts *o, struct backend *b)
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))
 			a.t[a.nt++].i = i;
 	}
-	cap = a.nt < CMD_CHUNK ? a.nt + 1 : CMD_CHUNK;
-	reqs = calloc(cap, sizeof(*reqs));
-	if (!reqs)
-		goto out;
 	/* The sets, a chunk at a time, until a run breaks off. */
 	for (k = 0, ret = 0; !ret && k < a.nt;) {
 		n = requests(&a, &k, reqs, cap);
@@ -285,8 +283,10 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	report(o, b, &a);
 	ret = ret < 0 || a.failed ? -EIO : 0;
 out:
-	if (ret == -ENOMEM)
+	if (ret == -ENOMEM) {
 		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
+		report(o, b, &a);	/* nothing computed yet; -j: [] */
+	}
 	free(reqs);
 	free(used);
 	free(a.t);

@@ -1457,6 +1457,58 @@ START_TEST(test_apply_dump_fails)
 END_TEST
 
 /*
+ * With -Wl,--wrap=calloc: the library's calloc() fails once calloc_ok
+ * calls have passed (never while it is negative).
+ */
+static int calloc_ok = -1;
+
+void *__real_calloc(size_t n, size_t size);
+void *__wrap_calloc(size_t n, size_t size);
+
+void *__wrap_calloc(size_t n, size_t size)
+{
+	if (calloc_ok >= 0 && calloc_ok-- == 0) {
+		calloc_ok = -1;
+		errno = ENOMEM;
+		return NULL;
+	}
+	return __real_calloc(n, size);
+}
+
+/*
+ * Out of memory at each calloc() of --apply (three) and of a pattern's
+ * change (two): nothing is set, and -j still prints one array, after
+ * the message, as netifmsg(8) says for every failure but a usage error.
+ */
+START_TEST(test_nomem_json_array)
+{
+	char apply[160];
+	const char *cmds[] = { apply, "-j tap* +link" };
+	const unsigned int ncallocs[] = { 3, 2 };
+	unsigned int i, k;
+
+	snprintf(apply, sizeof(apply), "-j --apply --config %s",
+		 write_file("tap* +probe\n"));
+	for (i = 0; i < 2; i++) {
+		for (k = 0; k < ncallocs[i]; k++) {
+			calloc_ok = (int)k;
+			ck_assert_int_eq(run(cmds[i]), -EIO);
+			ck_assert_int_eq(calloc_ok, -1);
+			ck_assert_str_eq(out, "[]\n");
+			ck_assert_str_eq(err, "netifmsg: Cannot allocate memory\n");
+			ck_assert_uint_eq(f.sets, 2 * i);
+		}
+		/* One calloc() more would have failed: there is none. */
+		calloc_ok = (int)k;
+		ck_assert_int_eq(run(cmds[i]), 0);
+		ck_assert_int_eq(calloc_ok, 0);
+		calloc_ok = -1;
+		ck_assert_uint_eq(f.sets, 2 * i + 2);
+	}
+}
+END_TEST
+
+/*
  * --apply --ifindex (the udev rule's run): a list that renames of others
  * left inconsistent is taken if it has that interface, once, also where
  * the dump gave it twice; one without it is still a failure.
@@ -2152,6 +2204,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_dump_fails);
+	tcase_add_test(tc, test_nomem_json_array);
 	tcase_add_test(tc, test_apply_ifindex_intr);
 	tcase_add_test(tc, test_apply_broken_unsent);
 	tcase_add_test(tc, test_apply_broken_run);
