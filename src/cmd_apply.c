@@ -209,7 +209,7 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	struct ifstate st;
 	struct breq *reqs = NULL;
 	unsigned int ifindex = o->ifindex;
-	bool drivers, *used;
+	bool drivers, *used = NULL;
 	size_t i, k, n, cap, found = 0;
 	int ret;
 
@@ -225,11 +225,8 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	    !b->ops->get(b, o->job.ifname, &st))
 		ifindex = st.ifindex;
 	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers, ifindex);
-	if (ret < 0) {
-		iflist_free(&all);
-		report(o, b, &a);	/* -j: [] */
-		return diag_kernel(NULL, NULL, ret, b->extack);
-	}
+	if (ret < 0)
+		goto out;
 	used = calloc(conf->n + 1, sizeof(*used));
 	a.t = calloc(all.n + 1, sizeof(*a.t));
 	cap = all.n < CMD_CHUNK ? all.n + 1 : CMD_CHUNK;
@@ -283,9 +280,11 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	report(o, b, &a);
 	ret = ret < 0 || a.failed ? -EIO : 0;
 out:
-	if (ret == -ENOMEM) {
-		ret = diag_kernel(NULL, NULL, -ENOMEM, NULL);
-		report(o, b, &a);	/* nothing computed yet; -j: [] */
+	/* The dump or memory failed, nothing was computed: -j prints []. */
+	if (!a.all) {
+		ret = diag_kernel(NULL, NULL, ret,
+				  ret == -ENOMEM ? NULL : b->extack);
+		report(o, b, &a);
 	}
 	free(reqs);
 	free(used);

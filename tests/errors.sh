@@ -289,6 +289,14 @@ if command -v strace >/dev/null 2>&1; then
 	check_file "--apply of one set, the send fails: message" \
 		"netifmsg: tap1: No buffer space available: the change was not sent" "$ERR"
 	check_mask "--apply of one set, the send fails: not set" tap1 0x3
+	# --apply -j whose dump fails (the second recvmsg, after the
+	# family's): the message, then the empty array, as for a show or a
+	# change, where stdout and stderr share a file.
+	inject_nm recvmsg ENOBUFS 2 -j --apply --config "$NIM_TMP/one" >"$OUT" 2>&1
+	check_eq "--apply -j, the dump fails: exit status 1" 1 "$?"
+	check_file "--apply -j, the dump fails: the message, then []" \
+		"netifmsg: No buffer space available"$'\n''[]' "$OUT"
+	check_mask "--apply -j, the dump fails: not set" tap1 0x3
 else
 	missing strace strace
 fi
