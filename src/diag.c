@@ -18,15 +18,10 @@
  */
 static void put_escaped(FILE *f, const char *s)
 {
-	char buf[1024], *big;
-	size_t n;
+	char buf[1024];
+	size_t n = escape_text(buf, sizeof(buf), s);
+	char *big = n < sizeof(buf) ? NULL : malloc(n + 1);
 
-	n = escape_text(buf, sizeof(buf), s);
-	if (n < sizeof(buf)) {
-		fputs(buf, f);
-		return;
-	}
-	big = malloc(n + 1);
 	if (big)
 		escape_text(big, n + 1, s);
 	fputs(big ? big : buf, f);
