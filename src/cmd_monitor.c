@@ -333,11 +333,10 @@ static int watch(struct watch *w, const sigset_t *block, const sigset_t *wait)
 
 	while (!stop) {
 		if (!w->startup && ppoll(pfd, 2, NULL, wait) < 0) {
-			ret = -errno;
-			if (ret == -EINTR)
+			if (errno == EINTR)
 				continue;
-			diag(NULL, NULL, "monitor: %s", strerror(-ret));
-			return ret;
+			diag(NULL, NULL, "monitor: %s", strerror(errno));
+			return -EIO;
 		}
 		if (pfd[1].revents & (POLLERR | POLLHUP | POLLNVAL))
 			break;
