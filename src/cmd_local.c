@@ -24,8 +24,7 @@ int cmd_local(const struct opts *o, struct backend *b)
 			out_puts(row);
 			out_puts(json ? "" : "\n");
 		}
-		if (json)
-			out_line("]");
+		out_puts(json ? "]\n" : "");
 		return 0;
 	}
 	/* --decode and --from-level: relative words apply to an empty mask. */
