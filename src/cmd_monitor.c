@@ -345,12 +345,12 @@ static int watch(struct watch *w, const sigset_t *block, const sigset_t *wait)
 		ret = handle(w);
 		sigprocmask(SIG_BLOCK, block, NULL);
 		busy = 0;
-		if (ret == -EPIPE)
+		if (ret == -EPIPE || ret == -ECONNREFUSED)
 			break;
 		if (ret < 0)
 			return ret;
 	}
-	/* 'netifmsg --monitor | head -n 1': the end it asked for. */
+	/* '| head -n 1', or a datagram socket's reader gone (ECONNREFUSED). */
 	out_drop();
 	return 0;
 }

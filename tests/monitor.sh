@@ -440,6 +440,46 @@ EOF
 		$'running\nexit status 0' "$NIM_TMP/hup.out"
 done
 
+# --- a datagram socket's other end closed: the monitor ends at the next
+# line it writes (write() says ECONNREFUSED there, where a stream socket
+# says EPIPE), exit status 0, nothing said.  It once said "write error:
+# Connection refused", exit status 1.
+python3 - "$NS" "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor tap2 \
+	>"$NIM_TMP/dgram.out" 2>&1 <<'EOF'
+import socket, subprocess, sys
+ns = sys.argv[1]
+mine, its = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+p = subprocess.Popen(sys.argv[2:], stdout=its, stderr=subprocess.PIPE)
+its.close()
+mine.settimeout(0.05)
+def change(i):
+    subprocess.run(["ip", "netns", "exec", ns, "ethtool", "-s", "tap2",
+                    "msglvl", str(0x100 << (i % 2))], check=True)
+for i in range(400):
+    change(i)
+    try:
+        mine.recv(4096)
+        print("a line")
+        break
+    except socket.timeout:
+        pass
+mine.close()
+for i in range(400):
+    change(i + 1)
+    try:
+        print("exit status %s" % p.wait(timeout=0.05))
+        break
+    except subprocess.TimeoutExpired:
+        pass
+else:
+    p.kill()
+    print("still running after 400 changes")
+    p.wait()
+sys.stdout.write(p.stderr.read().decode(errors="replace"))
+EOF
+check_file "--monitor, its datagram socket's other end closed: exit 0, silent" \
+	$'a line\nexit status 0' "$NIM_TMP/dgram.out"
+
 # --- output that cannot be written: the monitor stops at the first
 # notification it cannot print, exit status 1 and "write error".
 "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" --monitor tap2 >/dev/full \
