@@ -160,8 +160,9 @@ static int run(const struct opts *o)
 	ret = backend_open(&b, o->netns, o->ioctl, o->cmd == CMD_MONITOR,
 			   &stage);
 	if (ret < 0) {
-		no_array(o);
-		return open_error(o, stage, b.fell_back, ret);
+		ret = open_error(o, stage, b.fell_back, ret);
+		no_array(o);	/* after its message, as a show's */
+		return ret;
 	}
 	if (b.fell_back && o->verbose)
 		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");

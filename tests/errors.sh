@@ -122,7 +122,7 @@ check_out "netifmsg -j --apply --config MISSING: an empty array" "[]"
 check_rc "netifmsg -j -n nosuchns-$$ --batch" 1 nm_here -j -n "nosuchns-$$" --batch /dev/null
 check_empty "netifmsg -j -n nosuchns-$$ --batch: no stdout" "$OUT"
 
-# A show that fails writes [] before its message (-j).  A reader gone
+# A show that fails writes [] after its message (-j).  A reader gone
 # before that must cost neither the message nor exit status 1: no death
 # by SIGPIPE (141).  The reader closes its end, then lets netifmsg start.
 mkfifo "$NIM_TMP/go"

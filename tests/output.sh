@@ -277,6 +277,14 @@ for args in "tap9|netifmsg: tap9: no such network interface" \
 	check_file "-j ${args%%|*}, stdout and stderr on one file: the message, then []" \
 		"${args#*|}${nl}[]" "$OUT"
 done
+# So does one that cannot enter its namespace, a show or a change.
+for args in "" "+link"; do
+	# shellcheck disable=SC2086 # no word or one
+	nm_here -j -n "nosuchns-$$" tap0 $args >"$OUT" 2>&1
+	check_eq "-j -n NOSUCH tap0 $args: exit status 1" 1 "$?"
+	check_file "-j -n NOSUCH tap0 $args: the message, then []" \
+		"netifmsg: nosuchns-$$: no such network namespace${nl}[]" "$OUT"
+done
 
 # --- A message about one of many interfaces comes before the -j array, not
 # inside it: where stdout and stderr share a terminal or a log, the array
