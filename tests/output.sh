@@ -288,55 +288,41 @@ done
 
 # --- A message about one of many interfaces comes before the -j array, not
 # inside it: where stdout and stderr share a terminal or a log, the array
-# stays one line.  strace stops netifmsg --ioctl after its walk of the
-# interfaces, at tap0's first request, while tap1 goes away.
+# stays one line, also one longer than the 16 KiB output buffer.
 command -v strace >/dev/null 2>&1 || missing strace strace
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
-	fatal "--ioctl show all under strace failed"
-n=$(($(grep -c '^ioctl' "$NIM_TMP/walk") + 1))
-: >"$NIM_TMP/strace"
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=ioctl \
-	-e inject=ioctl:signal=SIGSTOP:when="$n" -- \
-	"$NETIFMSG" --ioctl -j 'tap[0-3]' +drv >"$OUT" 2>&1 &
-pid=$!
-wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
-ip -n "$NS" link del tap1 || fatal "cannot delete tap1"
-kill -CONT "$(pgrep -P "$pid")"
-wait "$pid"
-check_eq "-j 'tap[0-3]' +drv, tap1 gone meanwhile: exit status 1" 1 "$?"
-check_eq "-j 'tap[0-3]' +drv, tap1 gone: its message first, a line of its own" \
-	"netifmsg: tap1: no such network interface" "$(head -n 1 "$OUT")"
-check_egrep "-j 'tap[0-3]' +drv, tap1 gone: then the array of the three others, whole" \
-	'^\[(\{[^}]*\},){2}\{[^}]*\}\]$' "$OUT"
-check_lines "-j 'tap[0-3]' +drv, tap1 gone: two lines" 2 "$OUT"
+# gone_meanwhile PATTERN IFACE N: netifmsg --ioctl -j PATTERN +drv, which
+# strace stops after its walk of the interfaces, at its first request,
+# while IFACE goes away: IFACE's message first, then the array of the N
+# others, whole.
+gone_meanwhile() {
+	local n pid what="-j '$1' +drv, $2 gone"
 
-# --- The same for an array over 16 KiB, longer than the output buffer
-# (about 85 bytes an interface): the one gone last, big259, is said before
-# the array, not in the middle of what had been written of it.
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
+		fatal "--ioctl show all under strace failed"
+	n=$(($(grep -c '^ioctl' "$NIM_TMP/walk") + 1))
+	: >"$NIM_TMP/strace"
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=ioctl \
+		-e inject=ioctl:signal=SIGSTOP:when="$n" -- \
+		"$NETIFMSG" --ioctl -j "$1" +drv >"$OUT" 2>&1 &
+	pid=$!
+	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
+	ip -n "$NS" link del "$2" || fatal "cannot delete $2"
+	kill -CONT "$(pgrep -P "$pid")"
+	wait "$pid"
+	check_eq "$what meanwhile: exit status 1" 1 "$?"
+	check_eq "$what: its message first, a line of its own" \
+		"netifmsg: $2: no such network interface" "$(head -n 1 "$OUT")"
+	check_egrep "$what: then the array of the $3 others, whole" \
+		"^\\[(\\{[^}]*\\},){$(($3 - 1))}\\{[^}]*\\}\\]\$" "$OUT"
+	check_lines "$what: two lines" 2 "$OUT"
+}
+gone_meanwhile 'tap[0-3]' tap1 3
+# About 85 bytes an interface: 259 of them are over 16 KiB.
 for ((i = 0; i < 260; i++)); do
 	printf 'tuntap add dev big%03d mode tap\n' "$i"
 done | ip -n "$NS" -batch - || fatal "creating 260 more taps failed"
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
-	fatal "--ioctl show all under strace failed"
-n=$(($(grep -c '^ioctl' "$NIM_TMP/walk") + 1))
-: >"$NIM_TMP/strace"
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=ioctl \
-	-e inject=ioctl:signal=SIGSTOP:when="$n" -- \
-	"$NETIFMSG" --ioctl -j 'big*' +drv >"$OUT" 2>&1 &
-pid=$!
-wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
-ip -n "$NS" link del big259 || fatal "cannot delete big259"
-kill -CONT "$(pgrep -P "$pid")"
-wait "$pid"
-check_eq "-j 'big*' +drv (over 16 KiB), big259 gone meanwhile: exit status 1" 1 "$?"
-check_eq "-j 'big*' +drv (over 16 KiB), big259 gone: its message first, a line of its own" \
-	"netifmsg: big259: no such network interface" "$(head -n 1 "$OUT")"
-check_egrep "-j 'big*' +drv (over 16 KiB), big259 gone: then the array of the 259 others, whole" \
-	'^\[(\{[^}]*\},){258}\{[^}]*\}\]$' "$OUT"
-check_lines "-j 'big*' +drv (over 16 KiB), big259 gone: two lines" 2 "$OUT"
+gone_meanwhile 'big*' big259 259
 
 finish
