@@ -345,12 +345,12 @@ static int watch(struct watch *w, const sigset_t *block, const sigset_t *wait)
 		ret = handle(w);
 		sigprocmask(SIG_BLOCK, block, NULL);
 		busy = 0;
-		if (ret == -EPIPE || ret == -ECONNREFUSED)
+		if (out_gone(ret))
 			break;
 		if (ret < 0)
 			return ret;
 	}
-	/* '| head -n 1', or a datagram socket's reader gone (ECONNREFUSED). */
+	/* '| head -n 1', or a socket's reader gone: see out_gone(). */
 	out_drop();
 	return 0;
 }

@@ -550,7 +550,7 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 
 /*
  * Print the records waiting in /dev/kmsg that are about a target.
- * 0, or a write's -errno (said, but for -EPIPE).
+ * 0, or a write's -errno (said, but where the reader went: out_gone()).
  */
 static int drain(struct trace *tr)
 {
@@ -618,7 +618,7 @@ static int drain(struct trace *tr)
 			n = sizeof(line) - 2;
 		line[n++] = '\n';
 		ret = out_write_fd(STDOUT_FILENO, line, n, &stop);
-		if (ret < 0 && ret != -EPIPE)
+		if (ret < 0 && !out_gone(ret))
 			diag(NULL, NULL, "write error: %s", strerror(-ret));
 		if (ret < 0)
 			return ret;
@@ -708,7 +708,7 @@ static int follow(struct trace *tr, const sigset_t *block,
 		if (ret > 0 && pfd[1].revents) {
 			ret = drain(tr);
 			if (ret < 0)
-				return ret == -EPIPE ? 0 : ret;
+				return out_gone(ret) ? 0 : ret;
 		}
 	}
 	/*
@@ -717,7 +717,7 @@ static int follow(struct trace *tr, const sigset_t *block,
 	 * --for, drain() reads none).
 	 */
 	ret = tr->kmsg >= 0 ? drain(tr) : 0;
-	return ret == -EPIPE ? 0 : ret;
+	return out_gone(ret) ? 0 : ret;
 fail:
 	ret = -errno;
 	diag(NULL, NULL, "trace: %s", strerror(-ret));

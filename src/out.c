@@ -177,3 +177,8 @@ void out_drop(void)
 	out_len = 0;
 	out_err = 0;
 }
+
+bool out_gone(int err)
+{
+	return err == -EPIPE || err == -ECONNREFUSED;
+}

@@ -11,6 +11,7 @@
 #define NETIFMSG_OUT_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 /* Append @n bytes of @s; written when the buffer fills. */
@@ -44,5 +45,10 @@ int out_write_fd(int fd, const char *s, size_t len,
 void out_keep_whole(void);
 /* The reader went away: drop what is buffered, and the error. */
 void out_drop(void);
+/*
+ * Did the write error @err (-errno) say the reader went: EPIPE (a pipe, a
+ * stream socket), ECONNREFUSED (a datagram socket)?
+ */
+bool out_gone(int err);
 
 #endif

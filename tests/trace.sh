@@ -4,7 +4,8 @@
 # --trace: the traced tap's kernel log records are shown and another's
 # are not, nor a line user space writes; the mask is put back after
 # --for, SIGINT, SIGQUIT, SIGTERM, SIGHUP and the other signals sent to
-# end a process (SIGUSR1..., real-time ones), a closed output pipe and
+# end a process (SIGUSR1..., real-time ones), a closed output pipe (also
+# a datagram socket's reader gone) and
 # SIGINT or --for while the output is blocked (also stderr, its lines
 # of the restore after all restores, and SIGTERM just before a write; a
 # line cut on a terminal ends with its newline), and a write error (also
@@ -184,6 +185,56 @@ else
 fi
 check_grep "a closed pipe ends it: restored" "trc0: restored" "$E"
 check_mask "a closed pipe: restored" trc0 0x0
+
+# --- a socket's other end gone, as a pipe's reader: the trace ends at
+# the record it cannot write, exit status 0, its level put back, nothing
+# said but its start and restore.  gone_peer MODE runs it with its
+# standard output on a socket (the test's end held in Python), in the
+# namespace: dgram, a datagram socketpair whose end is closed after a
+# line is read (write() says ECONNREFUSED, not EPIPE: it once said
+# "write error: Connection refused", exit status 1).
+gone_peer() {
+	set_mask trc0 0x0
+	ip netns exec "$NS" python3 - "$1" "$E" "$TAPLOG" \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" --trace trc0 >"$O" <<'EOF'
+import socket, subprocess, sys, time
+mode, err_path, taplog = sys.argv[1:4]
+mine, its = socket.socketpair(socket.AF_UNIX, socket.SOCK_DGRAM)
+err = open(err_path, "w+")
+p = subprocess.Popen(sys.argv[4:], stdout=its, stderr=err)
+its.close()
+def said():
+    err.seek(0)
+    return err.read()
+def wait(cond):  # 15 s at most (valgrind starts slowly)
+    for i in range(750):
+        if cond():
+            return True
+        time.sleep(0.02)
+    return False
+wait(lambda: "restore with" in said() or p.poll() is not None)
+mine.settimeout(15)
+subprocess.run([taplog, "trc0"], check=True)
+if b"trc0: " in mine.recv(4096):
+    print("a line")
+mine.close()
+subprocess.run([taplog, "trc0"], check=True)
+if wait(lambda: p.poll() is not None):
+    print("exit status %d" % p.returncode)
+else:
+    p.kill()
+    p.wait()
+    print("still running 15 s after its reader went")
+sys.stdout.write(said())
+EOF
+	check_file "--trace, its $1 socket's reader gone: exit 0, its start and restore said" \
+		"a line
+exit status 0
+netifmsg: trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 0x00000000/0x00007fff
+netifmsg: trc0: restored: 0x00000000 none" "$O"
+	check_mask "--trace, its $1 socket's reader gone: restored" trc0 0x0
+}
+gone_peer dgram
 
 # --- a signal while the output is blocked (a reader that does not read)
 # ends the trace as in any other state: exit 0, no error
