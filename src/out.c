@@ -180,5 +180,5 @@ void out_drop(void)
 
 bool out_gone(int err)
 {
-	return err == -EPIPE || err == -ECONNREFUSED;
+	return err == -EPIPE || err == -ECONNREFUSED || err == -ECONNRESET;
 }

@@ -47,7 +47,7 @@ void out_keep_whole(void);
 void out_drop(void);
 /*
  * Did the write error @err (-errno) say the reader went: EPIPE (a pipe, a
- * stream socket), ECONNREFUSED (a datagram socket)?
+ * stream socket), ECONNREFUSED (a datagram socket), ECONNRESET (TCP's reset)?
  */
 bool out_gone(int err);
 
