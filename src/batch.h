@@ -20,7 +20,7 @@
 #define BATCH_LINE_MAX	4096
 
 /*
- * The most bytes of a text file: 4096 lines of the longest.  A batch is
+ * The most bytes of a text file: 4095 lines of the longest.  A batch is
  * held whole before it runs, so an endless one stops here.
  */
 #define BATCH_TEXT_MAX	(16 << 20)

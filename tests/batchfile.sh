@@ -75,7 +75,7 @@ check_file "--batch - from a line and /dev/zero: message" \
 	"netifmsg: <stdin>:2: a NUL byte in the line (binary data?)" "$ERR"
 check_mask "--batch - from a line and /dev/zero: not sent" tap1 0x1
 
-# --- a text file is held whole before it runs: at most 16 MiB (4096
+# --- a text file is held whole before it runs: at most 16 MiB (4095
 # lines of the longest), so an endless pipe stops there, in bounded
 # memory, and nothing is sent.  16 MiB exactly: 262144 lines of 64 bytes.
 set_mask tap1 0x1
