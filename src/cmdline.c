@@ -342,8 +342,7 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 		 * reads back.  Also after "--", which ends options only:
 		 * no CHANGE word starts with '('.
 		 */
-		if (cl->kind == CMDLINE_BATCH_LINE && w[0] == '(' &&
-		    cl->nwords)
+		if (cl->kind == CMDLINE_BATCH_LINE && w[0] == '(' && cl->nwords)
 			break;
 		if (only_words || w[0] != '-' || !w[1]) {
 			cl->words[cl->nwords++] = w;
