@@ -664,8 +664,7 @@ static bool any_gone(struct trace *tr)
  * write that no reader lets finish, or a flood of records that keeps
  * drain() reading, cannot make the session outlast it.
  */
-static int follow(struct trace *tr, const sigset_t *block,
-		  const sigset_t *wait)
+static int follow(struct trace *tr, const sigset_t *block, const sigset_t *wait)
 {
 	unsigned int ms = tr->o->for_ms;
 	struct itimerval timer = {
