@@ -158,7 +158,7 @@ int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 	int ret;
 
 	/* What came is kept even if the dump ended in an error. */
-	ret = iflist_dump(b, l, j->more->ndrivers > 0, 0);
+	ret = iflist_dump(b, l, j->more->ndrivers > 0, jobs_ifindex(b, j, 1));
 	if (!ret)
 		sel.ifname = job_own_name(b, l, j);
 	/* A copy: the loop below moves the entries of @l. */
@@ -200,6 +200,26 @@ bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
 		*drivers |= jobs[i].more->ndrivers > 0;
 	}
 	return any;
+}
+
+unsigned int jobs_ifindex(struct backend *b, const struct job *jobs, size_t n)
+{
+	const struct job *sel = NULL;
+	struct ifstate st;
+	size_t i;
+	int ret;
+
+	for (i = 0; i < n; i++) {
+		if (!job_is_selector(&jobs[i]))
+			continue;
+		if (sel || jobs[i].pattern)
+			return 0;
+		sel = &jobs[i];
+	}
+	ret = sel ? b->ops->get(b, sel->ifname, &st) : -EINVAL;
+	if (ret == -ENODEV || ret == -EOPNOTSUPP || ret == -ENAMETOOLONG)
+		return UINT_MAX;	/* none: no driver is read */
+	return ret < 0 ? 0 : st.ifindex;
 }
 
 bool job_too_long(const struct backend *b, const struct job *j)

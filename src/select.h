@@ -36,9 +36,10 @@ int iflist_add(const struct ifstate *st, void *l);
  * again, three times at the most; @l then holds what the last one gave,
  * and b->extack says why.  A non-zero @ifindex is the one interface that
  * matters (--apply --ifindex, what udev runs for one interface, must not
- * fail because others are renamed meanwhile): only its driver is read,
- * and the last list that renames of others left inconsistent is taken if
- * it has that interface (it alone, as one may be listed twice).
+ * fail because others are renamed meanwhile; a name with --driver, see
+ * jobs_ifindex()): only its driver is read, and the last list that
+ * renames of others left inconsistent is taken if it has that interface
+ * (it alone, as one may be listed twice).
  */
 int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
 		unsigned int ifindex);
@@ -60,6 +61,14 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i);
 
 /* Any job of @jobs a selector?  Any with --driver (*@drivers)? */
 bool jobs_select(const struct job *jobs, size_t n, bool *drivers);
+
+/*
+ * Where the one selector of @jobs is a name (not a pattern, so with
+ * --driver), the index of its interface, read first (one GET), so that
+ * iflist_dump() reads its driver alone; UINT_MAX where the name has no
+ * interface with a level, none to read.  0 (every driver) otherwise.
+ */
+unsigned int jobs_ifindex(struct backend *b, const struct job *jobs, size_t n);
 
 /* Does @j name (not a pattern) an interface longer than @b carries? */
 bool job_too_long(const struct backend *b, const struct job *j);

@@ -533,6 +533,7 @@ struct model {
 	int nnone, told;
 	int failed;
 	int dump_error;		/* every dump fails so */
+	int dump_last;		/* the last dump (-EAGAIN) gave ifs[0..N) */
 };
 
 static void where(struct model *md, int line)
@@ -632,18 +633,38 @@ static int model(struct model *md, int brk, int in_flight)
 	int bj = -1;		/* the job the run broke at */
 	bool bmade = false, bknown = false;
 	int key_sent_to = 0;	/* requests up to here were sent */
+	int dump_error = md->dump_error, nsel = 0, blind = -1;
+	uint32_t mask;
 
 	md->njobs = md->nnone = md->told = md->failed = 0;
 	for (i = 0; i < md->nlines && !selector(&md->lines[i]); i++)
 		;
+	for (k = i; k < md->nlines; k++)
+		nsel += selector(&md->lines[k]);
+	/*
+	 * A name with --driver, the one selector: one GET of it first, so
+	 * that its driver alone is read (INTERFACES); none where the name
+	 * has no interface with a level.  The last dump, if inconsistent,
+	 * is taken where it has that interface (iflist_dump()).
+	 */
+	if (nsel == 1 && md->lines[i].iface && !md->lines[i].pattern) {
+		struct mif *m = mfind(md->lines[i].iface);
+		int error = get(m, &mask);
+
+		if (error == -ENODEV || error == -EOPNOTSUPP)
+			blind = i;
+		else if (!error && dump_error == -EAGAIN &&
+			 m - ifs < md->dump_last)
+			dump_error = 0;
+	}
 	/*
 	 * A selector reads the interfaces first, once: where that fails,
 	 * nothing is sent (EXIT STATUS; "error" in DIAGNOSTICS).
 	 */
-	if (i < md->nlines && md->dump_error) {
-		add(&md->e->err, "netifmsg: %s\n", md->dump_error == -EAGAIN ?
+	if (i < md->nlines && dump_error) {
+		add(&md->e->err, "netifmsg: %s\n", dump_error == -EAGAIN ?
 		    "Resource temporarily unavailable: the interface list changed while it was read" :
-		    strerror(-md->dump_error));
+		    strerror(-dump_error));
 		if (o->mode == OUT_JSON && !md->file && !o->quiet)
 			add(&md->e->out, "[]\n");
 		md->e->ret = -EIO;
@@ -660,7 +681,7 @@ static int model(struct model *md, int brk, int in_flight)
 			};
 			continue;
 		}
-		for (k = 0; k < nifs; k++)
+		for (k = 0; k < nifs && i != blind; k++)
 			if (selects(l, k))
 				md->jobs[md->njobs++] = (struct mjob){
 					i, &ifs[k], ifs[k].name, true
@@ -886,6 +907,7 @@ static void one_seed(unsigned long long seed)
 		case 1:
 			f.dumps_intr = 1 + rnd(3);
 			md.dump_error = f.dumps_intr == 3 ? -EAGAIN : 0;
+			md.dump_last = nifs;
 			break;
 		default:
 			/* (the fake's dump ends so after an interface only) */
@@ -893,6 +915,7 @@ static void one_seed(unsigned long long seed)
 			for (i = 0; i < nifs && ifs[i].no_level; i++)
 				;
 			md.dump_error = f.dumps_enodev == 3 && i < nifs ? -EAGAIN : 0;
+			md.dump_last = i + 1;
 		}
 	}
 	/* A dry run of the model: how many requests, how many answered. */

@@ -193,6 +193,51 @@ if command -v strace >/dev/null 2>&1; then
 else
 	missing strace strace
 fi
+# A name with --driver has its index read first (INTERFACES): the driver
+# of that interface alone is read, one ETHTOOL_GDRVINFO and not one an
+# interface, so that another's read failing cannot fail it (strace: each
+# ioctl after tap0's two, the first of the dump, fails with EIO).
+drv_name() {
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/drv" -e trace=ioctl \
+		-e inject=ioctl:error=EIO:when=3+ "$NETIFMSG" "$@"
+}
+if command -v strace >/dev/null 2>&1; then
+	saved=("$(ethtool_mask tap0)" "$(ethtool_mask tap1)")
+	set_mask tap0 0x1
+	check_rc "--driver tun tap0, others' driver reads failing" 0 drv_name --driver tun tap0
+	check_out "--driver tun tap0, others' driver reads failing: tap0" "$(show_line tap0 0x1)"
+	check_count "--driver tun tap0: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
+	check_rc "--driver tun tap0 +link, others' driver reads failing" 0 drv_name --driver tun tap0 +link
+	check_empty "--driver tun tap0 +link, others' failing: no message" "$ERR"
+	check_mask "--driver tun tap0 +link, others' failing: set" tap0 0x5
+	check_count "--driver tun tap0 +link: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
+	printf '%s\n' 'tap1 -drv' 'tap0 --driver tun +timer' >"$NIM_TMP/b"
+	check_rc "--batch line tap0 --driver tun, others' failing" 0 drv_name --batch "$NIM_TMP/b"
+	check_mask "--batch line tap0 --driver tun, others' failing: set" tap0 0xd
+	check_count "--batch line tap0 --driver tun: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
+	check_rc "--driver veth tap0 -link (tap0 is tun), others' failing" 1 drv_name --driver veth tap0 -link
+	check_file "--driver veth tap0, others' failing: message" \
+		"netifmsg: no interface with a message level matches 'tap0' with driver veth" "$ERR"
+	check_mask "--driver veth tap0 -link: unchanged" tap0 0xd
+	check_rc "--driver tun nosuch +link, others' failing" 1 drv_name --driver tun nosuch +link
+	check_file "--driver tun nosuch, others' failing: message" \
+		"netifmsg: no interface with a message level matches 'nosuch' with driver tun" "$ERR"
+	check_count "--driver tun nosuch: no driver read" 0 SIOCETHTOOL "$NIM_TMP/drv"
+	# --trace reads interfaces' names by ioctl too: counted only.
+	check_rc "--trace --driver tun tap0" 0 ip netns exec "$NS" strace -f -qq \
+		-o "$NIM_TMP/drv" -e trace=ioctl "$NETIFMSG" --trace --for 0.1 --driver tun tap0
+	check_count "--trace --driver tun tap0: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
+	check_mask "--trace --driver tun tap0: restored" tap0 0xd
+	# A pattern still reads each interface's driver.
+	check_rc "--driver tun 'tap[01]'" 0 ip netns exec "$NS" strace -f -qq \
+		-o "$NIM_TMP/drv" -e trace=ioctl "$NETIFMSG" --driver tun 'tap[01]'
+	check_count "--driver tun 'tap[01]': every driver read" 6 SIOCETHTOOL "$NIM_TMP/drv"
+	set_mask tap0 "${saved[0]}"
+	set_mask tap1 "${saved[1]}"
+else
+	missing strace strace
+fi
 # One ioctl socket for the drivers of the whole run, not one an interface:
 # a few descriptors do for any number of interfaces (those inherited are
 # closed first; no wrapper, which needs its own).
@@ -242,14 +287,16 @@ if ip -n "$NS" link property add dev tap3 altname nim-sel-alt3 2>/dev/null; then
 	check_mask "--batch: --driver tun ALTNAME -drv: tap3" tap3 0x4
 	check_rc "--trace --driver tun ALTNAME" 0 nm --trace --for 0.1 --driver tun nim-sel-alt3
 	check_mask "--trace --driver tun ALTNAME: restored" tap3 0x4
-	# The GET of the altname follows the dump and the drivers' reads:
+	# The GET of the altname follows the dump and the driver's read:
 	# where tap3 and tap2 swap names in between (strace stops netifmsg
-	# after the last driver read), the name it gives is tap2's in the
-	# dump, but the interface is still tap3's, found by its index.
+	# after the driver read), the name it gives is tap2's in the dump,
+	# but the interface is still tap3's, found by its index.
 	set_mask tap3 0x1
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- \
-		"$NETIFMSG" --driver tun >/dev/null || fatal "--driver tun under strace failed"
+		"$NETIFMSG" --driver tun nim-sel-alt3 >/dev/null ||
+		fatal "--driver tun ALTNAME under strace failed"
+	check_count "--driver tun ALTNAME: its driver alone read" 1 SIOCETHTOOL "$NIM_TMP/walk"
 	at_ioctl "$(grep -c '^ioctl' "$NIM_TMP/walk")" swap_names tap3 tap2 -- --driver tun nim-sel-alt3
 	swap_names tap3 tap2 || fatal "cannot put the names back"
 	check_eq "--driver tun ALTNAME, two names swapped after the dump: exit 0" 0 "$RC"
