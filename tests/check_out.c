@@ -136,15 +136,25 @@ START_TEST(test_whole_lines_atomic)
 }
 END_TEST
 
+/* The child forked as @pid ended with exit status 0 (else: its check's). */
+static void child_passed(pid_t pid)
+{
+	int status;
+
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+
 /*
  * /dev/full: the error comes back from out_flush() and stays, and
- * nothing else is tried, until out_drop() forgets it.  In a child: the error is sticky for the
- * whole process, so it must not leak into the other tests (CK_FORK=no).
+ * nothing else is tried, until out_drop() forgets it.  In a child: the
+ * error is sticky for the whole process, so it must not leak into the
+ * other tests (CK_FORK=no).
  */
 START_TEST(test_error_is_kept)
 {
 	static char big[20000];
-	int status;
 	pid_t pid;
 
 	pid = fork();
@@ -169,9 +179,7 @@ START_TEST(test_error_is_kept)
 			_exit(14);
 		_exit(0);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_passed(pid);
 }
 END_TEST
 
@@ -184,7 +192,6 @@ END_TEST
 START_TEST(test_keep_whole)
 {
 	static char big[40000];
-	int status;
 	pid_t pid;
 
 	pid = fork();
@@ -209,9 +216,7 @@ START_TEST(test_keep_whole)
 			_exit(12);
 		_exit(0);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_passed(pid);
 }
 END_TEST
 
