@@ -431,7 +431,7 @@ for n in $sizes; do
 		# line) it keeps a window of requests in flight.
 		# The same N changes as a pattern ('tap*' 0x3: one dump, then
 		# the -f --batch pipeline) and through --driver tun (the same,
-		# plus one ETHTOOL_GDRVINFO ioctl per interface), in the same
+		# plus two ioctls per interface: GDRVINFO, SIOCGIFINDEX), in the same
 		# rounds, so that they pair with the loop and with -f --batch.
 		# hyperfine -N splits the words itself: no shell, no globbing.
 		pat=()

@@ -291,7 +291,7 @@ def build(data):
     if pattern:
         out.append("Change over a pattern against `netifmsg -f --batch` with the same N changes,")
         out.append("measured in the same rounds (the pattern adds one DEBUG_GET dump; `--driver tun`")
-        out.append("adds one ETHTOOL_GDRVINFO ioctl per interface), and the netlink send calls")
+        out.append("adds two ioctls per interface, ETHTOOL_GDRVINFO and SIOCGIFINDEX), and the netlink send calls")
         out.append("(sendto/sendmsg/sendmmsg, `strace -f`), with a window of %d requests:" % window)
         out.append("")
         out.append("| N | -f --batch | `'tap*' 0x3` | / -f --batch, paired | pooled "
