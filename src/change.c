@@ -24,8 +24,13 @@ static bool fail(struct change_err *err, enum change_error code,
 /* Turn @bits on or off; the later of two words for one bit wins. */
 static void set_rel(struct change *c, char sign, uint32_t bits)
 {
-	c->on = sign == '+' ? c->on | bits : c->on & ~bits;
-	c->off = sign == '+' ? c->off & ~bits : c->off | bits;
+	if (sign == '+') {
+		c->on |= bits;
+		c->off &= ~bits;
+	} else {
+		c->off |= bits;
+		c->on &= ~bits;
+	}
 	c->has_rel = true;
 }
 
@@ -201,19 +206,27 @@ uint32_t change_request(const struct change *c, uint32_t limit,
 
 const char *change_strerror(enum change_error code)
 {
-	static const char *const msgs[] = {
-		[CHANGE_OK] = "success",
-		[CHANGE_EMPTY] = "empty message class",
-		[CHANGE_UNKNOWN] = "unknown message class",
-		[CHANGE_BAD_NUMBER] = "invalid number",
-		[CHANGE_RANGE] = "number does not fit in 32 bits",
-		[CHANGE_REL_NUMBER] = "only class names can be turned on or off (use bitN)",
-		[CHANGE_REL_NONE] = "'none' cannot be turned on or off",
-		[CHANGE_VM_FORM] = "VALUE/MASK needs a value and a mask around one '/'",
-		[CHANGE_VM_SIGN] = "VALUE/MASK cannot hold +NAME or -NAME items",
-		[CHANGE_VM_OUTSIDE] = "value bits are outside the mask",
-	};
-
-	return (unsigned int)code < sizeof(msgs) / sizeof(msgs[0]) ?
-	       msgs[code] : "unknown error";
+	switch (code) {
+	case CHANGE_OK:
+		return "success";
+	case CHANGE_EMPTY:
+		return "empty message class";
+	case CHANGE_UNKNOWN:
+		return "unknown message class";
+	case CHANGE_BAD_NUMBER:
+		return "invalid number";
+	case CHANGE_RANGE:
+		return "number does not fit in 32 bits";
+	case CHANGE_REL_NUMBER:
+		return "only class names can be turned on or off (use bitN)";
+	case CHANGE_REL_NONE:
+		return "'none' cannot be turned on or off";
+	case CHANGE_VM_FORM:
+		return "VALUE/MASK needs a value and a mask around one '/'";
+	case CHANGE_VM_SIGN:
+		return "VALUE/MASK cannot hold +NAME or -NAME items";
+	case CHANGE_VM_OUTSIDE:
+		return "value bits are outside the mask";
+	}
+	return "unknown error";
 }

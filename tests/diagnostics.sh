@@ -130,9 +130,8 @@ for m in re.finditer(r'static const char \w+\[\] = (' + STR + ')', srcs['diag.c'
 # The change_strerror() words that change_error() prints as "'%s': %s":
 # those of the cases that have no message of their own there.
 body = re.search(r'\nstatic int change_error\(.*?\n}\n', srcs['cmdline.c'], re.S)
-# (a switch's "case X: return ...;" or a table's "[X] = ...,")
-words_of = dict(re.findall(r'(?:case |\[)(\w+)(?::\s*return|\] =) (' + STR +
-                           ')[;,]', srcs['change.c']))
+words_of = dict(re.findall(r'case (\w+):\s*return (' + STR + ');',
+                           srcs['change.c']))
 said = [c for c in re.findall(r'case (\w+):(?=\s*(?:case|break))',
                               body.group(0) if body else '')
         if c != 'CHANGE_OK']
