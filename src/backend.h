@@ -78,7 +78,7 @@ struct backend {
 	const struct backend_ops *ops;
 	uint32_t settable;	/* the bits a set may write */
 	size_t name_max;	/* the longest interface name it carries */
-	bool fell_back;		/* no ethtool netlink family: the ioctl */
+	int fell_back;		/* why not netlink (-errno): the ioctl, or 0 */
 	char extack[GENL_EXTACK_MAX];	/* kernel's message for the last error */
 	size_t in_flight;	/* see ops->run */
 	struct classnames cn;	/* see backend_names() */
@@ -95,8 +95,10 @@ enum backend_stage {
 
 /*
  * Enter network namespace @netns (NULL: stay), then open ethtool netlink
- * (with @monitor, ready for ops->watch) or, with @ioctl or where the
- * kernel has no ethtool family, the ioctl.  On error *@stage says where.
+ * (with @monitor, ready for ops->watch) or the ioctl: with @ioctl, where
+ * the kernel has no ethtool family (-EPROTONOSUPPORT) or, but for
+ * @monitor, where netlink is refused (-EAFNOSUPPORT, -EPERM, -EACCES);
+ * b->fell_back says why.  On error *@stage says where.
  */
 int backend_open(struct backend *b, const char *netns, bool ioctl,
 		 bool monitor, enum backend_stage *stage);

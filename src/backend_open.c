@@ -25,9 +25,16 @@ int backend_open(struct backend *b, const char *netns, bool ioctl,
 	*stage = BACKEND_SOCKET;
 	if (!ioctl) {
 		ret = backend_nl_open(b, monitor);
-		if (ret != -EPROTONOSUPPORT)
+		/*
+		 * No ethtool family, or netlink refused by a sandbox (seccomp,
+		 * an LSM, systemd's RestrictAddressFamilies=), as ethtool(8)
+		 * falls back: not for --monitor, which needs netlink, nor
+		 * where resources ran out (EMFILE, ENOMEM...).
+		 */
+		if (ret != -EPROTONOSUPPORT && (monitor ||
+		    (ret != -EAFNOSUPPORT && ret != -EPERM && ret != -EACCES)))
 			return ret;
-		b->fell_back = true;
+		b->fell_back = ret;
 	}
 	return backend_ioctl_open(b);
 }

@@ -126,7 +126,7 @@ static void no_array(const struct opts *o)
 
 /* Say why the kernel could not be opened; a failure, never a usage error. */
 static int open_error(const struct opts *o, enum backend_stage stage,
-		      bool fell_back, int err)
+		      int fell_back, int err)
 {
 	/* ENOTDIR: a path through a file, as "/etc/passwd/x". */
 	if (stage == BACKEND_NETNS && (err == -ENOENT || err == -ENOTDIR))
@@ -139,6 +139,9 @@ static int open_error(const struct opts *o, enum backend_stage stage,
 		diag(NULL, o->netns, "cannot enter network namespace: %s%s",
 		     strerror(-err), err == -EPERM && stage == BACKEND_SETNS ?
 		     " (it takes CAP_SYS_ADMIN, as for ip -n)" : "");
+	else if (fell_back && fell_back != -EPROTONOSUPPORT)
+		diag(NULL, NULL, "netlink sockets are refused here (%s), and a socket for the ioctl cannot be opened: %s",
+		     strerror(-fell_back), strerror(-err));
 	else if (o->ioctl || fell_back)
 		diag(NULL, NULL, "cannot open a socket for the ioctl: %s",
 		     strerror(-err));
@@ -164,8 +167,11 @@ static int run(const struct opts *o)
 		no_array(o);	/* after its message, as a show's */
 		return ret;
 	}
-	if (b.fell_back && o->verbose)
+	if (b.fell_back == -EPROTONOSUPPORT && o->verbose)
 		diag(NULL, NULL, "the kernel has no ethtool netlink family: using the SIOCETHTOOL ioctl");
+	else if (b.fell_back && o->verbose)
+		diag(NULL, NULL, "netlink sockets are refused here (%s): using the SIOCETHTOOL ioctl",
+		     strerror(-b.fell_back));
 	/*
 	 * Output read by `grep -q` or `head` must not stop a run of changes
 	 * halfway.  (--trace and --monitor do the same themselves.)

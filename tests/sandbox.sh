@@ -1,0 +1,146 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Netlink refused, as in a sandbox: a systemd unit whose
+# RestrictAddressFamilies= leaves out AF_NETLINK (socket() fails with
+# EAFNOSUPPORT), a seccomp filter or an LSM (EPERM, EACCES, also from
+# the family lookup's send).  netifmsg falls back to the ioctl, as where
+# the kernel has no ethtool family, and says why with -v; a lack of
+# resources (EMFILE...) is a failure, and --monitor never falls back.
+# strace makes the calls fail (inject_nm: not under the wrapper).
+
+if [ -n "${top_srcdir:-}" ]; then
+	NIM_LIB=$top_srcdir/tests/lib.sh
+else
+	NIM_LIB=$(dirname "$0")/lib.sh
+fi
+# shellcheck source=tests/lib.sh
+. "$NIM_LIB"
+command -v strace >/dev/null 2>&1 || missing strace strace
+
+setup_ns 3
+
+# Control: the netlink socket is the first socket() and its family
+# lookup the first sendto(), so "when=1" fails them and nothing else.
+# (LeakSanitizer cannot work under ptrace.)
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" \
+	-e trace=socket,sendto "$NETIFMSG" tap0 >/dev/null 2>&1 ||
+	fatal "netifmsg tap0 under strace failed"
+grep -m1 'socket(' "$NIM_TMP/strace" >"$NIM_TMP/first"
+check_egrep "control: the first socket() is the netlink one" \
+	'^([0-9]+ +)?socket\(AF_NETLINK, [^)]*NETLINK_GENERIC\)' "$NIM_TMP/first"
+grep -m1 'sendto(' "$NIM_TMP/strace" >"$NIM_TMP/first"
+check_egrep "control: the first sendto() is the family lookup" \
+	'nlmsg_type=nlctrl' "$NIM_TMP/first"
+
+# refused ERRNO ARGS...: netifmsg ARGS, its netlink socket failing so.
+refused() { inject_nm socket "$1" 1 "${@:2}"; }
+
+# strerror_to VAR ERRNO: the text of ERRNO.
+# shellcheck disable=SC2034 # a nameref: it sets the caller's VAR
+strerror_to() {
+	local -n nim_se_to=$1
+	case $2 in
+	EAFNOSUPPORT) nim_se_to="Address family not supported by protocol" ;;
+	EPERM) nim_se_to="Operation not permitted" ;;
+	EACCES) nim_se_to="Permission denied" ;;
+	EMFILE) nim_se_to="Too many open files" ;;
+	ENFILE) nim_se_to="Too many open files in system" ;;
+	ENOMEM) nim_se_to="Cannot allocate memory" ;;
+	ENOBUFS) nim_se_to="No buffer space available" ;;
+	*) fatal "strerror_to: $2?" ;;
+	esac
+}
+
+why=
+for e in EAFNOSUPPORT EPERM EACCES; do
+	strerror_to why "$e"
+	set_mask tap0 0x1
+	check_rc "$e: show tap0" 0 refused "$e" tap0
+	check_out "$e: show tap0" "$(show_line tap0 0x1)"
+	check_empty "$e: show tap0: quiet without -v" "$ERR"
+	check_rc "$e: tap0 +link" 0 refused "$e" tap0 +link
+	check_empty "$e: tap0 +link: no output" "$OUT"
+	check_empty "$e: tap0 +link: quiet without -v" "$ERR"
+	check_mask "$e: tap0 +link: ethtool reads 0x5" tap0 0x5
+	check_rc "$e: -v tap0 -drv" 0 refused "$e" -v tap0 -drv
+	check_out "$e: -v tap0 -drv" "tap0: 0x00000004 link (changed)"
+	check_file "$e: -v says why the ioctl is used" \
+		"netifmsg: netlink sockets are refused here ($why): using the SIOCETHTOOL ioctl" "$ERR"
+	check_mask "$e: -v tap0 -drv: ethtool reads 0x4" tap0 0x4
+done
+
+# An LSM that refuses the family lookup's message (SELinux's nlmsg
+# checks), not the socket.
+set_mask tap1 0x1
+check_rc "lookup EACCES: -v tap1 0x3" 0 inject_nm sendto EACCES 1 -v tap1 0x3
+check_out "lookup EACCES: -v tap1 0x3" "tap1: 0x00000003 drv probe (changed)"
+check_file "lookup EACCES: -v says why" \
+	"netifmsg: netlink sockets are refused here (Permission denied): using the SIOCETHTOOL ioctl" "$ERR"
+check_mask "lookup EACCES: ethtool reads 0x3" tap1 0x3
+
+# The other commands, as with --ioctl: show all, a pattern, --driver,
+# --batch, --apply, bits only the ioctl reaches, -j.
+check_rc "EAFNOSUPPORT: show all" 0 refused EAFNOSUPPORT
+check_lines "EAFNOSUPPORT: show all: 3 lines" 3 "$OUT"
+set_mask tap0 0x1
+set_mask tap1 0x2
+set_mask tap2 0x0
+check_rc "EAFNOSUPPORT: 'tap*' +timer" 0 refused EAFNOSUPPORT 'tap*' +timer
+check_mask "EAFNOSUPPORT: 'tap*' +timer: tap0" tap0 0x9
+check_mask "EAFNOSUPPORT: 'tap*' +timer: tap1" tap1 0xa
+check_mask "EAFNOSUPPORT: 'tap*' +timer: tap2" tap2 0x8
+set_mask tap2 0x0
+check_rc "EAFNOSUPPORT: --driver tun tap2 +hw" 0 refused EAFNOSUPPORT --driver tun tap2 +hw
+check_mask "EAFNOSUPPORT: --driver tun tap2 +hw: ethtool reads 0x2000" tap2 0x2000
+printf 'tap1 +probe,-drv\ntap2 0x7\n' >"$NIM_TMP/batch"
+set_mask tap1 0x1
+check_rc "EAFNOSUPPORT: --batch" 0 refused EAFNOSUPPORT --batch "$NIM_TMP/batch"
+check_mask "EAFNOSUPPORT: --batch: tap1" tap1 0x2
+check_mask "EAFNOSUPPORT: --batch: tap2" tap2 0x7
+printf 'tap0 ifup\n' >"$NIM_TMP/apply.conf"
+check_rc "EAFNOSUPPORT: --apply" 0 refused EAFNOSUPPORT --apply --config "$NIM_TMP/apply.conf" tap0
+check_mask "EAFNOSUPPORT: --apply: ethtool reads 0x20" tap0 0x20
+check_rc "EAFNOSUPPORT: tap0 bit20 (the ioctl can)" 0 refused EAFNOSUPPORT tap0 bit20
+check_rc "EAFNOSUPPORT: -x tap0 after bit20" 0 refused EAFNOSUPPORT -x tap0
+check_out "EAFNOSUPPORT: -x tap0 after bit20" "0x00100000"
+check_rc "EAFNOSUPPORT: -j tap0 0x3" 0 refused EAFNOSUPPORT -j tap0 0x3
+check_json "EAFNOSUPPORT: -j tap0 0x3" "[$(json_if tap0 0x3 true)]" "$OUT"
+
+# A debug session: raised, then put back, over the ioctl.
+set_mask tap1 0x1
+check_rc "EPERM: --trace tap1 +link --for 1" 0 refused EPERM -q --trace tap1 +link --for 1
+check_grep "EPERM: --trace: raised" "netifmsg: tap1: now 0x00000005" "$ERR"
+check_grep "EPERM: --trace: restored" "netifmsg: tap1: restored: 0x00000001 drv" "$ERR"
+check_mask "EPERM: --trace: tap1 back to 0x1" tap1 0x1
+
+# Netlink refused and the ioctl's socket too (every socket fails): both
+# reasons, exit 1, and with -j still one (empty) array.
+set_mask tap0 0x3
+check_rc "EAFNOSUPPORT everywhere: -j tap0 +link" 1 \
+	inject_nm socket EAFNOSUPPORT 1+ -j tap0 +link
+check_out "EAFNOSUPPORT everywhere: an empty array" "[]"
+check_file "EAFNOSUPPORT everywhere: message" \
+	"netifmsg: netlink sockets are refused here (Address family not supported by protocol), and a socket for the ioctl cannot be opened: Address family not supported by protocol" "$ERR"
+check_mask "EAFNOSUPPORT everywhere: tap0 unchanged" tap0 0x3
+
+# A lack of resources is no refusal: the command fails, changes nothing.
+for e in EMFILE ENFILE ENOMEM ENOBUFS; do
+	strerror_to why "$e"
+	check_rc "$e: tap0 +link" 1 refused "$e" tap0 +link
+	check_file "$e: tap0 +link: message" \
+		"netifmsg: cannot open a netlink socket: $why" "$ERR"
+	check_mask "$e: tap0 +link: unchanged" tap0 0x3
+done
+
+# --monitor needs netlink: no fallback, its own message, exit 1.
+for e in EAFNOSUPPORT EPERM EACCES; do
+	strerror_to why "$e"
+	check_rc "$e: --monitor" 1 refused "$e" --monitor
+	check_empty "$e: --monitor: no output" "$OUT"
+	check_file "$e: --monitor: message" \
+		"netifmsg: cannot open a netlink socket: $why" "$ERR"
+done
+
+finish
