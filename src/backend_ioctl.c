@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "backend.h"
@@ -24,7 +25,18 @@ static int ioc_get(struct backend *b, const char *ifname, struct ifstate *st)
 
 static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
-	return ethioc_walk(fd_of(b), cb, data);
+	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
+	struct if_nameindex *list = if_nameindex();
+	int ret;
+
+	if (!list) {
+		ret = -errno;
+		strcpy(b->extack, "the interface list could not be read");
+		return ret;
+	}
+	ret = ethioc_walk(fd_of(b), list, cb, data);
+	if_freenameindex(list);
+	return ret;
 }
 
 static int ioc_driver(struct backend *b, const char *ifname,

@@ -131,15 +131,12 @@ int ethioc_set(int fd, const char *ifname, uint32_t value)
 	return msglvl(fd, ifname, ETHTOOL_SMSGLVL, &value);
 }
 
-int ethioc_walk(int fd, bstate_cb_t cb, void *data)
+int ethioc_walk(int fd, const struct if_nameindex *list, bstate_cb_t cb,
+		void *data)
 {
-	struct if_nameindex *list, *p;
+	const struct if_nameindex *p;
 	int ret = 0, moved = 0;
 
-	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
-	list = if_nameindex();
-	if (!list)
-		return -errno;
 	for (p = list; p->if_index && !ret; p++) {
 		struct ifstate st = { 0 };
 		uint32_t value = 0;
@@ -164,6 +161,5 @@ int ethioc_walk(int fd, bstate_cb_t cb, void *data)
 		st.msg_enable = value;
 		ret = cb(&st, data);
 	}
-	if_freenameindex(list);
 	return ret ? ret : moved;
 }

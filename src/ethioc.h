@@ -40,13 +40,15 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 		  char driver[DRIVER_NAME_MAX]);
 
 /*
- * Every interface of the namespace in ifindex order, leaving out those
- * whose driver has no message level (EOPNOTSUPP), those that went away
- * meanwhile (ENODEV) and those whose name another interface, or none,
- * had by the time of the read (also one without a message level).
+ * Every interface of @list (from if_nameindex(3): in ifindex order),
+ * leaving out those whose driver has no message level (EOPNOTSUPP), those
+ * that went away meanwhile (ENODEV) and those whose name another
+ * interface, or none, had by the time of the read (also one without a
+ * message level).
  * Returns 0, the first other -errno, or -EAGAIN once all came where a
  * name had moved.
  */
-int ethioc_walk(int fd, bstate_cb_t cb, void *data);
+int ethioc_walk(int fd, const struct if_nameindex *list, bstate_cb_t cb,
+		void *data);
 
 #endif

@@ -143,4 +143,27 @@ for e in EAFNOSUPPORT EPERM EACCES; do
 		"netifmsg: cannot open a netlink socket: $why" "$ERR"
 done
 
+# Every netlink socket refused (RestrictAddressFamilies= without
+# AF_NETLINK): the ioctl's walk cannot list the interfaces either, since
+# if_nameindex(3) asks over a routing netlink socket.  Whatever walks the
+# list fails and says so; a named interface still works (above).
+# Control: the third socket() is that one (the second is the ioctl's).
+ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" -e trace=socket \
+	-e inject=socket:error=EAFNOSUPPORT:when=1 "$NETIFMSG" >/dev/null 2>&1 ||
+	fatal "show all under strace failed"
+sed -n 3p "$NIM_TMP/strace" >"$NIM_TMP/third"
+check_egrep "control: the third socket() is the interface list's" \
+	'^([0-9]+ +)?socket\(AF_NETLINK, [^)]*NETLINK_ROUTE\)' "$NIM_TMP/third"
+set_mask tap0 0x3
+for args in "" "tap*" "tap* +link" "--driver tun tap0 +link" "--apply tap0"; do
+	# shellcheck disable=SC2086 # the words of $args
+	check_rc "no netlink at all: '$args'" 1 \
+		inject_nm socket EAFNOSUPPORT 1..3+2 $args
+	check_empty "no netlink at all: '$args': no output" "$OUT"
+	check_file "no netlink at all: '$args': message" \
+		"netifmsg: Address family not supported by protocol: the interface list could not be read" "$ERR"
+	check_mask "no netlink at all: '$args': tap0 unchanged" tap0 0x3
+done
+
 finish
