@@ -37,6 +37,12 @@ static const struct {
 	{ "\xe0\x9f\xbf", "\\xe0\\x9f\\xbf", false },
 	{ "\xf0\x8f\xbf\xbf", "\\xf0\\x8f\\xbf\\xbf", false },
 	{ "\xed\xa0\x80", "\\xed\\xa0\\x80", false },
+	/* the surrogates' edges: U+D7FF and U+E000 are text, U+DFFF not */
+	{ "\xed\x9f\xbf", "\xed\x9f\xbf", true },
+	{ "\xed\xbf\xbf", "\\xed\\xbf\\xbf", false },
+	{ "\xee\x80\x80", "\xee\x80\x80", true },
+	/* a continuation byte is 10xxxxxx: 0xc3 cannot be one */
+	{ "\xc3\xc3\xa9", "\\xc3\xc3\xa9", false },
 	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80", false },
 	{ "\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80", false },
 };
@@ -58,6 +64,23 @@ START_TEST(test_escape)
 	/* no control byte is left */
 	for (n = 0; buf[n]; n++)
 		ck_assert((unsigned char)buf[n] >= 0x20 && buf[n] != 0x7f);
+}
+END_TEST
+
+/* utf8_seq() reads at most @n bytes: a sequence cut there is none. */
+START_TEST(test_utf8_seq_bound)
+{
+	const unsigned char euro[] = "\xe2\x82\xac";
+	const unsigned char penguin[] = "\xf0\x9f\x90\xa7";
+	uint32_t cp = 0;
+
+	ck_assert_uint_eq(utf8_seq(euro, 3, &cp), 3);
+	ck_assert_uint_eq(cp, 0x20ac);
+	ck_assert_uint_eq(utf8_seq(euro, 2, &cp), 0);
+	ck_assert_uint_eq(utf8_seq(penguin, 4, &cp), 4);
+	ck_assert_uint_eq(cp, 0x1f427);
+	ck_assert_uint_eq(utf8_seq(penguin, 3, &cp), 0);
+	ck_assert_uint_eq(utf8_seq(penguin, 0, &cp), 0);
 }
 END_TEST
 
@@ -135,6 +158,7 @@ static Suite *escape_suite(void)
 	TCase *tc = tcase_create("escape");
 
 	tcase_add_loop_test(tc, test_escape, 0, sizeof(cases) / sizeof(cases[0]));
+	tcase_add_test(tc, test_utf8_seq_bound);
 	tcase_add_test(tc, test_escape_cut);
 	tcase_add_test(tc, test_every_byte);
 	tcase_add_test(tc, test_unescape);
