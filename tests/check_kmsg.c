@@ -257,6 +257,9 @@ START_TEST(test_dyndbg)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;tap0: a b c d: x\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e  0000:00:19.0 eth0: x\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:  " PARENT "\n"), NULL);
+	/* an empty DRIVER or BUS-ID: two words only */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:  0000:00:19.0 eth0: x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e  eth0: x\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 : x\n"), NULL);
 	/* the fields out of order, twice, or of no field's shape */
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;5072:e1000e: " PARENT "\n"), NULL);
