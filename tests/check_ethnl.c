@@ -74,6 +74,8 @@ START_TEST(test_build_get_one)
 		  0x08, 0x00, 0x03, 0x00, 0x01, 0x00, 0x00, 0x00,
 	};
 
+	/* Over stale bytes: the padding after "tap0" is still zeros. */
+	memset(req, 0xa5, sizeof(req));
 	assert_bytes(ethnl_build_debug_get(req, FAMILY, 9, "tap0"), want,
 		     sizeof(want));
 }
@@ -125,6 +127,7 @@ START_TEST(test_build_set_relative)
 		  0x08, 0x00, 0x05, 0x00, 0x44, 0x00, 0x00, 0x00,	/* MASK */
 	};
 
+	memset(req, 0xa5, sizeof(req));
 	assert_bytes(ethnl_build_debug_set(req, FAMILY, 5, "eth100", 0, 0x4,
 					   0x44, false), want, sizeof(want));
 }

@@ -256,6 +256,14 @@ START_TEST(test_extack_odd)
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
 	ck_assert_str_eq(rx.s.extack, "");
 
+	/* Without NLM_F_ACK_TLVS what follows is no extack: left out. */
+	dg_reset();
+	nlh = put_error(-EBUSY, "busy");
+	nlh->nlmsg_flags &= (uint16_t)~NLM_F_ACK_TLVS;
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
+	ck_assert_str_eq(rx.s.extack, "");
+
 	/* An extack attribute longer than the message: ignored. */
 	dg_reset();
 	nlh = put_error(-EBUSY, "busy");
