@@ -297,6 +297,16 @@ if command -v strace >/dev/null 2>&1; then
 	check_file "--apply -j, the dump fails: the message, then []" \
 		"netifmsg: No buffer space available"$'\n''[]' "$OUT"
 	check_mask "--apply -j, the dump fails: not set" tap1 0x3
+	# A receive interrupted (EINTR, as by a signal --trace catches) is
+	# no error: the answer still comes.  The family's (the first
+	# recvmsg), then the set's.
+	for n in 1 2; do
+		set_mask tap0 0x6
+		check_rc "tap0 0x9, receive $n interrupted" 0 \
+			inject_nm recvmsg EINTR "$n" tap0 0x9
+		check_empty "tap0 0x9, receive $n interrupted: no message" "$ERR"
+		check_mask "tap0 0x9, receive $n interrupted: set" tap0 0x9
+	done
 else
 	missing strace strace
 fi
