@@ -453,13 +453,27 @@ START_TEST(test_parse_missing_parts)
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	mnl_attr_nest_end(nlh, mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK));
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
-	/* header without index or without name */
+	/* header without index or without name (with a mask, so that it
+	 * is the header that is refused) */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, false, true);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, true, false);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+	/* ... which with both is a reply */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	put_hdr(nlh, true, true);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
 	/* a reply to another command, even with a header and a mask */
 	nlh = reply_start(ETHTOOL_MSG_LINKINFO_GET_REPLY);
 	put_hdr(nlh, true, true);
