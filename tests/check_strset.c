@@ -317,6 +317,36 @@ START_TEST(test_parse_bad_set)
 }
 END_TEST
 
+/* A STRING without its INDEX or without its VALUE: malformed. */
+START_TEST(test_parse_string_half)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *sets, *set, *strings, *str;
+	int without;
+
+	for (without = ETHTOOL_A_STRING_INDEX;
+	     without <= ETHTOOL_A_STRING_VALUE; without++) {
+		nlh = reply_start(ETHTOOL_MSG_STRSET_GET_REPLY);
+		sets = mnl_attr_nest_start(nlh, ETHTOOL_A_STRSET_STRINGSETS);
+		set = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSETS_STRINGSET);
+		mnl_attr_put_u32(nlh, ETHTOOL_A_STRINGSET_ID, ETH_SS_MSG_CLASSES);
+		strings = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGSET_STRINGS);
+		str = mnl_attr_nest_start(nlh, ETHTOOL_A_STRINGS_STRING);
+		if (without != ETHTOOL_A_STRING_INDEX)
+			mnl_attr_put_u32(nlh, ETHTOOL_A_STRING_INDEX, 2);
+		if (without != ETHTOOL_A_STRING_VALUE)
+			mnl_attr_put_strz(nlh, ETHTOOL_A_STRING_VALUE, "link");
+		mnl_attr_nest_end(nlh, str);
+		mnl_attr_nest_end(nlh, strings);
+		mnl_attr_nest_end(nlh, set);
+		mnl_attr_nest_end(nlh, sets);
+		names.have = 1;
+		ck_assert_int_eq(ethnl_parse_strset_classes(nlh, &names), -EINVAL);
+		ck_assert_uint_eq(names.have, 0);
+	}
+}
+END_TEST
+
 static Suite *strset_suite(void)
 {
 	Suite *s = suite_create("strset");
@@ -338,6 +368,7 @@ static Suite *strset_suite(void)
 	tcase_add_test(tc, test_parse_cut_string);
 	tcase_add_test(tc, test_parse_empty_and_foreign);
 	tcase_add_test(tc, test_parse_bad_set);
+	tcase_add_test(tc, test_parse_string_half);
 	suite_add_tcase(s, tc);
 	return s;
 }
