@@ -226,6 +226,30 @@ START_TEST(test_parse_family)
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
 					      &grp), -EINVAL);
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL), 0);
+	/* A group with the name asked for but without an id: not found. */
+	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
+	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp_nest = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ETHNL_MONITOR_GROUP);
+	mnl_attr_nest_end(nlh, grp_nest);
+	mnl_attr_nest_end(nlh, grps);
+	grp = 99;
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &grp), 0);
+	ck_assert_uint_eq(grp, 0);
+	/* ... nor one with an id but no name. */
+	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
+	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	grp_nest = mnl_attr_nest_start(nlh, 1);
+	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 6);
+	mnl_attr_nest_end(nlh, grp_nest);
+	mnl_attr_nest_end(nlh, grps);
+	grp = 99;
+	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
+					      &grp), 0);
+	ck_assert_uint_eq(grp, 0);
 }
 END_TEST
 
