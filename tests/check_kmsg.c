@@ -57,6 +57,8 @@ START_TEST(test_parse_bad)
 		"", ";", "6;msg", "6,1;msg", "6,1,2;msg", "x,1,2,-;msg",
 		"6,1,2,-", "6,,2,-;m", "6,1,99999999999999999999999,-;m",
 		"6,1,2,;msg",
+		/* a field that does not end in a comma */
+		"6.1,2,-;msg", "6,1.2,-;msg", "6,1,2.-;msg",
 		/* found by fuzz_kmsg: facility 2^32 was cut to 0 (the kernel's) */
 		"34359738374,1,2,-;tap0: x",
 	};
