@@ -628,6 +628,12 @@ START_TEST(test_read_bom)
 	ck_assert_uint_eq(b.n, 1);
 	ck_assert_str_eq(b.jobs[0].ifname, "\xef\xbb\xbftap0");
 	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, "tap1\n\xef\xbb\xbftap0\n",
+				     &errline, &err), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(b.jobs[1].ifname, "\xef\xbb\xbftap0");
+	batch_free(&b);
 
 	/* Nor does it count for the length of line 1. */
 	{
