@@ -44,10 +44,10 @@ static inline void classnames_init(struct classnames *cn)
 }
 
 /*
- * Add the kernel's name for @bit (copied).  Names of built-in bits are
- * ours already.  Returns false if @bit is out of range or @name is
- * empty, too long, not readable back as one CHANGE item, or would
- * shadow another bit's name.
+ * Add the kernel's name for @bit (copied).  Returns false if @bit is out
+ * of range or @name is empty or too long; then true for a built-in bit,
+ * which keeps our name; else false if @name is not readable back as one
+ * CHANGE item or would shadow another bit's name.
  */
 bool msgclass_add_kernel_name(struct classnames *cn, unsigned int bit,
 			      const char *name);
