@@ -307,6 +307,14 @@ if command -v strace >/dev/null 2>&1; then
 		check_empty "tap0 0x9, receive $n interrupted: no message" "$ERR"
 		check_mask "tap0 0x9, receive $n interrupted: set" tap0 0x9
 	done
+	# The same for the pipelined sets' recvmmsg() (a pattern).
+	set_mask tap0 0x6
+	set_mask tap1 0x6
+	check_rc "'tap[01]' 0x9, recvmmsg interrupted" 0 \
+		inject_nm recvmmsg EINTR 1 'tap[01]' 0x9
+	check_empty "'tap[01]' 0x9, recvmmsg interrupted: no message" "$ERR"
+	check_mask "'tap[01]' 0x9, recvmmsg interrupted: tap0 set" tap0 0x9
+	check_mask "'tap[01]' 0x9, recvmmsg interrupted: tap1 set" tap1 0x9
 else
 	missing strace strace
 fi
