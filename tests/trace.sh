@@ -486,6 +486,16 @@ for order in already lowered; do
 	check_eq "two sessions ($order): the second ends, exit 0" 0 "$RC"
 	check_mask "two sessions ($order): once the second ends too" trc0 "$last"
 done
+# An absolute change replaces the mask: at the end every bit it
+# changed is put back, the ones it cleared too.
+set_mask trc0 0x1
+trace "$O" "$E" trc0 link
+check_mask "absolute change: raised to link alone" trc0 0x4
+kill -INT "$TPID"
+stopped
+check_eq "absolute change: exit 0" 0 "$RC"
+check_grep "absolute change: restored, said" "trc0: restored: 0x00000001 drv" "$E"
+check_mask "absolute change: drv back, link gone" trc0 0x1
 set_mask trc0 0x0
 set_mask trc0 0x1
 trace "$O" "$E" trc0 -drv +probe
