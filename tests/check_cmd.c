@@ -1340,6 +1340,21 @@ START_TEST(test_change_read_only)
 END_TEST
 
 /*
+ * An interface a pattern selected, named like a CHANGE word ("link"),
+ * gone before its set: the name came from the dump, not from the user,
+ * so no "IFACE comes first" hint.  Typed as IFACE, it has one.
+ */
+START_TEST(test_pattern_gone_word_name)
+{
+	fake_add(&f, "link", 0x0)->set_error = -ENODEV;
+	ck_assert_int_eq(run("li* +drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: link: no such network interface\n");
+	ck_assert_int_eq(run("link +drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: link: no such network interface (IFACE comes first; '*' names every interface)\n");
+}
+END_TEST
+
+/*
  * stdout and stderr on one file (a terminal, 2>&1): what was printed
  * before a message comes before it.
  */
@@ -2175,6 +2190,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_change_eacces);
 	tcase_add_test(tc, test_change_read_only);
+	tcase_add_test(tc, test_pattern_gone_word_name);
 	tcase_add_test(tc, test_diag_long);
 	tcase_add_test(tc, test_diag_after_output);
 	tcase_add_test(tc, test_select_none_drivers);
