@@ -324,6 +324,11 @@ fi
 check_rc "--ioctl a 15-byte name no interface has" 1 nm --ioctl nim-no-such-15b +link
 check_file "--ioctl a 15-byte name: plain message" \
 	"netifmsg: nim-no-such-15b: no such network interface" "$ERR"
+# So with --driver, where the name selects from a dump: it matches none.
+check_rc "--ioctl --driver tun, a 15-byte name no interface has" 1 \
+	nm --ioctl --driver tun nim-no-such-15b +link
+check_file "--ioctl --driver tun, a 15-byte name: no reason about its length" \
+	"netifmsg: no interface with a message level matches 'nim-no-such-15b' with driver tun" "$ERR"
 check_rc "--ioctl a 16-byte name no interface has" 1 nm --ioctl nim-no-such-16by +link
 check_file "--ioctl a 16-byte name: message and reason" \
 	"netifmsg: nim-no-such-16by: no such network interface: the ioctl takes names of at most 15 bytes" "$ERR"
@@ -582,6 +587,19 @@ check_eq "--ioctl --apply, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC
 check_file "--ioctl --apply, tap0's name taken by a veth meanwhile: message" \
 	"netifmsg: tap0: no such network interface" "$ERR"
 check_mask "--ioctl --apply, tap0's name taken by a veth meanwhile: unchanged" tap0 0x1
+# Taken by another tap, one with a level: the read before the set finds
+# another index there, and that tap is not set either.
+# shellcheck disable=SC2317 # called through at_ioctl
+take_by_tap2() { ip -n "$NS" link set tap0 name tapold && ip -n "$NS" link set tap2 name tap0; }
+set_mask tap2 0x2
+at_ioctl "$walk" take_by_tap2 -- --ioctl 'tap[0]' +link
+ip -n "$NS" link set tap0 name tap2 && ip -n "$NS" link set tapold name tap0 ||
+	fatal "cannot put the names back"
+check_eq "--ioctl 'tap[0]' +link, tap0's name taken by tap2 meanwhile: exit 1" 1 "$RC"
+check_file "--ioctl 'tap[0]' +link, tap0's name taken by tap2 meanwhile: message" \
+	"netifmsg: tap0: no such network interface" "$ERR"
+check_mask "--ioctl 'tap[0]' +link, tap0's name taken by tap2 meanwhile: tap0 unchanged" tap0 0x1
+check_mask "--ioctl 'tap[0]' +link, tap0's name taken by tap2 meanwhile: tap2 unchanged" tap2 0x2
 # With -v the read before the set, by name, finds the veth's lack of a
 # level: the same message, over the ioctl and over netlink (stopped
 # after the last driver read of --driver, which follows the dump).
