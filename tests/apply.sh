@@ -115,6 +115,12 @@ check_rc "a --config file that does not exist" 1 nm --apply --config "$C/nope.co
 check_grep "no such --config file: named" "nope.conf: No such file or directory" "$ERR"
 check_rc "a --config file that does not exist, after one that does" 1 nm --apply --config "$C/a.conf" --config "$C/nope.conf"
 check_mask "a --config file that does not exist: the first file not applied" tap0 0x0
+check_rc "a --config file that does not exist, before one that does" 1 nm --apply --config "$C/nope.conf" --config "$C/a.conf"
+check_grep "no such --config file before another: named" "nope.conf: No such file or directory" "$ERR"
+check_mask "a --config file that does not exist: the file after it not applied" tap0 0x0
+check_rc "syntax error in the first file" 2 nm --apply --config "$C/b.conf" --config "$C/a.conf"
+check_grep "syntax error in the first file: FILE:LINE" "b.conf:2: unknown message class 'likn'" "$ERR"
+check_mask "syntax error in the first file: the second file not applied" tap0 0x0
 # "-" is standard input, as for --batch, and named as --batch names it.
 check_rc "--config - with a syntax error" 2 nm --apply --config - <"$C/b.conf"
 check_grep "--config -: <stdin> in the message" "netifmsg: <stdin>:2: unknown message class 'likn'" "$ERR"
