@@ -231,6 +231,13 @@ if command -v strace >/dev/null 2>&1; then
 	check_file "--driver tun nosuch, others' failing: message" \
 		"netifmsg: no interface with a message level matches 'nosuch' with driver tun" "$ERR"
 	check_count "--driver tun nosuch: no driver read" 0 SIOCETHTOOL "$NIM_TMP/drv"
+	# Nor for a name too long for the ioctl: its walk's ioctls alone.
+	check_rc "--ioctl, the walk" 0 count_ioctls --ioctl
+	walk=$(grep -c SIOCETHTOOL "$NIM_TMP/drv")
+	check_rc "--ioctl --driver tun, a 16-byte name" 1 \
+		count_ioctls --ioctl --driver tun nim-no-such-16by
+	check_count "--ioctl --driver tun, a 16-byte name: no driver read" \
+		"$walk" SIOCETHTOOL "$NIM_TMP/drv"
 	# --trace reads interfaces' names by ioctl too: counted only.
 	check_rc "--trace --driver tun tap0" 0 count_ioctls --trace --for 0.1 --driver tun tap0
 	check_count "--trace --driver tun tap0: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
