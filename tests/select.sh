@@ -385,6 +385,9 @@ check_rc "-n SOCKET (not a network namespace)" 1 "$NETIFMSG" -n "$NIM_TMP/sock" 
 check_file "-n SOCKET: message" "netifmsg: $NIM_TMP/sock: not a network namespace" "$ERR"
 check_rc "-n /nonexistent/ns" 1 "$NETIFMSG" -n /nonexistent/ns tap0
 check_grep "-n /nonexistent/ns: message" "no such network namespace" "$ERR"
+: >"$NIM_TMP/file"
+check_rc "-n FILE/ns (a path through a file)" 1 "$NETIFMSG" -n "$NIM_TMP/file/ns" tap0
+check_file "-n FILE/ns: message" "netifmsg: $NIM_TMP/file/ns: no such network namespace" "$ERR"
 
 # --- the level hint names the map that takes the level
 check_rc "--from-level 16" 2 nm --from-level 16
