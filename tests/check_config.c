@@ -545,6 +545,8 @@ START_TEST(test_trusted_other_caller)
 	ck_assert_int_eq(chmod(etc, 0755), 0);
 	acl = set_acl("netifmsg.conf", 0, 0, 6);
 	ck_assert_msg(acl, "%s has no POSIX ACLs: the ACL case cannot run", etc);
+	/* A named user entry that lets the caller itself write, no one else. */
+	ck_assert(set_acl("netifmsg.d/10.conf", 65534, 0, 6));
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
@@ -629,6 +631,13 @@ START_TEST(test_json_or_text)
 	ck_assert_uint_eq(b.jobs[4].change.on, 0x4);
 	ck_assert_str_eq(where(5), "netifmsg.d/g.conf:1 tap5");
 	ck_assert_uint_eq(b.jobs[5].change.abs, 0x2);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	/* "{}", an object: JSON (no "ifname"), not a line for an interface "{}". */
+	put("netifmsg.d/h.conf", "{}\n");
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/h.conf"));
+	ck_assert_str_eq(e.msg.msg, "no \"ifname\" that is an interface name");
 }
 END_TEST
 
