@@ -1240,6 +1240,36 @@ START_TEST(test_monitor_pattern)
 }
 END_TEST
 
+/* --monitor --driver: the changes of interfaces of that driver alone. */
+START_TEST(test_monitor_driver)
+{
+	fake_find(&f, "tap1")->driver = "e1000e";
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	fake_ntf(&f.events[0], "tap1", 2, 0x4);
+	f.events[1].ret = -EIO;
+	f.nevents = 2;
+	ck_assert_int_eq(run("--monitor --driver tun"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
+ * --monitor NAME watches the name, not the interface that has it at the
+ * start: tap0 renamed tapR is no more watched, and a new tap0 is.
+ */
+START_TEST(test_monitor_name_not_index)
+{
+	fake_ntf(&f.events[0], "tapR", 1, 0x5);
+	fake_ntf(&f.events[1], "tap0", 9, 0x4);
+	f.events[2].ret = -EIO;
+	f.nevents = 3;
+	ck_assert_int_eq(run("--monitor tap0"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000004 link\n");
+	b.ops->close(&b);
+}
+END_TEST
+
 /*
  * --monitor whose read of the masks at the start fails: said, and it
  * goes on, the first change of each interface without a "was".
@@ -2207,6 +2237,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_fsize);
 	tcase_add_test(tc, test_monitor_stop_whole_lines);
 	tcase_add_test(tc, test_monitor_pattern);
+	tcase_add_test(tc, test_monitor_driver);
+	tcase_add_test(tc, test_monitor_name_not_index);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);
 	tcase_add_test(tc, test_pattern_dot);

@@ -58,6 +58,10 @@ check_rc "--monitor a long name no interface has" 1 mon_long tap0 errors-no-such
 check_file "--monitor a long name no interface has: message" \
 	"netifmsg: errors-no-such-long-name: no such network interface" "$ERR"
 check_empty "--monitor a long name no interface has: no stdout" "$OUT"
+# 16 bytes are one too many for an interface's own name already.
+check_rc "--monitor a 16-byte name no interface has" 1 mon_long errors-nosuch-16
+check_file "--monitor a 16-byte name no interface has: message" \
+	"netifmsg: errors-nosuch-16: no such network interface" "$ERR"
 ip -n "$NS" link property add dev lo altname errors-long-lo-altname ||
 	fatal "ip link property add altname failed"
 check_rc "--monitor a long altname of lo" 1 mon_long errors-long-lo-altname
@@ -69,6 +73,9 @@ check_file "--monitor a long altname of lo: message" \
 check_rc "--monitor a pattern only long names match" 1 mon_long 'errors-long-nam?-[a-z]*'
 check_file "--monitor a pattern only long names match: message" \
 	"netifmsg: monitor: 'errors-long-nam?-[a-z]*' matches no interface name: a name has at most 15 bytes" "$ERR"
+check_rc "--monitor a pattern only names of 16 bytes or more match" 1 mon_long 'errors-long-na?-*'
+check_file "--monitor a pattern only names of 16 bytes or more match: message" \
+	"netifmsg: monitor: 'errors-long-na?-*' matches no interface name: a name has at most 15 bytes" "$ERR"
 ip -n "$NS" link property add dev tap1 altname errors-long-tap1-altname ||
 	fatal "ip link property add altname failed"
 check_rc "--monitor --driver, a long altname of another driver" 1 \
