@@ -1828,6 +1828,23 @@ START_TEST(test_trace_readback_fails)
 }
 END_TEST
 
+/*
+ * A target the change left as it was (tap0 has drv already) has nothing
+ * to put back: it is not read again at the end, so a read that would
+ * fail there fails nothing.  (tap1's raise fails: the restore comes at
+ * once.)
+ */
+START_TEST(test_trace_unchanged_not_read)
+{
+	fake_find(&f, "tap1")->set_error = -EPERM;
+	/* Its read back after the raise works, any later one fails. */
+	fake_fail_gets(fake_find(&f, "tap0"), 1, 1, -ENOBUFS);
+	ck_assert_int_eq(run("--trace tap* +drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap1: permission denied: changing the message level needs CAP_NET_ADMIN\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
 START_TEST(test_trace_undo_name)
 {
 	/* No interface of the host has that index: the trace ends at once. */
@@ -2259,6 +2276,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_fails_after_unchanged);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
+	tcase_add_test(tc, test_trace_unchanged_not_read);
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_dyndbg_once);
 	tcase_add_test(tc, test_trace_restore_fails);

@@ -1091,6 +1091,28 @@ if command -v strace >/dev/null 2>&1; then
 	check_grep "a read of /dev/kmsg fails: restored" \
 		"trc0: restored: 0x00000000 none" "$E"
 
+	# The kernel log wrapped past records not read yet (a read says
+	# EPIPE): said, and the records after it are still shown.
+	set_mask trc0 0x0
+	: >"$NIM_TMP/strace"
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -P /dev/kmsg \
+		-e trace=read -e inject=read:error=EPIPE:when=1 \
+		"$NETIFMSG" --trace trc0 >"$O" 2>"$E" &
+	TPID=$!
+	wait_for "$E" "restore with" || fatal "the trace did not start"
+	taplog trc0
+	wait_for "$NIM_TMP/strace" "INJECTED" || fatal "no read of /dev/kmsg failed"
+	wait_for "$O" "trc0: persist enabled" ||
+		fail "the kernel log wrapped: the records after it shown" "not in 20 s"
+	kill -TERM "$(pgrep -P "$TPID")"
+	stopped
+	check_eq "the kernel log wrapped: exit 0" 0 "$RC"
+	check_grep "the kernel log wrapped: said" \
+		"netifmsg: note: the kernel log wrapped: records were lost" "$E"
+	check_grep "the kernel log wrapped: restored" \
+		"trc0: restored: 0x00000000 none" "$E"
+
 	# A reader that reset its connection (a TCP reader that closes with
 	# data unread: write() says ECONNRESET) is gone, as a pipe's: the
 	# trace ends at its first record, exit status 0, nothing said but its
