@@ -11,8 +11,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -220,6 +222,44 @@ START_TEST(test_keep_whole)
 }
 END_TEST
 
+/*
+ * A write that the file size limit (ulimit -f) cuts, to a file written
+ * in place (1<>FILE) with more after it: the part of a line written is
+ * left there, as cutting it off would cut off the rest of the file too.
+ * In a child: the limit and SIGXFSZ are the process's.
+ */
+START_TEST(test_cut_not_past_the_end)
+{
+	pid_t pid;
+
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		static const char old[] = "0123456789abcdefghijklmnopqrstu\n";
+		struct rlimit lim = { 16, RLIM_INFINITY };
+		char path[] = "/tmp/check_out.XXXXXX";
+		int fd = mkstemp(path);
+		struct stat st;
+
+		if (fd < 0)
+			_exit(10);
+		unlink(path);
+		if (write(fd, old, strlen(old)) != (ssize_t)strlen(old) ||
+		    lseek(fd, 0, SEEK_SET) != 0)
+			_exit(11);
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
+			_exit(12);
+		if (out_write_fd(fd, "line one\nline two\n", 18, NULL) != -EFBIG)
+			_exit(13);
+		if (fstat(fd, &st) || st.st_size != (off_t)strlen(old))
+			_exit(14);
+		_exit(0);
+	}
+	child_passed(pid);
+}
+END_TEST
+
 static Suite *out_suite(void)
 {
 	Suite *s = suite_create("out");
@@ -230,6 +270,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_whole_lines_atomic);
 	tcase_add_test(tc, test_error_is_kept);
 	tcase_add_test(tc, test_keep_whole);
+	tcase_add_test(tc, test_cut_not_past_the_end);
 	suite_add_tcase(s, tc);
 	return s;
 }
