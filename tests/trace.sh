@@ -64,8 +64,18 @@ trace() {
 	done
 	fatal "the trace did not start"
 }
-# stopped ERR: wait for it; its exit status in RC.
+# stopped: wait for it, at most a minute (a trace that does not end fails
+# the suite, not hangs it); its exit status in RC.
 stopped() {
+	local i
+	for ((i = 0; i < 3; i++)); do
+		wait_until ended "$TPID" && break
+	done
+	if ! ended "$TPID"; then
+		fail "the trace ends when told to" "still running a minute later"
+		pkill -KILL -P "$TPID"
+		kill -KILL "$TPID"
+	fi
 	wait "$TPID"
 	RC=$?
 }
