@@ -172,9 +172,32 @@ START_TEST(test_build_bad_names)
 }
 END_TEST
 
+/*
+ * A family reply in @buf (family id 0x15) with one multicast group: id
+ * @id unless 0, name @name unless NULL.  The group's nest in *@nest.
+ */
+static struct nlmsghdr *family_group(void *buf, uint32_t id,
+				     const char *name, struct nlattr **nest)
+{
+	struct nlmsghdr *nlh;
+	struct nlattr *grps;
+
+	nlh = capture_reply_start(buf, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
+	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
+	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
+	*nest = mnl_attr_nest_start(nlh, 1);
+	if (id)
+		mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, id);
+	if (name)
+		mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, name);
+	mnl_attr_nest_end(nlh, *nest);
+	mnl_attr_nest_end(nlh, grps);
+	return nlh;
+}
+
 START_TEST(test_parse_family)
 {
-	struct nlattr *grps, *grp_nest;
+	struct nlattr *grp_nest;
 	struct nlmsghdr *nlh;
 	uint16_t family = 0;
 	uint32_t grp = 0;
@@ -211,14 +234,7 @@ START_TEST(test_parse_family)
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL),
 			 -EINVAL);
 	/* A group that runs past MCAST_GROUPS, when a group is asked for. */
-	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
-	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
-	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
-	grp_nest = mnl_attr_nest_start(nlh, 1);
-	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 6);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ETHNL_MONITOR_GROUP);
-	mnl_attr_nest_end(nlh, grp_nest);
-	mnl_attr_nest_end(nlh, grps);
+	nlh = family_group(cap, 6, ETHNL_MONITOR_GROUP, &grp_nest);
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
 					      &grp), 0);
 	ck_assert_uint_eq(grp, 6);
@@ -227,25 +243,13 @@ START_TEST(test_parse_family)
 					      &grp), -EINVAL);
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, NULL, NULL), 0);
 	/* A group with the name asked for but without an id: not found. */
-	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
-	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
-	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
-	grp_nest = mnl_attr_nest_start(nlh, 1);
-	mnl_attr_put_strz(nlh, CTRL_ATTR_MCAST_GRP_NAME, ETHNL_MONITOR_GROUP);
-	mnl_attr_nest_end(nlh, grp_nest);
-	mnl_attr_nest_end(nlh, grps);
+	nlh = family_group(cap, 0, ETHNL_MONITOR_GROUP, &grp_nest);
 	grp = 99;
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
 					      &grp), 0);
 	ck_assert_uint_eq(grp, 0);
 	/* ... nor one with an id but no name. */
-	nlh = capture_reply_start(cap, 4096, GENL_ID_CTRL, CTRL_CMD_NEWFAMILY);
-	mnl_attr_put_u16(nlh, CTRL_ATTR_FAMILY_ID, 0x15);
-	grps = mnl_attr_nest_start(nlh, CTRL_ATTR_MCAST_GROUPS);
-	grp_nest = mnl_attr_nest_start(nlh, 1);
-	mnl_attr_put_u32(nlh, CTRL_ATTR_MCAST_GRP_ID, 6);
-	mnl_attr_nest_end(nlh, grp_nest);
-	mnl_attr_nest_end(nlh, grps);
+	nlh = family_group(cap, 6, NULL, &grp_nest);
 	grp = 99;
 	ck_assert_int_eq(genlmsg_parse_family(nlh, &family, ETHNL_MONITOR_GROUP,
 					      &grp), 0);
