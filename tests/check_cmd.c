@@ -2030,6 +2030,11 @@ START_TEST(test_trace_restore_broken)
 		ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
 		ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
 		ck_assert_ptr_null(strstr(err, "lo: restored"));
+		/* The read before it is the one that broke off: so said. */
+		ck_assert_int_eq(!strstr(err, "the levels could not be read before the restore\n"),
+				 broken != 3);
+		/* Its unanswered read is no answer that lo is gone. */
+		ck_assert_ptr_null(strstr(err, "no such network interface"));
 		ck_assert_uint_eq(lo->mask, 0x7fff);
 	}
 }
@@ -2198,6 +2203,105 @@ START_TEST(test_trace_gone_unchanged)
 }
 END_TEST
 
+/* After the read-back: someone else turns lo's link (0x4) off again. */
+static void lo_link_cleared(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 2)
+		fake_find(fk, "lo")->mask &= ~0x4u;
+}
+
+/* After the read-back: someone else puts lo's whole level back. */
+static void lo_put_back(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 2)
+		fake_find(fk, "lo")->mask = 0;
+}
+
+/*
+ * A bit the trace raised that someone else changed meanwhile is theirs:
+ * said, and left out of the restore's mask; where all are, nothing is
+ * set at the end.
+ */
+START_TEST(test_trace_theirs)
+{
+	struct fake_iface *lo = host_lo();
+	unsigned int sets;
+
+	f.answered = lo_link_cleared;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: note: bits 0x00000004 were changed by someone else meanwhile: left as they are\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0x0);
+	f.runs = 0;
+	f.answered = lo_put_back;
+	sets = f.sets;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: note: bits 0x00007fff were changed by someone else meanwhile: left as they are\n"));
+	ck_assert_uint_eq(f.sets - sets, 1);	/* the raise's alone */
+	ck_assert_uint_eq(lo->mask, 0x0);
+}
+END_TEST
+
+/* An --ioctl session's restore command is an --ioctl one too. */
+START_TEST(test_trace_undo_ioctl)
+{
+	/* No interface of the host has that index: the trace ends at once. */
+	fake_add(&f, "nim0", 0x0)->ifindex = INT32_MAX;
+	ck_assert_int_eq(run("--ioctl --trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg --ioctl nim0 0x00000000/0x00007fff\n"));
+}
+END_TEST
+
+/*
+ * No dynamic debug note for a driver whose call sites are on ("p" in
+ * their flags), nor for one named only on a line that is no call site.
+ */
+START_TEST(test_trace_dyndbg_on)
+{
+	FILE *c = fopen(DYNDBG_PATH, "w");
+	static const char *const names[] = { "eth0", "eth1" };
+	static const char *const drivers[] = { "igb", "e1000e" };
+	int i;
+
+	ck_assert_ptr_nonnull(c);
+	fputs("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =pl \"x\\n\"\n"
+	      "drivers/net/ethernet/intel/igb/igb_main.c:2 [igb]igb_b =_ \"x\\n\"\n"
+	      "[e1000e]\n", c);
+	ck_assert_int_eq(fclose(c), 0);
+	/* No interface of the host has these indexes: the trace ends at once. */
+	for (i = 0; i < 2; i++) {
+		struct fake_iface *fi;
+
+		fi = fake_add(&f, names[i], 0x0);
+		fi->driver = drivers[i];
+		fi->ifindex = INT32_MAX - (uint32_t)i;
+	}
+	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
+	unlink(DYNDBG_PATH);
+	ck_assert_ptr_null(strstr(err, "netif_dbg"));
+	ck_assert_ptr_nonnull(strstr(err, "eth0: the interface went away"));
+}
+END_TEST
+
+/*
+ * A target whose raise failed is not read back (it changed nothing):
+ * a read that would fail there says nothing.
+ */
+START_TEST(test_trace_failed_not_read)
+{
+	struct fake_iface *tap1 = fake_find(&f, "tap1");
+
+	tap1->set_error = -EPERM;
+	fake_fail_gets(tap1, 0, 8, -ENOBUFS);
+	ck_assert_int_eq(run("--trace tap*"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap1: permission denied: changing the message level needs CAP_NET_ADMIN\n"
+			 "netifmsg: tap0: restored: 0x00000001 drv\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -2293,6 +2397,10 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_get_fails);
 	tcase_add_test(tc, test_trace_first_set_fails);
 	tcase_add_test(tc, test_trace_gone_unchanged);
+	tcase_add_test(tc, test_trace_theirs);
+	tcase_add_test(tc, test_trace_undo_ioctl);
+	tcase_add_test(tc, test_trace_dyndbg_on);
+	tcase_add_test(tc, test_trace_failed_not_read);
 	suite_add_tcase(s, tc);
 	return s;
 }
