@@ -1851,6 +1851,8 @@ START_TEST(test_trace_undo_name)
 	fake_add(&f, "nim\\", 0x0)->ifindex = INT32_MAX;
 	ck_assert_int_eq(run("--trace nim\\\\ --for 0.1"), 0);
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim\\\\: now 0x00007fff; if netifmsg is killed, restore with: netifmsg \"nim\\\\\\\\\" 0x00000000/0x00007fff\n"));
+	/* Gone: what to set where it may still be, the bits it had before. */
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim\\\\: the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x00000000/0x00007fff on it there)\n"));
 }
 END_TEST
 
@@ -2302,6 +2304,33 @@ START_TEST(test_trace_failed_not_read)
 }
 END_TEST
 
+/*
+ * The restore's set says its interface is gone, yet its index still has
+ * its name: not restored, a failure, and said.
+ */
+START_TEST(test_trace_restore_enodev)
+{
+	struct fake_iface *lo = host_lo();
+
+	lo->set_error = -ENODEV;
+	lo->set_ok = 1;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: no such network interface\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_uint_eq(lo->mask, 0x7fff);
+}
+END_TEST
+
+/* A change with bits the backend cannot set: refused, nothing raised. */
+START_TEST(test_trace_beyond)
+{
+	ck_assert_int_ne(run("--trace tap0 0x10000/0x10000"), 0);
+	ck_assert_ptr_null(strstr(err, "restore"));
+	ck_assert_uint_eq(f.sets, 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -2398,6 +2427,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_first_set_fails);
 	tcase_add_test(tc, test_trace_gone_unchanged);
 	tcase_add_test(tc, test_trace_theirs);
+	tcase_add_test(tc, test_trace_restore_enodev);
+	tcase_add_test(tc, test_trace_beyond);
 	tcase_add_test(tc, test_trace_undo_ioctl);
 	tcase_add_test(tc, test_trace_dyndbg_on);
 	tcase_add_test(tc, test_trace_failed_not_read);
