@@ -2305,6 +2305,22 @@ START_TEST(test_trace_failed_not_read)
 END_TEST
 
 /*
+ * An interface named as a class ("drv") gone between its set and the
+ * read after it: no hint that IFACE comes first, as it did.
+ */
+START_TEST(test_change_gone_class_name)
+{
+	struct fake_iface *drv = fake_add(&f, "drv", 0x0);
+
+	fake_fail_gets(drv, 1, 1, -ENODEV);
+	ck_assert_int_eq(run("-v drv +probe"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: drv: no such network interface\n"
+			 "netifmsg: drv: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(drv->mask, 0x2);
+}
+END_TEST
+
+/*
  * The restore's set says its interface is gone, yet its index still has
  * its name: not restored, a failure, and said.
  */
@@ -2344,6 +2360,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);
+	tcase_add_test(tc, test_change_gone_class_name);
 	tcase_add_test(tc, test_change_broken_after_set);
 	tcase_add_test(tc, test_change_broken_unsent);
 	tcase_add_test(tc, test_batch_broken_unsent);
