@@ -210,5 +210,43 @@ check_empty "--apply: files with 64-bit inode numbers: no message" "$ERR"
 check_mask "--apply: files with 64-bit inode numbers: netifmsg.conf" tap0 0x4
 check_mask "--apply: files with 64-bit inode numbers: netifmsg.d" tap1 0x1
 
+# --- a file system with no ACLs (ramfs: no extended attributes at all,
+# ENOTSUP): the group bits of the mode are the owning group's, root's
+# here, so netifmsg.conf of mode 0664 lets no one else write: read.  In
+# a mount namespace of its own that ends with the command.
+ne_ramfs() {
+	unshare -m sh -c '
+		etc=$1
+		shift
+		mount --make-rprivate / &&
+		mount -t ramfs none "$etc" &&
+		chmod 0755 "$etc" &&
+		printf "tap0 +link\n" >"$etc/netifmsg.conf" &&
+		chown 0:0 "$etc/netifmsg.conf" &&
+		chmod 0664 "$etc/netifmsg.conf" ||
+			exit 99
+		exec "$@"' sh "$NIM_TMP/etc" \
+		ip netns exec "$NS" "${NIM_WRAPPER[@]}" "$ETCBUILD" "$@"
+}
+set_mask tap0 0x0
+check_rc "--apply, no ACLs there: root's group may write" 0 ne_ramfs --apply
+check_empty "--apply, no ACLs there: root's group may write: no message" "$ERR"
+check_mask "--apply, no ACLs there: root's group may write: read" tap0 0x4
+
+# --- a netifmsg.d that cannot be listed (uid 1's, mode 0700, to root in
+# a user namespace that maps no uid, where root has no capability over
+# it): an error, not taken for one that is not there
+if unshare -U true 2>/dev/null; then
+	mkdir -m 0700 "$ETC/netifmsg.d"
+	chown 1 "$ETC/netifmsg.d"
+	check_rc "--apply: netifmsg.d not readable" 1 ip netns exec "$NS" \
+		unshare -U "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
+	check_file "--apply: netifmsg.d not readable: message" \
+		"netifmsg: $ETC/netifmsg.d/: Permission denied" "$ERR"
+	rm -rf "$ETC/netifmsg.d"
+else
+	echo "note: unshare -U: not here; the unreadable netifmsg.d case is not run"
+fi
+
 rm -f "$ETC"
 finish

@@ -273,6 +273,8 @@ END_TEST
 /* The first bad line of any file stops the reading: FILE:LINE. */
 START_TEST(test_errors)
 {
+	char path[600];
+
 	put("netifmsg.conf", "tap0 +link\n");
 	put("netifmsg.d/10.conf", "tap1 0x1\n\ntap2 0xzz\n");
 	put("netifmsg.d/20.conf", "tap3 +drv\n");
@@ -280,6 +282,17 @@ START_TEST(test_errors)
 	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/10.conf"));
 	ck_assert_uint_eq(e.line, 3);
 	ck_assert_str_eq(e.msg.msg, "invalid number '0xzz'");
+	/* Then a whole file refused: the error names no line of it. */
+	put("netifmsg.d/10.conf", "tap1 0x1\n");
+	snprintf(path, sizeof(path), "%s/netifmsg.conf", etc);
+	ck_assert_int_eq(chmod(path, 0646), 0);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	config_paths_free(&paths);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_str_eq(e.file, path);
+	ck_assert_uint_eq(e.line, 0);
+	ck_assert_str_eq(e.msg.msg, "writable by a user other than root: refused (see netifmsg.conf(5))");
 }
 END_TEST
 
