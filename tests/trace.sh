@@ -675,6 +675,28 @@ fi
 check_mask "trc1 renamed while stopped: restored" trc1r 0x0
 ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 
+# The same with trc1 up (with no address: it sends nothing): the kernel's
+# record of the rename ends in " (while UP)", which is no part of the
+# old name; the trace follows it all the same.
+ip -n "$NS" link set trc1 addrgenmode none up || fatal "cannot set trc1 up"
+trace "$O" "$E" trc1
+kill -STOP "$TPID"
+ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
+taplog trc1r
+kill -CONT "$TPID"
+wait_for "$O" 'trc1r: persist'
+kill -INT "$TPID"
+stopped
+check_eq "trc1 renamed while up and stopped: exit 0" 0 "$RC"
+if dmesg 2>/dev/null | grep -q 'trc1r: renamed from trc1 (while UP)'; then
+	check_grep "trc1 renamed while up and stopped: the records logged meanwhile" \
+		"trc1r: persist enabled" "$O"
+else
+	echo "note: this kernel renames no interface that is up, or logs no 'renamed from': not checked"
+fi
+check_mask "trc1 renamed while up and stopped: restored" trc1r 0x0
+ip -n "$NS" link set trc1r down name trc1 || fatal "cannot rename trc1r"
+
 # Renamed twice while stopped (a swap goes through a temporary name):
 # the first record of the rename names a name the interface no longer
 # has; it is followed to the name it has now all the same, so the
