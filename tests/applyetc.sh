@@ -169,7 +169,30 @@ if unshare -U --map-user=65534 --map-group=65534 true 2>/dev/null; then
 		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" \
 		"$ERR"
 	check_mask "--apply, uid 65534 mapped to root: nothing set" tap0 0x0
-	rm -f "$ETC/netifmsg.conf"
+	# The same where the map has more lines after that one (written
+	# from here, as newuidmap would): the line that maps the caller
+	# decides, not the last.
+	mkfifo "$NIM_TMP/go"
+	ip netns exec "$NS" unshare -U sh -c 'read -r _ <"$1"; shift; exec "$@"' \
+		sh "$NIM_TMP/go" "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply \
+		>"$OUT" 2>"$ERR" &
+	upid=$!
+	in_userns() {
+		[ "$(readlink "/proc/$upid/ns/user")" != "$(readlink "/proc/$$/ns/user")" ]
+	}
+	wait_until in_userns || fatal "unshare -U did not start"
+	# A map is written once, in one write(2): cat's of a whole file.
+	printf '65534 0 1\n1 100000 10\n' >"$NIM_TMP/uid_map"
+	cat "$NIM_TMP/uid_map" >"/proc/$upid/uid_map" &&
+		echo '65534 0 1' >"/proc/$upid/gid_map" ||
+		fatal "cannot write the user namespace's maps"
+	echo go >"$NIM_TMP/go"
+	wait "$upid"
+	check_eq "--apply, a map of two lines: root's file read (exit 1)" 1 "$?"
+	check_file "--apply, a map of two lines: root's file: read" \
+		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" \
+		"$ERR"
+	rm -f "$ETC/netifmsg.conf" "$NIM_TMP/go" "$NIM_TMP/uid_map"
 else
 	echo "note: unshare -U --map-user: not here; user namespace cases not run"
 fi
