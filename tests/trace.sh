@@ -655,14 +655,19 @@ ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 # Renamed and logged about while the trace is stopped: the kernel's
 # record of the rename (where it writes one) switches the trace to the
 # new name before the records after it are matched, and is shown too.
-trace "$O" "$E" trc1
-kill -STOP "$TPID"
-ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
-taplog trc1r
-kill -CONT "$TPID"
-wait_for "$O" 'trc1r: persist'
-kill -INT "$TPID"
-stopped
+# renamed_stopped: trace trc1, rename it to trc1r and log while the trace
+# is stopped, then end it.
+renamed_stopped() {
+	trace "$O" "$E" trc1
+	kill -STOP "$TPID"
+	ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
+	taplog trc1r
+	kill -CONT "$TPID"
+	wait_for "$O" 'trc1r: persist'
+	kill -INT "$TPID"
+	stopped
+}
+renamed_stopped
 check_eq "trc1 renamed while stopped: exit 0" 0 "$RC"
 if dmesg 2>/dev/null | grep -q 'trc1r: renamed from trc1'; then
 	check_grep "trc1 renamed while stopped: the records logged meanwhile" \
@@ -679,14 +684,7 @@ ip -n "$NS" link set trc1r name trc1 || fatal "cannot rename trc1r"
 # record of the rename ends in " (while UP)", which is no part of the
 # old name; the trace follows it all the same.
 ip -n "$NS" link set trc1 addrgenmode none up || fatal "cannot set trc1 up"
-trace "$O" "$E" trc1
-kill -STOP "$TPID"
-ip -n "$NS" link set trc1 name trc1r || fatal "cannot rename trc1"
-taplog trc1r
-kill -CONT "$TPID"
-wait_for "$O" 'trc1r: persist'
-kill -INT "$TPID"
-stopped
+renamed_stopped
 check_eq "trc1 renamed while up and stopped: exit 0" 0 "$RC"
 if dmesg 2>/dev/null | grep -q 'trc1r: renamed from trc1 (while UP)'; then
 	check_grep "trc1 renamed while up and stopped: the records logged meanwhile" \
