@@ -297,18 +297,19 @@ if [ -f "$RULE" ]; then
 	   [ -d /run ]; then
 		# udevadm test reads the rules directories and writes the
 		# device's database entry and tag files (data/n4242,
-		# tags/systemd/n4242): give it a /run/udev of its own, in a
-		# mount namespace of its own, with our rule in it, so that
-		# nothing of the host's udev is changed; on a veth with an
-		# ifindex of its own.
+		# tags/systemd/n4242): give it a /run of its own (a tmpfs, in
+		# a mount namespace of its own, entered from the test's
+		# netns: a new machine may have no /run/udev to mount on),
+		# with our rule in it, so that nothing of the host's udev is
+		# changed; on a veth with an ifindex of its own.
 		ip -n "$NS" link add ve2 index 4242 type veth peer name ve3 index 4243
 		find /run/udev -name n4242 >"$NIM_TMP/udev-before" 2>/dev/null
-		unshare -m sh -c 'mount --make-rprivate / &&
-			mount -t tmpfs netifmsg-test /run/udev &&
-			mkdir /run/udev/rules.d &&
+		ip netns exec "$NS" unshare -m sh -c 'mount --make-rprivate / &&
+			mount -t tmpfs netifmsg-test /run &&
+			mkdir -p /run/udev/rules.d &&
 			cp "$1" /run/udev/rules.d/90-netifmsg-test.rules &&
-			exec ip netns exec "$2" udevadm test --action=add \
-				/sys/class/net/ve2' sh "$RULE" "$NS" >"$NIM_TMP/udev" 2>&1
+			exec udevadm test --action=add /sys/class/net/ve2' \
+			sh "$RULE" >"$NIM_TMP/udev" 2>&1
 		check_egrep "udevadm test: the rule runs netifmsg --apply --ifindex 4242" \
 			"run: '/[^']*/netifmsg --apply --ifindex 4242'" "$NIM_TMP/udev"
 		check_eq "udevadm test: no file of the host's /run/udev made" \
@@ -324,14 +325,13 @@ if [ -f "$RULE" ]; then
 			fatal "cannot add veth ve4"
 		printf 'ACTION=="add", KERNEL=="ve4", PROGRAM="%s link del ve4"\n' \
 			"$(command -v ip)" >"$NIM_TMP/10-gone.rules"
-		unshare -m sh -c 'mount --make-rprivate / &&
-			mount -t tmpfs netifmsg-test /run/udev &&
-			mkdir /run/udev/rules.d &&
+		ip netns exec "$NS" unshare -m sh -c 'mount --make-rprivate / &&
+			mount -t tmpfs netifmsg-test /run &&
+			mkdir -p /run/udev/rules.d &&
 			cp "$1" /run/udev/rules.d/90-netifmsg-test.rules &&
-			cp "$3" /run/udev/rules.d/10-netifmsg-gone.rules &&
-			exec ip netns exec "$2" udevadm test --action=add \
-				/sys/class/net/ve4' sh "$RULE" "$NS" \
-			"$NIM_TMP/10-gone.rules" >"$NIM_TMP/udev-gone" 2>&1
+			cp "$2" /run/udev/rules.d/10-netifmsg-gone.rules &&
+			exec udevadm test --action=add /sys/class/net/ve4' \
+			sh "$RULE" "$NIM_TMP/10-gone.rules" >"$NIM_TMP/udev-gone" 2>&1
 		run=$(sed -n "s|^run: '/[^']*/netifmsg \(--apply .*\)'\$|\1|p" \
 			"$NIM_TMP/udev-gone")
 		check_eq "udevadm test, interface gone first: the index is the event's" \
