@@ -10,6 +10,10 @@
 # suppression: a defect of valgrind's own, not of netifmsg.  --vgdb=no:
 # no gdbserver pipes in /tmp, where a killed run's stale one (root's)
 # made a later run as nobody under the same pid fail with EACCES.
+# --read-inline-info=no: each of the 2,300 runs starts about 12% faster
+# (farm-bench -n 30, paired, on --version: 0.88 of the wall time), for
+# reports without the frames of inlined functions (their callers' lines
+# are still named); where one fails, run that test again without it.
 ci_vg_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-vg.XXXXXX")
 # The privilege tests run the program as nobody: it must write here too.
 chmod 1777 "$ci_vg_dir"
@@ -19,7 +23,8 @@ touch "$ci_vg_dir/stamp"
 cat >"$ci_vg_dir/wrap" <<EOF
 #!/bin/sh
 log=\$(mktemp "$ci_vg_dir/vg.XXXXXXXX.log") || exit 98
-exec valgrind -q --vgdb=no --leak-check=full --errors-for-leak-kinds=definite,possible \\
+exec valgrind -q --vgdb=no --read-inline-info=no --leak-check=full \\
+	--errors-for-leak-kinds=definite,possible \\
 	--suppressions="$PWD/.ci/valgrind.supp" \\
 	--error-exitcode=99 --log-file="\$log" "\$@"
 EOF
