@@ -30,8 +30,13 @@
 #include "out.h"
 #include "select.h"
 
+/*
+ * tests/check_cmd reads a FIFO of its own, tests/netifmsg-dyndbg a file
+ * of its own: both are test-only builds.
+ */
+#ifndef KMSG_PATH
 #define KMSG_PATH	"/dev/kmsg"
-/* tests/netifmsg-dyndbg, a test-only build, reads a file of its own. */
+#endif
 #ifndef DYNDBG_PATH
 #define DYNDBG_PATH	"/proc/dynamic_debug/control"
 #endif
