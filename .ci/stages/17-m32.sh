@@ -16,13 +16,24 @@
 # integration tests can run 32-bit there, and they are counted skipped.
 ci_m32_dir=$(mktemp -d "${TMPDIR:-/tmp}/netifmsg-m32.XXXXXX")
 ci_m32_host=
+ci_m32_skip=false
+if [ "$(dpkg-query -W -f='${db:Status-Abbrev}\n' gcc-multilib \
+	libmnl-dev:i386 check:i386 libjansson-dev:i386 2>/dev/null |
+	grep -c '^ii')" -ne 4 ]; then
+	ci_result "32-bit build (its packages could not be installed: see ci-apt.log)" 77
+	ci_m32_skip=true
+fi
 printf 'int main(void) { return 0; }\n' >"$ci_m32_dir/probe.c"
-if ! { gcc -m32 -o "$ci_m32_dir/probe" "$ci_m32_dir/probe.c" &&
+if $ci_m32_skip; then
+	:
+elif ! { gcc -m32 -o "$ci_m32_dir/probe" "$ci_m32_dir/probe.c" &&
        "$ci_m32_dir/probe"; } >ci-m32.log 2>&1; then
 	echo "this machine cannot run i386 programs: a cross build, its unit tests under qemu-i386"
 	ci_m32_host=--host=i686-linux-gnu
 fi
-if make distdir distdir="$ci_m32_dir/src" >>ci-m32.log 2>&1 &&
+if $ci_m32_skip; then
+	:
+elif make distdir distdir="$ci_m32_dir/src" >>ci-m32.log 2>&1 &&
    (cd "$ci_m32_dir/src" && ./configure $ci_m32_host CC='gcc -m32' \
 	PKG_CONFIG_LIBDIR=/usr/lib/i386-linux-gnu/pkgconfig:/usr/share/pkgconfig &&
 	make -j"$(nproc)" && make -j"$(nproc)" check TESTS=) >>ci-m32.log 2>&1 &&
@@ -52,4 +63,4 @@ else
 	ci_result "32-bit build" 1
 fi
 rm -rf "$ci_m32_dir"
-unset ci_m32_dir ci_m32_host
+unset ci_m32_dir ci_m32_host ci_m32_skip
