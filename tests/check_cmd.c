@@ -68,6 +68,16 @@ static int run(const char *line)
 	return fake_command(&b, argc, argv, out, err, CAPTURE_MAX);
 }
 
+/*
+ * The monitor's reads give the @n events set up before, then fail with
+ * EIO: the command ends there, with what it printed until then.
+ */
+static void events_end(struct fake *fk, int n)
+{
+	fk->events[n].ret = -EIO;
+	fk->nevents = n + 1;
+}
+
 /* Three interfaces: tap0 (drv), tap1 (none), lo (no message level). */
 static void setup(void)
 {
@@ -234,8 +244,7 @@ START_TEST(test_monitor_dump_enodev)
 	f.dumps_enodev = 1;
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	fake_ntf(&f.events[1], "tap1", 2, 0x4);
-	f.events[2].ret = -EIO;
-	f.nevents = 3;
+	events_end(&f, 2);
 	ck_assert_int_eq(run("--monitor"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n"
 			      "tap1: 0x00000004 link\n");
@@ -1024,8 +1033,7 @@ START_TEST(test_monitor_overflow)
 	f.events[0].ret = GENL_NTF_LOST;
 	fake_ntf(&f.events[1], "tap0", 1, 0x11);
 	f.events[2].ret = GENL_NTF_BAD;
-	f.events[3].ret = -EIO;
-	f.nevents = 4;
+	events_end(&f, 3);
 	ck_assert_int_eq(run("--monitor --driver tun tap0"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000011 drv ifdown\n");
 	ck_assert_str_eq(err,
@@ -1044,8 +1052,7 @@ START_TEST(test_monitor_lost_and_bad)
 {
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	f.events[0].ret = GENL_NTF_LOST | GENL_NTF_BAD;
-	f.events[1].ret = -EIO;
-	f.nevents = 2;
+	events_end(&f, 1);
 	ck_assert_int_eq(run("--monitor"), -EIO);
 	ck_assert_str_eq(out,
 			 "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
@@ -1077,8 +1084,7 @@ START_TEST(test_monitor_old_names)
 	f.kernel_name[20] = "newclass";
 	fake_find(&f, "tap0")->mask = 0x100001;
 	fake_ntf(&f.events[0], "tap0", 1, 0x1);
-	f.events[1].ret = -EIO;
-	f.nevents = 2;
+	events_end(&f, 1);
 	fake_open(&b, &f, UINT32_MAX);
 	ck_assert_int_eq(run("--monitor tap0"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000001 drv (was 0x00100001 drv newclass)\n");
@@ -1116,8 +1122,7 @@ START_TEST(test_monitor_was)
 	fake_ntf(&f.events[0], "tap1", 2, 0x4);
 	fake_ntf(&f.events[1], "tap0", 1, 0x5);
 	fake_ntf(&f.events[2], "tap0", 1, 0x5);
-	f.events[3].ret = -EIO;
-	f.nevents = 4;
+	events_end(&f, 3);
 	ck_assert_int_eq(run("--monitor tap0"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000001 drv (was 0x00000001 drv)\n"
 			      "tap0: 0x00000005 drv link (was 0x00000001 drv)\n"
@@ -1143,8 +1148,7 @@ START_TEST(test_monitor_startup)
 	f.early = 2;
 	fake_ntf(&f.events[2], "tap0", 1, 0x5);
 	fake_ntf(&f.events[2], "tap1", 2, 0x1);
-	f.events[3].ret = -EIO;
-	f.nevents = 4;
+	events_end(&f, 3);
 	ck_assert_int_eq(run("--monitor"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000002 probe\n"
 			      "tap0: 0x00000004 link (was 0x00000002 probe)\n"
@@ -1173,8 +1177,7 @@ START_TEST(test_monitor_fsize)
 
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	fake_ntf(&f.events[0], "tap0", 1, 0x1);
-	f.events[1].ret = -EIO;
-	f.nevents = 2;
+	events_end(&f, 1);
 	opts_init(&o);
 	ck_assert_int_eq(cmdline_parse(&o, 1, argv, words, CMDLINE_ARGV,
 				       &cerr), 0);
@@ -1256,8 +1259,7 @@ START_TEST(test_monitor_pattern)
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	fake_ntf(&f.events[0], "eth9", 9, 0x4);
 	fake_ntf(&f.events[1], "tap1", 2, 0x4);
-	f.events[2].ret = -EIO;
-	f.nevents = 3;
+	events_end(&f, 2);
 	ck_assert_int_eq(run("--monitor tap*"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n"
 			      "tap1: 0x00000004 link (was 0x00000000 none)\n");
@@ -1272,8 +1274,7 @@ START_TEST(test_monitor_driver)
 	fake_find(&f, "tap1")->driver = "e1000e";
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	fake_ntf(&f.events[0], "tap1", 2, 0x4);
-	f.events[1].ret = -EIO;
-	f.nevents = 2;
+	events_end(&f, 1);
 	ck_assert_int_eq(run("--monitor --driver tun"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
 	b.ops->close(&b);
@@ -1288,8 +1289,7 @@ START_TEST(test_monitor_name_not_index)
 {
 	fake_ntf(&f.events[0], "tapR", 1, 0x5);
 	fake_ntf(&f.events[1], "tap0", 9, 0x4);
-	f.events[2].ret = -EIO;
-	f.nevents = 3;
+	events_end(&f, 2);
 	ck_assert_int_eq(run("--monitor tap0"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000004 link\n");
 	b.ops->close(&b);
@@ -1305,8 +1305,7 @@ START_TEST(test_monitor_dump_fails)
 	f.dump_error = -ENOBUFS;
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	fake_ntf(&f.events[1], "tap0", 1, 0x4);
-	f.events[2].ret = -EIO;
-	f.nevents = 3;
+	events_end(&f, 2);
 	ck_assert_int_eq(run("--monitor"), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000005 drv link\n"
 			      "tap0: 0x00000004 link (was 0x00000005 drv link)\n");
