@@ -24,9 +24,8 @@ if [ "$(dpkg-query -W -f='${db:Status-Abbrev}\n' gcc-multilib \
 	ci_m32_skip=true
 fi
 printf 'int main(void) { return 0; }\n' >"$ci_m32_dir/probe.c"
-if $ci_m32_skip; then
-	:
-elif ! { gcc -m32 -o "$ci_m32_dir/probe" "$ci_m32_dir/probe.c" &&
+if ! $ci_m32_skip &&
+   ! { gcc -m32 -o "$ci_m32_dir/probe" "$ci_m32_dir/probe.c" &&
        "$ci_m32_dir/probe"; } >ci-m32.log 2>&1; then
 	echo "this machine cannot run i386 programs: a cross build, its unit tests under qemu-i386"
 	ci_m32_host=--host=i686-linux-gnu
