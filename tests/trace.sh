@@ -41,7 +41,12 @@ for n in trc0 trc1 trc2; do
 	add_tap "$n" || fatal "cannot create $n"
 	set_mask "$n" 0x0
 done
-taplog() { ip netns exec "$NS" "$TAPLOG" "$1"; }
+# taplog IFACE: that tap logs its two records; a failure is one (so a
+# record that never comes is not mistaken for the trace's fault).
+taplog() {
+	ip netns exec "$NS" "$TAPLOG" "$1" ||
+		fail "taplog $1: the tap logged its records" "exit status $?"
+}
 
 # trace OUT ERR ARGS...: netifmsg --trace in the background; PID in $TPID,
 # back once it has raised the level (its "restore with" line).  SIGINT,
@@ -1107,7 +1112,8 @@ if command -v strace >/dev/null 2>&1; then
 	TPID=$!
 	wait_for "$E" "restore with" || fatal "the trace did not start"
 	taplog trc0
-	wait_for "$NIM_TMP/strace" "INJECTED" || fatal "no read of /dev/kmsg failed"
+	wait_for "$NIM_TMP/strace" "INJECTED" ||
+		fatal "no read of /dev/kmsg failed; the trace said: $(cat "$E")"
 	if wait_until sleeps_polling "$(pgrep -P "$TPID")"; then
 		pass "a read of /dev/kmsg fails: the session goes on"
 		kill -TERM "$(pgrep -P "$TPID")"
@@ -1132,7 +1138,8 @@ if command -v strace >/dev/null 2>&1; then
 	TPID=$!
 	wait_for "$E" "restore with" || fatal "the trace did not start"
 	taplog trc0
-	wait_for "$NIM_TMP/strace" "INJECTED" || fatal "no read of /dev/kmsg failed"
+	wait_for "$NIM_TMP/strace" "INJECTED" ||
+		fatal "no read of /dev/kmsg failed; the trace said: $(cat "$E")"
 	wait_for "$O" "trc0: persist enabled" ||
 		fail "the kernel log wrapped: the records after it shown" "not in 20 s"
 	kill -TERM "$(pgrep -P "$TPID")"
