@@ -1105,6 +1105,7 @@ if command -v strace >/dev/null 2>&1; then
 	# the session goes on without records, until SIGTERM, exit 0.
 	set_mask trc0 0x0
 	: >"$NIM_TMP/strace"
+	: >"$E"	# not the last trace's "restore with"
 	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -P /dev/kmsg \
 		-e trace=read -e inject=read:error=EIO \
@@ -1131,6 +1132,7 @@ if command -v strace >/dev/null 2>&1; then
 	# EPIPE): said, and the records after it are still shown.
 	set_mask trc0 0x0
 	: >"$NIM_TMP/strace"
+	: >"$E"	# not the last trace's "restore with"
 	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -P /dev/kmsg \
 		-e trace=read -e inject=read:error=EPIPE:when=1 \
@@ -1156,6 +1158,7 @@ if command -v strace >/dev/null 2>&1; then
 	# start and restore (it once said "write error: Connection reset by
 	# peer", exit status 1).  strace fails the writes to the output file.
 	set_mask trc0 0x0
+	: >"$E"	# not the last trace's "restore with"
 	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -qq -o /dev/null -P "$O" \
 		-e trace=write -e inject=write:error=ECONNRESET \
