@@ -192,6 +192,10 @@ start_monitor() {
 			break
 		fi
 	done
+	# Emptied here, not by the job's own redirection, which may come
+	# late: a wait on them must not find an earlier monitor's lines.
+	: >"$NIM_TMP/$name.out"
+	: >"$NIM_TMP/$name.err"
 	"${pre[@]}" "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@" \
 		>"$NIM_TMP/$name.out" 2>"$NIM_TMP/$name.err" &
 	MON_PIDS+=($!)

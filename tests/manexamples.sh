@@ -419,6 +419,7 @@ trace_records() {
 		fatal "$page: the --trace example is not 'netifmsg --trace IFACE ... --for N': $c"
 	dev=${BASH_REMATCH[1]}
 	c="${c% --for *} +drv --for 3"
+	: >"$NIM_TMP/trace.out"	# not an earlier example's lines
 	(in_ns "$c") >"$NIM_TMP/trace.out" 2>&1 &
 	pid=$!
 	MON_PIDS+=("$pid")
