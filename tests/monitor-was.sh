@@ -63,7 +63,6 @@ for line in open(sys.argv[1], "rb"):
 print(" ".join(seen[-3:]))' "$JSN" 2>&1)"
 
 # A new interface's first change has no earlier value.
-: >"$JSN"
 start_monitor json ip netns exec "$NS" -- --monitor -j
 sync_monitors tap1 "$JSN"
 add_tap tap9 || fatal "cannot add tap9"
@@ -78,7 +77,6 @@ check_grep "a new interface: old_msg_enable null" '"old_msg_enable":null' "$JSN"
 # A change made after the start has the mask read at the start as its
 # "was", also where it is that very mask (a set over the ioctl is
 # notified even when it changes nothing).
-: >"$TXT"
 set_mask tap0 0x5
 start_monitor txt ip netns exec "$NS" -- --monitor tap0 tap1
 sync_monitors tap1 "$TXT"
