@@ -84,6 +84,23 @@ stopped() {
 	wait "$TPID"
 	RC=$?
 }
+# strace_trace OUT ERR STRACE-OPTIONS... -- ARGS...: trace() under strace
+# with those options (and not under the wrapper: LeakSanitizer cannot
+# work under ptrace, and valgrind would run strace).  netifmsg is
+# strace's child: "pgrep -P $TPID".
+strace_trace() {
+	local out=$1 err=$2 opts=() saved=("${NIM_WRAPPER[@]}")
+	shift 2
+	while [ "$1" != -- ]; do
+		opts+=("$1")
+		shift
+	done
+	shift
+	NIM_WRAPPER=(env "ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+		strace -qq "${opts[@]}" --)
+	trace "$out" "$err" "$@"
+	NIM_WRAPPER=("${saved[@]}")
+}
 
 O=$NIM_TMP/t.out
 E=$NIM_TMP/t.err
@@ -541,12 +558,8 @@ check_grep "trc2 deleted: said" "trc2: the interface went away" "$E"
 # ptrace.
 command -v strace >/dev/null 2>&1 || missing strace strace
 add_tap trcg || fatal "cannot create trcg"
-saved=("${NIM_WRAPPER[@]}")
-NIM_WRAPPER=(env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-	strace -qq -o /dev/null -e trace=/^ppoll
-	-e inject=/^ppoll:retval=0:delay_exit=200000 --)
-trace "$O" "$E" trcg
-NIM_WRAPPER=("${saved[@]}")
+strace_trace "$O" "$E" -o /dev/null -e trace=/^ppoll \
+	-e inject=/^ppoll:retval=0:delay_exit=200000 -- trcg
 taplog trcg
 ip -n "$NS" link del trcg
 stopped
@@ -1105,13 +1118,8 @@ if command -v strace >/dev/null 2>&1; then
 	# the session goes on without records, until SIGTERM, exit 0.
 	set_mask trc0 0x0
 	: >"$NIM_TMP/strace"
-	: >"$E"	# not the last trace's "restore with"
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -P /dev/kmsg \
-		-e trace=read -e inject=read:error=EIO \
-		"$NETIFMSG" --trace trc0 >"$O" 2>"$E" &
-	TPID=$!
-	wait_for "$E" "restore with" || fatal "the trace did not start"
+	strace_trace "$O" "$E" -o "$NIM_TMP/strace" -P /dev/kmsg \
+		-e trace=read -e inject=read:error=EIO -- trc0
 	taplog trc0
 	wait_for "$NIM_TMP/strace" "INJECTED" ||
 		fatal "no read of /dev/kmsg failed; the trace said: $(cat "$E")"
@@ -1132,13 +1140,8 @@ if command -v strace >/dev/null 2>&1; then
 	# EPIPE): said, and the records after it are still shown.
 	set_mask trc0 0x0
 	: >"$NIM_TMP/strace"
-	: >"$E"	# not the last trace's "restore with"
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -P /dev/kmsg \
-		-e trace=read -e inject=read:error=EPIPE:when=1 \
-		"$NETIFMSG" --trace trc0 >"$O" 2>"$E" &
-	TPID=$!
-	wait_for "$E" "restore with" || fatal "the trace did not start"
+	strace_trace "$O" "$E" -o "$NIM_TMP/strace" -P /dev/kmsg \
+		-e trace=read -e inject=read:error=EPIPE:when=1 -- trc0
 	taplog trc0
 	wait_for "$NIM_TMP/strace" "INJECTED" ||
 		fatal "no read of /dev/kmsg failed; the trace said: $(cat "$E")"
@@ -1158,13 +1161,8 @@ if command -v strace >/dev/null 2>&1; then
 	# start and restore (it once said "write error: Connection reset by
 	# peer", exit status 1).  strace fails the writes to the output file.
 	set_mask trc0 0x0
-	: >"$E"	# not the last trace's "restore with"
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -qq -o /dev/null -P "$O" \
-		-e trace=write -e inject=write:error=ECONNRESET \
-		"$NETIFMSG" --trace trc0 >"$O" 2>"$E" &
-	TPID=$!
-	wait_for "$E" "restore with" || fatal "the trace did not start"
+	strace_trace "$O" "$E" -o /dev/null -P "$O" \
+		-e trace=write -e inject=write:error=ECONNRESET -- trc0
 	taplog trc0
 	stopped
 	check_eq "its reader's connection reset: exit 0" 0 "$RC"
