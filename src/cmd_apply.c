@@ -206,6 +206,7 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	struct job target = o->job;
 	struct apply a = { 0 };
 	struct iflist all;
+	struct drvwant want;
 	struct ifstate st;
 	struct breq *reqs = NULL;
 	unsigned int ifindex = o->ifindex;
@@ -224,7 +225,9 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	if (!ifindex && o->job.ifname && !o->job.pattern &&
 	    !b->ops->get(b, o->job.ifname, &st))
 		ifindex = st.ifindex;
-	ret = iflist_dump(b, &all, drivers || o->job.more->ndrivers, ifindex);
+	want = (struct drvwant){ conf->jobs, conf->n, &o->job };
+	drivers |= o->job.more->ndrivers > 0;
+	ret = iflist_dump(b, &all, drivers ? &want : NULL, ifindex);
 	if (ret < 0)
 		goto out;
 	used = calloc(conf->n + 1, sizeof(*used));

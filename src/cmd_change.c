@@ -372,7 +372,10 @@ int cmd_run_jobs(const struct opts *o, struct backend *b, struct job *jobs,
 	print_init(&r.pr, o->mode, o->quiet, file ? PRINT_LINES : PRINT_ARRAY,
 		   file || select, b);
 	if (select) {
-		ret = iflist_dump(b, &all, drivers, jobs_ifindex(b, jobs, n));
+		const struct drvwant want = { .jobs = jobs, .n = n };
+
+		ret = iflist_dump(b, &all, drivers ? &want : NULL,
+				  jobs_ifindex(b, jobs, n));
 		if (!ret)
 			ret = expand(&r, b, &all, &expanded);
 		if (ret < 0) {

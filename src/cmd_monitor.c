@@ -121,7 +121,8 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 /*
  * Is @st's interface of a --driver asked for?  Asked once per interface
  * (ETHTOOL_GDRVINFO, by name): at the start for those the dump found
- * (@fresh), at the first notification for the others.  A notification
+ * that are asked for by name (@fresh), at the first notification for
+ * the others.  A notification
  * may have waited in the queue while its interface was renamed: asked by
  * the name its index has now.  Either name must still be its own after
  * the answer.  Not known (asked again at the next one): false; where no
@@ -155,13 +156,28 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 	return of;
 }
 
+/* An interface asked for: by a name or pattern, or an altname's index. */
+static bool named(const struct watch *w, const struct ifstate *st)
+{
+	const struct opts *o = w->o;
+	bool name = !o->nifnames;
+	int i;
+
+	for (i = 0; i < o->nifnames && !name; i++)
+		name = !fnmatch(o->ifnames[i], st->ifname, 0);
+	for (i = 0; i < w->nalt && !name; i++)
+		name = w->alt[i] == st->ifindex;
+	return name;
+}
+
 static int dump_cb(const struct ifstate *st, void *data)
 {
 	struct watch *w = data;
 	uint32_t old;
 
 	remember(w, st, true, &old);
-	if (w->o->job.more->ndrivers)
+	/* Those not asked for by name: at a notification, if ever. */
+	if (w->o->job.more->ndrivers && named(w, st))
 		of_driver(w, st, true);
 	return 0;
 }
@@ -183,15 +199,8 @@ static const char *time_of_day(char buf[32])
 /* The interfaces asked for (names or patterns), of the drivers asked for. */
 static bool wanted(struct watch *w, const struct ifstate *st)
 {
-	const struct opts *o = w->o;
-	bool name = !o->nifnames;
-	int i;
-
-	for (i = 0; i < o->nifnames && !name; i++)
-		name = !fnmatch(o->ifnames[i], st->ifname, 0);
-	for (i = 0; i < w->nalt && !name; i++)
-		name = w->alt[i] == st->ifindex;
-	return name && (!o->job.more->ndrivers || of_driver(w, st, false));
+	return named(w, st) &&
+	       (!w->o->job.more->ndrivers || of_driver(w, st, false));
 }
 
 /*

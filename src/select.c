@@ -41,19 +41,65 @@ int iflist_driver(struct iflist *l, const char *name)
 	return (int)d;
 }
 
+/* Is @name no interface's name in @l (so perhaps an alternative one)? */
+static bool iflist_lacks(const struct iflist *l, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i].ifname, name))
+			return false;
+	return true;
+}
+
+/* Does @j's name (a pattern's match, a name) take @name, drivers aside? */
+static bool name_takes(const struct job *j, const char *name)
+{
+	if (!j->ifname)
+		return true;
+	if (j->pattern)
+		return !fnmatch(j->ifname, name, 0);
+	return !strcmp(j->ifname, name);
+}
+
+/* Does @w want the driver of @l's interface @i (struct drvwant)? */
+static bool wants_driver(const struct drvwant *w, const struct iflist *l,
+			 size_t i, bool in_any, bool any)
+{
+	const char *name = l->v[i].ifname;
+	size_t k;
+
+	if (!in_any && !name_takes(w->within, name))
+		return false;
+	if (any || (w->within && w->within->more->ndrivers))
+		return true;
+	for (k = 0; k < w->n; k++)
+		if (w->jobs[k].more->ndrivers && name_takes(&w->jobs[k], name))
+			return true;
+	return false;
+}
+
 /*
- * Each interface's driver into @l.  An interface gone meanwhile, or
+ * The drivers that @w wants into @l.  An interface gone meanwhile, or
  * without GDRVINFO, has none: it matches none.  Any other error (no
  * socket for the ioctl) is no reason to say that no interface matches;
  * a name that has moved, or been left by a rename (-EAGAIN), has the
  * dump done again.
  */
 static int iflist_drivers(struct backend *b, struct iflist *l,
-			  unsigned int ifindex)
+			  const struct drvwant *w, unsigned int ifindex)
 {
+	const struct job *in = w->within;
+	bool in_any = !in || !in->ifname ||
+		      (!in->pattern && iflist_lacks(l, in->ifname));
+	bool any = false;
 	size_t i;
 	int ret;
 
+	/* A name that may be an alternative one may be any interface's. */
+	for (i = 0; i < w->n && !any; i++)
+		any = w->jobs[i].more->ndrivers && (!w->jobs[i].ifname ||
+		      (!w->jobs[i].pattern && iflist_lacks(l, w->jobs[i].ifname)));
 	l->drv = malloc(l->n * sizeof(*l->drv));
 	if (!l->drv)
 		return -ENOMEM;
@@ -64,6 +110,8 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 		char name[DRIVER_NAME_MAX] = "";
 
 		if (ifindex && l->v[i].ifindex != ifindex)
+			continue;
+		if (!wants_driver(w, l, i, in_any, any))
 			continue;
 		ret = b->ops->driver(b, l->v[i].ifname, l->v[i].ifindex, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP) {
@@ -96,8 +144,8 @@ static bool iflist_keep(struct iflist *l, unsigned int ifindex)
 	return false;
 }
 
-int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
-		unsigned int ifindex)
+int iflist_dump(struct backend *b, struct iflist *l,
+		const struct drvwant *want, unsigned int ifindex)
 {
 	unsigned int tries = 0;
 	int ret;
@@ -114,8 +162,8 @@ int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
 			ret = 0;
 			b->extack[0] = '\0';
 		}
-		if (!ret && drivers && l->n)
-			ret = iflist_drivers(b, l, ifindex);
+		if (!ret && want && l->n)
+			ret = iflist_drivers(b, l, want, ifindex);
 	} while (ret == -EAGAIN && ++tries < DUMP_TRIES);
 	if (ret == -EAGAIN)
 		strcpy(b->extack, "the interface list changed while it was read");
@@ -152,13 +200,15 @@ const char *job_own_name(struct backend *b, const struct iflist *l,
 
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l)
 {
+	const struct drvwant want = { .jobs = j, .n = 1 };
 	struct job sel = *j;
 	char own[IF_NAMESIZE];
 	size_t i, n = 0;
 	int ret;
 
 	/* What came is kept even if the dump ended in an error. */
-	ret = iflist_dump(b, l, j->more->ndrivers > 0, jobs_ifindex(b, j, 1));
+	ret = iflist_dump(b, l, j->more->ndrivers ? &want : NULL,
+			  jobs_ifindex(b, j, 1));
 	if (!ret)
 		sel.ifname = job_own_name(b, l, j);
 	/* A copy: the loop below moves the entries of @l. */

@@ -31,7 +31,20 @@ struct iflist {
 /* Append @st to the iflist @l (a bstate_cb_t); 0 or -ENOMEM. */
 int iflist_add(const struct ifstate *st, void *l);
 /*
- * One dump into @l; with @drivers, each interface's driver too.  A dump
+ * Whose drivers iflist_dump() reads: the interfaces that a job of @jobs
+ * with --driver may select by its name (a pattern's matches, a name's
+ * interface; every one where a name is none of the dump's, as it may be
+ * an alternative name), among those that @within may select (NULL, or
+ * its ifname NULL: every one); all of those where @within has --driver.
+ */
+struct drvwant {
+	const struct job *jobs;
+	size_t n;
+	const struct job *within;
+};
+
+/*
+ * One dump into @l; with @want, the drivers it wants too.  A dump
  * that raced with a change of the interface list (-EAGAIN) is done
  * again, three times at the most; @l then holds what the last one gave,
  * and b->extack says why.  A non-zero @ifindex is the one interface that
@@ -41,8 +54,8 @@ int iflist_add(const struct ifstate *st, void *l);
  * renames of others left inconsistent is taken if it has that interface
  * (it alone, as one may be listed twice).
  */
-int iflist_dump(struct backend *b, struct iflist *l, bool drivers,
-		unsigned int ifindex);
+int iflist_dump(struct backend *b, struct iflist *l,
+		const struct drvwant *want, unsigned int ifindex);
 /* One dump into @l, of the interfaces @j selects. */
 int iflist_select(struct backend *b, const struct job *j, struct iflist *l);
 void iflist_free(struct iflist *l);

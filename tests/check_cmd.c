@@ -955,6 +955,46 @@ START_TEST(test_select_driver_error)
 END_TEST
 
 /*
+ * A pattern with --driver reads the drivers of the interfaces it matches
+ * by name alone: another's that cannot be read fails nothing (INTERFACES).
+ */
+START_TEST(test_select_driver_pattern_reads)
+{
+	char cmd[128];
+
+	fake_add(&f, "eth0", 0x7)->driver_error = -ENOBUFS;
+	ck_assert_int_eq(run("--driver tun tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv\ntap1: 0x00000000 none\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.drivers, 2);
+	f.drivers = 0;
+	ck_assert_int_eq(run("--driver tun tap[1] +link"), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	ck_assert_uint_eq(f.drivers, 1);
+	/* Where it matches eth0 too, eth0's is read: it fails the command. */
+	ck_assert_int_eq(run("--driver tun *"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
+	/* --batch: those the lines with --driver may select by name. */
+	fake_find(&f, "eth0")->driver_error = 0;
+	fake_find(&f, "eth0")->driver = "igb";
+	f.drivers = 0;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("* +hw\n--driver tun tap0 +timer\n--driver igb e* -link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x2009);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x2004);
+	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x2003);
+	ck_assert_uint_eq(f.drivers, 2);
+	/* A name no interface has may be an alternative one: every driver. */
+	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
+	snprintf(cmd, sizeof(cmd), "--batch %s",
+		 write_file("--driver tun nosuch +hw\n--driver tun tap0 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
+}
+END_TEST
+
+/*
  * A name that has moved to another interface by the driver's read: the
  * dump and the drivers are read again, three times at the most, then
  * the dump's failure; nothing is set.
@@ -1282,6 +1322,29 @@ START_TEST(test_monitor_driver)
 END_TEST
 
 /*
+ * --monitor --driver NAME: at the start, the driver of the interface
+ * asked for alone is read; another's that cannot be read ends nothing.
+ */
+START_TEST(test_monitor_driver_named)
+{
+	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	events_end(&f, 1);
+	ck_assert_int_eq(run("--monitor --driver tun tap0"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
+	ck_assert_str_eq(err, "netifmsg: monitor: Input/output error\n");
+	ck_assert_uint_eq(f.drivers, 1);
+	b.ops->close(&b);
+	/* Every one's where none is named: tap1's ends it at the start. */
+	f.next_event = 0;
+	ck_assert_int_eq(run("--monitor --driver tun"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: monitor: No buffer space available\n");
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
  * --monitor NAME watches the name, not the interface that has it at the
  * start: tap0 renamed tapR is no more watched, and a new tap0 is.
  */
@@ -1452,6 +1515,45 @@ START_TEST(test_diag_long)
 		fake_back(STDERR_FILENO, se, te, err, CAPTURE_MAX);
 		ck_assert_str_eq(err, want);
 	}
+}
+END_TEST
+
+/*
+ * --apply reads the drivers of the interfaces that a --driver line, and
+ * IFACE, take by name, no other's (netifmsg.conf(5)).
+ */
+START_TEST(test_apply_driver_reads)
+{
+	char cmd[160];
+	size_t len;
+
+	fake_add(&f, "eth0", 0x7)->driver = "igb";
+	fake_find(&f, "tap1")->driver_error = -ENOBUFS;
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap* none\n--driver igb e* -drv\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
+	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x6);
+	ck_assert_uint_eq(f.drivers, 1);
+	/* IFACE that the --driver line cannot take: no driver read. */
+	f.drivers = 0;
+	fake_find(&f, "tap0")->mask = 0x1;
+	snprintf(cmd + strlen(cmd), sizeof(cmd) - strlen(cmd), " tap0");
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
+	ck_assert_uint_eq(f.drivers, 0);
+	/* IFACE that the line takes: its driver alone. */
+	memcpy(cmd + strlen(cmd) - 4, "eth0", 4);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_uint_eq(f.drivers, 1);
+	/* --driver with IFACE: those IFACE takes; tap1's fails the run. */
+	f.drivers = 0;
+	len = strlen(cmd) - 4;
+	snprintf(cmd + len, sizeof(cmd) - len, "--driver tun tap*");
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_uint_eq(f.drivers, 2);
+	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
 }
 END_TEST
 
@@ -2410,6 +2512,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_batch_read_einval);
 	tcase_add_test(tc, test_apply);
+	tcase_add_test(tc, test_apply_driver_reads);
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_change_eacces);
 	tcase_add_test(tc, test_change_read_only);
@@ -2419,6 +2522,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_none_drivers);
 	tcase_add_test(tc, test_select_driver_unreadable);
 	tcase_add_test(tc, test_select_driver_error);
+	tcase_add_test(tc, test_select_driver_pattern_reads);
 	tcase_add_test(tc, test_select_driver_moved);
 	tcase_add_test(tc, test_monitor_overflow);
 	tcase_add_test(tc, test_monitor_lost_and_bad);
@@ -2431,6 +2535,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_stop_whole_lines);
 	tcase_add_test(tc, test_monitor_pattern);
 	tcase_add_test(tc, test_monitor_driver);
+	tcase_add_test(tc, test_monitor_driver_named);
 	tcase_add_test(tc, test_monitor_name_not_index);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);

@@ -257,6 +257,7 @@ static int fake_driver(struct backend *b, const char *ifname,
 {
 	struct fake_iface *fi = fake_find(fake_of(b), ifname);
 
+	fake_of(b)->drivers++;
 	if (!fi)
 		return -ENODEV;
 	if (fi->driver_error)

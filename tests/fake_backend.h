@@ -32,7 +32,7 @@ struct fake {
 	int nifs;
 	const char *kernel_name[32];	/* what the kernel would name */
 	/* what was asked */
-	unsigned int gets, dumps, sets, names, runs;
+	unsigned int gets, dumps, sets, names, runs, drivers;
 	unsigned int max_window;
 	/* A run breaks off with -EIO after this many answers (0: never). */
 	unsigned int run_answers;

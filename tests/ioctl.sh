@@ -602,14 +602,15 @@ check_mask "--ioctl 'tap[0]' +link, tap0's name taken by tap2 meanwhile: tap0 un
 check_mask "--ioctl 'tap[0]' +link, tap0's name taken by tap2 meanwhile: tap2 unchanged" tap2 0x2
 # With -v the read before the set, by name, finds the veth's lack of a
 # level: the same message, over the ioctl and over netlink (stopped
-# after the last driver read of --driver, which follows the dump).
+# after the driver read of --driver, tap0's alone, which follows the
+# dump).
 taken -v 'tap[0]' +link
 check_eq "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
 check_file "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: message" \
 	"netifmsg: tap0: no such network interface" "$ERR"
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --driver tun >/dev/null ||
-	fatal "--driver tun under strace failed"
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --driver tun 'tap[0]' >/dev/null ||
+	fatal "--driver tun 'tap[0]' under strace failed"
 at_ioctl "$(grep -c '^ioctl' "$NIM_TMP/walk")" take_tap0 -- -v --driver tun 'tap[0]' +link
 ip -n "$NS" link set tap0 name ve0 && ip -n "$NS" link set tapold name tap0 ||
 	fatal "cannot put the names back"

@@ -242,9 +242,23 @@ if command -v strace >/dev/null 2>&1; then
 	check_rc "--trace --driver tun tap0" 0 count_ioctls --trace --for 0.1 --driver tun tap0
 	check_count "--trace --driver tun tap0: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
 	check_mask "--trace --driver tun tap0: restored" tap0 0xd
-	# A pattern still reads each interface's driver.
+	# A pattern reads the drivers of the interfaces it matches, no
+	# other's: another's read failing cannot fail it.
 	check_rc "--driver tun 'tap[01]'" 0 count_ioctls --driver tun 'tap[01]'
-	check_count "--driver tun 'tap[01]': every driver read" 6 SIOCETHTOOL "$NIM_TMP/drv"
+	check_count "--driver tun 'tap[01]': their drivers read" 2 SIOCETHTOOL "$NIM_TMP/drv"
+	check_rc "--driver tun 't*0' +hw, others' driver reads failing" 0 drv_name --driver tun 't*0' +hw
+	check_empty "--driver tun 't*0' +hw, others' failing: no message" "$ERR"
+	check_mask "--driver tun 't*0' +hw, others' failing: set" tap0 0x200d
+	check_count "--driver tun 't*0' +hw: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
+	# So do a batch's lines with --driver, each line's.
+	printf '%s\n' '--driver tun t*0 -hw' '--driver tun tap0 -timer' >"$NIM_TMP/b"
+	check_rc "--batch: two --driver lines on tap0, others' failing" 0 drv_name --batch "$NIM_TMP/b"
+	check_empty "--batch: two --driver lines on tap0, others' failing: no message" "$ERR"
+	check_mask "--batch: two --driver lines on tap0: set" tap0 0x5
+	check_count "--batch: two --driver lines on tap0: one driver read" 1 SIOCETHTOOL "$NIM_TMP/drv"
+	check_rc "--driver tun '*', others' driver reads failing" 1 drv_name --driver tun '*'
+	check_grep "--driver tun '*', others' failing: said" \
+		"the interfaces' drivers (--driver) could not be read" "$ERR"
 	set_mask tap0 "${saved[0]}"
 	set_mask tap1 "${saved[1]}"
 else
