@@ -41,13 +41,18 @@ int iflist_driver(struct iflist *l, const char *name)
 	return (int)d;
 }
 
-/* Is @name no interface's name in @l (so perhaps an alternative one)? */
-static bool iflist_lacks(const struct iflist *l, const char *name)
+/*
+ * Is @j a name (not a pattern) that no interface of @l has, so perhaps
+ * an alternative name, of any interface?
+ */
+static bool maybe_altname(const struct job *j, const struct iflist *l)
 {
 	size_t i;
 
+	if (!j->ifname || j->pattern)
+		return false;
 	for (i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].ifname, name))
+		if (!strcmp(l->v[i].ifname, j->ifname))
 			return false;
 	return true;
 }
@@ -62,16 +67,18 @@ static bool name_takes(const struct job *j, const char *name)
 	return !strcmp(j->ifname, name);
 }
 
-/* Does @w want the driver of @l's interface @i (struct drvwant)? */
-static bool wants_driver(const struct drvwant *w, const struct iflist *l,
-			 size_t i, bool in_any, bool any)
+/*
+ * Does @w want the driver of interface @name?  @in_any: any name is
+ * within w->within; @any: any name within is wanted.
+ */
+static bool wants_driver(const struct drvwant *w, const char *name,
+			 bool in_any, bool any)
 {
-	const char *name = l->v[i].ifname;
 	size_t k;
 
 	if (!in_any && !name_takes(w->within, name))
 		return false;
-	if (any || (w->within && w->within->more->ndrivers))
+	if (any)
 		return true;
 	for (k = 0; k < w->n; k++)
 		if (w->jobs[k].more->ndrivers && name_takes(&w->jobs[k], name))
@@ -90,16 +97,13 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 			  const struct drvwant *w, unsigned int ifindex)
 {
 	const struct job *in = w->within;
-	bool in_any = !in || !in->ifname ||
-		      (!in->pattern && iflist_lacks(l, in->ifname));
-	bool any = false;
+	bool in_any = !in || maybe_altname(in, l);
+	bool any = in && in->more->ndrivers;
 	size_t i;
 	int ret;
 
-	/* A name that may be an alternative one may be any interface's. */
 	for (i = 0; i < w->n && !any; i++)
-		any = w->jobs[i].more->ndrivers && (!w->jobs[i].ifname ||
-		      (!w->jobs[i].pattern && iflist_lacks(l, w->jobs[i].ifname)));
+		any = w->jobs[i].more->ndrivers && maybe_altname(&w->jobs[i], l);
 	l->drv = malloc(l->n * sizeof(*l->drv));
 	if (!l->drv)
 		return -ENOMEM;
@@ -111,7 +115,7 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 
 		if (ifindex && l->v[i].ifindex != ifindex)
 			continue;
-		if (!wants_driver(w, l, i, in_any, any))
+		if (!wants_driver(w, l->v[i].ifname, in_any, any))
 			continue;
 		ret = b->ops->driver(b, l->v[i].ifname, l->v[i].ifindex, name);
 		if (ret < 0 && ret != -ENODEV && ret != -EOPNOTSUPP) {
@@ -184,11 +188,8 @@ const char *job_own_name(struct backend *b, const struct iflist *l,
 	struct ifstate st;
 	size_t i;
 
-	if (!j->ifname || j->pattern)
+	if (!maybe_altname(j, l))
 		return j->ifname;
-	for (i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i].ifname, j->ifname))
-			return j->ifname;
 	/* By index: the name may have moved to another since the dump. */
 	if (b->ops->get(b, j->ifname, &st) < 0)
 		return j->ifname;
@@ -231,7 +232,7 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i)
 	unsigned int drv = l->drv ? l->drv[i] : IFLIST_NO_DRIVER;
 	int d;
 
-	if (j->pattern ? fnmatch(j->ifname, name, 0) : strcmp(j->ifname, name))
+	if (!name_takes(j, name))
 		return false;
 	for (d = 0; drv != IFLIST_NO_DRIVER && d < j->more->ndrivers; d++)
 		if (!strcmp(j->more->drivers[d], l->drivers[drv]))
