@@ -138,9 +138,18 @@ static void sb_ifname(struct sbuf *sb, const char *name)
 {
 	/* A name typed by the user may be an alternative name. */
 	char tmp[ESCAPED_MAX(ALTIFNAMSIZ)];
+	bool lead = name[0] == '-' || name[0] == '#' || name[0] == '{';
 	const char *p;
 
-	if (name[0] == '-' || name[0] == '#' || name[0] == '{')
+	/* The common name, printable ASCII with nothing to escape: as it is. */
+	for (p = name; *p > ' ' && *p < 0x7f && *p != '\\' && *p != '*' &&
+	     *p != '?' && *p != '['; p++)
+		;
+	if (!*p && !lead) {
+		sb_putn(sb, name, (size_t)(p - name));
+		return;
+	}
+	if (lead)
 		sb_putn(sb, "\\", 1);
 	if (!strncmp(name, "\xef\xbb\xbf", 3)) {
 		sb_puts(sb, "\\xef\\xbb\\xbf");

@@ -199,6 +199,13 @@ START_TEST(test_text_escape)
 			 "\\xff\\\\\\x7f: 0x00000001 drv");
 	ck_assert_str_eq(fmt(OUT_TEXT, "caf\xc3\xa9", 2, 0, CHANGED_NONE),
 			 "caf\xc3\xa9: 0x00000000 none");
+	/* the plain names' short way ends where an escape would start */
+	ck_assert_str_eq(fmt(OUT_TEXT, "a~b-c.d_", 2, 0, CHANGED_NONE),
+			 "a~b-c.d_: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "a b\\", 2, 0, CHANGED_NONE),
+			 "a b\\\\: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "ab[", 2, 0, CHANGED_NONE),
+			 "ab\\[: 0x00000000 none");
 	/*
 	 * a first '-' or '#' would be an option or a comment in --batch,
 	 * a first '{' might make the file JSON
