@@ -1554,6 +1554,15 @@ START_TEST(test_apply_driver_reads)
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_uint_eq(f.drivers, 2);
 	ck_assert_str_eq(err, "netifmsg: No buffer space available: the interfaces' drivers (--driver) could not be read\n");
+	/* A pattern IFACE: the drivers of the names it takes alone. */
+	f.drivers = 0;
+	fake_find(&f, "eth0")->mask = 0x7;
+	snprintf(cmd, sizeof(cmd), "--apply --config %s e*",
+		 write_file("--driver igb * -drv\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.drivers, 1);
+	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x6);
 }
 END_TEST
 
