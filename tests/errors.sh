@@ -69,7 +69,8 @@ check_file "--monitor a long altname of lo: message" \
 	"netifmsg: errors-long-lo-altname: the driver has no message level" "$ERR"
 # So does a pattern that only names of more than 15 bytes match, and a
 # long altname of an interface of none of the drivers given; one that a
-# name of 15 bytes can match, or an altname of the driver, is waited for.
+# name of 15 bytes can match (an escape is one byte), or an altname
+# of the driver, is waited for.
 check_rc "--monitor a pattern only long names match" 1 mon_long 'errors-long-nam?-[a-z]*'
 check_file "--monitor a pattern only long names match: message" \
 	"netifmsg: monitor: 'errors-long-nam?-[a-z]*' matches no interface name: a name has at most 15 bytes" "$ERR"
@@ -84,6 +85,8 @@ check_file "--monitor --driver, a long altname of another driver: message" \
 	"netifmsg: no interface with a message level matches 'errors-long-tap1-altname' with driver e1000e" "$ERR"
 start_monitor waits15 -n "$NS" --monitor 'errors-[a-z]ong-na?*'
 start_monitor waitsdrv -n "$NS" --monitor --driver tun errors-long-tap1-altname
+# An escaped glob character counts one byte: 13 here, not the 16 written.
+start_monitor waitsesc -n "$NS" --monitor '\?\?\?errors-lon*'
 sleep 2
 for pid in "${MON_PIDS[@]}"; do
 	if ended "$pid"; then
