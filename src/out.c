@@ -50,7 +50,12 @@ int out_write_fd(int fd, const char *s, size_t len,
 	bool nl = cut_tty && !fstat(fd, &st) && st.st_rdev == cut_tty;
 	ssize_t n;
 
-	while (len && !(stop && *stop)) {
+	while (len) {
+		bool stopped = stop && *stop;
+
+		/* Stopped: what @fd takes now (a file: all), with no wait. */
+		if (stopped && poll(&p, 1, 0) != 1)
+			break;
 		n = nl ? write(fd, "\n", 1) : write(fd, s, len);
 		/*
 		 * EAGAIN: a non-blocking stdout or stderr, shared with another
@@ -58,7 +63,7 @@ int out_write_fd(int fd, const char *s, size_t len,
 		 * again, or stop).
 		 */
 		if (n < 0 && (errno == EINTR || (errno == EAGAIN &&
-		    (poll(&p, 1, -1) >= 0 || errno == EINTR))))
+		    (poll(&p, 1, stopped ? 0 : -1) >= 0 || errno == EINTR))))
 			continue;
 		if (n <= 0) {
 			int ret = n < 0 ? -errno : -EIO;

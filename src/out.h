@@ -30,9 +30,10 @@ int out_flush(void);
 void out_flush_lines(void);
 /*
  * Write all @len bytes of @s to @fd, waiting where it is full; 0 or
- * -errno.  With @stop, 0 as soon as a signal handler sets *@stop: the
- * signal ends a write(2) blocked on a slow reader.  A line so cut after
- * part of it on a terminal gets its newline before the next write there.
+ * -errno.  With @stop, once a signal handler sets *@stop, only while
+ * @fd takes more at once (a file always does), then 0: the signal ends
+ * a write(2) blocked on a slow reader.  A line so cut after part of it
+ * on a terminal gets its newline before the next write there.
  */
 int out_write_fd(int fd, const char *s, size_t len,
 		 const volatile sig_atomic_t *stop);

@@ -260,6 +260,39 @@ START_TEST(test_cut_not_past_the_end)
 }
 END_TEST
 
+/*
+ * Once *stop is set, a line still goes where the output takes it at
+ * once (a file), and nowhere it would wait (a full pipe, blocking): the
+ * signal that set it ends the writer's waiting, not its lines.  In a
+ * child that SIGALRM kills where the write waits.
+ */
+START_TEST(test_stop_writes_what_is_taken)
+{
+	volatile sig_atomic_t stop = 1;
+	int fd = stdout_to_file();
+	int p[2];
+	pid_t pid;
+
+	ck_assert_int_eq(out_write_fd(STDOUT_FILENO, "a line\n", 7, &stop), 0);
+	ck_assert_int_eq(file_size(fd), 7);
+	stdout_back(fd);
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
+	while (write(p[1], "x", 1) == 1)
+		;
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, 0), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		alarm(5);
+		_exit(out_write_fd(p[1], "y\n", 2, &stop) ? 10 : 0);
+	}
+	child_passed(pid);
+	close(p[0]);
+	close(p[1]);
+}
+END_TEST
+
 static Suite *out_suite(void)
 {
 	Suite *s = suite_create("out");
@@ -271,6 +304,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_error_is_kept);
 	tcase_add_test(tc, test_keep_whole);
 	tcase_add_test(tc, test_cut_not_past_the_end);
+	tcase_add_test(tc, test_stop_writes_what_is_taken);
 	suite_add_tcase(s, tc);
 	return s;
 }
