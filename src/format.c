@@ -69,6 +69,19 @@ static void sb_hex(struct sbuf *sb, const char *prefix, uint32_t v,
 	sb_putn(sb, tmp, (size_t)ndigits);
 }
 
+/* "%u" of @v without the printf machinery, as "0x%08x" above. */
+static void sb_dec(struct sbuf *sb, const char *prefix, uint32_t v)
+{
+	char tmp[10];
+	size_t i = sizeof(tmp);
+
+	sb_puts(sb, prefix);
+	do
+		tmp[--i] = (char)('0' + v % 10);
+	while (v /= 10);
+	sb_putn(sb, tmp + i, sizeof(tmp) - i);
+}
+
 /*
  * A JSON string (RFC 8259) in valid UTF-8, whatever the bytes of @s:
  * a byte that is not part of well-formed UTF-8 becomes U+FFFD (the
@@ -95,7 +108,11 @@ static void sb_json_string(struct sbuf *sb, const char *s)
 		} else if (*p < 0x20 || *p == 0x7f) {
 			sb_hex(sb, "\\u", *p, 4);
 		} else if (*p < 0x80) {
-			sb_putn(sb, (const char *)p, 1);
+			/* This byte and the plain ones after it, at once. */
+			while (k < n && p[k] >= 0x20 && p[k] < 0x7f &&
+			       p[k] != '"' && p[k] != '\\')
+				k++;
+			sb_putn(sb, (const char *)p, k);
 		} else if (!(k = utf8_seq(p, n, &cp))) {
 			sb_puts(sb, "\\ufffd");
 			k = 1;
@@ -215,9 +232,11 @@ static void sb_state(struct sbuf *sb, enum out_mode mode,
 		sb_putn(sb, "{", 1);
 		if (st->ifname[0]) {
 			sb_json_ifname(sb, st->ifname);
-			sb_printf(sb, ",\"ifindex\":%u,", st->ifindex);
+			sb_dec(sb, ",\"ifindex\":", st->ifindex);
+			sb_putn(sb, ",", 1);
 		}
-		sb_printf(sb, "\"msg_enable\":%u,\"classes\":", st->msg_enable);
+		sb_dec(sb, "\"msg_enable\":", st->msg_enable);
+		sb_puts(sb, ",\"classes\":");
 		sb_names(sb, cn, st->msg_enable, true);
 		if (changed != CHANGED_NONE)
 			sb_puts(sb, changed == CHANGED_YES ? ",\"changed\":true"
@@ -257,7 +276,7 @@ size_t format_event(char *buf, size_t size, enum out_mode mode,
 	if (mode == OUT_JSON) {
 		sb_puts(&sb, ",\"old_msg_enable\":");
 		if (old)
-			sb_printf(&sb, "%u", *old);
+			sb_dec(&sb, "", *old);
 		else
 			sb_puts(&sb, "null");
 		if (when) {
