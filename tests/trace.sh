@@ -992,8 +992,9 @@ done
 # --- a line cut part-way on a terminal (SIGTERM while it does not take
 # all of a record): ended by a newline, so that the next line there (on
 # standard error, "restored:") starts on a line of its own.  The
-# terminal is a pty of python3's, not read until the end; records of
-# 3000 bytes through the FIFO as /dev/kmsg fill it.
+# terminal is a pty of python3's, not read until the trace waits to say
+# the restore; records of 3000 bytes through the FIFO as /dev/kmsg
+# fill it.
 command -v python3 >/dev/null 2>&1 || missing python3 python3
 set_mask trc0 0x0
 python3 - "$kfifo" "$NIM_TMP/pty.out" ip netns exec "$NS" unshare -m sh -c \
@@ -1018,9 +1019,9 @@ def read_some(wait):
     out += b
     return b != b""
 # A write(2) to the terminal (fd 1 or 2) that sleeps: it is full.
-def blocked():
+def blocked(fds=("0x1", "0x2")):
     with open("/proc/%d/syscall" % p.pid) as f:
-        return f.read().split()[1:2] in (["0x1"], ["0x2"])
+        return f.read().split()[1:2] in [[fd] for fd in fds]
 end = time.time() + 15
 while b"restore with" not in out and time.time() < end:
     if read_some(0.1) is False:
@@ -1036,6 +1037,16 @@ for i in range(200):
 else:
     sys.exit("the trace did not block writing to the terminal")
 p.send_signal(signal.SIGTERM)
+# Not read until the record is left (the restore's lines wait on fd 2):
+# a record the terminal takes after the signal is written whole.
+end = time.time() + 20
+while time.time() < end:
+    try:
+        if blocked(("0x2",)):
+            break
+    except OSError:
+        break
+    time.sleep(0.05)
 while read_some(20):
     pass
 open(path, "wb").write(out.replace(b"\r", b""))
