@@ -872,6 +872,17 @@ for i in $(seq 0 50 1099) 7 1023 1024 1025 1050 1099; do
 	[ "$got" = "$want" ] || bad="$bad trm$i=$got"
 done
 check_eq "1100 targets: each put back (ethtool)" "" "$bad"
+
+# --- --for ends the session while it still says the restore commands
+# (1100 lines take longer than its millisecond): on a standard error
+# that takes them (a file), every one is said all the same
+trace "$O" "$E" 'trm*' +link --for 0.001
+stopped
+check_eq "--for 0.001, 1100 targets: exit 0" 0 "$RC"
+check_eq "--for 0.001, 1100 targets: 1100 'restore with' lines" 1100 \
+	"$(grep -c '; if netifmsg is killed, restore with: ' "$E")"
+check_eq "--for 0.001, 1100 targets: 1100 'restored:' lines" 1100 \
+	"$(grep -c ': restored: ' "$E")"
 # The trm taps stay until the namespace goes: deleting 1100 takes
 # seconds, and no case after this one selects them by a pattern but on
 # purpose.
