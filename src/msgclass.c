@@ -35,13 +35,17 @@ const struct msgclass msgclass_table[MSGCLASS_NBUILTIN] = {
  * MSGCLASS_TEST_HIDE to a built-in bit it then pretends not to know, so
  * that the tests can run the kernel-name path with a real kernel.
  */
+#ifdef MSGCLASS_TEST_HIDE
+#define BUILTIN_MASK	(((UINT32_C(1) << MSGCLASS_NBUILTIN) - 1) & \
+			 ~(UINT32_C(1) << MSGCLASS_TEST_HIDE))
+#else
+#define BUILTIN_MASK	((UINT32_C(1) << MSGCLASS_NBUILTIN) - 1)
+#endif
+
 static const char *builtin_name(unsigned int bit)
 {
-#ifdef MSGCLASS_TEST_HIDE
-	if (bit == MSGCLASS_TEST_HIDE)
-		return NULL;
-#endif
-	return bit < MSGCLASS_NBUILTIN ? msgclass_table[bit].name : NULL;
+	return bit < 32 && (BUILTIN_MASK >> bit & 1) ?
+	       msgclass_table[bit].name : NULL;
 }
 
 static const char *known_name(const struct classnames *cn, unsigned int bit)
@@ -183,15 +187,10 @@ const char *msgclass_name(const struct classnames *cn, unsigned int bit,
 	return buf;
 }
 
-/* known_name()'s bits: the built-in ones (as builtin_name()), the kernel's. */
+/* known_name()'s bits: the built-in ones, the kernel's. */
 uint32_t msgclass_named_mask(const struct classnames *cn)
 {
-	uint32_t mask = (UINT32_C(1) << MSGCLASS_NBUILTIN) - 1;
-
-#ifdef MSGCLASS_TEST_HIDE
-	mask &= ~(UINT32_C(1) << MSGCLASS_TEST_HIDE);
-#endif
-	return mask | (cn ? cn->have : 0);
+	return BUILTIN_MASK | (cn ? cn->have : 0);
 }
 
 /* Longest input msgclass_suggest() considers; longer cannot be within 2. */
