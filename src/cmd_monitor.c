@@ -123,10 +123,10 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
  * (ETHTOOL_GDRVINFO, by name): at the start for those the dump found
  * that are asked for by name (@fresh), at the first notification for
  * the others.  A notification may have waited in the queue while its
- * interface was renamed: asked by the name its index has now.  Either name must still be its own after
- * the answer.  Not known (asked again at the next one): false; where no
- * socket could ask (ulimit -n), w->err ends the monitor, as
- * iflist_drivers() ends a show.
+ * interface was renamed: asked by the name its index has now.  Either
+ * name must still be its own after the answer.  Not known (asked again
+ * at the next one): false; where no socket could ask (ulimit -n),
+ * w->err ends the monitor, as iflist_drivers() ends a show.
  */
 static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 {
