@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -26,16 +27,21 @@ static int ioc_get(struct backend *b, const char *ifname, struct ifstate *st)
 static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
-	struct if_nameindex *list = if_nameindex();
-	int ret;
+	struct if_nameindex *list = if_nameindex(), *proc = NULL;
+	int ret = -errno;
 
+	/* Netlink refused too (RestrictAddressFamilies=): /proc/net/dev. */
+	if (!list)
+		list = proc = ethioc_list(fd_of(b));
 	if (!list) {
-		ret = -errno;
 		strcpy(b->extack, "the interface list could not be read");
 		return ret;
 	}
 	ret = ethioc_walk(fd_of(b), list, cb, data);
-	if_freenameindex(list);
+	if (proc)
+		free(proc);
+	else
+		if_freenameindex(list);
 	return ret;
 }
 

@@ -4,6 +4,8 @@
  * (netlink has no such message).
  */
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <net/if.h>
 #include <sys/ioctl.h>
@@ -162,4 +164,81 @@ int ethioc_walk(int fd, const struct if_nameindex *list, bstate_cb_t cb,
 		ret = cb(&st, data);
 	}
 	return ret ? ret : moved;
+}
+
+int ethioc_dev_line(const char *line, char name[IF_NAMESIZE])
+{
+	size_t n;
+
+	line += strspn(line, " ");
+	n = strcspn(line, ": \t\n");
+	if (!n || n >= IF_NAMESIZE || line[n] != ':')
+		return -EINVAL;
+	memcpy(name, line, n);
+	name[n] = '\0';
+	return (int)n;
+}
+
+static int by_index(const void *a, const void *b)
+{
+	unsigned int x = ((const struct if_nameindex *)a)->if_index;
+	unsigned int y = ((const struct if_nameindex *)b)->if_index;
+
+	return (x > y) - (x < y);
+}
+
+struct if_nameindex *ethioc_list(int fd)
+{
+	FILE *f = fopen("/proc/self/net/dev", "re");
+	char (*names)[IF_NAMESIZE] = NULL, *line = NULL, name[IF_NAMESIZE];
+	size_t n = 0, cap = 0, i, size = 0;
+	struct if_nameindex *list = NULL;
+	void *v;
+	int index, err;
+
+	while (f && getline(&line, &size, f) > 0) {
+		if (ethioc_dev_line(line, name) < 0)
+			continue;
+		if (n == cap) {
+			v = realloc(names, (cap + 64) * sizeof(*names));
+			if (!v)
+				goto out;
+			names = v;
+			cap += 64;
+		}
+		memcpy(names[n++], name, IF_NAMESIZE);
+	}
+	if (!f || ferror(f))
+		goto out;
+	/* One block: the entries, their end, then the names they point to. */
+	list = malloc((n + 1) * sizeof(*list) + n * IF_NAMESIZE);
+	if (!list)
+		goto out;
+	v = memcpy(list + n + 1, names, n * IF_NAMESIZE);
+	for (i = 0; i < n; i++)
+		list[i].if_name = (char *)v + i * IF_NAMESIZE;
+	for (i = 0; i < n; i++) {
+		index = ethioc_ifindex(fd, list[i].if_name);
+		if (index == -ENODEV) {		/* gone since the read */
+			list[i--] = list[--n];
+			continue;
+		}
+		if (index < 0) {
+			free(list);
+			list = NULL;
+			errno = -index;
+			goto out;
+		}
+		list[i].if_index = (unsigned int)index;
+	}
+	list[n] = (struct if_nameindex){ 0, NULL };
+	qsort(list, n, sizeof(*list), by_index);
+out:
+	err = errno;
+	free(line);
+	free(names);
+	if (f)
+		fclose(f);
+	errno = err;
+	return list;
 }

@@ -51,4 +51,19 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
 int ethioc_walk(int fd, const struct if_nameindex *list, bstate_cb_t cb,
 		void *data);
 
+/*
+ * The name of a line of /proc/net/dev ("  eth0: 1234 ...") into @name:
+ * its length, or -EINVAL for a heading (a name has no blank or ':').
+ */
+int ethioc_dev_line(const char *line, char name[IF_NAMESIZE]);
+
+/*
+ * The interfaces of /proc/net/dev (of the network namespace the caller
+ * is in, whatever sysfs shows), with their indexes, in index order as
+ * if_nameindex(3) gives them, for ethioc_walk(): where every netlink
+ * socket is refused, the list that if_nameindex(3) cannot have.  One
+ * block, for free(3); NULL with errno set.
+ */
+struct if_nameindex *ethioc_list(int fd);
+
 #endif

@@ -20,6 +20,7 @@
 
 #include "backend.h"
 #include "check_main.h"
+#include "ethioc.h"
 #include "ethnl.h"
 #include "nlpipe.h"
 #include "genl.h"
@@ -776,6 +777,50 @@ START_TEST(test_lying_lengths)
 }
 END_TEST
 
+/*
+ * The lines of /proc/net/dev that the ioctl's list reads where netlink is
+ * refused: its two headings, names right-aligned to 6 bytes or longer,
+ * counters right after the colon, names of 15 bytes (the most) and of
+ * characters a name may have; nothing that is not a name's line.
+ */
+START_TEST(test_proc_net_dev_lines)
+{
+	static const struct {
+		const char *line;
+		const char *name;	/* NULL: no name */
+	} t[] = {
+		{ "Inter-|   Receive                            |  Transmit\n", NULL },
+		{ " face |bytes    packets errs drop fifo frame\n", NULL },
+		{ "    lo:       0       0    0    0    0     0\n", "lo" },
+		{ "  tap0: 1234 5 0 0 0 0 0 0 0 0 0 0 0 0 0 0\n", "tap0" },
+		{ "enp3s0f1:12345678901 7 0 0\n", "enp3s0f1" },
+		{ "abcdefghijklmno: 0 0\n", "abcdefghijklmno" },
+		{ "abcdefghijklmnop: 0 0\n", NULL },
+		{ "  a|b: 0\n", "a|b" },
+		{ "  a.b-c@d: 0", "a.b-c@d" },
+		{ "      : 0 0\n", NULL },
+		{ "", NULL },
+		{ "\n", NULL },
+		{ "   tap0\n", NULL },
+		{ "\ttap0: 0\n", NULL },
+	};
+	char name[IF_NAMESIZE];
+	size_t i;
+	int ret;
+
+	for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+		memset(name, 'x', sizeof(name));
+		ret = ethioc_dev_line(t[i].line, name);
+		if (!t[i].name) {
+			ck_assert_msg(ret == -EINVAL, "line %zu: %d", i, ret);
+			continue;
+		}
+		ck_assert_int_eq(ret, (int)strlen(t[i].name));
+		ck_assert_str_eq(name, t[i].name);
+	}
+}
+END_TEST
+
 START_TEST(test_names_without_nul)
 {
 	struct nlmsghdr *nlh;
@@ -1148,6 +1193,7 @@ static Suite *hostile_suite(void)
 	tc = tcase_create("parse");
 	tcase_add_test(tc, test_lying_lengths);
 	tcase_add_test(tc, test_names_without_nul);
+	tcase_add_test(tc, test_proc_net_dev_lines);
 	tcase_add_test(tc, test_family_name_without_nul);
 	tcase_add_test(tc, test_bitset_size_4096);
 	suite_add_tcase(s, tc);

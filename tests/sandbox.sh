@@ -144,26 +144,79 @@ for e in EAFNOSUPPORT EPERM EACCES; do
 done
 
 # Every netlink socket refused (RestrictAddressFamilies= without
-# AF_NETLINK): the ioctl's walk cannot list the interfaces either, since
-# if_nameindex(3) asks over a routing netlink socket.  Whatever walks the
-# list fails and says so; a named interface still works (above).
-# Control: the third socket() is that one (the second is the ioctl's).
+# AF_NETLINK): if_nameindex(3) cannot list the interfaces (it asks over
+# a routing netlink socket), so the ioctl's walk reads the names of
+# /proc/net/dev, this namespace's, and asks each its index.
+# Control: the third socket() is the interface list's (the second is
+# the ioctl's), and /proc/self/net/dev is read after it.
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" -e trace=socket \
-	-e inject=socket:error=EAFNOSUPPORT:when=1 "$NETIFMSG" >/dev/null 2>&1 ||
+ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" -e trace=socket,openat \
+	-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 "$NETIFMSG" >/dev/null 2>&1 ||
 	fatal "show all under strace failed"
-sed -n 3p "$NIM_TMP/strace" >"$NIM_TMP/third"
+grep 'socket(' "$NIM_TMP/strace" | sed -n 3p >"$NIM_TMP/third"
 check_egrep "control: the third socket() is the interface list's" \
 	'^([0-9]+ +)?socket\(AF_NETLINK, [^)]*NETLINK_ROUTE\)' "$NIM_TMP/third"
+sed -n '/NETLINK_ROUTE/,$p' "$NIM_TMP/strace" >"$NIM_TMP/after"
+check_egrep "control: /proc/self/net/dev is read after it" \
+	'openat\(AT_FDCWD, "/proc/self/net/dev", [^)]*\) = [0-9]' "$NIM_TMP/after"
+# nonl ARGS...: netifmsg ARGS, netlink refused in every socket() but the
+# ioctl's.
+nonl() { inject_nm socket EAFNOSUPPORT 1..3+2 "$@"; }
+# An interface without a message level, and one renamed after the taps
+# after it were made: left out, and the order is the indexes'.
+ip -n "$NS" link add nim-va type veth peer name nim-vb ||
+	fatal "creating a veth pair failed"
+ip -n "$NS" link set tap1 name zz1 || fatal "renaming tap1 failed"
+set_mask tap0 0x3
+set_mask zz1 0x0
+set_mask tap2 0x7
+check_rc "no netlink at all: show all" 0 nonl
+check_out "no netlink at all: show all, in index order" \
+	"$(show_line tap0 0x3)
+$(show_line zz1 0x0)
+$(show_line tap2 0x7)"
+check_empty "no netlink at all: show all: quiet" "$ERR"
+check_rc "no netlink at all: -j" 0 nonl -j
+check_json "no netlink at all: -j" \
+	"[$(json_if tap0 0x3),$(json_if zz1 0x0),$(json_if tap2 0x7)]" "$OUT"
+check_rc "no netlink at all: 'tap*' +link" 0 nonl 'tap*' +link
+check_mask "no netlink at all: 'tap*' +link: tap0" tap0 0x7
+check_mask "no netlink at all: 'tap*' +link: zz1 left alone" zz1 0x0
+check_mask "no netlink at all: 'tap*' +link: tap2" tap2 0x7
+check_rc "no netlink at all: --driver tun 'z*' +ifup" 0 nonl --driver tun 'z*' +ifup
+check_mask "no netlink at all: --driver tun: zz1" zz1 0x20
+check_mask "no netlink at all: --driver tun: tap0 left alone" tap0 0x7
+printf 'zz* drv\n' >"$NIM_TMP/nonl.conf"
+check_rc "no netlink at all: --apply" 0 nonl --apply --config "$NIM_TMP/nonl.conf"
+check_mask "no netlink at all: --apply: zz1" zz1 0x1
+check_rc "no netlink at all: 'nim-v*'" 1 nonl 'nim-v*' +link
+check_file "no netlink at all: 'nim-v*': the veth has no level" \
+	"netifmsg: no interface with a message level matches 'nim-v*'" "$ERR"
+
+# No /proc/net/dev either (a tmpfs over this process's /proc/PID/net, in
+# a mount namespace of its own; the rest of /proc stays, for the
+# sanitizers): whatever walks the list fails, with the netlink socket's
+# error, and changes nothing; a named interface still works.
+noproc() {
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" unshare -m --propagation private \
+		strace -f -qq -o "$NIM_TMP/strace" -e trace=socket,openat \
+		-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 sh -c \
+		'mount -t tmpfs nim-noproc "/proc/$$/net" && exec "$0" "$@"' \
+		"$NETIFMSG" "$@"
+}
 set_mask tap0 0x3
 for args in "" "tap*" "tap* +link" "--driver tun tap0 +link" "--apply tap0"; do
 	# shellcheck disable=SC2086 # the words of $args
-	check_rc "no netlink at all: '$args'" 1 \
-		inject_nm socket EAFNOSUPPORT 1..3+2 $args
-	check_empty "no netlink at all: '$args': no output" "$OUT"
-	check_file "no netlink at all: '$args': message" \
+	check_rc "no netlink, no /proc/net/dev: '$args'" 1 noproc $args
+	check_empty "no netlink, no /proc/net/dev: '$args': no output" "$OUT"
+	check_file "no netlink, no /proc/net/dev: '$args': message" \
 		"netifmsg: Address family not supported by protocol: the interface list could not be read" "$ERR"
-	check_mask "no netlink at all: '$args': tap0 unchanged" tap0 0x3
+	check_mask "no netlink, no /proc/net/dev: '$args': tap0 unchanged" tap0 0x3
 done
+check_egrep "control: /proc/self/net/dev could not be opened" \
+	'openat\(AT_FDCWD, "/proc/self/net/dev", [^)]*\) = -1 ENOENT' "$NIM_TMP/strace"
+check_rc "no netlink, no /proc/net/dev: tap0 +link" 0 noproc tap0 +link
+check_mask "no netlink, no /proc/net/dev: tap0 +link: ethtool reads 0x7" tap0 0x7
 
 finish
