@@ -176,6 +176,13 @@ check_out "no netlink at all: show all, in index order" \
 $(show_line zz1 0x0)
 $(show_line tap2 0x7)"
 check_empty "no netlink at all: show all: quiet" "$ERR"
+cp "$OUT" "$NIM_TMP/all"
+# -n: /proc/self/net/dev follows the namespace entered, not this one's.
+check_rc "no netlink at all: -n NETNS" 0 env \
+	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	strace -f -qq -o /dev/null -e trace=socket \
+	-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 "$NETIFMSG" -n "$NS"
+check_out "no netlink at all: -n NETNS: that namespace's" "$(cat "$NIM_TMP/all")"
 check_rc "no netlink at all: -j" 0 nonl -j
 check_json "no netlink at all: -j" \
 	"[$(json_if tap0 0x3),$(json_if zz1 0x0),$(json_if tap2 0x7)]" "$OUT"
