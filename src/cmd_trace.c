@@ -92,6 +92,7 @@ struct trace {
 	struct ifstate *st;		/* the targets, before the change */
 	struct target *t;		/* and what it did, in that order */
 	uint32_t *names;		/* the targets' indexes by name (strcmp) */
+	struct breq *reqs;		/* a chunk's requests: by_chunks() */
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
@@ -170,7 +171,9 @@ static int targets(struct trace *tr)
 		return select_none(tr->b, NULL, j);
 	tr->t = calloc(tr->n, sizeof(*tr->t));
 	tr->names = calloc(tr->n, sizeof(*tr->names));
-	if (!tr->t || !tr->names)
+	tr->reqs = calloc(tr->n < CMD_CHUNK ? tr->n : CMD_CHUNK,
+			  sizeof(*tr->reqs));
+	if (!tr->t || !tr->names || !tr->reqs)
 		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
 	sort_names(tr);
 	return 0;
@@ -421,27 +424,24 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 }
 
 /*
- * Run @some over the targets, a chunk at a time, with one array of
- * requests for all chunks.  A chunk whose run broke off (*broke) ends
- * it: the targets after it are not asked.  0 or -EIO.
+ * Run @some over the targets, a chunk at a time, with the one array of
+ * requests (tr->reqs, had before the raise: a restore that could not
+ * have its memory would leave the levels raised).  A chunk whose run
+ * broke off (*broke) ends it: the targets after it are not asked.
+ * 0 or -EIO.
  */
 static int by_chunks(struct trace *tr,
 		     int (*some)(struct trace *tr, struct breq *reqs,
 				 size_t from, size_t n, bool *broke))
 {
-	size_t max = tr->n < CMD_CHUNK ? tr->n : CMD_CHUNK;
-	struct breq *reqs = calloc(max, sizeof(*reqs));
 	bool broke = false;
 	size_t from;
 	int ret = 0;
 
-	if (!reqs)
-		return diag_kernel(NULL, NULL, -ENOMEM, NULL);
-	for (from = 0; from < tr->n && !broke; from += max)
-		if (some(tr, reqs, from, tr->n - from < max ? tr->n - from : max,
-			 &broke))
+	for (from = 0; from < tr->n && !broke; from += CMD_CHUNK)
+		if (some(tr, tr->reqs, from, tr->n - from < CMD_CHUNK ?
+			 tr->n - from : CMD_CHUNK, &broke))
 			ret = -EIO;
-	free(reqs);
 	return ret;
 }
 
@@ -980,6 +980,7 @@ out:
 	free(tr.st);
 	free(tr.t);
 	free(tr.names);
+	free(tr.reqs);
 	free(tr.netns);
 	return ret;
 }

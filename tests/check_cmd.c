@@ -2074,6 +2074,38 @@ static struct fake_iface *host_lo(void)
 	return lo;
 }
 
+/*
+ * Out of memory at each calloc() of a trace in turn: where lo's level is
+ * left raised, the trace says so and how to put it back, never that it
+ * was restored.  The restore itself needs none (its requests are had
+ * before the raise), so once raised, lo is always put back.
+ */
+START_TEST(test_trace_nomem)
+{
+	struct fake_iface *lo = host_lo();
+	unsigned int k, failed = 0;
+
+	for (k = 0; k < 64; k++) {
+		lo->mask = 0;
+		calloc_ok = (int)k;
+		if (run("--trace lo --for 0.1") == 0 && calloc_ok == -1)
+			ck_abort_msg("calloc() %u failed unsaid", k);
+		if (calloc_ok >= 0)
+			break;	/* the run had fewer than k + 1 */
+		failed++;
+		ck_assert_ptr_null(strstr(err, "lo: restored:"));
+		ck_assert_ptr_nonnull(strstr(err, "Cannot allocate memory"));
+		ck_assert_uint_eq(lo->mask, 0);
+	}
+	calloc_ok = -1;
+	ck_assert_uint_gt(failed, 0);
+	ck_assert_uint_lt(k, 64);
+	/* With all it asked for: raised, then restored. */
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0);
+}
+END_TEST
+
 /* After the raise's set: someone else turns on lo's drv. */
 static void lo_drv_meanwhile(struct fake *fk, size_t i)
 {
@@ -2570,6 +2602,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_dyndbg_once);
 	tcase_add_test(tc, test_trace_restore_fails);
+	tcase_add_test(tc, test_trace_nomem);
 	tcase_add_test(tc, test_trace_others_bit);
 	tcase_add_test(tc, test_trace_already_so);
 	tcase_add_test(tc, test_trace_change_ignored);
