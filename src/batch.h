@@ -65,8 +65,9 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 	       unsigned int *errline, struct cmdline_err *err);
 
 /*
- * A read of a batch file failed (errno says why): as -errno, but never
- * -EINVAL, which the readers return for a bad line.
+ * An open or read of a batch or configuration file failed (errno says
+ * why): as -errno, but never -EINVAL, which the readers return for a bad
+ * line (a file system may say EINVAL: -EIO).
  */
 int batch_read_error(void);
 

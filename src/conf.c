@@ -157,7 +157,7 @@ int config_load(struct batch *b, const char *path, const char *name,
 		return -EBADF;
 	f = is_stdin ? stdin : fopen(path, "re");
 	if (!f)
-		return -errno;
+		return batch_read_error();
 	ret = load(b, f, name, tag, e);
 	if (!is_stdin)
 		fclose(f);
@@ -237,7 +237,7 @@ static int check_trusted(int fd, bool reg, struct config_err *e)
 	struct stat st;
 
 	if (fstat(fd, &st) < 0)
-		return -errno;
+		return batch_read_error();
 	if (reg && !S_ISREG(st.st_mode))
 		return cmdline_err_set(&e->msg, false, "not a regular file");
 	if (st.st_uid != 0 && !caller_owns(st.st_uid))
@@ -265,10 +265,10 @@ static int load_default(struct batch *b, int dir, const char *name,
 	err_at(e, path, "");
 	fd = openat(dir, name, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
 	if (fd < 0)
-		return -errno;
+		return batch_read_error();
 	ret = check_trusted(fd, true, e);
 	if (!ret && (fcntl(fd, F_SETFL, 0) < 0 || !(f = fdopen(fd, "r"))))
-		ret = -errno;
+		ret = batch_read_error();
 	if (ret) {
 		close(fd);
 		return ret;
@@ -335,12 +335,12 @@ static int read_dir(struct batch *b, const char *etc,
 			p->skipped = dir;
 			return 0;
 		}
-		return errno == ENOENT ? 0 : -errno;
+		return errno == ENOENT ? 0 : batch_read_error();
 	}
 	/* What is checked is what is listed and read: all through @fd. */
 	ret = check_trusted(fd, false, e);
 	if (!ret && !(d = fdopendir(fd)))
-		ret = -errno;
+		ret = batch_read_error();
 	if (ret) {
 		close(fd);
 		return ret;
@@ -351,7 +351,7 @@ static int read_dir(struct batch *b, const char *etc,
 		if (!fnmatch("?*.conf", de->d_name, FNM_PERIOD) &&
 		    !keep_path(p, dir, de->d_name))
 			break;
-	ret = -errno;
+	ret = errno ? batch_read_error() : 0;
 	qsort(p->v + first, p->n - first, sizeof(*p->v), by_name);
 	for (i = first; !ret && i < p->n; i++) {
 		const char *name = p->v[i] + strlen(dir);

@@ -187,6 +187,35 @@ else
 	missing setpriv util-linux
 fi
 
+# --- a file system whose open(2) or fstat(2) says EINVAL (FUSE, some
+# network ones): a failure to read the file (exit 1, its name and an
+# error), not a bad line (exit 2 with an empty reason), as it was;
+# strace -P fails only the calls on that file.
+# einval CALL ARGS...: netifmsg ARGS, CALL on $NIM_TMP/einval.conf
+# failing with EINVAL.
+einval() {
+	local call=$1
+	shift
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		ip netns exec "$NS" strace -f -qq -o /dev/null \
+		-P "$NIM_TMP/einval.conf" -e trace="$call" \
+		-e inject="$call:error=EINVAL" "$NETIFMSG" "$@"
+}
+if command -v strace >/dev/null 2>&1; then
+	set_mask tap0 0x1
+	printf 'tap0 0x2\n' >"$NIM_TMP/einval.conf"
+	for args in "--batch" "--apply --config"; do
+		# shellcheck disable=SC2086 # the words of $args
+		check_rc "$args: open says EINVAL" 1 \
+			einval openat $args "$NIM_TMP/einval.conf"
+		check_file "$args: open says EINVAL: message" \
+			"netifmsg: $NIM_TMP/einval.conf: Input/output error" "$ERR"
+		check_mask "$args: open says EINVAL: not sent" tap0 0x1
+	done
+else
+	missing strace strace
+fi
+
 # --- a named pipe is read as a file is; CRLF line ends; a last line
 # without a newline
 set_mask tap0 0x1
