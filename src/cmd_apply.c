@@ -207,7 +207,6 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	struct apply a = { 0 };
 	struct iflist all;
 	struct drvwant want;
-	struct ifstate st;
 	struct breq *reqs = NULL;
 	unsigned int ifindex = o->ifindex;
 	bool drivers, *used = NULL;
@@ -220,11 +219,11 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	jobs_select(conf->jobs, conf->n, &drivers);
 	/*
 	 * IFACE by name is as --ifindex for the dump (renames of others
-	 * cannot fail it): its index read first, if it has a level.
+	 * cannot fail it): its index read first; none with a level by that
+	 * name, no driver read.
 	 */
-	if (!ifindex && o->job.ifname && !o->job.pattern &&
-	    !b->ops->get(b, o->job.ifname, &st))
-		ifindex = st.ifindex;
+	if (!ifindex && o->job.ifname && !o->job.pattern)
+		ifindex = iface_index(b, o->job.ifname);
 	want = (struct drvwant){ conf->jobs, conf->n, &o->job };
 	drivers |= o->job.more->ndrivers > 0;
 	ret = iflist_dump(b, &all, drivers ? &want : NULL, ifindex);

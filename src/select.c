@@ -253,12 +253,20 @@ bool jobs_select(const struct job *jobs, size_t n, bool *drivers)
 	return any;
 }
 
+unsigned int iface_index(struct backend *b, const char *name)
+{
+	struct ifstate st;
+	int ret = b->ops->get(b, name, &st);
+
+	if (ret == -ENODEV || ret == -EOPNOTSUPP || ret == -ENAMETOOLONG)
+		return UINT_MAX;	/* none: no driver is read */
+	return ret < 0 ? 0 : st.ifindex;
+}
+
 unsigned int jobs_ifindex(struct backend *b, const struct job *jobs, size_t n)
 {
 	const struct job *sel = NULL;
-	struct ifstate st;
 	size_t i;
-	int ret;
 
 	for (i = 0; i < n; i++) {
 		if (!job_is_selector(&jobs[i]))
@@ -267,10 +275,7 @@ unsigned int jobs_ifindex(struct backend *b, const struct job *jobs, size_t n)
 			return 0;
 		sel = &jobs[i];
 	}
-	ret = sel ? b->ops->get(b, sel->ifname, &st) : -EINVAL;
-	if (ret == -ENODEV || ret == -EOPNOTSUPP || ret == -ENAMETOOLONG)
-		return UINT_MAX;	/* none: no driver is read */
-	return ret < 0 ? 0 : st.ifindex;
+	return sel ? iface_index(b, sel->ifname) : 0;
 }
 
 bool job_too_long(const struct backend *b, const struct job *j)

@@ -76,10 +76,15 @@ bool job_selects(const struct job *j, const struct iflist *l, size_t i);
 bool jobs_select(const struct job *jobs, size_t n, bool *drivers);
 
 /*
+ * The index of interface @name (one GET), for iflist_dump() to read its
+ * driver alone; UINT_MAX where the name has no interface with a level,
+ * none to read; 0 (every driver) where the read failed otherwise.
+ */
+unsigned int iface_index(struct backend *b, const char *name);
+
+/*
  * Where the one selector of @jobs is a name (not a pattern, so with
- * --driver), the index of its interface, read first (one GET), so that
- * iflist_dump() reads its driver alone; UINT_MAX where the name has no
- * interface with a level, none to read.  0 (every driver) otherwise.
+ * --driver), iface_index() of it; 0 (every driver) otherwise.
  */
 unsigned int jobs_ifindex(struct backend *b, const struct job *jobs, size_t n);
 

@@ -1563,6 +1563,16 @@ START_TEST(test_apply_driver_reads)
 	ck_assert_str_eq(err, "");
 	ck_assert_uint_eq(f.drivers, 1);
 	ck_assert_uint_eq(fake_find(&f, "eth0")->mask, 0x6);
+	/*
+	 * IFACE that no interface has (one not there yet: no error): no
+	 * driver is read, tap1's that fails neither.
+	 */
+	f.drivers = 0;
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s nope0",
+		 write_file("--driver igb * -drv\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: nope0: note: no interface with a message level matches it now\n");
+	ck_assert_uint_eq(f.drivers, 0);
 }
 END_TEST
 
