@@ -396,13 +396,22 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 	ret2 = k ? run_all(tr, reqs, k, &answered) : 0;
 	for (i = j = 0; i < n && j < k; i++) {
 		struct target *t = &tr->t[from + i];
+		int r = 0;
 
 		if (reqs[j].ifname != st[i].ifname)
 			continue;
-		if (j < answered && reqs[j].err == -ENODEV &&
-		    follow_index(tr, from + i) <= 0) {
+		/*
+		 * No interface of that name: its index says whether it went
+		 * away, or was renamed (also away and back: its name again).
+		 * Where that cannot be told, it is not taken for gone: the
+		 * restore that comes at once tries it.
+		 */
+		if (j < answered && reqs[j].err == -ENODEV)
+			r = follow_index(tr, from + i);
+		if (r < 0)
+			ret2 = diag_kernel(NULL, st[i].ifname, r, NULL);
+		if (r == -ENODEV) {
 			t->gone = true;
-			ret2 = diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
 		} else {
 			/*
 			 * Unread (the run broke off, the read failed, or read

@@ -2085,6 +2085,24 @@ static struct fake_iface *host_lo(void)
 }
 
 /*
+ * Read back by name, no interface had it, but its index still has that
+ * name (renamed away and back, here the host's lo): not gone, traced on,
+ * and put back at the end.
+ */
+START_TEST(test_trace_readback_name_back)
+{
+	struct fake_iface *lo = host_lo();
+
+	fake_fail_gets(lo, 1, 1, -ENODEV);
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00007fff; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0);
+}
+END_TEST
+
+/*
  * Out of memory at each calloc() of a trace in turn: where lo's level is
  * left raised, the trace says so and how to put it back, never that it
  * was restored.  The restore itself needs none (its requests are had
@@ -2608,6 +2626,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_fails_after_unchanged);
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
+	tcase_add_test(tc, test_trace_readback_name_back);
 	tcase_add_test(tc, test_trace_unchanged_not_read);
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_dyndbg_once);
