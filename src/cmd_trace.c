@@ -689,7 +689,10 @@ static int follow(struct trace *tr, const sigset_t *block, const sigset_t *wait)
 		{ .fd = tr->o->quiet ? -1 : STDOUT_FILENO, .events = 0 },
 		{ .fd = tr->kmsg, .events = POLLIN },
 	};
-	/* Each second a look for targets gone or renamed. */
+	/*
+	 * A look for targets gone or renamed at each pass (any_gone()): after
+	 * each wake-up, and at least each second.
+	 */
 	const struct timespec tick = { 1, 0 };
 	int ret;
 
