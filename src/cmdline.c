@@ -529,6 +529,10 @@ static int add_level(struct job *j, struct cmdline *cl)
 	if (ret == -EDOM && (big < INT_MIN || big > INT_MAX))
 		return usage_error(cl, "level %s under the kernel map does not fit a driver's debug= (an int): the kernel refuses it (use 0..31)",
 				   q);
+	/* The other maps read a negative level as none: one that fits. */
+	if (!ret && big < INT_MIN)
+		return usage_error(cl, "level %s under the %s map does not fit a driver's debug= (an int): the kernel refuses it (use -1..7; negative means no messages)",
+				   q, map);
 	if (ret == -EDOM)
 		return usage_error(cl, "level %s under the kernel map means the driver's default, which netifmsg cannot know (use 0..31%s)",
 				   q, level < 0 ?
