@@ -97,6 +97,16 @@ ci_deb()
 			ci_result "deb: /etc/netifmsg.conf is a commented conffile" 1
 			rc=1
 		fi
+		# Debian's libjansson, not a copy (debian/rules): linked
+		# dynamically, and a dependency of the package.
+		if readelf -d "$root/usr/sbin/netifmsg" | grep -q 'NEEDED.*libjansson\.so' &&
+		   dpkg-deb -f "$deb" Depends | grep -q 'libjansson'; then
+			ci_result "deb: libjansson linked dynamically, and in Depends" 0
+		else
+			dpkg-deb -f "$deb" Depends
+			ci_result "deb: libjansson linked dynamically, and in Depends" 1
+			rc=1
+		fi
 		if [ "$("$root/usr/sbin/netifmsg" --version 2>&1)" = \
 		     "netifmsg $(dpkg-deb -f "$deb" Version | sed 's/-[^-]*$//')" ]; then
 			ci_result "deb: the packaged program runs (--version)" 0
