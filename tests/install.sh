@@ -16,7 +16,7 @@ B=${top_builddir:-$(cd "$(dirname "$0")/.." && pwd)}
 [ -f "$B/Makefile" ] || { echo "SKIP: install: no Makefile in $B" >&2; exit 77; }
 command -v make >/dev/null 2>&1 || { echo "SKIP: install: no make" >&2; exit 77; }
 D=$(mktemp -d "${TMPDIR:-/tmp}/nim-install.XXXXXX") || exit 1
-trap 'rm -rf "$D"' EXIT
+trap 'rm -rf "$D" "$D.rule"' EXIT
 
 # var NAME: a variable of the build's Makefile (its last line of output).
 var() {
@@ -44,6 +44,22 @@ if [ -n "$udevrulesdir" ]; then
 	check "the rule runs the installed netifmsg" \
 		"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sbindir/netifmsg --apply --ifindex \$env{IFINDEX}\"" \
 		"$(grep -v '^#' "$rule")"
+fi
+# A path given to make (make install prefix=... or sbindir=...) makes the
+# rule again, as it makes the program again for sysconfdir: made here in
+# a directory of its own, so that the build's rule (apply.sh runs it)
+# stays as it is.
+if [ -n "$udevrulesdir" ]; then
+	S=$(cd "${top_srcdir:-$B}" && pwd)
+	mkdir "$D.rule"
+	for sb in /opt/nim-a/sbin /opt/nim-b/sbin; do
+		make -s -C "$D.rule" -f "$B/Makefile" srcdir="$S" sbindir="$sb" \
+			contrib/90-netifmsg.rules >>"$D.log" 2>&1
+		check "the rule made again for sbindir=$sb" \
+			"ACTION==\"add\", SUBSYSTEM==\"net\", RUN+=\"$sb/netifmsg --apply --ifindex \$env{IFINDEX}\"" \
+			"$(grep -v '^#' "$D.rule/contrib/90-netifmsg.rules" 2>&1)"
+	done
+	rm -rf "$D.rule"
 fi
 if [ -n "$bashcompletiondir" ]; then
 	check "installs $bashcompletiondir/netifmsg, the completion" same \
