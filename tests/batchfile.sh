@@ -196,8 +196,7 @@ fi
 einval() {
 	local call=$1
 	shift
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null \
+	no_lsan ip netns exec "$NS" strace -f -qq -o /dev/null \
 		-P "$NIM_TMP/einval.conf" -e trace="$call" \
 		-e inject="$call:error=EINVAL" "$NETIFMSG" "$@"
 }

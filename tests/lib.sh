@@ -150,18 +150,22 @@ at_ioctl() {
 	RC=$?
 }
 
-# swap_names A B: the interfaces A and B swap names.
+# no_lsan CMD...: CMD, whose netifmsg runs under strace, with the
+# sanitizers' leak check off: LeakSanitizer cannot work under ptrace.
+no_lsan() {
+	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" "$@"
+}
+
 # inject_nm SYSCALL ERRNO N ARGS...: netifmsg ARGS in $NS, its Nth call
-# of SYSCALL (an strace name or /regex) failing with ERRNO.  LeakSanitizer
-# cannot work under ptrace.
+# of SYSCALL (an strace name or /regex) failing with ERRNO.
 inject_nm() {
 	local call=$1 err=$2 when=$3
 	shift 3
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" strace -f -qq -o /dev/null -e trace="$call" \
+	no_lsan ip netns exec "$NS" strace -f -qq -o /dev/null -e trace="$call" \
 		-e inject="$call:error=$err:when=$when" "$NETIFMSG" "$@"
 }
 
+# swap_names A B: the interfaces A and B swap names.
 swap_names() {
 	ip -n "$NS" link set "$1" name nim-swap && ip -n "$NS" link set "$2" name "$1" &&
 		ip -n "$NS" link set nim-swap name "$2"

@@ -149,8 +149,7 @@ done
 # /proc/net/dev, this namespace's, and asks each its index.
 # Control: the third socket() is the interface list's (the second is
 # the ioctl's), and /proc/self/net/dev is read after it.
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" -e trace=socket,openat \
+no_lsan ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" -e trace=socket,openat \
 	-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 "$NETIFMSG" >/dev/null 2>&1 ||
 	fatal "show all under strace failed"
 grep 'socket(' "$NIM_TMP/strace" | sed -n 3p >"$NIM_TMP/third"
@@ -178,8 +177,7 @@ $(show_line tap2 0x7)"
 check_empty "no netlink at all: show all: quiet" "$ERR"
 cp "$OUT" "$NIM_TMP/all"
 # -n: /proc/self/net/dev follows the namespace entered, not this one's.
-check_rc "no netlink at all: -n NETNS" 0 env \
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+check_rc "no netlink at all: -n NETNS" 0 no_lsan \
 	strace -f -qq -o /dev/null -e trace=socket \
 	-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 "$NETIFMSG" -n "$NS"
 check_out "no netlink at all: -n NETNS: that namespace's" "$(cat "$NIM_TMP/all")"
@@ -205,8 +203,7 @@ check_file "no netlink at all: 'nim-v*': the veth has no level" \
 # sanitizers): whatever walks the list fails, with the netlink socket's
 # error, and changes nothing; a named interface still works.
 noproc() {
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-		ip netns exec "$NS" unshare -m --propagation private \
+	no_lsan ip netns exec "$NS" unshare -m --propagation private \
 		strace -f -qq -o "$NIM_TMP/strace" -e trace=socket,openat \
 		-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 sh -c \
 		'mount -t tmpfs nim-noproc "/proc/$$/net" && exec "$0" "$@"' \
