@@ -28,7 +28,7 @@ static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
 {
 	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
 	struct if_nameindex *list = if_nameindex(), *proc = NULL;
-	int ret = -errno;
+	int ret = list ? 0 : -errno;
 
 	/* Netlink refused too (RestrictAddressFamilies=): /proc/net/dev. */
 	if (!list)
