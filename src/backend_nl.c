@@ -110,21 +110,28 @@ struct run_ctx {
 	size_t n;
 	breq_done_t done;
 	void *data;
+	bool unbuilt;	/* a request could not be built: the run ended */
 };
 
 static struct nlmsghdr *run_build(void *buf, size_t i, void *data)
 {
 	struct run_ctx *c = data;
 	uint16_t family = sock_of(c->b)->family;
+	struct nlmsghdr *nlh;
 	struct breq *r;
 
 	if (i >= c->n)
 		return NULL;
 	r = &c->r[i];
 	if (!r->set)
-		return ethnl_build_debug_get(buf, family, 0, r->ifname);
-	return ethnl_build_debug_set(buf, family, 0, r->ifname, r->ifindex,
-				     r->value, r->mask, r->replace);
+		nlh = ethnl_build_debug_get(buf, family, 0, r->ifname);
+	else
+		nlh = ethnl_build_debug_set(buf, family, 0, r->ifname,
+					    r->ifindex, r->value, r->mask,
+					    r->replace);
+	/* NULL also ends the pipeline: the run must not look complete. */
+	c->unbuilt |= !nlh;
+	return nlh;
 }
 
 static int run_reply(size_t i, const struct nlmsghdr *nlh, void *data)
@@ -152,7 +159,7 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 		  unsigned int window, breq_done_t done, void *data)
 {
 	struct nl_priv *p = b->priv;
-	struct run_ctx c = { b, r, n, done, data };
+	struct run_ctx c = { b, r, n, done, data, false };
 	size_t i;
 	int ret;
 
@@ -180,7 +187,8 @@ static int nl_run(struct backend *b, struct breq *r, size_t n,
 	p->busy = true;
 	ret = genl_pipeline(&p->s, window, &run_ops, &c, &b->in_flight);
 	p->busy = false;
-	return ret;
+	/* As genl_talk() says of a request it cannot build. */
+	return ret < 0 || !c.unbuilt ? ret : -EINVAL;
 }
 
 static int names_cb(const struct nlmsghdr *nlh, void *data)

@@ -1151,6 +1151,45 @@ START_TEST(test_run_no_stale_extack)
 }
 END_TEST
 
+static int tally_done(struct breq *r, const char *extack, void *data)
+{
+	(void)r;
+	(void)extack;
+	++*(size_t *)data;
+	return 0;
+}
+
+/*
+ * A request of a pipeline that cannot be built (a name too long) ends
+ * the run with -EINVAL: the requests after it must not look done.
+ */
+START_TEST(test_run_unbuilt)
+{
+	static char toolong[ALTIFNAMSIZ + 1];
+	struct breq r[3] = {
+		{ .ifname = "lo" }, { .ifname = toolong }, { .ifname = "lo" },
+	};
+	struct backend b = { 0 };
+	size_t done = 0;
+	int ret;
+
+	ret = backend_nl_open(&b, false);
+	if (ret == -EPROTONOSUPPORT)
+		return;		/* no ethtool netlink here */
+	ck_assert_int_eq(ret, 0);
+	memset(toolong, 'x', ALTIFNAMSIZ);
+	ck_assert_int_eq(b.ops->run(&b, r, 3, 4, tally_done, &done), -EINVAL);
+	ck_assert_uint_eq(done, 1);
+	ck_assert_uint_eq(b.in_flight, 0);
+	/* the socket is still good */
+	done = 0;
+	r[1].ifname = "lo";
+	ck_assert_int_eq(b.ops->run(&b, r, 3, 4, tally_done, &done), 0);
+	ck_assert_uint_eq(done, 3);
+	b.ops->close(&b);
+}
+END_TEST
+
 static Suite *hostile_suite(void)
 {
 	Suite *s = suite_create("hostile");
@@ -1175,6 +1214,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_bad_message_in_dump);
 	tcase_add_test(tc, test_talk_null_request);
 	tcase_add_test(tc, test_run_no_stale_extack);
+	tcase_add_test(tc, test_run_unbuilt);
 	suite_add_tcase(s, tc);
 
 	/*
