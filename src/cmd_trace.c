@@ -519,11 +519,14 @@ static void dyndbg_notes(const struct trace *tr)
 	/* -q: no notes.  No control file (or not root's): no driver. */
 	if (tr->o->quiet || access(DYNDBG_PATH, R_OK))
 		return;
-	for (i = 0; i < tr->n; i++)
+	/* A signal meanwhile: no more reads, and no notes for a session over. */
+	for (i = 0; i < tr->n && !stop; i++)
 		if (tr->b->ops->driver(tr->b, tr->st[i].ifname,
 				      tr->st[i].ifindex, name) >= 0 &&
 		    iflist_driver(&seen, name) < 0)
 			break;	/* a note the session can do without */
+	if (stop)
+		seen.ndrivers = 0;
 	if (seen.ndrivers)
 		qsort(seen.drivers, seen.ndrivers, sizeof(*seen.drivers),
 		      cmp_driver);

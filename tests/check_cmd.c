@@ -2134,6 +2134,32 @@ START_TEST(test_trace_nomem)
 }
 END_TEST
 
+/* A signal while the drivers are read: no more reads, no notes. */
+START_TEST(test_trace_dyndbg_stopped)
+{
+	FILE *c = fopen(DYNDBG_PATH, "w");
+	struct fake_iface *lo = host_lo();
+	int i;
+
+	ck_assert_ptr_nonnull(c);
+	fputs("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n", c);
+	ck_assert_int_eq(fclose(c), 0);
+	/* No interface of the host has the taps' indexes. */
+	for (i = 0; i < f.nifs; i++) {
+		f.ifs[i].driver = "igb";
+		if (&f.ifs[i] != lo)
+			f.ifs[i].ifindex = INT32_MAX - (uint32_t)i;
+	}
+	f.driver_raise = SIGTERM;
+	ck_assert_int_eq(run("--trace * --for 5"), 0);
+	unlink(DYNDBG_PATH);
+	ck_assert_uint_eq(f.drivers, 1);
+	ck_assert_ptr_null(strstr(err, "netif_dbg"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0x0);
+}
+END_TEST
+
 /* After the raise's set: someone else turns on lo's drv. */
 static void lo_drv_meanwhile(struct fake *fk, size_t i)
 {
@@ -2630,6 +2656,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_unchanged_not_read);
 	tcase_add_test(tc, test_trace_undo_name);
 	tcase_add_test(tc, test_trace_dyndbg_once);
+	tcase_add_test(tc, test_trace_dyndbg_stopped);
 	tcase_add_test(tc, test_trace_restore_fails);
 	tcase_add_test(tc, test_trace_nomem);
 	tcase_add_test(tc, test_trace_others_bit);

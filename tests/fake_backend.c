@@ -257,7 +257,8 @@ static int fake_driver(struct backend *b, const char *ifname,
 {
 	struct fake_iface *fi = fake_find(fake_of(b), ifname);
 
-	fake_of(b)->drivers++;
+	if (!fake_of(b)->drivers++ && fake_of(b)->driver_raise)
+		raise(fake_of(b)->driver_raise);
 	if (!fi)
 		return -ENODEV;
 	if (fi->driver_error)

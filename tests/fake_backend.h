@@ -50,6 +50,8 @@ struct fake {
 	unsigned int dumps_enodev;
 	/* Every dump fails at once with this -errno (0: none does). */
 	int dump_error;
+	/* The first driver read raises this signal (0: none). */
+	int driver_raise;
 	/* Called after answer @i of a run (to rename, say); may be NULL. */
 	void (*answered)(struct fake *f, size_t i);
 	/*
