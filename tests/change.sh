@@ -123,8 +123,10 @@ check_rc "nm tap0 +likn" 2 nm tap0 +likn
 check_grep "nm tap0 +likn: did you mean" "did you mean 'link'" "$ERR"
 check_empty "nm tap0 +likn: no stdout" "$OUT"
 check_mask "nm tap0 +likn: mask unchanged" tap0 0x5
+set_mask tap0 0x1
 check_rc "nm tap0 +link +likn (one good word, one bad)" 2 nm tap0 +link +likn
-check_mask "nm tap0 +link +likn: mask unchanged" tap0 0x5
+check_mask "nm tap0 +link +likn: mask unchanged" tap0 0x1
+set_mask tap0 0x5
 check_rc "nm tap0 0x3 likn (one good word, one bad)" 2 nm tap0 0x3 likn
 check_mask "nm tap0 0x3 likn: mask unchanged" tap0 0x5
 

@@ -95,6 +95,27 @@ for pid in "${MON_PIDS[@]}"; do
 		pass "--monitor of a name that may come: it waits"
 	fi
 done
+# ... and shows each one that comes: two new taps, and tap1 by its altname.
+ip -n "$NS" tuntap add dev errors-long-na1 mode tap &&
+	ip -n "$NS" tuntap add dev '???errors-lon1' mode tap ||
+	fatal "cannot create the taps the monitors wait for"
+tap1_mask=$(ethtool_mask tap1)
+set_mask errors-long-na1 0x3
+set_mask '???errors-lon1' 0x5
+set_mask tap1 0x7
+for w in 'waits15 ^errors-long-na1: 0x00000003 drv probe$' \
+	'waitsesc ^\\\?\\\?\\\?errors-lon1: 0x00000005 drv link$' \
+	'waitsdrv ^tap1: 0x00000007 drv probe link \(was '; do
+	if wait_for "$NIM_TMP/${w%% *}.out" "${w#* }"; then
+		pass "--monitor of a name that may come: ${w%% *} shows it"
+	else
+		fail "--monitor of a name that may come: ${w%% *} shows it" \
+			"$(cat "$NIM_TMP/${w%% *}.out" "$NIM_TMP/${w%% *}.err")"
+	fi
+done
+ip -n "$NS" link del errors-long-na1 && ip -n "$NS" link del '???errors-lon1' ||
+	fatal "cannot delete the taps the monitors waited for"
+set_mask tap1 "$tap1_mask"
 kill -TERM "${MON_PIDS[@]}"
 wait "${MON_PIDS[@]}"
 MON_PIDS=()
@@ -236,16 +257,19 @@ check_grep "--from-level 32 (kernel): mentions default" "default" "$ERR"
 err 2 "level -1 under the kernel map means the driver's default" \
 	--level-map kernel --from-level=-1
 err 2 "invalid level 'abc'" --from-level abc
-err 2 "invalid level" --from-level ''
+err 2 "netifmsg: invalid level ''" --from-level ''
 err 2 "unknown option '--foo'" --foo
 check_grep "--foo: try --help" "Try 'netifmsg --help'." "$ERR"
-err 2 "unknown option" -Z
+err 2 "netifmsg: unknown option '-Z'" -Z
 err 2 "option '--netns' needs a value" --netns
-err 2 "" --from-level
-err 2 "" --level-map bogus --from-level 3
-err 2 "" -q -v tap0
-err 2 "" --decode --list
-err 2 "" --decode likn
+err 2 "netifmsg: option '--from-level' needs a value" --from-level
+err 2 "netifmsg: unknown level map 'bogus' (use cumulative, exact or kernel)" \
+	--level-map bogus --from-level 3
+err_tap 2 "netifmsg: option -q excludes -j, -x, -N and -v" -q -v tap0
+err 2 "netifmsg: options --list, --decode, --monitor, --batch, --apply and --trace exclude each other" \
+	--decode --list
+err 2 "netifmsg: unknown message class 'likn' (did you mean 'link'?); see 'netifmsg --list'" \
+	--decode likn
 
 # --- a pattern's change whose answers are lost (the receive fails after
 # the sets went out, all at once): every interface is changed, and the

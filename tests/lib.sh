@@ -536,14 +536,18 @@ check_rc() {
 	fi
 }
 
-# has_string STRING FILE: some line of FILE holds the fixed STRING, as
-# `grep -qF` says.
+# has_string STRING FILE: FILE holds the fixed STRING (its lines in a
+# row, if it has several).  An empty STRING is a test's mistake (it would
+# match anything): never found.
 has_string() {
 	local c
-	if [ -n "$1" ] && [[ $1 != *$'\n'* ]] && slurp c "$2"; then
+	[ -n "$1" ] || return 1
+	if slurp c "$2"; then
 		[[ $c == *"$1"* ]]
-	else
+	elif [[ $1 != *$'\n'* ]]; then
 		grep -qF -e "$1" "$2"
+	else
+		return 1	# grep would take each line for an alternative
 	fi
 }
 
@@ -597,7 +601,9 @@ check_egrep() {
 
 # check_nogrep NAME STRING FILE: FILE does not contain STRING.
 check_nogrep() {
-	if has_string "$2" "$3"; then
+	if [ -z "$2" ]; then
+		fail "$1" "the test gave an empty STRING, which says nothing"
+	elif has_string "$2" "$3"; then
 		fail "$1" "expected '$3' not to contain: '$2'" "actual content:"
 		sed -n '1,20s/^/      | /p' "$3"
 	else

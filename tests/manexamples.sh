@@ -112,8 +112,8 @@ et eth0 | grep -q 'Current message level:' ||
 set_mask eth0 0x7
 # The page's other namespace, blue, with its own eth1.
 BLUE=$NS-blue
-ip netns add "$BLUE" || fatal "ip netns add $BLUE failed"
 NIM_EXTRA_NS+=("$BLUE")
+ip netns add "$BLUE" || fatal "ip netns add $BLUE failed"
 ip -n "$BLUE" tuntap add dev eth1 mode tap || fatal "cannot add eth1 in $BLUE"
 WORK=$NIM_TMP/work
 ETC=$NIM_TMP/etc
@@ -617,8 +617,8 @@ inline_blocks() {
 # INLINE_SETUP says, in RUN_NS.
 inline_ns() {
 	RUN_NS=$NS-i$((${#NIM_EXTRA_NS[@]} + 1))
-	ip netns add "$RUN_NS" || fatal "ip netns add $RUN_NS failed"
 	NIM_EXTRA_NS+=("$RUN_NS")
+	ip netns add "$RUN_NS" || fatal "ip netns add $RUN_NS failed"
 	# shellcheck disable=SC2016 # expanded by the inner shell
 	ip netns exec "$RUN_NS" bash -c 'set -e
 		tap() {

@@ -295,8 +295,13 @@ command -v strace >/dev/null 2>&1 || missing strace strace
 # while IFACE goes away: IFACE's message first, then the array of the N
 # others, whole.
 gone_meanwhile() {
-	local n pid what="-j '$1' +drv, $2 gone"
+	local n pid d what="-j '$1' +drv, $2 gone" devs=() ok=0
 
+	for d in $(ip -n "$NS" -o link show | awk -F': ' '{ print $2 }'); do
+		# shellcheck disable=SC2053 # $1 is a pattern
+		[[ $d == $1 ]] && [ "$d" != "$2" ] && devs+=("$d") && set_mask "$d" 0
+	done
+	[ "${#devs[@]}" = "$3" ] || fatal "$1: ${#devs[@]} interfaces, not $3"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 		fatal "--ioctl show all under strace failed"
@@ -317,6 +322,12 @@ gone_meanwhile() {
 	check_egrep "$what: then the array of the $3 others, whole" \
 		"^\\[(\\{[^}]*\\},){$(($3 - 1))}\\{[^}]*\\}\\]\$" "$OUT"
 	check_lines "$what: two lines" 2 "$OUT"
+	check_eq "$what: the $3 others said changed to drv" "$3" \
+		"$(grep -o '"msg_enable":1,"classes":\["drv"\],"changed":true}' "$OUT" | wc -l)"
+	for d in "${devs[@]}"; do
+		[ "$(ethtool_mask "$d")" = 0x00000001 ] && ok=$((ok + 1))
+	done
+	check_eq "$what: the $3 others have drv (ethtool)" "$3" "$ok"
 }
 gone_meanwhile 'tap[0-3]' tap1 3
 # About 85 bytes an interface: 259 of them are over 16 KiB.

@@ -104,32 +104,28 @@ refused -x tap0 -drv
 refused -N tap0 --from-level 1
 
 # over the legacy ioctl (SIOCETHTOOL's set needs CAP_NET_ADMIN as well)
-if "$NETIFMSG" --help | grep -q -- '--ioctl'; then
-	check_rc "nobody: --ioctl -x tap0 (show)" 0 nobody --ioctl -x tap0
-	check_out "nobody: --ioctl -x tap0: output" "$(hex "$MASK0")"
-	refused --ioctl tap0 0x5
-	refused --ioctl tap0 +link
-	refused --ioctl tap0 -drv,+hw
-	refused --ioctl tap0 --from-level 3
-	refused --ioctl -v tap0 bit20
-fi
+check_rc "nobody: --ioctl -x tap0 (show)" 0 nobody --ioctl -x tap0
+check_out "nobody: --ioctl -x tap0: output" "$(hex "$MASK0")"
+refused --ioctl tap0 0x5
+refused --ioctl tap0 +link
+refused --ioctl tap0 -drv,+hw
+refused --ioctl tap0 --from-level 3
+refused --ioctl -v tap0 bit20
 
 # a batch file: every line is refused (and with -f, every line is tried)
-if "$NETIFMSG" --help | grep -q -- '--batch'; then
-	printf 'tap0 +link\ntap0 0x1\n' >"$NIM_TMP/batch"
-	chmod 644 "$NIM_TMP/batch"
-	chmod 755 "$NIM_TMP"
-	check_rc "nobody: --batch" 1 nobody --batch "$NIM_TMP/batch"
-	check_grep "nobody: --batch: line 1 refused" \
-		"batch:1: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
-	check_grep "nobody: --batch: stops there" "stopped at the failed line" "$ERR"
-	check_empty "nobody: --batch: no stdout" "$OUT"
-	check_mask "nobody: --batch: tap0 unchanged" tap0 "$MASK0"
-	check_rc "nobody: -f --batch" 1 nobody -f --batch "$NIM_TMP/batch"
-	check_lines "nobody: -f --batch: both lines refused" 2 "$ERR"
-	check_grep "nobody: -f --batch: line 2" "batch:2: tap0: permission denied" "$ERR"
-	check_mask "nobody: -f --batch: tap0 unchanged" tap0 "$MASK0"
-fi
+printf 'tap0 +link\ntap0 0x1\n' >"$NIM_TMP/batch"
+chmod 644 "$NIM_TMP/batch"
+chmod 755 "$NIM_TMP"
+check_rc "nobody: --batch" 1 nobody --batch "$NIM_TMP/batch"
+check_grep "nobody: --batch: line 1 refused" \
+	"batch:1: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" "$ERR"
+check_grep "nobody: --batch: stops there" "stopped at the failed line" "$ERR"
+check_empty "nobody: --batch: no stdout" "$OUT"
+check_mask "nobody: --batch: tap0 unchanged" tap0 "$MASK0"
+check_rc "nobody: -f --batch" 1 nobody -f --batch "$NIM_TMP/batch"
+check_lines "nobody: -f --batch: both lines refused" 2 "$ERR"
+check_grep "nobody: -f --batch: line 2" "batch:2: tap0: permission denied" "$ERR"
+check_mask "nobody: -f --batch: tap0 unchanged" tap0 "$MASK0"
 
 # entering a named namespace needs privilege too: refused, changes nothing
 check_rc "nobody: -n NS tap0 +link" 1 "${GCOV[@]}" \
@@ -183,35 +179,35 @@ if setpriv --reuid=65534 --regid=65534 --clear-groups unshare -U true \
 	check_file "userns root: its own netns: -n NS refused" \
 		"netifmsg: $NS: cannot enter network namespace: Operation not permitted (it takes CAP_SYS_ADMIN, as for ip -n)" "$ERR"
 	check_mask "userns root: -n NS: tap0 unchanged" tap0 "$MASK0"
+else
+	echo "note: an unprivileged user cannot make a user namespace here: the userns root cases are not run"
 fi
 
 # --trace where /dev/kmsg cannot be opened for another reason than
 # kernel.dmesg_restrict: the note gives the error alone, no CAP_SYSLOG
 # hint (here the caller has CAP_SYSLOG, or is root).  In a mount
 # namespace of its own: /dev/kmsg itself is not touched.
-if "$NETIFMSG" --help | grep -q -- '--trace'; then
-	command -v unshare >/dev/null 2>&1 || missing unshare util-linux
-	: >"$NIM_TMP/nokmsg"
-	chmod 000 "$NIM_TMP/nokmsg"
-	chmod 755 "$NIM_TMP"
-	# kmsg_trace NAME SETUP: --trace tap1 after the shell code SETUP,
-	# as uid 65534 with CAP_NET_ADMIN and CAP_SYSLOG.
-	kmsg_trace() {
-		check_rc "$1" 0 ip netns exec "$NS" "${GCOV[@]}" unshare -m sh -c "$2"' &&
-			exec setpriv --reuid=65534 --regid=65534 --clear-groups \
-			--inh-caps=-all,+net_admin,+syslog \
-			--ambient-caps=+net_admin,+syslog "$@"' sh \
-			"${NIM_WRAPPER[@]}" "$NETIFMSG" --trace --for 0.1 tap1
-		check_grep "$1: the error" \
-			"netifmsg: note: cannot read /dev/kmsg ($3): no messages are shown" "$ERR"
-		check_nogrep "$1: no CAP_SYSLOG hint" "CAP_SYSLOG" "$ERR"
-		check_grep "$1: still restored" "tap1: restored" "$ERR"
-		check_mask "$1: tap1 restored" tap1 "$MASK1"
-	}
-	kmsg_trace "--trace, /dev/kmsg mode 000" \
-		"mount --bind '$NIM_TMP/nokmsg' /dev/kmsg" "Permission denied"
-	kmsg_trace "--trace, no /dev/kmsg" \
-		"mount -t tmpfs none /dev" "No such file or directory"
-fi
+command -v unshare >/dev/null 2>&1 || missing unshare util-linux
+: >"$NIM_TMP/nokmsg"
+chmod 000 "$NIM_TMP/nokmsg"
+chmod 755 "$NIM_TMP"
+# kmsg_trace NAME SETUP: --trace tap1 after the shell code SETUP,
+# as uid 65534 with CAP_NET_ADMIN and CAP_SYSLOG.
+kmsg_trace() {
+	check_rc "$1" 0 ip netns exec "$NS" "${GCOV[@]}" unshare -m sh -c "$2"' &&
+		exec setpriv --reuid=65534 --regid=65534 --clear-groups \
+		--inh-caps=-all,+net_admin,+syslog \
+		--ambient-caps=+net_admin,+syslog "$@"' sh \
+		"${NIM_WRAPPER[@]}" "$NETIFMSG" --trace --for 0.1 tap1
+	check_grep "$1: the error" \
+		"netifmsg: note: cannot read /dev/kmsg ($3): no messages are shown" "$ERR"
+	check_nogrep "$1: no CAP_SYSLOG hint" "CAP_SYSLOG" "$ERR"
+	check_grep "$1: still restored" "tap1: restored" "$ERR"
+	check_mask "$1: tap1 restored" tap1 "$MASK1"
+}
+kmsg_trace "--trace, /dev/kmsg mode 000" \
+	"mount --bind '$NIM_TMP/nokmsg' /dev/kmsg" "Permission denied"
+kmsg_trace "--trace, no /dev/kmsg" \
+	"mount -t tmpfs none /dev" "No such file or directory"
 
 finish

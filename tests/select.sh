@@ -275,8 +275,10 @@ check_rc "--driver tun -x, 9 descriptors" 0 ip netns exec "$NS" bash -c '
 	done 2>/dev/null
 	ulimit -n 9 && exec "$0" --driver tun -x' "$NETIFMSG"
 check_lines "--driver tun -x, 9 descriptors: every tap" 6 "$OUT"
+before=()
+for i in 0 1 2 3; do before+=("$(ethtool_mask "tap$i")"); done
 check_rc "--driver tun +hw (every tap)" 0 nm --driver tun +hw
-for i in 0 1 2 3; do check_mask "--driver tun +hw: tap$i" "tap$i" "$(printf '0x%x' $(( $(ethtool_mask "tap$i") | 0x2000 )))"; done
+for i in 0 1 2 3; do check_mask "--driver tun +hw: tap$i" "tap$i" "$(printf '0x%x' $(( before[i] | 0x2000 )))"; done
 saved=()
 for n in tap0 tap1 tap2 tap3 'odd*' oddx; do saved+=("$(ethtool_mask "$n")"); done
 check_rc "--driver tun 0x2001 (a CHANGE word first: every tap)" 0 nm --driver tun 0x2001

@@ -412,6 +412,7 @@ if command -v setpriv >/dev/null 2>&1 &&
 	check_grep "a rename seen at the end: said" "trc0: renamed to 'trc0r'" "$E"
 	check_grep "a rename seen at the end: restored" \
 		"trc0r: restored: 0x00000000 none" "$E"
+	check_mask "a rename seen at the end: put back" trc0r 0x0
 	ip -n "$NS" link set trc0r name trc0 || fatal "cannot rename trc0r"
 else
 	echo "note: setpriv missing or dmesg_restrict is 0: a rename seen at the end is not run"
@@ -603,8 +604,8 @@ done
 # --- moved to another namespace it looks gone too: what puts it back
 # there is said
 NS_B=$NS-b
-ip netns add "$NS_B" || fatal "cannot add netns $NS_B"
 NIM_EXTRA_NS+=("$NS_B")
+ip netns add "$NS_B" || fatal "cannot add netns $NS_B"
 add_tap trcm || fatal "cannot add trcm"
 set_mask trcm 0x1
 trace "$O" "$E" trcm +link
@@ -616,7 +617,7 @@ check_grep "trcm moved away: the way back said" \
 ip netns exec "$NS_B" ethtool trcm >"$NIM_TMP/moved" 2>&1
 check_egrep "trcm moved away: raised in the other namespace, as said" \
 	'Current message level: 0x0*5 ' "$NIM_TMP/moved"
-ip netns delete "$NS_B"
+ip netns delete "$NS_B" || fatal "cannot delete netns $NS_B"
 NIM_EXTRA_NS=()
 
 # --- the restore command holds the whole -n path, however long its
@@ -1134,6 +1135,7 @@ if command -v strace >/dev/null 2>&1; then
 		"note: cannot read /dev/kmsg (Operation not permitted: it needs CAP_SYSLOG where kernel.dmesg_restrict is 1, and kernel.printk_devkmsg not off): no messages are shown" "$ERR"
 	check_grep "EPERM from /dev/kmsg with CAP_SYSLOG: restored" \
 		"trc0: restored: 0x00000000 none" "$ERR"
+	check_mask "EPERM from /dev/kmsg with CAP_SYSLOG: put back" trc0 0x0
 
 	# A read of /dev/kmsg that fails (EIO, as from a file bound over it
 	# that is not the kernel log) is said as one that cannot be opened:
@@ -1157,6 +1159,7 @@ if command -v strace >/dev/null 2>&1; then
 		"note: cannot read /dev/kmsg (Input/output error): no more messages are shown; the level is still raised and restored" "$E"
 	check_grep "a read of /dev/kmsg fails: restored" \
 		"trc0: restored: 0x00000000 none" "$E"
+	check_mask "a read of /dev/kmsg fails: put back" trc0 0x0
 
 	# The kernel log wrapped past records not read yet (a read says
 	# EPIPE): said, and the records after it are still shown.
@@ -1176,6 +1179,7 @@ if command -v strace >/dev/null 2>&1; then
 		"netifmsg: note: the kernel log wrapped: records were lost" "$E"
 	check_grep "the kernel log wrapped: restored" \
 		"trc0: restored: 0x00000000 none" "$E"
+	check_mask "the kernel log wrapped: put back" trc0 0x0
 
 	# A reader that reset its connection (a TCP reader that closes with
 	# data unread: write() says ECONNRESET) is gone, as a pipe's: the
@@ -1476,6 +1480,7 @@ check_eq "-q --trace: exit 0" 0 "$RC"
 check_empty "-q --trace: trc0's records not printed" "$O"
 check_grep "-q --trace: how to restore" "trc0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg trc0 " "$E"
 check_grep "-q --trace: what it restored" "trc0: restored: 0x00000000 none" "$E"
+check_mask "-q --trace: put back" trc0 0x0
 
 # --- -q writes nothing on standard output: the reader of its pipe going
 # away (or its terminal hanging up, SIGHUP ignored) does not end it
