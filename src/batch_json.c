@@ -92,9 +92,10 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 		if (at == len)
 			return 0;
 		*errline = lineno;
+		/* Any value: one that is no object is said to be none. */
 		obj = json_loadb(text + at, len - at, JSON_REJECT_DUPLICATES |
-				 JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL,
-				 &jerr);
+				 JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL |
+				 JSON_DECODE_ANY, &jerr);
 		if (!obj)
 			return cmdline_err_set(err, false, "invalid JSON: %s",
 					       jerr.text);
