@@ -234,7 +234,7 @@ renamed() { ! ip -n "$NS" link show dev rnm0 >/dev/null 2>&1; }
 wait_until renamed || fatal "rnm0 is not being renamed"
 # slow CMD...: CMD with each ioctl slowed down while rnm is renamed.
 slow() {
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 		ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=ioctl \
 		-e inject=ioctl:delay_enter=50000 "$NETIFMSG" "$@"
 }

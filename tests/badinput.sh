@@ -35,7 +35,7 @@ TRACE=$NIM_TMP/strace
 # sanitizer build: leaks are left to the other tests and the valgrind pass.
 # shellcheck disable=SC2317 # called through check_rc
 traced() {
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 	ip netns exec "$NS" strace -f --seccomp-bpf -qq \
 		-e trace=socket,sendto,sendmsg,ioctl \
 		-o "$TRACE" -- "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"

@@ -56,7 +56,7 @@ PY_PID=$!
 
 # LeakSanitizer cannot work under ptrace.
 check_rc "a show held at its first request" 0 \
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 	ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=sendto \
 	-e inject=sendto:delay_enter=3000000:when=1 \
 	"${NIM_WRAPPER[@]}" "$NETIFMSG" -x tap0

@@ -453,7 +453,7 @@ check_rc "no netlink: -x tap10 after link" 0 nofam -x tap10
 check_out "no netlink: absolute 'link' clears bits 16 and 31" "0x00000004"
 # The fallback's own socket failing is the ioctl's failure, not netlink's
 # (every socket after the netlink one fails).
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 ip netns exec "$NS" strace -qq -o /dev/null -e trace=socket \
 	-e inject=socket:error=EMFILE:when=2+ -- \
 	"${NIM_WRAPPER[@]}" "$NOFAMILY" tap10 >"$OUT" 2>"$ERR"
@@ -461,7 +461,7 @@ check_eq "no netlink, no ioctl socket: exit 1" 1 "$?"
 check_file "no netlink, no ioctl socket: message" \
 	"netifmsg: cannot open a socket for the ioctl: Too many open files" "$ERR"
 # -j: still one JSON array, empty
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 ip netns exec "$NS" strace -qq -o /dev/null -e trace=socket \
 	-e inject=socket:error=EMFILE -- \
 	"${NIM_WRAPPER[@]}" "$NETIFMSG" --ioctl -j tap10 +link >"$OUT" 2>"$ERR"
@@ -474,7 +474,7 @@ check_file "--ioctl -j, no ioctl socket: message" \
 # the second ioctl, lo's index check after its read): a change of a
 # pattern fails, sets nothing, and with -j still prints one (empty) array.
 set_mask tap0 0x1
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 ip netns exec "$NS" strace -qq -o /dev/null -e trace=ioctl \
 	-e inject=ioctl:error=EIO:when=2 -- \
 	"${NIM_WRAPPER[@]}" "$NETIFMSG" --ioctl -j 'tap*' +link >"$OUT" 2>"$ERR"
@@ -558,7 +558,7 @@ check_nogrep "--ioctl, tap1 deleted meanwhile: no tap1" "tap1:" "$OUT"
 # set says so too, not that the driver cannot change its level (strace
 # stops netifmsg after the walk's last ioctl, counted in a show all).
 ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 	fatal "--ioctl show all under strace failed"
 walk=$(grep -c '^ioctl' "$NIM_TMP/walk")
@@ -608,7 +608,7 @@ taken -v 'tap[0]' +link
 check_eq "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: exit 1" 1 "$RC"
 check_file "--ioctl -v 'tap[0]' +link, tap0's name taken by a veth meanwhile: message" \
 	"netifmsg: tap0: no such network interface" "$ERR"
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --driver tun 'tap[0]' >/dev/null ||
 	fatal "--driver tun 'tap[0]' under strace failed"
 at_ioctl "$(grep -c '^ioctl' "$NIM_TMP/walk")" take_tap0 -- -v --driver tun 'tap[0]' +link
@@ -628,7 +628,7 @@ check_mask "-v 'tap[0]' +link, tap0's name taken by a veth meanwhile: unchanged"
 add_tap tapy || fatal "cannot create the tap tapy"
 set_mask tapy 0x5
 idx=$(ifindex_of tapy)
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 	fatal "--ioctl show all under strace failed"
 tail -n 1 "$NIM_TMP/walk" | grep -q 'SIOCGIFINDEX, {ifr_name="tapy"' ||
@@ -667,7 +667,7 @@ done
 # index check sees that the name is another's, and the dump and drivers
 # are read again: the tap is selected under its new name, not left out.
 # strace stops netifmsg after tap0's GDRVINFO, the first driver read.
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 	fatal "--ioctl show all under strace failed"
 # shellcheck disable=SC2317 # called through at_ioctl

@@ -302,7 +302,7 @@ gone_meanwhile() {
 		[[ $d == $1 ]] && [ "$d" != "$2" ] && devs+=("$d") && set_mask "$d" 0
 	done
 	[ "${#devs[@]}" = "$3" ] || fatal "$1: ${#devs[@]} interfaces, not $3"
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- "$NETIFMSG" --ioctl >/dev/null ||
 		fatal "--ioctl show all under strace failed"
 	n=$(($(grep -c '^ioctl' "$NIM_TMP/walk") + 1))

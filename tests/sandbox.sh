@@ -23,7 +23,7 @@ setup_ns 3
 # Control: the netlink socket is the first socket() and its family
 # lookup the first sendto(), so "when=1" fails them and nothing else.
 # (LeakSanitizer cannot work under ptrace.)
-ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+no_lsan \
 ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" \
 	-e trace=socket,sendto "$NETIFMSG" tap0 >/dev/null 2>&1 ||
 	fatal "netifmsg tap0 under strace failed"

@@ -138,7 +138,7 @@ if command -v strace >/dev/null 2>&1; then
 		add_tap tapx || fatal "cannot create the tap tapx"
 		set_mask tapx 0x5
 		idx=$(ifindex_of tapx)
-		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		no_lsan \
 			ip netns exec "$NS" strace -qq -o "$NIM_TMP/ioctls" -e trace=ioctl \
 			"$NETIFMSG" "${opt[@]}" --driver tun -x >/dev/null ||
 			fatal "--driver tun -x under strace failed"
@@ -176,7 +176,7 @@ fi
 if command -v strace >/dev/null 2>&1; then
 	set_mask tap0 0x3
 	check_rc "--driver tun +hw, no ioctl socket" 1 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		no_lsan \
 		ip netns exec "$NS" strace -f -qq -o /dev/null -e trace=socket \
 		-e inject=socket:error=EMFILE:when=2+ "$NETIFMSG" --driver tun +hw
 	check_file "--driver tun, no ioctl socket: message" \
@@ -198,14 +198,14 @@ fi
 # interface, so that another's read failing cannot fail it (strace: each
 # ioctl after tap0's two, the first of the dump, fails with EIO).
 drv_name() {
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 		ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/drv" -e trace=ioctl \
 		-e inject=ioctl:error=EIO:when=3+ "$NETIFMSG" "$@"
 }
 # count_ioctls ARGS...: the same, no ioctl failing.  (LeakSanitizer
 # cannot work under ptrace: no leak check under strace.)
 count_ioctls() {
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 		ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/drv" -e trace=ioctl \
 		"$NETIFMSG" "$@"
 }
@@ -320,7 +320,7 @@ if ip -n "$NS" link property add dev tap3 altname nim-sel-alt3 2>/dev/null; then
 	# after the driver read), the name it gives is tap2's in the dump,
 	# but the interface is still tap3's, found by its index.
 	set_mask tap3 0x1
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/walk" -e trace=ioctl -- \
 		"$NETIFMSG" --driver tun nim-sel-alt3 >/dev/null ||
 		fatal "--driver tun ALTNAME under strace failed"

@@ -64,7 +64,7 @@ if command -v strace >/dev/null 2>&1; then
 	# traced ARGS...: nm ARGS under strace (LeakSanitizer cannot run
 	# under ptrace).
 	traced() {
-		ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		no_lsan \
 		ip netns exec "$NS" strace -f -qq -e trace=socket,write \
 			-o "$TRACE" -- "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
 	}
@@ -81,7 +81,7 @@ if command -v strace >/dev/null 2>&1; then
 	check_eq "show <&- >&- 2>&-: the netlink socket is not descriptor 0" 0 "$(low_socket)"
 	# Whatever write() says, a write error is a failure, not a usage
 	# error: EINVAL (as an O_DIRECT file gives) once made it exit 2.
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 	strace -qq -o /dev/null -e trace=write \
 		-e inject=write:error=EINVAL:when=1 -- \
 		"${NIM_WRAPPER[@]}" "$NETIFMSG" --list >/dev/null 2>"$ERR"

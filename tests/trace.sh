@@ -1084,7 +1084,7 @@ if command -v strace >/dev/null 2>&1; then
 	faulted() {
 		local inject=$1
 		shift
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		no_lsan \
 			ip netns exec "$NS" \
 			strace -f -qq -o /dev/null -e trace="${inject%%:*}" \
 			-e inject="$inject" "$NETIFMSG" --trace "$@"
@@ -1127,7 +1127,7 @@ if command -v strace >/dev/null 2>&1; then
 	# so.  The note names that cause too, not CAP_SYSLOG alone.
 	set_mask trc0 0x0
 	check_rc "EPERM from /dev/kmsg with CAP_SYSLOG" 0 \
-		env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+		no_lsan \
 		ip netns exec "$NS" strace -qq -o /dev/null -P /dev/kmsg \
 		-e trace=openat -e inject=openat:error=EPERM \
 		"$NETIFMSG" --trace trc0 --for 0.1
@@ -1332,7 +1332,7 @@ netifmsg: trc0: restored: 0x00000000 none" "$E"
 	# restore is the first send after the session's wait (ppoll),
 	# counted in a run with nothing blocked.
 	: >"$NIM_TMP/strace"
-	env ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 		ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ppoll \
 		"$NETIFMSG" --trace 'trm[1-3]??' +link --for 0.3 >"$O" 2>"$E" ||
 		fatal "the count of sends failed"

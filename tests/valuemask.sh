@@ -202,7 +202,7 @@ TRACE=$NIM_TMP/strace
 # traced CMD...: CMD in $NS under strace; every netlink send to $TRACE,
 # its bytes in hex.
 traced() {
-	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
+	no_lsan \
 	ip netns exec "$NS" strace -f -qq -xx -s 1024 -e trace=sendto,sendmsg \
 		-o "$TRACE" -- "$@" >/dev/null 2>&1
 }
