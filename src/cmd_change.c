@@ -164,10 +164,15 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 
 		r->job_failed = true;
 		r->failed++;
-		/* "netifmsg +link -ifup": a CHANGE where IFACE stands. */
+		/*
+		 * "netifmsg +link -ifup": a CHANGE where IFACE stands.  In
+		 * a batch, most likely a saved -x or -N line: never '*'.
+		 */
 		if (q->err == -ENODEV && !r->step && !j->ifindex &&
 		    change_is_word(j->ifname, NULL))
-			diag(&w, r->name, "no such network interface (IFACE comes first; '*' names every interface)");
+			diag(&w, r->name, j->lineno ?
+			     "no such network interface (IFACE comes first on a line; -x and -N output does not name it)" :
+			     "no such network interface (IFACE comes first; '*' names every interface)");
 		/* Read: by an earlier GET of the job, or by the dump. */
 		else
 			diag_set(&w, r->name, q->err, extack,

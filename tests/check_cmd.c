@@ -637,6 +637,31 @@ START_TEST(test_batch_stop_chunk_end)
 END_TEST
 
 /*
+ * A batch line whose first word is a CHANGE (a saved -x or -N line, most
+ * likely): the hint never offers '*', which would change every interface.
+ */
+START_TEST(test_batch_change_first)
+{
+	static const char *const lines[] = { "0x00000005\n", "drv probe\n",
+					     "+link -ifup\n" };
+	static const char *const names[] = { "0x00000005", "drv", "+link" };
+	char cmd[128], want[256];
+	size_t i;
+
+	for (i = 0; i < 3; i++) {
+		snprintf(cmd, sizeof(cmd), "-f --batch %s", write_file(lines[i]));
+		ck_assert_int_eq(run(cmd), -EIO);
+		snprintf(want, sizeof(want), ":1: %s: no such network interface (IFACE comes first on a line; -x and -N output does not name it)\n",
+			 names[i]);
+		ck_assert_ptr_nonnull(strstr(err, want));
+		ck_assert_ptr_null(strstr(err, "'*'"));
+		ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+		ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x0);
+	}
+}
+END_TEST
+
+/*
  * A pattern line that selects nothing stops a batch, but only where the
  * batch gets to it: after an earlier failed line it is one of the lines
  * not sent, counted as such and not reported.
@@ -2597,6 +2622,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_stop_in_pattern);
 	tcase_add_test(tc, test_batch_stop_counts_lines);
 	tcase_add_test(tc, test_batch_stop_before_unmatched);
+	tcase_add_test(tc, test_batch_change_first);
 	tcase_add_test(tc, test_batch_broken_before_unmatched);
 	tcase_add_test(tc, test_batch_force);
 	tcase_add_test(tc, test_batch_force_unmatched);
