@@ -280,6 +280,23 @@ static bool short_options(const char *w)
 	return true;
 }
 
+/* Would @w be options before IFACE: "-jv", "-nNETNS", "--for=1"? */
+static bool reads_as_options(const char *w)
+{
+	const struct optdef *d;
+	size_t len;
+
+	if (w[0] != '-' || !w[1])
+		return false;
+	if (w[1] != '-')
+		return short_options(w + 1);
+	len = strcspn(w + 2, "=");
+	for (d = optdefs; d < optdefs + NOPTS; d++)
+		if (len && !strncmp(d->name, w + 2, len) && !d->name[len])
+			return true;
+	return false;
+}
+
 /* "-jv", "-nNETNS" or "-n NETNS". */
 static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 {
@@ -476,6 +493,10 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		if (is_word(err->item, "debug") || is_word(err->item, "level"))
 			return usage_error(cl, "unknown message class '%s' (for an old debug level N, write --from-level N)",
 					   quote(cl, err->item));
+		/* "tap0 -jv", "-- -odd +link --for 1": options, too late. */
+		if (cl->kind == CMDLINE_ARGV && reads_as_options(word))
+			return usage_error(cl, "unknown message class '%s' (after IFACE or --, '%s' is a CHANGE word: put options before them)",
+					   quote(cl, err->item), quote(cl, word));
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
 					   quote(cl, err->item), err->suggestion);
