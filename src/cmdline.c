@@ -370,6 +370,11 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 			only_words = true;
 			continue;
 		}
+		/* A pasted "ethtool -s IFACE msglvl ...": msglvl says how. */
+		if (!after_target && !strcmp(w, "-s") && i + 2 < cl->argc &&
+		    msgclass_word_is(cl->argv[i + 2], strlen(cl->argv[i + 2]),
+				     "msglvl"))
+			continue;
 		if (w[1] == '-') {
 			ret = parse_long(o, cl, &i);
 		} else if (!after_target && !short_options(w + 1)) {

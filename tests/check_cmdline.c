@@ -338,6 +338,11 @@ static const struct cl_case cases[] = {
 	/* ethtool's "msglvl": the command to write instead. */
 	{ { "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 5'", NULL },
 	{ { "tap0", "msglvl", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg tap0 link on'", NULL },
+	/* the whole pasted line, -s too (only before msglvl's IFACE) */
+	{ { "-s", "tap0", "msglvl", "link", "on", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 link on'", NULL },
+	{ { "-j", "-s", "tap0", "MSGLVL", "0x5", NULL }, -EINVAL, 0, "write 'netifmsg -j tap0 0x5'", NULL },
+	{ { "-s", "tap0", "+link", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
+	{ { "tap0", "-s", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	/* never a form that is refused too: the other words are checked first */
 	{ { "--decode", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word", NULL },
