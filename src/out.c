@@ -185,5 +185,10 @@ void out_drop(void)
 
 bool out_gone(int err)
 {
-	return err == -EPIPE || err == -ECONNREFUSED || err == -ECONNRESET;
+	struct pollfd p = { .fd = STDOUT_FILENO };
+
+	if (err == -EPIPE || err == -ECONNREFUSED || err == -ECONNRESET)
+		return true;
+	/* A terminal hung up: EIO, and POLLHUP from then on (not a disk's). */
+	return err == -EIO && poll(&p, 1, 0) == 1 && (p.revents & POLLHUP);
 }

@@ -47,8 +47,9 @@ void out_keep_whole(void);
 /* The reader went away: drop what is buffered, and the error. */
 void out_drop(void);
 /*
- * Did the write error @err (-errno) say the reader went: EPIPE (a pipe, a
- * stream socket), ECONNREFUSED (a datagram socket), ECONNRESET (TCP's reset)?
+ * Did the write error @err (-errno) to standard output say the reader
+ * went: EPIPE (a pipe, a stream socket), ECONNREFUSED (a datagram
+ * socket), ECONNRESET (TCP's reset), EIO where it is a terminal hung up?
  */
 bool out_gone(int err);
 

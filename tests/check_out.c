@@ -293,6 +293,36 @@ START_TEST(test_stop_writes_what_is_taken)
 }
 END_TEST
 
+/*
+ * EIO is a reader gone only where standard output is a terminal hung up
+ * (POLLHUP), not a file's read error; EPIPE and the like always are.
+ */
+START_TEST(test_gone_hung_up)
+{
+	int master = posix_openpt(O_RDWR | O_NOCTTY), slave, file;
+	char path[] = "/tmp/check_out.XXXXXX";
+
+	ck_assert_int_ge(master, 0);
+	ck_assert_int_eq(grantpt(master), 0);
+	ck_assert_int_eq(unlockpt(master), 0);
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	ck_assert_int_ge(slave, 0);
+	ck_assert_int_eq(dup2(slave, STDOUT_FILENO), STDOUT_FILENO);
+	ck_assert(!out_gone(-EIO));		/* the terminal is there */
+	ck_assert(out_gone(-EPIPE));
+	close(master);				/* it hangs up */
+	ck_assert(out_gone(-EIO));
+	ck_assert(!out_gone(-ENOSPC));
+	file = mkstemp(path);
+	ck_assert_int_ge(file, 0);
+	unlink(path);
+	ck_assert_int_eq(dup2(file, STDOUT_FILENO), STDOUT_FILENO);
+	ck_assert(!out_gone(-EIO));		/* a disk's error */
+	ck_assert(out_gone(-ECONNRESET));
+	ck_assert(out_gone(-ECONNREFUSED));
+}
+END_TEST
+
 static Suite *out_suite(void)
 {
 	Suite *s = suite_create("out");
@@ -305,6 +335,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_keep_whole);
 	tcase_add_test(tc, test_cut_not_past_the_end);
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
+	tcase_add_test(tc, test_gone_hung_up);
 	suite_add_tcase(s, tc);
 	return s;
 }

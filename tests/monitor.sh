@@ -440,6 +440,43 @@ EOF
 		$'running\nexit status 0' "$NIM_TMP/hup.out"
 done
 
+# --- a terminal hung up while a write to it is blocked (nobody reads
+# it; SIGHUP ignored): write() says EIO there, where a hang-up while it
+# waits is POLLHUP.  Either way the monitor ends, exit status 0, nothing
+# said.  It once said "write error: Input/output error", exit status 1.
+# 100 taps changed 40 times are 4000 lines: far more than a pty holds.
+for ((i = 0; i < 100; i++)); do
+	printf 'tuntap add dev hup%02d mode tap\n' "$i"
+done | ip -n "$NS" -batch - || fatal "cannot create the hup taps"
+python3 - "$NS" "$NETIFMSG" "${NIM_WRAPPER[@]}" "$NETIFMSG" -n "$NS" \
+	--monitor 'hup*' >"$NIM_TMP/hupw.out" 2>&1 <<'EOF'
+import os, pty, signal, subprocess, sys, time
+ns, nm = sys.argv[1], sys.argv[2]
+mine, its = pty.openpty()
+p = subprocess.Popen(sys.argv[3:], stdout=its, stderr=subprocess.PIPE,
+                     preexec_fn=lambda: signal.signal(signal.SIGHUP,
+                                                      signal.SIG_IGN))
+os.close(its)
+time.sleep(1)
+for i in range(40):
+    subprocess.run([nm, "-n", ns, "hup*", "+hw" if i % 2 == 0 else "-hw"],
+                   check=True, stdout=subprocess.DEVNULL)
+time.sleep(1)
+print("running" if p.poll() is None else "ended early: %s" % p.poll())
+os.close(mine)
+try:
+    print("exit status %s" % p.wait(timeout=20))
+except subprocess.TimeoutExpired:
+    p.kill()
+    print("still running 20 s later")
+sys.stdout.write(p.stderr.read().decode(errors="replace"))
+EOF
+check_file "--monitor, its terminal hung up during a write: exit 0, silent" \
+	$'running\nexit status 0' "$NIM_TMP/hupw.out"
+for ((i = 0; i < 100; i++)); do
+	printf 'link del dev hup%02d\n' "$i"
+done | ip -n "$NS" -batch - || fatal "cannot delete the hup taps"
+
 # --- a datagram socket's other end closed: the monitor ends at the next
 # line it writes (write() says ECONNREFUSED there, where a stream socket
 # says EPIPE), exit status 0, nothing said.  It once said "write error:
