@@ -118,11 +118,12 @@ static size_t requests(const struct apply *a, size_t *k, struct breq *r,
 /*
  * -v: the lines that selected nothing, and an IFACE with nothing to do:
  * none of the interfaces there now (@found of them were the one asked
- * for), or no line for it.
+ * for), or no line for it.  @iface: IFACE, by the interface's own name
+ * where it is an alternative one.
  */
 static void notes(const struct opts *o, struct backend *b,
 		  const struct batch *conf, const bool *used, size_t found,
-		  size_t nt)
+		  size_t nt, const char *iface)
 {
 	int drv = o->job.more->ndrivers;
 	const char *name;
@@ -160,17 +161,17 @@ static void notes(const struct opts *o, struct backend *b,
 	if (!o->job.ifname || nt)
 		return;
 	if (!found && job_too_long(b, &o->job)) {
-		diag(NULL, o->job.ifname, "note: " DIAG_TOO_LONG);
+		diag(NULL, iface, "note: " DIAG_TOO_LONG);
 		return;
 	}
 	if (!drv) {
-		diag(NULL, o->job.ifname, found ?
+		diag(NULL, iface, found ?
 		     "note: no configuration line for it" :
 		     "note: no interface with a message level matches it now");
 		return;
 	}
 	/* Without IFACE, "*" stands for every interface of the driver. */
-	name = strcmp(o->job.ifname, "*") ? o->job.ifname : NULL;
+	name = strcmp(iface, "*") ? iface : NULL;
 	diag(NULL, name, found ?
 	     "note: no configuration line for an interface with a message level of driver %s%s" :
 	     name ? "note: no interface with a message level of driver %s%s matches it now" :
@@ -278,7 +279,7 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	}
 	gone(o, b, &a);
 	if (o->verbose)
-		notes(o, b, conf, used, found, a.nt);
+		notes(o, b, conf, used, found, a.nt, target.ifname);
 	report(o, b, &a);
 	ret = ret < 0 || a.failed ? -EIO : 0;
 out:

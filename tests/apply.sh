@@ -210,6 +210,17 @@ if ip -n "$NS" link property add dev tap2 altname nim-alt2 2>/dev/null; then
 	set_mask tap2 0x0
 	check_rc "--apply NAME, a line with its altname" 0 nm --apply --config "$C/alt.conf" tap2
 	check_mask "--apply NAME, a line with its altname: set" tap2 0x4
+	# -v's notes about IFACE name the interface by its own name.
+	printf 'tap0 +link\n' >"$C/other.conf"
+	check_rc "--apply -v ALTNAME, no line for it" 0 \
+		nm -v --apply --config "$C/other.conf" nim-alt2
+	check_file "--apply -v ALTNAME, no line for it: said by its name" \
+		"netifmsg: tap2: note: no configuration line for it" "$ERR"
+	check_rc "--apply -v --driver tun ALTNAME, no line for it" 0 \
+		nm -v --apply --config "$C/other.conf" --driver tun nim-alt2
+	check_file "--apply -v --driver tun ALTNAME, no line for it: said by its name" \
+		"netifmsg: tap2: note: no configuration line for an interface with a message level of driver tun" "$ERR"
+	check_mask "--apply -v ALTNAME, no line for it: tap2 unchanged" tap2 0x4
 else
 	echo "note: no altnames here: not checked"
 fi
