@@ -390,17 +390,18 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		return -EIO;
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);
+	/* First: without it the monitor cannot go on, as the note says. */
+	if (o->job.more->ndrivers && (w.sk = ethioc_open()) < 0)
+		w.err = w.sk;
 	/*
 	 * The masks now, for the "was" of each first change: after
 	 * joining the group, so that no change falls in between.
 	 */
-	ret = b->ops->dump(b, dump_cb, &w);
+	ret = w.err ? 0 : b->ops->dump(b, dump_cb, &w);
 	/* -EAGAIN: one missing has no "was" for its first change. */
 	if (ret < 0 && ret != -EAGAIN && !w.err)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
-	if (o->job.more->ndrivers && !w.err && (w.sk = ethioc_open()) < 0)
-		w.err = w.sk;
 	if (w.err)
 		diag(NULL, NULL, "monitor: %s", strerror(-w.err));
 	ret = w.err ? w.err : watch(&w, &block, &wait);
