@@ -390,15 +390,17 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		return -EIO;
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);
-	/* First: without it the monitor cannot go on, as the note says. */
-	if (o->job.more->ndrivers && (w.sk = ethioc_open()) < 0)
-		w.err = w.sk;
 	/*
 	 * The masks now, for the "was" of each first change: after
 	 * joining the group, so that no change falls in between.
 	 */
-	ret = w.err ? 0 : b->ops->dump(b, dump_cb, &w);
-	/* -EAGAIN: one missing has no "was" for its first change. */
+	ret = b->ops->dump(b, dump_cb, &w);
+	if (o->job.more->ndrivers && !w.err && (w.sk = ethioc_open()) < 0)
+		w.err = w.sk;
+	/*
+	 * -EAGAIN: one missing has no "was" for its first change.  The
+	 * note says the monitor goes on: not where it ends here (w.err).
+	 */
 	if (ret < 0 && ret != -EAGAIN && !w.err)
 		diag(NULL, NULL, "monitor: cannot read the masks now (%s): the first change of each interface has no earlier value",
 		     strerror(-ret));
