@@ -372,6 +372,7 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 		}
 		/* A pasted "ethtool -s IFACE msglvl ...": msglvl says how. */
 		if (!after_target && !strcmp(w, "-s") && i + 2 < cl->argc &&
+		    cl->argv[i + 1][0] != '-' &&
 		    msgclass_word_is(cl->argv[i + 2], strlen(cl->argv[i + 2]),
 				     "msglvl"))
 			continue;
@@ -498,13 +499,13 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		if (is_word(err->item, "debug") || is_word(err->item, "level"))
 			return usage_error(cl, "unknown message class '%s' (for an old debug level N, write --from-level N)",
 					   quote(cl, err->item));
-		/* "tap0 -jv", "-- -odd +link --for 1": options, too late. */
-		if (cl->kind == CMDLINE_ARGV && reads_as_options(word))
-			return usage_error(cl, "unknown message class '%s' (after IFACE or --, '%s' is a CHANGE word: put options before them)",
-					   quote(cl, err->item), quote(cl, word));
 		if (err->suggestion)
 			return usage_error(cl, "unknown message class '%s' (did you mean '%s'?); see 'netifmsg --list'",
 					   quote(cl, err->item), err->suggestion);
+		/* "tap0 -jv", "-- -odd +link --for 1": options, too late. */
+		if (cl->kind == CMDLINE_ARGV && reads_as_options(word))
+			return usage_error(cl, "unknown message class '%s' (after IFACE, --decode or --, '%s' is a CHANGE word: put options before them)",
+					   quote(cl, err->item), quote(cl, word));
 		if (iface)
 			return usage_error(cl, "unknown message class '%s' (IFACE comes first: '%s' is read as the interface)",
 					   quote(cl, err->item),
