@@ -300,8 +300,10 @@ END_TEST
 START_TEST(test_gone_hung_up)
 {
 	int master = posix_openpt(O_RDWR | O_NOCTTY), slave, file;
+	int saved = dup(STDOUT_FILENO);		/* for CK_FORK=no */
 	char path[] = "/tmp/check_out.XXXXXX";
 
+	ck_assert_int_ge(saved, 0);
 	ck_assert_int_ge(master, 0);
 	ck_assert_int_eq(grantpt(master), 0);
 	ck_assert_int_eq(unlockpt(master), 0);
@@ -320,6 +322,10 @@ START_TEST(test_gone_hung_up)
 	ck_assert(!out_gone(-EIO));		/* a disk's error */
 	ck_assert(out_gone(-ECONNRESET));
 	ck_assert(out_gone(-ECONNREFUSED));
+	ck_assert_int_eq(dup2(saved, STDOUT_FILENO), STDOUT_FILENO);
+	close(saved);
+	close(slave);
+	close(file);
 }
 END_TEST
 
