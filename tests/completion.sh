@@ -89,6 +89,18 @@ SHORTOPTS=$("$NETIFMSG" --help | grep -oE '^ +-[a-zA-Z],' | tr -d ' ,' | tr '\n'
 # The interfaces with a message level, as netifmsg lists them.
 IFACES=$("$NETIFMSG" 2>/dev/null | sed -n 's/^\([^:]*\): .*/\1/p' | tr '\n' ' ')
 
+# without LIST WORD...: the words of LIST that are none of the WORDs.
+without() {
+	local list=$1 w
+	shift
+	for w in "$@"; do
+		list=" $list "
+		list=${list// $w / }
+	done
+	echo $list
+}
+CMDOPTS="--list --decode --monitor --batch --apply --trace"
+
 # Options.
 comp "$LONGOPTS" --
 comp "$LONGOPTS $SHORTOPTS" -
@@ -228,17 +240,28 @@ comp "tx_err tx_queued tx_done" eth0 timer/timer,link tx
 comp "$CLASSES all none" --decode ""
 comp "-probe -pktdata" --decode -p
 comp "" --list ""
-# ... but both go with options (--list -N, -f --batch FILE).
-comp "$LONGOPTS $SHORTOPTS" --list -
+# ... but both go with options (--list -N, -f --batch FILE): those that
+# go with them.
+comp "$(without "$LONGOPTS $SHORTOPTS" $CMDOPTS -t --timestamp -f --force \
+	--for --config --ifindex --from-level --level-map -v --verbose --ioctl \
+	--driver -n --netns -x --hex)" --list -
 comp "--names" --list --na
 comp "--force" --batch lines.txt --forc
+comp "" --batch lines.txt --fr
+comp "$(without "$LONGOPTS" $CMDOPTS --timestamp --force --for --config \
+	--ifindex --verbose --ioctl --driver --netns)" --decode 5 --
 # --monitor takes interfaces, each once; --batch a file or -.
 comp "$IFACES" --monitor ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor lo ""
 comp "$(printf '%s\n' $IFACES | grep -vx lo | tr '\n' ' ')" --monitor -j lo ""
 # --monitor takes no CHANGE: after an interface a '-' word is options.
-comp "$LONGOPTS $SHORTOPTS" --monitor lo -
+comp "$(without "$LONGOPTS $SHORTOPTS" $CMDOPTS -f --force --for --config \
+	--ifindex --from-level --level-map -v --verbose --ioctl -q --quiet)" --monitor lo -
 comp "-t" --monitor lo -j -t
+comp "" --monitor --io
+comp "--for --force" --fo
+comp "--for" --trace eth0 --fo
+comp "" --trace eth0 --ti
 comp "--for --force" --fo
 comp "--force" --forc
 comp "--ioctl" --io
@@ -262,7 +285,8 @@ comp "" --apply "${IFACES%% *}" ""
 # are CHANGE words there, which --apply refuses.
 comp "" --apply eth0 -
 comp "" --apply eth0 -li
-comp "$LONGOPTS" --apply eth0 --
+comp "$(without "$LONGOPTS" $CMDOPTS --timestamp --force --for --from-level \
+	--level-map)" --apply eth0 --
 comp "" --apply --driver tun +
 comp "" --apply --driver tun +li
 # -n: a word starting with '/' is a namespace file.
