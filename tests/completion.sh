@@ -373,6 +373,9 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	comp "hw" -n "$NS" --driver tun -- h
 	comp "hw" -n "$NS" h
 	comp '\\-odd' -n "$NS" '\\-'
+	# After "--" a leading '-' is no option: -odd as it is typed there.
+	comp '-odd' -n "$NS" -- -
+	comp '-odd' -n "$NS" --monitor -- -o
 	comp 'o\\\*d o\\xff' -n "$NS" --monitor 'o\$x\\\\y' o
 	# ODD PREFIX: the one completion of PREFIX, as the shell reads it,
 	# shows ODD.
