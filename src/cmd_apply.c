@@ -144,8 +144,11 @@ static void notes(const struct opts *o, struct backend *b,
 
 		if (used[k])
 			continue;
-		/* A line that names one interface, there but with no level. */
-		if (j->ifname && !j->pattern && !j->more->ndrivers &&
+		/*
+		 * A line that names one interface, there but with no level
+		 * (of whatever driver: the level is what it lacks first).
+		 */
+		if (j->ifname && !j->pattern &&
 		    b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP)
 			diag(&w, j->ifname, "note: the driver has no message level");
 		else if (job_too_long(b, j))
