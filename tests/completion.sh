@@ -248,6 +248,11 @@ comp "$(without "$LONGOPTS $SHORTOPTS" $CMDOPTS -t --timestamp -f --force \
 comp "--names" --list --na
 comp "--force" --batch lines.txt --forc
 comp "" --batch lines.txt --fr
+comp "--level-map" --batch lines.txt --lev
+comp "" --batch lines.txt --dri
+comp "--version" --trace eth0 --ve
+comp "" --trace eth0 --na
+comp "--json" --trace eth0 --js
 comp "$(without "$LONGOPTS" $CMDOPTS --timestamp --force --for --config \
 	--ifindex --verbose --ioctl --driver --netns)" --decode 5 --
 # --monitor takes interfaces, each once; --batch a file or -.
@@ -376,6 +381,7 @@ if [ "$(id -u)" = 0 ] && command -v ip >/dev/null 2>&1; then
 	# After "--" a leading '-' is no option: -odd as it is typed there.
 	comp '-odd' -n "$NS" -- -
 	comp '-odd' -n "$NS" --monitor -- -o
+	comp '\\-odd' -n "$NS" -- '\\-o'
 	comp 'o\\\*d o\\xff' -n "$NS" --monitor 'o\$x\\\\y' o
 	# ODD PREFIX: the one completion of PREFIX, as the shell reads it,
 	# shows ODD.
