@@ -141,16 +141,23 @@ static void notes(const struct opts *o, struct backend *b,
 		const struct job *j = &conf->jobs[k];
 		struct where w = { j->more->file, j->lineno };
 		struct ifstate st;
+		int got;
 
 		if (used[k])
 			continue;
 		/*
 		 * A line that names one interface, there but with no level
-		 * (of whatever driver: the level is what it lacks first).
+		 * (of whatever driver: the level is what it lacks first), or
+		 * with one, of none of the line's drivers.
 		 */
-		if (j->ifname && !j->pattern &&
-		    b->ops->get(b, j->ifname, &st) == -EOPNOTSUPP)
+		got = j->ifname && !j->pattern ?
+		      b->ops->get(b, j->ifname, &st) : -ENODEV;
+		if (got == -EOPNOTSUPP)
 			diag(&w, j->ifname, "note: the driver has no message level");
+		else if (!got && j->more->ndrivers)
+			diag(&w, j->ifname, "note: not of driver %s%s",
+			     job_first_driver(j->more),
+			     j->more->ndrivers > 1 ? " (or the others given)" : "");
 		else if (job_too_long(b, j))
 			diag(&w, j->ifname, "note: " DIAG_TOO_LONG);
 		else

@@ -92,7 +92,8 @@ $(show_line tap1 0xc) (unchanged)
 $(show_line tap2 0x0) (unchanged)
 $(show_line tap3 0x3) (unchanged)"
 check_grep "-v: a line that selects nothing is a note" "lab.conf:6: note: selects no interface now" "$ERR"
-printf 've0 +link\nghost0 +link\n--driver veth ve0 +drv\n' >"$C/veth.conf"
+printf 've0 +link\nghost0 +link\n--driver veth ve0 +drv\n--driver e1000e tap0 +drv\n' \
+	>"$C/veth.conf"
 check_rc "-v: a line for a veth" 0 nm -v --apply --config "$C/veth.conf"
 check_grep "-v: a veth's line says it has no message level" \
 	"veth.conf:1: ve0: note: the driver has no message level" "$ERR"
@@ -100,6 +101,8 @@ check_grep "-v: a missing interface's line selects nothing" \
 	"veth.conf:2: note: selects no interface now" "$ERR"
 check_grep "-v: a veth's --driver line says it has no message level" \
 	"veth.conf:3: ve0: note: the driver has no message level" "$ERR"
+check_grep "-v: a --driver line for a tap of another driver says so" \
+	"veth.conf:4: tap0: note: not of driver e1000e" "$ERR"
 set_mask tap0 0x7fff
 check_rc "-j after a change" 0 nm -j --apply --config "$C/lab.conf"
 check_egrep "-j: changed true for tap0" '"ifname":"tap0",[^}]*"changed":true' "$OUT"
