@@ -149,6 +149,22 @@ static const struct optdef *find_short(char c)
 	return NULL;
 }
 
+/* The long option named by the @len bytes at @name, or NULL. */
+static const struct optdef *find_long(const char *name, size_t len)
+{
+	const struct optdef *d;
+
+	for (d = optdefs; d < optdefs + NOPTS; d++)
+		if (!strncmp(d->name, name, len) && !d->name[len])
+			return d;
+	return NULL;
+}
+
+static bool is_word(const char *s, const char *word)
+{
+	return msgclass_word_is(s, strlen(s), word);
+}
+
 /* --for SECONDS: a positive decimal number of seconds, up to a day. */
 static int parse_for(struct opts *o, struct cmdline *cl, const char *arg)
 {
@@ -253,13 +269,10 @@ static int parse_long(struct opts *o, struct cmdline *cl, int *i)
 {
 	const char *as = cl->argv[*i], *name = as + 2, *eq = strchr(name, '=');
 	size_t len = eq ? (size_t)(eq - name) : strlen(name);
-	const struct optdef *d;
+	const struct optdef *d = find_long(name, len);
 
-	for (d = optdefs; d < optdefs + NOPTS; d++)
-		if (!strncmp(d->name, name, len) && !d->name[len])
-			break;
 	/* "--=x" whole: "--" alone is no unknown option. */
-	if (d == optdefs + NOPTS)
+	if (!d)
 		return usage_error(cl, "unknown option '--%s'",
 				   quote_n(cl, name, len ? len : SIZE_MAX));
 	if (eq && !d->has_arg)
@@ -283,18 +296,11 @@ static bool short_options(const char *w)
 /* Would @w be options before IFACE: "-jv", "-nNETNS", "--for=1"? */
 static bool reads_as_options(const char *w)
 {
-	const struct optdef *d;
-	size_t len;
-
 	if (w[0] != '-' || !w[1])
 		return false;
 	if (w[1] != '-')
 		return short_options(w + 1);
-	len = strcspn(w + 2, "=");
-	for (d = optdefs; d < optdefs + NOPTS; d++)
-		if (len && !strncmp(d->name, w + 2, len) && !d->name[len])
-			return true;
-	return false;
+	return find_long(w + 2, strcspn(w + 2, "=")) != NULL;
 }
 
 /* "-jv", "-nNETNS" or "-n NETNS". */
@@ -372,9 +378,7 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 		}
 		/* A pasted "ethtool -s IFACE msglvl ...": msglvl says how. */
 		if (!after_target && !strcmp(w, "-s") && i + 2 < cl->argc &&
-		    cl->argv[i + 1][0] != '-' &&
-		    msgclass_word_is(cl->argv[i + 2], strlen(cl->argv[i + 2]),
-				     "msglvl"))
+		    cl->argv[i + 1][0] != '-' && is_word(cl->argv[i + 2], "msglvl"))
 			continue;
 		if (w[1] == '-') {
 			ret = parse_long(o, cl, &i);
@@ -478,11 +482,6 @@ static bool iface_word_valid(const char *w)
 
 	return snprintf(name, sizeof(name), "%.*s", len, w) < (int)sizeof(name) &&
 	       ifname_valid(name);
-}
-
-static bool is_word(const char *s, const char *word)
-{
-	return msgclass_word_is(s, strlen(s), word);
 }
 
 /* @iface: the interface, where it reads as a CHANGE word ("+link tap0"). */
