@@ -17,6 +17,7 @@ fi
 
 NTAPS=1000
 setup_ns "$NTAPS"
+not_here tap3
 
 SEED=${NIM_SEED:-$$}
 RANDOM=$SEED

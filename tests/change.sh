@@ -13,6 +13,7 @@ fi
 . "$NIM_LIB"
 
 setup_ns 5
+not_here tap4
 
 # change DEV START EXPECTED ARGS...: set START with ethtool, run netifmsg
 # ARGS, check exit 0, no output, and that ethtool reads EXPECTED.

@@ -17,6 +17,7 @@ command -v strace >/dev/null 2>&1 || fatal "strace is needed to make the ioctl's
 
 NTAPS=20
 setup_ns "$NTAPS"
+not_here tap7 tap15
 
 # --- show all over the ioctl: every tap once, lo left out
 declare -A want

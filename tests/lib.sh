@@ -328,6 +328,19 @@ setup_ns() {
 	fi
 }
 
+# not_here NAME...: a test whose -n cases run the program from the
+# initial namespace, naming interfaces of $NS, first makes sure that no
+# interface of the initial namespace has those names: were -n to fail to
+# enter $NS, the change would reach that interface.  Where one has, the
+# test is skipped rather than run beside it.
+not_here() {
+	local name
+	for name; do
+		! ip link show dev "$name" >/dev/null 2>&1 ||
+			skip "the initial namespace has an interface '$name', which the -n cases name"
+	done
+}
+
 # add_tap NAME: one more tap device (any name the kernel accepts).
 add_tap() {
 	ip -n "$NS" tuntap add dev "$1" mode tap
