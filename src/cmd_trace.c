@@ -97,7 +97,7 @@ struct trace {
 	int kmsg;			/* < 0: not readable (-errno) */
 	int sk;				/* for the targets' names now */
 	char *netns;			/* -n NETNS's path from /, if relative */
-	bool ending;			/* the restores have begun */
+	bool ending;			/* the restores come next, or have begun */
 };
 
 static int by_name(const void *a, const void *b, void *st)
@@ -652,8 +652,9 @@ static void went_away(struct trace *tr, size_t i)
 	if (!t->changed)
 		diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends");
 	else
-		diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there)",
-		     tr->st[i].msg_enable & t->changed, t->changed);
+		diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there%s)",
+		     tr->st[i].msg_enable & t->changed, t->changed,
+		     tr->o->ioctl ? " with --ioctl" : "");
 }
 
 /* Is any target gone?  Say which.  A renamed one is followed. */
@@ -976,6 +977,8 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * (the signal that ended the session comes again a second later).
 	 */
 	cut = 0;
+	/* The restore comes next: a rename's line gives no command. */
+	tr.ending = true;
 	any_gone(&tr);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	diag_stop_on(NULL);

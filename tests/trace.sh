@@ -410,6 +410,9 @@ if command -v setpriv >/dev/null 2>&1 &&
 	stopped
 	check_eq "a rename seen at the end: exit 0" 0 "$RC"
 	check_grep "a rename seen at the end: said" "trc0: renamed to 'trc0r'" "$E"
+	# The restore comes next: no "if netifmsg is killed" command then.
+	check_nogrep "a rename seen at the end: no restore command" \
+		"renamed to 'trc0r': traced on;" "$E"
 	check_grep "a rename seen at the end: restored" \
 		"trc0r: restored: 0x00000000 none" "$E"
 	check_mask "a rename seen at the end: put back" trc0r 0x0
