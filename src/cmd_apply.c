@@ -68,27 +68,63 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	return 0;
 }
 
+/* The set of the bits where @want differs from what the dump read. */
+static struct breq set_of(const struct ifstate *st, uint32_t want)
+{
+	uint32_t diff = st->msg_enable ^ want;
+
+	return (struct breq){
+		.ifname = st->ifname, .ifindex = st->ifindex, .set = true,
+		.value = want & diff, .mask = diff,
+	};
+}
+
+static int again_cb(struct breq *q, const char *extack, void *data)
+{
+	int *err = data;
+
+	*err = q->err;
+	if (q->err)
+		diag_set(NULL, q->ifname, q->err, extack, true);
+	return 0;
+}
+
 /*
  * A set that found no such interface: one that went away since the dump
  * is "not there any more", no error (as with a name no interface has).
- * One whose name now belongs to another (renamed) still fails.
+ * One whose name now belongs to another (renamed) still fails.  One
+ * renamed and back (its index has the name again) is set once more.
  */
 static void gone(const struct opts *o, struct backend *b, struct apply *a)
 {
 	struct ifstate now;
+	struct breq r;
 	size_t k;
+	int ret;
 
 	for (k = 0; k < a->nt; k++) {
 		const struct ifstate *st = &a->all->v[a->t[k].i];
+		struct target *t = &a->t[k];
 
-		if (a->t[k].err != -ENODEV)
+		if (t->err != -ENODEV)
 			continue;
-		if (b->ops->get(b, st->ifname, &now) != -ENODEV) {
+		ret = b->ops->get(b, st->ifname, &now);
+		if (ret == -ENODEV) {
+			if (o->verbose)
+				diag(NULL, st->ifname, "note: went away meanwhile: not set");
+			continue;
+		}
+		if (ret || now.ifindex != st->ifindex) {
 			a->failed++;
 			diag_kernel(NULL, st->ifname, -ENODEV, NULL);
-		} else if (o->verbose) {
-			diag(NULL, st->ifname, "note: went away meanwhile: not set");
+			continue;
 		}
+		r = set_of(st, t->want);
+		t->err = -EIO;
+		ret = b->ops->run(b, &r, 1, 1, again_cb, &t->err);
+		if (ret < 0 && t->err == -EIO)
+			t->err = diag_kernel(NULL, st->ifname, ret, b->extack);
+		a->failed += t->err != 0;
 	}
 }
 
@@ -103,14 +139,9 @@ static size_t requests(const struct apply *a, size_t *k, struct breq *r,
 
 	for (; *k < a->nt && n < cap; (*k)++) {
 		const struct ifstate *st = &a->all->v[a->t[*k].i];
-		uint32_t diff = st->msg_enable ^ a->t[*k].want;
 
-		if (diff)
-			r[n++] = (struct breq){
-				.ifname = st->ifname, .ifindex = st->ifindex,
-				.set = true,
-				.value = a->t[*k].want & diff, .mask = diff,
-			};
+		if (st->msg_enable != a->t[*k].want)
+			r[n++] = set_of(st, a->t[*k].want);
 	}
 	return n;
 }

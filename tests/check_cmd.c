@@ -1899,6 +1899,27 @@ START_TEST(test_apply_iface_notes)
 }
 END_TEST
 
+/* After tap0's set (refused: renamed away), another interface took its name. */
+static void tap0_taken(struct fake *fk, size_t i)
+{
+	if (i == 0)
+		fake_find(fk, "tap0")->ifindex += 100;
+}
+
+/* After tap0's set (refused: renamed away), it is back under its name. */
+static void tap0_back(struct fake *fk, size_t i)
+{
+	if (i == 0)
+		fake_find(fk, "tap0")->set_error = 0;
+}
+
+/* As tap0_back(), but its next set is refused for want of privilege. */
+static void tap0_back_denied(struct fake *fk, size_t i)
+{
+	if (i == 0)
+		fake_find(fk, "tap0")->set_error = -EPERM;
+}
+
 /*
  * --apply: an interface that went away between the dump and its set is
  * "not there any more", no failure (the udev rule's run for one that
@@ -1919,8 +1940,41 @@ START_TEST(test_apply_gone)
 	ck_assert_int_eq(run(cmd + 3), 0);
 	ck_assert_str_eq(err, "");
 	/* The name is there again, another interface's: a failure. */
+	f.answered = tap0_taken;
 	ck_assert_int_eq(run(cmd + 3), -EIO);
 	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
+/*
+ * --apply: an interface renamed away as its set came and back before
+ * the run ended (its index has the name again) is set once more.
+ */
+START_TEST(test_apply_renamed_back)
+{
+	char cmd[160];
+	unsigned int sets;
+
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	f.answered = tap0_back;
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
+		 write_file("tap* +link\n"));
+	sets = f.sets;
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (changed)\n"
+			 "tap1: 0x00000004 link (changed)\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+	ck_assert_uint_eq(f.sets - sets, 3);
+	/* Where the second set fails too, that is said, and a failure. */
+	fake_find(&f, "tap0")->mask = 0x1;
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	f.answered = tap0_back_denied;
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap1: 0x00000004 link (unchanged)\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
 }
 END_TEST
 
@@ -2677,6 +2731,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_empty_note);
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
+	tcase_add_test(tc, test_apply_renamed_back);
 	tcase_add_test(tc, test_apply_dump_fails);
 	tcase_add_test(tc, test_nomem_json_array);
 	tcase_add_test(tc, test_apply_ifindex_intr);
