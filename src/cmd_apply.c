@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "change.h"
 #include "cmd.h"
 #include "conf.h"
 #include "diag.h"
@@ -191,6 +192,10 @@ static void notes(const struct opts *o, struct backend *b,
 			     j->more->ndrivers > 1 ? " (or the others given)" : "");
 		else if (job_too_long(b, j))
 			diag(&w, j->ifname, "note: " DIAG_TOO_LONG);
+		/* "+drv" alone: its interface left out, most likely. */
+		else if (j->ifname && !j->pattern &&
+			 change_is_word(j->ifname, NULL))
+			diag(&w, j->ifname, "note: selects no interface now (IFACE comes first on a line)");
 		else
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}

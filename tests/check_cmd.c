@@ -1609,12 +1609,12 @@ START_TEST(test_apply)
 	fake_add(&f, "eth0", 0x7)->driver = "igb";
 	fake_add(&f, "veth0", 0)->no_level = true;
 	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
-		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\nveth0 +hw\n--driver veth veth0 +drv\n--driver e1000e ghost0 +drv\n--driver e1000e --driver ixgbe tap0 +drv\n"));
+		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\nveth0 +hw\n--driver veth veth0 +drv\n--driver e1000e ghost0 +drv\n--driver e1000e --driver ixgbe tap0 +drv\n+drv\n0x5\n"));
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(out, "tap0: 0x00000000 none (changed)\n"
 			      "tap1: 0x00000004 link (changed)\n"
 			      "eth0: 0x00000006 probe link (changed)\n");
-	ck_assert_ptr_nonnull(strstr(err, ":4: note: selects no interface now"));
+	ck_assert_ptr_nonnull(strstr(err, ":4: note: selects no interface now (normal for one not there yet)\n"));
 	/* one that is there, but with no message level: said so */
 	ck_assert_ptr_nonnull(strstr(err, ":5: veth0: note: the driver has no message level\n"));
 	ck_assert_ptr_null(strstr(err, ":5: note"));
@@ -1623,6 +1623,9 @@ START_TEST(test_apply)
 	ck_assert_ptr_nonnull(strstr(err, ":7: note: selects no interface now"));
 	/* ... one there with a level, but of none of the line's drivers */
 	ck_assert_ptr_nonnull(strstr(err, ":8: tap0: note: not of driver e1000e (or the others given)\n"));
+	/* a CHANGE where IFACE stands: its interface left out, most likely */
+	ck_assert_ptr_nonnull(strstr(err, ":9: +drv: note: selects no interface now (IFACE comes first on a line)\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":10: 0x5: note: selects no interface now (IFACE comes first on a line)\n"));
 	/* the lines that selected an interface: no note */
 	ck_assert_ptr_null(strstr(err, ":1: note"));
 	ck_assert_ptr_null(strstr(err, ":2: note"));
