@@ -226,6 +226,25 @@ static void notes(const struct opts *o, struct backend *b,
 	     drv > 1 ? " (or the others given)" : "");
 }
 
+/*
+ * -v with a pattern or --driver where some interfaces had lines: each
+ * one it selected that no line is for (the targets are in dump order).
+ */
+static void unlined(const struct job *target, const struct iflist *all,
+		    const struct apply *a)
+{
+	size_t i, k = 0;
+
+	for (i = 0; i < all->n; i++) {
+		if (!job_selects(target, all, i))
+			continue;
+		if (k < a->nt && a->t[k].i == i)
+			k++;
+		else
+			diag(NULL, all->v[i].ifname, "note: no configuration line for it");
+	}
+}
+
 static void report(const struct opts *o, struct backend *b,
 		   const struct apply *a)
 {
@@ -326,6 +345,8 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	gone(o, b, &a);
 	if (o->verbose)
 		notes(o, b, conf, used, found, a.nt, target.ifname);
+	if (o->verbose && target.ifname && !o->ifindex && a.nt)
+		unlined(&target, &all, &a);
 	report(o, b, &a);
 	ret = ret < 0 || a.failed ? -EIO : 0;
 out:

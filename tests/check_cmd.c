@@ -1899,6 +1899,20 @@ START_TEST(test_apply_iface_notes)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(out, "tap1: 0x00000004 link (changed)\n");
 	ck_assert_str_eq(err, "");
+	/* A pattern: each interface it selects that no line is for. */
+	fake_add(&f, "tap2", 0x0);
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap*", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000004 link (unchanged)\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for it\n"
+			 "netifmsg: tap2: note: no configuration line for it\n");
+	/* ... so does --driver, for its interfaces. */
+	fake_find(&f, "tap2")->driver = "igb";
+	snprintf(cmd, sizeof(cmd), "-v --apply --driver tun --config %s", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000004 link (unchanged)\n");
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for it\n");
+	ck_assert_uint_eq(f.sets, 1);
 }
 END_TEST
 
