@@ -85,21 +85,35 @@ static int again_cb(struct breq *q, const char *extack, void *data)
 	int *err = data;
 
 	*err = q->err;
-	if (q->err)
+	if (q->err && q->err != -ENODEV)
 		diag_set(NULL, q->ifname, q->err, extack, true);
 	return 0;
+}
+
+/* Target @t's set once more: 0, or -errno (said, but for -ENODEV). */
+static int set_again(struct backend *b, const struct ifstate *st,
+		     struct target *t)
+{
+	struct breq r = set_of(st, t->want);
+	int ret;
+
+	t->err = -EIO;
+	ret = b->ops->run(b, &r, 1, 1, again_cb, &t->err);
+	if (ret < 0 && t->err == -EIO)
+		diag_unknown(ret, 1, st->ifname, b->in_flight > 0);
+	return t->err;
 }
 
 /*
  * A set that found no such interface: one that went away since the dump
  * is "not there any more", no error (as with a name no interface has).
  * One whose name now belongs to another (renamed) still fails.  One
- * renamed and back (its index has the name again) is set once more.
+ * renamed and back (its index has the name again) is set once more; a
+ * second "no such interface" is taken as the first.
  */
 static void gone(const struct opts *o, struct backend *b, struct apply *a)
 {
 	struct ifstate now;
-	struct breq r;
 	size_t k;
 	int ret;
 
@@ -110,22 +124,19 @@ static void gone(const struct opts *o, struct backend *b, struct apply *a)
 		if (t->err != -ENODEV)
 			continue;
 		ret = b->ops->get(b, st->ifname, &now);
-		if (ret == -ENODEV) {
-			if (o->verbose)
-				diag(NULL, st->ifname, "note: went away meanwhile: not set");
-			continue;
-		}
-		if (ret || now.ifindex != st->ifindex) {
+		if (!ret && now.ifindex == st->ifindex) {
+			ret = set_again(b, st, t);
+			if (ret != -ENODEV) {
+				a->failed += ret != 0;
+				continue;
+			}
+		} else if (ret != -ENODEV) {
 			a->failed++;
 			diag_kernel(NULL, st->ifname, -ENODEV, NULL);
 			continue;
 		}
-		r = set_of(st, t->want);
-		t->err = -EIO;
-		ret = b->ops->run(b, &r, 1, 1, again_cb, &t->err);
-		if (ret < 0 && t->err == -EIO)
-			t->err = diag_kernel(NULL, st->ifname, ret, b->extack);
-		a->failed += t->err != 0;
+		if (o->verbose)
+			diag(NULL, st->ifname, "note: went away meanwhile: not set");
 	}
 }
 

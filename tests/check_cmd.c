@@ -1992,6 +1992,20 @@ START_TEST(test_apply_renamed_back)
 	ck_assert_str_eq(out, "tap1: 0x00000004 link (unchanged)\n");
 	ck_assert_str_eq(err, "netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN\n");
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	/* The second set's run breaks off, sent: its result is unknown. */
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	f.answered = tap0_back;
+	f.break_run = f.runs + 2;
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: its result is unknown\n");
+	/* Away again at the second set: as at the first, no failure. */
+	f.break_run = 0;
+	f.answered = NULL;
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	sets = f.sets;
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "netifmsg: tap0: note: went away meanwhile: not set\n");
+	ck_assert_uint_eq(f.sets - sets, 2);
 }
 END_TEST
 
