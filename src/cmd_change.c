@@ -174,9 +174,11 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 			     "no such network interface (IFACE comes first on a line; -x and -N output does not name it)" :
 			     "no such network interface (IFACE comes first; '*' names every interface)");
 		/* Read: by an earlier GET of the job, or by the dump. */
-		else
+		else if (q->set)
 			diag_set(&w, r->name, q->err, extack,
-				 q->set && (r->step || j->ifindex));
+				 r->step || j->ifindex);
+		else
+			diag_kernel(&w, r->name, q->err, extack);
 		r->stopped = !r->force;
 	}
 	if (++r->step == nsteps(r, j)) {

@@ -197,7 +197,10 @@ static int set_done(struct breq *q, const char *extack, void *data)
 	 */
 	if (q->err && ((q->set && !a->ending) || q->err != -ENODEV)) {
 		a->failed++;
-		diag_set(NULL, q->ifname, q->err, extack, true);
+		if (q->set)
+			diag_set(NULL, q->ifname, q->err, extack, true);
+		else
+			diag_kernel(NULL, q->ifname, q->err, extack);
 	}
 	return 0;
 }

@@ -127,10 +127,6 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 		/* Also "bit name not found", but we never send names. */
 		diag(w, ifname, "the driver has no message level");
 		break;
-	case -EPERM:
-	case -EACCES:
-		diag(w, ifname, "permission denied: changing the message level needs CAP_NET_ADMIN");
-		break;
 	default:
 		diag(w, ifname, "%s%s%s", strerror(-err), has_extack ? ": " : "",
 		     has_extack ? extack : "");
@@ -142,6 +138,15 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 int diag_set(const struct where *w, const char *ifname, int err,
 	     const char *extack, bool read)
 {
+	/*
+	 * A set refused: the capability (EPERM), or a security module that
+	 * refuses as if it were (EACCES).  A read needs none: its EPERM is
+	 * a sandbox's, said as it is (diag_kernel()).
+	 */
+	if (err == -EPERM || err == -EACCES) {
+		diag(w, ifname, "permission denied: changing the message level needs CAP_NET_ADMIN");
+		return -EIO;
+	}
 	/* The kernel's answer when either of get or set_msglevel is missing. */
 	if (!read || err != -EOPNOTSUPP)
 		return diag_kernel(w, ifname, err, extack);

@@ -53,8 +53,9 @@ int diag_kernel(const struct where *w, const char *ifname, int err,
 		const char *extack);
 
 /*
- * diag_kernel() for a set of @ifname; @read: its level was read before,
- * so the driver has one (EOPNOTSUPP then says it cannot be changed).
+ * diag_kernel() for a set of @ifname, which alone needs privilege;
+ * @read: its level was read before, so the driver has one (EOPNOTSUPP
+ * then says it cannot be changed).
  */
 int diag_set(const struct where *w, const char *ifname, int err,
 	     const char *extack, bool read);

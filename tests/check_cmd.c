@@ -1440,6 +1440,36 @@ START_TEST(test_pattern_one_dump)
 }
 END_TEST
 
+/*
+ * A read refused (a sandbox's EPERM or EACCES: reading needs no
+ * privilege) is said as the error it is, not as a capability missing.
+ */
+START_TEST(test_read_refused)
+{
+	struct fake_iface *tap0 = fake_find(&f, "tap0");
+
+	fake_fail_gets(tap0, 0, 1, -EPERM);
+	ck_assert_int_eq(run("tap0"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: Operation not permitted\n");
+	/* A change's read before its set: nothing set. */
+	fake_fail_gets(tap0, 0, 1, -EACCES);
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: Permission denied: fake extack\n");
+	ck_assert_uint_eq(tap0->mask, 0x1);
+	/* ... and its read after a set that worked. */
+	fake_fail_gets(tap0, 1, 1, -EACCES);
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: Permission denied: fake extack\n"
+			 "netifmsg: tap0: the change was made; only its result could not be read\n");
+	ck_assert_uint_eq(tap0->mask, 0x5);
+	/* In a trace, the read back after the raise. */
+	fake_fail_gets(tap0, 0, 1, -EPERM);
+	ck_assert_int_eq(run("--trace tap0 +drv --for 0.01"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: Operation not permitted\n"));
+	ck_assert_ptr_null(strstr(err, "CAP_NET_ADMIN"));
+}
+END_TEST
+
 /* EACCES is a permission error as EPERM is. */
 START_TEST(test_change_eacces)
 {
@@ -2728,6 +2758,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_driver_reads);
 	tcase_add_test(tc, test_select_none_quote);
 	tcase_add_test(tc, test_change_eacces);
+	tcase_add_test(tc, test_read_refused);
 	tcase_add_test(tc, test_change_read_only);
 	tcase_add_test(tc, test_pattern_gone_word_name);
 	tcase_add_test(tc, test_diag_long);

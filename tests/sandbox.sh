@@ -80,6 +80,14 @@ check_file "lookup EACCES: -v says why" \
 	"netifmsg: netlink sockets are refused here (Permission denied): using the SIOCETHTOOL ioctl" "$ERR"
 check_mask "lookup EACCES: ethtool reads 0x3" tap1 0x3
 
+# The read itself refused (an LSM, or seccomp): reading needs no
+# privilege, so the error is said as it is, no capability named.
+check_rc "read EACCES: show tap1" 1 inject_nm sendto EACCES 2 tap1
+check_empty "read EACCES: show tap1: no output" "$OUT"
+check_file "read EACCES: show tap1: message" "netifmsg: tap1: Permission denied" "$ERR"
+check_rc "read EPERM: show all" 1 inject_nm sendto EPERM 2
+check_file "read EPERM: show all: message" "netifmsg: Operation not permitted" "$ERR"
+
 # The other commands, as with --ioctl: show all, a pattern, --driver,
 # --batch, --apply, bits only the ioctl reaches, -j.
 check_rc "EAFNOSUPPORT: show all" 0 refused EAFNOSUPPORT
