@@ -16,8 +16,8 @@ fi
 . "$NIM_LIB"
 
 NTAPS=1000
-setup_ns "$NTAPS"
 not_here tap3
+setup_ns "$NTAPS"
 
 SEED=${NIM_SEED:-$$}
 RANDOM=$SEED

@@ -12,8 +12,8 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-setup_ns 5
 not_here tap4
+setup_ns 5
 
 # change DEV START EXPECTED ARGS...: set START with ethtool, run netifmsg
 # ARGS, check exit 0, no output, and that ethtool reads EXPECTED.

@@ -16,8 +16,8 @@ fi
 command -v strace >/dev/null 2>&1 || fatal "strace is needed to make the ioctl's socket fail"
 
 NTAPS=20
-setup_ns "$NTAPS"
 not_here tap7 tap15
+setup_ns "$NTAPS"
 
 # --- show all over the ioctl: every tap once, lo left out
 declare -A want

@@ -14,8 +14,8 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-setup_ns 4
 not_here tap0
+setup_ns 4
 ip -n "$NS" link add ve0 type veth peer name ve1 || fatal "cannot create a veth pair"
 add_tap 'odd*' || fatal "cannot create the tap 'odd*'"
 add_tap oddx || fatal "cannot create the tap oddx"

@@ -36,6 +36,8 @@ TAPLOG=${TAPLOG:-$(dirname "$NETIFMSG")/../tests/taplog}
 [ -x "$TAPLOG" ] || fatal "test program '$TAPLOG' not found (make check builds it)"
 [ -r /dev/kmsg ] || skip "/dev/kmsg cannot be read here"
 
+# The -n cases below name trc0 from the initial namespace.
+not_here trc0
 setup_ns 0
 for n in trc0 trc1 trc2; do
 	add_tap "$n" || fatal "cannot create $n"
@@ -405,8 +407,12 @@ if command -v setpriv >/dev/null 2>&1 &&
 		>"$O" 2>"$E" &
 	TPID=$!
 	wait_until sleeps_polling "$TPID" || fatal "the trace did not wait"
+	# Stopped, it cannot see the rename at a tick of its own (with the
+	# command then, rightly): SIGTERM is there when it goes on.
+	kill -STOP "$TPID"
 	ip -n "$NS" link set trc0 name trc0r || fatal "cannot rename trc0"
 	kill -TERM "$TPID"
+	kill -CONT "$TPID"
 	stopped
 	check_eq "a rename seen at the end: exit 0" 0 "$RC"
 	check_grep "a rename seen at the end: said" "trc0: renamed to 'trc0r'" "$E"
