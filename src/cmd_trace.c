@@ -308,10 +308,19 @@ static char *netns_from_root(const char *ns)
 }
 
 /*
+ * Over the ioctl, --ioctl's or a fallen back run's: what puts its bits
+ * back says --ioctl (netlink refuses bits 15-31, and a command pasted
+ * where netlink works would go there).
+ */
+static bool over_ioctl(const struct trace *tr)
+{
+	return tr->o->ioctl || tr->b->fell_back;
+}
+
+/*
  * "netifmsg [-n NETNS] [--ioctl] IFACE VALUE/MASK": what puts back the
- * bits target @i changed, where this run changed them (netlink refuses
- * bits 15-31 that an --ioctl run may have changed).  In a buffer of its
- * own, until the next call.
+ * bits target @i changed, where this run changed them.  In a buffer of
+ * its own, until the next call.
  */
 static const char *undo_command(const struct trace *tr, size_t i)
 {
@@ -327,7 +336,7 @@ static const char *undo_command(const struct trace *tr, size_t i)
 			    tr->netns ? tr->netns : tr->o->netns);
 	snprintf(buf, sizeof(buf), "netifmsg %s%s%s%s%s 0x%08x/0x%08x",
 		 netns[0] ? "-n " : "", netns, netns[0] ? " " : "",
-		 tr->o->ioctl ? "--ioctl " : "", name,
+		 over_ioctl(tr) ? "--ioctl " : "", name,
 		 st->msg_enable & t->changed, t->changed);
 	return buf;
 }
@@ -657,7 +666,7 @@ static void went_away(struct trace *tr, size_t i)
 	else
 		diag(NULL, tr->st[i].ifname, "the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x%08x/0x%08x on it there%s)",
 		     tr->st[i].msg_enable & t->changed, t->changed,
-		     tr->o->ioctl ? " with --ioctl" : "");
+		     over_ioctl(tr) ? " with --ioctl" : "");
 }
 
 /* Is any target gone?  Say which.  A renamed one is followed. */

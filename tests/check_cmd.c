@@ -2622,6 +2622,19 @@ START_TEST(test_trace_undo_ioctl)
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg --ioctl nim0 0x00000000/0x00007fff\n"));
 	/* Gone: where it may still be raised, it is set over the ioctl too. */
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x00000000/0x00007fff on it there with --ioctl)\n"));
+	/* So for a session that fell back to the ioctl (netlink refused). */
+	fake_open(&b, &f, UINT32_MAX);
+	b.fell_back = -EAFNOSUPPORT;
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("--trace nim0 +bit20 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: now 0x00100000; if netifmsg is killed, restore with: netifmsg --ioctl nim0 0x00000000/0x00100000\n"));
+	ck_assert_ptr_nonnull(strstr(err, "on it there with --ioctl)\n"));
+	/* Over netlink: no --ioctl. */
+	fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg nim0 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "on it there)\n"));
 }
 END_TEST
 

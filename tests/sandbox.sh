@@ -120,6 +120,8 @@ check_json "EAFNOSUPPORT: -j tap0 0x3" "[$(json_if tap0 0x3 true)]" "$OUT"
 set_mask tap1 0x1
 check_rc "EPERM: --trace tap1 +link --for 1" 0 refused EPERM -q --trace tap1 +link --for 1
 check_grep "EPERM: --trace: raised" "netifmsg: tap1: now 0x00000005" "$ERR"
+check_grep "EPERM: --trace: its restore command goes over the ioctl too" \
+	"netifmsg: tap1: now 0x00000005; if netifmsg is killed, restore with: netifmsg --ioctl tap1 0x00000000/0x00000004" "$ERR"
 check_grep "EPERM: --trace: restored" "netifmsg: tap1: restored: 0x00000001 drv" "$ERR"
 check_mask "EPERM: --trace: tap1 back to 0x1" tap1 0x1
 
