@@ -109,7 +109,7 @@ static int set_again(struct backend *b, const struct ifstate *st,
  * is "not there any more", no error (as with a name no interface has).
  * One whose name now belongs to another (renamed) still fails.  One
  * renamed and back (its index has the name again) is set once more; a
- * second "no such interface" is taken as the first.
+ * second "no such interface" is looked at as the first, but not set.
  */
 static void gone(const struct opts *o, struct backend *b, struct apply *a)
 {
@@ -130,13 +130,15 @@ static void gone(const struct opts *o, struct backend *b, struct apply *a)
 				a->failed += ret != 0;
 				continue;
 			}
-		} else if (ret != -ENODEV) {
+			/* Away again: one more look, as the first time. */
+			ret = b->ops->get(b, st->ifname, &now);
+		}
+		if (ret != -ENODEV) {
 			a->failed++;
 			diag_kernel(NULL, st->ifname, -ENODEV, NULL);
-			continue;
-		}
-		if (o->verbose)
+		} else if (o->verbose) {
 			diag(NULL, st->ifname, "note: went away meanwhile: not set");
+		}
 	}
 }
 

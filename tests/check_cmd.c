@@ -1462,11 +1462,17 @@ START_TEST(test_read_refused)
 	ck_assert_str_eq(err, "netifmsg: tap0: Permission denied: fake extack\n"
 			 "netifmsg: tap0: the change was made; only its result could not be read\n");
 	ck_assert_uint_eq(tap0->mask, 0x5);
-	/* In a trace, the read back after the raise. */
+	/* In a trace: its first read ... */
 	fake_fail_gets(tap0, 0, 1, -EPERM);
 	ck_assert_int_eq(run("--trace tap0 +drv --for 0.01"), -EIO);
-	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: Operation not permitted\n"));
+	ck_assert_str_eq(err, "netifmsg: tap0: Operation not permitted\n");
+	/* ... and the read back after its raise (in the raise's run). */
+	tap0->mask = 0x4;
+	fake_fail_gets(tap0, 1, 1, -EPERM);
+	ck_assert_int_eq(run("--trace tap0 +drv --for 0.01"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: tap0: Operation not permitted: fake extack\n"));
 	ck_assert_ptr_null(strstr(err, "CAP_NET_ADMIN"));
+	ck_assert_uint_eq(tap0->mask, 0x4);
 }
 END_TEST
 
@@ -1960,6 +1966,25 @@ static void tap0_back(struct fake *fk, size_t i)
 		fake_find(fk, "tap0")->set_error = 0;
 }
 
+/* The run that sets tap0 once more (check_cmd's count of runs). */
+static unsigned int retry_run;
+
+/* At the answer of tap0's second set: gone (its name no one's). */
+static void tap0_gone_at_retry(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == retry_run)
+		fake_fail_gets(fake_find(fk, "tap0"), 0, 1, -ENODEV);
+}
+
+/* At the answer of tap0's second set: another took its name. */
+static void tap0_taken_at_retry(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == retry_run)
+		fake_find(fk, "tap0")->ifindex += 100;
+}
+
 /* As tap0_back(), but its next set is refused for want of privilege. */
 static void tap0_back_denied(struct fake *fk, size_t i)
 {
@@ -2028,14 +2053,23 @@ START_TEST(test_apply_renamed_back)
 	f.break_run = f.runs + 2;
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: its result is unknown\n");
-	/* Away again at the second set: as at the first, no failure. */
+	/* Away again at the second set, and gone: as at the first, no failure. */
 	f.break_run = 0;
-	f.answered = NULL;
+	f.answered = tap0_gone_at_retry;
 	fake_find(&f, "tap0")->set_error = -ENODEV;
+	retry_run = f.runs + 2;
 	sets = f.sets;
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "netifmsg: tap0: note: went away meanwhile: not set\n");
 	ck_assert_uint_eq(f.sets - sets, 2);
+	/* ... or its name another's now: a failure, as at the first. */
+	f.answered = tap0_taken_at_retry;
+	retry_run = f.runs + 2;
+	sets = f.sets;
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n");
+	ck_assert_uint_eq(f.sets - sets, 2);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
 }
 END_TEST
 

@@ -206,6 +206,9 @@ static int fake_set(struct backend *b, const struct breq *r)
 	ret = lookup(f, r->ifname, &fi);
 	if (ret < 0)
 		return ret;
+	/* As the kernel: the name is no longer that index's. */
+	if (r->ifindex && r->ifindex != fi->ifindex)
+		return -ENODEV;
 	if (fi->set_error && !fi->set_ok)
 		return fi->set_error;
 	if (fi->set_ok)
