@@ -215,7 +215,7 @@ check_file "no netlink at all: 'nim-v*': the veth has no level" \
 noproc() {
 	no_lsan ip netns exec "$NS" unshare -m --propagation private \
 		strace -f -qq -o "$NIM_TMP/strace" -e trace=socket,openat \
-		-e inject=socket:error=EAFNOSUPPORT:when=1..3+2 sh -c \
+		-e inject=socket:error="${NOPROC_ERR:-EAFNOSUPPORT}":when=1..3+2 sh -c \
 		'mount -t tmpfs nim-noproc "/proc/$$/net" && exec "$0" "$@"' \
 		"$NETIFMSG" "$@"
 }
@@ -230,6 +230,11 @@ for args in "" "tap*" "tap* +link" "--driver tun tap0 +link" "--apply tap0"; do
 done
 check_egrep "control: /proc/self/net/dev could not be opened" \
 	'openat\(AT_FDCWD, "/proc/self/net/dev", [^)]*\) = -1 ENOENT' "$NIM_TMP/strace"
+# The sockets refused as an LSM refuses (EACCES): the error as it is,
+# no capability named (reading needs none).
+NOPROC_ERR=EACCES check_rc "no netlink (EACCES), no /proc/net/dev: 'tap*'" 1 noproc 'tap*'
+check_file "no netlink (EACCES), no /proc/net/dev: 'tap*': message" \
+	"netifmsg: Permission denied: the interface list could not be read" "$ERR"
 check_rc "no netlink, no /proc/net/dev: tap0 +link" 0 noproc tap0 +link
 check_mask "no netlink, no /proc/net/dev: tap0 +link: ethtool reads 0x7" tap0 0x7
 
