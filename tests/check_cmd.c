@@ -381,7 +381,8 @@ START_TEST(test_change_broken_after_set)
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_str_eq(out, "tap0: 0x00000005\n");
 	ck_assert_ptr_nonnull(strstr(err, ":2: tap1: Input/output error: the change was made; only its result could not be read\n"));
-	ck_assert_ptr_nonnull(strstr(err, "Input/output error: the result of line 3 is unknown\n"));
+	/* One request at a time without -f: line 3 never went out. */
+	ck_assert_ptr_nonnull(strstr(err, "Input/output error: line 3 was not sent\n"));
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x1);
 }
 END_TEST
@@ -432,7 +433,9 @@ START_TEST(test_batch_broken_unsent)
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: line 2 was not sent\n"));
 	ck_assert_ptr_null(strstr(err, "unknown"));
-	f.unsent = 1;		/* its set went out too */
+	f.unsent = 1;		/* its set went out too (-f: a window) */
+	snprintf(cmd, sizeof(cmd), "-v -f --batch %s",
+		 write_file("tap0 +drv\ntap1 +link\n"));
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 2 is unknown\n"));
 	ck_assert_ptr_null(strstr(err, "not sent"));
@@ -494,6 +497,51 @@ START_TEST(test_change_renamed_after_set)
 			 "netifmsg: tap0: the change was made; only its result could not be read\n");
 	ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x5);
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
+}
+END_TEST
+
+/* After the dump: tap0 is renamed old0, and tap1 takes the name tap0. */
+static void swap_after_dump(struct fake *fk)
+{
+	fake_find(fk, "tap0")->name = "old0";
+	fake_find(fk, "tap1")->name = "tap0";
+	fk->dumped = NULL;
+}
+
+/*
+ * A set carries the index the dump gave beside the name: where the name
+ * is another interface's by then, nothing is set on that one.
+ */
+START_TEST(test_change_renamed_before_set)
+{
+	f.dumped = swap_after_dump;
+	ck_assert_int_eq(run("tap* +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n"
+			 "netifmsg: tap1: no such network interface\n");
+	ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
+}
+END_TEST
+
+/*
+ * Over netlink the kernel reads and writes bits 0-14 alone: bit 20 (set
+ * over the ioctl) is neither shown nor cleared by an absolute change.
+ */
+START_TEST(test_change_netlink_15_bits)
+{
+	char cmd[160];
+
+	fake_find(&f, "tap0")->mask = 0x100001;
+	ck_assert_int_eq(run("-v tap0 0x1"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000001 drv (unchanged)\n");
+	ck_assert_int_eq(run("-v tap0 0x3"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000003 drv probe (changed)\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x100003);
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap0",
+		 write_file("tap0 0x3\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000003 drv probe (unchanged)\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x100003);
 }
 END_TEST
 
@@ -800,6 +848,15 @@ START_TEST(test_batch_broken_in_pattern)
 	snprintf(cmd, sizeof(cmd), "--batch %s",
 		 write_file("tap* +link\ntap1 +hw\n"));
 	ck_assert_int_eq(run(cmd), -EIO);
+	/* One request at a time: tap1's set in flight, line 2 not sent. */
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the result of line 1 is unknown\n"));
+	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: line 2 was not sent\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+	/* -f, a window: line 2's set went out as well. */
+	fake_find(&f, "tap0")->mask = 0x1;
+	snprintf(cmd, sizeof(cmd), "-f --batch %s",
+		 write_file("tap* +link\ntap1 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, ": Input/output error: the results of the 2 lines from line 1 on are unknown\n"));
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
 }
@@ -1031,6 +1088,27 @@ START_TEST(test_select_driver_moved)
 	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	ck_assert_uint_eq(f.dumps, 3);
 	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
+/* After the first dump: tap0 is renamed tapX (once). */
+static void rename_after_dump(struct fake *fk)
+{
+	fake_find(fk, "tap0")->name = "tapX";
+	fk->dumped = NULL;
+}
+
+/*
+ * Renamed between the dump and the driver's read: its index is there by
+ * another name (the backend says -EAGAIN), so the dump is read again and
+ * the interface is found by its new name.
+ */
+START_TEST(test_select_driver_renamed)
+{
+	f.dumped = rename_after_dump;
+	ck_assert_int_eq(run("--driver tun *"), 0);
+	ck_assert_str_eq(out, "tapX: 0x00000001 drv\ntap1: 0x00000000 none\n");
+	ck_assert_uint_eq(f.dumps, 2);
 }
 END_TEST
 
@@ -2783,6 +2861,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_broken_unsent);
 	tcase_add_test(tc, test_broken_after_failed_set);
 	tcase_add_test(tc, test_change_renamed_after_set);
+	tcase_add_test(tc, test_change_renamed_before_set);
+	tcase_add_test(tc, test_change_netlink_15_bits);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
 	tcase_add_test(tc, test_change_kernel_name);
@@ -2815,6 +2895,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_driver_error);
 	tcase_add_test(tc, test_select_driver_pattern_reads);
 	tcase_add_test(tc, test_select_driver_moved);
+	tcase_add_test(tc, test_select_driver_renamed);
 	tcase_add_test(tc, test_monitor_overflow);
 	tcase_add_test(tc, test_monitor_lost_and_bad);
 	tcase_add_test(tc, test_monitor_einval);

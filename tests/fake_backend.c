@@ -127,12 +127,14 @@ static int lookup(struct fake *f, const char *ifname,
 	return 0;
 }
 
-static void state_of(const struct fake_iface *fi, struct ifstate *st)
+/* As the transport reads it: over netlink, bits 0-14 alone (settable). */
+static void state_of(const struct backend *b, const struct fake_iface *fi,
+		     struct ifstate *st)
 {
 	memset(st, 0, sizeof(*st));
 	strcpy(st->ifname, fi->name);
 	st->ifindex = fi->ifindex;
-	st->msg_enable = fi->mask;
+	st->msg_enable = fi->mask & b->settable;
 }
 
 static int fake_get(struct backend *b, const char *ifname,
@@ -150,7 +152,7 @@ static int fake_get(struct backend *b, const char *ifname,
 		return fi->get_error;
 	}
 	if (!ret)
-		state_of(fi, st);
+		state_of(b, fi, st);
 	return ret;
 }
 
@@ -183,13 +185,15 @@ static int fake_dump(struct backend *b, bstate_cb_t cb, void *data)
 	for (i = 0; i < f->nifs; i++) {
 		if (f->ifs[i].no_level)
 			continue;
-		state_of(&f->ifs[i], &st);
+		state_of(b, &f->ifs[i], &st);
 		ret = cb(&st, data);
 		if (ret < 0)
 			return ret;
 		if (f->dumps <= f->dumps_enodev)
 			return dump_done(-ENODEV);
 	}
+	if (f->dumped)
+		f->dumped(f);
 	return f->dumps <= f->dumps_intr ? -EAGAIN : 0;
 }
 
@@ -213,19 +217,25 @@ static int fake_set(struct backend *b, const struct breq *r)
 		return fi->set_error;
 	if (fi->set_ok)
 		fi->set_ok--;
+	/* A replace over netlink leaves the bits it cannot carry. */
 	if (r->replace)
-		fi->mask = r->value;
+		fi->mask = (fi->mask & ~b->settable) | r->value;
 	else
 		fi->mask = (fi->mask & ~r->mask) | (r->value & r->mask);
 	return 0;
 }
 
-/* The run breaks off with @left requests unanswered. */
-static int fake_broken(struct backend *b, size_t left)
+/*
+ * The run breaks off with @left requests unanswered: those sent, at most
+ * @window of them, ran; the others (and the last @unsent) never went.
+ */
+static int fake_broken(struct backend *b, size_t left, unsigned int window)
 {
 	unsigned int unsent = fake_of(b)->unsent;
 
 	b->in_flight = left > unsent ? left - unsent : 0;
+	if (b->in_flight > window)
+		b->in_flight = window;
 	return -EIO;
 }
 
@@ -240,10 +250,10 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 	if (window > f->max_window)
 		f->max_window = window;
 	if (f->runs == f->break_run)
-		return fake_broken(b, n);
+		return fake_broken(b, n, window);
 	for (i = 0; i < n; i++) {
 		if (f->run_answers && i == f->run_answers)
-			return fake_broken(b, n - i);
+			return fake_broken(b, n - i, window);
 		r[i].err = r[i].set ? fake_set(b, &r[i])
 				    : fake_get(b, r[i].ifname, &r[i].st);
 		ret = done(&r[i], r[i].err ? "fake extack" : "", data);
@@ -258,10 +268,16 @@ static int fake_run(struct backend *b, struct breq *r, size_t n,
 static int fake_driver(struct backend *b, const char *ifname,
 		       unsigned int ifindex, char driver[DRIVER_NAME_MAX])
 {
-	struct fake_iface *fi = fake_find(fake_of(b), ifname);
+	struct fake *f = fake_of(b);
+	struct fake_iface *fi = fake_find(f, ifname);
+	int i;
 
-	if (!fake_of(b)->drivers++ && fake_of(b)->driver_raise)
-		raise(fake_of(b)->driver_raise);
+	if (!f->drivers++ && f->driver_raise)
+		raise(f->driver_raise);
+	/* As ethioc_driver(): renamed, its index is there by another name. */
+	for (i = 0; !fi && i < f->nifs; i++)
+		if (f->ifs[i].ifindex == ifindex)
+			return -EAGAIN;
 	if (!fi)
 		return -ENODEV;
 	if (fi->driver_error)

@@ -54,6 +54,8 @@ struct fake {
 	int driver_raise;
 	/* Called after answer @i of a run (to rename, say); may be NULL. */
 	void (*answered)(struct fake *f, size_t i);
+	/* Called at the end of each dump; may be NULL. */
+	void (*dumped)(struct fake *f);
 	/*
 	 * --monitor: each ops->events call gives the next of @events, its
 	 * @ntf states (as notifications) 1 + @repeat times, then signal
