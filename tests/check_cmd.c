@@ -574,6 +574,28 @@ START_TEST(test_change_beyond)
 }
 END_TEST
 
+/*
+ * Over a backend as the ioctl's: no class names from the kernel, no
+ * notifications, names of 15 bytes at most, every bit settable.
+ */
+START_TEST(test_ioctl_backend)
+{
+	fake_add(&f, "nim-a-long-altname", 0x0);
+	f.kernel_name[20] = "newclass";
+	fake_open_ioctl(&b, &f);
+	ck_assert_int_eq(run("tap0 +newclass"), -EINVAL);
+	ck_assert_str_eq(err, "netifmsg: unknown message class 'newclass'; see 'netifmsg --list'\nTry 'netifmsg --help'.\n");
+	ck_assert_uint_eq(f.names, 0);
+	ck_assert_int_eq(run("-x tap0 +bit20"), 0);
+	ck_assert_str_eq(out, "0x00100001\n");
+	ck_assert_int_eq(run("nim-a-long-altname +link"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: nim-a-long-altname: no such network interface: the ioctl takes names of at most 15 bytes\n");
+	ck_assert_uint_eq(fake_find(&f, "nim-a-long-altname")->mask, 0x0);
+	ck_assert_int_eq(run("--monitor"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications\n");
+}
+END_TEST
+
 /* A name the built-in table lacks: the kernel's names, asked once. */
 START_TEST(test_change_kernel_name)
 {
@@ -2865,6 +2887,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_netlink_15_bits);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
+	tcase_add_test(tc, test_ioctl_backend);
 	tcase_add_test(tc, test_change_kernel_name);
 	tcase_add_test(tc, test_batch_stop);
 	tcase_add_test(tc, test_batch_stop_chunk_end);

@@ -144,6 +144,9 @@ static int fake_get(struct backend *b, const char *ifname,
 	int ret;
 
 	fake_of(b)->gets++;
+	/* As ethioc.c: a name the ioctl's struct ifreq cannot carry. */
+	if (strlen(ifname) > b->name_max)
+		return -ENAMETOOLONG;
 	ret = lookup(fake_of(b), ifname, &fi);
 	if (!ret && fi->get_ok) {
 		fi->get_ok--;
@@ -207,6 +210,8 @@ static int fake_set(struct backend *b, const struct breq *r)
 	f->sets++;
 	if (touched & ~b->settable)
 		return -EINVAL;
+	if (strlen(r->ifname) > b->name_max)
+		return -ENAMETOOLONG;
 	ret = lookup(f, r->ifname, &fi);
 	if (ret < 0)
 		return ret;
@@ -371,6 +376,25 @@ static const struct backend_ops fake_ops = {
 	.events = fake_events,
 	.close = fake_close,
 };
+
+/* The ioctl's: no kernel class names, no notifications. */
+static const struct backend_ops fake_ioctl_ops = {
+	.get = fake_get,
+	.dump = fake_dump,
+	.run = fake_run,
+	.driver = fake_driver,
+	.close = fake_close,
+};
+
+void fake_open_ioctl(struct backend *b, struct fake *f)
+{
+	*b = (struct backend){
+		.ops = &fake_ioctl_ops,
+		.settable = UINT32_MAX,
+		.name_max = IF_NAMESIZE - 1,
+		.priv = f,
+	};
+}
 
 void fake_open(struct backend *b, struct fake *f, uint32_t settable)
 {

@@ -81,6 +81,12 @@ struct fake {
  */
 void fake_open(struct backend *b, struct fake *f, uint32_t settable);
 
+/*
+ * @b becomes a backend over @f as the ioctl's is: every bit settable,
+ * names of at most 15 bytes, no kernel class names, no notifications.
+ */
+void fake_open_ioctl(struct backend *b, struct fake *f);
+
 /* Add an interface; returns it. */
 struct fake_iface *fake_add(struct fake *f, const char *name, uint32_t mask);
 
