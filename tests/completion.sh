@@ -282,6 +282,17 @@ comp "" --batch lines.txt ""
 # --apply: --config takes a file; one interface at most, then nothing.
 comp "levels.conf" --apply --config le
 comp "levels.conf" --apply --config = le
+comp "- levels.conf lines.txt" --apply --config ""
+# An option of one value is not offered again, nor --driver with --ifindex.
+comp "" --apply --ifindex 2 --dri
+comp "" --apply --ifindex = 2 --ifi
+comp "--driver" --apply --dri
+comp "" --from-level 3 --from
+comp "" --from-level = 3 eth0 --from
+comp "" -n foo --net
+comp "" -jn foo --net
+comp "" --level-map exact --level-m
+comp "" --trace eth0 --for 1 --fo
 comp "--apply" --app
 comp "--config" --conf
 comp "$IFACES" --apply ""
