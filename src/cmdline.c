@@ -112,11 +112,14 @@ const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len)
 	size_t n = strnlen(word, len), back = 0;
 	bool cut = n > QUOTE_MAX;
 
-	/* Back to the first byte of a character cut; none within 3: no UTF-8. */
+	/*
+	 * Back to the first byte of a character cut: a lead byte within 3
+	 * (after ASCII, continuation bytes start no character: no UTF-8).
+	 */
 	n = cut ? QUOTE_MAX : n;
 	while (cut && back < 3 && ((unsigned char)word[n - back] & 0xc0) == 0x80)
 		back++;
-	if (cut && ((unsigned char)word[n - back] & 0xc0) != 0x80)
+	if (cut && ((unsigned char)word[n - back] & 0xc0) == 0xc0)
 		n -= back;
 	memcpy(buf, word, n);
 	strcpy(buf + n, cut ? "..." : "");
@@ -353,7 +356,7 @@ static int parse_short(struct opts *o, struct cmdline *cl, int *i)
 static int parse_words(struct opts *o, struct cmdline *cl)
 {
 	bool only_words = false;
-	int i, bad = -1, ret = 0;
+	int i, bad = -1, pasted = -1, ret = 0;
 
 	for (i = 0; i < cl->argc; i++) {
 		const char *w = cl->argv[i];
@@ -378,8 +381,10 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 		}
 		/* A pasted "ethtool -s IFACE msglvl ...": msglvl says how. */
 		if (!after_target && !strcmp(w, "-s") && i + 2 < cl->argc &&
-		    cl->argv[i + 1][0] != '-' && is_word(cl->argv[i + 2], "msglvl"))
+		    cl->argv[i + 1][0] != '-' && is_word(cl->argv[i + 2], "msglvl")) {
+			pasted = i;
 			continue;
+		}
 		if (w[1] == '-') {
 			ret = parse_long(o, cl, &i);
 		} else if (!after_target && !short_options(w + 1)) {
@@ -395,6 +400,9 @@ static int parse_words(struct opts *o, struct cmdline *cl)
 		if (ret)
 			break;
 	}
+	/* --monitor's words are interfaces: no msglvl comes to say it. */
+	if (!ret && bad < 0 && pasted >= 0 && cl->given[OPT_MONITOR])
+		bad = pasted;
 	return bad < 0 ? ret : parse_short(o, cl, &bad);
 }
 
@@ -664,8 +672,11 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 				j->pattern ? j->ifname : name;
 
 		ADD(" %s", w);
-		/* Typed into a shell, "a;id" or "b$(id)" would run "id". */
-		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~")];
+		/*
+		 * Typed into a shell, "a;id" or "b$(id)" would run "id", and
+		 * "tap*" or "tap\\*" would be another pattern or name.
+		 */
+		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~*?[\\")];
 	}
 	for (i = 0; i < j->more->nwords; i++) {
 		if (is_word(j->more->words[i], "msglvl"))

@@ -344,6 +344,11 @@ static const struct cl_case cases[] = {
 	{ { "-s", "tap0", "+link", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
 	{ { "-s", "-j", "msglvl", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
 	{ { "-s", "--", "msglvl", "5", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
+	/* A pattern, typed as shown, the shell could expand. */
+	{ { "-s", "tap*", "msglvl", "3", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	/* --monitor's words are interfaces: -s is an unknown option there. */
+	{ { "--monitor", "-s", "tap0", "msglvl", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
+	{ { "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names", NULL },
 	{ { "tap0", "-s", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	/* never a form that is refused too: the other words are checked first */
@@ -360,16 +365,16 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "msglvl", "newclass", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
 	{ { "--driver", "a", "--driver", "b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver a --driver b tap0 5'", NULL },
-	/* the name as it is typed again, not a pattern or an option */
-	{ { "tap\\*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap\\* 5'", NULL },
-	{ { "--", "-odd", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg \\-odd 5'", NULL },
+	/* a name or pattern a shell would change, typed as shown: no form */
+	{ { "tap\\*", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	{ { "--", "-odd", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	/* -n and --driver take no escapes: a value a shell would split or change */
 	{ { "-n", "/run/netns/blue", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg -n /run/netns/blue tap0 5'", NULL },
 	{ { "-n", "/tmp/my ns", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "-n", "it's", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "-n", "a\001b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--driver", "a b", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
-	{ { "tap*", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap* 5'", NULL },
+	{ { "tap*", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	/*
 	 * the options that decide where and what it changes are kept: a
 	 * form without -n would change the host's tap0, without --trace
@@ -1299,6 +1304,14 @@ START_TEST(test_quote_utf8)
 	memset(word, 'a', 60);
 	memset(word + 60, 0x80, 10);
 	word[70] = '\0';
+	memcpy(want, word, 64);
+	strcpy(want + 64, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	/* ... nor do fewer after ASCII: the 'a' before them is kept. */
+	memset(word, 'a', 63);
+	memset(word + 63, 0x80, 4);
+	word[67] = 'x';
+	word[68] = '\0';
 	memcpy(want, word, 64);
 	strcpy(want + 64, "...");
 	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
