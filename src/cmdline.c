@@ -674,9 +674,9 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		ADD(" %s", w);
 		/*
 		 * Typed into a shell, "a;id" or "b$(id)" would run "id", and
-		 * "tap*" or "tap\\*" would be another pattern or name.
+		 * "tap*", "tap\\*" or "a{b,c}" would be other patterns or names.
 		 */
-		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~*?[\\")];
+		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~*?[{\\")];
 	}
 	for (i = 0; i < j->more->nwords; i++) {
 		if (is_word(j->more->words[i], "msglvl"))

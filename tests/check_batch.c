@@ -132,6 +132,11 @@ static const struct line_case cases[] = {
 	  "write '--driver tun link on'", 0 },
 	{ "tap0 msglvl", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "not netifmsg's, and a change needs at least one CHANGE word", 0 },
+	/* no shell reads a line: a pattern or an escaped name as written */
+	{ "tap\\* msglvl 5", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "not netifmsg's: write 'tap\\* 5'", 0 },
+	{ "tap* msglvl 5", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "not netifmsg's: write 'tap* 5'", 0 },
 	{ "tap0 on off", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "'on' needs a class name before it", 0 },
 	/* wrong: options that belong on the command line, not in a line */

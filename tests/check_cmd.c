@@ -591,6 +591,8 @@ START_TEST(test_ioctl_backend)
 	ck_assert_int_eq(run("nim-a-long-altname +link"), -EIO);
 	ck_assert_str_eq(err, "netifmsg: nim-a-long-altname: no such network interface: the ioctl takes names of at most 15 bytes\n");
 	ck_assert_uint_eq(fake_find(&f, "nim-a-long-altname")->mask, 0x0);
+	ck_assert_int_eq(run("nim-a-long-altname"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: nim-a-long-altname: no such network interface: the ioctl takes names of at most 15 bytes\n");
 	ck_assert_int_eq(run("--monitor"), -EIO);
 	ck_assert_str_eq(err, "netifmsg: monitor: the kernel has no ethtool netlink family, and the ioctl has no notifications\n");
 }

@@ -346,6 +346,8 @@ static const struct cl_case cases[] = {
 	{ { "-s", "--", "msglvl", "5", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
 	/* A pattern, typed as shown, the shell could expand. */
 	{ { "-s", "tap*", "msglvl", "3", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	/* ... so could it a name: bash's "lin{k0,k}" is "link0 link". */
+	{ { "lin{k0,k}", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	/* --monitor's words are interfaces: -s is an unknown option there. */
 	{ { "--monitor", "-s", "tap0", "msglvl", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
 	{ { "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names", NULL },

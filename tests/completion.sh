@@ -287,6 +287,7 @@ comp "- levels.conf lines.txt" --apply --config ""
 comp "" --apply --ifindex 2 --dri
 comp "" --apply --ifindex = 2 --ifi
 comp "--driver" --apply --dri
+comp "" --apply --driver tun --ifi
 comp "" --from-level 3 --from
 comp "" --from-level = 3 eth0 --from
 comp "" -n foo --net

@@ -38,7 +38,10 @@ struct fake {
 	unsigned int run_answers;
 	/* Run number @break_run (from 1) breaks off before any answer. */
 	unsigned int break_run;
-	/* A run that breaks off had sent all but its last @unsent requests. */
+	/*
+	 * A run that breaks off had sent all but its last @unsent requests,
+	 * and at most its window of them unanswered.
+	 */
 	unsigned int unsent;
 	/* This many dumps end in -EAGAIN, the list changed meanwhile. */
 	unsigned int dumps_intr;
@@ -77,7 +80,7 @@ struct fake {
 
 /*
  * @b becomes a backend over @f that can set @settable (MSGCLASS_KERNEL_MASK
- * as netlink, UINT32_MAX as the ioctl).
+ * as netlink; UINT32_MAX: every bit, with netlink's other abilities kept).
  */
 void fake_open(struct backend *b, struct fake *f, uint32_t settable);
 

@@ -232,9 +232,11 @@ check_egrep "control: /proc/self/net/dev could not be opened" \
 	'openat\(AT_FDCWD, "/proc/self/net/dev", [^)]*\) = -1 ENOENT' "$NIM_TMP/strace"
 # The sockets refused as an LSM refuses (EACCES): the error as it is,
 # no capability named (reading needs none).
-NOPROC_ERR=EACCES check_rc "no netlink (EACCES), no /proc/net/dev: 'tap*'" 1 noproc 'tap*'
-check_file "no netlink (EACCES), no /proc/net/dev: 'tap*': message" \
+NOPROC_ERR=EACCES check_rc "no netlink (EACCES), no /proc/net/dev: 'tap* +link'" 1 noproc 'tap*' +link
+check_empty "no netlink (EACCES), no /proc/net/dev: 'tap* +link': no output" "$OUT"
+check_file "no netlink (EACCES), no /proc/net/dev: 'tap* +link': message" \
 	"netifmsg: Permission denied: the interface list could not be read" "$ERR"
+check_mask "no netlink (EACCES), no /proc/net/dev: 'tap* +link': tap0 unchanged" tap0 0x3
 check_rc "no netlink, no /proc/net/dev: tap0 +link" 0 noproc tap0 +link
 check_mask "no netlink, no /proc/net/dev: tap0 +link: ethtool reads 0x7" tap0 0x7
 
