@@ -283,6 +283,9 @@ comp "" --batch lines.txt ""
 comp "levels.conf" --apply --config le
 comp "levels.conf" --apply --config = le
 comp "- levels.conf lines.txt" --apply --config ""
+comp "levels.conf lines.txt" --apply --config - --config ""
+comp "levels.conf lines.txt" --apply --config = - --config ""
+comp "- levels.conf lines.txt" --apply --config levels.conf --config ""
 # An option of one value is not offered again, nor --driver with --ifindex.
 comp "" --apply --ifindex 2 --dri
 comp "" --apply --ifindex = 2 --ifi
