@@ -492,14 +492,19 @@ static bool iface_word_valid(const char *w)
 	       ifname_valid(name);
 }
 
-/* @iface: the interface, where it reads as a CHANGE word ("+link tap0"). */
+/*
+ * @iface: the interface, where it reads as a CHANGE word ("+link tap0");
+ * @first: @word is the first CHANGE word after an interface.
+ */
 static int change_error(struct cmdline *cl, const struct change_err *err,
-			const char *word, const char *iface)
+			const char *word, const char *iface, bool first)
 {
+	bool line = cl->kind == CMDLINE_BATCH_LINE;
+
 	switch (err->code) {
 	case CHANGE_UNKNOWN:
 		/* "#drv" too: a comment, not a class name to correct. */
-		if (cl->kind == CMDLINE_BATCH_LINE && err->item[0] == '#')
+		if (line && err->item[0] == '#')
 			return usage_error(cl, "unknown message class '%s' (a comment takes a line of its own)",
 					   quote(cl, err->item));
 		/* "tap0 debug 3": the old integer, as a module parameter. */
@@ -517,6 +522,12 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 			return usage_error(cl, "unknown message class '%s' (IFACE comes first: '%s' is read as the interface)",
 					   quote(cl, err->item),
 					   quote(cl, iface));
+		/* "tap0 tap1": a second interface, most likely. */
+		if (first && !strcmp(err->item, word) && ifname_valid(word) &&
+		    word[strcspn(word, "0123456789")])
+			return usage_error(cl, "unknown message class '%s' (one IFACE per %s; for several, use a pattern%s)",
+					   quote(cl, word), line ? "line" : "command",
+					   line ? "" : " or --batch");
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
 				   quote(cl, err->item));
 	case CHANGE_EMPTY:
@@ -723,7 +734,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		 struct cmdline *cl)
 {
 	char pair[CMDLINE_ERR_MAX];
-	bool msglvl = false;
+	bool msglvl = false, read = false;
 	int i, ret;
 
 	change_init(&j->change);
@@ -758,8 +769,10 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			i++;
 		}
 		if (change_add_word(&j->change, cn, w,
-				    defer ? &j->unknown : NULL, &err))
+				    defer ? &j->unknown : NULL, &err)) {
+			read = true;
 			continue;
+		}
 		/* on_off() signed a number or VALUE/MASK ("+5 on": "++5"). */
 		if (paired && (err.code == CHANGE_REL_NUMBER ||
 			       err.code == CHANGE_VM_SIGN))
@@ -772,7 +785,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 					   quote(cl, word), err.item);
 		return change_error(cl, &err, word,
 				    j->ifname && change_is_word(j->ifname, cn) ?
-				    j->ifname : NULL);
+				    j->ifname : NULL, j->ifname && !read);
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;
 	return ret || !msglvl ? ret : msglvl_error(cl, j);

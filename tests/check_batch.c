@@ -90,6 +90,11 @@ static const struct line_case cases[] = {
 	/* a CHANGE word where IFACE stands: the hint says the order */
 	{ "+link tap0", 0, "+link", false, false, 0, 0, 0,
 	  "unknown message class 'tap0' (IFACE comes first: '+link' is read as the interface)", 1 },
+	/* a second interface: one a line, and no --batch to name */
+	{ "tap0 tap1", 0, "tap0", false, false, 0, 0, 0,
+	  "unknown message class 'tap1' (one IFACE per line; for several, use a pattern)", 1 },
+	{ "tap0 +link eth0", 0, "tap0", false, false, 0, 0x4, 0,
+	  "unknown message class 'eth0'; see 'netifmsg --list'", 1 },
 	/* wrong: the command line's messages */
 	{ "tap0 +link,,drv", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "empty message class in '+link,,drv'", 0 },
