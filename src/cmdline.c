@@ -455,9 +455,13 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	size_t len = iface_len(w);
 	/* As written: the word is read in place, a pattern keeps escapes. */
 	const char *typed = quote(cl, word);
-	/* A JSON text after a comment or a blank line is read as lines. */
+	/*
+	 * JSON read as lines: after a comment or a blank line, or in
+	 * another shape than -j prints ("[[{...").
+	 */
 	const char *json = cl->kind == CMDLINE_BATCH_LINE &&
-			   (!strncmp(word, "[{", 2) || !strncmp(word, "{\"", 2)) ?
+			   word[0] && strchr("[{", word[0]) &&
+			   strchr("\"}", word[1 + strspn(word + 1, "[{")]) ?
 			   " (JSON is read only where the file starts with '[' or '{')" : "";
 
 	w[len] = '\0';

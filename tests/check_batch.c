@@ -85,6 +85,11 @@ static const struct line_case cases[] = {
 	  "is not a valid interface pattern (JSON is read only where the file starts with '[' or '{')", 0 },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "is not a valid interface name (JSON is read only where the file starts with '[' or '{')", 0 },
+	/* other shapes than -j prints: read as text, and said */
+	{ "[[{\"ifname\":\"tap0\",\"msg_enable\":1}]]", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "is not a valid interface pattern (JSON is read only where the file starts with '[' or '{')", 0 },
+	{ "{}:} 1", -EINVAL, NULL, false, false, 0, 0, 0,
+	  "'{}:}' is not a valid interface name (JSON is read only", 0 },
 	{ "[a:b] 1", -EINVAL, NULL, false, false, 0, 0, 0,
 	  "'[a:b]' is not a valid interface pattern", 0 },
 	/* a CHANGE word where IFACE stands: the hint says the order */
