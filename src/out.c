@@ -89,10 +89,12 @@ int out_write_fd(int fd, const char *s, size_t len,
  * PIPE_BUF bytes are), in pieces of at most PIPE_BUF bytes that end at a
  * newline where they can: a write(2) a pipe takes whole or not at all,
  * so that a monitor ended while blocked in one leaves no line cut there.
+ * A longer line (a -j array) takes several: where one fails, those
+ * before it are cut off a file too.
  */
 static void out_drain(size_t end, bool all)
 {
-	size_t done, k;
+	size_t done, k, line = 0;
 	char *nl;
 
 	for (done = 0; done < end && !out_err; done += k) {
@@ -104,6 +106,10 @@ static void out_drain(size_t end, bool all)
 			k = nl ? (size_t)(nl - out_buf) + 1 - done : PIPE_BUF;
 		}
 		out_err = out_write_fd(STDOUT_FILENO, out_buf + done, k, NULL);
+		if (out_err)
+			cut_part(STDOUT_FILENO, out_buf + line, done - line);
+		else if (out_buf[done + k - 1] == '\n')
+			line = done + k;
 	}
 	out_len -= done;
 	memmove(out_buf, out_buf + done, out_len);

@@ -261,6 +261,45 @@ START_TEST(test_cut_not_past_the_end)
 END_TEST
 
 /*
+ * A line longer than PIPE_BUF (a -j array) goes in several writes: where
+ * the file size limit refuses one after others of the line went, all of
+ * the line is cut off again, not only the part of the write refused.
+ */
+START_TEST(test_cut_long_line)
+{
+	pid_t pid;
+
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		static char big[3 * PIPE_BUF];
+		struct rlimit lim = { PIPE_BUF + 100, RLIM_INFINITY };
+		char path[] = "/tmp/check_out.XXXXXX";
+		int fd = mkstemp(path);
+		struct stat st;
+
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(10);
+		unlink(path);
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
+			_exit(11);
+		memset(big, 'x', sizeof(big));
+		out_keep_whole();
+		out_line("[");
+		out_write(big, sizeof(big));
+		out_line("]");
+		if (out_flush() != -EFBIG)
+			_exit(12);
+		if (fstat(fd, &st) || st.st_size != 2)
+			_exit(13);
+		_exit(0);
+	}
+	child_passed(pid);
+}
+END_TEST
+
+/*
  * Once *stop is set, a line still goes where the output takes it at
  * once (a file), and nowhere it would wait (a full pipe, blocking): the
  * signal that set it ends the writer's waiting, not its lines.  In a
@@ -340,6 +379,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_error_is_kept);
 	tcase_add_test(tc, test_keep_whole);
 	tcase_add_test(tc, test_cut_not_past_the_end);
+	tcase_add_test(tc, test_cut_long_line);
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
 	tcase_add_test(tc, test_gone_hung_up);
 	suite_add_tcase(s, tc);
