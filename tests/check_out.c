@@ -39,6 +39,18 @@ static int stdout_to_file(void)
 	return fd;
 }
 
+/* In a child, which keeps it: fd 1 to a new empty file, or -1. */
+static int child_stdout_file(void)
+{
+	char path[] = "/tmp/check_out.XXXXXX";
+	int fd = mkstemp(path);
+
+	if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+		return -1;
+	unlink(path);
+	return fd;
+}
+
 static void stdout_back(int fd)
 {
 	dup2(saved_stdout, STDOUT_FILENO);
@@ -199,13 +211,11 @@ START_TEST(test_keep_whole)
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
-		char path[] = "/tmp/check_out.XXXXXX";
-		int fd = mkstemp(path);
+		int fd = child_stdout_file();
 		struct stat st;
 
-		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+		if (fd < 0)
 			_exit(10);
-		unlink(path);
 		memset(big, 'x', sizeof(big));
 		out_keep_whole();
 		out_line("first");
@@ -274,13 +284,11 @@ START_TEST(test_cut_long_line)
 	if (pid == 0) {
 		static char big[3 * PIPE_BUF];
 		struct rlimit lim = { PIPE_BUF + 100, RLIM_INFINITY };
-		char path[] = "/tmp/check_out.XXXXXX";
-		int fd = mkstemp(path);
+		int fd = child_stdout_file();
 		struct stat st;
 
-		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+		if (fd < 0)
 			_exit(10);
-		unlink(path);
 		signal(SIGXFSZ, SIG_IGN);
 		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
 			_exit(11);
