@@ -39,6 +39,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+trap 'exit 129' HUP
 
 # The completion runs "netifmsg" as the user typed it: make that this one.
 case $NETIFMSG in

@@ -141,8 +141,12 @@ check_grep "netifmsg -n nosuchns-$$: message" "nosuchns-$$: no such network name
 check_rc "netifmsg -j -n nosuchns-$$ tap0" 1 nm_here -j -n "nosuchns-$$" tap0
 check_out "netifmsg -j -n nosuchns-$$ tap0: an empty array" "[]"
 check_grep "netifmsg -j -n nosuchns-$$ tap0: message" "nosuchns-$$: no such network namespace" "$ERR"
-check_rc "netifmsg -j -n nosuchns-$$ tap0 +link" 1 nm_here -j -n "nosuchns-$$" tap0 +link
-check_out "netifmsg -j -n nosuchns-$$ tap0 +link: an empty array" "[]"
+# A change from the initial namespace: of a name no interface here has,
+# so that a -n that fell through to this namespace changes nothing (and
+# says "no such network interface", not the namespace's message).
+check_rc "netifmsg -j -n nosuchns-$$ nimx$$ +link" 1 nm_here -j -n "nosuchns-$$" "nimx$$" +link
+check_out "netifmsg -j -n nosuchns-$$ nimx$$ +link: an empty array" "[]"
+check_grep "netifmsg -j -n nosuchns-$$ nimx$$ +link: message" "nosuchns-$$: no such network namespace" "$ERR"
 : >"$NIM_TMP/notns"
 check_rc "netifmsg -j -n FILE (not a namespace)" 1 nm_here -j -n "$NIM_TMP/notns"
 check_out "netifmsg -j -n FILE: an empty array" "[]"

@@ -37,8 +37,9 @@ fatal() {
 if [ "$(id -u)" != 0 ]; then
 	skip "needs root (network namespaces, tap devices, ethtool -s)"
 fi
-command -v ip >/dev/null 2>&1 || skip "'ip' (iproute2) not found"
-command -v ethtool >/dev/null 2>&1 || skip "'ethtool' not found"
+# As root, the tests run: tools CI installs (.ci/packages) are a must.
+command -v ip >/dev/null 2>&1 || fatal "'ip' (iproute2, in .ci/packages) not found"
+command -v ethtool >/dev/null 2>&1 || fatal "'ethtool' (in .ci/packages) not found"
 
 if [ -z "${NETIFMSG:-}" ]; then
 	if [ -n "${top_srcdir:-}" ]; then
@@ -67,7 +68,7 @@ RC=0
 NIM_EXTRA_NS=()
 cleanup() {
 	local rc=$?
-	trap - EXIT INT TERM USR1
+	trap - EXIT INT TERM HUP USR1
 	[ -z "${NIM_WATCHDOG:-}" ] || kill "$NIM_WATCHDOG" 2>/dev/null
 	kill_monitors
 	local ns
@@ -91,6 +92,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
+# A terminal hung up during make check: the namespace goes too.
+trap 'exit 129' HUP
 
 # A test that hangs fails rather than stalling the run: after NIM_TIMEOUT
 # seconds (600 by default; the valgrind stage of CI gives more) the

@@ -74,6 +74,8 @@ for start in "${STARTS[@]}"; do
 		nm tap0 "$start" || fatal "netifmsg tap0 $start failed"
 		et -s tap0 msglvl "$arg" || fatal "ethtool -s tap0 msglvl $arg failed"
 		nm_mask_to by_ethtool tap0
+		check_eq "from $start: ethtool msglvl $arg, read by netifmsg, gives $want" \
+			"$want" "$by_ethtool"
 		nm tap0 "$start" || fatal "netifmsg tap0 $start failed"
 		nm tap0 "$word" || fatal "netifmsg tap0 $word failed"
 		nm_mask_to got tap0
