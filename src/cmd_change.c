@@ -186,8 +186,19 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 			say_made(r, j, NULL);
 		else if (!r->job_failed && j->show)
 			print_state(&r->pr, &q->st, CHANGED_NONE);
-		/* A change's result: its last GET, and the GET before its SET. */
-		else if (!r->job_failed && r->result)
+		/*
+		 * A change's result: its last GET, and the GET before its SET,
+		 * both by name: of one interface, or renamed meanwhile (which
+		 * one the set went to, by name, is not known).
+		 */
+		else if (!r->job_failed && r->result &&
+			 q[-2].st.ifindex != q->st.ifindex) {
+			struct where w = where_of(r->file, j);
+
+			r->failed++;
+			diag(&w, r->name, "renamed during the change (another interface has the name now): its result is unknown");
+			r->stopped = !r->force;
+		} else if (!r->job_failed && r->result)
 			print_state(&r->pr, &q->st,
 				    q[-2].st.msg_enable != q->st.msg_enable ?
 				    CHANGED_YES : CHANGED_NO);

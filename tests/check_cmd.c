@@ -523,6 +523,39 @@ START_TEST(test_change_renamed_before_set)
 }
 END_TEST
 
+/* After the first read: tap0 is renamed old0, and tap1 takes the name. */
+static void swap_after_read(struct fake *fk, size_t i)
+{
+	if (i == 0) {
+		swap_after_dump(fk);
+		fk->answered = NULL;
+	}
+}
+
+/*
+ * -v reads before and after the set, by name: two reads of two
+ * interfaces are no result ("changed", when tap1 had link already).
+ */
+START_TEST(test_change_renamed_during_result)
+{
+	fake_find(&f, "tap1")->mask = 0x5;
+	f.answered = swap_after_read;
+	ck_assert_int_eq(run("-v tap0 +link"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0: renamed during the change (another interface has the name now): its result is unknown\n");
+	/* The names back as they were, and again with -j. */
+	fake_find(&f, "tap0")->name = "tap1";
+	fake_find(&f, "old0")->name = "tap0";
+	f.answered = swap_after_read;
+	ck_assert_int_eq(run("-j tap0 +link"), -EIO);
+	ck_assert_str_eq(out, "[]\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+	/* Not renamed: the result as ever. */
+	ck_assert_int_eq(run("-v tap0 +link"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (unchanged)\n");
+}
+END_TEST
+
 /*
  * Over netlink the kernel reads and writes bits 0-14 alone: bit 20 (set
  * over the ioctl) is neither shown nor cleared by an absolute change.
@@ -2886,6 +2919,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_broken_after_failed_set);
 	tcase_add_test(tc, test_change_renamed_after_set);
 	tcase_add_test(tc, test_change_renamed_before_set);
+	tcase_add_test(tc, test_change_renamed_during_result);
 	tcase_add_test(tc, test_change_netlink_15_bits);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);
