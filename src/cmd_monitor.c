@@ -61,7 +61,7 @@ struct watch {
 	int fd;				/* the notifications' socket */
 	int sk;				/* for the names of --driver's indexes */
 	int err;			/* a driver not asked (no socket): ends it */
-	bool lost;			/* notifications lost, queue not read yet */
+	bool lost;			/* notifications lost, queue not seen empty */
 	bool startup;			/* what the start queued: not all read */
 };
 
@@ -101,7 +101,8 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 		*old = s->mask;
 		s->mask = st->msg_enable;
 		s->read = read;
-		s->lost = false;
+		/* Read since a loss: maybe before the gap, maybe after. */
+		s->lost = w->lost;
 		return known;
 	}
 	if (w->n == w->cap) {
@@ -112,8 +113,8 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
 		w->cap = w->cap ? 2 * w->cap : 64;
 	}
 	memmove(&w->seen[i + 1], &w->seen[i], (w->n - i) * sizeof(*v));
-	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read, false,
-				    -1 };
+	w->seen[i] = (struct seen){ st->ifindex, st->msg_enable, read,
+				    w->lost, -1 };
 	w->n++;
 	return false;
 }
@@ -300,22 +301,22 @@ static int handle(struct watch *w)
 		ret = w->err;
 	if (ret > 0 && (ret & GENL_NTF_EMPTY))
 		w->startup = false;
-	if (ret > 0 && (ret & GENL_NTF_LOST)) {
-		diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
-		w->lost = true;
-	}
 	/*
-	 * The masks noted may be older than the lost ones: forgotten after
-	 * each read, until what was queued at the loss is all read.  The
-	 * drivers stay: they are the interfaces', whatever was lost.
+	 * The masks noted may be older than the lost ones: forgotten, and
+	 * each read after it too, until the queue is seen empty (what was
+	 * queued at the loss, and what came after the gap, are read by
+	 * then).  The drivers stay: they are the interfaces', whatever was
+	 * lost.
 	 */
-	if (w->lost) {
-		struct pollfd more = { .fd = w->fd, .events = POLLIN };
+	if (ret > 0 && (ret & GENL_NTF_LOST)) {
 		size_t i;
 
+		diag(NULL, NULL, "monitor: lost notifications (receive buffer overflow)");
 		for (i = 0; i < w->n; i++)
 			w->seen[i].lost = true;
-		w->lost = poll(&more, 1, 0) > 0;
+		w->lost = true;
+	} else if (ret >= 0 && !(ret & GENL_NTF_FULL)) {
+		w->lost = false;
 	}
 	if (ret > 0 && (ret & GENL_NTF_BAD))
 		diag(NULL, NULL, "monitor: ignoring a malformed notification");

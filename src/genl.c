@@ -317,11 +317,13 @@ int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 			     MSG_DONTWAIT, (struct sockaddr *)&from, &len);
 		if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
 			break;
-		if (n < 0 && errno == ENOBUFS) {
-			/* Said once; what is queued after it still counts. */
-			flags |= GENL_NTF_LOST;
-			continue;
-		}
+		/*
+		 * The kernel says so before what is queued: that, and what
+		 * comes once it is all read (the gap is there), go to the
+		 * next call, the loss known to the caller by then.
+		 */
+		if (n < 0 && errno == ENOBUFS)
+			return flags | GENL_NTF_LOST;
 		if (n < 0)
 			return -errno;
 		/*
@@ -336,7 +338,8 @@ int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data)
 		else if (ret < 0)
 			return ret;
 	}
-	return flags | (i ? 0 : GENL_NTF_EMPTY);
+	return flags | (i ? 0 : GENL_NTF_EMPTY) |
+	       (i == GENL_NTF_DRAIN_MAX ? GENL_NTF_FULL : 0);
 }
 
 struct family_req {

@@ -91,15 +91,19 @@ int genl_subscribe(struct genl_sock *s);
  * family that the kernel sent (a process's are skipped; a notification
  * or anything else: @cb decides).  Returns 0,
  * or -errno, or what else it met, any of: GENL_NTF_LOST, the kernel
- * dropped notifications because the receive buffer was full,
- * GENL_NTF_BAD, a datagram was malformed (the others still count and the
- * socket goes on working), GENL_NTF_EMPTY, nothing was waiting: all that
- * was queued before the call had been read.
+ * dropped notifications because the receive buffer was full (the read
+ * stops there: what is queued, older than the loss, and what comes after
+ * it are the next call's), GENL_NTF_BAD, a datagram was malformed (the
+ * others still count and the socket goes on working), GENL_NTF_EMPTY,
+ * nothing was waiting: all that was queued before the call had been
+ * read, GENL_NTF_FULL, GENL_NTF_DRAIN_MAX datagrams were read and more
+ * may wait.  Without LOST and FULL, the queue was seen empty.
  */
 #define GENL_NTF_DRAIN_MAX	4096
 #define GENL_NTF_LOST		1
 #define GENL_NTF_BAD		2
 #define GENL_NTF_EMPTY		4
+#define GENL_NTF_FULL		8
 int genl_recv_ntf(struct genl_sock *s, genl_cb_t cb, void *data);
 
 /*

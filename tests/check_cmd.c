@@ -1245,6 +1245,35 @@ START_TEST(test_monitor_overflow)
 END_TEST
 
 /*
+ * After a loss, the masks read are no "was" until the queue is seen
+ * empty (what was queued then, and what came after the gap, read by
+ * then), nor is each one's first after that: it may be older than a
+ * notification lost.
+ */
+START_TEST(test_monitor_lost_until_empty)
+{
+	fake_ntf(&f.events[0], "tap0", 1, 0x2);
+	fake_ntf(&f.events[1], "tap0", 1, 0x3);
+	f.events[1].ret = GENL_NTF_LOST;
+	fake_ntf(&f.events[2], "tap0", 1, 0x5);
+	f.events[2].ret = GENL_NTF_FULL;
+	fake_ntf(&f.events[3], "tap0", 1, 0x4);
+	fake_ntf(&f.events[4], "tap0", 1, 0x6);
+	fake_ntf(&f.events[5], "tap0", 1, 0x7);
+	events_end(&f, 6);
+	ck_assert_int_eq(run("--monitor"), -EIO);
+	ck_assert_str_eq(out,
+			 "tap0: 0x00000002 probe (was 0x00000001 drv)\n"
+			 "tap0: 0x00000003 drv probe (was 0x00000002 probe)\n"
+			 "tap0: 0x00000005 drv link\n"
+			 "tap0: 0x00000004 link\n"
+			 "tap0: 0x00000006 probe link\n"
+			 "tap0: 0x00000007 drv probe link (was 0x00000006 probe link)\n");
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
  * Lost notifications and a malformed one in the same wake-up: both said,
  * neither ends the monitor, and the lines read with them are printed.
  */
@@ -2956,6 +2985,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_driver_moved);
 	tcase_add_test(tc, test_select_driver_renamed);
 	tcase_add_test(tc, test_monitor_overflow);
+	tcase_add_test(tc, test_monitor_lost_until_empty);
 	tcase_add_test(tc, test_monitor_lost_and_bad);
 	tcase_add_test(tc, test_monitor_einval);
 	tcase_add_test(tc, test_monitor_old_names);

@@ -1028,6 +1028,35 @@ static void overflow(struct genl_sock *s)
 		send_unread(s);
 }
 
+static int count_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(*(unsigned int *)data)++;
+	return 0;
+}
+
+/*
+ * genl_recv_ntf() stops at the loss: what is queued, before the gap, and
+ * what comes after it are the next call's, so that the caller knows of
+ * the loss before it reads any of them (--monitor's "was").
+ */
+START_TEST(test_recv_ntf_stops_at_loss)
+{
+	struct genl_sock s;
+	unsigned int seen = 0;
+
+	ck_assert_int_eq(genl_open(&s, "nlctrl", NULL), 0);
+	overflow(&s);
+	ck_assert_int_eq(genl_recv_ntf(&s, count_cb, &seen), GENL_NTF_LOST);
+	ck_assert_uint_eq(seen, 0);
+	ck_assert_int_eq(genl_recv_ntf(&s, count_cb, &seen), 0);
+	ck_assert_uint_gt(seen, 0);
+	ck_assert_uint_lt(seen, 64);
+	ck_assert_int_eq(genl_recv_ntf(&s, count_cb, &seen), GENL_NTF_EMPTY);
+	genl_close(&s);
+}
+END_TEST
+
 START_TEST(test_overflow_then_answered)
 {
 	char req[GENL_REQ_MAX];
@@ -1228,6 +1257,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_stale_answers);
 	tcase_add_test(tc, test_pipeline_broken_off);
 	tcase_add_test(tc, test_overflow_then_answered);
+	tcase_add_test(tc, test_recv_ntf_stops_at_loss);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");
