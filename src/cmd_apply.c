@@ -209,6 +209,9 @@ static void notes(const struct opts *o, struct backend *b,
 		else if (j->ifname && !j->pattern &&
 			 change_is_word(j->ifname, NULL))
 			diag(&w, j->ifname, "note: selects no interface now (IFACE comes first on a line)");
+		/* "'eth*' +link": as a shell would take it, most likely. */
+		else if (j->ifname && strchr("'\"", j->ifname[0]))
+			diag(&w, j->ifname, "note: selects no interface now (quotes in a line are part of the name)");
 		else
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");
 	}

@@ -173,6 +173,10 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 			diag(&w, r->name, j->lineno ?
 			     "no such network interface (IFACE comes first on a line; -x and -N output does not name it)" :
 			     "no such network interface (IFACE comes first; '*' names every interface)");
+		/* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
+		else if (q->err == -ENODEV && !r->step && !j->ifindex &&
+			 msgclass_word_is(j->ifname, strlen(j->ifname), "msglvl"))
+			diag(&w, r->name, "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first, as in 'netifmsg eth0 5')");
 		/* Read: by an earlier GET of the job, or by the dump. */
 		else if (q->set)
 			diag_set(&w, r->name, q->err, extack,

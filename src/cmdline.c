@@ -511,8 +511,9 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		if (line && err->item[0] == '#')
 			return usage_error(cl, "unknown message class '%s' (a comment takes a line of its own)",
 					   quote(cl, err->item));
-		/* "tap0 debug 3": the old integer, as a module parameter. */
-		if (is_word(err->item, "debug") || is_word(err->item, "level"))
+		/* "tap0 debug 3" or "debug=3": the old integer, as a module parameter. */
+		if (msgclass_word_is(err->item, strcspn(err->item, "="), "debug") ||
+		    msgclass_word_is(err->item, strcspn(err->item, "="), "level"))
 			return usage_error(cl, "unknown message class '%s' (for an old debug level N, write --from-level N)",
 					   quote(cl, err->item));
 		if (err->suggestion)
@@ -529,9 +530,8 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		/* "tap0 tap1": a second interface, most likely. */
 		if (first && !strcmp(err->item, word) && ifname_valid(word) &&
 		    word[strcspn(word, "0123456789")])
-			return usage_error(cl, "unknown message class '%s' (one IFACE per %s; for several, use a pattern%s)",
-					   quote(cl, word), line ? "line" : "command",
-					   line ? "" : " or --batch");
+			return usage_error(cl, "unknown message class '%s' (one IFACE per %s; for several, use a pattern)",
+					   quote(cl, word), line ? "line" : "command");
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
 				   quote(cl, err->item));
 	case CHANGE_EMPTY:
@@ -694,7 +694,9 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~*?[{\\")];
 	}
 	for (i = 0; i < j->more->nwords; i++) {
-		if (is_word(j->more->words[i], "msglvl"))
+		if (is_word(j->more->words[i], "msglvl") ||
+		    (!strcmp(j->more->words[i], "-s") && i + 1 < j->more->nwords &&
+		     is_word(j->more->words[i + 1], "msglvl")))
 			continue;
 		ADD(" %s", j->more->words[i]);
 		kept = true;
@@ -749,7 +751,9 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		bool paired = false;
 		struct change_err err;
 
-		if (is_word(w, "msglvl")) {
+		/* ethtool's "-s msglvl" (a "-s" after IFACE: no option). */
+		if (is_word(w, "msglvl") ||
+		    (!strcmp(w, "-s") && is_word(next, "msglvl"))) {
 			msglvl = true;
 			continue;
 		}

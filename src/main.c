@@ -55,7 +55,7 @@ static const char usage_text[] =
 "  -n, --netns NETNS      run in network namespace NETNS (a name or a path)\n"
 "      --driver NAME      only interfaces of driver NAME (as ethtool -i)\n"
 "      --from-level N     use the mask of old debug level N\n"
-"      --level-map MAP    read old levels as MAP: cumulative, exact or kernel\n"
+"      --level-map MAP    cumulative (default), exact, kernel (as debug=N)\n"
 "      --decode           print the mask of the CHANGE words, no kernel access\n"
 "      --list             print the message classes, bits and old levels\n"
 "      --monitor          print every change of a mask until interrupted\n"

@@ -536,6 +536,16 @@ static void swap_after_read(struct fake *fk, size_t i)
  * -v reads before and after the set, by name: two reads of two
  * interfaces are no result ("changed", when tap1 had link already).
  */
+/* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
+START_TEST(test_change_msglvl_iface)
+{
+	ck_assert_int_eq(run("msglvl 5"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: msglvl: no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first, as in 'netifmsg eth0 5')\n");
+	ck_assert_int_eq(run("msglvl2 5"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: msglvl2: no such network interface\n");
+}
+END_TEST
+
 START_TEST(test_change_renamed_during_result)
 {
 	fake_find(&f, "tap1")->mask = 0x5;
@@ -1809,7 +1819,7 @@ START_TEST(test_apply)
 	fake_add(&f, "eth0", 0x7)->driver = "igb";
 	fake_add(&f, "veth0", 0)->no_level = true;
 	snprintf(cmd, sizeof(cmd), "-v --apply --config %s",
-		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\nveth0 +hw\n--driver veth veth0 +drv\n--driver e1000e ghost0 +drv\n--driver e1000e --driver ixgbe tap0 +drv\n+drv\n0x5\n"));
+		 write_file("tap* none\ntap1 +link\n--driver igb * -drv\nghost0 +hw\nveth0 +hw\n--driver veth veth0 +drv\n--driver e1000e ghost0 +drv\n--driver e1000e --driver ixgbe tap0 +drv\n+drv\n0x5\n'tap*' +link\n"));
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(out, "tap0: 0x00000000 none (changed)\n"
 			      "tap1: 0x00000004 link (changed)\n"
@@ -1826,6 +1836,8 @@ START_TEST(test_apply)
 	/* a CHANGE where IFACE stands: its interface left out, most likely */
 	ck_assert_ptr_nonnull(strstr(err, ":9: +drv: note: selects no interface now (IFACE comes first on a line)\n"));
 	ck_assert_ptr_nonnull(strstr(err, ":10: 0x5: note: selects no interface now (IFACE comes first on a line)\n"));
+	/* a pattern quoted as for a shell: the quotes are the name's */
+	ck_assert_ptr_nonnull(strstr(err, ":11: 'tap*': note: selects no interface now (quotes in a line are part of the name)\n"));
 	/* the lines that selected an interface: no note */
 	ck_assert_ptr_null(strstr(err, ":1: note"));
 	ck_assert_ptr_null(strstr(err, ":2: note"));
@@ -2949,6 +2961,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_renamed_after_set);
 	tcase_add_test(tc, test_change_renamed_before_set);
 	tcase_add_test(tc, test_change_renamed_during_result);
+	tcase_add_test(tc, test_change_msglvl_iface);
 	tcase_add_test(tc, test_change_netlink_15_bits);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);

@@ -351,7 +351,11 @@ static const struct cl_case cases[] = {
 	/* --monitor's words are interfaces: -s is an unknown option there. */
 	{ { "--monitor", "-s", "tap0", "msglvl", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
 	{ { "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names", NULL },
-	{ { "tap0", "-s", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	/* "-s msglvl" after IFACE: ethtool's two words, the form without them */
+	{ { "tap0", "-s", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 5'", NULL },
+	{ { "-v", "tap0", "-s", "MSGLVL", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg -v tap0 link on'", NULL },
+	/* "-s" elsewhere is still the class 's' */
+	{ { "--ioctl", "tap0", "-s", "5", NULL }, -EINVAL, 0, "unknown message class 's'", NULL },
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	/* never a form that is refused too: the other words are checked first */
 	{ { "--decode", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word", NULL },
@@ -774,9 +778,18 @@ static const struct {
 	  .msg = "unknown message class 'xyzzy'; see 'netifmsg --list'" },
 	/* a second interface where a CHANGE word stands: first, unsigned */
 	{ { "--ioctl", "tap0", "tap1", NULL },
-	  .msg = "unknown message class 'tap1' (one IFACE per command; for several, use a pattern or --batch)" },
+	  .msg = "unknown message class 'tap1' (one IFACE per command; for several, use a pattern)" },
 	{ { "--ioctl", "eth*", "enp3s0", "+link", NULL },
 	  .msg = "unknown message class 'enp3s0' (one IFACE per command;" },
+	{ { "--ioctl", "--trace", "tap0", "tap1", NULL },
+	  .msg = "unknown message class 'tap1' (one IFACE per command; for several, use a pattern)" },
+	/* the module parameter, as written in modprobe.d */
+	{ { "--ioctl", "tap0", "debug=3", NULL },
+	  .msg = "unknown message class 'debug=3' (for an old debug level N, write --from-level N)" },
+	{ { "--ioctl", "tap0", "Level=7", NULL },
+	  .msg = "unknown message class 'Level=7' (for an old debug level N, write --from-level N)" },
+	{ { "--ioctl", "tap0", "debugx", NULL },
+	  .msg = "unknown message class 'debugx'; see" },
 	{ { "--ioctl", "tap0", "+link", "tap1", NULL },
 	  .msg = "unknown message class 'tap1'; see 'netifmsg --list'" },
 	{ { "--ioctl", "tap0", "+tap1", NULL },
