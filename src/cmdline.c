@@ -538,6 +538,10 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 		return usage_error(cl, "empty message class in '%s'",
 				   quote(cl, word));
 	case CHANGE_BAD_NUMBER:
+		/* "010": 10 to ethtool over netlink, octal 8 to strtoul(3). */
+		if (err->item[0] == '0' && isdigit((unsigned char)err->item[1]))
+			return usage_error(cl, "invalid number '%s' (no leading 0: ethtool reads it as decimal, strtoul(3) as octal)",
+					   quote(cl, err->item));
 		return usage_error(cl, "invalid number '%s'",
 				   quote(cl, err->item));
 	case CHANGE_RANGE:

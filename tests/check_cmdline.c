@@ -356,6 +356,9 @@ static const struct cl_case cases[] = {
 	{ { "-v", "tap0", "-s", "MSGLVL", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg -v tap0 link on'", NULL },
 	/* "-s" elsewhere is still the class 's' */
 	{ { "--ioctl", "tap0", "-s", "5", NULL }, -EINVAL, 0, "unknown message class 's'", NULL },
+	/* a leading 0: why it is refused */
+	{ { "tap0", "010", NULL }, -EINVAL, 0, "invalid number '010' (no leading 0: ethtool reads it as decimal, strtoul(3) as octal)", NULL },
+	{ { "tap0", "0x", NULL }, -EINVAL, 0, "invalid number '0x'", NULL },
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	/* never a form that is refused too: the other words are checked first */
 	{ { "--decode", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and --decode needs at least one CHANGE word", NULL },
