@@ -861,8 +861,13 @@ static int pick_monitor(struct opts *o, struct cmdline *cl)
 		return usage_error(cl, "--monitor cannot use --ioctl: the ioctl has no notifications");
 	for (i = 0; i < cl->nwords; i++) {
 		bool pattern;
-		int ret = take_iface(cl, cl->words[i], &pattern);
+		int ret;
 
+		/* "--monitor eth0 +link": a change, not a second name. */
+		if (cl->words[i][0] == '+' && change_is_word(cl->words[i], NULL))
+			return usage_error(cl, "'%s' reads as a CHANGE word: --monitor watches interfaces and changes none (write an interface of that name with a backslash before its '+')",
+					   quote(cl, cl->words[i]));
+		ret = take_iface(cl, cl->words[i], &pattern);
 		if (ret)
 			return ret;
 		/* Each is matched with fnmatch(3): a name must match itself only. */
