@@ -207,7 +207,8 @@ static void notes(const struct opts *o, struct backend *b,
 			diag(&w, j->ifname, "note: " DIAG_TOO_LONG);
 		/* "+drv" alone: its interface left out, most likely. */
 		else if (j->ifname && !j->pattern &&
-			 change_is_word(j->ifname, NULL))
+			 (change_is_word(j->ifname, NULL) ||
+			  msgclass_word_is(j->ifname, strlen(j->ifname), "msglvl")))
 			diag(&w, j->ifname, "note: selects no interface now (IFACE comes first on a line)");
 		/* "'eth*' +link": as a shell would take it, most likely. */
 		else if (j->ifname && strchr("'\"", j->ifname[0]))

@@ -176,7 +176,13 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		/* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
 		else if (q->err == -ENODEV && !r->step && !j->ifindex &&
 			 msgclass_word_is(j->ifname, strlen(j->ifname), "msglvl"))
-			diag(&w, r->name, "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first, as in 'netifmsg eth0 5')");
+			diag(&w, r->name, j->lineno ?
+			     "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first on a line)" :
+			     "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first, as in 'netifmsg eth0 5')");
+		/* "'tap0' +link": quoted as for a shell, which a line is not. */
+		else if (q->err == -ENODEV && !r->step && !j->ifindex &&
+			 j->lineno && strchr("'\"", j->ifname[0]))
+			diag(&w, r->name, "no such network interface (quotes in a line are part of the name)");
 		/* Read: by an earlier GET of the job, or by the dump. */
 		else if (q->set)
 			diag_set(&w, r->name, q->err, extack,

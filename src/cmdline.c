@@ -529,7 +529,7 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 					   quote(cl, iface));
 		/* "tap0 tap1": a second interface, most likely. */
 		if (first && !strcmp(err->item, word) && ifname_valid(word) &&
-		    word[strcspn(word, "0123456789")])
+		    word[strcspn(word, "0123456789")] && !strchr(word, '='))
 			return usage_error(cl, "unknown message class '%s' (one IFACE per %s; for several, use a pattern)",
 					   quote(cl, word), line ? "line" : "command");
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
@@ -797,7 +797,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 					   quote(cl, word), err.item);
 		return change_error(cl, &err, word,
 				    j->ifname && change_is_word(j->ifname, cn) ?
-				    j->ifname : NULL, j->ifname && !read);
+				    j->ifname : NULL, j->ifname && !read && !paired);
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;
 	return ret || !msglvl ? ret : msglvl_error(cl, j);

@@ -40,8 +40,9 @@ static void cut_part(int fd, const char *s, size_t done)
 /* The terminal a line was cut on by *stop, after part of it (0: none). */
 static dev_t cut_tty;
 
-int out_write_fd(int fd, const char *s, size_t len,
-		 const volatile sig_atomic_t *stop)
+/* out_write_fd(); *@wrote: how much of @s went, before a failure. */
+static int write_fd(int fd, const char *s, size_t len,
+		    const volatile sig_atomic_t *stop, size_t *wrote)
 {
 	struct pollfd p = { .fd = fd, .events = POLLOUT };
 	const char *start = s;
@@ -68,7 +69,8 @@ int out_write_fd(int fd, const char *s, size_t len,
 		if (n <= 0) {
 			int ret = n < 0 ? -errno : -EIO;
 
-			cut_part(fd, start, (size_t)(s - start));
+			*wrote = (size_t)(s - start);
+			cut_part(fd, start, *wrote);
 			return ret;
 		}
 		if (nl) {
@@ -81,7 +83,16 @@ int out_write_fd(int fd, const char *s, size_t len,
 	}
 	if (len && s != start && isatty(fd) && !fstat(fd, &st))
 		cut_tty = st.st_rdev;
+	*wrote = (size_t)(s - start);
 	return 0;
+}
+
+int out_write_fd(int fd, const char *s, size_t len,
+		 const volatile sig_atomic_t *stop)
+{
+	size_t wrote;
+
+	return write_fd(fd, s, len, stop, &wrote);
 }
 
 /*
@@ -89,12 +100,12 @@ int out_write_fd(int fd, const char *s, size_t len,
  * PIPE_BUF bytes are), in pieces of at most PIPE_BUF bytes that end at a
  * newline where they can: a write(2) a pipe takes whole or not at all,
  * so that a monitor ended while blocked in one leaves no line cut there.
- * A longer line (a -j array) takes several: where one fails, those
- * before it are cut off a file too.
+ * A longer line (a -j array) takes several: where one fails before
+ * the line's end, those before it are cut off a file too.
  */
 static void out_drain(size_t end, bool all)
 {
-	size_t done, k, line = 0;
+	size_t done, k, wrote, line = 0;
 	char *nl;
 
 	for (done = 0; done < end && !out_err; done += k) {
@@ -105,10 +116,12 @@ static void out_drain(size_t end, bool all)
 			nl = memrchr(out_buf + done, '\n', PIPE_BUF);
 			k = nl ? (size_t)(nl - out_buf) + 1 - done : PIPE_BUF;
 		}
-		out_err = out_write_fd(STDOUT_FILENO, out_buf + done, k, NULL);
-		if (out_err)
+		out_err = write_fd(STDOUT_FILENO, out_buf + done, k, NULL,
+				   &wrote);
+		/* Where the piece that failed did not end the line either. */
+		if (out_err && !memchr(out_buf + done, '\n', wrote))
 			cut_part(STDOUT_FILENO, out_buf + line, done - line);
-		else if (out_buf[done + k - 1] == '\n')
+		else if (!out_err && out_buf[done + k - 1] == '\n')
 			line = done + k;
 	}
 	out_len -= done;

@@ -532,10 +532,6 @@ static void swap_after_read(struct fake *fk, size_t i)
 	}
 }
 
-/*
- * -v reads before and after the set, by name: two reads of two
- * interfaces are no result ("changed", when tap1 had link already).
- */
 /* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
 START_TEST(test_change_msglvl_iface)
 {
@@ -546,6 +542,29 @@ START_TEST(test_change_msglvl_iface)
 }
 END_TEST
 
+/* The same on a --batch line, and a name quoted as for a shell. */
+START_TEST(test_batch_line_hints)
+{
+	char cmd[160];
+	const char *file = write_file("msglvl 5\n'tap0' +link\n\"tap0\" +link\n");
+
+	snprintf(cmd, sizeof(cmd), "-f --batch %s", file);
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, ":1: msglvl: no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first on a line)\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":2: 'tap0': no such network interface (quotes in a line are part of the name)\n"));
+	ck_assert_ptr_nonnull(strstr(err, ":3: \"tap0\": no such network interface (quotes in a line are part of the name)\n"));
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	/* the same lines for --apply -v: notes */
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s", file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_ptr_nonnull(strstr(err, ":1: msglvl: note: selects no interface now (IFACE comes first on a line)\n"));
+}
+END_TEST
+
+/*
+ * -v reads before and after the set, by name: two reads of two
+ * interfaces are no result ("changed", when tap1 had link already).
+ */
 START_TEST(test_change_renamed_during_result)
 {
 	fake_find(&f, "tap1")->mask = 0x5;
@@ -1255,10 +1274,10 @@ START_TEST(test_monitor_overflow)
 END_TEST
 
 /*
- * After a loss, the masks read are no "was" until the queue is seen
- * empty (what was queued then, and what came after the gap, read by
- * then), nor is each one's first after that: it may be older than a
- * notification lost.
+ * The policy after a loss (genl_recv_ntf() says it before it reads what
+ * is queued: check_hostile): the masks read are no "was" until a read
+ * ends with the queue empty (neither LOST nor FULL), nor is each
+ * interface's first after that: it may be older than one lost.
  */
 START_TEST(test_monitor_lost_until_empty)
 {
@@ -2962,6 +2981,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_renamed_before_set);
 	tcase_add_test(tc, test_change_renamed_during_result);
 	tcase_add_test(tc, test_change_msglvl_iface);
+	tcase_add_test(tc, test_batch_line_hints);
 	tcase_add_test(tc, test_change_netlink_15_bits);
 	tcase_add_test(tc, test_change_undone_meanwhile);
 	tcase_add_test(tc, test_change_beyond);

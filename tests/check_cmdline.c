@@ -348,13 +348,13 @@ static const struct cl_case cases[] = {
 	{ { "-s", "tap*", "msglvl", "3", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	/* ... so could it a name: bash's "lin{k0,k}" is "link0 link". */
 	{ { "lin{k0,k}", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
-	/* --monitor's words are interfaces: -s is an unknown option there. */
 	/* --monitor: a CHANGE word is no second name; escaped, it is one */
 	{ { "--monitor", "tap0", "+link", NULL }, -EINVAL, 0, "'+link' reads as a CHANGE word: --monitor watches interfaces and changes none (write an interface of that name with a backslash before its '+')", NULL },
 	{ { "--monitor", "+drv,-hw", NULL }, -EINVAL, 0, "'+drv,-hw' reads as a CHANGE word", NULL },
 	{ { "--monitor", "--", "+link", NULL }, -EINVAL, 0, "'+link' reads as a CHANGE word", NULL },
 	{ { "--monitor", "--", "-odd", NULL }, 0, CMD_MONITOR, NULL, NULL },
 	{ { "--monitor", "\\+link", "+likn", NULL }, 0, CMD_MONITOR, NULL, NULL },
+	/* --monitor's words are interfaces: -s is an unknown option there. */
 	{ { "--monitor", "-s", "tap0", "msglvl", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names; write -- before a name that starts with '-')", NULL },
 	{ { "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names", NULL },
 	/* "-s msglvl" after IFACE: ethtool's two words, the form without them */
@@ -792,6 +792,11 @@ static const struct {
 	  .msg = "unknown message class 'enp3s0' (one IFACE per command;" },
 	{ { "--ioctl", "--trace", "tap0", "tap1", NULL },
 	  .msg = "unknown message class 'tap1' (one IFACE per command; for several, use a pattern)" },
+	/* not where the word is no name or a class before on/off */
+	{ { "--ioctl", "tap0", "msglvl=5", NULL },
+	  .msg = "unknown message class 'msglvl=5'; see 'netifmsg --list'" },
+	{ { "--ioctl", "tap0", "tap1", "on", NULL },
+	  .msg = "unknown message class 'tap1'; see 'netifmsg --list'" },
 	/* the module parameter, as written in modprobe.d */
 	{ { "--ioctl", "tap0", "debug=3", NULL },
 	  .msg = "unknown message class 'debug=3' (for an old debug level N, write --from-level N)" },

@@ -308,6 +308,43 @@ START_TEST(test_cut_long_line)
 END_TEST
 
 /*
+ * ... but where the piece that failed got past the end of that line, the
+ * line is whole in the file and stays: only the part after it goes.
+ */
+START_TEST(test_cut_after_long_line)
+{
+	pid_t pid;
+
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		static char big[PIPE_BUF + 10];
+		struct rlimit lim = { PIPE_BUF + 17, RLIM_INFINITY };
+		int fd = child_stdout_file();
+		struct stat st;
+
+		if (fd < 0)
+			_exit(10);
+		signal(SIGXFSZ, SIG_IGN);
+		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
+			_exit(11);
+		memset(big, 'x', sizeof(big));
+		out_keep_whole();
+		out_line("[");
+		out_write(big, sizeof(big));
+		out_line("]");
+		out_line("second");
+		if (out_flush() != -EFBIG)
+			_exit(12);
+		if (fstat(fd, &st) || st.st_size != (off_t)sizeof(big) + 4)
+			_exit(13);
+		_exit(0);
+	}
+	child_passed(pid);
+}
+END_TEST
+
+/*
  * Once *stop is set, a line still goes where the output takes it at
  * once (a file), and nowhere it would wait (a full pipe, blocking): the
  * signal that set it ends the writer's waiting, not its lines.  In a
@@ -388,6 +425,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_keep_whole);
 	tcase_add_test(tc, test_cut_not_past_the_end);
 	tcase_add_test(tc, test_cut_long_line);
+	tcase_add_test(tc, test_cut_after_long_line);
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
 	tcase_add_test(tc, test_gone_hung_up);
 	suite_add_tcase(s, tc);

@@ -17,7 +17,10 @@ S=$(cd "${top_srcdir:-$(dirname "$0")/..}" && pwd -P)
 B=${top_builddir:-$S}
 [ -f "$B/Makefile" ] || { echo "SKIP: dist: no Makefile in $B" >&2; exit 77; }
 command -v git >/dev/null 2>&1 || { echo "SKIP: dist: no git" >&2; exit 77; }
-top=$(git -C "$S" rev-parse --show-toplevel 2>/dev/null)
+# Root running a checkout another user owns (sudo .ci/run): git refuses
+# it ("dubious ownership") unless told it is safe.
+G=(git -c safe.directory="$S" -C "$S")
+top=$("${G[@]}" rev-parse --show-toplevel 2>/dev/null)
 if [ -z "$top" ] || [ "$(cd "$top" && pwd -P)" != "$S" ]; then
 	echo "SKIP: dist: $S is not a git checkout of its own" >&2
 	exit 77
@@ -28,7 +31,7 @@ trap 'rm -rf "$D"' EXIT
 make -s -C "$B" distdir distdir="$D/tree" >"$D/log" 2>&1
 check "make distdir" 0 "$?"
 (cd "$D/tree" && find . -type f | sed 's|^\./||' | LC_ALL=C sort) >"$D/dist"
-git -C "$S" ls-files | grep -v -e '^debian/' -e '^\.gitignore$' |
+"${G[@]}" ls-files | grep -v -e '^debian/' -e '^\.gitignore$' |
 	LC_ALL=C sort >"$D/git"
 check "committed files missing from the tarball" "" \
 	"$(LC_ALL=C comm -13 "$D/dist" "$D/git" | tr '\n' ' ')"

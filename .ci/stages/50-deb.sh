@@ -15,7 +15,7 @@ ci_deb()
 	mkdir "$src" || return 1
 	# The committed files as they are in the work tree, nothing else.
 	if [ -d .git ] || [ -f .git ]; then
-		git ls-files -z | tar --null -T - -cf - | tar -xf - -C "$src" ||
+		git -c safe.directory="$PWD" ls-files -z | tar --null -T - -cf - | tar -xf - -C "$src" ||
 			{ rm -rf "$tmp"; return 1; }
 	else
 		echo "not a git checkout: cannot make a clean copy"
