@@ -271,19 +271,19 @@ START_TEST(test_cut_not_past_the_end)
 END_TEST
 
 /*
- * A line longer than PIPE_BUF (a -j array) goes in several writes: where
- * the file size limit refuses one after others of the line went, all of
- * the line is cut off again, not only the part of the write refused.
+ * In a child (the limit and SIGXFSZ are the process's): "[", a line of
+ * @n bytes and "]" (and "second" if @second), under a file size limit
+ * of @limit bytes; the flush must fail with EFBIG and leave @want bytes.
  */
-START_TEST(test_cut_long_line)
+static void cut_long(size_t n, rlim_t limit, bool second, off_t want)
 {
+	static char big[3 * PIPE_BUF];
 	pid_t pid;
 
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
-		static char big[3 * PIPE_BUF];
-		struct rlimit lim = { PIPE_BUF + 100, RLIM_INFINITY };
+		struct rlimit lim = { limit, RLIM_INFINITY };
 		int fd = child_stdout_file();
 		struct stat st;
 
@@ -292,18 +292,30 @@ START_TEST(test_cut_long_line)
 		signal(SIGXFSZ, SIG_IGN);
 		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
 			_exit(11);
-		memset(big, 'x', sizeof(big));
+		memset(big, 'x', n);
 		out_keep_whole();
 		out_line("[");
-		out_write(big, sizeof(big));
+		out_write(big, n);
 		out_line("]");
+		if (second)
+			out_line("second");
 		if (out_flush() != -EFBIG)
 			_exit(12);
-		if (fstat(fd, &st) || st.st_size != 2)
+		if (fstat(fd, &st) || st.st_size != want)
 			_exit(13);
 		_exit(0);
 	}
 	child_passed(pid);
+}
+
+/*
+ * A line longer than PIPE_BUF (a -j array) goes in several writes: where
+ * the file size limit refuses one after others of the line went, all of
+ * the line is cut off again, not only the part of the write refused.
+ */
+START_TEST(test_cut_long_line)
+{
+	cut_long(3 * PIPE_BUF, PIPE_BUF + 100, false, 2);
 }
 END_TEST
 
@@ -313,34 +325,7 @@ END_TEST
  */
 START_TEST(test_cut_after_long_line)
 {
-	pid_t pid;
-
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (pid == 0) {
-		static char big[PIPE_BUF + 10];
-		struct rlimit lim = { PIPE_BUF + 17, RLIM_INFINITY };
-		int fd = child_stdout_file();
-		struct stat st;
-
-		if (fd < 0)
-			_exit(10);
-		signal(SIGXFSZ, SIG_IGN);
-		if (setrlimit(RLIMIT_FSIZE, &lim) < 0)
-			_exit(11);
-		memset(big, 'x', sizeof(big));
-		out_keep_whole();
-		out_line("[");
-		out_write(big, sizeof(big));
-		out_line("]");
-		out_line("second");
-		if (out_flush() != -EFBIG)
-			_exit(12);
-		if (fstat(fd, &st) || st.st_size != (off_t)sizeof(big) + 4)
-			_exit(13);
-		_exit(0);
-	}
-	child_passed(pid);
+	cut_long(PIPE_BUF + 10, PIPE_BUF + 17, true, PIPE_BUF + 10 + 4);
 }
 END_TEST
 
