@@ -185,6 +185,7 @@ static void notes(const struct opts *o, struct backend *b,
 	for (k = 0; !o->job.ifname && !o->ifindex && k < conf->n; k++) {
 		const struct job *j = &conf->jobs[k];
 		struct where w = { j->more->file, j->lineno };
+		enum iface_slip slip = job_iface_slip(j);
 		struct ifstate st;
 		int got;
 
@@ -206,12 +207,9 @@ static void notes(const struct opts *o, struct backend *b,
 		else if (job_too_long(b, j))
 			diag(&w, j->ifname, "note: " DIAG_TOO_LONG);
 		/* "+drv" alone: its interface left out, most likely. */
-		else if (j->ifname && !j->pattern &&
-			 (change_is_word(j->ifname, NULL) ||
-			  msgclass_word_is(j->ifname, strlen(j->ifname), "msglvl")))
+		else if (slip == SLIP_CHANGE || slip == SLIP_MSGLVL)
 			diag(&w, j->ifname, "note: selects no interface now (IFACE comes first on a line)");
-		/* "'eth*' +link": as a shell would take it, most likely. */
-		else if (j->ifname && strchr("'\"", j->ifname[0]))
+		else if (slip == SLIP_QUOTED)
 			diag(&w, j->ifname, "note: selects no interface now (quotes in a line are part of the name)");
 		else
 			diag(&w, NULL, "note: selects no interface now (normal for one not there yet)");

@@ -161,6 +161,9 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	/* A job whose first request failed fails the others the same way. */
 	if (q->err && !r->job_failed) {
 		struct where w = where_of(r->file, j);
+		/* A name the job's first request found nothing of. */
+		enum iface_slip slip = q->err == -ENODEV && !r->step &&
+				       !j->ifindex ? job_iface_slip(j) : SLIP_NONE;
 
 		r->job_failed = true;
 		r->failed++;
@@ -168,20 +171,15 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 		 * "netifmsg +link -ifup": a CHANGE where IFACE stands.  In
 		 * a batch, most likely a saved -x or -N line: never '*'.
 		 */
-		if (q->err == -ENODEV && !r->step && !j->ifindex &&
-		    change_is_word(j->ifname, NULL))
+		if (slip == SLIP_CHANGE)
 			diag(&w, r->name, j->lineno ?
 			     "no such network interface (IFACE comes first on a line; -x and -N output does not name it)" :
 			     "no such network interface (IFACE comes first; '*' names every interface)");
-		/* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
-		else if (q->err == -ENODEV && !r->step && !j->ifindex &&
-			 msgclass_word_is(j->ifname, strlen(j->ifname), "msglvl"))
+		else if (slip == SLIP_MSGLVL)
 			diag(&w, r->name, j->lineno ?
 			     "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first on a line)" :
 			     "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first, as in 'netifmsg eth0 5')");
-		/* "'tap0' +link": quoted as for a shell, which a line is not. */
-		else if (q->err == -ENODEV && !r->step && !j->ifindex &&
-			 j->lineno && strchr("'\"", j->ifname[0]))
+		else if (slip == SLIP_QUOTED)
 			diag(&w, r->name, "no such network interface (quotes in a line are part of the name)");
 		/* Read: by an earlier GET of the job, or by the dump. */
 		else if (q->set)

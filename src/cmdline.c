@@ -504,6 +504,7 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word, const char *iface, bool first)
 {
 	bool line = cl->kind == CMDLINE_BATCH_LINE;
+	size_t key = strcspn(err->item, "=");
 
 	switch (err->code) {
 	case CHANGE_UNKNOWN:
@@ -512,8 +513,8 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 			return usage_error(cl, "unknown message class '%s' (a comment takes a line of its own)",
 					   quote(cl, err->item));
 		/* "tap0 debug 3" or "debug=3": the old integer, as a module parameter. */
-		if (msgclass_word_is(err->item, strcspn(err->item, "="), "debug") ||
-		    msgclass_word_is(err->item, strcspn(err->item, "="), "level"))
+		if (msgclass_word_is(err->item, key, "debug") ||
+		    msgclass_word_is(err->item, key, "level"))
 			return usage_error(cl, "unknown message class '%s' (for an old debug level N, write --from-level N)",
 					   quote(cl, err->item));
 		if (err->suggestion)
@@ -633,6 +634,14 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	}
 }
 
+/* Word @i of @words is ethtool's: "msglvl", or a "-s" just before it. */
+static bool ethtool_word(const char *const *words, int n, int i)
+{
+	return is_word(words[i], "msglvl") ||
+	       (!strcmp(words[i], "-s") && i + 1 < n &&
+		is_word(words[i + 1], "msglvl"));
+}
+
 /*
  * A pasted "ethtool -s IFACE msglvl ...", its other words good: show the
  * netifmsg form; in a batch line, the line's (without "netifmsg").  The
@@ -698,9 +707,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~*?[{\\")];
 	}
 	for (i = 0; i < j->more->nwords; i++) {
-		if (is_word(j->more->words[i], "msglvl") ||
-		    (!strcmp(j->more->words[i], "-s") && i + 1 < j->more->nwords &&
-		     is_word(j->more->words[i + 1], "msglvl")))
+		if (ethtool_word(j->more->words, j->more->nwords, i))
 			continue;
 		ADD(" %s", j->more->words[i]);
 		kept = true;
@@ -756,8 +763,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		struct change_err err;
 
 		/* ethtool's "-s msglvl" (a "-s" after IFACE: no option). */
-		if (is_word(w, "msglvl") ||
-		    (!strcmp(w, "-s") && is_word(next, "msglvl"))) {
+		if (ethtool_word(j->more->words, j->more->nwords, i)) {
 			msglvl = true;
 			continue;
 		}
@@ -801,6 +807,17 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 	}
 	ret = j->more->level ? add_level(j, cl) : 0;
 	return ret || !msglvl ? ret : msglvl_error(cl, j);
+}
+
+enum iface_slip job_iface_slip(const struct job *j)
+{
+	if (!j->ifname)
+		return SLIP_NONE;
+	if (!j->pattern && change_is_word(j->ifname, NULL))
+		return SLIP_CHANGE;
+	if (!j->pattern && is_word(j->ifname, "msglvl"))
+		return SLIP_MSGLVL;
+	return j->lineno && strchr("'\"", j->ifname[0]) ? SLIP_QUOTED : SLIP_NONE;
 }
 
 int job_build(struct job *j, const struct classnames *cn,

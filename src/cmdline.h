@@ -156,6 +156,15 @@ int cmdline_parse(struct opts *o, int argc, char *const *argv,
 int job_build(struct job *j, const struct classnames *cn,
 	      struct cmdline_err *err);
 
+/* Why @j's IFACE, where it names no interface, may be no name at all. */
+enum iface_slip {
+	SLIP_NONE,
+	SLIP_CHANGE,	/* a CHANGE word: IFACE left out ("+link -ifup") */
+	SLIP_MSGLVL,	/* ethtool's word, in ethtool's order ("msglvl 5") */
+	SLIP_QUOTED,	/* a line's name in quotes, as for a shell */
+};
+enum iface_slip job_iface_slip(const struct job *j);
+
 /*
  * A glob character no backslash quotes: the word is a pattern (and a
  * --monitor filter o->ifnames[i] one that is no quoted name).
