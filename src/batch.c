@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
-#include <ctype.h>
 #include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "batch.h"
 
 void batch_init(struct batch *b, enum level_map map)
@@ -71,14 +71,14 @@ static size_t split(char *p, char **words)
 	size_t n = 0;
 
 	for (;;) {
-		while (isspace((unsigned char)*p))
+		while (ascii_isspace((unsigned char)*p))
 			p++;
 		if (!*p)
 			return n;
 		if (words)
 			words[n] = p;
 		n++;
-		while (*p && !isspace((unsigned char)*p))
+		while (*p && !ascii_isspace((unsigned char)*p))
 			p++;
 		if (words && *p)
 			*p++ = '\0';
@@ -114,7 +114,7 @@ int batch_add_line(struct batch *b, const char *text, unsigned int lineno,
 	size_t n, len;
 	int ret;
 
-	while (isspace((unsigned char)*text))
+	while (ascii_isspace((unsigned char)*text))
 		text++;
 	if (!*text || *text == '#')
 		return 0;

@@ -3,11 +3,11 @@
  * CHANGE words.  Each word is checked completely before it touches the
  * change, so that a command line with any error changes nothing.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "change.h"
 
 static bool fail(struct change_err *err, enum change_error code,
@@ -51,10 +51,10 @@ static bool add_item(struct change *c, const struct word_ctx *w,
 	int ret;
 
 	/* Signs only ("+", "+-", "--"): no name, not a class named "-". */
-	if (strspn(name, "+-") == nlen)
+	if (str_span(name, "+-") == nlen)
 		return fail(w->err, CHANGE_EMPTY, item, len, NULL);
 	/* Whatever follows, a signed number is the wrong idea ("++5" too). */
-	if (isdigit((unsigned char)name[strspn(name, "+-")])) {
+	if (ascii_isdigit((unsigned char)name[str_span(name, "+-")])) {
 		if (sign)
 			return fail(w->err, CHANGE_REL_NUMBER, item, len, NULL);
 		ret = msgclass_parse_number(item, len, &bits);
@@ -162,16 +162,16 @@ bool change_add_word(struct change *c, const struct classnames *cn,
 	struct change tmp = *c;
 
 	/* Each blank-free piece: a VALUE/MASK, or comma-joined items. */
-	word += strspn(word, CHANGE_BLANKS);
+	word += str_span(word, CHANGE_BLANKS);
 	do {
-		size_t n = strcspn(word, CHANGE_BLANKS);
+		size_t n = str_cspan(word, CHANGE_BLANKS);
 		const char *slash = memchr(word, '/', n);
 
 		/* Nothing but blanks: n is 0, as empty as "". */
 		if (slash ? !add_value_mask(&tmp, &w, word, n, slash) :
 			    !add_list(&tmp, &w, word, n))
 			return false;
-		word += n + strspn(word + n, CHANGE_BLANKS);
+		word += n + str_span(word + n, CHANGE_BLANKS);
 	} while (*word);
 	*c = tmp;
 	if (unknown)

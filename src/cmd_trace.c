@@ -21,6 +21,7 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include "ascii.h"
 #include "cmd.h"
 #include "diag.h"
 #include "escape.h"
@@ -298,7 +299,7 @@ static char *netns_from_root(const char *ns)
 	if (!ns || ns[0] == '/' || !strchr(ns, '/'))
 		return NULL;
 	while (!strncmp(ns, "./", 2))
-		ns += 2 + strspn(ns + 2, "/");
+		ns += 2 + str_span(ns + 2, "/");
 	cwd = getcwd(NULL, 0);
 	if (cwd && strlen(cwd) + strlen(ns) < PATH_MAX - 1 &&
 	    asprintf(&path, "%s/%s", strcmp(cwd, "/") ? cwd : "", ns) < 0)
@@ -507,7 +508,7 @@ static void dyndbg_note(const char *driver)
 		if (!strstr(line, tag) || !flags)
 			continue;
 		sites = true;
-		on |= memchr(flags + 2, 'p', strcspn(flags + 2, " \n")) != NULL;
+		on |= memchr(flags + 2, 'p', str_cspan(flags + 2, " \n")) != NULL;
 	}
 	free(line);
 	fclose(f);

@@ -3,7 +3,6 @@
  * The word parser (see cmdline.h): one for the command line and each
  * --batch line, so that both read words the same way.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -12,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "cmdline.h"
 #include "escape.h"
 
@@ -303,7 +303,7 @@ static bool reads_as_options(const char *w)
 		return false;
 	if (w[1] != '-')
 		return short_options(w + 1);
-	return find_long(w + 2, strcspn(w + 2, "=")) != NULL;
+	return find_long(w + 2, str_cspan(w + 2, "=")) != NULL;
 }
 
 /* "-jv", "-nNETNS" or "-n NETNS". */
@@ -461,7 +461,7 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	 */
 	const char *json = cl->kind == CMDLINE_BATCH_LINE &&
 			   word[0] && strchr("[{", word[0]) &&
-			   strchr("\"}", word[1 + strspn(word + 1, "[{")]) ?
+			   strchr("\"}", word[1 + str_span(word + 1, "[{")]) ?
 			   " (JSON is read only where the file starts with '[' or '{')" : "";
 
 	w[len] = '\0';
@@ -470,7 +470,7 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 		return usage_error(cl, "bad escape in interface name '%s' (see ESCAPES in netifmsg(8))",
 				   typed);
 	/* What no interface name can hold, a pattern cannot match either. */
-	if (*pattern && (len >= 256 || strpbrk(w, "/: \t\n\v\f\r")))
+	if (*pattern && (len >= 256 || w[str_cspan(w, "/: \t\n\v\f\r")]))
 		return usage_error(cl, "'%s' is not a valid interface pattern%s",
 				   typed, json);
 	if (!*pattern && !ifname_valid(w))
@@ -479,11 +479,11 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	return 0;
 }
 
-/* The blanks are isspace()'s: netifmsg never calls setlocale(). */
+/* The blanks are those of isspace() in the C locale (ascii_isspace()). */
 bool ifname_valid(const char *name)
 {
 	return name[0] && strlen(name) < ALTIFNAMSIZ && strcmp(name, ".") &&
-	       strcmp(name, "..") && !strpbrk(name, "/: \t\n\v\f\r");
+	       strcmp(name, "..") && !name[str_cspan(name, "/: \t\n\v\f\r")];
 }
 
 /* Could @w name an interface as IFACE, maybe with the ':' printed after it? */
@@ -504,7 +504,7 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 			const char *word, const char *iface, bool first)
 {
 	bool line = cl->kind == CMDLINE_BATCH_LINE;
-	size_t key = strcspn(err->item, "=");
+	size_t key = str_cspan(err->item, "=");
 
 	switch (err->code) {
 	case CHANGE_UNKNOWN:
@@ -530,7 +530,7 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 					   quote(cl, iface));
 		/* "tap0 tap1": a second interface, most likely. */
 		if (first && !strcmp(err->item, word) && ifname_valid(word) &&
-		    word[strcspn(word, "0123456789")] && !strchr(word, '='))
+		    word[str_cspan(word, "0123456789")] && !strchr(word, '='))
 			return usage_error(cl, "unknown message class '%s' (one IFACE per %s; for several, use a pattern)",
 					   quote(cl, word), line ? "line" : "command");
 		return usage_error(cl, "unknown message class '%s'; see 'netifmsg --list'",
@@ -540,7 +540,7 @@ static int change_error(struct cmdline *cl, const struct change_err *err,
 				   quote(cl, word));
 	case CHANGE_BAD_NUMBER:
 		/* "010": 10 to ethtool over netlink, octal 8 to strtoul(3). */
-		if (err->item[0] == '0' && isdigit((unsigned char)err->item[1]))
+		if (err->item[0] == '0' && ascii_isdigit((unsigned char)err->item[1]))
 			return usage_error(cl, "invalid number '%s' (no leading 0: ethtool reads it as decimal, strtoul(3) as octal)",
 					   quote(cl, err->item));
 		return usage_error(cl, "invalid number '%s'",
@@ -615,9 +615,9 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	size_t n = 0, item;
 	int len;
 
-	name += strspn(name, CHANGE_BLANKS);
+	name += str_span(name, CHANGE_BLANKS);
 	for (;;) {
-		item = strcspn(name, "," CHANGE_BLANKS);
+		item = str_cspan(name, "," CHANGE_BLANKS);
 		if (!msgclass_word_is(name, item, "none")) {
 			len = snprintf(buf + n, size - n, "%s%c%.*s",
 				       n ? "," : "", on ? '+' : '-',
@@ -629,7 +629,7 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 		name += item;
 		if (*name == ',')
 			name++;
-		else if (*(name += strspn(name, CHANGE_BLANKS)) == '\0')
+		else if (*(name += str_span(name, CHANGE_BLANKS)) == '\0')
 			return n ? buf : "0/0";
 	}
 }
@@ -704,7 +704,7 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		 * Typed into a shell, "a;id" or "b$(id)" would run "id", and
 		 * "tap*", "tap\\*" or "a{b,c}" would be other patterns or names.
 		 */
-		odd |= !line && w[strcspn(w, ";&|<>()$`'\"!~*?[{\\")];
+		odd |= !line && w[str_cspan(w, ";&|<>()$`'\"!~*?[{\\")];
 	}
 	for (i = 0; i < j->more->nwords; i++) {
 		if (ethtool_word(j->more->words, j->more->nwords, i))
@@ -740,7 +740,7 @@ static int item_signs(const char *w)
 			continue;
 		if (!strchr("+-", *p))
 			signs |= 2;
-		else if (!isdigit((unsigned char)p[strspn(p, "+-")]))
+		else if (!ascii_isdigit((unsigned char)p[str_span(p, "+-")]))
 			signs |= 1;
 	}
 	return signs;
@@ -776,7 +776,7 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 			    !(item_signs(w) & 2) && change_is_word(w, cn))
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write '%s' alone, or NAME on|off)",
 						   quote(cl, w), next, quote(cl, w));
-			if ((item_signs(w) & 1) && w[strcspn(w, "," CHANGE_BLANKS)])
+			if ((item_signs(w) & 1) && w[str_cspan(w, "," CHANGE_BLANKS)])
 				return usage_error(cl, "'%s' before '%s': +NAME and -NAME take no on or off (write +NAME or -NAME alone, or NAME on|off)",
 						   quote(cl, w), next);
 			w = on_off(w, is_word(next, "on"), pair, sizeof(pair));

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* Escaping bytes that are not text, and reading them back: see escape.h. */
-#include <ctype.h>
 #include <stdio.h>
 
+#include "ascii.h"
 #include "escape.h"
 
 size_t utf8_seq(const unsigned char *s, size_t n, uint32_t *cp)
@@ -83,9 +83,9 @@ size_t escape_text(char *buf, size_t size, const char *s)
 
 int hex_digit(char c)
 {
-	if (!isxdigit((unsigned char)c))
+	if (!ascii_isxdigit((unsigned char)c))
 		return -1;
-	return c <= '9' ? c - '0' : tolower((unsigned char)c) - 'a' + 10;
+	return c <= '9' ? c - '0' : ascii_tolower((unsigned char)c) - 'a' + 10;
 }
 
 /* The length of the escape at @s (a backslash), 0 if it is a bad one. */
@@ -115,7 +115,7 @@ static bool unescape(char *s, bool pattern)
 		k = *p == '\\' ? escape_len(p) : 1;
 		c = k == 4 ? (char)(hex_digit(p[2]) << 4 | hex_digit(p[3])) :
 			     p[k - 1];
-		if (pattern && k > 1 && c > ' ' && c < 0x7f && !isalnum(c))
+		if (pattern && k > 1 && c > ' ' && c < 0x7f && !ascii_isalnum(c))
 			*out++ = '\\';
 		*out++ = c;
 	}

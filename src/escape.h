@@ -13,6 +13,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "ascii.h"
+
 /*
  * The length (2..4) of the well-formed UTF-8 sequence of more than one
  * byte at @s (at most @n bytes), with its code point in *@cp; 0 if there
@@ -39,7 +41,7 @@ size_t escape_text(char *buf, size_t size, const char *s);
 /* Can @s be given to a shell as it is, unquoted (with @path, '/' too)? */
 static inline bool shell_plain(const char *s, bool path)
 {
-	return !s[strspn(s, path ? SHELL_PLAIN "/" : SHELL_PLAIN)];
+	return !s[str_span(s, path ? SHELL_PLAIN "/" : SHELL_PLAIN)];
 }
 
 /* Room escape_text() needs at most for a string of @n bytes. */

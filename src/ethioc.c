@@ -13,6 +13,7 @@
 #include <linux/ethtool.h>
 #include <linux/sockios.h>
 
+#include "ascii.h"
 #include "ethioc.h"
 
 int ethioc_open(void)
@@ -170,8 +171,8 @@ int ethioc_dev_line(const char *line, char name[IF_NAMESIZE])
 {
 	size_t n;
 
-	line += strspn(line, " ");
-	n = strcspn(line, ": \t\n");
+	line += str_span(line, " ");
+	n = str_cspan(line, ": \t\n");
 	if (!n || n >= IF_NAMESIZE || line[n] != ':')
 		return -EINVAL;
 	memcpy(name, line, n);

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ascii.h"
 #include "level.h"
 #include "msgclass.h"
 
@@ -83,7 +84,7 @@ int level_parse(const char *s, long *level)
 	if (!s)
 		return -EINVAL;
 	p = s + (*s == '+' || *s == '-');
-	if (!*p || (p[0] == '0' && p[1]) || p[strspn(p, "0123456789")])
+	if (!*p || (p[0] == '0' && p[1]) || p[str_span(p, "0123456789")])
 		return -EINVAL;
 	*level = strtol(s, NULL, 10);
 	return 0;

@@ -3,12 +3,11 @@
  * The bit numbers are the kernel ABI (NETIF_MSG_*_BIT); the old
  * levels come from the netif-msg recommendation.
  */
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
+#include "ascii.h"
 #include "escape.h"
 #include "msgclass.h"
 
@@ -57,14 +56,14 @@ static const char *known_name(const struct classnames *cn, unsigned int bit)
 
 bool msgclass_word_is(const char *s, size_t len, const char *word)
 {
-	return strlen(word) == len && strncasecmp(s, word, len) == 0;
+	return strlen(word) == len && ascii_caseeq(s, word, len);
 }
 
 static size_t prefix_len(const char *s, size_t len, const char *prefix)
 {
 	size_t plen = strlen(prefix);
 
-	return len >= plen && strncasecmp(s, prefix, plen) == 0 ? plen : 0;
+	return len >= plen && ascii_caseeq(s, prefix, plen) ? plen : 0;
 }
 
 /* Drop a "NETIF_MSG_" or "msg_" prefix ("msg_link" is "link"); its length. */
@@ -95,7 +94,7 @@ static int parse_bitn(const char *s, size_t len)
 	if (len > 1 && s[0] == '0')
 		return -1;
 	for (i = 0; i < len; i++) {
-		if (!isdigit((unsigned char)s[i]))
+		if (!ascii_isdigit((unsigned char)s[i]))
 			return -1;
 		n = n * 10 + (unsigned int)(s[i] - '0');
 	}
@@ -134,12 +133,12 @@ static bool kernel_name_ok(const struct classnames *cn, unsigned int bit,
 	size_t i;
 	int other;
 
-	if (!isalpha((unsigned char)name[0]) && name[0] != '_')
+	if (!ascii_isalpha((unsigned char)name[0]) && name[0] != '_')
 		return false;
 	for (i = 0; i < len; i++) {
 		unsigned char ch = (unsigned char)name[i];
 
-		if (!isalnum(ch) && ch != '_' && ch != '-' && ch != '.')
+		if (!ascii_isalnum(ch) && ch != '_' && ch != '-' && ch != '.')
 			return false;
 	}
 	for (i = 0; i < sizeof(words) / sizeof(words[0]); i++)
@@ -212,8 +211,8 @@ static unsigned int edit_distance(const char *a, size_t alen, const char *b,
 		d[0][j] = (unsigned int)j;
 	for (i = 1; i <= alen; i++) {
 		for (j = 1; j <= blen; j++) {
-			int ca = tolower((unsigned char)a[i - 1]);
-			int cb = tolower((unsigned char)b[j - 1]);
+			int ca = ascii_tolower((unsigned char)a[i - 1]);
+			int cb = ascii_tolower((unsigned char)b[j - 1]);
 
 			d[i][j] = d[i - 1][j - 1] + (ca != cb);
 			if (d[i - 1][j] + 1 < d[i][j])
@@ -221,8 +220,8 @@ static unsigned int edit_distance(const char *a, size_t alen, const char *b,
 			if (d[i][j - 1] + 1 < d[i][j])
 				d[i][j] = d[i][j - 1] + 1;
 			if (i > 1 && j > 1 &&
-			    ca == tolower((unsigned char)b[j - 2]) &&
-			    cb == tolower((unsigned char)a[i - 2]) &&
+			    ca == ascii_tolower((unsigned char)b[j - 2]) &&
+			    cb == ascii_tolower((unsigned char)a[i - 2]) &&
 			    d[i - 2][j - 2] + 1 < d[i][j])
 				d[i][j] = d[i - 2][j - 2] + 1;
 		}

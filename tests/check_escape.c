@@ -1,15 +1,20 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /*
  * Unit tests for escape.c: the UTF-8 check, the escapes of names and
- * words for a terminal, and reading IFACE words back.
+ * words for a terminal, and reading IFACE words back; and ascii.h.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <check.h>
 
+#include "ascii.h"
 #include "check_main.h"
 #include "escape.h"
+
+#define ARRAY_SIZE(a)	(sizeof(a) / sizeof((a)[0]))
 
 static const struct {
 	const char *raw;
@@ -152,6 +157,51 @@ START_TEST(test_unescape)
 }
 END_TEST
 
+/*
+ * ascii.h against <ctype.h> and string.h of the C locale (a test never
+ * calls setlocale()): every byte, and spans over bytes of both halves.
+ */
+START_TEST(test_ascii_as_libc)
+{
+	static const char *const strs[] = {
+		"", "a", "  x", "+-+5", "tap0 +link", "\xff\x80" "ab", "\t\n\v\f\r z",
+		"0123456789x", "ÿ€,link", "A:b/c",
+	};
+	static const char *const sets[] = {
+		"", " ", "+-", "0123456789", "/: \t\n\v\f\r", ",\xff", "\x80",
+	};
+	static const char *const words[] = {
+		"link", "LINK", "Link", "lin", "links", "", "RX_ERR", "rx_err",
+		"l\xc9nk", "l\xe9nk", "msg_", "MSG_link",
+	};
+	size_t i, j, n;
+	int c;
+
+	for (c = 0; c < 256; c++) {
+		ck_assert_msg(ascii_isdigit(c) == !!isdigit(c), "%d", c);
+		ck_assert_msg(ascii_isalpha(c) == !!isalpha(c), "%d", c);
+		ck_assert_msg(ascii_isalnum(c) == !!isalnum(c), "%d", c);
+		ck_assert_msg(ascii_isxdigit(c) == !!isxdigit(c), "%d", c);
+		ck_assert_msg(ascii_isspace(c) == !!isspace(c), "%d", c);
+		ck_assert_int_eq(ascii_tolower(c), tolower(c));
+	}
+	for (i = 0; i < ARRAY_SIZE(strs); i++) {
+		for (j = 0; j < ARRAY_SIZE(sets); j++) {
+			ck_assert_uint_eq(str_span(strs[i], sets[j]),
+					  strspn(strs[i], sets[j]));
+			ck_assert_uint_eq(str_cspan(strs[i], sets[j]),
+					  strcspn(strs[i], sets[j]));
+		}
+	}
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		for (j = 0; j < ARRAY_SIZE(words); j++)
+			for (n = 0; n <= 9; n++)
+				ck_assert_msg(ascii_caseeq(words[i], words[j], n) ==
+					      !strncasecmp(words[i], words[j], n),
+					      "'%s' '%s' %zu", words[i], words[j], n);
+}
+END_TEST
+
 static Suite *escape_suite(void)
 {
 	Suite *s = suite_create("escape");
@@ -162,6 +212,7 @@ static Suite *escape_suite(void)
 	tcase_add_test(tc, test_escape_cut);
 	tcase_add_test(tc, test_every_byte);
 	tcase_add_test(tc, test_unescape);
+	tcase_add_test(tc, test_ascii_as_libc);
 	suite_add_tcase(s, tc);
 	return s;
 }
