@@ -252,21 +252,45 @@ static int read_line(FILE *f, const char **head, char *buf, bool first,
 	return 0;
 }
 
+/*
+ * JSON printed over several lines ("jq ." or "python3 -m json.tool"),
+ * read as text after a comment: its "[" and "{" lines read as patterns
+ * or names, and the first bad line ("\"ifname\": \"eth0\",") starts like
+ * no JSON.  Every bad line after one that starts like JSON says why.
+ */
+static void json_hint(const char *line, bool *json, int ret,
+		      struct cmdline_err *err)
+{
+	size_t n;
+
+	while (ascii_isspace((unsigned char)*line))
+		line++;
+	*json = *json || cmdline_json_like(line);
+	if (ret != -EINVAL || !*json || strstr(err->msg, CMDLINE_JSON_HINT))
+		return;
+	n = strlen(err->msg);
+	if (n + sizeof(CMDLINE_JSON_HINT) <= sizeof(err->msg))
+		memcpy(err->msg + n, CMDLINE_JSON_HINT, sizeof(CMDLINE_JSON_HINT));
+}
+
 int batch_read(struct batch *b, FILE *f, const char *head,
 	       unsigned int *errline, struct cmdline_err *err)
 {
 	char line[BATCH_LINE_MAX + 1];
 	unsigned int lineno;
 	size_t size = 0;
+	bool json = false;
 	int ret;
 
 	*errline = 0;
 	for (lineno = 1;; lineno++) {
 		ret = read_line(f, &head, line, lineno == 1, &size, err);
-		if (!ret)
+		if (!ret) {
 			ret = batch_add_line(b, line, lineno, err);
-		else if (ret != -EINVAL)
+			json_hint(line, &json, ret, err);
+		} else if (ret != -EINVAL) {
 			return ret > 0 ? 0 : ret;
+		}
 		if (ret) {
 			*errline = lineno;
 			return ret;

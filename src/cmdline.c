@@ -460,9 +460,7 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	 * another shape than -j prints ("[[{...").
 	 */
 	const char *json = cl->kind == CMDLINE_BATCH_LINE &&
-			   word[0] && strchr("[{", word[0]) &&
-			   strchr("\"}", word[1 + str_span(word + 1, "[{")]) ?
-			   " (JSON is read only where the file starts with '[' or '{')" : "";
+			   cmdline_json_like(word) ? CMDLINE_JSON_HINT : "";
 
 	w[len] = '\0';
 	*pattern = word_has_glob(w);
@@ -477,6 +475,14 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 		return usage_error(cl, "'%s' is not a valid interface name%s",
 				   quote(cl, w), json);
 	return 0;
+}
+
+bool cmdline_json_like(const char *word)
+{
+	char next = word[str_span(word, "[{")];
+
+	return (word[0] == '[' || word[0] == '{') &&
+	       (next == '"' || next == '}' || !next);
 }
 
 /* The blanks are those of isspace() in the C locale (ascii_isspace()). */

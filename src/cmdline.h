@@ -122,6 +122,16 @@ struct cmdline_err {
  */
 const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len);
 
+/* What a message adds for a line read as text where JSON was meant. */
+#define CMDLINE_JSON_HINT \
+	" (JSON is read only where the file starts with '[' or '{')"
+
+/*
+ * Whether @word starts as a line of JSON does and no IFACE would: a run
+ * of '[' and '{', then '"', '}' or nothing ("[{\"ifname\"", "{", "[").
+ */
+bool cmdline_json_like(const char *word);
+
 /* Fill in @err, snprintf style.  Returns -EINVAL. */
 int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -279,6 +279,15 @@ printf '[a:b] 1\n' >"$NIM_TMP/in"
 check_rc "--batch: a bad pattern that is no JSON" 2 nm --batch - <"$NIM_TMP/in"
 check_file "--batch: a bad pattern that is no JSON: no JSON hint" \
 	"netifmsg: <stdin>:1: '[a:b]' is not a valid interface pattern" "$ERR"
+# JSON as "jq ." prints it, under a comment: "[" and "{" read as
+# patterns, and the first bad line, which starts like no JSON, says why
+set_all 0x0 tap0
+printf '# saved\n[\n  {\n    "ifname": "tap0",\n    "msg_enable": 4\n  }\n]\n' \
+	>"$NIM_TMP/pretty"
+check_rc "--batch: pretty JSON after a comment" 2 nm --batch "$NIM_TMP/pretty"
+check_grep "--batch: pretty JSON after a comment: the line and the hint" \
+	"pretty:4: empty message class in '\"tap0\",' (JSON is read only where the file starts with '[' or '{')" "$ERR"
+check_mask "--batch: pretty JSON after a comment: nothing changed" tap0 0x0
 
 # --- output: show lines, -v, -j, -x; --level-map on the command line
 set_all 0x0 tap0 tap1 tap2

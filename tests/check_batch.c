@@ -365,6 +365,49 @@ START_TEST(test_read_error_line)
 END_TEST
 
 /*
+ * JSON read as text (after a comment): every bad line after one that
+ * starts like JSON says why, where the bad line itself does not look
+ * like JSON ("jq ." prints "[", "{" and "\"ifname\": ..." lines).
+ */
+START_TEST(test_read_json_as_text)
+{
+	static const struct {
+		const char *file;
+		int ret;
+		unsigned int line;
+		const char *msg;	/* NULL: no hint */
+	} files[] = {
+		{ "# saved\n[\n  {\n    \"ifname\": \"tap0\",\n    \"msg_enable\": 4\n  }\n]\n",
+		  -EINVAL, 4, "empty message class in '\"tap0\",'" CMDLINE_JSON_HINT },
+		{ "\n{\"ifname\": \"tap0\", \"msg_enable\": 4}\n",
+		  -EINVAL, 2, "empty message class in '\"tap0\",'" CMDLINE_JSON_HINT },
+		{ "# -j\n[{\"ifname\":\"tap0\",\"msg_enable\":4}]\n",
+		  -EINVAL, 2, "is not a valid interface pattern" CMDLINE_JSON_HINT },
+		/* a pattern in brackets is no JSON */
+		{ "[et]h0 +link\ntap0 +link,0x\n", -EINVAL, 2, NULL },
+		{ "tap0 +link,0x\n{\n", -EINVAL, 1, NULL },
+		/* a good file that starts like JSON after a comment stays good */
+		{ "# x\n{ +link\n[ 0x4\n", 0, 0, NULL },
+	};
+	struct cmdline_err err;
+	unsigned int errline, i;
+	struct batch b;
+
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		batch_init(&b, LEVEL_MAP_CUMULATIVE);
+		ck_assert_int_eq(read_string(&b, files[i].file, &errline, &err),
+				 files[i].ret);
+		ck_assert_uint_eq(errline, files[i].line);
+		if (files[i].msg)
+			ck_assert_msg(strstr(err.msg, files[i].msg), "%u: %s", i, err.msg);
+		else if (files[i].ret)
+			ck_assert_msg(!strstr(err.msg, "JSON"), "%u: %s", i, err.msg);
+		batch_free(&b);
+	}
+}
+END_TEST
+
+/*
  * Unknown names are read, and the first line that still has one once
  * the names are known is the one reported.
  */
@@ -920,6 +963,7 @@ static Suite *batch_suite(void)
 	tc = tcase_create("files");
 	tcase_add_test(tc, test_read_file);
 	tcase_add_test(tc, test_read_error_line);
+	tcase_add_test(tc, test_read_json_as_text);
 	tcase_add_test(tc, test_read_unknown_name_line);
 	tcase_add_test(tc, test_read_nul_byte);
 	tcase_add_test(tc, test_read_many);
