@@ -6,9 +6,9 @@
  *
  * Not <ctype.h>, strspn(3) or strncasecmp(3): their tables and SSE4.2 code
  * sit on pages of libc that nothing else of a one-interface command
- * touches, and paging them in cost more than half of what such a command
- * spent over the minimal libmnl client (bench/README.md, "The start-up
- * floor").  The words are a few bytes long.
+ * touches, and paging them in was about a quarter of the time such a
+ * command spent over the minimal libmnl client (bench/README.md, "The
+ * start-up floor").  The words are a few bytes long.
  */
 #ifndef NETIFMSG_ASCII_H
 #define NETIFMSG_ASCII_H
