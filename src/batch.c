@@ -227,13 +227,18 @@ static int read_line(FILE *f, const char **head, char *buf, bool first,
 			return -EFBIG;
 		if (c == '\n')
 			break;
-		if (c == '\0')
+		/* What was read stays in @buf, for the JSON hint. */
+		if (c == '\0') {
+			buf[n] = '\0';
 			return cmdline_err_set(err, false,
 					       "a NUL byte in the line (binary data?)");
-		if (n == BATCH_LINE_MAX)
+		}
+		if (n == BATCH_LINE_MAX) {
+			buf[n] = '\0';
 			return cmdline_err_set(err, false,
 					       "line longer than %d bytes",
 					       BATCH_LINE_MAX);
+		}
 		buf[n++] = (char)c;
 		/* A byte-order mark starting the file is no part of line 1. */
 		if (first && n == 3) {
@@ -256,7 +261,8 @@ static int read_line(FILE *f, const char **head, char *buf, bool first,
  * JSON printed over several lines ("jq ." or "python3 -m json.tool"),
  * read as text after a comment: its "[" and "{" lines read as patterns
  * or names, and the first bad line ("\"ifname\": \"eth0\",") starts like
- * no JSON.  Every bad line after one that starts like JSON says why.
+ * no JSON.  Every line found bad as it is read, from the first that
+ * starts like JSON on, says why.
  */
 static void json_hint(const char *line, bool *json, int ret,
 		      struct cmdline_err *err)
@@ -285,12 +291,11 @@ int batch_read(struct batch *b, FILE *f, const char *head,
 	*errline = 0;
 	for (lineno = 1;; lineno++) {
 		ret = read_line(f, &head, line, lineno == 1, &size, err);
-		if (!ret) {
-			ret = batch_add_line(b, line, lineno, err);
-			json_hint(line, &json, ret, err);
-		} else if (ret != -EINVAL) {
+		if (ret && ret != -EINVAL)
 			return ret > 0 ? 0 : ret;
-		}
+		if (!ret)
+			ret = batch_add_line(b, line, lineno, err);
+		json_hint(line, &json, ret, err);
 		if (ret) {
 			*errline = lineno;
 			return ret;

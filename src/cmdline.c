@@ -482,7 +482,8 @@ bool cmdline_json_like(const char *word)
 	char next = word[str_span(word, "[{")];
 
 	return (word[0] == '[' || word[0] == '{') &&
-	       (next == '"' || next == '}' || !next);
+	       (next == '"' || next == '}' || !next ||
+		ascii_isspace((unsigned char)next));
 }
 
 /* The blanks are those of isspace() in the C locale (ascii_isspace()). */
@@ -662,7 +663,9 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		[OUT_TEXT] = "", [OUT_JSON] = " -j", [OUT_HEX] = " -x",
 		[OUT_NAMES] = " -N",
 	};
-	char form[CMDLINE_ERR_MAX - 64], name[ESCAPED_MAX(ALTIFNAMSIZ)];
+	/* Room for the reason, and on a batch line for the JSON hint. */
+	char form[CMDLINE_ERR_MAX - 64 - sizeof(CMDLINE_JSON_HINT)];
+	char name[ESCAPED_MAX(ALTIFNAMSIZ)];
 	bool line = cl->kind == CMDLINE_BATCH_LINE, kept = false, odd = false;
 	const struct opts *o = cl->o;
 	size_t n = 0;

@@ -128,7 +128,8 @@ const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len);
 
 /*
  * Whether @word starts as a line of JSON does and no IFACE would: a run
- * of '[' and '{', then '"', '}' or nothing ("[{\"ifname\"", "{", "[").
+ * of '[' and '{', then '"', '}', a blank or nothing ("[{\"ifname\"",
+ * "{", "[").
  */
 bool cmdline_json_like(const char *word);
 

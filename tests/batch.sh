@@ -285,8 +285,8 @@ set_all 0x0 tap0
 printf '# saved\n[\n  {\n    "ifname": "tap0",\n    "msg_enable": 4\n  }\n]\n' \
 	>"$NIM_TMP/pretty"
 check_rc "--batch: pretty JSON after a comment" 2 nm --batch "$NIM_TMP/pretty"
-check_grep "--batch: pretty JSON after a comment: the line and the hint" \
-	"pretty:4: empty message class in '\"tap0\",' (JSON is read only where the file starts with '[' or '{')" "$ERR"
+check_file "--batch: pretty JSON after a comment: the line and the hint" \
+	"netifmsg: $NIM_TMP/pretty:4: empty message class in '\"tap0\",' (JSON is read only where the file starts with '[' or '{')" "$ERR"
 check_mask "--batch: pretty JSON after a comment: nothing changed" tap0 0x0
 
 # --- output: show lines, -v, -j, -x; --level-map on the command line

@@ -364,10 +364,19 @@ START_TEST(test_read_error_line)
 }
 END_TEST
 
+/* @msg ends with the JSON hint, once. */
+static bool json_hinted(const char *msg)
+{
+	size_t n = strlen(msg), h = strlen(CMDLINE_JSON_HINT);
+
+	return n >= h && strstr(msg, CMDLINE_JSON_HINT) == msg + n - h;
+}
+
 /*
- * JSON read as text (after a comment): every bad line after one that
- * starts like JSON says why, where the bad line itself does not look
- * like JSON ("jq ." prints "[", "{" and "\"ifname\": ..." lines).
+ * JSON read as text (after a comment): every line found bad as it is
+ * read, from one that starts like JSON on, says why, where the bad line
+ * itself does not look like JSON ("jq ." prints "[", "{" and
+ * "\"ifname\": ..." lines).
  */
 START_TEST(test_read_json_as_text)
 {
@@ -375,20 +384,28 @@ START_TEST(test_read_json_as_text)
 		const char *file;
 		int ret;
 		unsigned int line;
-		const char *msg;	/* NULL: no hint */
+		const char *msg;	/* part of the message */
+		bool hint;
 	} files[] = {
 		{ "# saved\n[\n  {\n    \"ifname\": \"tap0\",\n    \"msg_enable\": 4\n  }\n]\n",
-		  -EINVAL, 4, "empty message class in '\"tap0\",'" CMDLINE_JSON_HINT },
+		  -EINVAL, 4, "empty message class in '\"tap0\",'", true },
+		/* saved with CRLF line ends, or with blanks after a bracket */
+		{ "# saved\r\n[\r\n  {\r\n    \"ifname\": \"tap0\",\r\n",
+		  -EINVAL, 4, "empty message class in '\"tap0\",'", true },
+		{ "# saved\n[ \n  \"ifname\": \"tap0\",\n",
+		  -EINVAL, 3, "empty message class in '\"tap0\",'", true },
 		{ "\n{\"ifname\": \"tap0\", \"msg_enable\": 4}\n",
-		  -EINVAL, 2, "empty message class in '\"tap0\",'" CMDLINE_JSON_HINT },
+		  -EINVAL, 2, "empty message class in '\"tap0\",'", true },
+		/* IFACE's own hint, not given twice */
 		{ "# -j\n[{\"ifname\":\"tap0\",\"msg_enable\":4}]\n",
-		  -EINVAL, 2, "is not a valid interface pattern" CMDLINE_JSON_HINT },
+		  -EINVAL, 2, "is not a valid interface pattern", true },
 		/* a pattern in brackets is no JSON */
-		{ "[et]h0 +link\ntap0 +link,0x\n", -EINVAL, 2, NULL },
-		{ "tap0 +link,0x\n{\n", -EINVAL, 1, NULL },
-		/* a good file that starts like JSON after a comment stays good */
-		{ "# x\n{ +link\n[ 0x4\n", 0, 0, NULL },
+		{ "[et]h0 +link\ntap0 +link,0x\n", -EINVAL, 2, "invalid number '0x'", false },
+		{ "tap0 +link,0x\n{\n", -EINVAL, 1, "invalid number '0x'", false },
+		/* a good file with lines that start like JSON stays good */
+		{ "# x\n{\n[\ntap0 +link\n", 0, 0, NULL, false },
 	};
+	char big[BATCH_LINE_MAX + 64], *p;
 	struct cmdline_err err;
 	unsigned int errline, i;
 	struct batch b;
@@ -398,12 +415,33 @@ START_TEST(test_read_json_as_text)
 		ck_assert_int_eq(read_string(&b, files[i].file, &errline, &err),
 				 files[i].ret);
 		ck_assert_uint_eq(errline, files[i].line);
-		if (files[i].msg)
+		if (files[i].ret) {
 			ck_assert_msg(strstr(err.msg, files[i].msg), "%u: %s", i, err.msg);
-		else if (files[i].ret)
-			ck_assert_msg(!strstr(err.msg, "JSON"), "%u: %s", i, err.msg);
+			ck_assert_msg(json_hinted(err.msg) == files[i].hint,
+				      "%u: %s", i, err.msg);
+		}
 		batch_free(&b);
 	}
+	/* "jq -c" of many interfaces: a line too long, said as it is read */
+	p = big + sprintf(big, "# x\n[{\"ifname\":\"tap0\",\"msg_enable\":4},");
+	memset(p, ' ', BATCH_LINE_MAX);
+	strcpy(p + BATCH_LINE_MAX, "]\n");
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, big, &errline, &err), -EINVAL);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_msg(strstr(err.msg, "line longer than") && json_hinted(err.msg),
+		      "%s", err.msg);
+	batch_free(&b);
+	/* the longest message there is still has room for the hint */
+	p = big + sprintf(big, "# x\n{\ntap0 msglvl");
+	for (i = 0; i < 70; i++)
+		p += sprintf(p, " +link");
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, big, &errline, &err), -EINVAL);
+	ck_assert_uint_eq(errline, 3);
+	ck_assert_msg(strstr(err.msg, "'msglvl' is ethtool's word") &&
+		      json_hinted(err.msg), "%s", err.msg);
+	batch_free(&b);
 }
 END_TEST
 
