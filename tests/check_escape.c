@@ -164,7 +164,7 @@ END_TEST
 START_TEST(test_ascii_as_libc)
 {
 	static const char *const strs[] = {
-		"", "a", "  x", "+-+5", "tap0 +link", "\xff\x80" "ab", "\t\n\v\f\r z",
+		"", "a", "  x", "+-+5", "tap0 +link", "\xff\x80zz", "\t\n\v\f\r z",
 		"0123456789x", "ÿ€,link", "A:b/c",
 	};
 	static const char *const sets[] = {
