@@ -4,7 +4,8 @@
  * stream made from the input, checked against a model of the rules
  * (lines of at most BATCH_LINE_MAX bytes, a NUL byte refused at once, a
  * UTF-8 byte-order mark skipped at the start of the file only, a read
- * error returned as -errno) and against how much of the stream it reads.
+ * error returned as -errno, the JSON hint from a line that starts like
+ * JSON on) and against how much of the stream it reads.
  *
  * The input is a header and the file's bytes.  The header can put a BOM
  * in front, repeat one byte up to 8193 times (long lines from short
@@ -85,6 +86,16 @@ struct model {
 	char msg[CMDLINE_ERR_MAX];
 };
 
+/* Like JSON: blanks, '[' and '{', then '"', '}', a blank or the end. */
+static bool model_json_like(const char *line)
+{
+	size_t k;
+
+	line += strspn(line, " \t\n\v\f\r");
+	k = strspn(line, "[{");
+	return k && (!line[k] || strchr("\"} \t\n\v\f\r", line[k]));
+}
+
 static void model_run(const struct stream *st, struct model *m)
 {
 	char line[BATCH_LINE_MAX + 1];
@@ -92,6 +103,7 @@ static void model_run(const struct stream *st, struct model *m)
 	unsigned int lineno = 0;
 	size_t i = 0, n, start;
 	const char *p, *stop, *nul;
+	bool json = false;
 	char c;
 	int ret;
 
@@ -126,6 +138,7 @@ static void model_run(const struct stream *st, struct model *m)
 			n = BATCH_LINE_MAX;
 		}
 		memcpy(line, p, n);
+		line[n] = '\0';
 		i += n;
 		if (i < st->len && c == '\0') {
 			ret = -EINVAL;
@@ -148,6 +161,11 @@ static void model_run(const struct stream *st, struct model *m)
 			require(ret == 0 || ret == -EINVAL);
 			i++;	/* the newline */
 		}
+		/* From a line that starts like JSON on, a bad line says why. */
+		json = json || model_json_like(line);
+		if (ret == -EINVAL && json && !strstr(m->msg, CMDLINE_JSON_HINT) &&
+		    strlen(m->msg) + strlen(CMDLINE_JSON_HINT) < sizeof(m->msg))
+			strcat(m->msg, CMDLINE_JSON_HINT);
 		if (ret) {
 			m->ret = ret;
 			m->errline = lineno;
