@@ -258,21 +258,37 @@ static int read_line(FILE *f, const char **head, char *buf, bool first,
 }
 
 /*
- * JSON printed over several lines ("jq ." or "python3 -m json.tool"),
- * read as text after a comment: its "[" and "{" lines read as patterns
- * or names, and the first bad line ("\"ifname\": \"eth0\",") starts like
- * no JSON.  Every line found bad as it is read, from the first that
- * starts like JSON on, says why.
+ * Whether @line, after its blanks, starts as a line of JSON does and no
+ * IFACE would: a run of '[' and '{', then '"', '}', a blank or nothing
+ * ("[{\"ifname\"", "[[{", "{", "[").
+ */
+static bool json_like(const char *line)
+{
+	char next;
+
+	while (ascii_isspace((unsigned char)*line))
+		line++;
+	next = line[str_span(line, "[{")];
+	return (line[0] == '[' || line[0] == '{') &&
+	       (next == '"' || next == '}' || !next ||
+		ascii_isspace((unsigned char)next));
+}
+
+/*
+ * JSON read as text: after a comment or a blank line, or in another
+ * shape than -j prints ("[[{").  Printed over several lines ("jq ." or
+ * "python3 -m json.tool"), its "[" and "{" lines read as patterns or
+ * names, and the first bad line ("\"ifname\": \"eth0\",") starts like no
+ * JSON.  Every line found bad as it is read, from the first that starts
+ * like JSON on, says why.
  */
 static void json_hint(const char *line, bool *json, int ret,
 		      struct cmdline_err *err)
 {
 	size_t n;
 
-	while (ascii_isspace((unsigned char)*line))
-		line++;
-	*json = *json || cmdline_json_like(line);
-	if (ret != -EINVAL || !*json || strstr(err->msg, CMDLINE_JSON_HINT))
+	*json = *json || json_like(line);
+	if (ret != -EINVAL || !*json)
 		return;
 	n = strlen(err->msg);
 	if (n + sizeof(CMDLINE_JSON_HINT) <= sizeof(err->msg))

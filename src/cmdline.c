@@ -455,12 +455,6 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 	size_t len = iface_len(w);
 	/* As written: the word is read in place, a pattern keeps escapes. */
 	const char *typed = quote(cl, word);
-	/*
-	 * JSON read as lines: after a comment or a blank line, or in
-	 * another shape than -j prints ("[[{...").
-	 */
-	const char *json = cl->kind == CMDLINE_BATCH_LINE &&
-			   cmdline_json_like(word) ? CMDLINE_JSON_HINT : "";
 
 	w[len] = '\0';
 	*pattern = word_has_glob(w);
@@ -469,21 +463,12 @@ static int take_iface(struct cmdline *cl, const char *word, bool *pattern)
 				   typed);
 	/* What no interface name can hold, a pattern cannot match either. */
 	if (*pattern && (len >= 256 || w[str_cspan(w, "/: \t\n\v\f\r")]))
-		return usage_error(cl, "'%s' is not a valid interface pattern%s",
-				   typed, json);
+		return usage_error(cl, "'%s' is not a valid interface pattern",
+				   typed);
 	if (!*pattern && !ifname_valid(w))
-		return usage_error(cl, "'%s' is not a valid interface name%s",
-				   quote(cl, w), json);
+		return usage_error(cl, "'%s' is not a valid interface name",
+				   quote(cl, w));
 	return 0;
-}
-
-bool cmdline_json_like(const char *word)
-{
-	char next = word[str_span(word, "[{")];
-
-	return (word[0] == '[' || word[0] == '{') &&
-	       (next == '"' || next == '}' || !next ||
-		ascii_isspace((unsigned char)next));
 }
 
 /* The blanks are those of isspace() in the C locale (ascii_isspace()). */

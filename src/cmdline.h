@@ -122,16 +122,12 @@ struct cmdline_err {
  */
 const char *quote_word(char buf[QUOTE_SIZE], const char *word, size_t len);
 
-/* What a message adds for a line read as text where JSON was meant. */
+/*
+ * What batch_read() adds to a message for a line read as text where JSON
+ * was meant; the longest message leaves room for it.
+ */
 #define CMDLINE_JSON_HINT \
 	" (JSON is read only where the file starts with '[' or '{')"
-
-/*
- * Whether @word starts as a line of JSON does and no IFACE would: a run
- * of '[' and '{', then '"', '}', a blank or nothing ("[{\"ifname\"",
- * "{", "[").
- */
-bool cmdline_json_like(const char *word);
 
 /* Fill in @err, snprintf style.  Returns -EINVAL. */
 int cmdline_err_set(struct cmdline_err *err, bool hint, const char *fmt, ...)

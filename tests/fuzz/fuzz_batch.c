@@ -163,7 +163,7 @@ static void model_run(const struct stream *st, struct model *m)
 		}
 		/* From a line that starts like JSON on, a bad line says why. */
 		json = json || model_json_like(line);
-		if (ret == -EINVAL && json && !strstr(m->msg, CMDLINE_JSON_HINT) &&
+		if (ret == -EINVAL && json &&
 		    strlen(m->msg) + strlen(CMDLINE_JSON_HINT) < sizeof(m->msg))
 			strcat(m->msg, CMDLINE_JSON_HINT);
 		if (ret) {
