@@ -151,8 +151,19 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	 * one without a message level (a selector selects none such).
 	 */
 	if (!q->set && j->ifindex && (q->err == -EOPNOTSUPP ||
-				      (!q->err && q->st.ifindex != j->ifindex)))
+				      (!q->err && q->st.ifindex != j->ifindex))) {
 		q->err = -ENODEV;
+	} else if (!q->set && r->step && q->err == -EOPNOTSUPP &&
+		   !r->job_failed) {
+		/*
+		 * The read after a set, of a name that had a level at the
+		 * read before it: no level now is another interface's (a
+		 * driver cannot lose it), so the name is taken for one of
+		 * another index (0: none), as below.
+		 */
+		q->err = 0;
+		q->st = (struct ifstate){ .ifindex = 0 };
+	}
 	if (!r->step) {
 		tell_none(r, j->lineno);
 		r->name = q->set || q->err ? j->ifname : q->st.ifname;

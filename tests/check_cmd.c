@@ -532,6 +532,19 @@ static void swap_after_read(struct fake *fk, size_t i)
 	}
 }
 
+/*
+ * After the set: tap0 is renamed old0, and lo, whose driver has no
+ * message level, takes the name.
+ */
+static void level_gone_after_set(struct fake *fk, size_t i)
+{
+	if (i == 1) {
+		fake_find(fk, "tap0")->name = "old0";
+		fake_find(fk, "lo")->name = "tap0";
+		fk->answered = NULL;
+	}
+}
+
 /* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
 START_TEST(test_change_msglvl_iface)
 {
@@ -582,6 +595,30 @@ START_TEST(test_change_renamed_during_result)
 	/* Not renamed: the result as ever. */
 	ck_assert_int_eq(run("-v tap0 +link"), 0);
 	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (unchanged)\n");
+}
+END_TEST
+
+/*
+ * The name taken, after the set, by an interface whose driver has no
+ * message level: a rename too, not "the driver has no message level"
+ * of the interface just changed.  Over the ioctl the same.
+ */
+START_TEST(test_change_renamed_to_no_level)
+{
+	static const char *const cmds[] = { "-v tap0 +link", "-j tap0 0x5",
+					    "-x tap0 +link" };
+	size_t k;
+
+	for (k = 0; k < 2 * sizeof(cmds) / sizeof(cmds[0]); k++) {
+		setup();
+		if (k & 1)
+			fake_open_ioctl(&b, &f);
+		f.answered = level_gone_after_set;
+		ck_assert_int_eq(run(cmds[k / 2]), -EIO);
+		ck_assert_str_eq(out, k / 2 == 1 ? "[]\n" : "");
+		ck_assert_str_eq(err, "netifmsg: tap0: renamed during the change (another interface has the name now): its result is unknown\n");
+		ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x5);
+	}
 }
 END_TEST
 
@@ -2980,6 +3017,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_renamed_after_set);
 	tcase_add_test(tc, test_change_renamed_before_set);
 	tcase_add_test(tc, test_change_renamed_during_result);
+	tcase_add_test(tc, test_change_renamed_to_no_level);
 	tcase_add_test(tc, test_change_msglvl_iface);
 	tcase_add_test(tc, test_batch_line_hints);
 	tcase_add_test(tc, test_change_netlink_15_bits);
