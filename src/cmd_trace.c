@@ -417,29 +417,28 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 		 * No interface of that name: its index says whether it went
 		 * away, or was renamed (also away and back: its name again).
 		 * Where that cannot be told, it is not taken for gone: the
-		 * restore that comes at once tries it.
+		 * restore that comes at once tries it.  Gone after its set,
+		 * it was raised all the same, maybe in the namespace it was
+		 * moved to: the session's first look says so, with what to
+		 * set there (any_gone()), and ends the session, as later.
 		 */
 		if (j < answered && reqs[j].err == -ENODEV)
 			r = follow_index(tr, from + i);
-		if (r < 0)
+		if (r < 0 && r != -ENODEV)
 			ret2 = diag_kernel(NULL, st[i].ifname, r, NULL);
-		if (r == -ENODEV) {
-			t->gone = true;
-		} else {
-			/*
-			 * Unread (the run broke off, the read failed, or read
-			 * by name, it answered for another interface): asked.
-			 */
-			t->after = j < answered && !reqs[j].err &&
-				   reqs[j].st.ifindex == st[i].ifindex ?
-				   reqs[j].st.msg_enable :
-				   change_apply(&tr->job.change, st[i].msg_enable);
-			/*
-			 * Only bits the set could touch: another writer may
-			 * have changed others since the mask was first read.
-			 */
-			t->changed = (st[i].msg_enable ^ t->after) & mask;
-		}
+		/*
+		 * Unread (the run broke off, the read failed, or read by
+		 * name, it answered for another interface): asked.
+		 */
+		t->after = j < answered && !reqs[j].err &&
+			   reqs[j].st.ifindex == st[i].ifindex ?
+			   reqs[j].st.msg_enable :
+			   change_apply(&tr->job.change, st[i].msg_enable);
+		/*
+		 * Only bits the set could touch: another writer may have
+		 * changed others since the mask was first read.
+		 */
+		t->changed = (st[i].msg_enable ^ t->after) & mask;
 		j++;
 	}
 	return ret ? ret : ret2;
@@ -793,7 +792,9 @@ static size_t read_now(struct trace *tr, size_t from, size_t n,
 		}
 		/*
 		 * Read by name: the name may be no one's or another's now.
-		 * Renamed since the last look, it is read by its new name.
+		 * Renamed since the last look, it is read by its new name;
+		 * its own name again (renamed away and back), by that once
+		 * more, as the read-back after the raise takes it.
 		 */
 		if (!not_its(q))
 			continue;
@@ -803,7 +804,7 @@ static size_t read_now(struct trace *tr, size_t from, size_t n,
 			went_away(tr, x);
 			continue;
 		}
-		q->err = q->err > 0 ?
+		q->err = q->err >= 0 ?
 			 tr->b->ops->get(tr->b, q->ifname, &q->st) : -ENODEV;
 		if (q->err || not_its(q))
 			q->err = diag_kernel(NULL, q->ifname, not_its(q) ?

@@ -2370,18 +2370,6 @@ START_TEST(test_trace_readback_fails)
 	ck_assert_int_eq(run("--trace tap*"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "tap0: not restored: its level is still raised; restore with: netifmsg tap0 0x00000000/0x00007ffe\n"));
 	ck_assert_uint_eq(tap0->mask, 0x7fff);
-	tap0->mask = 0x1;
-	/*
-	 * Gone before it was read back: nothing to put back.  (Its index is
-	 * no host interface's: the one of the host's lo would be a rename.)
-	 */
-	tap0->ifindex = INT32_MAX;
-	fake_fail_gets(tap0, 0, 1, -ENODEV);
-	ck_assert_int_eq(run("--trace tap*"), -EIO);
-	ck_assert_ptr_nonnull(strstr(err, "tap0: no such network interface\n"));
-	ck_assert_ptr_null(strstr(err, "tap0: restored"));
-	ck_assert_ptr_null(strstr(err, "tap0: not restored"));
-	ck_assert_ptr_nonnull(strstr(err, "tap1: restored: 0x00000000 none\n"));
 }
 END_TEST
 
@@ -2496,6 +2484,35 @@ static struct fake_iface *host_lo(void)
 }
 
 /*
+ * Gone between the raise's set and its read-back (no interface of the
+ * host has its index): raised all the same, maybe where it went, so it
+ * ends the session as one gone later does, with what to set there; no
+ * failure.  The other target, the host's lo, is put back.
+ */
+START_TEST(test_trace_gone_at_readback)
+{
+	struct fake_iface *g = fake_add(&f, "nim0", 0x0), *lo = host_lo();
+
+	g->ifindex = INT32_MAX;
+	fake_find(&f, "tap1")->no_level = true;
+	fake_fail_gets(g, 1, 1, -ENODEV);
+	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x00000000/0x00007fff on it there)\n"));
+	ck_assert_ptr_null(strstr(err, "restored"));
+	/* Read first by the dump, of a pattern: tap0 does not match. */
+	g->mask = 0x1;
+	fake_fail_gets(g, 0, 1, -ENODEV);
+	ck_assert_int_eq(run("--trace [nl]*"), 0);
+	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: the interface went away: the trace ends (if it was moved to another network namespace, its level is still raised there: set 0x00000000/0x00007ffe on it there)\n"));
+	ck_assert_ptr_null(strstr(err, "nim0: restored"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0x0);
+}
+END_TEST
+
+/*
  * Read back by name, no interface had it, but its index still has that
  * name (renamed away and back, here the host's lo): not gone, traced on,
  * and put back at the end.
@@ -2508,6 +2525,24 @@ START_TEST(test_trace_readback_name_back)
 	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
 	ck_assert_ptr_null(strstr(err, "no such network interface"));
 	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00007fff; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0);
+}
+END_TEST
+
+/*
+ * The same before the restore: the read by name finds none, but lo has
+ * its name again (renamed away and back).  Read once more and put back,
+ * not left raised.
+ */
+START_TEST(test_trace_restore_name_back)
+{
+	struct fake_iface *lo = host_lo();
+
+	fake_fail_gets(lo, 2, 1, -ENODEV);
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_null(strstr(err, "not restored"));
 	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
 	ck_assert_uint_eq(lo->mask, 0);
 }
@@ -3091,8 +3126,10 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_raise_fails);
 	tcase_add_test(tc, test_trace_readback_fails);
 	tcase_add_test(tc, test_trace_readback_name_back);
+	tcase_add_test(tc, test_trace_restore_name_back);
 	tcase_add_test(tc, test_trace_unchanged_not_read);
 	tcase_add_test(tc, test_trace_undo_name);
+	tcase_add_test(tc, test_trace_gone_at_readback);
 	tcase_add_test(tc, test_trace_dyndbg_once);
 	tcase_add_test(tc, test_trace_dyndbg_stopped);
 	tcase_add_test(tc, test_trace_restore_fails);
