@@ -699,6 +699,7 @@ static int model(struct model *md, int brk, int in_flight)
 		struct mjob *j = &md->jobs[i];
 		const struct line *l = &md->lines[j->line];
 		bool show = l->show, failed = false, made = false;
+		bool renamed = false;
 		int steps = show || !result ? 1 : 3, s, error;
 		uint32_t before = 0, after = 0;
 
@@ -719,6 +720,15 @@ static int model(struct model *md, int brk, int in_flight)
 			/* a selected interface is read by name: one that has no level is another now */
 			if (!is_set && j->selected && error == -EOPNOTSUPP)
 				error = -ENODEV;
+			/*
+			 * a name's read after its set finds no level: another
+			 * interface has the name now (a driver cannot lose it)
+			 */
+			if (!is_set && !j->selected && s == 2 && !failed &&
+			    error == -EOPNOTSUPP) {
+				renamed = true;
+				error = 0;
+			}
 			made |= is_set && !error;
 			if (error && !failed) {
 				failed = true;
@@ -738,6 +748,13 @@ static int model(struct model *md, int brk, int in_flight)
 			where(md, j->line);
 			add(&md->e->err, "%s: the change was made; only its result could not be read\n",
 			    j->name);
+		} else if (renamed) {
+			md->failed++;
+			where(md, j->line);
+			add(&md->e->err, "%s: renamed during the change (another interface has the name now): its result is unknown\n",
+			    j->name);
+			if (!force)
+				stop_line = j->line;
 		} else if (!failed && (show || result)) {
 			/* -j: one array on the command line, an object a line in a batch */
 			if (!o->quiet && o->mode == OUT_JSON && !md->file &&
