@@ -171,6 +171,16 @@ START_TEST(test_dump_intr)
 	ck_assert_str_eq(out, both);
 	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	ck_assert_uint_eq(f.dumps, 3);
+	/* A pattern shows what it matches of the last; --driver, none. */
+	f.dumps = 0;
+	ck_assert_int_eq(run("tap1*"), -EIO);
+	ck_assert_str_eq(out, "tap1: 0x00000000 none\n");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
+	f.dumps = 0;
+	ck_assert_int_eq(run("--driver tun tap*"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
 	f.dumps = 0;
 	f.dumps_intr = 2;
 	ck_assert_int_eq(run("tap* +link"), 0);
