@@ -626,6 +626,12 @@ static const char *on_off(const char *name, bool on, char *buf, size_t size)
 	}
 }
 
+/* With --driver, a first word that is no IFACE unless it ends in ':'. */
+static bool reads_as_change(const char *w)
+{
+	return w[0] == '+' || change_is_word(w, NULL) || is_word(w, "msglvl");
+}
+
 /* Word @i of @words is ethtool's: "msglvl", or a "-s" just before it. */
 static bool ethtool_word(const char *const *words, int n, int i)
 {
@@ -693,7 +699,9 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		const char *w = !j->ifname ? "--decode" :
 				j->pattern ? j->ifname : name;
 
-		ADD(" %s", w);
+		/* "--driver tun link: msglvl 5": "link" alone is a CHANGE. */
+		ADD(" %s%s", w, j->ifname && !j->pattern &&
+		    j->more->ndrivers && reads_as_change(j->ifname) ? ":" : "");
 		/*
 		 * Typed into a shell, "a;id" or "b$(id)" would run "id", and
 		 * "tap*", "tap\\*" or "a{b,c}" would be other patterns or names.
@@ -704,11 +712,13 @@ static int msglvl_error(struct cmdline *cl, const struct job *j)
 		if (ethtool_word(j->more->words, j->more->nwords, i))
 			continue;
 		ADD(" %s", j->more->words[i]);
+		/* "'drv probe link' off", typed as shown: three words. */
+		odd |= !shell_plain(j->more->words[i], true);
 		kept = true;
 	}
 #undef ADD
-	/* "tap0 msglvl" alone: the form would show, not change. */
-	if (!kept && !j->more->level)
+	/* "tap0 msglvl" alone: the form would show, not change (--trace: +all). */
+	if (!kept && !j->more->level && !cl->given[OPT_TRACE])
 		return usage_error(cl, "'msglvl' is ethtool's word, not netifmsg's, and %s needs at least one CHANGE word",
 				   j->ifname ? "a change" : "--decode");
 	/*
@@ -787,7 +797,8 @@ static int build(struct job *j, const struct classnames *cn, bool defer,
 		}
 		/* on_off() signed a number or VALUE/MASK ("+5 on": "++5"). */
 		if (paired && (err.code == CHANGE_REL_NUMBER ||
-			       err.code == CHANGE_VM_SIGN))
+			       err.code == CHANGE_VM_SIGN ||
+			       err.code == CHANGE_VM_FORM))
 			return usage_error(cl, "'%s' before '%s': only class names can be turned on or off (write bitN %s)",
 					   quote(cl, word), next, next);
 		/* "link on" in one argument ("$(netifmsg -N eth0) off"). */
@@ -925,7 +936,7 @@ static bool driver_all(const struct cmdline *cl)
 	w = cl->words[0];
 	if (cl->dd_first || !w[0] || w[strlen(w) - 1] == ':')
 		return false;
-	return w[0] == '+' || change_is_word(w, NULL) || is_word(w, "msglvl");
+	return reads_as_change(w);
 }
 
 /* The job's interfaces: IFACE, or every one of the driver (driver_all()). */

@@ -371,6 +371,9 @@ static const struct cl_case cases[] = {
 	{ { "--from-level", "3", "--decode", "msglvl", NULL }, -EINVAL, 0, "write 'netifmsg --from-level 3 --decode'", NULL },
 	{ { "tap0", "msglvl", "off", NULL }, -EINVAL, 0, "'off' needs a class name before it", NULL },
 	{ { "tap0", "msglvl", "5", "on", NULL }, -EINVAL, 0, "'5' before 'on': only class names", NULL },
+	/* a bad VALUE/MASK there: quoted as written, not as "+5/" */
+	{ { "--decode", "5/", "on", NULL }, -EINVAL, 0, "'5/' before 'on': only class names can be turned on or off (write bitN on)", NULL },
+	{ { "--decode", "a/b/c", "off", NULL }, -EINVAL, 0, "'a/b/c' before 'off': only class names", NULL },
 	{ { "tap0", "msglvl", "--from-level", "8", NULL }, -EINVAL, 0, "level 8 is out of range", NULL },
 	{ { "tap0", "msglvl", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg tap0 5'", NULL },
 	/* nothing left to change: the form would be a show */
@@ -380,6 +383,15 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "msglvl", "newclass", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--driver", "tun", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun 5'", NULL },
 	{ { "--driver", "a", "--driver", "b", "tap0", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver a --driver b tap0 5'", NULL },
+	/* with --driver, a name that reads as a CHANGE word keeps its ':' */
+	{ { "--driver", "tun", "link:", "msglvl", "drv", "on", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun link: drv on'", NULL },
+	{ { "--driver", "tun", "--", "+link", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun +link: 5'", NULL },
+	{ { "--driver", "tun", "msglvl:", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --driver tun msglvl: 5'", NULL },
+	/* a CHANGE word with a blank, typed as shown, is other words */
+	{ { "tap0", "msglvl", "drv probe link", "off", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	{ { "tap0", "msglvl", "drv\tprobe", "on", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
+	/* --trace IFACE alone raises all: a form, not "needs a CHANGE word" */
+	{ { "--trace", "tap0", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg --trace tap0'", NULL },
 	/* a name or pattern a shell would change, typed as shown: no form */
 	{ { "tap\\*", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
 	{ { "--", "-odd", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write the command without it", NULL },
