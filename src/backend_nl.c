@@ -198,7 +198,6 @@ static int names_cb(const struct nlmsghdr *nlh, void *data)
 
 static int nl_names(struct backend *b, struct classnames *cn)
 {
-	/* None where an answer carried no data message. */
 	struct strset_names names = { 0 };
 	char req[GENL_REQ_MAX];
 	unsigned int bit;

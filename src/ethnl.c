@@ -165,7 +165,10 @@ int ethnl_parse_bitset(const struct nlattr *attr, uint32_t *value)
 	if (tb[ETHTOOL_A_BITSET_BITS])
 		return parse_verbose(tb[ETHTOOL_A_BITSET_BITS],
 				     tb[ETHTOOL_A_BITSET_NOMASK] != NULL, value);
-	/* An empty verbose bitset (no bit set) has SIZE and no BITS nest. */
+	/*
+	 * Linux sends a BITS nest even with no bit set (empty); SIZE alone
+	 * is read as empty too.
+	 */
 	*value = 0;
 	return tb[ETHTOOL_A_BITSET_SIZE] ? 0 : -EINVAL;
 }

@@ -24,6 +24,7 @@ static int data_cb(const struct nlmsghdr *nlh, void *data)
 	int ret;
 
 	r->s->answered = true;
+	r->got = true;
 	ret = r->cb ? r->cb(nlh, r->data) : 0;
 	if (ret < 0) {
 		r->err = ret;
@@ -37,9 +38,12 @@ static int error_cb(const struct nlmsghdr *nlh, void *data)
 	struct genl_reply *r = data;
 	int error;
 
+	/* Malformed: no answer (a set's result is unknown). */
 	if (genlmsg_parse_error(nlh, &error, r->s->extack,
-			      sizeof(r->s->extack)) < 0)
-		error = -EBADMSG;
+			      sizeof(r->s->extack)) < 0) {
+		r->err = -EBADMSG;
+		return MNL_CB_STOP;
+	}
 	r->s->answered = true;
 	r->err = error;
 	/*
@@ -105,6 +109,9 @@ int genl_reply_feed(struct genl_reply *r, void *buf, size_t len)
 		return errno ? -errno : -EBADMSG;
 	if (ret > 0)
 		return 1;
+	/* A reply ended by an ACK or NLMSG_DONE, without one. */
+	if (!r->err && r->single && !r->got)
+		return -EBADMSG;
 	return r->err ? r->err : r->intr ? -EAGAIN : 0;
 }
 
@@ -142,6 +149,7 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
 	int ret;
 
 	s->sent = s->answered = false;
+	s->extack[0] = '\0';
 	if (!nlh)
 		return -EINVAL;
 	nlh->nlmsg_seq = ++s->seq;

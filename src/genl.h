@@ -70,7 +70,7 @@ int genl_talk(struct genl_sock *s, struct nlmsghdr *nlh, genl_cb_t cb,
  * to ops->done (the kernel ran them, with unknown results), the others
  * after them were never sent.
  */
-#define GENL_WINDOW_MAX	128
+#define GENL_WINDOW_MAX	NLPIPE_WINDOW_MAX
 int genl_pipeline(struct genl_sock *s, unsigned int window,
 		    const struct nlpipe_ops *ops, void *data, size_t *in_flight);
 
@@ -126,6 +126,7 @@ struct genl_reply {
 	uint32_t seq;		/* of the request */
 	int err;
 	bool single;		/* one reply message, no ACK */
+	bool got;		/* a data message came */
 	bool dump;		/* the request is a dump */
 	bool intr;		/* the list changed while the kernel dumped it */
 };
@@ -141,7 +142,8 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
  * sequence number, -ESRCH for another port, -EBADMSG for a malformed
  * error message, -EAGAIN for a dump the kernel marked inconsistent
  * with NLM_F_DUMP_INTR, all of whose messages were still handed on, or
- * ended with ENODEV, an interface going away meanwhile).
+ * ended with ENODEV, an interface going away meanwhile; -EBADMSG too
+ * for a single reply's request answered with no data message).
  */
 int genl_reply_feed(struct genl_reply *r, void *buf, size_t len);
 

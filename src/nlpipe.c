@@ -14,7 +14,8 @@ void nlpipe_init(struct nlpipe *p, unsigned int window, uint32_t seq0,
 		.data = data,
 		.portid = portid,
 		.seq0 = seq0,
-		.window = window ? window : 1,
+		.window = !window ? 1 : window < NLPIPE_WINDOW_MAX ?
+			  window : NLPIPE_WINDOW_MAX,
 	};
 }
 
@@ -33,6 +34,8 @@ size_t nlpipe_fill(struct nlpipe *p, void *buf, size_t size)
 			p->no_more = true;
 			break;
 		}
+		p->single[p->next % NLPIPE_WINDOW_MAX] =
+			!(nlh->nlmsg_flags & (NLM_F_ACK | NLM_F_DUMP));
 		/* Every request must end in exactly one ACK or error. */
 		nlh->nlmsg_flags |= NLM_F_ACK;
 		nlh->nlmsg_seq = p->seq0 + (uint32_t)p->next;
@@ -53,11 +56,17 @@ static int feed_one(struct nlpipe *p, const struct nlmsghdr *nlh)
 	    !nlpipe_in_flight(p) ||
 	    nlh->nlmsg_seq != p->seq0 + (uint32_t)p->answered)
 		return -EPROTO;
-	if (nlh->nlmsg_type >= NLMSG_MIN_TYPE)
+	if (nlh->nlmsg_type >= NLMSG_MIN_TYPE) {
+		p->got = true;
 		return p->ops->reply ? p->ops->reply(p->answered, nlh, p->data) : 0;
+	}
 	/* The final answer (NLMSG_ERROR or NLMSG_DONE) to the oldest request. */
 	if (genlmsg_parse_error(nlh, &error, extack, sizeof(extack)) < 0)
 		return -EBADMSG;
+	/* A GET's ACK without its reply: the read has no result. */
+	if (!error && !p->got && p->single[p->answered % NLPIPE_WINDOW_MAX])
+		error = -EBADMSG;
+	p->got = false;
 	ret = p->ops->done(p->answered++, error, extack, p->data);
 	if (ret > 0)
 		p->no_more = true;

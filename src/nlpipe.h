@@ -23,7 +23,9 @@
 struct nlpipe_ops {
 	/*
 	 * Write request @i into @buf (GENL_REQ_MAX bytes), without caring
-	 * for seq or NLM_F_ACK; return NULL when there are no more requests.
+	 * for seq; return NULL when there are no more requests.  One
+	 * without NLM_F_ACK or NLM_F_DUMP (a GET of one object) must get
+	 * one data message before its ACK: an ACK alone is -EBADMSG.
 	 */
 	struct nlmsghdr *(*build)(void *buf, size_t i, void *data);
 	/* A data message answering request @i (a GET reply); 0 or -errno. */
@@ -37,6 +39,9 @@ struct nlpipe_ops {
 	int (*done)(size_t i, int error, const char *extack, void *data);
 };
 
+/* The most requests unanswered at a time (a window beyond is this). */
+#define NLPIPE_WINDOW_MAX	128
+
 struct nlpipe {
 	const struct nlpipe_ops *ops;
 	void *data;
@@ -46,6 +51,9 @@ struct nlpipe {
 	size_t next;		/* the next request to build */
 	size_t answered;	/* requests before this one are answered */
 	bool no_more;		/* build said so, or done asked to stop */
+	bool got;		/* the oldest unanswered has a data message */
+	/* [i % NLPIPE_WINDOW_MAX]: request i wants a data message. */
+	bool single[NLPIPE_WINDOW_MAX];
 };
 
 void nlpipe_init(struct nlpipe *p, unsigned int window, uint32_t seq0,

@@ -202,6 +202,31 @@ START_TEST(test_single_reply)
 }
 END_TEST
 
+/*
+ * A GET of one interface (no NLM_F_ACK) answered by an ACK or
+ * NLMSG_DONE alone has no result: not an empty state, not family 0.
+ */
+START_TEST(test_single_reply_without_data)
+{
+	struct rx rx;
+
+	dg_reset();
+	put_error(0, NULL);
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	ck_assert_uint_eq(rx.n, 0);
+	dg_reset();
+	put_done(0, NULL);
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	/* the kernel's error is still its own */
+	dg_reset();
+	put_error(-ENODEV, NULL);
+	rx_start(&rx, 0);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENODEV);
+}
+END_TEST
+
 START_TEST(test_ack_and_errors)
 {
 	struct rx rx;
@@ -321,11 +346,14 @@ START_TEST(test_error_code_range)
 		put_error(bad[i], NULL);
 		rx_start(&rx, NLM_F_ACK);
 		ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+		/* no answer: a set's result is unknown, as in a pipeline */
+		ck_assert(!rx.s.answered);
 	}
 	dg_reset();
 	put_error(-4095, NULL);
 	rx_start(&rx, NLM_F_ACK);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -4095);
+	ck_assert(rx.s.answered);
 	dg_reset();
 	put_done(INT_MIN, NULL);
 	rx_start(&rx, NLM_F_DUMP);
@@ -902,6 +930,7 @@ START_TEST(test_talk_null_request)
 	char req[GENL_REQ_MAX];
 
 	/* No socket at all: sending anything would crash. */
+	strcpy(s.extack, "an earlier request's text");
 	ck_assert_int_eq(genl_talk(&s, ethnl_build_debug_get(req, FAMILY, 0,
 							     "a-name-far-too-long-"
 							     "for-an-alternative-"
@@ -911,7 +940,10 @@ START_TEST(test_talk_null_request)
 							     "and-this-is-longer-"
 							     "than-127-bytes-xxxxx"),
 				   NULL, NULL), -EINVAL);
+	ck_assert_str_eq(s.extack, "");
+	strcpy(s.extack, "an earlier request's text");
 	ck_assert_int_eq(genl_talk(&s, NULL, rx_cb, NULL), -EINVAL);
+	ck_assert_str_eq(s.extack, "");
 	ck_assert_uint_eq(s.seq, 41);
 }
 END_TEST
@@ -1262,6 +1294,7 @@ static Suite *hostile_suite(void)
 
 	tc = tcase_create("parse");
 	tcase_add_test(tc, test_lying_lengths);
+	tcase_add_test(tc, test_single_reply_without_data);
 	tcase_add_test(tc, test_names_without_nul);
 	tcase_add_test(tc, test_proc_net_dev_lines);
 	tcase_add_test(tc, test_family_name_without_nul);

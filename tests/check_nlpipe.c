@@ -31,6 +31,7 @@ struct rec {
 	size_t reply_i[64];
 	int stop_at;		/* done returns 1 for this request, -1: never */
 	int abort_at;		/* done returns -EIO for this request */
+	uint64_t gets;		/* bit i: request i is a GET, not a SET */
 };
 
 static struct nlmsghdr *build(void *buf, size_t i, void *data)
@@ -41,6 +42,8 @@ static struct nlmsghdr *build(void *buf, size_t i, void *data)
 		return NULL;
 	ck_assert_uint_eq(i, r->built);
 	r->built++;
+	if (i < 64 && (r->gets >> i & 1))
+		return ethnl_build_debug_get(buf, FAMILY, 0, "tap0");
 	return ethnl_build_debug_set(buf, FAMILY, 0, "tap0", 0, 1, 1, false);
 }
 
@@ -241,6 +244,35 @@ START_TEST(test_reply_then_ack)
 END_TEST
 
 /*
+ * A GET (no NLM_F_ACK from its builder) must have its reply before its
+ * ACK: an ACK alone is no result.  A SET's ACK alone is its result.
+ */
+START_TEST(test_get_ack_alone)
+{
+	struct nlpipe p;
+	struct rec r;
+	size_t len;
+
+	setup(&p, &r, 8, 4);
+	r.gets = 0x7;		/* GET, GET, GET, SET */
+	ck_assert_uint_eq(check_sent(nlpipe_fill(&p, out, sizeof(out)), 0), 4);
+	len = put_capture(in, "get_compact", SEQ0);
+	len += put_ack(in + len, SEQ0, 0);
+	len += put_ack(in + len, SEQ0 + 1, 0);
+	len += put_ack(in + len, SEQ0 + 2, -ENODEV);
+	len += put_ack(in + len, SEQ0 + 3, 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, len), 0);
+	ck_assert_uint_eq(r.nreply, 1);
+	ck_assert_uint_eq(r.ndone, 4);
+	ck_assert_int_eq(r.done_err[0], 0);
+	ck_assert_int_eq(r.done_err[1], -EBADMSG);
+	ck_assert_int_eq(r.done_err[2], -ENODEV);
+	ck_assert_int_eq(r.done_err[3], 0);
+	ck_assert(!nlpipe_in_flight(&p));
+}
+END_TEST
+
+/*
  * Errors in the middle of a window of GETs, each answer a datagram of its
  * own as the kernel sends them: a failed GET has no reply, and the reply
  * after it belongs to the next request, not to the failed one.
@@ -364,6 +396,7 @@ static Suite *nlpipe_suite(void)
 	tcase_add_test(tc, test_small_buffer);
 	tcase_add_test(tc, test_many_in_one_datagram);
 	tcase_add_test(tc, test_reply_then_ack);
+	tcase_add_test(tc, test_get_ack_alone);
 	tcase_add_test(tc, test_error_mid_window);
 	tcase_add_test(tc, test_stop);
 	tcase_add_test(tc, test_abort);

@@ -148,20 +148,24 @@ static void feed(void *buf, size_t size, uint32_t seq, uint32_t portid,
 	ret = genl_reply_feed(&r, buf, size);
 	require(ret == 1 || errno_ok(ret));
 	require(strnlen(s.extack, sizeof(s.extack)) < sizeof(s.extack));
+	/* One reply message, no ACK: exactly that one, if it worked. */
 	if (!(flags & (NLM_F_DUMP | NLM_F_ACK)))
-		require(count <= 1);
+		require(ret ? count <= 1 : count == 1);
 }
 
-/* The batch pipeline: up to 8 DEBUG_SET requests in flight. */
+/* The batch pipeline: up to 8 requests in flight, GET and SET in turn. */
 struct pipe_rec {
 	size_t done, replies;
+	bool got;	/* request done has a reply */
 };
 
 static struct nlmsghdr *pipe_build(void *buf, size_t i, void *data)
 {
 	(void)data;
-	return i < 8 ? ethnl_build_debug_set(buf, 21, 0, "tap0", 0, 1, 1, false) :
-		       NULL;
+	if (i >= 8)
+		return NULL;
+	return i % 2 ? ethnl_build_debug_set(buf, 21, 0, "tap0", 0, 1, 1, false) :
+		       ethnl_build_debug_get(buf, 21, 0, "tap0");
 }
 
 static int pipe_reply(size_t i, const struct nlmsghdr *nlh, void *data)
@@ -171,6 +175,7 @@ static int pipe_reply(size_t i, const struct nlmsghdr *nlh, void *data)
 	(void)nlh;
 	require(i == r->done);
 	r->replies++;
+	r->got = true;
 	return 0;
 }
 
@@ -181,6 +186,9 @@ static int pipe_done(size_t i, int error, const char *extack, void *data)
 	require(i == r->done);
 	require(errno_ok(error));
 	require(strlen(extack) < GENL_EXTACK_MAX);
+	/* A GET that worked had its reply. */
+	require(i % 2 || error || r->got);
+	r->got = false;
 	r->done++;
 	return 0;
 }
