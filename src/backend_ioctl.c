@@ -29,15 +29,24 @@ static int ioc_dump(struct backend *b, bstate_cb_t cb, void *data)
 	/* One RTM_GETLINK dump inside glibc: names and indexes at once. */
 	struct if_nameindex *list = if_nameindex(), *proc = NULL;
 	int ret = list ? 0 : -errno;
+	bool dropped = false;
 
 	/* Netlink refused too (RestrictAddressFamilies=): /proc/net/dev. */
-	if (!list)
-		list = proc = ethioc_list(fd_of(b));
+	if (!list) {
+		FILE *f = fopen("/proc/self/net/dev", "re");
+
+		list = proc = ethioc_list(fd_of(b), f, &dropped);
+		if (f)
+			fclose(f);
+	}
 	if (!list) {
 		strcpy(b->extack, "the interface list could not be read");
 		return ret;
 	}
 	ret = ethioc_walk(fd_of(b), list, cb, data);
+	/* A name no interface had at once (renamed?): as a moved one. */
+	if (!ret && dropped)
+		ret = -EAGAIN;
 	if (proc)
 		free(proc);
 	else

@@ -188,9 +188,8 @@ static int by_index(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-struct if_nameindex *ethioc_list(int fd)
+struct if_nameindex *ethioc_list(int fd, FILE *f, bool *dropped)
 {
-	FILE *f = fopen("/proc/self/net/dev", "re");
 	char (*names)[IF_NAMESIZE] = NULL, *line = NULL, name[IF_NAMESIZE];
 	size_t n = 0, cap = 0, i, size = 0;
 	struct if_nameindex *list = NULL;
@@ -220,7 +219,8 @@ struct if_nameindex *ethioc_list(int fd)
 		list[i].if_name = (char *)v + i * IF_NAMESIZE;
 	for (i = 0; i < n; i++) {
 		index = ethioc_ifindex(fd, list[i].if_name);
-		if (index == -ENODEV) {		/* gone since the read */
+		if (index == -ENODEV) {		/* gone or renamed since */
+			*dropped = true;
 			list[i--] = list[--n];
 			continue;
 		}
@@ -238,8 +238,6 @@ out:
 	err = errno;
 	free(line);
 	free(names);
-	if (f)
-		fclose(f);
 	errno = err;
 	return list;
 }

@@ -8,6 +8,8 @@
 #define NETIFMSG_ETHIOC_H
 
 #include <net/if.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include "ifstate.h"
@@ -44,7 +46,9 @@ int ethioc_driver(int fd, const char *ifname, unsigned int ifindex,
  * leaving out those whose driver has no message level (EOPNOTSUPP), those
  * that went away meanwhile (ENODEV) and those whose name another
  * interface, or none, had by the time of the read (also one without a
- * message level).
+ * message level), or whose read failed with ENODEV while its index still
+ * has a name (renamed, or a device not present: netlink's dump ends at
+ * one so).
  * Returns 0, the first other -errno, or -EAGAIN once all came where a
  * name had moved.
  */
@@ -58,12 +62,15 @@ int ethioc_walk(int fd, const struct if_nameindex *list, bstate_cb_t cb,
 int ethioc_dev_line(const char *line, char name[IF_NAMESIZE]);
 
 /*
- * The interfaces of /proc/net/dev (of the network namespace the caller
- * is in, whatever sysfs shows), with their indexes, in index order as
- * if_nameindex(3) gives them, for ethioc_walk(): where every netlink
- * socket is refused, the list that if_nameindex(3) cannot have.  One
- * block, for free(3); NULL with errno set.
+ * The interfaces of @f, /proc/self/net/dev (of the network namespace the
+ * caller is in, whatever sysfs shows; NULL: it could not be opened), with
+ * their indexes, in index order as if_nameindex(3) gives them, for
+ * ethioc_walk(): where every netlink socket is refused, the list that
+ * if_nameindex(3) cannot have.  A name that no interface has by the time
+ * its index is asked for (gone, or renamed) is left out, and *@dropped
+ * set: a renamed one is in the list of a read again.  One block, for
+ * free(3); NULL with errno set.
  */
-struct if_nameindex *ethioc_list(int fd);
+struct if_nameindex *ethioc_list(int fd, FILE *f, bool *dropped);
 
 #endif

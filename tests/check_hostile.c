@@ -849,6 +849,51 @@ START_TEST(test_proc_net_dev_lines)
 }
 END_TEST
 
+/*
+ * The list of /proc/net/dev: a name no interface has when its index is
+ * asked (gone or renamed since the read) is left out and said, so that
+ * the walk is done again and a renamed one found under its new name.
+ */
+START_TEST(test_proc_net_dev_list)
+{
+	static char dev[] =
+		"Inter-|   Receive\n face |bytes    packets\n"
+		"netifmsg-none0: 0 0\n    lo: 0 0\n";
+	static char lo_only[] = "    lo: 0 0\n";
+	int fd = ethioc_open();
+	struct if_nameindex *list;
+	bool dropped = false;
+	FILE *f;
+
+	ck_assert_int_ge(fd, 0);
+	f = fmemopen(dev, strlen(dev), "r");
+	ck_assert_ptr_nonnull(f);
+	list = ethioc_list(fd, f, &dropped);
+	fclose(f);
+	ck_assert_ptr_nonnull(list);
+	ck_assert_str_eq(list[0].if_name, "lo");
+	ck_assert_uint_eq(list[0].if_index, if_nametoindex("lo"));
+	ck_assert_uint_eq(list[1].if_index, 0);
+	ck_assert(dropped);
+	free(list);
+	/* every name an interface's: none dropped */
+	dropped = false;
+	f = fmemopen(lo_only, strlen(lo_only), "r");
+	ck_assert_ptr_nonnull(f);
+	list = ethioc_list(fd, f, &dropped);
+	fclose(f);
+	ck_assert_ptr_nonnull(list);
+	ck_assert_str_eq(list[0].if_name, "lo");
+	ck_assert_uint_eq(list[1].if_index, 0);
+	ck_assert(!dropped);
+	free(list);
+	/* /proc/net/dev could not be opened: no list */
+	errno = ENOENT;
+	ck_assert_ptr_null(ethioc_list(fd, NULL, &dropped));
+	close(fd);
+}
+END_TEST
+
 START_TEST(test_names_without_nul)
 {
 	struct nlmsghdr *nlh;
@@ -1290,6 +1335,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_pipeline_broken_off);
 	tcase_add_test(tc, test_overflow_then_answered);
 	tcase_add_test(tc, test_recv_ntf_stops_at_loss);
+	tcase_add_test(tc, test_proc_net_dev_list);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");
