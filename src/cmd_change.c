@@ -24,7 +24,7 @@
 #include "select.h"
 
 struct run {
-	const struct backend *b;
+	struct backend *b;
 	struct job *jobs;
 	size_t n;
 	const char *file;
@@ -141,6 +141,21 @@ static size_t requests(const struct run *r, size_t *next, struct breq *q,
 	return n;
 }
 
+/*
+ * A plain name's set refused with EOPNOTSUPP after the job's read found
+ * a level at @ifindex: is the name another interface's now (renamed, and
+ * taken by one without a level: a driver cannot lose its own), or is the
+ * driver's level read-only?  One more read tells.
+ */
+static bool name_moved(struct backend *b, const char *ifname,
+		       unsigned int ifindex)
+{
+	struct ifstate now;
+	int ret = b->ops->get(b, ifname, &now);
+
+	return ret == -EOPNOTSUPP || (!ret && now.ifindex != ifindex);
+}
+
 static int done_cb(struct breq *q, const char *extack, void *data)
 {
 	struct run *r = data;
@@ -192,6 +207,10 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 			     "no such network interface ('msglvl' is ethtool's word, not netifmsg's: IFACE comes first, as in 'netifmsg eth0 5')");
 		else if (slip == SLIP_QUOTED)
 			diag(&w, r->name, "no such network interface (quotes in a line are part of the name)");
+		else if (q->set && r->step && !j->ifindex &&
+			 q->err == -EOPNOTSUPP &&
+			 name_moved(r->b, j->ifname, q[-1].st.ifindex))
+			diag(&w, r->name, "renamed during the change (another interface has the name now): nothing was changed");
 		/* Read: by an earlier GET of the job, or by the dump. */
 		else if (q->set)
 			diag_set(&w, r->name, q->err, extack,

@@ -555,6 +555,13 @@ static void level_gone_after_set(struct fake *fk, size_t i)
 	}
 }
 
+/* After the read before the set: the same rename. */
+static void level_gone_before_set(struct fake *fk, size_t i)
+{
+	if (i == 0)
+		level_gone_after_set(fk, 1);
+}
+
 /* "netifmsg msglvl 5": ethtool's word where IFACE stands. */
 START_TEST(test_change_msglvl_iface)
 {
@@ -628,6 +635,31 @@ START_TEST(test_change_renamed_to_no_level)
 		ck_assert_str_eq(out, k / 2 == 1 ? "[]\n" : "");
 		ck_assert_str_eq(err, "netifmsg: tap0: renamed during the change (another interface has the name now): its result is unknown\n");
 		ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x5);
+	}
+}
+END_TEST
+
+/*
+ * The name taken before the set by an interface without a message
+ * level: the set by name is refused there, and one more read tells a
+ * rename from a driver whose level is read-only.  Over the ioctl too.
+ */
+START_TEST(test_change_renamed_to_no_level_before_set)
+{
+	static const char *const cmds[] = { "-v tap0 +link", "-j tap0 0x5",
+					    "-N tap0 -drv" };
+	size_t k;
+
+	for (k = 0; k < 2 * sizeof(cmds) / sizeof(cmds[0]); k++) {
+		setup();
+		if (k & 1)
+			fake_open_ioctl(&b, &f);
+		f.answered = level_gone_before_set;
+		ck_assert_int_eq(run(cmds[k / 2]), -EIO);
+		ck_assert_str_eq(out, k / 2 == 1 ? "[]\n" : "");
+		ck_assert_str_eq(err, "netifmsg: tap0: renamed during the change (another interface has the name now): nothing was changed\n");
+		ck_assert_uint_eq(fake_find(&f, "old0")->mask, 0x1);
+		ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x0);
 	}
 }
 END_TEST
@@ -3052,6 +3084,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_change_renamed_before_set);
 	tcase_add_test(tc, test_change_renamed_during_result);
 	tcase_add_test(tc, test_change_renamed_to_no_level);
+	tcase_add_test(tc, test_change_renamed_to_no_level_before_set);
 	tcase_add_test(tc, test_change_msglvl_iface);
 	tcase_add_test(tc, test_batch_line_hints);
 	tcase_add_test(tc, test_change_netlink_15_bits);
