@@ -52,6 +52,19 @@ static void put(char *buf, size_t size, size_t *len, const char *s, size_t n)
 			buf[*len] = s[i];
 }
 
+/*
+ * Characters a terminal shows as nothing, or that reorder or break the
+ * text around them: a name that holds one would look like another, or
+ * move the rest of a line (bidirectional overrides, as in CVE-2021-42574).
+ */
+static bool invisible(uint32_t cp)
+{
+	return cp == 0xad || cp == 0x61c || cp == 0x180e ||
+	       (cp >= 0x200b && cp <= 0x200f) ||
+	       (cp >= 0x2028 && cp <= 0x202e) ||
+	       (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff;
+}
+
 size_t escape_text(char *buf, size_t size, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -64,10 +77,10 @@ size_t escape_text(char *buf, size_t size, const char *s)
 			put(buf, size, &len, "\\\\", 2);
 		} else if (*p >= 0x20 && *p < 0x7f) {
 			put(buf, size, &len, (const char *)p, 1);
-		} else if (*p >= 0x80 && k && cp >= 0xa0) {
+		} else if (*p >= 0x80 && k && cp >= 0xa0 && !invisible(cp)) {
 			put(buf, size, &len, (const char *)p, k);
 		} else {
-			/* A control byte, a C1 control, or not UTF-8. */
+			/* A control byte or character, an invisible one, or not UTF-8. */
 			for (i = 0, k = k ? k : 1; i < k; i++) {
 				char hex[5];
 

@@ -148,8 +148,8 @@ static void sb_json_ifname(struct sbuf *sb, const char *name)
  * back (netifmsg(8), INTERFACES and ESCAPES): escape_text(), and a
  * backslash before a glob character, and before a first '-', '#' or '{'
  * (or a batch line would read a pattern, an option or a comment, or the
- * file would be taken for JSON); a first byte-order mark as \xHH, which
- * --batch would skip at the start of a file.
+ * file would be taken for JSON).  escape_text() writes a byte-order mark,
+ * which --batch would skip at the start of a file, as \xHH.
  */
 static void sb_ifname(struct sbuf *sb, const char *name)
 {
@@ -168,10 +168,6 @@ static void sb_ifname(struct sbuf *sb, const char *name)
 	}
 	if (lead)
 		sb_putn(sb, "\\", 1);
-	if (!strncmp(name, "\xef\xbb\xbf", 3)) {
-		sb_puts(sb, "\\xef\\xbb\\xbf");
-		name += 3;
-	}
 	escape_text(tmp, sizeof(tmp), name);
 	for (p = tmp; *p; p++) {
 		if (*p == '*' || *p == '?' || *p == '[')

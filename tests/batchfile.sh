@@ -251,9 +251,11 @@ check_rc "--batch -: JSON lines with a byte-order mark, piped" 0 \
 check_mask "--batch -: JSON lines with a byte-order mark: applied" tap1 0x6
 # Only at the start of the file: later it is part of the line.
 printf 'tap1 +drv\n\xef\xbb\xbftap0 +drv\n' >"$NIM_TMP/bom2"
+set_mask tap1 0x0
 check_rc "--batch: a byte-order mark on line 2" 1 tm --batch "$NIM_TMP/bom2"
-check_grep "--batch: a byte-order mark on line 2: message" \
-	"$NIM_TMP/bom2:2: " "$ERR"
+check_file "--batch: a byte-order mark on line 2: message (the mark escaped)" \
+	"netifmsg: $NIM_TMP/bom2:2: \\xef\\xbb\\xbftap0: no such network interface" "$ERR"
+check_mask "--batch: a byte-order mark on line 2: line 1 applied" tap1 0x1
 
 # --- JSON objects are one a line: a second one where one ends is refused,
 # with that line, and nothing is sent

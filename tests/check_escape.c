@@ -32,6 +32,22 @@ static const struct {
 	/* C1 controls: UTF-8, but a terminal may act on them */
 	{ "\xc2\x9b" "1m", "\\xc2\\x9b1m", true },
 	{ "\xc2\xa0", "\xc2\xa0", true },
+	/* shown as nothing, or reordering the line: each edge of each range */
+	{ "tap\xe2\x80\xae" "0", "tap\\xe2\\x80\\xae0", true },	/* U+202E */
+	{ "\xe2\x80\x8b", "\\xe2\\x80\\x8b", true },	/* U+200B */
+	{ "\xe2\x80\x8f", "\\xe2\\x80\\x8f", true },	/* U+200F */
+	{ "\xe2\x80\x90", "\xe2\x80\x90", true },		/* U+2010 */
+	{ "\xe2\x80\xa7", "\xe2\x80\xa7", true },		/* U+2027 */
+	{ "\xe2\x80\xa8", "\\xe2\\x80\\xa8", true },	/* U+2028 */
+	{ "\xe2\x80\xaf", "\xe2\x80\xaf", true },		/* U+202F */
+	{ "\xe2\x81\x9f", "\xe2\x81\x9f", true },		/* U+205F */
+	{ "\xe2\x81\xa0", "\\xe2\\x81\\xa0", true },	/* U+2060 */
+	{ "\xe2\x81\xaf", "\\xe2\\x81\\xaf", true },	/* U+206F */
+	{ "\xe2\x81\xb0", "\xe2\x81\xb0", true },		/* U+2070 */
+	{ "\xef\xbb\xbf" "a", "\\xef\\xbb\\xbfa", true },	/* U+FEFF */
+	{ "\xc2\xad", "\\xc2\\xad", true },		/* U+00AD */
+	{ "\xd8\x9c", "\\xd8\\x9c", true },		/* U+061C */
+	{ "\xe1\xa0\x8e", "\\xe1\\xa0\\x8e", true },	/* U+180E */
 	/* not UTF-8: every byte */
 	{ "\xff\xfe", "\\xff\\xfe", false },
 	{ "\x9b", "\\x9b", false },

@@ -218,14 +218,18 @@ START_TEST(test_text_escape)
 			 "\\{\"a{: 0x00000000 none");
 	/*
 	 * --batch skips a byte-order mark that starts the file: a name that
-	 * starts with one would be read as another interface's
+	 * starts with one would be read as another interface's (and one
+	 * anywhere is shown as nothing)
 	 */
 	ck_assert_str_eq(fmt(OUT_TEXT, "\xef\xbb\xbftap1", 2, 4, CHANGED_NONE),
 			 "\\xef\\xbb\\xbftap1: 0x00000004 link");
 	ck_assert_str_eq(fmt(OUT_TEXT, "\xef\xbb\xbf-", 2, 0, CHANGED_NONE),
 			 "\\xef\\xbb\\xbf-: 0x00000000 none");
 	ck_assert_str_eq(fmt(OUT_TEXT, "a\xef\xbb\xbf", 2, 0, CHANGED_NONE),
-			 "a\xef\xbb\xbf: 0x00000000 none");
+			 "a\\xef\\xbb\\xbf: 0x00000000 none");
+	/* a bidirectional override would show the rest of the line reversed */
+	ck_assert_str_eq(fmt(OUT_TEXT, "a\xe2\x80\xae*", 2, 0, CHANGED_NONE),
+			 "a\\xe2\\x80\\xae\\*: 0x00000000 none");
 	/* the worst name fits */
 	ck_assert_str_eq(fmt(OUT_TEXT, "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01",
 			     2, 0, CHANGED_NONE),

@@ -64,6 +64,10 @@ check_grep "not UTF-8 on stderr: every byte escaped" 'netifmsg: \xff\xfe\x9b: no
 check_rc "a C1 control (UTF-8) on stderr" 1 nm $'c\xc2\x9b'
 check_grep "a C1 control on stderr: escaped" 'netifmsg: c\xc2\x9b: no such network interface' "$ERR"
 
+check_rc "a bidirectional override (U+202E) on stderr" 1 nm $'rev\xe2\x80\xae0'
+check_grep "a bidirectional override on stderr: escaped" \
+	'netifmsg: rev\xe2\x80\xae0: no such network interface' "$ERR"
+
 check_rc "UTF-8 stays readable" 1 nm $'caf\xc3\xa9'
 check_grep "UTF-8 stays readable: raw" $'netifmsg: caf\xc3\xa9: no such network interface' "$ERR"
 
@@ -91,6 +95,11 @@ add_tap "$NAME" || fatal "cannot create a tap named with ESC"
 SHOWN='e\x1b\[31m\\\x7f'
 add_tap "-dash" || fatal "cannot create a tap named -dash"
 add_tap "#hash" || fatal "cannot create a tap named #hash"
+# One that would show as "tap0" (a zero-width space) and one whose
+# override would print the rest of its line reversed.
+add_tap $'tap\xe2\x80\x8b0' || fatal "cannot create a tap named with U+200B"
+add_tap $'rev\xe2\x80\xae1' || fatal "cannot create a tap named with U+202E"
+set_mask $'rev\xe2\x80\xae1' 0x4
 set_mask "$NAME" 0x5
 
 check_rc "show all with odd names" 0 nm
@@ -98,6 +107,8 @@ check_clean "show all with odd names"
 check_grep "show all: the ESC name escaped" "$SHOWN: 0x00000005 drv link" "$OUT"
 check_grep "show all: a first '-' escaped" '\-dash: 0x00000000 none' "$OUT"
 check_grep "show all: a first '#' escaped" '\#hash: 0x00000000 none' "$OUT"
+check_grep "show all: U+200B escaped" 'tap\xe2\x80\x8b0: 0x00000000 none' "$OUT"
+check_grep "show all: U+202E escaped" 'rev\xe2\x80\xae1: 0x00000004 link' "$OUT"
 cp "$OUT" "$NIM_TMP/all"
 
 check_rc "show the ESC name by its escaped form" 0 nm "$SHOWN"
@@ -118,13 +129,17 @@ sed 's/^\([^ ]*\): 0x[0-9a-f]* /\1 /' "$NIM_TMP/all" >"$NIM_TMP/snap"
 set_mask "$NAME" 0
 nm -- -dash 0x3 || fatal "cannot set -dash"
 set_mask '#hash' 0x7
+set_mask $'rev\xe2\x80\xae1' 0x0
 check_rc "--batch of the text output (colons dropped)" 0 nm --batch "$NIM_TMP/snap"
 check_clean "--batch of the text output"
 check_mask "--batch of the text output: ESC name restored" "$NAME" 0x5
 check_eq "--batch of the text output: -dash restored" 0x00000000 "$(nm -x -- -dash)"
 check_mask "--batch of the text output: #hash restored" '#hash' 0
-while read -r word _; do
-	check_rc "show the name read from text output: $word" 0 nm "${word%:}"
+check_mask "--batch of the text output: U+202E name restored" $'rev\xe2\x80\xae1' 0x4
+# Each name of the text output shows that line again (all restored).
+while read -r line; do
+	check_rc "show the name read from text output: ${line%%: *}" 0 nm "${line%%: *}"
+	check_out "show the name read from text output: ${line%%: *}: its line" "$line"
 done <"$NIM_TMP/all"
 
 # A file is JSON only where it starts with '[' and '{' or ']', or '{'
