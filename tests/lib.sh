@@ -128,12 +128,19 @@ SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 # at_ioctl N CMD... -- ARGS...: netifmsg ARGS in $NS, stopped by strace
 # at its Nth ioctl while CMD runs, then let go: stdout in $OUT, stderr in
 # $ERR, exit status in $RC, strace's record of its sendto and ioctl calls
-# in $NIM_TMP/strace.  Not under the wrapper (strace runs it).
+# in $NIM_TMP/strace.  Not under the wrapper (strace runs it).  With
+# --nonl first, every netlink socket is refused as by nonl (sandbox.sh).
 # at_first_ioctl CMD... -- ARGS...: at the first (after its list of the
 # interfaces).
 at_first_ioctl() { at_ioctl 1 "$@"; }
 at_ioctl() {
-	local when=$1 act=() pid
+	local when act=() pid trace=sendto,ioctl inject=()
+	if [ "$1" = --nonl ]; then
+		trace+=,socket
+		inject=(-e inject=socket:error=EAFNOSUPPORT:when=1..3+2)
+		shift
+	fi
+	when=$1
 	shift
 	while [ "$1" != -- ]; do
 		act+=("$1")
@@ -142,8 +149,8 @@ at_ioctl() {
 	shift
 	: >"$NIM_TMP/strace"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace=sendto,ioctl \
-		-e inject=ioctl:signal=SIGSTOP:when="$when" -- \
+	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace="$trace" \
+		"${inject[@]}" -e inject=ioctl:signal=SIGSTOP:when="$when" -- \
 		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"

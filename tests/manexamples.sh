@@ -389,7 +389,12 @@ run_example() {
 	if [[ $c =~ ^cat\ ([^ ]+)$ ]]; then
 		f=${BASH_REMATCH[1]}
 		[[ $f == /* ]] || f=$WORK/$f
-		[ -e "$f" ] || printf '%s\n' "${want[@]}" >"$f"
+		# A file the page shows written by hand: made here, as shown;
+		# its cat would only compare the lines with themselves.
+		if [ ! -e "$f" ]; then
+			printf '%s\n' "${want[@]}" >"$f"
+			return
+		fi
 	fi
 	if [[ $c == *--monitor* ]]; then
 		run_monitor "$c" "$expected"

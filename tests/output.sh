@@ -155,13 +155,15 @@ for n in 0 1 2 3 4 5 6 7; do
 	check_out "--level-map exact --from-level $n" \
 		"$(hex "${exact[n]}") $(mask_names "${exact[n]}")"
 done
-# the old-level column of our own table agrees with the cumulative map
+# The old-level column of the test's own table agrees with the cumulative
+# map: a precondition of the tests, not a check of netifmsg.
 for n in 0 1 2 3 4 5 6 7; do
 	m=0
 	for ((b = 0; b < ${#NIM_CLASSES[@]}; b++)); do
 		[ "${NIM_LEVELS[b]}" = - ] || [ "${NIM_LEVELS[b]}" -gt "$n" ] || m=$((m | 1 << b))
 	done
-	check_eq "test table: cumulative level $n" "$(hex "${cumulative[n]}")" "$(hex "$m")"
+	[ "$((m))" = "$((cumulative[n]))" ] ||
+		fatal "test tables disagree: cumulative level $n is ${cumulative[n]}, NIM_LEVELS gives $(hex "$m")"
 done
 check_rc "--from-level=-1" 0 nm_here --from-level=-1
 check_out "--from-level=-1" "0x00000000 none"

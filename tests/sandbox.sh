@@ -207,6 +207,25 @@ check_mask "no netlink at all: --apply: zz1" zz1 0x1
 check_rc "no netlink at all: 'nim-v*'" 1 nonl 'nim-v*' +link
 check_file "no netlink at all: 'nim-v*': the veth has no level" \
 	"netifmsg: no interface with a message level matches 'nim-v*'" "$ERR"
+# zz1 renamed after /proc/net/dev was read, before its index was asked
+# (netifmsg stopped at its first ioctl, lo's SIOCGIFINDEX): the walk is
+# done again, and zz1 shown under its new name, not left out.
+# shellcheck disable=SC2317 # called through at_ioctl
+rename_zz1() { ip -n "$NS" link set zz1 name zz9; }
+at_ioctl --nonl 1 rename_zz1 --
+ip -n "$NS" link set zz9 name zz1 || fatal "renaming zz9 back failed"
+check_eq "no netlink at all: renamed during the walk: exit 0" 0 "$RC"
+check_out "no netlink at all: renamed during the walk: under its new name" \
+	"$(show_line tap0 0x7)
+$(show_line zz9 0x1)
+$(show_line tap2 0x7)"
+# Control: the interface list's socket refused, and the stop came just
+# after the first ioctl, lo's SIOCGIFINDEX (so before zz1's).
+check_egrep "control: renamed during the walk: its netlink socket refused" \
+	'NETLINK_ROUTE\) = -1 EAFNOSUPPORT' "$NIM_TMP/strace"
+grep -A1 -m1 '^ioctl' "$NIM_TMP/strace" | tr '\n' ' ' >"$NIM_TMP/first"
+check_egrep "control: renamed during the walk: stopped after lo's SIOCGIFINDEX" \
+	'^ioctl\([0-9]+, SIOCGIFINDEX, \{ifr_name="lo".* --- SIGSTOP ' "$NIM_TMP/first"
 
 # No /proc/net/dev either (a tmpfs over this process's /proc/PID/net, in
 # a mount namespace of its own; the rest of /proc stays, for the
