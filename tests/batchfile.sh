@@ -16,7 +16,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-command -v timeout >/dev/null 2>&1 || skip "timeout (coreutils) not found"
+command -v timeout >/dev/null 2>&1 || missing timeout coreutils
 setup_ns 2
 
 # line LEN: a line of LEN bytes (without its newline) that sets tap0 +wol.
