@@ -16,7 +16,7 @@ fi
 # shellcheck source=tests/lib.sh
 . "$NIM_LIB"
 
-command -v timeout >/dev/null 2>&1 || missing timeout coreutils
+command -v timeout >/dev/null 2>&1 || fatal "timeout (coreutils, Essential) not found"
 setup_ns 2
 
 # line LEN: a line of LEN bytes (without its newline) that sets tap0 +wol.
