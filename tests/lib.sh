@@ -134,10 +134,10 @@ SIGS_IGNORED=(env --ignore-signal=INT,QUIT,HUP)
 # interfaces).
 at_first_ioctl() { at_ioctl 1 "$@"; }
 at_ioctl() {
-	local when act=() pid trace=sendto,ioctl inject=()
+	local when act=() pid trace=sendto,ioctl refuse=()
 	if [ "$1" = --nonl ]; then
 		trace+=,socket
-		inject=(-e inject=socket:error=EAFNOSUPPORT:when=1..3+2)
+		refuse=(-e inject=socket:error=EAFNOSUPPORT:when=1..3+2)
 		shift
 	fi
 	when=$1
@@ -150,7 +150,7 @@ at_ioctl() {
 	: >"$NIM_TMP/strace"
 	ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
 	ip netns exec "$NS" strace -qq -o "$NIM_TMP/strace" -e trace="$trace" \
-		"${inject[@]}" -e inject=ioctl:signal=SIGSTOP:when="$when" -- \
+		"${refuse[@]}" -e inject=ioctl:signal=SIGSTOP:when="$when" -- \
 		"$NETIFMSG" "$@" >"$OUT" 2>"$ERR" &
 	pid=$!
 	wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' || fatal "strace did not stop netifmsg"
