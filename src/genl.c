@@ -74,7 +74,7 @@ void genl_reply_init(struct genl_reply *r, struct genl_sock *s,
 		.data = data,
 		.seq = req->nlmsg_seq,
 		/* One reply message and no ACK: stop after it. */
-		.single = !(req->nlmsg_flags & (NLM_F_DUMP | NLM_F_ACK)),
+		.single = genlmsg_wants_reply(req),
 		.dump = !!(req->nlmsg_flags & NLM_F_DUMP),
 	};
 	s->extack[0] = '\0';
@@ -244,8 +244,7 @@ int genl_pipeline(struct genl_sock *s, unsigned int window,
 	int ret = 0;
 
 	*in_flight = 0;
-	nlpipe_init(&p, window < GENL_WINDOW_MAX ? window : GENL_WINDOW_MAX,
-		    s->seq + 1, s->portid, ops, data);
+	nlpipe_init(&p, window, s->seq + 1, s->portid, ops, data);
 	size = (size_t)p.window * GENL_REQ_MAX;
 	out = malloc(size);
 	if (!out)

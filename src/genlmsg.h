@@ -26,6 +26,15 @@
 struct nlmsghdr *genlmsg_put(void *buf, uint16_t type, uint16_t flags,
 			     uint32_t seq, uint8_t cmd, uint8_t version);
 
+/*
+ * Does request @req ask for one reply message, to come before anything
+ * that ends it (a GET of one object: neither an ACK nor a dump asked)?
+ */
+static inline bool genlmsg_wants_reply(const struct nlmsghdr *req)
+{
+	return !(req->nlmsg_flags & (NLM_F_DUMP | NLM_F_ACK));
+}
+
 /* CTRL_CMD_GETFAMILY for family @name (shorter than GENL_NAMSIZ). */
 struct nlmsghdr *genlmsg_build_getfamily(void *buf, uint32_t seq,
 					 const char *name);

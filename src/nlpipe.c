@@ -34,8 +34,7 @@ size_t nlpipe_fill(struct nlpipe *p, void *buf, size_t size)
 			p->no_more = true;
 			break;
 		}
-		p->single[p->next % NLPIPE_WINDOW_MAX] =
-			!(nlh->nlmsg_flags & (NLM_F_ACK | NLM_F_DUMP));
+		p->single[p->next % NLPIPE_WINDOW_MAX] = genlmsg_wants_reply(nlh);
 		/* Every request must end in exactly one ACK or error. */
 		nlh->nlmsg_flags |= NLM_F_ACK;
 		nlh->nlmsg_seq = p->seq0 + (uint32_t)p->next;
