@@ -62,11 +62,21 @@ int kmsg_parse(char *buf, size_t len, struct kmsg_record *r)
 	return 0;
 }
 
+/*
+ * What netdev_reg_state() puts after the name of a device that is not
+ * registered: these alone, as a name may hold a '(' ("(b)").
+ */
+static const char *const reg_states[] = {
+	" (uninitialized)", " (unregistering)", " (unregistered)",
+	" (released)", " (dummy)", " (unknown)",
+};
+
 /* netdev_printk()'s prefix at @msg (@n bytes), as kmsg_ifname() says. */
 static size_t netdev_prefix(const char *msg, size_t n, const char **name,
 			    size_t *len)
 {
 	const char *colon, *name_end, *p;
+	size_t i, k;
 
 	/* The prefix ends at the first ": " (an interface name has no ':'). */
 	colon = memmem(msg, n, ": ", 2);
@@ -74,11 +84,13 @@ static size_t netdev_prefix(const char *msg, size_t n, const char **name,
 		return 0;
 	name_end = colon;
 	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */
-	if (colon > msg && colon[-1] == ')') {
-		for (p = colon - 1; p > msg && !(p[0] == '(' && p[-1] == ' '); p--)
-			;
-		if (p > msg)
-			name_end = p - 1;
+	for (i = 0; i < sizeof(reg_states) / sizeof(*reg_states); i++) {
+		k = strlen(reg_states[i]);
+		if ((size_t)(colon - msg) > k &&
+		    !memcmp(colon - k, reg_states[i], k)) {
+			name_end = colon - k;
+			break;
+		}
 	}
 	/* An interface's name holds no blank. */
 	for (p = name_end; p > msg && p[-1] != ' '; p--)

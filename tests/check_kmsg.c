@@ -296,6 +296,24 @@ START_TEST(test_dyndbg)
 }
 END_TEST
 
+/*
+ * A name that begins with '(' (dev_valid_name() takes it) is no
+ * registration state: only the kernel's netdev_reg_state() words are.
+ */
+START_TEST(test_ifname_paren)
+{
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;(b): x\n"), "(b)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (b): Up\n"),
+			  "(b)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (b) (unregistering): x\n"),
+			  "(b)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 eth0 (released): x\n"),
+			  "eth0");
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 (b): x\n"),
+			  "(b)|m: |x");
+}
+END_TEST
+
 static Suite *kmsg_suite(void)
 {
 	Suite *s = suite_create("kmsg");
@@ -308,6 +326,7 @@ static Suite *kmsg_suite(void)
 	tcase_add_test(tc, test_escapes);
 	tcase_add_test(tc, test_dyndbg_flags);
 	tcase_add_test(tc, test_dyndbg);
+	tcase_add_test(tc, test_ifname_paren);
 	suite_add_tcase(s, tc);
 	return s;
 }
