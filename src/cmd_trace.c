@@ -193,6 +193,13 @@ static int set_done(struct breq *q, const char *extack, void *data)
 
 	a->n++;
 	/*
+	 * A read of a target's name that finds no message level finds
+	 * another interface (a driver cannot lose its level): as one that
+	 * finds none, the target renamed or gone.
+	 */
+	if (!q->set && q->err == -EOPNOTSUPP)
+		q->err = -ENODEV;
+	/*
 	 * A read's ENODEV, or a restore's: the caller tells a rename from a
 	 * target gone.
 	 */
@@ -722,6 +729,7 @@ static int follow(struct trace *tr, const sigset_t *block, const sigset_t *wait)
 	diag_stop_on(&cut);
 	sigprocmask(SIG_SETMASK, wait, NULL);
 	cut = 0;	/* one held until now still lets the notes be said */
+	diag_hold(false);	/* the raise's lines, if any */
 	/* EPERM: devkmsg_open() under dmesg_restrict, or with devkmsg off. */
 	if (tr->kmsg < 0 && !tr->o->quiet)
 		diag(NULL, NULL, "note: cannot read %s (%s%s): no messages are shown; the level is still raised and restored",
@@ -979,6 +987,12 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	 * it are not asked, and not restored: nothing changed there.
 	 */
 	(void)stack_room();
+	/*
+	 * Its lines (a failed set, a rename) wait too: said now, with every
+	 * signal blocked, on a standard error that takes nothing they would
+	 * keep the levels raised.  follow() says them, or the restore's end.
+	 */
+	diag_hold(true);
 	ret = by_chunks(&tr, raise_some);
 	/* Not raised for good where it worked: no one would undo it. */
 	if (ret)
@@ -996,9 +1010,9 @@ int cmd_trace(const struct opts *o, struct backend *b)
 	any_gone(&tr);
 	sigprocmask(SIG_BLOCK, &block, NULL);
 	diag_stop_on(NULL);
-restore:
 	/* Its lines (a rename, a failed read) wait for all the restores. */
 	diag_hold(true);
+restore:
 	tr.ending = true;
 	ret2 = by_chunks(&tr, restore_some);
 	diag_hold(false);

@@ -42,7 +42,8 @@ void diag_hold(bool hold)
 	static size_t len;
 
 	if (hold) {
-		held = open_memstream(&buf, &len);
+		if (!held)
+			held = open_memstream(&buf, &len);
 		return;
 	}
 	if (held && fclose(held))

@@ -3052,6 +3052,108 @@ START_TEST(test_trace_beyond)
 }
 END_TEST
 
+
+/*
+ * A standard error that takes nothing (a full pipe whose reader does not
+ * read) when the raise fails on one target: the one raised is put back
+ * at once all the same; only the lines wait.  The fake lives in shared
+ * memory, for the parent to look at while the child waits for its
+ * standard error (up to 3 s, within Check's timeout).
+ */
+START_TEST(test_trace_raise_stderr_blocked)
+{
+	char arg0[] = "--trace", arg1[] = "tap*", *argv[] = { arg0, arg1 };
+	struct fake *sf = mmap(NULL, sizeof(*sf), PROT_READ | PROT_WRITE,
+			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	static char junk[4096];
+	const char *words[2];
+	struct cmdline_err cerr;
+	const struct timespec step = { 0, 10 * 1000 * 1000 };
+	volatile struct fake_iface *tap0;
+	int p[2], fl, status, i;
+	bool restored = false;
+	struct opts o;
+	pid_t pid;
+
+	ck_assert_ptr_ne(sf, MAP_FAILED);
+	*sf = f;
+	fake_find(sf, "tap1")->set_error = -EPERM;
+	tap0 = fake_find(sf, "tap0");
+	ck_assert_uint_eq(tap0->mask, 0x1);
+	fake_open(&b, sf, MSGCLASS_KERNEL_MASK);
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 2, argv, words, CMDLINE_ARGV,
+				       &cerr), 0);
+	ck_assert_int_eq(pipe(p), 0);
+	fl = fcntl(p[1], F_GETFL);
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, fl | O_NONBLOCK), 0);
+	while (write(p[1], junk, sizeof(junk)) > 0)
+		;
+	while (write(p[1], junk, 1) > 0)
+		;
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, fl), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		close(p[0]);
+		dup2(p[1], STDERR_FILENO);
+		_exit(cmd_trace(&o, &b) == -EIO ? 0 : 1);
+	}
+	close(p[1]);
+	/* Raised (a set of tap0 and tap1's), then put back. */
+	for (i = 0; i < 300 && !restored; i++) {
+		restored = sf->sets >= 2 && tap0->mask == 0x1;
+		if (!restored)
+			nanosleep(&step, NULL);
+	}
+	/* Let the child go on: read its standard error to the end. */
+	while (read(p[0], junk, sizeof(junk)) > 0)
+		;
+	close(p[0]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_uint_eq(tap0->mask, 0x1);
+	/* Put back at once, not once standard error took the lines. */
+	ck_assert(restored);
+	munmap(sf, sizeof(*sf));
+}
+END_TEST
+
+/*
+ * After the raise's set: old0 is renamed lo (the host's name of index
+ * 1), and an interface without a message level takes the name old0.
+ */
+static void old0_renamed_no_level(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 1) {
+		fake_find(fk, "old0")->name = "lo";
+		fake_find(fk, "lo3")->name = "old0";
+	}
+}
+
+/*
+ * The read-back by name finds an interface without a message level: not
+ * the traced one's answer (a driver cannot lose its level), which is
+ * followed by its index and put back, as where the name is no one's.
+ */
+START_TEST(test_trace_renamed_name_no_level)
+{
+	struct fake_iface *t;
+
+	fake_find(&f, "lo")->name = "lo3";	/* no level, as in setup() */
+	t = fake_add(&f, "old0", 0x0);
+	t->ifindex = 1;
+	f.answered = old0_renamed_no_level;
+	ck_assert_int_eq(run("--trace old0 --for 0.1"), 0);
+	ck_assert_ptr_null(strstr(err, "no message level"));
+	ck_assert_ptr_null(strstr(err, "not restored"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: renamed to 'lo': traced on\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(t->mask, 0x0);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -3174,6 +3276,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_undo_ioctl);
 	tcase_add_test(tc, test_trace_dyndbg_on);
 	tcase_add_test(tc, test_trace_failed_not_read);
+	tcase_add_test(tc, test_trace_raise_stderr_blocked);
+	tcase_add_test(tc, test_trace_renamed_name_no_level);
 	suite_add_tcase(s, tc);
 	return s;
 }
