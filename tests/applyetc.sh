@@ -169,6 +169,17 @@ if unshare -U --map-user=65534 --map-group=65534 true 2>/dev/null; then
 		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" \
 		"$ERR"
 	check_mask "--apply, uid 65534 mapped to root: nothing set" tap0 0x0
+	# There, uid 1's file shows as owned by 65534 too, the caller's
+	# uid: still not the caller's (the kernel says who owns it).
+	chown 1 "$ETC/netifmsg.conf"
+	check_rc "--apply, uid 65534 mapped to root: uid 1's file" 2 \
+		ip netns exec "$NS" unshare -U --map-user=65534 \
+		--map-group=65534 "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
+	check_file "--apply, uid 65534 mapped to root: uid 1's file: message" \
+		"netifmsg: $ETC/netifmsg.conf: owned by uid 65534, not root: refused (see netifmsg.conf(5))" \
+		"$ERR"
+	check_mask "--apply, uid 65534 mapped to root: uid 1's file: nothing set" tap0 0x0
+	chown 0 "$ETC/netifmsg.conf"
 	# The same where the map has more lines after that one (written
 	# from here, as newuidmap would): the line that maps the caller
 	# decides, not the last.
