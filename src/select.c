@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 #include <errno.h>
 #include <fnmatch.h>
+#include <limits.h>
+#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +150,23 @@ static bool iflist_keep(struct iflist *l, unsigned int ifindex)
 	return false;
 }
 
+/*
+ * Interface @ifindex alone in @l, read by the name it has now: a device
+ * not present ends every dump before the interfaces after it.
+ */
+static bool iflist_read(struct backend *b, struct iflist *l,
+			unsigned int ifindex)
+{
+	char name[IF_NAMESIZE];
+	struct ifstate st;
+
+	if (ifindex == UINT_MAX || !if_indextoname(ifindex, name) ||
+	    b->ops->get(b, name, &st) < 0 || st.ifindex != ifindex)
+		return false;
+	l->n = 0;
+	return !iflist_add(&st, l);
+}
+
 int iflist_dump(struct backend *b, struct iflist *l,
 		const struct drvwant *want, unsigned int ifindex)
 {
@@ -162,7 +181,7 @@ int iflist_dump(struct backend *b, struct iflist *l,
 		l->n = l->ndrivers = 0;
 		ret = b->ops->dump(b, iflist_add, l);
 		if (ret == -EAGAIN && ifindex && tries + 1 == DUMP_TRIES &&
-		    iflist_keep(l, ifindex)) {
+		    (iflist_keep(l, ifindex) || iflist_read(b, l, ifindex))) {
 			ret = 0;
 			b->extack[0] = '\0';
 		}

@@ -52,7 +52,9 @@ struct drvwant {
  * fail because others are renamed meanwhile; a name with --driver, see
  * jobs_ifindex()): only its driver is read, and the last list that
  * renames of others left inconsistent is taken if it has that interface
- * (it alone, as one may be listed twice).
+ * (it alone, as one may be listed twice); if not (a device not present
+ * ends every dump where it is), that interface alone, read by the name
+ * its index has now.
  */
 int iflist_dump(struct backend *b, struct iflist *l,
 		const struct drvwant *want, unsigned int ifindex);

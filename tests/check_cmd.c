@@ -248,6 +248,45 @@ START_TEST(test_dump_enodev)
 }
 END_TEST
 
+/*
+ * A device not present ends every dump where it is: --apply --ifindex
+ * (and --apply IFACE) read the interface alone by the name its index has
+ * now, the host's lo (index 1) here.
+ */
+START_TEST(test_apply_dump_cut_short)
+{
+	char cmd[160];
+	struct fake_iface *lo;
+
+	fake_find(&f, "tap0")->ifindex = 11;
+	fake_find(&f, "lo")->name = "lo3";
+	lo = fake_add(&f, "lo", 0x1);
+	lo->ifindex = 1;
+	f.dumps_enodev = 6;
+	snprintf(cmd, sizeof(cmd), "--apply --ifindex 1 --config %s",
+		 write_file("lo +link\ntap* all\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(lo->mask, 0x5);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0);
+	snprintf(cmd, sizeof(cmd), "--apply lo --config %s",
+		 write_file("lo none\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(lo->mask, 0);
+	/* No interface has the index now: the dump's failure. */
+	lo->ifindex = 12;
+	f.dumps = 0;
+	snprintf(cmd, sizeof(cmd), "--apply --ifindex 1 --config %s",
+		 write_file("lo +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(lo->mask, 0);
+}
+END_TEST
+
 /* --monitor: the start's dump ended so gives what came, unsaid. */
 START_TEST(test_monitor_dump_enodev)
 {
@@ -3165,6 +3204,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_show_all_none);
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_dump_enodev);
+	tcase_add_test(tc, test_apply_dump_cut_short);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);
