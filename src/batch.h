@@ -83,7 +83,8 @@ int batch_getc(FILE *f);
 
 /*
  * netifmsg's own -j output (a file whose first byte is '[' or '{'), all
- * of it in @text: the array show prints, or one object a line.  Each
+ * of it in @text (@len > 0): the array show prints, or else one object
+ * a line; an object at a time.  Each
  * object (its "ifname", or "ifname_hex" for a name that is not UTF-8,
  * and "msg_enable") is the line "IFACE 0xMASK"; *@errline is the
  * object's line, or its place in the array.  Returns as batch_read().

@@ -69,6 +69,48 @@ static int add_object(struct batch *b, json_t *obj, unsigned int lineno,
 	return batch_add_line(b, line, lineno, err);
 }
 
+/* JSON's blanks from *@at on, skipped; *@lineno counts their newlines. */
+static void skip_blanks(const char *text, size_t len, size_t *at,
+			unsigned int *lineno)
+{
+	for (; *at < len && memchr(" \t\r\n", text[*at], 4); (*at)++)
+		*lineno += text[*at] == '\n';
+}
+
+/*
+ * One JSON value of any kind at @text, or NULL with *@ret: -EINVAL (@err
+ * says why, jerr->line where, from 1 at @text) or -ENOMEM.  Memory that
+ * runs out is no invalid JSON: jansson gives no text for it (or says a
+ * bad token), but malloc(3) set errno.  \u0000 is JSON: a name with one
+ * is no name (c_string()), and jansson refuses it in a key.
+ */
+static json_t *load_value(const char *text, size_t len, json_error_t *jerr,
+			  int *ret, struct cmdline_err *err)
+{
+	json_t *v;
+
+	errno = 0;
+	v = json_loadb(text, len, JSON_REJECT_DUPLICATES |
+		       JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL |
+		       JSON_DECODE_ANY, jerr);
+	if (!v)
+		*ret = errno == ENOMEM || !jerr->text[0] ? -ENOMEM :
+		       cmdline_err_set(err, false, "invalid JSON: %s",
+				       jerr->text);
+	return v;
+}
+
+/* Past the value load_value() read at *@at, counting its newlines. */
+static void skip_value(const char *text, const json_error_t *jerr,
+		       size_t *at, unsigned int *lineno)
+{
+	/* Without the EOF check, position is the bytes it took. */
+	size_t end = *at + (size_t)jerr->position;
+
+	for (; *at < end; (*at)++)
+		*lineno += text[*at] == '\n';
+}
+
 /*
  * Objects one after the other: one a line, as -j prints a batch or a
  * monitor, or over several lines, as jq(1) prints them without -c.
@@ -81,24 +123,18 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 {
 	unsigned int lineno = 1, last = 0;
 	json_error_t jerr;
-	size_t at = 0, end;
+	size_t at = 0;
 	json_t *obj;
 	int ret;
 
 	for (;;) {
-		/* JSON's blanks between values. */
-		for (; at < len && memchr(" \t\r\n", text[at], 4); at++)
-			lineno += text[at] == '\n';
+		skip_blanks(text, len, &at, &lineno);
 		if (at == len)
 			return 0;
 		*errline = lineno;
-		/* Any value: one that is no object is said to be none. */
-		obj = json_loadb(text + at, len - at, JSON_REJECT_DUPLICATES |
-				 JSON_DISABLE_EOF_CHECK | JSON_ALLOW_NUL |
-				 JSON_DECODE_ANY, &jerr);
+		obj = load_value(text + at, len - at, &jerr, &ret, err);
 		if (!obj)
-			return cmdline_err_set(err, false, "invalid JSON: %s",
-					       jerr.text);
+			return ret;
 		if (lineno == last) {
 			json_decref(obj);
 			return cmdline_err_set(err, false, "a second JSON value on the line: one object a line");
@@ -107,21 +143,66 @@ static int read_objects(struct batch *b, const char *text, size_t len,
 		json_decref(obj);
 		if (ret)
 			return ret;
-		/* Without the EOF check, position is the bytes it took. */
-		for (end = at + (size_t)jerr.position; at < end; at++)
-			lineno += text[at] == '\n';
+		skip_value(text, &jerr, &at, &lineno);
 		last = lineno;
 	}
+}
+
+/*
+ * The array show prints (text[0] is '['), an element at a time as
+ * objects are read: jansson's tree of a whole array takes some 80 times
+ * its text ("[{},{},...]"), all before its first element is refused.
+ * Element N is "line" N; invalid JSON is said on its line of the file.
+ */
+static int read_array(struct batch *b, const char *text, size_t len,
+		      unsigned int *errline, struct cmdline_err *err)
+{
+	unsigned int lineno = 1, place = 0;
+	json_error_t jerr;
+	size_t at = 1;
+	json_t *obj;
+	int ret;
+
+	skip_blanks(text, len, &at, &lineno);
+	/* "[]", or each element followed by ',' or by the closing ']'. */
+	while (at < len && (text[at] != ']' || place)) {
+		*errline = lineno;
+		obj = load_value(text + at, len - at, &jerr, &ret, err);
+		if (!obj) {
+			*errline += ret == -EINVAL && jerr.line > 1 ?
+				    (unsigned int)jerr.line - 1 : 0;
+			return ret;
+		}
+		ret = add_object(b, obj, ++place, err);
+		json_decref(obj);
+		if (ret) {
+			*errline = place;
+			return ret;
+		}
+		skip_value(text, &jerr, &at, &lineno);
+		skip_blanks(text, len, &at, &lineno);
+		if (at == len || text[at] != ',')
+			break;
+		at++;
+		skip_blanks(text, len, &at, &lineno);
+	}
+	*errline = lineno;
+	if (at == len || text[at] != ']')
+		return cmdline_err_set(err, false, "invalid JSON: ']' expected%s",
+				       at == len ? " near end of file" : "");
+	at++;
+	skip_blanks(text, len, &at, &lineno);
+	*errline = lineno;
+	if (at < len)
+		return cmdline_err_set(err, false, "invalid JSON: end of file expected");
+	*errline = 0;
+	return 0;
 }
 
 int batch_read_json(struct batch *b, const char *text, size_t len,
 		    unsigned int *errline, struct cmdline_err *err)
 {
 	const char *nul = memchr(text, '\0', len);
-	json_error_t jerr;
-	json_t *arr, *obj;
-	size_t i;
-	int ret = 0;
 
 	/* As in a text file: jansson would take it for the end of the file. */
 	if (nul) {
@@ -130,23 +211,7 @@ int batch_read_json(struct batch *b, const char *text, size_t len,
 		return cmdline_err_set(err, false, "a NUL byte in the line (binary data?)");
 	}
 	*errline = 0;
-	if (len && text[0] == '{')
-		return read_objects(b, text, len, errline, err);
-	/* \u0000 is JSON: a name with one is no name (jansson refuses a key). */
-	arr = json_loadb(text, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL,
-			 &jerr);
-	if (!arr) {
-		*errline = jerr.line > 0 ? (unsigned int)jerr.line : 1;
-		return cmdline_err_set(err, false, "invalid JSON: %s", jerr.text);
-	}
-	/* The array show prints (text[0] is '['): element N is "line" N. */
-	json_array_foreach(arr, i, obj) {
-		ret = add_object(b, obj, (unsigned int)i + 1, err);
-		if (ret) {
-			*errline = (unsigned int)i + 1;
-			break;
-		}
-	}
-	json_decref(arr);
-	return ret;
+	if (text[0] == '[')
+		return read_array(b, text, len, errline, err);
+	return read_objects(b, text, len, errline, err);
 }

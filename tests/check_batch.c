@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
+#include <jansson.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -883,7 +884,7 @@ static const struct json_case json_cases[] = {
 	{ "{\"a\":1}", -EINVAL, 0, NULL, 0, 1,
 	  "no \"ifname\" that is an interface name" },
 	/* a value that is no array nor object is no JSON to jansson */
-	{ "42", -EINVAL, 0, NULL, 0, 1, "invalid JSON: '[' or '{' expected" },
+	{ "42", -EINVAL, 0, NULL, 0, 1, "not a JSON object" },
 	{ "[{\"ifname\":\"tap0\",\"ifname\":\"tap1\",\"msg_enable\":1}]", -EINVAL, 0, NULL, 0, 1,
 	  "invalid JSON: duplicate object key" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap0\",\"ifname\":\"tap1\",\"msg_enable\":1}\n",
@@ -895,7 +896,7 @@ static const struct json_case json_cases[] = {
 	  -EINVAL, 0, NULL, 0, 4, "invalid JSON: duplicate object key" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n{\"ifname\":\"tap1\",\n", -EINVAL, 0, NULL, 0, 2,
 	  "invalid JSON" },
-	{ "\"tap0\"", -EINVAL, 0, NULL, 0, 1, "invalid JSON" },
+	{ "\"tap0\"", -EINVAL, 0, NULL, 0, 1, "not a JSON object" },
 };
 
 START_TEST(test_read_json)
@@ -993,6 +994,109 @@ START_TEST(test_read_json_nul)
 }
 END_TEST
 
+/*
+ * jansson's memory, counted: what it holds now, and a failure of every
+ * allocation after the first @jansson_ok ones (malloc(3) says ENOMEM
+ * then).
+ */
+static size_t jansson_live;
+static long jansson_ok = -1;
+
+static void *counting_malloc(size_t size)
+{
+	size_t *p;
+
+	if (jansson_ok == 0) {
+		errno = ENOMEM;
+		return NULL;
+	}
+	if (jansson_ok > 0)
+		jansson_ok--;
+	p = malloc(sizeof(size_t) * 2 + size);
+	if (!p)
+		return NULL;
+	p[0] = size;
+	jansson_live += size;
+	return p + 2;
+}
+
+static void counting_free(void *ptr)
+{
+	size_t *p = ptr;
+
+	if (!p)
+		return;
+	jansson_live -= p[-2];
+	free(p - 2);
+}
+
+/*
+ * The array show prints is read an element at a time, as the text lines
+ * are: jansson's tree of a whole array took some 80 times its text
+ * ("[{},{},...]": gigabytes for a file within the 64 MiB allowed), all
+ * before its first element was looked at.  So the first element's error
+ * is said, not the invalid JSON at the end, and jansson holds nothing
+ * once it is.
+ */
+START_TEST(test_read_json_array_in_order)
+{
+	static const char text[] = "[\n {\"ifname\":\"tap0\",\"msg_enable\":1},\n {},\n"
+				   " {\"ifname\":\"tap1\",\"msg_enable\":2},\n x";
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+
+	json_set_alloc_funcs(counting_malloc, counting_free);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(batch_read_json(&b, text, strlen(text), &errline,
+					 &err), -EINVAL);
+	ck_assert_str_eq(err.msg, "no \"ifname\" that is an interface name");
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_uint_eq(b.n, 1);
+	ck_assert_uint_eq(jansson_live, 0);
+	batch_free(&b);
+	json_set_alloc_funcs(malloc, free);
+}
+END_TEST
+
+/*
+ * Memory that runs out while jansson reads is memory exhausted (exit
+ * status 1, "FILE: Cannot allocate memory"), not invalid JSON (a usage
+ * error, exit status 2), in either shape.
+ */
+START_TEST(test_read_json_nomem)
+{
+	static const char *const texts[] = {
+		"[{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]},\n"
+		" {\"ifname\":\"tap1\",\"ifindex\":3,\"msg_enable\":0,\"classes\":[]}]",
+		"{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]}\n"
+		"{\"ifname\":\"tap1\",\"ifindex\":3,\"msg_enable\":0,\"classes\":[]}\n",
+	};
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	size_t t;
+	long ok;
+	int ret;
+
+	json_set_alloc_funcs(counting_malloc, counting_free);
+	for (t = 0; t < sizeof(texts) / sizeof(texts[0]); t++) {
+		for (ok = 0; ok < 200; ok++) {
+			jansson_ok = ok;
+			batch_init(&b, LEVEL_MAP_CUMULATIVE);
+			ret = batch_read_json(&b, texts[t], strlen(texts[t]),
+					      &errline, &err);
+			ck_assert_msg(ret == 0 || ret == -ENOMEM,
+				      "text %zu, %ld allocations: %d (%s)", t,
+				      ok, ret, ret == -EINVAL ? err.msg : "");
+			batch_free(&b);
+		}
+	}
+	jansson_ok = -1;
+	json_set_alloc_funcs(malloc, free);
+}
+END_TEST
+
 static Suite *batch_suite(void)
 {
 	Suite *s = suite_create("batch");
@@ -1017,6 +1121,8 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_bom);
 	tcase_add_test(tc, test_read_json_len);
 	tcase_add_test(tc, test_read_json_nul);
+	tcase_add_test(tc, test_read_json_array_in_order);
+	tcase_add_test(tc, test_read_json_nomem);
 	tcase_add_loop_test(tc, test_read_json, 0,
 			    sizeof(json_cases) / sizeof(json_cases[0]));
 	suite_add_tcase(s, tc);
