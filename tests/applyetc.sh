@@ -161,25 +161,27 @@ if unshare -U --map-user=65534 --map-group=65534 true 2>/dev/null; then
 		"netifmsg: $ETC/netifmsg.conf: owned by uid 65534, not root: refused (see netifmsg.conf(5))" \
 		"$ERR"
 	check_mask "--apply, uid unmapped: uid 1's file: nothing set" tap0 0x0
-	chown 0 "$ETC/netifmsg.conf"
-	check_rc "--apply, uid 65534 mapped to root: root's file" 1 \
-		ip netns exec "$NS" unshare -U --map-user=65534 \
-		--map-group=65534 "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
-	check_file "--apply, uid 65534 mapped to root: root's file: read" \
-		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN" \
-		"$ERR"
-	check_mask "--apply, uid 65534 mapped to root: nothing set" tap0 0x0
-	# There, uid 1's file shows as owned by 65534 too, the caller's
-	# uid: still not the caller's (the kernel says who owns it).
-	chown 1 "$ETC/netifmsg.conf"
-	check_rc "--apply, uid 65534 mapped to root: uid 1's file" 2 \
-		ip netns exec "$NS" unshare -U --map-user=65534 \
-		--map-group=65534 "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
-	check_file "--apply, uid 65534 mapped to root: uid 1's file: message" \
-		"netifmsg: $ETC/netifmsg.conf: owned by uid 65534, not root: refused (see netifmsg.conf(5))" \
-		"$ERR"
-	check_mask "--apply, uid 65534 mapped to root: uid 1's file: nothing set" tap0 0x0
-	chown 0 "$ETC/netifmsg.conf"
+	# --apply where uid 65534 is mapped to root, netifmsg.conf owned by
+	# uid $1 ($2 in the checks' names): exit status $3, message $4, and
+	# nothing set.
+	apply_as_65534() {
+		chown "$1" "$ETC/netifmsg.conf"
+		check_rc "--apply, uid 65534 mapped to root: $2" "$3" \
+			ip netns exec "$NS" unshare -U --map-user=65534 \
+			--map-group=65534 "${NIM_WRAPPER[@]}" "$ETCBUILD" --apply
+		check_file "--apply, uid 65534 mapped to root: $2: message" \
+			"$4" "$ERR"
+		check_mask "--apply, uid 65534 mapped to root: $2: nothing set" \
+			tap0 0x0
+	}
+	# Root's file is the caller's there: read, its change refused by
+	# the kernel (no capability).  uid 1's shows as owned by 65534 too,
+	# the caller's uid: still not the caller's (the kernel says who
+	# owns it).
+	apply_as_65534 1 "uid 1's file" 2 \
+		"netifmsg: $ETC/netifmsg.conf: owned by uid 65534, not root: refused (see netifmsg.conf(5))"
+	apply_as_65534 0 "root's file" 1 \
+		"netifmsg: tap0: permission denied: changing the message level needs CAP_NET_ADMIN"
 	# The same where the map has more lines after that one (written
 	# from here, as newuidmap would): the line that maps the caller
 	# decides, not the last.
