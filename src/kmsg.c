@@ -75,22 +75,32 @@ static const char *const reg_states[] = {
 static size_t netdev_prefix(const char *msg, size_t n, const char **name,
 			    size_t *len)
 {
+	static const char unnamed[] = "(unnamed net_device)";
 	const char *colon, *name_end, *p;
-	size_t i, k;
+	size_t i, k, m;
 
 	/* The prefix ends at the first ": " (an interface name has no ':'). */
 	colon = memmem(msg, n, ": ", 2);
 	if (!colon)
 		return 0;
 	name_end = colon;
-	/* netdev_reg_state() may follow the name: "eth0 (unregistering)". */
+	/*
+	 * netdev_reg_state() may follow the name: "eth0 (unregistering)".
+	 * Not where only "DRIVER BUS-ID" comes before it: then it is the
+	 * name of an interface with a parent ("(dummy)" is a valid name).
+	 * netdev_name() of a device not yet named has a blank of its own.
+	 */
 	for (i = 0; i < sizeof(reg_states) / sizeof(*reg_states); i++) {
 		k = strlen(reg_states[i]);
-		if ((size_t)(colon - msg) > k &&
-		    !memcmp(colon - k, reg_states[i], k)) {
+		if ((size_t)(colon - msg) <= k ||
+		    memcmp(colon - k, reg_states[i], k))
+			continue;
+		m = (size_t)(colon - k - msg);
+		p = memchr(msg, ' ', m);
+		if (!p || memchr(p + 1, ' ', m - (size_t)(p + 1 - msg)) ||
+		    (m == strlen(unnamed) && !memcmp(msg, unnamed, m)))
 			name_end = colon - k;
-			break;
-		}
+		break;
 	}
 	/* An interface's name holds no blank. */
 	for (p = name_end; p > msg && p[-1] != ' '; p--)

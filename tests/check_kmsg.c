@@ -314,6 +314,31 @@ START_TEST(test_ifname_paren)
 }
 END_TEST
 
+/*
+ * An interface named as a registration state ("(dummy)": dev_valid_name()
+ * takes it) behind a parent's driver and bus-id: three words, the last
+ * the name.  Only a fourth word is netdev_reg_state()'s.
+ */
+START_TEST(test_ifname_reg_state_word)
+{
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (dummy): Up\n"),
+			  "(dummy)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;virtio_net virtio0 (released): x\n"),
+			  "(released)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (dummy) (released): x\n"),
+			  "(dummy)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;(dummy): x\n"), "(dummy)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;eth0 (dummy): x\n"), "eth0");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 eth0 (dummy): x\n"),
+			  "eth0");
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 (dummy): x\n"),
+			  "(dummy)|m: |x");
+	/* netdev_name() before register_netdev(): no interface's name */
+	ck_assert_pstr_ne(ifname_of("6,1,2,-;(unnamed net_device) (uninitialized): x\n"),
+			  "(uninitialized)");
+}
+END_TEST
+
 static Suite *kmsg_suite(void)
 {
 	Suite *s = suite_create("kmsg");
@@ -327,6 +352,7 @@ static Suite *kmsg_suite(void)
 	tcase_add_test(tc, test_dyndbg_flags);
 	tcase_add_test(tc, test_dyndbg);
 	tcase_add_test(tc, test_ifname_paren);
+	tcase_add_test(tc, test_ifname_reg_state_word);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -10,7 +10,8 @@
  * (the numbers as the model reads them, PRIO at most UINT_MAX, the
  * facility the whole of PRIO >> 3), the message is the bytes up to the first newline with the
  * \xHH escapes undone, in place; a name is a non-empty word before the
- * message's first ": " (or before " (...)" there) and inside the record,
+ * message's first ": " (or before a registration state there) and
+ * inside the record,
  * and is only found in the kernel's own records; a dynamic debug
  * decoration has the kernel's shape and is followed by the three words
  * "DRIVER BUS-ID IFACE: " that kmsg_ifname() reads past it.
@@ -120,19 +121,34 @@ static long find(const char *s, size_t n, const char *needle)
  */
 static size_t model_prefix(const char *s, size_t n, size_t *at, size_t *len)
 {
+	static const char *const states[] = {
+		" (uninitialized)", " (unregistering)", " (unregistered)",
+		" (released)", " (dummy)", " (unknown)",
+	};
+	static const char unnamed[] = "(unnamed net_device)";
 	long c = find(s, n, ": "), k;
 	size_t e, w;
 
 	if (c < 0)
 		return 0;
 	e = (size_t)c;
-	/* "NAME (unregistering): ": the last " (" before a ')' ending it */
-	if (c > 0 && s[c - 1] == ')')
-		for (k = c - 2; k >= 1; k--)
-			if (s[k] == '(' && s[k - 1] == ' ') {
-				e = (size_t)k - 1;
-				break;
-			}
+	/*
+	 * "NAME (unregistering): ": one of netdev_reg_state()'s six, but
+	 * for the name in "DRIVER BUS-ID (dummy): " (two words before it),
+	 * unless those are netdev_name()'s "(unnamed net_device)".
+	 */
+	for (k = 0; k < 6; k++) {
+		size_t sl = strlen(states[k]), blanks = 0, j;
+
+		if ((size_t)c <= sl || memcmp(s + c - sl, states[k], sl))
+			continue;
+		for (j = 0; j < (size_t)c - sl; j++)
+			blanks += s[j] == ' ';
+		if (blanks != 1 || ((size_t)c - sl == strlen(unnamed) &&
+				    !memcmp(s, unnamed, strlen(unnamed))))
+			e = (size_t)c - sl;
+		break;
+	}
 	for (w = e; w > 0 && s[w - 1] != ' '; w--)
 		;
 	if (w == e)
