@@ -64,6 +64,12 @@ struct backend_ops {
 	 */
 	int (*driver)(struct backend *b, const char *ifname,
 		      unsigned int ifindex, char driver[DRIVER_NAME_MAX]);
+	/*
+	 * The name interface @ifindex has now (SIOCGIFNAME on that socket);
+	 * -ENODEV where no interface has the index.
+	 */
+	int (*ifname)(struct backend *b, unsigned int ifindex,
+		      char name[IF_NAMESIZE]);
 	/* These three may be NULL: the transport cannot. */
 	/* The class names the running kernel reports, into @cn. */
 	int (*names)(struct backend *b, struct classnames *cn);

@@ -60,6 +60,12 @@ static int ioc_driver(struct backend *b, const char *ifname,
 	return ethioc_driver(fd_of(b), ifname, ifindex, driver);
 }
 
+static int ioc_ifname(struct backend *b, unsigned int ifindex,
+		      char name[IF_NAMESIZE])
+{
+	return ethioc_ifname(fd_of(b), ifindex, name);
+}
+
 /*
  * The ioctl sets by name: with @r->ifindex, the read before it checks
  * that the name is still that interface's (-ENODEV where not, as netlink
@@ -115,6 +121,7 @@ static const struct backend_ops ioctl_ops = {
 	.dump = ioc_dump,
 	.run = ioc_run,
 	.driver = ioc_driver,
+	.ifname = ioc_ifname,
 	.close = ioc_close,
 };
 

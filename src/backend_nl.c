@@ -213,16 +213,30 @@ static int nl_names(struct backend *b, struct classnames *cn)
 	return 0;
 }
 
-static int nl_driver(struct backend *b, const char *ifname,
-		     unsigned int ifindex, char driver[DRIVER_NAME_MAX])
+/* The ioctl socket of the netlink backend, opened the first time. */
+static int ioc_fd(struct backend *b)
 {
 	struct nl_priv *p = b->priv;
 
 	if (p->ioc_fd < 0)
 		p->ioc_fd = ethioc_open();
-	if (p->ioc_fd < 0)
-		return p->ioc_fd;
-	return ethioc_driver(p->ioc_fd, ifname, ifindex, driver);
+	return p->ioc_fd;
+}
+
+static int nl_driver(struct backend *b, const char *ifname,
+		     unsigned int ifindex, char driver[DRIVER_NAME_MAX])
+{
+	int fd = ioc_fd(b);
+
+	return fd < 0 ? fd : ethioc_driver(fd, ifname, ifindex, driver);
+}
+
+static int nl_ifname(struct backend *b, unsigned int ifindex,
+		     char name[IF_NAMESIZE])
+{
+	int fd = ioc_fd(b);
+
+	return fd < 0 ? fd : ethioc_ifname(fd, ifindex, name);
 }
 
 static int nl_watch(struct backend *b)
@@ -273,6 +287,7 @@ static const struct backend_ops nl_ops = {
 	.dump = nl_dump,
 	.run = nl_run,
 	.driver = nl_driver,
+	.ifname = nl_ifname,
 	.names = nl_names,
 	.watch = nl_watch,
 	.events = nl_events,

@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <fnmatch.h>
 #include <limits.h>
-#include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -152,19 +151,35 @@ static bool iflist_keep(struct iflist *l, unsigned int ifindex)
 
 /*
  * Interface @ifindex alone in @l, read by the name it has now: a device
- * not present ends every dump before the interfaces after it.
+ * not present ends every dump before the interfaces after it.  None (an
+ * empty @l) where no interface has the index, or one without a message
+ * level has it (its name still that index's), as a whole dump would
+ * leave it out.
  */
 static bool iflist_read(struct backend *b, struct iflist *l,
 			unsigned int ifindex)
 {
-	char name[IF_NAMESIZE];
+	char name[IF_NAMESIZE], now[IF_NAMESIZE];
 	struct ifstate st;
+	int ret;
 
-	if (ifindex == UINT_MAX || !if_indextoname(ifindex, name) ||
-	    b->ops->get(b, name, &st) < 0 || st.ifindex != ifindex)
+	if (ifindex == UINT_MAX)
+		return false;
+	ret = b->ops->ifname(b, ifindex, name);
+	if (ret == -ENODEV)
+		goto none;
+	if (!ret)
+		ret = b->ops->get(b, name, &st);
+	if (ret == -EOPNOTSUPP && !b->ops->ifname(b, ifindex, now) &&
+	    !strcmp(name, now))
+		goto none;
+	if (ret < 0 || st.ifindex != ifindex)
 		return false;
 	l->n = 0;
 	return !iflist_add(&st, l);
+none:
+	l->n = 0;
+	return true;
 }
 
 int iflist_dump(struct backend *b, struct iflist *l,

@@ -645,7 +645,8 @@ static int model(struct model *md, int brk, int in_flight)
 	 * A name with --driver, the one selector: one GET of it first, so
 	 * that its driver alone is read (INTERFACES); none where the name
 	 * has no interface with a level.  The last dump, if inconsistent,
-	 * is taken where it has that interface (iflist_dump()).
+	 * is taken where it has that interface, and that interface read
+	 * alone where not (iflist_dump()).
 	 */
 	if (nsel == 1 && md->lines[i].iface && !md->lines[i].pattern) {
 		struct mif *m = mfind(md->lines[i].iface);
@@ -653,8 +654,7 @@ static int model(struct model *md, int brk, int in_flight)
 
 		if (error == -ENODEV || error == -EOPNOTSUPP)
 			blind = i;
-		else if (!error && dump_error == -EAGAIN &&
-			 m - ifs < md->dump_last)
+		else if (!error && dump_error == -EAGAIN)
 			dump_error = 0;
 	}
 	/*

@@ -366,11 +366,27 @@ static void fake_close(struct backend *b)
 	}
 }
 
+static int fake_ifname(struct backend *b, unsigned int ifindex,
+		       char name[IF_NAMESIZE])
+{
+	struct fake *f = fake_of(b);
+	int i;
+
+	for (i = 0; i < f->nifs; i++) {
+		if (f->ifs[i].ifindex == ifindex) {
+			snprintf(name, IF_NAMESIZE, "%s", f->ifs[i].name);
+			return 0;
+		}
+	}
+	return -ENODEV;
+}
+
 static const struct backend_ops fake_ops = {
 	.get = fake_get,
 	.dump = fake_dump,
 	.run = fake_run,
 	.driver = fake_driver,
+	.ifname = fake_ifname,
 	.names = fake_names,
 	.watch = fake_watch,
 	.events = fake_events,
@@ -383,6 +399,7 @@ static const struct backend_ops fake_ioctl_ops = {
 	.dump = fake_dump,
 	.run = fake_run,
 	.driver = fake_driver,
+	.ifname = fake_ifname,
 	.close = fake_close,
 };
 
