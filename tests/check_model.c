@@ -731,11 +731,23 @@ static int model(struct model *md, int brk, int in_flight)
 			}
 			made |= is_set && !error;
 			if (error && !failed) {
+				const char *msg = why(error, is_set,
+						      s > 0 || j->selected);
+				uint32_t now;
+
+				/*
+				 * a name's set refused after its read found a
+				 * level: one more read (at once), and no level
+				 * there is another interface's
+				 */
+				if (is_set && s == 1 && !j->selected &&
+				    error == -EOPNOTSUPP &&
+				    get(j->m, &now) == -EOPNOTSUPP)
+					msg = "renamed during the change (another interface has the name now): nothing was changed";
 				failed = true;
 				md->failed++;
 				where(md, j->line);
-				add(&md->e->err, "%s: %s\n", j->name,
-				    why(error, is_set, s > 0 || j->selected));
+				add(&md->e->err, "%s: %s\n", j->name, msg);
 				if (!force) {
 					stop_line = j->line;
 					break;
