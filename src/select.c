@@ -134,6 +134,14 @@ static int iflist_drivers(struct backend *b, struct iflist *l,
 
 #define DUMP_TRIES	3
 
+static int by_ifindex(const void *a, const void *b)
+{
+	uint32_t x = ((const struct ifstate *)a)->ifindex;
+	uint32_t y = ((const struct ifstate *)b)->ifindex;
+
+	return (x > y) - (x < y);
+}
+
 /* Keep interface @ifindex of @l alone, if @l has it. */
 static bool iflist_keep(struct iflist *l, unsigned int ifindex)
 {
@@ -195,6 +203,12 @@ int iflist_dump(struct backend *b, struct iflist *l,
 		l->drv = NULL;
 		l->n = l->ndrivers = 0;
 		ret = b->ops->dump(b, iflist_add, l);
+		/*
+		 * In index order: a kernel whose dumps walk its ifindex hash
+		 * (older kernels, before for_each_netdev_dump()) lists 257 before 1.
+		 */
+		if (l->n > 1)
+			qsort(l->v, l->n, sizeof(*l->v), by_ifindex);
 		if (ret == -EAGAIN && ifindex && tries + 1 == DUMP_TRIES &&
 		    (iflist_keep(l, ifindex) || iflist_read(b, l, ifindex))) {
 			ret = 0;

@@ -3249,6 +3249,42 @@ START_TEST(test_trace_renamed_name_no_level)
 }
 END_TEST
 
+/*
+ * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
+ * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
+ * A pattern still runs in the order of the indexes (BATCH), and a run
+ * broken off names the first unknown one of that order (DIAGNOSTICS).
+ */
+static void hash_order(void)
+{
+	memset(&f, 0, sizeof(f));
+	fake_add(&f, "tapB", 0)->ifindex = 257;
+	fake_add(&f, "tap0", 0)->ifindex = 1;
+	fake_add(&f, "tapC", 0)->ifindex = 258;
+	fake_add(&f, "tap1", 0)->ifindex = 2;
+	fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
+}
+
+START_TEST(test_select_index_order)
+{
+	char cmd[160];
+
+	hash_order();
+	ck_assert_int_eq(run("-x tap*"), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000000\ntap1: 0x00000000\n"
+			 "tapB: 0x00000000\ntapC: 0x00000000\n");
+	snprintf(cmd, sizeof(cmd), "-x --batch %s", write_file("tap* +link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "tap0: 0x00000004\ntap1: 0x00000004\n"
+			 "tapB: 0x00000004\ntapC: 0x00000004\n");
+	/* tap0 answered; tap1, tapB and tapC (in that order) unknown */
+	f.run_answers = 1;
+	ck_assert_int_eq(run("tap* +drv"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Input/output error: the results of the 3 interfaces from tap1 on are unknown\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -3375,6 +3411,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_failed_not_read);
 	tcase_add_test(tc, test_trace_raise_stderr_blocked);
 	tcase_add_test(tc, test_trace_renamed_name_no_level);
+	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
