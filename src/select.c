@@ -171,8 +171,8 @@ static bool iflist_read(struct backend *b, struct iflist *l,
 	struct ifstate st;
 	int ret;
 
-	if (ifindex == UINT_MAX)
-		return false;
+	if (ifindex == UINT_MAX)	/* a name without one: iface_index() */
+		goto none;
 	ret = b->ops->ifname(b, ifindex, name);
 	if (ret == -ENODEV)
 		goto none;

@@ -330,6 +330,12 @@ START_TEST(test_apply_dump_cut_short_no_level)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "");
 	ck_assert_uint_eq(f.sets, 0);
+	/* By name: its GET found no level, so none is read. */
+	snprintf(cmd, sizeof(cmd), "--apply lo --config %s",
+		 write_file("lo +link\ntap* all\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.sets, 0);
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0);
 }
 END_TEST

@@ -646,15 +646,22 @@ static int model(struct model *md, int brk, int in_flight)
 	 * that its driver alone is read (INTERFACES); none where the name
 	 * has no interface with a level.  The last dump, if inconsistent,
 	 * is taken where it has that interface, and that interface read
-	 * alone where not (iflist_dump()).
+	 * alone where not (iflist_dump()): none, where the GET found none.
 	 */
 	if (nsel == 1 && md->lines[i].iface && !md->lines[i].pattern) {
 		struct mif *m = mfind(md->lines[i].iface);
 		int error = get(m, &mask);
 
-		if (error == -ENODEV || error == -EOPNOTSUPP)
+		bool none = error == -ENODEV || error == -EOPNOTSUPP;
+
+		if (!error && dump_error == -EAGAIN &&
+		    m - ifs >= md->dump_last) {
+			error = get(m, &mask);	/* read alone */
+			none = error == -EOPNOTSUPP;
+		}
+		if (none)
 			blind = i;
-		else if (!error && dump_error == -EAGAIN)
+		if (dump_error == -EAGAIN && (!error || none))
 			dump_error = 0;
 	}
 	/*
