@@ -19,7 +19,6 @@
 #include "cmd.h"
 #include "diag.h"
 #include "escape.h"
-#include "ethioc.h"
 #include "genl.h"
 #include "out.h"
 #include "print.h"
@@ -59,7 +58,6 @@ struct watch {
 	uint32_t *alt;			/* ifindex of each altname asked for */
 	int nalt;
 	int fd;				/* the notifications' socket */
-	int sk;				/* for the names of --driver's indexes */
 	int err;			/* a driver not asked (no socket): ends it */
 	bool lost;			/* notifications lost, queue not seen empty */
 	bool startup;			/* what the start queued: not all read */
@@ -124,7 +122,8 @@ static bool remember(struct watch *w, const struct ifstate *st, bool read,
  * (ETHTOOL_GDRVINFO, by name): at the start for those the dump found
  * that are asked for by name (@fresh), at the first notification for
  * the others.  A notification may have waited in the queue while its
- * interface was renamed: asked by the name its index has now.  Either
+ * interface was renamed: asked by the name its index has now (the
+ * backend's ops->ifname, on the socket its ops->driver uses).  Either
  * name must still be its own after the answer.  Not known (asked again
  * at the next one): false; where no socket could ask (ulimit -n),
  * w->err ends the monitor, as iflist_drivers() ends a show.
@@ -142,7 +141,7 @@ static bool of_driver(struct watch *w, const struct ifstate *st, bool fresh)
 
 	if (v && v->drv >= 0)
 		return v->drv;
-	d = fresh ? 0 : ethioc_ifname(w->sk, st->ifindex, now);
+	d = fresh ? 0 : w->b->ops->ifname(w->b, st->ifindex, now);
 	if (!d)
 		d = w->b->ops->driver(w->b, name, st->ifindex, driver);
 	if (d < 0 && d != -ENODEV && d != -EOPNOTSUPP && d != -EAGAIN)
@@ -367,7 +366,8 @@ static int watch(struct watch *w, const sigset_t *block, const sigset_t *wait)
 int cmd_monitor(const struct opts *o, struct backend *b)
 {
 	static const int sigs[] = { SIGINT, SIGTERM };
-	struct watch w = { .o = o, .b = b, .sk = -1, .startup = true };
+	struct watch w = { .o = o, .b = b, .startup = true };
+	char name[IF_NAMESIZE];
 	sigset_t block, wait;
 	int ret;
 
@@ -396,8 +396,16 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	 * joining the group, so that no change falls in between.
 	 */
 	ret = b->ops->dump(b, dump_cb, &w);
-	if (o->job.more->ndrivers && !w.err && (w.sk = ethioc_open()) < 0)
-		w.err = w.sk;
+	/*
+	 * The socket that asks the drivers later, open now or never: index
+	 * 0 is no interface's (-ENODEV).  No other is opened after this.
+	 */
+	if (o->job.more->ndrivers && !w.err) {
+		int d = b->ops->ifname(b, 0, name);
+
+		if (d < 0 && d != -ENODEV)
+			w.err = d;
+	}
 	/*
 	 * -EAGAIN: one missing has no "was" for its first change.  The
 	 * note says the monitor goes on: not where it ends here (w.err).
@@ -408,8 +416,6 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	if (w.err)
 		diag(NULL, NULL, "monitor: %s", strerror(-w.err));
 	ret = w.err ? w.err : watch(&w, &block, &wait);
-	if (w.sk >= 0)
-		close(w.sk);
 	free(w.alt);
 	free(w.seen);
 	/* Said: a failure, whatever errno (-EINVAL is for usage errors). */

@@ -3291,6 +3291,32 @@ START_TEST(test_select_index_order)
 }
 END_TEST
 
+/* An interface that comes after the monitor's read of the masks. */
+static void add_tap5(struct fake *fk)
+{
+	if (!fake_find(fk, "tap5"))
+		fake_add(fk, "tap5", 0);
+}
+
+/*
+ * --monitor --driver NAME for an interface that is not there at the
+ * start: its driver is read at its first notification, under the name
+ * its index has then, which the backend says (ops->ifname), not the
+ * host's table of the process's own namespace.
+ */
+START_TEST(test_monitor_driver_later)
+{
+	f.dumped = add_tap5;
+	fake_ntf(&f.events[0], "tap5", 4, 0x4);
+	events_end(&f, 1);
+	ck_assert_int_eq(run("--monitor --driver tun tap5"), -EIO);
+	ck_assert_str_eq(out, "tap5: 0x00000004 link\n");
+	ck_assert_str_eq(err, "netifmsg: monitor: Input/output error\n");
+	ck_assert_uint_eq(f.drivers, 1);
+	b.ops->close(&b);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -3369,6 +3395,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_name_not_index);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);
+	tcase_add_test(tc, test_monitor_driver_later);
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);
