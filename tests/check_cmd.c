@@ -2895,29 +2895,43 @@ START_TEST(test_trace_restore_read_other)
 }
 END_TEST
 
-/* After the raise's set: old0 is renamed lo, the host's name of index 1. */
+/* Who takes old0's name once it is renamed (NULL: no one). */
+static const char *old0_taker;
+
+/*
+ * After the raise's set: old0 is renamed lo, the host's name of index 1,
+ * and old0_taker takes the name old0.
+ */
 static void old0_renamed_lo(struct fake *fk, size_t i)
 {
 	(void)i;
-	if (fk->runs == 1)
-		fake_find(fk, "old0")->name = "lo";
+	if (fk->runs != 1)
+		return;
+	fake_find(fk, "old0")->name = "lo";
+	if (old0_taker)
+		fake_find(fk, old0_taker)->name = "old0";
 }
 
 /*
- * Renamed between the raise and its read-back, the old name no one's:
- * the read-back finds none, but the ifindex tells a rename from a target
+ * Renamed between the raise and its read-back, the old name no one's
+ * (_i 0) or taken by an interface without a message level (_i 1: not
+ * the traced one's answer, as a driver cannot lose its level): the
+ * read-back finds none, but the ifindex tells a rename from a target
  * gone.  Followed and put back, not left raised as gone.
  */
 START_TEST(test_trace_renamed_before_readback)
 {
 	struct fake_iface *t;
 
-	fake_find(&f, "lo")->name = "lo3";	/* the name is free */
+	fake_find(&f, "lo")->name = "lo3";	/* no level, as in setup() */
+	old0_taker = _i ? "lo3" : NULL;
 	t = fake_add(&f, "old0", 0x0);
 	t->ifindex = 1;
 	f.answered = old0_renamed_lo;
 	ck_assert_int_eq(run("--trace old0 --for 0.1"), 0);
 	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_null(strstr(err, "no message level"));
+	ck_assert_ptr_null(strstr(err, "not restored"));
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: renamed to 'lo': traced on\n"));
 	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00007fff; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00007fff\n"));
 	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
@@ -3221,41 +3235,6 @@ START_TEST(test_trace_raise_stderr_blocked)
 END_TEST
 
 /*
- * After the raise's set: old0 is renamed lo (the host's name of index
- * 1), and an interface without a message level takes the name old0.
- */
-static void old0_renamed_no_level(struct fake *fk, size_t i)
-{
-	(void)i;
-	if (fk->runs == 1) {
-		fake_find(fk, "old0")->name = "lo";
-		fake_find(fk, "lo3")->name = "old0";
-	}
-}
-
-/*
- * The read-back by name finds an interface without a message level: not
- * the traced one's answer (a driver cannot lose its level), which is
- * followed by its index and put back, as where the name is no one's.
- */
-START_TEST(test_trace_renamed_name_no_level)
-{
-	struct fake_iface *t;
-
-	fake_find(&f, "lo")->name = "lo3";	/* no level, as in setup() */
-	t = fake_add(&f, "old0", 0x0);
-	t->ifindex = 1;
-	f.answered = old0_renamed_no_level;
-	ck_assert_int_eq(run("--trace old0 --for 0.1"), 0);
-	ck_assert_ptr_null(strstr(err, "no message level"));
-	ck_assert_ptr_null(strstr(err, "not restored"));
-	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: renamed to 'lo': traced on\n"));
-	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
-	ck_assert_uint_eq(t->mask, 0x0);
-}
-END_TEST
-
-/*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
  * A pattern still runs in the order of the indexes (BATCH), and a run
@@ -3429,7 +3408,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_restore_read_fails);
 	tcase_add_test(tc, test_trace_restore_broken);
 	tcase_add_test(tc, test_trace_readback_other);
-	tcase_add_test(tc, test_trace_renamed_before_readback);
+	tcase_add_loop_test(tc, test_trace_renamed_before_readback, 0, 2);
 	tcase_add_test(tc, test_trace_restore_read_other);
 	tcase_add_test(tc, test_trace_selects_none);
 	tcase_add_test(tc, test_trace_dump_fails);
@@ -3443,7 +3422,6 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_dyndbg_on);
 	tcase_add_test(tc, test_trace_failed_not_read);
 	tcase_add_test(tc, test_trace_raise_stderr_blocked);
-	tcase_add_test(tc, test_trace_renamed_name_no_level);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
