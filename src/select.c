@@ -171,8 +171,12 @@ static bool iflist_read(struct backend *b, struct iflist *l,
 	struct ifstate st;
 	int ret;
 
-	if (ifindex == UINT_MAX)	/* a name without one: iface_index() */
-		goto none;
+	/*
+	 * A name whose GET found none (iface_index()): not known to be
+	 * no one's, as a device not present is read so too.
+	 */
+	if (ifindex == UINT_MAX)
+		return false;
 	ret = b->ops->ifname(b, ifindex, name);
 	if (ret == -ENODEV)
 		goto none;

@@ -330,13 +330,43 @@ START_TEST(test_apply_dump_cut_short_no_level)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "");
 	ck_assert_uint_eq(f.sets, 0);
-	/* By name: its GET found no level, so none is read. */
+	/*
+	 * By name: its GET found no level, which a device not present
+	 * (the one that cuts the dumps short, say) gives too: the dump's
+	 * failure, and nothing set.
+	 */
+	f.dumps = 0;
 	snprintf(cmd, sizeof(cmd), "--apply lo --config %s",
 		 write_file("lo +link\ntap* all\n"));
-	ck_assert_int_eq(run(cmd), 0);
-	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
 	ck_assert_uint_eq(f.sets, 0);
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0);
+}
+END_TEST
+
+/*
+ * A device not present (detached by its driver) ends every dump before
+ * it, and its own read by name fails with ENODEV: --apply by its name
+ * and by its index are the same run, and fail alike.
+ */
+START_TEST(test_apply_not_present_target)
+{
+	char cmd[160];
+	struct fake_iface *t1 = fake_find(&f, "tap1");
+
+	fake_fail_gets(t1, 0, 100, -ENODEV);
+	f.dumps_enodev = 100;
+	snprintf(cmd, sizeof(cmd), "-v --apply --ifindex 2 --config %s",
+		 write_file("tap1 +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	snprintf(cmd, sizeof(cmd), "-v --apply tap1 --config %s",
+		 write_file("tap1 +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.sets, 0);
 }
 END_TEST
 
@@ -3309,6 +3339,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_dump_enodev);
 	tcase_add_test(tc, test_apply_dump_cut_short);
 	tcase_add_test(tc, test_apply_dump_cut_short_no_level);
+	tcase_add_test(tc, test_apply_not_present_target);
 	tcase_add_test(tc, test_show_one);
 	tcase_add_test(tc, test_change);
 	tcase_add_test(tc, test_change_readback_fails);

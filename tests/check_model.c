@@ -646,21 +646,27 @@ static int model(struct model *md, int brk, int in_flight)
 	 * that its driver alone is read (INTERFACES); none where the name
 	 * has no interface with a level.  The last dump, if inconsistent,
 	 * is taken where it has that interface, and that interface read
-	 * alone where not (iflist_dump()): none, where the GET found none.
+	 * alone where not (iflist_dump()); where that read finds no level,
+	 * none (an empty list, whose lack of the name job_own_name() reads
+	 * once more, as perhaps an alternative name).  A name whose GET
+	 * found none leaves the dump's failure as it is.
 	 */
 	if (nsel == 1 && md->lines[i].iface && !md->lines[i].pattern) {
 		struct mif *m = mfind(md->lines[i].iface);
 		int error = get(m, &mask);
+		bool none = false;
 
-		bool none = error == -ENODEV || error == -EOPNOTSUPP;
-
-		if (!error && dump_error == -EAGAIN &&
-		    m - ifs >= md->dump_last) {
+		if (error == -ENODEV || error == -EOPNOTSUPP) {
+			blind = i;
+		} else if (!error && dump_error == -EAGAIN &&
+			   m - ifs >= md->dump_last) {
 			error = get(m, &mask);	/* read alone */
 			none = error == -EOPNOTSUPP;
+			if (none) {
+				blind = i;
+				get(m, &mask);
+			}
 		}
-		if (none)
-			blind = i;
 		if (dump_error == -EAGAIN && (!error || none))
 			dump_error = 0;
 	}
@@ -1056,6 +1062,7 @@ START_TEST(test_model_found)
 	static const unsigned long long seeds[] = {
 		165,	/* a set refused, then a break: also "unknown" */
 		169,	/* -f: a line that matched nothing told after a break */
+		1808347, /* a name whose GET found none, every dump cut short */
 	};
 	size_t i;
 
