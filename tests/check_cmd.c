@@ -249,6 +249,22 @@ START_TEST(test_dump_enodev)
 END_TEST
 
 /*
+ * An interface lo at index 1 (tap0 moved to 11, setup()'s lo renamed
+ * lo3), mask 0x1, with a message level if @level: after tap1 in a dump.
+ */
+static struct fake_iface *lo_at_index_1(bool level)
+{
+	struct fake_iface *lo;
+
+	fake_find(&f, "tap0")->ifindex = 11;
+	fake_find(&f, "lo")->name = "lo3";
+	lo = fake_add(&f, "lo", 0x1);
+	lo->ifindex = 1;
+	lo->no_level = !level;
+	return lo;
+}
+
+/*
  * A device not present ends every dump where it is: --apply --ifindex
  * (and --apply IFACE) read the interface alone by the name its index has
  * now (ops->ifname).
@@ -256,12 +272,8 @@ END_TEST
 START_TEST(test_apply_dump_cut_short)
 {
 	char cmd[160];
-	struct fake_iface *lo;
+	struct fake_iface *lo = lo_at_index_1(true);
 
-	fake_find(&f, "tap0")->ifindex = 11;
-	fake_find(&f, "lo")->name = "lo3";
-	lo = fake_add(&f, "lo", 0x1);
-	lo->ifindex = 1;
 	f.dumps_enodev = 6;
 	snprintf(cmd, sizeof(cmd), "--apply --ifindex 1 --config %s",
 		 write_file("lo +link\ntap* all\n"));
@@ -297,14 +309,9 @@ END_TEST
 START_TEST(test_apply_dump_cut_short_no_level)
 {
 	char cmd[160];
-	struct fake_iface *lo;
 
 	/* With dumps that work: the baseline. */
-	fake_find(&f, "tap0")->ifindex = 11;
-	fake_find(&f, "lo")->name = "lo3";
-	lo = fake_add(&f, "lo", 0x1);
-	lo->ifindex = 1;
-	lo->no_level = true;
+	lo_at_index_1(false);
 	snprintf(cmd, sizeof(cmd), "--apply --ifindex 1 --config %s",
 		 write_file("lo +link\ntap* all\n"));
 	ck_assert_int_eq(run(cmd), 0);

@@ -311,16 +311,10 @@ START_TEST(test_ifname_paren)
 			  "eth0");
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 (b): x\n"),
 			  "(b)|m: |x");
-}
-END_TEST
-
-/*
- * An interface named as a registration state ("(dummy)": dev_valid_name()
- * takes it) behind a parent's driver and bus-id: three words, the last
- * the name.  Only a fourth word is netdev_reg_state()'s.
- */
-START_TEST(test_ifname_reg_state_word)
-{
+	/*
+	 * named as a state ("(dummy)") behind a parent's driver and
+	 * bus-id: three words, the last the name; a fourth is the state
+	 */
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (dummy): Up\n"),
 			  "(dummy)");
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;virtio_net virtio0 (released): x\n"),
@@ -352,7 +346,6 @@ static Suite *kmsg_suite(void)
 	tcase_add_test(tc, test_dyndbg_flags);
 	tcase_add_test(tc, test_dyndbg);
 	tcase_add_test(tc, test_ifname_paren);
-	tcase_add_test(tc, test_ifname_reg_state_word);
 	suite_add_tcase(s, tc);
 	return s;
 }
