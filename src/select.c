@@ -142,6 +142,23 @@ static int by_ifindex(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/*
+ * In index order: a kernel whose dumps walk its ifindex hash (older
+ * kernels, before for_each_netdev_dump()) lists 257 before 1.  Newer
+ * ones list in order already, which one pass finds.
+ */
+static void iflist_sort(struct iflist *l)
+{
+	size_t i;
+
+	for (i = 1; i < l->n; i++) {
+		if (l->v[i - 1].ifindex > l->v[i].ifindex) {
+			qsort(l->v, l->n, sizeof(*l->v), by_ifindex);
+			return;
+		}
+	}
+}
+
 /* Keep interface @ifindex of @l alone, if @l has it. */
 static bool iflist_keep(struct iflist *l, unsigned int ifindex)
 {
@@ -207,12 +224,7 @@ int iflist_dump(struct backend *b, struct iflist *l,
 		l->drv = NULL;
 		l->n = l->ndrivers = 0;
 		ret = b->ops->dump(b, iflist_add, l);
-		/*
-		 * In index order: a kernel whose dumps walk its ifindex hash
-		 * (older kernels, before for_each_netdev_dump()) lists 257 before 1.
-		 */
-		if (l->n > 1)
-			qsort(l->v, l->n, sizeof(*l->v), by_ifindex);
+		iflist_sort(l);
 		if (ret == -EAGAIN && ifindex && tries + 1 == DUMP_TRIES &&
 		    (iflist_keep(l, ifindex) || iflist_read(b, l, ifindex))) {
 			ret = 0;
