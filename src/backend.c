@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-or-later
 /* What every backend shares: closing, and the class names it knows. */
+#include <errno.h>
 #include <stddef.h>
 
 #include "backend.h"
@@ -23,4 +24,12 @@ const struct classnames *backend_names(struct backend *b, uint32_t mask)
 			classnames_init(&b->cn);
 	}
 	return &b->cn;
+}
+
+int backend_open_ifname(struct backend *b)
+{
+	char name[IF_NAMESIZE];
+	int ret = b->ops->ifname(b, 0, name);
+
+	return ret == -ENODEV ? 0 : ret;	/* index 0 is no one's */
 }

@@ -109,6 +109,11 @@ enum backend_stage {
 int backend_open(struct backend *b, const char *netns, bool ioctl,
 		 bool monitor, enum backend_stage *stage);
 void backend_close(struct backend *b);
+/*
+ * Open now the socket ops->ifname() and ops->driver() ask on, where one
+ * that runs on must open nothing later: 0 or -errno.
+ */
+int backend_open_ifname(struct backend *b);
 
 /* The two transports, for backend_open() and for tests. */
 int backend_nl_open(struct backend *b, bool monitor);

@@ -367,7 +367,6 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 {
 	static const int sigs[] = { SIGINT, SIGTERM };
 	struct watch w = { .o = o, .b = b, .startup = true };
-	char name[IF_NAMESIZE];
 	sigset_t block, wait;
 	int ret;
 
@@ -397,15 +396,11 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 	 */
 	ret = b->ops->dump(b, dump_cb, &w);
 	/*
-	 * The socket that asks the drivers later, open now or never: index
-	 * 0 is no interface's (-ENODEV).  No other is opened after this.
+	 * The socket that asks the drivers later, open now or never.  No
+	 * other is opened after this.
 	 */
-	if (o->job.more->ndrivers && !w.err) {
-		int d = b->ops->ifname(b, 0, name);
-
-		if (d < 0 && d != -ENODEV)
-			w.err = d;
-	}
+	if (o->job.more->ndrivers && !w.err)
+		w.err = backend_open_ifname(b);
 	/*
 	 * -EAGAIN: one missing has no "was" for its first change.  The
 	 * note says the monitor goes on: not where it ends here (w.err).

@@ -25,7 +25,6 @@
 #include "cmd.h"
 #include "diag.h"
 #include "escape.h"
-#include "ethioc.h"
 #include "format.h"
 #include "kmsg.h"
 #include "out.h"
@@ -96,7 +95,6 @@ struct trace {
 	struct breq *reqs;		/* a chunk's requests: by_chunks() */
 	size_t n;
 	int kmsg;			/* < 0: not readable (-errno) */
-	int sk;				/* for the targets' names now */
 	char *netns;			/* -n NETNS's path from /, if relative */
 	bool ending;			/* the restores come next, or have begun */
 };
@@ -368,7 +366,7 @@ static int follow_index(struct trace *tr, size_t i)
 {
 	struct ifstate *st = &tr->st[i];
 	char name[IF_NAMESIZE], old[IF_NAMESIZE];
-	int ret = ethioc_ifname(tr->sk, st->ifindex, name);
+	int ret = tr->b->ops->ifname(tr->b, st->ifindex, name);
 
 	if (ret < 0 || !strcmp(name, st->ifname))
 		return ret;
@@ -950,8 +948,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		SIGSTKFLT,
 #endif
 	};
-	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1,
-			    .sk = -1 };
+	struct trace tr = { .o = o, .b = b, .job = o->job, .kmsg = -1 };
 	size_t n = sizeof(ends) / sizeof(*ends);
 	int sigs[NSIG], sig, ret, ret2;
 	sigset_t block, wait;
@@ -970,7 +967,7 @@ int cmd_trace(const struct opts *o, struct backend *b)
 		sigs[n++] = sig;
 	ret = cmd_catch_signals(sigs, n, on_signal, &block, &wait);
 	if (!ret)
-		ret = tr.sk = ethioc_open();
+		ret = backend_open_ifname(b);	/* for the names now */
 	if (ret < 0) {
 		diag(NULL, NULL, "trace: %s", strerror(-ret));
 		ret = -EIO;	/* a failure, whatever errno */
@@ -1021,8 +1018,6 @@ restore:
 out:
 	if (tr.kmsg >= 0)
 		close(tr.kmsg);
-	if (tr.sk >= 0)
-		close(tr.sk);
 	free(tr.st);
 	free(tr.t);
 	free(tr.names);

@@ -2563,8 +2563,8 @@ END_TEST
 
 START_TEST(test_trace_undo_name)
 {
-	/* No interface of the host has that index: the trace ends at once. */
-	fake_add(&f, "nim\\", 0x0)->ifindex = INT32_MAX;
+	/* No interface has that index: the trace ends at once. */
+	fake_add(&f, "nim\\", 0x0)->index_gone = true;
 	ck_assert_int_eq(run("--trace nim\\\\ --for 0.1"), 0);
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim\\\\: now 0x00007fff; if netifmsg is killed, restore with: netifmsg \"nim\\\\\\\\\" 0x00000000/0x00007fff\n"));
 	/* Gone: what to set where it may still be, the bits it had before. */
@@ -2598,13 +2598,13 @@ START_TEST(test_trace_dyndbg_once)
 	fputs("drivers/net/ethernet/intel/e1000e/netdev.c:1 [e1000e]e1000_a =_ \"x\\n\"\n"
 	      "drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n", c);
 	ck_assert_int_eq(fclose(c), 0);
-	/* No interface of the host has these indexes: the trace ends at once. */
+	/* No interface has these indexes: the trace ends at once. */
 	for (i = 0; i < 3; i++) {
 		struct fake_iface *fi;
 
 		fi = fake_add(&f, names[i], 0x0);
 		fi->driver = drivers[i];
-		fi->ifindex = INT32_MAX - (uint32_t)i;
+		fi->index_gone = true;
 	}
 	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
 	unlink(DYNDBG_PATH);
@@ -2617,17 +2617,20 @@ START_TEST(test_trace_dyndbg_once)
 }
 END_TEST
 
-/* A restore that fails says so, and not that the mask was restored. */
-START_TEST(test_trace_restore_fails)
+/* setup()'s lo, with a message level: its index stays, a trace runs to --for. */
+static struct fake_iface *host_lo(void)
 {
 	struct fake_iface *lo = fake_find(&f, "lo");
 
-	/*
-	 * The host's "lo", index 1 in every namespace, is there for
-	 * if_indextoname(): the trace runs to --for.
-	 */
-	lo->ifindex = 1;
 	lo->no_level = false;
+	return lo;
+}
+
+/* A restore that fails says so, and not that the mask was restored. */
+START_TEST(test_trace_restore_fails)
+{
+	struct fake_iface *lo = host_lo();
+
 	lo->set_error = -EPERM;
 	lo->set_ok = 1;
 	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
@@ -2644,27 +2647,18 @@ START_TEST(test_trace_restore_fails)
 }
 END_TEST
 
-/* The host's "lo", index 1 in every namespace: a trace runs to --for. */
-static struct fake_iface *host_lo(void)
-{
-	struct fake_iface *lo = fake_find(&f, "lo");
-
-	lo->ifindex = 1;
-	lo->no_level = false;
-	return lo;
-}
 
 /*
  * Gone between the raise's set and its read-back (no interface of the
  * host has its index): raised all the same, maybe where it went, so it
  * ends the session as one gone later does, with what to set there; no
- * failure.  The other target, the host's lo, is put back.
+ * failure.  The other target, lo, is put back.
  */
 START_TEST(test_trace_gone_at_readback)
 {
 	struct fake_iface *g = fake_add(&f, "nim0", 0x0), *lo = host_lo();
 
-	g->ifindex = INT32_MAX;
+	g->index_gone = true;
 	fake_find(&f, "tap1")->no_level = true;
 	fake_fail_gets(g, 1, 1, -ENODEV);
 	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
@@ -2685,7 +2679,7 @@ END_TEST
 
 /*
  * Read by name, no interface had it, but its index still has that name
- * (renamed away and back, here the host's lo): not gone, traced on, and
+ * (renamed away and back, here lo): not gone, traced on, and
  * put back at the end, not left raised.  The read that finds none is
  * the read-back after the raise (@ok 1), or the read before the restore
  * (@ok 2), which reads it once more.
@@ -2750,11 +2744,11 @@ START_TEST(test_trace_dyndbg_stopped)
 	ck_assert_ptr_nonnull(c);
 	fputs("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n", c);
 	ck_assert_int_eq(fclose(c), 0);
-	/* No interface of the host has the taps' indexes. */
+	/* No interface has the taps' indexes. */
 	for (i = 0; i < f.nifs; i++) {
 		f.ifs[i].driver = "igb";
 		if (&f.ifs[i] != lo)
-			f.ifs[i].ifindex = INT32_MAX - (uint32_t)i;
+			f.ifs[i].index_gone = true;
 	}
 	f.driver_raise = SIGTERM;
 	ck_assert_int_eq(run("--trace * --for 5"), 0);
@@ -2904,31 +2898,42 @@ START_TEST(test_trace_readback_other)
 }
 END_TEST
 
-/* After the read-back: lo is renamed, and tap1 takes its name. */
+/* The run after which lo is renamed old0, and tap1 takes its name. */
+static unsigned int lo_rename_run;
+
 static void lo_renamed_before_restore(struct fake *fk, size_t i)
 {
 	(void)i;
-	if (fk->runs == 2) {
+	if (fk->runs == lo_rename_run) {
 		fake_find(fk, "lo")->name = "old0";
 		fake_find(fk, "tap1")->name = "lo";
 	}
 }
 
 /*
- * The read before the restore is by name: where the name is another
- * interface's, the traced one is not said to be restored.
+ * Renamed after the read-back (_i 0, seen at a look) or after the read
+ * before the restore (_i 1, the restore's set by name finds another),
+ * its name taken by another: followed by index and put back under its
+ * new name; the other, now "lo", is left alone and not said restored.
  */
 START_TEST(test_trace_restore_read_other)
 {
-	struct fake_iface *lo = host_lo();
+	struct fake_iface *lo = host_lo(), *tap1 = fake_find(&f, "tap1");
+	static const char *const seen[] = {
+		"netifmsg: lo: renamed to 'old0': traced on; if netifmsg is killed, restore with: netifmsg old0 0x00000000/0x00007fff\n",
+		"netifmsg: lo: renamed to 'old0': traced on\n",
+	};
 
+	lo_rename_run = 2 + (unsigned int)_i;
 	f.answered = lo_renamed_before_restore;
-	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, seen[_i]));
 	ck_assert_ptr_null(strstr(err, "lo: restored"));
 	ck_assert_ptr_null(strstr(err, "someone else"));
-	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
-	ck_assert_uint_eq(lo->mask, 0x7fff);
-	ck_assert_uint_eq(fake_find(&f, "lo")->mask, 0x0);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0x0);
+	ck_assert_uint_eq(tap1->mask, 0x0);
+	ck_assert_str_eq(tap1->name, "lo");
 }
 END_TEST
 
@@ -2936,7 +2941,7 @@ END_TEST
 static const char *old0_taker;
 
 /*
- * After the raise's set: old0 is renamed lo, the host's name of index 1,
+ * After the raise's set: old0 is renamed lo (setup()'s lo is lo3 by then),
  * and old0_taker takes the name old0.
  */
 static void old0_renamed_lo(struct fake *fk, size_t i)
@@ -2963,7 +2968,6 @@ START_TEST(test_trace_renamed_before_readback)
 	fake_find(&f, "lo")->name = "lo3";	/* no level, as in setup() */
 	old0_taker = _i ? "lo3" : NULL;
 	t = fake_add(&f, "old0", 0x0);
-	t->ifindex = 1;
 	f.answered = old0_renamed_lo;
 	ck_assert_int_eq(run("--trace old0 --for 0.1"), 0);
 	ck_assert_ptr_null(strstr(err, "no such network interface"));
@@ -3037,8 +3041,8 @@ END_TEST
  */
 START_TEST(test_trace_gone_unchanged)
 {
-	/* No interface of the host has that index: it is gone at once. */
-	fake_add(&f, "nim0", 0x7fff)->ifindex = INT32_MAX;
+	/* No interface has that index: it is gone at once. */
+	fake_add(&f, "nim0", 0x7fff)->index_gone = true;
 	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
 	ck_assert_str_eq(err,
 		"netifmsg: nim0: already so: nothing to restore at the end\n"
@@ -3091,8 +3095,8 @@ END_TEST
 /* An --ioctl session's restore command is an --ioctl one too. */
 START_TEST(test_trace_undo_ioctl)
 {
-	/* No interface of the host has that index: the trace ends at once. */
-	fake_add(&f, "nim0", 0x0)->ifindex = INT32_MAX;
+	/* No interface has that index: the trace ends at once. */
+	fake_add(&f, "nim0", 0x0)->index_gone = true;
 	ck_assert_int_eq(run("--ioctl --trace nim0 --for 0.1"), 0);
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: nim0: now 0x00007fff; if netifmsg is killed, restore with: netifmsg --ioctl nim0 0x00000000/0x00007fff\n"));
 	/* Gone: where it may still be raised, it is set over the ioctl too. */
@@ -3129,13 +3133,13 @@ START_TEST(test_trace_dyndbg_on)
 	      "drivers/net/ethernet/intel/igb/igb_main.c:2 [igb]igb_b =_ \"x\\n\"\n"
 	      "[e1000e]\n", c);
 	ck_assert_int_eq(fclose(c), 0);
-	/* No interface of the host has these indexes: the trace ends at once. */
+	/* No interface has these indexes: the trace ends at once. */
 	for (i = 0; i < 2; i++) {
 		struct fake_iface *fi;
 
 		fi = fake_add(&f, names[i], 0x0);
 		fi->driver = drivers[i];
-		fi->ifindex = INT32_MAX - (uint32_t)i;
+		fi->index_gone = true;
 	}
 	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
 	unlink(DYNDBG_PATH);
@@ -3447,7 +3451,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_restore_broken);
 	tcase_add_test(tc, test_trace_readback_other);
 	tcase_add_loop_test(tc, test_trace_renamed_before_readback, 0, 2);
-	tcase_add_test(tc, test_trace_restore_read_other);
+	tcase_add_loop_test(tc, test_trace_restore_read_other, 0, 2);
 	tcase_add_test(tc, test_trace_selects_none);
 	tcase_add_test(tc, test_trace_dump_fails);
 	tcase_add_test(tc, test_trace_get_fails);

@@ -373,7 +373,7 @@ static int fake_ifname(struct backend *b, unsigned int ifindex,
 	int i;
 
 	for (i = 0; i < f->nifs; i++) {
-		if (f->ifs[i].ifindex == ifindex) {
+		if (f->ifs[i].ifindex == ifindex && !f->ifs[i].index_gone) {
 			snprintf(name, IF_NAMESIZE, "%s", f->ifs[i].name);
 			return 0;
 		}

@@ -25,6 +25,7 @@ struct fake_iface {
 	int get_error;		/* its next @get_fails gets fail so ... */
 	unsigned int get_fails;
 	unsigned int get_ok;	/* ... after this many gets that work */
+	bool index_gone;	/* no interface has its index now (ifname) */
 };
 
 struct fake {

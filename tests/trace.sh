@@ -1257,8 +1257,8 @@ netifmsg: trc0: restored: 0x00000000 none" "$E"
 	# to another interface: the change is refused, as netlink refuses a
 	# name and an index that do not match, also over the ioctl, which
 	# sets by name; the other interface is not raised.  strace stops the
-	# trace after its second socket (the first is the backend's, the
-	# read of trc0 comes before the second).
+	# trace at its lseek() to the end of /dev/kmsg, after the read of
+	# trc0, before the change.
 	for via in netlink ioctl; do
 		args=(trc0 +link)
 		[ "$via" = ioctl ] && args=(--ioctl trc0 +link)
@@ -1266,7 +1266,7 @@ netifmsg: trc0: restored: 0x00000000 none" "$E"
 		set_mask trc1 0x1
 		: >"$NIM_TMP/strace"
 		ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" \
-			-e trace=socket -e inject=socket:signal=SIGSTOP:when=2 \
+			-e trace=lseek -e inject=lseek:signal=SIGSTOP:when=1 \
 			"$NETIFMSG" --trace "${args[@]}" >"$O" 2>"$E" &
 		TPID=$!
 		wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' ||
