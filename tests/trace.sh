@@ -908,14 +908,15 @@ if [ "$(cat /proc/sys/kernel/dmesg_restrict 2>/dev/null)" = 1 ]; then
 		--inh-caps=-syslog "$NETIFMSG" -q --trace trc0 --for 0.3
 	check_nogrep "-q, no CAP_SYSLOG: no note" "cannot read /dev/kmsg" "$ERR"
 	check_grep "-q, no CAP_SYSLOG: still restored" "trc0: restored" "$ERR"
-	check_rc "no CAP_NET_ADMIN: refused" 1 ip netns exec "$NS" setpriv --reuid=65534 \
-		--regid=65534 --clear-groups --inh-caps=-all "$NETIFMSG" --trace trc0 --for 0.3
-	check_grep "no CAP_NET_ADMIN: the message" "trc0: permission denied" "$ERR"
-	check_nogrep "no CAP_NET_ADMIN: no restore line" "restore" "$ERR"
-	check_mask "no CAP_NET_ADMIN: unchanged" trc0 0x0
 else
 	echo "note: dmesg_restrict is 0: the CAP_SYSLOG cases are not run"
 fi
+# --- without CAP_NET_ADMIN (whatever dmesg_restrict is): refused
+check_rc "no CAP_NET_ADMIN: refused" 1 ip netns exec "$NS" setpriv --reuid=65534 \
+	--regid=65534 --clear-groups --inh-caps=-all "$NETIFMSG" --trace trc0 --for 0.3
+check_grep "no CAP_NET_ADMIN: the message" "trc0: permission denied" "$ERR"
+check_nogrep "no CAP_NET_ADMIN: no restore line" "restore" "$ERR"
+check_mask "no CAP_NET_ADMIN: unchanged" trc0 0x0
 
 # --- /dev/null bound over /dev/kmsg (a container): its end of file is
 # said once, and the session waits on, as it does without /dev/kmsg; it
