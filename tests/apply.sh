@@ -316,8 +316,8 @@ RULE=${top_builddir:-$top_srcdir}/contrib/90-netifmsg.rules
 if [ -f "$RULE" ]; then
 	check_egrep "rule: add events of the net subsystem" \
 		'^ACTION=="add", SUBSYSTEM=="net", RUN\+="/[^"]*/netifmsg --apply --ifindex \$env\{IFINDEX\}"$' "$RULE"
-	if command -v udevadm >/dev/null 2>&1 && ! pgrep -x systemd-udevd >/dev/null &&
-	   [ -d /run ]; then
+	command -v udevadm >/dev/null 2>&1 || missing udevadm udev
+	if [ -d /run ]; then
 		# udevadm test reads the rules directories and writes the
 		# device's database entry and tag files (data/n4242,
 		# tags/systemd/n4242): give it a /run of its own (a tmpfs, in
@@ -363,7 +363,7 @@ if [ -f "$RULE" ]; then
 		check_rc "udevadm test, interface gone first: the RUN line succeeds" 0 \
 			nm --config "$C/hot.conf" "${words[@]}"
 	else
-		echo "note: no udevadm (or udevd runs): the rule checked by its text only"
+		echo "note: no /run: the rule checked by its text only"
 	fi
 fi
 
