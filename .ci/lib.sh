@@ -55,6 +55,19 @@ ci_count_trs()
 	fi
 }
 
+# ci_make_status LABEL RC LOG: make's own exit status.  A test that make
+# never ran (a rule that failed first, a test missing from the tree)
+# leaves no .trs for ci_count_trs to count: make's status says so.
+ci_make_status()
+{
+	if [ "$2" -ne 0 ]; then
+		tail -n 30 "$3"
+		ci_result "$1: make exited with status $2" 1
+	else
+		ci_result "$1: make exited with status 0" 0
+	fi
+}
+
 ci_summary()
 {
 	local f

@@ -49,12 +49,16 @@ elif make distdir distdir="$ci_m32_dir/src" >>ci-m32.log 2>&1 &&
 		make -C "$ci_m32_dir/src" -j"$(nproc)" check \
 			TESTS='$(CHECK_TESTS) $(TOOL_TESTS) $(INTEGRATION_TESTS)' \
 			>ci-m32-check.log 2>&1
+		ci_m32_rc=$?
 		ci_count_trs "$ci_m32_dir/src" "32-bit"
+		ci_make_status "32-bit" "$ci_m32_rc" ci-m32-check.log
 	else
 		CK_EXCLUDE_TAGS=kernel make -C "$ci_m32_dir/src" -j"$(nproc)" \
 			check TESTS='$(CHECK_TESTS)' LOG_COMPILER=qemu-i386 \
 			>ci-m32-check.log 2>&1
+		ci_m32_rc=$?
 		ci_count_trs "$ci_m32_dir/src" "32-bit (qemu-i386)"
+		ci_make_status "32-bit (qemu-i386)" "$ci_m32_rc" ci-m32-check.log
 		ci_result "32-bit: the unit tests tagged kernel, the tool and integration tests (no i386 program runs here, and qemu-i386 has no generic netlink)" 77
 	fi
 else
@@ -62,4 +66,4 @@ else
 	ci_result "32-bit build" 1
 fi
 rm -rf "$ci_m32_dir"
-unset ci_m32_dir ci_m32_host ci_m32_skip
+unset ci_m32_dir ci_m32_host ci_m32_skip ci_m32_rc

@@ -29,11 +29,13 @@ if $ci_san_ok && grep -q -- '-fsanitize=address,undefined' "$ci_san_dir/build/Ma
 		make -C "$ci_san_dir/build" -j"$(nproc)" check \
 		TESTS='$(CHECK_TESTS) $(TOOL_TESTS) $(INTEGRATION_TESTS)' \
 		>ci-sanitizers-check.log 2>&1
+	ci_san_rc=$?
 	ci_count_trs "$ci_san_dir/build" "sanitizers"
+	ci_make_status "sanitizers" "$ci_san_rc" ci-sanitizers-check.log
 else
 	tail -n 60 ci-sanitizers.log
 	ci_result "sanitizer build" 1
 fi
 chmod -R u+w "$ci_san_dir"
 rm -rf "$ci_san_dir"
-unset ci_san_dir ci_san_ok
+unset ci_san_dir ci_san_ok ci_san_rc

@@ -49,7 +49,9 @@ if [ -n "$ci_vg_id" ] && [ -f "$ci_vg_dbg" ] &&
 fi
 "${ci_vg_run[@]}" env NIM_TIMEOUT=1500 NETIFMSG_WRAPPER="$ci_vg_dir/wrap" \
 	make -j"$(nproc)" check-integration >ci-valgrind.log 2>&1
+ci_vg_rc=$?
 ci_count_trs . "valgrind" "$ci_vg_dir/stamp"
+ci_make_status "valgrind" "$ci_vg_rc" ci-valgrind.log
 ci_vg_reports=$(find "$ci_vg_dir" -name 'vg.*.log' -size +0 | wc -l)
 ci_vg_runs=$(find "$ci_vg_dir" -name 'vg.*.log' | wc -l)
 echo "valgrind: $ci_vg_runs runs of the program, $ci_vg_reports with reports"
@@ -62,4 +64,4 @@ else
 	ci_result "valgrind: no reports" 0
 fi
 rm -rf "$ci_vg_dir"
-unset ci_vg_dir ci_vg_reports ci_vg_runs ci_vg_run ci_vg_libc ci_vg_id ci_vg_dbg
+unset ci_vg_rc ci_vg_dir ci_vg_reports ci_vg_runs ci_vg_run ci_vg_libc ci_vg_id ci_vg_dbg
