@@ -98,7 +98,10 @@ trap 'exit 129' HUP
 # A test that hangs fails rather than stalling the run: after NIM_TIMEOUT
 # seconds (600 by default; the valgrind stage of CI gives more) the
 # watchdog says so and the test ends with status 1, through cleanup.
-# A trapped signal also ends a `wait` builtin that waits for a hung child.
+# A trapped signal also ends a `wait` builtin that waits for a hung child;
+# bash runs the trap only once a foreground command has ended, so the
+# children the shell had before the signal (a hung one among them) are
+# killed too, and not those of the cleanup it runs then.
 # The watchdog is started from a command substitution, so it is no child
 # of the test's shell and a plain `wait` does not wait for it.
 NIM_TIMEOUT=${NIM_TIMEOUT:-600}
@@ -110,7 +113,10 @@ NIM_WATCHDOG=$(
 		nim_sleep=$!
 		wait "$nim_sleep" || exit 0
 		echo "ERROR: $NIM_NAME: still running after $NIM_TIMEOUT s (NIM_TIMEOUT): stopped" >&2
+		nim_kids=$(pgrep -P $$)
 		kill -USR1 $$
+		# shellcheck disable=SC2086 # one pid a word
+		[ -z "$nim_kids" ] || kill -KILL $nim_kids 2>/dev/null
 	) >/dev/null &
 	echo $!
 )
