@@ -212,12 +212,17 @@ static int fake_set(struct backend *b, const struct breq *r)
 		return -EINVAL;
 	if (strlen(r->ifname) > b->name_max)
 		return -ENAMETOOLONG;
+	/*
+	 * As the kernel: the name is no longer that index's, also where
+	 * the interface that has it now has no message level (and as
+	 * backend_ioctl.c's ioc_set() says it).
+	 */
+	fi = fake_find(f, r->ifname);
+	if (fi && r->ifindex && r->ifindex != fi->ifindex)
+		return -ENODEV;
 	ret = lookup(f, r->ifname, &fi);
 	if (ret < 0)
 		return ret;
-	/* As the kernel: the name is no longer that index's. */
-	if (r->ifindex && r->ifindex != fi->ifindex)
-		return -ENODEV;
 	if (fi->set_error && !fi->set_ok)
 		return fi->set_error;
 	if (fi->set_ok)
