@@ -440,10 +440,14 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 			   reqs[j].st.msg_enable :
 			   change_apply(&tr->job.change, st[i].msg_enable);
 		/*
-		 * Only bits the set could touch: another writer may have
-		 * changed others since the mask was first read.
+		 * Only bits the set changed: those it wrote a new value to.
+		 * Another writer may have changed others since the mask was
+		 * first read, also one the set wrote as it was, between the
+		 * set and this read: theirs, not to be put back.
 		 */
-		t->changed = (st[i].msg_enable ^ t->after) & mask;
+		t->changed = (st[i].msg_enable ^ t->after) &
+			     (st[i].msg_enable ^
+			      change_apply(&tr->job.change, st[i].msg_enable));
 		j++;
 	}
 	return ret ? ret : ret2;

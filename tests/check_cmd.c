@@ -2785,6 +2785,33 @@ START_TEST(test_trace_others_bit)
 }
 END_TEST
 
+/* After the raise's set: someone else turns lo's drv off again. */
+static void lo_drv_off_meanwhile(struct fake *fk, size_t i)
+{
+	(void)i;
+	if (fk->runs == 1)
+		fake_find(fk, "lo")->mask &= ~0x1u;
+}
+
+/*
+ * A bit the set could touch but left as it was (+all on a drv already
+ * on), that someone else changed before the read-back, is theirs too:
+ * not in the restore command, and left as they left it at the end, not
+ * turned on again.  (check_trace_model's seed 2033.)
+ */
+START_TEST(test_trace_others_bit_in_change)
+{
+	struct fake_iface *lo = host_lo();
+
+	lo->mask = 0x1;
+	f.answered = lo_drv_off_meanwhile;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: now 0x00007ffe; if netifmsg is killed, restore with: netifmsg lo 0x00000000/0x00007ffe\n"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+	ck_assert_uint_eq(lo->mask, 0x0);
+}
+END_TEST
+
 /* A change that changes nothing has nothing to put back, and says so. */
 START_TEST(test_trace_already_so)
 {
@@ -3445,6 +3472,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_restore_fails);
 	tcase_add_test(tc, test_trace_nomem);
 	tcase_add_test(tc, test_trace_others_bit);
+	tcase_add_test(tc, test_trace_others_bit_in_change);
 	tcase_add_test(tc, test_trace_already_so);
 	tcase_add_test(tc, test_trace_change_ignored);
 	tcase_add_test(tc, test_trace_restore_read_fails);
