@@ -124,6 +124,13 @@ struct mif {
 	bool raised;		/* ... and worked */
 	bool gone;
 	bool restore_tried;	/* a set of the restore was answered */
+	/*
+	 * The read before the restore answered, by @read_name, @read_mask:
+	 * with nothing left to put back, its restore is over there.
+	 */
+	bool restore_read;
+	char read_name[IF_NAMESIZE];
+	uint32_t read_mask;
 	uint32_t touched;	/* bits someone else changed (each once) */
 	uint32_t theirs;	/* their values then */
 	uint32_t pre;		/* of @touched, before its raise */
@@ -365,6 +372,12 @@ static void answered(struct fake *fk, size_t i)
 		    r->replace ? " (replace)" : "",
 		    r->err ? strerror(-r->err) : "ok");
 	} else if (!r->set) {
+		x = r->err ? -1 : by_index(r->st.ifindex);
+		if (seen.phase == PH_RESTORE && x >= 0) {
+			mifs[x].restore_read = true;
+			snprintf(mifs[x].read_name, IF_NAMESIZE, "%s", r->ifname);
+			mifs[x].read_mask = r->st.msg_enable;
+		}
 		add(&story, "  get %s: %s (index %u, 0x%08x)\n", r->ifname,
 		    r->err ? strerror(-r->err) : "ok", r->st.ifindex,
 		    r->st.msg_enable);
@@ -585,6 +598,27 @@ static int raised_now(const char *name, size_t len)
 }
 
 /*
+ * A raised interface whose read before the restore found it as @name
+ * with @mask, that had no set of the restore after it (nothing left to
+ * put back) and went away or was renamed since: "restored" was true.
+ */
+static int read_then(const char *name, size_t len, unsigned long mask)
+{
+	int x;
+
+	for (x = 0; x < nifs; x++) {
+		const struct mif *m = &mifs[x];
+
+		if (m->raised && m->restore_read && !m->restore_tried &&
+		    strlen(m->read_name) == len &&
+		    !memcmp(m->read_name, name, len) &&
+		    mask == (m->read_mask & settable))
+			return x;
+	}
+	return -1;
+}
+
+/*
  * The interface gone, called @name once, that a "went away" line is
  * about (with VALUE/MASK *@v/@m to set there, or none): the one it puts
  * back where several had the name, or else the first not said yet.
@@ -652,6 +686,14 @@ static void read_lines(void)
 		if (!strncmp(name + nlen, rest, strlen(rest))) {
 			x = raised_now(name, nlen);
 			if (x < 0) {
+				x = read_then(name, nlen,
+					      strtoul(name + nlen + strlen(rest),
+						      NULL, 16));
+				if (x >= 0) {
+					/* Gone or renamed after it. */
+					mifs[x].said_restored = true;
+					goto next;
+				}
 				add(&wrong, "restored said of no raised interface that stayed: %s\n", line);
 				goto next;
 			}
