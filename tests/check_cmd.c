@@ -1397,6 +1397,36 @@ START_TEST(test_select_driver_renamed)
 }
 END_TEST
 
+/*
+ * An alternative name (the fake's altname: gets and sets take it, dumps
+ * list only the interface's own name) selects its interface with
+ * --driver, in a show, a change and an --apply line (job_own_name()).
+ */
+START_TEST(test_select_altname)
+{
+	char cmd[160];
+
+	fake_find(&f, "tap1")->altname = "uplink";
+	ck_assert_int_eq(run("--driver tun uplink"), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000000 none\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_int_eq(run("--driver tun uplink +link"), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("--driver tun uplink +probe\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x6);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	/* Another driver's: none, named as given. */
+	ck_assert_int_eq(run("--driver igb uplink"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'uplink' with driver igb\n");
+}
+END_TEST
+
 /* What iflist_select() keeps: each interface with its own driver. */
 START_TEST(test_select_keeps_drivers)
 {
@@ -3447,6 +3477,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);
+	tcase_add_test(tc, test_select_altname);
 	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_iflist_driver_short_name);
 	tcase_add_test(tc, test_apply_driver);

@@ -118,7 +118,12 @@ static int lookup(struct fake *f, const char *ifname,
 		  struct fake_iface **out)
 {
 	struct fake_iface *fi = fake_find(f, ifname);
+	int i;
 
+	/* As the kernel's header: an alternative name is the interface's. */
+	for (i = 0; !fi && i < f->nifs; i++)
+		if (f->ifs[i].altname && !strcmp(f->ifs[i].altname, ifname))
+			fi = &f->ifs[i];
 	if (!fi)
 		return -ENODEV;
 	if (fi->no_level)
