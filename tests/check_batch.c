@@ -697,6 +697,34 @@ START_TEST(test_read_error_einval)
 }
 END_TEST
 
+/* A read that fails without saying why (errno 0) is -EIO, not the end. */
+static ssize_t silent_read(void *cookie, char *buf, size_t size)
+{
+	(void)cookie;
+	(void)buf;
+	(void)size;
+	errno = 0;
+	return -1;
+}
+
+START_TEST(test_read_error_no_errno)
+{
+	cookie_io_functions_t io = { .read = silent_read };
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	FILE *f;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	f = fopencookie(NULL, "r", io);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(batch_read(&b, f, "tap0 +drv\n", &errline, &err), -EIO);
+	fclose(f);
+	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+}
+END_TEST
+
 /* A UTF-8 byte-order mark starting the file is skipped; elsewhere not. */
 START_TEST(test_read_bom)
 {
@@ -1118,6 +1146,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_endless_line);
 	tcase_add_test(tc, test_read_error);
 	tcase_add_test(tc, test_read_error_einval);
+	tcase_add_test(tc, test_read_error_no_errno);
 	tcase_add_test(tc, test_read_bom);
 	tcase_add_test(tc, test_read_json_len);
 	tcase_add_test(tc, test_read_json_nul);
