@@ -850,6 +850,49 @@ START_TEST(test_json_start_errors)
 }
 END_TEST
 
+/*
+ * --config /dev/stdin (and /dev/fd/0, /proc/self/fd/0) reads standard
+ * input as "-" does; only a standard input open for writing alone (one
+ * closed at start-up, main.c's std_fds()) fails with EBADF, as "-".
+ */
+static int load_stdin_end(int end, const char *path)
+{
+	int saved = dup(STDIN_FILENO), ret;
+
+	ck_assert_int_ge(saved, 0);
+	ck_assert_int_ge(dup2(end, STDIN_FILENO), 0);
+	ret = config_load(&b, path, path, true, &e);
+	ck_assert_int_ge(dup2(saved, STDIN_FILENO), 0);
+	close(saved);
+	return ret;
+}
+
+START_TEST(test_stdin_paths)
+{
+	static const char *const paths_of_stdin[] = {
+		"/dev/stdin", "/dev/fd/0", "/proc/self/fd/0",
+	};
+	size_t i;
+	int p[2];
+
+	for (i = 0; i < sizeof(paths_of_stdin) / sizeof(paths_of_stdin[0]); i++) {
+		ck_assert_int_eq(pipe(p), 0);
+		ck_assert_int_eq(write(p[1], "tap0 +link\n", 11), 11);
+		close(p[1]);
+		ck_assert_int_eq(load_stdin_end(p[0], paths_of_stdin[i]), 0);
+		close(p[0]);
+		ck_assert_uint_eq(b.n, i + 1);
+		ck_assert_str_eq(b.jobs[i].ifname, "tap0");
+		ck_assert_str_eq(b.jobs[i].more->file, paths_of_stdin[i]);
+		ck_assert_int_eq(pipe(p), 0);
+		ck_assert_int_eq(load_stdin_end(p[1], paths_of_stdin[i]), -EBADF);
+		close(p[0]);
+		close(p[1]);
+		ck_assert_uint_eq(b.n, i + 1);
+	}
+}
+END_TEST
+
 static Suite *config_suite(void)
 {
 	Suite *s = suite_create("config");
@@ -872,6 +915,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_json_large);
 	tcase_add_test(tc, test_json_too_large);
 	tcase_add_test(tc, test_special_files);
+	tcase_add_test(tc, test_stdin_paths);
 	tcase_add_test(tc, test_untrusted);
 	/* Root's alone (chown, setxattr, setuid): see main(). */
 	if (geteuid() == 0) {
