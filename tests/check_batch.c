@@ -5,12 +5,14 @@
  * blank lines and comments, line numbers, and whole files.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <check.h>
 #include <jansson.h>
 #include <sys/mman.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "batch.h"
@@ -725,6 +727,63 @@ START_TEST(test_read_error_no_errno)
 }
 END_TEST
 
+/*
+ * Input without O_NONBLOCK's data yet (a pipe whose writer comes later)
+ * as descriptor @fd of a stream: read once the writer writes, whole.
+ */
+static void read_nonblocking(int fd)
+{
+	struct cmdline_err err;
+	unsigned int errline;
+	int p[2], status, ret;
+	struct batch b;
+	pid_t pid;
+	FILE *f;
+
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_ge(dup2(p[0], fd), 0);
+	close(p[0]);
+	ck_assert_int_eq(fcntl(fd, F_SETFL, O_NONBLOCK), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		usleep(100 * 1000);
+		_exit(write(p[1], "tap0 +drv\ntap1 +link\n", 21) == 21 ? 0 : 1);
+	}
+	close(p[1]);
+	f = fdopen(fd, "r");
+	ck_assert_ptr_nonnull(f);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ret = batch_read(&b, f, "", &errline, &err);
+	fclose(f);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	ck_assert_int_eq(ret, 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(b.jobs[1].ifname, "tap1");
+	batch_free(&b);
+}
+
+/*
+ * Standard input left O_NONBLOCK (--batch -), and another descriptor
+ * while standard input stays empty: the poll() is of the stream's own.
+ */
+START_TEST(test_read_nonblocking)
+{
+	int saved = dup(STDIN_FILENO), q[2];
+
+	ck_assert_int_ge(saved, 0);
+	read_nonblocking(STDIN_FILENO);
+	ck_assert_int_eq(pipe(q), 0);
+	ck_assert_int_ge(dup2(q[0], STDIN_FILENO), 0);
+	read_nonblocking(20);
+	ck_assert_int_ge(dup2(saved, STDIN_FILENO), 0);
+	close(saved);
+	close(q[0]);
+	close(q[1]);
+}
+END_TEST
+
 /* A UTF-8 byte-order mark starting the file is skipped; elsewhere not. */
 START_TEST(test_read_bom)
 {
@@ -1147,6 +1206,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_error);
 	tcase_add_test(tc, test_read_error_einval);
 	tcase_add_test(tc, test_read_error_no_errno);
+	tcase_add_test(tc, test_read_nonblocking);
 	tcase_add_test(tc, test_read_bom);
 	tcase_add_test(tc, test_read_json_len);
 	tcase_add_test(tc, test_read_json_nul);
