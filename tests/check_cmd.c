@@ -2425,6 +2425,13 @@ static void tap0_back_denied(struct fake *fk, size_t i)
 		fake_find(fk, "tap0")->set_error = -EPERM;
 }
 
+/* As tap0_back(), but its next set fails with EIO, answered. */
+static void tap0_back_eio(struct fake *fk, size_t i)
+{
+	if (i == 0)
+		fake_find(fk, "tap0")->set_error = -EIO;
+}
+
 /*
  * --apply: an interface that went away between the dump and its set is
  * "not there any more", no failure (the udev rule's run for one that
@@ -2503,6 +2510,26 @@ START_TEST(test_apply_renamed_back)
 	ck_assert_str_eq(err, "netifmsg: tap0: no such network interface\n");
 	ck_assert_uint_eq(f.sets - sets, 2);
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
+/*
+ * --apply: the second set of an interface renamed and back is answered
+ * with EIO: that error alone, not "its result is unknown" as where the
+ * run breaks off.
+ */
+START_TEST(test_apply_renamed_back_eio)
+{
+	char cmd[160];
+
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	f.answered = tap0_back_eio;
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap* +link\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: fake extack\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x4);
 }
 END_TEST
 
@@ -3486,6 +3513,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_renamed_back);
+	tcase_add_test(tc, test_apply_renamed_back_eio);
 	tcase_add_test(tc, test_apply_dump_fails);
 	tcase_add_test(tc, test_nomem_json_array);
 	tcase_add_test(tc, test_apply_ifindex_intr);
