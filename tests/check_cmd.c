@@ -1400,7 +1400,8 @@ END_TEST
 /*
  * An alternative name (the fake's altname: gets and sets take it, dumps
  * list only the interface's own name) selects its interface with
- * --driver, in a show, a change and an --apply line (job_own_name()).
+ * --driver, in a show, a change and an --apply line, and as --apply's
+ * IFACE (job_own_name()).
  */
 START_TEST(test_select_altname)
 {
@@ -1419,6 +1420,13 @@ START_TEST(test_select_altname)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "");
 	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0x6);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	/* --apply IFACE by it: the lines of the interface's own name. */
+	snprintf(cmd, sizeof(cmd), "--apply uplink --config %s",
+		 write_file("tap* +timer\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0xe);
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
 	/* Another driver's: none, named as given. */
 	ck_assert_int_eq(run("--driver igb uplink"), -EIO);
