@@ -826,9 +826,18 @@ END_TEST
 /* Bits 15-31: what the transport can set decides, before any request. */
 START_TEST(test_change_beyond)
 {
+	char cmd[160];
+
 	ck_assert_int_eq(run("tap0 +bit20"), -EINVAL);
 	ck_assert_str_eq(err, "netifmsg: tap0: bits 15-31 (0x00100000) cannot be set over netlink: the kernel's message-level bitset has only 15 bits (--ioctl can set them)\n");
 	ck_assert_uint_eq(f.runs, 0);
+	/* --apply: a configuration line so refuses the whole run. */
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap0 +link\ntap1 +bit20\n"));
+	ck_assert_int_eq(run(cmd), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err, ":2: tap1: bits 15-31 (0x00100000) cannot be set over netlink"));
+	ck_assert_uint_eq(f.runs, 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
 	fake_open(&b, &f, UINT32_MAX);
 	ck_assert_int_eq(run("tap0 +bit20"), 0);
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x100001);
