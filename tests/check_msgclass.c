@@ -147,6 +147,8 @@ START_TEST(test_lookup_bitn)
 	static const char *const bad[] = {
 		"bit32", "bit", "bit-1", "bit01", "bitx", "bit00", "bit100",
 		"bit3x", "bit 3", "bit+3", "bit4294967298", "bits", "bi3",
+		/* Bytes next to the digits, that a digit's sum makes 18-20. */
+		"bit1:", "bit2.", "bit2/",
 	};
 	char buf[16];
 	unsigned int i;
