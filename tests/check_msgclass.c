@@ -334,6 +334,9 @@ static const struct {
 	{ "dvr",		"drv" },
 	/* two edits from both ifdown (bit 4) and ifup (bit 5): the lower wins */
 	{ "ifdn",		"ifdown" },
+	/* two edits, both inserted, both deleted: still within reach */
+	{ "linkxx",		"link" },
+	{ "rx_stat",		"rx_status" },
 	{ "xyzzy",		NULL },
 	{ "ab",			NULL },
 	{ "",			NULL },
