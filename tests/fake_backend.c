@@ -114,17 +114,23 @@ static struct fake *fake_of(struct backend *b)
 	return b->priv;
 }
 
-static int lookup(struct fake *f, const char *ifname,
+/*
+ * The interface of @ifname, as the kernel's header finds it: an
+ * alternative name is the interface's too.  With @ifindex (a set's),
+ * a name that is no longer that index's is none (ENODEV), also where
+ * the interface that has it now has no message level, as both the
+ * kernel and backend_ioctl.c's ioc_set() say.
+ */
+static int lookup(struct fake *f, const char *ifname, uint32_t ifindex,
 		  struct fake_iface **out)
 {
 	struct fake_iface *fi = fake_find(f, ifname);
 	int i;
 
-	/* As the kernel's header: an alternative name is the interface's. */
 	for (i = 0; !fi && i < f->nifs; i++)
 		if (f->ifs[i].altname && !strcmp(f->ifs[i].altname, ifname))
 			fi = &f->ifs[i];
-	if (!fi)
+	if (!fi || (ifindex && ifindex != fi->ifindex))
 		return -ENODEV;
 	if (fi->no_level)
 		return -EOPNOTSUPP;
@@ -152,7 +158,7 @@ static int fake_get(struct backend *b, const char *ifname,
 	/* As ethioc.c: a name the ioctl's struct ifreq cannot carry. */
 	if (strlen(ifname) > b->name_max)
 		return -ENAMETOOLONG;
-	ret = lookup(fake_of(b), ifname, &fi);
+	ret = lookup(fake_of(b), ifname, 0, &fi);
 	if (!ret && fi->get_ok) {
 		fi->get_ok--;
 	} else if (!ret && fi->get_fails) {
@@ -217,15 +223,7 @@ static int fake_set(struct backend *b, const struct breq *r)
 		return -EINVAL;
 	if (strlen(r->ifname) > b->name_max)
 		return -ENAMETOOLONG;
-	/*
-	 * As the kernel: the name is no longer that index's, also where
-	 * the interface that has it now has no message level (and as
-	 * backend_ioctl.c's ioc_set() says it).
-	 */
-	fi = fake_find(f, r->ifname);
-	if (fi && r->ifindex && r->ifindex != fi->ifindex)
-		return -ENODEV;
-	ret = lookup(f, r->ifname, &fi);
+	ret = lookup(f, r->ifname, r->ifindex, &fi);
 	if (ret < 0)
 		return ret;
 	if (fi->set_error && !fi->set_ok)
