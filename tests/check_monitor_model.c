@@ -1,0 +1,1213 @@
+// SPDX-License-Identifier: GPL-2.0-or-later
+/*
+ * A randomised test of --monitor over the fake backend.  Each seed makes
+ * a few interfaces (masks, drivers, one without a message level perhaps),
+ * a filter (none, names, a pattern, --driver with or without names), an
+ * output (text, -x, -N, -j, with or without -t; or -v, a usage error) and
+ * a story of wake-ups of the monitor: notifications of changes (some
+ * repeating the mask the interface has, as the ioctl's sets send),
+ * changes made while the monitor started (queued when its read of the
+ * masks ended, which that read may or may not show), interfaces renamed
+ * (a notification sent before the rename perhaps read after it), gone,
+ * back with their index, new ones (with an index never seen, or that of
+ * one gone), a loss (ENOBUFS: notifications dropped, then what the kernel
+ * still had queued and what came after), and the end: SIGTERM or SIGINT,
+ * or a read that fails.  Then it checks what netifmsg(8) promises
+ * (MONITOR, OUTPUT, JSON, EXIT STATUS, DIAGNOSTICS, RENAMES), derived
+ * from the page and not from cmd_monitor.c:
+ *
+ *  - one line per notification that passes the filter (the name the
+ *    notification carries; for --driver, the driver read once per index),
+ *    in order, in the format of showing an interface (text exactly; JSON
+ *    parsed: one valid object per line with its keys);
+ *  - each line's "was": the mask of the interface's (index's) last
+ *    notification, or the mask read at the start; none for an index never
+ *    seen; none for the first line of each interface among those queued
+ *    when the start's read ended, and the mask of the line before for the
+ *    next ones; after a loss, none until a read finds the queue empty,
+ *    nor for each interface's next line after that;
+ *  - -t: "(at HH:MM:SS.uuuuuu)", "time" in JSON;
+ *  - standard error: one "lost notifications" line per loss, and the
+ *    error that ended it; nothing else;
+ *  - exit status 0 when ended by SIGINT or SIGTERM (then the lines of the
+ *    wake-up that got the signal may be dropped, whole lines only), 1
+ *    when a read fails, 2 for a usage error (-v), which prints nothing.
+ *
+ * Each seed's monitor runs in a child of its own: a signal ends it with
+ * _exit(), and its static state starts afresh, as in a process of
+ * netifmsg.
+ *
+ * MODEL_SEED=n runs that seed alone (and says what it did); MODEL_RUNS=n
+ * sets how many seeds are run, from MODEL_FIRST (1); with MODEL_GO_ON
+ * set, all of them are, each seed that breaks a promise said in a line.
+ */
+#include <check.h>
+#include <ctype.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "check_main.h"
+#include "cmd.h"
+#include "fake_backend.h"
+#include "out.h"
+
+#define CAPTURE_MAX	65536
+#define RUNS		400
+#define WAKES_MAX	24	/* wake-ups of the monitor in a story */
+#define NTFS_MAX	4	/* notifications read in one wake-up */
+#define INDEX_MAX	16	/* interface indexes are below this */
+#define LINES_MAX	(WAKES_MAX * NTFS_MAX)
+
+static char out[CAPTURE_MAX], err[CAPTURE_MAX];
+static struct fake f;
+static struct backend b;
+static struct backend_ops hooked;	/* the fake's, with the wake-ups */
+
+/* splitmix64: the same numbers from the same seed everywhere. */
+static unsigned long long rng;
+
+static unsigned int rnd(unsigned int n)
+{
+	unsigned long long z = (rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (unsigned int)((z ^ (z >> 31)) % n);
+}
+
+/* Text growing in a buffer: what a seed did, and what went wrong. */
+struct text {
+	char s[32768];
+	size_t n;
+};
+
+static struct text story, wrong;
+
+static void __attribute__((format(printf, 2, 3)))
+add(struct text *t, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (t->n >= sizeof(t->s) - 1)
+		return;
+	va_start(ap, fmt);
+	t->n += (size_t)vsnprintf(t->s + t->n, sizeof(t->s) - t->n, fmt, ap);
+	va_end(ap);
+	if (t->n > sizeof(t->s) - 1)
+		t->n = sizeof(t->s) - 1;
+}
+
+/* ---- the world -------------------------------------------------------- */
+
+static const char *const pool[] = {
+	"tap0", "tap1", "eth0", "eth1", "tap5", "eth7", "ren0", "ren1",
+};
+#define POOL	(sizeof(pool) / sizeof(pool[0]))
+static const char *const gone_names[] = {
+	"gone0", "gone1", "gone2", "gone3", "gone4", "gone5", "gone6", "gone7",
+};
+static const char *const drivers[] = { "tun", "e1000e", "virtio_net" };
+static const char *const patterns[] = { "tap*", "eth?", "*0", "ren*", "t*1" };
+static const char *const classes[] = {
+	"drv", "probe", "link", "timer", "ifdown", "ifup", "rx_err",
+	"tx_err", "tx_queued", "intr", "tx_done", "rx_status", "pktdata",
+	"hw", "wol",
+};
+
+/*
+ * A world change made before a wake-up's notifications: f.ifs[@x]
+ * renamed to @name, gone (renamed to a gone name, its index no one's), or
+ * added (f.ifs[@x] is new, filled in already but for being counted).
+ */
+enum act { ACT_NONE, ACT_RENAME, ACT_GONE, ACT_BACK, ACT_NEW };
+
+struct ntf {
+	char name[IF_NAMESIZE];
+	uint32_t ifindex, mask;
+};
+
+struct wake {
+	enum act act;
+	int x;
+	const char *name;
+	struct ntf ntf[NTFS_MAX];
+	int nntf;
+	int ret;	/* GENL_NTF_* or -errno */
+	int raise;	/* a signal after the notifications */
+};
+
+static struct wake wakes[WAKES_MAX];
+static int nwakes, nearly, next_wake;
+static bool emptied;
+static int wake_pipe[2];
+
+/* The world as the model follows it while it makes the story. */
+struct mif {
+	const char *name;
+	uint32_t ifindex, mask;
+	const char *driver;
+	bool present, no_level;
+	const char *last_name;	/* the name it had before it went */
+};
+
+static struct mif mifs[FAKE_IFACES_MAX];
+static int nmifs, ninit;
+static uint32_t next_index;
+
+/* The hooked backend's wake-ups: fake_backend.c's events, with a world. */
+static int model_watch(struct backend *bk)
+{
+	int i;
+
+	(void)bk;
+	if (pipe(wake_pipe) < 0)
+		return -errno;
+	for (i = 0; i < nwakes; i++)
+		if (write(wake_pipe[1], "e", 1) != 1)
+			return -EIO;
+	return wake_pipe[0];
+}
+
+static void world_apply(const struct wake *w)
+{
+	struct fake_iface *fi = &f.ifs[w->x];
+
+	switch (w->act) {
+	case ACT_NONE:
+		break;
+	case ACT_RENAME:
+	case ACT_BACK:
+		fi->name = w->name;
+		fi->index_gone = false;
+		break;
+	case ACT_GONE:
+		fi->name = w->name;
+		fi->index_gone = true;
+		break;
+	case ACT_NEW:
+		f.nifs = w->x + 1;
+		break;
+	}
+}
+
+static int model_events(struct backend *bk, bstate_cb_t cb, void *data)
+{
+	struct ifstate st;
+	struct wake *w;
+	char c;
+	int i, ret;
+
+	(void)bk;
+	if (next_wake == nearly && !emptied) {
+		emptied = true;
+		return GENL_NTF_EMPTY;
+	}
+	if (next_wake == nwakes || read(wake_pipe[0], &c, 1) != 1)
+		return -EIO;
+	w = &wakes[next_wake++];
+	world_apply(w);
+	for (i = 0; i < w->nntf; i++) {
+		memset(&st, 0, sizeof(st));
+		snprintf(st.ifname, sizeof(st.ifname), "%s", w->ntf[i].name);
+		st.ifindex = w->ntf[i].ifindex;
+		st.msg_enable = w->ntf[i].mask;
+		ret = cb(&st, data);
+		if (ret < 0)
+			return ret;
+	}
+	if (w->raise)
+		raise(w->raise);
+	return w->ret;
+}
+
+static void model_close(struct backend *bk)
+{
+	(void)bk;
+	if (wake_pipe[0] > 0) {
+		close(wake_pipe[0]);
+		close(wake_pipe[1]);
+		wake_pipe[0] = wake_pipe[1] = 0;
+	}
+}
+
+/* ---- the story ---------------------------------------------------------- */
+
+enum filter { F_NONE, F_NAMES, F_PATTERN, F_DRIVER, F_DRIVER_NAMES };
+enum format { O_TEXT, O_X, O_N, O_JSON };
+
+static enum filter filter;
+static const char *fnames[3];
+static int nfnames;
+static const char *pattern;
+static const char *fdrivers[2];
+static int nfdrivers;
+static enum format format;
+static bool stamp, usage_v;
+static char *argv[16];
+static char argbuf[16][32];
+static int argc;
+
+static void arg(const char *w)
+{
+	snprintf(argbuf[argc], sizeof(argbuf[argc]), "%s", w);
+	argv[argc] = argbuf[argc];
+	argc++;
+}
+
+static const char *state_str(uint32_t m, enum format fm)
+{
+	static char s[4][256];
+	static int k;
+	char *p = s[k++ & 3];
+	size_t n = 0;
+	int bit;
+
+	if (fm != O_N)
+		n += (size_t)snprintf(p, 256, "0x%08x", m);
+	if (fm == O_X)
+		return p;
+	if (!m)
+		n += (size_t)snprintf(p + n, 256 - n, "%snone", n ? " " : "");
+	for (bit = 0; bit < 15; bit++)
+		if (m & (1u << bit))
+			n += (size_t)snprintf(p + n, 256 - n, "%s%s",
+					      n ? " " : "", classes[bit]);
+	return p;
+}
+
+static uint32_t rnd_mask(void)
+{
+	switch (rnd(4)) {
+	case 0:
+		return 0;
+	case 1:
+		return 1u << rnd(15);
+	case 2:
+		return rnd(0x40);
+	default:
+		return rnd(0x8000);
+	}
+}
+
+static bool name_taken(const char *name)
+{
+	int x;
+
+	for (x = 0; x < nmifs; x++)
+		if (mifs[x].present && !strcmp(mifs[x].name, name))
+			return true;
+	return false;
+}
+
+static const char *free_name(void)
+{
+	const char *cand[POOL];
+	unsigned int i, n = 0;
+
+	for (i = 0; i < POOL; i++)
+		if (!name_taken(pool[i]))
+			cand[n++] = pool[i];
+	return n ? cand[rnd(n)] : NULL;
+}
+
+/* A present interface with a level, at random (-1: none). */
+static int some_iface(void)
+{
+	int cand[FAKE_IFACES_MAX], n = 0, x;
+
+	for (x = 0; x < nmifs; x++)
+		if (mifs[x].present && !mifs[x].no_level)
+			cand[n++] = x;
+	return n ? cand[rnd((unsigned int)n)] : -1;
+}
+
+static void push_ntf(struct wake *w, const char *name, int x, uint32_t mask)
+{
+	struct ntf *n = &w->ntf[w->nntf++];
+
+	snprintf(n->name, sizeof(n->name), "%s", name);
+	n->ifindex = mifs[x].ifindex;
+	n->mask = mask;
+	mifs[x].mask = mask;
+	add(&story, "  %s (%u) -> %s\n", name, n->ifindex,
+	    state_str(mask, O_TEXT));
+}
+
+/* A change of @x, or a set that repeats its mask (the ioctl's). */
+static void change(struct wake *w, int x)
+{
+	uint32_t m = rnd(4) ? rnd_mask() : mifs[x].mask;
+
+	push_ntf(w, mifs[x].name, x, m);
+}
+
+static void add_iface(const char *name, uint32_t ifindex, const char *driver)
+{
+	struct mif *m = &mifs[nmifs];
+	struct fake_iface *fi = &f.ifs[nmifs];
+
+	*m = (struct mif){ .name = name, .ifindex = ifindex,
+			   .mask = rnd_mask(), .driver = driver,
+			   .present = true };
+	*fi = (struct fake_iface){ .name = name, .ifindex = ifindex,
+				   .mask = m->mask, .driver = driver };
+	nmifs++;
+}
+
+/* What happens to the world before wake-up @w: at most one thing. */
+static void structural(struct wake *w, bool same_drivers)
+{
+	const char *name = free_name();
+	int x = some_iface(), y, cand[FAKE_IFACES_MAX], n = 0;
+	const char *old;
+
+	switch (rnd(8)) {
+	case 0:	/* a rename, a notification sent before it read after it */
+		if (x < 0 || !name)
+			return;
+		old = mifs[x].name;
+		if (rnd(2))
+			change(w, x);
+		w->act = ACT_RENAME;
+		w->x = x;
+		w->name = name;
+		mifs[x].name = name;
+		add(&story, "  before: %s renamed %s\n", old, name);
+		return;
+	case 1:	/* one goes */
+		if (x < 0)
+			return;
+		w->act = ACT_GONE;
+		w->x = x;
+		w->name = gone_names[x];
+		mifs[x].last_name = mifs[x].name;
+		mifs[x].present = false;
+		mifs[x].name = gone_names[x];
+		add(&story, "  before: %s (%u) goes\n", mifs[x].last_name,
+		    mifs[x].ifindex);
+		return;
+	case 2:	/* one gone comes back with its index */
+		for (y = 0; y < nmifs; y++)
+			if (!mifs[y].present && !mifs[y].no_level)
+				cand[n++] = y;
+		if (!n || !name)
+			return;
+		y = cand[rnd((unsigned int)n)];
+		for (x = 0; x < nmifs; x++)
+			if (mifs[x].present && mifs[x].ifindex == mifs[y].ifindex)
+				return;
+		w->act = ACT_BACK;
+		w->x = y;
+		w->name = name;
+		mifs[y].present = true;
+		mifs[y].name = name;
+		/* It changed elsewhere meanwhile, perhaps. */
+		if (rnd(2))
+			mifs[y].mask = rnd_mask();
+		add(&story, "  before: index %u back as %s\n",
+		    mifs[y].ifindex, name);
+		return;
+	case 3:	/* a new one: an index never seen, or that of one gone */
+		if (nmifs == FAKE_IFACES_MAX || !name)
+			return;
+		{
+			uint32_t idx = next_index;
+			const char *drv = drivers[rnd(3)];
+
+			for (y = 0; y < nmifs; y++)
+				if (!mifs[y].present && !mifs[y].no_level)
+					cand[n++] = y;
+			if (n && rnd(2)) {
+				y = cand[rnd((unsigned int)n)];
+				idx = mifs[y].ifindex;
+				for (x = 0; x < nmifs; x++)
+					if (mifs[x].present &&
+					    mifs[x].ifindex == idx)
+						return;
+				if (same_drivers)
+					drv = mifs[y].driver;
+			} else {
+				next_index++;
+			}
+			w->act = ACT_NEW;
+			w->x = nmifs;
+			add_iface(name, idx, drv);	/* counted at its wake-up */
+			add(&story, "  before: new %s (%u, %s)\n", name, idx,
+			    drv);
+		}
+		return;
+	default:
+		return;
+	}
+}
+
+static void notifications(struct wake *w, int most)
+{
+	int k = (int)rnd((unsigned int)most + 1), x;
+
+	while (k-- > 0 && w->nntf < NTFS_MAX) {
+		x = some_iface();
+		if (x < 0)
+			return;
+		change(w, x);
+	}
+}
+
+static struct wake *new_wake(int ret)
+{
+	struct wake *w = &wakes[nwakes++];
+
+	memset(w, 0, sizeof(*w));
+	w->ret = ret;
+	return w;
+}
+
+static const char *ret_str(int ret)
+{
+	static char s[64];
+
+	if (ret < 0)
+		return strerror(-ret);
+	snprintf(s, sizeof(s), "%s%s%s%s%s", ret ? "" : "0",
+		 ret & GENL_NTF_LOST ? "LOST " : "",
+		 ret & GENL_NTF_BAD ? "BAD " : "",
+		 ret & GENL_NTF_EMPTY ? "EMPTY " : "",
+		 ret & GENL_NTF_FULL ? "FULL " : "");
+	return s;
+}
+
+static void make_story(void)
+{
+	bool same_drivers, lost = false;
+	int x, i, n, k;
+	struct wake *w;
+
+	memset(&f, 0, sizeof(f));
+	memset(mifs, 0, sizeof(mifs));
+	nmifs = 0;
+	nwakes = nearly = next_wake = 0;
+	emptied = false;
+	next_index = 2;
+	argc = 0;
+	arg("--monitor");
+
+	/* The interfaces: lo (no level) perhaps, then 2 to 4. */
+	if (rnd(2)) {
+		add_iface("lo", 1, "loopback");
+		mifs[0].no_level = f.ifs[0].no_level = true;
+		mifs[0].mask = f.ifs[0].mask = 0;
+	}
+	n = 2 + (int)rnd(3);
+	for (i = 0; i < n; i++) {
+		add_iface(pool[i], next_index, drivers[rnd(3)]);
+		next_index += 1 + rnd(2);
+	}
+	/* Distinct names: pool[0..n-1] shuffled a little. */
+	for (i = 0; i < nmifs; i++)
+		if (!mifs[i].no_level && rnd(3) == 0) {
+			const char *name = free_name();
+
+			if (name)
+				mifs[i].name = f.ifs[i].name = name;
+		}
+	ninit = nmifs;
+
+	/* The command line. */
+	filter = (enum filter)rnd(5);
+	usage_v = !rnd(25);
+	format = (enum format)rnd(4);
+	stamp = !rnd(3);
+	nfnames = nfdrivers = 0;
+	pattern = NULL;
+	if (filter == F_NAMES || filter == F_DRIVER_NAMES) {
+		nfnames = 1 + (int)rnd(2);
+		for (i = 0; i < nfnames; i++) {
+			fnames[i] = pool[rnd(POOL)];
+			arg(fnames[i]);
+		}
+	} else if (filter == F_PATTERN) {
+		pattern = patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))];
+		arg(pattern);
+	}
+	if (filter == F_DRIVER || filter == F_DRIVER_NAMES) {
+		nfdrivers = 1 + (int)rnd(2);
+		for (i = 0; i < nfdrivers; i++) {
+			fdrivers[i] = drivers[rnd(3)];
+			arg("--driver");
+			arg(fdrivers[i]);
+		}
+	}
+	if (format == O_X)
+		arg("-x");
+	else if (format == O_N)
+		arg("-N");
+	else if (format == O_JSON)
+		arg("-j");
+	if (stamp)
+		arg("-t");
+	if (usage_v)
+		arg("-v");
+	/*
+	 * Where the driver of an index is read is said for --driver alone
+	 * (every interface at the start, a new one at its first
+	 * notification); with names the page leaves it open for the
+	 * others: there, one that takes the index of one gone has its
+	 * driver.
+	 */
+	same_drivers = filter != F_DRIVER;
+
+	add(&story, "netifmsg");
+	for (i = 0; i < argc; i++)
+		add(&story, " %s", argv[i]);
+	add(&story, "\ninterfaces:");
+	for (x = 0; x < nmifs; x++)
+		add(&story, " %s (%u, %s%s)", mifs[x].name, mifs[x].ifindex,
+		    mifs[x].driver, mifs[x].no_level ? ", no level" : "");
+	add(&story, "\n");
+
+	/*
+	 * Changes made while the monitor started: queued when its read of
+	 * the masks ended, which shows the mask after any number of them.
+	 */
+	if (!rnd(3)) {
+		uint32_t before[FAKE_IFACES_MAX], read[FAKE_IFACES_MAX];
+
+		for (x = 0; x < nmifs; x++)
+			before[x] = read[x] = mifs[x].mask;
+		nearly = 1 + (int)rnd(2);
+		for (i = 0; i < nearly; i++) {
+			add(&story, "wake-up %d (queued at the start)\n", nwakes);
+			w = new_wake(0);
+			for (k = 1 + (int)rnd(2); k > 0; k--) {
+				x = some_iface();
+				if (x < 0)
+					break;
+				change(w, x);
+				if (rnd(2))
+					read[x] = mifs[x].mask;
+			}
+		}
+		add(&story, "the start's read:");
+		for (x = 0; x < nmifs; x++) {
+			f.ifs[x].mask = read[x];
+			add(&story, " %s 0x%08x (at the join 0x%08x)",
+			    mifs[x].name, read[x], before[x]);
+		}
+		add(&story, "\n");
+	}
+
+	n = 3 + (int)rnd(10);
+	for (i = 0; i < n && nwakes < WAKES_MAX - 6; i++) {
+		add(&story, "wake-up %d\n", nwakes);
+		if (!lost && !rnd(6)) {
+			/* A loss: what was read before it, then dropped. */
+			lost = true;
+			w = new_wake(GENL_NTF_LOST);
+			notifications(w, 2);
+			add(&story, "  ENOBUFS; dropped:\n");
+			for (k = 1 + (int)rnd(3); k > 0; k--) {
+				x = some_iface();
+				if (x >= 0) {
+					mifs[x].mask = rnd_mask();
+					add(&story, "    %s -> 0x%08x\n",
+					    mifs[x].name, mifs[x].mask);
+				}
+			}
+			/* What was queued, and what came after. */
+			for (k = (int)rnd(3); k >= 0; k--) {
+				add(&story, "wake-up %d (after the loss)\n",
+				    nwakes);
+				w = new_wake(k ? GENL_NTF_FULL : 0);
+				notifications(w, 3);
+			}
+			continue;
+		}
+		w = new_wake(rnd(8) ? 0 : GENL_NTF_FULL);
+		structural(w, same_drivers);
+		notifications(w, 3);
+		if (!w->nntf && !w->act && rnd(2))
+			w->ret |= GENL_NTF_EMPTY;
+	}
+	/* The end: a signal after the last notifications, or an error. */
+	add(&story, "wake-up %d (the end)\n", nwakes);
+	if (rnd(3)) {
+		w = new_wake(0);
+		notifications(w, 2);
+		w->raise = rnd(2) ? SIGTERM : SIGINT;
+		add(&story, "  %s\n", strsignal(w->raise));
+	} else {
+		w = new_wake(-EIO);
+	}
+	for (i = 0; i < nwakes; i++)
+		if (wakes[i].ret)
+			add(&story, "wake-up %d returns %s\n", i,
+			    ret_str(wakes[i].ret));
+	f.nifs = ninit;
+}
+
+/* ---- the model ----------------------------------------------------------- */
+
+enum was { WAS_NONE, WAS_SOME, WAS_EITHER };
+
+struct line {
+	char name[IF_NAMESIZE];
+	uint32_t ifindex, mask;
+	enum was was;
+	uint32_t old;
+	int wake;
+};
+
+static struct line lines[LINES_MAX];
+static int nlines;
+
+static bool passes_name(const char *name)
+{
+	int i;
+
+	if (filter == F_PATTERN)
+		return !fnmatch(pattern, name, 0);
+	if (filter != F_NAMES && filter != F_DRIVER_NAMES)
+		return true;
+	for (i = 0; i < nfnames; i++)
+		if (!strcmp(fnames[i], name))
+			return true;
+	return false;
+}
+
+/* The interface that has @ifindex in the world after wake-up @wk's change. */
+static const char *driver_now(uint32_t ifindex, int upto)
+{
+	const char *drv[INDEX_MAX] = { 0 };
+	bool present[FAKE_IFACES_MAX];
+	int x, i;
+
+	/* Replay the world: who has the index after wake-up @upto's change. */
+	for (x = 0; x < nmifs; x++)
+		present[x] = false;
+	for (x = 0; x < nmifs; x++)
+		present[x] = true;
+	for (i = nwakes - 1; i >= 0; i--)
+		if (wakes[i].act == ACT_NEW)
+			present[wakes[i].x] = false;
+	for (i = 0; i <= upto; i++) {
+		if (wakes[i].act == ACT_NEW || wakes[i].act == ACT_BACK)
+			present[wakes[i].x] = true;
+		else if (wakes[i].act == ACT_GONE)
+			present[wakes[i].x] = false;
+	}
+	/* Those gone at the start of the story: none (never made so). */
+	for (x = 0; x < nmifs; x++)
+		if (present[x] && mifs[x].ifindex < INDEX_MAX)
+			drv[mifs[x].ifindex] = mifs[x].driver;
+	return ifindex < INDEX_MAX ? drv[ifindex] : NULL;
+}
+
+static bool wanted_driver(const char *drv)
+{
+	int i;
+
+	for (i = 0; i < nfdrivers; i++)
+		if (drv && !strcmp(drv, fdrivers[i]))
+			return true;
+	return false;
+}
+
+static void model(void)
+{
+	bool known[INDEX_MAX] = { 0 }, early_seen[INDEX_MAX] = { 0 };
+	const char *drv[INDEX_MAX] = { 0 };
+	uint32_t kept[INDEX_MAX] = { 0 };
+	bool drain = false;
+	int i, k, x;
+
+	nlines = 0;
+	/* The start's read: every interface with a level, and its driver. */
+	for (x = 0; x < nmifs; x++) {
+		if (f.ifs[x].no_level || x >= f.nifs)
+			continue;
+		known[f.ifs[x].ifindex] = true;
+		kept[f.ifs[x].ifindex] = f.ifs[x].mask;
+		drv[f.ifs[x].ifindex] = f.ifs[x].driver;
+	}
+	for (i = 0; i < nwakes; i++) {
+		struct wake *w = &wakes[i];
+
+		for (k = 0; k < w->nntf; k++) {
+			struct ntf *n = &w->ntf[k];
+			struct line *l = &lines[nlines];
+			uint32_t idx = n->ifindex;
+			bool pass = passes_name(n->name);
+
+			if (!drv[idx])
+				drv[idx] = driver_now(idx, i);
+			if (filter == F_DRIVER || filter == F_DRIVER_NAMES)
+				pass = pass && wanted_driver(drv[idx]);
+			if (pass) {
+				snprintf(l->name, sizeof(l->name), "%s",
+					 n->name);
+				l->ifindex = idx;
+				l->mask = n->mask;
+				l->wake = i;
+				l->old = kept[idx];
+				if (i < nearly)
+					l->was = early_seen[idx] ? WAS_SOME :
+								   WAS_NONE;
+				else if (drain)
+					l->was = WAS_NONE;
+				else if (w->ret > 0 &&
+					 (w->ret & GENL_NTF_LOST))
+					/*
+					 * Read in the call that met the loss,
+					 * before it: the page says "no line
+					 * read after the loss"; these were
+					 * read before it was seen, and are
+					 * older than the gap or not.  Either.
+					 */
+					l->was = known[idx] ? WAS_EITHER :
+							      WAS_NONE;
+				else
+					l->was = known[idx] ? WAS_SOME :
+							      WAS_NONE;
+				nlines++;
+			}
+			if (i < nearly)
+				early_seen[idx] = true;
+			known[idx] = true;
+			kept[idx] = n->mask;
+		}
+		if (w->ret > 0 && (w->ret & GENL_NTF_LOST))
+			drain = true;
+		else if (drain && w->ret >= 0 &&
+			 !(w->ret & (GENL_NTF_LOST | GENL_NTF_FULL))) {
+			/* The queue seen empty: every mask kept forgotten. */
+			drain = false;
+			memset(known, 0, sizeof(known));
+		}
+	}
+}
+
+/* ---- the check ----------------------------------------------------------- */
+
+/* A flat JSON object of the monitor, parsed. */
+struct jobj {
+	char ifname[64], time[32], classes[256];
+	long long ifindex, msg_enable, old;
+	bool old_null;
+	unsigned int keys;	/* which of the keys below it had */
+};
+
+enum { K_IFNAME = 1, K_IFINDEX = 2, K_MSG = 4, K_CLASSES = 8, K_OLD = 16,
+       K_TIME = 32 };
+
+static const char *ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	return p;
+}
+
+static const char *jstring(const char *p, char *buf, size_t size)
+{
+	size_t n = 0;
+
+	if (*p++ != '"')
+		return NULL;
+	while (*p && *p != '"') {
+		unsigned char c = (unsigned char)*p;
+
+		if (c < 0x20)
+			return NULL;
+		if (c == '\\') {
+			p++;
+			if (*p == 'u') {
+				int i;
+
+				for (i = 1; i <= 4; i++)
+					if (!isxdigit((unsigned char)p[i]))
+						return NULL;
+				p += 4;
+				c = '?';
+			} else if (strchr("\"\\/bfnrt", *p) && *p) {
+				c = (unsigned char)*p;
+			} else {
+				return NULL;
+			}
+		}
+		if (n + 1 < size)
+			buf[n++] = (char)c;
+		p++;
+	}
+	buf[n] = '\0';
+	return *p == '"' ? p + 1 : NULL;
+}
+
+static const char *jnumber(const char *p, long long *v)
+{
+	const char *s = p;
+
+	if (*p == '-')
+		p++;
+	if (*p == '0' && isdigit((unsigned char)p[1]))
+		return NULL;
+	if (!isdigit((unsigned char)*p))
+		return NULL;
+	*v = strtoll(s, NULL, 10);
+	while (isdigit((unsigned char)*p))
+		p++;
+	if (*p == '.' || *p == 'e' || *p == 'E')
+		return NULL;	/* not integers: no mask is */
+	return p;
+}
+
+static bool jparse(const char *p, struct jobj *o)
+{
+	char key[32], s[64];
+	unsigned int k;
+	size_t n;
+
+	memset(o, 0, sizeof(*o));
+	p = ws(p);
+	if (*p++ != '{')
+		return false;
+	p = ws(p);
+	if (*p == '}')
+		return !*ws(p + 1);
+	for (;;) {
+		p = jstring(ws(p), key, sizeof(key));
+		if (!p)
+			return false;
+		p = ws(p);
+		if (*p++ != ':')
+			return false;
+		p = ws(p);
+		if (!strcmp(key, "ifname"))
+			k = K_IFNAME, p = jstring(p, o->ifname, sizeof(o->ifname));
+		else if (!strcmp(key, "ifindex"))
+			k = K_IFINDEX, p = jnumber(p, &o->ifindex);
+		else if (!strcmp(key, "msg_enable"))
+			k = K_MSG, p = jnumber(p, &o->msg_enable);
+		else if (!strcmp(key, "time"))
+			k = K_TIME, p = jstring(p, o->time, sizeof(o->time));
+		else if (!strcmp(key, "old_msg_enable")) {
+			k = K_OLD;
+			if (!strncmp(p, "null", 4))
+				o->old_null = true, p += 4;
+			else
+				p = jnumber(p, &o->old);
+		} else if (!strcmp(key, "classes")) {
+			k = K_CLASSES;
+			if (*p++ != '[')
+				return false;
+			p = ws(p);
+			n = 0;
+			while (p && *p != ']') {
+				p = jstring(p, s, sizeof(s));
+				if (!p)
+					return false;
+				n += (size_t)snprintf(o->classes + n,
+						      sizeof(o->classes) - n,
+						      "%s%s", n ? " " : "", s);
+				p = ws(p);
+				if (*p == ',')
+					p = ws(p + 1);
+				else if (*p != ']')
+					return false;
+			}
+			if (p)
+				p++;
+		} else {
+			return false;	/* a key the page does not have */
+		}
+		if (!p || (o->keys & k))
+			return false;
+		o->keys |= k;
+		p = ws(p);
+		if (*p == '}')
+			return !*ws(p + 1);
+		if (*p++ != ',')
+			return false;
+	}
+}
+
+static bool time_ok(const char *t)
+{
+	static const char shape[] = "99:99:99.999999";
+	size_t i;
+
+	if (strlen(t) != sizeof(shape) - 1)
+		return false;
+	for (i = 0; shape[i]; i++)
+		if (shape[i] == '9' ? !isdigit((unsigned char)t[i])
+				    : t[i] != shape[i])
+			return false;
+	return true;
+}
+
+/* Line @got against model line @l: "" where it fits, else why not. */
+static const char *check_line(char *got, const struct line *l)
+{
+	static char why[512];
+	char want[512], want2[512];
+	const char *cls;
+	struct jobj o;
+	char *at;
+
+	if (format == O_JSON) {
+		if (!jparse(got, &o))
+			return "not one valid JSON object of the page's keys";
+		if ((o.keys & ~K_TIME) !=
+		    (K_IFNAME | K_IFINDEX | K_MSG | K_CLASSES | K_OLD))
+			return "keys missing";
+		if (stamp != !!(o.keys & K_TIME))
+			return stamp ? "no \"time\" with -t" : "\"time\" without -t";
+		if (stamp && !time_ok(o.time))
+			return "\"time\" is not HH:MM:SS.uuuuuu";
+		cls = state_str(l->mask, O_N);
+		if (!l->mask)
+			cls = "";
+		if (strcmp(o.ifname, l->name) || o.ifindex != l->ifindex ||
+		    o.msg_enable != l->mask || strcmp(o.classes, cls))
+			return "another interface or mask";
+		if (l->was == WAS_NONE && !o.old_null)
+			return "old_msg_enable is not null";
+		if (l->was == WAS_SOME && (o.old_null || o.old != l->old))
+			return "old_msg_enable is not the mask before";
+		if (l->was == WAS_EITHER && !o.old_null && o.old != l->old)
+			return "old_msg_enable is neither null nor the mask before";
+		return "";
+	}
+	if (stamp) {
+		at = strstr(got, " (at ");
+		if (!at || strlen(at) != 21 || at[20] != ')')
+			return "no \"(at HH:MM:SS.uuuuuu)\" at its end with -t";
+		at[20] = '\0';
+		if (!time_ok(at + 5))
+			return "no \"(at HH:MM:SS.uuuuuu)\" at its end with -t";
+		*at = '\0';
+	}
+	snprintf(want, sizeof(want), "%.16s: %.200s", l->name,
+		 state_str(l->mask, format));
+	snprintf(want2, sizeof(want2), "%.230s (was %.200s)", want,
+		 state_str(l->old, format));
+	if (l->was == WAS_SOME && !strcmp(got, want2))
+		return "";
+	if (l->was == WAS_NONE && !strcmp(got, want))
+		return "";
+	if (l->was == WAS_EITHER && (!strcmp(got, want) || !strcmp(got, want2)))
+		return "";
+	snprintf(why, sizeof(why), "expected \"%.240s\"%s%.240s%s",
+		 l->was == WAS_NONE ? want : want2,
+		 l->was == WAS_EITHER ? " or \"" : "",
+		 l->was == WAS_EITHER ? want : "",
+		 l->was == WAS_EITHER ? "\"" : "");
+	return why;
+}
+
+static int capture(int fd, char *buf)
+{
+	ssize_t n = pread(fd, buf, CAPTURE_MAX - 1, 0);
+
+	buf[n > 0 ? n : 0] = '\0';
+	close(fd);
+	return n > 0 ? (int)n : 0;
+}
+
+static int tmpfile_fd(void)
+{
+	char path[] = "/tmp/check_monitor_model.XXXXXX";
+	int fd = mkstemp(path);
+
+	ck_assert_int_ge(fd, 0);
+	unlink(path);
+	return fd;
+}
+
+/* The monitor, in a child, as main() runs it: its exit status, or -signal. */
+static int run_monitor(void)
+{
+	const char *words[16];
+	struct cmdline_err cerr;
+	int fo = tmpfile_fd(), fe = tmpfile_fd(), status, ret;
+	sigset_t ends;
+	struct opts o;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid) {
+		dup2(fo, STDOUT_FILENO);
+		dup2(fe, STDERR_FILENO);
+		sigemptyset(&ends);
+		sigaddset(&ends, SIGINT);
+		sigaddset(&ends, SIGTERM);
+		sigprocmask(SIG_BLOCK, &ends, NULL);
+		fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
+		hooked = *b.ops;
+		hooked.watch = model_watch;
+		hooked.events = model_events;
+		hooked.close = model_close;
+		b.ops = &hooked;
+		opts_init(&o);
+		ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
+		if (ret) {
+			fprintf(stderr, "netifmsg: %s\n", cerr.msg);
+			_exit(2);
+		}
+		ret = cmd_monitor(&o, &b);
+		if (out_flush() < 0 && !ret)
+			ret = -EIO;
+		fflush(stderr);
+		_exit(!ret ? 0 : ret == -EINVAL ? 2 : 1);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	capture(fo, out);
+	capture(fe, err);
+	if (WIFSIGNALED(status))
+		return -WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+static bool one_seed(unsigned long long seed, bool tell)
+{
+	char errs[CAPTURE_MAX], one[1024], *p, *nl;
+	const struct wake *last;
+	int i, st, got = 0, nlost = 0, least;
+	const char *why;
+	size_t n = 0;
+
+	rng = seed;
+	story.n = wrong.n = 0;
+	story.s[0] = wrong.s[0] = '\0';
+	make_story();
+	model();
+	st = run_monitor();
+	last = &wakes[nwakes - 1];
+
+	if (usage_v) {
+		if (st != 2)
+			add(&wrong, "-v is a usage error, yet exit status %d\n", st);
+		if (out[0])
+			add(&wrong, "a usage error printed on standard output\n");
+		goto done;
+	}
+	/* The exit status. */
+	if (last->raise && st != 0)
+		add(&wrong, "ended by %s, yet exit status %d\n",
+		    strsignal(last->raise), st);
+	if (!last->raise && st != 1)
+		add(&wrong, "ended by an error, yet exit status %d\n", st);
+	/* Standard error: the losses, and the error that ended it. */
+	for (i = 0; i < nwakes; i++)
+		if (wakes[i].ret > 0 && (wakes[i].ret & GENL_NTF_LOST)) {
+			n += (size_t)snprintf(errs + n, sizeof(errs) - n, "%s",
+				"netifmsg: monitor: lost notifications (receive buffer overflow)\n");
+			nlost++;
+		}
+	if (!last->raise)
+		snprintf(errs + n, sizeof(errs) - n,
+			 "netifmsg: monitor: Input/output error\n");
+	if (strcmp(err, errs))
+		add(&wrong, "standard error is not:\n%s", errs);
+	/* Standard output: whole lines, the model's. */
+	if (out[0] && out[strlen(out) - 1] != '\n')
+		add(&wrong, "standard output does not end with a whole line\n");
+	for (p = out; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl)
+			break;
+		*nl = '\0';
+		if (got >= nlines) {
+			add(&wrong, "line %d, \"%s\": none expected\n",
+			    got + 1, p);
+		} else {
+			snprintf(one, sizeof(one), "%s", p);
+			why = check_line(one, &lines[got]);
+			if (why[0])
+				add(&wrong, "line %d, \"%s\": %s\n", got + 1, p,
+				    why);
+		}
+		*nl = '\n';
+		got++;
+	}
+	/*
+	 * Ended by a signal, the lines of the wake-up that got it may be
+	 * dropped ("lines it has not written by then are dropped"); those
+	 * before were written, the output being line-buffered.
+	 */
+	least = nlines;
+	if (last->raise)
+		while (least && lines[least - 1].wake == nwakes - 1)
+			least--;
+	if (got < least || got > nlines)
+		add(&wrong, "%d lines, not %s%d\n", got,
+		    least < nlines ? "at least " : "", least);
+done:
+	if (!wrong.n && !tell)
+		return true;
+	if (!tell && getenv("MODEL_GO_ON")) {
+		fprintf(stderr, "MODEL_SEED=%llu: %s", seed, wrong.s);
+		return false;
+	}
+	fprintf(stderr, "MODEL_SEED=%llu\n%s", seed, story.s);
+	fprintf(stderr, "--- expected lines (%d lost notification messages):\n",
+		nlost);
+	for (i = 0; i < nlines; i++)
+		fprintf(stderr, "%s %s%s (was %s)\n", lines[i].name,
+			state_str(lines[i].mask, O_X),
+			lines[i].was == WAS_NONE ? " [no was]" :
+			lines[i].was == WAS_EITHER ? " [was or not]" : "",
+			state_str(lines[i].old, O_X));
+	fprintf(stderr, "--- exit status %d; standard output:\n%s--- standard error:\n%s",
+		st, out, err);
+	fprintf(stderr, "%s%s", wrong.n ? "--- broken promises:\n" : "",
+		wrong.s);
+	return !wrong.n;
+}
+
+START_TEST(test_monitor_model)
+{
+	const char *one = getenv("MODEL_SEED"), *runs = getenv("MODEL_RUNS");
+	const char *first = getenv("MODEL_FIRST");
+	unsigned long long seed = first ? strtoull(first, NULL, 10) : 1;
+	unsigned long long n = runs ? strtoull(runs, NULL, 10) : RUNS;
+	bool go_on = getenv("MODEL_GO_ON") != NULL;
+	unsigned int failed = 0;
+
+	if (one) {
+		seed = strtoull(one, NULL, 10);
+		if (!one_seed(seed, true))
+			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
+		return;
+	}
+	for (; n; n--, seed++) {
+		if (one_seed(seed, false))
+			continue;
+		if (!go_on)
+			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
+		failed++;
+	}
+	ck_assert_msg(!failed, "%u seeds broke a promise", failed);
+}
+END_TEST
+
+static Suite *monitor_model_suite(void)
+{
+	Suite *s = suite_create("monitor_model");
+	TCase *tc = tcase_create("monitor");
+
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_monitor_model);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+CHECK_MAIN(monitor_model_suite)
