@@ -148,6 +148,15 @@ static int nwakes, nearly, next_wake;
 static bool emptied;
 static int wake_pipe[2];
 
+/*
+ * An alternative name among the names (@alt_x's, at the start; -1:
+ * none), a name longer than 15 bytes that names nothing, SIGINT ignored
+ * when the monitor starts, a signal while it starts.
+ */
+static int alt_x;
+static bool long_none, sigint_ign;
+static int start_sig;
+
 /* The world as the model follows it while it makes the story. */
 struct mif {
 	const char *name;
@@ -225,6 +234,18 @@ static int model_events(struct backend *bk, bstate_cb_t cb, void *data)
 	if (w->raise)
 		raise(w->raise);
 	return w->ret;
+}
+
+/* The start's read, and a signal then perhaps. */
+static int (*real_dump)(struct backend *bk, bstate_cb_t cb, void *data);
+
+static int model_dump(struct backend *bk, bstate_cb_t cb, void *data)
+{
+	int ret = real_dump(bk, cb, data);
+
+	if (start_sig)
+		raise(start_sig);
+	return ret;
 }
 
 static void model_close(struct backend *bk)
@@ -424,7 +445,7 @@ static void structural(struct wake *w, bool same_drivers)
 			for (y = 0; y < nmifs; y++)
 				if (!mifs[y].present && !mifs[y].no_level)
 					cand[n++] = y;
-			if (n && rnd(2)) {
+			if (n && rnd(2) && alt_x < 0) {
 				y = cand[rnd((unsigned int)n)];
 				idx = mifs[y].ifindex;
 				for (x = 0; x < nmifs; x++)
@@ -529,12 +550,36 @@ static void make_story(void)
 	if (filter == F_NAMES || filter == F_DRIVER_NAMES) {
 		nfnames = 1 + (int)rnd(2);
 		for (i = 0; i < nfnames; i++) {
-			fnames[i] = pool[rnd(POOL)];
+			/* A pattern among the names, perhaps. */
+			fnames[i] = i && !rnd(3) ?
+				patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))] :
+				pool[rnd(POOL)];
 			arg(fnames[i]);
 		}
 	} else if (filter == F_PATTERN) {
 		pattern = patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))];
 		arg(pattern);
+	}
+	/*
+	 * An alternative name watches the interface that has it at the
+	 * start, by its index (with none taking the index of one gone: the
+	 * page keeps masks and drivers by index, and is silent there); one
+	 * longer than 15 bytes that names nothing fails at once.
+	 */
+	alt_x = -1;
+	long_none = false;
+	if (nfnames && !rnd(3)) {
+		x = some_iface();
+		if (x >= 0) {
+			alt_x = x;
+			f.ifs[x].altname = rnd(2) ? "a-long-altname-0" : "alt0";
+			fnames[0] = f.ifs[x].altname;
+			snprintf(argbuf[1], sizeof(argbuf[1]), "%s", fnames[0]);
+		}
+	} else if (nfnames && !rnd(8)) {
+		long_none = true;
+		fnames[0] = "no-such-long-nm0";
+		snprintf(argbuf[1], sizeof(argbuf[1]), "%s", fnames[0]);
 	}
 	if (filter == F_DRIVER || filter == F_DRIVER_NAMES) {
 		nfdrivers = 1 + (int)rnd(2);
@@ -555,6 +600,16 @@ static void make_story(void)
 	if (usage_v)
 		arg("-v");
 	/*
+	 * The start's read fails, perhaps: the first change of each
+	 * interface has no earlier value (DIAGNOSTICS).  Not with
+	 * --driver, whose drivers that read gives.
+	 */
+	f.dump_error = nfdrivers || rnd(12) ? 0 : -ENOBUFS;
+	sigint_ign = !rnd(6);
+	start_sig = 0;
+	if (!rnd(12))
+		start_sig = sigint_ign || rnd(2) ? SIGTERM : SIGINT;
+	/*
 	 * Where the driver of an index is read is said for --driver alone
 	 * (every interface at the start, a new one at its first
 	 * notification); with names the page leaves it open for the
@@ -566,7 +621,16 @@ static void make_story(void)
 	add(&story, "netifmsg");
 	for (i = 0; i < argc; i++)
 		add(&story, " %s", argv[i]);
-	add(&story, "\ninterfaces:");
+	add(&story, "\n%s%s%s%s", sigint_ign ? "(SIGINT ignored) " : "",
+	    start_sig ? "(" : "", start_sig ? strsignal(start_sig) : "",
+	    start_sig ? " while it starts) " : "");
+	if (alt_x >= 0)
+		add(&story, "%s is %s's alternative name\n",
+		    f.ifs[alt_x].altname, mifs[alt_x].name);
+	if (f.dump_error)
+		add(&story, "the start's read fails: %s\n",
+		    strerror(-f.dump_error));
+	add(&story, "interfaces:");
 	for (x = 0; x < nmifs; x++)
 		add(&story, " %s (%u, %s%s)", mifs[x].name, mifs[x].ifindex,
 		    mifs[x].driver, mifs[x].no_level ? ", no level" : "");
@@ -609,7 +673,7 @@ static void make_story(void)
 		if (!lost && !rnd(6)) {
 			/* A loss: what was read before it, then dropped. */
 			lost = true;
-			w = new_wake(GENL_NTF_LOST);
+			w = new_wake(GENL_NTF_LOST | (rnd(4) ? 0 : GENL_NTF_BAD));
 			notifications(w, 2);
 			add(&story, "  ENOBUFS; dropped:\n");
 			for (k = 1 + (int)rnd(3); k > 0; k--) {
@@ -632,6 +696,11 @@ static void make_story(void)
 		w = new_wake(rnd(8) ? 0 : GENL_NTF_FULL);
 		structural(w, same_drivers);
 		notifications(w, 3);
+		/* A malformed one among them; SIGINT, ignored. */
+		if (!rnd(10))
+			w->ret |= GENL_NTF_BAD;
+		if (sigint_ign && !rnd(4))
+			w->raise = SIGINT;
 		if (!w->nntf && !w->act && rnd(2))
 			w->ret |= GENL_NTF_EMPTY;
 	}
@@ -640,7 +709,7 @@ static void make_story(void)
 	if (rnd(3)) {
 		w = new_wake(0);
 		notifications(w, 2);
-		w->raise = rnd(2) ? SIGTERM : SIGINT;
+		w->raise = rnd(2) || sigint_ign ? SIGTERM : SIGINT;
 		add(&story, "  %s\n", strsignal(w->raise));
 	} else {
 		w = new_wake(-EIO);
@@ -667,16 +736,19 @@ struct line {
 static struct line lines[LINES_MAX];
 static int nlines;
 
-static bool passes_name(const char *name)
+static bool passes_name(const char *name, uint32_t ifindex)
 {
 	int i;
 
+	if (alt_x >= 0 && ifindex == f.ifs[alt_x].ifindex)
+		return true;
 	if (filter == F_PATTERN)
 		return !fnmatch(pattern, name, 0);
 	if (filter != F_NAMES && filter != F_DRIVER_NAMES)
 		return true;
+	/* The names: own names, or patterns of own names. */
 	for (i = 0; i < nfnames; i++)
-		if (!strcmp(fnames[i], name))
+		if (!fnmatch(fnames[i], name, 0))
 			return true;
 	return false;
 }
@@ -729,7 +801,7 @@ static void model(void)
 
 	nlines = 0;
 	/* The start's read: every interface with a level, and its driver. */
-	for (x = 0; x < nmifs; x++) {
+	for (x = 0; x < nmifs && !f.dump_error; x++) {
 		if (f.ifs[x].no_level || x >= f.nifs)
 			continue;
 		known[f.ifs[x].ifindex] = true;
@@ -743,7 +815,7 @@ static void model(void)
 			struct ntf *n = &w->ntf[k];
 			struct line *l = &lines[nlines];
 			uint32_t idx = n->ifindex;
-			bool pass = passes_name(n->name);
+			bool pass = passes_name(n->name, idx);
 
 			if (!drv[idx])
 				drv[idx] = driver_now(idx, i);
@@ -1050,11 +1122,15 @@ static int run_monitor(void)
 		sigaddset(&ends, SIGINT);
 		sigaddset(&ends, SIGTERM);
 		sigprocmask(SIG_BLOCK, &ends, NULL);
+		if (sigint_ign)
+			signal(SIGINT, SIG_IGN);
 		fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
 		hooked = *b.ops;
 		hooked.watch = model_watch;
 		hooked.events = model_events;
 		hooked.close = model_close;
+		real_dump = hooked.dump;
+		hooked.dump = model_dump;
 		b.ops = &hooked;
 		opts_init(&o);
 		ret = cmdline_parse(&o, argc, argv, words, CMDLINE_ARGV, &cerr);
@@ -1076,11 +1152,19 @@ static int run_monitor(void)
 	return WEXITSTATUS(status);
 }
 
+#define LOST_MSG "netifmsg: monitor: lost notifications (receive buffer overflow)"
+#define BAD_MSG "netifmsg: monitor: ignoring a malformed notification"
+#define EIO_MSG "netifmsg: monitor: Input/output error"
+#define DUMP_MSG "netifmsg: monitor: cannot read the masks now " \
+	"(No buffer space available): the first change of each " \
+	"interface has no earlier value"
+
 static bool one_seed(unsigned long long seed, bool tell)
 {
-	char errs[CAPTURE_MAX], one[1024], *p, *nl;
+	int i, st, got = 0, nlost = 0, nbad = 0, least;
+	int glost = 0, gbad = 0, geio = 0, gdump = 0;
 	const struct wake *last;
-	int i, st, got = 0, nlost = 0, least;
+	char one[1024], *p, *nl;
 	const char *why;
 	size_t n = 0;
 
@@ -1099,24 +1183,69 @@ static bool one_seed(unsigned long long seed, bool tell)
 			add(&wrong, "a usage error printed on standard output\n");
 		goto done;
 	}
+	/* A name that cannot come fails at once (DIAGNOSTICS). */
+	if (long_none || (alt_x >= 0 && strlen(f.ifs[alt_x].altname) > 15 &&
+			  filter == F_DRIVER_NAMES &&
+			  !wanted_driver(mifs[alt_x].driver))) {
+		if (st != 1)
+			add(&wrong, "%s cannot come, yet exit status %d\n",
+			    fnames[0], st);
+		if (out[0])
+			add(&wrong, "%s cannot come, yet lines printed\n",
+			    fnames[0]);
+		if (!strstr(err, fnames[0]))
+			add(&wrong, "%s cannot come, and standard error does not name it\n",
+			    fnames[0]);
+		goto done;
+	}
 	/* The exit status. */
-	if (last->raise && st != 0)
+	if ((last->raise || start_sig) && st != 0)
 		add(&wrong, "ended by %s, yet exit status %d\n",
-		    strsignal(last->raise), st);
-	if (!last->raise && st != 1)
+		    strsignal(start_sig ? start_sig : last->raise), st);
+	if (!last->raise && !start_sig && st != 1)
 		add(&wrong, "ended by an error, yet exit status %d\n", st);
-	/* Standard error: the losses, and the error that ended it. */
-	for (i = 0; i < nwakes; i++)
-		if (wakes[i].ret > 0 && (wakes[i].ret & GENL_NTF_LOST)) {
-			n += (size_t)snprintf(errs + n, sizeof(errs) - n, "%s",
-				"netifmsg: monitor: lost notifications (receive buffer overflow)\n");
+	/*
+	 * Standard error: a line for each loss and for each wake-up with a
+	 * malformed notification (in which order within one wake-up, the
+	 * page does not say), and the error that ended it, last.  Ended
+	 * while it started, any of those it read first.
+	 */
+	for (i = 0; i < nwakes; i++) {
+		if (wakes[i].ret > 0 && (wakes[i].ret & GENL_NTF_LOST))
 			nlost++;
+		if (wakes[i].ret > 0 && (wakes[i].ret & GENL_NTF_BAD))
+			nbad++;
+	}
+	for (p = err; *p; p = nl + 1) {
+		nl = strchr(p, '\n');
+		if (!nl) {
+			add(&wrong, "standard error ends without a newline\n");
+			break;
 		}
-	if (!last->raise)
-		snprintf(errs + n, sizeof(errs) - n,
-			 "netifmsg: monitor: Input/output error\n");
-	if (strcmp(err, errs))
-		add(&wrong, "standard error is not:\n%s", errs);
+		n = (size_t)(nl - p);
+		if (n == strlen(LOST_MSG) && !memcmp(p, LOST_MSG, n)) {
+			glost++;
+		} else if (n == strlen(BAD_MSG) && !memcmp(p, BAD_MSG, n)) {
+			gbad++;
+		} else if (n == strlen(DUMP_MSG) && !memcmp(p, DUMP_MSG, n) &&
+			   f.dump_error && !gdump) {
+			gdump++;
+		} else if (n == strlen(EIO_MSG) && !memcmp(p, EIO_MSG, n) &&
+			   !last->raise && !start_sig && !nl[1]) {
+			geio++;
+		} else {
+			add(&wrong, "standard error: \"%.*s\" unexpected\n",
+			    (int)n, p);
+		}
+	}
+	if (start_sig ? glost > nlost || gbad > nbad :
+			glost != nlost || gbad != nbad)
+		add(&wrong, "%d lost and %d malformed said, not %d and %d\n",
+		    glost, gbad, nlost, nbad);
+	if (f.dump_error && !gdump)
+		add(&wrong, "no \"%s\"\n", DUMP_MSG);
+	if (!last->raise && !start_sig && !geio)
+		add(&wrong, "no \"%s\" at the end of standard error\n", EIO_MSG);
 	/* Standard output: whole lines, the model's. */
 	if (out[0] && out[strlen(out) - 1] != '\n')
 		add(&wrong, "standard output does not end with a whole line\n");
@@ -1143,7 +1272,7 @@ static bool one_seed(unsigned long long seed, bool tell)
 	 * dropped ("lines it has not written by then are dropped"); those
 	 * before were written, the output being line-buffered.
 	 */
-	least = nlines;
+	least = start_sig ? 0 : nlines;
 	if (last->raise)
 		while (least && lines[least - 1].wake == nwakes - 1)
 			least--;
