@@ -93,21 +93,132 @@ static struct text story, wrong;
 static void __attribute__((format(printf, 2, 3)))
 add(struct text *t, const char *fmt, ...)
 {
+	size_t from;
 	va_list ap;
 
 	if (t->n >= sizeof(t->s) - 1)
 		return;
 	va_start(ap, fmt);
+	from = t->n;
 	t->n += (size_t)vsnprintf(t->s + t->n, sizeof(t->s) - t->n, fmt, ap);
 	va_end(ap);
 	if (t->n > sizeof(t->s) - 1)
 		t->n = sizeof(t->s) - 1;
+	/* No control byte of a name to the terminal. */
+	for (; from < t->n; from++)
+		if ((unsigned char)t->s[from] == 0x7f ||
+		    ((unsigned char)t->s[from] < 0x20 && t->s[from] != '\n'))
+			t->s[from] = '?';
+}
+
+/* ---- names, as ESCAPES and JSON print them ---------------------------- */
+
+/* The length of the well-formed UTF-8 character at @s (0: none). */
+static size_t utf8_len(const unsigned char *s)
+{
+	size_t n, i;
+	unsigned int cp;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2, cp = s[0] & 0x1f;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3, cp = s[0] & 0x0f;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4, cp = s[0] & 0x07;
+	else
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[i] & 0x3f);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return 0;
+	return n;
+}
+
+/*
+ * @name as text output writes it (the pool has no C1 controls nor
+ * invisible characters): a leading '-', '#' or '{' and each glob
+ * character after a backslash, a backslash doubled, control bytes and
+ * bytes not UTF-8 as \xHH.  So it reads back as the same name.
+ */
+static const char *esc_text(const char *name, char *buf, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = 0, i = 0, k;
+
+	while (s[i] && n + 8 < size) {
+		k = utf8_len(s + i);
+		if ((i == 0 && strchr("-#{", s[i])) || strchr("*?[", s[i]) ||
+		    s[i] == '\\') {
+			buf[n++] = '\\';
+			buf[n++] = (char)s[i++];
+		} else if (s[i] < 0x20 || s[i] == 0x7f || !k) {
+			n += (size_t)snprintf(buf + n, size - n, "\\x%02x",
+					      s[i++]);
+		} else {
+			memcpy(buf + n, s + i, k);
+			n += k;
+			i += k;
+		}
+	}
+	buf[n] = '\0';
+	return buf;
+}
+
+/* @name with each byte not UTF-8 as U+FFFD, as JSON's "ifname" holds it. */
+static bool json_name(const char *name, char *buf, size_t size)
+{
+	const unsigned char *s = (const unsigned char *)name;
+	size_t n = 0, i = 0, k;
+	bool utf8 = true;
+
+	while (s[i] && n + 4 < size) {
+		k = utf8_len(s + i);
+		if (!k) {
+			memcpy(buf + n, "\xef\xbf\xbd", 3);
+			n += 3;
+			i++;
+			utf8 = false;
+		} else {
+			memcpy(buf + n, s + i, k);
+			n += k;
+			i += k;
+		}
+	}
+	buf[n] = '\0';
+	return utf8;
+}
+
+static bool is_utf8(const char *s)
+{
+	size_t k;
+
+	while (*s) {
+		k = utf8_len((const unsigned char *)s);
+		if (!k)
+			return false;
+		s += k;
+	}
+	return true;
 }
 
 /* ---- the world -------------------------------------------------------- */
 
+/*
+ * The first four are the names at the start; the others (renames, new
+ * interfaces, the names watched) hold what ESCAPES and JSON escape: a
+ * leading '-', '#' or '{', glob characters, a backslash, ESC, bytes that
+ * are not UTF-8, and UTF-8 that is printed as it is.
+ */
 static const char *const pool[] = {
 	"tap0", "tap1", "eth0", "eth1", "tap5", "eth7", "ren0", "ren1",
+	"-dash", "#x", "{lan", "tap*", "t?p[1]", "a\\b", "e\x1b[31m",
+	"\xff\xfe", "caf\xc3\xa9",
 };
 #define POOL	(sizeof(pool) / sizeof(pool[0]))
 static const char *const gone_names[] = {
@@ -265,6 +376,7 @@ enum format { O_TEXT, O_X, O_N, O_JSON };
 
 static enum filter filter;
 static const char *fnames[3];
+static bool fpat[3];	/* fnames[i] is a pattern */
 static int nfnames;
 static const char *pattern;
 static const char *fdrivers[2];
@@ -550,11 +662,15 @@ static void make_story(void)
 	if (filter == F_NAMES || filter == F_DRIVER_NAMES) {
 		nfnames = 1 + (int)rnd(2);
 		for (i = 0; i < nfnames; i++) {
+			char e[64];
+
 			/* A pattern among the names, perhaps. */
-			fnames[i] = i && !rnd(3) ?
+			fpat[i] = i && !rnd(3);
+			fnames[i] = fpat[i] ?
 				patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))] :
 				pool[rnd(POOL)];
-			arg(fnames[i]);
+			/* A name as text output writes it reads back. */
+			arg(fpat[i] ? fnames[i] : esc_text(fnames[i], e, sizeof(e)));
 		}
 	} else if (filter == F_PATTERN) {
 		pattern = patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))];
@@ -748,7 +864,8 @@ static bool passes_name(const char *name, uint32_t ifindex)
 		return true;
 	/* The names: own names, or patterns of own names. */
 	for (i = 0; i < nfnames; i++)
-		if (!fnmatch(fnames[i], name, 0))
+		if (fpat[i] ? !fnmatch(fnames[i], name, 0) :
+			      !strcmp(fnames[i], name))
 			return true;
 	return false;
 }
@@ -869,14 +986,14 @@ static void model(void)
 
 /* A flat JSON object of the monitor, parsed. */
 struct jobj {
-	char ifname[64], time[32], classes[256];
+	char ifname[64], ifname_hex[64], time[32], classes[256];
 	long long ifindex, msg_enable, old;
 	bool old_null;
 	unsigned int keys;	/* which of the keys below it had */
 };
 
 enum { K_IFNAME = 1, K_IFINDEX = 2, K_MSG = 4, K_CLASSES = 8, K_OLD = 16,
-       K_TIME = 32 };
+       K_TIME = 32, K_HEX = 64 };
 
 static const char *ws(const char *p)
 {
@@ -899,18 +1016,38 @@ static const char *jstring(const char *p, char *buf, size_t size)
 		if (c == '\\') {
 			p++;
 			if (*p == 'u') {
+				unsigned int cp = 0;
 				int i;
 
-				for (i = 1; i <= 4; i++)
+				for (i = 1; i <= 4; i++) {
 					if (!isxdigit((unsigned char)p[i]))
 						return NULL;
-				p += 4;
-				c = '?';
-			} else if (strchr("\"\\/bfnrt", *p) && *p) {
-				c = (unsigned char)*p;
-			} else {
-				return NULL;
+					cp = cp << 4 | (unsigned int)
+					     (isdigit((unsigned char)p[i]) ?
+					      p[i] - '0' :
+					      (tolower((unsigned char)p[i]) - 'a' + 10));
+				}
+				p += 5;
+				/* UTF-8 of a BMP character (no pairs here). */
+				if (n + 4 >= size)
+					continue;
+				if (cp < 0x80) {
+					buf[n++] = (char)cp;
+				} else if (cp < 0x800) {
+					buf[n++] = (char)(0xc0 | cp >> 6);
+					buf[n++] = (char)(0x80 | (cp & 0x3f));
+				} else {
+					buf[n++] = (char)(0xe0 | cp >> 12);
+					buf[n++] = (char)(0x80 | (cp >> 6 & 0x3f));
+					buf[n++] = (char)(0x80 | (cp & 0x3f));
+				}
+				continue;
 			}
+			if (!*p || !strchr("\"\\/bfnrt", *p))
+				return NULL;
+			c = (unsigned char)(*p == 'b' ? '\b' : *p == 'f' ? '\f' :
+					    *p == 'n' ? '\n' : *p == 'r' ? '\r' :
+					    *p == 't' ? '\t' : *p);
 		}
 		if (n + 1 < size)
 			buf[n++] = (char)c;
@@ -965,6 +1102,9 @@ static bool jparse(const char *p, struct jobj *o)
 			k = K_IFINDEX, p = jnumber(p, &o->ifindex);
 		else if (!strcmp(key, "msg_enable"))
 			k = K_MSG, p = jnumber(p, &o->msg_enable);
+		else if (!strcmp(key, "ifname_hex"))
+			k = K_HEX, p = jstring(p, o->ifname_hex,
+					       sizeof(o->ifname_hex));
 		else if (!strcmp(key, "time"))
 			k = K_TIME, p = jstring(p, o->time, sizeof(o->time));
 		else if (!strcmp(key, "old_msg_enable")) {
@@ -1026,15 +1166,28 @@ static bool time_ok(const char *t)
 static const char *check_line(char *got, const struct line *l)
 {
 	static char why[512];
-	char want[512], want2[512];
+	char want[512], want2[512], name[80], hex[40];
 	const char *cls;
+	bool utf8;
+	size_t i;
 	struct jobj o;
 	char *at;
 
 	if (format == O_JSON) {
+		if (!is_utf8(got))
+			return "not UTF-8";
 		if (!jparse(got, &o))
 			return "not one valid JSON object of the page's keys";
-		if ((o.keys & ~K_TIME) !=
+		utf8 = json_name(l->name, name, sizeof(name));
+		for (i = 0, hex[0] = '\0'; !utf8 && l->name[i]; i++)
+			snprintf(hex + 2 * i, sizeof(hex) - 2 * i, "%02x",
+				 (unsigned char)l->name[i]);
+		if (utf8 == !!(o.keys & K_HEX))
+			return utf8 ? "\"ifname_hex\" for a UTF-8 name" :
+				      "no \"ifname_hex\" for a name not UTF-8";
+		if (strcmp(o.ifname, name) || strcmp(o.ifname_hex, hex))
+			return "\"ifname\" or \"ifname_hex\" is not the name";
+		if ((o.keys & ~(K_TIME | K_HEX)) !=
 		    (K_IFNAME | K_IFINDEX | K_MSG | K_CLASSES | K_OLD))
 			return "keys missing";
 		if (stamp != !!(o.keys & K_TIME))
@@ -1044,7 +1197,7 @@ static const char *check_line(char *got, const struct line *l)
 		cls = state_str(l->mask, O_N);
 		if (!l->mask)
 			cls = "";
-		if (strcmp(o.ifname, l->name) || o.ifindex != l->ifindex ||
+		if (o.ifindex != l->ifindex ||
 		    o.msg_enable != l->mask || strcmp(o.classes, cls))
 			return "another interface or mask";
 		if (l->was == WAS_NONE && !o.old_null)
@@ -1064,7 +1217,11 @@ static const char *check_line(char *got, const struct line *l)
 			return "no \"(at HH:MM:SS.uuuuuu)\" at its end with -t";
 		*at = '\0';
 	}
-	snprintf(want, sizeof(want), "%.16s: %.200s", l->name,
+	for (i = 0; got[i]; i++)
+		if ((unsigned char)got[i] < 0x20 || got[i] == 0x7f)
+			return "a control byte, raw";
+	snprintf(want, sizeof(want), "%.80s: %.200s",
+		 esc_text(l->name, name, sizeof(name)),
 		 state_str(l->mask, format));
 	snprintf(want2, sizeof(want2), "%.230s (was %.200s)", want,
 		 state_str(l->old, format));
