@@ -50,6 +50,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -267,6 +268,7 @@ static int wake_pipe[2];
 static int alt_x;
 static bool long_none, sigint_ign;
 static int start_sig;
+static unsigned int fsize;	/* ulimit -f, in bytes (0: none) */
 
 /* The world as the model follows it while it makes the story. */
 struct mif {
@@ -514,9 +516,15 @@ static void structural(struct wake *w, bool same_drivers)
 		mifs[x].name = name;
 		add(&story, "  before: %s renamed %s\n", old, name);
 		return;
-	case 1:	/* one goes */
+	case 1:	/* one goes (its last change read after, perhaps) */
 		if (x < 0)
 			return;
+		/*
+		 * Not with --driver: whose driver a notification of an
+		 * index no interface has now is, the page does not say.
+		 */
+		if (!nfdrivers && rnd(2))
+			change(w, x);
 		w->act = ACT_GONE;
 		w->x = x;
 		w->name = gone_names[x];
@@ -685,7 +693,8 @@ static void make_story(void)
 	alt_x = -1;
 	long_none = false;
 	if (nfnames && !rnd(3)) {
-		x = some_iface();
+		/* lo, without a level, perhaps: it cannot come either. */
+		x = mifs[0].no_level && !rnd(4) ? 0 : some_iface();
 		if (x >= 0) {
 			alt_x = x;
 			f.ifs[x].altname = rnd(2) ? "a-long-altname-0" : "alt0";
@@ -713,8 +722,14 @@ static void make_story(void)
 		arg("-j");
 	if (stamp)
 		arg("-t");
-	if (usage_v)
-		arg("-v");
+	/* Words --monitor refuses (MONITOR, DIAGNOSTICS): exit status 2. */
+	if (usage_v) {
+		static const char *const refused[] = {
+			"-v", "-q", "-f", "--ioctl", "+link", "--level-map",
+		};
+
+		arg(refused[rnd(sizeof(refused) / sizeof(refused[0]))]);
+	}
 	/*
 	 * The start's read fails, perhaps: the first change of each
 	 * interface has no earlier value (DIAGNOSTICS).  Not with
@@ -722,6 +737,7 @@ static void make_story(void)
 	 */
 	f.dump_error = nfdrivers || rnd(12) ? 0 : -ENOBUFS;
 	sigint_ign = !rnd(6);
+	fsize = rnd(6) ? 0 : 100 + rnd(1200);
 	start_sig = 0;
 	if (!rnd(12))
 		start_sig = sigint_ign || rnd(2) ? SIGTERM : SIGINT;
@@ -740,6 +756,9 @@ static void make_story(void)
 	add(&story, "\n%s%s%s%s", sigint_ign ? "(SIGINT ignored) " : "",
 	    start_sig ? "(" : "", start_sig ? strsignal(start_sig) : "",
 	    start_sig ? " while it starts) " : "");
+	if (fsize)
+		add(&story, "standard output a file of at most %u bytes\n",
+		    fsize);
 	if (alt_x >= 0)
 		add(&story, "%s is %s's alternative name\n",
 		    f.ifs[alt_x].altname, mifs[alt_x].name);
@@ -1239,6 +1258,24 @@ static const char *check_line(char *got, const struct line *l)
 	return why;
 }
 
+/*
+ * The length of model line @l in text, with its newline: the longest it
+ * can be (@longest), or the shortest (the "was" may be there or not).
+ */
+static size_t line_len(const struct line *l, bool longest)
+{
+	char name[80];
+	size_t n;
+
+	n = strlen(esc_text(l->name, name, sizeof(name))) + 2 +
+	    strlen(state_str(l->mask, format)) + 1;
+	if (l->was == WAS_SOME || (longest && l->was == WAS_EITHER))
+		n += strlen(" (was )") + strlen(state_str(l->old, format));
+	if (stamp)
+		n += strlen(" (at 15:04:05.123456)");
+	return n;
+}
+
 static int capture(int fd, char *buf)
 {
 	ssize_t n = pread(fd, buf, CAPTURE_MAX - 1, 0);
@@ -1263,18 +1300,28 @@ static int run_monitor(void)
 {
 	const char *words[16];
 	struct cmdline_err cerr;
-	int fo = tmpfile_fd(), fe = tmpfile_fd(), status, ret;
+	int fo = tmpfile_fd(), fe[2], status, ret, ret_out;
+	struct rlimit rl;
 	sigset_t ends;
+	ssize_t n, k = 0;
 	struct opts o;
 	pid_t pid;
 
+	/* Standard error a pipe: no file size limit for it. */
+	ck_assert_int_eq(pipe(fe), 0);
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (!pid) {
 		dup2(fo, STDOUT_FILENO);
-		dup2(fe, STDERR_FILENO);
+		dup2(fe[1], STDERR_FILENO);
+		close(fe[0]);
+		close(fe[1]);
+		if (fsize) {
+			rl.rlim_cur = rl.rlim_max = fsize;
+			setrlimit(RLIMIT_FSIZE, &rl);
+		}
 		sigemptyset(&ends);
 		sigaddset(&ends, SIGINT);
 		sigaddset(&ends, SIGTERM);
@@ -1296,14 +1343,24 @@ static int run_monitor(void)
 			_exit(2);
 		}
 		ret = cmd_monitor(&o, &b);
-		if (out_flush() < 0 && !ret)
-			ret = -EIO;
+		/* As main(). */
+		ret_out = out_flush();
+		if (ret_out < 0) {
+			fprintf(stderr, "netifmsg: write error: %s\n",
+				strerror(-ret_out));
+			if (!ret)
+				ret = -EIO;
+		}
 		fflush(stderr);
 		_exit(!ret ? 0 : ret == -EINVAL ? 2 : 1);
 	}
+	close(fe[1]);
 	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
 	capture(fo, out);
-	capture(fe, err);
+	while ((n = read(fe[0], err + k, CAPTURE_MAX - 1 - (size_t)k)) > 0)
+		k += n;
+	err[k] = '\0';
+	close(fe[0]);
 	if (WIFSIGNALED(status))
 		return -WTERMSIG(status);
 	return WEXITSTATUS(status);
@@ -1312,6 +1369,7 @@ static int run_monitor(void)
 #define LOST_MSG "netifmsg: monitor: lost notifications (receive buffer overflow)"
 #define BAD_MSG "netifmsg: monitor: ignoring a malformed notification"
 #define EIO_MSG "netifmsg: monitor: Input/output error"
+#define FSIZE_MSG "netifmsg: write error: File too large"
 #define DUMP_MSG "netifmsg: monitor: cannot read the masks now " \
 	"(No buffer space available): the first change of each " \
 	"interface has no earlier value"
@@ -1319,7 +1377,7 @@ static int run_monitor(void)
 static bool one_seed(unsigned long long seed, bool tell)
 {
 	int i, st, got = 0, nlost = 0, nbad = 0, least;
-	int glost = 0, gbad = 0, geio = 0, gdump = 0;
+	int glost = 0, gbad = 0, geio = 0, gdump = 0, gfsize = 0;
 	const struct wake *last;
 	char one[1024], *p, *nl;
 	const char *why;
@@ -1342,8 +1400,9 @@ static bool one_seed(unsigned long long seed, bool tell)
 	}
 	/* A name that cannot come fails at once (DIAGNOSTICS). */
 	if (long_none || (alt_x >= 0 && strlen(f.ifs[alt_x].altname) > 15 &&
-			  filter == F_DRIVER_NAMES &&
-			  !wanted_driver(mifs[alt_x].driver))) {
+			  (mifs[alt_x].no_level ||
+			   (filter == F_DRIVER_NAMES &&
+			    !wanted_driver(mifs[alt_x].driver))))) {
 		if (st != 1)
 			add(&wrong, "%s cannot come, yet exit status %d\n",
 			    fnames[0], st);
@@ -1355,11 +1414,12 @@ static bool one_seed(unsigned long long seed, bool tell)
 			    fnames[0]);
 		goto done;
 	}
-	/* The exit status. */
-	if ((last->raise || start_sig) && st != 0)
+	/* The exit status (a write error aside: see below). */
+	gfsize = fsize && strstr(err, FSIZE_MSG "\n");
+	if ((last->raise || start_sig) && st != 0 && !gfsize)
 		add(&wrong, "ended by %s, yet exit status %d\n",
 		    strsignal(start_sig ? start_sig : last->raise), st);
-	if (!last->raise && !start_sig && st != 1)
+	if (!last->raise && !start_sig && st != 1 && !gfsize)
 		add(&wrong, "ended by an error, yet exit status %d\n", st);
 	/*
 	 * Standard error: a line for each loss and for each wake-up with a
@@ -1390,18 +1450,21 @@ static bool one_seed(unsigned long long seed, bool tell)
 		} else if (n == strlen(EIO_MSG) && !memcmp(p, EIO_MSG, n) &&
 			   !last->raise && !start_sig && !nl[1]) {
 			geio++;
+		} else if (n == strlen(FSIZE_MSG) && !memcmp(p, FSIZE_MSG, n) &&
+			   fsize && !nl[1]) {
+			/* counted above */
 		} else {
 			add(&wrong, "standard error: \"%.*s\" unexpected\n",
 			    (int)n, p);
 		}
 	}
-	if (start_sig ? glost > nlost || gbad > nbad :
-			glost != nlost || gbad != nbad)
+	if (start_sig || gfsize ? glost > nlost || gbad > nbad :
+				  glost != nlost || gbad != nbad)
 		add(&wrong, "%d lost and %d malformed said, not %d and %d\n",
 		    glost, gbad, nlost, nbad);
 	if (f.dump_error && !gdump)
 		add(&wrong, "no \"%s\"\n", DUMP_MSG);
-	if (!last->raise && !start_sig && !geio)
+	if (!last->raise && !start_sig && !geio && !gfsize)
 		add(&wrong, "no \"%s\" at the end of standard error\n", EIO_MSG);
 	/* Standard output: whole lines, the model's. */
 	if (out[0] && out[strlen(out) - 1] != '\n')
@@ -1433,6 +1496,27 @@ static bool one_seed(unsigned long long seed, bool tell)
 	if (last->raise)
 		while (least && lines[least - 1].wake == nwakes - 1)
 			least--;
+	/*
+	 * ulimit -f: it ends at the first line it cannot write, with
+	 * "write error" and exit status 1, the file ending with the
+	 * whole lines before (MONITOR).
+	 */
+	if (fsize && strlen(out) > fsize)
+		add(&wrong, "%zu bytes written, beyond ulimit -f\n", strlen(out));
+	if (gfsize) {
+		if (st != 1)
+			add(&wrong, "write error, yet exit status %d\n", st);
+		if (got >= nlines)
+			add(&wrong, "write error, yet every line written\n");
+		else if (format != O_JSON &&
+			 strlen(out) + line_len(&lines[got], true) <= fsize)
+			add(&wrong, "write error, yet line %d fitted\n", got + 1);
+		least = 0;
+	} else if (fsize && got < least && format != O_JSON &&
+		   strlen(out) + line_len(&lines[got], false) > fsize) {
+		add(&wrong, "line %d did not fit, yet no \"%s\"\n", got + 1,
+		    FSIZE_MSG);
+	}
 	if (got < least || got > nlines)
 		add(&wrong, "%d lines, not %s%d\n", got,
 		    least < nlines ? "at least " : "", least);
