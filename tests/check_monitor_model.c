@@ -243,7 +243,17 @@ enum act { ACT_NONE, ACT_RENAME, ACT_GONE, ACT_BACK, ACT_NEW };
 struct ntf {
 	char name[IF_NAMESIZE];
 	uint32_t ifindex, mask;
+	/*
+	 * The interface is renamed so, between the monitor's look-up of
+	 * its index's name and the read of its driver (--driver): the
+	 * driver is not known, the notification left out (RENAMES).
+	 */
+	const char *race;
 };
+
+/* The rename the next driver read of that index races with. */
+static const char *race_name;
+static uint32_t race_index;
 
 struct wake {
 	enum act act;
@@ -277,6 +287,7 @@ struct mif {
 	const char *driver;
 	bool present, no_level;
 	const char *last_name;	/* the name it had before it went */
+	bool race;		/* its first driver read races a rename */
 };
 
 static struct mif mifs[FAKE_IFACES_MAX];
@@ -319,6 +330,8 @@ static void world_apply(const struct wake *w)
 	}
 }
 
+static void model_driver_race(uint32_t ifindex);
+
 static int model_events(struct backend *bk, bstate_cb_t cb, void *data)
 {
 	struct ifstate st;
@@ -340,13 +353,39 @@ static int model_events(struct backend *bk, bstate_cb_t cb, void *data)
 		snprintf(st.ifname, sizeof(st.ifname), "%s", w->ntf[i].name);
 		st.ifindex = w->ntf[i].ifindex;
 		st.msg_enable = w->ntf[i].mask;
+		race_name = w->ntf[i].race;
+		race_index = w->ntf[i].ifindex;
 		ret = cb(&st, data);
+		if (race_name)	/* no driver read: renamed all the same */
+			model_driver_race(race_index);
 		if (ret < 0)
 			return ret;
 	}
 	if (w->raise)
 		raise(w->raise);
 	return w->ret;
+}
+
+/* The race of a rename with a driver read (struct ntf's @race). */
+static void model_driver_race(uint32_t ifindex)
+{
+	int x;
+
+	for (x = 0; x < f.nifs; x++)
+		if (f.ifs[x].ifindex == ifindex && !f.ifs[x].index_gone)
+			f.ifs[x].name = race_name;
+	race_name = NULL;
+}
+
+static int (*real_driver)(struct backend *bk, const char *ifname,
+			  unsigned int ifindex, char driver[DRIVER_NAME_MAX]);
+
+static int model_driver(struct backend *bk, const char *ifname,
+			unsigned int ifindex, char driver[DRIVER_NAME_MAX])
+{
+	if (race_name && ifindex == race_index)
+		model_driver_race(ifindex);
+	return real_driver(bk, ifname, ifindex, driver);
 }
 
 /* The start's read, and a signal then perhaps. */
@@ -473,6 +512,16 @@ static void push_ntf(struct wake *w, const char *name, int x, uint32_t mask)
 	mifs[x].mask = mask;
 	add(&story, "  %s (%u) -> %s\n", name, n->ifindex,
 	    state_str(mask, O_TEXT));
+	n->race = NULL;
+	if (mifs[x].race) {
+		mifs[x].race = false;
+		n->race = free_name();
+		if (n->race) {
+			mifs[x].name = n->race;
+			add(&story, "  renamed %s while its driver is read\n",
+			    n->race);
+		}
+	}
 }
 
 /* A change of @x, or a set that repeats its mask (the ioctl's). */
@@ -561,6 +610,7 @@ static void structural(struct wake *w, bool same_drivers)
 		{
 			uint32_t idx = next_index;
 			const char *drv = drivers[rnd(3)];
+			bool race;
 
 			for (y = 0; y < nmifs; y++)
 				if (!mifs[y].present && !mifs[y].no_level)
@@ -579,7 +629,16 @@ static void structural(struct wake *w, bool same_drivers)
 			}
 			w->act = ACT_NEW;
 			w->x = nmifs;
+			/*
+			 * --driver alone: its driver (one asked for) is read
+			 * at its first notification, which a rename may race.
+			 */
+			race = filter == F_DRIVER && idx == next_index - 1 &&
+			       !rnd(3);
+			if (race)
+				drv = fdrivers[0];
 			add_iface(name, idx, drv);	/* counted at its wake-up */
+			mifs[nmifs - 1].race = race;
 			add(&story, "  before: new %s (%u, %s)\n", name, idx,
 			    drv);
 		}
@@ -953,7 +1012,7 @@ static void model(void)
 			uint32_t idx = n->ifindex;
 			bool pass = passes_name(n->name, idx);
 
-			if (!drv[idx])
+			if (!drv[idx] && !n->race)
 				drv[idx] = driver_now(idx, i);
 			if (filter == F_DRIVER || filter == F_DRIVER_NAMES)
 				pass = pass && wanted_driver(drv[idx]);
@@ -1334,6 +1393,8 @@ static int run_monitor(void)
 		hooked.events = model_events;
 		hooked.close = model_close;
 		real_dump = hooked.dump;
+		real_driver = hooked.driver;
+		hooked.driver = model_driver;
 		hooked.dump = model_dump;
 		b.ops = &hooked;
 		opts_init(&o);
