@@ -685,7 +685,8 @@ static const char *ret_str(int ret)
 
 static void make_story(void)
 {
-	bool same_drivers, lost = false;
+	bool same_drivers;
+	int lost = 0;
 	int x, i, n, k;
 	struct wake *w;
 
@@ -840,9 +841,11 @@ static void make_story(void)
 		for (x = 0; x < nmifs; x++)
 			before[x] = read[x] = mifs[x].mask;
 		nearly = 1 + (int)rnd(2);
+		/* A loss among them, perhaps. */
+		k = rnd(4) ? -1 : (int)rnd((unsigned int)nearly);
 		for (i = 0; i < nearly; i++) {
 			add(&story, "wake-up %d (queued at the start)\n", nwakes);
-			w = new_wake(0);
+			w = new_wake(i == k ? GENL_NTF_LOST : 0);
 			for (k = 1 + (int)rnd(2); k > 0; k--) {
 				x = some_iface();
 				if (x < 0)
@@ -850,6 +853,12 @@ static void make_story(void)
 				change(w, x);
 				if (rnd(2))
 					read[x] = mifs[x].mask;
+			}
+			if (w->ret) {
+				x = some_iface();
+				if (x >= 0)
+					mifs[x].mask = rnd_mask();
+				add(&story, "  ENOBUFS; one dropped\n");
 			}
 		}
 		add(&story, "the start's read:");
@@ -864,9 +873,9 @@ static void make_story(void)
 	n = 3 + (int)rnd(10);
 	for (i = 0; i < n && nwakes < WAKES_MAX - 6; i++) {
 		add(&story, "wake-up %d\n", nwakes);
-		if (!lost && !rnd(6)) {
+		if (lost < 2 && !rnd(6)) {
 			/* A loss: what was read before it, then dropped. */
-			lost = true;
+			lost++;
 			w = new_wake(GENL_NTF_LOST | (rnd(4) ? 0 : GENL_NTF_BAD));
 			notifications(w, 2);
 			add(&story, "  ENOBUFS; dropped:\n");
@@ -882,7 +891,8 @@ static void make_story(void)
 			for (k = (int)rnd(3); k >= 0; k--) {
 				add(&story, "wake-up %d (after the loss)\n",
 				    nwakes);
-				w = new_wake(k ? GENL_NTF_FULL : 0);
+				w = new_wake(!k ? 0 : rnd(4) ? GENL_NTF_FULL :
+							       GENL_NTF_LOST);
 				notifications(w, 3);
 			}
 			continue;
@@ -1010,7 +1020,7 @@ static void model(void)
 			struct ntf *n = &w->ntf[k];
 			struct line *l = &lines[nlines];
 			uint32_t idx = n->ifindex;
-			bool pass = passes_name(n->name, idx);
+			bool pass = passes_name(n->name, idx), have;
 
 			if (!drv[idx] && !n->race)
 				drv[idx] = driver_now(idx, i);
@@ -1023,10 +1033,9 @@ static void model(void)
 				l->mask = n->mask;
 				l->wake = i;
 				l->old = kept[idx];
-				if (i < nearly)
-					l->was = early_seen[idx] ? WAS_SOME :
-								   WAS_NONE;
-				else if (drain)
+				have = i < nearly ? early_seen[idx] :
+						    known[idx];
+				if (drain)
 					l->was = WAS_NONE;
 				else if (w->ret > 0 &&
 					 (w->ret & GENL_NTF_LOST))
@@ -1037,11 +1046,9 @@ static void model(void)
 					 * read before it was seen, and are
 					 * older than the gap or not.  Either.
 					 */
-					l->was = known[idx] ? WAS_EITHER :
-							      WAS_NONE;
+					l->was = have ? WAS_EITHER : WAS_NONE;
 				else
-					l->was = known[idx] ? WAS_SOME :
-							      WAS_NONE;
+					l->was = have ? WAS_SOME : WAS_NONE;
 				nlines++;
 			}
 			if (i < nearly)
@@ -1054,6 +1061,11 @@ static void model(void)
 		else if (drain && w->ret >= 0 &&
 			 !(w->ret & (GENL_NTF_LOST | GENL_NTF_FULL))) {
 			/* The queue seen empty: every mask kept forgotten. */
+			drain = false;
+			memset(known, 0, sizeof(known));
+		}
+		/* After those queued at the start, one read finds none. */
+		if (i == nearly - 1 && drain) {
 			drain = false;
 			memset(known, 0, sizeof(known));
 		}
