@@ -219,7 +219,7 @@ static bool is_utf8(const char *s)
 static const char *const pool[] = {
 	"tap0", "tap1", "eth0", "eth1", "tap5", "eth7", "ren0", "ren1",
 	"-dash", "#x", "{lan", "tap*", "t?p[1]", "a\\b", "e\x1b[31m",
-	"\xff\xfe", "caf\xc3\xa9",
+	"\xff\xfe", "caf\xc3\xa9", "+link",
 };
 #define POOL	(sizeof(pool) / sizeof(pool[0]))
 static const char *const gone_names[] = {
@@ -227,6 +227,24 @@ static const char *const gone_names[] = {
 };
 static const char *const drivers[] = { "tun", "e1000e", "virtio_net" };
 static const char *const patterns[] = { "tap*", "eth?", "*0", "ren*", "t*1" };
+/*
+ * Patterns that no name of at most 15 bytes can match (@none) fail at
+ * once; the bytes are counted up to the first '[' and it, a '*' none, an
+ * escape one (DIAGNOSTICS).  The others match none of the names here.
+ */
+static const struct {
+	const char *pattern;
+	bool none;
+} long_patterns[] = {
+	{ "averyveryverylongname*", true },
+	{ "abcdefghijklmnop*", true },
+	{ "abcdefghijklmno*", false },
+	{ "abcdefghijklmnopq[x]", true },
+	{ "ab[c]defghijklmnopqrstu*", false },
+	{ "abcdefghijklmn\\*x*", true },
+	{ "abcdefghijklm\\*x*", false },
+};
+static const char *long_pattern;	/* one that fails at once */
 static const char *const classes[] = {
 	"drv", "probe", "link", "timer", "ifdown", "ifup", "rx_err",
 	"tx_err", "tx_queued", "intr", "tx_done", "rx_status", "pktdata",
@@ -554,7 +572,7 @@ static void structural(struct wake *w, bool same_drivers)
 
 	switch (rnd(8)) {
 	case 0:	/* a rename, a notification sent before it read after it */
-		if (x < 0 || !name)
+		if (x < 0 || !name || mifs[x].race)
 			return;
 		old = mifs[x].name;
 		if (rnd(2))
@@ -727,6 +745,7 @@ static void make_story(void)
 	stamp = !rnd(3);
 	nfnames = nfdrivers = 0;
 	pattern = NULL;
+	long_pattern = NULL;
 	if (filter == F_NAMES || filter == F_DRIVER_NAMES) {
 		nfnames = 1 + (int)rnd(2);
 		for (i = 0; i < nfnames; i++) {
@@ -738,10 +757,23 @@ static void make_story(void)
 				patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))] :
 				pool[rnd(POOL)];
 			/* A name as text output writes it reads back. */
-			arg(fpat[i] ? fnames[i] : esc_text(fnames[i], e, sizeof(e)));
+			/*
+			 * A name as text output writes it reads back; one
+			 * that reads as +NAME takes a backslash (MONITOR).
+			 */
+			e[0] = '\\';
+			esc_text(fnames[i], e + 1, sizeof(e) - 1);
+			arg(fpat[i] ? fnames[i] : e + (fnames[i][0] != '+'));
 		}
 	} else if (filter == F_PATTERN) {
 		pattern = patterns[rnd(sizeof(patterns) / sizeof(patterns[0]))];
+		if (!rnd(4)) {
+			k = (int)rnd(sizeof(long_patterns) /
+				     sizeof(long_patterns[0]));
+			pattern = long_patterns[k].pattern;
+			if (long_patterns[k].none)
+				long_pattern = pattern;
+		}
 		arg(pattern);
 	}
 	/*
@@ -1472,6 +1504,18 @@ static bool one_seed(unsigned long long seed, bool tell)
 		goto done;
 	}
 	/* A name that cannot come fails at once (DIAGNOSTICS). */
+	if (long_pattern) {
+		if (st != 1)
+			add(&wrong, "%s matches no name, yet exit status %d\n",
+			    long_pattern, st);
+		if (out[0])
+			add(&wrong, "%s matches no name, yet lines printed\n",
+			    long_pattern);
+		if (!strstr(err, "matches no interface name: a name has at most 15 bytes"))
+			add(&wrong, "%s matches no name, yet not said so\n",
+			    long_pattern);
+		goto done;
+	}
 	if (long_none || (alt_x >= 0 && strlen(f.ifs[alt_x].altname) > 15 &&
 			  (mifs[alt_x].no_level ||
 			   (filter == F_DRIVER_NAMES &&
