@@ -50,7 +50,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -298,6 +300,20 @@ static bool long_none, sigint_ign;
 static int start_sig;
 static unsigned int fsize;	/* ulimit -f, in bytes (0: none) */
 
+/* The lines the model expects (see model()). */
+enum was { WAS_NONE, WAS_SOME, WAS_EITHER };
+
+struct line {
+	char name[IF_NAMESIZE];
+	uint32_t ifindex, mask;
+	enum was was;
+	uint32_t old;
+	int wake;
+};
+
+static struct line lines[LINES_MAX];
+static int nlines;
+
 /* The world as the model follows it while it makes the story. */
 struct mif {
 	const char *name;
@@ -350,6 +366,33 @@ static void world_apply(const struct wake *w)
 
 static void model_driver_race(uint32_t ifindex);
 
+/*
+ * Output is line-buffered (MONITOR): when the monitor waits for the next
+ * wake-up, after a read that found its queue empty (neither LOST nor
+ * FULL: it may read on at once otherwise), the lines of the wake-ups
+ * before are in the file.  Said on standard error where not.
+ */
+static void check_written(void)
+{
+	static char buf[CAPTURE_MAX];
+	const struct wake *w = &wakes[next_wake - 1];
+	int i, want = 0, have = 0;
+	ssize_t n;
+
+	if (!next_wake || next_wake < nearly || fsize ||
+	    (w->ret > 0 && (w->ret & (GENL_NTF_LOST | GENL_NTF_FULL))))
+		return;
+	for (i = 0; i < nlines; i++)
+		if (lines[i].wake < next_wake)
+			want++;
+	n = pread(STDOUT_FILENO, buf, sizeof(buf), 0);
+	for (i = 0; i < n; i++)
+		have += buf[i] == '\n';
+	if (have != want)
+		fprintf(stderr, "model: %d lines written before wake-up %d, not %d\n",
+			have, next_wake, want);
+}
+
 static int model_events(struct backend *bk, bstate_cb_t cb, void *data)
 {
 	struct ifstate st;
@@ -364,6 +407,7 @@ static int model_events(struct backend *bk, bstate_cb_t cb, void *data)
 	}
 	if (next_wake == nwakes || read(wake_pipe[0], &c, 1) != 1)
 		return -EIO;
+	check_written();
 	w = &wakes[next_wake++];
 	world_apply(w);
 	for (i = 0; i < w->nntf; i++) {
@@ -959,18 +1003,6 @@ static void make_story(void)
 
 /* ---- the model ----------------------------------------------------------- */
 
-enum was { WAS_NONE, WAS_SOME, WAS_EITHER };
-
-struct line {
-	char name[IF_NAMESIZE];
-	uint32_t ifindex, mask;
-	enum was was;
-	uint32_t old;
-	int wake;
-};
-
-static struct line lines[LINES_MAX];
-static int nlines;
 
 static bool passes_name(const char *name, uint32_t ifindex)
 {
@@ -1270,6 +1302,24 @@ static bool jparse(const char *p, struct jobj *o)
 	}
 }
 
+/* The time of day around the monitor's run, as -t writes it. */
+static char t_start[32], t_end[32];
+
+static void time_now(char *buf, size_t size)
+{
+	struct timeval tv;
+	struct tm tm;
+
+	gettimeofday(&tv, NULL);
+	localtime_r(&tv.tv_sec, &tm);
+	snprintf(buf, size, "%02d:%02d:%02d.%06ld", tm.tm_hour, tm.tm_min,
+		 tm.tm_sec, (long)tv.tv_usec);
+}
+
+/*
+ * HH:MM:SS.uuuuuu, the time of day the monitor read the change: while
+ * it ran (unless midnight came meanwhile).
+ */
 static bool time_ok(const char *t)
 {
 	static const char shape[] = "99:99:99.999999";
@@ -1281,7 +1331,8 @@ static bool time_ok(const char *t)
 		if (shape[i] == '9' ? !isdigit((unsigned char)t[i])
 				    : t[i] != shape[i])
 			return false;
-	return true;
+	return strcmp(t_start, t_end) > 0 ||
+	       (strcmp(t_start, t) <= 0 && strcmp(t, t_end) <= 0);
 }
 
 /* Line @got against model line @l: "" where it fits, else why not. */
@@ -1315,7 +1366,7 @@ static const char *check_line(char *got, const struct line *l)
 		if (stamp != !!(o.keys & K_TIME))
 			return stamp ? "no \"time\" with -t" : "\"time\" without -t";
 		if (stamp && !time_ok(o.time))
-			return "\"time\" is not HH:MM:SS.uuuuuu";
+			return "\"time\" is not HH:MM:SS.uuuuuu, while it ran";
 		cls = state_str(l->mask, O_N);
 		if (!l->mask)
 			cls = "";
@@ -1336,7 +1387,7 @@ static const char *check_line(char *got, const struct line *l)
 			return "no \"(at HH:MM:SS.uuuuuu)\" at its end with -t";
 		at[20] = '\0';
 		if (!time_ok(at + 5))
-			return "no \"(at HH:MM:SS.uuuuuu)\" at its end with -t";
+			return "\"(at HH:MM:SS.uuuuuu)\": not a time while it ran";
 		*at = '\0';
 	}
 	for (i = 0; got[i]; i++)
@@ -1493,7 +1544,9 @@ static bool one_seed(unsigned long long seed, bool tell)
 	story.s[0] = wrong.s[0] = '\0';
 	make_story();
 	model();
+	time_now(t_start, sizeof(t_start));
 	st = run_monitor();
+	time_now(t_end, sizeof(t_end));
 	last = &wakes[nwakes - 1];
 
 	if (usage_v) {
