@@ -297,6 +297,8 @@ static int wake_pipe[2];
  */
 static int alt_x;
 static bool long_none, sigint_ign;
+/* SIGHUP ignored at the start (nohup); standard output a pipe no one reads. */
+static bool sighup_ign, gone_reader;
 static int start_sig;
 static unsigned int fsize;	/* ulimit -f, in bytes (0: none) */
 
@@ -379,7 +381,7 @@ static void check_written(void)
 	int i, want = 0, have = 0;
 	ssize_t n;
 
-	if (!next_wake || next_wake < nearly || fsize ||
+	if (!next_wake || next_wake < nearly || fsize || gone_reader ||
 	    (w->ret > 0 && (w->ret & (GENL_NTF_LOST | GENL_NTF_FULL))))
 		return;
 	for (i = 0; i < nlines; i++)
@@ -873,7 +875,9 @@ static void make_story(void)
 	 */
 	f.dump_error = nfdrivers || rnd(12) ? 0 : -ENOBUFS;
 	sigint_ign = !rnd(6);
+	sighup_ign = !rnd(8);
 	fsize = rnd(6) ? 0 : 100 + rnd(1200);
+	gone_reader = !fsize && !rnd(10);
 	start_sig = 0;
 	if (!rnd(12))
 		start_sig = sigint_ign || rnd(2) ? SIGTERM : SIGINT;
@@ -895,6 +899,8 @@ static void make_story(void)
 	if (fsize)
 		add(&story, "standard output a file of at most %u bytes\n",
 		    fsize);
+	if (gone_reader)
+		add(&story, "standard output a pipe whose reader has gone\n");
 	if (alt_x >= 0)
 		add(&story, "%s is %s's alternative name\n",
 		    f.ifs[alt_x].altname, mifs[alt_x].name);
@@ -981,6 +987,8 @@ static void make_story(void)
 			w->ret |= GENL_NTF_BAD;
 		if (sigint_ign && !rnd(4))
 			w->raise = SIGINT;
+		else if (sighup_ign && !rnd(4))
+			w->raise = SIGHUP;
 		if (!w->nntf && !w->act && rnd(2))
 			w->ret |= GENL_NTF_EMPTY;
 	}
@@ -990,6 +998,9 @@ static void make_story(void)
 		w = new_wake(0);
 		notifications(w, 2);
 		w->raise = rnd(2) || sigint_ign ? SIGTERM : SIGINT;
+		/* SIGHUP keeps its action: it kills. */
+		if (!sighup_ign && !rnd(8))
+			w->raise = SIGHUP;
 		add(&story, "  %s\n", strsignal(w->raise));
 	} else {
 		w = new_wake(-EIO);
@@ -1454,7 +1465,7 @@ static int run_monitor(void)
 {
 	const char *words[16];
 	struct cmdline_err cerr;
-	int fo = tmpfile_fd(), fe[2], status, ret, ret_out;
+	int fo = tmpfile_fd(), fe[2], po[2], status, ret, ret_out;
 	struct rlimit rl;
 	sigset_t ends;
 	ssize_t n, k = 0;
@@ -1463,6 +1474,12 @@ static int run_monitor(void)
 
 	/* Standard error a pipe: no file size limit for it. */
 	ck_assert_int_eq(pipe(fe), 0);
+	if (gone_reader) {
+		ck_assert_int_eq(pipe(po), 0);
+		close(po[0]);
+		close(fo);
+		fo = po[1];
+	}
 	fflush(stdout);
 	fflush(stderr);
 	pid = fork();
@@ -1482,6 +1499,8 @@ static int run_monitor(void)
 		sigprocmask(SIG_BLOCK, &ends, NULL);
 		if (sigint_ign)
 			signal(SIGINT, SIG_IGN);
+		if (sighup_ign)
+			signal(SIGHUP, SIG_IGN);
 		fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
 		hooked = *b.ops;
 		hooked.watch = model_watch;
@@ -1532,7 +1551,7 @@ static int run_monitor(void)
 
 static bool one_seed(unsigned long long seed, bool tell)
 {
-	int i, st, got = 0, nlost = 0, nbad = 0, least;
+	int i, k, st, got = 0, nlost = 0, nbad = 0, least;
 	int glost = 0, gbad = 0, geio = 0, gdump = 0, gfsize = 0;
 	const struct wake *last;
 	char one[1024], *p, *nl;
@@ -1586,7 +1605,30 @@ static bool one_seed(unsigned long long seed, bool tell)
 	}
 	/* The exit status (a write error aside: see below). */
 	gfsize = fsize && strstr(err, FSIZE_MSG "\n");
-	if ((last->raise || start_sig) && st != 0 && !gfsize)
+	/*
+	 * The reader of its output pipe gone: it ends with exit status 0,
+	 * nothing said (MONITOR, EXIT STATUS), at the latest at the first
+	 * line it writes; it may see the reader gone before (the page
+	 * says "runs until ... the reader of its output pipe goes away"),
+	 * or end as the story does where it had no line to write first.
+	 */
+	if (gone_reader && !start_sig) {
+		for (i = 0, k = 0; i < nlines; i++)
+			k += lines[i].wake < nwakes - 1;
+		if (k && st != 0)
+			add(&wrong, "its reader gone, yet exit status %d\n", st);
+		if (!k && st != 0 && st != (last->raise == SIGHUP ? -SIGHUP :
+					    last->raise ? 0 : 1))
+			add(&wrong, "its reader gone, exit status %d\n", st);
+		if (strstr(err, "write error") ||
+		    (st == 0 && strstr(err, EIO_MSG)))
+			add(&wrong, "its reader gone, yet an error said\n");
+		goto done;
+	}
+	if (last->raise == SIGHUP && !start_sig && st != -SIGHUP && !gfsize)
+		add(&wrong, "SIGHUP did not kill it: exit status %d\n", st);
+	if (((last->raise && last->raise != SIGHUP) || start_sig) && st != 0 &&
+	    !gfsize)
 		add(&wrong, "ended by %s, yet exit status %d\n",
 		    strsignal(start_sig ? start_sig : last->raise), st);
 	if (!last->raise && !start_sig && st != 1 && !gfsize)
