@@ -2,36 +2,52 @@
 /*
  * A randomised test of --monitor over the fake backend.  Each seed makes
  * a few interfaces (masks, drivers, one without a message level perhaps),
- * a filter (none, names, a pattern, --driver with or without names), an
- * output (text, -x, -N, -j, with or without -t; or -v, a usage error) and
- * a story of wake-ups of the monitor: notifications of changes (some
- * repeating the mask the interface has, as the ioctl's sets send),
- * changes made while the monitor started (queued when its read of the
- * masks ended, which that read may or may not show), interfaces renamed
- * (a notification sent before the rename perhaps read after it), gone,
- * back with their index, new ones (with an index never seen, or that of
- * one gone), a loss (ENOBUFS: notifications dropped, then what the kernel
- * still had queued and what came after), and the end: SIGTERM or SIGINT,
- * or a read that fails.  Then it checks what netifmsg(8) promises
- * (MONITOR, OUTPUT, JSON, EXIT STATUS, DIAGNOSTICS, RENAMES), derived
- * from the page and not from cmd_monitor.c:
+ * a filter (none; names, some of them patterns or an alternative name,
+ * names with bytes that text output escapes; a pattern; --driver with or
+ * without names), an output (text, -x, -N, -j, with or without -t; or a
+ * word --monitor refuses) and a story of wake-ups of the monitor:
+ * notifications of changes (some repeating the mask the interface has,
+ * as the ioctl's sets send), changes made while the monitor started
+ * (queued when its read of the masks ended, which that read may or may
+ * not show; that read failing, perhaps), interfaces renamed (a
+ * notification sent before the rename perhaps read after it; a rename
+ * racing the read of a driver), gone, back with their index, new ones
+ * (with an index never seen, or that of one gone), losses (ENOBUFS:
+ * notifications dropped, then what the kernel still had queued and what
+ * came after; also while it starts), malformed notifications, SIGINT or
+ * SIGHUP ignored from the start, and the end: SIGTERM, SIGINT or SIGHUP
+ * (also while it starts), or a read that fails; standard output perhaps
+ * a file under ulimit -f, or a pipe whose reader has gone.  Then it
+ * checks what netifmsg(8) promises (MONITOR, OUTPUT, ESCAPES, JSON, EXIT
+ * STATUS, DIAGNOSTICS, RENAMES), derived from the page and not from
+ * cmd_monitor.c:
  *
  *  - one line per notification that passes the filter (the name the
- *    notification carries; for --driver, the driver read once per index),
- *    in order, in the format of showing an interface (text exactly; JSON
- *    parsed: one valid object per line with its keys);
+ *    notification carries, an alternative name's interface by index; for
+ *    --driver, the driver read once per index, and not known where a
+ *    rename raced its read), in order, in the format of showing an
+ *    interface: text exactly (names escaped, no raw control byte), JSON
+ *    parsed (valid UTF-8, one object per line, its keys, ifname_hex);
  *  - each line's "was": the mask of the interface's (index's) last
  *    notification, or the mask read at the start; none for an index never
  *    seen; none for the first line of each interface among those queued
  *    when the start's read ended, and the mask of the line before for the
  *    next ones; after a loss, none until a read finds the queue empty,
  *    nor for each interface's next line after that;
- *  - -t: "(at HH:MM:SS.uuuuuu)", "time" in JSON;
- *  - standard error: one "lost notifications" line per loss, and the
- *    error that ended it; nothing else;
+ *  - -t: "(at HH:MM:SS.uuuuuu)", "time" in JSON, a time while it ran;
+ *  - the lines of a wake-up are written before it waits for the next;
+ *  - standard error: a line for each loss and each malformed
+ *    notification, and the error that ended it; nothing else;
  *  - exit status 0 when ended by SIGINT or SIGTERM (then the lines of the
- *    wake-up that got the signal may be dropped, whole lines only), 1
- *    when a read fails, 2 for a usage error (-v), which prints nothing.
+ *    wake-up that got the signal may be dropped, whole lines only) or
+ *    when the reader of its pipe has gone, killed by SIGHUP, 1 when a
+ *    read fails or at the first line beyond ulimit -f (the file ending
+ *    with the whole lines before), 1 at once for a name or pattern that
+ *    cannot come, 2 for a usage error, which prints nothing.
+ *
+ * Where the page leaves freedom the model allows either (said where it
+ * does: the lines read in the call that met a loss, the order of the
+ * messages of one wake-up, a reader gone seen before a write).
  *
  * Each seed's monitor runs in a child of its own: a signal ends it with
  * _exit(), and its static state starts afresh, as in a process of
