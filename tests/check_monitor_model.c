@@ -315,6 +315,8 @@ static int alt_x;
 static bool long_none, sigint_ign;
 /* SIGHUP ignored at the start (nohup); standard output a pipe no one reads. */
 static bool sighup_ign, gone_reader;
+/* A read at the start fails so: it cannot tell what is asked for. */
+static const char *start_fail;
 static int start_sig;
 static unsigned int fsize;	/* ulimit -f, in bytes (0: none) */
 
@@ -894,6 +896,25 @@ static void make_story(void)
 	sighup_ign = !rnd(8);
 	fsize = rnd(6) ? 0 : 100 + rnd(1200);
 	gone_reader = !fsize && !rnd(10);
+	/*
+	 * At the start, the driver of an interface cannot be read with
+	 * --driver alone (every one's is read then), or the DEBUG_GET of a
+	 * name given fails otherwise than finding none: it fails at once.
+	 */
+	start_fail = NULL;
+	x = some_iface();
+	if (x >= 0 && filter == F_DRIVER && !rnd(15)) {
+		f.ifs[x].driver_error = -ENOBUFS;
+		start_fail = strerror(ENOBUFS);
+	} else if (nfnames && !fpat[0] && alt_x < 0 && !long_none && !rnd(8)) {
+		for (x = 0; x < nmifs; x++)
+			if (!mifs[x].no_level && !strcmp(mifs[x].name, fnames[0]))
+				break;
+		if (x < nmifs) {
+			fake_fail_gets(&f.ifs[x], 0, 1, -EMFILE);
+			start_fail = strerror(EMFILE);
+		}
+	}
 	start_sig = 0;
 	if (!rnd(12))
 		start_sig = sigint_ign || rnd(2) ? SIGTERM : SIGINT;
@@ -915,6 +936,8 @@ static void make_story(void)
 	if (fsize)
 		add(&story, "standard output a file of at most %u bytes\n",
 		    fsize);
+	if (start_fail)
+		add(&story, "a read at the start fails: %s\n", start_fail);
 	if (gone_reader)
 		add(&story, "standard output a pipe whose reader has gone\n");
 	if (alt_x >= 0)
@@ -1592,6 +1615,17 @@ static bool one_seed(unsigned long long seed, bool tell)
 		goto done;
 	}
 	/* A name that cannot come fails at once (DIAGNOSTICS). */
+	if (start_fail) {
+		if (st != 1)
+			add(&wrong, "a read at the start failed, yet exit status %d\n",
+			    st);
+		if (out[0])
+			add(&wrong, "a read at the start failed, yet lines printed\n");
+		if (!strstr(err, start_fail))
+			add(&wrong, "a read at the start failed, yet \"%s\" not said\n",
+			    start_fail);
+		goto done;
+	}
 	if (long_pattern) {
 		if (st != 1)
 			add(&wrong, "%s matches no name, yet exit status %d\n",
