@@ -78,7 +78,7 @@
 #include "out.h"
 
 #define CAPTURE_MAX	65536
-#define RUNS		400
+#define RUNS		500
 #define WAKES_MAX	24	/* wake-ups of the monitor in a story */
 #define NTFS_MAX	4	/* notifications read in one wake-up */
 #define INDEX_MAX	16	/* interface indexes are below this */
