@@ -94,30 +94,6 @@ static void teardown(void)
 		unlink(made[--nmade]);
 }
 
-/*
- * The trace's kernel log (KMSG_PATH, Makefile.am): a FIFO that this
- * process holds open for writing and never writes, so that the trace
- * reads it as an idle /dev/kmsg (EAGAIN), root or not.  The tests run
- * in children, which inherit the descriptor.
- */
-static int kmsg_writer = -1;
-
-static void kmsg_setup(void)
-{
-	unlink(KMSG_PATH);
-	if (mkfifo(KMSG_PATH, 0600) < 0 ||
-	    (kmsg_writer = open(KMSG_PATH, O_RDWR | O_CLOEXEC)) < 0) {
-		perror(KMSG_PATH);
-		exit(EXIT_FAILURE);
-	}
-}
-
-static void kmsg_teardown(void)
-{
-	close(kmsg_writer);
-	unlink(KMSG_PATH);
-}
-
 START_TEST(test_show_all)
 {
 	ck_assert_int_eq(run(""), 0);
@@ -3444,7 +3420,7 @@ static Suite *cmd_suite(void)
 	TCase *tc = tcase_create("fake backend");
 
 	tcase_add_checked_fixture(tc, setup, teardown);
-	tcase_add_unchecked_fixture(tc, kmsg_setup, kmsg_teardown);
+	tcase_add_unchecked_fixture(tc, fake_kmsg_setup, fake_kmsg_teardown);
 	tcase_add_test(tc, test_show_all);
 	tcase_add_test(tc, test_show_all_none);
 	tcase_add_test(tc, test_dump_intr);

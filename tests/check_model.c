@@ -29,6 +29,7 @@
 #include "check_main.h"
 #include "cmd.h"
 #include "fake_backend.h"
+#include "model.h"
 #include "out.h"
 
 #define CAPTURE_MAX	262144
@@ -40,18 +41,6 @@
 static char out[CAPTURE_MAX], err[CAPTURE_MAX];
 static struct fake f;
 static struct backend b;
-
-/* splitmix64: the same numbers from the same seed everywhere. */
-static unsigned long long rng;
-
-static unsigned int rnd(unsigned int n)
-{
-	unsigned long long z = (rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (unsigned int)((z ^ (z >> 31)) % n);
-}
 
 static const char *pick(const char *const *v, unsigned int n)
 {
@@ -886,7 +875,7 @@ static void one_seed(unsigned long long seed)
 	bool big;
 	size_t len = 0;
 
-	rng = seed;
+	model_seed(seed);
 	make_world();
 	o.batch = rnd(10) >= 3;
 	o.mode = (enum out_mode)(rnd(2) ? OUT_TEXT : rnd(3) + 1);

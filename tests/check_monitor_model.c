@@ -75,6 +75,7 @@
 #include "check_main.h"
 #include "cmd.h"
 #include "fake_backend.h"
+#include "model.h"
 #include "out.h"
 
 #define CAPTURE_MAX	65536
@@ -88,18 +89,6 @@ static char out[CAPTURE_MAX], err[CAPTURE_MAX];
 static struct fake f;
 static struct backend b;
 static struct backend_ops hooked;	/* the fake's, with the wake-ups */
-
-/* splitmix64: the same numbers from the same seed everywhere. */
-static unsigned long long rng;
-
-static unsigned int rnd(unsigned int n)
-{
-	unsigned long long z = (rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (unsigned int)((z ^ (z >> 31)) % n);
-}
 
 /* Text growing in a buffer: what a seed did, and what went wrong. */
 struct text {
@@ -1597,7 +1586,7 @@ static bool one_seed(unsigned long long seed, bool tell)
 	const char *why;
 	size_t n = 0;
 
-	rng = seed;
+	model_seed(seed);
 	story.n = wrong.n = 0;
 	story.s[0] = wrong.s[0] = '\0';
 	make_story();
@@ -1807,27 +1796,7 @@ done:
 
 START_TEST(test_monitor_model)
 {
-	const char *one = getenv("MODEL_SEED"), *runs = getenv("MODEL_RUNS");
-	const char *first = getenv("MODEL_FIRST");
-	unsigned long long seed = first ? strtoull(first, NULL, 10) : 1;
-	unsigned long long n = runs ? strtoull(runs, NULL, 10) : RUNS;
-	bool go_on = getenv("MODEL_GO_ON") != NULL;
-	unsigned int failed = 0;
-
-	if (one) {
-		seed = strtoull(one, NULL, 10);
-		if (!one_seed(seed, true))
-			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
-		return;
-	}
-	for (; n; n--, seed++) {
-		if (one_seed(seed, false))
-			continue;
-		if (!go_on)
-			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
-		failed++;
-	}
-	ck_assert_msg(!failed, "%u seeds broke a promise", failed);
+	model_run(one_seed, RUNS);
 }
 END_TEST
 

@@ -56,6 +56,7 @@
 
 #include "check_main.h"
 #include "fake_backend.h"
+#include "model.h"
 
 #define CAPTURE_MAX	65536
 #define RUNS		500
@@ -68,18 +69,6 @@ static struct fake f;
 static struct backend b;
 static struct backend_ops hooked;	/* the fake's, with the events */
 static const struct backend_ops *real;
-
-/* splitmix64: the same numbers from the same seed everywhere. */
-static unsigned long long rng;
-
-static unsigned int rnd(unsigned int n)
-{
-	unsigned long long z = (rng += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return (unsigned int)((z ^ (z >> 31)) % n);
-}
 
 /* Text growing in a buffer: what a seed did, and what went wrong. */
 struct text {
@@ -778,7 +767,7 @@ static bool one_seed(unsigned long long seed, bool tell)
 	unsigned int fails_before = 0, fails_after = 0;
 	int argc = 0, i, x, nsel = 0, ret;
 
-	rng = seed;
+	model_seed(seed);
 	memset(&f, 0, sizeof(f));
 	memset(mifs, 0, sizeof(mifs));
 	memset(&seen, 0, sizeof(seen));
@@ -962,51 +951,9 @@ static bool seed_in_child(unsigned long long seed, bool tell)
 	return WIFEXITED(status) && !WEXITSTATUS(status);
 }
 
-/*
- * The trace's kernel log (KMSG_PATH, Makefile.am): a FIFO that this
- * process holds open for writing and never writes, an idle /dev/kmsg.
- */
-static int kmsg_writer = -1;
-
-static void kmsg_setup(void)
-{
-	unlink(KMSG_PATH);
-	if (mkfifo(KMSG_PATH, 0600) < 0 ||
-	    (kmsg_writer = open(KMSG_PATH, O_RDWR | O_CLOEXEC)) < 0) {
-		perror(KMSG_PATH);
-		exit(EXIT_FAILURE);
-	}
-}
-
-static void kmsg_teardown(void)
-{
-	close(kmsg_writer);
-	unlink(KMSG_PATH);
-}
-
 START_TEST(test_trace_model)
 {
-	const char *one = getenv("MODEL_SEED"), *runs = getenv("MODEL_RUNS");
-	const char *first = getenv("MODEL_FIRST");
-	unsigned long long seed = first ? strtoull(first, NULL, 10) : 1;
-	unsigned long long n = runs ? strtoull(runs, NULL, 10) : RUNS;
-	bool go_on = getenv("MODEL_GO_ON") != NULL;
-	unsigned int failed = 0;
-
-	if (one) {
-		seed = strtoull(one, NULL, 10);
-		if (!seed_in_child(seed, true))
-			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
-		return;
-	}
-	for (; n; n--, seed++) {
-		if (seed_in_child(seed, false))
-			continue;
-		if (!go_on)
-			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
-		failed++;
-	}
-	ck_assert_msg(!failed, "%u seeds broke a promise", failed);
+	model_run(seed_in_child, RUNS);
 }
 END_TEST
 
@@ -1016,12 +963,8 @@ START_TEST(test_trace_model_found)
 	static const unsigned long long seeds[] = {
 		2033,	/* a bit someone else changed before the read-back */
 	};
-	size_t i;
 
-	for (i = 0; i < sizeof(seeds) / sizeof(seeds[0]); i++)
-		if (!seed_in_child(seeds[i], false))
-			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise",
-				     seeds[i]);
+	model_found(seed_in_child, seeds, sizeof(seeds) / sizeof(seeds[0]));
 }
 END_TEST
 
@@ -1030,7 +973,7 @@ static Suite *trace_model_suite(void)
 	Suite *s = suite_create("trace_model");
 	TCase *tc = tcase_create("trace");
 
-	tcase_add_unchecked_fixture(tc, kmsg_setup, kmsg_teardown);
+	tcase_add_unchecked_fixture(tc, fake_kmsg_setup, fake_kmsg_teardown);
 	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_trace_model_found);
 	tcase_add_test(tc, test_trace_model);

@@ -2,10 +2,12 @@
 /* The fake backend of fake_backend.h. */
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <libmnl/libmnl.h>
 
@@ -430,3 +432,29 @@ void fake_open(struct backend *b, struct fake *f, uint32_t settable)
 		.priv = f,
 	};
 }
+
+#ifdef KMSG_PATH
+/*
+ * The trace's kernel log (KMSG_PATH, Makefile.am): a FIFO that this
+ * process holds open for writing and never writes, so that the trace
+ * reads it as an idle /dev/kmsg (EAGAIN), root or not.  The tests run
+ * in children, which inherit the descriptor.
+ */
+static int kmsg_writer = -1;
+
+void fake_kmsg_setup(void)
+{
+	unlink(KMSG_PATH);
+	if (mkfifo(KMSG_PATH, 0600) < 0 ||
+	    (kmsg_writer = open(KMSG_PATH, O_RDWR | O_CLOEXEC)) < 0) {
+		perror(KMSG_PATH);
+		exit(EXIT_FAILURE);
+	}
+}
+
+void fake_kmsg_teardown(void)
+{
+	close(kmsg_writer);
+	unlink(KMSG_PATH);
+}
+#endif

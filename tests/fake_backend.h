@@ -121,4 +121,8 @@ void fake_back(int fd, int saved, int tmp, char *buf, size_t size);
 int fake_command(struct backend *b, int argc, char **argv, char *out,
 		 char *err, size_t size);
 
+/* The trace's kernel log, where KMSG_PATH is set: an idle FIFO. */
+void fake_kmsg_setup(void);
+void fake_kmsg_teardown(void);
+
 #endif

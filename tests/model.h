@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/*
+ * What the randomised model tests share: their numbers (splitmix64, the
+ * same from the same seed everywhere) and the seeds they run.
+ */
+#ifndef NETIFMSG_MODEL_H
+#define NETIFMSG_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <check.h>
+
+static unsigned long long model_rng;
+
+static inline void model_seed(unsigned long long seed)
+{
+	model_rng = seed;
+}
+
+/* A number below @n, the next of the seed's. */
+static inline unsigned int rnd(unsigned int n)
+{
+	unsigned long long z = (model_rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return (unsigned int)((z ^ (z >> 31)) % n);
+}
+
+/* One seed, said in full with @tell: whether netifmsg kept its promises. */
+typedef bool (*model_one_t)(unsigned long long seed, bool tell);
+
+/*
+ * MODEL_SEED=n runs that seed alone, said in full; else MODEL_RUNS seeds
+ * (@runs) from MODEL_FIRST (1), to the first that breaks a promise, or
+ * all of them with MODEL_GO_ON set, each that does said in a line.
+ */
+static inline void model_run(model_one_t one, unsigned long long runs)
+{
+	const char *s = getenv("MODEL_SEED"), *n = getenv("MODEL_RUNS");
+	const char *first = getenv("MODEL_FIRST");
+	unsigned long long seed = first ? strtoull(first, NULL, 10) : 1;
+	bool go_on = getenv("MODEL_GO_ON") != NULL;
+	unsigned int failed = 0;
+
+	if (s) {
+		seed = strtoull(s, NULL, 10);
+		if (!one(seed, true))
+			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
+		return;
+	}
+	for (runs = n ? strtoull(n, NULL, 10) : runs; runs; runs--, seed++) {
+		if (one(seed, false))
+			continue;
+		if (!go_on)
+			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
+		failed++;
+	}
+	ck_assert_msg(!failed, "%u seeds broke a promise", failed);
+}
+
+/* The @n @seeds that found a defect, each kept as a test. */
+static inline void model_found(model_one_t one,
+			       const unsigned long long *seeds, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!one(seeds[i], false))
+			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise",
+				     seeds[i]);
+}
+
+#endif
