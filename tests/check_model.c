@@ -49,14 +49,14 @@ static const char *pick(const char *const *v, unsigned int n)
 
 #define PICK(v) pick(v, sizeof(v) / sizeof(v[0]))
 
-/* Text growing in a buffer. */
-struct text {
+/* Expected text growing in a buffer: whole, or the test fails. */
+struct exact {
 	char s[CAPTURE_MAX];
 	size_t n;
 };
 
 static void __attribute__((format(printf, 2, 3)))
-add(struct text *t, const char *fmt, ...)
+put(struct exact *t, const char *fmt, ...)
 {
 	va_list ap;
 
@@ -393,7 +393,7 @@ struct mjob {
 };
 
 struct expect {
-	struct text out, err;
+	struct exact out, err;
 	int ret;
 };
 
@@ -428,37 +428,37 @@ static void print(struct expect *e, const struct opt *o, const struct mjob *j,
 	if (o->quiet)
 		return;
 	if (o->mode == OUT_JSON) {
-		add(&e->out, "{\"ifname\":\"%s\",\"ifindex\":%d,\"msg_enable\":%u,\"classes\":[",
+		put(&e->out, "{\"ifname\":\"%s\",\"ifindex\":%d,\"msg_enable\":%u,\"classes\":[",
 		    j->name, (int)(j->m - ifs) + 1, mask);
 		for (bit = 0; bit < 15; bit++)
 			if (mask & (1u << bit)) {
-				add(&e->out, "%s\"%s\"", first ? "" : ",", classes[bit]);
+				put(&e->out, "%s\"%s\"", first ? "" : ",", classes[bit]);
 				first = false;
 			}
-		add(&e->out, "]");
+		put(&e->out, "]");
 		if (changed >= 0)
-			add(&e->out, ",\"changed\":%s", changed ? "true" : "false");
-		add(&e->out, "}");
+			put(&e->out, ",\"changed\":%s", changed ? "true" : "false");
+		put(&e->out, "}");
 		return;
 	}
 	if (o->mode == OUT_TEXT || named)
-		add(&e->out, "%s: ", j->name);
+		put(&e->out, "%s: ", j->name);
 	if (o->mode != OUT_NAMES)
-		add(&e->out, "0x%08x", mask);
+		put(&e->out, "0x%08x", mask);
 	if (o->mode == OUT_TEXT)
-		add(&e->out, " ");
+		put(&e->out, " ");
 	if (o->mode != OUT_HEX) {
 		for (bit = 0; bit < 15; bit++)
 			if (mask & (1u << bit)) {
-				add(&e->out, "%s%s", first ? "" : " ", classes[bit]);
+				put(&e->out, "%s%s", first ? "" : " ", classes[bit]);
 				first = false;
 			}
 		if (first)
-			add(&e->out, "none");
+			put(&e->out, "none");
 	}
 	if (o->mode == OUT_TEXT && changed >= 0)
-		add(&e->out, " (%s)", changed ? "changed" : "unchanged");
-	add(&e->out, "\n");
+		put(&e->out, " (%s)", changed ? "changed" : "unchanged");
+	put(&e->out, "\n");
 }
 
 /* A kernel error about a job (DIAGNOSTICS, Failures). */
@@ -527,9 +527,9 @@ struct model {
 
 static void where(struct model *md, int line)
 {
-	add(&md->e->err, "netifmsg: ");
+	put(&md->e->err, "netifmsg: ");
 	if (md->file)
-		add(&md->e->err, "%s:%d: ", md->file, md->lineno[line]);
+		put(&md->e->err, "%s:%d: ", md->file, md->lineno[line]);
 }
 
 /* "no interface with a message level matches ..." for line @i. */
@@ -538,12 +538,12 @@ static void say_none(struct model *md, int i)
 	const struct line *l = &md->lines[i];
 
 	where(md, i);
-	add(&md->e->err, "no interface with a message level matches '%s'",
+	put(&md->e->err, "no interface with a message level matches '%s'",
 	    l->iface ? l->iface : "*");
 	if (l->ndrv)
-		add(&md->e->err, " with driver %s%s", l->drv[0],
+		put(&md->e->err, " with driver %s%s", l->drv[0],
 		    l->ndrv > 1 ? " (or the others given)" : "");
-	add(&md->e->err, "\n");
+	put(&md->e->err, "\n");
 	md->failed++;
 }
 
@@ -558,22 +558,22 @@ static void say_lines(struct model *md, int n, int first, bool sent)
 {
 	if (!n)
 		return;
-	add(&md->e->err, "netifmsg: %s: Input/output error: ", md->file);
+	put(&md->e->err, "netifmsg: %s: Input/output error: ", md->file);
 	if (n == 1)
-		add(&md->e->err, sent ? "the result of line %d is unknown\n" :
+		put(&md->e->err, sent ? "the result of line %d is unknown\n" :
 		    "line %d was not sent\n", md->lineno[first]);
 	else
-		add(&md->e->err, sent ? "the results of the %d lines from line %d on are unknown\n" :
+		put(&md->e->err, sent ? "the results of the %d lines from line %d on are unknown\n" :
 		    "the %d lines from line %d on were not sent\n", n, md->lineno[first]);
 }
 
 static void say_ifaces(struct model *md, int n, const char *first, bool sent)
 {
 	if (n == 1)
-		add(&md->e->err, sent ? "netifmsg: %s: Input/output error: its result is unknown\n" :
+		put(&md->e->err, sent ? "netifmsg: %s: Input/output error: its result is unknown\n" :
 		    "netifmsg: %s: Input/output error: the change was not sent\n", first);
 	else if (n)
-		add(&md->e->err, sent ? "netifmsg: Input/output error: the results of the %d interfaces from %s on are unknown\n" :
+		put(&md->e->err, sent ? "netifmsg: Input/output error: the results of the %d interfaces from %s on are unknown\n" :
 		    "netifmsg: Input/output error: the changes of the %d interfaces from %s on were not sent\n",
 		    n, first);
 }
@@ -602,7 +602,7 @@ static void n_more(struct model *md, int line)
 	int n = md->nlines - line - 1;
 
 	where(md, line);
-	add(&md->e->err, "stopped at the failed line: %d more line%s not sent (use -f to go on)\n",
+	put(&md->e->err, "stopped at the failed line: %d more line%s not sent (use -f to go on)\n",
 	    n, n == 1 ? "" : "s");
 }
 
@@ -664,11 +664,11 @@ static int model(struct model *md, int brk, int in_flight)
 	 * nothing is sent (EXIT STATUS; "error" in DIAGNOSTICS).
 	 */
 	if (i < md->nlines && dump_error) {
-		add(&md->e->err, "netifmsg: %s\n", dump_error == -EAGAIN ?
+		put(&md->e->err, "netifmsg: %s\n", dump_error == -EAGAIN ?
 		    "Resource temporarily unavailable: the interface list changed while it was read" :
 		    strerror(-dump_error));
 		if (o->mode == OUT_JSON && !md->file && !o->quiet)
-			add(&md->e->out, "[]\n");
+			put(&md->e->out, "[]\n");
 		md->e->ret = -EIO;
 		return 0;
 	}
@@ -696,7 +696,7 @@ static int model(struct model *md, int brk, int in_flight)
 	if (brk >= 0)
 		key_sent_to = brk + in_flight;
 	if (o->mode == OUT_JSON && !md->file && !o->quiet)
-		add(&md->e->out, "[");
+		put(&md->e->out, "[");
 	for (i = 0; i < md->njobs && stop_line < 0 && bj < 0; i++) {
 		struct mjob *j = &md->jobs[i];
 		const struct line *l = &md->lines[j->line];
@@ -749,7 +749,7 @@ static int model(struct model *md, int brk, int in_flight)
 				failed = true;
 				md->failed++;
 				where(md, j->line);
-				add(&md->e->err, "%s: %s\n", j->name, msg);
+				put(&md->e->err, "%s: %s\n", j->name, msg);
 				if (!force) {
 					stop_line = j->line;
 					break;
@@ -760,12 +760,12 @@ static int model(struct model *md, int brk, int in_flight)
 			break;
 		if (failed && made) {
 			where(md, j->line);
-			add(&md->e->err, "%s: the change was made; only its result could not be read\n",
+			put(&md->e->err, "%s: the change was made; only its result could not be read\n",
 			    j->name);
 		} else if (renamed) {
 			md->failed++;
 			where(md, j->line);
-			add(&md->e->err, "%s: renamed during the change (another interface has the name now): its result is unknown\n",
+			put(&md->e->err, "%s: renamed during the change (another interface has the name now): its result is unknown\n",
 			    j->name);
 			if (!force)
 				stop_line = j->line;
@@ -773,12 +773,12 @@ static int model(struct model *md, int brk, int in_flight)
 			/* -j: one array on the command line, an object a line in a batch */
 			if (!o->quiet && o->mode == OUT_JSON && !md->file &&
 			    md->e->out.n > 1)
-				add(&md->e->out, ",");
+				put(&md->e->out, ",");
 			print(md->e, o, j, show ? before : after,
 			      show ? -1 : before != after,
 			      md->file || selector(l));
 			if (o->mode == OUT_JSON && md->file && !o->quiet)
-				add(&md->e->out, "\n");
+				put(&md->e->out, "\n");
 		}
 	}
 	if (bj >= 0) {
@@ -790,7 +790,7 @@ static int model(struct model *md, int brk, int in_flight)
 		tell_none(md, j->line);
 		if (bmade) {
 			where(md, j->line);
-			add(&md->e->err, "%s: Input/output error: the change was made; only its result could not be read\n",
+			put(&md->e->err, "%s: Input/output error: the change was made; only its result could not be read\n",
 			    j->name);
 			from++;
 		} else if (bknown) {
@@ -839,7 +839,7 @@ static int model(struct model *md, int brk, int in_flight)
 	}
 	tell_none(md, md->nlines);
 	if (o->mode == OUT_JSON && !md->file && !o->quiet)
-		add(&md->e->out, "]\n");
+		put(&md->e->out, "]\n");
 	if (unmatched >= 0 && stop_line < 0 && bj < 0) {
 		say_none(md, unmatched);
 		if (md->file && unmatched + 1 < md->nlines)

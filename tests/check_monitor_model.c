@@ -90,34 +90,7 @@ static struct fake f;
 static struct backend b;
 static struct backend_ops hooked;	/* the fake's, with the wake-ups */
 
-/* Text growing in a buffer: what a seed did, and what went wrong. */
-struct text {
-	char s[32768];
-	size_t n;
-};
-
 static struct text story, wrong;
-
-static void __attribute__((format(printf, 2, 3)))
-add(struct text *t, const char *fmt, ...)
-{
-	size_t from;
-	va_list ap;
-
-	if (t->n >= sizeof(t->s) - 1)
-		return;
-	va_start(ap, fmt);
-	from = t->n;
-	t->n += (size_t)vsnprintf(t->s + t->n, sizeof(t->s) - t->n, fmt, ap);
-	va_end(ap);
-	if (t->n > sizeof(t->s) - 1)
-		t->n = sizeof(t->s) - 1;
-	/* No control byte of a name to the terminal. */
-	for (; from < t->n; from++)
-		if ((unsigned char)t->s[from] == 0x7f ||
-		    ((unsigned char)t->s[from] < 0x20 && t->s[from] != '\n'))
-			t->s[from] = '?';
-}
 
 /* ---- names, as ESCAPES and JSON print them ---------------------------- */
 
@@ -1772,13 +1745,8 @@ static bool one_seed(unsigned long long seed, bool tell)
 		add(&wrong, "%d lines, not %s%d\n", got,
 		    least < nlines ? "at least " : "", least);
 done:
-	if (!wrong.n && !tell)
-		return true;
-	if (!tell && getenv("MODEL_GO_ON")) {
-		fprintf(stderr, "MODEL_SEED=%llu: %s", seed, wrong.s);
-		return false;
-	}
-	fprintf(stderr, "MODEL_SEED=%llu\n%s", seed, story.s);
+	if (model_said(seed, tell, &story, &wrong))
+		return !wrong.n;
 	fprintf(stderr, "--- expected lines (%d lost notification messages):\n",
 		nlost);
 	for (i = 0; i < nlines; i++)

@@ -70,27 +70,7 @@ static struct backend b;
 static struct backend_ops hooked;	/* the fake's, with the events */
 static const struct backend_ops *real;
 
-/* Text growing in a buffer: what a seed did, and what went wrong. */
-struct text {
-	char s[16384];
-	size_t n;
-};
-
 static struct text story, wrong;
-
-static void __attribute__((format(printf, 2, 3)))
-add(struct text *t, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (t->n >= sizeof(t->s) - 1)
-		return;
-	va_start(ap, fmt);
-	t->n += (size_t)vsnprintf(t->s + t->n, sizeof(t->s) - t->n, fmt, ap);
-	va_end(ap);
-	if (t->n > sizeof(t->s) - 1)
-		t->n = sizeof(t->s) - 1;
-}
 
 /* ---- the world -------------------------------------------------------- */
 
@@ -916,13 +896,8 @@ static bool one_seed(unsigned long long seed, bool tell)
 		add(&wrong, "a set of the change failed, yet exit status 0\n");
 	if (out[0])
 		add(&wrong, "standard output, with no kernel log records: %s\n", out);
-	if (!wrong.n && !tell)
-		return true;
-	if (!tell && getenv("MODEL_GO_ON")) {
-		fprintf(stderr, "MODEL_SEED=%llu: %s", seed, wrong.s);
-		return false;
-	}
-	fprintf(stderr, "MODEL_SEED=%llu\n%s", seed, story.s);
+	if (model_said(seed, tell, &story, &wrong))
+		return !wrong.n;
 	fprintf(stderr, "--- exit status %d; netifmsg said:\n%s--- masks now:", ret, err);
 	for (x = 0; x < nifs; x++)
 		fprintf(stderr, " %s 0x%08x (expected 0x%08x)", f.ifs[x].name,

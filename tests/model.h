@@ -6,8 +6,10 @@
 #ifndef NETIFMSG_MODEL_H
 #define NETIFMSG_MODEL_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <check.h>
 
@@ -26,6 +28,52 @@ static inline unsigned int rnd(unsigned int n)
 	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
 	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
 	return (unsigned int)((z ^ (z >> 31)) % n);
+}
+
+/* Text growing in a buffer: what a seed did, and what went wrong. */
+struct text {
+	char s[32768];
+	size_t n;
+};
+
+/* Add to @t what @fmt says, cut at its end; no control byte to a terminal. */
+static inline void __attribute__((format(printf, 2, 3)))
+add(struct text *t, const char *fmt, ...)
+{
+	size_t from;
+	va_list ap;
+
+	if (t->n >= sizeof(t->s) - 1)
+		return;
+	va_start(ap, fmt);
+	from = t->n;
+	t->n += (size_t)vsnprintf(t->s + t->n, sizeof(t->s) - t->n, fmt, ap);
+	va_end(ap);
+	if (t->n > sizeof(t->s) - 1)
+		t->n = sizeof(t->s) - 1;
+	for (; from < t->n; from++)
+		if ((unsigned char)t->s[from] == 0x7f ||
+		    ((unsigned char)t->s[from] < 0x20 && t->s[from] != '\n'))
+			t->s[from] = '?';
+}
+
+/*
+ * The end of seed @seed, as far as said here: nothing where it kept its
+ * promises and is not told, its @wrong in a line with MODEL_GO_ON (true:
+ * that is all); else its @story, for the caller to add what it saw.
+ */
+static inline bool model_said(unsigned long long seed, bool tell,
+			      const struct text *story,
+			      const struct text *wrong)
+{
+	if (!wrong->n && !tell)
+		return true;
+	if (!tell && getenv("MODEL_GO_ON")) {
+		fprintf(stderr, "MODEL_SEED=%llu: %s", seed, wrong->s);
+		return true;
+	}
+	fprintf(stderr, "MODEL_SEED=%llu\n%s", seed, story->s);
+	return false;
 }
 
 /* One seed, said in full with @tell: whether netifmsg kept its promises. */
