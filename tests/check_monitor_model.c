@@ -1764,7 +1764,7 @@ done:
 
 START_TEST(test_monitor_model)
 {
-	model_run(one_seed, RUNS);
+	model_run(one_seed, RUNS, false);
 }
 END_TEST
 

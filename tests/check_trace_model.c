@@ -907,28 +907,9 @@ static bool one_seed(unsigned long long seed, bool tell)
 	return !wrong.n;
 }
 
-/* Seed @seed in a child of its own: true where it kept its promises. */
-static bool seed_in_child(unsigned long long seed, bool tell)
-{
-	int status;
-	pid_t pid;
-
-	fflush(stdout);
-	fflush(stderr);
-	pid = fork();
-	ck_assert_int_ge(pid, 0);
-	if (!pid)
-		_exit(one_seed(seed, tell) ? 0 : 1);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	if (WIFSIGNALED(status))
-		fprintf(stderr, "MODEL_SEED=%llu: killed by signal %d\n", seed,
-			WTERMSIG(status));
-	return WIFEXITED(status) && !WEXITSTATUS(status);
-}
-
 START_TEST(test_trace_model)
 {
-	model_run(seed_in_child, RUNS);
+	model_run(one_seed, RUNS, true);
 }
 END_TEST
 
@@ -939,7 +920,7 @@ START_TEST(test_trace_model_found)
 		2033,	/* a bit someone else changed before the read-back */
 	};
 
-	model_found(seed_in_child, seeds, sizeof(seeds) / sizeof(seeds[0]));
+	model_found(one_seed, seeds, sizeof(seeds) / sizeof(seeds[0]), true);
 }
 END_TEST
 

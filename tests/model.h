@@ -11,6 +11,8 @@
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <check.h>
 
 static unsigned long long model_rng;
@@ -80,11 +82,37 @@ static inline bool model_said(unsigned long long seed, bool tell,
 typedef bool (*model_one_t)(unsigned long long seed, bool tell);
 
 /*
+ * Seed @seed by @one, in a child of its own where @forked (its static
+ * state and signal handling fresh, as in a process of netifmsg).
+ */
+static inline bool model_one(model_one_t one, unsigned long long seed,
+			     bool tell, bool forked)
+{
+	int status;
+	pid_t pid;
+
+	if (!forked)
+		return one(seed, tell);
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (!pid)
+		_exit(one(seed, tell) ? 0 : 1);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	if (WIFSIGNALED(status))
+		fprintf(stderr, "MODEL_SEED=%llu: killed by signal %d\n", seed,
+			WTERMSIG(status));
+	return WIFEXITED(status) && !WEXITSTATUS(status);
+}
+
+/*
  * MODEL_SEED=n runs that seed alone, said in full; else MODEL_RUNS seeds
  * (@runs) from MODEL_FIRST (1), to the first that breaks a promise, or
  * all of them with MODEL_GO_ON set, each that does said in a line.
  */
-static inline void model_run(model_one_t one, unsigned long long runs)
+static inline void model_run(model_one_t one, unsigned long long runs,
+			     bool forked)
 {
 	const char *s = getenv("MODEL_SEED"), *n = getenv("MODEL_RUNS");
 	const char *first = getenv("MODEL_FIRST");
@@ -94,12 +122,12 @@ static inline void model_run(model_one_t one, unsigned long long runs)
 
 	if (s) {
 		seed = strtoull(s, NULL, 10);
-		if (!one(seed, true))
+		if (!model_one(one, seed, true, forked))
 			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
 		return;
 	}
 	for (runs = n ? strtoull(n, NULL, 10) : runs; runs; runs--, seed++) {
-		if (one(seed, false))
+		if (model_one(one, seed, false, forked))
 			continue;
 		if (!go_on)
 			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise", seed);
@@ -110,12 +138,13 @@ static inline void model_run(model_one_t one, unsigned long long runs)
 
 /* The @n @seeds that found a defect, each kept as a test. */
 static inline void model_found(model_one_t one,
-			       const unsigned long long *seeds, size_t n)
+			       const unsigned long long *seeds, size_t n,
+			       bool forked)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (!one(seeds[i], false))
+		if (!model_one(one, seeds[i], false, forked))
 			ck_abort_msg("MODEL_SEED=%llu: netifmsg broke a promise",
 				     seeds[i]);
 }
