@@ -1498,10 +1498,15 @@ static int run_monitor(void)
 		sigaddset(&ends, SIGINT);
 		sigaddset(&ends, SIGTERM);
 		sigprocmask(SIG_BLOCK, &ends, NULL);
-		if (sigint_ign)
-			signal(SIGINT, SIG_IGN);
-		if (sighup_ign)
-			signal(SIGHUP, SIG_IGN);
+		/*
+		 * As started from a terminal, or ignored where the seed says
+		 * so: not as this test was started (make check under nohup,
+		 * or in the background of a script, ignores SIGHUP and SIGINT,
+		 * and the monitor would wait on for a signal it ignores).
+		 */
+		signal(SIGINT, sigint_ign ? SIG_IGN : SIG_DFL);
+		signal(SIGHUP, sighup_ign ? SIG_IGN : SIG_DFL);
+		signal(SIGTERM, SIG_DFL);
 		fake_open(&b, &f, MSGCLASS_KERNEL_MASK);
 		hooked = *b.ops;
 		hooked.watch = model_watch;
