@@ -1311,6 +1311,7 @@ static void check_notes(void)
 	char pfx[256], want[512];
 	const char *p, *nl;
 	int i, x, nsel;
+	bool cut = false;
 
 	/* Every line a note, or the failure of a set. */
 	for (p = err; *p; p = nl + 1) {
@@ -1376,9 +1377,9 @@ static void check_notes(void)
 					 "quotes in a line are part of the name" :
 					 "IFACE comes first on a line");
 			else if (ioctl_mode && strlen(l->sel) > 15)
-				snprintf(want, sizeof(want),
-					 "%s%s: note: no such network interface: the ioctl takes names of at most 15 bytes",
-					 pfx, l->sel);
+				cut = snprintf(want, sizeof(want),
+					       "%s%s: note: no such network interface: the ioctl takes names of at most 15 bytes",
+					       pfx, l->sel) >= (int)sizeof(want);
 			else if (!named)
 				snprintf(want, sizeof(want),
 					 "%snote: selects no interface now (normal for one not there yet)",
@@ -1396,6 +1397,8 @@ static void check_notes(void)
 					 "%s%s: note: not of driver %s%s", pfx,
 					 esc_err(named->name), l->drv[0],
 					 l->ndrv > 1 ? " (or the others given)" : "");
+			if (cut)
+				add(&wrong, "the model's note is cut short\n");
 			if (!has_line(want))
 				add(&wrong, "not said: %s\n", want);
 		}
