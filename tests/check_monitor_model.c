@@ -357,12 +357,14 @@ static void model_driver_race(uint32_t ifindex);
 static void check_written(void)
 {
 	static char buf[CAPTURE_MAX];
-	const struct wake *w = &wakes[next_wake - 1];
+	const struct wake *w;
 	int i, want = 0, have = 0;
 	ssize_t n;
 
-	if (!next_wake || next_wake < nearly || fsize || gone_reader ||
-	    (w->ret > 0 && (w->ret & (GENL_NTF_LOST | GENL_NTF_FULL))))
+	if (!next_wake || next_wake < nearly || fsize || gone_reader)
+		return;
+	w = &wakes[next_wake - 1];
+	if (w->ret > 0 && (w->ret & (GENL_NTF_LOST | GENL_NTF_FULL)))
 		return;
 	for (i = 0; i < nlines; i++)
 		if (lines[i].wake < next_wake)
@@ -1707,8 +1709,9 @@ static bool one_seed(unsigned long long seed, bool tell)
 			add(&wrong, "line %d, \"%s\": none expected\n",
 			    got + 1, p);
 		} else {
-			snprintf(one, sizeof(one), "%s", p);
-			why = check_line(one, &lines[got]);
+			why = snprintf(one, sizeof(one), "%s", p) <
+			      (int)sizeof(one) ? check_line(one, &lines[got]) :
+			      "too long";
 			if (why[0])
 				add(&wrong, "line %d, \"%s\": %s\n", got + 1, p,
 				    why);
