@@ -414,6 +414,8 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 	ret2 = k ? run_all(tr, reqs, k, &answered) : 0;
 	for (i = j = 0; i < n && j < k; i++) {
 		struct target *t = &tr->t[from + i];
+		uint32_t want = change_apply(&tr->job.change,
+					     st[i].msg_enable);
 		int r = 0;
 
 		if (reqs[j].ifname != st[i].ifname)
@@ -437,8 +439,7 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 		 */
 		t->after = j < answered && !reqs[j].err &&
 			   reqs[j].st.ifindex == st[i].ifindex ?
-			   reqs[j].st.msg_enable :
-			   change_apply(&tr->job.change, st[i].msg_enable);
+			   reqs[j].st.msg_enable : want;
 		/*
 		 * Only bits the set changed: those it wrote a new value to.
 		 * Another writer may have changed others since the mask was
@@ -446,8 +447,7 @@ static int raise_some(struct trace *tr, struct breq *reqs, size_t from,
 		 * set and this read: theirs, not to be put back.
 		 */
 		t->changed = (st[i].msg_enable ^ t->after) &
-			     (st[i].msg_enable ^
-			      change_apply(&tr->job.change, st[i].msg_enable));
+			     (st[i].msg_enable ^ want);
 		j++;
 	}
 	return ret ? ret : ret2;
