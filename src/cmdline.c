@@ -1061,7 +1061,9 @@ static int pick_command(struct opts *o, struct cmdline *cl)
 	if (o->cmd == CMD_MONITOR || o->cmd == CMD_BATCH || o->cmd == CMD_APPLY)
 		return 0;
 
-	first = o->cmd == CMD_DECODE || cl->implicit_iface ? 0 : 1;
+	/* Past IFACE, where there is one (show all, --list: no words). */
+	first = o->cmd == CMD_DECODE || cl->implicit_iface || !cl->nwords ?
+		0 : 1;
 	o->more.words = cl->words + first;
 	o->more.nwords = cl->nwords - first;
 	if (o->cmd == CMD_TRACE && !o->more.nwords && !o->more.level) {

@@ -1060,6 +1060,26 @@ START_TEST(test_for)
 }
 END_TEST
 
+/* Commands without IFACE or CHANGE words are left no words at all. */
+START_TEST(test_no_words)
+{
+	static const char *const w[][3] = {
+		{ NULL }, { "--list", NULL }, { "--from-level", "3", NULL },
+		{ "-j", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(w) / sizeof(w[0]); i++) {
+		struct cmdline_err err;
+		struct opts o;
+
+		ck_assert_int_eq(parse(w[i], &o, &err), 0);
+		ck_assert_msg(o.more.nwords == 0, "%s: %d words",
+			      w[i][0] ? w[i][0] : "(none)", o.more.nwords);
+	}
+}
+END_TEST
+
 /* --ifindex N: with --apply only, decimal 1 to INT_MAX, alone. */
 START_TEST(test_ifindex)
 {
@@ -1386,6 +1406,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_msglvl_long_name);
 	tcase_add_test(tc, test_batch_options);
 	tcase_add_test(tc, test_for);
+	tcase_add_test(tc, test_no_words);
 	tcase_add_test(tc, test_ifindex);
 	tcase_add_test(tc, test_deferred_names);
 	tcase_add_test(tc, test_deferred_sign_on);
