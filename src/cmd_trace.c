@@ -814,8 +814,12 @@ static size_t read_now(struct trace *tr, size_t from, size_t n,
 			went_away(tr, x);
 			continue;
 		}
-		q->err = q->err >= 0 ?
-			 tr->b->ops->get(tr->b, q->ifname, &q->st) : -ENODEV;
+		/* Its index could not be asked: that error, as at the raise. */
+		if (q->err < 0) {
+			q->err = diag_kernel(NULL, q->ifname, q->err, NULL);
+			continue;
+		}
+		q->err = tr->b->ops->get(tr->b, q->ifname, &q->st);
 		if (q->err || not_its(q))
 			q->err = diag_kernel(NULL, q->ifname, not_its(q) ?
 					     -ENODEV : q->err, tr->b->extack);

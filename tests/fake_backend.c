@@ -384,6 +384,8 @@ static int fake_ifname(struct backend *b, unsigned int ifindex,
 
 	for (i = 0; i < f->nifs; i++) {
 		if (f->ifs[i].ifindex == ifindex && !f->ifs[i].index_gone) {
+			if (f->ifs[i].ifname_error)
+				return f->ifs[i].ifname_error;
 			snprintf(name, IF_NAMESIZE, "%s", f->ifs[i].name);
 			return 0;
 		}

@@ -26,6 +26,7 @@ struct fake_iface {
 	unsigned int get_fails;
 	unsigned int get_ok;	/* ... after this many gets that work */
 	bool index_gone;	/* no interface has its index now (ifname) */
+	int ifname_error;	/* asking its name by index fails so */
 	const char *altname;	/* gets and sets take it too; dumps do not */
 };
 
