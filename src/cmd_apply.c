@@ -51,6 +51,17 @@ static bool compute(struct job *jobs, size_t n, bool *used,
 	return any;
 }
 
+/* A set's answer into the int at @data; a failure said, but for -ENODEV. */
+static int answer_cb(struct breq *q, const char *extack, void *data)
+{
+	int *err = data;
+
+	*err = q->err;
+	if (q->err && q->err != -ENODEV)
+		diag_set(NULL, q->ifname, q->err, extack, true);
+	return 0;
+}
+
 static int done_cb(struct breq *q, const char *extack, void *data)
 {
 	struct apply *a = data;
@@ -60,12 +71,9 @@ static int done_cb(struct breq *q, const char *extack, void *data)
 	while (a->t[a->done].want == a->all->v[a->t[a->done].i].msg_enable)
 		a->done++;
 	t = &a->t[a->done++];
-	t->err = q->err;
 	/* Gone, or renamed?  Asked once the run is over (gone()). */
-	if (q->err && q->err != -ENODEV) {
-		a->failed++;
-		diag_set(NULL, q->ifname, q->err, extack, true);
-	}
+	answer_cb(q, extack, &t->err);
+	a->failed += t->err && t->err != -ENODEV;
 	return 0;
 }
 
@@ -80,16 +88,6 @@ static struct breq set_of(const struct ifstate *st, uint32_t want)
 	};
 }
 
-static int again_cb(struct breq *q, const char *extack, void *data)
-{
-	int *err = data;
-
-	*err = q->err;
-	if (q->err && q->err != -ENODEV)
-		diag_set(NULL, q->ifname, q->err, extack, true);
-	return 0;
-}
-
 /* Target @t's set once more: 0, or -errno (said, but for -ENODEV). */
 static int set_again(struct backend *b, const struct ifstate *st,
 		     struct target *t)
@@ -98,7 +96,7 @@ static int set_again(struct backend *b, const struct ifstate *st,
 	int ret;
 
 	t->err = -EIO;
-	ret = b->ops->run(b, &r, 1, 1, again_cb, &t->err);
+	ret = b->ops->run(b, &r, 1, 1, answer_cb, &t->err);
 	if (ret < 0 && t->err == -EIO)
 		diag_unknown(ret, 1, st->ifname, b->in_flight > 0);
 	return t->err;
