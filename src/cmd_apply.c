@@ -285,7 +285,7 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	struct job target = o->job;
 	struct apply a = { 0 };
 	struct iflist all;
-	struct drvwant want;
+	const struct drvwant want = { conf->jobs, conf->n, &o->job };
 	struct breq *reqs = NULL;
 	unsigned int ifindex = o->ifindex;
 	bool drivers, *used = NULL;
@@ -303,7 +303,6 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	 */
 	if (!ifindex && o->job.ifname && !o->job.pattern)
 		ifindex = iface_index(b, o->job.ifname);
-	want = (struct drvwant){ conf->jobs, conf->n, &o->job };
 	drivers |= o->job.more->ndrivers > 0;
 	ret = iflist_dump(b, &all, drivers ? &want : NULL, ifindex);
 	if (ret < 0)
