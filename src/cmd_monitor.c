@@ -236,7 +236,7 @@ static int watch_altnames(struct watch *w)
 {
 	const struct opts *o = w->o;
 	char name[2 * ALTIFNAMSIZ], q[QUOTE_SIZE];
-	struct job one = { .more = o->job.more };
+	struct job one = { .ifname = name, .more = o->job.more };
 	struct ifstate st;
 	int i, ret;
 
@@ -266,7 +266,6 @@ static int watch_altnames(struct watch *w)
 		if (ret < 0 && (strlen(name) >= IF_NAMESIZE ||
 				(ret != -ENODEV && ret != -EOPNOTSUPP)))
 			return diag_kernel(NULL, name, ret, NULL);
-		one.ifname = name;
 		if (!ret && strlen(name) >= IF_NAMESIZE && one.more->ndrivers &&
 		    !of_driver(w, &st, true) && !w->err)
 			return select_none(w->b, NULL, &one);
