@@ -570,12 +570,13 @@ static void follow_rename(struct trace *tr, const struct kmsg_record *r,
 			  size_t off)
 {
 	static const char from[] = "renamed from ", up[] = " (while UP)";
-	const char *old = r->msg + off + strlen(from), *end = r->msg + r->len;
+	const char *old, *end = r->msg + r->len;
 	size_t i, n;
 
 	if (r->len - off < strlen(from) ||
 	    memcmp(r->msg + off, from, strlen(from)))
 		return;
+	old = r->msg + off + strlen(from);
 	n = (size_t)(end - old);
 	if (n > strlen(up) && !memcmp(end - strlen(up), up, strlen(up)))
 		n -= strlen(up);
