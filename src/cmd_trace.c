@@ -897,6 +897,10 @@ static int restore_some(struct trace *tr, struct breq *reqs, size_t from,
 		}
 		if (r == -ENODEV) {
 			went_away(tr, from + i);
+		} else if (r < 0) {
+			/* Its index could not be asked: that error. */
+			diag_kernel(NULL, st[i].ifname, r, NULL);
+			failed++;
 		} else if (reqs[j].err == -ENODEV) {
 			diag_kernel(NULL, st[i].ifname, -ENODEV, NULL);
 			failed++;

@@ -2717,6 +2717,26 @@ START_TEST(test_trace_restore_ifname_fails)
 END_TEST
 
 /*
+ * The restore's set finds no interface of the name (ENODEV), and its
+ * index cannot be asked either: that error is said, not "no such
+ * network interface", as at the restore's read.
+ */
+START_TEST(test_trace_restore_set_ifname_fails)
+{
+	struct fake_iface *lo = host_lo();
+
+	lo->set_error = -ENODEV;
+	lo->set_ok = 1;
+	lo->ifname_error = -ENOMEM;
+	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: Cannot allocate memory\n"));
+	ck_assert_ptr_null(strstr(err, "no such network interface"));
+	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
+	ck_assert_uint_eq(lo->mask, 0x7fff);
+}
+END_TEST
+
+/*
  * Gone between the raise's set and its read-back (no interface of the
  * host has its index): raised all the same, maybe where it went, so it
  * ends the session as one gone later does, with what to set there; no
@@ -3541,6 +3561,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_dyndbg_stopped);
 	tcase_add_test(tc, test_trace_restore_fails);
 	tcase_add_test(tc, test_trace_restore_ifname_fails);
+	tcase_add_test(tc, test_trace_restore_set_ifname_fails);
 	tcase_add_test(tc, test_trace_nomem);
 	tcase_add_test(tc, test_trace_others_bit);
 	tcase_add_test(tc, test_trace_others_bit_in_change);
