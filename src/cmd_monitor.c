@@ -266,9 +266,18 @@ static int watch_altnames(struct watch *w)
 		if (ret < 0 && (strlen(name) >= IF_NAMESIZE ||
 				(ret != -ENODEV && ret != -EOPNOTSUPP)))
 			return diag_kernel(NULL, name, ret, NULL);
-		if (!ret && strlen(name) >= IF_NAMESIZE && one.more->ndrivers &&
-		    !of_driver(w, &st, true) && !w->err)
-			return select_none(w->b, NULL, &one);
+		if (!ret && strlen(name) >= IF_NAMESIZE && one.more->ndrivers) {
+			uint32_t old;
+
+			/*
+			 * Noted as the read of the masks notes it, for its
+			 * driver to be kept there: asked for once, not again
+			 * by dump_cb().
+			 */
+			remember(w, &st, true, &old);
+			if (!of_driver(w, &st, true) && !w->err)
+				return select_none(w->b, NULL, &one);
+		}
 		if (!ret && strcmp(st.ifname, name))
 			w->alt[w->nalt++] = st.ifindex;
 	}

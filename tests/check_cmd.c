@@ -1785,6 +1785,24 @@ START_TEST(test_monitor_driver_named)
 END_TEST
 
 /*
+ * --monitor --driver with an alternative name longer than an interface's
+ * own: its interface's driver is asked for once, at the start (RENAMES),
+ * not again by the read of the masks.
+ */
+START_TEST(test_monitor_driver_altname_once)
+{
+	fake_find(&f, "tap0")->altname = "a-long-alternative-name";
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	events_end(&f, 1);
+	ck_assert_int_eq(run("--monitor --driver tun a-long-alternative-name"), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
+	ck_assert_str_eq(err, "netifmsg: monitor: Input/output error\n");
+	ck_assert_uint_eq(f.drivers, 1);
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
  * --monitor NAME watches the name, not the interface that has it at the
  * start: tap0 renamed tapR is no more watched, and a new tap0 is.
  */
@@ -3528,6 +3546,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_pattern);
 	tcase_add_test(tc, test_monitor_driver);
 	tcase_add_test(tc, test_monitor_driver_named);
+	tcase_add_test(tc, test_monitor_driver_altname_once);
 	tcase_add_test(tc, test_monitor_name_not_index);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);
