@@ -133,6 +133,13 @@ static size_t span(const char *s, const char *end, const char *set)
 }
 
 #define DIGITS	"0123456789"
+
+/*
+ * The longest decoration the kernel writes: lib/dynamic_debug.c builds
+ * it in PREFIX_SIZE bytes (128 on newer kernels, 64 on older), its NUL
+ * included, and cuts a longer one short.  A longer one is no decoration.
+ */
+#define DECORATION_MAX	127
 #define IDENT	"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_" DIGITS
 
 /*
@@ -168,7 +175,9 @@ static size_t decoration(const char *s, const char *end)
 	}
 	if (q == p)
 		return (size_t)(p - s);
-	return q < end && *q == ' ' ? (size_t)(q + 1 - s) : 0;
+	if (q >= end || *q != ' ' || (size_t)(q + 1 - s) > DECORATION_MAX)
+		return 0;
+	return (size_t)(q + 1 - s);
 }
 
 size_t kmsg_ifname_dyndbg(const struct kmsg_record *r, size_t *dlen,

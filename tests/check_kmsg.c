@@ -333,6 +333,33 @@ START_TEST(test_ifname_paren)
 }
 END_TEST
 
+/*
+ * The kernel cuts a decoration at 127 bytes (PREFIX_SIZE 128): a longer
+ * one of its shape is no decoration, and the record is read by its text
+ * alone (netifmsg(8), DEBUG SESSIONS).
+ */
+START_TEST(test_dyndbg_too_long)
+{
+	char dec[256], rec[512], want[512];
+
+	/* 127 bytes, the blank included: the longest the kernel writes */
+	snprintf(dec, sizeof(dec), "%.*s:f:x.c:12: ", 127 - 11,
+		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
+		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm");
+	ck_assert_uint_eq(strlen(dec), 127);
+	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
+	snprintf(want, sizeof(want), "eth0|%s|NIC Link is Up", dec);
+	ck_assert_pstr_eq(dyndbg_of(rec), want);
+	/* one byte more: no decoration the kernel can have written */
+	snprintf(dec, sizeof(dec), "%.*s:f:x.c:12: ", 128 - 11,
+		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
+		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm");
+	ck_assert_uint_eq(strlen(dec), 128);
+	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
+	ck_assert_pstr_eq(dyndbg_of(rec), NULL);
+}
+END_TEST
+
 static Suite *kmsg_suite(void)
 {
 	Suite *s = suite_create("kmsg");
@@ -346,6 +373,7 @@ static Suite *kmsg_suite(void)
 	tcase_add_test(tc, test_dyndbg_flags);
 	tcase_add_test(tc, test_dyndbg);
 	tcase_add_test(tc, test_ifname_paren);
+	tcase_add_test(tc, test_dyndbg_too_long);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -258,6 +258,8 @@ static void check_dyndbg(const struct kmsg_record *r)
 	require(dlen > 0 && dlen < off && off <= r->len);
 	require(r->msg[dlen - 1] == ' ');
 	require(model_decoration(r->msg, dlen));
+	/* the kernel cuts a longer one (PREFIX_SIZE 128) */
+	require(dlen <= 127);
 	/* what follows is a record kmsg_ifname() reads the same name in */
 	rest = *r;
 	rest.msg += dlen;
