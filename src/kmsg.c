@@ -173,11 +173,11 @@ static size_t decoration(const char *s, const char *end)
 		else
 			return 0;
 	}
-	if (q == p)
-		return (size_t)(p - s);
-	if (q >= end || *q != ' ' || (size_t)(q + 1 - s) > DECORATION_MAX)
+	/* "[TID] " alone, or fields and the blank after them. */
+	if (q != p && (q >= end || *q++ != ' '))
 		return 0;
-	return (size_t)(q + 1 - s);
+	n = (size_t)(q - s);
+	return n <= DECORATION_MAX ? n : 0;
 }
 
 size_t kmsg_ifname_dyndbg(const struct kmsg_record *r, size_t *dlen,

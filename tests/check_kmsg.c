@@ -357,6 +357,17 @@ START_TEST(test_dyndbg_too_long)
 	ck_assert_uint_eq(strlen(dec), 128);
 	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
 	ck_assert_pstr_eq(dyndbg_of(rec), NULL);
+	/* "[TID] " alone, so too (found by fuzz_kmsg) */
+	snprintf(dec, sizeof(dec), "[%.*s] ", 128 - 3,
+		 "1111111111111111111111111111111111111111111111111111111111111111"
+		 "1111111111111111111111111111111111111111111111111111111111111111");
+	ck_assert_uint_eq(strlen(dec), 128);
+	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
+	ck_assert_pstr_eq(dyndbg_of(rec), NULL);
+	strcpy(dec + 2, "] ");	/* "[1] " */
+	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
+	snprintf(want, sizeof(want), "eth0|%s|NIC Link is Up", dec);
+	ck_assert_pstr_eq(dyndbg_of(rec), want);
 }
 END_TEST
 
