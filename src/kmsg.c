@@ -102,6 +102,11 @@ static size_t netdev_prefix(const char *msg, size_t n, const char **name,
 			name_end = colon - k;
 		break;
 	}
+	/* netdev_name() of a device not yet named: no interface's name. */
+	k = strlen(unnamed);
+	if ((size_t)(name_end - msg) >= k && !memcmp(name_end - k, unnamed, k) &&
+	    (name_end - k == msg || name_end[-1 - (ptrdiff_t)k] == ' '))
+		return 0;
 	/* An interface's name holds no blank. */
 	for (p = name_end; p > msg && p[-1] != ' '; p--)
 		;

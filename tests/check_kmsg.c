@@ -328,8 +328,15 @@ START_TEST(test_ifname_paren)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 (dummy): x\n"),
 			  "(dummy)|m: |x");
 	/* netdev_name() before register_netdev(): no interface's name */
-	ck_assert_pstr_ne(ifname_of("6,1,2,-;(unnamed net_device) (uninitialized): x\n"),
-			  "(uninitialized)");
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;(unnamed net_device) (uninitialized): x\n"),
+			  NULL);
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (unnamed net_device) (uninitialized): x\n"),
+			  NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 (unnamed net_device) (uninitialized): x\n"),
+			  NULL);
+	/* but an interface of that name, "net_device)", is one */
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 net_device): x\n"),
+			  "net_device)");
 }
 END_TEST
 

@@ -149,6 +149,11 @@ static size_t model_prefix(const char *s, size_t n, size_t *at, size_t *len)
 			e = (size_t)c - sl;
 		break;
 	}
+	/* The two words "(unnamed net_device)" last: no name at all. */
+	k = (long)e - (long)strlen(unnamed);
+	if (k >= 0 && !memcmp(s + k, unnamed, strlen(unnamed)) &&
+	    (!k || s[k - 1] == ' '))
+		return 0;
 	for (w = e; w > 0 && s[w - 1] != ' '; w--)
 		;
 	if (w == e)
