@@ -214,7 +214,10 @@ struct if_nameindex *ethioc_list(int fd, FILE *f, bool *dropped)
 	list = malloc((n + 1) * sizeof(*list) + n * IF_NAMESIZE);
 	if (!list)
 		goto out;
-	v = memcpy(list + n + 1, names, n * IF_NAMESIZE);
+	/* None (headings only): @names is NULL, which memcpy() may not take. */
+	v = list + n + 1;
+	if (n)
+		memcpy(v, names, n * IF_NAMESIZE);
 	for (i = 0; i < n; i++)
 		list[i].if_name = (char *)v + i * IF_NAMESIZE;
 	for (i = 0; i < n; i++) {

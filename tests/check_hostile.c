@@ -892,6 +892,29 @@ START_TEST(test_proc_net_dev_list)
 }
 END_TEST
 
+/*
+ * A /proc/net/dev of headings only: an empty list, its end alone, and no
+ * ioctl asked (no socket needed).  Its names are none, so the copy of
+ * them must not take the NULL array (UBSan: memcpy's source is nonnull).
+ */
+START_TEST(test_proc_net_dev_empty)
+{
+	static char heads[] =
+		"Inter-|   Receive\n face |bytes    packets\n";
+	FILE *f = fmemopen(heads, strlen(heads), "r");
+	struct if_nameindex *list;
+	bool dropped = false;
+
+	ck_assert_ptr_nonnull(f);
+	list = ethioc_list(-1, f, &dropped);
+	fclose(f);
+	ck_assert_ptr_nonnull(list);
+	ck_assert_uint_eq(list[0].if_index, 0);
+	ck_assert(!dropped);
+	free(list);
+}
+END_TEST
+
 START_TEST(test_names_without_nul)
 {
 	struct nlmsghdr *nlh;
@@ -1341,6 +1364,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_single_reply_without_data);
 	tcase_add_test(tc, test_names_without_nul);
 	tcase_add_test(tc, test_proc_net_dev_lines);
+	tcase_add_test(tc, test_proc_net_dev_empty);
 	tcase_add_test(tc, test_family_name_without_nul);
 	tcase_add_test(tc, test_bitset_size_4096);
 	suite_add_tcase(s, tc);
