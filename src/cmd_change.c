@@ -299,6 +299,27 @@ static void say_broken(const struct run *r, int ret, size_t from, size_t to,
 }
 
 /*
+ * say_broken() of the jobs from @from to @to, a run of lines at a time:
+ * -f's lines between them that matched nothing failed, and are told in
+ * their place, so that each message names lines that follow each other.
+ */
+static void say_broken_runs(struct run *r, int ret, size_t from, size_t to,
+			    size_t extra, bool sent)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		if (r->told == r->nnone ||
+		    r->none[r->told]->lineno > r->jobs[i].lineno)
+			continue;
+		say_broken(r, ret, from, i, 0, sent);
+		tell_none(r, r->jobs[i].lineno);
+		from = i;
+	}
+	say_broken(r, ret, from, to, extra, sent);
+}
+
+/*
  * The run stopped early: say what that means for the jobs.  Broken off,
  * @in_flight requests from the first unanswered one on were sent.
  */
@@ -324,9 +345,9 @@ static void report_stop(struct run *r, int ret, size_t in_flight)
 	       r->jobs[to].lineno == r->jobs[to - 1].lineno)
 		to++;
 	if (ret < 0) {
-		say_broken(r, ret, from, to, 0, true);
+		say_broken_runs(r, ret, from, to, 0, true);
 		/* The lines from a selector that matched nothing on too. */
-		say_broken(r, ret, to, r->n, r->unsent, false);
+		say_broken_runs(r, ret, to, r->n, r->unsent, false);
 		r->failed++;
 	} else if (r->file) {
 		w = where_of(r->file, &r->jobs[next - 1]);

@@ -1106,6 +1106,68 @@ START_TEST(test_batch_force_unmatched_broken)
 }
 END_TEST
 
+/* How many times @needle is in @hay. */
+static unsigned int count_of(const char *hay, const char *needle)
+{
+	unsigned int n = 0;
+
+	for (; (hay = strstr(hay, needle)); hay++)
+		n++;
+	return n;
+}
+
+/* Where @needles are in @hay, each after the one before; NULL-ended. */
+static bool in_order(const char *hay, const char *const *needles)
+{
+	for (; *needles; needles++) {
+		hay = strstr(hay, *needles);
+		if (!hay)
+			return false;
+		hay += strlen(*needles);
+	}
+	return true;
+}
+
+/*
+ * -f, the run broken off with lines that matched nothing among those
+ * unknown (or not sent): each message names lines that follow each
+ * other, and every line is told in its place.
+ */
+START_TEST(test_batch_force_unmatched_inside_broken)
+{
+	static const char *const unknown[] = {
+		": Input/output error: the result of line 2 is unknown\n",
+		":3: no interface with a message level matches 'nomatch*'\n",
+		": Input/output error: the results of the 2 lines from line 4 on are unknown\n",
+		NULL,
+	};
+	static const char *const unsent[] = {
+		": Input/output error: line 1 was not sent\n",
+		":2: no interface with a message level matches 'nomatch*'\n",
+		": Input/output error: line 3 was not sent\n",
+		NULL,
+	};
+	char cmd[128];
+
+	f.run_answers = 1;
+	snprintf(cmd, sizeof(cmd), "-f --batch %s",
+		 write_file("tap0 +link\ntap1 +link\nnomatch* +drv\ntap1 +hw\ntap0 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_msg(in_order(err, unknown), "%s", err);
+	ck_assert_uint_eq(count_of(err, "\n"), 3);
+
+	f.run_answers = 0;
+	f.runs = 0;
+	f.break_run = 1;
+	f.unsent = 2;
+	snprintf(cmd, sizeof(cmd), "-f --batch %s",
+		 write_file("tap0 +link\nnomatch* +drv\ntap1 +hw\n"));
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_msg(in_order(err, unsent), "%s", err);
+	ck_assert_uint_eq(count_of(err, "\n"), 3);
+}
+END_TEST
+
 /*
  * A run that breaks off inside a pattern line: that line is one of the
  * lines whose result is unknown, though one of its interfaces answered.
@@ -2640,16 +2702,6 @@ START_TEST(test_trace_undo_name)
 }
 END_TEST
 
-/* How many times @needle is in @hay. */
-static unsigned int count_of(const char *hay, const char *needle)
-{
-	unsigned int n = 0;
-
-	for (; (hay = strstr(hay, needle)); hay++)
-		n++;
-	return n;
-}
-
 /*
  * The dynamic debug note: once a driver, however its interfaces are
  * ordered, in driver name order.
@@ -3514,6 +3566,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_force_unmatched);
 	tcase_add_test(tc, test_batch_force_unmatched_order);
 	tcase_add_test(tc, test_batch_force_unmatched_broken);
+	tcase_add_test(tc, test_batch_force_unmatched_inside_broken);
 	tcase_add_test(tc, test_batch_broken_in_pattern);
 	tcase_add_test(tc, test_batch_bad_line);
 	tcase_add_test(tc, test_batch_show_names);

@@ -587,13 +587,30 @@ static int jobs_on(const struct model *md, int line)
 	return n;
 }
 
-/* The first line from @line on that was to be sent. */
-static int first_line(const struct model *md, int line, int unmatched)
+/*
+ * say_lines() of the lines in [@from, @to) with jobs (and, @unmatched on,
+ * every line), a run at a time: -f's lines between them that selected
+ * nothing are told in their place, so each message names lines that
+ * follow each other.
+ */
+static void say_runs(struct model *md, int from, int to, int unmatched,
+		     bool sent)
 {
-	while (line < md->nlines && !jobs_on(md, line) &&
-	       (unmatched < 0 || line < unmatched))
-		line++;
-	return line;
+	int k, n = 0, first = from;
+
+	for (k = from; k < to; k++) {
+		if (!jobs_on(md, k) && (unmatched < 0 || k < unmatched))
+			continue;
+		if (md->told < md->nnone && md->none[md->told] < k) {
+			say_lines(md, n, first, sent);
+			n = 0;
+			tell_none(md, k);
+		}
+		if (!n)
+			first = k;
+		n++;
+	}
+	say_lines(md, n, first, sent);
 }
 
 /* BATCH: "stopped at the failed line: N more lines not sent". */
@@ -783,7 +800,7 @@ static int model(struct model *md, int brk, int in_flight)
 	}
 	if (bj >= 0) {
 		/* DIAGNOSTICS: "the results of ... are unknown", "... were not sent" */
-		int from = bj, to, req = 0, n;
+		int from = bj, to, req = 0;
 		const struct mjob *j = &md->jobs[bj];
 
 		/* -f: failures in the order of the lines, those before it first */
@@ -824,14 +841,8 @@ static int model(struct model *md, int brk, int in_flight)
 				lfrom = lto = unmatched >= 0 ? unmatched : md->nlines;
 			}
 			/* lines with jobs in [lfrom, lto), then the rest */
-			n = 0;
-			for (k = lfrom; k < lto; k++)
-				n += jobs_on(md, k) > 0;
-			say_lines(md, n, lfrom, true);
-			n = 0;
-			for (k = lto; k < md->nlines; k++)
-				n += jobs_on(md, k) > 0 || (unmatched >= 0 && k >= unmatched);
-			say_lines(md, n, first_line(md, lto, unmatched), false);
+			say_runs(md, lfrom, lto, -1, true);
+			say_runs(md, lto, md->nlines, unmatched, false);
 		}
 		md->failed++;
 	} else if (stop_line >= 0 && md->file && stop_line + 1 < md->nlines) {
