@@ -2769,14 +2769,12 @@ END_TEST
 
 
 /*
- * Not found by name at the restore's read (the fourth get), and its index
- * cannot be asked either: that error is said, not "no such interface".
+ * A trace of @lo, whose index cannot be asked for its name (ENOMEM), where
+ * the restore does not find it by name: that error is said, not "no such
+ * network interface", and the level stays raised.
  */
-START_TEST(test_trace_restore_ifname_fails)
+static void trace_ifname_fails(struct fake_iface *lo)
 {
-	struct fake_iface *lo = host_lo();
-
-	fake_fail_gets(lo, 2, 1, -ENODEV);
 	lo->ifname_error = -ENOMEM;
 	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: Cannot allocate memory\n"));
@@ -2784,25 +2782,25 @@ START_TEST(test_trace_restore_ifname_fails)
 	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
 	ck_assert_uint_eq(lo->mask, 0x7fff);
 }
+
+/* Not found by name at the restore's read (the fourth get). */
+START_TEST(test_trace_restore_ifname_fails)
+{
+	struct fake_iface *lo = host_lo();
+
+	fake_fail_gets(lo, 2, 1, -ENODEV);
+	trace_ifname_fails(lo);
+}
 END_TEST
 
-/*
- * The restore's set finds no interface of the name (ENODEV), and its
- * index cannot be asked either: that error is said, not "no such
- * network interface", as at the restore's read.
- */
+/* The restore's set finds no interface of the name (ENODEV). */
 START_TEST(test_trace_restore_set_ifname_fails)
 {
 	struct fake_iface *lo = host_lo();
 
 	lo->set_error = -ENODEV;
 	lo->set_ok = 1;
-	lo->ifname_error = -ENOMEM;
-	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
-	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: Cannot allocate memory\n"));
-	ck_assert_ptr_null(strstr(err, "no such network interface"));
-	ck_assert_ptr_nonnull(strstr(err, "lo: not restored: its level is still raised; restore with: netifmsg lo 0x00000000/0x00007fff\n"));
-	ck_assert_uint_eq(lo->mask, 0x7fff);
+	trace_ifname_fails(lo);
 }
 END_TEST
 

@@ -340,6 +340,16 @@ START_TEST(test_ifname_paren)
 }
 END_TEST
 
+/* PARENT's record behind @dec, read as a decoration (@taken) or not. */
+static void check_decoration(const char *dec, bool taken)
+{
+	char rec[512], want[512];
+
+	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
+	snprintf(want, sizeof(want), "eth0|%s|NIC Link is Up", dec);
+	ck_assert_pstr_eq(dyndbg_of(rec), taken ? want : NULL);
+}
+
 /*
  * The kernel cuts a decoration at 127 bytes (PREFIX_SIZE 128): a longer
  * one of its shape is no decoration, and the record is read by its text
@@ -347,34 +357,25 @@ END_TEST
  */
 START_TEST(test_dyndbg_too_long)
 {
-	char dec[256], rec[512], want[512];
+	char dec[256];
 
 	/* 127 bytes, the blank included: the longest the kernel writes */
-	snprintf(dec, sizeof(dec), "%.*s:f:x.c:12: ", 127 - 11,
-		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
-		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm");
+	memset(dec, 'm', 116);
+	strcpy(dec + 116, ":f:x.c:12: ");
 	ck_assert_uint_eq(strlen(dec), 127);
-	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
-	snprintf(want, sizeof(want), "eth0|%s|NIC Link is Up", dec);
-	ck_assert_pstr_eq(dyndbg_of(rec), want);
+	check_decoration(dec, true);
 	/* one byte more: no decoration the kernel can have written */
-	snprintf(dec, sizeof(dec), "%.*s:f:x.c:12: ", 128 - 11,
-		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm"
-		 "mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm");
-	ck_assert_uint_eq(strlen(dec), 128);
-	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
-	ck_assert_pstr_eq(dyndbg_of(rec), NULL);
+	memset(dec, 'm', 117);
+	strcpy(dec + 117, ":f:x.c:12: ");
+	check_decoration(dec, false);
 	/* "[TID] " alone, so too (found by fuzz_kmsg) */
-	snprintf(dec, sizeof(dec), "[%.*s] ", 128 - 3,
-		 "1111111111111111111111111111111111111111111111111111111111111111"
-		 "1111111111111111111111111111111111111111111111111111111111111111");
+	dec[0] = '[';
+	memset(dec + 1, '1', 125);
+	strcpy(dec + 126, "] ");
 	ck_assert_uint_eq(strlen(dec), 128);
-	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
-	ck_assert_pstr_eq(dyndbg_of(rec), NULL);
+	check_decoration(dec, false);
 	strcpy(dec + 2, "] ");	/* "[1] " */
-	snprintf(rec, sizeof(rec), "7,1,2,-;%s" PARENT "\n", dec);
-	snprintf(want, sizeof(want), "eth0|%s|NIC Link is Up", dec);
-	ck_assert_pstr_eq(dyndbg_of(rec), want);
+	check_decoration(dec, true);
 }
 END_TEST
 
