@@ -395,6 +395,7 @@ int cmd_monitor(const struct opts *o, struct backend *b)
 		return -EIO;
 	if (watch_altnames(&w) < 0) {
 		free(w.alt);
+		free(w.seen);
 		return -EIO;
 	}
 	print_init(&w.pr, o->mode, false, PRINT_LINES, true, b);

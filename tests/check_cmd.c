@@ -1865,6 +1865,21 @@ START_TEST(test_monitor_driver_altname_once)
 END_TEST
 
 /*
+ * The same, of another driver: none matches, and the monitor ends at
+ * once (what it noted of the interface freed: the sanitizer build).
+ */
+START_TEST(test_monitor_driver_altname_other)
+{
+	fake_find(&f, "tap0")->altname = "a-long-alternative-name";
+	ck_assert_int_eq(run("--monitor --driver e1000e a-long-alternative-name"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'a-long-alternative-name' with driver e1000e\n");
+	ck_assert_str_eq(out, "");
+	ck_assert_uint_eq(f.drivers, 1);
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
  * --monitor NAME watches the name, not the interface that has it at the
  * start: tap0 renamed tapR is no more watched, and a new tap0 is.
  */
@@ -3598,6 +3613,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_driver);
 	tcase_add_test(tc, test_monitor_driver_named);
 	tcase_add_test(tc, test_monitor_driver_altname_once);
+	tcase_add_test(tc, test_monitor_driver_altname_other);
 	tcase_add_test(tc, test_monitor_name_not_index);
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);
