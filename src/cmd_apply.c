@@ -320,8 +320,14 @@ int cmd_apply(const struct opts *o, struct backend *b)
 	for (i = 0; i < conf->n; i++)
 		conf->jobs[i].ifname = job_own_name(b, &all, &conf->jobs[i]);
 	for (i = 0; i < all.n; i++) {
-		if (o->ifindex ? all.v[i].ifindex != o->ifindex :
-		    target.ifname && !job_selects(&target, &all, i))
+		/*
+		 * IFACE by name: the interface of the index read first (the
+		 * one whose driver was read), not one that took the name since.
+		 */
+		if (ifindex && all.v[i].ifindex != ifindex)
+			continue;
+		if (!o->ifindex && target.ifname &&
+		    !job_selects(&target, &all, i))
 			continue;
 		found++;
 		if (compute(conf->jobs, conf->n, used, &all, i, &a.t[a.nt].want))

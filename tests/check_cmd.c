@@ -2621,6 +2621,47 @@ START_TEST(test_apply_renamed_back_eio)
 }
 END_TEST
 
+/* After the first GET: tap0 renamed tapx, and tap1 takes the name tap0. */
+static const struct backend_ops *takeover_ops;
+
+static int get_then_takeover(struct backend *bk, const char *name,
+			     struct ifstate *st)
+{
+	int ret = takeover_ops->get(bk, name, st);
+
+	if (fake_find(&f, "tap1")) {	/* once */
+		fake_find(&f, "tap0")->name = "tapx";
+		fake_find(&f, "tap1")->name = "tap0";
+	}
+	return ret;
+}
+
+/*
+ * --apply IFACE by name: only the interface of the index read first
+ * matters (netifmsg.conf(5)).  One that took the name between that read
+ * and the dump had no driver read: it is not taken for it, with only
+ * the lines without --driver applied (tap0 none, not +link after it).
+ */
+START_TEST(test_apply_iface_taken_before_dump)
+{
+	struct backend_ops ops = *b.ops;
+	char cmd[160];
+
+	fake_find(&f, "tap1")->mask = 0x7;
+	takeover_ops = b.ops;
+	ops.get = get_then_takeover;
+	b.ops = &ops;
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap0",
+		 write_file("tap0 none\n--driver tun tap0 +link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	b.ops = takeover_ops;
+	ck_assert_str_eq(err, "netifmsg: tap0: note: no interface with a message level matches it now\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x7);
+	ck_assert_uint_eq(fake_find(&f, "tapx")->mask, 0x1);
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
 /*
  * --apply -v with no configuration line says where it looked, so a file
  * in the wrong directory is not silently ignored.
@@ -3627,6 +3668,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);
+	tcase_add_test(tc, test_apply_iface_taken_before_dump);
 	tcase_add_test(tc, test_apply_iface_notes);
 	tcase_add_test(tc, test_apply_gone);
 	tcase_add_test(tc, test_apply_renamed_back);
