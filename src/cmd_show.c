@@ -24,7 +24,7 @@ int cmd_show(const struct opts *o, struct backend *b)
 	int ret;
 
 	if (!j->ifname) {
-		ret = iflist_dump(b, &list, false, 0);
+		ret = iflist_dump(b, &list, NULL, 0);
 	} else if (many) {
 		ret = iflist_select(b, j, &list);
 	} else {
