@@ -44,9 +44,10 @@ struct backend_ops {
 	/* One interface's state. */
 	int (*get)(struct backend *b, const char *ifname, struct ifstate *st);
 	/*
-	 * Every interface that has a message level, in ifindex order;
-	 * -EAGAIN once all came if the list changed meanwhile, so that
-	 * one may be missing or twice.
+	 * Every interface that has a message level, in the kernel's
+	 * order (older kernels list by a hash of the index: iflist_dump()
+	 * sorts); -EAGAIN once all came if the list changed meanwhile, so
+	 * that one may be missing or twice.
 	 */
 	int (*dump)(struct backend *b, bstate_cb_t cb, void *data);
 	/*
