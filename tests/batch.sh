@@ -324,6 +324,7 @@ check_rc "--level-map exact --batch: the default map of the lines" 0 \
 check_mask "--level-map exact --batch: tap1 from exact level 3" tap1 0x30
 check_rc "-q --batch: nothing printed" 0 nm -q --batch "$NIM_TMP/out"
 check_empty "-q --batch: nothing printed" "$OUT"
+check_mask "-q --batch: the lines made (tap1 from cumulative level 3)" tap1 0x3f
 
 # --- -n NETNS from the initial namespace
 set_all 0x0 tap3
