@@ -75,8 +75,10 @@ cp "$OUT" "$NIM_TMP/lines"
 check_rc "wipe" 0 nm '*' 0
 check_rc "restore JSON lines" 0 nm --batch "$NIM_TMP/lines"
 every_mask_is "restore (JSON lines)"
-nm -v -f --batch <(nm) >"$NIM_TMP/vlines"
-check_egrep "-v lines end in (unchanged)" '\(unchanged\)$' "$NIM_TMP/vlines"
+check_rc "snapshot as -v lines" 0 nm -v -f --batch <(nm)
+cp "$OUT" "$NIM_TMP/vlines"
+check_count "-v lines: every interface's ends in (unchanged)" ${#names[@]} \
+	'\(unchanged\)$' "$NIM_TMP/vlines"
 check_rc "wipe" 0 nm '*' 0
 check_rc "restore -v text lines" 0 nm --batch "$NIM_TMP/vlines"
 every_mask_is "restore (-v text lines)"
