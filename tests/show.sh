@@ -74,7 +74,7 @@ check_file "show all = ethtool for every tap" "$expected" "$NIM_TMP/sorted"
 
 bad=0
 for ((i = 0; i < NTAPS; i++)); do
-	got=$(nm "tap$i" 2>&1)
+	got=$(nm "tap$i" 2>&1) || got+=" (exit status $?)"
 	if [ "$got" != "$(show_line "tap$i" "${want[tap$i]}")" ]; then
 		bad=$((bad + 1))
 		[ "$bad" -gt 3 ] || echo "      tap$i: expected '$(show_line "tap$i" "${want[tap$i]}")', got '$got'"
