@@ -82,11 +82,22 @@ for ((i = 0; i < NTAPS; i++)); do
 done
 check_eq "show one = ethtool for every tap (mismatches)" 0 "$bad"
 
-# Show all with -x and -N: one line per interface
+# Show all with -x and -N: one 'IFACE: mask' or 'IFACE: names' line per
+# interface, each as ethtool set it
+expected_x=
+expected_n=
+for ((i = 0; i < NTAPS; i++)); do
+	expected_x+="tap$i: $(hex "${want[tap$i]}")"$'\n'
+	expected_n+="tap$i: $(mask_names "${want[tap$i]}")"$'\n'
+done
 check_rc "show all -x" 0 nm -x
 check_lines "show all -x: $NTAPS lines" "$NTAPS" "$OUT"
+sort -V "$OUT" >"$NIM_TMP/sorted"
+check_file "show all -x = ethtool for every tap" "${expected_x%$'\n'}" "$NIM_TMP/sorted"
 check_rc "show all -N" 0 nm -N
 check_lines "show all -N: $NTAPS lines" "$NTAPS" "$OUT"
+sort -V "$OUT" >"$NIM_TMP/sorted"
+check_file "show all -N = ethtool for every tap" "${expected_n%$'\n'}" "$NIM_TMP/sorted"
 
 # Show all finds taps that come and go
 ip -n "$NS" link delete tap0 || fatal "deleting tap0 failed"
