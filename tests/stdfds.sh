@@ -68,7 +68,13 @@ if command -v strace >/dev/null 2>&1; then
 		ip netns exec "$NS" strace -f -qq -e trace=socket,write \
 			-o "$TRACE" -- "${NIM_WRAPPER[@]}" "$NETIFMSG" "$@"
 	}
+	# low_socket: how many of the netlink sockets traced got
+	# descriptor 0, 1 or 2; "no netlink socket traced" where strace
+	# recorded none (nothing was run, or the record reads otherwise),
+	# which would make a count of 0 say nothing.
 	low_socket() {
+		grep -qE '^[0-9]+ +socket\(AF_NETLINK, .*\) = [0-9]+$' "$TRACE" ||
+			{ echo "no netlink socket traced"; return; }
 		grep -cE '^[0-9]+ +socket\(AF_NETLINK, .*\) = [012]$' "$TRACE"
 	}
 	traced tap0 >&- 2>/dev/null
