@@ -424,6 +424,8 @@ check_out "no netlink: show tap10" "$(show_line tap10 0x4)"
 check_rc "no netlink: show all" 0 nofam
 check_lines "no netlink: show all: $NTAPS lines" "$NTAPS" "$OUT"
 check_nogrep "no netlink: show all: lo left out" "lo:" "$OUT"
+nm --ioctl >"$NIM_TMP/ioctl-all" 2>&1 || fatal "--ioctl show all failed"
+check_file "no netlink: show all = --ioctl show all" "$(cat "$NIM_TMP/ioctl-all")" "$OUT"
 check_rc "no netlink: nosuch0" 1 nofam nosuch0
 check_grep "no netlink: nosuch0: message" "netifmsg: nosuch0: no such network interface" "$ERR"
 check_rc "no netlink: tap10 likn" 2 nofam tap10 likn
