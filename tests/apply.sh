@@ -181,6 +181,10 @@ check_rc "--apply lo: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" lo
 check_rc "--apply nosuch0: nothing, exit 0" 0 nm --apply --config "$C/hot.conf" nosuch0
 check_rc "-v --apply nosuch0 says so" 0 nm -v --apply --config "$C/hot.conf" nosuch0
 check_file "-v --apply nosuch0: note" "netifmsg: nosuch0: note: no interface with a message level matches it now" "$ERR"
+# Those runs for one IFACE applied no line to another ('tap* 0x1').
+for i in 0 1 2 3; do
+	check_mask "--apply -new1, ve0, lo, nosuch0: tap$i untouched" "tap$i" 0x7
+done
 # What udev runs now: --ifindex, and the name is never read as a word.
 # 'new*x' as a word would be a pattern for newax too; 'new\x' a name
 # with an escape.
