@@ -386,7 +386,8 @@ mon=$NIM_TMP/mon
 mon_pid=$!
 sync_monitors tap14 "$mon"
 before=$(wc -l <"$mon")
-nm --ioctl tap14 0x8003 && nm --ioctl tap14 0x8003
+check_rc "--ioctl tap14 0x8003 (monitored)" 0 nm --ioctl tap14 0x8003
+check_rc "--ioctl tap14 0x8003 again (monitored)" 0 nm --ioctl tap14 0x8003
 for ((try = 0; try < 200; try++)); do
 	[ "$(wc -l <"$mon")" -ge $((before + 2)) ] && break
 	sleep 0.05
