@@ -38,6 +38,8 @@ nm >"$NIM_TMP/netlink" 2>&1
 check_file "--ioctl show all = netlink show all" "$(cat "$NIM_TMP/netlink")" "$OUT"
 check_rc "--ioctl show all -x" 0 nm --ioctl -x
 check_lines "--ioctl show all -x: $NTAPS lines" "$NTAPS" "$OUT"
+nm -x >"$NIM_TMP/netlink" 2>&1 || fatal "show all -x failed"
+check_file "--ioctl show all -x = netlink show all -x" "$(cat "$NIM_TMP/netlink")" "$OUT"
 check_rc "--ioctl show all -j" 0 nm --ioctl -j
 check_json_valid "--ioctl show all -j: valid JSON" "$OUT"
 check_lines "--ioctl show all -j: one line" 1 "$OUT"

@@ -35,7 +35,8 @@ tap3: 0x00000001"
 check_rc "show -x tap2 (one interface: bare)" 0 nm -x tap2
 check_out "show -x tap2: the mask alone" "0x00000001"
 check_rc "show -j 'tap?'" 0 nm -j 'tap?'
-check_egrep "show -j 'tap?': one array of four" '^\[(\{[^}]*\},){3}\{[^}]*\}\]$' "$OUT"
+check_json "show -j 'tap?': the four taps" \
+	"[$(json_if tap0 0x1),$(json_if tap1 0x1),$(json_if tap2 0x1),$(json_if tap3 0x1)]" "$OUT"
 check_rc "show 've*' (no message level: no match)" 1 nm 've*'
 check_grep "show 've*': message" "netifmsg: no interface with a message level matches 've*'" "$ERR"
 check_empty "show 've*': no stdout" "$OUT"
@@ -82,6 +83,9 @@ check_eq "ethtool -i tap0: driver tun" "driver: tun" "$(et -i tap0 | grep '^driv
 check_rc "--driver tun -x" 0 nm --driver tun -x
 check_lines "--driver tun -x: every tap" 6 "$OUT"
 check_egrep "--driver tun -x: named lines" '^tap0: 0x' "$OUT"
+# Every interface here with a message level is a tap: all of show -x.
+nm -x >"$NIM_TMP/all-x" 2>&1 || fatal "show all -x failed"
+check_file "--driver tun -x = show all -x" "$(cat "$NIM_TMP/all-x")" "$OUT"
 # With -n the driver is asked on a socket of that namespace (sysfs, not
 # remounted by setns, would show this namespace's interfaces).
 check_rc "-n NS --driver tun -x" 0 "$NETIFMSG" -n "$NS" --driver tun -x
