@@ -898,6 +898,11 @@ static Suite *config_suite(void)
 	Suite *s = suite_create("config");
 	TCase *tc = tcase_create("files");
 
+	/*
+	 * test_json_too_large reads 64 MiB: under the sanitizers on a
+	 * loaded machine that took longer than Check's default 4 s.
+	 */
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_default_order);
 	tcase_add_test(tc, test_missing_is_empty);
