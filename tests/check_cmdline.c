@@ -311,6 +311,18 @@ static void check_trace_driver_all(struct opts *o)
 }
 
 /* --trace with a level: the level's mask alone, no +all. */
+/*
+ * "tap0 -s": a "-s" that ends the words is a -NAME CHANGE (of a name the
+ * kernel may know), not ethtool's "-s" before msglvl.
+ */
+static void check_dash_s_last(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "tap0");
+	ck_assert_int_eq(o->job.more->nwords, 1);
+	ck_assert_str_eq(o->job.more->words[0], "-s");
+	ck_assert_uint_eq(o->job.unknown, 1);
+}
+
 static void check_trace_level1(struct opts *o)
 {
 	ck_assert_str_eq(o->job.ifname, "tap0");
@@ -418,6 +430,9 @@ static const struct cl_case cases[] = {
 	{ { "--driver", "tun", "+link:", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
 	{ { "--driver", "tun", "--", "+link", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_plus_iface },
 	{ { "-f", "tap0", "+link", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
+	{ { "tap0", "-s", NULL }, 0, CMD_CHANGE, NULL, check_dash_s_last },
+	{ { "tap0", "--for", "3", NULL }, -EINVAL, 0, "option --for needs --trace", NULL },
+	{ { "--config", "f", "tap0", NULL }, -EINVAL, 0, "option --config needs --apply", NULL },
 	{ { "--monitor", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--monitor", "-v", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
 	{ { "--monitor", "--from-level", "3", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
