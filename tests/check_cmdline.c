@@ -913,6 +913,11 @@ static const struct {
 	  .msg = "level 8 is out of range for the cumulative map" },
 	{ { "tap0", "--level-map", "kernel", "--from-level", "-1", "+link", NULL },
 	  .msg = "level -1 under the kernel map means the driver's default" },
+	/* INT_MAX and INT_MIN fit a driver's debug=: its default, no more */
+	{ { "tap0", "--level-map", "kernel", "--from-level", "2147483647", NULL },
+	  .msg = "level 2147483647 under the kernel map means the driver's default" },
+	{ { "tap0", "--level-map", "kernel", "--from-level=-2147483648", NULL },
+	  .msg = "level -2147483648 under the kernel map means the driver's default" },
 };
 
 START_TEST(test_change_words)
@@ -1401,6 +1406,26 @@ START_TEST(test_quote_utf8)
 	memset(word + 63, 0x80, 4);
 	word[67] = 'x';
 	word[68] = '\0';
+	memcpy(want, word, 64);
+	strcpy(want + 64, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	/*
+	 * A lead byte with four continuation bytes after it starts no
+	 * character either (one has three at most): the cut stays at 64.
+	 */
+	memset(word, 'a', 60);
+	word[60] = '\xf0';
+	memset(word + 61, 0x80, 6);
+	word[67] = '\0';
+	memcpy(want, word, 64);
+	strcpy(want + 64, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	/* A word of 64 bytes exactly is quoted whole, without "...". */
+	memset(word, 'a', 64);
+	word[64] = '\0';
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), word);
+	word[64] = 'b';
+	word[65] = '\0';
 	memcpy(want, word, 64);
 	strcpy(want + 64, "...");
 	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
