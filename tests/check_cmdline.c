@@ -650,6 +650,8 @@ static const struct cl_case cases[] = {
 	{ { "tap0", "timer", "--from-level", "1", NULL }, 0, CMD_CHANGE, NULL, check_timer_level1 },
 	{ { "--decode", "--from-level", "3", NULL }, 0, CMD_DECODE, NULL, check_decode_level3 },
 	{ { "--list", "-x", NULL }, -EINVAL, 0, "--list takes no -x", NULL },
+	{ { "--list", "tap0", NULL }, -EINVAL, 0, "--list takes no interface, CHANGE or level", NULL },
+	{ { "--list", "--from-level", "3", NULL }, -EINVAL, 0, "--list takes no interface, CHANGE or level", NULL },
 	/* the first --decode decides whether a word came before it */
 	{ { "--decode", "tap0", "--decode", NULL }, -EINVAL, 0, "unknown message class 'tap0'", NULL },
 	/* the first of two mistyped options after --monitor is named */
