@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "out.h"
@@ -398,6 +400,72 @@ START_TEST(test_gone_hung_up)
 }
 END_TEST
 
+/*
+ * What the terminal of @master was given: all there is, waiting up to
+ * a second for the first byte (and a little for more); NUL-terminated.
+ */
+static size_t pty_read(int master, char *buf, size_t size)
+{
+	struct pollfd p = { .fd = master, .events = POLLIN };
+	size_t got = 0;
+	ssize_t n;
+	int ms = 1000;
+
+	while (got + 1 < size && poll(&p, 1, ms) == 1) {
+		n = read(master, buf + got, size - 1 - got);
+		if (n <= 0)
+			break;
+		got += (size_t)n;
+		ms = 100;
+	}
+	buf[got] = '\0';
+	return got;
+}
+
+/*
+ * A line a terminal took only in part, when asked to stop, gets its
+ * newline before the next line written there, once: the next lines,
+ * as a line a terminal took whole, start with nothing before them.
+ */
+START_TEST(test_tty_cut_line_newline_once)
+{
+	volatile sig_atomic_t stop = 1;
+	static char big[1 << 20];
+	char buf[4096];
+	struct termios t;
+	int master = posix_openpt(O_RDWR | O_NOCTTY | O_NONBLOCK), slave;
+
+	ck_assert_int_ge(master, 0);
+	ck_assert_int_eq(grantpt(master), 0);
+	ck_assert_int_eq(unlockpt(master), 0);
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY | O_NONBLOCK);
+	ck_assert_int_ge(slave, 0);
+	ck_assert_int_eq(tcgetattr(slave, &t), 0);
+	cfmakeraw(&t);
+	ck_assert_int_eq(tcsetattr(slave, TCSANOW, &t), 0);
+	/* Whole lines: nothing comes before the next one. */
+	ck_assert_int_eq(out_write_fd(slave, "a\n", 2, NULL), 0);
+	ck_assert_uint_eq(pty_read(master, buf, sizeof(buf)), 2);
+	ck_assert_int_eq(out_write_fd(slave, "b\n", 2, NULL), 0);
+	pty_read(master, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "b\n");
+	/* Stopped: the terminal takes part of a line too long for it. */
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\n';
+	ck_assert_int_eq(out_write_fd(slave, big, sizeof(big), &stop), 0);
+	while (pty_read(master, buf, sizeof(buf)))
+		;
+	ck_assert_int_eq(out_write_fd(slave, "c\n", 2, NULL), 0);
+	pty_read(master, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "\nc\n");
+	ck_assert_int_eq(out_write_fd(slave, "d\n", 2, NULL), 0);
+	pty_read(master, buf, sizeof(buf));
+	ck_assert_str_eq(buf, "d\n");
+	close(slave);
+	close(master);
+}
+END_TEST
+
 static Suite *out_suite(void)
 {
 	Suite *s = suite_create("out");
@@ -413,6 +481,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_cut_after_long_line);
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
 	tcase_add_test(tc, test_gone_hung_up);
+	tcase_add_test(tc, test_tty_cut_line_newline_once);
 	suite_add_tcase(s, tc);
 	return s;
 }
