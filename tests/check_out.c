@@ -207,7 +207,7 @@ END_TEST
  */
 START_TEST(test_keep_whole)
 {
-	static char big[40000];
+	static char big[40000], back[sizeof(big) + 8];
 	pid_t pid;
 
 	pid = fork();
@@ -228,6 +228,11 @@ START_TEST(test_keep_whole)
 		if (out_flush() || fstat(fd, &st) ||
 		    st.st_size != (off_t)sizeof(big) + 8)
 			_exit(12);
+		/* The line kept whole is the one written, byte for byte. */
+		if (pread(fd, back, sizeof(back), 0) != (ssize_t)sizeof(back) ||
+		    memcmp(back, "first\n", 6) || memcmp(back + 6, big, sizeof(big)) ||
+		    memcmp(back + 6 + sizeof(big), "]\n", 2))
+			_exit(13);
 		_exit(0);
 	}
 	child_passed(pid);
