@@ -1510,6 +1510,32 @@ START_TEST(test_select_keeps_drivers)
 END_TEST
 
 /*
+ * A dump of more interfaces than the list's first room (64): each one
+ * is kept, in order, in room the list has (a show of all of them).
+ */
+START_TEST(test_iflist_many)
+{
+	struct iflist l = { 0 };
+	struct ifstate st = { 0 };
+	size_t i;
+
+	for (i = 0; i < 1000; i++) {
+		st.ifindex = (uint32_t)i + 1;
+		snprintf(st.ifname, sizeof(st.ifname), "tap%zu", i);
+		ck_assert_int_eq(iflist_add(&st, &l), 0);
+		ck_assert_uint_ge(l.cap, l.n);
+	}
+	ck_assert_uint_eq(l.n, 1000);
+	for (i = 0; i < 1000; i++) {
+		snprintf(st.ifname, sizeof(st.ifname), "tap%zu", i);
+		ck_assert_uint_eq(l.v[i].ifindex, i + 1);
+		ck_assert_str_eq(l.v[i].ifname, st.ifname);
+	}
+	iflist_free(&l);
+}
+END_TEST
+
+/*
  * iflist_driver() takes a name of any length (an unreadable driver's is
  * ""): it reads no byte past it, here the last of a page before one
  * that cannot be read.
@@ -3665,6 +3691,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_select_altname);
 	tcase_add_test(tc, test_select_keeps_drivers);
 	tcase_add_test(tc, test_iflist_driver_short_name);
+	tcase_add_test(tc, test_iflist_many);
 	tcase_add_test(tc, test_apply_driver);
 	tcase_add_test(tc, test_apply_driver_note);
 	tcase_add_test(tc, test_apply_empty_note);
