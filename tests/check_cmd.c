@@ -7,6 +7,7 @@
  */
 #include <check.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1103,6 +1104,68 @@ START_TEST(test_batch_force_unmatched_broken)
 	ck_assert_ptr_nonnull(unsent);
 	ck_assert_msg(none < unsent, "out of order: %s", err);
 	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+}
+END_TEST
+
+/*
+ * Show -j @name in a child whose standard output is a pipe its reader
+ * has closed, SIGPIPE at its default action; returns the wait status.
+ * Exit status 0: the show returned -EIO and its output failed with EPIPE.
+ */
+static int show_to_closed_pipe(const char *name)
+{
+	char a0[] = "-j", a1[IF_NAMESIZE];
+	char *argv[] = { a0, a1 };
+	const char *words[2];
+	struct cmdline_err cerr;
+	struct opts o;
+	int p[2], e[2], status;
+	pid_t pid;
+
+	snprintf(a1, sizeof(a1), "%s", name);
+	opts_init(&o);
+	ck_assert_int_eq(cmdline_parse(&o, 2, argv, words, CMDLINE_ARGV,
+				       &cerr), 0);
+	ck_assert_int_eq(pipe(p), 0);
+	close(p[0]);			/* the reader is gone */
+	ck_assert_int_eq(pipe(e), 0);	/* its message, never read */
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		sigset_t pipe_sig;
+		int ret, flushed;
+
+		sigemptyset(&pipe_sig);
+		sigaddset(&pipe_sig, SIGPIPE);
+		sigprocmask(SIG_UNBLOCK, &pipe_sig, NULL);
+		signal(SIGPIPE, SIG_DFL);
+		dup2(p[1], STDOUT_FILENO);
+		dup2(e[1], STDERR_FILENO);
+		ret = cmd_show(&o, &b);
+		flushed = out_flush();
+		_exit(ret == -EIO && flushed == -EPIPE ? 0 : 10);
+	}
+	close(p[1]);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	close(e[0]);
+	close(e[1]);
+	return status;
+}
+
+/*
+ * A show that fails is not killed by SIGPIPE when its reader is gone: it
+ * exits with its status 1; one that only prints is (netifmsg(8), EXIT
+ * STATUS).
+ */
+START_TEST(test_show_fails_reader_gone)
+{
+	int status = show_to_closed_pipe("nosuch");
+
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	status = show_to_closed_pipe("tap0");
+	ck_assert(WIFSIGNALED(status));
+	ck_assert_int_eq(WTERMSIG(status), SIGPIPE);
 }
 END_TEST
 
@@ -3611,6 +3674,7 @@ static Suite *cmd_suite(void)
 	tcase_add_unchecked_fixture(tc, fake_kmsg_setup, fake_kmsg_teardown);
 	tcase_add_test(tc, test_show_all);
 	tcase_add_test(tc, test_show_all_none);
+	tcase_add_test(tc, test_show_fails_reader_gone);
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_dump_enodev);
 	tcase_add_test(tc, test_apply_dump_cut_short);
