@@ -1344,6 +1344,24 @@ START_TEST(test_batch_read_einval)
 }
 END_TEST
 
+/*
+ * --level-map on the command line of --batch is the default map of the
+ * file's lines; a line's own --level-map replaces it for that line.
+ */
+START_TEST(test_batch_level_map)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "--level-map exact --batch %s",
+		 write_file("tap0 --from-level 2\n"
+			    "tap1 --from-level 2 --level-map cumulative\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0xc);
+	ck_assert_uint_eq(fake_find(&f, "tap1")->mask, 0xf);
+}
+END_TEST
+
 /* Show lines in a batch, and kernel names in batch lines. */
 START_TEST(test_batch_show_names)
 {
@@ -3713,6 +3731,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_batch_force_unmatched_inside_broken);
 	tcase_add_test(tc, test_batch_broken_in_pattern);
 	tcase_add_test(tc, test_batch_bad_line);
+	tcase_add_test(tc, test_batch_level_map);
 	tcase_add_test(tc, test_batch_show_names);
 	tcase_add_test(tc, test_batch_read_einval);
 	tcase_add_test(tc, test_apply);
