@@ -22,6 +22,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "out.h"
 
 /* The test runner's own stdout, put back by stdout_back(). */
@@ -370,6 +371,38 @@ START_TEST(test_stop_writes_what_is_taken)
 END_TEST
 
 /*
+ * Stopped (diag_stop_on()), a message standard error does not take at
+ * once, a pipe whose reader does not read, is left out: diag() does not
+ * wait for it (netifmsg(8), DEBUG SESSIONS).
+ */
+START_TEST(test_diag_stopped_left_out)
+{
+	volatile sig_atomic_t stop = 1;
+	int p[2];
+	pid_t pid;
+
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
+	while (write(p[1], "x", 1) == 1)
+		;
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, 0), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		alarm(5);
+		if (dup2(p[1], STDERR_FILENO) < 0)
+			_exit(10);
+		diag_stop_on(&stop);
+		diag(NULL, "tap0", "a message left out");
+		_exit(0);
+	}
+	child_passed(pid);
+	close(p[0]);
+	close(p[1]);
+}
+END_TEST
+
+/*
  * EIO is a reader gone only where standard output is a terminal hung up
  * (POLLHUP), not a file's read error; EPIPE and the like always are.
  */
@@ -485,6 +518,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_cut_long_line);
 	tcase_add_test(tc, test_cut_after_long_line);
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
+	tcase_add_test(tc, test_diag_stopped_left_out);
 	tcase_add_test(tc, test_gone_hung_up);
 	tcase_add_test(tc, test_tty_cut_line_newline_once);
 	suite_add_tcase(s, tc);
