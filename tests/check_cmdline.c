@@ -460,6 +460,9 @@ static const struct cl_case cases[] = {
 	{ { "--batch", "", NULL }, -EINVAL, 0, "--batch needs a file name", NULL },
 	{ { "--batch", NULL }, -EINVAL, 0, "option '--batch' needs a value", NULL },
 	{ { "--batch", "f", "-q", "-v", NULL }, -EINVAL, 0, "option -q excludes", NULL },
+	{ { "-q", "-j", "tap0", NULL }, -EINVAL, 0, "option -q excludes -j, -x, -N and -v", NULL },
+	{ { "tap0", "-q", "-x", NULL }, -EINVAL, 0, "option -q excludes -j, -x, -N and -v", NULL },
+	{ { "-N", "-q", "tap0", NULL }, -EINVAL, 0, "option -q excludes -j, -x, -N and -v", NULL },
 	{ { "--monitor", "-j", "-x", NULL }, -EINVAL, 0, "exclude each other", NULL },
 	/* after IFACE, -f is the option, not a class */
 	{ { "tap0", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
