@@ -117,6 +117,19 @@ START_TEST(test_show_all)
 }
 END_TEST
 
+/*
+ * Show-all is put in index order (netifmsg(8), NETLINK NOTES), also
+ * where only the first two interfaces of the dump are out of it.
+ */
+START_TEST(test_show_all_first_two_swapped)
+{
+	fake_find(&f, "tap0")->ifindex = 5;
+	ck_assert_int_eq(run("-x"), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000000\ntap0: 0x00000001\n");
+	ck_assert_str_eq(err, "");
+}
+END_TEST
+
 /* No interface with a message level: nothing to show, and no error. */
 START_TEST(test_show_all_none)
 {
@@ -3692,6 +3705,7 @@ static Suite *cmd_suite(void)
 	tcase_add_unchecked_fixture(tc, fake_kmsg_setup, fake_kmsg_teardown);
 	tcase_add_test(tc, test_show_all);
 	tcase_add_test(tc, test_show_all_none);
+	tcase_add_test(tc, test_show_all_first_two_swapped);
 	tcase_add_test(tc, test_show_fails_reader_gone);
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_dump_enodev);
