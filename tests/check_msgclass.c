@@ -332,6 +332,10 @@ static const struct {
 	{ "hx",			"hw" },
 	{ "wl",			"wol" },
 	{ "dvr",		"drv" },
+	/* one slip from a short name: the first two swapped, a letter doubled */
+	{ "rdv",		"drv" },
+	{ "wh",			"hw" },
+	{ "hww",		"hw" },
 	/* two edits from both ifdown (bit 4) and ifup (bit 5): the lower wins */
 	{ "ifdn",		"ifdown" },
 	/* two edits, both inserted, both deleted: still within reach */
