@@ -66,6 +66,15 @@ static const struct {
 	{ "\xc3\xc3\xa9", "\\xc3\xc3\xa9", false },
 	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80", false },
 	{ "\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80", false },
+	/*
+	 * the lead bytes' edges: 0xdf ends the two-byte ones, 0xe0 starts
+	 * the three-byte ones (U+0800 is text), and 0xf5 to 0xff start no
+	 * character, not even where their bits would be below U+10FFFF
+	 */
+	{ "\xe0\xa0\x80", "\xe0\xa0\x80", true },		/* U+0800 */
+	{ "\xdf\xbf", "\xdf\xbf", true },			/* U+07FF */
+	{ "\xf9\x80\x80\x80", "\\xf9\\x80\\x80\\x80", false },
+	{ "\xfc\x80\x80\x80", "\\xfc\\x80\\x80\\x80", false },
 };
 
 START_TEST(test_escape)
