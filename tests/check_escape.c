@@ -64,6 +64,9 @@ static const struct {
 	{ "\xee\x80\x80", "\xee\x80\x80", true },
 	/* a continuation byte is 10xxxxxx: 0xc3 cannot be one */
 	{ "\xc3\xc3\xa9", "\\xc3\xc3\xa9", false },
+	/* a stray continuation byte after a character is still no text */
+	{ "\xc3\xa9\x80", "\xc3\xa9\\x80", false },
+	{ "\xe2\x82\xac\xbf", "\xe2\x82\xac\\xbf", false },
 	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80", false },
 	{ "\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80", false },
 	/*
