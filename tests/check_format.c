@@ -206,6 +206,8 @@ START_TEST(test_text_escape)
 			 "a b\\\\: 0x00000000 none");
 	ck_assert_str_eq(fmt(OUT_TEXT, "ab[", 2, 0, CHANGED_NONE),
 			 "ab\\[: 0x00000000 none");
+	ck_assert_str_eq(fmt(OUT_TEXT, "tap\x7f", 2, 0, CHANGED_NONE),
+			 "tap\\x7f: 0x00000000 none");
 	/*
 	 * a first '-' or '#' would be an option or a comment in --batch,
 	 * a first '{' might make the file JSON
@@ -328,6 +330,12 @@ START_TEST(test_list)
 	format_list_row(row, sizeof(row), OUT_TEXT, 14);
 	ck_assert_str_eq(row, "wol         14  0x4000  -");
 	ck_assert_uint_eq(format_list_row(row, sizeof(row), OUT_JSON, -1), 0);
+	/* -N: the names alone, one a row */
+	format_list_row(row, sizeof(row), OUT_NAMES, 0);
+	ck_assert_str_eq(row, "drv");
+	format_list_row(row, sizeof(row), OUT_NAMES, 14);
+	ck_assert_str_eq(row, "wol");
+	ck_assert_uint_eq(format_list_row(row, sizeof(row), OUT_NAMES, -1), 0);
 	format_list_row(row, sizeof(row), OUT_JSON, 6);
 	ck_assert_str_eq(row, "{\"name\":\"rx_err\",\"bit\":6,\"mask\":64,\"old_level\":4}");
 	format_list_row(row, sizeof(row), OUT_JSON, 13);
