@@ -378,6 +378,21 @@ START_TEST(test_log)
 	format_log(line, strlen("[    0.000001] tap0: up") + 1, OUT_TEXT, 1,
 		   "tap0", 6, "up");
 	ck_assert_str_eq(line, "[    0.000001] tap0: up");
+	/* snprintf style: a record cut short writes nothing past @size */
+	memset(line, 'X', sizeof(line));
+	ck_assert_uint_eq(format_log(line, 24, OUT_TEXT, 1, "tap0", 6,
+				     "link is up at 1 Gbps"),
+			  strlen("[    0.000001] tap0: link is up at 1 Gbps"));
+	ck_assert_str_eq(line, "[    0.000001] tap0: li");
+	ck_assert_int_eq(line[24], 'X');
+	ck_assert_int_eq(line[40], 'X');
+	memset(line, 'X', sizeof(line));
+	ck_assert_uint_eq(format_log(line, 8, OUT_TEXT, 1, "tap0", 6, "up"),
+			  strlen("[    0.000001] tap0: up"));
+	ck_assert_str_eq(line, "[    0.");
+	ck_assert_int_eq(line[8], 'X');
+	ck_assert_int_eq(line[21], 'X');
+	ck_assert_int_eq(line[23], 'X');
 	format_log(line, sizeof(line), OUT_JSON, 12345678, "tap0", 6, "up");
 	ck_assert_str_eq(line, "{\"time\":12.345678,\"ifname\":\"tap0\",\"priority\":6,\"message\":\"up\"}");
 	/* a name that is not UTF-8 has its bytes in "ifname_hex" */
