@@ -531,6 +531,40 @@ START_TEST(test_read_many)
 }
 END_TEST
 
+/*
+ * The lines are held until the whole file has been read (netifmsg(8),
+ * BATCH): far more text than one chunk of memory takes, every line kept
+ * as it was read.
+ */
+START_TEST(test_read_many_chunks)
+{
+	size_t n = 40000, i, len = 0;
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	char *s = malloc(n * 48), name[32];
+
+	ck_assert_ptr_nonnull(s);
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(s + len, "tap%zu 0x%zx +bit31 -drv\n",
+				       i, i & 0x7fff);
+	ck_assert_uint_gt(len, 4 * 65536);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(read_string(&b, s, &errline, &err), 0);
+	ck_assert_uint_eq(b.n, n);
+	for (i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "tap%zu", i);
+		ck_assert_str_eq(b.jobs[i].ifname, name);
+		ck_assert_uint_eq(b.jobs[i].lineno, i + 1);
+		ck_assert_uint_eq(b.jobs[i].change.abs, i & 0x7fff);
+		ck_assert_uint_eq(b.jobs[i].change.on, 0x80000000);
+		ck_assert_uint_eq(b.jobs[i].change.off, 0x1);
+	}
+	batch_free(&b);
+	free(s);
+}
+END_TEST
+
 /* A line of @len bytes: "tap0", blanks, "+drv". */
 static char *line_of(size_t len)
 {
@@ -1201,6 +1235,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_unknown_name_line);
 	tcase_add_test(tc, test_read_nul_byte);
 	tcase_add_test(tc, test_read_many);
+	tcase_add_test(tc, test_read_many_chunks);
 	tcase_add_test(tc, test_read_line_max);
 	tcase_add_test(tc, test_read_endless_line);
 	tcase_add_test(tc, test_read_error);
