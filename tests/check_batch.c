@@ -503,6 +503,32 @@ START_TEST(test_read_nul_byte)
 	fclose(f);
 	ck_assert_uint_eq(errline, 2);
 	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
+	ck_assert(!json_hinted(err.msg));
+	batch_free(&b);
+}
+END_TEST
+
+/*
+ * The line with a NUL byte is judged by what came before the byte: one
+ * that starts like JSON ("{") says it is JSON read as text, whatever
+ * the line before it held.
+ */
+START_TEST(test_read_nul_byte_json_hint)
+{
+	static const char file[] = "#saved\n{\0\"ifname\": \"tap0\"\n";
+	struct cmdline_err err;
+	unsigned int errline;
+	struct batch b;
+	FILE *f;
+
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	f = fmemopen((void *)file, sizeof(file) - 1, "r");
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(batch_read(&b, f, "", &errline, &err), -EINVAL);
+	fclose(f);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_msg(strstr(err.msg, "NUL byte") && json_hinted(err.msg),
+		      "%s", err.msg);
 	batch_free(&b);
 }
 END_TEST
@@ -1234,6 +1260,7 @@ static Suite *batch_suite(void)
 	tcase_add_test(tc, test_read_json_as_text);
 	tcase_add_test(tc, test_read_unknown_name_line);
 	tcase_add_test(tc, test_read_nul_byte);
+	tcase_add_test(tc, test_read_nul_byte_json_hint);
 	tcase_add_test(tc, test_read_many);
 	tcase_add_test(tc, test_read_many_chunks);
 	tcase_add_test(tc, test_read_line_max);
