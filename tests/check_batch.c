@@ -1088,6 +1088,8 @@ END_TEST
 START_TEST(test_read_json_len)
 {
 	static const char text[] = "{\"ifname\":\"tap0\",\"msg_enable\":1}\n \t";
+	static const char cut[] = "{\"ifname\":\"tap0\",\"msg_enable\":1}\n"
+				  "{\"ifname\":\"tap1\"";
 	long page = sysconf(_SC_PAGESIZE);
 	struct cmdline_err err;
 	unsigned int errline;
@@ -1104,6 +1106,15 @@ START_TEST(test_read_json_len)
 	ck_assert_int_eq(batch_read_json(&b, p, sizeof(text) - 1, &errline,
 					 &err), 0);
 	ck_assert_uint_eq(b.n, 1);
+	batch_free(&b);
+	/* a file cut short in its second object is invalid JSON, on line 2 */
+	p = p + (sizeof(text) - 1) - (sizeof(cut) - 1);
+	memcpy(p, cut, sizeof(cut) - 1);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	ck_assert_int_eq(batch_read_json(&b, p, sizeof(cut) - 1, &errline,
+					 &err), -EINVAL);
+	ck_assert_uint_eq(errline, 2);
+	ck_assert_msg(strstr(err.msg, "invalid JSON"), "%s", err.msg);
 	batch_free(&b);
 }
 END_TEST
