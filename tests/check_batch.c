@@ -922,6 +922,14 @@ static const struct json_case json_cases[] = {
 	{ "[{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]}]",
 	  0, 1, "tap0", 0x5, 1, NULL },
 	{ "[]", 0, 0, NULL, 0, 0, NULL },
+	/* as -j prints the array, with its newline; blanks after it too */
+	{ "[{\"ifname\":\"tap0\",\"ifindex\":2,\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]}]\n",
+	  0, 1, "tap0", 0x5, 1, NULL },
+	{ "[]\n \t\r\n", 0, 0, NULL, 0, 0, NULL },
+	/* but nothing else after it: the array is the file */
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":5}]\n[]\n", -EINVAL, 0, NULL, 0, 2,
+	  "invalid JSON: end of file expected" },
+	{ "[] x", -EINVAL, 0, NULL, 0, 1, "invalid JSON: end of file expected" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n\n{\"ifname\":\"tap1\",\"msg_enable\":4294967295}\n",
 	  0, 2, "tap1", 0xffffffff, 3, NULL },
 	/* Names are literal: a glob character, a first '-' or '#'. */
