@@ -305,16 +305,23 @@ START_TEST(test_bad_line_at_chunk_end)
 }
 END_TEST
 
-static int read_string(struct batch *b, const char *s, unsigned int *errline,
-		       struct cmdline_err *err)
+/* batch_read() of the @len bytes at @s (NUL bytes among them). */
+static int read_bytes(struct batch *b, const char *s, size_t len,
+		      unsigned int *errline, struct cmdline_err *err)
 {
-	FILE *f = fmemopen((void *)s, strlen(s), "r");
+	FILE *f = fmemopen((void *)s, len, "r");
 	int ret;
 
 	ck_assert_ptr_nonnull(f);
 	ret = batch_read(b, f, "", errline, err);
 	fclose(f);
 	return ret;
+}
+
+static int read_string(struct batch *b, const char *s, unsigned int *errline,
+		       struct cmdline_err *err)
+{
+	return read_bytes(b, s, strlen(s), errline, err);
 }
 
 START_TEST(test_read_file)
@@ -494,13 +501,10 @@ START_TEST(test_read_nul_byte)
 	struct cmdline_err err;
 	unsigned int errline;
 	struct batch b;
-	FILE *f;
 
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	f = fmemopen((void *)file, sizeof(file) - 1, "r");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(batch_read(&b, f, "", &errline, &err), -EINVAL);
-	fclose(f);
+	ck_assert_int_eq(read_bytes(&b, file, sizeof(file) - 1, &errline, &err),
+			 -EINVAL);
 	ck_assert_uint_eq(errline, 2);
 	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
 	ck_assert(!json_hinted(err.msg));
@@ -519,13 +523,10 @@ START_TEST(test_read_nul_byte_json_hint)
 	struct cmdline_err err;
 	unsigned int errline;
 	struct batch b;
-	FILE *f;
 
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	f = fmemopen((void *)file, sizeof(file) - 1, "r");
-	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(batch_read(&b, f, "", &errline, &err), -EINVAL);
-	fclose(f);
+	ck_assert_int_eq(read_bytes(&b, file, sizeof(file) - 1, &errline, &err),
+			 -EINVAL);
 	ck_assert_uint_eq(errline, 2);
 	ck_assert_msg(strstr(err.msg, "NUL byte") && json_hinted(err.msg),
 		      "%s", err.msg);

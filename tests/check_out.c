@@ -153,6 +153,16 @@ START_TEST(test_whole_lines_atomic)
 }
 END_TEST
 
+/* A pipe whose reader does not read, full, its write end blocking. */
+static void full_pipe(int p[2])
+{
+	ck_assert_int_eq(pipe(p), 0);
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
+	while (write(p[1], "x", 1) == 1)
+		;
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, 0), 0);
+}
+
 /* The child forked as @pid ended with exit status 0 (else: its check's). */
 static void child_passed(pid_t pid)
 {
@@ -353,11 +363,7 @@ START_TEST(test_stop_writes_what_is_taken)
 	ck_assert_int_eq(out_write_fd(STDOUT_FILENO, "a line\n", 7, &stop), 0);
 	ck_assert_int_eq(file_size(fd), 7);
 	stdout_back(fd);
-	ck_assert_int_eq(pipe(p), 0);
-	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
-	while (write(p[1], "x", 1) == 1)
-		;
-	ck_assert_int_eq(fcntl(p[1], F_SETFL, 0), 0);
+	full_pipe(p);
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
@@ -381,11 +387,7 @@ START_TEST(test_diag_stopped_left_out)
 	int p[2];
 	pid_t pid;
 
-	ck_assert_int_eq(pipe(p), 0);
-	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
-	while (write(p[1], "x", 1) == 1)
-		;
-	ck_assert_int_eq(fcntl(p[1], F_SETFL, 0), 0);
+	full_pipe(p);
 	pid = fork();
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
