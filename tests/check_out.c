@@ -18,6 +18,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <termios.h>
 #include <unistd.h>
@@ -404,6 +405,45 @@ START_TEST(test_diag_stopped_left_out)
 }
 END_TEST
 
+/* The read end of the pipe test_nonblocking_full_waits() fills. */
+static int drain_fd = -1;
+
+static void drain(int sig)
+{
+	char buf[4096];
+
+	(void)sig;
+	while (read(drain_fd, buf, sizeof(buf)) > 0)
+		;
+}
+
+/*
+ * A standard output another program left non-blocking is written as a
+ * blocking one (netifmsg(8), OUTPUT): full, it is waited for, and that
+ * is no write error.  A timer empties the pipe while out_write_fd()
+ * waits; the line then arrives whole.
+ */
+START_TEST(test_nonblocking_full_waits)
+{
+	struct itimerval t = { .it_value.tv_usec = 50000 };
+	struct sigaction sa = { .sa_handler = drain };
+	char buf[8];
+	int p[2];
+
+	full_pipe(p);
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
+	ck_assert_int_eq(fcntl(p[0], F_SETFL, O_NONBLOCK), 0);
+	drain_fd = p[0];
+	ck_assert_int_eq(sigaction(SIGALRM, &sa, NULL), 0);
+	ck_assert_int_eq(setitimer(ITIMER_REAL, &t, NULL), 0);
+	ck_assert_int_eq(out_write_fd(p[1], "y\n", 2, NULL), 0);
+	ck_assert_int_eq(read(p[0], buf, sizeof(buf)), 2);
+	ck_assert(!memcmp(buf, "y\n", 2));
+	close(p[0]);
+	close(p[1]);
+}
+END_TEST
+
 /*
  * EIO is a reader gone only where standard output is a terminal hung up
  * (POLLHUP), not a file's read error; EPIPE and the like always are.
@@ -522,6 +562,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
 	tcase_add_test(tc, test_diag_stopped_left_out);
 	tcase_add_test(tc, test_gone_hung_up);
+	tcase_add_test(tc, test_nonblocking_full_waits);
 	tcase_add_test(tc, test_tty_cut_line_newline_once);
 	suite_add_tcase(s, tc);
 	return s;
