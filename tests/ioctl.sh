@@ -34,12 +34,10 @@ check_nogrep "--ioctl show all: lo left out" "lo:" "$OUT"
 check_empty "--ioctl show all: no stderr" "$ERR"
 sort -V "$OUT" >"$NIM_TMP/sorted"
 check_file "--ioctl show all = ethtool for every tap" "${expected%$'\n'}" "$NIM_TMP/sorted"
-nm >"$NIM_TMP/netlink" 2>&1
-check_file "--ioctl show all = netlink show all" "$(cat "$NIM_TMP/netlink")" "$OUT"
+check_out_as "--ioctl show all = netlink show all" nm
 check_rc "--ioctl show all -x" 0 nm --ioctl -x
 check_lines "--ioctl show all -x: $NTAPS lines" "$NTAPS" "$OUT"
-nm -x >"$NIM_TMP/netlink" 2>&1 || fatal "show all -x failed"
-check_file "--ioctl show all -x = netlink show all -x" "$(cat "$NIM_TMP/netlink")" "$OUT"
+check_out_as "--ioctl show all -x = netlink show all -x" nm -x
 check_rc "--ioctl show all -j" 0 nm --ioctl -j
 check_json_valid "--ioctl show all -j: valid JSON" "$OUT"
 check_lines "--ioctl show all -j: one line" 1 "$OUT"
@@ -184,7 +182,7 @@ check_out "--ioctl none clears all 32 bits" "0x00000000"
 # --- --driver over the ioctl: each driver read with ETHTOOL_GDRVINFO
 check_rc "--ioctl --driver tun" 0 nm --ioctl --driver tun
 check_lines "--ioctl --driver tun: $NTAPS lines" "$NTAPS" "$OUT"
-check_file "--ioctl --driver tun = --ioctl show all" "$(nm --ioctl)" "$OUT"
+check_out_as "--ioctl --driver tun = --ioctl show all" nm --ioctl
 set_mask tap2 0x1
 set_mask tap3 0x1
 check_rc "--ioctl --driver tun 'tap[23]' 0x6" 0 nm --ioctl --driver tun 'tap[23]' 0x6
@@ -427,8 +425,7 @@ check_out "no netlink: show tap10" "$(show_line tap10 0x4)"
 check_rc "no netlink: show all" 0 nofam
 check_lines "no netlink: show all: $NTAPS lines" "$NTAPS" "$OUT"
 check_nogrep "no netlink: show all: lo left out" "lo:" "$OUT"
-nm --ioctl >"$NIM_TMP/ioctl-all" 2>&1 || fatal "--ioctl show all failed"
-check_file "no netlink: show all = --ioctl show all" "$(cat "$NIM_TMP/ioctl-all")" "$OUT"
+check_out_as "no netlink: show all = --ioctl show all" nm --ioctl
 check_rc "no netlink: nosuch0" 1 nofam nosuch0
 check_grep "no netlink: nosuch0: message" "netifmsg: nosuch0: no such network interface" "$ERR"
 check_rc "no netlink: tap10 likn" 2 nofam tap10 likn

@@ -666,6 +666,17 @@ check_out() {
 	check_file "$1" "$2" "$OUT"
 }
 
+# check_out_as NAME CMD...: the last command's stdout is exactly what CMD
+# prints (its standard output and error), the same state read another
+# way; CMD failing is a failed setup.
+check_out_as() {
+	local name=$1 want rc
+	shift
+	run_to want rc "$@"
+	[ "$rc" = 0 ] || fatal "$name: '$*' failed (exit status $rc)"
+	check_out "$name" "$want"
+}
+
 # check_empty NAME FILE
 check_empty() {
 	check_file "$1" "" "$2"

@@ -92,8 +92,7 @@ check_file "read EPERM: show all: message" "netifmsg: Operation not permitted" "
 # --batch, --apply, bits only the ioctl reaches, -j.
 check_rc "EAFNOSUPPORT: show all" 0 refused EAFNOSUPPORT
 check_lines "EAFNOSUPPORT: show all: 3 lines" 3 "$OUT"
-nm --ioctl >"$NIM_TMP/ioctl-all" 2>&1 || fatal "--ioctl show all failed"
-check_file "EAFNOSUPPORT: show all = --ioctl show all" "$(cat "$NIM_TMP/ioctl-all")" "$OUT"
+check_out_as "EAFNOSUPPORT: show all = --ioctl show all" nm --ioctl
 set_mask tap0 0x1
 set_mask tap1 0x2
 set_mask tap2 0x0

@@ -84,8 +84,7 @@ check_rc "--driver tun -x" 0 nm --driver tun -x
 check_lines "--driver tun -x: every tap" 6 "$OUT"
 check_egrep "--driver tun -x: named lines" '^tap0: 0x' "$OUT"
 # Every interface here with a message level is a tap: all of show -x.
-nm -x >"$NIM_TMP/all-x" 2>&1 || fatal "show all -x failed"
-check_file "--driver tun -x = show all -x" "$(cat "$NIM_TMP/all-x")" "$OUT"
+check_out_as "--driver tun -x = show all -x" nm -x
 # With -n the driver is asked on a socket of that namespace (sysfs, not
 # remounted by setns, would show this namespace's interfaces).
 check_rc "-n NS --driver tun -x" 0 "$NETIFMSG" -n "$NS" --driver tun -x
