@@ -494,21 +494,30 @@ START_TEST(test_read_unknown_name_line)
 }
 END_TEST
 
-/* A NUL byte would end the words early: the line is refused. */
-START_TEST(test_read_nul_byte)
+/*
+ * The @len bytes of @file, with a NUL byte on line 2: refused there, with
+ * the hint that it is JSON read as text where @hinted.
+ */
+static void check_nul_line2(const char *file, size_t len, bool hinted)
 {
-	static const char file[] = "tap0 +link\ntap1 0x3\0 -drv\ntap2 +drv\n";
 	struct cmdline_err err;
 	unsigned int errline;
 	struct batch b;
 
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	ck_assert_int_eq(read_bytes(&b, file, sizeof(file) - 1, &errline, &err),
-			 -EINVAL);
+	ck_assert_int_eq(read_bytes(&b, file, len, &errline, &err), -EINVAL);
 	ck_assert_uint_eq(errline, 2);
-	ck_assert_ptr_nonnull(strstr(err.msg, "NUL byte"));
-	ck_assert(!json_hinted(err.msg));
+	ck_assert_msg(strstr(err.msg, "NUL byte") &&
+		      json_hinted(err.msg) == hinted, "%s", err.msg);
 	batch_free(&b);
+}
+
+/* A NUL byte would end the words early: the line is refused. */
+START_TEST(test_read_nul_byte)
+{
+	static const char file[] = "tap0 +link\ntap1 0x3\0 -drv\ntap2 +drv\n";
+
+	check_nul_line2(file, sizeof(file) - 1, false);
 }
 END_TEST
 
@@ -520,17 +529,8 @@ END_TEST
 START_TEST(test_read_nul_byte_json_hint)
 {
 	static const char file[] = "#saved\n{\0\"ifname\": \"tap0\"\n";
-	struct cmdline_err err;
-	unsigned int errline;
-	struct batch b;
 
-	batch_init(&b, LEVEL_MAP_CUMULATIVE);
-	ck_assert_int_eq(read_bytes(&b, file, sizeof(file) - 1, &errline, &err),
-			 -EINVAL);
-	ck_assert_uint_eq(errline, 2);
-	ck_assert_msg(strstr(err.msg, "NUL byte") && json_hinted(err.msg),
-		      "%s", err.msg);
-	batch_free(&b);
+	check_nul_line2(file, sizeof(file) - 1, true);
 }
 END_TEST
 

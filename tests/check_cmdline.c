@@ -1371,13 +1371,23 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/* @word quoted: its first @at bytes, then "...". */
+static void check_cut_at(const char *word, size_t at)
+{
+	char buf[QUOTE_SIZE], want[QUOTE_SIZE];
+
+	memcpy(want, word, at);
+	strcpy(want + at, "...");
+	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+}
+
 /*
  * A 4-byte character across the cut at QUOTE_MAX is left out whole;
  * bytes that are no UTF-8 are cut at QUOTE_MAX.
  */
 START_TEST(test_quote_utf8)
 {
-	char word[1 + 4 * 20 + 1], buf[QUOTE_SIZE], want[QUOTE_SIZE];
+	char word[1 + 4 * 20 + 1], buf[QUOTE_SIZE];
 	int i;
 
 	/* 'a', then characters at 1, 5, ..., 61 (bytes 61-64), ... */
@@ -1385,17 +1395,13 @@ START_TEST(test_quote_utf8)
 	for (i = 0; i < 20; i++)
 		memcpy(word + 1 + 4 * i, "\xf0\x9f\x90\xa7", 4);
 	word[sizeof(word) - 1] = '\0';
-	memcpy(want, word, 61);
-	strcpy(want + 61, "...");
-	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	check_cut_at(word, 61);
 	/* "abcd" first: byte 64 starts a character, the cut is there */
 	memcpy(word, "abcd", 4);
 	for (i = 0; i < 19; i++)
 		memcpy(word + 4 + 4 * i, "\xf0\x9f\x90\xa7", 4);
 	word[4 + 4 * 19] = '\0';
-	memcpy(want, word, 64);
-	strcpy(want + 64, "...");
-	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	check_cut_at(word, 64);
 	/*
 	 * No UTF-8: more than three continuation bytes at the cut start no
 	 * character there.  The cut stays at QUOTE_MAX, not 3 bytes before.
@@ -1403,17 +1409,13 @@ START_TEST(test_quote_utf8)
 	memset(word, 'a', 60);
 	memset(word + 60, 0x80, 10);
 	word[70] = '\0';
-	memcpy(want, word, 64);
-	strcpy(want + 64, "...");
-	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	check_cut_at(word, 64);
 	/* ... nor do fewer after ASCII: the 'a' before them is kept. */
 	memset(word, 'a', 63);
 	memset(word + 63, 0x80, 4);
 	word[67] = 'x';
 	word[68] = '\0';
-	memcpy(want, word, 64);
-	strcpy(want + 64, "...");
-	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	check_cut_at(word, 64);
 	/*
 	 * A lead byte with four continuation bytes after it starts no
 	 * character either (one has three at most): the cut stays at 64.
@@ -1422,18 +1424,14 @@ START_TEST(test_quote_utf8)
 	word[60] = '\xf0';
 	memset(word + 61, 0x80, 6);
 	word[67] = '\0';
-	memcpy(want, word, 64);
-	strcpy(want + 64, "...");
-	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	check_cut_at(word, 64);
 	/* A word of 64 bytes exactly is quoted whole, without "...". */
 	memset(word, 'a', 64);
 	word[64] = '\0';
 	ck_assert_str_eq(quote_word(buf, word, strlen(word)), word);
 	word[64] = 'b';
 	word[65] = '\0';
-	memcpy(want, word, 64);
-	strcpy(want + 64, "...");
-	ck_assert_str_eq(quote_word(buf, word, strlen(word)), want);
+	check_cut_at(word, 64);
 }
 END_TEST
 
