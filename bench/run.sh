@@ -286,8 +286,14 @@ if $has_pattern && "$netifmsg" --help 2>/dev/null | grep -q -- '--trace' &&
 	"$netifmsg" --help 2>/dev/null | grep -q -- '--for'; then
 	has_trace=true
 fi
-window=$(sed -n 's/^#define[[:space:]]*JOBS_WINDOW[[:space:]]*\([0-9]*\).*/\1/p' \
-	"$here/../src/cmd_change.c" 2>/dev/null)
+# The window is the program's (src/cmd.h); a goal judged with another
+# would be wrong, so a window not found there is an error.
+window=$(sed -n 's/^#define[[:space:]]*CMD_WINDOW[[:space:]]*\([0-9]*\).*/\1/p' \
+	"$here/../src/cmd.h" 2>/dev/null)
+if [ -z "$window" ]; then
+	echo "bench: no '#define CMD_WINDOW N' in src/cmd.h (the send-count goal needs it)" >&2
+	exit 1
+fi
 
 loop_script()
 {
@@ -561,7 +567,7 @@ record meta quick "$quick"
 record meta sizes "$sizes"
 record meta batch "$has_batch"
 record meta pattern "$has_pattern"
-record meta window "${window:-64}"
+record meta window "$window"
 record meta apply "$has_apply"
 record meta trace "$has_trace"
 record meta applylines "$(grep -cv '^[[:space:]]*\(#\|$\)' "$tmp/apply.conf")"
