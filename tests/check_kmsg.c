@@ -48,6 +48,23 @@ START_TEST(test_parse)
 	/* no trailing newline at all */
 	r = parse_ok("7,1,2,-;x");
 	ck_assert_int_eq((int)r.len, 1);
+	ck_assert_uint_eq(r.level, 7);
+	ck_assert_uint_eq(r.facility, 0);
+}
+END_TEST
+
+/* The largest PRIO taken is UINT_MAX; SEQ and USEC take 64 bits. */
+START_TEST(test_parse_large)
+{
+	struct kmsg_record r;
+
+	r = parse_ok("4294967295,1,2,-;x\n");
+	ck_assert_uint_eq(r.level, 7);
+	ck_assert_uint_eq(r.facility, 536870911);
+	r = parse_ok("6,18000000000000000000,18000000000000000001,-;x\n");
+	ck_assert_uint_eq(r.seq, 18000000000000000000ULL);
+	ck_assert_uint_eq(r.usec, 18000000000000000001ULL);
+	ck_assert_int_eq((int)r.len, 1);
 }
 END_TEST
 
@@ -385,6 +402,7 @@ static Suite *kmsg_suite(void)
 	TCase *tc = tcase_create("records");
 
 	tcase_add_test(tc, test_parse);
+	tcase_add_test(tc, test_parse_large);
 	tcase_add_test(tc, test_parse_bad);
 	tcase_add_test(tc, test_about);
 	tcase_add_test(tc, test_ifname);
