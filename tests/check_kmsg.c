@@ -336,6 +336,9 @@ START_TEST(test_ifname_paren)
 			  "(dummy)");
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;virtio_net virtio0 (released): x\n"),
 			  "(released)");
+	/* two words of 20 bytes, as many as "(unnamed net_device)" */
+	ck_assert_pstr_eq(ifname_of("6,1,2,-;virtio_net virtio012 (released): x\n"),
+			  "(released)");
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;e1000e 0000:00:19.0 (dummy) (released): x\n"),
 			  "(dummy)");
 	ck_assert_pstr_eq(ifname_of("6,1,2,-;(dummy): x\n"), "(dummy)");
