@@ -285,6 +285,8 @@ START_TEST(test_dyndbg)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x.c:e1000e: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;5072:x.c: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a:b:c: " PARENT "\n"), NULL);
+	/* ... also where what follows its first byte has three words */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a:b:c:" PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;a.c:b.c: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;12:34: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:1ab: " PARENT "\n"), NULL);
