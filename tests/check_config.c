@@ -30,7 +30,8 @@ static struct batch b;
 static struct config_paths paths;
 static struct config_err e;
 
-static void put(const char *name, const char *text)
+/* @name in etc, holding the @len bytes at @text (NUL bytes too). */
+static void put_bytes(const char *name, const char *text, size_t len)
 {
 	char path[512];
 	FILE *f;
@@ -38,9 +39,14 @@ static void put(const char *name, const char *text)
 	snprintf(path, sizeof(path), "%s/%s", etc, name);
 	f = fopen(path, "w");
 	ck_assert_ptr_nonnull(f);
-	fputs(text, f);
+	ck_assert_uint_eq(fwrite(text, 1, len, f), len);
 	fclose(f);
 	ck_assert_int_eq(chmod(path, 0644), 0);
+}
+
+static void put(const char *name, const char *text)
+{
+	put_bytes(name, text, strlen(text));
 }
 
 static void setup(void)
@@ -708,6 +714,23 @@ START_TEST(test_part_of_bom)
 END_TEST
 
 /*
+ * A NUL byte right after a byte-order mark is a NUL byte in line 1, as
+ * anywhere else: not lost with the bytes read ahead.
+ */
+START_TEST(test_bom_then_nul)
+{
+	static const char text[] = "\xef\xbb\xbf\0tap0 +link\n";
+
+	put_bytes("netifmsg.d/a.conf", text, sizeof(text) - 1);
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(e.file, "/netifmsg.d/a.conf"));
+	ck_assert_uint_eq(e.line, 1);
+	ck_assert_str_eq(e.msg.msg, "a NUL byte in the line (binary data?)");
+	ck_assert_uint_eq(b.n, 0);
+}
+END_TEST
+
+/*
  * JSON is '[' then '{' or ']', or '{' then '"' or '}', blanks and
  * newlines between: a text line may start with a pattern or a name.
  */
@@ -914,6 +937,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
 	tcase_add_test(tc, test_part_of_bom);
+	tcase_add_test(tc, test_bom_then_nul);
 	tcase_add_test(tc, test_json_or_text);
 	tcase_add_test(tc, test_json_start_errors);
 	tcase_add_test(tc, test_json_many_blanks);
