@@ -552,15 +552,44 @@ END_TEST
 static bool swap_dir;
 
 /*
- * conf.c's fgetxattr(), which the check of a group-writable netifmsg.d
- * calls: with @swap_dir, netifmsg.d is swapped for a directory that
- * anyone may write first, as one who may write SYSCONFDIR could do
- * between the check and the reading.
+ * With @fake_acl, the ACL conf.c's fgetxattr() reads: @fake_acl_len
+ * bytes of it (ERANGE if they do not fit), and after them, up to the
+ * size asked for, entries that let a group other than root write.
+ */
+static const void *fake_acl;
+static size_t fake_acl_len;
+
+static ssize_t read_fake_acl(void *value, size_t size)
+{
+	struct posix_acl_xattr_entry w = {
+		htole16(ACL_GROUP), htole16(6), htole32(65534)
+	};
+	size_t i;
+
+	if (fake_acl_len > size) {
+		errno = ERANGE;
+		return -1;
+	}
+	for (i = sizeof(struct posix_acl_xattr_header); i + sizeof(w) <= size;
+	     i += sizeof(w))
+		memcpy((char *)value + i, &w, sizeof(w));
+	memcpy(value, fake_acl, fake_acl_len);
+	return (ssize_t)fake_acl_len;
+}
+
+/*
+ * conf.c's fgetxattr(), which the check of a group-writable file or
+ * netifmsg.d calls: with @swap_dir, netifmsg.d is swapped for a
+ * directory that anyone may write first, as one who may write SYSCONFDIR
+ * could do between the check and the reading; with @fake_acl, that ACL
+ * is read.
  */
 ssize_t fgetxattr(int fd, const char *name, void *value, size_t size)
 {
 	char d[600], to[600];
 
+	if (fake_acl)
+		return read_fake_acl(value, size);
 	if (swap_dir) {
 		swap_dir = false;
 		snprintf(d, sizeof(d), "%s/netifmsg.d", etc);
@@ -571,6 +600,78 @@ ssize_t fgetxattr(int fd, const char *name, void *value, size_t size)
 	}
 	return syscall(SYS_fgetxattr, fd, name, value, size);
 }
+
+/* An access ACL as the xattr holds it, room for 70 entries. */
+struct acl70 {
+	struct posix_acl_xattr_header h;
+	struct posix_acl_xattr_entry e[70];
+};
+
+/*
+ * In @acl, @n entries (at most 70), none that lets another write:
+ * user::rw-, group::r--, other::r--, then named users that may read.
+ * Returns their length, the header's included.
+ */
+static size_t acl_none_writes(struct acl70 *acl, unsigned int n)
+{
+	static const uint16_t tags[] = { ACL_USER_OBJ, ACL_GROUP_OBJ, ACL_OTHER };
+	unsigned int i;
+
+	ck_assert_uint_le(n, 70);
+	memset(acl, 0, sizeof(*acl));
+	acl->h.a_version = htole32(POSIX_ACL_XATTR_VERSION);
+	for (i = 0; i < n; i++) {
+		acl->e[i].e_tag = htole16(i < 3 ? tags[i] : ACL_USER);
+		acl->e[i].e_perm = htole16(i ? 4 : 6);
+		acl->e[i].e_id = htole32(i < 3 ? ACL_UNDEFINED_ID : 1000 + i);
+	}
+	return sizeof(acl->h) + n * sizeof(acl->e[0]);
+}
+
+/* netifmsg.conf, mode 0664, is read (@ok) or refused with @acl as its ACL. */
+static void read_with_acl(const struct acl70 *acl, size_t len, bool ok)
+{
+	int want = ok ? 0 : -EINVAL;
+	char path[600];
+
+	snprintf(path, sizeof(path), "%s/netifmsg.conf", etc);
+	ck_assert_int_eq(chmod(path, 0664), 0);
+	batch_free(&b);
+	batch_init(&b, LEVEL_MAP_CUMULATIVE);
+	fake_acl = acl;
+	fake_acl_len = len;
+	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), want);
+	fake_acl = NULL;
+	if (ok)
+		ck_assert_uint_eq(b.n, 1);
+	else
+		ck_assert_str_eq(e.msg.msg, WRITABLE);
+}
+
+/*
+ * An ACL that is not understood (a header cut short, another version,
+ * an entry cut short) or cannot be read (more entries than the room
+ * conf.c gives them, 64) is taken to let others write: refused.  Only
+ * the bytes the ACL has are read.
+ */
+START_TEST(test_acl_not_understood)
+{
+	struct acl70 acl;
+	size_t len;
+
+	put("netifmsg.conf", "tap0 +link\n");
+	len = acl_none_writes(&acl, 4);
+	read_with_acl(&acl, len, true);
+	read_with_acl(&acl, 2, false);
+	read_with_acl(&acl, len - 1, false);
+	acl.h.a_version = htole32(POSIX_ACL_XATTR_VERSION + 1);
+	read_with_acl(&acl, len, false);
+	len = acl_none_writes(&acl, 64);
+	read_with_acl(&acl, len, true);
+	len = acl_none_writes(&acl, 65);
+	read_with_acl(&acl, len, false);
+}
+END_TEST
 
 /*
  * netifmsg.d swapped for another directory after its check: the files
@@ -946,6 +1047,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_special_files);
 	tcase_add_test(tc, test_stdin_paths);
 	tcase_add_test(tc, test_untrusted);
+	tcase_add_test(tc, test_acl_not_understood);
 	/* Root's alone (chown, setxattr, setuid): see main(). */
 	if (geteuid() == 0) {
 		tcase_add_test(tc, test_untrusted_acl);
