@@ -350,7 +350,7 @@ START_TEST(test_errors)
 }
 END_TEST
 
-/* netifmsg.conf is no regular file: refused as such. */
+/* netifmsg.conf is no regular file: refused as such, no usage error. */
 static void refused_special(const char *path)
 {
 	batch_free(&b);
@@ -358,6 +358,7 @@ static void refused_special(const char *path)
 	ck_assert_str_eq(e.file, path);
 	ck_assert_uint_eq(e.line, 0);
 	ck_assert_str_eq(e.msg.msg, "not a regular file");
+	ck_assert(!e.msg.hint);
 	ck_assert_int_eq(unlink(path), 0);
 }
 
@@ -387,7 +388,10 @@ START_TEST(test_special_files)
 }
 END_TEST
 
-/* @name, made @mode and @uid:@gid, is refused as a default file. */
+/*
+ * @name, made @mode and @uid:@gid, is refused as a default file (no
+ * usage error: no hint of --help).
+ */
 static void refused(const char *name, mode_t mode, uid_t uid, gid_t gid,
 		    const char *why)
 {
@@ -399,6 +403,7 @@ static void refused(const char *name, mode_t mode, uid_t uid, gid_t gid,
 	ck_assert_int_eq(config_read(&b, NULL, 0, etc, &paths, &e), -EINVAL);
 	ck_assert_str_eq(e.file, path);
 	ck_assert_str_eq(e.msg.msg, why);
+	ck_assert(!e.msg.hint);
 	ck_assert_int_eq(chmod(path, 0755), 0);
 	ck_assert_int_eq(chown(path, geteuid(), getegid()), 0);
 	batch_free(&b);
