@@ -2456,6 +2456,12 @@ START_TEST(test_apply_broken_unsent)
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_str_eq(err, "netifmsg: tap2: Input/output error: its result is unknown\n"
 			 "netifmsg: tap4: Input/output error: the change was not sent\n");
+	/* Two sent unanswered, one not sent: each count its own. */
+	fake_add(&f, "tap5", 0x0);
+	fake_find(&f, "tap1")->mask = 0x0;
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: Input/output error: the results of the 2 interfaces from tap2 on are unknown\n"
+			 "netifmsg: tap5: Input/output error: the change was not sent\n");
 }
 END_TEST
 
