@@ -297,6 +297,20 @@ START_TEST(test_dir_not_dir)
 }
 END_TEST
 
+/* No --config file (none in a list that is there): the defaults. */
+START_TEST(test_config_files_none)
+{
+	const char *files[1] = { "/nonexistent/netifmsg.conf" };
+
+	put("netifmsg.conf", "eth0 +link\n");
+	put("netifmsg.d/10.conf", "tap0 +link\n");
+	ck_assert_int_eq(config_read(&b, files, 0, etc, &paths, &e), 0);
+	ck_assert_uint_eq(b.n, 2);
+	ck_assert_str_eq(where(0), "netifmsg.conf:1 eth0");
+	ck_assert_str_eq(where(1), "netifmsg.d/10.conf:1 tap0");
+}
+END_TEST
+
 /* --config files replace the defaults, in the order given. */
 START_TEST(test_config_files)
 {
@@ -1040,6 +1054,7 @@ static Suite *config_suite(void)
 	tcase_add_test(tc, test_dir_not_dir);
 	tcase_add_test(tc, test_dir_file_gone);
 	tcase_add_test(tc, test_config_files);
+	tcase_add_test(tc, test_config_files_none);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_show_output);
 	tcase_add_test(tc, test_part_of_bom);
