@@ -2597,6 +2597,14 @@ START_TEST(test_apply_iface_notes)
 	ck_assert_str_eq(out, "tap1: 0x00000004 link (unchanged)\n");
 	ck_assert_str_eq(err, "netifmsg: tap0: note: no configuration line for it\n");
 	ck_assert_uint_eq(f.sets, 1);
+	/* Over the ioctl, an IFACE longer than it takes: said so. */
+	fake_open_ioctl(&b, &f);
+	snprintf(cmd, sizeof(cmd), "-v --apply --config %s tap0123456789abcd",
+		 file);
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0123456789abcd: note: " DIAG_TOO_LONG "\n");
+	ck_assert_uint_eq(f.sets, 1);
 }
 END_TEST
 
