@@ -309,6 +309,9 @@ START_TEST(test_dyndbg)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x m: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234]\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:\n"), NULL);
+	/* the prefix is the message's, not the dictionary lines' after it */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;e1000e:e1000_watchdog_task: e1000e\n"
+				    " DEVICE=+pci:0000:00:19.0 eth0: x\n"), NULL);
 	/* written by user space */
 	ck_assert_pstr_eq(dyndbg_of("15,1,2,-;m: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("15,1,2,-;[1] " PARENT "\n"), NULL);
