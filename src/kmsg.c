@@ -13,9 +13,11 @@ static bool number(const char **s, const char *end, uint64_t *v)
 	const char *p = *s;
 
 	for (*v = 0; p < end && *p >= '0' && *p <= '9'; p++) {
-		if (*v > (UINT64_MAX - 9) / 10)
+		uint64_t d = (uint64_t)(*p - '0');
+
+		if (*v > (UINT64_MAX - d) / 10)
 			return false;
-		*v = *v * 10 + (uint64_t)(*p - '0');
+		*v = *v * 10 + d;
 	}
 	if (p == *s)
 		return false;

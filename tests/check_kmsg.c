@@ -65,6 +65,10 @@ START_TEST(test_parse_large)
 	ck_assert_uint_eq(r.seq, 18000000000000000000ULL);
 	ck_assert_uint_eq(r.usec, 18000000000000000001ULL);
 	ck_assert_int_eq((int)r.len, 1);
+	/* Up to the last value a u64 holds, not 9 short of it. */
+	r = parse_ok("6,18446744073709551615,18446744073709551610,-;x\n");
+	ck_assert_uint_eq(r.seq, UINT64_MAX);
+	ck_assert_uint_eq(r.usec, UINT64_MAX - 5);
 }
 END_TEST
 
@@ -73,6 +77,7 @@ START_TEST(test_parse_bad)
 	static const char *const bad[] = {
 		"", ";", "6;msg", "6,1;msg", "6,1,2;msg", "x,1,2,-;msg",
 		"6,1,2,-", "6,,2,-;m", "6,1,99999999999999999999999,-;m",
+		"6,18446744073709551616,2,-;m", "6,1,18446744073709551620,-;m",
 		"6,1,2,;msg",
 		/* a field that does not end in a comma */
 		"6.1,2,-;msg", "6,1.2,-;msg", "6,1,2.-;msg",
