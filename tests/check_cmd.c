@@ -3711,6 +3711,33 @@ START_TEST(test_monitor_driver_later)
 }
 END_TEST
 
+/*
+ * --monitor NAME where NAME is an alternative name of 100 bytes, 50 of
+ * them '*': the word, each '*' after a backslash, has 150 bytes, and the
+ * name read is the whole of it, its interface watched by index.
+ */
+START_TEST(test_monitor_altname_escaped)
+{
+	static char alt[101], cmd[200];
+	char *w;
+	int i;
+
+	memset(alt, '*', 50);
+	memset(alt + 50, 'a', 50);
+	fake_find(&f, "tap0")->altname = alt;
+	w = cmd + snprintf(cmd, sizeof(cmd), "--monitor ");
+	for (i = 0; i < 50; i++)
+		w += snprintf(w, 3, "\\*");
+	snprintf(w, 51, "%s", alt + 50);
+	fake_ntf(&f.events[0], "tap0", 1, 0x5);
+	events_end(&f, 1);
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(out, "tap0: 0x00000005 drv link (was 0x00000001 drv)\n");
+	ck_assert_str_eq(err, "netifmsg: monitor: Input/output error\n");
+	b.ops->close(&b);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -3797,6 +3824,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);
 	tcase_add_test(tc, test_monitor_driver_later);
+	tcase_add_test(tc, test_monitor_altname_escaped);
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);
