@@ -3738,6 +3738,47 @@ START_TEST(test_monitor_altname_escaped)
 }
 END_TEST
 
+/* The words @argv[0..argc-1] as main() parses them, into @o. */
+static void parse_opts(struct opts *o, int argc, char **argv)
+{
+	const char *words[8];
+	struct cmdline_err cerr;
+
+	ck_assert_int_lt(argc, 8);
+	opts_init(o);
+	ck_assert_int_eq(cmdline_parse(o, argc, argv, words, CMDLINE_ARGV,
+				       &cerr), 0);
+}
+
+/*
+ * --monitor whose standard output is a pipe whose reader has gone ends
+ * at its first wait, exit status 0, also where it has nothing to write
+ * (tap1's change is not watched): the notifications are not read.
+ */
+START_TEST(test_monitor_reader_gone)
+{
+	char arg0[] = "--monitor", arg1[] = "tap0", *argv[] = { arg0, arg1 };
+	struct opts o;
+	int p[2], so, ret;
+
+	fake_ntf(&f.events[0], "tap1", 2, 0x4);
+	events_end(&f, 1);
+	parse_opts(&o, 2, argv);
+	ck_assert_int_eq(pipe(p), 0);
+	close(p[0]);
+	so = dup(STDOUT_FILENO);
+	ck_assert_int_ge(so, 0);
+	dup2(p[1], STDOUT_FILENO);
+	close(p[1]);
+	ret = cmd_monitor(&o, &b);
+	dup2(so, STDOUT_FILENO);
+	close(so);
+	ck_assert_int_eq(ret, 0);
+	ck_assert_int_eq(f.next_event, 0);
+	b.ops->close(&b);
+}
+END_TEST
+
 static Suite *cmd_suite(void)
 {
 	Suite *s = suite_create("cmd");
@@ -3825,6 +3866,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_dump_enodev);
 	tcase_add_test(tc, test_monitor_driver_later);
 	tcase_add_test(tc, test_monitor_altname_escaped);
+	tcase_add_test(tc, test_monitor_reader_gone);
 	tcase_add_test(tc, test_pattern_dot);
 	tcase_add_test(tc, test_pattern_escape);
 	tcase_add_test(tc, test_pattern_one_dump);
