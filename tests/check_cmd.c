@@ -3649,6 +3649,70 @@ START_TEST(test_trace_raise_stderr_blocked)
 }
 END_TEST
 
+/* One record for the trace to read from its kernel log (the FIFO). */
+static void kmsg_write(const char *rec)
+{
+	int fd = open(KMSG_PATH, O_WRONLY | O_NONBLOCK | O_CLOEXEC);
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(write(fd, rec, strlen(rec)), (ssize_t)strlen(rec));
+	close(fd);
+}
+
+/* Seconds since @t0 (CLOCK_MONOTONIC). */
+static double since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (double)(t.tv_sec - t0->tv_sec) +
+	       (double)(t.tv_nsec - t0->tv_nsec) / 1e9;
+}
+
+/*
+ * A kernel log record, the trace that reads it, what it shows.  One
+ * session a test: the first signal (--for's) ends every later one in
+ * the process at once.
+ */
+static const struct {
+	const char *rec, *cmd, *out;
+} trace_records[] = {
+	/* a target's, among several (a binary search by name) */
+	{ "6,1,5000000,-;tap1: link up\n", "--trace * --for 0.3",
+	  "[    5.000000] tap1: link up\n" },
+	{ "6,1,1,-;lo: link up\n", "--trace lo --for 0.3",
+	  "[    0.000001] lo: link up\n" },
+	/* names that begin, or are begun by, a target's; another's */
+	{ "6,1,1,-;tap: link up\n", "--trace * --for 0.3", "" },
+	{ "6,1,1,-;tap10: link up\n", "--trace * --for 0.3", "" },
+	{ "6,1,1,-;eth0: link up\n", "--trace * --for 0.3", "" },
+	/* written by user space (facility 1) */
+	{ "14,1,1,-;tap1: link up\n", "--trace * --for 0.3", "" },
+	/* -q shows none */
+	{ "6,1,1,-;lo: link up\n", "-q --trace lo --for 0.3", "" },
+	/* a dynamic debug decoration, shown before the text */
+	{ "7,1,2,-;igb:igb_up: igb 0000:01:00.0 lo: x\n",
+	  "--trace lo --for 0.3", "[    0.000002] lo: igb:igb_up: x\n" },
+};
+
+/*
+ * The kernel log's records about a target are shown as dmesg shows
+ * them, and the session goes on to --for; no others are.
+ */
+START_TEST(test_trace_records)
+{
+	struct timespec t0;
+
+	host_lo();
+	kmsg_write(trace_records[_i].rec);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(run(trace_records[_i].cmd), 0);
+	ck_assert(since(&t0) >= 0.3);
+	ck_assert_str_eq(out, trace_records[_i].out);
+	ck_assert_ptr_null(strstr(err, "write error"));
+}
+END_TEST
+
 /*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
@@ -3921,6 +3985,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_dyndbg_on);
 	tcase_add_test(tc, test_trace_failed_not_read);
 	tcase_add_test(tc, test_trace_raise_stderr_blocked);
+	tcase_add_loop_test(tc, test_trace_records, 0,
+			     sizeof(trace_records) / sizeof(trace_records[0]));
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
