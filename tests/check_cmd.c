@@ -3713,6 +3713,63 @@ START_TEST(test_trace_records)
 }
 END_TEST
 
+/* The record of lo's rename (_i 1: while UP), after the session's first look. */
+static const char *const lo_rename_records[] = {
+	"6,1,2,-;old0: renamed from lo\n",
+	"6,1,2,-;old0: renamed from lo (while UP)\n",
+};
+static const char *const lo_rename_shown[] = {
+	"[    0.000002] old0: renamed from lo\n",
+	"[    0.000002] old0: renamed from lo (while UP)\n",
+};
+static const struct backend_ops *fake_ops;
+static int rename_record;	/* which of lo_rename_records, -1 once written */
+
+/* @b over the fake, its ops->ifname @ifname (into @ops). */
+static void hook_ifname(struct backend_ops *ops,
+			int (*ifname)(struct backend *bk, unsigned int ifindex,
+				      char name[IF_NAMESIZE]))
+{
+	fake_ops = b.ops;
+	*ops = *fake_ops;
+	ops->ifname = ifname;
+	b.ops = ops;
+}
+
+/* lo is renamed old0 as soon as its name by index has been asked. */
+static int ifname_then_rename(struct backend *bk, unsigned int ifindex,
+			      char name[IF_NAMESIZE])
+{
+	int ret = fake_ops->ifname(bk, ifindex, name);
+
+	if (rename_record >= 0 && !strcmp(name, "lo")) {
+		fake_find(&f, "lo")->name = "old0";
+		kmsg_write(lo_rename_records[rename_record]);
+		rename_record = -1;
+	}
+	return ret;
+}
+
+/*
+ * The kernel's record of a target's rename, "NEW: renamed from OLD" (and
+ * " (while UP)"), read before a look sees the rename: the targets are
+ * followed at once, and the record itself is shown, by the new name.
+ */
+START_TEST(test_trace_record_rename)
+{
+	struct backend_ops ops;
+
+	host_lo();
+	hook_ifname(&ops, ifname_then_rename);
+	rename_record = _i;
+	ck_assert_int_eq(run("--trace * --for 0.1"), 0);
+	ck_assert_int_eq(rename_record, -1);
+	ck_assert_str_eq(out, lo_rename_shown[_i]);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: renamed to 'old0': traced on; if netifmsg is killed, restore with: netifmsg old0 0x00000000/0x00007fff\n"));
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: restored: 0x00000000 none\n"));
+}
+END_TEST
+
 /*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
@@ -3987,6 +4044,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_raise_stderr_blocked);
 	tcase_add_loop_test(tc, test_trace_records, 0,
 			     sizeof(trace_records) / sizeof(trace_records[0]));
+	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
