@@ -3770,6 +3770,37 @@ START_TEST(test_trace_record_rename)
 }
 END_TEST
 
+/* lo is gone as soon as its name by index has been asked. */
+static int ifname_then_gone(struct backend *bk, unsigned int ifindex,
+			    char name[IF_NAMESIZE])
+{
+	int ret = fake_ops->ifname(bk, ifindex, name);
+
+	fake_find(&f, "lo")->index_gone = true;
+	return ret;
+}
+
+/*
+ * The kernel log is read without blocking: once its record is shown,
+ * the session looks at its targets again at once, and ends when lo has
+ * gone, not at --for.
+ */
+START_TEST(test_trace_record_then_gone)
+{
+	struct backend_ops ops;
+	struct timespec t0;
+
+	host_lo();
+	hook_ifname(&ops, ifname_then_gone);
+	kmsg_write("6,1,1,-;lo: link up\n");
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(run("--trace lo --for 3"), 0);
+	ck_assert(since(&t0) < 2.0);
+	ck_assert_str_eq(out, "[    0.000001] lo: link up\n");
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: the interface went away: the trace ends"));
+}
+END_TEST
+
 /*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
@@ -4045,6 +4076,7 @@ static Suite *cmd_suite(void)
 	tcase_add_loop_test(tc, test_trace_records, 0,
 			     sizeof(trace_records) / sizeof(trace_records[0]));
 	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
+	tcase_add_test(tc, test_trace_record_then_gone);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
