@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/ioctl.h>
 #include <fcntl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -3801,6 +3802,45 @@ START_TEST(test_trace_record_then_gone)
 }
 END_TEST
 
+/* Bytes of the trace's kernel log not read yet. */
+static int kmsg_queued(void)
+{
+	int fd = open(KMSG_PATH, O_RDONLY | O_NONBLOCK | O_CLOEXEC), n = -1;
+
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(ioctl(fd, FIONREAD, &n), 0);
+	close(fd);
+	return n;
+}
+
+static bool second_written;
+
+/* lo's second record comes at the first look after its first was read. */
+static int ifname_then_record(struct backend *bk, unsigned int ifindex,
+			      char name[IF_NAMESIZE])
+{
+	if (!second_written && !kmsg_queued()) {
+		kmsg_write("6,2,2,-;lo: up\n");
+		second_written = true;
+	}
+	return fake_ops->ifname(bk, ifindex, name);
+}
+
+/* Two records of a session: the second, shorter, shown as it is. */
+START_TEST(test_trace_records_two)
+{
+	struct backend_ops ops;
+
+	host_lo();
+	hook_ifname(&ops, ifname_then_record);
+	kmsg_write("6,1,1,-;lo: link is down now\n");
+	ck_assert_int_eq(run("--trace lo --for 0.3"), 0);
+	ck_assert(second_written);
+	ck_assert_str_eq(out, "[    0.000001] lo: link is down now\n"
+			 "[    0.000002] lo: up\n");
+}
+END_TEST
+
 /*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
@@ -4077,6 +4117,7 @@ static Suite *cmd_suite(void)
 			     sizeof(trace_records) / sizeof(trace_records[0]));
 	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
 	tcase_add_test(tc, test_trace_record_then_gone);
+	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
