@@ -3841,6 +3841,19 @@ START_TEST(test_trace_records_two)
 }
 END_TEST
 
+/* --for a whole number of seconds: the session ends then, not before. */
+START_TEST(test_trace_for_seconds)
+{
+	struct timespec t0;
+
+	host_lo();
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ck_assert_int_eq(run("--trace lo --for 1"), 0);
+	ck_assert(since(&t0) >= 1.0);
+	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
+}
+END_TEST
+
 /*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
@@ -4118,6 +4131,7 @@ static Suite *cmd_suite(void)
 	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
 	tcase_add_test(tc, test_trace_record_then_gone);
 	tcase_add_test(tc, test_trace_records_two);
+	tcase_add_test(tc, test_trace_for_seconds);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
