@@ -3854,6 +3854,29 @@ START_TEST(test_trace_for_seconds)
 }
 END_TEST
 
+/* 15 bytes 0x01, as diag() shows them: each \xHH, its backslash doubled. */
+#define CTL15	"\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01" \
+		"\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01\\\\x01"
+
+/*
+ * Restore commands name the interface as a shell reads it back: '$' in
+ * double quotes as \x24, and a name of 15 bytes each shown as \xHH
+ * whole.
+ */
+START_TEST(test_trace_undo_shell_name)
+{
+	static const char ctl[] = "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01";
+
+	/* No interface has these indexes: the trace ends at once. */
+	fake_add(&f, "a$b", 0x0)->index_gone = true;
+	fake_add(&f, ctl, 0x0)->index_gone = true;
+	ck_assert_int_eq(run("--trace a$b --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg \"a\\\\x24b\" 0x00000000/0x00007fff\n"));
+	ck_assert_int_eq(run("--trace \\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg \"" CTL15 "\" 0x00000000/0x00007fff\n"));
+}
+END_TEST
+
 /*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
@@ -4132,6 +4155,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_record_then_gone);
 	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_test(tc, test_trace_for_seconds);
+	tcase_add_test(tc, test_trace_undo_shell_name);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
