@@ -3878,6 +3878,34 @@ START_TEST(test_trace_undo_shell_name)
 END_TEST
 
 /*
+ * -n NETNS in the restore command: as it is where plain; a relative path
+ * with a '/' from this directory, its "./" taken off; in single quotes
+ * where it has a quote, which closes them and comes as "'"; in $'...'
+ * where it has a backslash, which diag() doubles.
+ */
+START_TEST(test_trace_undo_netns)
+{
+	char cwd[PATH_MAX], want[PATH_MAX + 128];
+
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	/* No interface has that index: the trace ends at once. */
+	fake_add(&f, "nim0", 0x0)->index_gone = true;
+	ck_assert_int_eq(run("-n blue --trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n blue nim0 0x00000000/0x00007fff\n"));
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("-n ././ns/blue --trace nim0 --for 0.1"), 0);
+	snprintf(want, sizeof(want), "restore with: netifmsg -n %s/ns/blue nim0 0x00000000/0x00007fff\n", cwd);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("-n /run/it's --trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n '/run/it'\"'\"'s' nim0 0x00000000/0x00007fff\n"));
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("-n /run/a\\b --trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n $'/run/a\\\\b' nim0 0x00000000/0x00007fff\n"));
+}
+END_TEST
+
+/*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
  * A pattern still runs in the order of the indexes (BATCH), and a run
@@ -4156,6 +4184,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_test(tc, test_trace_for_seconds);
 	tcase_add_test(tc, test_trace_undo_shell_name);
+	tcase_add_test(tc, test_trace_undo_netns);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
