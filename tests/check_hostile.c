@@ -633,6 +633,11 @@ START_TEST(test_datagram_ok)
 	ck_assert(!genlmsg_datagram_ok(dg, dglen));
 	nlh->nlmsg_len = 0xffffffffu;
 	ck_assert(!genlmsg_datagram_ok(dg, dglen));
+	/* A header alone (an old kernel's bare NLMSG_DONE) is whole. */
+	dg_reset();
+	msg_end(msg_start(NLMSG_DONE, NLM_F_MULTI));
+	ck_assert_uint_eq(dglen, MNL_NLMSG_HDRLEN);
+	ck_assert(genlmsg_datagram_ok(dg, dglen));
 }
 END_TEST
 
