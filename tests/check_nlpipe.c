@@ -177,6 +177,22 @@ START_TEST(test_window_one)
 }
 END_TEST
 
+/* A window of 0 is one request at a time; one past the limit is the limit. */
+START_TEST(test_window_limits)
+{
+	struct nlpipe p;
+	struct rec r;
+
+	setup(&p, &r, 0, 3);
+	ck_assert_uint_eq(check_sent(nlpipe_fill(&p, out, sizeof(out)), 0), 1);
+	ck_assert_uint_eq(nlpipe_fill(&p, out, sizeof(out)), 0);
+	setup(&p, &r, NLPIPE_WINDOW_MAX + 1, 3);
+	ck_assert_uint_eq(p.window, NLPIPE_WINDOW_MAX);
+	setup(&p, &r, NLPIPE_WINDOW_MAX - 1, 3);
+	ck_assert_uint_eq(p.window, NLPIPE_WINDOW_MAX - 1);
+}
+END_TEST
+
 START_TEST(test_small_buffer)
 {
 	struct nlpipe p;
@@ -393,6 +409,7 @@ static Suite *nlpipe_suite(void)
 
 	tcase_add_test(tc, test_window);
 	tcase_add_test(tc, test_window_one);
+	tcase_add_test(tc, test_window_limits);
 	tcase_add_test(tc, test_small_buffer);
 	tcase_add_test(tc, test_many_in_one_datagram);
 	tcase_add_test(tc, test_reply_then_ack);
