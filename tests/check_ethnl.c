@@ -543,6 +543,33 @@ START_TEST(test_parse_wrong_attr_len)
 }
 END_TEST
 
+/*
+ * genlmsg_parse() and genlmsg_parse_nested() on a sound message: 0, and
+ * the attributes @types names by type, the others skipped.
+ */
+START_TEST(test_parse_attrs)
+{
+	static const enum mnl_attr_data_type types[ETHTOOL_A_DEBUG_MAX + 1] = {
+		[ETHTOOL_A_DEBUG_HEADER] = MNL_TYPE_NESTED,
+	};
+	static const enum mnl_attr_data_type htypes[ETHTOOL_A_HEADER_MAX + 1] = {
+		[ETHTOOL_A_HEADER_DEV_INDEX] = MNL_TYPE_U32,
+	};
+	const struct nlattr *tb[ETHTOOL_A_DEBUG_MAX + 1] = { 0 };
+	const struct nlattr *htb[ETHTOOL_A_HEADER_MAX + 1] = { 0 };
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+
+	put_hdr(nlh, true, true);
+	ck_assert_int_eq(genlmsg_parse(nlh, tb, types, ETHTOOL_A_DEBUG_MAX), 0);
+	ck_assert_ptr_nonnull(tb[ETHTOOL_A_DEBUG_HEADER]);
+	ck_assert_int_eq(genlmsg_parse_nested(tb[ETHTOOL_A_DEBUG_HEADER], htb,
+					      htypes, ETHTOOL_A_HEADER_MAX), 0);
+	ck_assert_ptr_nonnull(htb[ETHTOOL_A_HEADER_DEV_INDEX]);
+	ck_assert_uint_eq(mnl_attr_get_u32(htb[ETHTOOL_A_HEADER_DEV_INDEX]), 7);
+	ck_assert_ptr_null(htb[ETHTOOL_A_HEADER_DEV_NAME]);
+}
+END_TEST
+
 static void put_bit(struct nlmsghdr *nlh, int idx, const char *name,
 		    bool value)
 {
@@ -804,6 +831,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_parse_compact_sizes);
 	tcase_add_test(tc, test_parse_missing_parts);
 	tcase_add_test(tc, test_parse_wrong_attr_len);
+	tcase_add_test(tc, test_parse_attrs);
 	tcase_add_test(tc, test_parse_verbose_forms);
 	tcase_add_test(tc, test_parse_unknown_attrs);
 	tcase_add_test(tc, test_parse_bitset_malformed);
