@@ -399,6 +399,10 @@ START_TEST(test_unexpected)
 	nlh->nlmsg_type = NLMSG_NOOP;
 	ck_assert_int_eq(nlpipe_feed(&p, in, len), 0);
 	ck_assert_uint_eq(r.ndone, 0);
+	/* A length past INT32_MAX: refused before a byte of it is read. */
+	put_ack(in, SEQ0, 0);
+	ck_assert_int_eq(nlpipe_feed(&p, in, (size_t)INT32_MAX + 1), -EINVAL);
+	ck_assert_uint_eq(r.ndone, 0);
 }
 END_TEST
 
