@@ -308,6 +308,11 @@ START_TEST(test_parse_debug_ntf)
 	((struct nlmsghdr *)cap)->nlmsg_len = 16;
 	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st),
 			 -EINVAL);
+	/* ... whatever follows it: not a GET reply's cmd read past its end. */
+	load("get_compact");
+	((struct nlmsghdr *)cap)->nlmsg_len = 16;
+	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st),
+			 -EINVAL);
 }
 END_TEST
 
