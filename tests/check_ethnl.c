@@ -419,15 +419,21 @@ static struct nlmsghdr *reply_start(uint8_t cmd)
 	return capture_reply_start(cap, 4096, FAMILY, cmd);
 }
 
-static void put_hdr(struct nlmsghdr *nlh, bool index, bool name)
+/* A DEBUG header with index 7 if @index, and @ifname unless NULL. */
+static void put_hdr_name(struct nlmsghdr *nlh, bool index, const char *ifname)
 {
 	struct nlattr *n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
 
 	if (index)
 		mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, 7);
-	if (name)
-		mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, "eth0");
+	if (ifname)
+		mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, ifname);
 	mnl_attr_nest_end(nlh, n);
+}
+
+static void put_hdr(struct nlmsghdr *nlh, bool index, bool name)
+{
+	put_hdr_name(nlh, index, name ? "eth0" : NULL);
 }
 
 static int parse_compact(uint32_t size, const void *value, uint16_t vlen,
@@ -572,6 +578,35 @@ START_TEST(test_parse_attrs)
 	ck_assert_ptr_nonnull(htb[ETHTOOL_A_HEADER_DEV_INDEX]);
 	ck_assert_uint_eq(mnl_attr_get_u32(htb[ETHTOOL_A_HEADER_DEV_INDEX]), 7);
 	ck_assert_ptr_null(htb[ETHTOOL_A_HEADER_DEV_NAME]);
+}
+END_TEST
+
+/* A DEBUG reply for @ifname, its mask SIZE alone (empty); in *@st. */
+static int parse_named(const char *ifname, struct ifstate *st)
+{
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	struct nlattr *n;
+
+	put_hdr_name(nlh, true, ifname);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
+	memset(st, 0, sizeof(*st));
+	return ethnl_parse_debug(nlh, st);
+}
+
+/* Interface names of 1 to IF_NAMESIZE - 1 bytes; none empty or longer. */
+START_TEST(test_parse_name_lengths)
+{
+	struct ifstate st;
+
+	ck_assert_int_eq(parse_named("a", &st), 0);
+	ck_assert_str_eq(st.ifname, "a");
+	ck_assert_uint_eq(st.ifindex, 7);
+	ck_assert_int_eq(parse_named("fifteen-chars-x", &st), 0);
+	ck_assert_str_eq(st.ifname, "fifteen-chars-x");
+	ck_assert_int_eq(parse_named("", &st), -EINVAL);
+	ck_assert_int_eq(parse_named("sixteen-chars-xx", &st), -EINVAL);
 }
 END_TEST
 
@@ -837,6 +872,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_parse_missing_parts);
 	tcase_add_test(tc, test_parse_wrong_attr_len);
 	tcase_add_test(tc, test_parse_attrs);
+	tcase_add_test(tc, test_parse_name_lengths);
 	tcase_add_test(tc, test_parse_verbose_forms);
 	tcase_add_test(tc, test_parse_unknown_attrs);
 	tcase_add_test(tc, test_parse_bitset_malformed);
