@@ -610,6 +610,26 @@ START_TEST(test_parse_name_lengths)
 }
 END_TEST
 
+/* A header FLAGS that is no u32: malformed, though it is not read. */
+START_TEST(test_parse_header_flags_len)
+{
+	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
+	struct ifstate st;
+	struct nlattr *n;
+	uint16_t two = 1;
+
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_HEADER);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_HEADER_DEV_INDEX, 7);
+	mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, "eth0");
+	mnl_attr_put(nlh, ETHTOOL_A_HEADER_FLAGS, sizeof(two), &two);
+	mnl_attr_nest_end(nlh, n);
+	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+}
+END_TEST
+
 static void put_bit(struct nlmsghdr *nlh, int idx, const char *name,
 		    bool value)
 {
@@ -873,6 +893,7 @@ static Suite *ethnl_suite(void)
 	tcase_add_test(tc, test_parse_wrong_attr_len);
 	tcase_add_test(tc, test_parse_attrs);
 	tcase_add_test(tc, test_parse_name_lengths);
+	tcase_add_test(tc, test_parse_header_flags_len);
 	tcase_add_test(tc, test_parse_verbose_forms);
 	tcase_add_test(tc, test_parse_unknown_attrs);
 	tcase_add_test(tc, test_parse_bitset_malformed);
