@@ -194,7 +194,10 @@ START_TEST(test_single_reply)
 	dg_reset();
 	put_debug("tap0", 3, 0x15, 0);
 	rx_start(&rx, 0);
+	ck_assert(!rx.s.answered);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), 0);
+	/* the reply is the answer: no ACK comes after it */
+	ck_assert(rx.s.answered);
 	ck_assert_uint_eq(rx.n, 1);
 	ck_assert_str_eq(rx.st[0].ifname, "tap0");
 	ck_assert_uint_eq(rx.st[0].ifindex, 3);
