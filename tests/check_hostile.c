@@ -230,6 +230,29 @@ START_TEST(test_single_reply_without_data)
 }
 END_TEST
 
+/*
+ * A reply its callback refuses ends with no kernel message: the one left
+ * on the socket by the request before is not handed on as its own.
+ */
+START_TEST(test_reply_init_clears_extack)
+{
+	struct nlmsghdr req = { .nlmsg_seq = SEQ };
+	struct nlmsghdr *nlh;
+	struct rx rx;
+
+	dg_reset();
+	nlh = put_debug("tap0", 3, 1, 0);
+	/* its header nest claims more than the message holds */
+	((struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN +
+			   GENL_HDRLEN))->nla_len = 400;
+	rx_start(&rx, 0);
+	strcpy(rx.s.extack, "stale");
+	genl_reply_init(&rx.r, &rx.s, &req, rx_cb, &rx);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBADMSG);
+	ck_assert_str_eq(rx.s.extack, "");
+}
+END_TEST
+
 START_TEST(test_ack_and_errors)
 {
 	struct rx rx;
@@ -1333,6 +1356,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_wrong_seq);
 	tcase_add_test(tc, test_wrong_port);
 	tcase_add_test(tc, test_single_reply);
+	tcase_add_test(tc, test_reply_init_clears_extack);
 	tcase_add_test(tc, test_ack_and_errors);
 	tcase_add_test(tc, test_extack_odd);
 	tcase_add_test(tc, test_error_code_range);
