@@ -472,6 +472,17 @@ START_TEST(test_dump_intr)
 	ck_assert_uint_eq(rx.n, 3);
 	ck_assert_str_eq(rx.st[2].ifname, "tap2");
 
+	/* The flag on an early piece only: the dump is still inconsistent. */
+	dg_reset();
+	put_debug("tap0", 3, 1, NLM_F_MULTI | NLM_F_DUMP_INTR);
+	put_debug("tap1", 4, 2, NLM_F_MULTI);
+	cut = dglen;
+	put_done(0, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, cut), 1);
+	ck_assert_int_eq(rx_feed(&rx, cut, dglen), -EAGAIN);
+	ck_assert_uint_eq(rx.n, 2);
+
 	/* An error of the dump itself still wins. */
 	dg_reset();
 	put_debug("tap0", 3, 1, NLM_F_MULTI | NLM_F_DUMP_INTR);
