@@ -935,6 +935,38 @@ START_TEST(test_proc_net_dev_list)
 END_TEST
 
 /*
+ * More names than the first block of 64 holds: every line is kept
+ * (lo each time, the only interface a test can count on).
+ */
+START_TEST(test_proc_net_dev_many)
+{
+	static char dev[130 * 8 + 1];
+	struct if_nameindex *list;
+	bool dropped = false;
+	int fd = ethioc_open();
+	size_t i;
+	FILE *f;
+
+	ck_assert_int_ge(fd, 0);
+	for (i = 0; i < 130; i++)
+		memcpy(dev + i * 8, "lo: 0 0\n", 8);
+	f = fmemopen(dev, strlen(dev), "r");
+	ck_assert_ptr_nonnull(f);
+	list = ethioc_list(fd, f, &dropped);
+	fclose(f);
+	close(fd);
+	ck_assert_ptr_nonnull(list);
+	for (i = 0; i < 130; i++) {
+		ck_assert_str_eq(list[i].if_name, "lo");
+		ck_assert_uint_eq(list[i].if_index, if_nametoindex("lo"));
+	}
+	ck_assert_uint_eq(list[130].if_index, 0);
+	ck_assert(!dropped);
+	free(list);
+}
+END_TEST
+
+/*
  * A /proc/net/dev of headings only: an empty list, its end alone, and no
  * ioctl asked (no socket needed).  Its names are none, so the copy of
  * them must not take the NULL array (UBSan: memcpy's source is nonnull).
@@ -1400,6 +1432,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_overflow_then_answered);
 	tcase_add_test(tc, test_recv_ntf_stops_at_loss);
 	tcase_add_test(tc, test_proc_net_dev_list);
+	tcase_add_test(tc, test_proc_net_dev_many);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("parse");
