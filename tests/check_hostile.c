@@ -989,6 +989,22 @@ START_TEST(test_proc_net_dev_empty)
 }
 END_TEST
 
+/* An index that cannot be asked for (no socket): no list, and why. */
+START_TEST(test_proc_net_dev_no_socket)
+{
+	static char dev[] = "    lo: 0 0\n";
+	FILE *f = fmemopen(dev, strlen(dev), "r");
+	bool dropped = false;
+
+	ck_assert_ptr_nonnull(f);
+	errno = 0;
+	ck_assert_ptr_null(ethioc_list(-1, f, &dropped));
+	ck_assert_int_eq(errno, EBADF);
+	ck_assert(!dropped);
+	fclose(f);
+}
+END_TEST
+
 START_TEST(test_names_without_nul)
 {
 	struct nlmsghdr *nlh;
@@ -1441,6 +1457,7 @@ static Suite *hostile_suite(void)
 	tcase_add_test(tc, test_names_without_nul);
 	tcase_add_test(tc, test_proc_net_dev_lines);
 	tcase_add_test(tc, test_proc_net_dev_empty);
+	tcase_add_test(tc, test_proc_net_dev_no_socket);
 	tcase_add_test(tc, test_family_name_without_nul);
 	tcase_add_test(tc, test_bitset_size_4096);
 	suite_add_tcase(s, tc);
