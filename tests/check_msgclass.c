@@ -231,6 +231,8 @@ START_TEST(test_kernel_names)
 	longname[MSGCLASS_NAME_MAX - 1] = '\0';
 	ck_assert(msgclass_add_kernel_name(&cn, 16, longname));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "link"));
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "drv"));	/* bit 0's */
+	ck_assert(!msgclass_add_kernel_name(&cn, 17, "bit0"));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "bit3"));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "all"));
 	ck_assert(!msgclass_add_kernel_name(&cn, 17, "NONE"));
