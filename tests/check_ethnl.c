@@ -701,6 +701,20 @@ START_TEST(test_parse_verbose_forms)
 	/* A known name without index is found by name. */
 	ck_assert_int_eq(parse_one_bit(15, -1, "NETIF_MSG_WOL"), 0);
 
+	/* A BIT whose INDEX is no u32: malformed, not skipped. */
+	nlh = reply_start(ETHTOOL_MSG_DEBUG_NTF);
+	put_hdr(nlh, true, true);
+	set = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+	mnl_attr_put(nlh, ETHTOOL_A_BITSET_NOMASK, 0, NULL);
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	bits = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS);
+	other = mnl_attr_nest_start(nlh, ETHTOOL_A_BITSET_BITS_BIT);
+	mnl_attr_put_u16(nlh, ETHTOOL_A_BITSET_BIT_INDEX, 1);
+	mnl_attr_nest_end(nlh, other);
+	mnl_attr_nest_end(nlh, bits);
+	mnl_attr_nest_end(nlh, set);
+	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
+
 	/* An empty verbose set: SIZE only, nothing set. */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, true, true);
