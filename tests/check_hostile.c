@@ -741,6 +741,15 @@ START_TEST(test_pipeline_and_monitor_huge_len)
 	nlh->nlmsg_len = 0x80000000u;
 	ck_assert_int_eq(genl_ntf_feed(&s, dg, dglen, ntf_cb, &seen), -EBADMSG);
 	ck_assert_uint_eq(seen, 0);
+	/* one its callback refuses: the feed stops there, with its error */
+	dg_reset();
+	put_debug("tap0", 3, 1, 0);
+	nlh = put_debug("tap1", 4, 2, 0);
+	((struct nlattr *)((char *)nlh + MNL_NLMSG_HDRLEN +
+			   GENL_HDRLEN))->nla_len = 400;
+	put_debug("tap2", 5, 4, 0);
+	ck_assert_int_eq(genl_ntf_feed(&s, dg, dglen, ntf_cb, &seen), -EBADMSG);
+	ck_assert_uint_eq(seen, 2);
 }
 END_TEST
 
