@@ -406,6 +406,11 @@ START_TEST(test_done_with_error)
 	put_done(EBUSY, NULL);
 	rx_start(&rx, NLM_F_DUMP);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EBUSY);
+	/* ... down to the smallest, EPERM */
+	dg_reset();
+	put_done(EPERM, NULL);
+	rx_start(&rx, NLM_F_DUMP);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -EPERM);
 
 	/* A plain DONE ends the dump with success. */
 	dg_reset();
