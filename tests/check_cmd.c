@@ -3994,10 +3994,13 @@ START_TEST(test_monitor_altname_escaped)
 }
 END_TEST
 
-/* The words @argv[0..argc-1] as main() parses them, into @o. */
+/*
+ * The words @argv[0..argc-1] as main() parses them, into @o, which
+ * points into the words kept (as main() keeps them): static.
+ */
 static void parse_opts(struct opts *o, int argc, char **argv)
 {
-	const char *words[8];
+	static const char *words[8];
 	struct cmdline_err cerr;
 
 	ck_assert_int_lt(argc, 8);
