@@ -71,6 +71,21 @@ static int run(const char *line)
 }
 
 /*
+ * The words @argv[0..argc-1] as main() parses them, into @o, which
+ * points into the words kept (as main() keeps them): static.
+ */
+static void parse_opts(struct opts *o, int argc, char **argv)
+{
+	static const char *words[8];
+	struct cmdline_err cerr;
+
+	ck_assert_int_lt(argc, 8);
+	opts_init(o);
+	ck_assert_int_eq(cmdline_parse(o, argc, argv, words, CMDLINE_ARGV,
+				       &cerr), 0);
+}
+
+/*
  * The monitor's reads give the @n events set up before, then fail with
  * EIO: the command ends there, with what it printed until then.
  */
@@ -1130,16 +1145,12 @@ static int show_to_closed_pipe(const char *name)
 {
 	char a0[] = "-j", a1[IF_NAMESIZE];
 	char *argv[] = { a0, a1 };
-	const char *words[2];
-	struct cmdline_err cerr;
 	struct opts o;
 	int p[2], e[2], status;
 	pid_t pid;
 
 	snprintf(a1, sizeof(a1), "%s", name);
-	opts_init(&o);
-	ck_assert_int_eq(cmdline_parse(&o, 2, argv, words, CMDLINE_ARGV,
-				       &cerr), 0);
+	parse_opts(&o, 2, argv);
 	ck_assert_int_eq(pipe(p), 0);
 	close(p[0]);			/* the reader is gone */
 	ck_assert_int_eq(pipe(e), 0);	/* its message, never read */
@@ -1582,15 +1593,12 @@ START_TEST(test_select_keeps_drivers)
 {
 	char a0[] = "--driver", a1[] = "tun", a2[] = "*";
 	char *argv[] = { a0, a1, a2 };
-	const char *words[3];
-	struct cmdline_err cerr;
 	struct iflist l;
 	struct opts o;
 
 	fake_add(&f, "eth0", 0)->driver = "igb";
 	fake_add(&f, "tap2", 0);
-	opts_init(&o);
-	ck_assert_int_eq(cmdline_parse(&o, 3, argv, words, CMDLINE_ARGV, &cerr), 0);
+	parse_opts(&o, 3, argv);
 	ck_assert_int_eq(iflist_select(&b, &o.job, &l), 0);
 	ck_assert_uint_eq(l.n, 3);
 	ck_assert_str_eq(l.v[2].ifname, "tap2");
@@ -1832,8 +1840,6 @@ END_TEST
 START_TEST(test_monitor_fsize)
 {
 	char arg[] = "--monitor", *argv[] = { arg };
-	const char *words[1];
-	struct cmdline_err cerr;
 	struct rlimit old, lim;
 	int so, to, lret, ret, ret_out;
 	struct opts o;
@@ -1841,9 +1847,7 @@ START_TEST(test_monitor_fsize)
 	fake_ntf(&f.events[0], "tap0", 1, 0x5);
 	fake_ntf(&f.events[0], "tap0", 1, 0x1);
 	events_end(&f, 1);
-	opts_init(&o);
-	ck_assert_int_eq(cmdline_parse(&o, 1, argv, words, CMDLINE_ARGV,
-				       &cerr), 0);
+	parse_opts(&o, 1, argv);
 	ck_assert_int_eq(getrlimit(RLIMIT_FSIZE, &old), 0);
 	lim = old;
 	lim.rlim_cur = 60;
@@ -1878,8 +1882,6 @@ START_TEST(test_monitor_stop_whole_lines)
 {
 	char arg[] = "--monitor", *argv[] = { arg };
 	char path[] = "/tmp/check_cmd.XXXXXX", got[32768];
-	const char *words[1];
-	struct cmdline_err cerr;
 	int fd, status;
 	struct opts o;
 	ssize_t n;
@@ -1889,9 +1891,7 @@ START_TEST(test_monitor_stop_whole_lines)
 	f.events[0].repeat = 500;	/* 26 KiB of lines */
 	f.events[0].raise = SIGTERM;
 	f.nevents = 1;
-	opts_init(&o);
-	ck_assert_int_eq(cmdline_parse(&o, 1, argv, words, CMDLINE_ARGV,
-				       &cerr), 0);
+	parse_opts(&o, 1, argv);
 	fd = mkstemp(path);
 	ck_assert_int_ge(fd, 0);
 	unlink(path);
@@ -3597,8 +3597,6 @@ START_TEST(test_trace_raise_stderr_blocked)
 	struct fake *sf = mmap(NULL, sizeof(*sf), PROT_READ | PROT_WRITE,
 			       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	static char junk[4096];
-	const char *words[2];
-	struct cmdline_err cerr;
 	const struct timespec step = { 0, 10 * 1000 * 1000 };
 	volatile struct fake_iface *tap0;
 	int p[2], fl, status, i;
@@ -3612,9 +3610,7 @@ START_TEST(test_trace_raise_stderr_blocked)
 	tap0 = fake_find(sf, "tap0");
 	ck_assert_uint_eq(tap0->mask, 0x1);
 	fake_open(&b, sf, MSGCLASS_KERNEL_MASK);
-	opts_init(&o);
-	ck_assert_int_eq(cmdline_parse(&o, 2, argv, words, CMDLINE_ARGV,
-				       &cerr), 0);
+	parse_opts(&o, 2, argv);
 	ck_assert_int_eq(pipe(p), 0);
 	fl = fcntl(p[1], F_GETFL);
 	ck_assert_int_eq(fcntl(p[1], F_SETFL, fl | O_NONBLOCK), 0);
@@ -3993,21 +3989,6 @@ START_TEST(test_monitor_altname_escaped)
 	b.ops->close(&b);
 }
 END_TEST
-
-/*
- * The words @argv[0..argc-1] as main() parses them, into @o, which
- * points into the words kept (as main() keeps them): static.
- */
-static void parse_opts(struct opts *o, int argc, char **argv)
-{
-	static const char *words[8];
-	struct cmdline_err cerr;
-
-	ck_assert_int_lt(argc, 8);
-	opts_init(o);
-	ck_assert_int_eq(cmdline_parse(o, argc, argv, words, CMDLINE_ARGV,
-				       &cerr), 0);
-}
 
 /*
  * --monitor whose standard output is a pipe whose reader has gone ends
