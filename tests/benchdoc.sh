@@ -18,10 +18,13 @@ check "bench/results.md has a Date line" "yes" "$([ -n "$date" ] && echo yes)"
 check "bench/README.md names the committed run by its date ($date)" "yes" \
 	"$(grep -qF "committed run ($date" "$S/bench/README.md" && echo yes)"
 
-# The section: from its heading to the next one (a line of '-' under a
-# title), the heading's own underline left out.
+# The section: the lines after its heading's underline, to the end of the
+# file or to the next heading (a title, then a line of '-'), which is
+# dropped again when its underline comes.
 section=$(awk '/^Performance$/ { on = 1; getline; next }
-	on && /^-+$/ { exit } on { print prev } { prev = $0 }' "$S/README")
+	on && /^-+$/ { n--; exit }
+	on { line[++n] = $0 }
+	END { for (i = 1; i <= n; i++) print line[i] }' "$S/README")
 check "README has a Performance section" "yes" \
 	"$([ -n "$section" ] && echo yes)"
 # Hex masks (0x3) are no figures.
