@@ -3710,6 +3710,49 @@ START_TEST(test_trace_records)
 }
 END_TEST
 
+/*
+ * A record whose line would pass the trace's 24 KiB (3 x 8192) is cut to
+ * its first 24574 bytes and a newline: the kernel's own records never get
+ * there (it writes control bytes as \xNN, 4 bytes for the 4 they become),
+ * but raw control bytes written to the log's FIFO do.  The line of a
+ * record of @ctl bytes 0x01 and then @tail: 19 bytes before the text.
+ */
+static const struct {
+	size_t ctl;
+	const char *tail;
+} line_cut[] = {
+	{ 6138, "abc" },	/* 24574 bytes: the longest line not cut */
+	{ 6139, "" },		/* 24575: cut by one, inside an escape */
+	{ 8000, "" },		/* 32019 */
+};
+
+START_TEST(test_trace_line_cut)
+{
+	static char rec[8192], want[32768], big[32768];
+	char a0[] = "--trace", a1[] = "lo", a2[] = "--for", a3[] = "0.1";
+	char *argv[] = { a0, a1, a2, a3 };
+	size_t n, i, ctl = line_cut[_i].ctl;
+
+	host_lo();
+	n = (size_t)snprintf(rec, sizeof(rec), "6,1,1,-;lo: ");
+	memset(rec + n, 0x01, ctl);
+	snprintf(rec + n + ctl, sizeof(rec) - n - ctl, "%s\n", line_cut[_i].tail);
+	n = (size_t)snprintf(want, sizeof(want), "[    0.000001] lo: ");
+	for (i = 0; i < ctl; i++, n += 4)
+		memcpy(want + n, "\\x01", 4);
+	n += (size_t)snprintf(want + n, sizeof(want) - n, "%s", line_cut[_i].tail);
+	if (n > 24574)
+		n = 24574;
+	want[n++] = '\n';
+	want[n] = '\0';
+	kmsg_write(rec);
+	ck_assert_int_eq(fake_command(&b, 4, argv, big, err, sizeof(big)), 0);
+	ck_assert_uint_eq(strlen(big), n);
+	ck_assert(strcmp(big, want) == 0);
+	ck_assert_ptr_null(strstr(err, "write error"));
+}
+END_TEST
+
 /* The record of lo's rename (_i 1: while UP), after the session's first look. */
 static const char *const lo_rename_records[] = {
 	"6,1,2,-;old0: renamed from lo\n",
@@ -4163,6 +4206,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_raise_stderr_blocked);
 	tcase_add_loop_test(tc, test_trace_records, 0,
 			     sizeof(trace_records) / sizeof(trace_records[0]));
+	tcase_add_loop_test(tc, test_trace_line_cut, 0,
+			     sizeof(line_cut) / sizeof(line_cut[0]));
 	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
 	tcase_add_test(tc, test_trace_record_then_gone);
 	tcase_add_test(tc, test_trace_records_two);
