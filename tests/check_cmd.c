@@ -3945,6 +3945,33 @@ START_TEST(test_trace_undo_netns)
 END_TEST
 
 /*
+ * A relative -n NETNS is made absolute where this directory and it take
+ * fewer than PATH_MAX - 1 bytes (_i 0: the longest); past that (_i 1) it
+ * is said as given.  The path need not exist: the fake enters nothing.
+ */
+START_TEST(test_trace_undo_netns_long)
+{
+	static char ns[PATH_MAX], want[2 * PATH_MAX + 64], serr[4 * PATH_MAX];
+	char a0[] = "-n", a2[] = "--trace", a3[] = "nim0", a4[] = "--for";
+	char a5[] = "0.1", cwd[PATH_MAX];
+	char *argv[] = { a0, ns, a2, a3, a4, a5 };
+	size_t len;
+
+	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
+	len = PATH_MAX - 2 - strlen(cwd) + (size_t)_i;
+	ck_assert_uint_gt(len, 3);
+	memset(ns, 'x', len);
+	ns[len] = '\0';
+	ns[1] = '/';
+	fake_add(&f, "nim0", 0x0)->index_gone = true;
+	ck_assert_int_eq(fake_command(&b, 6, argv, out, serr, sizeof(serr)), 0);
+	snprintf(want, sizeof(want), "restore with: netifmsg -n %s%s%s nim0 0x00000000/0x00007fff\n",
+		 _i ? "" : cwd, _i ? "" : "/", ns);
+	ck_assert_ptr_nonnull(strstr(serr, want));
+}
+END_TEST
+
+/*
  * A kernel whose dumps walk its ifindex hash (256 buckets, the newest
  * first in each: before for_each_netdev_dump()) lists 257, 1, 258, 2.
  * A pattern still runs in the order of the indexes (BATCH), and a run
@@ -4214,6 +4241,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_for_seconds);
 	tcase_add_test(tc, test_trace_undo_shell_name);
 	tcase_add_test(tc, test_trace_undo_netns);
+	tcase_add_loop_test(tc, test_trace_undo_netns_long, 0, 2);
 	tcase_add_test(tc, test_select_index_order);
 	suite_add_tcase(s, tc);
 	return s;
