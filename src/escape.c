@@ -53,16 +53,26 @@ static void put(char *buf, size_t size, size_t *len, const char *s, size_t n)
 }
 
 /*
- * Characters a terminal shows as nothing, or that reorder or break the
- * text around them: a name that holds one would look like another, or
- * move the rest of a line (bidirectional overrides, as in CVE-2021-42574).
+ * Characters a terminal shows as nothing (Unicode's
+ * Default_Ignorable_Code_Point: zero-width and format characters, fillers,
+ * variation selectors, tags), or that reorder or break the text around
+ * them: a name that holds one would look like another, or move the rest
+ * of a line (bidirectional overrides, as in CVE-2021-42574).
  */
 static bool invisible(uint32_t cp)
 {
-	return cp == 0xad || cp == 0x61c || cp == 0x180e ||
+	return cp == 0xad || cp == 0x34f || cp == 0x61c ||
+	       (cp >= 0x115f && cp <= 0x1160) ||
+	       (cp >= 0x17b4 && cp <= 0x17b5) ||
+	       (cp >= 0x180b && cp <= 0x180f) ||
 	       (cp >= 0x200b && cp <= 0x200f) ||
 	       (cp >= 0x2028 && cp <= 0x202e) ||
-	       (cp >= 0x2060 && cp <= 0x206f) || cp == 0xfeff;
+	       (cp >= 0x2060 && cp <= 0x206f) || cp == 0x3164 ||
+	       (cp >= 0xfe00 && cp <= 0xfe0f) || cp == 0xfeff ||
+	       cp == 0xffa0 || (cp >= 0xfff0 && cp <= 0xfff8) ||
+	       (cp >= 0x1bca0 && cp <= 0x1bca3) ||
+	       (cp >= 0x1d173 && cp <= 0x1d17a) ||
+	       (cp >= 0xe0000 && cp <= 0xe0fff);
 }
 
 size_t escape_text(char *buf, size_t size, const char *s)

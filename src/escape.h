@@ -29,10 +29,10 @@ bool utf8_valid(const char *s);
 /*
  * Write @s for a terminal, snprintf style (returns the length needed):
  * bytes below 0x20, 0x7f, the bytes of C1 control characters
- * (U+0080..U+009F), of invisible and bidirectional format characters
- * (U+00AD, U+061C, U+180E, U+200B..U+200F, U+2028..U+202E,
- * U+2060..U+206F, U+FEFF) and every byte that is not part of well-formed
- * UTF-8 become "\xHH"; a backslash becomes "\\"; the rest is copied.
+ * (U+0080..U+009F), of characters shown as nothing (Unicode's
+ * Default_Ignorable_Code_Point) or that break or reorder the line
+ * (U+2028..U+202E) and every byte that is not part of well-formed UTF-8
+ * become "\xHH"; a backslash becomes "\\"; the rest is copied.
  */
 size_t escape_text(char *buf, size_t size, const char *s);
 

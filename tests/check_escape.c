@@ -48,6 +48,49 @@ static const struct {
 	{ "\xc2\xad", "\\xc2\\xad", true },		/* U+00AD */
 	{ "\xd8\x9c", "\\xd8\\x9c", true },		/* U+061C */
 	{ "\xe1\xa0\x8e", "\\xe1\\xa0\\x8e", true },	/* U+180E */
+	/* the rest of Unicode's Default_Ignorable_Code_Point: each edge */
+	{ "\xcd\x8e", "\xcd\x8e", true },		/* U+034E */
+	{ "\xcd\x8f", "\\xcd\\x8f", true },	/* U+034F */
+	{ "\xcd\x90", "\xcd\x90", true },		/* U+0350 */
+	{ "\xe1\x85\x9e", "\xe1\x85\x9e", true },		/* U+115E */
+	{ "\xe1\x85\x9f", "\\xe1\\x85\\x9f", true },	/* U+115F */
+	{ "\xe1\x85\xa0", "\\xe1\\x85\\xa0", true },	/* U+1160 */
+	{ "\xe1\x85\xa1", "\xe1\x85\xa1", true },		/* U+1161 */
+	{ "\xe1\x9e\xb3", "\xe1\x9e\xb3", true },		/* U+17B3 */
+	{ "\xe1\x9e\xb4", "\\xe1\\x9e\\xb4", true },	/* U+17B4 */
+	{ "\xe1\x9e\xb5", "\\xe1\\x9e\\xb5", true },	/* U+17B5 */
+	{ "\xe1\x9e\xb6", "\xe1\x9e\xb6", true },		/* U+17B6 */
+	{ "\xe1\xa0\x8a", "\xe1\xa0\x8a", true },		/* U+180A */
+	{ "\xe1\xa0\x8b", "\\xe1\\xa0\\x8b", true },	/* U+180B */
+	{ "\xe1\xa0\x8f", "\\xe1\\xa0\\x8f", true },	/* U+180F */
+	{ "\xe1\xa0\x90", "\xe1\xa0\x90", true },		/* U+1810 */
+	{ "\xe3\x85\xa3", "\xe3\x85\xa3", true },		/* U+3163 */
+	{ "\xe3\x85\xa4", "\\xe3\\x85\\xa4", true },	/* U+3164 */
+	{ "\xe3\x85\xa5", "\xe3\x85\xa5", true },		/* U+3165 */
+	{ "\xef\xb7\xbf", "\xef\xb7\xbf", true },		/* U+FDFF */
+	{ "\xef\xb8\x80", "\\xef\\xb8\\x80", true },	/* U+FE00 */
+	{ "\xef\xb8\x8f", "\\xef\\xb8\\x8f", true },	/* U+FE0F */
+	{ "\xef\xb8\x90", "\xef\xb8\x90", true },		/* U+FE10 */
+	{ "\xef\xbe\x9f", "\xef\xbe\x9f", true },		/* U+FF9F */
+	{ "\xef\xbe\xa0", "\\xef\\xbe\\xa0", true },	/* U+FFA0 */
+	{ "\xef\xbe\xa1", "\xef\xbe\xa1", true },		/* U+FFA1 */
+	{ "\xef\xbf\xaf", "\xef\xbf\xaf", true },		/* U+FFEF */
+	{ "\xef\xbf\xb0", "\\xef\\xbf\\xb0", true },	/* U+FFF0 */
+	{ "\xef\xbf\xb8", "\\xef\\xbf\\xb8", true },	/* U+FFF8 */
+	{ "\xef\xbf\xb9", "\xef\xbf\xb9", true },		/* U+FFF9 */
+	{ "\xf0\x9b\xb2\x9f", "\xf0\x9b\xb2\x9f", true },		/* U+1BC9F */
+	{ "\xf0\x9b\xb2\xa0", "\\xf0\\x9b\\xb2\\xa0", true },	/* U+1BCA0 */
+	{ "\xf0\x9b\xb2\xa3", "\\xf0\\x9b\\xb2\\xa3", true },	/* U+1BCA3 */
+	{ "\xf0\x9b\xb2\xa4", "\xf0\x9b\xb2\xa4", true },		/* U+1BCA4 */
+	{ "\xf0\x9d\x85\xb2", "\xf0\x9d\x85\xb2", true },		/* U+1D172 */
+	{ "\xf0\x9d\x85\xb3", "\\xf0\\x9d\\x85\\xb3", true },	/* U+1D173 */
+	{ "\xf0\x9d\x85\xba", "\\xf0\\x9d\\x85\\xba", true },	/* U+1D17A */
+	{ "\xf0\x9d\x85\xbb", "\xf0\x9d\x85\xbb", true },		/* U+1D17B */
+	{ "\xf3\x9f\xbf\xbf", "\xf3\x9f\xbf\xbf", true },		/* U+DFFFF */
+	{ "\xf3\xa0\x80\x80", "\\xf3\\xa0\\x80\\x80", true },	/* U+E0000 */
+	{ "\xf3\xa0\x81\x81", "\\xf3\\xa0\\x81\\x81", true },	/* U+E0041 */
+	{ "\xf3\xa0\xbf\xbf", "\\xf3\\xa0\\xbf\\xbf", true },	/* U+E0FFF */
+	{ "\xf3\xa1\x80\x80", "\xf3\xa1\x80\x80", true },		/* U+E1000 */
 	/* not UTF-8: every byte */
 	{ "\xff\xfe", "\\xff\\xfe", false },
 	{ "\x9b", "\\x9b", false },

@@ -99,6 +99,11 @@ add_tap "#hash" || fatal "cannot create a tap named #hash"
 # override would print the rest of its line reversed.
 add_tap $'tap\xe2\x80\x8b0' || fatal "cannot create a tap named with U+200B"
 add_tap $'rev\xe2\x80\xae1' || fatal "cannot create a tap named with U+202E"
+# A variation selector (U+FE0F) shows as nothing after a letter, a Hangul
+# filler (U+3164) as a blank.  (A tag character cannot be in a name: each
+# has the byte 0xa0, which the kernel takes for a space.)
+add_tap $'vs\xef\xb8\x8f0' || fatal "cannot create a tap named with U+FE0F"
+add_tap $'hf\xe3\x85\xa40' || fatal "cannot create a tap named with U+3164"
 set_mask $'rev\xe2\x80\xae1' 0x4
 set_mask "$NAME" 0x5
 
@@ -109,6 +114,8 @@ check_grep "show all: a first '-' escaped" '\-dash: 0x00000000 none' "$OUT"
 check_grep "show all: a first '#' escaped" '\#hash: 0x00000000 none' "$OUT"
 check_grep "show all: U+200B escaped" 'tap\xe2\x80\x8b0: 0x00000000 none' "$OUT"
 check_grep "show all: U+202E escaped" 'rev\xe2\x80\xae1: 0x00000004 link' "$OUT"
+check_grep "show all: U+FE0F escaped" 'vs\xef\xb8\x8f0: 0x00000000 none' "$OUT"
+check_grep "show all: U+3164 escaped" 'hf\xe3\x85\xa40: 0x00000000 none' "$OUT"
 cp "$OUT" "$NIM_TMP/all"
 
 check_rc "show the ESC name by its escaped form" 0 nm "$SHOWN"
