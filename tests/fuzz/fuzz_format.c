@@ -10,7 +10,8 @@
  * exactly: "ifname" decodes to the name's bytes, or, where the name is
  * not UTF-8, "ifname_hex" holds them and "ifname" has U+FFFD for each
  * byte that is not part of well-formed UTF-8.  Text must hold no control
- * byte, and its first word must read back as the name.
+ * byte and no character shown as nothing (u8_shown()), and its first word
+ * must read back as the name.
  *
  * The input is also a /dev/kmsg record, as --trace reads it: kmsg_parse(),
  * kmsg_ifname() (and kmsg_ifname_dyndbg()) and the line format_log()
@@ -412,6 +413,35 @@ static void check_json(const char *line, size_t len, const char *name)
 	free(p);
 }
 
+/*
+ * Text holds no character a terminal acts on or shows as nothing: C1
+ * controls, Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties,
+ * Unicode 15), U+2028..U+202E.  A table apart from escape.c's test.
+ */
+static bool u8_shown(const unsigned char *s, size_t n)
+{
+	static const uint32_t hidden[][2] = {
+		{ 0x80, 0x9f }, { 0xad, 0xad }, { 0x34f, 0x34f },
+		{ 0x61c, 0x61c }, { 0x115f, 0x1160 }, { 0x17b4, 0x17b5 },
+		{ 0x180b, 0x180f }, { 0x200b, 0x200f }, { 0x2028, 0x202e },
+		{ 0x2060, 0x206f }, { 0x3164, 0x3164 }, { 0xfe00, 0xfe0f },
+		{ 0xfeff, 0xfeff }, { 0xffa0, 0xffa0 }, { 0xfff0, 0xfff8 },
+		{ 0x1bca0, 0x1bca3 }, { 0x1d173, 0x1d17a },
+		{ 0xe0000, 0xe0fff },
+	};
+	uint32_t cp;
+	size_t k, i;
+
+	for (; n; s += k, n -= k) {
+		if (!(k = u8_char(s, n, &cp)))
+			return false;
+		for (i = 0; i < sizeof(hidden) / sizeof(hidden[0]); i++)
+			if (cp >= hidden[i][0] && cp <= hidden[i][1])
+				return false;
+	}
+	return true;
+}
+
 /* No control byte; the first word, less its colon, reads back as @name. */
 static void check_text(const char *line, size_t len, const char *name)
 {
@@ -421,6 +451,7 @@ static void check_text(const char *line, size_t len, const char *name)
 
 	for (i = 0; i < len; i++)
 		require((unsigned char)line[i] >= 0x20 && line[i] != 0x7f);
+	require(u8_shown((const unsigned char *)line, len));
 	/* The kernel's names hold no ':' or space (the others are escaped). */
 	if (!name[0] || strpbrk(name, ": "))
 		return;
@@ -490,7 +521,7 @@ static void check_escape(const uint8_t *data, size_t size)
 	require(escape_text(esc, len + 1, s) == len && strlen(esc) == len);
 	for (i = 0; i < len; i++)
 		require((unsigned char)esc[i] >= 0x20 && esc[i] != 0x7f);
-	require(u8_valid((const unsigned char *)esc, len));
+	require(u8_shown((const unsigned char *)esc, len));
 	require(unescape_word(esc));
 	require(!strcmp(esc, s));
 	/* any word: unescaped or refused, never longer */
