@@ -34,6 +34,7 @@ static const struct {
 	{ "\xc2\xa0", "\xc2\xa0", true },
 	/* shown as nothing, or reordering the line: each edge of each range */
 	{ "tap\xe2\x80\xae" "0", "tap\\xe2\\x80\\xae0", true },	/* U+202E */
+	{ "\xe2\x80\x8a", "\xe2\x80\x8a", true },		/* U+200A */
 	{ "\xe2\x80\x8b", "\\xe2\\x80\\x8b", true },	/* U+200B */
 	{ "\xe2\x80\x8f", "\\xe2\\x80\\x8f", true },	/* U+200F */
 	{ "\xe2\x80\x90", "\xe2\x80\x90", true },		/* U+2010 */
