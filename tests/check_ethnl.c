@@ -436,6 +436,15 @@ static void put_hdr(struct nlmsghdr *nlh, bool index, bool name)
 	put_hdr_name(nlh, index, name ? "eth0" : NULL);
 }
 
+/* A DEBUG_MSGMASK of 15 bits with nothing but its SIZE: no bit set. */
+static void put_empty_mask(struct nlmsghdr *nlh)
+{
+	struct nlattr *n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
+
+	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
+	mnl_attr_nest_end(nlh, n);
+}
+
 static int parse_compact(uint32_t size, const void *value, uint16_t vlen,
 			 uint32_t *out)
 {
@@ -482,7 +491,6 @@ START_TEST(test_parse_missing_parts)
 {
 	struct nlmsghdr *nlh;
 	struct ifstate st;
-	struct nlattr *n;
 
 	/* no msgmask */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
@@ -496,36 +504,26 @@ START_TEST(test_parse_missing_parts)
 	 * is the header that is refused) */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, false, true);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, true, false);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
 	/* ... which with both is a reply */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, true, true);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
 	/* a reply to another command, even with a header and a mask */
 	nlh = reply_start(ETHTOOL_MSG_LINKINFO_GET_REPLY);
 	put_hdr(nlh, true, true);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
 	/* a length the kernel never sends: not padded, so cut */
 	nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
 	put_hdr(nlh, true, true);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	mnl_attr_put(nlh, ETHTOOL_A_DEBUG_MAX + 1, 1, "x");
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), 0);
 	nlh->nlmsg_len -= 3;
@@ -585,12 +583,9 @@ END_TEST
 static int parse_named(const char *ifname, struct ifstate *st)
 {
 	struct nlmsghdr *nlh = reply_start(ETHTOOL_MSG_DEBUG_GET_REPLY);
-	struct nlattr *n;
 
 	put_hdr_name(nlh, true, ifname);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	memset(st, 0, sizeof(*st));
 	return ethnl_parse_debug(nlh, st);
 }
@@ -623,9 +618,7 @@ START_TEST(test_parse_header_flags_len)
 	mnl_attr_put_strz(nlh, ETHTOOL_A_HEADER_DEV_NAME, "eth0");
 	mnl_attr_put(nlh, ETHTOOL_A_HEADER_FLAGS, sizeof(two), &two);
 	mnl_attr_nest_end(nlh, n);
-	n = mnl_attr_nest_start(nlh, ETHTOOL_A_DEBUG_MSGMASK);
-	mnl_attr_put_u32(nlh, ETHTOOL_A_BITSET_SIZE, 15);
-	mnl_attr_nest_end(nlh, n);
+	put_empty_mask(nlh);
 	ck_assert_int_eq(ethnl_parse_debug(nlh, &st), -EINVAL);
 }
 END_TEST
