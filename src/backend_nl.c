@@ -69,6 +69,7 @@ static int talk(struct backend *b, struct nlmsghdr *nlh, genl_cb_t cb,
 	bool busy = p->busy;
 	int ret;
 
+	b->extack[0] = '\0';	/* a failed open has no kernel message */
 	if (p->busy || p->watching) {
 		ret = genl_open(&tmp, BACKEND_NL_FAMILY, NULL);
 		if (ret < 0)
