@@ -422,6 +422,16 @@ o*d o\\\
 -odd \\-
 o\xff o\\x
 EOF
+	# --driver: the driver of interfaces whose names netifmsg escapes is
+	# asked for with the name itself, not its escaped form.
+	if command -v ethtool >/dev/null 2>&1; then
+		for dev in tap0 tap1 hw; do
+			ip -n "$NS" link del "$dev" ||
+				{ echo "ERROR: deleting $dev failed" >&2; exit 1; }
+		done
+		comp "tun" -n "$NS" --driver ""
+		comp "tun" -n "$NSFILE" --driver ""
+	fi
 else
 	echo "note: not root: the network namespace cases are not run"
 fi
