@@ -943,6 +943,9 @@ static const struct json_case json_cases[] = {
 	/* ifname_hex of 15 bytes, the longest name */
 	{ "[{\"ifname_hex\":\"616161616161616161616161616162\",\"msg_enable\":1}]",
 	  0, 1, "aaaaaaaaaaaaaab", 0x1, 1, NULL },
+	/* a digit 0 is a digit: 0x30 is '0' (only "00" is refused) */
+	{ "[{\"ifname_hex\":\"ff30\",\"msg_enable\":2}]",
+	  0, 1, "\xff" "0", 0x2, 1, NULL },
 	/* CRLF line ends, a blank line of a lone CR among them */
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\r\n\r\n{\"ifname\":\"tap1\",\"msg_enable\":2}\r\n",
 	  0, 2, "tap1", 0x2, 3, NULL },

@@ -342,6 +342,11 @@ START_TEST(test_extack_odd)
 	rx_start(&rx, NLM_F_ACK);
 	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENOENT);
 	ck_assert_str_eq(rx.s.extack, "");
+	/* ... an echoed length no multiple of 4: padded, as nlmsg_append() */
+	e->msg.nlmsg_len = 37;	/* 16 header + 21 payload, 3 padding bytes */
+	rx_start(&rx, NLM_F_ACK);
+	ck_assert_int_eq(rx_feed(&rx, 0, dglen), -ENOENT);
+	ck_assert_str_eq(rx.s.extack, "after the echo");
 	/*
 	 * ... even where a wrapped (32-bit) offset would find one: there the
 	 * echoed header reads as an attribute 0xfffe long, then this text.
