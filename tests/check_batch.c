@@ -931,6 +931,13 @@ static const struct json_case json_cases[] = {
 	{ "[{\"ifname\":\"tap0\",\"msg_enable\":5}]\n[]\n", -EINVAL, 0, NULL, 0, 2,
 	  "invalid JSON: end of file expected" },
 	{ "[] x", -EINVAL, 0, NULL, 0, 1, "invalid JSON: end of file expected" },
+	/* an array cut short, or without its commas */
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1}", -EINVAL, 0, NULL, 0, 1,
+	  "invalid JSON: ']' expected near end of file" },
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1},", -EINVAL, 0, NULL, 0, 1,
+	  "invalid JSON: ']' expected near end of file" },
+	{ "[{\"ifname\":\"tap0\",\"msg_enable\":1} {\"ifname\":\"tap1\",\"msg_enable\":2}]",
+	  -EINVAL, 0, NULL, 0, 1, "invalid JSON: ']' expected" },
 	{ "{\"ifname\":\"tap0\",\"msg_enable\":1}\n\n{\"ifname\":\"tap1\",\"msg_enable\":4294967295}\n",
 	  0, 2, "tap1", 0xffffffff, 3, NULL },
 	/* Names are literal: a glob character, a first '-' or '#'. */
@@ -943,6 +950,10 @@ static const struct json_case json_cases[] = {
 	/* ifname_hex of 15 bytes, the longest name */
 	{ "[{\"ifname_hex\":\"616161616161616161616161616162\",\"msg_enable\":1}]",
 	  0, 1, "aaaaaaaaaaaaaab", 0x1, 1, NULL },
+	/* ... its every byte escaped (\\xff): the line still holds the mask */
+	{ "[{\"ifname_hex\":\"ffffffffffffffffffffffffffffff\",\"msg_enable\":305419896}]",
+	  0, 1, "\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff",
+	  0x12345678, 1, NULL },
 	/* a digit 0 is a digit: 0x30 is '0' (only "00" is refused) */
 	{ "[{\"ifname_hex\":\"ff30\",\"msg_enable\":2}]",
 	  0, 1, "\xff" "0", 0x2, 1, NULL },
