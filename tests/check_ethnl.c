@@ -470,6 +470,8 @@ START_TEST(test_parse_compact_sizes)
 
 	ck_assert_int_eq(parse_compact(15, words, 4, &v), 0);
 	ck_assert_uint_eq(v, 0x7fff);	/* bits past SIZE are not ours */
+	ck_assert_int_eq(parse_compact(31, words, 4, &v), 0);
+	ck_assert_uint_eq(v, 0x7fffffff);	/* ... up to the last below 32 */
 	ck_assert_int_eq(parse_compact(32, words, 4, &v), 0);
 	ck_assert_uint_eq(v, 0xffffffff);
 	ck_assert_int_eq(parse_compact(96, words, 12, &v), 0);
