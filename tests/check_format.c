@@ -95,6 +95,10 @@ START_TEST(test_json_escape)
 			 json_line("\"t\\tn\\nr\\rb\\bf\\f\""));
 	ck_assert_str_eq(json_name("\x01\x1f\x7f"),
 			 json_line("\"\\u0001\\u001f\\u007f\""));
+	/* DEL ends a run of plain bytes; a blank starts one (a log line) */
+	ck_assert_str_eq(json_name("a\x7f" "b"), json_line("\"a\\u007fb\""));
+	ck_assert_str_eq(json_name(" a\t b\xc3\xa9 c"),
+			 json_line("\" a\\t b\xc3\xa9 c\""));
 	/* well-formed UTF-8 passes through unchanged */
 	ck_assert_str_eq(json_name("\xc3\xa9"), json_line("\"\xc3\xa9\""));
 	/* class names are JSON strings too */
