@@ -308,6 +308,13 @@ START_TEST(test_parse_debug_ntf)
 	((struct nlmsghdr *)cap)->nlmsg_len = 16;
 	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st),
 			 -EINVAL);
+	/* Another command's notification is not ours, even a bare header. */
+	load("ntf");
+	((struct genlmsghdr *)mnl_nlmsg_get_payload((struct nlmsghdr *)cap))->cmd =
+		ETHTOOL_MSG_LINKINFO_NTF;
+	((struct nlmsghdr *)cap)->nlmsg_len = MNL_NLMSG_HDRLEN +
+					      MNL_ALIGN(sizeof(struct genlmsghdr));
+	ck_assert_int_eq(ethnl_parse_debug_ntf((struct nlmsghdr *)cap, &st), 0);
 	/* ... whatever follows it: not a GET reply's cmd read past its end. */
 	load("get_compact");
 	((struct nlmsghdr *)cap)->nlmsg_len = 16;

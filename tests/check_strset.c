@@ -169,12 +169,14 @@ START_TEST(test_parse_odd_names)
 		{ 16, "", -1 },
 		{ 17, "a-name-of-thirty-two-characters!", -1 },
 		{ 18, "a-name-of-thirty-one-characters", -1 },
+		{ 19, "x", -1 },
 	};
 
-	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, s, 3),
+	ck_assert_int_eq(ethnl_parse_strset_classes(reply(ETH_SS_MSG_CLASSES, s, 4),
 					      &names), 0);
-	ck_assert_uint_eq(names.have, 1u << 18);
+	ck_assert_uint_eq(names.have, 3u << 18);
 	ck_assert_str_eq(names.name[18], "a-name-of-thirty-one-characters");
+	ck_assert_str_eq(names.name[19], "x");	/* the shortest kept */
 }
 END_TEST
 
