@@ -39,6 +39,8 @@ static const struct {
 	  "tap3: 0x80008001 drv bit15 bit31" },
 	{ OUT_TEXT, "tap0", 0x5, CHANGED_YES, "tap0: 0x00000005 drv link (changed)" },
 	{ OUT_TEXT, "tap0", 0x5, CHANGED_NO, "tap0: 0x00000005 drv link (unchanged)" },
+	/* a name of one character is a name */
+	{ OUT_TEXT, "e", 0x1, CHANGED_NONE, "e: 0x00000001 drv" },
 	{ OUT_TEXT, "", 0x3f, CHANGED_NONE, "0x0000003f drv probe link timer ifdown ifup" },
 	{ OUT_TEXT, "", 0, CHANGED_NONE, "0x00000000 none" },
 	{ OUT_HEX, "eth0", 0x5, CHANGED_NONE, "0x00000005" },
