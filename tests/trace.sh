@@ -1257,7 +1257,7 @@ netifmsg: trc0: restored: 0x00000000 none" "$E"
 	# name and an index that do not match, also over the ioctl, which
 	# sets by name; the other interface is not raised.  strace stops the
 	# trace at its lseek() to the end of /dev/kmsg, after the read of
-	# trc0, before the change.
+	# trc0, before the change (_llseek for an i386 program).
 	for via in netlink ioctl; do
 		args=(trc0 +link)
 		[ "$via" = ioctl ] && args=(--ioctl trc0 +link)
@@ -1265,7 +1265,8 @@ netifmsg: trc0: restored: 0x00000000 none" "$E"
 		set_mask trc1 0x1
 		: >"$NIM_TMP/strace"
 		ip netns exec "$NS" strace -f -qq -o "$NIM_TMP/strace" \
-			-e trace=lseek -e inject=lseek:signal=SIGSTOP:when=1 \
+			-e trace='/^_?l?lseek$' \
+			-e inject='/^_?l?lseek$:signal=SIGSTOP:when=1' \
 			"$NETIFMSG" --trace "${args[@]}" >"$O" 2>"$E" &
 		TPID=$!
 		wait_for "$NIM_TMP/strace" 'stopped by SIGSTOP' ||
