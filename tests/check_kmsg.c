@@ -186,11 +186,12 @@ START_TEST(test_escapes)
 			  "persist enabled");
 	ck_assert_pstr_eq(about("6,1,2,-;tr\\xc3\\xa9: up\n", "tr\xc3\xa9"),
 			  "up");
-	ck_assert_pstr_eq(about("6,1,2,-;tap0: a\\x09b\\x0ac \\x5cx41\n", "tap0"),
-			  "a\tb\nc \\x41");
+	/* a low digit 0 too (a UTF-8 lead byte: \xf0) */
+	ck_assert_pstr_eq(about("6,1,2,-;tap0: a\\x09b\\x0ac \\x5cx41 \\xf0\n", "tap0"),
+			  "a\tb\nc \\x41 \xf0");
 	/* not an escape: left as it is */
-	ck_assert_pstr_eq(about("6,1,2,-;tap0: \\xg0 \\x4\n", "tap0"),
-			  "\\xg0 \\x4");
+	ck_assert_pstr_eq(about("6,1,2,-;tap0: \\xg0 \\x4z \\x4\n", "tap0"),
+			  "\\xg0 \\x4z \\x4");
 	/* an escape cut by the record's end is not read past it */
 	ck_assert_int_eq(kmsg_parse(copy("6,1,2,-;a\\x41"),
 				    strlen("6,1,2,-;a\\x4"), &r), 0);
