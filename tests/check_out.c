@@ -349,6 +349,16 @@ START_TEST(test_cut_after_long_line)
 END_TEST
 
 /*
+ * ... and where the part cut off is all the file holds (the limit came
+ * within the first line), the file is left empty.
+ */
+START_TEST(test_cut_first_line)
+{
+	cut_long(10, 1, false, 0);
+}
+END_TEST
+
+/*
  * Once *stop is set, a line still goes where the output takes it at
  * once (a file), and nowhere it would wait (a full pipe, blocking): the
  * signal that set it ends the writer's waiting, not its lines.  In a
@@ -559,6 +569,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_cut_not_past_the_end);
 	tcase_add_test(tc, test_cut_long_line);
 	tcase_add_test(tc, test_cut_after_long_line);
+	tcase_add_test(tc, test_cut_first_line);
 	tcase_add_test(tc, test_stop_writes_what_is_taken);
 	tcase_add_test(tc, test_diag_stopped_left_out);
 	tcase_add_test(tc, test_gone_hung_up);
