@@ -15,6 +15,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -455,6 +456,45 @@ START_TEST(test_nonblocking_full_waits)
 END_TEST
 
 /*
+ * ... and where another process empties it (a shared standard output),
+ * with no signal to end the wait: the writer waits in poll(2) for the
+ * room, and the line arrives whole.
+ */
+START_TEST(test_nonblocking_full_reader)
+{
+	char buf[8];
+	pid_t pid;
+	int p[2], n;
+
+	full_pipe(p);
+	ck_assert_int_eq(ioctl(p[0], FIONREAD, &n), 0);
+	ck_assert_int_gt(n, 0);
+	ck_assert_int_eq(fcntl(p[1], F_SETFL, O_NONBLOCK), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		char junk[4096];
+		ssize_t got;
+
+		usleep(50000);
+		for (; n > 0; n -= (int)got) {
+			got = read(p[0], junk, (size_t)n < sizeof(junk) ?
+				   (size_t)n : sizeof(junk));
+			if (got <= 0)
+				_exit(10);
+		}
+		_exit(0);
+	}
+	ck_assert_int_eq(out_write_fd(p[1], "y\n", 2, NULL), 0);
+	child_passed(pid);
+	ck_assert_int_eq(read(p[0], buf, sizeof(buf)), 2);
+	ck_assert(!memcmp(buf, "y\n", 2));
+	close(p[0]);
+	close(p[1]);
+}
+END_TEST
+
+/*
  * EIO is a reader gone only where standard output is a terminal hung up
  * (POLLHUP), not a file's read error; EPIPE and the like always are.
  */
@@ -574,6 +614,7 @@ static Suite *out_suite(void)
 	tcase_add_test(tc, test_diag_stopped_left_out);
 	tcase_add_test(tc, test_gone_hung_up);
 	tcase_add_test(tc, test_nonblocking_full_waits);
+	tcase_add_test(tc, test_nonblocking_full_reader);
 	tcase_add_test(tc, test_tty_cut_line_newline_once);
 	suite_add_tcase(s, tc);
 	return s;
