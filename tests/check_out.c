@@ -291,11 +291,13 @@ START_TEST(test_cut_not_past_the_end)
 END_TEST
 
 /*
- * In a child (the limit and SIGXFSZ are the process's): "[", a line of
- * @n bytes and "]" (and "second" if @second), under a file size limit
- * of @limit bytes; the flush must fail with EFBIG and leave @want bytes.
+ * In a child (the limit and SIGXFSZ are the process's): "[" (if @open),
+ * a line of @n bytes and "]" (and "second" if @second), under a file
+ * size limit of @limit bytes; the flush must fail with EFBIG and leave
+ * @want bytes.
  */
-static void cut_long(size_t n, rlim_t limit, bool second, off_t want)
+static void cut_long(bool open, size_t n, rlim_t limit, bool second,
+		     off_t want)
 {
 	static char big[3 * PIPE_BUF];
 	pid_t pid;
@@ -314,7 +316,8 @@ static void cut_long(size_t n, rlim_t limit, bool second, off_t want)
 			_exit(11);
 		memset(big, 'x', n);
 		out_keep_whole();
-		out_line("[");
+		if (open)
+			out_line("[");
 		out_write(big, n);
 		out_line("]");
 		if (second)
@@ -335,7 +338,7 @@ static void cut_long(size_t n, rlim_t limit, bool second, off_t want)
  */
 START_TEST(test_cut_long_line)
 {
-	cut_long(3 * PIPE_BUF, PIPE_BUF + 100, false, 2);
+	cut_long(true, 3 * PIPE_BUF, PIPE_BUF + 100, false, 2);
 }
 END_TEST
 
@@ -345,17 +348,19 @@ END_TEST
  */
 START_TEST(test_cut_after_long_line)
 {
-	cut_long(PIPE_BUF + 10, PIPE_BUF + 17, true, PIPE_BUF + 10 + 4);
+	cut_long(true, PIPE_BUF + 10, PIPE_BUF + 17, true, PIPE_BUF + 10 + 4);
 }
 END_TEST
 
 /*
  * ... and where the part cut off is all the file holds (the limit came
- * within the first line), the file is left empty.
+ * within the first line, in its first write or a later one), the file
+ * is left empty.
  */
 START_TEST(test_cut_first_line)
 {
-	cut_long(10, 1, false, 0);
+	cut_long(true, 10, 1, false, 0);
+	cut_long(false, 2 * PIPE_BUF, PIPE_BUF + 10, false, 0);
 }
 END_TEST
 
