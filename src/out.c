@@ -105,7 +105,7 @@ int out_write_fd(int fd, const char *s, size_t len,
  */
 static void out_drain(size_t end, bool all)
 {
-	size_t done, k, wrote, line = 0;
+	size_t done, k, wrote;
 	char *nl;
 
 	for (done = 0; done < end && !out_err; done += k) {
@@ -118,11 +118,9 @@ static void out_drain(size_t end, bool all)
 		}
 		out_err = write_fd(STDOUT_FILENO, out_buf + done, k, NULL,
 				   &wrote);
-		/* Where the piece that failed did not end the line either. */
+		/* Failed before the line's end: cut_part() finds its start. */
 		if (out_err && !memchr(out_buf + done, '\n', wrote))
-			cut_part(STDOUT_FILENO, out_buf + line, done - line);
-		else if (!out_err && out_buf[done + k - 1] == '\n')
-			line = done + k;
+			cut_part(STDOUT_FILENO, out_buf, done);
 	}
 	out_len -= done;
 	memmove(out_buf, out_buf + done, out_len);
