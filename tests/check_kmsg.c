@@ -311,6 +311,9 @@ START_TEST(test_dyndbg)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234]m: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;<irq> m: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;<intr>m: " PARENT "\n"), NULL);
+	/* ... where the byte after it, no blank, would be a word's first */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234]x" PARENT "\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;<intr>x" PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x [1234] m: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x m: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;[1234]\n"), NULL);
