@@ -286,6 +286,9 @@ START_TEST(test_dyndbg)
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m:  0000:00:19.0 eth0: x\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e  eth0: x\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0 : x\n"), NULL);
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0000:00:19.0  eth0: x\n"), NULL);
+	/* a BUS-ID of one byte is one */
+	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;m: e1000e 0 eth0: x\n"), "eth0|m: |x");
 	/* the fields out of order, twice, or of no field's shape */
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;5072:e1000e: " PARENT "\n"), NULL);
 	ck_assert_pstr_eq(dyndbg_of("7,1,2,-;x.c:e1000e: " PARENT "\n"), NULL);
