@@ -255,6 +255,52 @@ START_TEST(test_dump_enodev)
 END_TEST
 
 /*
+ * A name with --driver over dumps that stay inconsistent (iflist_dump()):
+ * the last dump is taken where it has that interface, with no GET but
+ * the name's own; where the dump ended before it, the interface is read
+ * alone by the name its index has.  A name that has passed to another
+ * interface between those two reads is the dump's failure.
+ */
+START_TEST(test_driver_name_intr)
+{
+	struct fake_iface *t1 = fake_find(&f, "tap1"), *t2;
+
+	f.dumps_intr = 3;
+	ck_assert_int_eq(run("--driver tun tap0 +link"), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x5);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.gets, 1);
+	ck_assert_uint_eq(f.drivers, 1);
+	/* Every dump ends after tap0: tap1 is read alone. */
+	f.dumps = f.gets = f.drivers = f.dumps_intr = 0;
+	f.dumps_enodev = 3;
+	ck_assert_int_eq(run("--driver tun tap1 +link"), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(t1->mask, 0x4);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.gets, 2);
+	ck_assert_uint_eq(f.drivers, 1);
+	f.dumps = 0;
+	ck_assert_int_eq(run("--driver igb tap1 +probe"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: no interface with a message level matches 'tap1' with driver igb\n");
+	ck_assert_uint_eq(t1->mask, 0x4);
+	/*
+	 * Index 8's name is tap1 when asked, and the GET of tap1 finds
+	 * index 2: the fake's two tap1s stand for a rename in between.
+	 */
+	t2 = fake_add(&f, "tap1", 0);
+	t2->ifindex = 8;
+	t2->altname = "up";
+	f.dumps = f.sets = 0;
+	ck_assert_int_eq(run("--driver tun up +link"), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	ck_assert_uint_eq(f.dumps, 3);
+	ck_assert_uint_eq(f.sets, 0);
+}
+END_TEST
+
+/*
  * An interface lo at index 1 (tap0 moved to 11, setup()'s lo renamed
  * lo3), mask 0x1, with a message level if @level: after tap1 in a dump.
  */
@@ -4102,6 +4148,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_show_fails_reader_gone);
 	tcase_add_test(tc, test_dump_intr);
 	tcase_add_test(tc, test_dump_enodev);
+	tcase_add_test(tc, test_driver_name_intr);
 	tcase_add_test(tc, test_apply_dump_cut_short);
 	tcase_add_test(tc, test_apply_dump_cut_short_no_level);
 	tcase_add_test(tc, test_apply_not_present_target);
