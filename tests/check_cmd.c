@@ -272,8 +272,28 @@ START_TEST(test_driver_name_intr)
 	ck_assert_uint_eq(f.dumps, 3);
 	ck_assert_uint_eq(f.gets, 1);
 	ck_assert_uint_eq(f.drivers, 1);
+	/* A show (iflist_select()) as a change. */
+	f.dumps = 0;
+	ck_assert_int_eq(run("--driver tun tap1"), 0);
+	ck_assert_str_eq(out, "tap1: 0x00000000 none\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.dumps, 3);
+	/*
+	 * The name's own GET fails (not for want of the name): its index is
+	 * not known, so the last dump's failure stands; with dumps that
+	 * work, every driver wanted is read.
+	 */
+	f.dumps = 0;
+	fake_fail_gets(t1, 0, 2, -ENOBUFS);
+	ck_assert_int_eq(run("--driver tun tap1 +link"), -EIO);
+	ck_assert_str_eq(err, DUMP_INTR_MSG);
+	f.dumps = f.dumps_intr = 0;
+	ck_assert_int_eq(run("--driver tun tap1 +link"), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(t1->mask, 0x4);
+	t1->mask = 0;
 	/* Every dump ends after tap0: tap1 is read alone. */
-	f.dumps = f.gets = f.drivers = f.dumps_intr = 0;
+	f.dumps = f.gets = f.drivers = 0;
 	f.dumps_enodev = 3;
 	ck_assert_int_eq(run("--driver tun tap1 +link"), 0);
 	ck_assert_str_eq(err, "");
@@ -2651,6 +2671,12 @@ START_TEST(test_apply_iface_notes)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(out, "");
 	ck_assert_str_eq(err, "netifmsg: tap0123456789abcd: note: " DIAG_TOO_LONG "\n");
+	ck_assert_uint_eq(f.sets, 1);
+	/* One of 15 bytes it takes: only not there. */
+	cmd[strlen(cmd) - 2] = '\0';
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: tap0123456789ab: note: no interface with a message level matches it now\n");
 	ck_assert_uint_eq(f.sets, 1);
 }
 END_TEST
