@@ -793,6 +793,33 @@ START_TEST(test_untrusted_userns_overflow)
 }
 END_TEST
 
+/*
+ * In a user namespace that maps no uid (unshare -U without a map), the
+ * caller's uid shows as 65534, as every owner's does: a file of any
+ * owner is refused (netifmsg.conf(5)), root's too, though the kernel
+ * would let the caller, its owner outside, set O_NOATIME on it.
+ */
+START_TEST(test_untrusted_userns_unmapped)
+{
+	int status;
+	pid_t pid;
+
+	put("netifmsg.conf", "tap0 +link\n");
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (unshare(CLONE_NEWUSER) < 0 || geteuid() != 65534)
+			_exit(10);
+		_exit(config_read(&b, NULL, 0, etc, &paths, &e) == -EINVAL &&
+		      !strcmp(e.msg.msg, "owned by uid 65534, not root: refused (see netifmsg.conf(5))") ?
+		      0 : 11);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
 /* netifmsg's own output is a configuration: text, -x and JSON. */
 START_TEST(test_show_output)
 {
@@ -1085,6 +1112,7 @@ static Suite *config_suite(void)
 		tcase_set_tags(tc, "kernel");
 		tcase_add_checked_fixture(tc, setup, teardown);
 		tcase_add_test(tc, test_untrusted_userns_overflow);
+		tcase_add_test(tc, test_untrusted_userns_unmapped);
 		suite_add_tcase(s, tc);
 	}
 	return s;
