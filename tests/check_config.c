@@ -717,6 +717,40 @@ START_TEST(test_dir_swapped)
 END_TEST
 
 /*
+ * A symlink in the directory whose target the caller may not look at
+ * (a directory of root's alone on its path): no file known to be none
+ * to skip, but one that cannot be read, an error.  In a child that
+ * gives up root, as below.
+ */
+START_TEST(test_dir_link_not_searchable)
+{
+	char d[600], link[700];
+	int status;
+	pid_t pid;
+
+	put("netifmsg.d/10-a.conf", "tap0 +link\n");
+	snprintf(d, sizeof(d), "%s/private", etc);
+	ck_assert_int_eq(mkdir(d, 0700), 0);
+	put("private/x.conf", "tap1 +link\n");
+	snprintf(d, sizeof(d), "%s/private/x.conf", etc);
+	snprintf(link, sizeof(link), "%s/netifmsg.d/20-b.conf", etc);
+	ck_assert_int_eq(symlink(d, link), 0);
+	ck_assert_int_eq(chmod(etc, 0755), 0);
+	pid = fork();
+	ck_assert_int_ge(pid, 0);
+	if (pid == 0) {
+		if (setgid(65534) < 0 || setuid(65534) < 0)
+			_exit(10);
+		_exit(config_read(&b, NULL, 0, etc, &paths, &e) == -EACCES &&
+		      !strcmp(e.file, link) ? 0 : 11);
+	}
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+END_TEST
+
+/*
  * Read by a user other than root (netifmsg --apply -v to look, say):
  * root's files are trusted as for root, and so is an ACL that lets root
  * write.  In a child, which gives up root for good.
@@ -1099,6 +1133,7 @@ static Suite *config_suite(void)
 	if (geteuid() == 0) {
 		tcase_add_test(tc, test_untrusted_acl);
 		tcase_add_test(tc, test_trusted_other_caller);
+		tcase_add_test(tc, test_dir_link_not_searchable);
 		tcase_add_test(tc, test_dir_swapped);
 	}
 	suite_add_tcase(s, tc);
