@@ -1425,6 +1425,11 @@ START_TEST(test_quote_utf8)
 	memset(word + 61, 0x80, 6);
 	word[67] = '\0';
 	check_cut_at(word, 64);
+	/* A character that ends at the cut (bytes 62-63) is kept whole. */
+	memset(word, 'a', 62);
+	memcpy(word + 62, "\xc3\xa9\xc3\xa9", 4);
+	word[66] = '\0';
+	check_cut_at(word, 64);
 	/* A word of 64 bytes exactly is quoted whole, without "...". */
 	memset(word, 'a', 64);
 	word[64] = '\0';
