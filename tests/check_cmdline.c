@@ -371,11 +371,13 @@ static const struct cl_case cases[] = {
 	{ { "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names", NULL },
 	/* "-s msglvl" after IFACE: ethtool's two words, the form without them */
 	{ { "tap0", "-s", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 5'", NULL },
+	{ { "tap0", "-s", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and a change needs at least one CHANGE word", NULL },
 	{ { "-v", "tap0", "-s", "MSGLVL", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg -v tap0 link on'", NULL },
 	/* "-s" elsewhere is still the class 's' */
 	{ { "--ioctl", "tap0", "-s", "5", NULL }, -EINVAL, 0, "unknown message class 's'", NULL },
 	/* a leading 0: why it is refused */
 	{ { "tap0", "010", NULL }, -EINVAL, 0, "invalid number '010' (no leading 0: ethtool reads it as decimal, strtoul(3) as octal)", NULL },
+	{ { "tap0", "01", NULL }, -EINVAL, 0, "invalid number '01' (no leading 0: ethtool reads it as decimal, strtoul(3) as octal)", NULL },
 	{ { "tap0", "0x", NULL }, -EINVAL, 0, "invalid number '0x'", NULL },
 	{ { "--decode", "msglvl", "5", NULL }, -EINVAL, 0, "write 'netifmsg --decode 5'", NULL },
 	/* never a form that is refused too: the other words are checked first */
@@ -923,6 +925,9 @@ static const struct {
 	  .msg = "level 2147483647 under the kernel map means the driver's default" },
 	{ { "tap0", "--level-map", "kernel", "--from-level=-2147483648", NULL },
 	  .msg = "level -2147483648 under the kernel map means the driver's default" },
+	/* ... and under the other maps, no messages */
+	{ { "tap0", "--from-level=-2147483648", NULL },
+	  .cmd = CMD_CHANGE, .has_abs = true, .abs = 0 },
 };
 
 START_TEST(test_change_words)
@@ -1058,7 +1063,7 @@ START_TEST(test_for)
 		const char *arg;
 		unsigned int ms;	/* 0: refused */
 	} c[] = {
-		{ "1", 1000 }, { "1.5", 1500 }, { ".25", 250 }, { "2.", 2000 },
+		{ "1", 1000 }, { "1.5", 1500 }, { "9.9", 9900 }, { ".25", 250 }, { "2.", 2000 },
 		{ "0.001", 1 }, { "0.0001", 1 }, { "0.0019", 1 },
 		{ "86400", 86400000 }, { "86400.0009", 86400000 },
 		{ "0", 0 }, { "0.0", 0 }, { ".", 0 }, { "", 0 }, { "86400.001", 0 },
