@@ -371,6 +371,7 @@ static const struct cl_case cases[] = {
 	{ { "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-s' (--monitor takes interface names", NULL },
 	/* "-s msglvl" after IFACE: ethtool's two words, the form without them */
 	{ { "tap0", "-s", "msglvl", "5", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 5'", NULL },
+	{ { "tap0", "+link", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 +link'", NULL },
 	{ { "tap0", "-s", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and a change needs at least one CHANGE word", NULL },
 	{ { "-v", "tap0", "-s", "MSGLVL", "link", "on", NULL }, -EINVAL, 0, "write 'netifmsg -v tap0 link on'", NULL },
 	/* "-s" elsewhere is still the class 's' */
@@ -1376,6 +1377,42 @@ START_TEST(test_limits)
 }
 END_TEST
 
+/*
+ * msglvl_error()'s form, by the length of the longest names it takes (a
+ * -n value of 255 bytes, an IFACE of up to 127): given whole, or not at
+ * all (the command without it), never cut; whole up to some length.
+ */
+START_TEST(test_msglvl_form_cut)
+{
+	char ns[256], name[128], want[2 * CMDLINE_ERR_MAX];
+	const char *w[] = { "-n", ns, name, "msglvl", "5", NULL };
+	struct cmdline_err err;
+	size_t len, given = 0;
+	bool whole = true;
+	struct opts o;
+
+	memset(ns, 'a', sizeof(ns) - 1);
+	ns[sizeof(ns) - 1] = '\0';
+	for (len = 1; len < sizeof(name); len++) {
+		memset(name, 'b', len);
+		name[len] = '\0';
+		ck_assert_int_eq(parse(w, &o, &err), -EINVAL);
+		snprintf(want, sizeof(want), "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg -n %s %s 5'",
+			 ns, name);
+		if (whole && !strcmp(err.msg, want)) {
+			given = len;
+			continue;
+		}
+		whole = false;
+		ck_assert_msg(!strcmp(err.msg, "'msglvl' is ethtool's word, not netifmsg's: write the command without it"),
+			      "IFACE of %zu bytes: %s", len, err.msg);
+	}
+	/* Both kinds were seen. */
+	ck_assert_uint_gt(given, 0);
+	ck_assert(!whole);
+}
+END_TEST
+
 /* @word quoted: its first @at bytes, then "...". */
 static void check_cut_at(const char *word, size_t at)
 {
@@ -1466,6 +1503,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_long_words);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_quote_utf8);
+	tcase_add_test(tc, test_msglvl_form_cut);
 	suite_add_tcase(s, tc);
 	return s;
 }
