@@ -354,6 +354,11 @@ static const struct cl_case cases[] = {
 	{ { "-s", "tap0", "msglvl", "link", "on", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's: write 'netifmsg tap0 link on'", NULL },
 	{ { "-j", "-s", "tap0", "MSGLVL", "0x5", NULL }, -EINVAL, 0, "write 'netifmsg -j tap0 0x5'", NULL },
 	{ { "-s", "tap0", "+link", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
+	{ { "-s", "tap0", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
+	{ { "-s", "tap0", "msglvl", NULL }, -EINVAL, 0, "'msglvl' is ethtool's word, not netifmsg's, and a change needs at least one CHANGE word", NULL },
+	/* Of two '-' words before IFACE that are no options, the first. */
+	{ { "-eth0", "-abc", NULL }, -EINVAL, 0, "unknown option '-e'", NULL },
+	{ { "-eth0", "-s", "tap0", "msglvl", "--monitor", NULL }, -EINVAL, 0, "unknown option '-eth0' (--monitor takes interface names", NULL },
 	{ { "-s", "-j", "msglvl", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
 	{ { "-s", "--", "msglvl", "5", NULL }, -EINVAL, 0, "unknown option '-s'", NULL },
 	/* A pattern, typed as shown, the shell could expand. */
@@ -439,6 +444,7 @@ static const struct cl_case cases[] = {
 	{ { "--monitor", "-f", NULL }, -EINVAL, 0, "option -f (--force) needs --batch", NULL },
 	{ { "--monitor", "-v", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
 	{ { "--monitor", "--from-level", "3", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
+	{ { "--monitor", "-q", NULL }, -EINVAL, 0, "--monitor takes no --from-level, --level-map, -v, -q or -f", NULL },
 	{ { "--monitor", "--level-map", "exact", NULL }, -EINVAL, 0, "--monitor takes no", NULL },
 	{ { "--trace", "tap0", "--level-map", "exact", NULL }, -EINVAL, 0, "--level-map needs --from-level", NULL },
 	{ { "--trace", "tap0", "--level-map", "exact", "--from-level", "3", NULL }, 0, CMD_TRACE, NULL, NULL },
@@ -705,7 +711,7 @@ static const struct cl_case cases[] = {
 
 /* Writable copies of the words: @o points into them after parsing. */
 static char wbuf[MAXW][2048];
-static char *argv[MAXW];
+static char *argv[MAXW + 1];	/* NULL-terminated, as main()'s */
 static const char *words[MAXW];
 
 static int parse(const char *const *w, struct opts *o,
@@ -717,6 +723,7 @@ static int parse(const char *const *w, struct opts *o,
 		snprintf(wbuf[argc], sizeof(wbuf[argc]), "%s", w[argc]);
 		argv[argc] = wbuf[argc];
 	}
+	argv[argc] = NULL;
 	opts_init(o);
 	return cmdline_parse(o, argc, argv, words, CMDLINE_ARGV, err);
 }
