@@ -267,6 +267,23 @@ static void check_driver_all_link(struct opts *o)
 	ck_assert_uint_eq(o->job.change.off, 0);
 }
 
+/* "--driver tun 4": a CHANGE word of one byte is no IFACE either. */
+static void check_driver_all_4(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "*");
+	ck_assert(o->job.pattern);
+	ck_assert(o->job.change.has_abs);
+	ck_assert_uint_eq(o->job.change.abs, 0x4);
+}
+
+/* "x:": the ':' netifmsg prints after a name, on a name of one byte. */
+static void check_iface_x(struct opts *o)
+{
+	ck_assert_str_eq(o->job.ifname, "x");
+	ck_assert(!o->job.pattern);
+	ck_assert_uint_eq(o->job.change.on, 0x4);
+}
+
 /* "--driver tun +link -- -hw": "--" after the first word ends options. */
 static void check_driver_all_link_hw(struct opts *o)
 {
@@ -648,6 +665,8 @@ static const struct cl_case cases[] = {
 	{ { "--driver", "tun", "+link", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_link },
 	{ { "--driver", "tun", "+link", "--", "-hw", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_link_hw },
 	{ { "--driver", "tun", "+likn", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_unknown },
+	{ { "--driver", "tun", "4", NULL }, 0, CMD_CHANGE, NULL, check_driver_all_4 },
+	{ { "x:", "+link", NULL }, 0, CMD_CHANGE, NULL, check_iface_x },
 	{ { "--driver", "", "tap0", NULL }, -EINVAL, 0, "'' is not a driver name", NULL },
 	{ { "--list", "--driver", "tun", NULL }, -EINVAL, 0, "--driver needs a command that talks to the kernel", NULL },
 	{ { "--driver", "tun", "--decode", "link", NULL }, -EINVAL, 0, "--driver needs a command that talks to the kernel", NULL },
