@@ -1439,6 +1439,34 @@ START_TEST(test_msglvl_form_cut)
 }
 END_TEST
 
+/*
+ * An interface name of 127 bytes (ALTIFNAMSIZ - 1) is one; of 128, none:
+ * as IFACE, and before --decode, where a name says it is no CHANGE word.
+ */
+START_TEST(test_iface_longest)
+{
+	char name[ALTIFNAMSIZ + 1];
+	const char *w[] = { name, "+link", NULL };
+	const char *d[] = { name, "--decode", "link", NULL };
+	struct cmdline_err err;
+	struct opts o;
+
+	memset(name, 'a', ALTIFNAMSIZ - 1);
+	name[ALTIFNAMSIZ - 1] = '\0';
+	ck_assert_int_eq(parse(w, &o, &err), 0);
+	ck_assert_int_eq(o.cmd, CMD_CHANGE);
+	ck_assert_uint_eq(strlen(o.job.ifname), ALTIFNAMSIZ - 1);
+	ck_assert_int_eq(parse(d, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "--decode takes no interface"));
+	name[ALTIFNAMSIZ - 1] = 'a';
+	name[ALTIFNAMSIZ] = '\0';
+	ck_assert_int_eq(parse(w, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "' is not a valid interface name"));
+	ck_assert_int_eq(parse(d, &o, &err), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(err.msg, "unknown message class 'aaa"));
+}
+END_TEST
+
 /* @word quoted: its first @at bytes, then "...". */
 static void check_cut_at(const char *word, size_t at)
 {
@@ -1529,6 +1557,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_long_words);
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_quote_utf8);
+	tcase_add_test(tc, test_iface_longest);
 	tcase_add_test(tc, test_msglvl_form_cut);
 	suite_add_tcase(s, tc);
 	return s;
