@@ -71,6 +71,16 @@ static void teardown(void)
 	ck_assert_int_eq(system(cmd), 0);
 }
 
+/* Child @pid (a case run apart: as another user, in a namespace) exited 0. */
+static void child_exited_0(pid_t pid)
+{
+	int status;
+
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	ck_assert(WIFEXITED(status));
+	ck_assert_int_eq(WEXITSTATUS(status), 0);
+}
+
 /* "FILE:LINE IFACE" of job @i, FILE without the directory. */
 static const char *where(size_t i)
 {
@@ -725,7 +735,6 @@ END_TEST
 START_TEST(test_dir_link_not_searchable)
 {
 	char d[600], link[700];
-	int status;
 	pid_t pid;
 
 	put("netifmsg.d/10-a.conf", "tap0 +link\n");
@@ -744,9 +753,7 @@ START_TEST(test_dir_link_not_searchable)
 		_exit(config_read(&b, NULL, 0, etc, &paths, &e) == -EACCES &&
 		      !strcmp(e.file, link) ? 0 : 11);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_exited_0(pid);
 }
 END_TEST
 
@@ -758,7 +765,6 @@ END_TEST
 START_TEST(test_trusted_other_caller)
 {
 	bool acl;
-	int status;
 	pid_t pid;
 
 	put("netifmsg.conf", "tap0 +link\n");
@@ -777,9 +783,7 @@ START_TEST(test_trusted_other_caller)
 			_exit(11);
 		_exit(b.n == 2 ? 0 : 12);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_exited_0(pid);
 }
 END_TEST
 
@@ -792,7 +796,7 @@ END_TEST
  */
 static void read_as_65534(bool refused)
 {
-	int fd, ret, status;
+	int fd, ret;
 	pid_t pid = fork();
 
 	ck_assert_int_ge(pid, 0);
@@ -809,9 +813,7 @@ static void read_as_65534(bool refused)
 			      "owned by uid 65534, not root: refused (see netifmsg.conf(5))") ? 0 : 12);
 		_exit(!ret && b.n == 1 ? 0 : 13);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_exited_0(pid);
 }
 
 START_TEST(test_untrusted_userns_overflow)
@@ -835,7 +837,6 @@ END_TEST
  */
 START_TEST(test_untrusted_userns_unmapped)
 {
-	int status;
 	pid_t pid;
 
 	put("netifmsg.conf", "tap0 +link\n");
@@ -848,9 +849,7 @@ START_TEST(test_untrusted_userns_unmapped)
 		      !strcmp(e.msg.msg, "owned by uid 65534, not root: refused (see netifmsg.conf(5))") ?
 		      0 : 11);
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_exited_0(pid);
 }
 END_TEST
 
