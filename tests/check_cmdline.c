@@ -5,6 +5,7 @@
  * for options that do not fit together.  Batch lines: check_batch.c.
  */
 #include <errno.h>
+#include <fnmatch.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1467,6 +1468,40 @@ START_TEST(test_iface_longest)
 }
 END_TEST
 
+/*
+ * --monitor matches each name with fnmatch(3): an escaped name of 127
+ * glob characters, the longest, is quoted back to the word as typed
+ * (254 bytes), matching that name and no other.
+ */
+START_TEST(test_monitor_glob_longest)
+{
+	static const char *const globs[] = { "\\*", "\\?", "\\[", "\\\\" };
+	char word[2 * ALTIFNAMSIZ + 1], name[ALTIFNAMSIZ];
+	const char *w[] = { "--monitor", word, NULL };
+	struct cmdline_err err;
+	struct opts o;
+	unsigned int g, i;
+
+	for (g = 0; g < sizeof(globs) / sizeof(globs[0]); g++) {
+		for (i = 0; i < ALTIFNAMSIZ - 1; i++)
+			memcpy(word + 2 * i, globs[g], 2);
+		word[2 * i] = '\0';
+		memset(name, globs[g][1], ALTIFNAMSIZ - 1);
+		name[ALTIFNAMSIZ - 1] = '\0';
+		ck_assert_int_eq(parse(w, &o, &err), 0);
+		ck_assert_int_eq(o.nifnames, 1);
+		ck_assert_str_eq(o.ifnames[0], word);
+		ck_assert_int_eq(fnmatch(o.ifnames[0], name, 0), 0);
+		name[ALTIFNAMSIZ - 2] = '\0';
+		ck_assert_int_eq(fnmatch(o.ifnames[0], name, 0), FNM_NOMATCH);
+		/* one more is no interface name */
+		memcpy(word + 2 * i, globs[g], 3);
+		ck_assert_int_eq(parse(w, &o, &err), -EINVAL);
+		ck_assert_ptr_nonnull(strstr(err.msg, "is not a valid interface name"));
+	}
+}
+END_TEST
+
 /* @word quoted: its first @at bytes, then "...". */
 static void check_cut_at(const char *word, size_t at)
 {
@@ -1558,6 +1593,7 @@ static Suite *cmdline_suite(void)
 	tcase_add_test(tc, test_limits);
 	tcase_add_test(tc, test_quote_utf8);
 	tcase_add_test(tc, test_iface_longest);
+	tcase_add_test(tc, test_monitor_glob_longest);
 	tcase_add_test(tc, test_msglvl_form_cut);
 	suite_add_tcase(s, tc);
 	return s;
