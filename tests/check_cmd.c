@@ -3988,6 +3988,33 @@ START_TEST(test_trace_undo_shell_name)
 }
 END_TEST
 
+/* 15 bytes 0x01 as a name is printed: each \xHH. */
+#define OUT15	"\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01" \
+		"\\x01\\x01\\x01\\x01\\x01\\x01\\x01"
+
+/*
+ * A --batch line's -x or -N result names the interface, a name of 15
+ * bytes each shown as \xHH (60 bytes) whole.
+ */
+START_TEST(test_batch_named_ctl15)
+{
+	static const char ctl[] = "\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01\x01";
+	char cmd[160];
+
+	fake_add(&f, ctl, 0x0);
+	snprintf(cmd, sizeof(cmd), "-x --batch %s",
+		 write_file(OUT15 " +link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_str_eq(out, OUT15 ": 0x00000004\n");
+	snprintf(cmd, sizeof(cmd), "-N --batch %s",
+		 write_file(OUT15 " +drv\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_str_eq(out, OUT15 ": drv link\n");
+	ck_assert_uint_eq(fake_find(&f, ctl)->mask, 0x5);
+}
+END_TEST
+
 /*
  * -n NETNS in the restore command: as it is where plain; a relative path
  * with a '/' from this directory, its "./" taken off; in single quotes
@@ -4313,6 +4340,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_test(tc, test_trace_for_seconds);
 	tcase_add_test(tc, test_trace_undo_shell_name);
+	tcase_add_test(tc, test_batch_named_ctl15);
 	tcase_add_test(tc, test_trace_undo_netns);
 	tcase_add_loop_test(tc, test_trace_undo_netns_long, 0, 2);
 	tcase_add_test(tc, test_select_index_order);
