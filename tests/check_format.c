@@ -399,8 +399,18 @@ START_TEST(test_log)
 	ck_assert_int_eq(line[8], 'X');
 	ck_assert_int_eq(line[21], 'X');
 	ck_assert_int_eq(line[23], 'X');
-	format_log(line, sizeof(line), OUT_JSON, 12345678, "tap0", 6, "up");
+	ck_assert_uint_eq(format_log(line, sizeof(line), OUT_JSON, 12345678,
+				     "tap0", 6, "up"), strlen(line));
 	ck_assert_str_eq(line, "{\"time\":12.345678,\"ifname\":\"tap0\",\"priority\":6,\"message\":\"up\"}");
+	/* whole seconds, and more of them than "%5llu" is wide */
+	format_log(line, sizeof(line), OUT_TEXT, 1000000, "tap0", 6, "up");
+	ck_assert_str_eq(line, "[    1.000000] tap0: up");
+	format_log(line, sizeof(line), OUT_TEXT, 123456999999, "tap0", 6, "up");
+	ck_assert_str_eq(line, "[123456.999999] tap0: up");
+	format_log(line, sizeof(line), OUT_JSON, 1000000, "tap0", 6, "up");
+	ck_assert_str_eq(line, "{\"time\":1.000000,\"ifname\":\"tap0\",\"priority\":6,\"message\":\"up\"}");
+	format_log(line, sizeof(line), OUT_JSON, 123456999999, "tap0", 6, "up");
+	ck_assert_str_eq(line, "{\"time\":123456.999999,\"ifname\":\"tap0\",\"priority\":6,\"message\":\"up\"}");
 	/* a name that is not UTF-8 has its bytes in "ifname_hex" */
 	format_log(line, sizeof(line), OUT_JSON, 1, "tr\xff", 7, "x");
 	ck_assert_str_eq(line, "{\"time\":0.000001,\"ifname\":\"tr\\ufffd\",\"ifname_hex\":\"7472ff\",\"priority\":7,\"message\":\"x\"}");
