@@ -325,7 +325,10 @@ END_TEST
 
 START_TEST(test_list)
 {
+	static const enum out_mode modes[] = { OUT_TEXT, OUT_JSON, OUT_NAMES };
 	char row[256];
+	unsigned int m;
+	int i;
 
 	format_list_row(row, sizeof(row), OUT_TEXT, -1);
 	ck_assert_str_eq(row, "NAME       BIT  MASK    LEVEL");
@@ -347,6 +350,12 @@ START_TEST(test_list)
 	format_list_row(row, sizeof(row), OUT_JSON, 13);
 	ck_assert_str_eq(row, "{\"name\":\"hw\",\"bit\":13,\"mask\":8192,\"old_level\":null}");
 	ck_assert_uint_eq(format_list_row(row, sizeof(row), OUT_TEXT, 15), 0);
+	/* each row's length is what it returns, in every mode */
+	for (i = -1; i < MSGCLASS_NBUILTIN; i++)
+		for (m = 0; m < sizeof(modes) / sizeof(modes[0]); m++)
+			ck_assert_uint_eq(format_list_row(row, sizeof(row),
+							  modes[m], i),
+					  strlen(row));
 }
 END_TEST
 
