@@ -3988,6 +3988,59 @@ START_TEST(test_trace_undo_shell_name)
 }
 END_TEST
 
+/* How many lines @s has, each ended by a newline. */
+static size_t count_lines(const char *s)
+{
+	size_t n = 0;
+
+	for (; (s = strchr(s, '\n')); s++)
+		n++;
+	return n;
+}
+
+/*
+ * The commands that need no kernel, through the command layer: --list
+ * in each shape, --decode and --from-level; -q prints nothing.  None
+ * asks the backend anything.
+ */
+START_TEST(test_local_commands)
+{
+	ck_assert_int_eq(run("--list"), 0);
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(count_lines(out), 1 + MSGCLASS_NBUILTIN);
+	ck_assert_int_eq(strncmp(out, "NAME       BIT  MASK    LEVEL\n"
+				      "drv          0  0x0001  0\n", 56), 0);
+	ck_assert_str_eq(out + strlen(out) - 27, "\nwol         14  0x4000  -\n");
+	ck_assert_int_eq(run("--list -N"), 0);
+	ck_assert_uint_eq(count_lines(out), MSGCLASS_NBUILTIN);
+	ck_assert_int_eq(strncmp(out, "drv\nprobe\nlink\n", 15), 0);
+	ck_assert_str_eq(out + strlen(out) - 8, "\nhw\nwol\n");
+	/* JSON: one array on one line */
+	ck_assert_int_eq(run("--list -j"), 0);
+	ck_assert_uint_eq(count_lines(out), 1);
+	ck_assert_int_eq(strncmp(out, "[{\"name\":\"drv\",\"bit\":0,\"mask\":1,\"old_level\":0},{\"name\":\"probe\",", 63), 0);
+	ck_assert_str_eq(strstr(out, "{\"name\":\"wol\""),
+			 "{\"name\":\"wol\",\"bit\":14,\"mask\":16384,\"old_level\":null}]\n");
+	ck_assert_int_eq(run("--list -q"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(run("--decode link"), 0);
+	ck_assert_str_eq(out, "0x00000004 link\n");
+	ck_assert_int_eq(run("--decode link,drv -j"), 0);
+	ck_assert_str_eq(out, "{\"msg_enable\":5,\"classes\":[\"drv\",\"link\"]}\n");
+	ck_assert_int_eq(run("--decode +link -x"), 0);
+	ck_assert_str_eq(out, "0x00000004\n");
+	/* relative words apply to an empty mask */
+	ck_assert_int_eq(run("--decode -link"), 0);
+	ck_assert_str_eq(out, "0x00000000 none\n");
+	ck_assert_int_eq(run("--decode link -q"), 0);
+	ck_assert_str_eq(out, "");
+	ck_assert_int_eq(run("--from-level 3 -N"), 0);
+	ck_assert_str_eq(out, "drv probe link timer ifdown ifup\n");
+	ck_assert_str_eq(err, "");
+	ck_assert_uint_eq(f.dumps + f.gets + f.sets, 0);
+}
+END_TEST
+
 /* 15 bytes 0x01 as a name is printed: each \xHH. */
 #define OUT15	"\\x01\\x01\\x01\\x01\\x01\\x01\\x01\\x01" \
 		"\\x01\\x01\\x01\\x01\\x01\\x01\\x01"
@@ -4341,6 +4394,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_for_seconds);
 	tcase_add_test(tc, test_trace_undo_shell_name);
 	tcase_add_test(tc, test_batch_named_ctl15);
+	tcase_add_test(tc, test_local_commands);
 	tcase_add_test(tc, test_trace_undo_netns);
 	tcase_add_loop_test(tc, test_trace_undo_netns_long, 0, 2);
 	tcase_add_test(tc, test_select_index_order);

@@ -69,6 +69,9 @@ int fake_command(struct backend *b, int argc, char **argv, char *out,
 		ret = cmd_trace(&o, b);
 	} else if (o.cmd == CMD_MONITOR) {
 		ret = cmd_monitor(&o, b);
+	} else if (o.cmd == CMD_LIST || o.cmd == CMD_DECODE ||
+		   o.cmd == CMD_LEVEL) {
+		ret = cmd_local(&o, b);
 	} else {
 		ck_assert(o.cmd == CMD_SHOW || o.cmd == CMD_SHOW_ALL);
 		ret = cmd_show(&o, b);
