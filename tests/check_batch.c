@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "batch.h"
+#include "check_child.h"
 #include "check_main.h"
 
 struct line_case {
@@ -796,7 +797,7 @@ static void read_nonblocking(int fd)
 {
 	struct cmdline_err err;
 	unsigned int errline;
-	int p[2], status, ret;
+	int p[2], ret;
 	struct batch b;
 	pid_t pid;
 	FILE *f;
@@ -817,8 +818,7 @@ static void read_nonblocking(int fd)
 	batch_init(&b, LEVEL_MAP_CUMULATIVE);
 	ret = batch_read(&b, f, "", &errline, &err);
 	fclose(f);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	child_exited_0(pid);
 	ck_assert_int_eq(ret, 0);
 	ck_assert_uint_eq(b.n, 2);
 	ck_assert_str_eq(b.jobs[1].ifname, "tap1");

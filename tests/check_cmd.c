@@ -20,6 +20,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "check_child.h"
 #include "check_main.h"
 #include "cmd.h"
 #include "diag.h"
@@ -1948,7 +1949,7 @@ START_TEST(test_monitor_stop_whole_lines)
 {
 	char arg[] = "--monitor", *argv[] = { arg };
 	char path[] = "/tmp/check_cmd.XXXXXX", got[32768];
-	int fd, status;
+	int fd;
 	struct opts o;
 	ssize_t n;
 	pid_t pid;
@@ -1968,9 +1969,7 @@ START_TEST(test_monitor_stop_whole_lines)
 		cmd_monitor(&o, &b);
 		_exit(10);	/* not ended by the signal */
 	}
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
+	child_exited_0(pid);
 	n = pread(fd, got, sizeof(got) - 1, 0);
 	close(fd);
 	ck_assert_int_gt(n, 0);
@@ -3671,7 +3670,7 @@ START_TEST(test_trace_raise_stderr_blocked)
 	static char junk[4096];
 	const struct timespec step = { 0, 10 * 1000 * 1000 };
 	volatile struct fake_iface *tap0;
-	int p[2], fl, status, i;
+	int p[2], fl, i;
 	bool restored = false;
 	struct opts o;
 	pid_t pid;
@@ -3709,8 +3708,7 @@ START_TEST(test_trace_raise_stderr_blocked)
 	while (read(p[0], junk, sizeof(junk)) > 0)
 		;
 	close(p[0]);
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	child_exited_0(pid);
 	ck_assert_uint_eq(tap0->mask, 0x1);
 	/* Put back at once, not once standard error took the lines. */
 	ck_assert(restored);

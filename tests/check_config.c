@@ -22,6 +22,7 @@
 #include <linux/posix_acl.h>
 #include <linux/posix_acl_xattr.h>
 
+#include "check_child.h"
 #include "check_main.h"
 #include "conf.h"
 
@@ -69,16 +70,6 @@ static void teardown(void)
 	config_paths_free(&paths);
 	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", etc);
 	ck_assert_int_eq(system(cmd), 0);
-}
-
-/* Child @pid (a case run apart: as another user, in a namespace) exited 0. */
-static void child_exited_0(pid_t pid)
-{
-	int status;
-
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
 }
 
 /* "FILE:LINE IFACE" of job @i, FILE without the directory. */

@@ -7,6 +7,7 @@
  */
 #include <check.h>
 
+#include "check_child.h"
 #include "check_main.h"
 #include <errno.h>
 #include <fcntl.h>
@@ -165,16 +166,6 @@ static void full_pipe(int p[2])
 	ck_assert_int_eq(fcntl(p[1], F_SETFL, 0), 0);
 }
 
-/* The child forked as @pid ended with exit status 0 (else: its check's). */
-static void child_passed(pid_t pid)
-{
-	int status;
-
-	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
-	ck_assert(WIFEXITED(status));
-	ck_assert_int_eq(WEXITSTATUS(status), 0);
-}
-
 /*
  * /dev/full: the error comes back from out_flush() and stays, and
  * nothing else is tried, until out_drop() forgets it.  In a child: the
@@ -208,7 +199,7 @@ START_TEST(test_error_is_kept)
 			_exit(14);
 		_exit(0);
 	}
-	child_passed(pid);
+	child_exited_0(pid);
 }
 END_TEST
 
@@ -248,7 +239,7 @@ START_TEST(test_keep_whole)
 			_exit(13);
 		_exit(0);
 	}
-	child_passed(pid);
+	child_exited_0(pid);
 }
 END_TEST
 
@@ -286,7 +277,7 @@ START_TEST(test_cut_not_past_the_end)
 			_exit(14);
 		_exit(0);
 	}
-	child_passed(pid);
+	child_exited_0(pid);
 }
 END_TEST
 
@@ -328,7 +319,7 @@ static void cut_long(bool open, size_t n, rlim_t limit, bool second,
 			_exit(13);
 		_exit(0);
 	}
-	child_passed(pid);
+	child_exited_0(pid);
 }
 
 /*
@@ -387,7 +378,7 @@ START_TEST(test_stop_writes_what_is_taken)
 		alarm(5);
 		_exit(out_write_fd(p[1], "y\n", 2, &stop) ? 10 : 0);
 	}
-	child_passed(pid);
+	child_exited_0(pid);
 	close(p[0]);
 	close(p[1]);
 }
@@ -415,7 +406,7 @@ START_TEST(test_diag_stopped_left_out)
 		diag(NULL, "tap0", "a message left out");
 		_exit(0);
 	}
-	child_passed(pid);
+	child_exited_0(pid);
 	close(p[0]);
 	close(p[1]);
 }
@@ -491,7 +482,7 @@ START_TEST(test_nonblocking_full_reader)
 		_exit(0);
 	}
 	ck_assert_int_eq(out_write_fd(p[1], "y\n", 2, NULL), 0);
-	child_passed(pid);
+	child_exited_0(pid);
 	ck_assert_int_eq(read(p[0], buf, sizeof(buf)), 2);
 	ck_assert(!memcmp(buf, "y\n", 2));
 	close(p[0]);
