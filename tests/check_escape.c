@@ -112,6 +112,8 @@ static const struct {
 	{ "\xc3\xa9\x80", "\xc3\xa9\\x80", false },
 	{ "\xe2\x82\xac\xbf", "\xe2\x82\xac\\xbf", false },
 	{ "\xf4\x90\x80\x80", "\\xf4\\x90\\x80\\x80", false },
+	/* U+10FFFF, the last code point, is text: 0xf4 still leads one */
+	{ "\xf4\x8f\xbf\xbf", "\xf4\x8f\xbf\xbf", true },
 	{ "\xf8\x88\x80\x80\x80", "\\xf8\\x88\\x80\\x80\\x80", false },
 	/*
 	 * the lead bytes' edges: 0xdf ends the two-byte ones, 0xe0 starts
