@@ -258,6 +258,11 @@ START_TEST(test_kernel_names)
 	ck_assert_int_eq(lookup("v1.2-x_y"), 19);
 	ck_assert(msgclass_add_kernel_name(&cn, 21, "bit21"));
 	ck_assert_str_eq(msgclass_name(&cn, 21, buf), "bit21");
+	/* The last bit takes a name as well. */
+	ck_assert(msgclass_add_kernel_name(&cn, 31, "topbit"));
+	ck_assert_int_eq(lookup("topbit"), 31);
+	ck_assert_str_eq(msgclass_name(&cn, 31, buf), "topbit");
+	ck_assert_uint_eq(msgclass_named_mask(&cn) >> 31, 1);
 
 	/* A refused new name still drops the bit's old one. */
 	ck_assert(!msgclass_add_kernel_name(&cn, 20, "a b"));
@@ -343,6 +348,9 @@ static const struct {
 	/* two edits, both inserted, both deleted: still within reach */
 	{ "linkxx",		"link" },
 	{ "rx_stat",		"rx_status" },
+	/* three edits are too many, whichever they are */
+	{ "lxxinq",		NULL },
+	{ "tiemrxx",		NULL },
 	{ "xyzzy",		NULL },
 	{ "ab",			NULL },
 	{ "",			NULL },
@@ -369,6 +377,9 @@ START_TEST(test_suggest_kernel_name)
 	ck_assert_ptr_null(msgclass_suggest(&cn, "newclas", 7));
 	ck_assert(msgclass_add_kernel_name(&cn, 15, "newclass"));
 	ck_assert_str_eq(msgclass_suggest(&cn, "newclas", 7), "newclass");
+	/* bit 31's name, the last looked at */
+	ck_assert(msgclass_add_kernel_name(&cn, 31, "lastclass"));
+	ck_assert_str_eq(msgclass_suggest(&cn, "lastclas", 8), "lastclass");
 }
 END_TEST
 
