@@ -1814,6 +1814,25 @@ START_TEST(test_monitor_einval)
 END_TEST
 
 /*
+ * A --monitor pattern's escape counts as the one byte it matches: one of
+ * 15 bytes at the least is watched, one of 16 fails at once.
+ */
+START_TEST(test_monitor_pattern_escape_last)
+{
+	events_end(&f, 0);
+	ck_assert_int_eq(run("--monitor *abcdefghijklmn\\?"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: monitor: Input/output error\n");
+	b.ops->close(&b);
+	fake_open(&b, &f, UINT32_MAX);
+	events_end(&f, 0);
+	ck_assert_int_eq(run("--monitor *abcdefghijklmno\\?"), -EIO);
+	ck_assert_str_eq(err, "netifmsg: monitor: '*abcdefghijklmno\\\\?' matches no interface name: a name has at most 15 bytes\n");
+	b.ops->close(&b);
+}
+END_TEST
+
+/*
  * The kernel's name of a bit only the mask before had: the was-part of a
  * --monitor line names it too.
  */
@@ -4311,6 +4330,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_lost_until_empty);
 	tcase_add_test(tc, test_monitor_lost_and_bad);
 	tcase_add_test(tc, test_monitor_einval);
+	tcase_add_test(tc, test_monitor_pattern_escape_last);
 	tcase_add_test(tc, test_monitor_old_names);
 	tcase_add_test(tc, test_monitor_was);
 	tcase_add_test(tc, test_time_after_2038);
