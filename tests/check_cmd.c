@@ -2352,6 +2352,12 @@ START_TEST(test_apply_driver_reads)
 	ck_assert_int_eq(run(cmd), 0);
 	ck_assert_str_eq(err, "netifmsg: nope0: note: no interface with a message level matches it now\n");
 	ck_assert_uint_eq(f.drivers, 0);
+	/* No --driver anywhere: no driver is read at all. */
+	snprintf(cmd, sizeof(cmd), "--apply --config %s",
+		 write_file("tap* +link\n"));
+	ck_assert_int_eq(run(cmd), 0);
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x4);
+	ck_assert_uint_eq(f.drivers, 0);
 }
 END_TEST
 
