@@ -2018,6 +2018,21 @@ START_TEST(test_monitor_pattern)
 }
 END_TEST
 
+/*
+ * A --monitor name that holds a glob character is that name alone
+ * (quoted for fnmatch(3) by the command line): "a*b", not "axb".
+ */
+START_TEST(test_monitor_name_glob_char)
+{
+	fake_ntf(&f.events[0], "axb", 7, 0x1);
+	fake_ntf(&f.events[0], "a*b", 8, 0x4);
+	events_end(&f, 1);
+	ck_assert_int_eq(run("--monitor a\\*b"), -EIO);
+	ck_assert_str_eq(out, "a\\*b: 0x00000004 link\n");
+	b.ops->close(&b);
+}
+END_TEST
+
 /* --monitor --driver: the changes of interfaces of that driver alone. */
 START_TEST(test_monitor_driver)
 {
@@ -4347,6 +4362,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_fsize);
 	tcase_add_test(tc, test_monitor_stop_whole_lines);
 	tcase_add_test(tc, test_monitor_pattern);
+	tcase_add_test(tc, test_monitor_name_glob_char);
 	tcase_add_test(tc, test_monitor_driver);
 	tcase_add_test(tc, test_monitor_driver_named);
 	tcase_add_test(tc, test_monitor_driver_altname_once);
