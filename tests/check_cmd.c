@@ -4226,6 +4226,31 @@ START_TEST(test_monitor_driver_later)
 }
 END_TEST
 
+static void add_tap5_unreadable(struct fake *fk)
+{
+	add_tap5(fk);
+	fake_find(fk, "tap5")->driver_error = -ENOBUFS;
+}
+
+/*
+ * A driver that cannot be read at a notification (not ENODEV, EOPNOTSUPP
+ * or EAGAIN) ends the monitor in that wake-up, even one whose read
+ * returned 0: tap0's change, in the next one, is never printed.
+ */
+START_TEST(test_monitor_driver_error_later)
+{
+	f.dumped = add_tap5_unreadable;
+	fake_ntf(&f.events[0], "tap5", 4, 0x4);
+	fake_ntf(&f.events[1], "tap0", 1, 0x5);
+	events_end(&f, 2);
+	ck_assert_int_eq(run("--monitor --driver tun"), -EIO);
+	ck_assert_str_eq(out, "");
+	ck_assert_str_eq(err, "netifmsg: monitor: No buffer space available\n");
+	ck_assert_int_eq(f.next_event, 1);
+	b.ops->close(&b);
+}
+END_TEST
+
 /*
  * --monitor NAME where NAME is an alternative name of 100 bytes, 50 of
  * them '*': the word, each '*' after a backslash, has 150 bytes, and the
@@ -4371,6 +4396,7 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_monitor_dump_fails);
 	tcase_add_test(tc, test_monitor_dump_enodev);
 	tcase_add_test(tc, test_monitor_driver_later);
+	tcase_add_test(tc, test_monitor_driver_error_later);
 	tcase_add_test(tc, test_monitor_altname_escaped);
 	tcase_add_test(tc, test_monitor_reader_gone);
 	tcase_add_test(tc, test_pattern_dot);
