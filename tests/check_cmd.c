@@ -2831,6 +2831,14 @@ START_TEST(test_apply_renamed_back)
 	f.break_run = f.runs + 2;
 	ck_assert_int_eq(run(cmd), -EIO);
 	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: its result is unknown\n");
+	/* ... or before it went out: it was not sent. */
+	fake_find(&f, "tap0")->set_error = -ENODEV;
+	f.break_run = f.runs + 2;
+	f.unsent = 1;
+	ck_assert_int_eq(run(cmd), -EIO);
+	ck_assert_str_eq(err, "netifmsg: tap0: Input/output error: the change was not sent\n");
+	ck_assert_uint_eq(fake_find(&f, "tap0")->mask, 0x1);
+	f.unsent = 0;
 	/* Away again at the second set, and gone: as at the first, no failure. */
 	f.break_run = 0;
 	f.answered = tap0_gone_at_retry;
