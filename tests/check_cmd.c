@@ -3811,6 +3811,12 @@ static const struct {
 	/* a dynamic debug decoration, shown before the text */
 	{ "7,1,2,-;igb:igb_up: igb 0000:01:00.0 lo: x\n",
 	  "--trace lo --for 0.3", "[    0.000002] lo: igb:igb_up: x\n" },
+	/* "[TID] " alone: the plain reading's target, the TID shown */
+	{ "7,1,2,-;[42] igb 0000:01:00.0 lo: x\n",
+	  "--trace lo --for 0.3", "[    0.000002] lo: [42] x\n" },
+	/* the plain reading first where it names a target (tap0, as MOD) */
+	{ "7,1,2,-;tap0: tun 0000:01:00.0 tap1: x\n", "--trace * --for 0.3",
+	  "[    0.000002] tap0: tun 0000:01:00.0 tap1: x\n" },
 };
 
 /*
