@@ -4007,6 +4007,62 @@ START_TEST(test_trace_records_two)
 }
 END_TEST
 
+#define KMSG_NOTE_END \
+	": no more messages are shown; the level is still raised and restored\n"
+
+/*
+ * A kernel log that cannot be opened (ENOENT here), or one that ends (a
+ * regular file, as /dev/null bound over /dev/kmsg): a note says so,
+ * without the CAP_SYSLOG hint of EPERM, and the session goes on to --for
+ * and puts lo back.  -q says nothing.  What the file held at the start
+ * is not shown: the records before the session never are.
+ */
+static const struct {
+	const char *holds;	/* NULL: no such file */
+	const char *cmd, *out, *note;
+} kmsg_odd[] = {
+	{ NULL, "--trace lo --for 0.2", "",
+	  "netifmsg: note: cannot read " KMSG_PATH " (No such file or directory): no messages are shown; the level is still raised and restored\n" },
+	{ "", "--trace lo --for 0.2", "",
+	  "netifmsg: note: " KMSG_PATH " ended (it is not the kernel log)" KMSG_NOTE_END },
+	{ "6,1,1,-;lo: link up\n", "--trace lo --for 0.2", "",
+	  "netifmsg: note: " KMSG_PATH " ended (it is not the kernel log)" KMSG_NOTE_END },
+	{ NULL, "-q --trace lo --for 0.2", "", NULL },
+	{ "", "-q --trace lo --for 0.2", "", NULL },
+};
+
+START_TEST(test_trace_kmsg_odd)
+{
+	struct fake_iface *lo = host_lo();
+	struct timespec t0;
+	int fd, ret;
+
+	ck_assert_int_eq(rename(KMSG_PATH, KMSG_PATH ".fifo"), 0);
+	if (kmsg_odd[_i].holds) {
+		fd = open(KMSG_PATH, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		ck_assert_int_ge(fd, 0);
+		ck_assert_int_eq(write(fd, kmsg_odd[_i].holds,
+				       strlen(kmsg_odd[_i].holds)),
+				 (ssize_t)strlen(kmsg_odd[_i].holds));
+		close(fd);
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	ret = run(kmsg_odd[_i].cmd);
+	/* The FIFO back first, for the tests after this one. */
+	unlink(KMSG_PATH);
+	ck_assert_int_eq(rename(KMSG_PATH ".fifo", KMSG_PATH), 0);
+	ck_assert_int_eq(ret, 0);
+	ck_assert(since(&t0) >= 0.2);
+	ck_assert_str_eq(out, kmsg_odd[_i].out);
+	if (kmsg_odd[_i].note)
+		ck_assert_ptr_nonnull(strstr(err, kmsg_odd[_i].note));
+	else
+		ck_assert_ptr_null(strstr(err, "note:"));
+	ck_assert_ptr_null(strstr(err, "CAP_SYSLOG"));
+	ck_assert_uint_eq(lo->mask, 0);
+}
+END_TEST
+
 /* --for a whole number of seconds: the session ends then, not before. */
 START_TEST(test_trace_for_seconds)
 {
@@ -4474,6 +4530,8 @@ static Suite *cmd_suite(void)
 	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
 	tcase_add_test(tc, test_trace_record_then_gone);
 	tcase_add_test(tc, test_trace_records_two);
+	tcase_add_loop_test(tc, test_trace_kmsg_odd, 0,
+			     sizeof(kmsg_odd) / sizeof(kmsg_odd[0]));
 	tcase_add_test(tc, test_trace_for_seconds);
 	tcase_add_test(tc, test_trace_undo_shell_name);
 	tcase_add_test(tc, test_batch_named_ctl15);
