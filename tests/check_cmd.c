@@ -4063,15 +4063,26 @@ START_TEST(test_trace_kmsg_odd)
 }
 END_TEST
 
-/* --for a whole number of seconds: the session ends then, not before. */
+/*
+ * --for a whole number of seconds, or seconds and a fraction: the
+ * session ends then, not before.
+ */
+static const struct {
+	const char *cmd;
+	double secs;
+} trace_for[] = {
+	{ "--trace lo --for 1", 1.0 },
+	{ "--trace lo --for 1.998", 1.998 },
+};
+
 START_TEST(test_trace_for_seconds)
 {
 	struct timespec t0;
 
 	host_lo();
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	ck_assert_int_eq(run("--trace lo --for 1"), 0);
-	ck_assert(since(&t0) >= 1.0);
+	ck_assert_int_eq(run(trace_for[_i].cmd), 0);
+	ck_assert(since(&t0) >= trace_for[_i].secs);
 	ck_assert_ptr_nonnull(strstr(err, "lo: restored: 0x00000000 none\n"));
 }
 END_TEST
@@ -4532,7 +4543,8 @@ static Suite *cmd_suite(void)
 	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_loop_test(tc, test_trace_kmsg_odd, 0,
 			     sizeof(kmsg_odd) / sizeof(kmsg_odd[0]));
-	tcase_add_test(tc, test_trace_for_seconds);
+	tcase_add_loop_test(tc, test_trace_for_seconds, 0,
+			     sizeof(trace_for) / sizeof(trace_for[0]));
 	tcase_add_test(tc, test_trace_undo_shell_name);
 	tcase_add_test(tc, test_batch_named_ctl15);
 	tcase_add_test(tc, test_local_commands);
