@@ -3880,14 +3880,20 @@ START_TEST(test_trace_line_cut)
 }
 END_TEST
 
-/* The record of lo's rename (_i 1: while UP), after the session's first look. */
+/*
+ * The record of lo's rename (_i 1: while UP), after the session's first
+ * look; _i 2: lo called lo_long_name, longer than " (while UP)", first.
+ */
+static const char *const lo_rename_from[] = { "lo", "lo", "lo_long_name" };
 static const char *const lo_rename_records[] = {
 	"6,1,2,-;old0: renamed from lo\n",
 	"6,1,2,-;old0: renamed from lo (while UP)\n",
+	"6,1,2,-;old0: renamed from lo_long_name\n",
 };
 static const char *const lo_rename_shown[] = {
 	"[    0.000002] old0: renamed from lo\n",
 	"[    0.000002] old0: renamed from lo (while UP)\n",
+	"[    0.000002] old0: renamed from lo_long_name\n",
 };
 static const struct backend_ops *fake_ops;
 static int rename_record;	/* which of lo_rename_records, -1 once written */
@@ -3909,8 +3915,9 @@ static int ifname_then_rename(struct backend *bk, unsigned int ifindex,
 {
 	int ret = fake_ops->ifname(bk, ifindex, name);
 
-	if (rename_record >= 0 && !strcmp(name, "lo")) {
-		fake_find(&f, "lo")->name = "old0";
+	if (rename_record >= 0 &&
+	    !strcmp(name, lo_rename_from[rename_record])) {
+		fake_find(&f, lo_rename_from[rename_record])->name = "old0";
 		kmsg_write(lo_rename_records[rename_record]);
 		rename_record = -1;
 	}
@@ -3925,14 +3932,17 @@ static int ifname_then_rename(struct backend *bk, unsigned int ifindex,
 START_TEST(test_trace_record_rename)
 {
 	struct backend_ops ops;
+	char want[160];
 
-	host_lo();
+	host_lo()->name = lo_rename_from[_i];
 	hook_ifname(&ops, ifname_then_rename);
 	rename_record = _i;
 	ck_assert_int_eq(run("--trace * --for 0.1"), 0);
 	ck_assert_int_eq(rename_record, -1);
 	ck_assert_str_eq(out, lo_rename_shown[_i]);
-	ck_assert_ptr_nonnull(strstr(err, "netifmsg: lo: renamed to 'old0': traced on; if netifmsg is killed, restore with: netifmsg old0 0x00000000/0x00007fff\n"));
+	snprintf(want, sizeof(want), "netifmsg: %s: renamed to 'old0': traced on; if netifmsg is killed, restore with: netifmsg old0 0x00000000/0x00007fff\n",
+		 lo_rename_from[_i]);
+	ck_assert_ptr_nonnull(strstr(err, want));
 	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: restored: 0x00000000 none\n"));
 }
 END_TEST
@@ -4538,7 +4548,8 @@ static Suite *cmd_suite(void)
 			     sizeof(trace_records) / sizeof(trace_records[0]));
 	tcase_add_loop_test(tc, test_trace_line_cut, 0,
 			     sizeof(line_cut) / sizeof(line_cut[0]));
-	tcase_add_loop_test(tc, test_trace_record_rename, 0, 2);
+	tcase_add_loop_test(tc, test_trace_record_rename, 0,
+			     sizeof(lo_rename_from) / sizeof(lo_rename_from[0]));
 	tcase_add_test(tc, test_trace_record_then_gone);
 	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_loop_test(tc, test_trace_kmsg_odd, 0,
