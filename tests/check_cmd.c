@@ -3018,36 +3018,44 @@ END_TEST
 
 /*
  * The dynamic debug note: once a driver, however its interfaces are
- * ordered, in driver name order.
+ * ordered (the first target's included), in driver name order.  -q: no
+ * note.
  */
 START_TEST(test_trace_dyndbg_once)
 {
 	FILE *c = fopen(DYNDBG_PATH, "w");
-	static const char *const names[] = { "eth0", "eth1", "eth2" };
-	static const char *const drivers[] = { "igb", "e1000e", "igb" };
-	const char *e1000e, *igb;
+	static const char *const names[] = { "eth0", "eth1", "eth2", "eth3" };
+	static const char *const drivers[] = { "ixgbe", "igb", "e1000e", "igb" };
+	const char *e1000e, *igb, *ixgbe;
+	bool quiet_note;
 	int i;
 
 	ck_assert_ptr_nonnull(c);
 	fputs("drivers/net/ethernet/intel/e1000e/netdev.c:1 [e1000e]e1000_a =_ \"x\\n\"\n"
-	      "drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n", c);
+	      "drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n"
+	      "drivers/net/ethernet/intel/ixgbe/ixgbe_main.c:1 [ixgbe]ixgbe_a =_ \"x\\n\"\n", c);
 	ck_assert_int_eq(fclose(c), 0);
 	/* No interface has these indexes: the trace ends at once. */
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < 4; i++) {
 		struct fake_iface *fi;
 
 		fi = fake_add(&f, names[i], 0x0);
 		fi->driver = drivers[i];
 		fi->index_gone = true;
 	}
+	ck_assert_int_eq(run("-q --trace eth* --for 0.1"), 0);
+	quiet_note = strstr(err, "netif_dbg") != NULL;
 	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
 	unlink(DYNDBG_PATH);
+	ck_assert(!quiet_note);
 	ck_assert_uint_eq(count_of(err, "note: e1000e's netif_dbg() messages"), 1);
 	ck_assert_uint_eq(count_of(err, "note: igb's netif_dbg() messages"), 1);
-	ck_assert_uint_eq(count_of(err, "dynamic debug call sites"), 2);
+	ck_assert_uint_eq(count_of(err, "note: ixgbe's netif_dbg() messages"), 1);
+	ck_assert_uint_eq(count_of(err, "dynamic debug call sites"), 3);
 	e1000e = strstr(err, "note: e1000e's");
 	igb = strstr(err, "note: igb's");
-	ck_assert(e1000e && igb && e1000e < igb);
+	ixgbe = strstr(err, "note: ixgbe's");
+	ck_assert(e1000e && igb && ixgbe && e1000e < igb && igb < ixgbe);
 }
 END_TEST
 
@@ -3615,23 +3623,25 @@ START_TEST(test_trace_undo_ioctl)
 END_TEST
 
 /*
- * No dynamic debug note for a driver whose call sites are on ("p" in
- * their flags), nor for one named only on a line that is no call site.
+ * No dynamic debug note for a driver with a call site on ("p" anywhere
+ * in its flags: igb's "pl", ixgbe's "lp"), nor for one named only on a
+ * line that is no call site.
  */
 START_TEST(test_trace_dyndbg_on)
 {
 	FILE *c = fopen(DYNDBG_PATH, "w");
-	static const char *const names[] = { "eth0", "eth1" };
-	static const char *const drivers[] = { "igb", "e1000e" };
+	static const char *const names[] = { "eth0", "eth1", "eth2" };
+	static const char *const drivers[] = { "igb", "e1000e", "ixgbe" };
 	int i;
 
 	ck_assert_ptr_nonnull(c);
 	fputs("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =pl \"x\\n\"\n"
 	      "drivers/net/ethernet/intel/igb/igb_main.c:2 [igb]igb_b =_ \"x\\n\"\n"
-	      "[e1000e]\n", c);
+	      "[e1000e]\n"
+	      "drivers/net/ethernet/intel/ixgbe/ixgbe_main.c:1 [ixgbe]ixgbe_a =lp \"x\\n\"\n", c);
 	ck_assert_int_eq(fclose(c), 0);
 	/* No interface has these indexes: the trace ends at once. */
-	for (i = 0; i < 2; i++) {
+	for (i = 0; i < 3; i++) {
 		struct fake_iface *fi;
 
 		fi = fake_add(&f, names[i], 0x0);
