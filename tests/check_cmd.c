@@ -4235,6 +4235,18 @@ START_TEST(test_trace_undo_netns)
 	fake_find(&f, "nim0")->mask = 0x0;
 	ck_assert_int_eq(run("-n /run/a\\b --trace nim0 --for 0.1"), 0);
 	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n $'/run/a\\\\b' nim0 0x00000000/0x00007fff\n"));
+	/* One letter; a name that starts with a dot, not "./". */
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("-n a --trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n a nim0 0x00000000/0x00007fff\n"));
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("-n .ns/blue --trace nim0 --for 0.1"), 0);
+	snprintf(want, sizeof(want), "restore with: netifmsg -n %s/.ns/blue nim0 0x00000000/0x00007fff\n", cwd);
+	ck_assert_ptr_nonnull(strstr(err, want));
+	/* Then without -n: none, not the last one's. */
+	fake_find(&f, "nim0")->mask = 0x0;
+	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
+	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg nim0 0x00000000/0x00007fff\n"));
 }
 END_TEST
 
