@@ -4211,42 +4211,47 @@ START_TEST(test_batch_named_ctl15)
 END_TEST
 
 /*
- * -n NETNS in the restore command: as it is where plain; a relative path
- * with a '/' from this directory, its "./" taken off; in single quotes
- * where it has a quote, which closes them and comes as "'"; in $'...'
- * where it has a backslash, which diag() doubles.
+ * -n NETNS in the restore command: as it is where plain (one letter
+ * too); a relative path with a '/' from this directory, its "./" taken
+ * off (not a name's leading dot); in single quotes where it has a quote,
+ * which closes them and comes as "'"; in $'...' where it has a
+ * backslash, which diag() doubles.  One after another in one process:
+ * without -n, after them, none.
  */
+static const struct {
+	const char *args, *ns;	/* -n's words; the command's NETNS */
+	bool from_cwd;		/* NETNS comes after this directory */
+} undo_netns[] = {
+	{ "-n blue", "blue", false },
+	{ "-n ././ns/blue", "/ns/blue", true },
+	{ "-n /run/it's", "'/run/it'\"'\"'s'", false },
+	{ "-n /run/a\\b", "$'/run/a\\\\b'", false },
+	{ "-n a", "a", false },
+	{ "-n .ns/blue", "/.ns/blue", true },
+	{ "", "", false },
+};
+
 START_TEST(test_trace_undo_netns)
 {
-	char cwd[PATH_MAX], want[PATH_MAX + 128];
+	char cwd[PATH_MAX], cmd[64], want[PATH_MAX + 128];
+	size_t i;
 
 	ck_assert_ptr_nonnull(getcwd(cwd, sizeof(cwd)));
 	/* No interface has that index: the trace ends at once. */
 	fake_add(&f, "nim0", 0x0)->index_gone = true;
-	ck_assert_int_eq(run("-n blue --trace nim0 --for 0.1"), 0);
-	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n blue nim0 0x00000000/0x00007fff\n"));
-	fake_find(&f, "nim0")->mask = 0x0;
-	ck_assert_int_eq(run("-n ././ns/blue --trace nim0 --for 0.1"), 0);
-	snprintf(want, sizeof(want), "restore with: netifmsg -n %s/ns/blue nim0 0x00000000/0x00007fff\n", cwd);
-	ck_assert_ptr_nonnull(strstr(err, want));
-	fake_find(&f, "nim0")->mask = 0x0;
-	ck_assert_int_eq(run("-n /run/it's --trace nim0 --for 0.1"), 0);
-	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n '/run/it'\"'\"'s' nim0 0x00000000/0x00007fff\n"));
-	fake_find(&f, "nim0")->mask = 0x0;
-	ck_assert_int_eq(run("-n /run/a\\b --trace nim0 --for 0.1"), 0);
-	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n $'/run/a\\\\b' nim0 0x00000000/0x00007fff\n"));
-	/* One letter; a name that starts with a dot, not "./". */
-	fake_find(&f, "nim0")->mask = 0x0;
-	ck_assert_int_eq(run("-n a --trace nim0 --for 0.1"), 0);
-	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg -n a nim0 0x00000000/0x00007fff\n"));
-	fake_find(&f, "nim0")->mask = 0x0;
-	ck_assert_int_eq(run("-n .ns/blue --trace nim0 --for 0.1"), 0);
-	snprintf(want, sizeof(want), "restore with: netifmsg -n %s/.ns/blue nim0 0x00000000/0x00007fff\n", cwd);
-	ck_assert_ptr_nonnull(strstr(err, want));
-	/* Then without -n: none, not the last one's. */
-	fake_find(&f, "nim0")->mask = 0x0;
-	ck_assert_int_eq(run("--trace nim0 --for 0.1"), 0);
-	ck_assert_ptr_nonnull(strstr(err, "restore with: netifmsg nim0 0x00000000/0x00007fff\n"));
+	for (i = 0; i < sizeof(undo_netns) / sizeof(undo_netns[0]); i++) {
+		const char *ns = undo_netns[i].ns;
+
+		fake_find(&f, "nim0")->mask = 0x0;
+		snprintf(cmd, sizeof(cmd), "%s --trace nim0 --for 0.1",
+			 undo_netns[i].args);
+		ck_assert_int_eq(run(cmd), 0);
+		snprintf(want, sizeof(want), "restore with: netifmsg %s%s%s%snim0 0x00000000/0x00007fff\n",
+			 ns[0] ? "-n " : "", undo_netns[i].from_cwd ? cwd : "",
+			 ns, ns[0] ? " " : "");
+		ck_assert_msg(strstr(err, want), "%s: no '%s' in: %s", cmd,
+			      want, err);
+	}
 }
 END_TEST
 
