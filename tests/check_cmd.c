@@ -3957,6 +3957,55 @@ START_TEST(test_trace_record_rename)
 }
 END_TEST
 
+static struct fake_iface *twice_lo;
+static unsigned int twice_calls;
+
+/*
+ * lo's name by index is asked at the session's first look and at its
+ * last: after the last, lo is renamed old0; after the next (the read
+ * before the restore found no lo, and follows it), old0 is renamed old1
+ * and tap1 takes the name old0.
+ */
+static int ifname_renamed_twice(struct backend *bk, unsigned int ifindex,
+				char name[IF_NAMESIZE])
+{
+	int ret = fake_ops->ifname(bk, ifindex, name);
+
+	if (ifindex != twice_lo->ifindex)
+		return ret;
+	if (++twice_calls == 2) {
+		twice_lo->name = "old0";
+	} else if (twice_calls == 3) {
+		twice_lo->name = "old1";
+		fake_find(&f, "tap1")->name = "old0";
+	}
+	return ret;
+}
+
+/*
+ * Renamed between the last look and the read before the restore, then
+ * again before the read by its new name, which another interface has by
+ * then: that read is not taken for lo's.  lo is said not restored, with
+ * the command that puts it back, and tap1 is left as it was.
+ */
+START_TEST(test_trace_restore_renamed_twice)
+{
+	struct fake_iface *tap1 = fake_find(&f, "tap1");
+	struct backend_ops ops;
+
+	twice_lo = host_lo();
+	hook_ifname(&ops, ifname_renamed_twice);
+	ck_assert_int_eq(run("--trace lo --for 0.1"), -EIO);
+	ck_assert_uint_eq(twice_calls, 3);
+	ck_assert_ptr_nonnull(strstr(err, "netifmsg: old0: no such network interface\n"));
+	ck_assert_ptr_nonnull(strstr(err, "not restored: its level is still raised"));
+	ck_assert_ptr_null(strstr(err, "restored: 0x"));
+	ck_assert_ptr_null(strstr(err, "someone else"));
+	ck_assert_uint_eq(twice_lo->mask, 0x7fff);
+	ck_assert_uint_eq(tap1->mask, 0x0);
+}
+END_TEST
+
 /* lo is gone as soon as its name by index has been asked. */
 static int ifname_then_gone(struct backend *bk, unsigned int ifindex,
 			    char name[IF_NAMESIZE])
@@ -4578,6 +4627,7 @@ static Suite *cmd_suite(void)
 	tcase_add_loop_test(tc, test_trace_record_rename, 0,
 			     sizeof(lo_rename_from) / sizeof(lo_rename_from[0]));
 	tcase_add_test(tc, test_trace_record_then_gone);
+	tcase_add_test(tc, test_trace_restore_renamed_twice);
 	tcase_add_test(tc, test_trace_records_two);
 	tcase_add_loop_test(tc, test_trace_kmsg_odd, 0,
 			     sizeof(kmsg_odd) / sizeof(kmsg_odd[0]));
