@@ -3985,8 +3985,8 @@ static int ifname_renamed_twice(struct backend *bk, unsigned int ifindex,
 /*
  * Renamed between the last look and the read before the restore, then
  * again before the read by its new name, which another interface has by
- * then: that read is not taken for lo's.  lo is said not restored, with
- * the command that puts it back, and tap1 is left as it was.
+ * then: that read is not taken for lo's.  lo is said not restored, a
+ * failure, and tap1 is left as it was.
  */
 START_TEST(test_trace_restore_renamed_twice)
 {
