@@ -4088,16 +4088,16 @@ END_TEST
  */
 static const struct {
 	const char *holds;	/* NULL: no such file */
-	const char *cmd, *out, *note;
+	const char *cmd, *note;
 } kmsg_odd[] = {
-	{ NULL, "--trace lo --for 0.2", "",
+	{ NULL, "--trace lo --for 0.2",
 	  "netifmsg: note: cannot read " KMSG_PATH " (No such file or directory): no messages are shown; the level is still raised and restored\n" },
-	{ "", "--trace lo --for 0.2", "",
+	{ "", "--trace lo --for 0.2",
 	  "netifmsg: note: " KMSG_PATH " ended (it is not the kernel log)" KMSG_NOTE_END },
-	{ "6,1,1,-;lo: link up\n", "--trace lo --for 0.2", "",
+	{ "6,1,1,-;lo: link up\n", "--trace lo --for 0.2",
 	  "netifmsg: note: " KMSG_PATH " ended (it is not the kernel log)" KMSG_NOTE_END },
-	{ NULL, "-q --trace lo --for 0.2", "", NULL },
-	{ "", "-q --trace lo --for 0.2", "", NULL },
+	{ NULL, "-q --trace lo --for 0.2", NULL },
+	{ "", "-q --trace lo --for 0.2", NULL },
 };
 
 START_TEST(test_trace_kmsg_odd)
@@ -4122,7 +4122,7 @@ START_TEST(test_trace_kmsg_odd)
 	ck_assert_int_eq(rename(KMSG_PATH ".fifo", KMSG_PATH), 0);
 	ck_assert_int_eq(ret, 0);
 	ck_assert(since(&t0) >= 0.2);
-	ck_assert_str_eq(out, kmsg_odd[_i].out);
+	ck_assert_str_eq(out, "");
 	if (kmsg_odd[_i].note)
 		ck_assert_ptr_nonnull(strstr(err, kmsg_odd[_i].note));
 	else
