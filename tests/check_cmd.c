@@ -3016,6 +3016,34 @@ START_TEST(test_trace_undo_name)
 }
 END_TEST
 
+/* DYNDBG_PATH, the trace's dynamic debug control file, holding @text. */
+static void dyndbg_write(const char *text)
+{
+	FILE *c = fopen(DYNDBG_PATH, "w");
+
+	ck_assert_ptr_nonnull(c);
+	ck_assert_int_ge(fputs(text, c), 0);
+	ck_assert_int_eq(fclose(c), 0);
+}
+
+/*
+ * eth0, eth1, ... of @drivers (@n of them): no interface has their
+ * indexes, so a trace of eth* ends at once.
+ */
+static void gone_eths(const char *const *drivers, size_t n)
+{
+	static const char *const names[] = { "eth0", "eth1", "eth2", "eth3" };
+	size_t i;
+
+	ck_assert_uint_le(n, sizeof(names) / sizeof(names[0]));
+	for (i = 0; i < n; i++) {
+		struct fake_iface *fi = fake_add(&f, names[i], 0x0);
+
+		fi->driver = drivers[i];
+		fi->index_gone = true;
+	}
+}
+
 /*
  * The dynamic debug note: once a driver, however its interfaces are
  * ordered (the first target's included), in driver name order.  -q: no
@@ -3023,26 +3051,14 @@ END_TEST
  */
 START_TEST(test_trace_dyndbg_once)
 {
-	FILE *c = fopen(DYNDBG_PATH, "w");
-	static const char *const names[] = { "eth0", "eth1", "eth2", "eth3" };
 	static const char *const drivers[] = { "ixgbe", "igb", "e1000e", "igb" };
 	const char *e1000e, *igb, *ixgbe;
 	bool quiet_note;
-	int i;
 
-	ck_assert_ptr_nonnull(c);
-	fputs("drivers/net/ethernet/intel/e1000e/netdev.c:1 [e1000e]e1000_a =_ \"x\\n\"\n"
-	      "drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n"
-	      "drivers/net/ethernet/intel/ixgbe/ixgbe_main.c:1 [ixgbe]ixgbe_a =_ \"x\\n\"\n", c);
-	ck_assert_int_eq(fclose(c), 0);
-	/* No interface has these indexes: the trace ends at once. */
-	for (i = 0; i < 4; i++) {
-		struct fake_iface *fi;
-
-		fi = fake_add(&f, names[i], 0x0);
-		fi->driver = drivers[i];
-		fi->index_gone = true;
-	}
+	dyndbg_write("drivers/net/ethernet/intel/e1000e/netdev.c:1 [e1000e]e1000_a =_ \"x\\n\"\n"
+		     "drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n"
+		     "drivers/net/ethernet/intel/ixgbe/ixgbe_main.c:1 [ixgbe]ixgbe_a =_ \"x\\n\"\n");
+	gone_eths(drivers, 4);
 	ck_assert_int_eq(run("-q --trace eth* --for 0.1"), 0);
 	quiet_note = strstr(err, "netif_dbg") != NULL;
 	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
@@ -3215,13 +3231,10 @@ END_TEST
 /* A signal while the drivers are read: no more reads, no notes. */
 START_TEST(test_trace_dyndbg_stopped)
 {
-	FILE *c = fopen(DYNDBG_PATH, "w");
 	struct fake_iface *lo = host_lo();
 	int i;
 
-	ck_assert_ptr_nonnull(c);
-	fputs("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n", c);
-	ck_assert_int_eq(fclose(c), 0);
+	dyndbg_write("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =_ \"x\\n\"\n");
 	/* No interface has the taps' indexes. */
 	for (i = 0; i < f.nifs; i++) {
 		f.ifs[i].driver = "igb";
@@ -3629,25 +3642,13 @@ END_TEST
  */
 START_TEST(test_trace_dyndbg_on)
 {
-	FILE *c = fopen(DYNDBG_PATH, "w");
-	static const char *const names[] = { "eth0", "eth1", "eth2" };
 	static const char *const drivers[] = { "igb", "e1000e", "ixgbe" };
-	int i;
 
-	ck_assert_ptr_nonnull(c);
-	fputs("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =pl \"x\\n\"\n"
-	      "drivers/net/ethernet/intel/igb/igb_main.c:2 [igb]igb_b =_ \"x\\n\"\n"
-	      "[e1000e]\n"
-	      "drivers/net/ethernet/intel/ixgbe/ixgbe_main.c:1 [ixgbe]ixgbe_a =lp \"x\\n\"\n", c);
-	ck_assert_int_eq(fclose(c), 0);
-	/* No interface has these indexes: the trace ends at once. */
-	for (i = 0; i < 3; i++) {
-		struct fake_iface *fi;
-
-		fi = fake_add(&f, names[i], 0x0);
-		fi->driver = drivers[i];
-		fi->index_gone = true;
-	}
+	dyndbg_write("drivers/net/ethernet/intel/igb/igb_main.c:1 [igb]igb_a =pl \"x\\n\"\n"
+		     "drivers/net/ethernet/intel/igb/igb_main.c:2 [igb]igb_b =_ \"x\\n\"\n"
+		     "[e1000e]\n"
+		     "drivers/net/ethernet/intel/ixgbe/ixgbe_main.c:1 [ixgbe]ixgbe_a =lp \"x\\n\"\n");
+	gone_eths(drivers, 3);
 	ck_assert_int_eq(run("--trace eth* --for 0.1"), 0);
 	unlink(DYNDBG_PATH);
 	ck_assert_ptr_null(strstr(err, "netif_dbg"));
